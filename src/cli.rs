@@ -1,0 +1,621 @@
+//! The command line: clap types only. Behaviour lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::output::{ColorChoice, OutputFormat};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "eksup",
+    version,
+    about = "Bring up production-ready Amazon EKS clusters from one declarative YAML file",
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:\n  eksup create cluster -f cluster.yaml --dry-run\n  eksup create cluster -f cluster.yaml\n  eksup get cluster\n  eksup delete cluster -f cluster.yaml --yes"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// AWS region (default: the config file, then AWS_REGION and the AWS profile)
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// AWS profile from the shared config files
+    #[arg(long, short = 'p', global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Say more (repeatable)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
+    /// Say only errors
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// When to use colours (NO_COLOR is honoured with `auto`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a cluster, node group or repository
+    #[command(subcommand)]
+    Create(CreateCommand),
+    /// Show clusters, node groups or repositories
+    #[command(subcommand)]
+    Get(GetCommand),
+    /// Delete a cluster, node group or repository
+    #[command(subcommand)]
+    Delete(DeleteCommand),
+    /// Change the size of a node group
+    #[command(subcommand)]
+    Scale(ScaleCommand),
+    /// Utilities: kubeconfig and schema
+    #[command(subcommand)]
+    Utils(UtilsCommand),
+    /// Write a cluster's kubeconfig entries and make its context current
+    #[command(
+        after_help = "Examples:\n  eksup set-context demo --region us-west-2\n  eksup set-context demo --namespace kube-system --alias demo"
+    )]
+    SetContext(SetContextArgs),
+    /// Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)
+    #[command(after_help = "Examples:\n  eksup get-token --cluster-name demo --region us-west-2")]
+    GetToken(GetTokenArgs),
+    /// Amazon ECR helpers
+    #[command(subcommand)]
+    Ecr(EcrCommand),
+    /// Write a commented cluster YAML, asking questions on a terminal
+    Init(InitArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  eksup completion bash > /etc/bash_completion.d/eksup\n  eksup completion zsh > \"${fpath[1]}/_eksup\""
+    )]
+    Completion(CompletionArgs),
+    /// Print the version
+    Version(VersionArgs),
+}
+
+// ---------------------------------------------------------------- create
+
+#[derive(Debug, Subcommand)]
+pub enum CreateCommand {
+    /// Create a cluster from a config file or from flags
+    #[command(
+        after_help = "Examples:\n  eksup create cluster -f cluster.yaml --dry-run\n  eksup create cluster -f cluster.yaml\n  eksup create cluster --name demo --region us-west-2 --nodes 3 --node-type m5.large\n  cat cluster.yaml | eksup create cluster -f -"
+    )]
+    Cluster(Box<CreateClusterArgs>),
+    /// Create node groups of an existing cluster from a config file
+    #[command(
+        alias = "ng",
+        after_help = "Examples:\n  eksup create nodegroup -f cluster.yaml --include ng-2"
+    )]
+    Nodegroup(CreateNodegroupArgs),
+    /// Create an ECR repository
+    #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
+    Repository(CreateRepositoryArgs),
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigFileArg {
+    /// Cluster config file (`-` for standard input)
+    #[arg(long = "config-file", short = 'f', value_name = "FILE")]
+    pub config_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct QuickClusterArgs {
+    /// Cluster name
+    #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    /// Kubernetes version
+    #[arg(long)]
+    pub version: Option<String>,
+    /// Tags for every resource (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Availability zones (`us-west-2a,us-west-2b`)
+    #[arg(long, value_delimiter = ',')]
+    pub zones: Vec<String>,
+    /// Create an IAM OIDC provider for the cluster
+    #[arg(long)]
+    pub with_oidc: bool,
+    /// Create the cluster without a node group
+    #[arg(long)]
+    pub without_nodegroup: bool,
+    /// Managed node group (default) instead of self-managed
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub managed: bool,
+    /// Node group name
+    #[arg(long)]
+    pub nodegroup_name: Option<String>,
+    /// Node instance type
+    #[arg(long, short = 't')]
+    pub node_type: Option<String>,
+    /// Desired node count
+    #[arg(long, short = 'N')]
+    pub nodes: Option<u32>,
+    /// Minimum node count
+    #[arg(long, short = 'm')]
+    pub nodes_min: Option<u32>,
+    /// Maximum node count
+    #[arg(long, short = 'M')]
+    pub nodes_max: Option<u32>,
+    /// Node root volume size in GiB
+    #[arg(long)]
+    pub node_volume_size: Option<u32>,
+    /// Node root volume type
+    #[arg(long)]
+    pub node_volume_type: Option<String>,
+    /// Node AMI family
+    #[arg(long)]
+    pub node_ami_family: Option<String>,
+    /// Put nodes in private subnets
+    #[arg(long, short = 'P')]
+    pub node_private_networking: bool,
+    /// Spot instances for the managed node group
+    #[arg(long)]
+    pub spot: bool,
+    /// Instance types of a managed node group (`m5.large,m5a.large`)
+    #[arg(long, value_delimiter = ',')]
+    pub instance_types: Vec<String>,
+    /// VPC CIDR
+    #[arg(long)]
+    pub vpc_cidr: Option<String>,
+    /// NAT mode: HighlyAvailable, Single or Disable
+    #[arg(long)]
+    pub vpc_nat_mode: Option<String>,
+    /// Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces
+    #[arg(long)]
+    pub fargate: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct KubeconfigWriteArgs {
+    /// Write the kubeconfig once the control plane is active
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub write_kubeconfig: bool,
+    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// Make the new context the current one
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub set_kubeconfig_context: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateClusterArgs {
+    #[command(flatten)]
+    pub file: ConfigFileArg,
+    #[command(flatten)]
+    pub quick: QuickClusterArgs,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a
+    /// real run, `json` writes one event per line on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+    /// Give up after this long (e.g. `40m`, `1h`)
+    #[arg(long, default_value = "40m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+    /// How many steps may run at once
+    #[arg(long, default_value_t = 8)]
+    pub parallelism: usize,
+    /// On failure, delete what this run created
+    #[arg(long)]
+    pub rollback: bool,
+    #[command(flatten)]
+    pub kubeconfig: KubeconfigWriteArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateNodegroupArgs {
+    #[command(flatten)]
+    pub file: ConfigFileArg,
+    /// The cluster (when not given by the file)
+    #[arg(long)]
+    pub cluster: Option<String>,
+    /// Only node groups matching these names or globs
+    #[arg(long, value_delimiter = ',')]
+    pub include: Vec<String>,
+    /// Skip node groups matching these names or globs
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+    #[arg(long, default_value = "40m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateRepositoryArgs {
+    /// Repository name
+    pub name: String,
+    /// MUTABLE or IMMUTABLE
+    #[arg(long, default_value = "IMMUTABLE")]
+    pub image_tag_mutability: String,
+    /// Scan images on push
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub scan_on_push: bool,
+    /// Encryption: AES256 or KMS
+    #[arg(long, default_value = "AES256")]
+    pub encryption: String,
+    /// KMS key for `--encryption KMS`
+    #[arg(long)]
+    pub kms_key: Option<String>,
+    /// Keep only the newest N images
+    #[arg(long)]
+    pub keep_last_images: Option<u32>,
+    /// Expire untagged images after N days
+    #[arg(long)]
+    pub expire_untagged_after_days: Option<u32>,
+    /// Account ids allowed to pull
+    #[arg(long, value_delimiter = ',')]
+    pub pull_accounts: Vec<String>,
+    /// Tags (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',')]
+    pub tags: Vec<String>,
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+}
+
+// ---------------------------------------------------------------- get
+
+#[derive(Debug, Subcommand)]
+pub enum GetCommand {
+    /// Show clusters in a region, or one cluster
+    #[command(
+        alias = "clusters",
+        after_help = "Examples:\n  eksup get cluster\n  eksup get cluster demo -o json"
+    )]
+    Cluster(GetClusterArgs),
+    /// Show the node groups of a cluster
+    #[command(aliases = ["ng", "nodegroups"], after_help = "Examples:\n  eksup get nodegroup --cluster demo")]
+    Nodegroup(GetNodegroupArgs),
+    /// Show ECR repositories
+    #[command(
+        alias = "repositories",
+        after_help = "Examples:\n  eksup get repository\n  eksup get repository team/app -o yaml"
+    )]
+    Repository(GetRepositoryArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetClusterArgs {
+    /// The cluster (default: all in the region)
+    #[arg(value_name = "NAME")]
+    pub name_pos: Option<String>,
+    /// The cluster (default: all in the region)
+    #[arg(long, short = 'n', conflicts_with = "name_pos")]
+    pub name: Option<String>,
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetNodegroupArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// One node group (default: all)
+    #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetRepositoryArgs {
+    /// One repository (default: all)
+    pub name: Option<String>,
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+// ---------------------------------------------------------------- delete
+
+#[derive(Debug, Subcommand)]
+pub enum DeleteCommand {
+    /// Delete a cluster and everything eksup created for it
+    #[command(
+        after_help = "Examples:\n  eksup delete cluster -f cluster.yaml\n  eksup delete cluster --name demo --region us-west-2 --yes\n  eksup delete cluster --name demo --no-wait --yes"
+    )]
+    Cluster(DeleteClusterArgs),
+    /// Delete a node group
+    #[command(
+        alias = "ng",
+        after_help = "Examples:\n  eksup delete nodegroup --cluster demo --name ng-1 --yes"
+    )]
+    Nodegroup(DeleteNodegroupArgs),
+    /// Delete an ECR repository
+    #[command(after_help = "Examples:\n  eksup delete repository team/app --force --yes")]
+    Repository(DeleteRepositoryArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteClusterArgs {
+    #[command(flatten)]
+    pub file: ConfigFileArg,
+    /// The cluster (when no config file is given)
+    #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Return once the deletions have started
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Also delete the cluster's ECR repositories and their images
+    #[arg(long)]
+    pub delete_repositories: bool,
+    /// Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// `json` writes one event per line on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+    #[arg(long, default_value = "40m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteNodegroupArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    #[arg(long, short = 'n')]
+    pub name: String,
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[arg(long)]
+    pub no_wait: bool,
+    #[arg(long, default_value = "40m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteRepositoryArgs {
+    pub name: String,
+    /// Delete the repository even if it holds images
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+// ---------------------------------------------------------------- scale
+
+#[derive(Debug, Subcommand)]
+pub enum ScaleCommand {
+    /// Change desired, min and max of a node group
+    #[command(
+        alias = "ng",
+        after_help = "Examples:\n  eksup scale nodegroup --cluster demo --name ng-1 --nodes 4\n  eksup scale nodegroup --cluster demo --name ng-1 --nodes 0 --nodes-min 0"
+    )]
+    Nodegroup(ScaleNodegroupArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ScaleNodegroupArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    #[arg(long, short = 'n')]
+    pub name: String,
+    #[arg(long, short = 'N')]
+    pub nodes: Option<u32>,
+    #[arg(long, short = 'm')]
+    pub nodes_min: Option<u32>,
+    #[arg(long, short = 'M')]
+    pub nodes_max: Option<u32>,
+}
+
+// ---------------------------------------------------------------- utils
+
+#[derive(Debug, Subcommand)]
+pub enum UtilsCommand {
+    /// Write or refresh a cluster's kubeconfig entries
+    #[command(
+        after_help = "Examples:\n  eksup utils write-kubeconfig --cluster demo --region us-west-2\n  eksup utils write-kubeconfig --cluster demo --kubeconfig ./kubeconfig --no-set-context"
+    )]
+    WriteKubeconfig(WriteKubeconfigArgs),
+    /// Print the JSON Schema of the cluster config, for editors
+    #[command(after_help = "Examples:\n  eksup utils schema > eksup.schema.json")]
+    Schema,
+}
+
+/// Which credential helper the kubeconfig user runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Authenticator {
+    /// `eksup get-token`
+    #[default]
+    Eksup,
+    /// `aws eks get-token`
+    AwsCli,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct WriteKubeconfigArgs {
+    /// The cluster
+    #[arg(long, short = 'c', alias = "name")]
+    pub cluster: String,
+    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// Make the context current (default)
+    #[arg(long, overrides_with = "no_set_context")]
+    pub set_context: bool,
+    /// Leave the current context as it is
+    #[arg(long)]
+    pub no_set_context: bool,
+    /// Name of the context (and of its cluster and user entries)
+    #[arg(long)]
+    pub alias: Option<String>,
+    /// Role the token assumes
+    #[arg(long)]
+    pub role_arn: Option<String>,
+    /// Credential helper the kubeconfig runs
+    #[arg(long, value_enum, default_value_t = Authenticator::Eksup)]
+    pub authenticator: Authenticator,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SetContextArgs {
+    /// The cluster
+    pub cluster: String,
+    /// Namespace of the context
+    #[arg(long)]
+    pub namespace: Option<String>,
+    /// Name of the context (and of its cluster and user entries)
+    #[arg(long)]
+    pub alias: Option<String>,
+    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+    /// Role the token assumes
+    #[arg(long)]
+    pub role_arn: Option<String>,
+    /// Credential helper the kubeconfig runs
+    #[arg(long, value_enum, default_value_t = Authenticator::Eksup)]
+    pub authenticator: Authenticator,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetTokenArgs {
+    /// The cluster the token is for
+    #[arg(long, alias = "cluster-id", short = 'i')]
+    pub cluster_name: String,
+    /// Role to assume before signing
+    #[arg(long)]
+    pub role_arn: Option<String>,
+    /// Do not read or write the token cache
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+// ---------------------------------------------------------------- ecr
+
+#[derive(Debug, Subcommand)]
+pub enum EcrCommand {
+    /// Log Docker in to the account's registry
+    #[command(
+        after_help = "Examples:\n  eksup ecr login\n  eksup ecr login --password-stdin | docker login --username AWS --password-stdin 123456789012.dkr.ecr.us-west-2.amazonaws.com"
+    )]
+    Login(EcrLoginArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct EcrLoginArgs {
+    /// Print the password on stdout for `docker login --password-stdin` instead of writing
+    /// Docker's config.json
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Docker config file (default: $DOCKER_CONFIG/config.json, then ~/.docker/config.json)
+    #[arg(long, value_name = "PATH")]
+    pub docker_config: Option<PathBuf>,
+}
+
+// ---------------------------------------------------------------- misc
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct InitArgs {
+    /// File to write
+    #[arg(long, short = 'f', default_value = "cluster.yaml")]
+    pub file: PathBuf,
+    /// Never ask: use flags and defaults
+    #[arg(long)]
+    pub non_interactive: bool,
+    /// Overwrite the file if it exists
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long = "k8s-version")]
+    pub kubernetes_version: Option<String>,
+    /// managed, self-managed, fargate or mixed
+    #[arg(long)]
+    pub node_kind: Option<String>,
+    #[arg(long)]
+    pub instance_type: Option<String>,
+    #[arg(long)]
+    pub nodes_min: Option<u32>,
+    #[arg(long)]
+    pub nodes: Option<u32>,
+    #[arg(long)]
+    pub nodes_max: Option<u32>,
+    #[arg(long, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub private_networking: Option<bool>,
+    #[arg(long)]
+    pub nat: Option<String>,
+    /// ECR repositories to declare
+    #[arg(long, value_delimiter = ',')]
+    pub repositories: Vec<String>,
+    /// Create the cluster after writing the file
+    #[arg(long)]
+    pub create: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CompletionArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct VersionArgs {
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+/// `40m`, `1h30m`, `90s`, `2h`.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let mut total = 0u64;
+    let mut num = String::new();
+    if s.is_empty() {
+        return Err("empty duration".into());
+    }
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            num.push(c);
+            continue;
+        }
+        let n: u64 = num.parse().map_err(|_| format!("invalid duration `{s}`: expected e.g. `40m`"))?;
+        num.clear();
+        total += match c {
+            'h' => n * 3600,
+            'm' => n * 60,
+            's' => n,
+            _ => return Err(format!("invalid duration `{s}`: units are h, m and s")),
+        };
+    }
+    if !num.is_empty() {
+        return Err(format!("invalid duration `{s}`: a number needs a unit (h, m or s)"));
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("40m").unwrap().as_secs(), 2400);
+        assert_eq!(parse_duration("1h30m").unwrap().as_secs(), 5400);
+        assert!(parse_duration("40").is_err());
+        assert!(parse_duration("4x").is_err());
+    }
+}

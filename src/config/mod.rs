@@ -1,0 +1,6 @@
+//! The cluster config (in progress).
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EcrRepository {
+    pub name: String,
+}

@@ -1,0 +1,59 @@
+//! # eksup
+//!
+//! Brings up Amazon EKS clusters from one declarative YAML file by calling the AWS APIs directly.
+//!
+//! ## A map of the code
+//! The data flows through these modules, in this order:
+//!
+//! - [`cli`]: clap types only; [`settings`] resolves the global flags.
+//! - [`config`]: parse, default and validate a `ClusterConfig` (pure: no IO, no AWS). Every
+//!   problem carries its YAML path, line and column.
+//! - [`plan`]: the graph of resource steps built from a validated config (pure data, printable).
+//! - [`executor`]: walks the plan concurrently and emits events; it knows nothing of AWS.
+//! - [`cloud`]: the only module that names `aws-sdk-*`: the seam to AWS.
+//! - [`kubeconfig`]: merge entries into a kubeconfig, write it atomically; the exec token.
+//! - [`output`]: the one printer; stdout for data, stderr for people.
+//! - [`commands`]: one thin function per command.
+//!
+//! Start reading at [`commands::create_cluster`].
+#![forbid(unsafe_code)]
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
+
+pub mod cli;
+pub mod cloud;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod executor;
+pub mod kubeconfig;
+pub mod output;
+pub mod plan;
+pub mod settings;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::error::ExitStatus;
+
+/// Parse `args`, run the command, print any error once, and return the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { ExitStatus::Usage.code() } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let printer = settings::printer(&cli.global);
+    let settings = settings::Settings::resolve(&cli.global);
+    match commands::dispatch(cli.command, &settings, &printer) {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(err) => {
+            printer.error(&err);
+            ExitCode::from(error::status_of(&err).code())
+        }
+    }
+}

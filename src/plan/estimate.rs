@@ -1,0 +1,1 @@
+//! Typical AWS durations.

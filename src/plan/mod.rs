@@ -1,0 +1,502 @@
+//! The plan: a graph of resource steps built from a validated config. Pure data, no IO.
+//!
+//! A value that is only known once another step ran (a VPC id, a role ARN) is a [`Val::Out`]
+//! reference to that step's output, so the plan can be printed and compared before anything
+//! exists (terraform's "known after apply").
+
+mod build;
+pub mod estimate;
+pub mod render;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+pub use build::{PlanOptions, build};
+
+/// Identifies a step within a plan: `vpc`, `subnet-public-us-west-2a`, `nodegroup-ng-1`.
+pub type StepId = String;
+
+/// A value: known now, or another step's output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Val {
+    Lit(String),
+    Out(OutRef),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutRef {
+    pub step: StepId,
+    pub key: String,
+}
+
+impl Val {
+    pub fn lit(s: impl Into<String>) -> Self {
+        Self::Lit(s.into())
+    }
+    pub fn out(step: &str, key: &str) -> Self {
+        Self::Out(OutRef { step: step.to_string(), key: key.to_string() })
+    }
+    /// `literal` or `<step.key>`, for people.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Lit(s) => s.clone(),
+            Self::Out(r) => format!("<{}.{}>", r.step, r.key),
+        }
+    }
+}
+
+/// Output keys every step kind may set.
+pub mod keys {
+    pub const ID: &str = "id";
+    pub const ARN: &str = "arn";
+    pub const NAME: &str = "name";
+    pub const ENDPOINT: &str = "endpoint";
+    pub const CA: &str = "certificateAuthority";
+    pub const CLUSTER_SG: &str = "clusterSecurityGroupId";
+    pub const SERVICE_CIDR: &str = "serviceIpv4Cidr";
+    pub const OIDC_ISSUER: &str = "oidcIssuer";
+    pub const VERSION: &str = "version";
+}
+
+/// Tags every resource eksup creates carries (besides the user's `metadata.tags`).
+pub mod tags {
+    /// The cluster the resource belongs to.
+    pub const CLUSTER: &str = "eksup.io/cluster";
+    /// The step id that created it: a re-run finds the resource again by this.
+    pub const RESOURCE: &str = "eksup.io/resource";
+    /// The eksup version that created it.
+    pub const VERSION: &str = "eksup.io/version";
+    /// Marker that eksup owns (and may delete) the resource.
+    pub const MANAGED_BY: &str = "app.kubernetes.io/managed-by";
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "camelCase")]
+pub enum SubnetKind {
+    Public,
+    Private,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubnetRef {
+    pub az: String,
+    pub kind: SubnetKind,
+    pub id: Val,
+}
+
+/// A security group rule: protocol, port range, and the peer (CIDR or group).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SgRule {
+    /// `ingress` or `egress`.
+    pub direction: String,
+    /// `-1` (all), `tcp`, `udp`.
+    pub protocol: String,
+    pub from_port: i32,
+    pub to_port: i32,
+    /// A CIDR or a security group (`Val`).
+    pub peer: SgPeer,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SgPeer {
+    Cidr(String),
+    Ipv6Cidr(String),
+    Group(Val),
+}
+
+/// Node group launch template contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LaunchTemplateSpec {
+    pub name: String,
+    pub instance_type: Option<String>,
+    /// `None` for managed groups, which let EKS pick the AMI by `amiType`.
+    pub image: Option<AmiSource>,
+    pub volume_size: i32,
+    pub volume_type: String,
+    pub volume_iops: Option<i32>,
+    pub volume_throughput: Option<i32>,
+    pub volume_encrypted: bool,
+    pub volume_kms_key_id: Option<String>,
+    /// `/dev/xvda`.
+    pub device_name: String,
+    /// IMDSv2 required (`disableIMDSv1`, default true).
+    pub imds_v2_required: bool,
+    /// 2 by default, 1 with `disablePodIMDS`.
+    pub hop_limit: i32,
+    pub key_name: Option<String>,
+    pub security_groups: Vec<Val>,
+    /// Self-managed only: the instance profile.
+    pub instance_profile_arn: Option<Val>,
+    /// Self-managed only: user data template to render with the control plane's outputs.
+    pub user_data: Option<UserDataSpec>,
+    pub instance_tags: BTreeMap<String, String>,
+}
+
+/// Where the AMI comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AmiSource {
+    /// An explicit `ami-...`.
+    Id(String),
+    /// An EKS-optimized SSM parameter.
+    SsmParameter(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserDataSpec {
+    /// `al2023`, `al2` or `bottlerocket` (a file in `templates/`).
+    pub template: String,
+    pub cluster_name: String,
+    pub endpoint: Val,
+    pub certificate_authority: Val,
+    pub service_cidr: Val,
+    pub labels: BTreeMap<String, String>,
+    pub taints: Vec<String>,
+    pub max_pods: Option<i32>,
+    pub pre_bootstrap_commands: Vec<String>,
+    pub override_bootstrap_command: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Taint {
+    pub key: String,
+    pub value: String,
+    pub effect: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPolicyAssoc {
+    pub policy_arn: String,
+    /// `cluster` or `namespace`.
+    pub scope: String,
+    pub namespaces: Vec<String>,
+}
+
+/// What a step makes. Each variant holds the settings AWS needs, with references to other steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Resource {
+    /// A new VPC with DNS support and hostnames on.
+    #[serde(rename_all = "camelCase")]
+    Vpc { cidr: String },
+    /// Check an existing VPC and its subnets (nothing is created).
+    #[serde(rename_all = "camelCase")]
+    ImportVpc { vpc_id: String, subnets: Vec<ImportedSubnet> },
+    #[serde(rename_all = "camelCase")]
+    Subnet { vpc: Val, az: String, cidr: String, kind: SubnetKind },
+    /// An internet gateway attached to the VPC.
+    #[serde(rename_all = "camelCase")]
+    InternetGateway { vpc: Val },
+    #[serde(rename_all = "camelCase")]
+    ElasticIp { az: String },
+    #[serde(rename_all = "camelCase")]
+    NatGateway { az: String, subnet: Val, allocation: Val },
+    /// A route table with its default route and subnet associations.
+    #[serde(rename_all = "camelCase")]
+    RouteTable {
+        vpc: Val,
+        kind: SubnetKind,
+        az: Option<String>,
+        /// `0.0.0.0/0` to an internet gateway (public) or NAT gateway (private), if any.
+        default_route: Option<Val>,
+        subnets: Vec<Val>,
+    },
+    #[serde(rename_all = "camelCase")]
+    SecurityGroup { vpc: Val, group_name: String, description: String, rules: Vec<SgRule> },
+    /// Rules added to a group once another group exists (the EKS-made cluster security group).
+    #[serde(rename_all = "camelCase")]
+    SecurityGroupRules { group: Val, rules: Vec<SgRule> },
+    #[serde(rename_all = "camelCase")]
+    IamRole {
+        role_name: String,
+        /// Trusted service principal, e.g. `eks.amazonaws.com`.
+        service: String,
+        /// Extra `Condition` for the trust policy (JSON), e.g. the Fargate source ARN.
+        trust_condition: Option<serde_json::Value>,
+        managed_policies: Vec<String>,
+        permissions_boundary: Option<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    InstanceProfile { profile_name: String, role: Val },
+    /// The EKS control plane.
+    #[serde(rename_all = "camelCase")]
+    ControlPlane(Box<ControlPlaneSpec>),
+    #[serde(rename_all = "camelCase")]
+    OidcProvider { issuer: Val },
+    #[serde(rename_all = "camelCase")]
+    LaunchTemplate(Box<LaunchTemplateSpec>),
+    #[serde(rename_all = "camelCase")]
+    ManagedNodegroup(Box<ManagedNodegroupSpec>),
+    #[serde(rename_all = "camelCase")]
+    AutoScalingGroup(Box<AutoScalingGroupSpec>),
+    #[serde(rename_all = "camelCase")]
+    FargateProfile(Box<FargateProfileSpec>),
+    #[serde(rename_all = "camelCase")]
+    Addon {
+        addon_name: String,
+        version: Option<String>,
+        configuration_values: Option<String>,
+        service_account_role_arn: Option<String>,
+        resolve_conflicts: Option<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    AccessEntry {
+        principal: Val,
+        /// `STANDARD`, `EC2_LINUX`, `EC2_WINDOWS`.
+        entry_type: String,
+        kubernetes_groups: Vec<String>,
+        username: Option<String>,
+        policies: Vec<AccessPolicyAssoc>,
+    },
+    #[serde(rename_all = "camelCase")]
+    EcrRepository(Box<crate::config::EcrRepository>),
+    /// Write the kubeconfig context (local, no AWS call).
+    #[serde(rename_all = "camelCase")]
+    Kubeconfig { endpoint: Val, certificate_authority: Val },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedSubnet {
+    pub id: String,
+    pub az: Option<String>,
+    pub cidr: Option<String>,
+    pub kind: SubnetKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ControlPlaneSpec {
+    pub version: String,
+    pub role: Val,
+    pub subnets: Vec<Val>,
+    pub security_groups: Vec<Val>,
+    pub endpoint_public_access: bool,
+    pub endpoint_private_access: bool,
+    pub public_access_cidrs: Vec<String>,
+    pub log_types: Vec<String>,
+    pub authentication_mode: String,
+    pub bootstrap_cluster_creator_admin_permissions: bool,
+    pub secrets_key_arn: Option<String>,
+    pub service_ipv4_cidr: Option<String>,
+    pub ip_family: String,
+    pub upgrade_support_type: Option<String>,
+    pub zonal_shift: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedNodegroupSpec {
+    pub nodegroup_name: String,
+    pub node_role: Val,
+    pub subnets: Vec<Val>,
+    pub min_size: i32,
+    pub max_size: i32,
+    pub desired_size: i32,
+    pub instance_types: Vec<String>,
+    pub ami_type: String,
+    pub capacity_type: String,
+    pub labels: BTreeMap<String, String>,
+    pub taints: Vec<Taint>,
+    pub launch_template: Val,
+    pub release_version: Option<String>,
+    pub max_unavailable: Option<i32>,
+    pub max_unavailable_percentage: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoScalingGroupSpec {
+    pub group_name: String,
+    pub launch_template: Val,
+    pub subnets: Vec<Val>,
+    pub min_size: i32,
+    pub max_size: i32,
+    pub desired_capacity: Option<i32>,
+    pub target_group_arns: Vec<String>,
+    pub load_balancer_names: Vec<String>,
+    pub max_instance_lifetime: Option<i32>,
+    /// Tags propagated to instances (besides the ownership tags).
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FargateProfileSpec {
+    pub profile_name: String,
+    pub pod_execution_role: Val,
+    pub subnets: Vec<Val>,
+    pub selectors: Vec<FargateSelectorSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FargateSelectorSpec {
+    pub namespace: String,
+    pub labels: BTreeMap<String, String>,
+}
+
+impl Resource {
+    /// A short kind name, used for ids, estimates and the rendered tree.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Vpc { .. } => "vpc",
+            Self::ImportVpc { .. } => "existing-vpc",
+            Self::Subnet { .. } => "subnet",
+            Self::InternetGateway { .. } => "internet-gateway",
+            Self::ElasticIp { .. } => "elastic-ip",
+            Self::NatGateway { .. } => "nat-gateway",
+            Self::RouteTable { .. } => "route-table",
+            Self::SecurityGroup { .. } => "security-group",
+            Self::SecurityGroupRules { .. } => "security-group-rules",
+            Self::IamRole { .. } => "iam-role",
+            Self::InstanceProfile { .. } => "instance-profile",
+            Self::ControlPlane(_) => "control-plane",
+            Self::OidcProvider { .. } => "oidc-provider",
+            Self::LaunchTemplate(_) => "launch-template",
+            Self::ManagedNodegroup(_) => "managed-nodegroup",
+            Self::AutoScalingGroup(_) => "auto-scaling-group",
+            Self::FargateProfile(_) => "fargate-profile",
+            Self::Addon { .. } => "addon",
+            Self::AccessEntry { .. } => "access-entry",
+            Self::EcrRepository(_) => "ecr-repository",
+            Self::Kubeconfig { .. } => "kubeconfig",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub id: StepId,
+    /// What people read: "subnet `192.168.0.0/19` (public, us-west-2a)".
+    pub description: String,
+    pub resource: Resource,
+    pub depends_on: Vec<StepId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub cluster: String,
+    pub region: String,
+    /// Tags every resource gets: ownership tags plus `metadata.tags`.
+    pub tags: BTreeMap<String, String>,
+    pub steps: Vec<Step>,
+}
+
+/// A plan whose graph is broken: a missing dependency or a cycle. A bug in the builder.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum GraphError {
+    #[error("step `{step}` depends on unknown step `{missing}`")]
+    UnknownDependency { step: StepId, missing: StepId },
+    #[error("the plan has a cycle through `{0}`")]
+    Cycle(StepId),
+    #[error("step id `{0}` appears twice")]
+    Duplicate(StepId),
+}
+
+impl Plan {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// Check that every dependency exists, ids are unique and there is no cycle.
+    pub fn check(&self) -> Result<(), GraphError> {
+        let mut seen = HashSet::new();
+        for s in &self.steps {
+            if !seen.insert(s.id.as_str()) {
+                return Err(GraphError::Duplicate(s.id.clone()));
+            }
+        }
+        for s in &self.steps {
+            for d in &s.depends_on {
+                if !seen.contains(d.as_str()) {
+                    return Err(GraphError::UnknownDependency { step: s.id.clone(), missing: d.clone() });
+                }
+            }
+        }
+        self.levels().map(|_| ())
+    }
+
+    /// Steps grouped in waves: every step of a wave depends only on earlier waves, so a wave
+    /// can run in parallel. Order within a wave follows the plan.
+    pub fn levels(&self) -> Result<Vec<Vec<&Step>>, GraphError> {
+        let mut level: HashMap<&str, usize> = HashMap::new();
+        let mut remaining: Vec<&Step> = self.steps.iter().collect();
+        while !remaining.is_empty() {
+            let before = remaining.len();
+            remaining.retain(|s| {
+                let deps: Option<Vec<usize>> =
+                    s.depends_on.iter().map(|d| level.get(d.as_str()).copied()).collect();
+                match deps {
+                    Some(ls) => {
+                        level.insert(&s.id, ls.into_iter().map(|l| l + 1).max().unwrap_or(0));
+                        false
+                    }
+                    None => true,
+                }
+            });
+            if remaining.len() == before {
+                return Err(GraphError::Cycle(remaining[0].id.clone()));
+            }
+        }
+        let depth = level.values().copied().max().map_or(0, |m| m + 1);
+        let mut waves: Vec<Vec<&Step>> = vec![Vec::new(); depth];
+        for s in &self.steps {
+            waves[level[s.id.as_str()]].push(s);
+        }
+        Ok(waves)
+    }
+
+    /// Ids of the steps that depend on `id`, directly.
+    pub fn dependents(&self, id: &str) -> Vec<&Step> {
+        self.steps.iter().filter(|s| s.depends_on.iter().any(|d| d == id)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(id: &str, deps: &[&str]) -> Step {
+        Step {
+            id: id.into(),
+            description: id.into(),
+            resource: Resource::ElasticIp { az: "a".into() },
+            depends_on: deps.iter().map(|d| (*d).to_string()).collect(),
+        }
+    }
+
+    fn plan(steps: Vec<Step>) -> Plan {
+        Plan { cluster: "c".into(), region: "r".into(), tags: BTreeMap::new(), steps }
+    }
+
+    #[test]
+    fn levels_group_independent_steps() {
+        let p = plan(vec![step("a", &[]), step("b", &["a"]), step("c", &[]), step("d", &["b", "c"])]);
+        let ids: Vec<Vec<&str>> =
+            p.levels().unwrap().iter().map(|w| w.iter().map(|s| s.id.as_str()).collect()).collect();
+        assert_eq!(ids, vec![vec!["a", "c"], vec!["b"], vec!["d"]]);
+    }
+
+    #[test]
+    fn cycles_and_unknown_deps_are_caught() {
+        assert_eq!(
+            plan(vec![step("a", &["b"]), step("b", &["a"])]).check(),
+            Err(GraphError::Cycle("a".into()))
+        );
+        assert!(matches!(plan(vec![step("a", &["x"])]).check(), Err(GraphError::UnknownDependency { .. })));
+        assert!(matches!(plan(vec![step("a", &[]), step("a", &[])]).check(), Err(GraphError::Duplicate(_))));
+    }
+}

@@ -1,0 +1,3 @@
+//! The one integration test binary: the real `eksup` binary, real files, the real emulator.
+
+mod cli;
