@@ -259,10 +259,25 @@ pub enum Resource {
         policies: Vec<AccessPolicyAssoc>,
     },
     #[serde(rename_all = "camelCase")]
-    EcrRepository(Box<crate::config::EcrRepository>),
+    EcrRepository(Box<EcrRepositorySpec>),
     /// Write the kubeconfig context (local, no AWS call).
     #[serde(rename_all = "camelCase")]
     Kubeconfig { endpoint: Val, certificate_authority: Val },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EcrRepositorySpec {
+    pub repository_name: String,
+    pub image_tag_mutability: String,
+    pub scan_on_push: bool,
+    pub encryption_type: String,
+    pub kms_key: Option<String>,
+    /// The lifecycle policy document (JSON), if any.
+    pub lifecycle_policy: Option<String>,
+    /// The repository policy document (JSON) for cross-account pulls, if any.
+    pub repository_policy: Option<String>,
+    pub tags: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,0 +1,274 @@
+//! eksctl's defaults, applied to a checked config. Pure: the zones come from the caller.
+
+use ipnet::Ipv4Net;
+
+use super::types::*;
+
+/// The Kubernetes version a cluster gets when the config names none. The one place it lives.
+pub const DEFAULT_KUBERNETES_VERSION: &str = "1.34";
+pub const DEFAULT_VPC_CIDR: &str = "192.168.0.0/16";
+pub const DEFAULT_INSTANCE_TYPE: &str = "m5.large";
+pub const DEFAULT_AMI_FAMILY: &str = "AmazonLinux2023";
+pub const DEFAULT_VOLUME_SIZE: i64 = 80;
+pub const DEFAULT_VOLUME_TYPE: &str = "gp3";
+pub const DEFAULT_GP3_IOPS: i64 = 3000;
+pub const DEFAULT_GP3_THROUGHPUT: i64 = 125;
+pub const DEFAULT_NODE_COUNT: i64 = 2;
+pub const ALL_LOG_TYPES: &[&str] = &["api", "audit", "authenticator", "controllerManager", "scheduler"];
+pub const CLUSTER_NAME_LABEL: &str = "alpha.eksctl.io/cluster-name";
+pub const NODEGROUP_NAME_LABEL: &str = "alpha.eksctl.io/nodegroup-name";
+pub const NODEGROUP_TYPE_TAG: &str = "alpha.eksctl.io/nodegroup-type";
+
+/// Fill every default eksctl fills. `zones` are the availability zones to use when the config
+/// gives neither `availabilityZones` nor `vpc.subnets`.
+pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
+    let name = cfg.metadata.name.clone().unwrap_or_default();
+    if cfg.metadata.version.as_deref().is_none_or(|v| v.is_empty() || v == "auto" || v == "default") {
+        cfg.metadata.version = Some(DEFAULT_KUBERNETES_VERSION.to_string());
+    }
+
+    let knc = cfg.kubernetes_network_config.get_or_insert_with(Default::default);
+    knc.ip_family.get_or_insert_with(|| "IPv4".into());
+
+    let iam = cfg.iam.get_or_insert_with(Default::default);
+    iam.with_oidc.get_or_insert(false);
+    iam.vpc_resource_controller_policy.get_or_insert(true);
+
+    let access = cfg.access_config.get_or_insert_with(Default::default);
+    access.authentication_mode.get_or_insert_with(|| "API_AND_CONFIG_MAP".into());
+    access.bootstrap_cluster_creator_admin_permissions.get_or_insert(true);
+
+    if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut()) {
+        if let Some(types) = logging.enable_types.as_mut() {
+            if types.iter().any(|t| t == "*" || t == "all") {
+                *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
+            }
+        }
+    }
+
+    let existing_vpc = cfg.vpc.as_ref().is_some_and(|v| v.id.is_some());
+    let user_subnets = cfg.vpc.as_ref().and_then(|v| v.subnets.as_ref()).is_some_and(|s| {
+        s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
+    });
+    let vpc = cfg.vpc.get_or_insert_with(Default::default);
+    if !existing_vpc {
+        vpc.cidr.get_or_insert_with(|| DEFAULT_VPC_CIDR.into());
+        vpc.nat.get_or_insert_with(Default::default).gateway.get_or_insert_with(|| "Single".into());
+    }
+    vpc.manage_shared_node_security_group_rules.get_or_insert(true);
+    let endpoints = vpc.cluster_endpoints.get_or_insert_with(Default::default);
+    endpoints.public_access.get_or_insert(true);
+    endpoints.private_access.get_or_insert(false);
+
+    if !existing_vpc && !user_subnets {
+        let azs: Vec<String> = match cfg.availability_zones.as_ref() {
+            Some(z) if !z.is_empty() => z.clone(),
+            _ => zones.to_vec(),
+        };
+        let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
+        if let Some(blocks) = cidr.parse::<Ipv4Net>().ok().and_then(|net| carve(net, azs.len())) {
+            let (public, private) = blocks.split_at(azs.len());
+            let subnets = vpc.subnets.get_or_insert_with(Default::default);
+            let mk = |list: &[Ipv4Net]| {
+                azs.iter()
+                    .zip(list)
+                    .map(|(az, net)| {
+                        (
+                            az.clone(),
+                            AZSubnetSpec { id: None, az: Some(az.clone()), cidr: Some(net.to_string()) },
+                        )
+                    })
+                    .collect()
+            };
+            subnets.public = Some(mk(public));
+            subnets.private = Some(mk(private));
+        }
+        cfg.availability_zones = Some(azs);
+    } else if let Some(subnets) = vpc.subnets.as_mut() {
+        // A key that is a zone name also gives the subnet's zone.
+        for map in [subnets.public.as_mut(), subnets.private.as_mut()].into_iter().flatten() {
+            for (key, spec) in map.iter_mut() {
+                if spec.az.is_none() && looks_like_zone(key) {
+                    spec.az = Some(key.clone());
+                }
+            }
+        }
+    }
+
+    let cluster_tags = cfg.metadata.tags.clone().unwrap_or_default();
+    for ng in cfg.managed_node_groups.iter_mut().flatten() {
+        let ng_name = ng.name.clone().unwrap_or_default();
+        if ng.instance_types.as_ref().is_none_or(Vec::is_empty) && ng.launch_template.is_none() {
+            ng.instance_type.get_or_insert_with(|| DEFAULT_INSTANCE_TYPE.into());
+        }
+        ng.ami_family.get_or_insert_with(|| DEFAULT_AMI_FAMILY.into());
+        if ng.launch_template.is_none() {
+            volume_defaults(
+                &mut ng.volume_size,
+                &mut ng.volume_type,
+                &mut ng.volume_iops,
+                &mut ng.volume_throughput,
+            );
+            ng.disable_imdsv1.get_or_insert(true);
+            ng.disable_pod_imds.get_or_insert(false);
+            ng.ssh.get_or_insert_with(Default::default).allow.get_or_insert(false);
+        }
+        ng.private_networking.get_or_insert(false);
+        ng.spot.get_or_insert(false);
+        sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
+        let labels = ng.labels.get_or_insert_with(Default::default);
+        labels.insert(CLUSTER_NAME_LABEL.into(), name.clone());
+        labels.insert(NODEGROUP_NAME_LABEL.into(), ng_name.clone());
+        let tags = ng.tags.get_or_insert_with(Default::default);
+        for (k, v) in &cluster_tags {
+            tags.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        tags.insert(NODEGROUP_NAME_LABEL.into(), ng_name);
+        tags.insert(NODEGROUP_TYPE_TAG.into(), "managed".into());
+    }
+    for ng in cfg.node_groups.iter_mut().flatten() {
+        let ng_name = ng.name.clone().unwrap_or_default();
+        ng.instance_type.get_or_insert_with(|| DEFAULT_INSTANCE_TYPE.into());
+        ng.ami_family.get_or_insert_with(|| DEFAULT_AMI_FAMILY.into());
+        volume_defaults(
+            &mut ng.volume_size,
+            &mut ng.volume_type,
+            &mut ng.volume_iops,
+            &mut ng.volume_throughput,
+        );
+        ng.disable_imdsv1.get_or_insert(true);
+        ng.disable_pod_imds.get_or_insert(false);
+        ng.private_networking.get_or_insert(false);
+        ng.ssh.get_or_insert_with(Default::default).allow.get_or_insert(false);
+        let sgs = ng.security_groups.get_or_insert_with(Default::default);
+        sgs.with_shared.get_or_insert(true);
+        sgs.with_local.get_or_insert(true);
+        sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
+        let labels = ng.labels.get_or_insert_with(Default::default);
+        labels.insert(CLUSTER_NAME_LABEL.into(), name.clone());
+        labels.insert(NODEGROUP_NAME_LABEL.into(), ng_name.clone());
+        let tags = ng.tags.get_or_insert_with(Default::default);
+        for (k, v) in &cluster_tags {
+            tags.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        tags.insert(NODEGROUP_NAME_LABEL.into(), ng_name);
+        tags.insert(NODEGROUP_TYPE_TAG.into(), "unmanaged".into());
+    }
+    for repo in cfg.ecr.iter_mut().flat_map(|e| e.repositories.iter_mut().flatten()) {
+        repo.image_tag_mutability.get_or_insert_with(|| "IMMUTABLE".into());
+        repo.scan_on_push.get_or_insert(true);
+        repo.encryption
+            .get_or_insert_with(Default::default)
+            .encryption_type
+            .get_or_insert_with(|| "AES256".into());
+    }
+}
+
+/// `us-west-2a` and the like.
+pub fn looks_like_zone(s: &str) -> bool {
+    let mut parts = s.split('-');
+    parts.clone().count() >= 3
+        && parts.next().is_some_and(|p| p.chars().all(|c| c.is_ascii_lowercase()))
+        && s.chars().last().is_some_and(|c| c.is_ascii_lowercase())
+        && s.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+}
+
+fn volume_defaults(
+    size: &mut Option<i64>,
+    kind: &mut Option<String>,
+    iops: &mut Option<i64>,
+    tput: &mut Option<i64>,
+) {
+    size.get_or_insert(DEFAULT_VOLUME_SIZE);
+    let kind = kind.get_or_insert_with(|| DEFAULT_VOLUME_TYPE.into());
+    match kind.as_str() {
+        "gp3" => {
+            iops.get_or_insert(DEFAULT_GP3_IOPS);
+            tput.get_or_insert(DEFAULT_GP3_THROUGHPUT);
+        }
+        "io1" | "io2" => {
+            iops.get_or_insert(100);
+        }
+        _ => {}
+    }
+}
+
+/// eksctl's node-count rules: a bare group gets 2/2/2; a lone `desiredCapacity` sets all three.
+fn sizes(min: &mut Option<i64>, max: &mut Option<i64>, desired: &mut Option<i64>) {
+    if min.is_none() {
+        *min = Some(desired.unwrap_or(DEFAULT_NODE_COUNT));
+    }
+    if max.is_none() {
+        let m = desired.or(*min).unwrap_or(DEFAULT_NODE_COUNT);
+        *max = Some(if m == 0 { 1 } else { m });
+    }
+    if desired.is_none() {
+        *desired = *min;
+    }
+}
+
+/// Split `net` into the public-then-private blocks for `zones` zones: 8 blocks (prefix +3) up
+/// to 4 zones, 16 blocks (prefix +4) up to 8. `None` when it does not fit.
+pub fn carve(net: Ipv4Net, zones: usize) -> Option<Vec<Ipv4Net>> {
+    let needed = zones * 2;
+    let extra = match needed {
+        0 => return Some(Vec::new()),
+        1..=8 => 3,
+        9..=16 => 4,
+        _ => return None,
+    };
+    let prefix = net.prefix_len() + extra;
+    if prefix > 28 {
+        return None;
+    }
+    Some(net.subnets(prefix).ok()?.take(needed).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carves_like_eksctl() {
+        let net: Ipv4Net = "192.168.0.0/16".parse().unwrap();
+        let three: Vec<String> = carve(net, 3).unwrap().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            three,
+            [
+                "192.168.0.0/19",
+                "192.168.32.0/19",
+                "192.168.64.0/19",
+                "192.168.96.0/19",
+                "192.168.128.0/19",
+                "192.168.160.0/19"
+            ]
+        );
+        let two: Vec<String> = carve(net, 2).unwrap().iter().map(ToString::to_string).collect();
+        assert_eq!(two, ["192.168.0.0/19", "192.168.32.0/19", "192.168.64.0/19", "192.168.96.0/19"]);
+        let five = carve(net, 5).unwrap();
+        assert_eq!(five[0].to_string(), "192.168.0.0/20");
+        assert_eq!(five.len(), 10);
+        assert!(carve(net, 9).is_none());
+    }
+
+    #[test]
+    fn node_counts() {
+        let run = |min, max, desired| {
+            let (mut a, mut b, mut c) = (min, max, desired);
+            sizes(&mut a, &mut b, &mut c);
+            (a.unwrap(), b.unwrap(), c.unwrap())
+        };
+        assert_eq!(run(None, None, None), (2, 2, 2));
+        assert_eq!(run(None, None, Some(1)), (1, 1, 1));
+        assert_eq!(run(Some(2), Some(4), None), (2, 4, 2));
+        assert_eq!(run(Some(0), None, None), (0, 1, 0));
+    }
+
+    #[test]
+    fn zones() {
+        assert!(looks_like_zone("us-west-2a"));
+        assert!(looks_like_zone("eu-north-1c"));
+        assert!(!looks_like_zone("private-one"));
+        assert!(!looks_like_zone("mysubnet"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Loading configs: the checks, the defaults and the validation, end to end over text.
+
+use super::*;
+
+fn load(yaml: &str) -> Result<Loaded, Diagnostics> {
+    let zones = vec!["us-west-2a".to_string(), "us-west-2b".into(), "us-west-2c".into()];
+    finish(parse(yaml, "c.yaml")?, &zones, None)
+}
+
+fn errors(yaml: &str) -> Vec<String> {
+    load(yaml).unwrap_err().items.iter().map(|d| d.render("c.yaml")).collect()
+}
+
+const HEAD: &str =
+    "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n";
+
+#[test]
+fn minimal_config_gets_eksctl_defaults() {
+    let l = load(&format!("{HEAD}managedNodeGroups:\n  - name: ng-1\n")).unwrap();
+    let c = &l.config;
+    assert_eq!(c.metadata.version.as_deref(), Some(defaults::DEFAULT_KUBERNETES_VERSION));
+    let vpc = c.vpc.as_ref().unwrap();
+    assert_eq!(vpc.cidr.as_deref(), Some("192.168.0.0/16"));
+    assert_eq!(vpc.nat.as_ref().unwrap().gateway.as_deref(), Some("Single"));
+    let public = vpc.subnets.as_ref().unwrap().public.as_ref().unwrap();
+    assert_eq!(public["us-west-2b"].cidr.as_deref(), Some("192.168.32.0/19"));
+    let private = vpc.subnets.as_ref().unwrap().private.as_ref().unwrap();
+    assert_eq!(private["us-west-2a"].cidr.as_deref(), Some("192.168.96.0/19"));
+    let ng = &c.managed_node_groups.as_ref().unwrap()[0];
+    assert_eq!(ng.instance_type.as_deref(), Some("m5.large"));
+    assert_eq!(ng.ami_family.as_deref(), Some("AmazonLinux2023"));
+    assert_eq!((ng.min_size, ng.max_size, ng.desired_capacity), (Some(2), Some(2), Some(2)));
+    assert_eq!(
+        (ng.volume_size, ng.volume_type.as_deref(), ng.volume_iops, ng.volume_throughput),
+        (Some(80), Some("gp3"), Some(3000), Some(125))
+    );
+    assert_eq!(ng.disable_imdsv1, Some(true));
+    assert_eq!(ng.labels.as_ref().unwrap()["alpha.eksctl.io/cluster-name"], "demo");
+    assert_eq!(l.format, Format::Eksctl);
+}
+
+#[test]
+fn every_problem_is_reported_with_path_and_line() {
+    let errs = errors(&format!(
+        "{HEAD}vpc:\n  cidr: 10.0.0.0/8\nmanagedNodeGroups:\n  - name: ng-1\n    instanceTyp: m5.large\n  - name: ng-1\n    minSize: 3\n    maxSize: 1\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e
+            .contains("c.yaml:10:5: managedNodeGroups[0].instanceTyp: unknown field `instanceTyp`")
+            && e.contains("did you mean `instanceType`?")),
+        "{errs:#?}"
+    );
+    // unknown keys stop before defaults; fix it and the rest is reported together
+    let errs = errors(&format!(
+        "{HEAD}vpc:\n  cidr: 10.0.0.0/8\nmanagedNodeGroups:\n  - name: ng-1\n  - name: ng-1\n    minSize: 3\n    maxSize: 1\n"
+    ));
+    assert!(
+        errs.iter().any(
+            |e| e.starts_with("error: c.yaml:7:3: vpc.cidr: `10.0.0.0/8`: the prefix must be /16 to /24")
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("c.yaml:10:5: managedNodeGroups[1].name: `ng-1` is not unique")),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("managedNodeGroups[1].minSize: minSize `3` is greater than maxSize `1`")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn unsupported_eksctl_fields_are_refused_precisely() {
+    let errs = errors(&format!(
+        "{HEAD}karpenter:\n  version: v0.20.0\nmanagedNodeGroups:\n  - name: a\n    nodeRepairConfig:\n      enabled: true\n"
+    ));
+    assert!(errs.iter().any(|e| e.contains("c.yaml:6:1: not supported yet: karpenter")), "{errs:#?}");
+    assert!(
+        errs.iter().any(|e| e.contains("not supported yet: managedNodeGroups[0].nodeRepairConfig")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn wrong_types_and_enums() {
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: a\n    desiredCapacity: two\nvpc:\n  nat:\n    gateway: Singel\n"
+    ));
+    assert!(
+        errs.iter()
+            .any(|e| e
+                .contains("managedNodeGroups[0].desiredCapacity: expected a whole number, found a string")),
+        "{errs:#?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("vpc.nat.gateway: `Singel` is not one of")
+                && e.contains("did you mean `Single`?")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn version_written_as_a_number_stays_text() {
+    let l = load(&format!("{HEAD}  version: 1.30\n")).unwrap();
+    assert_eq!(l.config.metadata.version.as_deref(), Some("1.30"));
+}
+
+#[test]
+fn api_version_and_kind() {
+    let errs = errors("apiVersion: eksctl.io/v1alpha4\nkind: Cluster\nmetadata: {name: a, region: b}\n");
+    assert!(
+        errs.iter().any(
+            |e| e.contains("c.yaml:1:13: apiVersion: `eksctl.io/v1alpha4` is not a supported apiVersion")
+        ),
+        "{errs:#?}"
+    );
+    assert!(errs.iter().any(|e| e.contains("kind: `Cluster` is not supported")), "{errs:#?}");
+}
+
+#[test]
+fn ecr_is_an_eksup_extension() {
+    let body = "metadata: {name: demo, region: us-west-2}\necr:\n  repositories:\n    - name: team/app\n";
+    let errs = errors(&format!("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n{body}"));
+    assert!(
+        errs.iter().any(|e| e.contains("ecr: is an eksup extension") && e.contains("eksup.io/v1alpha1")),
+        "{errs:#?}"
+    );
+    let l = load(&format!("apiVersion: eksup.io/v1alpha1\nkind: ClusterConfig\n{body}")).unwrap();
+    let repo = &l.config.ecr.unwrap().repositories.unwrap()[0];
+    assert_eq!(repo.image_tag_mutability.as_deref(), Some("IMMUTABLE"));
+    assert_eq!(repo.scan_on_push, Some(true));
+}
+
+#[test]
+fn lone_desired_capacity_sets_all_three() {
+    let l = load(&format!("{HEAD}nodeGroups:\n  - name: a\n    desiredCapacity: 1\n")).unwrap();
+    let ng = &l.config.node_groups.unwrap()[0];
+    assert_eq!((ng.min_size, ng.max_size, ng.desired_capacity), (Some(1), Some(1), Some(1)));
+}
+
+#[test]
+fn garbage_never_panics() {
+    for input in [
+        "",
+        "[]",
+        "- a",
+        "a: [",
+        "{",
+        "metadata: 3",
+        "apiVersion: 5",
+        "\t",
+        "a: *x",
+        "? [a]\n: b",
+        "!!binary x",
+    ] {
+        let _ = load(input);
+    }
+}

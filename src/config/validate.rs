@@ -1,0 +1,998 @@
+//! eksctl's validation rules, plus eksup's own. Every problem is collected; nothing stops early.
+
+use std::collections::{BTreeMap, HashSet};
+
+use ipnet::Ipv4Net;
+
+use super::defaults::ALL_LOG_TYPES;
+use super::diag::{Diagnostic, did_you_mean};
+use super::types::*;
+
+const NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
+const RETENTION_DAYS: &[i64] = &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
+const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
+/// Families eksctl knows that eksup does not build nodes for yet.
+const AMI_FAMILIES_LATER: &[&str] = &[
+    "Ubuntu2004",
+    "Ubuntu2204",
+    "Ubuntu2404",
+    "Ubuntu2604",
+    "UbuntuPro2004",
+    "UbuntuPro2204",
+    "UbuntuPro2404",
+    "UbuntuPro2604",
+    "BottlerocketFips",
+    "WindowsServer2019CoreContainer",
+    "WindowsServer2019FullContainer",
+    "WindowsServer2022CoreContainer",
+    "WindowsServer2022FullContainer",
+    "WindowsServer2025CoreContainer",
+    "WindowsServer2025FullContainer",
+];
+const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "st1"];
+const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+struct V {
+    out: Vec<Diagnostic>,
+}
+
+impl V {
+    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.out.push(Diagnostic::error(path, msg));
+    }
+    fn err_hint(&mut self, path: impl Into<String>, msg: impl Into<String>, hint: impl Into<String>) {
+        self.out.push(Diagnostic::error(path, msg).with_hint(hint));
+    }
+    fn later(&mut self, path: impl Into<String>, what: impl Into<String>) {
+        let mut d = Diagnostic::not_supported(path);
+        d.message = what.into();
+        self.out.push(d);
+    }
+    fn one_of(&mut self, path: &str, value: &str, allowed: &[&str]) -> bool {
+        if allowed.contains(&value) {
+            return true;
+        }
+        let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+        let mut d = Diagnostic::error(path, format!("`{value}` is not one of {list}"));
+        if let Some(m) = did_you_mean(value, allowed.iter().copied()) {
+            d = d.with_hint(format!("did you mean `{m}`?"));
+        }
+        self.out.push(d);
+        false
+    }
+    fn cidr(&mut self, path: &str, value: &str) -> Option<Ipv4Net> {
+        match value.parse::<Ipv4Net>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.err_hint(path, format!("`{value}` is not an IPv4 CIDR"), "write it like `10.0.0.0/16`");
+                None
+            }
+        }
+    }
+    fn arn(&mut self, path: &str, value: &str) {
+        let parts: Vec<&str> = value.splitn(6, ':').collect();
+        if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() || parts[2].is_empty() {
+            self.err_hint(
+                path,
+                format!("`{value}` is not an ARN"),
+                "ARNs look like `arn:aws:iam::123456789012:role/name`",
+            );
+        }
+    }
+}
+
+fn valid_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+fn minor(version: &str) -> Option<u32> {
+    version.strip_prefix("1.")?.parse().ok()
+}
+
+/// Rules that read the config as the user wrote it, before defaults.
+pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
+    let mut v = V { out: Vec::new() };
+    let has_subnets = cfg.vpc.as_ref().and_then(|x| x.subnets.as_ref()).is_some_and(|s| {
+        s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
+    });
+    if has_subnets && cfg.availability_zones.as_ref().is_some_and(|z| !z.is_empty()) {
+        v.err_hint(
+            "availabilityZones",
+            "vpc.subnets and availabilityZones cannot be set at the same time",
+            "keep one of them: the subnets' zones are used",
+        );
+    }
+    if let Some(zones) = &cfg.availability_zones {
+        if zones.len() < 2 {
+            v.err_hint(
+                "availabilityZones",
+                format!("only {} zone(s) specified, 2 are required (can be non-unique)", zones.len()),
+                "list at least two zones, e.g. `[us-west-2a, us-west-2b]`",
+            );
+        }
+    }
+    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true)
+        && cfg.vpc.as_ref().and_then(|x| x.cluster_endpoints.as_ref()).is_some()
+    {
+        v.err("vpc.clusterEndpoints", "cannot be set for a fully-private cluster (privateCluster.enabled)");
+    }
+    v.out
+}
+
+/// Rules over the defaulted config.
+pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
+    let mut v = V { out: Vec::new() };
+    let meta = &cfg.metadata;
+    match meta.name.as_deref() {
+        None | Some("") => {
+            v.err_hint("metadata.name", "must be set", "give the cluster a name, e.g. `name: demo`")
+        }
+        Some(n) if !valid_name(n) || n.len() > 100 => {
+            v.err_hint("metadata.name", format!("`{n}` is not a valid cluster name"), NAME_HINT);
+        }
+        _ => {}
+    }
+    if meta.region.as_deref().is_none_or(str::is_empty) {
+        v.err_hint("metadata.region", "must be set", "add `region:` under metadata, or pass `--region`");
+    }
+    let version = meta.version.clone().unwrap_or_default();
+    let minor_version = minor(&version);
+    if minor_version.is_none() {
+        v.err_hint(
+            "metadata.version",
+            format!("`{version}` is not a Kubernetes version"),
+            "write it quoted, like `version: \"1.34\"`",
+        );
+    }
+
+    if let Some(knc) = &cfg.kubernetes_network_config {
+        if let Some(f) = knc.ip_family.as_deref() {
+            if v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"]) && f == "IPv6" {
+                v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
+            }
+        }
+        if let Some(c) = knc.service_ipv4_cidr.as_deref() {
+            v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
+        }
+    }
+    if let Some(s) = cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.as_deref()) {
+        v.one_of("upgradePolicy.supportType", s, &["STANDARD", "EXTENDED"]);
+    }
+    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true) {
+        v.later("privateCluster.enabled", "(fully-private clusters need VPC endpoints)");
+    }
+
+    vpc_rules(&mut v, cfg);
+    iam_rules(&mut v, cfg);
+    access_rules(&mut v, cfg);
+    nodegroup_rules(&mut v, cfg, minor_version);
+    fargate_rules(&mut v, cfg);
+    addon_rules(&mut v, cfg);
+    ecr_rules(&mut v, cfg);
+
+    if let Some(logging) = cfg.cloud_watch.as_ref().and_then(|c| c.cluster_logging.as_ref()) {
+        let mut allowed: Vec<&str> = ALL_LOG_TYPES.to_vec();
+        allowed.extend(["all", "*"]);
+        for (i, t) in logging.enable_types.iter().flatten().enumerate() {
+            v.one_of(&format!("cloudWatch.clusterLogging.enableTypes[{i}]"), t, &allowed);
+        }
+        if let Some(days) = logging.log_retention_in_days {
+            if logging.enable_types.as_ref().is_none_or(Vec::is_empty) {
+                v.err(
+                    "cloudWatch.clusterLogging.logRetentionInDays",
+                    "needs cloudWatch.clusterLogging.enableTypes",
+                );
+            } else if !RETENTION_DAYS.contains(&days) {
+                v.err_hint(
+                    "cloudWatch.clusterLogging.logRetentionInDays",
+                    format!("`{days}` is not a CloudWatch retention period"),
+                    format!(
+                        "use one of {}",
+                        RETENTION_DAYS.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            } else {
+                v.later(
+                    "cloudWatch.clusterLogging.logRetentionInDays",
+                    "(setting the log group's retention)",
+                );
+            }
+        }
+    }
+    if let Some(se) = &cfg.secrets_encryption {
+        match se.key_arn.as_deref() {
+            None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
+            Some(a) => v.arn("secretsEncryption.keyARN", a),
+        }
+    }
+    for (i, m) in cfg.iam_identity_mappings.iter().flatten().enumerate() {
+        let p = format!("iamIdentityMappings[{i}]");
+        if m.account.is_some() {
+            v.later(format!("{p}.account"), "");
+        } else if m.service_name.is_some() {
+            v.later(format!("{p}.serviceName"), "");
+        } else {
+            match m.arn.as_deref() {
+                None => v.err(format!("{p}.arn"), "must be set"),
+                Some(a) => v.arn(&format!("{p}.arn"), a),
+            }
+            if cfg.access_config.as_ref().and_then(|a| a.authentication_mode.as_deref()) == Some("CONFIG_MAP")
+            {
+                v.later(&p, "with `accessConfig.authenticationMode: CONFIG_MAP` (the aws-auth ConfigMap)");
+            }
+        }
+    }
+    v.out
+}
+
+fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(vpc) = &cfg.vpc else { return };
+    if let Some(c) = vpc.cidr.as_deref() {
+        if let Some(net) = v.cidr("vpc.cidr", c) {
+            if !(16..=24).contains(&net.prefix_len()) {
+                v.err_hint(
+                    "vpc.cidr",
+                    format!("`{c}`: the prefix must be /16 to /24"),
+                    "use e.g. `192.168.0.0/16`",
+                );
+            } else if net.network() != net.addr() {
+                v.err_hint(
+                    "vpc.cidr",
+                    format!("`{c}` has host bits set"),
+                    format!("did you mean `{}`?", net.trunc()),
+                );
+            }
+        }
+    }
+    for (i, c) in vpc.extra_cidrs.iter().flatten().enumerate() {
+        v.cidr(&format!("vpc.extraCIDRs[{i}]"), c);
+    }
+    for (i, c) in vpc.public_access_cidrs.iter().flatten().enumerate() {
+        v.cidr(&format!("vpc.publicAccessCIDRs[{i}]"), c);
+    }
+    if let Some(g) = vpc.nat.as_ref().and_then(|n| n.gateway.as_deref()) {
+        v.one_of("vpc.nat.gateway", g, &["HighlyAvailable", "Single", "Disable"]);
+    }
+    if let Some(e) = &vpc.cluster_endpoints {
+        if e.public_access == Some(false) && e.private_access == Some(false) {
+            v.err_hint(
+                "vpc.clusterEndpoints",
+                "Kubernetes API access must have one of public or private clusterEndpoints enabled",
+                "set `publicAccess: true` or `privateAccess: true`",
+            );
+        }
+    }
+    if vpc.manage_shared_node_security_group_rules == Some(false) && vpc.shared_node_security_group.is_none()
+    {
+        v.err(
+            "vpc.manageSharedNodeSecurityGroupRules",
+            "must be enabled when using eksup-managed security groups",
+        );
+    }
+    if let Some(h) = vpc.hostname_type.as_deref() {
+        if v.one_of("vpc.hostnameType", h, &["ip-name", "resource-name"]) && vpc.id.is_some() {
+            v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
+        }
+    }
+    let subnets = vpc.subnets.as_ref();
+    let all: Vec<(String, &AZSubnetSpec)> = subnets
+        .into_iter()
+        .flat_map(|s| {
+            s.public
+                .iter()
+                .flatten()
+                .map(|(k, x)| (format!("vpc.subnets.public.{k}"), x))
+                .chain(s.private.iter().flatten().map(|(k, x)| (format!("vpc.subnets.private.{k}"), x)))
+        })
+        .collect();
+    if vpc.id.is_some() && all.is_empty() {
+        v.err_hint(
+            "vpc.subnets",
+            "must be set when vpc.id is given",
+            "list the VPC's subnets by zone under `vpc.subnets.private` and/or `public`",
+        );
+    }
+    let with_id = all.iter().filter(|(_, s)| s.id.is_some()).count();
+    if with_id > 0 && with_id < all.len() {
+        v.err(
+            "vpc.subnets",
+            "either every subnet gives an `id` (existing subnets) or none does (subnets eksup creates)",
+        );
+    }
+    if vpc.id.is_some() && with_id == 0 && !all.is_empty() {
+        v.err_hint(
+            "vpc.subnets",
+            "subnets of an existing VPC need their `id`",
+            "add `id: subnet-...` to each subnet",
+        );
+    }
+    let vpc_net = vpc.cidr.as_deref().and_then(|c| c.parse::<Ipv4Net>().ok());
+    let mut zones = HashSet::new();
+    for (p, s) in &all {
+        if let Some(az) = &s.az {
+            zones.insert(az.clone());
+        } else if s.id.is_none() {
+            v.err_hint(format!("{p}.az"), "must be set", "name the zone, or use the zone as the key");
+        }
+        if let Some(c) = s.cidr.as_deref() {
+            if let (Some(net), Some(vnet)) = (v.cidr(&format!("{p}.cidr"), c), vpc_net) {
+                if !vnet.contains(&net) {
+                    v.err(format!("{p}.cidr"), format!("`{c}` is not inside the VPC's `{vnet}`"));
+                }
+            }
+        } else if s.id.is_none() {
+            v.err(format!("{p}.cidr"), "must be set for a subnet eksup creates");
+        }
+        if let Some(id) = &s.id {
+            if !id.starts_with("subnet-") {
+                v.err(format!("{p}.id"), format!("`{id}` is not a subnet id"));
+            }
+        }
+    }
+    if with_id == 0 && !all.is_empty() && zones.len() < 2 {
+        v.err("vpc.subnets", "subnets must span at least two availability zones");
+    }
+    if let Some(id) = &vpc.id {
+        if !id.starts_with("vpc-") {
+            v.err("vpc.id", format!("`{id}` is not a VPC id"));
+        }
+    }
+}
+
+fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(iam) = &cfg.iam else { return };
+    for (p, a) in [
+        ("iam.serviceRoleARN", &iam.service_role_arn),
+        ("iam.fargatePodExecutionRoleARN", &iam.fargate_pod_execution_role_arn),
+        ("iam.serviceRolePermissionsBoundary", &iam.service_role_permissions_boundary),
+        (
+            "iam.fargatePodExecutionRolePermissionsBoundary",
+            &iam.fargate_pod_execution_role_permissions_boundary,
+        ),
+    ] {
+        if let Some(a) = a {
+            v.arn(p, a);
+        }
+    }
+    let sas = iam.service_accounts.as_deref().unwrap_or_default();
+    if !sas.is_empty() && iam.with_oidc != Some(true) {
+        v.err_hint(
+            "iam.serviceAccounts",
+            "iam.withOIDC must be enabled explicitly for iam.serviceAccounts to be created",
+            "set `iam.withOIDC: true`",
+        );
+    }
+    for (i, sa) in sas.iter().enumerate() {
+        let p = format!("iam.serviceAccounts[{i}]");
+        if sa.metadata.name.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{p}.metadata.name"), "must be set");
+        }
+        if sa.attach_policy_arns.as_ref().is_none_or(Vec::is_empty) && sa.attach_role_arn.is_none() {
+            v.err(&p, "one of attachPolicyARNs or attachRoleARN must be set");
+        }
+        v.later(&p, "(IAM roles for service accounts)");
+    }
+    let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
+    let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
+    for (i, pia) in pias.iter().enumerate() {
+        let p = format!("iam.podIdentityAssociations[{i}]");
+        if pia.namespace.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{p}.namespace"), "must be set");
+        }
+        if pia.service_account_name.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{p}.serviceAccountName"), "must be set");
+        }
+        if !has_agent {
+            v.err_hint(
+                &p,
+                "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
+                "add `- name: eks-pod-identity-agent` under `addons`",
+            );
+        }
+        v.later(&p, "(pod identity associations)");
+    }
+}
+
+fn access_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(ac) = &cfg.access_config else { return };
+    let mode = ac.authentication_mode.as_deref().unwrap_or("API_AND_CONFIG_MAP");
+    v.one_of("accessConfig.authenticationMode", mode, &["API", "API_AND_CONFIG_MAP", "CONFIG_MAP"]);
+    let entries = ac.access_entries.as_deref().unwrap_or_default();
+    if mode == "CONFIG_MAP" {
+        if !entries.is_empty() {
+            v.err("accessConfig.accessEntries", "accessConfig.authenticationMode must be set to either API_AND_CONFIG_MAP or API to use access entries");
+        }
+        if cfg.node_groups.as_ref().is_some_and(|n| !n.is_empty()) {
+            v.later(
+                "accessConfig.authenticationMode",
+                "`CONFIG_MAP` with self-managed node groups (eksup authorizes nodes with access entries)",
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, e) in entries.iter().enumerate() {
+        let p = format!("accessConfig.accessEntries[{i}]");
+        match e.principal_arn.as_deref() {
+            None | Some("") => v.err(format!("{p}.principalARN"), "must be set"),
+            Some(a) => {
+                v.arn(&format!("{p}.principalARN"), a);
+                if !seen.insert(a.to_string()) {
+                    v.err(format!("{p}.principalARN"), format!("`{a}` has more than one access entry"));
+                }
+            }
+        }
+        if let Some(t) = e.entry_type.as_deref() {
+            v.one_of(&format!("{p}.type"), t, &["STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX"]);
+        }
+        for (j, pol) in e.access_policies.iter().flatten().enumerate() {
+            let pp = format!("{p}.accessPolicies[{j}]");
+            match pol.policy_arn.as_deref() {
+                None => v.err(format!("{pp}.policyARN"), "must be set"),
+                Some(a) => v.arn(&format!("{pp}.policyARN"), a),
+            }
+            match pol.access_scope.as_ref() {
+                None => v.err_hint(
+                    format!("{pp}.accessScope"),
+                    "must be set",
+                    "use `accessScope: {type: cluster}`",
+                ),
+                Some(s) => match s.scope_type.as_deref() {
+                    None => v.err(format!("{pp}.accessScope.type"), "must be set"),
+                    Some(t) => {
+                        if v.one_of(&format!("{pp}.accessScope.type"), t, &["cluster", "namespace"])
+                            && t == "namespace"
+                            && s.namespaces.as_ref().is_none_or(Vec::is_empty)
+                        {
+                            v.err(
+                                format!("{pp}.accessScope.namespaces"),
+                                "must list at least one namespace for a `namespace` scope",
+                            );
+                        }
+                    }
+                },
+            }
+        }
+    }
+}
+
+fn reserved_label(key: &str) -> bool {
+    let Some((prefix, _)) = key.split_once('/') else { return false };
+    let allowed = ["node.kubernetes.io", "node-restriction.kubernetes.io", "kubelet.kubernetes.io"];
+    if allowed.iter().any(|a| prefix == *a || prefix.ends_with(&format!(".{a}"))) {
+        return false;
+    }
+    prefix == "kubernetes.io"
+        || prefix.ends_with(".kubernetes.io")
+        || prefix == "k8s.io"
+        || prefix.ends_with(".k8s.io")
+}
+
+struct NgView<'a> {
+    path: String,
+    name: Option<&'a str>,
+    ami_family: Option<&'a str>,
+    ami: Option<&'a str>,
+    min: Option<i64>,
+    max: Option<i64>,
+    desired: Option<i64>,
+    volume_type: Option<&'a str>,
+    volume_size: Option<i64>,
+    iops: Option<i64>,
+    throughput: Option<i64>,
+    encrypted: Option<bool>,
+    kms: Option<&'a str>,
+    azs: Option<&'a Vec<String>>,
+    subnets: Option<&'a Vec<String>>,
+    labels: Option<&'a Map>,
+    taints: Vec<NodeGroupTaint>,
+    iam: Option<&'a NodeGroupIAM>,
+    ssh: Option<&'a NodeGroupSSH>,
+    override_bootstrap: Option<&'a str>,
+    max_pods: Option<i64>,
+    update: Option<&'a NodeGroupUpdateConfig>,
+}
+
+macro_rules! ng_view {
+    ($path:expr, $ng:expr, $taints:expr) => {
+        NgView {
+            path: $path,
+            name: $ng.name.as_deref(),
+            ami_family: $ng.ami_family.as_deref(),
+            ami: $ng.ami.as_deref(),
+            min: $ng.min_size,
+            max: $ng.max_size,
+            desired: $ng.desired_capacity,
+            volume_type: $ng.volume_type.as_deref(),
+            volume_size: $ng.volume_size,
+            iops: $ng.volume_iops,
+            throughput: $ng.volume_throughput,
+            encrypted: $ng.volume_encrypted,
+            kms: $ng.volume_kms_key_id.as_deref(),
+            azs: $ng.availability_zones.as_ref(),
+            subnets: $ng.subnets.as_ref(),
+            labels: $ng.labels.as_ref(),
+            taints: $taints,
+            iam: $ng.iam.as_ref(),
+            ssh: $ng.ssh.as_ref(),
+            override_bootstrap: $ng.override_bootstrap_command.as_deref(),
+            max_pods: $ng.max_pods_per_node,
+            update: $ng.update_config.as_ref(),
+        }
+    };
+}
+
+fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut views = Vec::new();
+    for (i, ng) in cfg.node_groups.iter().flatten().enumerate() {
+        let p = format!("nodeGroups[{i}]");
+        views.push((
+            ng_view!(p.clone(), ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
+            false,
+        ));
+        if let Some(l) = ng.max_instance_lifetime {
+            if l < 86_400 {
+                v.err(format!("{p}.maxInstanceLifetime"), "must be at least 86400 seconds (one day)");
+            }
+        }
+        if let Some(ids) = ng.iam.as_ref().and_then(|iam| iam.instance_profile_arn.as_ref()) {
+            v.arn(&format!("{p}.iam.instanceProfileARN"), ids);
+        }
+    }
+    for (i, ng) in cfg.managed_node_groups.iter().flatten().enumerate() {
+        let p = format!("managedNodeGroups[{i}]");
+        views.push((ng_view!(p.clone(), ng, ng.taints.clone().unwrap_or_default()), true));
+        if ng.instance_type.is_some() && ng.instance_types.as_ref().is_some_and(|t| !t.is_empty()) {
+            v.err_hint(
+                format!("{p}.instanceTypes"),
+                "instanceType and instanceTypes cannot be set at the same time",
+                "keep `instanceTypes` for several types",
+            );
+        }
+        if let Some(sgs) = &ng.security_groups {
+            if sgs.with_local.is_some() || sgs.with_shared.is_some() {
+                v.err(
+                    format!("{p}.securityGroups"),
+                    "withLocal and withShared are not supported for managed node groups",
+                );
+            }
+        }
+        if ng.iam.as_ref().and_then(|i| i.instance_profile_arn.as_ref()).is_some() {
+            v.err(format!("{p}.iam.instanceProfileARN"), "is not supported for managed node groups");
+        }
+        if let Some(lt) = &ng.launch_template {
+            if lt.id.as_deref().is_none_or(|id| !id.starts_with("lt-")) {
+                v.err(format!("{p}.launchTemplate.id"), "must be a launch template id (`lt-...`)");
+            }
+            let forbidden = [
+                ("instanceType", ng.instance_type.is_some()),
+                ("ami", ng.ami.is_some()),
+                ("ssh", ng.ssh.is_some()),
+                ("volumeSize", ng.volume_size.is_some()),
+                ("volumeType", ng.volume_type.is_some()),
+                ("preBootstrapCommands", ng.pre_bootstrap_commands.is_some()),
+                ("maxPodsPerNode", ng.max_pods_per_node.is_some()),
+                ("disableIMDSv1", ng.disable_imdsv1.is_some()),
+            ];
+            for (field, set) in forbidden {
+                if set {
+                    v.err(
+                        format!("{p}.{field}"),
+                        "cannot be set in a managed node group when a launch template is supplied",
+                    );
+                }
+            }
+        }
+        if ng.ami.as_deref().is_some_and(|a| a.starts_with("ami-")) {
+            v.later(format!("{p}.ami"), "(custom AMIs for managed node groups)");
+        }
+    }
+    for (ng, managed) in &views {
+        let p = &ng.path;
+        match ng.name {
+            None | Some("") => v.err(format!("{p}.name"), "must be set"),
+            Some(n) => {
+                if !valid_name(n) {
+                    v.err_hint(
+                        format!("{p}.name"),
+                        format!("`{n}` is not a valid node group name"),
+                        NAME_HINT,
+                    );
+                }
+                if let Some(first) = names.insert(n.to_string(), p.clone()) {
+                    v.err_hint(format!("{p}.name"), format!("`{n}` is not unique"), format!("`{first}` has the same name: node group names are unique across nodeGroups and managedNodeGroups"));
+                }
+            }
+        }
+        if let Some(f) = ng.ami_family {
+            if AMI_FAMILIES_LATER.contains(&f) {
+                v.later(format!("{p}.amiFamily"), format!("`{f}`"));
+            } else if v.one_of(&format!("{p}.amiFamily"), f, AMI_FAMILIES)
+                && f == "AmazonLinux2"
+                && minor_version.is_some_and(|m| m >= 33)
+            {
+                v.err_hint(
+                    format!("{p}.amiFamily"),
+                    "AmazonLinux2 is not supported for Kubernetes 1.33 and later",
+                    "use `AmazonLinux2023`",
+                );
+            }
+        }
+        if let Some(ami) = ng.ami {
+            if ami.starts_with("ami-") {
+                if ng.ami_family.is_none() {
+                    v.err(
+                        format!("{p}.amiFamily"),
+                        "when using a custom AMI, amiFamily needs to be explicitly set",
+                    );
+                }
+                if !managed && ng.ami_family != Some("AmazonLinux2023") && ng.override_bootstrap.is_none() {
+                    v.err_hint(
+                        format!("{p}.overrideBootstrapCommand"),
+                        "must be set for a custom AMI of this family",
+                        "give the command that bootstraps the node",
+                    );
+                }
+            } else if ami != "auto" && ami != "auto-ssm" {
+                v.err_hint(
+                    format!("{p}.ami"),
+                    format!("`{ami}` is not an AMI id"),
+                    "use `ami-...`, `auto` or `auto-ssm`",
+                );
+            }
+        }
+        for (field, value) in [("minSize", ng.min), ("maxSize", ng.max), ("desiredCapacity", ng.desired)] {
+            if value.is_some_and(|x| x < 0) {
+                v.err(format!("{p}.{field}"), "cannot be negative");
+            }
+        }
+        let min_over_max = matches!((ng.min, ng.max), (Some(min), Some(max)) if min > max);
+        if let (true, Some(min), Some(max)) = (min_over_max, ng.min, ng.max) {
+            v.err_hint(
+                format!("{p}.minSize"),
+                format!("minSize `{min}` is greater than maxSize `{max}`"),
+                "make minSize <= desiredCapacity <= maxSize",
+            );
+        }
+        if min_over_max {
+            // desiredCapacity is judged once min and max agree
+        } else if let (Some(min), Some(d)) = (ng.min, ng.desired) {
+            if d < min {
+                v.err_hint(
+                    format!("{p}.desiredCapacity"),
+                    format!("desiredCapacity `{d}` is less than minSize `{min}`"),
+                    "make minSize <= desiredCapacity <= maxSize",
+                );
+            }
+        }
+        if let (false, Some(max), Some(d)) = (min_over_max, ng.max, ng.desired) {
+            if d > max {
+                v.err_hint(
+                    format!("{p}.desiredCapacity"),
+                    format!("desiredCapacity `{d}` is greater than maxSize `{max}`"),
+                    "make minSize <= desiredCapacity <= maxSize",
+                );
+            }
+        }
+        if *managed && ng.max == Some(0) {
+            v.err(format!("{p}.maxSize"), "must be at least 1 for a managed node group");
+        }
+        if ng.volume_size.is_some_and(|s| s < 1) {
+            v.err(format!("{p}.volumeSize"), "must be at least 1 GiB");
+        }
+        if let Some(t) = ng.volume_type {
+            if v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES) {
+                volume_rules(v, p, t, ng.iops, ng.throughput);
+            }
+        }
+        if ng.kms.is_some() && ng.encrypted != Some(true) {
+            v.err_hint(format!("{p}.volumeKmsKeyID"), "needs volumeEncrypted", "set `volumeEncrypted: true`");
+        }
+        if ng.azs.is_some_and(|a| !a.is_empty()) && ng.subnets.is_some_and(|s| !s.is_empty()) {
+            v.err(
+                format!("{p}.subnets"),
+                format!("only one of {p}.subnets or {p}.availabilityZones should be set"),
+            );
+        }
+        for key in ng.labels.into_iter().flat_map(|l| l.keys()) {
+            if reserved_label(key) {
+                v.err_hint(
+                    format!("{p}.labels[{key:?}]"),
+                    format!("label `{key}` has a reserved prefix"),
+                    "labels under `kubernetes.io/` and `k8s.io/` are reserved; use your own prefix",
+                );
+            }
+        }
+        for (j, t) in ng.taints.iter().enumerate() {
+            let tp = format!("{p}.taints[{j}]");
+            if t.key.as_deref().is_none_or(str::is_empty) {
+                v.err(format!("{tp}.key"), "must be set");
+            }
+            match t.effect.as_deref() {
+                None | Some("") => v.err_hint(
+                    format!("{tp}.effect"),
+                    "must be set",
+                    "use `NoSchedule`, `PreferNoSchedule` or `NoExecute`",
+                ),
+                Some(e) => {
+                    v.one_of(&format!("{tp}.effect"), e, TAINT_EFFECTS);
+                }
+            }
+        }
+        if ng.max_pods.is_some_and(|m| m < 1) {
+            v.err(format!("{p}.maxPodsPerNode"), "must be at least 1");
+        }
+        if let Some(u) = ng.update {
+            if u.max_unavailable.is_some() && u.max_unavailable_percentage.is_some() {
+                v.err(
+                    format!("{p}.updateConfig"),
+                    "set only one of maxUnavailable and maxUnavailablePercentage",
+                );
+            }
+            if u.max_unavailable_percentage.is_some_and(|x| !(1..=100).contains(&x)) {
+                v.err(format!("{p}.updateConfig.maxUnavailablePercentage"), "must be 1 to 100");
+            }
+            if !managed {
+                v.later(format!("{p}.updateConfig"), "(rolling updates of self-managed node groups)");
+            }
+        }
+        if let Some(iam) = ng.iam {
+            if let Some(a) = &iam.instance_role_arn {
+                v.arn(&format!("{p}.iam.instanceRoleARN"), a);
+            }
+            for (j, a) in iam.attach_policy_arns.iter().flatten().enumerate() {
+                v.arn(&format!("{p}.iam.attachPolicyARNs[{j}]"), a);
+            }
+            if let Some(n) = &iam.instance_role_name {
+                if n.len() > 64 {
+                    v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
+                }
+            }
+            if let Some(ap) = &iam.with_addon_policies {
+                for (field, on) in [
+                    ("autoScaler", ap.auto_scaler),
+                    ("externalDNS", ap.external_dns),
+                    ("certManager", ap.cert_manager),
+                    ("appMesh", ap.app_mesh),
+                    ("appMeshPreview", ap.app_mesh_preview),
+                    ("albIngress", ap.alb_ingress),
+                    ("awsLoadBalancerController", ap.aws_load_balancer_controller),
+                    ("xRay", ap.x_ray),
+                    ("efs", ap.efs),
+                    ("fsx", ap.fsx),
+                ] {
+                    if on == Some(true) {
+                        v.later(format!("{p}.iam.withAddonPolicies.{field}"), "");
+                    }
+                }
+            }
+        }
+        if let Some(ssh) = ng.ssh {
+            if ssh.enable_ssm == Some(false) {
+                v.err(
+                    format!("{p}.ssh.enableSsm"),
+                    "SSM is always enabled on nodes and cannot be turned off",
+                );
+            }
+            if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
+                v.err_hint(
+                    format!("{p}.ssh.publicKeyName"),
+                    "must name an EC2 key pair when ssh.allow is true",
+                    "create one with `aws ec2 create-key-pair`, or set `allow: false`",
+                );
+            }
+        }
+        let _ = ng.volume_size;
+    }
+}
+
+fn volume_rules(v: &mut V, p: &str, kind: &str, iops: Option<i64>, throughput: Option<i64>) {
+    let range = match kind {
+        "gp3" => Some((3000, 16_000)),
+        "io1" => Some((100, 64_000)),
+        "io2" => Some((100, 256_000)),
+        _ => None,
+    };
+    match (range, iops) {
+        (Some((lo, hi)), Some(i)) if !(lo..=hi).contains(&i) => {
+            v.err(format!("{p}.volumeIOPS"), format!("`{i}` is out of range for {kind}: {lo} to {hi}"));
+        }
+        (None, Some(_)) => v.err(
+            format!("{p}.volumeIOPS"),
+            format!("can only be set for gp3, io1 and io2 volumes, not {kind}"),
+        ),
+        _ => {}
+    }
+    match (kind, throughput) {
+        ("gp3", Some(t)) if !(125..=1000).contains(&t) => {
+            v.err(format!("{p}.volumeThroughput"), format!("`{t}` is out of range for gp3: 125 to 1000"));
+        }
+        (k, Some(_)) if k != "gp3" => {
+            v.err(format!("{p}.volumeThroughput"), "can only be set for gp3 volumes")
+        }
+        _ => {}
+    }
+}
+
+fn fargate_rules(v: &mut V, cfg: &ClusterConfig) {
+    let mut seen = HashSet::new();
+    for (i, fp) in cfg.fargate_profiles.iter().flatten().enumerate() {
+        let p = format!("fargateProfiles[{i}]");
+        match fp.name.as_deref() {
+            None | Some("") => v.err(format!("{p}.name"), "must be set"),
+            Some(n) => {
+                if n.starts_with("eks-") {
+                    v.err_hint(
+                        format!("{p}.name"),
+                        "cannot start with `eks-`",
+                        "the `eks-` prefix is reserved by AWS",
+                    );
+                }
+                if !seen.insert(n) {
+                    v.err(format!("{p}.name"), format!("`{n}` is not unique"));
+                }
+            }
+        }
+        let selectors = fp.selectors.as_deref().unwrap_or_default();
+        if selectors.is_empty() {
+            v.err_hint(
+                format!("{p}.selectors"),
+                "at least one selector is required",
+                "add `- namespace: default`",
+            );
+        }
+        if selectors.len() > 5 {
+            v.err(format!("{p}.selectors"), "at most 5 selectors are allowed");
+        }
+        for (j, s) in selectors.iter().enumerate() {
+            if s.namespace.as_deref().is_none_or(str::is_empty) {
+                v.err(format!("{p}.selectors[{j}].namespace"), "must be set");
+            }
+            if s.labels.as_ref().is_some_and(|l| l.len() > 5) {
+                v.err(format!("{p}.selectors[{j}].labels"), "at most 5 labels are allowed");
+            }
+        }
+        if let Some(a) = &fp.pod_execution_role_arn {
+            v.arn(&format!("{p}.podExecutionRoleARN"), a);
+        }
+    }
+}
+
+fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
+    let mut seen = HashSet::new();
+    for (i, a) in cfg.addons.iter().flatten().enumerate() {
+        let p = format!("addons[{i}]");
+        match a.name.as_deref() {
+            None | Some("") => v.err(format!("{p}.name"), "must be set"),
+            Some(n) => {
+                if !seen.insert(n) {
+                    v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
+                }
+            }
+        }
+        if let Some(r) = a.resolve_conflicts.as_deref() {
+            v.one_of(&format!("{p}.resolveConflicts"), r, &["none", "overwrite", "preserve"]);
+        }
+        if let Some(r) = &a.service_account_role_arn {
+            v.arn(&format!("{p}.serviceAccountRoleARN"), r);
+        }
+        if let Some(c) = &a.configuration_values {
+            if serde_json::from_str::<serde_json::Value>(c).is_err() && super::yaml::parse(c).is_err() {
+                v.err(format!("{p}.configurationValues"), "is neither JSON nor YAML");
+            }
+        }
+    }
+}
+
+/// ECR's repository name rule.
+pub fn valid_repository_name(name: &str) -> bool {
+    if name.len() < 2 || name.len() > 256 {
+        return false;
+    }
+    name.split('/').all(|part| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+            && part.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && part.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+            && !part.contains("..")
+            && !part.contains("--")
+            && !part.contains("__")
+    })
+}
+
+fn ecr_rules(v: &mut V, cfg: &ClusterConfig) {
+    let mut seen = HashSet::new();
+    for (i, r) in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()).enumerate() {
+        let p = format!("ecr.repositories[{i}]");
+        match r.name.as_deref() {
+            None | Some("") => v.err(format!("{p}.name"), "must be set"),
+            Some(n) => {
+                if !valid_repository_name(n) {
+                    v.err_hint(format!("{p}.name"), format!("`{n}` is not a valid repository name"), "use 2-256 lowercase letters, digits and `.`, `_`, `-`, with `/` between parts, e.g. `team/app`");
+                }
+                if !seen.insert(n) {
+                    v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
+                }
+            }
+        }
+        if let Some(m) = r.image_tag_mutability.as_deref() {
+            v.one_of(&format!("{p}.imageTagMutability"), m, &["MUTABLE", "IMMUTABLE"]);
+        }
+        if let Some(e) = &r.encryption {
+            let t = e.encryption_type.as_deref().unwrap_or("AES256");
+            if v.one_of(&format!("{p}.encryption.type"), t, &["AES256", "KMS"])
+                && t == "AES256"
+                && e.kms_key.is_some()
+            {
+                v.err_hint(
+                    format!("{p}.encryption.kmsKey"),
+                    "can only be set with `type: KMS`",
+                    "set `type: KMS` or remove `kmsKey`",
+                );
+            }
+        }
+        if let Some(l) = &r.lifecycle_policy {
+            let structured = l.keep_last_images.is_some() || l.expire_untagged_after_days.is_some();
+            if structured && l.raw.is_some() {
+                v.err(
+                    format!("{p}.lifecyclePolicy"),
+                    "give either keepLastImages/expireUntaggedAfterDays or raw, not both",
+                );
+            }
+            if l.keep_last_images.is_some_and(|n| n < 1) {
+                v.err(format!("{p}.lifecyclePolicy.keepLastImages"), "must be at least 1");
+            }
+            if l.expire_untagged_after_days.is_some_and(|n| n < 1) {
+                v.err(format!("{p}.lifecyclePolicy.expireUntaggedAfterDays"), "must be at least 1");
+            }
+            if let Some(raw) = &l.raw {
+                let ok = serde_json::from_str::<serde_json::Value>(raw)
+                    .ok()
+                    .and_then(|d| d.get("rules").and_then(|r| r.as_array().map(|a| !a.is_empty())))
+                    .unwrap_or(false);
+                if !ok {
+                    v.err_hint(
+                        format!("{p}.lifecyclePolicy.raw"),
+                        "must be a JSON lifecycle policy with a non-empty `rules` list",
+                        "see the ECR lifecycle policy documentation for the rule shape",
+                    );
+                }
+            }
+        }
+        for (j, a) in r.pull_accounts.iter().flatten().enumerate() {
+            if a.len() != 12 || !a.chars().all(|c| c.is_ascii_digit()) {
+                v.err(format!("{p}.pullAccounts[{j}]"), format!("`{a}` is not a 12-digit AWS account id"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(valid_name("demo-1"));
+        assert!(!valid_name("1demo"));
+        assert!(!valid_name("de_mo"));
+        assert!(valid_repository_name("team/app"));
+        assert!(valid_repository_name("a.b_c-d"));
+        assert!(!valid_repository_name("Team/App"));
+        assert!(!valid_repository_name("a"));
+        assert!(!valid_repository_name("team//app"));
+    }
+
+    #[test]
+    fn reserved_labels() {
+        assert!(reserved_label("kubernetes.io/role"));
+        assert!(reserved_label("foo.k8s.io/x"));
+        assert!(!reserved_label("node.kubernetes.io/lifecycle"));
+        assert!(!reserved_label("team/app"));
+        assert!(!reserved_label("plain"));
+    }
+}
