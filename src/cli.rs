@@ -12,7 +12,6 @@ use crate::output::{ColorChoice, OutputFormat};
     version,
     about = "Bring up production-ready Amazon EKS clusters from one declarative YAML file",
     long_about = None,
-    propagate_version = true,
     after_help = "Examples:\n  eksup create cluster -f cluster.yaml --dry-run\n  eksup create cluster -f cluster.yaml\n  eksup get cluster\n  eksup delete cluster -f cluster.yaml --yes"
 )]
 pub struct Cli {

@@ -203,7 +203,7 @@ pub fn finish(parsed: Parsed, zones: &[String], region: Option<&str>) -> Result<
     if config.metadata.region.as_deref().is_none_or(str::is_empty) {
         config.metadata.region = region.map(str::to_string);
     }
-    defaults::apply(&mut config, zones);
+    warnings.extend(locate(defaults::apply(&mut config, zones), &index));
     let (errors, more_warnings): (Vec<_>, Vec<_>) =
         locate(validate::validate(&config), &index).into_iter().partition(Diagnostic::is_error);
     // A field the parser already refused is not reported again as missing or invalid.

@@ -81,6 +81,14 @@ impl V {
     }
 }
 
+/// EKS node group and Fargate profile names: letters, digits, `-` and `_`, starting alphanumeric.
+fn valid_nodegroup_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    s.len() <= 63
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 fn valid_name(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -97,7 +105,16 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     let has_subnets = cfg.vpc.as_ref().and_then(|x| x.subnets.as_ref()).is_some_and(|s| {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
     });
-    if has_subnets && cfg.availability_zones.as_ref().is_some_and(|z| !z.is_empty()) {
+    // Both may be given when they agree (as in a defaulted config printed by `--dry-run -o yaml`).
+    let subnet_zones: std::collections::BTreeSet<String> = cfg
+        .vpc
+        .iter()
+        .filter_map(|x| x.subnets.as_ref())
+        .flat_map(|s| s.public.iter().flatten().chain(s.private.iter().flatten()))
+        .map(|(k, s)| s.az.clone().unwrap_or_else(|| k.clone()))
+        .collect();
+    let listed: std::collections::BTreeSet<String> = cfg.availability_zones.iter().flatten().cloned().collect();
+    if has_subnets && !listed.is_empty() && listed != subnet_zones {
         v.err_hint(
             "availabilityZones",
             "vpc.subnets and availabilityZones cannot be set at the same time",
@@ -295,25 +312,25 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
         );
     }
     let with_id = all.iter().filter(|(_, s)| s.id.is_some()).count();
-    if with_id > 0 && with_id < all.len() {
+    if vpc.id.is_none() && with_id > 0 && with_id < all.len() {
         v.err(
             "vpc.subnets",
             "either every subnet gives an `id` (existing subnets) or none does (subnets eksup creates)",
         );
     }
-    if vpc.id.is_some() && with_id == 0 && !all.is_empty() {
-        v.err_hint(
-            "vpc.subnets",
-            "subnets of an existing VPC need their `id`",
-            "add `id: subnet-...` to each subnet",
-        );
+    if vpc.id.is_some() {
+        for (p, s) in &all {
+            if s.id.is_none() && s.cidr.is_none() {
+                v.err_hint(p.clone(), "a subnet of an existing VPC needs its `id` or its `cidr`", "add `id: subnet-...`");
+            }
+        }
     }
     let vpc_net = vpc.cidr.as_deref().and_then(|c| c.parse::<Ipv4Net>().ok());
     let mut zones = HashSet::new();
     for (p, s) in &all {
         if let Some(az) = &s.az {
             zones.insert(az.clone());
-        } else if s.id.is_none() {
+        } else if s.id.is_none() && vpc.id.is_none() {
             v.err_hint(format!("{p}.az"), "must be set", "name the zone, or use the zone as the key");
         }
         if let Some(c) = s.cidr.as_deref() {
@@ -322,7 +339,7 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
                     v.err(format!("{p}.cidr"), format!("`{c}` is not inside the VPC's `{vnet}`"));
                 }
             }
-        } else if s.id.is_none() {
+        } else if s.id.is_none() && vpc.id.is_none() {
             v.err(format!("{p}.cidr"), "must be set for a subnet eksup creates");
         }
         if let Some(id) = &s.id {
@@ -331,7 +348,7 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
             }
         }
     }
-    if with_id == 0 && !all.is_empty() && zones.len() < 2 {
+    if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
     }
     if let Some(id) = &vpc.id {
@@ -346,11 +363,6 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
     for (p, a) in [
         ("iam.serviceRoleARN", &iam.service_role_arn),
         ("iam.fargatePodExecutionRoleARN", &iam.fargate_pod_execution_role_arn),
-        ("iam.serviceRolePermissionsBoundary", &iam.service_role_permissions_boundary),
-        (
-            "iam.fargatePodExecutionRolePermissionsBoundary",
-            &iam.fargate_pod_execution_role_permissions_boundary,
-        ),
     ] {
         if let Some(a) = a {
             v.arn(p, a);
@@ -489,7 +501,6 @@ struct NgView<'a> {
     taints: Vec<NodeGroupTaint>,
     iam: Option<&'a NodeGroupIAM>,
     ssh: Option<&'a NodeGroupSSH>,
-    override_bootstrap: Option<&'a str>,
     max_pods: Option<i64>,
     update: Option<&'a NodeGroupUpdateConfig>,
 }
@@ -516,7 +527,6 @@ macro_rules! ng_view {
             taints: $taints,
             iam: $ng.iam.as_ref(),
             ssh: $ng.ssh.as_ref(),
-            override_bootstrap: $ng.override_bootstrap_command.as_deref(),
             max_pods: $ng.max_pods_per_node,
             update: $ng.update_config.as_ref(),
         }
@@ -594,11 +604,11 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         match ng.name {
             None | Some("") => v.err(format!("{p}.name"), "must be set"),
             Some(n) => {
-                if !valid_name(n) {
+                if !valid_nodegroup_name(n) {
                     v.err_hint(
                         format!("{p}.name"),
                         format!("`{n}` is not a valid node group name"),
-                        NAME_HINT,
+                        "node group names hold up to 63 letters, digits, `-` and `_`",
                     );
                 }
                 if let Some(first) = names.insert(n.to_string(), p.clone()) {
@@ -626,13 +636,6 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                     v.err(
                         format!("{p}.amiFamily"),
                         "when using a custom AMI, amiFamily needs to be explicitly set",
-                    );
-                }
-                if !managed && ng.ami_family != Some("AmazonLinux2023") && ng.override_bootstrap.is_none() {
-                    v.err_hint(
-                        format!("{p}.overrideBootstrapCommand"),
-                        "must be set for a custom AMI of this family",
-                        "give the command that bootstraps the node",
                     );
                 }
             } else if ami != "auto" && ami != "auto-ssm" {
@@ -777,11 +780,7 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 );
             }
             if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
-                v.err_hint(
-                    format!("{p}.ssh.publicKeyName"),
-                    "must name an EC2 key pair when ssh.allow is true",
-                    "create one with `aws ec2 create-key-pair`, or set `allow: false`",
-                );
+                v.later(format!("{p}.ssh.allow"), "without `publicKeyName` (importing `~/.ssh/id_rsa.pub`)");
             }
         }
         let _ = ng.volume_size;
