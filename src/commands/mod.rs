@@ -2,6 +2,7 @@
 
 pub mod completion;
 pub mod create_cluster;
+pub mod init;
 pub mod version;
 
 use anyhow::Result;
@@ -30,7 +31,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::SetContext(_) => Err(not_implemented("set-context")),
         Command::GetToken(_) => Err(not_implemented("get-token")),
         Command::Ecr(EcrCommand::Login(_)) => Err(not_implemented("ecr login")),
-        Command::Init(_) => Err(not_implemented("init")),
+        Command::Init(args) => init::init(args, settings, printer),
         Command::Completion(args) => completion::completion(&args, printer),
         Command::Version(args) => version::version(&args, printer),
     }
