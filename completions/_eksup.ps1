@@ -426,6 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
+            [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -463,9 +464,24 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;utils;man-pages' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Directory to write the pages into (created if needed)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;utils;help' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
+            [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -473,6 +489,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;utils;help;schema' {
+            break
+        }
+        'eksup;utils;help;man-pages' {
             break
         }
         'eksup;utils;help;help' {
@@ -680,12 +699,16 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;utils' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
+            [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             break
         }
         'eksup;help;utils;write-kubeconfig' {
             break
         }
         'eksup;help;utils;schema' {
+            break
+        }
+        'eksup;help;utils;man-pages' {
             break
         }
         'eksup;help;set-context' {

@@ -205,6 +205,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__scale,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__scale__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__utils,man-pages)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__man__subcmd__pages"
+                ;;
             eksup__subcmd__help__subcmd__utils,schema)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__schema"
                 ;;
@@ -226,6 +229,9 @@ _eksup() {
             eksup__subcmd__utils,help)
                 cmd="eksup__subcmd__utils__subcmd__help"
                 ;;
+            eksup__subcmd__utils,man-pages)
+                cmd="eksup__subcmd__utils__subcmd__man__subcmd__pages"
+                ;;
             eksup__subcmd__utils,schema)
                 cmd="eksup__subcmd__utils__subcmd__schema"
                 ;;
@@ -234,6 +240,9 @@ _eksup() {
                 ;;
             eksup__subcmd__utils__subcmd__help,help)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__utils__subcmd__help,man-pages)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__man__subcmd__pages"
                 ;;
             eksup__subcmd__utils__subcmd__help,schema)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__schema"
@@ -1626,8 +1635,22 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema"
+            opts="write-kubeconfig schema man-pages"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__man__subcmd__pages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1952,7 +1975,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1982,7 +2005,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema help"
+            opts="write-kubeconfig schema man-pages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1996,6 +2019,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__man__subcmd__pages)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2030,6 +2067,40 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__man__subcmd__pages)
+            opts="-p -v -q -h --dir --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

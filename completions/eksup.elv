@@ -390,6 +390,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;write-kubeconfig'= {
@@ -424,14 +425,30 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;man-pages'= {
+            cand --dir 'Directory to write the pages into (created if needed)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;help'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;help;write-kubeconfig'= {
         }
         &'eksup;utils;help;schema'= {
+        }
+        &'eksup;utils;help;man-pages'= {
         }
         &'eksup;utils;help;help'= {
         }
@@ -612,10 +629,13 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;utils'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
         }
         &'eksup;help;utils;write-kubeconfig'= {
         }
         &'eksup;help;utils;schema'= {
+        }
+        &'eksup;help;utils;man-pages'= {
         }
         &'eksup;help;set-context'= {
         }

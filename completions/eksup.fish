@@ -275,17 +275,18 @@ complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -310,8 +311,18 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l dir -d 'Directory to write the pages into (created if needed)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l namespace -d 'Namespace of the context' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -426,4 +437,5 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Log Docker in to the account\'s registry'

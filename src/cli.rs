@@ -427,6 +427,18 @@ pub enum UtilsCommand {
     /// Print the JSON Schema of the cluster config, for editors
     #[command(after_help = "Examples:\n  eksup utils schema > eksup.schema.json")]
     Schema,
+    /// Write a man page per command (roff) into a directory
+    #[command(
+        after_help = "Examples:\n  eksup utils man-pages --dir man && man ./man/eksup-create-cluster.1"
+    )]
+    ManPages(ManPagesArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ManPagesArgs {
+    /// Directory to write the pages into (created if needed)
+    #[arg(long, default_value = "man")]
+    pub dir: PathBuf,
 }
 
 /// Which credential helper the kubeconfig user runs.

@@ -24,7 +24,10 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> SdkCo
 /// dry-run can decide to ask AWS without waiting on the instance-metadata fallback.
 pub fn credentials_configured(settings: &Settings) -> bool {
     let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-    if env("AWS_ACCESS_KEY_ID") || env("AWS_WEB_IDENTITY_TOKEN_FILE") || settings.effective_profile().is_some() {
+    if env("AWS_ACCESS_KEY_ID")
+        || env("AWS_WEB_IDENTITY_TOKEN_FILE")
+        || settings.effective_profile().is_some()
+    {
         return true;
     }
     let file = |var: &str, default: &str| {

@@ -5,10 +5,10 @@ use std::io::Read as _;
 use anyhow::{Context as _, Result};
 
 use crate::cli::{ConfigFileArg, CreateClusterArgs, QuickClusterArgs};
-use crate::config::{self, zones, Diagnostics, Loaded, Parsed};
+use crate::config::{self, Diagnostics, Loaded, Parsed, zones};
 use crate::error::{ExitStatus, UserError};
 use crate::output::{OutputFormat, Printer};
-use crate::plan::{self, estimate, render, PlanOptions};
+use crate::plan::{self, PlanOptions, estimate, render};
 use crate::settings::Settings;
 
 pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
@@ -43,11 +43,17 @@ pub fn print_schema(printer: &Printer) -> Result<ExitStatus> {
 }
 
 /// The config text and its name for messages: the file, standard input, or the quick flags.
-pub fn read_config(file: &ConfigFileArg, quick: &QuickClusterArgs, settings: &Settings) -> Result<(String, String)> {
+pub fn read_config(
+    file: &ConfigFileArg,
+    quick: &QuickClusterArgs,
+    settings: &Settings,
+) -> Result<(String, String)> {
     match &file.config_file {
         Some(path) if path.as_os_str() == "-" => {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).context("failed to read the config from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("failed to read the config from standard input")?;
             Ok((text, "<stdin>".into()))
         }
         Some(path) => {
@@ -109,7 +115,8 @@ fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
         let mut tags = serde_json::Map::new();
         for t in &q.tags {
             let (k, v) = t.split_once('=').ok_or_else(|| {
-                UserError::usage(format!("tag `{t}` is not `key=value`")).hint("write tags like `--tags team=infra,env=dev`")
+                UserError::usage(format!("tag `{t}` is not `key=value`"))
+                    .hint("write tags like `--tags team=infra,env=dev`")
             })?;
             tags.insert(k.to_string(), v.into());
         }
@@ -178,13 +185,17 @@ pub fn config_error(d: &Diagnostics, printer: &Printer) -> anyhow::Error {
     for item in &d.items {
         printer.stderr(&item.render(&d.origin));
     }
-    UserError::new(format!("{d}"))
-        .hint("fix the problems above and run the command again")
-        .into()
+    UserError::new(format!("{d}")).hint("fix the problems above and run the command again").into()
 }
 
 /// Parse, choose zones, default and validate: the config a command works on.
-pub fn load(text: &str, origin: &str, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Loaded> {
+pub fn load(
+    text: &str,
+    origin: &str,
+    settings: &Settings,
+    printer: &Printer,
+    dry_run: bool,
+) -> Result<Loaded> {
     let parsed = config::parse(text, origin).map_err(|d| config_error(&d, printer))?;
     for w in &parsed.warnings {
         printer.stderr(&w.render(origin));
@@ -205,7 +216,13 @@ pub fn load(text: &str, origin: &str, settings: &Settings, printer: &Printer, dr
     Ok(loaded)
 }
 
-fn choose_zones(parsed: &Parsed, region: &str, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Vec<String>> {
+fn choose_zones(
+    parsed: &Parsed,
+    region: &str,
+    settings: &Settings,
+    printer: &Printer,
+    dry_run: bool,
+) -> Result<Vec<String>> {
     let _ = parsed;
     if dry_run && !crate::cloud::credentials_configured(settings) {
         let z = zones::assumed(region);
@@ -223,9 +240,15 @@ fn choose_zones(parsed: &Parsed, region: &str, settings: &Settings, printer: &Pr
         }),
         Err(e) if dry_run => {
             let z = zones::assumed(region);
-            printer.warn(&format!("could not ask AWS for zones ({e:#}): assuming `{}` for the dry-run", z.join("`, `")));
+            printer.warn(&format!(
+                "could not ask AWS for zones ({e:#}): assuming `{}` for the dry-run",
+                z.join("`, `")
+            ));
             Ok(z)
         }
-        Err(e) => Err(e.context(UserError::new("cannot choose availability zones").hint("check your AWS credentials and region, or name the zones with `availabilityZones:`"))),
+        Err(e) => Err(e.context(
+            UserError::new("cannot choose availability zones")
+                .hint("check your AWS credentials and region, or name the zones with `availabilityZones:`"),
+        )),
     }
 }

@@ -15,7 +15,7 @@ use crate::cli::InitArgs;
 use crate::config::{self, defaults, valid_repository_name, zones};
 use crate::error::{ExitStatus, UserError};
 use crate::output::Printer;
-use crate::plan::{self, render, PlanOptions};
+use crate::plan::{self, PlanOptions, render};
 use crate::settings::{self, Settings};
 
 const HEADER: &str = include_str!("../../templates/init/header.yaml");
@@ -48,7 +48,11 @@ fn check_name(s: &str) -> Result<(), String> {
     let ok = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && s.len() <= 100;
-    if ok { Ok(()) } else { Err(format!("`{s}` is not a valid cluster name: start with a letter, then letters, digits and `-`")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{s}` is not a valid cluster name: start with a letter, then letters, digits and `-`"))
+    }
 }
 
 fn check_sizes(min: u32, desired: u32, max: u32) -> Result<(), String> {
@@ -63,7 +67,9 @@ fn check_sizes(min: u32, desired: u32, max: u32) -> Result<(), String> {
 
 fn check_repositories(list: &[String]) -> Result<(), String> {
     match list.iter().find(|r| !valid_repository_name(r)) {
-        Some(bad) => Err(format!("`{bad}` is not a valid ECR repository name (lowercase, digits, `.`, `_`, `-`, `/`)")),
+        Some(bad) => {
+            Err(format!("`{bad}` is not a valid ECR repository name (lowercase, digits, `.`, `_`, `-`, `/`)"))
+        }
         None => Ok(()),
     }
 }
@@ -77,13 +83,20 @@ pub fn answers_from_flags(args: &InitArgs, settings: &Settings) -> Result<Answer
     let region = settings
         .region
         .clone()
-        .or_else(|| ["AWS_REGION", "AWS_DEFAULT_REGION"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty())))
+        .or_else(|| {
+            ["AWS_REGION", "AWS_DEFAULT_REGION"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        })
         .unwrap_or_else(|| "us-west-2".into());
     let desired = args.nodes.unwrap_or(2);
     let a = Answers {
         name: args.name.clone().unwrap_or_else(|| "my-cluster".into()),
         region,
-        version: args.kubernetes_version.clone().unwrap_or_else(|| defaults::DEFAULT_KUBERNETES_VERSION.into()),
+        version: args
+            .kubernetes_version
+            .clone()
+            .unwrap_or_else(|| defaults::DEFAULT_KUBERNETES_VERSION.into()),
         node_kind: args.node_kind.clone().unwrap_or_else(|| "managed".into()),
         instance_type: args.instance_type.clone().unwrap_or_else(|| defaults::DEFAULT_INSTANCE_TYPE.into()),
         min: args.nodes_min.unwrap_or(desired.min(args.nodes_max.unwrap_or(desired))),
@@ -94,12 +107,16 @@ pub fn answers_from_flags(args: &InitArgs, settings: &Settings) -> Result<Answer
         repositories: args.repositories.clone(),
     };
     let bad = |m: String| -> anyhow::Error { UserError::usage(m).into() };
-    check_name(&a.name).map_err(|m| bad(m))?;
+    check_name(&a.name).map_err(&bad)?;
     if !NODE_KINDS.contains(&a.node_kind.as_str()) {
-        return Err(UserError::usage(format!("`{}` is not a node kind", a.node_kind)).hint("use `managed`, `self-managed`, `fargate` or `mixed`").into());
+        return Err(UserError::usage(format!("`{}` is not a node kind", a.node_kind))
+            .hint("use `managed`, `self-managed`, `fargate` or `mixed`")
+            .into());
     }
     if !NAT_MODES.contains(&a.nat.as_str()) {
-        return Err(UserError::usage(format!("`{}` is not a NAT mode", a.nat)).hint("use `Single`, `HighlyAvailable` or `Disable`").into());
+        return Err(UserError::usage(format!("`{}` is not a NAT mode", a.nat))
+            .hint("use `Single`, `HighlyAvailable` or `Disable`")
+            .into());
     }
     check_sizes(a.min, a.desired, a.max).map_err(bad)?;
     check_repositories(&a.repositories).map_err(bad)?;
@@ -117,27 +134,40 @@ fn ask(args: &InitArgs, defaults: Answers) -> Result<Answers> {
             .validate_with(|s: &String| check_name(s))
             .interact_text_on(&term)?;
     }
-    a.region = Input::with_theme(&theme).with_prompt("region").default(a.region.clone()).interact_text_on(&term)?;
+    a.region =
+        Input::with_theme(&theme).with_prompt("region").default(a.region.clone()).interact_text_on(&term)?;
     if args.kubernetes_version.is_none() {
         a.version = Input::with_theme(&theme)
             .with_prompt("Kubernetes version")
             .default(a.version.clone())
             .validate_with(|s: &String| {
-                if s.strip_prefix("1.").is_some_and(|m| m.parse::<u32>().is_ok()) { Ok(()) } else { Err(format!("`{s}` is not a version like `1.34`")) }
+                if s.strip_prefix("1.").is_some_and(|m| m.parse::<u32>().is_ok()) {
+                    Ok(())
+                } else {
+                    Err(format!("`{s}` is not a version like `1.34`"))
+                }
             })
             .interact_text_on(&term)?;
     }
     if args.node_kind.is_none() {
         let i = Select::with_theme(&theme)
             .with_prompt("node kind")
-            .items(["managed (EKS runs the nodes)", "self-managed (launch template + Auto Scaling group)", "fargate (no nodes)", "mixed (all three)"])
+            .items([
+                "managed (EKS runs the nodes)",
+                "self-managed (launch template + Auto Scaling group)",
+                "fargate (no nodes)",
+                "mixed (all three)",
+            ])
             .default(0)
             .interact_on(&term)?;
         a.node_kind = NODE_KINDS[i].to_string();
     }
     if a.node_kind != "fargate" {
         if args.instance_type.is_none() {
-            a.instance_type = Input::with_theme(&theme).with_prompt("instance type").default(a.instance_type.clone()).interact_text_on(&term)?;
+            a.instance_type = Input::with_theme(&theme)
+                .with_prompt("instance type")
+                .default(a.instance_type.clone())
+                .interact_text_on(&term)?;
         }
         if args.nodes_min.is_none() && args.nodes.is_none() && args.nodes_max.is_none() {
             loop {
@@ -145,7 +175,8 @@ fn ask(args: &InitArgs, defaults: Answers) -> Result<Answers> {
                     .with_prompt("nodes min/desired/max")
                     .default(format!("{}/{}/{}", a.min, a.desired, a.max))
                     .validate_with(|s: &String| {
-                        let parts: Vec<Result<u32, _>> = s.split('/').map(|p| p.trim().parse::<u32>()).collect();
+                        let parts: Vec<Result<u32, _>> =
+                            s.split('/').map(|p| p.trim().parse::<u32>()).collect();
                         match parts.as_slice() {
                             [Ok(min), Ok(d), Ok(max)] => check_sizes(*min, *d, *max),
                             _ => Err("write three numbers like `1/2/4`".to_string()),
@@ -169,7 +200,11 @@ fn ask(args: &InitArgs, defaults: Answers) -> Result<Answers> {
     if args.nat.is_none() {
         let i = Select::with_theme(&theme)
             .with_prompt("NAT gateways")
-            .items(["Single (one, cheapest)", "HighlyAvailable (one per zone)", "Disable (no internet from private subnets)"])
+            .items([
+                "Single (one, cheapest)",
+                "HighlyAvailable (one per zone)",
+                "Disable (no internet from private subnets)",
+            ])
             .default(0)
             .interact_on(&term)?;
         a.nat = NAT_MODES[i].to_string();
@@ -200,8 +235,18 @@ pub fn render(a: &Answers, file: &str) -> String {
             .replace("{{desired}}", &a.desired.to_string())
             .replace("{{max}}", &a.max.to_string())
             .replace("{{private}}", &a.private_networking.to_string())
-            .replace("{{api_version}}", if eksup_format { config::EKSUP_API_VERSION } else { config::EKSCTL_API_VERSION })
-            .replace("{{eksctl_note}}", if eksup_format { " after setting `apiVersion: eksctl.io/v1alpha5` and removing `ecr`" } else { "" })
+            .replace(
+                "{{api_version}}",
+                if eksup_format { config::EKSUP_API_VERSION } else { config::EKSCTL_API_VERSION },
+            )
+            .replace(
+                "{{eksctl_note}}",
+                if eksup_format {
+                    " after setting `apiVersion: eksctl.io/v1alpha5` and removing `ecr`"
+                } else {
+                    ""
+                },
+            )
     };
     let mut out = fill(HEADER, "");
     match a.node_kind.as_str() {
@@ -227,7 +272,11 @@ pub fn render(a: &Answers, file: &str) -> String {
 fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-    let tmp = dir.join(format!(".{}.eksup-tmp-{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.eksup-tmp-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
     std::fs::write(&tmp, text).with_context(|| format!("cannot write `{}`", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(())
@@ -237,7 +286,10 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
     let interactive = !args.non_interactive && settings::interactive();
     let defaults = if interactive {
         // flags are checked as the questions are answered
-        answers_from_flags(&InitArgs { name: args.name.clone().or(Some("my-cluster".into())), ..args.clone() }, settings)?
+        answers_from_flags(
+            &InitArgs { name: args.name.clone().or(Some("my-cluster".into())), ..args.clone() },
+            settings,
+        )?
     } else {
         answers_from_flags(&args, settings)?
     };
@@ -266,7 +318,10 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
         true
     } else if interactive {
         printer.stderr(&render::tree(&plan::build(&loaded, &PlanOptions { write_kubeconfig: true })));
-        Confirm::with_theme(&ColorfulTheme::default()).with_prompt("create the cluster now?").default(false).interact_on(&Term::stderr())?
+        Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt("create the cluster now?")
+            .default(false)
+            .interact_on(&Term::stderr())?
     } else {
         printer.hint(&format!("see the plan with `eksup create cluster -f {file} --dry-run`"));
         false
@@ -280,7 +335,11 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
             timeout: std::time::Duration::from_secs(40 * 60),
             parallelism: 8,
             rollback: false,
-            kubeconfig: crate::cli::KubeconfigWriteArgs { write_kubeconfig: true, kubeconfig: None, set_kubeconfig_context: true },
+            kubeconfig: crate::cli::KubeconfigWriteArgs {
+                write_kubeconfig: true,
+                kubeconfig: None,
+                set_kubeconfig_context: true,
+            },
         };
         return super::create_cluster::create_cluster(cmd, settings, printer);
     }
@@ -312,8 +371,10 @@ mod tests {
         for kind in NODE_KINDS {
             for repos in [&[][..], &["team/app", "team/worker"][..]] {
                 let text = render(&answers(kind, repos), "c.yaml");
-                let parsed = config::parse(&text, "c.yaml").unwrap_or_else(|d| panic!("{kind}: {:?}\n{text}", d.items));
-                let loaded = config::finish(parsed, &zones::assumed("eu-west-1"), None).unwrap_or_else(|d| panic!("{kind}: {:?}", d.items));
+                let parsed = config::parse(&text, "c.yaml")
+                    .unwrap_or_else(|d| panic!("{kind}: {:?}\n{text}", d.items));
+                let loaded = config::finish(parsed, &zones::assumed("eu-west-1"), None)
+                    .unwrap_or_else(|d| panic!("{kind}: {:?}", d.items));
                 assert_eq!(loaded.name(), "demo");
                 assert_eq!(loaded.config.ecr.is_some(), !repos.is_empty(), "{kind}");
             }

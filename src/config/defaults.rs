@@ -28,7 +28,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
     let mut notes = Vec::new();
     let name = cfg.metadata.name.clone().unwrap_or_default();
     if cfg.metadata.version.as_deref().is_none_or(|v| v.is_empty() || v == "auto" || v == "default") {
-        let al2 = cfg.node_groups.iter().flatten().map(|n| (n.name.clone(), n.ami_family.clone()))
+        let al2 = cfg
+            .node_groups
+            .iter()
+            .flatten()
+            .map(|n| (n.name.clone(), n.ami_family.clone()))
             .chain(cfg.managed_node_groups.iter().flatten().map(|n| (n.name.clone(), n.ami_family.clone())))
             .find(|(_, f)| f.as_deref() == Some("AmazonLinux2"));
         let version = match al2 {
@@ -55,12 +59,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
     access.authentication_mode.get_or_insert_with(|| "API_AND_CONFIG_MAP".into());
     access.bootstrap_cluster_creator_admin_permissions.get_or_insert(true);
 
-    if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut()) {
-        if let Some(types) = logging.enable_types.as_mut() {
-            if types.iter().any(|t| t == "*" || t == "all") {
-                *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
-            }
-        }
+    if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut())
+        && let Some(types) = logging.enable_types.as_mut()
+        && types.iter().any(|t| t == "*" || t == "all")
+    {
+        *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
     }
 
     let existing_vpc = cfg.vpc.as_ref().is_some_and(|v| v.id.is_some());

@@ -135,10 +135,10 @@ pub fn parse(source: &str, origin: &str) -> Result<Parsed, Diagnostics> {
                 )
                 .at(n.loc)
                 .with_hint(format!("use `{EKSCTL_API_VERSION}` or `{EKSUP_API_VERSION}`"));
-                if let Some(o) = other {
-                    if let Some(m) = diag::did_you_mean(o, [EKSCTL_API_VERSION, EKSUP_API_VERSION]) {
-                        d = d.with_hint(format!("did you mean `{m}`?"));
-                    }
+                if let Some(o) = other
+                    && let Some(m) = diag::did_you_mean(o, [EKSCTL_API_VERSION, EKSUP_API_VERSION])
+                {
+                    d = d.with_hint(format!("did you mean `{m}`?"));
                 }
                 items.push(d);
                 Format::Eksup

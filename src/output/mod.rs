@@ -79,20 +79,20 @@ impl Printer {
         let res = out
             .write_all(text.as_bytes())
             .and_then(|()| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") });
-        if let Err(e) = res.and_then(|()| out.flush()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+        if let Err(e) = res.and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
     }
 
     /// Raw bytes on stdout with no newline added (a token, a password).
     pub fn data_raw(&self, text: &str) {
         let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
     }
 

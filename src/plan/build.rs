@@ -32,7 +32,9 @@ pub fn bounded_name(name: &str, max: usize) -> String {
         return name.to_string();
     }
     // FNV-1a: stable across runs and platforms.
-    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = name
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     let suffix = format!("-{:08x}", hash & 0xffff_ffff);
     let keep = max - suffix.len();
     format!("{}{suffix}", name[..keep].trim_end_matches('-'))
@@ -40,7 +42,9 @@ pub fn bounded_name(name: &str, max: usize) -> String {
 
 /// A step id fragment from free text (`team/app` -> `team-app`).
 fn slug(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect()
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' })
+        .collect()
 }
 
 /// The ownership tags every resource gets, then the user's `metadata.tags`.
@@ -72,7 +76,13 @@ struct Net {
 }
 
 impl Builder<'_> {
-    fn add(&mut self, id: impl Into<String>, description: impl Into<String>, resource: Resource, deps: Vec<StepId>) -> StepId {
+    fn add(
+        &mut self,
+        id: impl Into<String>,
+        description: impl Into<String>,
+        resource: Resource,
+        deps: Vec<StepId>,
+    ) -> StepId {
         let id = id.into();
         let mut depends_on = deps;
         depends_on.sort();
@@ -88,7 +98,10 @@ impl Builder<'_> {
     fn network(&mut self) -> Net {
         let vpc_cfg = self.cfg.vpc.clone().unwrap_or_default();
         let subnets_cfg = vpc_cfg.subnets.clone().unwrap_or_default();
-        let kinds = [(SubnetKind::Public, subnets_cfg.public.clone()), (SubnetKind::Private, subnets_cfg.private.clone())];
+        let kinds = [
+            (SubnetKind::Public, subnets_cfg.public.clone()),
+            (SubnetKind::Private, subnets_cfg.private.clone()),
+        ];
         let existing = vpc_cfg.id.is_some()
             || kinds.iter().any(|(_, m)| m.iter().flatten().any(|(_, s)| s.id.is_some()));
         if existing {
@@ -102,14 +115,34 @@ impl Builder<'_> {
                 for (key, s) in map.iter().flatten() {
                     let az = s.az.clone().or_else(|| looks_like_zone(key).then(|| key.clone()));
                     let output = format!("subnet-{label}-{}", slug(key));
-                    imported.push(ImportedSubnet { key: output.clone(), id: s.id.clone(), az: az.clone(), cidr: s.cidr.clone(), kind: *kind });
-                    subnets.push((key.clone(), az.unwrap_or_default(), *kind, Val::out("existing-vpc", &output), None));
+                    imported.push(ImportedSubnet {
+                        key: output.clone(),
+                        id: s.id.clone(),
+                        az: az.clone(),
+                        cidr: s.cidr.clone(),
+                        kind: *kind,
+                    });
+                    subnets.push((
+                        key.clone(),
+                        az.unwrap_or_default(),
+                        *kind,
+                        Val::out("existing-vpc", &output),
+                        None,
+                    ));
                 }
             }
             let vpc_id = vpc_cfg.id.clone().unwrap_or_default();
-            let desc = if vpc_id.is_empty() { "existing VPC of the given subnets".to_string() } else { format!("existing VPC `{vpc_id}`") };
-            let step = self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported }, vec![]);
-            let ids = kinds.iter().flat_map(|(_, m)| m.iter().flatten().filter_map(|(k, s)| Some((k.clone(), s.id.clone()?)))).collect();
+            let desc = if vpc_id.is_empty() {
+                "existing VPC of the given subnets".to_string()
+            } else {
+                format!("existing VPC `{vpc_id}`")
+            };
+            let step =
+                self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported }, vec![]);
+            let ids = kinds
+                .iter()
+                .flat_map(|(_, m)| m.iter().flatten().filter_map(|(k, s)| Some((k.clone(), s.id.clone()?))))
+                .collect();
             return Net {
                 ids,
                 subnets,
@@ -145,13 +178,19 @@ impl Builder<'_> {
             }
         }
         let public: Vec<usize> = (0..subnets.len()).filter(|i| subnets[*i].2 == SubnetKind::Public).collect();
-        let private: Vec<usize> = (0..subnets.len()).filter(|i| subnets[*i].2 == SubnetKind::Private).collect();
+        let private: Vec<usize> =
+            (0..subnets.len()).filter(|i| subnets[*i].2 == SubnetKind::Private).collect();
         let step_of = |v: &Val| match v {
             Val::Out(r) => r.step.clone(),
             Val::Lit(s) => s.clone(),
         };
         if !public.is_empty() {
-            let igw = self.add("internet-gateway", "internet gateway", Resource::InternetGateway { vpc: vpc_val.clone() }, vec![vpc.clone()]);
+            let igw = self.add(
+                "internet-gateway",
+                "internet gateway",
+                Resource::InternetGateway { vpc: vpc_val.clone() },
+                vec![vpc.clone()],
+            );
             let mut deps = vec![vpc.clone(), igw.clone()];
             deps.extend(public.iter().map(|i| step_of(&subnets[*i].3)));
             let rt = self.add(
@@ -170,14 +209,22 @@ impl Builder<'_> {
                 subnets[*i].4 = Some(rt.clone());
             }
         }
-        let nat_mode = vpc_cfg.nat.as_ref().and_then(|n| n.gateway.clone()).unwrap_or_else(|| "Single".into());
+        let nat_mode =
+            vpc_cfg.nat.as_ref().and_then(|n| n.gateway.clone()).unwrap_or_else(|| "Single".into());
         let mut nats: BTreeMap<String, StepId> = BTreeMap::new();
         if nat_mode != "Disable" && !public.is_empty() && !private.is_empty() {
-            let zones: Vec<usize> = if nat_mode == "HighlyAvailable" { public.clone() } else { vec![public[0]] };
+            let zones: Vec<usize> =
+                if nat_mode == "HighlyAvailable" { public.clone() } else { vec![public[0]] };
             for i in zones {
                 let (key, az, _, subnet, _) = subnets[i].clone();
-                let suffix = if nat_mode == "HighlyAvailable" { format!("-{}", slug(&az)) } else { String::new() };
-                let eip = self.add(format!("elastic-ip{suffix}"), format!("elastic IP for the NAT gateway in `{az}`"), Resource::ElasticIp { az: az.clone() }, vec![]);
+                let suffix =
+                    if nat_mode == "HighlyAvailable" { format!("-{}", slug(&az)) } else { String::new() };
+                let eip = self.add(
+                    format!("elastic-ip{suffix}"),
+                    format!("elastic IP for the NAT gateway in `{az}`"),
+                    Resource::ElasticIp { az: az.clone() },
+                    vec![],
+                );
                 let mut deps = vec![eip.clone(), step_of(&subnet)];
                 deps.extend(self.steps.iter().filter(|s| s.id == "internet-gateway").map(|s| s.id.clone()));
                 let nat = self.add(
@@ -200,19 +247,47 @@ impl Builder<'_> {
             let rt = self.add(
                 format!("route-table-private-{}", slug(&key)),
                 format!("private route table for `{az}` ({via})"),
-                Resource::RouteTable { vpc: vpc_val.clone(), kind: SubnetKind::Private, az: Some(az.clone()), default_route: route, subnets: vec![subnet] },
+                Resource::RouteTable {
+                    vpc: vpc_val.clone(),
+                    kind: SubnetKind::Private,
+                    az: Some(az.clone()),
+                    default_route: route,
+                    subnets: vec![subnet],
+                },
                 deps,
             );
             subnets[i].4 = Some(rt);
         }
-        Net { subnets, subnet_steps, vpc: vpc_val, vpc_deps: vec![vpc], vpc_cidr: Some(cidr), ids: BTreeMap::new() }
+        Net {
+            subnets,
+            subnet_steps,
+            vpc: vpc_val,
+            vpc_deps: vec![vpc],
+            vpc_cidr: Some(cidr),
+            ids: BTreeMap::new(),
+        }
     }
 
-    fn role(&mut self, id: &str, what: &str, role_name: String, service: &str, condition: Option<serde_json::Value>, policies: Vec<String>, boundary: Option<String>) -> Val {
+    fn role(
+        &mut self,
+        id: &str,
+        what: &str,
+        role_name: String,
+        service: &str,
+        condition: Option<serde_json::Value>,
+        policies: Vec<String>,
+        boundary: Option<String>,
+    ) -> Val {
         self.add(
             id,
             format!("IAM role `{role_name}` ({what})"),
-            Resource::IamRole { role_name, service: service.into(), trust_condition: condition, managed_policies: policies, permissions_boundary: boundary },
+            Resource::IamRole {
+                role_name,
+                service: service.into(),
+                trust_condition: condition,
+                managed_policies: policies,
+                permissions_boundary: boundary,
+            },
             vec![],
         );
         Val::out(id, keys::ARN)
@@ -220,7 +295,12 @@ impl Builder<'_> {
 }
 
 /// The subnets a node group or Fargate profile uses.
-fn select_subnets(net: &Net, private: bool, azs: Option<&Vec<String>>, names: Option<&Vec<String>>) -> Vec<usize> {
+fn select_subnets(
+    net: &Net,
+    private: bool,
+    azs: Option<&Vec<String>>,
+    names: Option<&Vec<String>>,
+) -> Vec<usize> {
     if let Some(names) = names.filter(|n| !n.is_empty()) {
         return (0..net.subnets.len())
             .filter(|i| {
@@ -252,8 +332,12 @@ fn subnet_deps(net: &Net, idx: &[usize]) -> Vec<StepId> {
 /// The managed node group AMI type for a family and instance type.
 pub fn ami_type(family: &str, instance_type: &str) -> String {
     let class: String = instance_type.split('.').next().unwrap_or_default().to_string();
-    let arm = class.len() > 2 && class[1..].contains('g') && !class.starts_with('g') && !class.starts_with('p');
-    let gpu = class.starts_with('p') || class.starts_with('g') || class.starts_with("inf") || class.starts_with("trn");
+    let arm =
+        class.len() > 2 && class[1..].contains('g') && !class.starts_with('g') && !class.starts_with('p');
+    let gpu = class.starts_with('p')
+        || class.starts_with('g')
+        || class.starts_with("inf")
+        || class.starts_with("trn");
     match family {
         "AmazonLinux2" if arm => "AL2_ARM_64",
         "AmazonLinux2" if gpu => "AL2_x86_64_GPU",
@@ -274,7 +358,13 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
     let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
     match family {
         "AmazonLinux2" => {
-            let flavour = if t.contains("ARM") { "-arm64" } else if t.contains("GPU") { "-gpu" } else { "" };
+            let flavour = if t.contains("ARM") {
+                "-arm64"
+            } else if t.contains("GPU") {
+                "-gpu"
+            } else {
+                ""
+            };
             format!("/aws/service/eks/optimized-ami/{version}/amazon-linux-2{flavour}/recommended/image_id")
         }
         "Bottlerocket" => {
@@ -283,7 +373,9 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
         }
         _ => {
             let flavour = if t.contains("NVIDIA") { "nvidia" } else { "standard" };
-            format!("/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id")
+            format!(
+                "/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id"
+            )
         }
     }
 }
@@ -299,9 +391,11 @@ fn lifecycle_document(l: &crate::config::EcrLifecyclePolicy) -> Option<String> {
             "action": {"type": "expire"}}));
     }
     if let Some(n) = l.keep_last_images {
-        rules.push(json!({"rulePriority": rules.len() + 1, "description": format!("keep the last {n} images"),
+        rules.push(
+            json!({"rulePriority": rules.len() + 1, "description": format!("keep the last {n} images"),
             "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": n},
-            "action": {"type": "expire"}}));
+            "action": {"type": "expire"}}),
+        );
     }
     (!rules.is_empty()).then(|| json!({ "rules": rules }).to_string())
 }
@@ -326,7 +420,13 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     let cfg = &loaded.config;
     let cluster = loaded.name().to_string();
     let region = loaded.region().to_string();
-    let mut b = Builder { cfg, cluster: cluster.clone(), region: region.clone(), partition: partition(&region), steps: Vec::new() };
+    let mut b = Builder {
+        cfg,
+        cluster: cluster.clone(),
+        region: region.clone(),
+        partition: partition(&region),
+        steps: Vec::new(),
+    };
 
     // ECR repositories depend on nothing: they start with the network.
     for repo in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()) {
@@ -342,7 +442,12 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             repository_policy: pull_policy(b.partition, repo.pull_accounts.as_deref().unwrap_or_default()),
             tags: repo.tags.clone().unwrap_or_default(),
         };
-        b.add(format!("ecr-repository-{}", slug(&name)), format!("ECR repository `{name}`"), Resource::EcrRepository(Box::new(spec)), vec![]);
+        b.add(
+            format!("ecr-repository-{}", slug(&name)),
+            format!("ECR repository `{name}`"),
+            Resource::EcrRepository(Box::new(spec)),
+            vec![],
+        );
     }
 
     let net = b.network();
@@ -357,12 +462,24 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 .extra_cidrs
                 .iter()
                 .flatten()
-                .map(|c| SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: SgPeer::Cidr(c.clone()), description: "Kubernetes API from an extra CIDR".into() })
+                .map(|c| SgRule {
+                    direction: "ingress".into(),
+                    protocol: "tcp".into(),
+                    from_port: 443,
+                    to_port: 443,
+                    peer: SgPeer::Cidr(c.clone()),
+                    description: "Kubernetes API from an extra CIDR".into(),
+                })
                 .collect();
             let id = b.add(
                 "security-group-control-plane",
                 "security group for the control plane",
-                Resource::SecurityGroup { vpc: net.vpc.clone(), group_name: bounded_name(&format!("eksup-{cluster}-control-plane"), 255), description: "Communication between the control plane and worker nodegroups".into(), rules },
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-control-plane"), 255),
+                    description: "Communication between the control plane and worker nodegroups".into(),
+                    rules,
+                },
                 net.vpc_deps.clone(),
             );
             (Val::out(&id, keys::ID), vec![id])
@@ -372,11 +489,23 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         Some(id) => (Val::lit(id.clone()), vec![]),
         None => {
             let id = "security-group-shared-nodes";
-            let self_ref = SgRule { direction: "ingress".into(), protocol: "-1".into(), from_port: -1, to_port: -1, peer: SgPeer::Group(Val::out(id, keys::ID)), description: "Allow nodes to communicate with each other (all ports)".into() };
+            let self_ref = SgRule {
+                direction: "ingress".into(),
+                protocol: "-1".into(),
+                from_port: -1,
+                to_port: -1,
+                peer: SgPeer::Group(Val::out(id, keys::ID)),
+                description: "Allow nodes to communicate with each other (all ports)".into(),
+            };
             b.add(
                 id,
                 "security group shared by all nodes",
-                Resource::SecurityGroup { vpc: net.vpc.clone(), group_name: bounded_name(&format!("eksup-{cluster}-shared-nodes"), 255), description: "Communication between all nodes in the cluster".into(), rules: vec![self_ref] },
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-shared-nodes"), 255),
+                    description: "Communication between all nodes in the cluster".into(),
+                    rules: vec![self_ref],
+                },
                 net.vpc_deps.clone(),
             );
             (Val::out(id, keys::ID), vec![id.to_string()])
@@ -391,14 +520,29 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             if iam.vpc_resource_controller_policy != Some(false) {
                 policies.push(b.policy("AmazonEKSVPCResourceController"));
             }
-            b.role("iam-role-cluster", "cluster", bounded_name(&format!("eksup-{cluster}-cluster"), 64), "eks.amazonaws.com", None, policies, iam.service_role_permissions_boundary.clone())
+            b.role(
+                "iam-role-cluster",
+                "cluster",
+                bounded_name(&format!("eksup-{cluster}-cluster"), 64),
+                "eks.amazonaws.com",
+                None,
+                policies,
+                iam.service_role_permissions_boundary.clone(),
+            )
         }
     };
 
     // The control plane.
     let endpoints = vpc_cfg.cluster_endpoints.clone().unwrap_or_default();
     let all_subnets: Vec<usize> = (0..net.subnets.len()).collect();
-    let mut cp_deps: Vec<StepId> = net.subnets.iter().filter_map(|s| match &s.3 { Val::Out(r) => Some(r.step.clone()), Val::Lit(_) => None }).collect();
+    let mut cp_deps: Vec<StepId> = net
+        .subnets
+        .iter()
+        .filter_map(|s| match &s.3 {
+            Val::Out(r) => Some(r.step.clone()),
+            Val::Lit(_) => None,
+        })
+        .collect();
     cp_deps.extend(net.vpc_deps.iter().filter(|d| *d == "existing-vpc").cloned());
     cp_deps.extend(cp_sg_deps.clone());
     if let Val::Out(r) = &cluster_role {
@@ -420,8 +564,13 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             endpoint_private_access: endpoints.private_access.unwrap_or(false),
             public_access_cidrs: vpc_cfg.public_access_cidrs.clone().unwrap_or_default(),
             log_types: logging.and_then(|l| l.enable_types.clone()).unwrap_or_default(),
-            authentication_mode: access.authentication_mode.clone().unwrap_or_else(|| "API_AND_CONFIG_MAP".into()),
-            bootstrap_cluster_creator_admin_permissions: access.bootstrap_cluster_creator_admin_permissions.unwrap_or(true),
+            authentication_mode: access
+                .authentication_mode
+                .clone()
+                .unwrap_or_else(|| "API_AND_CONFIG_MAP".into()),
+            bootstrap_cluster_creator_admin_permissions: access
+                .bootstrap_cluster_creator_admin_permissions
+                .unwrap_or(true),
             secrets_key_arn: cfg.secrets_encryption.as_ref().and_then(|s| s.key_arn.clone()),
             service_ipv4_cidr: knc.service_ipv4_cidr.clone(),
             ip_family: knc.ip_family.clone().unwrap_or_else(|| "IPv4".into()).to_ascii_lowercase(),
@@ -440,7 +589,15 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             "rules between the shared node group and the cluster security group",
             Resource::SecurityGroupRules {
                 group: shared_sg.clone(),
-                rules: vec![SgRule { direction: "ingress".into(), protocol: "-1".into(), from_port: -1, to_port: -1, peer: SgPeer::Group(cluster_sg.clone()), description: "Allow managed and unmanaged nodes to communicate with each other (all ports)".into() }],
+                rules: vec![SgRule {
+                    direction: "ingress".into(),
+                    protocol: "-1".into(),
+                    from_port: -1,
+                    to_port: -1,
+                    peer: SgPeer::Group(cluster_sg.clone()),
+                    description:
+                        "Allow managed and unmanaged nodes to communicate with each other (all ports)".into(),
+                }],
             },
             deps.clone(),
         );
@@ -449,53 +606,74 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             "rules on the EKS cluster security group for the shared node group",
             Resource::SecurityGroupRules {
                 group: cluster_sg.clone(),
-                rules: vec![SgRule { direction: "ingress".into(), protocol: "-1".into(), from_port: -1, to_port: -1, peer: SgPeer::Group(shared_sg.clone()), description: "Allow unmanaged nodes to communicate with control plane (all ports)".into() }],
+                rules: vec![SgRule {
+                    direction: "ingress".into(),
+                    protocol: "-1".into(),
+                    from_port: -1,
+                    to_port: -1,
+                    peer: SgPeer::Group(shared_sg.clone()),
+                    description: "Allow unmanaged nodes to communicate with control plane (all ports)".into(),
+                }],
             },
             deps,
         );
     }
 
     if iam.with_oidc == Some(true) {
-        b.add("oidc-provider", "IAM OIDC provider for the cluster", Resource::OidcProvider { issuer: Val::out(&cp, keys::OIDC_ISSUER) }, vec![cp.clone()]);
+        b.add(
+            "oidc-provider",
+            "IAM OIDC provider for the cluster",
+            Resource::OidcProvider { issuer: Val::out(&cp, keys::OIDC_ISSUER) },
+            vec![cp.clone()],
+        );
     }
     if opts.write_kubeconfig {
         b.add(
             "kubeconfig",
             "kubeconfig context",
-            Resource::Kubeconfig { endpoint: Val::out(&cp, keys::ENDPOINT), certificate_authority: Val::out(&cp, keys::CA) },
+            Resource::Kubeconfig {
+                endpoint: Val::out(&cp, keys::ENDPOINT),
+                certificate_authority: Val::out(&cp, keys::CA),
+            },
             vec![cp.clone()],
         );
     }
 
     let with_oidc = iam.with_oidc == Some(true);
-    let node_policies = |b: &Builder<'_>, ng_iam: Option<&crate::config::NodeGroupIAM>, self_managed: bool| {
-        let mut p: Vec<String> = match ng_iam.and_then(|i| i.attach_policy_arns.clone()).filter(|a| !a.is_empty()) {
-            Some(arns) => arns,
-            None => {
-                let mut d = vec![b.policy("AmazonEKSWorkerNodePolicy"), b.policy("AmazonEC2ContainerRegistryPullOnly"), b.policy("AmazonSSMManagedInstanceCore")];
-                if !with_oidc {
-                    d.push(b.policy("AmazonEKS_CNI_Policy"));
+    let node_policies =
+        |b: &Builder<'_>, ng_iam: Option<&crate::config::NodeGroupIAM>, self_managed: bool| {
+            let mut p: Vec<String> =
+                match ng_iam.and_then(|i| i.attach_policy_arns.clone()).filter(|a| !a.is_empty()) {
+                    Some(arns) => arns,
+                    None => {
+                        let mut d = vec![
+                            b.policy("AmazonEKSWorkerNodePolicy"),
+                            b.policy("AmazonEC2ContainerRegistryPullOnly"),
+                            b.policy("AmazonSSMManagedInstanceCore"),
+                        ];
+                        if !with_oidc {
+                            d.push(b.policy("AmazonEKS_CNI_Policy"));
+                        }
+                        d
+                    }
+                };
+            let pull = b.policy("AmazonEC2ContainerRegistryPullOnly");
+            if self_managed && !p.contains(&pull) {
+                p.push(pull);
+            }
+            if let Some(ap) = ng_iam.and_then(|i| i.with_addon_policies.as_ref()) {
+                if ap.image_builder == Some(true) {
+                    p.push(b.policy("AmazonEC2ContainerRegistryPowerUser"));
                 }
-                d
+                if ap.cloud_watch == Some(true) {
+                    p.push(b.policy("CloudWatchAgentServerPolicy"));
+                }
+                if ap.ebs == Some(true) {
+                    p.push(b.policy("service-role/AmazonEBSCSIDriverPolicy"));
+                }
             }
+            p
         };
-        let pull = b.policy("AmazonEC2ContainerRegistryPullOnly");
-        if self_managed && !p.contains(&pull) {
-            p.push(pull);
-        }
-        if let Some(ap) = ng_iam.and_then(|i| i.with_addon_policies.as_ref()) {
-            if ap.image_builder == Some(true) {
-                p.push(b.policy("AmazonEC2ContainerRegistryPowerUser"));
-            }
-            if ap.cloud_watch == Some(true) {
-                p.push(b.policy("CloudWatchAgentServerPolicy"));
-            }
-            if ap.ebs == Some(true) {
-                p.push(b.policy("service-role/AmazonEBSCSIDriverPolicy"));
-            }
-        }
-        p
-    };
 
     // Managed node groups.
     for ng in cfg.managed_node_groups.iter().flatten() {
@@ -504,20 +682,50 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         let role = match ng.iam.as_ref().and_then(|i| i.instance_role_arn.clone()) {
             Some(arn) => Val::lit(arn),
             None => {
-                let role_name = ng.iam.as_ref().and_then(|i| i.instance_role_name.clone()).unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
+                let role_name = ng
+                    .iam
+                    .as_ref()
+                    .and_then(|i| i.instance_role_name.clone())
+                    .unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
                 let policies = node_policies(&b, ng.iam.as_ref(), false);
-                b.role(&format!("iam-role-{s}"), &format!("nodes of `{name}`"), role_name, "ec2.amazonaws.com", None, policies, ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()))
+                b.role(
+                    &format!("iam-role-{s}"),
+                    &format!("nodes of `{name}`"),
+                    role_name,
+                    "ec2.amazonaws.com",
+                    None,
+                    policies,
+                    ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
+                )
             }
         };
-        let idx = select_subnets(&net, ng.private_networking == Some(true), ng.availability_zones.as_ref(), ng.subnets.as_ref());
-        let instance_types = ng.instance_types.clone().filter(|t| !t.is_empty()).or_else(|| ng.instance_type.clone().map(|t| vec![t])).unwrap_or_default();
+        let idx = select_subnets(
+            &net,
+            ng.private_networking == Some(true),
+            ng.availability_zones.as_ref(),
+            ng.subnets.as_ref(),
+        );
+        let instance_types = ng
+            .instance_types
+            .clone()
+            .filter(|t| !t.is_empty())
+            .or_else(|| ng.instance_type.clone().map(|t| vec![t]))
+            .unwrap_or_default();
         let first_type = instance_types.first().cloned().unwrap_or_default();
         let (lt_val, lt_deps) = match &ng.launch_template {
-            Some(lt) => (Val::lit(format!("{}:{}", lt.id.clone().unwrap_or_default(), lt.version.clone().unwrap_or_default())), vec![]),
+            Some(lt) => (
+                Val::lit(format!(
+                    "{}:{}",
+                    lt.id.clone().unwrap_or_default(),
+                    lt.version.clone().unwrap_or_default()
+                )),
+                vec![],
+            ),
             None => {
                 let mut sgs: Vec<Val> = Vec::new();
                 let mut deps = Vec::new();
-                let attach = ng.security_groups.as_ref().and_then(|g| g.attach_ids.clone()).unwrap_or_default();
+                let attach =
+                    ng.security_groups.as_ref().and_then(|g| g.attach_ids.clone()).unwrap_or_default();
                 if !attach.is_empty() {
                     // With explicit groups EKS no longer adds the cluster group itself.
                     sgs.push(cluster_sg.clone());
@@ -561,7 +769,11 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         let update = ng.update_config.clone().unwrap_or_default();
         b.add(
             format!("nodegroup-{s}"),
-            format!("managed node group `{name}` ({} x {})", ng.desired_capacity.unwrap_or(0), instance_types.join(",")),
+            format!(
+                "managed node group `{name}` ({} x {})",
+                ng.desired_capacity.unwrap_or(0),
+                instance_types.join(",")
+            ),
             Resource::ManagedNodegroup(Box::new(ManagedNodegroupSpec {
                 nodegroup_name: name.clone(),
                 node_role: role,
@@ -573,7 +785,16 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 instance_types,
                 capacity_type: if ng.spot == Some(true) { "SPOT".into() } else { "ON_DEMAND".into() },
                 labels: ng.labels.clone().unwrap_or_default(),
-                taints: ng.taints.iter().flatten().map(|t| Taint { key: t.key.clone().unwrap_or_default(), value: t.value.clone().unwrap_or_default(), effect: t.effect.clone().unwrap_or_default() }).collect(),
+                taints: ng
+                    .taints
+                    .iter()
+                    .flatten()
+                    .map(|t| Taint {
+                        key: t.key.clone().unwrap_or_default(),
+                        value: t.value.clone().unwrap_or_default(),
+                        effect: t.effect.clone().unwrap_or_default(),
+                    })
+                    .collect(),
                 launch_template: lt_val,
                 release_version: ng.release_version.clone(),
                 max_unavailable: update.max_unavailable.map(|x| x as i32),
@@ -593,10 +814,22 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 (Val::lit(arn), Val::lit(n))
             }
             None => {
-                let role_name = ng.iam.as_ref().and_then(|i| i.instance_role_name.clone()).unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
+                let role_name = ng
+                    .iam
+                    .as_ref()
+                    .and_then(|i| i.instance_role_name.clone())
+                    .unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
                 let policies = node_policies(&b, ng.iam.as_ref(), true);
                 let id = format!("iam-role-{s}");
-                let arn = b.role(&id, &format!("nodes of `{name}`"), role_name, "ec2.amazonaws.com", None, policies, ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()));
+                let arn = b.role(
+                    &id,
+                    &format!("nodes of `{name}`"),
+                    role_name,
+                    "ec2.amazonaws.com",
+                    None,
+                    policies,
+                    ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
+                );
                 (arn, Val::out(&id, keys::NAME))
             }
         };
@@ -609,12 +842,18 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     deps.push(r.step.clone());
                 }
                 let pname = bounded_name(&format!("eksup-{cluster}-{name}"), 128);
-                b.add(&id, format!("instance profile `{pname}`"), Resource::InstanceProfile { profile_name: pname, role: role_name_val.clone() }, deps);
+                b.add(
+                    &id,
+                    format!("instance profile `{pname}`"),
+                    Resource::InstanceProfile { profile_name: pname, role: role_name_val.clone() },
+                    deps,
+                );
                 Val::out(&id, keys::ARN)
             }
         };
         let sgs_cfg = ng.security_groups.clone().unwrap_or_default();
-        let mut sgs: Vec<Val> = sgs_cfg.attach_ids.clone().unwrap_or_default().into_iter().map(Val::lit).collect();
+        let mut sgs: Vec<Val> =
+            sgs_cfg.attach_ids.clone().unwrap_or_default().into_iter().map(Val::lit).collect();
         let mut lt_deps = vec![cp.clone()];
         if sgs_cfg.with_shared != Some(false) {
             sgs.push(shared_sg.clone());
@@ -628,16 +867,38 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: SgPeer::Group(cp_sg.clone()), description: "Allow worker nodes in group to communicate with control plane (workloads using HTTPS port)".into() },
             ];
             if ssh.allow == Some(true) {
-                let peers: Vec<SgPeer> = match ssh.source_security_group_ids.clone().filter(|x| !x.is_empty()) {
+                let peers: Vec<SgPeer> = match ssh.source_security_group_ids.clone().filter(|x| !x.is_empty())
+                {
                     Some(ids) => ids.into_iter().map(|i| SgPeer::Group(Val::lit(i))).collect(),
-                    None if ng.private_networking == Some(true) => vec![SgPeer::Cidr(net.vpc_cidr.clone().unwrap_or_else(|| "0.0.0.0/0".into()))],
+                    None if ng.private_networking == Some(true) => {
+                        vec![SgPeer::Cidr(net.vpc_cidr.clone().unwrap_or_else(|| "0.0.0.0/0".into()))]
+                    }
                     None => vec![SgPeer::Cidr("0.0.0.0/0".into()), SgPeer::Ipv6Cidr("::/0".into())],
                 };
-                rules.extend(peers.into_iter().map(|peer| SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 22, to_port: 22, peer, description: "Allow SSH access".into() }));
+                rules.extend(peers.into_iter().map(|peer| SgRule {
+                    direction: "ingress".into(),
+                    protocol: "tcp".into(),
+                    from_port: 22,
+                    to_port: 22,
+                    peer,
+                    description: "Allow SSH access".into(),
+                }));
             }
             let mut deps = net.vpc_deps.clone();
             deps.extend(cp_sg_deps.clone());
-            b.add(&sg_id, format!("security group for the nodes of `{name}`"), Resource::SecurityGroup { vpc: net.vpc.clone(), group_name: bounded_name(&format!("eksup-{cluster}-{name}-nodes"), 255), description: format!("Communication between the control plane and worker nodes in group {name}"), rules }, deps);
+            b.add(
+                &sg_id,
+                format!("security group for the nodes of `{name}`"),
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-{name}-nodes"), 255),
+                    description: format!(
+                        "Communication between the control plane and worker nodes in group {name}"
+                    ),
+                    rules,
+                },
+                deps,
+            );
             let node_sg = Val::out(&sg_id, keys::ID);
             let mut rdeps = vec![sg_id.clone()];
             rdeps.extend(cp_sg_deps.clone());
@@ -672,7 +933,10 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             _ => "al2023",
         };
         let mut instance_tags = ng.tags.clone().unwrap_or_default();
-        instance_tags.insert("Name".into(), ng.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{name}-Node")));
+        instance_tags.insert(
+            "Name".into(),
+            ng.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{name}-Node")),
+        );
         instance_tags.insert(format!("kubernetes.io/cluster/{cluster}"), "owned".into());
         let lt_id = format!("launch-template-{s}");
         b.add(
@@ -701,7 +965,21 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     certificate_authority: Val::out(&cp, keys::CA),
                     service_cidr: Val::out(&cp, keys::SERVICE_CIDR),
                     labels: ng.labels.clone().unwrap_or_default(),
-                    taints: ng.taints.as_ref().map(crate::config::Taints::to_list).unwrap_or_default().iter().map(|t| format!("{}={}:{}", t.key.clone().unwrap_or_default(), t.value.clone().unwrap_or_default(), t.effect.clone().unwrap_or_default())).collect(),
+                    taints: ng
+                        .taints
+                        .as_ref()
+                        .map(crate::config::Taints::to_list)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|t| {
+                            format!(
+                                "{}={}:{}",
+                                t.key.clone().unwrap_or_default(),
+                                t.value.clone().unwrap_or_default(),
+                                t.effect.clone().unwrap_or_default()
+                            )
+                        })
+                        .collect(),
                     max_pods: ng.max_pods_per_node.map(|x| x as i32),
                     pre_bootstrap_commands: ng.pre_bootstrap_commands.clone().unwrap_or_default(),
                     override_bootstrap_command: ng.override_bootstrap_command.clone(),
@@ -717,17 +995,31 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         let ae = b.add(
             format!("access-entry-nodes-{s}"),
             format!("access entry (EC2_LINUX) for the nodes of `{name}`"),
-            Resource::AccessEntry { principal: role.clone(), entry_type: "EC2_LINUX".into(), kubernetes_groups: vec![], username: None, policies: vec![] },
+            Resource::AccessEntry {
+                principal: role.clone(),
+                entry_type: "EC2_LINUX".into(),
+                kubernetes_groups: vec![],
+                username: None,
+                policies: vec![],
+            },
             ae_deps,
         );
-        let idx = select_subnets(&net, ng.private_networking == Some(true), ng.availability_zones.as_ref(), ng.subnets.as_ref());
+        let idx = select_subnets(
+            &net,
+            ng.private_networking == Some(true),
+            ng.availability_zones.as_ref(),
+            ng.subnets.as_ref(),
+        );
         let mut deps = vec![lt_id.clone(), ae];
         deps.extend(subnet_deps(&net, &idx));
         let mut asg_tags = instance_tags;
         asg_tags.insert(defaults_tag::NODEGROUP_NAME.into(), name.clone());
         b.add(
             format!("auto-scaling-group-{s}"),
-            format!("Auto Scaling group for `{name}` ({} x {instance_type})", ng.desired_capacity.unwrap_or(0)),
+            format!(
+                "Auto Scaling group for `{name}` ({} x {instance_type})",
+                ng.desired_capacity.unwrap_or(0)
+            ),
             Resource::AutoScalingGroup(Box::new(AutoScalingGroupSpec {
                 group_name: bounded_name(&format!("eksup-{cluster}-{name}"), 255),
                 launch_template: Val::out(&lt_id, keys::ID),
@@ -753,7 +1045,15 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             None => {
                 let condition = json!({"ArnLike": {"aws:SourceArn": format!("arn:{}:eks:{region}:*:fargateprofile/{cluster}/*", b.partition)}});
                 let policy = b.policy("AmazonEKSFargatePodExecutionRolePolicy");
-                b.role("iam-role-fargate", "Fargate pod execution", bounded_name(&format!("eksup-{cluster}-fargate"), 64), "eks-fargate-pods.amazonaws.com", Some(condition), vec![policy], iam.fargate_pod_execution_role_permissions_boundary.clone())
+                b.role(
+                    "iam-role-fargate",
+                    "Fargate pod execution",
+                    bounded_name(&format!("eksup-{cluster}-fargate"), 64),
+                    "eks-fargate-pods.amazonaws.com",
+                    Some(condition),
+                    vec![policy],
+                    iam.fargate_pod_execution_role_permissions_boundary.clone(),
+                )
             }
         })
     } else {
@@ -761,7 +1061,12 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     };
     for fp in &fargate {
         let name = fp.name.clone().unwrap_or_default();
-        let role = fp.pod_execution_role_arn.clone().map(Val::lit).or_else(|| shared_fargate_role.clone()).unwrap_or_else(|| Val::lit(""));
+        let role = fp
+            .pod_execution_role_arn
+            .clone()
+            .map(Val::lit)
+            .or_else(|| shared_fargate_role.clone())
+            .unwrap_or_else(|| Val::lit(""));
         let idx = select_subnets(&net, true, None, fp.subnets.as_ref());
         let mut deps = vec![cp.clone()];
         deps.extend(subnet_deps(&net, &idx));
@@ -776,7 +1081,15 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 profile_name: name.clone(),
                 pod_execution_role: role,
                 subnets: idx.iter().map(|i| net.subnets[*i].3.clone()).collect(),
-                selectors: fp.selectors.iter().flatten().map(|s| FargateSelectorSpec { namespace: s.namespace.clone().unwrap_or_default(), labels: s.labels.clone().unwrap_or_default() }).collect(),
+                selectors: fp
+                    .selectors
+                    .iter()
+                    .flatten()
+                    .map(|s| FargateSelectorSpec {
+                        namespace: s.namespace.clone().unwrap_or_default(),
+                        labels: s.labels.clone().unwrap_or_default(),
+                    })
+                    .collect(),
             })),
             deps,
         );
@@ -800,12 +1113,28 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     }
 
     let mut entry_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut entry = |b: &mut Builder<'_>, principal: &str, groups: Vec<String>, username: Option<String>, entry_type: String, policies: Vec<AccessPolicyAssoc>| {
+    let mut entry = |b: &mut Builder<'_>,
+                     principal: &str,
+                     groups: Vec<String>,
+                     username: Option<String>,
+                     entry_type: String,
+                     policies: Vec<AccessPolicyAssoc>| {
         let base = format!("access-entry-{}", slug(principal.rsplit(['/', ':']).next().unwrap_or(principal)));
         let n = entry_ids.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        b.add(id, format!("access entry for `{principal}`"), Resource::AccessEntry { principal: Val::lit(principal), entry_type, kubernetes_groups: groups, username, policies }, vec![cp.clone()]);
+        b.add(
+            id,
+            format!("access entry for `{principal}`"),
+            Resource::AccessEntry {
+                principal: Val::lit(principal),
+                entry_type,
+                kubernetes_groups: groups,
+                username,
+                policies,
+            },
+            vec![cp.clone()],
+        );
     };
     for e in cfg.access_config.iter().flat_map(|a| a.access_entries.iter().flatten()) {
         let policies = e
@@ -814,14 +1143,32 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             .flatten()
             .map(|p| {
                 let scope = p.access_scope.clone().unwrap_or_default();
-                AccessPolicyAssoc { policy_arn: p.policy_arn.clone().unwrap_or_default(), scope: scope.scope_type.unwrap_or_else(|| "cluster".into()), namespaces: scope.namespaces.unwrap_or_default() }
+                AccessPolicyAssoc {
+                    policy_arn: p.policy_arn.clone().unwrap_or_default(),
+                    scope: scope.scope_type.unwrap_or_else(|| "cluster".into()),
+                    namespaces: scope.namespaces.unwrap_or_default(),
+                }
             })
             .collect();
-        entry(&mut b, e.principal_arn.as_deref().unwrap_or_default(), e.kubernetes_groups.clone().unwrap_or_default(), e.kubernetes_username.clone(), e.entry_type.clone().unwrap_or_else(|| "STANDARD".into()), policies);
+        entry(
+            &mut b,
+            e.principal_arn.as_deref().unwrap_or_default(),
+            e.kubernetes_groups.clone().unwrap_or_default(),
+            e.kubernetes_username.clone(),
+            e.entry_type.clone().unwrap_or_else(|| "STANDARD".into()),
+            policies,
+        );
     }
     for m in cfg.iam_identity_mappings.iter().flatten() {
         if let Some(arn) = &m.arn {
-            entry(&mut b, arn, m.groups.clone().unwrap_or_default(), m.username.clone(), "STANDARD".into(), vec![]);
+            entry(
+                &mut b,
+                arn,
+                m.groups.clone().unwrap_or_default(),
+                m.username.clone(),
+                "STANDARD".into(),
+                vec![],
+            );
         }
     }
 
@@ -857,8 +1204,14 @@ mod tests {
             ssm_parameter("AmazonLinux2023", "1.34", "m5.large"),
             "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"
         );
-        assert_eq!(ssm_parameter("AmazonLinux2", "1.30", "t4g.small"), "/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id");
-        assert_eq!(ssm_parameter("Bottlerocket", "1.33", "m5.large"), "/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_id");
+        assert_eq!(
+            ssm_parameter("AmazonLinux2", "1.30", "t4g.small"),
+            "/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id"
+        );
+        assert_eq!(
+            ssm_parameter("Bottlerocket", "1.33", "m5.large"),
+            "/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_id"
+        );
     }
 
     #[test]

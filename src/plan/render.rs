@@ -8,7 +8,8 @@ use super::{Plan, Val};
 /// Render the plan: each wave of steps that can run at once, with what each waits for.
 pub fn tree(plan: &Plan) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "plan for cluster `{}` in `{}`: {} steps", plan.cluster, plan.region, plan.steps.len());
+    let _ =
+        writeln!(out, "plan for cluster `{}` in `{}`: {} steps", plan.cluster, plan.region, plan.steps.len());
     let Ok(levels) = plan.levels() else {
         out.push_str("(the plan has a cycle)\n");
         return out;
@@ -27,10 +28,18 @@ pub fn tree(plan: &Plan) -> String {
         }
     }
     let cp = critical_path(plan);
-    let _ = writeln!(out, "\ncritical path: {}", cp.steps.iter().map(|id| {
-        let d = plan.step(id).map(|s| typical(&s.resource)).unwrap_or_default();
-        format!("{id} ({})", human(d))
-    }).collect::<Vec<_>>().join(" -> "));
+    let _ = writeln!(
+        out,
+        "\ncritical path: {}",
+        cp.steps
+            .iter()
+            .map(|id| {
+                let d = plan.step(id).map(|s| typical(&s.resource)).unwrap_or_default();
+                format!("{id} ({})", human(d))
+            })
+            .collect::<Vec<_>>()
+            .join(" -> ")
+    );
     let _ = writeln!(out, "estimated time: {}", human(cp.total));
     out
 }

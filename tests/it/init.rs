@@ -49,12 +49,31 @@ fn wizard_asks_corrects_and_writes_a_valid_config() {
     let (code, transcript) = drive(steps, &["init", "-f", "shop.yaml"], dir.path());
     assert_eq!(code, 0, "{transcript}");
     let text = std::fs::read_to_string(dir.path().join("shop.yaml")).expect("the file was written");
-    for want in ["name: shop", "region: eu-central-1", "nodeGroups:", "instanceType: t3.large", "minSize: 1", "maxSize: 4", "privateNetworking: true", "gateway: HighlyAvailable", "- name: shop/web", "apiVersion: eksup.io/v1alpha1"] {
+    for want in [
+        "name: shop",
+        "region: eu-central-1",
+        "nodeGroups:",
+        "instanceType: t3.large",
+        "minSize: 1",
+        "maxSize: 4",
+        "privateNetworking: true",
+        "gateway: HighlyAvailable",
+        "- name: shop/web",
+        "apiVersion: eksup.io/v1alpha1",
+    ] {
         assert!(text.contains(want), "missing `{want}` in:\n{text}");
     }
-    assert!(transcript.contains("estimated time:"), "the plan is shown before offering to create:\n{transcript}");
+    assert!(
+        transcript.contains("estimated time:"),
+        "the plan is shown before offering to create:\n{transcript}"
+    );
     // and it loads
-    eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(dir.path().join("shop.yaml")).env("HOME", dir.path()).assert().success();
+    eksup()
+        .args(["create", "cluster", "--dry-run", "-f"])
+        .arg(dir.path().join("shop.yaml"))
+        .env("HOME", dir.path())
+        .assert()
+        .success();
 }
 
 #[test]
@@ -69,13 +88,27 @@ fn without_a_terminal_it_uses_flags_and_never_blocks() {
         .assert()
         .success();
     let text = std::fs::read_to_string(&f).unwrap();
-    assert!(text.contains("name: ci-cluster") && text.contains("fargateProfiles:") && text.contains("region: us-east-2"), "{text}");
+    assert!(
+        text.contains("name: ci-cluster")
+            && text.contains("fargateProfiles:")
+            && text.contains("region: us-east-2"),
+        "{text}"
+    );
     // an existing file is kept unless --force
-    eksup().args(["init", "--non-interactive", "-f"]).arg(&f).assert().code(1).stderr(predicates::str::contains("already exists"));
+    eksup()
+        .args(["init", "--non-interactive", "-f"])
+        .arg(&f)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists"));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
     // bad flags are usage errors and write nothing
     let g = dir.path().join("g.yaml");
-    eksup().args(["init", "--non-interactive", "--nodes-min", "5", "--nodes", "2", "-f"]).arg(&g).assert().code(2);
+    eksup()
+        .args(["init", "--non-interactive", "--nodes-min", "5", "--nodes", "2", "-f"])
+        .arg(&g)
+        .assert()
+        .code(2);
     assert!(!g.exists());
 }
 
