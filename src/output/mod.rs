@@ -145,6 +145,22 @@ impl Printer {
         }
     }
 
+    /// One line on stderr, whatever the verbosity (progress lines decide for themselves).
+    pub fn line(text: &str) {
+        eprintln!("{text}");
+    }
+
+    /// One JSON object per line on stdout (event streams).
+    pub fn json_line(value: &impl serde::Serialize) {
+        let mut out = std::io::stdout().lock();
+        let line = serde_json::to_string(value).unwrap_or_default();
+        if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }
+
     /// Raw text for people on stderr, already formatted (diagnostics, plan trees).
     pub fn stderr(&self, text: &str) {
         let mut err = std::io::stderr().lock();
