@@ -145,6 +145,28 @@ impl Printer {
         }
     }
 
+    /// Ask before something destructive. `--yes` skips the question; on a terminal (and not in
+    /// CI) a prompt asks; otherwise it refuses with a hint to add `--yes`.
+    pub fn confirm(&self, question: &str, yes: bool) -> anyhow::Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !crate::settings::interactive() {
+            return Err(UserError::usage(format!("{question}: refusing without confirmation (no terminal)"))
+                .hint("add `--yes` to confirm")
+                .into());
+        }
+        let ok = dialoguer::Confirm::with_theme(&dialoguer::theme::ColorfulTheme::default())
+            .with_prompt(question)
+            .default(false)
+            .interact_on(&console::Term::stderr())?;
+        if ok {
+            Ok(())
+        } else {
+            Err(UserError::new("cancelled: nothing was changed").into())
+        }
+    }
+
     /// One line on stderr, whatever the verbosity (progress lines decide for themselves).
     pub fn line(text: &str) {
         eprintln!("{text}");
