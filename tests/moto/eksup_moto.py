@@ -12,6 +12,8 @@ are class- or module-level, and all state they add lives on moto's backends, so 
 survives (and is cleared by) ``POST /moto-api/reset``. They use moto's private APIs:
 ``tests/moto/requirements.txt`` pins ``moto==5.2.5``; re-check this file when bumping it.
 
+The EKS patches live in ``eksup_moto_eks.py`` (next to this file); its docstring lists them.
+
 Environment knobs (read once at start):
 
 ``MOTO_IAM_LOAD_MANAGED_POLICIES``
@@ -25,7 +27,7 @@ Environment knobs (read once at start):
 ``MOTO_EKS_CLUSTER_CREATE_SECONDS`` / ``MOTO_EKS_CLUSTER_DELETE_SECONDS``
 ``MOTO_EKS_NODEGROUP_CREATE_SECONDS`` / ``MOTO_EKS_NODEGROUP_DELETE_SECONDS``
 ``MOTO_EKS_FARGATE_CREATE_SECONDS`` / ``MOTO_EKS_FARGATE_DELETE_SECONDS``
-``MOTO_EKS_ADDON_CREATE_SECONDS``
+``MOTO_EKS_ADDON_CREATE_SECONDS`` / ``MOTO_EKS_ADDON_DELETE_SECONDS``
 ``MOTO_NAT_CREATE_SECONDS`` / ``MOTO_NAT_DELETE_SECONDS``
     float seconds a resource stays CREATING/pending (or DELETING/deleting) before it is
     ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto.
@@ -57,6 +59,8 @@ from urllib.parse import parse_qs
 
 import moto.server
 from moto.core.utils import utcnow
+
+import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 
 
 def _env_seconds(name: str) -> float:
@@ -207,7 +211,40 @@ def _seed_ssm_and_amis() -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# 3. Test control: call recorder + fault injection (WSGI middleware in front of moto).
+# 3. NAT gateway states.
+#
+# AWS: create-nat-gateway returns `pending` and the gateway becomes `available` after a
+# minute or two; delete-nat-gateway moves it to `deleting`, then `deleted`. eksup waits for
+# these transitions. moto is `available` at once and jumps straight to `deleted`. With
+# MOTO_NAT_CREATE_SECONDS / MOTO_NAT_DELETE_SECONDS > 0, `state` becomes a property that
+# derives the intermediate states from the creation/deletion time.
+# ---------------------------------------------------------------------------------------
+def _nat_gateway_delays() -> None:
+    from moto.ec2.models.nat_gateways import NatGateway
+
+    create, delete = _env_seconds("MOTO_NAT_CREATE_SECONDS"), _env_seconds("MOTO_NAT_DELETE_SECONDS")
+    if create <= 0 and delete <= 0:
+        return
+
+    def get(self: Any) -> str:
+        stored = self.__dict__.get("_eksup_state")
+        deleted_at = self.__dict__.get("_eksup_deleted_at")
+        if deleted_at is not None:
+            return "deleting" if (utcnow() - deleted_at).total_seconds() < delete else "deleted"
+        if stored == "available" and (utcnow() - self._created_at).total_seconds() < create:
+            return "pending"
+        return stored
+
+    def set_(self: Any, value: str) -> None:
+        if value == "deleted" and self.__dict__.get("_eksup_deleted_at") is None:
+            self.__dict__["_eksup_deleted_at"] = utcnow()
+        self.__dict__["_eksup_state"] = value
+
+    NatGateway.state = property(get, set_)
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Test control: call recorder + fault injection (WSGI middleware in front of moto).
 # ---------------------------------------------------------------------------------------
 # Service signing name (from the SigV4 credential scope) -> wire protocol.
 PROTOCOLS = {
@@ -398,6 +435,8 @@ def install() -> None:
     os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
     _filter_managed_policies()
     _seed_ssm_and_amis()
+    _nat_gateway_delays()
+    eksup_moto_eks.install()
     _install_test_control()
 
 
