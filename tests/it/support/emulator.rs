@@ -8,11 +8,11 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::OnceLock;
+use std::process::{Child, ChildStdin, ChildStdout, Command as StdCommand, Stdio};
+use std::sync::{Mutex, OnceLock};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -109,7 +109,8 @@ impl EmulatorBuilder {
                 cmd.env(key, value);
             }
             let child = cmd.spawn().expect("cannot spawn .emulator/venv/bin/python tests/moto/eksup_moto.py");
-            let mut emu = Emulator { child, port, region: self.region.clone(), dir };
+            let mut emu =
+                Emulator { child, port, region: self.region.clone(), dir, aws_worker: Mutex::new(None) };
             if emu.wait_until_ready() {
                 return emu;
             }
@@ -129,6 +130,57 @@ pub struct Emulator {
     port: u16,
     region: String,
     dir: TempDir,
+    /// Lazily started `tests/moto/aws_worker.py` (a persistent awscli), see [`Emulator::aws`].
+    aws_worker: Mutex<Option<AwsWorker>>,
+}
+
+/// A persistent awscli process: JSON argv lines in, JSON `{rc, stdout, stderr}` lines out.
+#[derive(Debug)]
+struct AwsWorker {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl AwsWorker {
+    fn spawn(env: Vec<(&'static str, String)>) -> AwsWorker {
+        let mut cmd = StdCommand::new(venv_bin("python"));
+        for key in Emulator::host_vars_to_remove() {
+            cmd.env_remove(key);
+        }
+        let mut child = cmd
+            .arg(project_root().join("tests/moto/aws_worker.py"))
+            .envs(env)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cannot spawn .emulator/venv/bin/python tests/moto/aws_worker.py");
+        let stdin = child.stdin.take().expect("aws worker stdin is piped");
+        let stdout = BufReader::new(child.stdout.take().expect("aws worker stdout is piped"));
+        AwsWorker { child, stdin, stdout }
+    }
+
+    /// Runs one awscli command; returns (exit code, stdout, stderr).
+    fn run(&mut self, args: &[&str]) -> (i64, String, String) {
+        let request = serde_json::to_string(args).expect("argv serializes to JSON");
+        writeln!(self.stdin, "{request}")
+            .and_then(|()| self.stdin.flush())
+            .expect("cannot write to the aws worker");
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).expect("cannot read from the aws worker");
+        let reply: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("the aws worker answered invalid JSON ({e}): {line:?}"));
+        let text = |key: &str| reply[key].as_str().unwrap_or_default().to_string();
+        (reply["rc"].as_i64().unwrap_or(-1), text("stdout"), text("stderr"))
+    }
+}
+
+impl Drop for AwsWorker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 impl Emulator {
@@ -202,22 +254,19 @@ impl Emulator {
 
     /// Like [`Emulator::aws`] but returns the error text (stderr), e.g.
     /// `"An error occurred (ResourceNotFoundException) when calling ..."`, for expected failures.
+    ///
+    /// Commands run in a persistent awscli process (same driver as the `aws` executable,
+    /// without its ~0.5 s start-up per call), one command at a time per emulator.
     pub fn aws_result(&self, args: &[&str]) -> Result<Value, String> {
-        let mut cmd = StdCommand::new(venv_bin("aws"));
-        for key in Self::host_vars_to_remove() {
-            cmd.env_remove(key);
+        let mut argv = args.to_vec();
+        argv.extend(["--output", "json"]);
+        let (rc, stdout, stderr) = {
+            let mut worker = self.aws_worker.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            worker.get_or_insert_with(|| AwsWorker::spawn(self.aws_env())).run(&argv)
+        };
+        if rc != 0 {
+            return Err(stderr.trim().to_string());
         }
-        let out = cmd
-            .args(args)
-            .args(["--output", "json"])
-            .envs(self.aws_env())
-            .stdin(Stdio::null())
-            .output()
-            .expect("cannot run .emulator/venv/bin/aws");
-        if !out.status.success() {
-            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
-        }
-        let stdout = String::from_utf8_lossy(&out.stdout);
         if stdout.trim().is_empty() {
             return Ok(Value::Null);
         }
