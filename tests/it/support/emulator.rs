@@ -111,6 +111,9 @@ impl EmulatorBuilder {
             let child = cmd.spawn().expect("cannot spawn .emulator/venv/bin/python tests/moto/eksup_moto.py");
             let mut emu =
                 Emulator { child, port, region: self.region.clone(), dir, aws_worker: Mutex::new(None) };
+            // Start awscli while the server boots (both spend ~1 s importing Python modules).
+            let worker = AwsWorker::spawn(emu.aws_env());
+            *emu.aws_worker.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(worker);
             if emu.wait_until_ready() {
                 return emu;
             }
