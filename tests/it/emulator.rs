@@ -553,3 +553,55 @@ fn injected_fault_fails_exactly_once_and_calls_are_counted() {
     assert_eq!(calls.get("ec2:CreateVpc"), Some(&1), "{calls:?}");
     assert_eq!(calls.get("ec2:DescribeVpcs"), None, "reset_calls forgot earlier calls: {calls:?}");
 }
+
+/// The injected errors use each protocol's wire format, so the Rust SDK parses the code and,
+/// with its standard retry policy, does not retry them (exactly one request each).
+#[tokio::test(flavor = "multi_thread")]
+async fn rust_sdk_parses_injected_faults_per_protocol_without_retrying() {
+    use aws_sdk_eks::error::ProvideErrorMetadata;
+
+    let emu = Emulator::start();
+    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .endpoint_url(emu.endpoint())
+        .region(aws_config::Region::new(emu.region().to_string()))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            "testing",
+            "testing",
+            None,
+            None,
+            "emulator-test",
+        ))
+        .load()
+        .await;
+    for operation in [
+        "eks:ListClusters",
+        "ec2:DescribeVpcs",
+        "iam:ListRoles",
+        "ecr:DescribeRepositories",
+        "ssm:GetParameter",
+    ] {
+        emu.fail_next_with(operation, 1, "AccessDeniedException");
+    }
+    let eks = aws_sdk_eks::Client::new(&config).list_clusters().send().await.expect_err("eks fault");
+    let ec2 = aws_sdk_ec2::Client::new(&config).describe_vpcs().send().await.expect_err("ec2 fault");
+    let iam = aws_sdk_iam::Client::new(&config).list_roles().send().await.expect_err("iam fault");
+    let ecr = aws_sdk_ecr::Client::new(&config).describe_repositories().send().await.expect_err("ecr fault");
+    let ssm =
+        aws_sdk_ssm::Client::new(&config).get_parameter().name("x").send().await.expect_err("ssm fault");
+    let codes = [eks.code(), ec2.code(), iam.code(), ecr.code(), ssm.code()];
+    assert_eq!(codes, [Some("AccessDeniedException"); 5], "{eks:?} {ec2:?} {iam:?} {ecr:?} {ssm:?}");
+    assert!(eks.message().is_some_and(|m| m.contains("Injected fault")), "{eks:?}");
+
+    let calls = emu.calls();
+    for operation in [
+        "eks:ListClusters",
+        "ec2:DescribeVpcs",
+        "iam:ListRoles",
+        "ecr:DescribeRepositories",
+        "ssm:GetParameter",
+    ] {
+        assert_eq!(calls.get(operation), Some(&1), "{operation} was retried: {calls:?}");
+    }
+    // The faults are used up: the next calls succeed.
+    aws_sdk_eks::Client::new(&config).list_clusters().send().await.expect("list-clusters after the fault");
+}

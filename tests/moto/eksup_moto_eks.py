@@ -421,10 +421,6 @@ def list_updates_response(self: EKSResponse) -> ActionResult:
 # ---------------------------------------------------------------------------------------
 # Addons
 # ---------------------------------------------------------------------------------------
-def _versions(*specs: tuple[str, str, str]) -> list[tuple[str, str, str]]:
-    return list(specs)
-
-
 # addon -> (type, [(version, oldest k8s, newest k8s)]); the newest compatible is the default.
 ADDON_CATALOG: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "vpc-cni": ("networking", [("v1.18.6-eksbuild.1", "1.28", "1.31"), ("v1.19.6-eksbuild.1", "1.28", "1.33"), ("v1.20.4-eksbuild.2", "1.29", "1.35")]),
@@ -677,7 +673,7 @@ def _access_entry(cluster: Cluster, principal_arn: str) -> AccessEntry:
     try:
         return _access_entries(cluster)[principal_arn]
     except KeyError:
-        raise _not_found(f"The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'.")
+        raise _not_found("The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'.")
 
 
 def create_access_entry(self: EKSResponse) -> ActionResult:

@@ -101,6 +101,7 @@ impl EmulatorBuilder {
                 .args(["-H", "127.0.0.1", "-p", &port.to_string()])
                 .current_dir(dir.path())
                 .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+                .env("AWS_REGION", &self.region) // the region the server pre-builds backends for
                 .env("PYTHONUNBUFFERED", "1")
                 .stdin(Stdio::null())
                 .stdout(log.try_clone().expect("cannot clone the log file handle"))
@@ -207,7 +208,8 @@ impl Emulator {
         &self.region
     }
 
-    /// A temp dir private to this emulator, used as `HOME` (kubeconfig lives here).
+    /// A temp dir private to this emulator: `HOME` and working directory of `eksup`
+    /// (`kubeconfig` lives here; so does the server's `server.log`).
     pub fn home(&self) -> &Path {
         self.dir.path()
     }
@@ -239,7 +241,9 @@ impl Emulator {
             .collect()
     }
 
-    /// The real `eksup` binary, configured for this emulator only (host AWS settings removed).
+    /// The real `eksup` binary, configured for this emulator only: host `AWS_*` settings
+    /// removed, `AWS_ENDPOINT_URL`/dummy credentials/region set, `HOME` and the working
+    /// directory = [`Emulator::home`], `KUBECONFIG=<home>/kubeconfig`, `CI=true`, `NO_COLOR=1`.
     pub fn eksup(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("eksup").expect("the eksup binary is not built");
         for key in Self::host_vars_to_remove() {
