@@ -2,4 +2,6 @@
 
 mod cli;
 mod config;
+mod emulator;
 mod init;
+mod support;
