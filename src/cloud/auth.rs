@@ -68,7 +68,9 @@ pub async fn assume_role(sdk: &SdkConfig, role_arn: &str, session_name: &str) ->
         .send()
         .await
         .with_context(|| format!("failed to assume role `{role_arn}` (STS AssumeRole)"))?;
-    let c = out.credentials().with_context(|| format!("STS AssumeRole of `{role_arn}` returned no credentials"))?;
+    let c = out
+        .credentials()
+        .with_context(|| format!("STS AssumeRole of `{role_arn}` returned no credentials"))?;
     let expiry = SystemTime::try_from(*c.expiration()).ok();
     Ok(Credentials::new(
         c.access_key_id(),
@@ -122,13 +124,31 @@ pub fn presign_get_caller_identity(
     .context("failed to build the STS request to sign")?;
     let (instructions, _signature) =
         sign(signable, &params.into()).context("failed to sign the STS request")?.into_parts();
-    let mut request = http::Request::builder()
-        .method("GET")
-        .uri(&url)
-        .body(())
-        .context("failed to build the STS request")?;
-    instructions.apply_to_request_http1x(&mut request);
-    Ok(request.uri().to_string())
+    // The signing parameters in aws-sigv4's order, with the signature last (the order
+    // `aws eks get-token` writes; the order does not change what is signed).
+    let (_headers, mut query) = instructions.into_parts();
+    query.sort_by_key(|(name, _)| *name == "X-Amz-Signature");
+    let mut url = url;
+    for (name, value) in query {
+        url.push('&');
+        url.push_str(name);
+        url.push('=');
+        url.push_str(&uri_encode(&value));
+    }
+    Ok(url)
+}
+
+/// SigV4 URI encoding of a query value: everything but `A-Za-z0-9-_.~` as `%XX`.
+fn uri_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `k8s-aws-v1.` + unpadded base64url of the presigned URL.
@@ -157,7 +177,9 @@ pub async fn describe_cluster_connection(sdk: &SdkConfig, cluster: &str) -> Resu
         Ok(out) => out,
         Err(e) if e.as_service_error().is_some_and(|s| s.is_resource_not_found_exception()) => {
             return Err(UserError::new(format!("cluster `{cluster}` not found in `{region}`"))
-                .hint(format!("list the clusters with `eksup get cluster --region {region}`, or pass `--region`"))
+                .hint(format!(
+                    "list the clusters with `eksup get cluster --region {region}`, or pass `--region`"
+                ))
                 .into());
         }
         Err(e) => {
@@ -165,12 +187,17 @@ pub async fn describe_cluster_connection(sdk: &SdkConfig, cluster: &str) -> Resu
                 .context(format!("failed to describe cluster `{cluster}` (EKS DescribeCluster)")));
         }
     };
-    let c = out.cluster().with_context(|| format!("EKS DescribeCluster returned no cluster for `{cluster}`"))?;
+    let c =
+        out.cluster().with_context(|| format!("EKS DescribeCluster returned no cluster for `{cluster}`"))?;
     let status = c.status().map(|s| s.as_str().to_string()).unwrap_or_default();
     let Some(endpoint) = c.endpoint().filter(|e| !e.is_empty()) else {
-        return Err(UserError::new(format!("cluster `{cluster}` has no API endpoint yet (status `{status}`)"))
-            .hint(format!("wait until it is `ACTIVE`, then run `eksup utils write-kubeconfig --cluster {cluster}`"))
-            .into());
+        return Err(UserError::new(format!(
+            "cluster `{cluster}` has no API endpoint yet (status `{status}`)"
+        ))
+        .hint(format!(
+            "wait until it is `ACTIVE`, then run `eksup utils write-kubeconfig --cluster {cluster}`"
+        ))
+        .into());
     };
     Ok(ClusterConnection {
         name: c.name().unwrap_or(cluster).to_string(),
@@ -194,24 +221,37 @@ mod tests {
 
     #[test]
     fn token_is_a_presigned_get_caller_identity_url() {
-        let creds = Credentials::new("AKIDEXAMPLE", "secret", Some("session".into()), None, "test");
+        let creds =
+            Credentials::new("AKIDEXAMPLE", "secret", Some("session/with+special=".into()), None, "test");
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_311_391);
         let url = decode(&eks_token(&creds, "demo", "us-west-2", now).unwrap());
-        assert!(url.starts_with("https://sts.us-west-2.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&"));
+        assert!(
+            url.ends_with(&format!("&X-Amz-Signature={}", &url[url.len() - 64..])),
+            "signature last: {url}"
+        );
+        assert!(url.starts_with(
+            "https://sts.us-west-2.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&"
+        ));
         for part in [
             "X-Amz-Algorithm=AWS4-HMAC-SHA256",
             "X-Amz-Credential=AKIDEXAMPLE%2F20261122%2Fus-west-2%2Fsts%2Faws4_request",
             "X-Amz-Date=20261122T013631Z",
             "X-Amz-Expires=60",
             "X-Amz-SignedHeaders=host%3Bx-k8s-aws-id",
-            "X-Amz-Security-Token=session",
+            "X-Amz-Security-Token=session%2Fwith%2Bspecial%3D",
             "X-Amz-Signature=",
         ] {
             assert!(url.contains(part), "{part} in {url}");
         }
         // Deterministic for the same inputs; bound to the cluster.
-        assert_eq!(eks_token(&creds, "demo", "us-west-2", now).unwrap(), eks_token(&creds, "demo", "us-west-2", now).unwrap());
-        assert_ne!(eks_token(&creds, "demo", "us-west-2", now).unwrap(), eks_token(&creds, "other", "us-west-2", now).unwrap());
+        assert_eq!(
+            eks_token(&creds, "demo", "us-west-2", now).unwrap(),
+            eks_token(&creds, "demo", "us-west-2", now).unwrap()
+        );
+        assert_ne!(
+            eks_token(&creds, "demo", "us-west-2", now).unwrap(),
+            eks_token(&creds, "other", "us-west-2", now).unwrap()
+        );
     }
 
     #[test]

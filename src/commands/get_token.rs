@@ -33,8 +33,11 @@ pub fn get_token(args: GetTokenArgs, settings: &Settings, printer: &Printer) -> 
         access_key_id: access_key_id.clone(),
     };
 
-    let quick_region =
-        settings.region.clone().or_else(|| env_nonempty("AWS_REGION")).or_else(|| env_nonempty("AWS_DEFAULT_REGION"));
+    let quick_region = settings
+        .region
+        .clone()
+        .or_else(|| env_nonempty("AWS_REGION"))
+        .or_else(|| env_nonempty("AWS_DEFAULT_REGION"));
     if let (Some(cache), Some(region)) = (&cache, &quick_region)
         && let Some(credential) = cache.load(&key_for(region), SystemTime::now())
     {

@@ -11,7 +11,8 @@ use crate::cloud::auth::{self, ClusterConnection};
 use crate::cloud::load_sdk_config;
 use crate::error::{ExitStatus, UserError};
 use crate::kubeconfig::{
-    ClusterEntry, EntryNames, ExecPlugin, KubeconfigTarget, WriteOutcome, iam_user_from_arn, write_cluster_entries,
+    ClusterEntry, EntryNames, ExecPlugin, KubeconfigTarget, WriteOutcome, iam_user_from_arn,
+    write_cluster_entries,
 };
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -45,22 +46,51 @@ impl Default for KubeconfigRequest {
     }
 }
 
-pub fn write_kubeconfig(args: WriteKubeconfigArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let WriteKubeconfigArgs { cluster, kubeconfig, set_context: _, no_set_context, alias, role_arn, authenticator } =
-        args;
+pub fn write_kubeconfig(
+    args: WriteKubeconfigArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let WriteKubeconfigArgs {
+        cluster,
+        kubeconfig,
+        set_context: _,
+        no_set_context,
+        alias,
+        role_arn,
+        authenticator,
+    } = args;
     // `--set-context` and `--no-set-context` override each other: the last one counts.
-    let request =
-        KubeconfigRequest { kubeconfig, set_current: !no_set_context, alias, namespace: None, role_arn, authenticator };
+    let request = KubeconfigRequest {
+        kubeconfig,
+        set_current: !no_set_context,
+        alias,
+        namespace: None,
+        role_arn,
+        authenticator,
+    };
     run(&cluster, &request, settings, printer)
 }
 
 pub fn set_context(args: SetContextArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let SetContextArgs { cluster, namespace, alias, kubeconfig, role_arn, authenticator } = args;
-    let request = KubeconfigRequest { kubeconfig, set_current: true, alias, namespace, role_arn, authenticator };
+    let request =
+        KubeconfigRequest { kubeconfig, set_current: true, alias, namespace, role_arn, authenticator };
     run(&cluster, &request, settings, printer)
 }
 
-fn run(cluster: &str, request: &KubeconfigRequest, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+fn run(
+    cluster: &str,
+    request: &KubeconfigRequest,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    // Fail before any AWS call if a kubeconfig cannot be parsed (it is checked again under the
+    // lock when writing).
+    let target = KubeconfigTarget::resolve(request.kubeconfig.as_deref())?;
+    for file in target.files() {
+        crate::kubeconfig::store::load(file)?;
+    }
     let outcome = crate::commands::runtime()?.block_on(async {
         let sdk = load_sdk_config(settings, None).await;
         write_cluster_kubeconfig(&sdk, settings, cluster, request).await

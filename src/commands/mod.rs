@@ -27,7 +27,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Delete(DeleteCommand::Nodegroup(_)) => Err(not_implemented("delete nodegroup")),
         Command::Delete(DeleteCommand::Repository(_)) => Err(not_implemented("delete repository")),
         Command::Scale(ScaleCommand::Nodegroup(_)) => Err(not_implemented("scale nodegroup")),
-        Command::Utils(UtilsCommand::WriteKubeconfig(args)) => kubeconfig::write_kubeconfig(args, settings, printer),
+        Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
+            kubeconfig::write_kubeconfig(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
         Command::SetContext(args) => kubeconfig::set_context(args, settings, printer),
         Command::GetToken(args) => get_token::get_token(args, settings, printer),

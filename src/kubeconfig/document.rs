@@ -323,7 +323,8 @@ impl Document {
 
     /// Remove these cluster entries; returns the ones that were there.
     pub fn remove_clusters(&mut self, names: &[String]) -> Vec<String> {
-        let present: Vec<String> = names.iter().filter(|n| self.contains(Section::Clusters, n)).cloned().collect();
+        let present: Vec<String> =
+            names.iter().filter(|n| self.contains(Section::Clusters, n)).cloned().collect();
         for name in &present {
             self.remove(Section::Clusters, name);
         }
@@ -370,7 +371,9 @@ impl Document {
                 items.len() - 1
             }
         };
-        let Value::Object(entry) = &mut items[i] else { unreachable!("parse() checked entries are mappings") };
+        let Value::Object(entry) = &mut items[i] else {
+            unreachable!("parse() checked entries are mappings")
+        };
         let inner = entry.entry(section.inner()).or_insert_with(|| Value::Object(Map::new()));
         if !inner.is_object() {
             *inner = Value::Object(Map::new());
@@ -398,8 +401,11 @@ impl Removed {
 
 /// Whether an exec section runs `get-token` (eksup or `aws eks`) for this cluster and region.
 fn exec_targets(exec: &Value, eks_cluster: &str, region: &str) -> bool {
-    let args: Vec<&str> =
-        exec.get("args").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let args: Vec<&str> = exec
+        .get("args")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let flag = |name: &str| args.iter().position(|a| *a == name).and_then(|i| args.get(i + 1)).copied();
     args.contains(&"get-token")
         && (flag("--cluster-name") == Some(eks_cluster) || flag("--cluster-id") == Some(eks_cluster))

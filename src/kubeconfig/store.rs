@@ -103,13 +103,22 @@ pub fn write_cluster_entries(
             .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))?;
         written.push(f.path.clone());
     }
-    Ok(WriteOutcome { files: written, context: entry.names.context.clone(), current_context_set: set_current, updated })
+    Ok(WriteOutcome {
+        files: written,
+        context: entry.names.context.clone(),
+        current_context_set: set_current,
+        updated,
+    })
 }
 
 /// Remove the entries eksup wrote for `cluster` in `region` from every file of the target, and
 /// clear a current-context that pointed at them (see [`Document::remove_cluster`]). Files that
 /// do not exist are skipped; if any file does not parse, nothing is written.
-pub fn remove_cluster_entries(target: &KubeconfigTarget, cluster: &str, region: &str) -> Result<RemoveOutcome> {
+pub fn remove_cluster_entries(
+    target: &KubeconfigTarget,
+    cluster: &str,
+    region: &str,
+) -> Result<RemoveOutcome> {
     let _locks = lock_all(target.files())?;
     let mut files: Vec<Loaded> = load_all(target.files())?.into_iter().filter(|f| f.existed).collect();
     let mut removed: Vec<Removed> = vec![Removed::default(); files.len()];
@@ -190,10 +199,11 @@ fn load_one(path: &Path) -> Result<Loaded> {
                     (Some(l), None) => format!(" at line {l}"),
                     _ => String::new(),
                 };
-                UserError::new(format!("cannot parse kubeconfig `{}`{at}: {}", path.display(), e.message)).hint(
-                    "fix the file or move it away, then run the command again; eksup never overwrites a \
+                UserError::new(format!("cannot parse kubeconfig `{}`{at}: {}", path.display(), e.message))
+                    .hint(
+                        "fix the file or move it away, then run the command again; eksup never overwrites a \
                      kubeconfig it cannot parse",
-                )
+                    )
             })?
         }
     };
@@ -284,7 +294,8 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let tmp = dir.join(format!(".{name}.eksup-{}-{nanos}.tmp", std::process::id()));
     let result = (|| {
         let mut options = OpenOptions::new();

@@ -64,14 +64,20 @@ fn names_follow_the_documented_scheme() {
     assert_eq!(n.cluster, "demo.us-west-2.eksup.io");
     assert_eq!(n.user, "alice@demo.us-west-2.eksup.io");
     assert_eq!(n.context, "alice@demo.us-west-2.eksup.io");
-    assert_eq!(EntryNames::alias("prod"), EntryNames { cluster: "prod".into(), user: "prod".into(), context: "prod".into() });
+    assert_eq!(
+        EntryNames::alias("prod"),
+        EntryNames { cluster: "prod".into(), user: "prod".into(), context: "prod".into() }
+    );
 }
 
 #[test]
 fn iam_user_is_the_last_arn_segment() {
     assert_eq!(iam_user_from_arn("arn:aws:iam::123456789012:user/alice"), "alice");
     assert_eq!(iam_user_from_arn("arn:aws:iam::123456789012:user/team/dev/alice"), "alice");
-    assert_eq!(iam_user_from_arn("arn:aws:sts::123456789012:assumed-role/Admin/bob@example.com"), "bob@example.com");
+    assert_eq!(
+        iam_user_from_arn("arn:aws:sts::123456789012:assumed-role/Admin/bob@example.com"),
+        "bob@example.com"
+    );
     assert_eq!(iam_user_from_arn("arn:aws:sts::123456789012:federated-user/carol"), "carol");
     assert_eq!(iam_user_from_arn("arn:aws:iam::123456789012:root"), "iam-root-account");
     assert_eq!(iam_user_from_arn("arn:aws-cn:iam::123456789012:user/dan"), "dan");
@@ -199,7 +205,8 @@ fn comment_only_file_is_empty() {
 fn broken_files_are_errors_with_a_line() {
     let e = Document::parse("apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: \n").unwrap_err();
     assert!(e.line.is_some(), "{e:?}");
-    let e = Document::parse("apiVersion: v1\nkind: Config\nclusters:\n  - name: x\n   bad: indent\n").unwrap_err();
+    let e = Document::parse("apiVersion: v1\nkind: Config\nclusters:\n  - name: x\n   bad: indent\n")
+        .unwrap_err();
     assert!(e.line.is_some(), "{e:?}");
     for (text, needle) in [
         ("- a\n- b\n", "top level"),
@@ -241,7 +248,10 @@ fn remove_takes_out_standard_and_aliased_entries_only() {
         doc.names(Section::Clusters),
         ["kind-kind", "other.us-west-2.eksup.io", "demo.us-east-1.eksup.io"]
     );
-    assert_eq!(doc.names(Section::Users), ["kind-kind", "alice@other.us-west-2.eksup.io", "alice@demo.us-east-1.eksup.io"]);
+    assert_eq!(
+        doc.names(Section::Users),
+        ["kind-kind", "alice@other.us-west-2.eksup.io", "alice@demo.us-east-1.eksup.io"]
+    );
     // Nothing left to remove the second time.
     assert!(doc.remove_cluster("demo", "us-west-2").is_empty());
 }
@@ -252,7 +262,11 @@ fn remove_keeps_a_user_still_used_by_another_context_and_a_foreign_current_conte
     doc.merge(&std_entry(), false);
     // A hand-made context that reuses eksup's user for another cluster.
     let mut shared = std_entry();
-    shared.names = EntryNames { cluster: "kind-kind".into(), user: "alice@demo.us-west-2.eksup.io".into(), context: "mine".into() };
+    shared.names = EntryNames {
+        cluster: "kind-kind".into(),
+        user: "alice@demo.us-west-2.eksup.io".into(),
+        context: "mine".into(),
+    };
     doc.merge_context(&shared);
     let removed = doc.remove_cluster("demo", "us-west-2");
     assert_eq!(removed.contexts, ["alice@demo.us-west-2.eksup.io"]);
@@ -268,8 +282,16 @@ fn aws_cli_authenticator() {
     assert_eq!(
         exec["args"],
         serde_json::json!([
-            "eks", "get-token", "--output", "json", "--cluster-name", "demo", "--region", "eu-west-1",
-            "--role-arn", "arn:aws:iam::1:role/r"
+            "eks",
+            "get-token",
+            "--output",
+            "json",
+            "--cluster-name",
+            "demo",
+            "--region",
+            "eu-west-1",
+            "--role-arn",
+            "arn:aws:iam::1:role/r"
         ])
     );
 }
@@ -286,7 +308,7 @@ fn store_writes_0600_and_follows_symlinks() {
     #[cfg(not(unix))]
     std::fs::copy(&real, &link).unwrap();
     let outcome = write_cluster_entries(&KubeconfigTarget::file(&link), &std_entry(), true).unwrap();
-    assert_eq!(outcome.files, [link.clone()]);
+    assert_eq!(outcome.files, std::slice::from_ref(&link));
     assert!(!outcome.updated);
     #[cfg(unix)]
     {

@@ -1,3 +1,5 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
 mod cli;
+mod kubeconfig;
+mod token;
