@@ -1,5 +1,7 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
 mod cli;
+mod emulator;
 mod kubeconfig;
+mod support;
 mod token;
