@@ -463,3 +463,30 @@ fn kubectl_runs_eksup_get_token_and_sends_the_token() {
     assert_eq!(last["ok"], false);
     assert!(last["reason"].as_str().unwrap().contains("signature does not match"), "{last}");
 }
+
+#[test]
+fn role_arn_assumes_the_role_first() {
+    let emu = crate::support::Emulator::start();
+    let out = emu
+        .eksup()
+        .env("XDG_CACHE_HOME", emu.home().join("cache"))
+        .args(["get-token", "--cluster-name", "demo", "--role-arn", "arn:aws:iam::123456789012:role/admin"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let d = decode_exec_credential(&out);
+    assert_eq!(d.host, "sts.us-west-2.amazonaws.com");
+    assert!(!d.params["X-Amz-Credential"].starts_with("testing%2F"), "signed with the role's key: {}", d.url);
+    assert!(d.params.contains_key("X-Amz-Security-Token"), "temporary credentials carry a session token");
+    assert_eq!(emu.calls().get("sts:AssumeRole"), Some(&1));
+    // The second call comes from the cache: no AssumeRole.
+    emu.eksup()
+        .env("XDG_CACHE_HOME", emu.home().join("cache"))
+        .args(["get-token", "--cluster-name", "demo", "--role-arn", "arn:aws:iam::123456789012:role/admin"])
+        .assert()
+        .success()
+        .stdout(String::from_utf8(out).unwrap());
+    assert_eq!(emu.calls().get("sts:AssumeRole"), Some(&1));
+}
