@@ -231,16 +231,26 @@ pub(crate) fn resolve_link(path: &Path) -> PathBuf {
 }
 
 /// Exclusive locks on the sidecars of all files whose directory exists, taken in sorted order so
-/// that two processes with differently ordered `KUBECONFIG` lists cannot deadlock.
+/// that two processes with differently ordered `KUBECONFIG` lists cannot deadlock. If another
+/// process created a directory meanwhile (so the set of sidecars changed), lock again.
 fn lock_all(paths: &[PathBuf]) -> Result<Vec<File>> {
-    let mut sidecars: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| lock_path(&resolve_link(p)))
-        .filter(|l| l.parent().is_none_or(|d| d.as_os_str().is_empty() || d.is_dir()))
-        .collect();
-    sidecars.sort();
-    sidecars.dedup();
-    sidecars.iter().map(|l| lock_file(l)).collect()
+    let sidecars = || {
+        let mut s: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| lock_path(&resolve_link(p)))
+            .filter(|l| l.parent().is_none_or(|d| d.as_os_str().is_empty() || d.is_dir()))
+            .collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    loop {
+        let wanted = sidecars();
+        let locks = wanted.iter().map(|l| lock_file(l)).collect::<Result<Vec<File>>>()?;
+        if sidecars() == wanted {
+            return Ok(locks);
+        }
+    }
 }
 
 /// `.<file>.eksup.lock` beside the file.
