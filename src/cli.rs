@@ -463,7 +463,7 @@ pub struct WriteKubeconfigArgs {
     #[arg(long, overrides_with = "no_set_context")]
     pub set_context: bool,
     /// Leave the current context as it is
-    #[arg(long)]
+    #[arg(long, overrides_with = "set_context")]
     pub no_set_context: bool,
     /// Name of the context (and of its cluster and user entries)
     #[arg(long)]

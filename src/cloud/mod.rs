@@ -3,6 +3,8 @@
 //! eksup reaches AWS (or a local emulator) through the standard settings only: region, profile,
 //! credentials and `AWS_ENDPOINT_URL`, all resolved by `aws-config`.
 
+pub mod auth;
+
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 
 use crate::settings::Settings;

@@ -2,7 +2,9 @@
 
 pub mod completion;
 pub mod create_cluster;
+pub mod get_token;
 pub mod init;
+pub mod kubeconfig;
 pub mod man_pages;
 pub mod version;
 
@@ -27,11 +29,13 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Delete(DeleteCommand::Nodegroup(_)) => Err(not_implemented("delete nodegroup")),
         Command::Delete(DeleteCommand::Repository(_)) => Err(not_implemented("delete repository")),
         Command::Scale(ScaleCommand::Nodegroup(_)) => Err(not_implemented("scale nodegroup")),
-        Command::Utils(UtilsCommand::WriteKubeconfig(_)) => Err(not_implemented("utils write-kubeconfig")),
+        Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
+            kubeconfig::write_kubeconfig(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
         Command::Utils(UtilsCommand::ManPages(args)) => man_pages::man_pages(&args, printer),
-        Command::SetContext(_) => Err(not_implemented("set-context")),
-        Command::GetToken(_) => Err(not_implemented("get-token")),
+        Command::SetContext(args) => kubeconfig::set_context(args, settings, printer),
+        Command::GetToken(args) => get_token::get_token(args, settings, printer),
         Command::Ecr(EcrCommand::Login(_)) => Err(not_implemented("ecr login")),
         Command::Init(args) => init::init(args, settings, printer),
         Command::Completion(args) => completion::completion(&args, printer),

@@ -4,4 +4,6 @@ mod cli;
 mod config;
 mod emulator;
 mod init;
+mod kubeconfig;
 mod support;
+mod token;
