@@ -496,25 +496,23 @@ pub async fn run<A: Apply>(
     Ok(outcome)
 }
 
-fn run_step<'a, A: Apply>(
+async fn run_step<'a, A: Apply>(
     plan: &'a Plan,
     step: &'a Step,
     provider: &'a A,
     reporter: &'a dyn Reporter,
     cancel: &'a Cancel,
     inputs: Outputs,
-) -> impl Future<Output = (&'a Step, Duration, anyhow::Result<StepResult>)> + 'a {
-    async move {
-        let started = Instant::now();
-        let ctx = StepContext {
-            plan,
-            step,
-            outputs: &inputs,
-            progress: Progress { subject: step.into(), reporter, cancel, started },
-        };
-        let result = provider.apply(&ctx).await;
-        (step, started.elapsed(), result)
-    }
+) -> (&'a Step, Duration, anyhow::Result<StepResult>) {
+    let started = Instant::now();
+    let ctx = StepContext {
+        plan,
+        step,
+        outputs: &inputs,
+        progress: Progress { subject: step.into(), reporter, cancel, started },
+    };
+    let result = provider.apply(&ctx).await;
+    (step, started.elapsed(), result)
 }
 
 /// The steps in flight: a tiny `FuturesUnordered` (a handful of futures, all polled on each wake).
