@@ -12,7 +12,6 @@ use crate::output::{ColorChoice, OutputFormat};
     version,
     about = "Bring up production-ready Amazon EKS clusters from one declarative YAML file",
     long_about = None,
-    propagate_version = true,
     after_help = "Examples:\n  eksup create cluster -f cluster.yaml --dry-run\n  eksup create cluster -f cluster.yaml\n  eksup get cluster\n  eksup delete cluster -f cluster.yaml --yes"
 )]
 pub struct Cli {
@@ -428,6 +427,18 @@ pub enum UtilsCommand {
     /// Print the JSON Schema of the cluster config, for editors
     #[command(after_help = "Examples:\n  eksup utils schema > eksup.schema.json")]
     Schema,
+    /// Write a man page per command (roff) into a directory
+    #[command(
+        after_help = "Examples:\n  eksup utils man-pages --dir man && man ./man/eksup-create-cluster.1"
+    )]
+    ManPages(ManPagesArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ManPagesArgs {
+    /// Directory to write the pages into (created if needed)
+    #[arg(long, default_value = "man")]
+    pub dir: PathBuf,
 }
 
 /// Which credential helper the kubeconfig user runs.

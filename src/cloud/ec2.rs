@@ -13,7 +13,7 @@ use aws_sdk_ec2::types::{
 };
 use base64::Engine as _;
 
-use super::error::{ApiResult as _, CloudError};
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
 use crate::executor::{Action, StepContext, StepResult};
 use crate::plan::{
@@ -143,73 +143,89 @@ impl AwsCloud {
         Ok(changed)
     }
 
-    /// Check an existing VPC and its subnets. Outputs `id` (the VPC), `cidr`, and per subnet
-    /// `<public|private>-<az>` = subnet id, plus `subnets-public` / `subnets-private` (comma-joined).
+    /// Check an existing VPC and its subnets (nothing is created). A subnet is given by id, or by
+    /// CIDR (and zone) within the VPC; the VPC id may be left empty and is then the VPC of the
+    /// subnets given by id. Outputs `id` (the VPC), `cidr`, and each subnet's id under its `key`.
     pub(super) async fn import_vpc(
         &self,
         vpc_id: &str,
         subnets: &[ImportedSubnet],
     ) -> anyhow::Result<StepResult> {
-        let vpcs = self.ec2.describe_vpcs().vpc_ids(vpc_id).send().await.api("DescribeVpcs")?;
-        let vpc = vpcs.vpcs().first().ok_or_else(|| anyhow::anyhow!("VPC `{vpc_id}` does not exist"))?;
-        let mut result = StepResult::new(Action::Existed).with(keys::ID, vpc_id);
+        let by_id: Vec<String> = subnets.iter().filter_map(|s| s.id.clone()).collect();
+        let found_by_id = if by_id.is_empty() {
+            Vec::new()
+        } else {
+            self.ec2
+                .describe_subnets()
+                .set_subnet_ids(Some(by_id))
+                .send()
+                .await
+                .api("DescribeSubnets")
+                .context("failed to look up the given subnets")?
+                .subnets()
+                .to_vec()
+        };
+        let vpc_id = if vpc_id.is_empty() {
+            found_by_id
+                .first()
+                .and_then(|s| s.vpc_id())
+                .map(str::to_string)
+                .ok_or_else(|| anyhow::anyhow!("neither a VPC id nor a subnet id is given"))?
+        } else {
+            vpc_id.to_string()
+        };
+        let vpcs =
+            self.ec2.describe_vpcs().vpc_ids(&vpc_id).send().await.api("DescribeVpcs").or_not_found()?;
+        let vpc = vpcs
+            .as_ref()
+            .and_then(|v| v.vpcs().first())
+            .ok_or_else(|| anyhow::anyhow!("VPC `{vpc_id}` does not exist"))?;
+        let mut result = StepResult::new(Action::Existed).with(keys::ID, &vpc_id);
         if let Some(cidr) = vpc.cidr_block() {
             result = result.with("cidr", cidr);
         }
-        if subnets.is_empty() {
-            return Ok(result);
-        }
-        let found = self
-            .ec2
-            .describe_subnets()
-            .set_subnet_ids(Some(subnets.iter().map(|s| s.id.clone()).collect()))
-            .send()
-            .await
-            .api("DescribeSubnets")
-            .with_context(|| format!("failed to look up the subnets of VPC `{vpc_id}`"))?;
-        let mut by_kind: BTreeMap<SubnetKind, Vec<String>> = BTreeMap::new();
         for want in subnets {
-            let got = found
-                .subnets()
-                .iter()
-                .find(|s| s.subnet_id() == Some(want.id.as_str()))
-                .ok_or_else(|| anyhow::anyhow!("subnet `{}` does not exist", want.id))?;
-            if got.vpc_id() != Some(vpc_id) {
-                anyhow::bail!(
-                    "subnet `{}` is in VPC `{}`, not `{vpc_id}`",
-                    want.id,
-                    got.vpc_id().unwrap_or("?")
-                );
+            let got = match &want.id {
+                Some(id) => found_by_id
+                    .iter()
+                    .find(|s| s.subnet_id() == Some(id.as_str()))
+                    .cloned()
+                    .ok_or_else(|| anyhow::anyhow!("subnet `{id}` does not exist"))?,
+                None => {
+                    let cidr = want.cidr.as_deref().ok_or_else(|| {
+                        anyhow::anyhow!("subnet `{}` has neither an id nor a CIDR", want.key)
+                    })?;
+                    let out = self
+                        .ec2
+                        .describe_subnets()
+                        .filters(filter("vpc-id", [vpc_id.as_str()]))
+                        .filters(filter("cidr-block", [cidr]))
+                        .send()
+                        .await
+                        .api("DescribeSubnets")?;
+                    out.subnets()
+                        .first()
+                        .cloned()
+                        .ok_or_else(|| anyhow::anyhow!("no subnet with CIDR `{cidr}` in VPC `{vpc_id}`"))?
+                }
+            };
+            let id = got.subnet_id().unwrap_or_default();
+            if got.vpc_id() != Some(vpc_id.as_str()) {
+                anyhow::bail!("subnet `{id}` is in VPC `{}`, not `{vpc_id}`", got.vpc_id().unwrap_or("?"));
             }
             let az = got.availability_zone().unwrap_or_default();
             if let Some(want_az) = &want.az
                 && want_az != az
                 && got.availability_zone_id() != Some(want_az.as_str())
             {
-                anyhow::bail!("subnet `{}` is in zone `{az}`, not `{want_az}`", want.id);
+                anyhow::bail!("subnet `{id}` is in zone `{az}`, not `{want_az}`");
             }
             if let Some(cidr) = &want.cidr
                 && got.cidr_block() != Some(cidr.as_str())
             {
-                anyhow::bail!(
-                    "subnet `{}` has CIDR `{}`, not `{cidr}`",
-                    want.id,
-                    got.cidr_block().unwrap_or("?")
-                );
+                anyhow::bail!("subnet `{id}` has CIDR `{}`, not `{cidr}`", got.cidr_block().unwrap_or("?"));
             }
-            let kind = match want.kind {
-                SubnetKind::Public => "public",
-                SubnetKind::Private => "private",
-            };
-            result = result.with(&format!("{kind}-{az}"), &want.id);
-            by_kind.entry(want.kind).or_default().push(want.id.clone());
-        }
-        for (kind, ids) in by_kind {
-            let key = match kind {
-                SubnetKind::Public => "subnets-public",
-                SubnetKind::Private => "subnets-private",
-            };
-            result = result.with(key, ids.join(","));
+            result = result.with(&want.key, id);
         }
         Ok(result)
     }

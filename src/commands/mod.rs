@@ -2,6 +2,8 @@
 
 pub mod completion;
 pub mod create_cluster;
+pub mod init;
+pub mod man_pages;
 pub mod version;
 
 use anyhow::Result;
@@ -27,10 +29,11 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Scale(ScaleCommand::Nodegroup(_)) => Err(not_implemented("scale nodegroup")),
         Command::Utils(UtilsCommand::WriteKubeconfig(_)) => Err(not_implemented("utils write-kubeconfig")),
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
+        Command::Utils(UtilsCommand::ManPages(args)) => man_pages::man_pages(&args, printer),
         Command::SetContext(_) => Err(not_implemented("set-context")),
         Command::GetToken(_) => Err(not_implemented("get-token")),
         Command::Ecr(EcrCommand::Login(_)) => Err(not_implemented("ecr login")),
-        Command::Init(_) => Err(not_implemented("init")),
+        Command::Init(args) => init::init(args, settings, printer),
         Command::Completion(args) => completion::completion(&args, printer),
         Command::Version(args) => version::version(&args, printer),
     }

@@ -2,10 +2,13 @@
 
 use ipnet::Ipv4Net;
 
+use super::diag::Diagnostic;
 use super::types::*;
 
 /// The Kubernetes version a cluster gets when the config names none. The one place it lives.
 pub const DEFAULT_KUBERNETES_VERSION: &str = "1.34";
+/// The newest Kubernetes version with AmazonLinux2 nodes.
+pub const LAST_AL2_VERSION: &str = "1.32";
 pub const DEFAULT_VPC_CIDR: &str = "192.168.0.0/16";
 pub const DEFAULT_INSTANCE_TYPE: &str = "m5.large";
 pub const DEFAULT_AMI_FAMILY: &str = "AmazonLinux2023";
@@ -21,10 +24,28 @@ pub const NODEGROUP_TYPE_TAG: &str = "alpha.eksctl.io/nodegroup-type";
 
 /// Fill every default eksctl fills. `zones` are the availability zones to use when the config
 /// gives neither `availabilityZones` nor `vpc.subnets`.
-pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
+pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
     let name = cfg.metadata.name.clone().unwrap_or_default();
     if cfg.metadata.version.as_deref().is_none_or(|v| v.is_empty() || v == "auto" || v == "default") {
-        cfg.metadata.version = Some(DEFAULT_KUBERNETES_VERSION.to_string());
+        let al2 = cfg
+            .node_groups
+            .iter()
+            .flatten()
+            .map(|n| (n.name.clone(), n.ami_family.clone()))
+            .chain(cfg.managed_node_groups.iter().flatten().map(|n| (n.name.clone(), n.ami_family.clone())))
+            .find(|(_, f)| f.as_deref() == Some("AmazonLinux2"));
+        let version = match al2 {
+            Some((ng, _)) => {
+                notes.push(Diagnostic::warning(
+                    "metadata.version",
+                    format!("defaults to `{LAST_AL2_VERSION}` because node group `{}` uses AmazonLinux2, which Kubernetes 1.33 and later do not support", ng.unwrap_or_default()),
+                ).with_hint("set `metadata.version`, or move the node group to `AmazonLinux2023`"));
+                LAST_AL2_VERSION
+            }
+            None => DEFAULT_KUBERNETES_VERSION,
+        };
+        cfg.metadata.version = Some(version.to_string());
     }
 
     let knc = cfg.kubernetes_network_config.get_or_insert_with(Default::default);
@@ -38,12 +59,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
     access.authentication_mode.get_or_insert_with(|| "API_AND_CONFIG_MAP".into());
     access.bootstrap_cluster_creator_admin_permissions.get_or_insert(true);
 
-    if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut()) {
-        if let Some(types) = logging.enable_types.as_mut() {
-            if types.iter().any(|t| t == "*" || t == "all") {
-                *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
-            }
-        }
+    if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut())
+        && let Some(types) = logging.enable_types.as_mut()
+        && types.iter().any(|t| t == "*" || t == "all")
+    {
+        *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
     }
 
     let existing_vpc = cfg.vpc.as_ref().is_some_and(|v| v.id.is_some());
@@ -111,7 +131,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
             );
             ng.disable_imdsv1.get_or_insert(true);
             ng.disable_pod_imds.get_or_insert(false);
-            ng.ssh.get_or_insert_with(Default::default).allow.get_or_insert(false);
+            ssh_defaults(&mut ng.ssh);
         }
         ng.private_networking.get_or_insert(false);
         ng.spot.get_or_insert(false);
@@ -139,7 +159,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
         ng.disable_imdsv1.get_or_insert(true);
         ng.disable_pod_imds.get_or_insert(false);
         ng.private_networking.get_or_insert(false);
-        ng.ssh.get_or_insert_with(Default::default).allow.get_or_insert(false);
+        ssh_defaults(&mut ng.ssh);
         let sgs = ng.security_groups.get_or_insert_with(Default::default);
         sgs.with_shared.get_or_insert(true);
         sgs.with_local.get_or_insert(true);
@@ -162,6 +182,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) {
             .encryption_type
             .get_or_insert_with(|| "AES256".into());
     }
+    notes
 }
 
 /// `us-west-2a` and the like.
@@ -171,6 +192,13 @@ pub fn looks_like_zone(s: &str) -> bool {
         && parts.next().is_some_and(|p| p.chars().all(|c| c.is_ascii_lowercase()))
         && s.chars().last().is_some_and(|c| c.is_ascii_lowercase())
         && s.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Giving a key implies `allow: true`; otherwise SSH is off.
+fn ssh_defaults(ssh: &mut Option<NodeGroupSSH>) {
+    let ssh = ssh.get_or_insert_with(Default::default);
+    let implied = ssh.public_key_name.is_some();
+    ssh.allow.get_or_insert(implied);
 }
 
 fn volume_defaults(

@@ -135,10 +135,10 @@ pub fn parse(source: &str, origin: &str) -> Result<Parsed, Diagnostics> {
                 )
                 .at(n.loc)
                 .with_hint(format!("use `{EKSCTL_API_VERSION}` or `{EKSUP_API_VERSION}`"));
-                if let Some(o) = other {
-                    if let Some(m) = diag::did_you_mean(o, [EKSCTL_API_VERSION, EKSUP_API_VERSION]) {
-                        d = d.with_hint(format!("did you mean `{m}`?"));
-                    }
+                if let Some(o) = other
+                    && let Some(m) = diag::did_you_mean(o, [EKSCTL_API_VERSION, EKSUP_API_VERSION])
+                {
+                    d = d.with_hint(format!("did you mean `{m}`?"));
                 }
                 items.push(d);
                 Format::Eksup
@@ -203,7 +203,7 @@ pub fn finish(parsed: Parsed, zones: &[String], region: Option<&str>) -> Result<
     if config.metadata.region.as_deref().is_none_or(str::is_empty) {
         config.metadata.region = region.map(str::to_string);
     }
-    defaults::apply(&mut config, zones);
+    warnings.extend(locate(defaults::apply(&mut config, zones), &index));
     let (errors, more_warnings): (Vec<_>, Vec<_>) =
         locate(validate::validate(&config), &index).into_iter().partition(Diagnostic::is_error);
     // A field the parser already refused is not reported again as missing or invalid.

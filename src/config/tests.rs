@@ -159,3 +159,39 @@ fn garbage_never_panics() {
         let _ = load(input);
     }
 }
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    const SEED: &str = include_str!("../../examples/mixed.yaml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Arbitrary text never panics the loader.
+        #[test]
+        fn random_text(s in "\\PC{0,200}") {
+            let _ = super::load(&s);
+        }
+
+        /// A real config with a slice cut out, a line duplicated or characters swapped in
+        /// never panics the loader.
+        #[test]
+        fn mutated_config(cut in 0usize..2000, len in 0usize..40, dup in 0usize..60, ch in "[ :\\-\\[\\]{}#&*!|>'\"%@`a-z0-9\\n\\t]{0,4}") {
+            let bytes = SEED.as_bytes();
+            let start = cut.min(bytes.len());
+            let end = (start + len).min(bytes.len());
+            let mut text = String::from_utf8_lossy(&bytes[..start]).to_string();
+            text.push_str(&ch);
+            text.push_str(&String::from_utf8_lossy(&bytes[end..]));
+            let lines: Vec<&str> = text.lines().collect();
+            if !lines.is_empty() {
+                let i = dup % lines.len();
+                let mut with_dup = lines.clone();
+                with_dup.insert(i, lines[i]);
+                let _ = super::load(&with_dup.join("\n"));
+            }
+            let _ = super::load(&text);
+        }
+    }
+}

@@ -81,6 +81,14 @@ impl V {
     }
 }
 
+/// EKS node group and Fargate profile names: letters, digits, `-` and `_`, starting alphanumeric.
+fn valid_nodegroup_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    s.len() <= 63
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 fn valid_name(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -97,21 +105,31 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     let has_subnets = cfg.vpc.as_ref().and_then(|x| x.subnets.as_ref()).is_some_and(|s| {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
     });
-    if has_subnets && cfg.availability_zones.as_ref().is_some_and(|z| !z.is_empty()) {
+    // Both may be given when they agree (as in a defaulted config printed by `--dry-run -o yaml`).
+    let subnet_zones: std::collections::BTreeSet<String> = cfg
+        .vpc
+        .iter()
+        .filter_map(|x| x.subnets.as_ref())
+        .flat_map(|s| s.public.iter().flatten().chain(s.private.iter().flatten()))
+        .map(|(k, s)| s.az.clone().unwrap_or_else(|| k.clone()))
+        .collect();
+    let listed: std::collections::BTreeSet<String> =
+        cfg.availability_zones.iter().flatten().cloned().collect();
+    if has_subnets && !listed.is_empty() && listed != subnet_zones {
         v.err_hint(
             "availabilityZones",
             "vpc.subnets and availabilityZones cannot be set at the same time",
             "keep one of them: the subnets' zones are used",
         );
     }
-    if let Some(zones) = &cfg.availability_zones {
-        if zones.len() < 2 {
-            v.err_hint(
-                "availabilityZones",
-                format!("only {} zone(s) specified, 2 are required (can be non-unique)", zones.len()),
-                "list at least two zones, e.g. `[us-west-2a, us-west-2b]`",
-            );
-        }
+    if let Some(zones) = &cfg.availability_zones
+        && zones.len() < 2
+    {
+        v.err_hint(
+            "availabilityZones",
+            format!("only {} zone(s) specified, 2 are required (can be non-unique)", zones.len()),
+            "list at least two zones, e.g. `[us-west-2a, us-west-2b]`",
+        );
     }
     if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true)
         && cfg.vpc.as_ref().and_then(|x| x.cluster_endpoints.as_ref()).is_some()
@@ -148,10 +166,11 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     }
 
     if let Some(knc) = &cfg.kubernetes_network_config {
-        if let Some(f) = knc.ip_family.as_deref() {
-            if v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"]) && f == "IPv6" {
-                v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
-            }
+        if let Some(f) = knc.ip_family.as_deref()
+            && v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"])
+            && f == "IPv6"
+        {
+            v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
         }
         if let Some(c) = knc.service_ipv4_cidr.as_deref() {
             v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
@@ -229,21 +248,21 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
 
 fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     let Some(vpc) = &cfg.vpc else { return };
-    if let Some(c) = vpc.cidr.as_deref() {
-        if let Some(net) = v.cidr("vpc.cidr", c) {
-            if !(16..=24).contains(&net.prefix_len()) {
-                v.err_hint(
-                    "vpc.cidr",
-                    format!("`{c}`: the prefix must be /16 to /24"),
-                    "use e.g. `192.168.0.0/16`",
-                );
-            } else if net.network() != net.addr() {
-                v.err_hint(
-                    "vpc.cidr",
-                    format!("`{c}` has host bits set"),
-                    format!("did you mean `{}`?", net.trunc()),
-                );
-            }
+    if let Some(c) = vpc.cidr.as_deref()
+        && let Some(net) = v.cidr("vpc.cidr", c)
+    {
+        if !(16..=24).contains(&net.prefix_len()) {
+            v.err_hint(
+                "vpc.cidr",
+                format!("`{c}`: the prefix must be /16 to /24"),
+                "use e.g. `192.168.0.0/16`",
+            );
+        } else if net.network() != net.addr() {
+            v.err_hint(
+                "vpc.cidr",
+                format!("`{c}` has host bits set"),
+                format!("did you mean `{}`?", net.trunc()),
+            );
         }
     }
     for (i, c) in vpc.extra_cidrs.iter().flatten().enumerate() {
@@ -255,14 +274,15 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     if let Some(g) = vpc.nat.as_ref().and_then(|n| n.gateway.as_deref()) {
         v.one_of("vpc.nat.gateway", g, &["HighlyAvailable", "Single", "Disable"]);
     }
-    if let Some(e) = &vpc.cluster_endpoints {
-        if e.public_access == Some(false) && e.private_access == Some(false) {
-            v.err_hint(
-                "vpc.clusterEndpoints",
-                "Kubernetes API access must have one of public or private clusterEndpoints enabled",
-                "set `publicAccess: true` or `privateAccess: true`",
-            );
-        }
+    if let Some(e) = &vpc.cluster_endpoints
+        && e.public_access == Some(false)
+        && e.private_access == Some(false)
+    {
+        v.err_hint(
+            "vpc.clusterEndpoints",
+            "Kubernetes API access must have one of public or private clusterEndpoints enabled",
+            "set `publicAccess: true` or `privateAccess: true`",
+        );
     }
     if vpc.manage_shared_node_security_group_rules == Some(false) && vpc.shared_node_security_group.is_none()
     {
@@ -271,10 +291,11 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
             "must be enabled when using eksup-managed security groups",
         );
     }
-    if let Some(h) = vpc.hostname_type.as_deref() {
-        if v.one_of("vpc.hostnameType", h, &["ip-name", "resource-name"]) && vpc.id.is_some() {
-            v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
-        }
+    if let Some(h) = vpc.hostname_type.as_deref()
+        && v.one_of("vpc.hostnameType", h, &["ip-name", "resource-name"])
+        && vpc.id.is_some()
+    {
+        v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
     }
     let subnets = vpc.subnets.as_ref();
     let all: Vec<(String, &AZSubnetSpec)> = subnets
@@ -295,49 +316,53 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
         );
     }
     let with_id = all.iter().filter(|(_, s)| s.id.is_some()).count();
-    if with_id > 0 && with_id < all.len() {
+    if vpc.id.is_none() && with_id > 0 && with_id < all.len() {
         v.err(
             "vpc.subnets",
             "either every subnet gives an `id` (existing subnets) or none does (subnets eksup creates)",
         );
     }
-    if vpc.id.is_some() && with_id == 0 && !all.is_empty() {
-        v.err_hint(
-            "vpc.subnets",
-            "subnets of an existing VPC need their `id`",
-            "add `id: subnet-...` to each subnet",
-        );
+    if vpc.id.is_some() {
+        for (p, s) in &all {
+            if s.id.is_none() && s.cidr.is_none() {
+                v.err_hint(
+                    p.clone(),
+                    "a subnet of an existing VPC needs its `id` or its `cidr`",
+                    "add `id: subnet-...`",
+                );
+            }
+        }
     }
     let vpc_net = vpc.cidr.as_deref().and_then(|c| c.parse::<Ipv4Net>().ok());
     let mut zones = HashSet::new();
     for (p, s) in &all {
         if let Some(az) = &s.az {
             zones.insert(az.clone());
-        } else if s.id.is_none() {
+        } else if s.id.is_none() && vpc.id.is_none() {
             v.err_hint(format!("{p}.az"), "must be set", "name the zone, or use the zone as the key");
         }
         if let Some(c) = s.cidr.as_deref() {
-            if let (Some(net), Some(vnet)) = (v.cidr(&format!("{p}.cidr"), c), vpc_net) {
-                if !vnet.contains(&net) {
-                    v.err(format!("{p}.cidr"), format!("`{c}` is not inside the VPC's `{vnet}`"));
-                }
+            if let (Some(net), Some(vnet)) = (v.cidr(&format!("{p}.cidr"), c), vpc_net)
+                && !vnet.contains(&net)
+            {
+                v.err(format!("{p}.cidr"), format!("`{c}` is not inside the VPC's `{vnet}`"));
             }
-        } else if s.id.is_none() {
+        } else if s.id.is_none() && vpc.id.is_none() {
             v.err(format!("{p}.cidr"), "must be set for a subnet eksup creates");
         }
-        if let Some(id) = &s.id {
-            if !id.starts_with("subnet-") {
-                v.err(format!("{p}.id"), format!("`{id}` is not a subnet id"));
-            }
+        if let Some(id) = &s.id
+            && !id.starts_with("subnet-")
+        {
+            v.err(format!("{p}.id"), format!("`{id}` is not a subnet id"));
         }
     }
-    if with_id == 0 && !all.is_empty() && zones.len() < 2 {
+    if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
     }
-    if let Some(id) = &vpc.id {
-        if !id.starts_with("vpc-") {
-            v.err("vpc.id", format!("`{id}` is not a VPC id"));
-        }
+    if let Some(id) = &vpc.id
+        && !id.starts_with("vpc-")
+    {
+        v.err("vpc.id", format!("`{id}` is not a VPC id"));
     }
 }
 
@@ -346,11 +371,6 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
     for (p, a) in [
         ("iam.serviceRoleARN", &iam.service_role_arn),
         ("iam.fargatePodExecutionRoleARN", &iam.fargate_pod_execution_role_arn),
-        ("iam.serviceRolePermissionsBoundary", &iam.service_role_permissions_boundary),
-        (
-            "iam.fargatePodExecutionRolePermissionsBoundary",
-            &iam.fargate_pod_execution_role_permissions_boundary,
-        ),
     ] {
         if let Some(a) = a {
             v.arn(p, a);
@@ -489,7 +509,6 @@ struct NgView<'a> {
     taints: Vec<NodeGroupTaint>,
     iam: Option<&'a NodeGroupIAM>,
     ssh: Option<&'a NodeGroupSSH>,
-    override_bootstrap: Option<&'a str>,
     max_pods: Option<i64>,
     update: Option<&'a NodeGroupUpdateConfig>,
 }
@@ -516,7 +535,6 @@ macro_rules! ng_view {
             taints: $taints,
             iam: $ng.iam.as_ref(),
             ssh: $ng.ssh.as_ref(),
-            override_bootstrap: $ng.override_bootstrap_command.as_deref(),
             max_pods: $ng.max_pods_per_node,
             update: $ng.update_config.as_ref(),
         }
@@ -532,10 +550,10 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             ng_view!(p.clone(), ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
             false,
         ));
-        if let Some(l) = ng.max_instance_lifetime {
-            if l < 86_400 {
-                v.err(format!("{p}.maxInstanceLifetime"), "must be at least 86400 seconds (one day)");
-            }
+        if let Some(l) = ng.max_instance_lifetime
+            && l < 86_400
+        {
+            v.err(format!("{p}.maxInstanceLifetime"), "must be at least 86400 seconds (one day)");
         }
         if let Some(ids) = ng.iam.as_ref().and_then(|iam| iam.instance_profile_arn.as_ref()) {
             v.arn(&format!("{p}.iam.instanceProfileARN"), ids);
@@ -551,13 +569,13 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 "keep `instanceTypes` for several types",
             );
         }
-        if let Some(sgs) = &ng.security_groups {
-            if sgs.with_local.is_some() || sgs.with_shared.is_some() {
-                v.err(
-                    format!("{p}.securityGroups"),
-                    "withLocal and withShared are not supported for managed node groups",
-                );
-            }
+        if let Some(sgs) = &ng.security_groups
+            && (sgs.with_local.is_some() || sgs.with_shared.is_some())
+        {
+            v.err(
+                format!("{p}.securityGroups"),
+                "withLocal and withShared are not supported for managed node groups",
+            );
         }
         if ng.iam.as_ref().and_then(|i| i.instance_profile_arn.as_ref()).is_some() {
             v.err(format!("{p}.iam.instanceProfileARN"), "is not supported for managed node groups");
@@ -594,11 +612,11 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         match ng.name {
             None | Some("") => v.err(format!("{p}.name"), "must be set"),
             Some(n) => {
-                if !valid_name(n) {
+                if !valid_nodegroup_name(n) {
                     v.err_hint(
                         format!("{p}.name"),
                         format!("`{n}` is not a valid node group name"),
-                        NAME_HINT,
+                        "node group names hold up to 63 letters, digits, `-` and `_`",
                     );
                 }
                 if let Some(first) = names.insert(n.to_string(), p.clone()) {
@@ -628,13 +646,6 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                         "when using a custom AMI, amiFamily needs to be explicitly set",
                     );
                 }
-                if !managed && ng.ami_family != Some("AmazonLinux2023") && ng.override_bootstrap.is_none() {
-                    v.err_hint(
-                        format!("{p}.overrideBootstrapCommand"),
-                        "must be set for a custom AMI of this family",
-                        "give the command that bootstraps the node",
-                    );
-                }
             } else if ami != "auto" && ami != "auto-ssm" {
                 v.err_hint(
                     format!("{p}.ami"),
@@ -658,23 +669,23 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         }
         if min_over_max {
             // desiredCapacity is judged once min and max agree
-        } else if let (Some(min), Some(d)) = (ng.min, ng.desired) {
-            if d < min {
-                v.err_hint(
-                    format!("{p}.desiredCapacity"),
-                    format!("desiredCapacity `{d}` is less than minSize `{min}`"),
-                    "make minSize <= desiredCapacity <= maxSize",
-                );
-            }
+        } else if let (Some(min), Some(d)) = (ng.min, ng.desired)
+            && d < min
+        {
+            v.err_hint(
+                format!("{p}.desiredCapacity"),
+                format!("desiredCapacity `{d}` is less than minSize `{min}`"),
+                "make minSize <= desiredCapacity <= maxSize",
+            );
         }
-        if let (false, Some(max), Some(d)) = (min_over_max, ng.max, ng.desired) {
-            if d > max {
-                v.err_hint(
-                    format!("{p}.desiredCapacity"),
-                    format!("desiredCapacity `{d}` is greater than maxSize `{max}`"),
-                    "make minSize <= desiredCapacity <= maxSize",
-                );
-            }
+        if let (false, Some(max), Some(d)) = (min_over_max, ng.max, ng.desired)
+            && d > max
+        {
+            v.err_hint(
+                format!("{p}.desiredCapacity"),
+                format!("desiredCapacity `{d}` is greater than maxSize `{max}`"),
+                "make minSize <= desiredCapacity <= maxSize",
+            );
         }
         if *managed && ng.max == Some(0) {
             v.err(format!("{p}.maxSize"), "must be at least 1 for a managed node group");
@@ -682,10 +693,10 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         if ng.volume_size.is_some_and(|s| s < 1) {
             v.err(format!("{p}.volumeSize"), "must be at least 1 GiB");
         }
-        if let Some(t) = ng.volume_type {
-            if v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES) {
-                volume_rules(v, p, t, ng.iops, ng.throughput);
-            }
+        if let Some(t) = ng.volume_type
+            && v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES)
+        {
+            volume_rules(v, p, t, ng.iops, ng.throughput);
         }
         if ng.kms.is_some() && ng.encrypted != Some(true) {
             v.err_hint(format!("{p}.volumeKmsKeyID"), "needs volumeEncrypted", "set `volumeEncrypted: true`");
@@ -745,10 +756,10 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             for (j, a) in iam.attach_policy_arns.iter().flatten().enumerate() {
                 v.arn(&format!("{p}.iam.attachPolicyARNs[{j}]"), a);
             }
-            if let Some(n) = &iam.instance_role_name {
-                if n.len() > 64 {
-                    v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
-                }
+            if let Some(n) = &iam.instance_role_name
+                && n.len() > 64
+            {
+                v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
             }
             if let Some(ap) = &iam.with_addon_policies {
                 for (field, on) in [
@@ -777,11 +788,7 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 );
             }
             if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
-                v.err_hint(
-                    format!("{p}.ssh.publicKeyName"),
-                    "must name an EC2 key pair when ssh.allow is true",
-                    "create one with `aws ec2 create-key-pair`, or set `allow: false`",
-                );
+                v.later(format!("{p}.ssh.allow"), "without `publicKeyName` (importing `~/.ssh/id_rsa.pub`)");
             }
         }
         let _ = ng.volume_size;
@@ -878,10 +885,11 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
         if let Some(r) = &a.service_account_role_arn {
             v.arn(&format!("{p}.serviceAccountRoleARN"), r);
         }
-        if let Some(c) = &a.configuration_values {
-            if serde_json::from_str::<serde_json::Value>(c).is_err() && super::yaml::parse(c).is_err() {
-                v.err(format!("{p}.configurationValues"), "is neither JSON nor YAML");
-            }
+        if let Some(c) = &a.configuration_values
+            && serde_json::from_str::<serde_json::Value>(c).is_err()
+            && super::yaml::parse(c).is_err()
+        {
+            v.err(format!("{p}.configurationValues"), "is neither JSON nor YAML");
         }
     }
 }

@@ -87,8 +87,7 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
     let mut parser = Parser::new_from_str(source);
     let mut builder = Builder::default();
     let mut docs = 0;
-    loop {
-        let Some(next) = parser.next_event() else { break };
+    while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| SyntaxError {
             message: e.info().to_string(),
             loc: Loc { line: e.marker().line(), column: e.marker().col() + 1 },

@@ -79,20 +79,20 @@ impl Printer {
         let res = out
             .write_all(text.as_bytes())
             .and_then(|()| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") });
-        if let Err(e) = res.and_then(|()| out.flush()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+        if let Err(e) = res.and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
     }
 
     /// Raw bytes on stdout with no newline added (a token, a password).
     pub fn data_raw(&self, text: &str) {
         let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
     }
 
@@ -141,6 +141,44 @@ impl Printer {
             eprintln!();
             for h in hints {
                 self.hint(&h);
+            }
+        }
+    }
+
+    /// Ask before something destructive. `--yes` skips the question; on a terminal (and not in
+    /// CI) a prompt asks; otherwise it refuses with a hint to add `--yes`.
+    pub fn confirm(&self, question: &str, yes: bool) -> anyhow::Result<()> {
+        if yes {
+            return Ok(());
+        }
+        if !crate::settings::interactive() {
+            return Err(UserError::usage(format!("{question}: refusing without confirmation (no terminal)"))
+                .hint("add `--yes` to confirm")
+                .into());
+        }
+        let ok = dialoguer::Confirm::with_theme(&dialoguer::theme::ColorfulTheme::default())
+            .with_prompt(question)
+            .default(false)
+            .interact_on(&console::Term::stderr())?;
+        if ok {
+            Ok(())
+        } else {
+            Err(UserError::new("cancelled: nothing was changed").into())
+        }
+    }
+
+    /// One line on stderr, whatever the verbosity (progress lines decide for themselves).
+    pub fn line(text: &str) {
+        eprintln!("{text}");
+    }
+
+    /// One JSON object per line on stdout (event streams).
+    pub fn json_line(value: &impl serde::Serialize) {
+        let mut out = std::io::stdout().lock();
+        let line = serde_json::to_string(value).unwrap_or_default();
+        if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
             }
         }
     }

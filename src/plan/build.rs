@@ -1,9 +1,1223 @@
-//! Build a plan from a validated config.
-use super::Plan;
+//! Build the plan from a defaulted, validated config. Pure: the same config gives the same plan.
 
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use super::*;
+use crate::config::defaults::looks_like_zone;
+use crate::config::{ClusterConfig, Loaded};
+
+/// What the plan builder needs besides the config.
 #[derive(Debug, Clone, Default)]
-pub struct PlanOptions;
+pub struct PlanOptions {
+    /// Add a step that writes the kubeconfig once the control plane is active.
+    pub write_kubeconfig: bool,
+}
 
-pub fn build(_opts: &PlanOptions) -> Option<Plan> {
-    None
+/// The AWS partition of a region.
+pub fn partition(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else {
+        "aws"
+    }
+}
+
+/// `name` if it fits in `max` characters, else a prefix plus a stable hash of the whole name.
+pub fn bounded_name(name: &str, max: usize) -> String {
+    if name.len() <= max {
+        return name.to_string();
+    }
+    // FNV-1a: stable across runs and platforms.
+    let hash = name
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let suffix = format!("-{:08x}", hash & 0xffff_ffff);
+    let keep = max - suffix.len();
+    format!("{}{suffix}", name[..keep].trim_end_matches('-'))
+}
+
+/// A step id fragment from free text (`team/app` -> `team-app`).
+fn slug(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' })
+        .collect()
+}
+
+/// The ownership tags every resource gets, then the user's `metadata.tags`.
+pub fn ownership_tags(cfg: &ClusterConfig) -> BTreeMap<String, String> {
+    let mut t: BTreeMap<String, String> = cfg.metadata.tags.clone().unwrap_or_default();
+    t.insert(tags::CLUSTER.into(), cfg.metadata.name.clone().unwrap_or_default());
+    t.insert(tags::MANAGED_BY.into(), "eksup".into());
+    t
+}
+
+struct Builder<'a> {
+    cfg: &'a ClusterConfig,
+    cluster: String,
+    region: String,
+    partition: &'static str,
+    steps: Vec<Step>,
+}
+
+struct Net {
+    /// `(key, az, kind, id value, route-table step)`.
+    subnets: Vec<(String, String, SubnetKind, Val, Option<StepId>)>,
+    /// Steps that produce the subnets (for dependencies).
+    subnet_steps: BTreeMap<String, StepId>,
+    vpc: Val,
+    vpc_deps: Vec<StepId>,
+    vpc_cidr: Option<String>,
+    /// Configured subnet ids by key, for node groups that name subnets by id.
+    ids: BTreeMap<String, String>,
+}
+
+impl Builder<'_> {
+    fn add(
+        &mut self,
+        id: impl Into<String>,
+        description: impl Into<String>,
+        resource: Resource,
+        deps: Vec<StepId>,
+    ) -> StepId {
+        let id = id.into();
+        let mut depends_on = deps;
+        depends_on.sort();
+        depends_on.dedup();
+        self.steps.push(Step { id: id.clone(), description: description.into(), resource, depends_on });
+        id
+    }
+
+    fn policy(&self, name: &str) -> String {
+        format!("arn:{}:iam::aws:policy/{name}", self.partition)
+    }
+
+    fn network(&mut self) -> Net {
+        let vpc_cfg = self.cfg.vpc.clone().unwrap_or_default();
+        let subnets_cfg = vpc_cfg.subnets.clone().unwrap_or_default();
+        let kinds = [
+            (SubnetKind::Public, subnets_cfg.public.clone()),
+            (SubnetKind::Private, subnets_cfg.private.clone()),
+        ];
+        let existing = vpc_cfg.id.is_some()
+            || kinds.iter().any(|(_, m)| m.iter().flatten().any(|(_, s)| s.id.is_some()));
+        if existing {
+            let mut imported = Vec::new();
+            let mut subnets = Vec::new();
+            for (kind, map) in &kinds {
+                let label = match kind {
+                    SubnetKind::Public => "public",
+                    SubnetKind::Private => "private",
+                };
+                for (key, s) in map.iter().flatten() {
+                    let az = s.az.clone().or_else(|| looks_like_zone(key).then(|| key.clone()));
+                    let output = format!("subnet-{label}-{}", slug(key));
+                    imported.push(ImportedSubnet {
+                        key: output.clone(),
+                        id: s.id.clone(),
+                        az: az.clone(),
+                        cidr: s.cidr.clone(),
+                        kind: *kind,
+                    });
+                    subnets.push((
+                        key.clone(),
+                        az.unwrap_or_default(),
+                        *kind,
+                        Val::out("existing-vpc", &output),
+                        None,
+                    ));
+                }
+            }
+            let vpc_id = vpc_cfg.id.clone().unwrap_or_default();
+            let desc = if vpc_id.is_empty() {
+                "existing VPC of the given subnets".to_string()
+            } else {
+                format!("existing VPC `{vpc_id}`")
+            };
+            let step =
+                self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported }, vec![]);
+            let ids = kinds
+                .iter()
+                .flat_map(|(_, m)| m.iter().flatten().filter_map(|(k, s)| Some((k.clone(), s.id.clone()?))))
+                .collect();
+            return Net {
+                ids,
+                subnets,
+                subnet_steps: BTreeMap::new(),
+                vpc: Val::out(&step, keys::ID),
+                vpc_deps: vec![step],
+                vpc_cidr: vpc_cfg.cidr.clone(),
+            };
+        }
+
+        let cidr = vpc_cfg.cidr.clone().unwrap_or_default();
+        let vpc = self.add("vpc", format!("VPC `{cidr}`"), Resource::Vpc { cidr: cidr.clone() }, vec![]);
+        let vpc_val = Val::out(&vpc, keys::ID);
+        let mut subnets = Vec::new();
+        let mut subnet_steps = BTreeMap::new();
+        for (kind, map) in &kinds {
+            let label = match kind {
+                SubnetKind::Public => "public",
+                SubnetKind::Private => "private",
+            };
+            for (key, s) in map.iter().flatten() {
+                let az = s.az.clone().unwrap_or_else(|| key.clone());
+                let id = format!("subnet-{label}-{}", slug(key));
+                let c = s.cidr.clone().unwrap_or_default();
+                self.add(
+                    &id,
+                    format!("{label} subnet `{c}` in `{az}`"),
+                    Resource::Subnet { vpc: vpc_val.clone(), az: az.clone(), cidr: c, kind: *kind },
+                    vec![vpc.clone()],
+                );
+                subnet_steps.insert(id.clone(), id.clone());
+                subnets.push((key.clone(), az, *kind, Val::out(&id, keys::ID), None));
+            }
+        }
+        let public: Vec<usize> = (0..subnets.len()).filter(|i| subnets[*i].2 == SubnetKind::Public).collect();
+        let private: Vec<usize> =
+            (0..subnets.len()).filter(|i| subnets[*i].2 == SubnetKind::Private).collect();
+        let step_of = |v: &Val| match v {
+            Val::Out(r) => r.step.clone(),
+            Val::Lit(s) => s.clone(),
+        };
+        if !public.is_empty() {
+            let igw = self.add(
+                "internet-gateway",
+                "internet gateway",
+                Resource::InternetGateway { vpc: vpc_val.clone() },
+                vec![vpc.clone()],
+            );
+            let mut deps = vec![vpc.clone(), igw.clone()];
+            deps.extend(public.iter().map(|i| step_of(&subnets[*i].3)));
+            let rt = self.add(
+                "route-table-public",
+                "public route table (0.0.0.0/0 via the internet gateway)",
+                Resource::RouteTable {
+                    vpc: vpc_val.clone(),
+                    kind: SubnetKind::Public,
+                    az: None,
+                    default_route: Some(Val::out(&igw, keys::ID)),
+                    subnets: public.iter().map(|i| subnets[*i].3.clone()).collect(),
+                },
+                deps,
+            );
+            for i in &public {
+                subnets[*i].4 = Some(rt.clone());
+            }
+        }
+        let nat_mode =
+            vpc_cfg.nat.as_ref().and_then(|n| n.gateway.clone()).unwrap_or_else(|| "Single".into());
+        let mut nats: BTreeMap<String, StepId> = BTreeMap::new();
+        if nat_mode != "Disable" && !public.is_empty() && !private.is_empty() {
+            let zones: Vec<usize> =
+                if nat_mode == "HighlyAvailable" { public.clone() } else { vec![public[0]] };
+            for i in zones {
+                let (key, az, _, subnet, _) = subnets[i].clone();
+                let suffix =
+                    if nat_mode == "HighlyAvailable" { format!("-{}", slug(&az)) } else { String::new() };
+                let eip = self.add(
+                    format!("elastic-ip{suffix}"),
+                    format!("elastic IP for the NAT gateway in `{az}`"),
+                    Resource::ElasticIp { az: az.clone() },
+                    vec![],
+                );
+                let mut deps = vec![eip.clone(), step_of(&subnet)];
+                deps.extend(self.steps.iter().filter(|s| s.id == "internet-gateway").map(|s| s.id.clone()));
+                let nat = self.add(
+                    format!("nat-gateway{suffix}"),
+                    format!("NAT gateway in `{az}` ({key})"),
+                    Resource::NatGateway { az: az.clone(), subnet, allocation: Val::out(&eip, keys::ID) },
+                    deps,
+                );
+                nats.insert(az, nat);
+            }
+        }
+        let first_nat = nats.values().next().cloned();
+        for i in private {
+            let (key, az, _, subnet, _) = subnets[i].clone();
+            let nat = nats.get(&az).cloned().or_else(|| first_nat.clone());
+            let mut deps = vec![vpc.clone(), step_of(&subnet)];
+            deps.extend(nat.clone());
+            let route = nat.as_ref().map(|n| Val::out(n, keys::ID));
+            let via = if route.is_some() { "0.0.0.0/0 via the NAT gateway" } else { "no internet route" };
+            let rt = self.add(
+                format!("route-table-private-{}", slug(&key)),
+                format!("private route table for `{az}` ({via})"),
+                Resource::RouteTable {
+                    vpc: vpc_val.clone(),
+                    kind: SubnetKind::Private,
+                    az: Some(az.clone()),
+                    default_route: route,
+                    subnets: vec![subnet],
+                },
+                deps,
+            );
+            subnets[i].4 = Some(rt);
+        }
+        Net {
+            subnets,
+            subnet_steps,
+            vpc: vpc_val,
+            vpc_deps: vec![vpc],
+            vpc_cidr: Some(cidr),
+            ids: BTreeMap::new(),
+        }
+    }
+
+    fn role(
+        &mut self,
+        id: &str,
+        what: &str,
+        role_name: String,
+        service: &str,
+        condition: Option<serde_json::Value>,
+        policies: Vec<String>,
+        boundary: Option<String>,
+    ) -> Val {
+        self.add(
+            id,
+            format!("IAM role `{role_name}` ({what})"),
+            Resource::IamRole {
+                role_name,
+                service: service.into(),
+                trust_condition: condition,
+                managed_policies: policies,
+                permissions_boundary: boundary,
+            },
+            vec![],
+        );
+        Val::out(id, keys::ARN)
+    }
+}
+
+/// The subnets a node group or Fargate profile uses.
+fn select_subnets(
+    net: &Net,
+    private: bool,
+    azs: Option<&Vec<String>>,
+    names: Option<&Vec<String>>,
+) -> Vec<usize> {
+    if let Some(names) = names.filter(|n| !n.is_empty()) {
+        return (0..net.subnets.len())
+            .filter(|i| {
+                let (key, _, _, _, _) = &net.subnets[*i];
+                names.iter().any(|n| n == key || net.ids.get(key).is_some_and(|id| id == n))
+            })
+            .collect();
+    }
+    let kind = if private { SubnetKind::Private } else { SubnetKind::Public };
+    (0..net.subnets.len())
+        .filter(|i| net.subnets[*i].2 == kind)
+        .filter(|i| azs.is_none_or(|a| a.is_empty() || a.contains(&net.subnets[*i].1)))
+        .collect()
+}
+
+fn subnet_deps(net: &Net, idx: &[usize]) -> Vec<StepId> {
+    let mut deps = Vec::new();
+    for i in idx {
+        let (_, _, _, id, rt) = &net.subnets[*i];
+        if let Val::Out(r) = id {
+            deps.push(r.step.clone());
+        }
+        deps.extend(rt.clone());
+    }
+    deps.extend(net.vpc_deps.iter().filter(|d| *d == "existing-vpc").cloned());
+    deps
+}
+
+/// The managed node group AMI type for a family and instance type.
+pub fn ami_type(family: &str, instance_type: &str) -> String {
+    let class: String = instance_type.split('.').next().unwrap_or_default().to_string();
+    let arm =
+        class.len() > 2 && class[1..].contains('g') && !class.starts_with('g') && !class.starts_with('p');
+    let gpu = class.starts_with('p')
+        || class.starts_with('g')
+        || class.starts_with("inf")
+        || class.starts_with("trn");
+    match family {
+        "AmazonLinux2" if arm => "AL2_ARM_64",
+        "AmazonLinux2" if gpu => "AL2_x86_64_GPU",
+        "AmazonLinux2" => "AL2_x86_64",
+        "Bottlerocket" if arm => "BOTTLEROCKET_ARM_64",
+        "Bottlerocket" if gpu => "BOTTLEROCKET_x86_64_NVIDIA",
+        "Bottlerocket" => "BOTTLEROCKET_x86_64",
+        _ if arm => "AL2023_ARM_64_STANDARD",
+        _ if gpu => "AL2023_x86_64_NVIDIA",
+        _ => "AL2023_x86_64_STANDARD",
+    }
+    .to_string()
+}
+
+/// The EKS-optimized AMI SSM parameter for a self-managed node group.
+pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String {
+    let t = ami_type(family, instance_type);
+    let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
+    match family {
+        "AmazonLinux2" => {
+            let flavour = if t.contains("ARM") {
+                "-arm64"
+            } else if t.contains("GPU") {
+                "-gpu"
+            } else {
+                ""
+            };
+            format!("/aws/service/eks/optimized-ami/{version}/amazon-linux-2{flavour}/recommended/image_id")
+        }
+        "Bottlerocket" => {
+            let nvidia = if t.contains("NVIDIA") { "-nvidia" } else { "" };
+            format!("/aws/service/bottlerocket/aws-k8s-{version}{nvidia}/{arch}/latest/image_id")
+        }
+        _ => {
+            let flavour = if t.contains("NVIDIA") { "nvidia" } else { "standard" };
+            format!(
+                "/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id"
+            )
+        }
+    }
+}
+
+fn lifecycle_document(l: &crate::config::EcrLifecyclePolicy) -> Option<String> {
+    if let Some(raw) = &l.raw {
+        return Some(raw.clone());
+    }
+    let mut rules = Vec::new();
+    if let Some(days) = l.expire_untagged_after_days {
+        rules.push(json!({"rulePriority": rules.len() + 1, "description": format!("expire untagged images after {days} days"),
+            "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": days},
+            "action": {"type": "expire"}}));
+    }
+    if let Some(n) = l.keep_last_images {
+        rules.push(
+            json!({"rulePriority": rules.len() + 1, "description": format!("keep the last {n} images"),
+            "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": n},
+            "action": {"type": "expire"}}),
+        );
+    }
+    (!rules.is_empty()).then(|| json!({ "rules": rules }).to_string())
+}
+
+/// The repository policy that lets `accounts` pull.
+pub fn pull_policy(partition: &str, accounts: &[String]) -> Option<String> {
+    if accounts.is_empty() {
+        return None;
+    }
+    let principals: Vec<String> = accounts.iter().map(|a| format!("arn:{partition}:iam::{a}:root")).collect();
+    Some(
+        json!({"Version": "2012-10-17", "Statement": [{"Sid": "eksup-cross-account-pull", "Effect": "Allow",
+            "Principal": {"AWS": principals},
+            "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"]}]})
+        .to_string(),
+    )
+}
+
+/// Build the plan for creating the cluster of `loaded`.
+#[allow(clippy::too_many_lines)]
+pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
+    let cfg = &loaded.config;
+    let cluster = loaded.name().to_string();
+    let region = loaded.region().to_string();
+    let mut b = Builder {
+        cfg,
+        cluster: cluster.clone(),
+        region: region.clone(),
+        partition: partition(&region),
+        steps: Vec::new(),
+    };
+
+    // ECR repositories depend on nothing: they start with the network.
+    for repo in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()) {
+        let name = repo.name.clone().unwrap_or_default();
+        let enc = repo.encryption.clone().unwrap_or_default();
+        let spec = EcrRepositorySpec {
+            repository_name: name.clone(),
+            image_tag_mutability: repo.image_tag_mutability.clone().unwrap_or_else(|| "IMMUTABLE".into()),
+            scan_on_push: repo.scan_on_push.unwrap_or(true),
+            encryption_type: enc.encryption_type.unwrap_or_else(|| "AES256".into()),
+            kms_key: enc.kms_key,
+            lifecycle_policy: repo.lifecycle_policy.as_ref().and_then(lifecycle_document),
+            repository_policy: pull_policy(b.partition, repo.pull_accounts.as_deref().unwrap_or_default()),
+            tags: repo.tags.clone().unwrap_or_default(),
+        };
+        b.add(
+            format!("ecr-repository-{}", slug(&name)),
+            format!("ECR repository `{name}`"),
+            Resource::EcrRepository(Box::new(spec)),
+            vec![],
+        );
+    }
+
+    let net = b.network();
+    let vpc_cfg = cfg.vpc.clone().unwrap_or_default();
+    let iam = cfg.iam.clone().unwrap_or_default();
+
+    // Security groups.
+    let (cp_sg, cp_sg_deps) = match &vpc_cfg.security_group {
+        Some(id) => (Val::lit(id.clone()), vec![]),
+        None => {
+            let rules = vpc_cfg
+                .extra_cidrs
+                .iter()
+                .flatten()
+                .map(|c| SgRule {
+                    direction: "ingress".into(),
+                    protocol: "tcp".into(),
+                    from_port: 443,
+                    to_port: 443,
+                    peer: SgPeer::Cidr(c.clone()),
+                    description: "Kubernetes API from an extra CIDR".into(),
+                })
+                .collect();
+            let id = b.add(
+                "security-group-control-plane",
+                "security group for the control plane",
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-control-plane"), 255),
+                    description: "Communication between the control plane and worker nodegroups".into(),
+                    rules,
+                },
+                net.vpc_deps.clone(),
+            );
+            (Val::out(&id, keys::ID), vec![id])
+        }
+    };
+    let (shared_sg, shared_sg_deps) = match &vpc_cfg.shared_node_security_group {
+        Some(id) => (Val::lit(id.clone()), vec![]),
+        None => {
+            let id = "security-group-shared-nodes";
+            let self_ref = SgRule {
+                direction: "ingress".into(),
+                protocol: "-1".into(),
+                from_port: -1,
+                to_port: -1,
+                peer: SgPeer::Group(Val::out(id, keys::ID)),
+                description: "Allow nodes to communicate with each other (all ports)".into(),
+            };
+            b.add(
+                id,
+                "security group shared by all nodes",
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-shared-nodes"), 255),
+                    description: "Communication between all nodes in the cluster".into(),
+                    rules: vec![self_ref],
+                },
+                net.vpc_deps.clone(),
+            );
+            (Val::out(id, keys::ID), vec![id.to_string()])
+        }
+    };
+
+    // The cluster role.
+    let cluster_role = match &iam.service_role_arn {
+        Some(arn) => Val::lit(arn.clone()),
+        None => {
+            let mut policies = vec![b.policy("AmazonEKSClusterPolicy")];
+            if iam.vpc_resource_controller_policy != Some(false) {
+                policies.push(b.policy("AmazonEKSVPCResourceController"));
+            }
+            b.role(
+                "iam-role-cluster",
+                "cluster",
+                bounded_name(&format!("eksup-{cluster}-cluster"), 64),
+                "eks.amazonaws.com",
+                None,
+                policies,
+                iam.service_role_permissions_boundary.clone(),
+            )
+        }
+    };
+
+    // The control plane.
+    let endpoints = vpc_cfg.cluster_endpoints.clone().unwrap_or_default();
+    let all_subnets: Vec<usize> = (0..net.subnets.len()).collect();
+    let mut cp_deps: Vec<StepId> = net
+        .subnets
+        .iter()
+        .filter_map(|s| match &s.3 {
+            Val::Out(r) => Some(r.step.clone()),
+            Val::Lit(_) => None,
+        })
+        .collect();
+    cp_deps.extend(net.vpc_deps.iter().filter(|d| *d == "existing-vpc").cloned());
+    cp_deps.extend(cp_sg_deps.clone());
+    if let Val::Out(r) = &cluster_role {
+        cp_deps.push(r.step.clone());
+    }
+    let logging = cfg.cloud_watch.as_ref().and_then(|c| c.cluster_logging.as_ref());
+    let access = cfg.access_config.clone().unwrap_or_default();
+    let knc = cfg.kubernetes_network_config.clone().unwrap_or_default();
+    let version = cfg.metadata.version.clone().unwrap_or_default();
+    let cp = b.add(
+        "control-plane",
+        format!("EKS control plane `{cluster}` (Kubernetes {version})"),
+        Resource::ControlPlane(Box::new(ControlPlaneSpec {
+            version: version.clone(),
+            role: cluster_role,
+            subnets: all_subnets.iter().map(|i| net.subnets[*i].3.clone()).collect(),
+            security_groups: vec![cp_sg.clone()],
+            endpoint_public_access: endpoints.public_access.unwrap_or(true),
+            endpoint_private_access: endpoints.private_access.unwrap_or(false),
+            public_access_cidrs: vpc_cfg.public_access_cidrs.clone().unwrap_or_default(),
+            log_types: logging.and_then(|l| l.enable_types.clone()).unwrap_or_default(),
+            authentication_mode: access
+                .authentication_mode
+                .clone()
+                .unwrap_or_else(|| "API_AND_CONFIG_MAP".into()),
+            bootstrap_cluster_creator_admin_permissions: access
+                .bootstrap_cluster_creator_admin_permissions
+                .unwrap_or(true),
+            secrets_key_arn: cfg.secrets_encryption.as_ref().and_then(|s| s.key_arn.clone()),
+            service_ipv4_cidr: knc.service_ipv4_cidr.clone(),
+            ip_family: knc.ip_family.clone().unwrap_or_else(|| "IPv4".into()).to_ascii_lowercase(),
+            upgrade_support_type: cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.clone()),
+            zonal_shift: cfg.zonal_shift_config.as_ref().and_then(|z| z.enabled),
+        })),
+        cp_deps,
+    );
+    let cluster_sg = Val::out(&cp, keys::CLUSTER_SG);
+
+    if vpc_cfg.manage_shared_node_security_group_rules != Some(false) {
+        let mut deps = vec![cp.clone()];
+        deps.extend(shared_sg_deps.clone());
+        b.add(
+            "security-group-rules-shared-nodes",
+            "rules between the shared node group and the cluster security group",
+            Resource::SecurityGroupRules {
+                group: shared_sg.clone(),
+                rules: vec![SgRule {
+                    direction: "ingress".into(),
+                    protocol: "-1".into(),
+                    from_port: -1,
+                    to_port: -1,
+                    peer: SgPeer::Group(cluster_sg.clone()),
+                    description:
+                        "Allow managed and unmanaged nodes to communicate with each other (all ports)".into(),
+                }],
+            },
+            deps.clone(),
+        );
+        b.add(
+            "security-group-rules-cluster",
+            "rules on the EKS cluster security group for the shared node group",
+            Resource::SecurityGroupRules {
+                group: cluster_sg.clone(),
+                rules: vec![SgRule {
+                    direction: "ingress".into(),
+                    protocol: "-1".into(),
+                    from_port: -1,
+                    to_port: -1,
+                    peer: SgPeer::Group(shared_sg.clone()),
+                    description: "Allow unmanaged nodes to communicate with control plane (all ports)".into(),
+                }],
+            },
+            deps,
+        );
+    }
+
+    if iam.with_oidc == Some(true) {
+        b.add(
+            "oidc-provider",
+            "IAM OIDC provider for the cluster",
+            Resource::OidcProvider { issuer: Val::out(&cp, keys::OIDC_ISSUER) },
+            vec![cp.clone()],
+        );
+    }
+    if opts.write_kubeconfig {
+        b.add(
+            "kubeconfig",
+            "kubeconfig context",
+            Resource::Kubeconfig {
+                endpoint: Val::out(&cp, keys::ENDPOINT),
+                certificate_authority: Val::out(&cp, keys::CA),
+            },
+            vec![cp.clone()],
+        );
+    }
+
+    let with_oidc = iam.with_oidc == Some(true);
+    let node_policies =
+        |b: &Builder<'_>, ng_iam: Option<&crate::config::NodeGroupIAM>, self_managed: bool| {
+            let mut p: Vec<String> =
+                match ng_iam.and_then(|i| i.attach_policy_arns.clone()).filter(|a| !a.is_empty()) {
+                    Some(arns) => arns,
+                    None => {
+                        let mut d = vec![
+                            b.policy("AmazonEKSWorkerNodePolicy"),
+                            b.policy("AmazonEC2ContainerRegistryPullOnly"),
+                            b.policy("AmazonSSMManagedInstanceCore"),
+                        ];
+                        if !with_oidc {
+                            d.push(b.policy("AmazonEKS_CNI_Policy"));
+                        }
+                        d
+                    }
+                };
+            let pull = b.policy("AmazonEC2ContainerRegistryPullOnly");
+            if self_managed && !p.contains(&pull) {
+                p.push(pull);
+            }
+            if let Some(ap) = ng_iam.and_then(|i| i.with_addon_policies.as_ref()) {
+                if ap.image_builder == Some(true) {
+                    p.push(b.policy("AmazonEC2ContainerRegistryPowerUser"));
+                }
+                if ap.cloud_watch == Some(true) {
+                    p.push(b.policy("CloudWatchAgentServerPolicy"));
+                }
+                if ap.ebs == Some(true) {
+                    p.push(b.policy("service-role/AmazonEBSCSIDriverPolicy"));
+                }
+            }
+            p
+        };
+
+    // Managed node groups.
+    for ng in cfg.managed_node_groups.iter().flatten() {
+        let name = ng.name.clone().unwrap_or_default();
+        let s = slug(&name);
+        let role = match ng.iam.as_ref().and_then(|i| i.instance_role_arn.clone()) {
+            Some(arn) => Val::lit(arn),
+            None => {
+                let role_name = ng
+                    .iam
+                    .as_ref()
+                    .and_then(|i| i.instance_role_name.clone())
+                    .unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
+                let policies = node_policies(&b, ng.iam.as_ref(), false);
+                b.role(
+                    &format!("iam-role-{s}"),
+                    &format!("nodes of `{name}`"),
+                    role_name,
+                    "ec2.amazonaws.com",
+                    None,
+                    policies,
+                    ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
+                )
+            }
+        };
+        let idx = select_subnets(
+            &net,
+            ng.private_networking == Some(true),
+            ng.availability_zones.as_ref(),
+            ng.subnets.as_ref(),
+        );
+        let instance_types = ng
+            .instance_types
+            .clone()
+            .filter(|t| !t.is_empty())
+            .or_else(|| ng.instance_type.clone().map(|t| vec![t]))
+            .unwrap_or_default();
+        let first_type = instance_types.first().cloned().unwrap_or_default();
+        let (lt_val, lt_deps) = match &ng.launch_template {
+            Some(lt) => (
+                Val::lit(format!(
+                    "{}:{}",
+                    lt.id.clone().unwrap_or_default(),
+                    lt.version.clone().unwrap_or_default()
+                )),
+                vec![],
+            ),
+            None => {
+                let mut sgs: Vec<Val> = Vec::new();
+                let mut deps = Vec::new();
+                let attach =
+                    ng.security_groups.as_ref().and_then(|g| g.attach_ids.clone()).unwrap_or_default();
+                if !attach.is_empty() {
+                    // With explicit groups EKS no longer adds the cluster group itself.
+                    sgs.push(cluster_sg.clone());
+                    sgs.extend(attach.into_iter().map(Val::lit));
+                    deps.push(cp.clone());
+                }
+                let ssh = ng.ssh.clone().unwrap_or_default();
+                let id = b.add(
+                    format!("launch-template-{s}"),
+                    format!("launch template for `{name}`"),
+                    Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
+                        name: bounded_name(&format!("eksup-{cluster}-{name}"), 128),
+                        instance_type: None,
+                        image: None,
+                        volume_size: ng.volume_size.unwrap_or(80) as i32,
+                        volume_type: ng.volume_type.clone().unwrap_or_else(|| "gp3".into()),
+                        volume_iops: ng.volume_iops.map(|x| x as i32),
+                        volume_throughput: ng.volume_throughput.map(|x| x as i32),
+                        volume_encrypted: ng.volume_encrypted.unwrap_or(false),
+                        volume_kms_key_id: ng.volume_kms_key_id.clone(),
+                        device_name: "/dev/xvda".into(),
+                        imds_v2_required: ng.disable_imdsv1 != Some(false),
+                        hop_limit: if ng.disable_pod_imds == Some(true) { 1 } else { 2 },
+                        key_name: if ssh.allow == Some(true) { ssh.public_key_name.clone() } else { None },
+                        security_groups: sgs,
+                        instance_profile_arn: None,
+                        user_data: None,
+                        instance_tags: ng.tags.clone().unwrap_or_default(),
+                    })),
+                    deps,
+                );
+                (Val::out(&id, keys::ID), vec![id])
+            }
+        };
+        let mut deps = vec![cp.clone()];
+        deps.extend(lt_deps);
+        deps.extend(subnet_deps(&net, &idx));
+        if let Val::Out(r) = &role {
+            deps.push(r.step.clone());
+        }
+        let update = ng.update_config.clone().unwrap_or_default();
+        b.add(
+            format!("nodegroup-{s}"),
+            format!(
+                "managed node group `{name}` ({} x {})",
+                ng.desired_capacity.unwrap_or(0),
+                instance_types.join(",")
+            ),
+            Resource::ManagedNodegroup(Box::new(ManagedNodegroupSpec {
+                nodegroup_name: name.clone(),
+                node_role: role,
+                subnets: idx.iter().map(|i| net.subnets[*i].3.clone()).collect(),
+                min_size: ng.min_size.unwrap_or(0) as i32,
+                max_size: ng.max_size.unwrap_or(1) as i32,
+                desired_size: ng.desired_capacity.unwrap_or(0) as i32,
+                ami_type: ami_type(ng.ami_family.as_deref().unwrap_or("AmazonLinux2023"), &first_type),
+                instance_types,
+                capacity_type: if ng.spot == Some(true) { "SPOT".into() } else { "ON_DEMAND".into() },
+                labels: ng.labels.clone().unwrap_or_default(),
+                taints: ng
+                    .taints
+                    .iter()
+                    .flatten()
+                    .map(|t| Taint {
+                        key: t.key.clone().unwrap_or_default(),
+                        value: t.value.clone().unwrap_or_default(),
+                        effect: t.effect.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+                launch_template: lt_val,
+                release_version: ng.release_version.clone(),
+                max_unavailable: update.max_unavailable.map(|x| x as i32),
+                max_unavailable_percentage: update.max_unavailable_percentage.map(|x| x as i32),
+            })),
+            deps,
+        );
+    }
+
+    // Self-managed node groups.
+    for ng in cfg.node_groups.iter().flatten() {
+        let name = ng.name.clone().unwrap_or_default();
+        let s = slug(&name);
+        let (role, role_name_val) = match ng.iam.as_ref().and_then(|i| i.instance_role_arn.clone()) {
+            Some(arn) => {
+                let n = arn.rsplit('/').next().unwrap_or_default().to_string();
+                (Val::lit(arn), Val::lit(n))
+            }
+            None => {
+                let role_name = ng
+                    .iam
+                    .as_ref()
+                    .and_then(|i| i.instance_role_name.clone())
+                    .unwrap_or_else(|| bounded_name(&format!("eksup-{cluster}-{name}-node"), 64));
+                let policies = node_policies(&b, ng.iam.as_ref(), true);
+                let id = format!("iam-role-{s}");
+                let arn = b.role(
+                    &id,
+                    &format!("nodes of `{name}`"),
+                    role_name,
+                    "ec2.amazonaws.com",
+                    None,
+                    policies,
+                    ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
+                );
+                (arn, Val::out(&id, keys::NAME))
+            }
+        };
+        let profile = match ng.iam.as_ref().and_then(|i| i.instance_profile_arn.clone()) {
+            Some(arn) => Val::lit(arn),
+            None => {
+                let id = format!("instance-profile-{s}");
+                let mut deps = Vec::new();
+                if let Val::Out(r) = &role_name_val {
+                    deps.push(r.step.clone());
+                }
+                let pname = bounded_name(&format!("eksup-{cluster}-{name}"), 128);
+                b.add(
+                    &id,
+                    format!("instance profile `{pname}`"),
+                    Resource::InstanceProfile { profile_name: pname, role: role_name_val.clone() },
+                    deps,
+                );
+                Val::out(&id, keys::ARN)
+            }
+        };
+        let sgs_cfg = ng.security_groups.clone().unwrap_or_default();
+        let mut sgs: Vec<Val> =
+            sgs_cfg.attach_ids.clone().unwrap_or_default().into_iter().map(Val::lit).collect();
+        let mut lt_deps = vec![cp.clone()];
+        if sgs_cfg.with_shared != Some(false) {
+            sgs.push(shared_sg.clone());
+            lt_deps.extend(shared_sg_deps.clone());
+        }
+        let ssh = ng.ssh.clone().unwrap_or_default();
+        if sgs_cfg.with_local != Some(false) {
+            let sg_id = format!("security-group-{s}");
+            let mut rules = vec![
+                SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 1025, to_port: 65535, peer: SgPeer::Group(cp_sg.clone()), description: "Allow worker nodes in group to communicate with control plane (kubelet and workload TCP ports)".into() },
+                SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: SgPeer::Group(cp_sg.clone()), description: "Allow worker nodes in group to communicate with control plane (workloads using HTTPS port)".into() },
+            ];
+            if ssh.allow == Some(true) {
+                let peers: Vec<SgPeer> = match ssh.source_security_group_ids.clone().filter(|x| !x.is_empty())
+                {
+                    Some(ids) => ids.into_iter().map(|i| SgPeer::Group(Val::lit(i))).collect(),
+                    None if ng.private_networking == Some(true) => {
+                        vec![SgPeer::Cidr(net.vpc_cidr.clone().unwrap_or_else(|| "0.0.0.0/0".into()))]
+                    }
+                    None => vec![SgPeer::Cidr("0.0.0.0/0".into()), SgPeer::Ipv6Cidr("::/0".into())],
+                };
+                rules.extend(peers.into_iter().map(|peer| SgRule {
+                    direction: "ingress".into(),
+                    protocol: "tcp".into(),
+                    from_port: 22,
+                    to_port: 22,
+                    peer,
+                    description: "Allow SSH access".into(),
+                }));
+            }
+            let mut deps = net.vpc_deps.clone();
+            deps.extend(cp_sg_deps.clone());
+            b.add(
+                &sg_id,
+                format!("security group for the nodes of `{name}`"),
+                Resource::SecurityGroup {
+                    vpc: net.vpc.clone(),
+                    group_name: bounded_name(&format!("eksup-{cluster}-{name}-nodes"), 255),
+                    description: format!(
+                        "Communication between the control plane and worker nodes in group {name}"
+                    ),
+                    rules,
+                },
+                deps,
+            );
+            let node_sg = Val::out(&sg_id, keys::ID);
+            let mut rdeps = vec![sg_id.clone()];
+            rdeps.extend(cp_sg_deps.clone());
+            b.add(
+                format!("security-group-rules-{s}"),
+                format!("control plane rules for the nodes of `{name}`"),
+                Resource::SecurityGroupRules {
+                    group: cp_sg.clone(),
+                    rules: vec![
+                        SgRule { direction: "egress".into(), protocol: "tcp".into(), from_port: 1025, to_port: 65535, peer: SgPeer::Group(node_sg.clone()), description: "Allow control plane to communicate with worker nodes (kubelet and workload TCP ports)".into() },
+                        SgRule { direction: "egress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: SgPeer::Group(node_sg.clone()), description: "Allow control plane to communicate with worker nodes (workloads using HTTPS port)".into() },
+                        SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: SgPeer::Group(node_sg.clone()), description: "Allow control plane to receive API requests from worker nodes".into() },
+                    ],
+                },
+                rdeps,
+            );
+            sgs.push(node_sg);
+            lt_deps.push(sg_id);
+        }
+        if let Val::Out(r) = &profile {
+            lt_deps.push(r.step.clone());
+        }
+        let family = ng.ami_family.clone().unwrap_or_else(|| "AmazonLinux2023".into());
+        let instance_type = ng.instance_type.clone().unwrap_or_default();
+        let image = match ng.ami.as_deref() {
+            Some(a) if a.starts_with("ami-") => AmiSource::Id(a.to_string()),
+            _ => AmiSource::SsmParameter(ssm_parameter(&family, &version, &instance_type)),
+        };
+        let template = match family.as_str() {
+            "AmazonLinux2" => "al2",
+            "Bottlerocket" => "bottlerocket",
+            _ => "al2023",
+        };
+        let mut instance_tags = ng.tags.clone().unwrap_or_default();
+        instance_tags.insert(
+            "Name".into(),
+            ng.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{name}-Node")),
+        );
+        instance_tags.insert(format!("kubernetes.io/cluster/{cluster}"), "owned".into());
+        let lt_id = format!("launch-template-{s}");
+        b.add(
+            &lt_id,
+            format!("launch template for `{name}` ({instance_type})"),
+            Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
+                name: bounded_name(&format!("eksup-{cluster}-{name}"), 128),
+                instance_type: Some(instance_type.clone()),
+                image: Some(image),
+                volume_size: ng.volume_size.unwrap_or(80) as i32,
+                volume_type: ng.volume_type.clone().unwrap_or_else(|| "gp3".into()),
+                volume_iops: ng.volume_iops.map(|x| x as i32),
+                volume_throughput: ng.volume_throughput.map(|x| x as i32),
+                volume_encrypted: ng.volume_encrypted.unwrap_or(false),
+                volume_kms_key_id: ng.volume_kms_key_id.clone(),
+                device_name: "/dev/xvda".into(),
+                imds_v2_required: ng.disable_imdsv1 != Some(false),
+                hop_limit: if ng.disable_pod_imds == Some(true) { 1 } else { 2 },
+                key_name: if ssh.allow == Some(true) { ssh.public_key_name.clone() } else { None },
+                security_groups: sgs,
+                instance_profile_arn: Some(profile),
+                user_data: Some(UserDataSpec {
+                    template: template.into(),
+                    cluster_name: cluster.clone(),
+                    endpoint: Val::out(&cp, keys::ENDPOINT),
+                    certificate_authority: Val::out(&cp, keys::CA),
+                    service_cidr: Val::out(&cp, keys::SERVICE_CIDR),
+                    labels: ng.labels.clone().unwrap_or_default(),
+                    taints: ng
+                        .taints
+                        .as_ref()
+                        .map(crate::config::Taints::to_list)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|t| {
+                            format!(
+                                "{}={}:{}",
+                                t.key.clone().unwrap_or_default(),
+                                t.value.clone().unwrap_or_default(),
+                                t.effect.clone().unwrap_or_default()
+                            )
+                        })
+                        .collect(),
+                    max_pods: ng.max_pods_per_node.map(|x| x as i32),
+                    pre_bootstrap_commands: ng.pre_bootstrap_commands.clone().unwrap_or_default(),
+                    override_bootstrap_command: ng.override_bootstrap_command.clone(),
+                }),
+                instance_tags: instance_tags.clone(),
+            })),
+            lt_deps,
+        );
+        let mut ae_deps = vec![cp.clone()];
+        if let Val::Out(r) = &role {
+            ae_deps.push(r.step.clone());
+        }
+        let ae = b.add(
+            format!("access-entry-nodes-{s}"),
+            format!("access entry (EC2_LINUX) for the nodes of `{name}`"),
+            Resource::AccessEntry {
+                principal: role.clone(),
+                entry_type: "EC2_LINUX".into(),
+                kubernetes_groups: vec![],
+                username: None,
+                policies: vec![],
+            },
+            ae_deps,
+        );
+        let idx = select_subnets(
+            &net,
+            ng.private_networking == Some(true),
+            ng.availability_zones.as_ref(),
+            ng.subnets.as_ref(),
+        );
+        let mut deps = vec![lt_id.clone(), ae];
+        deps.extend(subnet_deps(&net, &idx));
+        let mut asg_tags = instance_tags;
+        asg_tags.insert(defaults_tag::NODEGROUP_NAME.into(), name.clone());
+        b.add(
+            format!("auto-scaling-group-{s}"),
+            format!(
+                "Auto Scaling group for `{name}` ({} x {instance_type})",
+                ng.desired_capacity.unwrap_or(0)
+            ),
+            Resource::AutoScalingGroup(Box::new(AutoScalingGroupSpec {
+                group_name: bounded_name(&format!("eksup-{cluster}-{name}"), 255),
+                launch_template: Val::out(&lt_id, keys::ID),
+                subnets: idx.iter().map(|i| net.subnets[*i].3.clone()).collect(),
+                min_size: ng.min_size.unwrap_or(0) as i32,
+                max_size: ng.max_size.unwrap_or(1) as i32,
+                desired_capacity: ng.desired_capacity.map(|x| x as i32),
+                target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),
+                load_balancer_names: ng.classic_load_balancer_names.clone().unwrap_or_default(),
+                max_instance_lifetime: ng.max_instance_lifetime.map(|x| x as i32),
+                tags: asg_tags,
+            })),
+            deps,
+        );
+    }
+
+    // Fargate profiles: one at a time (EKS allows one in progress per cluster).
+    let mut previous_profile: Option<StepId> = None;
+    let fargate = cfg.fargate_profiles.clone().unwrap_or_default();
+    let shared_fargate_role = if fargate.iter().any(|f| f.pod_execution_role_arn.is_none()) {
+        Some(match &iam.fargate_pod_execution_role_arn {
+            Some(arn) => Val::lit(arn.clone()),
+            None => {
+                let condition = json!({"ArnLike": {"aws:SourceArn": format!("arn:{}:eks:{region}:*:fargateprofile/{cluster}/*", b.partition)}});
+                let policy = b.policy("AmazonEKSFargatePodExecutionRolePolicy");
+                b.role(
+                    "iam-role-fargate",
+                    "Fargate pod execution",
+                    bounded_name(&format!("eksup-{cluster}-fargate"), 64),
+                    "eks-fargate-pods.amazonaws.com",
+                    Some(condition),
+                    vec![policy],
+                    iam.fargate_pod_execution_role_permissions_boundary.clone(),
+                )
+            }
+        })
+    } else {
+        None
+    };
+    for fp in &fargate {
+        let name = fp.name.clone().unwrap_or_default();
+        let role = fp
+            .pod_execution_role_arn
+            .clone()
+            .map(Val::lit)
+            .or_else(|| shared_fargate_role.clone())
+            .unwrap_or_else(|| Val::lit(""));
+        let idx = select_subnets(&net, true, None, fp.subnets.as_ref());
+        let mut deps = vec![cp.clone()];
+        deps.extend(subnet_deps(&net, &idx));
+        if let Val::Out(r) = &role {
+            deps.push(r.step.clone());
+        }
+        deps.extend(previous_profile.clone());
+        let id = b.add(
+            format!("fargate-profile-{}", slug(&name)),
+            format!("Fargate profile `{name}`"),
+            Resource::FargateProfile(Box::new(FargateProfileSpec {
+                profile_name: name.clone(),
+                pod_execution_role: role,
+                subnets: idx.iter().map(|i| net.subnets[*i].3.clone()).collect(),
+                selectors: fp
+                    .selectors
+                    .iter()
+                    .flatten()
+                    .map(|s| FargateSelectorSpec {
+                        namespace: s.namespace.clone().unwrap_or_default(),
+                        labels: s.labels.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            })),
+            deps,
+        );
+        previous_profile = Some(id);
+    }
+
+    for addon in cfg.addons.iter().flatten() {
+        let name = addon.name.clone().unwrap_or_default();
+        b.add(
+            format!("addon-{}", slug(&name)),
+            format!("add-on `{name}`{}", addon.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default()),
+            Resource::Addon {
+                addon_name: name.clone(),
+                version: addon.version.clone().filter(|v| v != "latest"),
+                configuration_values: addon.configuration_values.clone(),
+                service_account_role_arn: addon.service_account_role_arn.clone(),
+                resolve_conflicts: addon.resolve_conflicts.clone(),
+            },
+            vec![cp.clone()],
+        );
+    }
+
+    let mut entry_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut entry = |b: &mut Builder<'_>,
+                     principal: &str,
+                     groups: Vec<String>,
+                     username: Option<String>,
+                     entry_type: String,
+                     policies: Vec<AccessPolicyAssoc>| {
+        let base = format!("access-entry-{}", slug(principal.rsplit(['/', ':']).next().unwrap_or(principal)));
+        let n = entry_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        b.add(
+            id,
+            format!("access entry for `{principal}`"),
+            Resource::AccessEntry {
+                principal: Val::lit(principal),
+                entry_type,
+                kubernetes_groups: groups,
+                username,
+                policies,
+            },
+            vec![cp.clone()],
+        );
+    };
+    for e in cfg.access_config.iter().flat_map(|a| a.access_entries.iter().flatten()) {
+        let policies = e
+            .access_policies
+            .iter()
+            .flatten()
+            .map(|p| {
+                let scope = p.access_scope.clone().unwrap_or_default();
+                AccessPolicyAssoc {
+                    policy_arn: p.policy_arn.clone().unwrap_or_default(),
+                    scope: scope.scope_type.unwrap_or_else(|| "cluster".into()),
+                    namespaces: scope.namespaces.unwrap_or_default(),
+                }
+            })
+            .collect();
+        entry(
+            &mut b,
+            e.principal_arn.as_deref().unwrap_or_default(),
+            e.kubernetes_groups.clone().unwrap_or_default(),
+            e.kubernetes_username.clone(),
+            e.entry_type.clone().unwrap_or_else(|| "STANDARD".into()),
+            policies,
+        );
+    }
+    for m in cfg.iam_identity_mappings.iter().flatten() {
+        if let Some(arn) = &m.arn {
+            entry(
+                &mut b,
+                arn,
+                m.groups.clone().unwrap_or_default(),
+                m.username.clone(),
+                "STANDARD".into(),
+                vec![],
+            );
+        }
+    }
+
+    let _ = (&net.subnet_steps, &b.cluster, &b.region);
+    let tags = ownership_tags(cfg);
+    Plan { cluster, region, tags, steps: b.steps }
+}
+
+mod defaults_tag {
+    pub const NODEGROUP_NAME: &str = crate::config::defaults::NODEGROUP_NAME_LABEL;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_within_limits() {
+        let long = "eksup-".to_string() + &"x".repeat(80) + "-node";
+        let n = bounded_name(&long, 64);
+        assert_eq!(n.len(), 64);
+        assert_eq!(n, bounded_name(&long, 64));
+        assert_eq!(bounded_name("short", 64), "short");
+    }
+
+    #[test]
+    fn ami_types_and_parameters() {
+        assert_eq!(ami_type("AmazonLinux2023", "m5.large"), "AL2023_x86_64_STANDARD");
+        assert_eq!(ami_type("AmazonLinux2023", "m6g.large"), "AL2023_ARM_64_STANDARD");
+        assert_eq!(ami_type("AmazonLinux2023", "g5.xlarge"), "AL2023_x86_64_NVIDIA");
+        assert_eq!(ami_type("Bottlerocket", "c7g.large"), "BOTTLEROCKET_ARM_64");
+        assert_eq!(
+            ssm_parameter("AmazonLinux2023", "1.34", "m5.large"),
+            "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"
+        );
+        assert_eq!(
+            ssm_parameter("AmazonLinux2", "1.30", "t4g.small"),
+            "/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id"
+        );
+        assert_eq!(
+            ssm_parameter("Bottlerocket", "1.33", "m5.large"),
+            "/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_id"
+        );
+    }
+
+    #[test]
+    fn partitions() {
+        assert_eq!(partition("cn-north-1"), "aws-cn");
+        assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
+        assert_eq!(partition("eu-west-1"), "aws");
+    }
 }

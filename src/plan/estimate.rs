@@ -1,1 +1,99 @@
-//! Typical AWS durations.
+//! Typical AWS durations per step kind, and the plan's critical path: the longest chain of
+//! dependent steps weighted by those durations. One table, here.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::{Plan, Resource};
+
+/// How long a step of this kind typically takes on AWS, waiting included.
+pub fn typical(resource: &Resource) -> Duration {
+    let secs = match resource {
+        Resource::Vpc { .. } => 3,
+        Resource::ImportVpc { .. } => 1,
+        Resource::Subnet { .. } => 2,
+        Resource::InternetGateway { .. } => 3,
+        Resource::ElasticIp { .. } => 1,
+        Resource::NatGateway { .. } => 100,
+        Resource::RouteTable { .. } => 3,
+        Resource::SecurityGroup { .. } => 3,
+        Resource::SecurityGroupRules { .. } => 2,
+        Resource::IamRole { .. } => 3,
+        Resource::InstanceProfile { .. } => 10,
+        Resource::ControlPlane(_) => 540,
+        Resource::OidcProvider { .. } => 2,
+        Resource::LaunchTemplate(_) => 1,
+        Resource::ManagedNodegroup(_) => 180,
+        Resource::AutoScalingGroup(_) => 60,
+        Resource::FargateProfile(_) => 120,
+        Resource::Addon { .. } => 30,
+        Resource::AccessEntry { .. } => 2,
+        Resource::EcrRepository(_) => 1,
+        Resource::Kubeconfig { .. } => 0,
+    };
+    Duration::from_secs(secs)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriticalPath {
+    /// Step ids, first to last.
+    pub steps: Vec<String>,
+    #[serde(with = "secs")]
+    pub total: Duration,
+}
+
+mod secs {
+    pub fn serialize<S: serde::Serializer>(d: &std::time::Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(d.as_secs())
+    }
+}
+
+/// The longest chain through the plan with `duration` per step.
+pub fn critical_path_with(plan: &Plan, duration: impl Fn(&Resource) -> Duration) -> CriticalPath {
+    let Ok(levels) = plan.levels() else {
+        return CriticalPath { steps: Vec::new(), total: Duration::ZERO };
+    };
+    // finish time and predecessor on the longest path, in dependency order
+    let mut best: HashMap<&str, (Duration, Option<&str>)> = HashMap::new();
+    for step in levels.iter().flatten() {
+        let (start, prev) = step
+            .depends_on
+            .iter()
+            .filter_map(|d| best.get(d.as_str()).map(|(t, _)| (*t, Some(d.as_str()))))
+            .max_by_key(|(t, _)| *t)
+            .unwrap_or((Duration::ZERO, None));
+        best.insert(&step.id, (start + duration(&step.resource), prev));
+    }
+    let Some((mut at, (total, _))) = plan
+        .steps
+        .iter()
+        .filter_map(|s| best.get(s.id.as_str()).map(|b| (s.id.as_str(), *b)))
+        .max_by_key(|(_, (t, _))| *t)
+    else {
+        return CriticalPath { steps: Vec::new(), total: Duration::ZERO };
+    };
+    let mut steps = vec![at.to_string()];
+    while let Some((_, Some(prev))) = best.get(at) {
+        steps.push((*prev).to_string());
+        at = prev;
+    }
+    steps.reverse();
+    CriticalPath { steps, total }
+}
+
+pub fn critical_path(plan: &Plan) -> CriticalPath {
+    critical_path_with(plan, typical)
+}
+
+/// `9m40s`, `45s`.
+pub fn human(d: Duration) -> String {
+    let s = d.as_secs();
+    match (s / 60, s % 60) {
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m"),
+        (m, s) => format!("{m}m{s:02}s"),
+    }
+}

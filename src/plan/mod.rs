@@ -283,7 +283,10 @@ pub struct EcrRepositorySpec {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedSubnet {
-    pub id: String,
+    /// The output key the subnet's id is published under (`subnet-private-us-west-2a`).
+    pub key: String,
+    /// The subnet id, or `None` to find it in the VPC by `cidr` (and `az`).
+    pub id: Option<String>,
     pub az: Option<String>,
     pub cidr: Option<String>,
     pub kind: SubnetKind,

@@ -15,3 +15,57 @@ fn version_prints_the_crate_version() {
 fn unknown_command_is_a_usage_error() {
     eksup().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn shipped_completions_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    for (shell, file) in [
+        ("bash", "eksup.bash"),
+        ("zsh", "_eksup"),
+        ("fish", "eksup.fish"),
+        ("powershell", "_eksup.ps1"),
+        ("elvish", "eksup.elv"),
+    ] {
+        let out = eksup().args(["completion", shell]).output().unwrap();
+        assert!(out.status.success());
+        let shipped = std::fs::read(dir.join(file)).unwrap_or_default();
+        assert!(shipped == out.stdout, "completions/{file} is stale: run `scripts/completions`");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("write-kubeconfig"),
+            "{shell} completes subcommands"
+        );
+    }
+}
+
+#[test]
+fn commands_of_later_releases_say_so_with_exit_code_2() {
+    let out = eksup()
+        .args(["scale", "nodegroup", "--cluster", "a", "--name", "b", "--nodes", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented yet"));
+}
+
+#[test]
+fn help_carries_examples() {
+    let out = eksup().args(["create", "cluster", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));
+}
+
+#[test]
+fn man_pages_are_generated_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    eksup().args(["utils", "man-pages", "--dir"]).arg(dir.path()).assert().success();
+    for page in [
+        "eksup.1",
+        "eksup-create-cluster.1",
+        "eksup-delete-cluster.1",
+        "eksup-get-token.1",
+        "eksup-utils-write-kubeconfig.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page))
+            .unwrap_or_else(|_| panic!("{page} was not written"));
+        assert!(text.contains(".TH"), "{page} is roff");
+    }
+}

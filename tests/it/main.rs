@@ -1,3 +1,7 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
 mod cli;
+mod config;
+mod emulator;
+mod init;
+mod support;

@@ -1,0 +1,659 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[eksup] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'eksup'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'eksup'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a cluster, node group or repository'
+            cand get 'Show clusters, node groups or repositories'
+            cand delete 'Delete a cluster, node group or repository'
+            cand scale 'Change the size of a node group'
+            cand utils 'Utilities: kubeconfig and schema'
+            cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
+            cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
+            cand ecr 'Amazon ECR helpers'
+            cand init 'Write a commented cluster YAML, asking questions on a terminal'
+            cand completion 'Print a shell completion script'
+            cand version 'Print the version'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;create'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand cluster 'Create a cluster from a config file or from flags'
+            cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand repository 'Create an ECR repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;create;cluster'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand -n 'Cluster name'
+            cand --name 'Cluster name'
+            cand --version 'Kubernetes version'
+            cand --tags 'Tags for every resource (`k1=v1,k2=v2`)'
+            cand --zones 'Availability zones (`us-west-2a,us-west-2b`)'
+            cand --managed 'Managed node group (default) instead of self-managed'
+            cand --nodegroup-name 'Node group name'
+            cand -t 'Node instance type'
+            cand --node-type 'Node instance type'
+            cand -N 'Desired node count'
+            cand --nodes 'Desired node count'
+            cand -m 'Minimum node count'
+            cand --nodes-min 'Minimum node count'
+            cand -M 'Maximum node count'
+            cand --nodes-max 'Maximum node count'
+            cand --node-volume-size 'Node root volume size in GiB'
+            cand --node-volume-type 'Node root volume type'
+            cand --node-ami-family 'Node AMI family'
+            cand --instance-types 'Instance types of a managed node group (`m5.large,m5a.large`)'
+            cand --vpc-cidr 'VPC CIDR'
+            cand --vpc-nat-mode 'NAT mode: HighlyAvailable, Single or Disable'
+            cand -o 'Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a real run, `json` writes one event per line on stdout'
+            cand --output 'Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a real run, `json` writes one event per line on stdout'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand --parallelism 'How many steps may run at once'
+            cand --write-kubeconfig 'Write the kubeconfig once the control plane is active'
+            cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --set-kubeconfig-context 'Make the new context the current one'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --with-oidc 'Create an IAM OIDC provider for the cluster'
+            cand --without-nodegroup 'Create the cluster without a node group'
+            cand -P 'Put nodes in private subnets'
+            cand --node-private-networking 'Put nodes in private subnets'
+            cand --spot 'Spot instances for the managed node group'
+            cand --fargate 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --rollback 'On failure, delete what this run created'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;create;nodegroup'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --cluster 'The cluster (when not given by the file)'
+            cand --include 'Only node groups matching these names or globs'
+            cand --exclude 'Skip node groups matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'timeout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;create;repository'= {
+            cand --image-tag-mutability 'MUTABLE or IMMUTABLE'
+            cand --scan-on-push 'Scan images on push'
+            cand --encryption 'Encryption: AES256 or KMS'
+            cand --kms-key 'KMS key for `--encryption KMS`'
+            cand --keep-last-images 'Keep only the newest N images'
+            cand --expire-untagged-after-days 'Expire untagged images after N days'
+            cand --pull-accounts 'Account ids allowed to pull'
+            cand --tags 'Tags (`k1=v1,k2=v2`)'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;create;help'= {
+            cand cluster 'Create a cluster from a config file or from flags'
+            cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand repository 'Create an ECR repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;create;help;cluster'= {
+        }
+        &'eksup;create;help;nodegroup'= {
+        }
+        &'eksup;create;help;repository'= {
+        }
+        &'eksup;create;help;help'= {
+        }
+        &'eksup;get'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand cluster 'Show clusters in a region, or one cluster'
+            cand nodegroup 'Show the node groups of a cluster'
+            cand repository 'Show ECR repositories'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;get;cluster'= {
+            cand -n 'The cluster (default: all in the region)'
+            cand --name 'The cluster (default: all in the region)'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;nodegroup'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'One node group (default: all)'
+            cand --name 'One node group (default: all)'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;repository'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;help'= {
+            cand cluster 'Show clusters in a region, or one cluster'
+            cand nodegroup 'Show the node groups of a cluster'
+            cand repository 'Show ECR repositories'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;get;help;cluster'= {
+        }
+        &'eksup;get;help;nodegroup'= {
+        }
+        &'eksup;get;help;repository'= {
+        }
+        &'eksup;get;help;help'= {
+        }
+        &'eksup;delete'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand cluster 'Delete a cluster and everything eksup created for it'
+            cand nodegroup 'Delete a node group'
+            cand repository 'Delete an ECR repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;delete;cluster'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand -n 'The cluster (when no config file is given)'
+            cand --name 'The cluster (when no config file is given)'
+            cand --kubeconfig 'Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)'
+            cand -o '`json` writes one event per line on stdout'
+            cand --output '`json` writes one event per line on stdout'
+            cand --timeout 'timeout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --no-wait 'Return once the deletions have started'
+            cand --delete-repositories 'Also delete the cluster''s ECR repositories and their images'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;nodegroup'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'n'
+            cand --name 'name'
+            cand --timeout 'timeout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'y'
+            cand --yes 'yes'
+            cand --no-wait 'no-wait'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;repository'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --force 'Delete the repository even if it holds images'
+            cand -y 'y'
+            cand --yes 'yes'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;help'= {
+            cand cluster 'Delete a cluster and everything eksup created for it'
+            cand nodegroup 'Delete a node group'
+            cand repository 'Delete an ECR repository'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;delete;help;cluster'= {
+        }
+        &'eksup;delete;help;nodegroup'= {
+        }
+        &'eksup;delete;help;repository'= {
+        }
+        &'eksup;delete;help;help'= {
+        }
+        &'eksup;scale'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand nodegroup 'Change desired, min and max of a node group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;scale;nodegroup'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'n'
+            cand --name 'name'
+            cand -N 'N'
+            cand --nodes 'nodes'
+            cand -m 'm'
+            cand --nodes-min 'nodes-min'
+            cand -M 'M'
+            cand --nodes-max 'nodes-max'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;scale;help'= {
+            cand nodegroup 'Change desired, min and max of a node group'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;scale;help;nodegroup'= {
+        }
+        &'eksup;scale;help;help'= {
+        }
+        &'eksup;utils'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
+            cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;utils;write-kubeconfig'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --alias 'Name of the context (and of its cluster and user entries)'
+            cand --role-arn 'Role the token assumes'
+            cand --authenticator 'Credential helper the kubeconfig runs'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --set-context 'Make the context current (default)'
+            cand --no-set-context 'Leave the current context as it is'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;utils;schema'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;utils;man-pages'= {
+            cand --dir 'Directory to write the pages into (created if needed)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;utils;help'= {
+            cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
+            cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;utils;help;write-kubeconfig'= {
+        }
+        &'eksup;utils;help;schema'= {
+        }
+        &'eksup;utils;help;man-pages'= {
+        }
+        &'eksup;utils;help;help'= {
+        }
+        &'eksup;set-context'= {
+            cand --namespace 'Namespace of the context'
+            cand --alias 'Name of the context (and of its cluster and user entries)'
+            cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+            cand --role-arn 'Role the token assumes'
+            cand --authenticator 'Credential helper the kubeconfig runs'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;get-token'= {
+            cand -i 'The cluster the token is for'
+            cand --cluster-name 'The cluster the token is for'
+            cand --role-arn 'Role to assume before signing'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --no-cache 'Do not read or write the token cache'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;ecr'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand login 'Log Docker in to the account''s registry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;ecr;login'= {
+            cand --docker-config 'Docker config file (default: $DOCKER_CONFIG/config.json, then ~/.docker/config.json)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --password-stdin 'Print the password on stdout for `docker login --password-stdin` instead of writing Docker''s config.json'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;ecr;help'= {
+            cand login 'Log Docker in to the account''s registry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;ecr;help;login'= {
+        }
+        &'eksup;ecr;help;help'= {
+        }
+        &'eksup;init'= {
+            cand -f 'File to write'
+            cand --file 'File to write'
+            cand --name 'name'
+            cand --k8s-version 'k8s-version'
+            cand --node-kind 'managed, self-managed, fargate or mixed'
+            cand --instance-type 'instance-type'
+            cand --nodes-min 'nodes-min'
+            cand --nodes 'nodes'
+            cand --nodes-max 'nodes-max'
+            cand --private-networking 'private-networking'
+            cand --nat 'nat'
+            cand --repositories 'ECR repositories to declare'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --non-interactive 'Never ask: use flags and defaults'
+            cand --force 'Overwrite the file if it exists'
+            cand --create 'Create the cluster after writing the file'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;completion'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;version'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;help'= {
+            cand create 'Create a cluster, node group or repository'
+            cand get 'Show clusters, node groups or repositories'
+            cand delete 'Delete a cluster, node group or repository'
+            cand scale 'Change the size of a node group'
+            cand utils 'Utilities: kubeconfig and schema'
+            cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
+            cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
+            cand ecr 'Amazon ECR helpers'
+            cand init 'Write a commented cluster YAML, asking questions on a terminal'
+            cand completion 'Print a shell completion script'
+            cand version 'Print the version'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;help;create'= {
+            cand cluster 'Create a cluster from a config file or from flags'
+            cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand repository 'Create an ECR repository'
+        }
+        &'eksup;help;create;cluster'= {
+        }
+        &'eksup;help;create;nodegroup'= {
+        }
+        &'eksup;help;create;repository'= {
+        }
+        &'eksup;help;get'= {
+            cand cluster 'Show clusters in a region, or one cluster'
+            cand nodegroup 'Show the node groups of a cluster'
+            cand repository 'Show ECR repositories'
+        }
+        &'eksup;help;get;cluster'= {
+        }
+        &'eksup;help;get;nodegroup'= {
+        }
+        &'eksup;help;get;repository'= {
+        }
+        &'eksup;help;delete'= {
+            cand cluster 'Delete a cluster and everything eksup created for it'
+            cand nodegroup 'Delete a node group'
+            cand repository 'Delete an ECR repository'
+        }
+        &'eksup;help;delete;cluster'= {
+        }
+        &'eksup;help;delete;nodegroup'= {
+        }
+        &'eksup;help;delete;repository'= {
+        }
+        &'eksup;help;scale'= {
+            cand nodegroup 'Change desired, min and max of a node group'
+        }
+        &'eksup;help;scale;nodegroup'= {
+        }
+        &'eksup;help;utils'= {
+            cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
+            cand schema 'Print the JSON Schema of the cluster config, for editors'
+            cand man-pages 'Write a man page per command (roff) into a directory'
+        }
+        &'eksup;help;utils;write-kubeconfig'= {
+        }
+        &'eksup;help;utils;schema'= {
+        }
+        &'eksup;help;utils;man-pages'= {
+        }
+        &'eksup;help;set-context'= {
+        }
+        &'eksup;help;get-token'= {
+        }
+        &'eksup;help;ecr'= {
+            cand login 'Log Docker in to the account''s registry'
+        }
+        &'eksup;help;ecr;login'= {
+        }
+        &'eksup;help;init'= {
+        }
+        &'eksup;help;completion'= {
+        }
+        &'eksup;help;version'= {
+        }
+        &'eksup;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,276 @@
+//! Loading configs through the real binary: eksctl's own examples, our examples, diagnostics,
+//! the plan outputs, and eksctl's JSON Schema as the judge of what we print in its format.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// The binary with no AWS settings at all: dry-runs assume zones and never call AWS.
+fn eksup() -> Command {
+    let mut c = Command::cargo_bin("eksup").expect("the eksup binary is built");
+    for (k, _) in std::env::vars() {
+        if k.starts_with("AWS_") || k == "KUBECONFIG" {
+            c.env_remove(k);
+        }
+    }
+    c.env("HOME", std::env::temp_dir().join("eksup-no-home")).env("NO_COLOR", "1").env("CI", "true");
+    c
+}
+
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn eksctl_schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(shared().join("eksctl-schema/clusterconfig.schema.json"))
+        .expect("eksctl schema");
+    // eksctl names some definitions after Go import paths with `|`, which is not valid in a
+    // URI reference; rename them consistently (keys and `$ref`s) so the schema compiles.
+    let schema: serde_json::Value = serde_json::from_str(&text.replace('|', "_")).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("eksctl's schema compiles")
+}
+
+fn assert_valid_eksctl(validator: &jsonschema::Validator, yaml: &str, what: &str) {
+    let value: serde_json::Value =
+        serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{what}: output is not YAML: {e}"));
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: `-o yaml` is not valid eksctl input:\n{}\n---\n{yaml}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn every_eksctl_example_loads_or_is_refused_precisely() {
+    let validator = eksctl_schema();
+    let (mut accepted, mut refused) = (Vec::new(), Vec::new());
+    for file in yaml_files(&shared().join("eksctl-examples")) {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let out = eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        match out.status.code() {
+            Some(0) => {
+                // its defaulted form is still eksctl input
+                let yaml = eksup()
+                    .args(["create", "cluster", "--dry-run", "-o", "yaml", "-f"])
+                    .arg(&file)
+                    .output()
+                    .unwrap();
+                assert!(yaml.status.success(), "{name}: -o yaml failed");
+                assert_valid_eksctl(&validator, &String::from_utf8_lossy(&yaml.stdout), &name);
+                accepted.push(name);
+            }
+            Some(1) => {
+                let problems: Vec<&str> =
+                    stderr.lines().filter(|l| l.starts_with("error: ") && l.contains(".yaml:")).collect();
+                assert!(!problems.is_empty(), "{name}: refused without a located problem:\n{stderr}");
+                for p in &problems {
+                    assert!(
+                        p.contains(": not supported yet: "),
+                        "{name}: refused for something else than an unsupported field:\n{p}"
+                    );
+                }
+                refused.push(name);
+            }
+            other => panic!("{name}: exit code {other:?}\n{stderr}"),
+        }
+    }
+    eprintln!(
+        "eksctl examples: {} accepted, {} refused with `not supported yet`",
+        accepted.len(),
+        refused.len()
+    );
+    eprintln!("accepted: {}", accepted.join(", "));
+    assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
+    assert!(accepted.len() >= 15, "too few examples accepted: {accepted:?}");
+}
+
+/// Snapshot of each of our examples' dry-run: `EKSUP_UPDATE_SNAPSHOTS=1` rewrites them.
+#[test]
+fn example_dry_runs_match_their_snapshots() {
+    let validator = eksctl_schema();
+    let update = std::env::var_os("EKSUP_UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for file in yaml_files(&root().join("examples")) {
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        let out = eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{stem}: {}", String::from_utf8_lossy(&out.stderr));
+        let got = String::from_utf8(out.stdout).unwrap();
+        let snap = root().join("tests/snapshots").join(format!("{stem}.plan.txt"));
+        if update {
+            std::fs::create_dir_all(snap.parent().unwrap()).unwrap();
+            std::fs::write(&snap, &got).unwrap();
+        } else {
+            let want = std::fs::read_to_string(&snap).unwrap_or_default();
+            if want != got {
+                stale.push(format!("{stem}:\n--- want\n{want}\n--- got\n{got}"));
+            }
+        }
+        let yaml =
+            eksup().args(["create", "cluster", "--dry-run", "-o", "yaml", "-f"]).arg(&file).output().unwrap();
+        let text = String::from_utf8_lossy(&yaml.stdout).to_string();
+        if text.contains("apiVersion: eksctl.io/v1alpha5") {
+            assert_valid_eksctl(&validator, &text, &stem);
+        }
+        // what we print loads again, unchanged
+        let again = eksup()
+            .args(["create", "cluster", "--dry-run", "-o", "yaml", "-f", "-"])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&again.stdout),
+            text,
+            "{stem}: the defaulted config is not stable"
+        );
+    }
+    assert!(
+        stale.is_empty(),
+        "dry-run output changed (EKSUP_UPDATE_SNAPSHOTS=1 to accept):\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn problems_are_reported_together_with_lines_and_hints() {
+    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\nvpc:\n  cidr: 10.0.0.0/8\nmanagedNodeGroups:\n  - name: ng\n    instanceTyp: m5.large\n    volumeType: gp9\n";
+    let out =
+        eksup().args(["create", "cluster", "--dry-run", "-f", "-"]).write_stdin(config).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing on stdout when the config is bad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: <stdin>:10:5: managedNodeGroups[0].instanceTyp: unknown field `instanceTyp`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: did you mean `instanceType`?"), "{stderr}");
+    assert!(
+        stderr.contains("error: <stdin>:7:3: vpc.cidr: `10.0.0.0/8`: the prefix must be /16 to /24"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("managedNodeGroups[0].volumeType: `gp9` is not one of"), "{stderr}");
+    assert!(stderr.contains("error: `<stdin>` has 3 problems"), "{stderr}");
+}
+
+#[test]
+fn json_plan_has_steps_dependencies_and_an_estimate() {
+    let out = eksup()
+        .args(["create", "cluster", "--dry-run", "-o", "json", "-f"])
+        .arg(root().join("examples/managed.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let steps = doc["plan"]["steps"].as_array().expect("steps");
+    let ids: Vec<&str> = steps.iter().filter_map(|s| s["id"].as_str()).collect();
+    for want in [
+        "vpc",
+        "internet-gateway",
+        "nat-gateway",
+        "iam-role-cluster",
+        "control-plane",
+        "nodegroup-ng-1",
+        "launch-template-ng-1",
+        "kubeconfig",
+    ] {
+        assert!(ids.contains(&want), "missing step {want}: {ids:?}");
+    }
+    let ng = steps.iter().find(|s| s["id"] == "nodegroup-ng-1").unwrap();
+    assert!(ng["dependsOn"].as_array().unwrap().iter().any(|d| d == "control-plane"));
+    assert_eq!(ng["resource"]["desiredSize"], 2);
+    assert!(doc["estimatedSeconds"].as_u64().unwrap() > 540);
+    assert_eq!(
+        doc["criticalPath"]["steps"].as_array().unwrap().iter().filter(|s| *s == "control-plane").count(),
+        1
+    );
+}
+
+#[test]
+fn quick_flags_give_the_same_config_as_yaml() {
+    let flags = eksup()
+        .args([
+            "--region",
+            "us-west-2",
+            "create",
+            "cluster",
+            "--name",
+            "demo",
+            "--version",
+            "1.34",
+            "--nodes",
+            "2",
+            "--node-type",
+            "m5.large",
+            "--nodegroup-name",
+            "ng-1",
+            "--tags",
+            "team=platform",
+            "--dry-run",
+            "-o",
+            "yaml",
+        ])
+        .output()
+        .unwrap();
+    assert!(flags.status.success(), "{}", String::from_utf8_lossy(&flags.stderr));
+    let file = eksup()
+        .args(["create", "cluster", "--dry-run", "-o", "yaml", "-f"])
+        .arg(root().join("examples/managed.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&flags.stdout), String::from_utf8_lossy(&file.stdout));
+}
+
+#[test]
+fn missing_file_and_mixed_flags_are_clear_errors() {
+    let out =
+        eksup().args(["create", "cluster", "--dry-run", "-f", "/nonexistent/cluster.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read `/nonexistent/cluster.yaml`"));
+    let out = eksup()
+        .args(["create", "cluster", "--dry-run", "--name", "x", "-f"])
+        .arg(root().join("examples/managed.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn dry_run_without_credentials_assumes_zones_and_says_so() {
+    let out = eksup()
+        .args(["create", "cluster", "--dry-run", "-f"])
+        .arg(root().join("examples/managed.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("assuming zones `us-west-2a`, `us-west-2b`, `us-west-2c`")
+    );
+}
+
+#[test]
+fn schema_command_prints_our_json_schema() {
+    let out = eksup().args(["utils", "schema"]).output().unwrap();
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(schema["$defs"]["ManagedNodeGroup"]["properties"]["instanceType"].is_object());
+    let validator = jsonschema::validator_for(&schema).expect("our schema compiles");
+    let ok: serde_json::Value = serde_json::json!({"apiVersion": "eksctl.io/v1alpha5", "kind": "ClusterConfig", "metadata": {"name": "a", "region": "b"}});
+    assert!(validator.is_valid(&ok));
+}

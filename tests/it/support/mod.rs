@@ -1,0 +1,17 @@
+//! Shared helpers for the integration tests.
+//!
+//! [`Emulator`] runs one local AWS emulator (moto + eksup's extensions, see
+//! `tests/moto/eksup_moto.py`) per test and builds `eksup`/`aws` commands pointed at it:
+//!
+//! ```ignore
+//! let emu = Emulator::builder().env("MOTO_EKS_CLUSTER_CREATE_SECONDS", "2").start();
+//! emu.eksup().args(["create", "cluster", "-f", "cluster.yaml"]).assert().success();
+//! let vpcs = emu.aws(&["ec2", "describe-vpcs"]);
+//! ```
+
+// Each test module uses a different subset of the harness.
+#![allow(dead_code, unused_imports)]
+
+pub mod emulator;
+
+pub use emulator::{Emulator, EmulatorBuilder};

@@ -1,0 +1,498 @@
+"""eksup's local AWS emulator: moto's server (``moto.server.main``) plus patches.
+
+Run it with the venv created by ``scripts/emulator install`` and the same arguments as
+``moto_server``::
+
+    .emulator/venv/bin/python tests/moto/eksup_moto.py -H 127.0.0.1 -p 5055
+
+moto answers most EC2/IAM/ECR/ASG/SSM/STS/EKS calls eksup makes, but it diverges from AWS
+where eksup needs fidelity (see /work/shared/docs/moto.md). This module closes those gaps.
+Every patch below is documented with what AWS does and why eksup needs it. All of them
+are class- or module-level, and all state they add lives on moto's backends, so everything
+survives (and is cleared by) ``POST /moto-api/reset``. They use moto's private APIs:
+``tests/moto/requirements.txt`` pins ``moto==5.2.5``; re-check this file when bumping it.
+
+The EKS patches live in ``eksup_moto_eks.py`` (next to this file); its docstring lists them.
+
+Environment knobs (read once at start):
+
+``MOTO_IAM_LOAD_MANAGED_POLICIES``
+    moto's own switch: ``true`` loads AWS managed IAM policies (``scripts/emulator`` and
+    the Rust harness set it by default).
+``EKSUP_MOTO_MANAGED_POLICY_GLOBS``
+    comma-separated globs of the managed policy names to keep (default: the ones eksup
+    attaches, see ``MANAGED_POLICY_GLOBS``); ``*`` keeps all 1,500+ (slow resets).
+``MOTO_SSM_SEED``
+    optional JSON file ``{"/aws/service/...": "value"}`` of extra public SSM parameters.
+``MOTO_EKS_CLUSTER_CREATE_SECONDS`` / ``MOTO_EKS_CLUSTER_DELETE_SECONDS``
+``MOTO_EKS_NODEGROUP_CREATE_SECONDS`` / ``MOTO_EKS_NODEGROUP_DELETE_SECONDS``
+``MOTO_EKS_FARGATE_CREATE_SECONDS`` / ``MOTO_EKS_FARGATE_DELETE_SECONDS``
+``MOTO_EKS_ADDON_CREATE_SECONDS`` / ``MOTO_EKS_ADDON_DELETE_SECONDS``
+``MOTO_NAT_CREATE_SECONDS`` / ``MOTO_NAT_DELETE_SECONDS``
+    float seconds a resource stays CREATING/pending (or DELETING/deleting) before it is
+    ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto.
+
+Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl``):
+
+``GET  /eksup-test/health``       200 ``ok`` (readiness probe)
+``GET  /eksup-test/calls``        ``{"ec2:CreateVpc": 2, "eks:CreateCluster": 1, ...}``
+``POST /eksup-test/calls/reset``  clear the counts
+``POST /eksup-test/faults``       ``{"operation": "eks:CreateNodegroup", "times": 1,
+                                  "code": "InternalFailure", "message": "...", "status": 400}``
+                                  queue a fault: the next ``times`` matching requests fail
+                                  (``operation`` may be a glob like ``ec2:*``)
+``GET  /eksup-test/faults``       the pending faults; ``DELETE`` clears them
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import importlib.abc
+import importlib.util
+import io
+import json
+import os
+import sys
+import threading
+import uuid
+from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs
+
+import moto.server
+from moto.core.utils import utcnow
+
+import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
+
+
+def _env_seconds(name: str) -> float:
+    """A float-seconds knob; 0 (instant) when unset or empty."""
+    return float(os.environ.get(name) or 0)
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs `patch(module)` right after `name` is first imported.
+
+    moto imports service modules lazily (EC2's alone takes ~2 s), so patching them eagerly
+    would slow the server start from ~0.7 s to ~3 s. Patching at import time keeps the start
+    fast and still applies every patch before the first use of the class.
+    """
+
+    def __init__(self) -> None:
+        self.hooks: dict[str, Callable[[Any], None]] = {}
+
+    def register(self, name: str, patch: Callable[[Any], None]) -> None:
+        if name in sys.modules:
+            patch(sys.modules[name])
+            return
+        self.hooks[name] = patch
+        if self not in sys.meta_path:
+            sys.meta_path.insert(0, self)
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        patch = self.hooks.pop(name, None)
+        if patch is None:
+            return None
+        spec = importlib.util.find_spec(name)  # the regular finders (this hook is gone)
+        loader_exec = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            loader_exec(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+_after_import = _AfterImport()
+
+
+# ---------------------------------------------------------------------------------------
+# 1. AWS managed IAM policies, trimmed to the ones eksup uses.
+#
+# AWS: managed policies such as AmazonEKSClusterPolicy exist in every account and
+# attach-role-policy accepts their ARNs. moto loads them only with
+# MOTO_IAM_LOAD_MANAGED_POLICIES=true, and then all 1,500+ of them, which makes every
+# /moto-api/reset take ~1 s. We keep the few eksup attaches (reset ~0.07 s).
+# ---------------------------------------------------------------------------------------
+MANAGED_POLICY_GLOBS = [
+    "AmazonEKS*",  # cluster, worker node, CNI, Fargate, VPC resource controller, auto mode
+    "AmazonEC2ContainerRegistry*",
+    "AmazonSSMManagedInstanceCore",
+    "AmazonEBSCSIDriverPolicy",
+    "AmazonEFSCSIDriverPolicy",
+    "CloudWatchAgentServerPolicy",
+    "ElasticLoadBalancingFullAccess",
+    "AutoScalingFullAccess",
+]
+
+
+def _filter_managed_policies(iam_models: Any) -> None:
+    globs = [g.strip() for g in os.environ.get("EKSUP_MOTO_MANAGED_POLICY_GLOBS", "").split(",") if g.strip()]
+    globs = globs or MANAGED_POLICY_GLOBS
+    if "*" in globs:
+        return
+    every = json.loads(iam_models.aws_managed_policies_data)
+    kept = {name: doc for name, doc in every.items() if any(fnmatch.fnmatchcase(name, g) for g in globs)}
+    # IAMBackend._init_aws_policies parses this module global on every (re)initialisation.
+    iam_models.aws_managed_policies_data = json.dumps(kept)
+
+
+# ---------------------------------------------------------------------------------------
+# 2. EKS-optimized AMIs: public SSM parameters + matching EC2 images.
+#
+# AWS: /aws/service/eks/optimized-ami/... and /aws/service/bottlerocket/... hold the
+# recommended AMI id per Kubernetes version/architecture/variant, and that AMI exists in
+# EC2. eksup resolves node AMIs this way. moto ships none of these parameters and refuses
+# to put names under /aws/ (as AWS does), so we seed them into every SSM backend and add
+# the AMIs to every EC2 backend. Ids are deterministic (hash of region + family).
+# ---------------------------------------------------------------------------------------
+KUBERNETES_VERSIONS = [f"1.{minor}" for minor in range(28, 36)]  # 1.28 .. 1.35
+EKS_AMI_OWNER = "602401143452"  # the account that publishes EKS-optimized AMIs
+AMI_RELEASE = "v20251120"
+
+
+def _ami_id(region: str, family: str) -> str:
+    return "ami-" + hashlib.sha256(f"{region}/{family}".encode()).hexdigest()[:17]
+
+
+def eks_ami_catalog(region: str) -> list[dict[str, str]]:
+    """Every seeded AMI: SSM parameter name, AMI id, image name and architecture."""
+    out = []
+
+    def add(param: str, name: str, arch: str) -> None:
+        out.append({"param": param, "ami_id": _ami_id(region, name), "name": name, "arch": arch})
+
+    for k8s in KUBERNETES_VERSIONS:
+        base = f"/aws/service/eks/optimized-ami/{k8s}"
+        for arch in ("x86_64", "arm64"):
+            for variant in ("standard", "nvidia", "neuron"):
+                add(
+                    f"{base}/amazon-linux-2023/{arch}/{variant}/recommended/image_id",
+                    f"amazon-eks-node-al2023-{arch}-{variant}-{k8s}-{AMI_RELEASE}",
+                    arch,
+                )
+        add(f"{base}/amazon-linux-2/recommended/image_id", f"amazon-eks-node-{k8s}-{AMI_RELEASE}", "x86_64")
+        add(f"{base}/amazon-linux-2-gpu/recommended/image_id", f"amazon-eks-gpu-node-{k8s}-{AMI_RELEASE}", "x86_64")
+        add(f"{base}/amazon-linux-2-arm64/recommended/image_id", f"amazon-eks-arm64-node-{k8s}-{AMI_RELEASE}", "arm64")
+        for flavour in ("", "-nvidia"):
+            for arch in ("x86_64", "arm64"):
+                add(
+                    f"/aws/service/bottlerocket/aws-k8s-{k8s}{flavour}/{arch}/latest/image_id",
+                    f"bottlerocket-aws-k8s-{k8s}{flavour}-{arch}-v1.50.0-00000000",
+                    arch,
+                )
+    return out
+
+
+def _seed_ssm(ssm_models: Any) -> None:
+    Parameter, ParameterDict = ssm_models.Parameter, ssm_models.ParameterDict
+    extra: dict[str, str] = {}
+    if os.environ.get("MOTO_SSM_SEED"):
+        with open(os.environ["MOTO_SSM_SEED"], encoding="utf-8") as f:
+            extra = json.load(f)
+
+    original_check = ParameterDict._check_loading_status
+
+    def _check_loading_status(self: ParameterDict, key: str) -> None:
+        original_check(self, key)
+        if self.__dict__.get("_eksup_seeded"):
+            return
+        self._eksup_seeded = True
+        seed = {entry["param"]: entry["ami_id"] for entry in eks_ami_catalog(self.region_name)}
+        seed.update(extra)
+        for name, value in seed.items():
+            # Bypass __getitem__ (which would recurse here) and the reserved-name check.
+            dict.setdefault(self, name, []).append(
+                Parameter(
+                    account_id=self.account_id,
+                    name=name,
+                    value=value,
+                    parameter_type="String",
+                    description=None,
+                    allowed_pattern=None,
+                    keyid=None,
+                    last_modified_date=utcnow(),
+                    version=1,
+                    data_type="aws:ec2:image" if str(value).startswith("ami-") else "text",
+                )
+            )
+
+    ParameterDict._check_loading_status = _check_loading_status
+
+
+def _seed_amis(amis: Any) -> None:
+    Ami, AmiBackend = amis.Ami, amis.AmiBackend
+    original_load = AmiBackend._load_amis
+
+    def _load_amis(self: Any) -> None:
+        original_load(self)
+        for entry in eks_ami_catalog(self.region_name):
+            self.amis[entry["ami_id"]] = Ami(
+                self,
+                ami_id=entry["ami_id"],
+                name=entry["name"],
+                description=f"EKS-optimized image {entry['name']} (eksup emulator)",
+                owner_id=EKS_AMI_OWNER,
+                owner_alias="amazon",
+                public=True,
+                virtualization_type="hvm",
+                architecture=entry["arch"],
+                root_device_type="ebs",
+                root_device_name="/dev/xvda",
+                hypervisor="xen",
+                region_name=self.region_name,
+                boot_mode="uefi-preferred",
+            )
+
+    AmiBackend._load_amis = _load_amis
+
+
+# ---------------------------------------------------------------------------------------
+# 3. NAT gateway states.
+#
+# AWS: create-nat-gateway returns `pending` and the gateway becomes `available` after a
+# minute or two; delete-nat-gateway moves it to `deleting`, then `deleted`. eksup waits for
+# these transitions. moto is `available` at once and jumps straight to `deleted`. With
+# MOTO_NAT_CREATE_SECONDS / MOTO_NAT_DELETE_SECONDS > 0, `state` becomes a property that
+# derives the intermediate states from the creation/deletion time.
+# ---------------------------------------------------------------------------------------
+def _nat_gateway_delays(nat_gateways: Any) -> None:
+    NatGateway = nat_gateways.NatGateway
+    create, delete = _env_seconds("MOTO_NAT_CREATE_SECONDS"), _env_seconds("MOTO_NAT_DELETE_SECONDS")
+    if create <= 0 and delete <= 0:
+        return
+
+    def get(self: Any) -> str:
+        stored = self.__dict__.get("_eksup_state")
+        deleted_at = self.__dict__.get("_eksup_deleted_at")
+        if deleted_at is not None:
+            return "deleting" if (utcnow() - deleted_at).total_seconds() < delete else "deleted"
+        if stored == "available" and (utcnow() - self._created_at).total_seconds() < create:
+            return "pending"
+        return stored
+
+    def set_(self: Any, value: str) -> None:
+        if value == "deleted" and self.__dict__.get("_eksup_deleted_at") is None:
+            self.__dict__["_eksup_deleted_at"] = utcnow()
+        self.__dict__["_eksup_state"] = value
+
+    NatGateway.state = property(get, set_)
+
+
+# ---------------------------------------------------------------------------------------
+# 4. Test control: call recorder + fault injection (WSGI middleware in front of moto).
+# ---------------------------------------------------------------------------------------
+# Service signing name (from the SigV4 credential scope) -> wire protocol.
+PROTOCOLS = {
+    "ec2": "ec2",
+    "iam": "query",
+    "sts": "query",
+    "autoscaling": "query",
+    "cloudformation": "query",
+    "elasticloadbalancing": "query",
+    "eks": "rest-json",
+    "ecr": "json",
+    "ssm": "json",
+    "logs": "json",
+    "kms": "json",
+}
+QUERY_NAMESPACES = {
+    "iam": "https://iam.amazonaws.com/doc/2010-05-08/",
+    "sts": "https://sts.amazonaws.com/doc/2011-06-15/",
+    "autoscaling": "http://autoscaling.amazonaws.com/doc/2011-01-01/",
+}
+
+
+def _service_of(environ: dict[str, Any]) -> str:
+    """The signing name in `Authorization: AWS4-HMAC-SHA256 Credential=AK/date/region/svc/...`."""
+    auth = environ.get("HTTP_AUTHORIZATION", "")
+    try:
+        return auth.split("Credential=", 1)[1].split(",", 1)[0].split("/")[3].lower()
+    except IndexError:
+        return "unknown"
+
+
+def _rest_operation(service: str, environ: dict[str, Any]) -> str | None:
+    """Operation name of a REST request (EKS), via moto's botocore-model router."""
+    from moto.core.request import Request
+    from moto.core.routing import get_service_router
+
+    try:
+        operation, _ = get_service_router(service).match(Request(environ))
+        return operation.name
+    except Exception:  # not modelled, or unknown service: fall back to method + path
+        return None
+
+
+def operation_of(environ: dict[str, Any]) -> tuple[str, str]:
+    """(service, Operation) of an AWS request, reading (and restoring) the body if needed.
+
+    Query protocols (EC2, IAM, STS, ASG) carry `Action=` in the form body or query string,
+    JSON protocols (ECR, SSM) an `X-Amz-Target: Prefix.Operation` header, and REST-JSON
+    (EKS) only method + path.
+    """
+    service = _service_of(environ)
+    target = environ.get("HTTP_X_AMZ_TARGET")
+    if target:
+        return service, target.rsplit(".", 1)[-1]
+    action = parse_qs(environ.get("QUERY_STRING", "")).get("Action")
+    if not action and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)  # let moto read it again
+        action = parse_qs(body.decode("utf-8", "replace")).get("Action")
+    if action:
+        return service, action[0]
+    operation = _rest_operation(service, environ)
+    if operation:
+        return service, operation
+    return service, f"{environ.get('REQUEST_METHOD', 'GET')} {environ.get('PATH_INFO', '/')}"
+
+
+def error_response(service: str, code: str, message: str, status: int) -> tuple[int, list[tuple[str, str]], bytes]:
+    """An AWS-shaped error in the wire format of `service`."""
+    request_id = str(uuid.uuid4())
+    protocol = PROTOCOLS.get(service, "rest-json")
+    if protocol == "ec2":
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<Response><Errors><Error><Code>{code}</Code><Message>{_xml(message)}</Message></Error></Errors>"
+            f"<RequestID>{request_id}</RequestID></Response>"
+        )
+        headers = [("Content-Type", "text/xml;charset=UTF-8")]
+    elif protocol == "query":
+        namespace = QUERY_NAMESPACES.get(service, f"https://{service}.amazonaws.com/doc/")
+        body = (
+            f'<ErrorResponse xmlns="{namespace}"><Error><Type>Sender</Type><Code>{code}</Code>'
+            f"<Message>{_xml(message)}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>"
+        )
+        headers = [("Content-Type", "text/xml")]
+    elif protocol == "json":
+        body = json.dumps({"__type": code, "message": message})
+        headers = [("Content-Type", "application/x-amz-json-1.1")]
+    else:  # rest-json
+        body = json.dumps({"message": message})
+        headers = [("Content-Type", "application/json"), ("x-amzn-ErrorType", code)]
+    headers.append(("x-amzn-RequestId", request_id))
+    return status, headers, body.encode()
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class TestControl:
+    """WSGI middleware: serves /eksup-test/*, counts calls, injects faults, then calls moto."""
+
+    PREFIX = "/eksup-test/"
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.lock = threading.Lock()
+        self.calls: dict[str, int] = {}
+        self.faults: list[dict[str, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:  # moto.server.main sets .debug on the app
+        return getattr(self.app, name)
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(self.PREFIX):
+            status, body = self.control(environ, path[len(self.PREFIX) :].strip("/"))
+            return self._reply(start_response, status, [("Content-Type", "application/json")], body)
+        if path.startswith("/moto-api") or path == "/favicon.ico":
+            return self.app(environ, start_response)
+
+        service, operation = operation_of(environ)
+        name = f"{service}:{operation}"
+        with self.lock:
+            self.calls[name] = self.calls.get(name, 0) + 1
+            fault = self._take_fault(name)
+        if fault:
+            message = fault.get("message") or f"Injected fault for {name} (eksup-test)"
+            status, headers, body = error_response(service, fault.get("code") or "InternalFailure", message, int(fault.get("status") or 400))
+            return self._reply(start_response, status, headers, body)
+        return self.app(environ, start_response)
+
+    def _take_fault(self, name: str) -> dict[str, Any] | None:
+        for fault in self.faults:
+            if fnmatch.fnmatchcase(name, fault["operation"]):
+                fault["times"] -= 1
+                if fault["times"] <= 0:
+                    self.faults.remove(fault)
+                return fault
+        return None
+
+    def control(self, environ: dict[str, Any], route: str) -> tuple[int, bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        with self.lock:
+            if route == "health":
+                return 200, b'"ok"'
+            if route == "calls" and method == "GET":
+                return 200, json.dumps(dict(sorted(self.calls.items()))).encode()
+            if route == "calls/reset" and method == "POST":
+                self.calls.clear()
+                return 200, b"{}"
+            if route == "faults" and method == "GET":
+                return 200, json.dumps(self.faults).encode()
+            if route == "faults" and method == "DELETE":
+                self.faults.clear()
+                return 200, b"{}"
+            if route == "faults" and method == "POST":
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                try:
+                    fault = json.loads(environ["wsgi.input"].read(length) or b"{}")
+                    if not isinstance(fault.get("operation"), str) or ":" not in fault["operation"]:
+                        raise ValueError('"operation" must look like "service:Operation"')
+                    fault["times"] = int(fault.get("times", 1))
+                    if fault["times"] < 1:
+                        raise ValueError('"times" must be >= 1')
+                except (ValueError, TypeError) as e:
+                    return 400, json.dumps({"error": str(e)}).encode()
+                self.faults.append(fault)
+                return 200, json.dumps(fault).encode()
+        return 404, json.dumps({"error": f"no test route {method} {self.PREFIX}{route}"}).encode()
+
+    @staticmethod
+    def _reply(start_response: Callable[..., Any], status: int, headers: list[tuple[str, str]], body: bytes) -> list[bytes]:
+        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found"}
+        start_response(f"{status} {reasons.get(status, 'Error')}", headers + [("Content-Length", str(len(body)))])
+        return [body]
+
+
+def _install_test_control() -> None:
+    """moto.server.main builds `DomainDispatcherApplication(create_backend_app)`; wrap it."""
+    dispatcher = moto.server.DomainDispatcherApplication
+    moto.server.DomainDispatcherApplication = lambda create_app: TestControl(dispatcher(create_app))
+
+
+def _prewarm() -> None:
+    """Import the services eksup uses and build their backends for the default account and
+    region (us-west-2, or $AWS_REGION) in the background: EC2 alone takes ~2 s, which the
+    first test request would otherwise wait for. The import hooks above still apply."""
+    import importlib
+
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    region = os.environ.get("AWS_REGION") or "us-west-2"
+    for service in ("ec2", "iam", "sts", "ssm", "autoscaling", "ecr", "eks"):
+        backends = importlib.import_module(f"moto.{service}.models").__dict__[f"{service}_backends"]
+        backends[DEFAULT_ACCOUNT_ID]["global" if service in ("iam", "sts") else region]
+
+
+def install() -> None:
+    """Apply every patch (idempotent only per process: call once)."""
+    os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+    _after_import.register("moto.iam.models", _filter_managed_policies)
+    _after_import.register("moto.ssm.models", _seed_ssm)
+    _after_import.register("moto.ec2.models.amis", _seed_amis)
+    _after_import.register("moto.ec2.models.nat_gateways", _nat_gateway_delays)
+    eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
+    _install_test_control()
+    threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
+
+
+if __name__ == "__main__":
+    install()
+    moto.server.main(sys.argv[1:])

@@ -1,0 +1,858 @@
+"""EKS extensions of eksup's moto emulator (installed by ``eksup_moto.install()``).
+
+moto 5.2.5 implements 17 of the 70 EKS operations, creates every resource ACTIVE at once
+and leaves out fields eksup reads. This module patches ``moto.eks`` so that it behaves like
+AWS where eksup depends on it. Everything is class/module level; data lives on moto's
+``Cluster`` objects (so it disappears with the cluster and with ``/moto-api/reset``).
+
+What AWS does, and what is patched here:
+
+* **Lifecycle states** (``lifecycle``): clusters, nodegroups, Fargate profiles and addons
+  are CREATING for a while, then ACTIVE; delete returns DELETING and the resource is listed
+  as DELETING until it is gone (then ResourceNotFoundException). Durations come from the
+  ``MOTO_EKS_*_SECONDS`` knobs (default 0 = instant, but delete responses still say
+  DELETING, as on AWS). Expired DELETING resources are swept before every EKS request.
+* **Wrong-state errors**: creating a nodegroup/Fargate profile/addon on a cluster that is
+  not ACTIVE -> InvalidRequestException; deleting a cluster that still has nodegroups or
+  Fargate profiles -> ResourceInUseException; a second Fargate profile while one is
+  CREATING/DELETING -> ResourceInUseException (AWS allows one at a time per cluster);
+  deleting something already DELETING -> ResourceInUseException.
+* **create-cluster fidelity**: subnets must exist, share a VPC and span >= 2 AZs
+  (InvalidParameterException); ``resourcesVpcConfig`` gets ``vpcId``,
+  ``clusterSecurityGroupId`` (a real EC2 security group ``eks-cluster-sg-<name>-<n>`` in
+  that VPC, tagged like AWS, deleted with the cluster) and the endpoint access defaults;
+  ``certificateAuthority.data`` is a real base64 PEM certificate; endpoint and OIDC issuer
+  are unique per cluster; ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true).
+* **update-cluster-config** returns an ``update`` (moto returned the cluster), merges
+  ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig``; updates can be
+  read back with describe-update / list-updates (nodegroup config updates too).
+* **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
+  ResourceNotFoundException (moto: HTTP 500).
+* **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
+  delete, describe-addon-versions from a small catalog), access entries (create, describe,
+  list, update, delete), access policies (list-access-policies, associate, disassociate,
+  list-associated-access-policies). Access entries require authenticationMode API or
+  API_AND_CONFIG_MAP (InvalidRequestException otherwise), as on AWS.
+* **Tags** on nodegroup, Fargate profile, addon and access-entry ARNs (moto: clusters only).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import os
+import uuid
+from typing import Any
+
+from moto.core.responses import ActionResult, BaseResponse, EmptyResult
+from moto.core.utils import utcnow
+from moto.eks import models as eks_models
+from moto.eks import urls as eks_urls
+from moto.eks.exceptions import (
+    InvalidParameterException,
+    InvalidRequestException,
+    ResourceInUseException,
+    ResourceNotFoundException,
+)
+from moto.eks.models import Cluster, EKSBackend, FargateProfile, Nodegroup, paginated_list
+from moto.eks.responses import EKSResponse
+
+
+def _seconds(name: str) -> float:
+    return float(os.environ.get(name) or 0)
+
+
+DELAYS = {
+    "cluster": (_seconds("MOTO_EKS_CLUSTER_CREATE_SECONDS"), _seconds("MOTO_EKS_CLUSTER_DELETE_SECONDS")),
+    "nodegroup": (_seconds("MOTO_EKS_NODEGROUP_CREATE_SECONDS"), _seconds("MOTO_EKS_NODEGROUP_DELETE_SECONDS")),
+    "fargate": (_seconds("MOTO_EKS_FARGATE_CREATE_SECONDS"), _seconds("MOTO_EKS_FARGATE_DELETE_SECONDS")),
+    "addon": (_seconds("MOTO_EKS_ADDON_CREATE_SECONDS"), _seconds("MOTO_EKS_ADDON_DELETE_SECONDS")),
+}
+
+
+def _age(since: datetime.datetime) -> float:
+    return (utcnow() - since).total_seconds()
+
+
+def _not_found(message: str) -> ResourceNotFoundException:
+    return ResourceNotFoundException(clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None, message=message)
+
+
+def _in_use(message: str) -> ResourceInUseException:
+    return ResourceInUseException(clusterName=None, nodegroupName=None, addonName=None, message=message)
+
+
+def _invalid_parameter(message: str) -> InvalidParameterException:
+    return InvalidParameterException(clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None, message=message)
+
+
+# ---------------------------------------------------------------------------------------
+# Lifecycle: a `status` property computed from created_at / deleting_since.
+# ---------------------------------------------------------------------------------------
+def lifecycle(cls: type, kind: str) -> None:
+    """Replace `cls.status` by a property: CREATING for the create delay after `created_at`,
+    DELETING once `_eksup_deleting_since` is set, otherwise the stored value."""
+    create_delay = DELAYS[kind][0]
+
+    def get(self: Any) -> str:
+        if self.__dict__.get("_eksup_deleting_since") is not None:
+            return "DELETING"
+        stored = self.__dict__.get("_eksup_status")
+        if stored == "ACTIVE" and create_delay > 0 and _age(self.created_at) < create_delay:
+            return "CREATING"
+        return stored
+
+    def set_(self: Any, value: str) -> None:
+        self.__dict__["_eksup_status"] = value
+
+    cls.status = property(get, set_)
+
+
+def _deleting(obj: Any) -> bool:
+    return obj.__dict__.get("_eksup_deleting_since") is not None
+
+
+def _gone(obj: Any, kind: str) -> bool:
+    since = obj.__dict__.get("_eksup_deleting_since")
+    return since is not None and _age(since) >= DELAYS[kind][1]
+
+
+def _mark_deleting(obj: Any, what: str) -> None:
+    if _deleting(obj):
+        raise _in_use(f"{what} is already being deleted.")
+    obj._eksup_deleting_since = utcnow()
+
+
+def sweep(backend: EKSBackend) -> None:
+    """Remove DELETING resources whose delete delay has passed (called before every request)."""
+    for name, cluster in list(backend.clusters.items()):
+        for ng_name, nodegroup in list(cluster.nodegroups.items()):
+            if _gone(nodegroup, "nodegroup"):
+                del cluster.nodegroups[ng_name]
+                cluster.nodegroup_count -= 1
+        for fp_name, profile in list(cluster.fargate_profiles.items()):
+            if _gone(profile, "fargate"):
+                del cluster.fargate_profiles[fp_name]
+                cluster.fargate_profile_count -= 1
+        for addon_name, addon in list(_addons(cluster).items()):
+            if _gone(addon, "addon"):
+                del _addons(cluster)[addon_name]
+        if _gone(cluster, "cluster"):
+            del backend.clusters[name]
+            backend.cluster_count -= 1
+            _delete_cluster_security_group(backend, cluster)
+
+
+# ---------------------------------------------------------------------------------------
+# create-cluster / delete-cluster / update-cluster-config fidelity
+# ---------------------------------------------------------------------------------------
+def _ec2(backend: EKSBackend) -> Any:
+    from moto.ec2.models import ec2_backends
+
+    return ec2_backends[backend.account_id][backend.region_name]
+
+
+def _validate_subnets(backend: EKSBackend, vpc_config: dict[str, Any]) -> str:
+    """AWS: subnets must exist, be in one VPC and in at least two AZs. Returns the VPC id."""
+    subnet_ids = (vpc_config or {}).get("subnetIds") or []
+    if not subnet_ids:
+        raise _invalid_parameter("Subnets are required.")
+    ec2 = _ec2(backend)
+    subnets = []
+    for subnet_id in subnet_ids:
+        try:
+            subnets.append(ec2.get_subnet(subnet_id))
+        except Exception:
+            raise _invalid_parameter(f"The subnet ID '{subnet_id}' does not exist")
+    if len({s.vpc_id for s in subnets}) > 1:
+        raise _invalid_parameter("Subnets must all be in the same VPC.")
+    if len({s.availability_zone for s in subnets}) < 2:
+        raise _invalid_parameter("Subnets specified must be in at least two different AZs")
+    return subnets[0].vpc_id
+
+
+def _certificate_authority() -> str:
+    """A throwaway self-signed CA certificate (CN=kubernetes), base64 of its PEM, like AWS."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kubernetes")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return base64.b64encode(cert.public_bytes(serialization.Encoding.PEM)).decode()
+
+
+def _create_cluster_security_group(backend: EKSBackend, cluster: Cluster, vpc_id: str) -> str:
+    """AWS creates `eks-cluster-sg-<name>-<n>` allowing all traffic from itself."""
+    ec2 = _ec2(backend)
+    suffix = str(uuid.uuid4().int)[:10]
+    group = ec2.create_security_group(
+        name=f"eks-cluster-sg-{cluster.name}-{suffix}",
+        description="EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, "
+        "as well as any managed workloads.",
+        vpc_id=vpc_id,
+        tags={"aws:eks:cluster-name": cluster.name, f"kubernetes.io/cluster/{cluster.name}": "owned", "Name": f"eks-cluster-sg-{cluster.name}-{suffix}"},
+    )
+    ec2.authorize_security_group_ingress(
+        group_name_or_id=group.id,
+        ip_protocol="-1",
+        from_port=None,
+        to_port=None,
+        ip_ranges=[],
+        source_groups=[{"GroupId": group.id, "UserId": backend.account_id}],
+        vpc_id=vpc_id,
+    )
+    return group.id
+
+
+def _delete_cluster_security_group(backend: EKSBackend, cluster: Cluster) -> None:
+    group_id = (cluster.resources_vpc_config or {}).get("clusterSecurityGroupId")
+    if group_id:
+        try:
+            _ec2(backend).delete_security_group(group_id=group_id)
+        except Exception:  # already deleted by the user: nothing to clean up
+            pass
+
+
+_original_create_cluster = EKSBackend.create_cluster
+
+
+def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_config: dict[str, Any], **kwargs: Any) -> Cluster:
+    if name in self.clusters:
+        return _original_create_cluster(self, name, role_arn, resources_vpc_config, **kwargs)  # raises ResourceInUse
+    eks_models.validate_role_arn(role_arn)
+    vpc_id = _validate_subnets(self, resources_vpc_config)
+    cluster = _original_create_cluster(self, name, role_arn, dict(resources_vpc_config), **kwargs)
+    token = uuid.uuid4().hex.upper()
+    cluster.endpoint = f"https://{token}.gr7.{self.region_name}.eks.amazonaws.com"
+    cluster.identity = {"oidc": {"issuer": f"https://oidc.eks.{self.region_name}.amazonaws.com/id/{token}"}}
+    cluster.certificate_authority = {"data": _certificate_authority()}
+    cluster.access_config = {"bootstrapClusterCreatorAdminPermissions": True, "authenticationMode": "CONFIG_MAP"}
+    cluster.id = str(uuid.uuid4())
+    cluster.health = {"issues": []}
+    vpc = cluster.resources_vpc_config
+    vpc.setdefault("securityGroupIds", [])
+    vpc.setdefault("endpointPublicAccess", True)
+    vpc.setdefault("endpointPrivateAccess", False)
+    vpc.setdefault("publicAccessCidrs", ["0.0.0.0/0"])
+    vpc["vpcId"] = vpc_id
+    vpc["clusterSecurityGroupId"] = _create_cluster_security_group(self, cluster, vpc_id)
+    return cluster
+
+
+_original_create_cluster_response = EKSResponse.create_cluster
+
+
+def create_cluster_response(self: EKSResponse) -> ActionResult:
+    """Stores `accessConfig`, which moto's handler drops (read back by describe-cluster)."""
+    access = self._get_param("accessConfig") or {}
+    mode = access.get("authenticationMode")
+    if mode is not None and mode not in ("CONFIG_MAP", "API", "API_AND_CONFIG_MAP"):
+        raise _invalid_parameter(f"Unsupported authenticationMode: {mode}")
+    result = _original_create_cluster_response(self)
+    self.eks_backend.clusters[self._get_param("name")].access_config.update(access)
+    return result
+
+
+def delete_cluster(self: EKSBackend, name: str) -> Cluster:
+    cluster = self.describe_cluster(name)  # ResourceNotFoundException
+    if cluster.nodegroups:
+        raise ResourceInUseException(clusterName=name, nodegroupName=",".join(cluster.nodegroups), addonName=None, message="Cluster has nodegroups attached")
+    if cluster.fargate_profiles:
+        raise _in_use("Cluster has fargate profiles attached")
+    _mark_deleting(cluster, f"Cluster {name}")
+    sweep(self)
+    return cluster
+
+
+_original_create_nodegroup = EKSBackend.create_nodegroup
+
+
+def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Nodegroup:
+    nodegroup = _original_create_nodegroup(self, cluster_name=cluster_name, **kwargs)
+    # AWS: the nodegroup gets the cluster's Kubernetes version unless one is given (moto: 1.19).
+    if not kwargs.get("version"):
+        nodegroup.version = self.clusters[cluster_name].version
+    return nodegroup
+
+
+def delete_nodegroup(self: EKSBackend, cluster_name: str, nodegroup_name: str) -> Nodegroup:
+    nodegroup = self.describe_nodegroup(cluster_name, nodegroup_name)
+    _mark_deleting(nodegroup, f"Nodegroup {nodegroup_name}")
+    sweep(self)
+    return nodegroup
+
+
+_original_create_fargate_profile = EKSBackend.create_fargate_profile
+
+
+def create_fargate_profile(self: EKSBackend, fargate_profile_name: str, cluster_name: str, **kwargs: Any) -> FargateProfile:
+    cluster = self.clusters.get(cluster_name)
+    if cluster is not None and fargate_profile_name not in cluster.fargate_profiles:
+        busy = [p.fargate_profile_name for p in cluster.fargate_profiles.values() if p.status in ("CREATING", "DELETING")]
+        if busy:
+            raise _in_use(f"Cannot create Fargate Profile {fargate_profile_name} because cluster {cluster_name} "
+                          f"currently has Fargate profile {busy[0]} in status {cluster.fargate_profiles[busy[0]].status}")
+    return _original_create_fargate_profile(self, fargate_profile_name=fargate_profile_name, cluster_name=cluster_name, **kwargs)
+
+
+def delete_fargate_profile(self: EKSBackend, cluster_name: str, fargate_profile_name: str) -> FargateProfile:
+    profile = self.describe_fargate_profile(cluster_name, fargate_profile_name)
+    cluster = self.clusters[cluster_name]
+    busy = [p for p in cluster.fargate_profiles.values() if p is not profile and p.status == "DELETING"]
+    if busy:
+        raise _in_use(f"Cannot delete Fargate Profile {fargate_profile_name} because cluster {cluster_name} "
+                      f"currently has Fargate profile {busy[0].fargate_profile_name} in status DELETING")
+    _mark_deleting(profile, f"Fargate profile {fargate_profile_name}")
+    sweep(self)
+    return profile
+
+
+def _cluster(backend: EKSBackend, name: str) -> Cluster:
+    try:
+        return backend.clusters[name]
+    except KeyError:
+        raise _not_found(f"No cluster found for name: {name}.")
+
+
+def list_nodegroups(self: EKSBackend, cluster_name: str, max_results: int, next_token: str | None) -> Any:
+    return paginated_list(list(_cluster(self, cluster_name).nodegroups), max_results, next_token)
+
+
+def list_fargate_profiles(self: EKSBackend, cluster_name: str, max_results: int, next_token: str | None) -> Any:
+    return paginated_list(list(_cluster(self, cluster_name).fargate_profiles), max_results, next_token)
+
+
+# ---------------------------------------------------------------------------------------
+# Updates (update-cluster-config, update-nodegroup-config, update-addon, describe-update)
+# ---------------------------------------------------------------------------------------
+def _updates(cluster: Cluster) -> dict[str, dict[str, Any]]:
+    return cluster.__dict__.setdefault("_eksup_updates", {})
+
+
+def _record_update(cluster: Cluster, update_type: str, params: list[dict[str, str]], target: str | None = None) -> dict[str, Any]:
+    """EKS applies config updates asynchronously; here they are `Successful` at once."""
+    update = {"id": str(uuid.uuid4()), "status": "Successful", "type": update_type, "params": params, "createdAt": utcnow(), "errors": []}
+    _updates(cluster)[update["id"]] = dict(update, _target=target)
+    return update
+
+
+def _json(value: Any) -> str:
+    """An update param value: strings as is, anything else as JSON."""
+    import json
+
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+
+
+def update_cluster_config_response(self: EKSResponse) -> ActionResult:
+    name = self._get_param("name")
+    cluster = _cluster(self.eks_backend, name)
+    if cluster.status != "ACTIVE":
+        raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+    vpc_config = self._get_param("resourcesVpcConfig")
+    logging = self._get_param("logging")
+    access_config = self._get_param("accessConfig")
+    params = []
+    update_type = "ConfigUpdate"
+    if vpc_config:
+        cluster.resources_vpc_config.update(vpc_config)  # AWS merges; moto replaced the whole dict
+        update_type = "EndpointAccessUpdate"
+        params += [{"type": k[0].upper() + k[1:], "value": _json(v)} for k, v in vpc_config.items()]
+    if logging:
+        cluster.logging = logging
+        update_type = "LoggingUpdate"
+        params.append({"type": "ClusterLogging", "value": _json(logging.get("clusterLogging"))})
+    if access_config:
+        mode = access_config.get("authenticationMode")
+        current = cluster.access_config["authenticationMode"]
+        allowed = {"CONFIG_MAP": {"API_AND_CONFIG_MAP"}, "API_AND_CONFIG_MAP": {"API"}, "API": set()}
+        if mode and mode != current and mode not in allowed.get(current, set()):
+            raise InvalidParameterException(message=f"Unsupported authentication mode update from {current} to {mode}")
+        if mode:
+            cluster.access_config["authenticationMode"] = mode
+        update_type = "AccessConfigUpdate"
+        params.append({"type": "AuthenticationMode", "value": _json(mode)})
+    return ActionResult({"update": _record_update(cluster, update_type, params)})
+
+
+_original_update_nodegroup_config = EKSBackend.update_nodegroup_config
+
+
+def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name: str, **kwargs: Any) -> dict[str, Any]:
+    update = _original_update_nodegroup_config(self, cluster_name=cluster_name, nodegroup_name=nodegroup_name, **kwargs)
+    update["params"] = [{"type": p["type"], "value": _json(kwargs.get(_snake(p["type"])))} for p in update["params"]]
+    _updates(self.clusters[cluster_name])[update["id"]] = dict(update, _target=f"nodegroup:{nodegroup_name}")
+    return update
+
+
+def _snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+def describe_update_response(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, self._get_param("name"))
+    update = _updates(cluster).get(self._get_param("updateId"))
+    if update is None:
+        raise _not_found(f"No update found for ID: {self._get_param('updateId')}")
+    return ActionResult({"update": {k: v for k, v in update.items() if not k.startswith("_")}})
+
+
+def list_updates_response(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, self._get_param("name"))
+    nodegroup, addon = self._get_param("nodegroupName"), self._get_param("addonName")
+    target = f"nodegroup:{nodegroup}" if nodegroup else f"addon:{addon}" if addon else None
+    ids = [i for i, u in _updates(cluster).items() if u["_target"] == target]
+    return ActionResult({"updateIds": ids})
+
+
+# ---------------------------------------------------------------------------------------
+# Addons
+# ---------------------------------------------------------------------------------------
+# addon -> (type, [(version, oldest k8s, newest k8s)]); the newest compatible is the default.
+ADDON_CATALOG: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "vpc-cni": ("networking", [("v1.18.6-eksbuild.1", "1.28", "1.31"), ("v1.19.6-eksbuild.1", "1.28", "1.33"), ("v1.20.4-eksbuild.2", "1.29", "1.35")]),
+    "coredns": ("networking", [("v1.10.1-eksbuild.18", "1.28", "1.28"), ("v1.11.4-eksbuild.14", "1.29", "1.32"), ("v1.12.4-eksbuild.1", "1.31", "1.35")]),
+    "kube-proxy": ("networking", [(f"v1.{m}.{p}-eksbuild.{b}", f"1.{m}", f"1.{m}") for m in range(28, 36) for p, b in ((3, 2), (7, 4))]),
+    "eks-pod-identity-agent": ("security", [("v1.3.4-eksbuild.1", "1.28", "1.33"), ("v1.3.8-eksbuild.2", "1.28", "1.35")]),
+    "aws-ebs-csi-driver": ("storage", [("v1.37.0-eksbuild.1", "1.28", "1.32"), ("v1.48.0-eksbuild.2", "1.28", "1.35")]),
+    "metrics-server": ("observability", [("v0.7.2-eksbuild.3", "1.28", "1.35"), ("v0.8.0-eksbuild.2", "1.30", "1.35")]),
+}
+
+
+def _minor(version: str) -> int:
+    return int(version.split(".")[1])
+
+
+def _compatible(spec: tuple[str, str, str], k8s: str) -> bool:
+    return _minor(spec[1]) <= _minor(k8s) <= _minor(spec[2])
+
+
+def _default_version(addon: str, k8s: str) -> str | None:
+    versions = [v for v in ADDON_CATALOG[addon][1] if _compatible(v, k8s)]
+    return versions[-1][0] if versions else None
+
+
+class Addon:
+    """An installed EKS addon (`Addon` shape)."""
+
+    def __init__(self, backend: EKSBackend, cluster: Cluster, name: str, version: str, params: dict[str, Any]):
+        self.addon_name = name
+        self.cluster_name = cluster.name
+        self.addon_version = version
+        self.created_at = self.modified_at = utcnow()
+        self.addon_arn = f"arn:{backend.partition}:eks:{backend.region_name}:{backend.account_id}:addon/{cluster.name}/{name}/{uuid.uuid4()}"
+        self.service_account_role_arn = params.get("serviceAccountRoleArn")
+        self.configuration_values = params.get("configurationValues")
+        self.tags = params.get("tags") or {}
+        self.status = "ACTIVE"
+
+    def shape(self) -> dict[str, Any]:
+        out = {
+            "addonName": self.addon_name,
+            "clusterName": self.cluster_name,
+            "status": self.status,
+            "addonVersion": self.addon_version,
+            "health": {"issues": []},
+            "addonArn": self.addon_arn,
+            "createdAt": self.created_at,
+            "modifiedAt": self.modified_at,
+            "tags": self.tags,
+            "publisher": "eks",
+            "owner": "aws",
+        }
+        if self.service_account_role_arn:
+            out["serviceAccountRoleArn"] = self.service_account_role_arn
+        if self.configuration_values:
+            out["configurationValues"] = self.configuration_values
+        return out
+
+
+def _addons(cluster: Cluster) -> dict[str, Addon]:
+    return cluster.__dict__.setdefault("_eksup_addons", {})
+
+
+def _addon(cluster: Cluster, name: str) -> Addon:
+    try:
+        return _addons(cluster)[name]
+    except KeyError:
+        raise _not_found(f"No addon: {name} found in cluster: {cluster.name}")
+
+
+def _cluster_name(response: EKSResponse) -> str:
+    return response._get_param("clusterName") or response._get_param("name")
+
+
+def _check_addon_version(name: str, version: str, k8s: str) -> None:
+    specs = {v[0]: v for v in ADDON_CATALOG[name][1]}
+    if version not in specs or not _compatible(specs[version], k8s):
+        raise _invalid_parameter(f"Addon version specified is not supported: {name} {version} on Kubernetes {k8s}")
+
+
+def create_addon(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    name = self._get_param("addonName")
+    if name in _addons(cluster):
+        raise _in_use("Addon already exists.")
+    if cluster.status != "ACTIVE":
+        raise InvalidRequestException(message=f"Cluster '{cluster.name}' is not in ACTIVE status")
+    if name not in ADDON_CATALOG:
+        raise _invalid_parameter(f"Addon {name} specified is not supported in {cluster.version} Kubernetes version")
+    version = self._get_param("addonVersion") or _default_version(name, cluster.version)
+    if version is None:
+        raise _invalid_parameter(f"Addon {name} specified is not supported in {cluster.version} Kubernetes version")
+    _check_addon_version(name, version, cluster.version)
+    params = {k: self._get_param(k) for k in ("serviceAccountRoleArn", "configurationValues", "tags")}
+    addon = Addon(self.eks_backend, cluster, name, version, params)
+    _addons(cluster)[name] = addon
+    return ActionResult({"addon": addon.shape()})
+
+
+def describe_addon(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    return ActionResult({"addon": _addon(cluster, self._get_param("addonName")).shape()})
+
+
+def list_addons(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    names, token = paginated_list(list(_addons(cluster)), self._get_int_param("maxResults", 100), self._get_param("nextToken"))
+    return ActionResult({"addons": names, "nextToken": token})
+
+
+def delete_addon(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    addon = _addon(cluster, self._get_param("addonName"))
+    _mark_deleting(addon, f"Addon {addon.addon_name}")
+    shape = addon.shape()
+    sweep(self.eks_backend)
+    return ActionResult({"addon": shape})
+
+
+def update_addon(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    addon = _addon(cluster, self._get_param("addonName"))
+    if addon.status != "ACTIVE":
+        raise _in_use(f"Addon {addon.addon_name} is currently {addon.status} and cannot be updated.")
+    params = []
+    version = self._get_param("addonVersion")
+    if version:
+        _check_addon_version(addon.addon_name, version, cluster.version)
+        addon.addon_version = version
+        params.append({"type": "AddonVersion", "value": version})
+    for key, attr, kind in (("serviceAccountRoleArn", "service_account_role_arn", "ServiceAccountRoleArn"),
+                            ("configurationValues", "configuration_values", "ConfigurationValues")):
+        value = self._get_param(key)
+        if value is not None:
+            setattr(addon, attr, value)
+            params.append({"type": kind, "value": value})
+    if self._get_param("resolveConflicts"):
+        params.append({"type": "ResolveConflicts", "value": self._get_param("resolveConflicts")})
+    addon.modified_at = utcnow()
+    return ActionResult({"update": _record_update(cluster, "AddonUpdate", params, target=f"addon:{addon.addon_name}")})
+
+
+def describe_addon_versions(self: EKSResponse) -> ActionResult:
+    k8s = self._get_param("kubernetesVersion")
+    only = self._get_param("addonName")
+    types = self._get_param("types") or []
+    addons = []
+    for name, (addon_type, specs) in sorted(ADDON_CATALOG.items()):
+        if (only and name != only) or (types and addon_type not in types):
+            continue
+        versions = []
+        for spec in reversed(specs):  # newest first, like AWS
+            clusters = [f"1.{m}" for m in range(_minor(spec[1]), _minor(spec[2]) + 1)]
+            if k8s:
+                clusters = [c for c in clusters if c == k8s]
+            if not clusters:
+                continue
+            compatibilities = [{"clusterVersion": c, "platformVersions": ["*"], "defaultVersion": _default_version(name, c) == spec[0]} for c in clusters]
+            versions.append({"addonVersion": spec[0], "architecture": ["amd64", "arm64"], "computeTypes": ["ec2"],
+                             "compatibilities": compatibilities, "requiresConfiguration": False,
+                             "requiresIamPermissions": name in ("vpc-cni", "aws-ebs-csi-driver")})
+        if versions:
+            addons.append({"addonName": name, "type": addon_type, "addonVersions": versions, "publisher": "eks", "owner": "aws"})
+    return ActionResult({"addons": addons})
+
+
+# ---------------------------------------------------------------------------------------
+# Access entries and access policies
+# ---------------------------------------------------------------------------------------
+ACCESS_POLICIES = [
+    "AmazonEKSAdminPolicy",
+    "AmazonEKSAdminViewPolicy",
+    "AmazonEKSAutoNodePolicy",
+    "AmazonEKSBlockStoragePolicy",
+    "AmazonEKSClusterAdminPolicy",
+    "AmazonEKSClusterInsightsPolicy",
+    "AmazonEKSComputePolicy",
+    "AmazonEKSEditPolicy",
+    "AmazonEKSLoadBalancingPolicy",
+    "AmazonEKSNetworkingPolicy",
+    "AmazonEKSViewPolicy",
+]
+
+
+def _policy_arn(backend: EKSBackend, name: str) -> str:
+    return f"arn:{backend.partition}:eks::aws:cluster-access-policy/{name}"
+
+
+class AccessEntry:
+    """An access entry (`AccessEntry` shape) and its associated access policies."""
+
+    def __init__(self, backend: EKSBackend, cluster: Cluster, principal_arn: str, params: dict[str, Any]):
+        self.cluster_name = cluster.name
+        self.principal_arn = principal_arn
+        self.type = params.get("type") or "STANDARD"
+        self.kubernetes_groups = params.get("kubernetesGroups") or []
+        self.tags = params.get("tags") or {}
+        self.created_at = self.modified_at = utcnow()
+        account, kind, name = _parse_principal(principal_arn)
+        self.access_entry_arn = (f"arn:{backend.partition}:eks:{backend.region_name}:{backend.account_id}:access-entry/"
+                                 f"{cluster.name}/{kind}/{account}/{name.rsplit('/', 1)[-1]}/{uuid.uuid4()}")
+        defaults = {
+            "EC2_LINUX": "system:node:{{EC2PrivateDNSName}}",
+            "EC2_WINDOWS": "system:node:{{EC2PrivateDNSName}}",
+            "FARGATE_LINUX": "system:node:{{SessionName}}",
+        }
+        if kind == "role":
+            standard = f"arn:{backend.partition}:sts::{account}:assumed-role/{name.rsplit('/', 1)[-1]}/{{{{SessionName}}}}"
+        else:
+            standard = principal_arn
+        self.username = params.get("username") or defaults.get(self.type, standard)
+        self.policies: dict[str, dict[str, Any]] = {}
+
+    def shape(self) -> dict[str, Any]:
+        return {
+            "clusterName": self.cluster_name,
+            "principalArn": self.principal_arn,
+            "kubernetesGroups": self.kubernetes_groups,
+            "accessEntryArn": self.access_entry_arn,
+            "createdAt": self.created_at,
+            "modifiedAt": self.modified_at,
+            "tags": self.tags,
+            "username": self.username,
+            "type": self.type,
+        }
+
+
+def _parse_principal(arn: str) -> tuple[str, str, str]:
+    """`arn:aws:iam::<account>:role/<path/name>` -> (account, "role", "path/name")."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[2] != "iam" or "/" not in parts[5] or parts[5].split("/")[0] not in ("role", "user"):
+        raise _invalid_parameter(f"The specified principalArn is invalid: {arn}")
+    kind, name = parts[5].split("/", 1)
+    return parts[4], kind, name
+
+
+def _access_entries(cluster: Cluster) -> dict[str, AccessEntry]:
+    return cluster.__dict__.setdefault("_eksup_access_entries", {})
+
+
+def _api_cluster(response: EKSResponse) -> Cluster:
+    """The cluster, which must use an authentication mode that includes the access-entry API."""
+    cluster = _cluster(response.eks_backend, _cluster_name(response))
+    if cluster.access_config["authenticationMode"] not in ("API", "API_AND_CONFIG_MAP"):
+        raise InvalidRequestException(message="The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] to perform this operation.")
+    return cluster
+
+
+def _access_entry(cluster: Cluster, principal_arn: str) -> AccessEntry:
+    try:
+        return _access_entries(cluster)[principal_arn]
+    except KeyError:
+        raise _not_found("The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'.")
+
+
+def create_access_entry(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    principal = self._get_param("principalArn")
+    _, kind, name = _parse_principal(principal)
+    if principal in _access_entries(cluster):
+        raise _in_use("The specified access entry resource is already in use on this cluster.")
+    from moto.iam.models import iam_backends
+
+    iam = iam_backends[self.eks_backend.account_id][self.eks_backend.partition]
+    try:  # AWS checks that the principal exists
+        iam.get_role_by_arn(principal) if kind == "role" else iam.get_user(name.rsplit("/", 1)[-1])
+    except Exception:
+        raise _invalid_parameter(f"The specified principalArn is invalid: invalid principal {principal}")
+    params = {k: self._get_param(k) for k in ("kubernetesGroups", "tags", "username", "type")}
+    entry = AccessEntry(self.eks_backend, cluster, principal, params)
+    _access_entries(cluster)[principal] = entry
+    return ActionResult({"accessEntry": entry.shape()})
+
+
+def describe_access_entry(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    return ActionResult({"accessEntry": _access_entry(cluster, self._get_param("principalArn")).shape()})
+
+
+def list_access_entries(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    policy = self._get_param("associatedPolicyArn")
+    arns = [arn for arn, entry in _access_entries(cluster).items() if not policy or policy in entry.policies]
+    page, token = paginated_list(arns, self._get_int_param("maxResults", 100), self._get_param("nextToken"))
+    return ActionResult({"accessEntries": page, "nextToken": token})
+
+
+def update_access_entry(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    entry = _access_entry(cluster, self._get_param("principalArn"))
+    if self._get_param("kubernetesGroups") is not None:
+        entry.kubernetes_groups = self._get_param("kubernetesGroups")
+    if self._get_param("username"):
+        entry.username = self._get_param("username")
+    entry.modified_at = utcnow()
+    return ActionResult({"accessEntry": entry.shape()})
+
+
+def delete_access_entry(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    _access_entry(cluster, self._get_param("principalArn"))
+    del _access_entries(cluster)[self._get_param("principalArn")]
+    return EmptyResult()
+
+
+def list_access_policies(self: EKSResponse) -> ActionResult:
+    policies = [{"name": n, "arn": _policy_arn(self.eks_backend, n)} for n in ACCESS_POLICIES]
+    return ActionResult({"accessPolicies": policies})
+
+
+def associate_access_policy(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    entry = _access_entry(cluster, self._get_param("principalArn"))
+    policy = self._get_param("policyArn")
+    if policy not in [_policy_arn(self.eks_backend, n) for n in ACCESS_POLICIES]:
+        raise _invalid_parameter(f"The specified policyArn is invalid: {policy}")
+    if entry.type != "STANDARD":
+        raise _invalid_parameter(f"Access policies can only be associated with access entries of type STANDARD (this one is {entry.type}).")
+    scope = self._get_param("accessScope") or {}
+    if scope.get("type") not in ("cluster", "namespace"):
+        raise _invalid_parameter("accessScope.type must be one of [cluster, namespace]")
+    if scope["type"] == "namespace" and not scope.get("namespaces"):
+        raise _invalid_parameter("At least one namespace is required when accessScope.type is namespace")
+    if scope["type"] == "cluster" and scope.get("namespaces"):
+        raise _invalid_parameter("Namespaces cannot be specified when accessScope.type is cluster")
+    now = utcnow()
+    previous = entry.policies.get(policy)  # associating again updates the scope
+    entry.policies[policy] = {"policyArn": policy, "accessScope": scope,
+                              "associatedAt": previous["associatedAt"] if previous else now, "modifiedAt": now}
+    return ActionResult({"clusterName": cluster.name, "principalArn": entry.principal_arn, "associatedAccessPolicy": entry.policies[policy]})
+
+
+def disassociate_access_policy(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    entry = _access_entry(cluster, self._get_param("principalArn"))
+    policy = self._get_param("policyArn")
+    if entry.policies.pop(policy, None) is None:
+        raise _not_found(f"The specified policy {policy} is not associated with the access entry.")
+    return EmptyResult()
+
+
+def list_associated_access_policies(self: EKSResponse) -> ActionResult:
+    cluster = _api_cluster(self)
+    entry = _access_entry(cluster, self._get_param("principalArn"))
+    return ActionResult({"clusterName": cluster.name, "principalArn": entry.principal_arn,
+                         "associatedAccessPolicies": list(entry.policies.values())})
+
+
+# ---------------------------------------------------------------------------------------
+# Tags on every EKS ARN (moto: cluster ARNs only)
+# ---------------------------------------------------------------------------------------
+def _taggable(backend: EKSBackend, arn: str) -> Any:
+    for cluster in backend.clusters.values():
+        if cluster.arn == arn:
+            return cluster
+        candidates = [*cluster.nodegroups.values(), *cluster.fargate_profiles.values(), *_addons(cluster).values(), *_access_entries(cluster).values()]
+        for obj in candidates:
+            if arn in (getattr(obj, "arn", None), getattr(obj, "fargate_profile_arn", None), getattr(obj, "addon_arn", None), getattr(obj, "access_entry_arn", None)):
+                return obj
+    raise _not_found("Resource was not found")
+
+
+def tag_resource(self: EKSBackend, resource_arn: str, tags: dict[str, str]) -> None:
+    _taggable(self, resource_arn).tags.update(tags)
+
+
+def untag_resource(self: EKSBackend, resource_arn: str, tag_keys: list[str]) -> None:
+    obj = _taggable(self, resource_arn)
+    for key in tag_keys if isinstance(tag_keys, list) else [tag_keys]:
+        obj.tags.pop(key, None)
+
+
+def list_tags_for_resource(self: EKSBackend, resource_arn: str) -> dict[str, str]:
+    return _taggable(self, resource_arn).tags
+
+
+# ---------------------------------------------------------------------------------------
+# Wiring
+# ---------------------------------------------------------------------------------------
+ROUTES = [
+    "{0}/clusters/(?P<name>[^/]+)/addons$",
+    "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)$",
+    "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)/update$",
+    "{0}/addons/supported-versions$",
+    "{0}/clusters/(?P<name>[^/]+)/access-entries$",
+    # The principal/policy ARNs contain '/', so one greedy route covers the sub-resources;
+    # moto's botocore-model router then picks the operation from the raw (encoded) path.
+    "{0}/clusters/(?P<name>[^/]+)/access-entries/(?P<principalArn>.+)$",
+    "{0}/access-policies$",
+    "{0}/clusters/(?P<name>[^/]+)/updates$",
+    "{0}/clusters/(?P<name>[^/]+)/updates/(?P<updateId>[^/]+)$",
+]
+
+RESPONSE_METHODS = [
+    create_addon, describe_addon, list_addons, delete_addon, update_addon, describe_addon_versions,
+    create_access_entry, describe_access_entry, list_access_entries, update_access_entry, delete_access_entry,
+    list_access_policies, associate_access_policy, disassociate_access_policy, list_associated_access_policies,
+]
+
+
+def install() -> None:
+    """Apply all EKS patches (call once, before the server handles requests)."""
+    for cls, kind in ((Cluster, "cluster"), (Nodegroup, "nodegroup"), (FargateProfile, "fargate"), (Addon, "addon")):
+        lifecycle(cls, kind)
+
+    for route in ROUTES:
+        eks_urls.url_paths[route] = eks_urls.response.dispatch
+
+    for method in RESPONSE_METHODS:
+        setattr(EKSResponse, method.__name__, method)
+    EKSResponse.create_cluster = create_cluster_response
+    EKSResponse.update_cluster_config = update_cluster_config_response
+    EKSResponse.describe_update = describe_update_response
+    EKSResponse.list_updates = list_updates_response
+
+    original_call_action = BaseResponse.call_action
+
+    def call_action(self: EKSResponse) -> Any:
+        sweep(self.eks_backend)
+        return original_call_action(self)
+
+    EKSResponse.call_action = call_action
+
+    EKSBackend.create_cluster = create_cluster
+    EKSBackend.delete_cluster = delete_cluster
+    EKSBackend.create_nodegroup = create_nodegroup
+    EKSBackend.delete_nodegroup = delete_nodegroup
+    EKSBackend.create_fargate_profile = create_fargate_profile
+    EKSBackend.delete_fargate_profile = delete_fargate_profile
+    EKSBackend.list_nodegroups = list_nodegroups
+    EKSBackend.list_fargate_profiles = list_fargate_profiles
+    EKSBackend.update_nodegroup_config = update_nodegroup_config
+    EKSBackend.tag_resource = tag_resource
+    EKSBackend.untag_resource = untag_resource
+    EKSBackend.list_tags_for_resource = list_tags_for_resource
