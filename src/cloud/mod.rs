@@ -76,3 +76,342 @@ pub fn quick(sdk: &SdkConfig) -> SdkConfig {
         )
         .build()
 }
+
+mod autoscaling;
+mod delete;
+mod ec2;
+mod ecr;
+mod eks;
+pub mod error;
+mod iam;
+mod inventory;
+mod ssm;
+pub mod userdata;
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use tokio::time::Instant;
+
+pub use delete::{DeleteOptions, DeleteReport, Removed};
+pub use error::{CloudError, ErrorKind};
+pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
+
+use crate::executor::{Apply, Progress, StepContext, StepResult};
+use crate::plan::{Resource, tags};
+
+/// The thumbprint eksup registers for IAM OIDC providers: the SHA-1 of the root CA (Amazon Root CA 1
+/// via Starfield) that signs every `oidc.eks.<region>.amazonaws.com` chain. IAM no longer checks
+/// thumbprints for EKS issuers (it trusts its own CA library), but the API still requires one; using
+/// this well-known constant avoids a TLS dial at create time.
+pub const OIDC_ROOT_CA_THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
+
+/// The client id (audience) of the OIDC provider: STS, for IRSA.
+pub const OIDC_CLIENT_ID: &str = "sts.amazonaws.com";
+
+/// The AWS clients eksup uses; implements [`Apply`] with "ensure" semantics: each step finds its
+/// resource by ownership tags (`eksup.io/cluster`, `eksup.io/resource`) or deterministic name and
+/// returns [`crate::executor::Action::Existed`], else creates it with all tags and waits until it is
+/// usable.
+#[derive(Debug, Clone)]
+pub struct AwsCloud {
+    pub(crate) ec2: aws_sdk_ec2::Client,
+    pub(crate) iam: aws_sdk_iam::Client,
+    pub(crate) eks: aws_sdk_eks::Client,
+    pub(crate) asg: aws_sdk_autoscaling::Client,
+    pub(crate) ecr: aws_sdk_ecr::Client,
+    pub(crate) ssm: aws_sdk_ssm::Client,
+    pub(crate) region: String,
+}
+
+impl AwsCloud {
+    pub fn new(sdk: &SdkConfig) -> Self {
+        Self {
+            ec2: aws_sdk_ec2::Client::new(sdk),
+            iam: aws_sdk_iam::Client::new(sdk),
+            eks: aws_sdk_eks::Client::new(sdk),
+            asg: aws_sdk_autoscaling::Client::new(sdk),
+            ecr: aws_sdk_ecr::Client::new(sdk),
+            ssm: aws_sdk_ssm::Client::new(sdk),
+            region: sdk.region().map(ToString::to_string).unwrap_or_default(),
+        }
+    }
+
+    /// `aws`, `aws-cn` or `aws-us-gov`.
+    pub fn partition(&self) -> &'static str {
+        partition(&self.region)
+    }
+
+    /// `arn:<partition>:iam::aws:policy/<name>`, or `name` if it is already an ARN.
+    pub fn managed_policy_arn(&self, name: &str) -> String {
+        if name.starts_with("arn:") {
+            name.to_string()
+        } else {
+            format!("arn:{}:iam::aws:policy/{name}", self.partition())
+        }
+    }
+}
+
+/// The partition of a region.
+pub fn partition(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else {
+        "aws"
+    }
+}
+
+impl Apply for AwsCloud {
+    async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
+        let result = match &ctx.step.resource {
+            Resource::Vpc { cidr } => self.ensure_vpc(ctx, cidr).await,
+            Resource::ImportVpc { vpc_id, subnets } => self.import_vpc(vpc_id, subnets).await,
+            Resource::Subnet { vpc, az, cidr, kind } => self.ensure_subnet(ctx, vpc, az, cidr, *kind).await,
+            Resource::InternetGateway { vpc } => self.ensure_internet_gateway(ctx, vpc).await,
+            Resource::ElasticIp { .. } => self.ensure_elastic_ip(ctx).await,
+            Resource::NatGateway { subnet, allocation, .. } => {
+                self.ensure_nat_gateway(ctx, subnet, allocation).await
+            }
+            Resource::RouteTable { vpc, default_route, subnets, .. } => {
+                self.ensure_route_table(ctx, vpc, default_route.as_ref(), subnets).await
+            }
+            Resource::SecurityGroup { vpc, group_name, description, rules } => {
+                self.ensure_security_group(ctx, vpc, group_name, description, rules).await
+            }
+            Resource::SecurityGroupRules { group, rules } => self.ensure_rules_step(ctx, group, rules).await,
+            Resource::IamRole {
+                role_name,
+                service,
+                trust_condition,
+                managed_policies,
+                permissions_boundary,
+            } => {
+                self.ensure_role(
+                    ctx,
+                    role_name,
+                    service,
+                    trust_condition.as_ref(),
+                    managed_policies,
+                    permissions_boundary.as_deref(),
+                )
+                .await
+            }
+            Resource::InstanceProfile { profile_name, role } => {
+                self.ensure_instance_profile(ctx, profile_name, role).await
+            }
+            Resource::ControlPlane(spec) => self.ensure_control_plane(ctx, spec).await,
+            Resource::OidcProvider { issuer } => self.ensure_oidc_provider(ctx, issuer).await,
+            Resource::LaunchTemplate(spec) => self.ensure_launch_template(ctx, spec).await,
+            Resource::ManagedNodegroup(spec) => self.ensure_nodegroup(ctx, spec).await,
+            Resource::AutoScalingGroup(spec) => self.ensure_auto_scaling_group(ctx, spec).await,
+            Resource::FargateProfile(spec) => self.ensure_fargate_profile(ctx, spec).await,
+            Resource::Addon {
+                addon_name,
+                version,
+                configuration_values,
+                service_account_role_arn,
+                resolve_conflicts,
+            } => {
+                self.ensure_addon(
+                    ctx,
+                    addon_name,
+                    version.as_deref(),
+                    configuration_values.as_deref(),
+                    service_account_role_arn.as_deref(),
+                    resolve_conflicts.as_deref(),
+                )
+                .await
+            }
+            Resource::AccessEntry { principal, entry_type, kubernetes_groups, username, policies } => {
+                self.ensure_access_entry(
+                    ctx,
+                    principal,
+                    entry_type,
+                    kubernetes_groups,
+                    username.as_deref(),
+                    policies,
+                )
+                .await
+            }
+            Resource::EcrRepository(spec) => self.ensure_repository(ctx, spec).await,
+            Resource::Kubeconfig { .. } => Err(anyhow::anyhow!(
+                "kubeconfig steps are local: wrap the provider in `executor::WithKubeconfig`"
+            )),
+        };
+        result.with_context(|| format!("failed to create {}", ctx.step.description))
+    }
+}
+
+/// The tags of the resource a step makes: the plan's tags, the ownership tags and `Name`
+/// (`<cluster>/<step id>`).
+pub(crate) fn step_tags(ctx: &StepContext<'_>) -> BTreeMap<String, String> {
+    let mut t = ctx.plan.tags.clone();
+    t.insert(tags::CLUSTER.to_string(), ctx.plan.cluster.clone());
+    t.insert(tags::RESOURCE.to_string(), ctx.step.id.clone());
+    t.insert("Name".to_string(), format!("{}/{}", ctx.plan.cluster, ctx.step.id));
+    t
+}
+
+/// `kubernetes.io/cluster/<cluster>`: the tag Kubernetes (cloud provider, load balancer controller,
+/// cluster autoscaler) looks for on subnets, node security groups, groups and instances.
+pub fn kubernetes_cluster_tag(cluster: &str) -> String {
+    format!("kubernetes.io/cluster/{cluster}")
+}
+
+/// Whether `tags` say the resource belongs to `cluster`.
+pub(crate) fn owned_by<'a>(mut tags: impl Iterator<Item = (&'a str, &'a str)>, cluster: &str) -> bool {
+    tags.any(|(k, v)| k == tags::CLUSTER && v == cluster)
+}
+
+/// The answer of one poll.
+pub(crate) enum Poll<T> {
+    Ready(T),
+    /// Not yet; the status AWS reports.
+    Pending(String),
+}
+
+/// Delays between polls: 1 s, 2 s, 4 s, ... capped at 30 s.
+#[derive(Debug, Clone)]
+pub(crate) struct Backoff {
+    next: Duration,
+}
+
+impl Backoff {
+    pub(crate) const FIRST: Duration = Duration::from_secs(1);
+    pub(crate) const MAX: Duration = Duration::from_secs(30);
+
+    pub(crate) fn new() -> Self {
+        Self { next: Self::FIRST }
+    }
+
+    pub(crate) fn next_delay(&mut self) -> Duration {
+        let d = self.next;
+        self.next = (self.next * 2).min(Self::MAX);
+        d
+    }
+}
+
+/// Poll `check` with [`Backoff`] until it is ready, reporting each pending status, for at most
+/// `limit`. Stops early when the run is cancelled.
+pub(crate) async fn wait_for<T, F, Fut>(
+    progress: &Progress<'_>,
+    what: &str,
+    limit: Duration,
+    mut check: F,
+) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<Poll<T>>>,
+{
+    let started = Instant::now();
+    let mut backoff = Backoff::new();
+    loop {
+        match check().await? {
+            Poll::Ready(v) => return Ok(v),
+            Poll::Pending(status) => {
+                if started.elapsed() >= limit {
+                    return Err(CloudError::WaitTimeout {
+                        what: what.to_string(),
+                        status,
+                        waited: started.elapsed(),
+                    }
+                    .into());
+                }
+                progress.waiting(&status);
+                progress.sleep(backoff.next_delay()).await?;
+            }
+        }
+    }
+}
+
+/// Retry `op` while `retry(err)` says so (IAM propagation, a busy cluster), with [`Backoff`], for at
+/// most `limit`.
+pub(crate) async fn retry_while<T, F, Fut>(
+    progress: &Progress<'_>,
+    limit: Duration,
+    retry: impl Fn(&CloudError) -> Option<&'static str>,
+    mut op: F,
+) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, CloudError>>,
+{
+    let started = Instant::now();
+    let mut backoff = Backoff::new();
+    loop {
+        match op().await {
+            Ok(v) => return Ok(v),
+            Err(e) => match retry(&e) {
+                Some(status) if started.elapsed() < limit => {
+                    progress.waiting(status);
+                    progress.sleep(backoff.next_delay()).await?;
+                }
+                _ => return Err(e.into()),
+            },
+        }
+    }
+}
+
+/// A just-created IAM role or instance profile is not yet visible to the service.
+pub(crate) fn iam_propagation(e: &CloudError) -> Option<&'static str> {
+    let m = e.message().unwrap_or_default().to_ascii_lowercase();
+    let code = e.code().unwrap_or_default();
+    let invalid =
+        matches!(code, "InvalidParameterException" | "InvalidParameterValue" | "InvalidRequestException");
+    (invalid && (m.contains("role") || m.contains("instance profile") || m.contains("principal")))
+        .then_some("waiting for IAM to propagate")
+}
+
+/// Wait limits per resource.
+pub(crate) mod limits {
+    use std::time::Duration;
+
+    pub const CLUSTER: Duration = Duration::from_secs(40 * 60);
+    pub const NODEGROUP: Duration = Duration::from_secs(30 * 60);
+    pub const FARGATE: Duration = Duration::from_secs(15 * 60);
+    pub const ADDON: Duration = Duration::from_secs(15 * 60);
+    pub const NAT: Duration = Duration::from_secs(15 * 60);
+    pub const IAM_PROPAGATION: Duration = Duration::from_secs(2 * 60);
+    pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_starts_quick_and_caps_at_thirty_seconds() {
+        let mut b = Backoff::new();
+        let delays: Vec<u64> = (0..8).map(|_| b.next_delay().as_secs()).collect();
+        assert_eq!(delays, vec![1, 2, 4, 8, 16, 30, 30, 30]);
+    }
+
+    #[test]
+    fn partitions() {
+        assert_eq!(partition("us-west-2"), "aws");
+        assert_eq!(partition("cn-north-1"), "aws-cn");
+        assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
+    }
+
+    #[test]
+    fn iam_propagation_errors_are_recognised() {
+        let e = CloudError::Api {
+            operation: "CreateCluster",
+            code: Some("InvalidParameterException".into()),
+            message: Some("Role with arn: x, could not be assumed because it does not exist".into()),
+            status: Some(400),
+        };
+        assert!(iam_propagation(&e).is_some());
+        let e = CloudError::Api {
+            operation: "CreateCluster",
+            code: Some("InvalidParameterException".into()),
+            message: Some("unsupported Kubernetes version".into()),
+            status: Some(400),
+        };
+        assert!(iam_propagation(&e).is_none());
+    }
+}

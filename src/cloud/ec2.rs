@@ -1,0 +1,826 @@
+//! EC2: the network (VPC, subnets, gateways, routes, security groups) and launch templates.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context as _;
+use aws_sdk_ec2::types::{
+    AttributeBooleanValue, DomainType, Filter, IpPermission, IpRange, Ipv6Range,
+    LaunchTemplateBlockDeviceMappingRequest, LaunchTemplateEbsBlockDeviceRequest,
+    LaunchTemplateHttpTokensState, LaunchTemplateIamInstanceProfileSpecificationRequest,
+    LaunchTemplateInstanceMetadataEndpointState, LaunchTemplateInstanceMetadataOptionsRequest,
+    LaunchTemplateTagSpecificationRequest, RequestLaunchTemplateData, ResourceType, SecurityGroupRule, Tag,
+    TagSpecification, UserIdGroupPair, VolumeType,
+};
+use base64::Engine as _;
+
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
+use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
+use crate::executor::{Action, StepContext, StepResult};
+use crate::plan::{
+    AmiSource, ImportedSubnet, LaunchTemplateSpec, SgPeer, SgRule, SubnetKind, Val, keys, tags as tag_keys,
+};
+
+pub(crate) fn filter(name: &str, values: impl IntoIterator<Item = impl Into<String>>) -> Filter {
+    Filter::builder().name(name).set_values(Some(values.into_iter().map(Into::into).collect())).build()
+}
+
+/// Filters that find the resource a step made.
+fn owner_filters(ctx: &StepContext<'_>) -> Vec<Filter> {
+    vec![
+        filter(&format!("tag:{}", tag_keys::CLUSTER), [ctx.plan.cluster.as_str()]),
+        filter(&format!("tag:{}", tag_keys::RESOURCE), [ctx.step.id.as_str()]),
+    ]
+}
+
+/// Filter for everything eksup made for `cluster`.
+pub(crate) fn cluster_filter(cluster: &str) -> Filter {
+    filter(&format!("tag:{}", tag_keys::CLUSTER), [cluster])
+}
+
+pub(crate) fn ec2_tags(tags: &BTreeMap<String, String>) -> Vec<Tag> {
+    tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build()).collect()
+}
+
+fn tag_spec(kind: ResourceType, tags: &BTreeMap<String, String>) -> TagSpecification {
+    TagSpecification::builder().resource_type(kind).set_tags(Some(ec2_tags(tags))).build()
+}
+
+pub(crate) fn tag_pairs(tags: &[Tag]) -> impl Iterator<Item = (&str, &str)> {
+    tags.iter().map(|t| (t.key().unwrap_or_default(), t.value().unwrap_or_default()))
+}
+
+pub(crate) fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
+    tag_pairs(tags).any(|(k, v)| k == key && v == value)
+}
+
+fn missing(operation: &'static str, field: &'static str) -> CloudError {
+    CloudError::MissingField { operation, field }
+}
+
+fn on(value: bool) -> AttributeBooleanValue {
+    AttributeBooleanValue::builder().value(value).build()
+}
+
+/// Warn when a lookup found more than one resource for a step (should not happen).
+fn warn_duplicates(ctx: &StepContext<'_>, kind: &str, ids: &[&str]) {
+    if ids.len() > 1 {
+        ctx.progress.warn(&format!(
+            "found {} {kind}s tagged for this step ({}); using `{}`",
+            ids.len(),
+            ids.join(", "),
+            ids[0]
+        ));
+    }
+}
+
+impl AwsCloud {
+    pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
+        let found = self
+            .ec2
+            .describe_vpcs()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeVpcs")?;
+        let vpcs = found.vpcs();
+        warn_duplicates(ctx, "VPC", &vpcs.iter().filter_map(|v| v.vpc_id()).collect::<Vec<_>>());
+        if let Some(vpc) = vpcs.first() {
+            let id = vpc.vpc_id().ok_or_else(|| missing("DescribeVpcs", "VpcId"))?;
+            if vpc.cidr_block() != Some(cidr) {
+                return Err(CloudError::Drift {
+                    what: format!("VPC `{id}`"),
+                    difference: format!("has CIDR `{}`, not `{cidr}`", vpc.cidr_block().unwrap_or("?")),
+                }
+                .into());
+            }
+            let action = if self.ensure_vpc_dns(id).await? { Action::Updated } else { Action::Existed };
+            return Ok(StepResult::new(action).with(keys::ID, id).with("cidr", cidr));
+        }
+        let created = self
+            .ec2
+            .create_vpc()
+            .cidr_block(cidr)
+            .tag_specifications(tag_spec(ResourceType::Vpc, &step_tags(ctx)))
+            .send()
+            .await
+            .api("CreateVpc")?;
+        let id = created.vpc().and_then(|v| v.vpc_id()).ok_or_else(|| missing("CreateVpc", "VpcId"))?;
+        self.ensure_vpc_dns(id).await?;
+        Ok(StepResult::new(Action::Created).with(keys::ID, id).with("cidr", cidr))
+    }
+
+    /// Turn DNS support and DNS hostnames on (one attribute per call, as AWS requires); true if
+    /// anything changed.
+    async fn ensure_vpc_dns(&self, id: &str) -> Result<bool, CloudError> {
+        use aws_sdk_ec2::types::VpcAttributeName;
+        let mut changed = false;
+        for attr in [VpcAttributeName::EnableDnsSupport, VpcAttributeName::EnableDnsHostnames] {
+            let current = self
+                .ec2
+                .describe_vpc_attribute()
+                .vpc_id(id)
+                .attribute(attr.clone())
+                .send()
+                .await
+                .api("DescribeVpcAttribute")?;
+            let enabled = match attr {
+                VpcAttributeName::EnableDnsSupport => current.enable_dns_support(),
+                _ => current.enable_dns_hostnames(),
+            }
+            .and_then(AttributeBooleanValue::value)
+            .unwrap_or(false);
+            if enabled {
+                continue;
+            }
+            let req = self.ec2.modify_vpc_attribute().vpc_id(id);
+            let req = match attr {
+                VpcAttributeName::EnableDnsSupport => req.enable_dns_support(on(true)),
+                _ => req.enable_dns_hostnames(on(true)),
+            };
+            req.send().await.api("ModifyVpcAttribute")?;
+            changed = true;
+        }
+        Ok(changed)
+    }
+
+    /// Check an existing VPC and its subnets (nothing is created). A subnet is given by id, or by
+    /// CIDR (and zone) within the VPC; the VPC id may be left empty and is then the VPC of the
+    /// subnets given by id. Outputs `id` (the VPC), `cidr`, and each subnet's id under its `key`.
+    pub(super) async fn import_vpc(
+        &self,
+        vpc_id: &str,
+        subnets: &[ImportedSubnet],
+    ) -> anyhow::Result<StepResult> {
+        let by_id: Vec<String> = subnets.iter().filter_map(|s| s.id.clone()).collect();
+        let found_by_id = if by_id.is_empty() {
+            Vec::new()
+        } else {
+            self.ec2
+                .describe_subnets()
+                .set_subnet_ids(Some(by_id))
+                .send()
+                .await
+                .api("DescribeSubnets")
+                .context("failed to look up the given subnets")?
+                .subnets()
+                .to_vec()
+        };
+        let vpc_id = if vpc_id.is_empty() {
+            found_by_id
+                .first()
+                .and_then(|s| s.vpc_id())
+                .map(str::to_string)
+                .ok_or_else(|| anyhow::anyhow!("neither a VPC id nor a subnet id is given"))?
+        } else {
+            vpc_id.to_string()
+        };
+        let vpcs =
+            self.ec2.describe_vpcs().vpc_ids(&vpc_id).send().await.api("DescribeVpcs").or_not_found()?;
+        let vpc = vpcs
+            .as_ref()
+            .and_then(|v| v.vpcs().first())
+            .ok_or_else(|| anyhow::anyhow!("VPC `{vpc_id}` does not exist"))?;
+        let mut result = StepResult::new(Action::Existed).with(keys::ID, &vpc_id);
+        if let Some(cidr) = vpc.cidr_block() {
+            result = result.with("cidr", cidr);
+        }
+        for want in subnets {
+            let got = match &want.id {
+                Some(id) => found_by_id
+                    .iter()
+                    .find(|s| s.subnet_id() == Some(id.as_str()))
+                    .cloned()
+                    .ok_or_else(|| anyhow::anyhow!("subnet `{id}` does not exist"))?,
+                None => {
+                    let cidr = want.cidr.as_deref().ok_or_else(|| {
+                        anyhow::anyhow!("subnet `{}` has neither an id nor a CIDR", want.key)
+                    })?;
+                    let out = self
+                        .ec2
+                        .describe_subnets()
+                        .filters(filter("vpc-id", [vpc_id.as_str()]))
+                        .filters(filter("cidr-block", [cidr]))
+                        .send()
+                        .await
+                        .api("DescribeSubnets")?;
+                    out.subnets()
+                        .first()
+                        .cloned()
+                        .ok_or_else(|| anyhow::anyhow!("no subnet with CIDR `{cidr}` in VPC `{vpc_id}`"))?
+                }
+            };
+            let id = got.subnet_id().unwrap_or_default();
+            if got.vpc_id() != Some(vpc_id.as_str()) {
+                anyhow::bail!("subnet `{id}` is in VPC `{}`, not `{vpc_id}`", got.vpc_id().unwrap_or("?"));
+            }
+            let az = got.availability_zone().unwrap_or_default();
+            if let Some(want_az) = &want.az
+                && want_az != az
+                && got.availability_zone_id() != Some(want_az.as_str())
+            {
+                anyhow::bail!("subnet `{id}` is in zone `{az}`, not `{want_az}`");
+            }
+            if let Some(cidr) = &want.cidr
+                && got.cidr_block() != Some(cidr.as_str())
+            {
+                anyhow::bail!("subnet `{id}` has CIDR `{}`, not `{cidr}`", got.cidr_block().unwrap_or("?"));
+            }
+            result = result.with(&want.key, id);
+        }
+        Ok(result)
+    }
+
+    pub(super) async fn ensure_subnet(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+        az: &str,
+        cidr: &str,
+        kind: SubnetKind,
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let public = kind == SubnetKind::Public;
+        let found = self
+            .ec2
+            .describe_subnets()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeSubnets")?;
+        let subnets = found.subnets();
+        warn_duplicates(ctx, "subnet", &subnets.iter().filter_map(|s| s.subnet_id()).collect::<Vec<_>>());
+        let (id, action) = if let Some(subnet) = subnets.first() {
+            let id = subnet.subnet_id().ok_or_else(|| missing("DescribeSubnets", "SubnetId"))?.to_string();
+            if subnet.cidr_block() != Some(cidr) || subnet.availability_zone() != Some(az) {
+                return Err(CloudError::Drift {
+                    what: format!("subnet `{id}`"),
+                    difference: format!(
+                        "is `{}` in `{}`, not `{cidr}` in `{az}`",
+                        subnet.cidr_block().unwrap_or("?"),
+                        subnet.availability_zone().unwrap_or("?")
+                    ),
+                }
+                .into());
+            }
+            if subnet.vpc_id() != Some(vpc_id.as_str()) {
+                return Err(CloudError::Drift {
+                    what: format!("subnet `{id}`"),
+                    difference: format!("is in VPC `{}`, not `{vpc_id}`", subnet.vpc_id().unwrap_or("?")),
+                }
+                .into());
+            }
+            let needs_public_ip = public && subnet.map_public_ip_on_launch() != Some(true);
+            (id, if needs_public_ip { Action::Updated } else { Action::Existed })
+        } else {
+            let mut tags = step_tags(ctx);
+            let role = if public { "kubernetes.io/role/elb" } else { "kubernetes.io/role/internal-elb" };
+            tags.insert(role.to_string(), "1".to_string());
+            tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
+            let created = self
+                .ec2
+                .create_subnet()
+                .vpc_id(&vpc_id)
+                .cidr_block(cidr)
+                .availability_zone(az)
+                .tag_specifications(tag_spec(ResourceType::Subnet, &tags))
+                .send()
+                .await
+                .api("CreateSubnet")?;
+            let id = created
+                .subnet()
+                .and_then(|s| s.subnet_id())
+                .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?;
+            (id.to_string(), Action::Created)
+        };
+        if public && action != Action::Existed {
+            self.ec2
+                .modify_subnet_attribute()
+                .subnet_id(&id)
+                .map_public_ip_on_launch(on(true))
+                .send()
+                .await
+                .api("ModifySubnetAttribute")?;
+        }
+        Ok(StepResult::new(action).with(keys::ID, id).with("az", az).with("cidr", cidr))
+    }
+
+    pub(super) async fn ensure_internet_gateway(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let found = self
+            .ec2
+            .describe_internet_gateways()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeInternetGateways")?;
+        let (id, mut action, attached) = if let Some(igw) = found.internet_gateways().first() {
+            let id = igw
+                .internet_gateway_id()
+                .ok_or_else(|| missing("DescribeInternetGateways", "InternetGatewayId"))?;
+            let attached_to: Vec<&str> = igw.attachments().iter().filter_map(|a| a.vpc_id()).collect();
+            if let Some(other) = attached_to.iter().find(|v| **v != vpc_id) {
+                return Err(CloudError::Drift {
+                    what: format!("internet gateway `{id}`"),
+                    difference: format!("is attached to VPC `{other}`, not `{vpc_id}`"),
+                }
+                .into());
+            }
+            (id.to_string(), Action::Existed, !attached_to.is_empty())
+        } else {
+            let created = self
+                .ec2
+                .create_internet_gateway()
+                .tag_specifications(tag_spec(ResourceType::InternetGateway, &step_tags(ctx)))
+                .send()
+                .await
+                .api("CreateInternetGateway")?;
+            let id = created
+                .internet_gateway()
+                .and_then(|g| g.internet_gateway_id())
+                .ok_or_else(|| missing("CreateInternetGateway", "InternetGatewayId"))?;
+            (id.to_string(), Action::Created, false)
+        };
+        if !attached {
+            self.ec2
+                .attach_internet_gateway()
+                .internet_gateway_id(&id)
+                .vpc_id(&vpc_id)
+                .send()
+                .await
+                .api("AttachInternetGateway")?;
+            if action == Action::Existed {
+                action = Action::Updated;
+            }
+        }
+        Ok(StepResult::new(action).with(keys::ID, id))
+    }
+
+    pub(super) async fn ensure_elastic_ip(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
+        let found = self
+            .ec2
+            .describe_addresses()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeAddresses")?;
+        if let Some(addr) = found.addresses().first() {
+            let id = addr.allocation_id().ok_or_else(|| missing("DescribeAddresses", "AllocationId"))?;
+            return Ok(StepResult::new(Action::Existed)
+                .with(keys::ID, id)
+                .with("publicIp", addr.public_ip().unwrap_or_default()));
+        }
+        let created = self
+            .ec2
+            .allocate_address()
+            .domain(DomainType::Vpc)
+            .tag_specifications(tag_spec(ResourceType::ElasticIp, &step_tags(ctx)))
+            .send()
+            .await
+            .api("AllocateAddress")?;
+        let id = created.allocation_id().ok_or_else(|| missing("AllocateAddress", "AllocationId"))?;
+        Ok(StepResult::new(Action::Created)
+            .with(keys::ID, id)
+            .with("publicIp", created.public_ip().unwrap_or_default()))
+    }
+
+    pub(super) async fn ensure_nat_gateway(
+        &self,
+        ctx: &StepContext<'_>,
+        subnet: &Val,
+        allocation: &Val,
+    ) -> anyhow::Result<StepResult> {
+        use aws_sdk_ec2::types::NatGatewayState;
+        let subnet_id = ctx.resolve(subnet)?;
+        let allocation_id = ctx.resolve(allocation)?;
+        // Tag filters on NAT gateways are not reliable everywhere: filter by subnet, then by tags here.
+        let found = self
+            .ec2
+            .describe_nat_gateways()
+            .filter(filter("subnet-id", [subnet_id.as_str()]))
+            .send()
+            .await
+            .api("DescribeNatGateways")?;
+        let existing = found.nat_gateways().iter().find(|n| {
+            has_tag(n.tags(), tag_keys::RESOURCE, &ctx.step.id)
+                && has_tag(n.tags(), tag_keys::CLUSTER, &ctx.plan.cluster)
+                && matches!(n.state(), Some(NatGatewayState::Pending | NatGatewayState::Available))
+        });
+        let (id, action) = if let Some(nat) = existing {
+            let id = nat.nat_gateway_id().ok_or_else(|| missing("DescribeNatGateways", "NatGatewayId"))?;
+            (id.to_string(), Action::Existed)
+        } else {
+            let created = self
+                .ec2
+                .create_nat_gateway()
+                .subnet_id(&subnet_id)
+                .allocation_id(&allocation_id)
+                .tag_specifications(tag_spec(ResourceType::Natgateway, &step_tags(ctx)))
+                .send()
+                .await
+                .api("CreateNatGateway")?;
+            let id = created
+                .nat_gateway()
+                .and_then(|n| n.nat_gateway_id())
+                .ok_or_else(|| missing("CreateNatGateway", "NatGatewayId"))?;
+            (id.to_string(), Action::Created)
+        };
+        let what = format!("NAT gateway `{id}`");
+        wait_for(&ctx.progress, &what, limits::NAT, || async {
+            let out = self
+                .ec2
+                .describe_nat_gateways()
+                .nat_gateway_ids(&id)
+                .send()
+                .await
+                .api("DescribeNatGateways")?;
+            let Some(nat) = out.nat_gateways().first() else {
+                return Ok(Poll::Pending("not visible yet".into()));
+            };
+            match nat.state() {
+                Some(NatGatewayState::Available) => Ok(Poll::Ready(())),
+                Some(NatGatewayState::Pending) | None => Ok(Poll::Pending("pending".into())),
+                Some(state) => Err(CloudError::Failed {
+                    what: what.clone(),
+                    status: state.as_str().to_string(),
+                    reason: nat.failure_message().map(str::to_string),
+                }
+                .into()),
+            }
+        })
+        .await?;
+        Ok(StepResult::new(action).with(keys::ID, id))
+    }
+
+    pub(super) async fn ensure_route_table(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+        default_route: Option<&Val>,
+        subnets: &[Val],
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let target = default_route.map(|v| ctx.resolve(v)).transpose()?;
+        let subnet_ids = ctx.resolve_all(subnets)?;
+        let found = self
+            .ec2
+            .describe_route_tables()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeRouteTables")?;
+        let (id, mut action, current_target, associated) = if let Some(rt) = found.route_tables().first() {
+            let id = rt.route_table_id().ok_or_else(|| missing("DescribeRouteTables", "RouteTableId"))?;
+            let current = rt
+                .routes()
+                .iter()
+                .find(|r| r.destination_cidr_block() == Some("0.0.0.0/0"))
+                .and_then(|r| r.nat_gateway_id().or(r.gateway_id()))
+                .map(str::to_string);
+            let associated: Vec<String> =
+                rt.associations().iter().filter_map(|a| a.subnet_id()).map(str::to_string).collect();
+            (id.to_string(), Action::Existed, current, associated)
+        } else {
+            let created = self
+                .ec2
+                .create_route_table()
+                .vpc_id(&vpc_id)
+                .tag_specifications(tag_spec(ResourceType::RouteTable, &step_tags(ctx)))
+                .send()
+                .await
+                .api("CreateRouteTable")?;
+            let id = created
+                .route_table()
+                .and_then(|r| r.route_table_id())
+                .ok_or_else(|| missing("CreateRouteTable", "RouteTableId"))?;
+            (id.to_string(), Action::Created, None, Vec::new())
+        };
+        let mut changed = false;
+        if let Some(target) = &target
+            && current_target.as_deref() != Some(target.as_str())
+        {
+            let nat = target.starts_with("nat-");
+            if current_target.is_some() {
+                let req = self.ec2.replace_route().route_table_id(&id).destination_cidr_block("0.0.0.0/0");
+                let req = if nat { req.nat_gateway_id(target) } else { req.gateway_id(target) };
+                req.send().await.api("ReplaceRoute")?;
+            } else {
+                let req = self.ec2.create_route().route_table_id(&id).destination_cidr_block("0.0.0.0/0");
+                let req = if nat { req.nat_gateway_id(target) } else { req.gateway_id(target) };
+                req.send().await.api("CreateRoute")?;
+            }
+            changed = true;
+        }
+        for subnet in subnet_ids.iter().filter(|s| !associated.contains(s)) {
+            self.ec2
+                .associate_route_table()
+                .route_table_id(&id)
+                .subnet_id(subnet)
+                .send()
+                .await
+                .api("AssociateRouteTable")
+                .with_context(|| format!("failed to associate subnet `{subnet}`"))?;
+            changed = true;
+        }
+        if changed && action == Action::Existed {
+            action = Action::Updated;
+        }
+        Ok(StepResult::new(action).with(keys::ID, id))
+    }
+
+    pub(super) async fn ensure_security_group(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+        group_name: &str,
+        description: &str,
+        rules: &[SgRule],
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let mut filters = owner_filters(ctx);
+        filters.push(filter("vpc-id", [vpc_id.as_str()]));
+        let found = self
+            .ec2
+            .describe_security_groups()
+            .set_filters(Some(filters))
+            .send()
+            .await
+            .api("DescribeSecurityGroups")?;
+        let (id, action) = if let Some(sg) = found.security_groups().first() {
+            let id = sg.group_id().ok_or_else(|| missing("DescribeSecurityGroups", "GroupId"))?;
+            (id.to_string(), Action::Existed)
+        } else {
+            let created = self
+                .ec2
+                .create_security_group()
+                .group_name(group_name)
+                .description(description)
+                .vpc_id(&vpc_id)
+                .tag_specifications(tag_spec(ResourceType::SecurityGroup, &step_tags(ctx)))
+                .send()
+                .await
+                .api("CreateSecurityGroup")?;
+            let id = created.group_id().ok_or_else(|| missing("CreateSecurityGroup", "GroupId"))?;
+            (id.to_string(), Action::Created)
+        };
+        let added = self.ensure_rules(ctx, &id, rules).await?;
+        let action = if action == Action::Existed && added > 0 { Action::Updated } else { action };
+        Ok(StepResult::new(action).with(keys::ID, id).with(keys::NAME, group_name))
+    }
+
+    pub(super) async fn ensure_rules_step(
+        &self,
+        ctx: &StepContext<'_>,
+        group: &Val,
+        rules: &[SgRule],
+    ) -> anyhow::Result<StepResult> {
+        let Some(group_id) = ctx.resolve_opt(group)? else {
+            ctx.progress.warn(&format!(
+                "the security group `{}` is not known (AWS did not return it); rules not added",
+                group.describe()
+            ));
+            return Ok(StepResult::new(Action::Existed));
+        };
+        let added = self.ensure_rules(ctx, &group_id, rules).await?;
+        let action = if added == 0 { Action::Existed } else { Action::Created };
+        Ok(StepResult::new(action).with(keys::ID, group_id))
+    }
+
+    /// Authorize the rules the group lacks; returns how many were added.
+    async fn ensure_rules(
+        &self,
+        ctx: &StepContext<'_>,
+        group_id: &str,
+        rules: &[SgRule],
+    ) -> anyhow::Result<usize> {
+        if rules.is_empty() {
+            return Ok(0);
+        }
+        let existing = self
+            .ec2
+            .describe_security_group_rules()
+            .filters(filter("group-id", [group_id]))
+            .send()
+            .await
+            .api("DescribeSecurityGroupRules")?;
+        let existing = existing.security_group_rules();
+        let mut added = 0;
+        for rule in rules {
+            let peer = match &rule.peer {
+                SgPeer::Cidr(c) => Peer::Cidr(c.clone()),
+                SgPeer::Ipv6Cidr(c) => Peer::Ipv6(c.clone()),
+                SgPeer::Group(v) => match ctx.resolve_opt(v)? {
+                    Some(g) => Peer::Group(g),
+                    None => {
+                        ctx.progress.warn(&format!(
+                            "rule `{}` skipped: the peer security group `{}` is not known",
+                            rule.description,
+                            v.describe()
+                        ));
+                        continue;
+                    }
+                },
+            };
+            if existing.iter().any(|r| rule_matches(r, rule, &peer)) {
+                continue;
+            }
+            let mut perm = IpPermission::builder().ip_protocol(&rule.protocol);
+            if rule.protocol != "-1" {
+                perm = perm.from_port(rule.from_port).to_port(rule.to_port);
+            }
+            let perm = match &peer {
+                Peer::Cidr(c) => {
+                    perm.ip_ranges(IpRange::builder().cidr_ip(c).description(&rule.description).build())
+                }
+                Peer::Ipv6(c) => {
+                    perm.ipv6_ranges(Ipv6Range::builder().cidr_ipv6(c).description(&rule.description).build())
+                }
+                Peer::Group(g) => perm.user_id_group_pairs(
+                    UserIdGroupPair::builder().group_id(g).description(&rule.description).build(),
+                ),
+            }
+            .build();
+            let result = if rule.direction == "egress" {
+                self.ec2
+                    .authorize_security_group_egress()
+                    .group_id(group_id)
+                    .ip_permissions(perm)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .api("AuthorizeSecurityGroupEgress")
+            } else {
+                self.ec2
+                    .authorize_security_group_ingress()
+                    .group_id(group_id)
+                    .ip_permissions(perm)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .api("AuthorizeSecurityGroupIngress")
+            };
+            match result {
+                Ok(()) => added += 1,
+                Err(e) if e.kind() == super::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    return Err(anyhow::Error::new(e)
+                        .context(format!("failed to add rule `{}` to `{group_id}`", rule.description)));
+                }
+            }
+        }
+        Ok(added)
+    }
+
+    pub(super) async fn ensure_launch_template(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &LaunchTemplateSpec,
+    ) -> anyhow::Result<StepResult> {
+        let found = self
+            .ec2
+            .describe_launch_templates()
+            .filters(filter("launch-template-name", [spec.name.as_str()]))
+            .send()
+            .await
+            .api("DescribeLaunchTemplates")?;
+        if let Some(lt) = found.launch_templates().first() {
+            let id = lt
+                .launch_template_id()
+                .ok_or_else(|| missing("DescribeLaunchTemplates", "LaunchTemplateId"))?;
+            if !owned_by(tag_pairs(lt.tags()), &ctx.plan.cluster) {
+                return Err(CloudError::NotOwned {
+                    what: format!("launch template `{}`", spec.name),
+                    cluster: ctx.plan.cluster.clone(),
+                    tag: tag_keys::CLUSTER,
+                }
+                .into());
+            }
+            let version = lt.latest_version_number().unwrap_or(1);
+            return Ok(StepResult::new(Action::Existed)
+                .with(keys::ID, id)
+                .with(keys::NAME, &spec.name)
+                .with(keys::VERSION, version.to_string()));
+        }
+        let data = self.launch_template_data(ctx, spec).await?;
+        let created = self
+            .ec2
+            .create_launch_template()
+            .launch_template_name(&spec.name)
+            .launch_template_data(data)
+            .tag_specifications(tag_spec(ResourceType::LaunchTemplate, &step_tags(ctx)))
+            .send()
+            .await
+            .api("CreateLaunchTemplate")?;
+        let lt =
+            created.launch_template().ok_or_else(|| missing("CreateLaunchTemplate", "LaunchTemplate"))?;
+        let id =
+            lt.launch_template_id().ok_or_else(|| missing("CreateLaunchTemplate", "LaunchTemplateId"))?;
+        let version = lt.latest_version_number().unwrap_or(1);
+        Ok(StepResult::new(Action::Created)
+            .with(keys::ID, id)
+            .with(keys::NAME, &spec.name)
+            .with(keys::VERSION, version.to_string()))
+    }
+
+    async fn launch_template_data(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &LaunchTemplateSpec,
+    ) -> anyhow::Result<RequestLaunchTemplateData> {
+        let mut ebs = LaunchTemplateEbsBlockDeviceRequest::builder()
+            .volume_size(spec.volume_size)
+            .volume_type(VolumeType::from(spec.volume_type.as_str()))
+            .delete_on_termination(true)
+            .set_iops(spec.volume_iops)
+            .set_throughput(spec.volume_throughput)
+            .set_kms_key_id(spec.volume_kms_key_id.clone());
+        if spec.volume_encrypted {
+            ebs = ebs.encrypted(true);
+        }
+        let tokens = if spec.imds_v2_required {
+            LaunchTemplateHttpTokensState::Required
+        } else {
+            LaunchTemplateHttpTokensState::Optional
+        };
+        let mut data = RequestLaunchTemplateData::builder()
+            .set_instance_type(spec.instance_type.as_deref().map(Into::into))
+            .block_device_mappings(
+                LaunchTemplateBlockDeviceMappingRequest::builder()
+                    .device_name(&spec.device_name)
+                    .ebs(ebs.build())
+                    .build(),
+            )
+            .metadata_options(
+                LaunchTemplateInstanceMetadataOptionsRequest::builder()
+                    .http_tokens(tokens)
+                    .http_put_response_hop_limit(spec.hop_limit)
+                    .http_endpoint(LaunchTemplateInstanceMetadataEndpointState::Enabled)
+                    .build(),
+            )
+            .set_key_name(spec.key_name.clone());
+        if let Some(image) = &spec.image {
+            let id = match image {
+                AmiSource::Id(id) => id.clone(),
+                AmiSource::SsmParameter(name) => self.ami_from_ssm(name).await?,
+            };
+            data = data.image_id(id);
+        }
+        for sg in &spec.security_groups {
+            match ctx.resolve_opt(sg)? {
+                Some(id) => data = data.security_group_ids(id),
+                None => {
+                    ctx.progress.warn(&format!("security group `{}` is not known; left out", sg.describe()))
+                }
+            }
+        }
+        if let Some(profile) = &spec.instance_profile_arn {
+            let arn = ctx.resolve(profile)?;
+            data = data.iam_instance_profile(
+                LaunchTemplateIamInstanceProfileSpecificationRequest::builder().arn(arn).build(),
+            );
+        }
+        if let Some(user_data) = &spec.user_data {
+            let rendered = super::userdata::render_spec(ctx, user_data)?;
+            data = data.user_data(base64::engine::general_purpose::STANDARD.encode(rendered));
+        }
+        let mut instance_tags = ctx.plan.tags.clone();
+        instance_tags.insert(tag_keys::CLUSTER.to_string(), ctx.plan.cluster.clone());
+        instance_tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
+        instance_tags.extend(spec.instance_tags.clone());
+        for kind in [ResourceType::Instance, ResourceType::Volume, ResourceType::NetworkInterface] {
+            data = data.tag_specifications(
+                LaunchTemplateTagSpecificationRequest::builder()
+                    .resource_type(kind)
+                    .set_tags(Some(ec2_tags(&instance_tags)))
+                    .build(),
+            );
+        }
+        Ok(data.build())
+    }
+}
+
+enum Peer {
+    Cidr(String),
+    Ipv6(String),
+    Group(String),
+}
+
+fn rule_matches(existing: &SecurityGroupRule, want: &SgRule, peer: &Peer) -> bool {
+    let egress = want.direction == "egress";
+    if existing.is_egress() != Some(egress) || existing.ip_protocol() != Some(want.protocol.as_str()) {
+        return false;
+    }
+    if want.protocol != "-1"
+        && (existing.from_port() != Some(want.from_port) || existing.to_port() != Some(want.to_port))
+    {
+        return false;
+    }
+    match peer {
+        Peer::Cidr(c) => existing.cidr_ipv4() == Some(c.as_str()),
+        Peer::Ipv6(c) => existing.cidr_ipv6() == Some(c.as_str()),
+        Peer::Group(g) => existing.referenced_group_info().and_then(|r| r.group_id()) == Some(g.as_str()),
+    }
+}

@@ -1,0 +1,706 @@
+//! EKS: the control plane, managed nodegroups, Fargate profiles, add-ons and access entries.
+
+use std::collections::HashMap;
+
+use anyhow::Context as _;
+use aws_sdk_eks::types::{
+    AccessScope, AccessScopeType, AddonStatus, AmiTypes, AuthenticationMode, CapacityTypes, Cluster,
+    ClusterStatus, CreateAccessConfigRequest, EncryptionConfig, FargateProfileSelector, FargateProfileStatus,
+    IpFamily, KubernetesNetworkConfigRequest, LaunchTemplateSpecification, LogSetup, LogType, Logging,
+    Nodegroup, NodegroupScalingConfig, NodegroupStatus, NodegroupUpdateConfig, Provider, ResolveConflicts,
+    SupportType, Taint, TaintEffect, UpgradePolicyRequest, VpcConfigRequest, ZonalShiftConfigRequest,
+};
+
+use super::ec2::filter;
+use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
+use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wait_for};
+use crate::executor::{Action, StepContext, StepResult};
+use crate::plan::{
+    AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Val, keys,
+    tags as tag_keys,
+};
+
+/// `NoSchedule` -> `NO_SCHEDULE` (EKS spells taint effects in upper snake case).
+pub fn taint_effect(effect: &str) -> TaintEffect {
+    let upper = match effect {
+        "NoSchedule" => "NO_SCHEDULE",
+        "PreferNoSchedule" => "PREFER_NO_SCHEDULE",
+        "NoExecute" => "NO_EXECUTE",
+        other => other,
+    };
+    TaintEffect::from(upper)
+}
+
+fn owned(tags: Option<&HashMap<String, String>>, cluster: &str) -> bool {
+    tags.is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == cluster))
+}
+
+impl AwsCloud {
+    pub(crate) async fn describe_eks_cluster(&self, name: &str) -> Result<Option<Cluster>, CloudError> {
+        Ok(self
+            .eks
+            .describe_cluster()
+            .name(name)
+            .send()
+            .await
+            .api("DescribeCluster")
+            .or_not_found()?
+            .and_then(|o| o.cluster))
+    }
+
+    pub(super) async fn ensure_control_plane(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &ControlPlaneSpec,
+    ) -> anyhow::Result<StepResult> {
+        let name = ctx.plan.cluster.as_str();
+        let action = match self.describe_eks_cluster(name).await? {
+            Some(cluster) => {
+                if !owned(cluster.tags(), name) {
+                    return Err(CloudError::NotOwned {
+                        what: format!("EKS cluster `{name}`"),
+                        cluster: name.to_string(),
+                        tag: tag_keys::CLUSTER,
+                    }
+                    .into());
+                }
+                if let Some(version) = cluster.version()
+                    && version != spec.version
+                {
+                    ctx.progress.warn(&format!(
+                        "the cluster runs Kubernetes `{version}`, the config says `{}`; upgrades are not done by create",
+                        spec.version
+                    ));
+                }
+                Action::Existed
+            }
+            None => {
+                self.create_cluster(ctx, spec).await?;
+                Action::Created
+            }
+        };
+        let what = format!("EKS cluster `{name}`");
+        let cluster = wait_for(&ctx.progress, &what, limits::CLUSTER, || async {
+            let cluster = self.describe_eks_cluster(name).await?.ok_or_else(|| CloudError::Failed {
+                what: what.clone(),
+                status: "gone".into(),
+                reason: None,
+            })?;
+            match cluster.status() {
+                Some(ClusterStatus::Active | ClusterStatus::Updating) => Ok(Poll::Ready(cluster)),
+                Some(ClusterStatus::Creating) | None => Ok(Poll::Pending("CREATING".into())),
+                Some(other) => Err(CloudError::Failed {
+                    what: what.clone(),
+                    status: other.as_str().into(),
+                    reason: None,
+                }
+                .into()),
+            }
+        })
+        .await?;
+        self.cluster_outputs(ctx, &cluster, action).await
+    }
+
+    async fn create_cluster(&self, ctx: &StepContext<'_>, spec: &ControlPlaneSpec) -> anyhow::Result<()> {
+        let role = ctx.resolve(&spec.role)?;
+        let subnets = ctx.resolve_all(&spec.subnets)?;
+        let mut security_groups = Vec::new();
+        for sg in &spec.security_groups {
+            security_groups.extend(ctx.resolve_opt(sg)?);
+        }
+        let vpc = VpcConfigRequest::builder()
+            .set_subnet_ids(Some(subnets))
+            .set_security_group_ids(Some(security_groups))
+            .endpoint_public_access(spec.endpoint_public_access)
+            .endpoint_private_access(spec.endpoint_private_access)
+            .set_public_access_cidrs(
+                (!spec.public_access_cidrs.is_empty()).then(|| spec.public_access_cidrs.clone()),
+            )
+            .build();
+        let logging = Logging::builder()
+            .cluster_logging(
+                LogSetup::builder()
+                    .set_types(Some(spec.log_types.iter().map(|t| LogType::from(t.as_str())).collect()))
+                    .enabled(!spec.log_types.is_empty())
+                    .build(),
+            )
+            .build();
+        let access = CreateAccessConfigRequest::builder()
+            .authentication_mode(AuthenticationMode::from(spec.authentication_mode.as_str()))
+            .bootstrap_cluster_creator_admin_permissions(spec.bootstrap_cluster_creator_admin_permissions)
+            .build();
+        let network = KubernetesNetworkConfigRequest::builder()
+            .set_service_ipv4_cidr(spec.service_ipv4_cidr.clone())
+            .ip_family(IpFamily::from(spec.ip_family.to_ascii_lowercase().as_str()))
+            .build();
+        let tags = step_tags(ctx);
+        let name = ctx.plan.cluster.as_str();
+        retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+            let mut req = self
+                .eks
+                .create_cluster()
+                .name(name)
+                .version(&spec.version)
+                .role_arn(&role)
+                .resources_vpc_config(vpc.clone())
+                .logging(logging.clone())
+                .access_config(access.clone())
+                .kubernetes_network_config(network.clone())
+                .bootstrap_self_managed_addons(false)
+                .set_tags(Some(tags.clone().into_iter().collect()));
+            if let Some(key) = &spec.secrets_key_arn {
+                req = req.encryption_config(
+                    EncryptionConfig::builder().provider(Provider::builder().key_arn(key).build()).build(),
+                );
+            }
+            if let Some(support) = &spec.upgrade_support_type {
+                req = req.upgrade_policy(
+                    UpgradePolicyRequest::builder().support_type(SupportType::from(support.as_str())).build(),
+                );
+            }
+            if let Some(enabled) = spec.zonal_shift {
+                req = req.zonal_shift_config(ZonalShiftConfigRequest::builder().enabled(enabled).build());
+            }
+            async move { req.send().await.map(|_| ()).api("CreateCluster") }
+        })
+        .await
+    }
+
+    /// Outputs of the control plane. AWS always returns the cluster security group; an emulator may
+    /// not, so it is also looked up by the tag EKS puts on it (`aws:eks:cluster-name`), and left out
+    /// when not found.
+    async fn cluster_outputs(
+        &self,
+        ctx: &StepContext<'_>,
+        cluster: &Cluster,
+        action: Action,
+    ) -> anyhow::Result<StepResult> {
+        let mut r = StepResult::new(action).with(keys::NAME, ctx.plan.cluster.as_str());
+        let pairs = [
+            (keys::ARN, cluster.arn()),
+            (keys::ENDPOINT, cluster.endpoint()),
+            (keys::CA, cluster.certificate_authority().and_then(|c| c.data())),
+            (keys::SERVICE_CIDR, cluster.kubernetes_network_config().and_then(|n| n.service_ipv4_cidr())),
+            (keys::OIDC_ISSUER, cluster.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer())),
+            (keys::VERSION, cluster.version()),
+            ("vpcId", cluster.resources_vpc_config().and_then(|v| v.vpc_id())),
+        ];
+        for (key, value) in pairs {
+            if let Some(v) = value {
+                r = r.with(key, v);
+            }
+        }
+        let sg = match cluster.resources_vpc_config().and_then(|v| v.cluster_security_group_id()) {
+            Some(sg) => Some(sg.to_string()),
+            None => self.find_cluster_security_group(&ctx.plan.cluster).await?,
+        };
+        match sg {
+            Some(sg) => r = r.with(keys::CLUSTER_SG, sg),
+            None => {
+                ctx.progress.warn("EKS did not return the cluster security group (`clusterSecurityGroupId`)")
+            }
+        }
+        Ok(r)
+    }
+
+    async fn find_cluster_security_group(&self, cluster: &str) -> Result<Option<String>, CloudError> {
+        let out = self
+            .ec2
+            .describe_security_groups()
+            .filters(filter("tag:aws:eks:cluster-name", [cluster]))
+            .send()
+            .await
+            .api("DescribeSecurityGroups")?;
+        Ok(out.security_groups().first().and_then(|g| g.group_id()).map(str::to_string))
+    }
+
+    pub(super) async fn ensure_nodegroup(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &ManagedNodegroupSpec,
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let name = spec.nodegroup_name.as_str();
+        let existing = self.describe_nodegroup(cluster, name).await?;
+        let mut action = if let Some(ng) = existing {
+            if !owned(ng.tags(), cluster) {
+                return Err(CloudError::NotOwned {
+                    what: format!("nodegroup `{name}`"),
+                    cluster: cluster.to_string(),
+                    tag: tag_keys::CLUSTER,
+                }
+                .into());
+            }
+            let types = ng.instance_types();
+            if !spec.instance_types.is_empty() && !types.is_empty() && types != spec.instance_types.as_slice()
+            {
+                ctx.progress.warn(&format!(
+                    "nodegroup `{name}` has instance types `{}`, the config says `{}`; instance types cannot be changed in place (create a new nodegroup)",
+                    types.join(","),
+                    spec.instance_types.join(",")
+                ));
+            }
+            Action::Existed
+        } else {
+            self.create_nodegroup(ctx, spec).await?;
+            Action::Created
+        };
+        let ng = self.wait_nodegroup(ctx, cluster, name).await?;
+        if action == Action::Existed {
+            let scaling = ng.scaling_config();
+            let current = (
+                scaling.and_then(NodegroupScalingConfig::min_size),
+                scaling.and_then(NodegroupScalingConfig::max_size),
+                scaling.and_then(NodegroupScalingConfig::desired_size),
+            );
+            if current.0 != Some(spec.min_size) || current.1 != Some(spec.max_size) {
+                // Desired size is left to the autoscaler once the group exists, unless out of bounds.
+                let desired = current.2.unwrap_or(spec.desired_size).clamp(spec.min_size, spec.max_size);
+                self.update_nodegroup_scaling(cluster, name, spec.min_size, desired, spec.max_size).await?;
+                action = Action::Updated;
+            }
+        }
+        let mut r = StepResult::new(action).with(keys::NAME, name);
+        if let Some(arn) = ng.nodegroup_arn() {
+            r = r.with(keys::ARN, arn);
+        }
+        Ok(r)
+    }
+
+    pub(crate) async fn describe_nodegroup(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<Nodegroup>, CloudError> {
+        Ok(self
+            .eks
+            .describe_nodegroup()
+            .cluster_name(cluster)
+            .nodegroup_name(name)
+            .send()
+            .await
+            .api("DescribeNodegroup")
+            .or_not_found()?
+            .and_then(|o| o.nodegroup))
+    }
+
+    pub(crate) async fn update_nodegroup_scaling(
+        &self,
+        cluster: &str,
+        name: &str,
+        min: i32,
+        desired: i32,
+        max: i32,
+    ) -> Result<(), CloudError> {
+        self.eks
+            .update_nodegroup_config()
+            .cluster_name(cluster)
+            .nodegroup_name(name)
+            .scaling_config(
+                NodegroupScalingConfig::builder().min_size(min).desired_size(desired).max_size(max).build(),
+            )
+            .send()
+            .await
+            .api("UpdateNodegroupConfig")?;
+        Ok(())
+    }
+
+    async fn create_nodegroup(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &ManagedNodegroupSpec,
+    ) -> anyhow::Result<()> {
+        let role = ctx.resolve(&spec.node_role)?;
+        let subnets = ctx.resolve_all(&spec.subnets)?;
+        let lt_id = ctx.resolve(&spec.launch_template)?;
+        // The version of the launch template step, when the reference is to one.
+        let lt_version = match &spec.launch_template {
+            Val::Out(r) => ctx.outputs.get(&r.step).and_then(|o| o.get(keys::VERSION)).cloned(),
+            Val::Lit(_) => None,
+        };
+        let mut update = NodegroupUpdateConfig::builder();
+        if let Some(n) = spec.max_unavailable {
+            update = update.max_unavailable(n);
+        }
+        if let Some(p) = spec.max_unavailable_percentage {
+            update = update.max_unavailable_percentage(p);
+        }
+        let update = (spec.max_unavailable.is_some() || spec.max_unavailable_percentage.is_some())
+            .then(|| update.build());
+        let taints: Vec<Taint> = spec
+            .taints
+            .iter()
+            .map(|t| Taint::builder().key(&t.key).value(&t.value).effect(taint_effect(&t.effect)).build())
+            .collect();
+        let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+        let cluster = ctx.plan.cluster.as_str();
+        retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+            let req = self
+                .eks
+                .create_nodegroup()
+                .cluster_name(cluster)
+                .nodegroup_name(&spec.nodegroup_name)
+                .node_role(&role)
+                .set_subnets(Some(subnets.clone()))
+                .scaling_config(
+                    NodegroupScalingConfig::builder()
+                        .min_size(spec.min_size)
+                        .max_size(spec.max_size)
+                        .desired_size(spec.desired_size)
+                        .build(),
+                )
+                .set_instance_types((!spec.instance_types.is_empty()).then(|| spec.instance_types.clone()))
+                .set_ami_type((!spec.ami_type.is_empty()).then(|| AmiTypes::from(spec.ami_type.as_str())))
+                .set_capacity_type(
+                    (!spec.capacity_type.is_empty())
+                        .then(|| CapacityTypes::from(spec.capacity_type.as_str())),
+                )
+                .set_labels((!spec.labels.is_empty()).then(|| spec.labels.clone().into_iter().collect()))
+                .set_taints((!taints.is_empty()).then(|| taints.clone()))
+                .launch_template(
+                    LaunchTemplateSpecification::builder().id(&lt_id).set_version(lt_version.clone()).build(),
+                )
+                .set_release_version(spec.release_version.clone())
+                .set_update_config(update.clone())
+                .set_tags(Some(tags.clone()));
+            async move { req.send().await.map(|_| ()).api("CreateNodegroup") }
+        })
+        .await
+    }
+
+    async fn wait_nodegroup(
+        &self,
+        ctx: &StepContext<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<Nodegroup> {
+        let what = format!("nodegroup `{name}`");
+        wait_for(&ctx.progress, &what, limits::NODEGROUP, || async {
+            let ng = self.describe_nodegroup(cluster, name).await?.ok_or_else(|| CloudError::Failed {
+                what: what.clone(),
+                status: "gone".into(),
+                reason: None,
+            })?;
+            match ng.status() {
+                Some(NodegroupStatus::Active | NodegroupStatus::Updating) => Ok(Poll::Ready(ng)),
+                Some(NodegroupStatus::Creating) | None => Ok(Poll::Pending("CREATING".into())),
+                Some(other) => {
+                    let reason = ng
+                        .health()
+                        .map(|h| {
+                            h.issues()
+                                .iter()
+                                .map(|i| {
+                                    format!(
+                                        "{}: {}",
+                                        i.code().map(|c| c.as_str()).unwrap_or("?"),
+                                        i.message().unwrap_or_default()
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        })
+                        .filter(|s| !s.is_empty());
+                    Err(CloudError::Failed { what: what.clone(), status: other.as_str().into(), reason }
+                        .into())
+                }
+            }
+        })
+        .await
+    }
+
+    pub(super) async fn ensure_fargate_profile(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &FargateProfileSpec,
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let name = spec.profile_name.as_str();
+        let action = if self.describe_fargate(cluster, name).await?.is_some() {
+            Action::Existed
+        } else {
+            let role = ctx.resolve(&spec.pod_execution_role)?;
+            let subnets = ctx.resolve_all(&spec.subnets)?;
+            let selectors: Vec<FargateProfileSelector> = spec
+                .selectors
+                .iter()
+                .map(|s| {
+                    FargateProfileSelector::builder()
+                        .namespace(&s.namespace)
+                        .set_labels((!s.labels.is_empty()).then(|| s.labels.clone().into_iter().collect()))
+                        .build()
+                })
+                .collect();
+            let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+            // EKS creates or deletes one Fargate profile per cluster at a time: wait for our turn.
+            let busy = |e: &CloudError| {
+                (e.kind() == ErrorKind::InUse)
+                    .then_some("waiting for another Fargate profile")
+                    .or_else(|| iam_propagation(e))
+            };
+            let created = retry_while(&ctx.progress, limits::FARGATE, busy, || {
+                let req = self
+                    .eks
+                    .create_fargate_profile()
+                    .cluster_name(cluster)
+                    .fargate_profile_name(name)
+                    .pod_execution_role_arn(&role)
+                    .set_subnets(Some(subnets.clone()))
+                    .set_selectors(Some(selectors.clone()))
+                    .set_tags(Some(tags.clone()));
+                async move {
+                    match req.send().await.api("CreateFargateProfile") {
+                        Ok(_) => Ok(true),
+                        // Created by an earlier attempt whose answer was lost.
+                        Err(e)
+                            if e.kind() == ErrorKind::InUse
+                                && e.message().unwrap_or_default().contains("already exists") =>
+                        {
+                            Ok(false)
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+            })
+            .await?;
+            if created { Action::Created } else { Action::Existed }
+        };
+        let what = format!("Fargate profile `{name}`");
+        let arn = wait_for(&ctx.progress, &what, limits::FARGATE, || async {
+            let p = self.describe_fargate(cluster, name).await?.ok_or_else(|| CloudError::Failed {
+                what: what.clone(),
+                status: "gone".into(),
+                reason: None,
+            })?;
+            match p.status() {
+                Some(FargateProfileStatus::Active) => {
+                    Ok(Poll::Ready(p.fargate_profile_arn().unwrap_or_default().to_string()))
+                }
+                Some(FargateProfileStatus::Creating) | None => Ok(Poll::Pending("CREATING".into())),
+                Some(other) => {
+                    let reason = p.health().map(|h| {
+                        h.issues()
+                            .iter()
+                            .map(|i| i.message().unwrap_or_default().to_string())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    });
+                    Err(CloudError::Failed { what: what.clone(), status: other.as_str().into(), reason }
+                        .into())
+                }
+            }
+        })
+        .await?;
+        Ok(StepResult::new(action).with(keys::NAME, name).with(keys::ARN, arn))
+    }
+
+    pub(crate) async fn describe_fargate(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<aws_sdk_eks::types::FargateProfile>, CloudError> {
+        Ok(self
+            .eks
+            .describe_fargate_profile()
+            .cluster_name(cluster)
+            .fargate_profile_name(name)
+            .send()
+            .await
+            .api("DescribeFargateProfile")
+            .or_not_found()?
+            .and_then(|o| o.fargate_profile))
+    }
+
+    pub(super) async fn ensure_addon(
+        &self,
+        ctx: &StepContext<'_>,
+        addon_name: &str,
+        version: Option<&str>,
+        configuration_values: Option<&str>,
+        service_account_role_arn: Option<&str>,
+        resolve_conflicts: Option<&str>,
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let version = version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
+        let existing = self.describe_addon(cluster, addon_name).await?;
+        let action = if let Some(addon) = existing {
+            if let (Some(want), Some(have)) = (version, addon.addon_version())
+                && want != have
+            {
+                ctx.progress.warn(&format!(
+                    "add-on `{addon_name}` runs `{have}`, the config says `{want}`; run an add-on update to change it"
+                ));
+            }
+            Action::Existed
+        } else {
+            let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+            self.eks
+                .create_addon()
+                .cluster_name(cluster)
+                .addon_name(addon_name)
+                .set_addon_version(version.map(str::to_string))
+                .set_configuration_values(configuration_values.map(str::to_string))
+                .set_service_account_role_arn(service_account_role_arn.map(str::to_string))
+                .set_resolve_conflicts(resolve_conflicts.map(ResolveConflicts::from))
+                .set_tags(Some(tags))
+                .send()
+                .await
+                .api("CreateAddon")?;
+            Action::Created
+        };
+        let what = format!("add-on `{addon_name}`");
+        let addon =
+            wait_for(&ctx.progress, &what, limits::ADDON, || async {
+                let a = self.describe_addon(cluster, addon_name).await?.ok_or_else(|| {
+                    CloudError::Failed { what: what.clone(), status: "gone".into(), reason: None }
+                })?;
+                match a.status() {
+                    Some(AddonStatus::Active | AddonStatus::Updating) => Ok(Poll::Ready(a)),
+                    // Add-ons such as CoreDNS stay degraded until nodes exist: that is not a failure.
+                    Some(AddonStatus::Degraded) => Ok(Poll::Ready(a)),
+                    Some(AddonStatus::Creating) | None => Ok(Poll::Pending("CREATING".into())),
+                    Some(other) => {
+                        let reason = a.health().map(|h| {
+                            h.issues()
+                                .iter()
+                                .map(|i| i.message().unwrap_or_default().to_string())
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        });
+                        Err(CloudError::Failed { what: what.clone(), status: other.as_str().into(), reason }
+                            .into())
+                    }
+                }
+            })
+            .await?;
+        if addon.status() == Some(&AddonStatus::Degraded) {
+            ctx.progress.warn(&format!("add-on `{addon_name}` is `DEGRADED` (normal until nodes join)"));
+        }
+        let mut r = StepResult::new(action).with(keys::NAME, addon_name);
+        if let Some(v) = addon.addon_version() {
+            r = r.with(keys::VERSION, v);
+        }
+        if let Some(arn) = addon.addon_arn() {
+            r = r.with(keys::ARN, arn);
+        }
+        Ok(r)
+    }
+
+    pub(crate) async fn describe_addon(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<aws_sdk_eks::types::Addon>, CloudError> {
+        Ok(self
+            .eks
+            .describe_addon()
+            .cluster_name(cluster)
+            .addon_name(name)
+            .send()
+            .await
+            .api("DescribeAddon")
+            .or_not_found()?
+            .and_then(|o| o.addon))
+    }
+
+    pub(super) async fn ensure_access_entry(
+        &self,
+        ctx: &StepContext<'_>,
+        principal: &Val,
+        entry_type: &str,
+        kubernetes_groups: &[String],
+        username: Option<&str>,
+        policies: &[AccessPolicyAssoc],
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let principal = ctx.resolve(principal)?;
+        let existing = self
+            .eks
+            .describe_access_entry()
+            .cluster_name(cluster)
+            .principal_arn(&principal)
+            .send()
+            .await
+            .api("DescribeAccessEntry")
+            .or_not_found()?
+            .and_then(|o| o.access_entry);
+        let (arn, mut action) = if let Some(entry) = existing {
+            if let Some(t) = entry.r#type()
+                && !t.eq_ignore_ascii_case(entry_type)
+            {
+                return Err(CloudError::Drift {
+                    what: format!("access entry for `{principal}`"),
+                    difference: format!("has type `{t}`, not `{entry_type}`"),
+                }
+                .into());
+            }
+            (entry.access_entry_arn().unwrap_or_default().to_string(), Action::Existed)
+        } else {
+            let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+            let standard = entry_type.eq_ignore_ascii_case("STANDARD");
+            let out = retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+                let req = self
+                    .eks
+                    .create_access_entry()
+                    .cluster_name(cluster)
+                    .principal_arn(&principal)
+                    .r#type(entry_type)
+                    .set_kubernetes_groups(
+                        (standard && !kubernetes_groups.is_empty()).then(|| kubernetes_groups.to_vec()),
+                    )
+                    .set_username(username.map(str::to_string))
+                    .set_tags(Some(tags.clone()));
+                async move { req.send().await.api("CreateAccessEntry") }
+            })
+            .await?;
+            let arn = out.access_entry().and_then(|e| e.access_entry_arn()).unwrap_or_default().to_string();
+            (arn, Action::Created)
+        };
+        if !policies.is_empty() {
+            let associated = self
+                .eks
+                .list_associated_access_policies()
+                .cluster_name(cluster)
+                .principal_arn(&principal)
+                .send()
+                .await
+                .api("ListAssociatedAccessPolicies")?;
+            let have: Vec<&str> =
+                associated.associated_access_policies().iter().filter_map(|p| p.policy_arn()).collect();
+            for p in policies.iter().filter(|p| !have.contains(&p.policy_arn.as_str())) {
+                let namespace = p.scope.eq_ignore_ascii_case("namespace");
+                let scope = AccessScope::builder()
+                    .r#type(if namespace { AccessScopeType::Namespace } else { AccessScopeType::Cluster })
+                    .set_namespaces(namespace.then(|| p.namespaces.clone()))
+                    .build();
+                self.eks
+                    .associate_access_policy()
+                    .cluster_name(cluster)
+                    .principal_arn(&principal)
+                    .policy_arn(&p.policy_arn)
+                    .access_scope(scope)
+                    .send()
+                    .await
+                    .api("AssociateAccessPolicy")
+                    .with_context(|| format!("failed to associate access policy `{}`", p.policy_arn))?;
+                if action == Action::Existed {
+                    action = Action::Updated;
+                }
+            }
+        }
+        Ok(StepResult::new(action).with(keys::ARN, arn).with("principal", principal))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taint_effects_are_upper_snake_case() {
+        assert_eq!(taint_effect("NoSchedule"), TaintEffect::NoSchedule);
+        assert_eq!(taint_effect("PreferNoSchedule"), TaintEffect::PreferNoSchedule);
+        assert_eq!(taint_effect("NoExecute"), TaintEffect::NoExecute);
+        assert_eq!(taint_effect("NO_EXECUTE"), TaintEffect::NoExecute);
+    }
+}

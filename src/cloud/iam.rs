@@ -1,0 +1,338 @@
+//! IAM (global): roles with trust policies and managed policies, instance profiles, OIDC providers.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context as _;
+use aws_sdk_iam::types::Tag;
+
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
+use super::{AwsCloud, OIDC_CLIENT_ID, OIDC_ROOT_CA_THUMBPRINT, owned_by, step_tags};
+use crate::executor::{Action, StepContext, StepResult};
+use crate::plan::{Val, keys, tags as tag_keys};
+
+pub(crate) fn iam_tags(tags: &BTreeMap<String, String>) -> anyhow::Result<Vec<Tag>> {
+    tags.iter()
+        .map(|(k, v)| Tag::builder().key(k).value(v).build().context("failed to build an IAM tag"))
+        .collect()
+}
+
+pub(crate) fn iam_tag_pairs(tags: &[Tag]) -> impl Iterator<Item = (&str, &str)> {
+    tags.iter().map(|t| (t.key(), t.value()))
+}
+
+/// The trust policy of a role assumed by `service`, with an optional `Condition`.
+pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> String {
+    let actions: Vec<&str> = if service == "eks.amazonaws.com" {
+        vec!["sts:AssumeRole", "sts:TagSession"]
+    } else {
+        vec!["sts:AssumeRole"]
+    };
+    let mut statement = serde_json::json!({
+        "Effect": "Allow",
+        "Principal": { "Service": service },
+        "Action": actions,
+    });
+    if let (Some(c), Some(obj)) = (condition, statement.as_object_mut()) {
+        obj.insert("Condition".to_string(), c.clone());
+    }
+    serde_json::json!({ "Version": "2012-10-17", "Statement": [statement] }).to_string()
+}
+
+/// Whether a (possibly URL-encoded) trust policy lets `service` assume the role.
+pub fn trusts_service(document: &str, service: &str) -> bool {
+    let decoded = percent_decode(document);
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(&decoded) else { return false };
+    let statements = match &doc["Statement"] {
+        serde_json::Value::Array(a) => a.clone(),
+        other => vec![other.clone()],
+    };
+    statements.iter().any(|s| match &s["Principal"]["Service"] {
+        serde_json::Value::String(x) => x == service,
+        serde_json::Value::Array(xs) => xs.iter().any(|x| x == service),
+        _ => false,
+    })
+}
+
+/// Decode `%XX` escapes (IAM returns policy documents URL-encoded).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) =
+                std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The name in a role ARN (`arn:aws:iam::1:role/path/name` -> `name`), or the input.
+pub fn role_name_of(role: &str) -> &str {
+    if role.starts_with("arn:") { role.rsplit('/').next().unwrap_or(role) } else { role }
+}
+
+impl AwsCloud {
+    pub(super) async fn ensure_role(
+        &self,
+        ctx: &StepContext<'_>,
+        role_name: &str,
+        service: &str,
+        trust_condition: Option<&serde_json::Value>,
+        managed_policies: &[String],
+        permissions_boundary: Option<&str>,
+    ) -> anyhow::Result<StepResult> {
+        let existing = self.iam.get_role().role_name(role_name).send().await.api("GetRole").or_not_found()?;
+        let (arn, mut action) = if let Some(out) = existing {
+            let role = out.role().ok_or(CloudError::MissingField { operation: "GetRole", field: "Role" })?;
+            let tags = if role.tags().is_empty() {
+                // GetRole may omit tags; ask for them.
+                self.iam
+                    .list_role_tags()
+                    .role_name(role_name)
+                    .send()
+                    .await
+                    .api("ListRoleTags")?
+                    .tags()
+                    .to_vec()
+            } else {
+                role.tags().to_vec()
+            };
+            if !owned_by(iam_tag_pairs(&tags), &ctx.plan.cluster) {
+                return Err(CloudError::NotOwned {
+                    what: format!("IAM role `{role_name}`"),
+                    cluster: ctx.plan.cluster.clone(),
+                    tag: tag_keys::CLUSTER,
+                }
+                .into());
+            }
+            let mut action = Action::Existed;
+            if !role.assume_role_policy_document().is_some_and(|d| trusts_service(d, service)) {
+                self.iam
+                    .update_assume_role_policy()
+                    .role_name(role_name)
+                    .policy_document(trust_policy(service, trust_condition))
+                    .send()
+                    .await
+                    .api("UpdateAssumeRolePolicy")?;
+                action = Action::Updated;
+            }
+            (role.arn().to_string(), action)
+        } else {
+            let created = self
+                .iam
+                .create_role()
+                .role_name(role_name)
+                .assume_role_policy_document(trust_policy(service, trust_condition))
+                .description(format!("eksup: {} for cluster {}", ctx.step.id, ctx.plan.cluster))
+                .set_permissions_boundary(permissions_boundary.map(str::to_string))
+                .set_tags(Some(iam_tags(&step_tags(ctx))?))
+                .send()
+                .await
+                .api("CreateRole")?;
+            let arn = created
+                .role()
+                .map(|r| r.arn().to_string())
+                .ok_or(CloudError::MissingField { operation: "CreateRole", field: "Role" })?;
+            (arn, Action::Created)
+        };
+        let attached = self
+            .iam
+            .list_attached_role_policies()
+            .role_name(role_name)
+            .send()
+            .await
+            .api("ListAttachedRolePolicies")?;
+        let attached: Vec<&str> =
+            attached.attached_policies().iter().filter_map(|p| p.policy_arn()).collect();
+        for policy in managed_policies {
+            let policy_arn = self.managed_policy_arn(policy);
+            if attached.contains(&policy_arn.as_str()) {
+                continue;
+            }
+            self.iam
+                .attach_role_policy()
+                .role_name(role_name)
+                .policy_arn(&policy_arn)
+                .send()
+                .await
+                .api("AttachRolePolicy")
+                .with_context(|| format!("failed to attach policy `{policy_arn}`"))?;
+            if action == Action::Existed {
+                action = Action::Updated;
+            }
+        }
+        Ok(StepResult::new(action).with(keys::ARN, arn).with(keys::NAME, role_name))
+    }
+
+    pub(super) async fn ensure_instance_profile(
+        &self,
+        ctx: &StepContext<'_>,
+        profile_name: &str,
+        role: &Val,
+    ) -> anyhow::Result<StepResult> {
+        let role = ctx.resolve(role)?;
+        let role_name = role_name_of(&role);
+        let existing = self
+            .iam
+            .get_instance_profile()
+            .instance_profile_name(profile_name)
+            .send()
+            .await
+            .api("GetInstanceProfile")
+            .or_not_found()?;
+        let (arn, roles, mut action) =
+            if let Some(out) = existing {
+                let profile = out.instance_profile().ok_or(CloudError::MissingField {
+                    operation: "GetInstanceProfile",
+                    field: "InstanceProfile",
+                })?;
+                let tags = if profile.tags().is_empty() {
+                    self.iam
+                        .list_instance_profile_tags()
+                        .instance_profile_name(profile_name)
+                        .send()
+                        .await
+                        .api("ListInstanceProfileTags")?
+                        .tags()
+                        .to_vec()
+                } else {
+                    profile.tags().to_vec()
+                };
+                if !owned_by(iam_tag_pairs(&tags), &ctx.plan.cluster) {
+                    return Err(CloudError::NotOwned {
+                        what: format!("instance profile `{profile_name}`"),
+                        cluster: ctx.plan.cluster.clone(),
+                        tag: tag_keys::CLUSTER,
+                    }
+                    .into());
+                }
+                let roles: Vec<String> = profile.roles().iter().map(|r| r.role_name().to_string()).collect();
+                (profile.arn().to_string(), roles, Action::Existed)
+            } else {
+                let created = self
+                    .iam
+                    .create_instance_profile()
+                    .instance_profile_name(profile_name)
+                    .set_tags(Some(iam_tags(&step_tags(ctx))?))
+                    .send()
+                    .await
+                    .api("CreateInstanceProfile")?;
+                let arn = created.instance_profile().map(|p| p.arn().to_string()).ok_or(
+                    CloudError::MissingField { operation: "CreateInstanceProfile", field: "InstanceProfile" },
+                )?;
+                (arn, Vec::new(), Action::Created)
+            };
+        if let Some(other) = roles.iter().find(|r| *r != role_name) {
+            return Err(CloudError::Drift {
+                what: format!("instance profile `{profile_name}`"),
+                difference: format!("holds role `{other}`, not `{role_name}`"),
+            }
+            .into());
+        }
+        if roles.is_empty() {
+            self.iam
+                .add_role_to_instance_profile()
+                .instance_profile_name(profile_name)
+                .role_name(role_name)
+                .send()
+                .await
+                .api("AddRoleToInstanceProfile")?;
+            if action == Action::Existed {
+                action = Action::Updated;
+            }
+        }
+        Ok(StepResult::new(action).with(keys::ARN, arn).with(keys::NAME, profile_name))
+    }
+
+    pub(super) async fn ensure_oidc_provider(
+        &self,
+        ctx: &StepContext<'_>,
+        issuer: &Val,
+    ) -> anyhow::Result<StepResult> {
+        let issuer = ctx.resolve(issuer)?;
+        if let Some(arn) = self.find_oidc_provider(&issuer).await? {
+            let tags = self
+                .iam
+                .list_open_id_connect_provider_tags()
+                .open_id_connect_provider_arn(&arn)
+                .send()
+                .await
+                .api("ListOpenIDConnectProviderTags")?;
+            if !owned_by(iam_tag_pairs(tags.tags()), &ctx.plan.cluster) {
+                ctx.progress.warn(&format!(
+                    "the OIDC provider `{arn}` exists but was not created by eksup for this cluster; using it as is"
+                ));
+            }
+            return Ok(StepResult::new(Action::Existed).with(keys::ARN, arn));
+        }
+        let created = self
+            .iam
+            .create_open_id_connect_provider()
+            .url(&issuer)
+            .client_id_list(OIDC_CLIENT_ID)
+            .thumbprint_list(OIDC_ROOT_CA_THUMBPRINT)
+            .set_tags(Some(iam_tags(&step_tags(ctx))?))
+            .send()
+            .await
+            .api("CreateOpenIDConnectProvider")?;
+        let arn = created.open_id_connect_provider_arn().ok_or(CloudError::MissingField {
+            operation: "CreateOpenIDConnectProvider",
+            field: "OpenIDConnectProviderArn",
+        })?;
+        Ok(StepResult::new(Action::Created).with(keys::ARN, arn))
+    }
+
+    /// The ARN of the OIDC provider for `issuer` (`https://oidc.eks.../id/X`), if any.
+    pub(crate) async fn find_oidc_provider(&self, issuer: &str) -> Result<Option<String>, CloudError> {
+        let host_path = issuer.trim_start_matches("https://");
+        let list =
+            self.iam.list_open_id_connect_providers().send().await.api("ListOpenIDConnectProviders")?;
+        Ok(list
+            .open_id_connect_provider_list()
+            .iter()
+            .filter_map(|p| p.arn())
+            .find(|arn| arn.ends_with(&format!("oidc-provider/{host_path}")))
+            .map(str::to_string))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trust_policies() {
+        let doc = trust_policy("eks.amazonaws.com", None);
+        let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        assert_eq!(v["Statement"][0]["Principal"]["Service"], "eks.amazonaws.com");
+        assert_eq!(v["Statement"][0]["Action"], serde_json::json!(["sts:AssumeRole", "sts:TagSession"]));
+        let cond = serde_json::json!({"ArnLike": {"aws:SourceArn": "arn:aws:eks:us-west-2:1:fargateprofile/demo/*"}});
+        let doc = trust_policy("eks-fargate-pods.amazonaws.com", Some(&cond));
+        let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        assert_eq!(v["Statement"][0]["Condition"], cond);
+        assert_eq!(v["Statement"][0]["Action"], serde_json::json!(["sts:AssumeRole"]));
+        assert!(trusts_service(&doc, "eks-fargate-pods.amazonaws.com"));
+        assert!(!trusts_service(&doc, "ec2.amazonaws.com"));
+    }
+
+    #[test]
+    fn url_encoded_documents_are_read() {
+        let encoded = "%7B%22Statement%22%3A%5B%7B%22Principal%22%3A%7B%22Service%22%3A%22ec2.amazonaws.com%22%7D%7D%5D%7D";
+        assert!(trusts_service(encoded, "ec2.amazonaws.com"));
+        assert_eq!(percent_decode("a%2Fb%"), "a/b%");
+    }
+
+    #[test]
+    fn role_names_from_arns() {
+        assert_eq!(role_name_of("arn:aws:iam::123:role/path/demo-node"), "demo-node");
+        assert_eq!(role_name_of("demo-node"), "demo-node");
+    }
+}

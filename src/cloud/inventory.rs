@@ -1,0 +1,326 @@
+//! Read helpers for `get`, and day-2 nodegroup operations (scale, delete).
+
+use serde::Serialize;
+
+use super::autoscaling::asg_tag_pairs;
+use super::error::{ApiResult as _, CloudError};
+use super::{AwsCloud, Poll, limits, wait_for};
+use crate::executor::{Cancel, Progress, Reporter, Subject};
+use crate::plan::tags as tag_keys;
+
+/// Tag on a self-managed group's Auto Scaling group naming its nodegroup (when the plan sets it);
+/// without it the group's name is the nodegroup name.
+pub const NODEGROUP_TAG: &str = "eksup.io/nodegroup";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterInfo {
+    pub name: String,
+    pub status: String,
+    pub version: Option<String>,
+    pub endpoint: Option<String>,
+    pub arn: Option<String>,
+    /// The cluster carries `eksup.io/cluster=<name>`.
+    pub created_by_eksup: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodegroupKind {
+    Managed,
+    SelfManaged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodegroupInfo {
+    pub name: String,
+    pub kind: NodegroupKind,
+    pub status: String,
+    pub min_size: Option<i32>,
+    pub desired_size: Option<i32>,
+    pub max_size: Option<i32>,
+    pub instance_types: Vec<String>,
+    /// The Auto Scaling group behind a self-managed group.
+    pub auto_scaling_group: Option<String>,
+}
+
+impl AwsCloud {
+    /// Names of the EKS clusters in the region.
+    pub async fn list_clusters(&self) -> anyhow::Result<Vec<String>> {
+        let mut names = Vec::new();
+        let mut token = None;
+        loop {
+            let out = self.eks.list_clusters().set_next_token(token).send().await.api("ListClusters")?;
+            names.extend(out.clusters().iter().cloned());
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(names);
+            }
+        }
+    }
+
+    /// The cluster `name`, or `None` if it does not exist.
+    pub async fn describe_cluster(&self, name: &str) -> anyhow::Result<Option<ClusterInfo>> {
+        let Some(c) = self.describe_eks_cluster(name).await? else { return Ok(None) };
+        Ok(Some(ClusterInfo {
+            name: name.to_string(),
+            status: c.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
+            version: c.version().map(str::to_string),
+            endpoint: c.endpoint().map(str::to_string),
+            arn: c.arn().map(str::to_string),
+            created_by_eksup: c.tags().is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == name)),
+        }))
+    }
+
+    /// Managed nodegroups of `cluster` and the Auto Scaling groups eksup made for it.
+    pub async fn list_nodegroups(&self, cluster: &str) -> anyhow::Result<Vec<NodegroupInfo>> {
+        let mut groups = Vec::new();
+        if self.describe_eks_cluster(cluster).await?.is_some() {
+            for name in self.managed_nodegroup_names(cluster).await? {
+                let Some(ng) = self.describe_nodegroup(cluster, &name).await? else { continue };
+                let scaling = ng.scaling_config();
+                groups.push(NodegroupInfo {
+                    name,
+                    kind: NodegroupKind::Managed,
+                    status: ng.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
+                    min_size: scaling.and_then(|s| s.min_size()),
+                    desired_size: scaling.and_then(|s| s.desired_size()),
+                    max_size: scaling.and_then(|s| s.max_size()),
+                    instance_types: ng.instance_types().to_vec(),
+                    auto_scaling_group: None,
+                });
+            }
+        }
+        for g in self.cluster_asgs(cluster).await? {
+            let asg_name = g.auto_scaling_group_name().unwrap_or_default().to_string();
+            let name = asg_tag_pairs(&g)
+                .find(|(k, _)| *k == NODEGROUP_TAG)
+                .map_or(asg_name.clone(), |(_, v)| v.to_string());
+            groups.push(NodegroupInfo {
+                name,
+                kind: NodegroupKind::SelfManaged,
+                status: g.status().unwrap_or("ACTIVE").to_string(),
+                min_size: g.min_size(),
+                desired_size: g.desired_capacity(),
+                max_size: g.max_size(),
+                instance_types: Vec::new(),
+                auto_scaling_group: Some(asg_name),
+            });
+        }
+        Ok(groups)
+    }
+
+    pub(crate) async fn managed_nodegroup_names(&self, cluster: &str) -> Result<Vec<String>, CloudError> {
+        let mut names = Vec::new();
+        let mut token = None;
+        loop {
+            let out = self
+                .eks
+                .list_nodegroups()
+                .cluster_name(cluster)
+                .set_next_token(token)
+                .send()
+                .await
+                .api("ListNodegroups")?;
+            names.extend(out.nodegroups().iter().cloned());
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(names);
+            }
+        }
+    }
+
+    /// The Auto Scaling groups tagged `eksup.io/cluster=<cluster>`.
+    pub(crate) async fn cluster_asgs(
+        &self,
+        cluster: &str,
+    ) -> Result<Vec<aws_sdk_autoscaling::types::AutoScalingGroup>, CloudError> {
+        let mut groups = Vec::new();
+        let mut token = None;
+        loop {
+            let out = self
+                .asg
+                .describe_auto_scaling_groups()
+                .filters(
+                    aws_sdk_autoscaling::types::Filter::builder()
+                        .name(format!("tag:{}", tag_keys::CLUSTER))
+                        .values(cluster)
+                        .build(),
+                )
+                .set_next_token(token)
+                .send()
+                .await
+                .api("DescribeAutoScalingGroups")?;
+            groups.extend(out.auto_scaling_groups().iter().cloned());
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(groups);
+            }
+        }
+    }
+
+    async fn find_self_managed(&self, cluster: &str, name: &str) -> Result<Option<String>, CloudError> {
+        Ok(self.cluster_asgs(cluster).await?.into_iter().find_map(|g| {
+            let asg = g.auto_scaling_group_name()?.to_string();
+            let tagged = asg_tag_pairs(&g).any(|(k, v)| k == NODEGROUP_TAG && v == name);
+            (tagged || asg == name).then_some(asg)
+        }))
+    }
+
+    /// Set the size of nodegroup `name`: a managed one through EKS, a self-managed one through its
+    /// Auto Scaling group.
+    ///
+    /// # Errors
+    /// When no such nodegroup exists, or AWS refuses.
+    pub async fn scale_nodegroup(
+        &self,
+        cluster: &str,
+        name: &str,
+        min: i32,
+        desired: i32,
+        max: i32,
+    ) -> anyhow::Result<NodegroupKind> {
+        if min > desired || desired > max {
+            anyhow::bail!(
+                "invalid sizes for nodegroup `{name}`: need min `{min}` <= desired `{desired}` <= max `{max}`"
+            );
+        }
+        if self.describe_eks_cluster(cluster).await?.is_some()
+            && self.describe_nodegroup(cluster, name).await?.is_some()
+        {
+            self.update_nodegroup_scaling(cluster, name, min, desired, max).await?;
+            return Ok(NodegroupKind::Managed);
+        }
+        if let Some(asg) = self.find_self_managed(cluster, name).await? {
+            self.update_asg_size(&asg, min, Some(desired), max).await?;
+            return Ok(NodegroupKind::SelfManaged);
+        }
+        anyhow::bail!("nodegroup `{name}` not found in cluster `{cluster}`")
+    }
+
+    /// Delete nodegroup `name` (managed, or self-managed with its Auto Scaling group, forced so its
+    /// instances terminate). Waits until it is gone unless `no_wait`. Returns `false` if there was
+    /// no such nodegroup.
+    pub async fn delete_nodegroup(
+        &self,
+        cluster: &str,
+        name: &str,
+        no_wait: bool,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<bool> {
+        let id = format!("nodegroup/{name}");
+        let description = format!("nodegroup `{name}`");
+        let progress = Progress {
+            subject: Subject { id: &id, description: &description },
+            reporter,
+            cancel,
+            started: tokio::time::Instant::now(),
+        };
+        if self.describe_eks_cluster(cluster).await?.is_some()
+            && self.describe_nodegroup(cluster, name).await?.is_some()
+        {
+            self.eks
+                .delete_nodegroup()
+                .cluster_name(cluster)
+                .nodegroup_name(name)
+                .send()
+                .await
+                .api("DeleteNodegroup")?;
+            if !no_wait {
+                self.wait_nodegroup_gone(&progress, cluster, name).await?;
+            }
+            return Ok(true);
+        }
+        if let Some(asg) = self.find_self_managed(cluster, name).await? {
+            self.delete_asg(&progress, &asg, no_wait).await?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    pub(crate) async fn wait_nodegroup_gone(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        wait_for(progress, &format!("nodegroup `{name}` to be deleted"), limits::NODEGROUP, || async {
+            Ok(match self.describe_nodegroup(cluster, name).await? {
+                None => Poll::Ready(()),
+                Some(ng) => Poll::Pending(ng.status().map_or("DELETING", |s| s.as_str()).to_string()),
+            })
+        })
+        .await
+    }
+
+    /// Force-delete an Auto Scaling group and (unless `no_wait`) wait until it and its instances
+    /// are gone.
+    pub(crate) async fn delete_asg(
+        &self,
+        progress: &Progress<'_>,
+        name: &str,
+        no_wait: bool,
+    ) -> anyhow::Result<()> {
+        let instances: Vec<String> = self
+            .describe_asg(name)
+            .await?
+            .map(|g| g.instances().iter().filter_map(|i| i.instance_id().map(str::to_string)).collect())
+            .unwrap_or_default();
+        match self
+            .asg
+            .delete_auto_scaling_group()
+            .auto_scaling_group_name(name)
+            .force_delete(true)
+            .send()
+            .await
+            .api("DeleteAutoScalingGroup")
+        {
+            Ok(_) => {}
+            Err(e) if e.message().unwrap_or_default().contains("not found") => return Ok(()),
+            Err(e) if e.kind() == super::ErrorKind::InUse => {}
+            Err(e) => return Err(e.into()),
+        }
+        if no_wait {
+            return Ok(());
+        }
+        wait_for(
+            progress,
+            &format!("Auto Scaling group `{name}` to be deleted"),
+            limits::NODEGROUP,
+            || async {
+                if let Some(g) = self.describe_asg(name).await? {
+                    return Ok(Poll::Pending(g.status().unwrap_or("Delete in progress").to_string()));
+                }
+                if instances.is_empty() {
+                    return Ok(Poll::Ready(()));
+                }
+                let out = self
+                    .ec2
+                    .describe_instances()
+                    .set_instance_ids(Some(instances.clone()))
+                    .send()
+                    .await
+                    .api("DescribeInstances")?;
+                let running = out
+                    .reservations()
+                    .iter()
+                    .flat_map(|r| r.instances())
+                    .filter(|i| {
+                        !matches!(
+                            i.state().and_then(|s| s.name()),
+                            Some(aws_sdk_ec2::types::InstanceStateName::Terminated)
+                        )
+                    })
+                    .count();
+                Ok(if running == 0 {
+                    Poll::Ready(())
+                } else {
+                    Poll::Pending(format!("{running} instances terminating"))
+                })
+            },
+        )
+        .await
+    }
+}

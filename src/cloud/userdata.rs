@@ -1,0 +1,295 @@
+//! Node user data, rendered from `templates/` with `{{placeholder}}` substitution (pure).
+//!
+//! - `al2023`: a MIME multipart document with a nodeadm `NodeConfig` part (cluster name, API
+//!   endpoint, CA, service CIDR, cluster DNS, kubelet flags for labels and taints, `maxPods`), plus
+//!   a `#!/bin/bash` part for `preBootstrapCommands` and one for `overrideBootstrapCommand`.
+//! - `al2`: a shell script calling `/etc/eks/bootstrap.sh` (or `overrideBootstrapCommand`).
+//! - `bottlerocket`: TOML settings.
+
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use crate::executor::StepContext;
+use crate::plan::UserDataSpec;
+
+const AL2023: &str = include_str!("../../templates/al2023.yaml");
+const AL2: &str = include_str!("../../templates/al2.sh");
+const BOTTLEROCKET: &str = include_str!("../../templates/bottlerocket.toml");
+
+/// The service CIDR EKS picks when none is given.
+pub const DEFAULT_SERVICE_CIDR: &str = "10.100.0.0/16";
+
+/// Everything a node needs to join the cluster.
+#[derive(Debug, Clone)]
+pub struct NodeBootstrap<'a> {
+    pub cluster_name: &'a str,
+    pub endpoint: &'a str,
+    /// Base64 PEM, as EKS returns it.
+    pub certificate_authority: &'a str,
+    pub service_cidr: &'a str,
+    pub labels: &'a BTreeMap<String, String>,
+    /// `key=value:Effect`.
+    pub taints: &'a [String],
+    pub max_pods: Option<i32>,
+    pub pre_bootstrap_commands: &'a [String],
+    pub override_bootstrap_command: Option<&'a str>,
+}
+
+/// Unknown template name.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown user data template `{0}` (expected `al2023`, `al2` or `bottlerocket`)")]
+pub struct UnknownTemplate(pub String);
+
+/// Render the user data for `template` (`al2023`, `al2`, `bottlerocket`).
+pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTemplate> {
+    let dns = cluster_dns(b.service_cidr);
+    let labels = b.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+    let taints = b.taints.join(",");
+    let common = [
+        ("cluster_name", b.cluster_name.to_string()),
+        ("endpoint", b.endpoint.to_string()),
+        ("certificate_authority", b.certificate_authority.to_string()),
+        ("service_cidr", b.service_cidr.to_string()),
+        ("cluster_dns", dns.clone()),
+    ];
+    let rendered = match template {
+        "al2023" => {
+            let mut flags = Vec::new();
+            if !labels.is_empty() {
+                flags.push(format!("      - --node-labels={labels}"));
+            }
+            if !taints.is_empty() {
+                flags.push(format!("      - --register-with-taints={taints}"));
+            }
+            let flags = if flags.is_empty() { "      []".to_string() } else { flags.join("\n") };
+            let kubelet_config = b.max_pods.map(|n| format!("      maxPods: {n}\n")).unwrap_or_default();
+            let pre = shell_part(b.pre_bootstrap_commands);
+            let post = b.override_bootstrap_command.map(|c| shell_part(&[c.to_string()])).unwrap_or_default();
+            substitute(
+                AL2023,
+                &[
+                    &common[..],
+                    &[
+                        ("kubelet_flags", flags),
+                        ("kubelet_config", kubelet_config),
+                        ("pre_bootstrap_part", pre),
+                        ("post_bootstrap_part", post),
+                    ],
+                ]
+                .concat(),
+            )
+        }
+        "al2" => {
+            let bootstrap = match b.override_bootstrap_command {
+                Some(cmd) => cmd.to_string(),
+                None => {
+                    let mut kubelet = Vec::new();
+                    if !labels.is_empty() {
+                        kubelet.push(format!("--node-labels={labels}"));
+                    }
+                    if !taints.is_empty() {
+                        kubelet.push(format!("--register-with-taints={taints}"));
+                    }
+                    if let Some(n) = b.max_pods {
+                        kubelet.push(format!("--max-pods={n}"));
+                    }
+                    let mut cmd = format!(
+                        "/etc/eks/bootstrap.sh '{}' --apiserver-endpoint '{}' --b64-cluster-ca '{}' --dns-cluster-ip '{dns}'",
+                        b.cluster_name, b.endpoint, b.certificate_authority
+                    );
+                    if b.max_pods.is_some() {
+                        cmd.push_str(" --use-max-pods false");
+                    }
+                    if !kubelet.is_empty() {
+                        cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));
+                    }
+                    cmd
+                }
+            };
+            substitute(
+                AL2,
+                &[
+                    &common[..],
+                    &[
+                        ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
+                        ("bootstrap_command", bootstrap),
+                    ],
+                ]
+                .concat(),
+            )
+        }
+        "bottlerocket" => {
+            let node_labels =
+                b.labels.iter().map(|(k, v)| format!("\"{k}\" = \"{v}\"")).collect::<Vec<_>>().join("\n");
+            let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for t in b.taints {
+                let (key, value) = t.split_once('=').unwrap_or((t.as_str(), ""));
+                by_key.entry(key).or_default().push(value);
+            }
+            let node_taints = by_key
+                .iter()
+                .map(|(k, vs)| {
+                    format!(
+                        "\"{k}\" = [{}]",
+                        vs.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let max_pods = b.max_pods.map(|n| format!("max-pods = {n}")).unwrap_or_default();
+            substitute(
+                BOTTLEROCKET,
+                &[
+                    &common[..],
+                    &[("node_labels", node_labels), ("node_taints", node_taints), ("max_pods", max_pods)],
+                ]
+                .concat(),
+            )
+        }
+        other => return Err(UnknownTemplate(other.to_string())),
+    };
+    Ok(rendered)
+}
+
+/// Render a plan's user data spec with the control plane's outputs.
+pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow::Result<String> {
+    let endpoint = ctx.resolve(&spec.endpoint)?;
+    let ca = ctx.resolve(&spec.certificate_authority)?;
+    let service_cidr =
+        ctx.resolve_opt(&spec.service_cidr)?.unwrap_or_else(|| DEFAULT_SERVICE_CIDR.to_string());
+    let b = NodeBootstrap {
+        cluster_name: &spec.cluster_name,
+        endpoint: &endpoint,
+        certificate_authority: &ca,
+        service_cidr: &service_cidr,
+        labels: &spec.labels,
+        taints: &spec.taints,
+        max_pods: spec.max_pods,
+        pre_bootstrap_commands: &spec.pre_bootstrap_commands,
+        override_bootstrap_command: spec.override_bootstrap_command.as_deref(),
+    };
+    Ok(render(&spec.template, &b)?)
+}
+
+/// A `#!/bin/bash` MIME part (empty when there are no commands).
+fn shell_part(commands: &[String]) -> String {
+    if commands.is_empty() {
+        return String::new();
+    }
+    format!(
+        "--//\nContent-Type: text/x-shellscript; charset=\"us-ascii\"\n\n#!/bin/bash\nset -o errexit -o nounset -o xtrace\n{}\n\n",
+        commands.join("\n")
+    )
+}
+
+/// The cluster DNS address: the service CIDR's network address + 10 (`10.100.0.10`).
+pub fn cluster_dns(service_cidr: &str) -> String {
+    let net: Ipv4Net = service_cidr.parse().unwrap_or_else(|_| {
+        DEFAULT_SERVICE_CIDR
+            .parse()
+            .unwrap_or_else(|_| Ipv4Net::new(Ipv4Addr::new(10, 100, 0, 0), 16).unwrap_or_default())
+    });
+    Ipv4Addr::from(u32::from(net.network()) + 10).to_string()
+}
+
+fn substitute(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{{{key}}}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bootstrap<'a>(
+        labels: &'a BTreeMap<String, String>,
+        taints: &'a [String],
+        pre: &'a [String],
+    ) -> NodeBootstrap<'a> {
+        NodeBootstrap {
+            cluster_name: "demo",
+            endpoint: "https://ABC.gr7.us-west-2.eks.amazonaws.com",
+            certificate_authority: "Q0FEQVRB",
+            service_cidr: "172.20.0.0/16",
+            labels,
+            taints,
+            max_pods: Some(58),
+            pre_bootstrap_commands: pre,
+            override_bootstrap_command: None,
+        }
+    }
+
+    #[test]
+    fn cluster_dns_is_network_plus_ten() {
+        assert_eq!(cluster_dns("10.100.0.0/16"), "10.100.0.10");
+        assert_eq!(cluster_dns("172.20.0.0/16"), "172.20.0.10");
+        assert_eq!(cluster_dns("nonsense"), "10.100.0.10");
+    }
+
+    #[test]
+    fn al2023_is_a_mime_document_with_a_node_config() {
+        let labels =
+            BTreeMap::from([("role".to_string(), "web".to_string()), ("tier".to_string(), "a".to_string())]);
+        let taints = vec!["dedicated=web:NoSchedule".to_string()];
+        let pre = vec!["echo hello".to_string()];
+        let out = render("al2023", &bootstrap(&labels, &taints, &pre)).unwrap();
+        assert!(out.starts_with("MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"//\""));
+        assert!(out.contains("Content-Type: application/node.eks.aws"));
+        assert!(out.contains("kind: NodeConfig"));
+        assert!(out.contains("    name: demo\n"));
+        assert!(out.contains("    apiServerEndpoint: https://ABC.gr7.us-west-2.eks.amazonaws.com\n"));
+        assert!(out.contains("    certificateAuthority: Q0FEQVRB\n"));
+        assert!(out.contains("    cidr: 172.20.0.0/16\n"));
+        assert!(out.contains("        - 172.20.0.10\n      maxPods: 58\n    flags:\n"));
+        assert!(out.contains("      - --node-labels=role=web,tier=a\n"));
+        assert!(out.contains("      - --register-with-taints=dedicated=web:NoSchedule\n"));
+        assert!(out.contains("#!/bin/bash\nset -o errexit -o nounset -o xtrace\necho hello\n"));
+        assert!(out.ends_with("--//--\n"));
+        assert!(!out.contains("{{"));
+        // The shell part comes before the NodeConfig part.
+        assert!(out.find("echo hello").unwrap() < out.find("kind: NodeConfig").unwrap());
+    }
+
+    #[test]
+    fn al2023_without_extras_has_empty_flags() {
+        let labels = BTreeMap::new();
+        let mut b = bootstrap(&labels, &[], &[]);
+        b.max_pods = None;
+        let out = render("al2023", &b).unwrap();
+        assert!(out.contains("        - 172.20.0.10\n    flags:\n      []\n"));
+        assert!(!out.contains("x-shellscript"));
+    }
+
+    #[test]
+    fn al2_calls_bootstrap_sh() {
+        let labels = BTreeMap::from([("role".to_string(), "web".to_string())]);
+        let pre = vec!["yum install -y htop".to_string()];
+        let out = render("al2", &bootstrap(&labels, &[], &pre)).unwrap();
+        assert!(out.starts_with("#!/bin/bash\n"));
+        assert!(out.contains("yum install -y htop\n/etc/eks/bootstrap.sh 'demo' --apiserver-endpoint"));
+        assert!(out.contains("--dns-cluster-ip '172.20.0.10' --use-max-pods false --kubelet-extra-args '--node-labels=role=web --max-pods=58'"));
+    }
+
+    #[test]
+    fn bottlerocket_is_toml_settings() {
+        let labels = BTreeMap::from([("role".to_string(), "web".to_string())]);
+        let taints = vec!["dedicated=web:NoSchedule".to_string()];
+        let out = render("bottlerocket", &bootstrap(&labels, &taints, &[])).unwrap();
+        assert!(out.contains("cluster-name = \"demo\"\n"));
+        assert!(out.contains("cluster-dns-ip = \"172.20.0.10\"\n"));
+        assert!(out.contains("max-pods = 58\n"));
+        assert!(out.contains("\"role\" = \"web\"\n"));
+        assert!(out.contains("\"dedicated\" = [\"web:NoSchedule\"]\n"));
+    }
+
+    #[test]
+    fn unknown_template_is_an_error() {
+        let labels = BTreeMap::new();
+        assert!(render("windows", &bootstrap(&labels, &[], &[])).is_err());
+    }
+}
