@@ -8,7 +8,16 @@ use crate::cli::{ConfigFileArg, CreateClusterArgs, QuickClusterArgs};
 use crate::config::{self, Diagnostics, Loaded, Parsed, zones};
 use crate::error::{ExitStatus, UserError};
 use crate::output::{OutputFormat, Printer};
-use crate::plan::{self, PlanOptions, estimate, render};
+use std::sync::Mutex;
+
+use crate::cloud::auth::{self, ClusterConnection};
+use crate::cloud::{self, AwsCloud};
+use crate::commands::kubeconfig::{self as commands_kubeconfig, KubeconfigRequest};
+use crate::executor::{self, Action, Cancel, RunOptions, StepContext, StepResult, WithKubeconfig};
+use crate::kubeconfig::{self, WriteOutcome};
+use crate::output::progress::{Progress, Tally, short};
+use crate::plan::estimate::human;
+use crate::plan::{self, Plan, PlanOptions, Resource, Val, estimate, keys, render};
 use crate::settings::Settings;
 
 pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
@@ -32,9 +41,224 @@ pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Pr
         }
         return Ok(ExitStatus::Success);
     }
-    Err(UserError::usage("creating clusters is not implemented yet")
-        .hint("run with `--dry-run` to see the plan")
-        .into())
+    let json = args.output == Some(OutputFormat::Json);
+    let rt = super::runtime()?;
+    rt.block_on(apply(&plan, &loaded, &args, settings, printer, json))
+}
+
+/// Ctrl-C: the first one stops new steps and lets calls in flight settle; a second one exits.
+pub fn watch_interrupt(cancel: &Cancel) {
+    let cancel = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            cancel.cancel();
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(i32::from(ExitStatus::Interrupted.code()));
+            }
+        }
+    });
+}
+
+async fn apply(
+    plan: &Plan,
+    loaded: &Loaded,
+    args: &CreateClusterArgs,
+    settings: &Settings,
+    printer: &Printer,
+    json: bool,
+) -> Result<ExitStatus> {
+    let name = loaded.name().to_string();
+    let region = loaded.region().to_string();
+    let sdk = cloud::load_sdk_config(settings, Some(&region)).await;
+    let who = auth::caller_identity(&sdk).await.map_err(|e| {
+        e.context(UserError::new("cannot reach AWS with the current credentials").hint(
+            "check `AWS_PROFILE`/`--profile` and your credentials, e.g. with `aws sts get-caller-identity`",
+        ))
+    })?;
+    let iam_user = kubeconfig::iam_user_from_arn(&who.arn);
+    let aws = AwsCloud::new(&sdk);
+    let cancel = Cancel::new();
+    watch_interrupt(&cancel);
+    let progress = Progress::new(printer, json, "creating cluster", &format!("`{name}` in `{region}`"));
+    let request = KubeconfigRequest {
+        kubeconfig: args.kubeconfig.kubeconfig.clone(),
+        set_current: args.kubeconfig.set_kubeconfig_context,
+        ..KubeconfigRequest::default()
+    };
+    let written: Mutex<Option<WriteOutcome>> = Mutex::new(None);
+    let provider = WithKubeconfig {
+        inner: &aws,
+        kubeconfig: |ctx: &StepContext<'_>| -> Result<StepResult> {
+            let Resource::Kubeconfig { endpoint, certificate_authority } = &ctx.step.resource else {
+                anyhow::bail!("step `{}` is not a kubeconfig step", ctx.step.id);
+            };
+            let connection = ClusterConnection {
+                name: name.clone(),
+                arn: ctx.resolve(&Val::out("control-plane", keys::ARN)).unwrap_or_default(),
+                endpoint: ctx.resolve(endpoint)?,
+                certificate_authority: ctx.resolve_opt(certificate_authority)?,
+                region: region.clone(),
+                status: "ACTIVE".into(),
+            };
+            let outcome =
+                commands_kubeconfig::write_connection_kubeconfig(&connection, &iam_user, settings, &request)?;
+            let context = outcome.context.clone();
+            let action = if outcome.updated { Action::Updated } else { Action::Created };
+            let files = outcome.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ");
+            if let Ok(mut w) = written.lock() {
+                *w = Some(outcome);
+            }
+            Ok(StepResult::new(action).with("context", context).with("files", files))
+        },
+    };
+    let options = RunOptions {
+        parallelism: args.parallelism,
+        timeout: Some(args.timeout),
+        cancel: cancel.clone(),
+        ..RunOptions::default()
+    };
+    let outcome = executor::run(plan, &provider, &progress, options)
+        .await
+        .context("eksup built an inconsistent plan; this is a bug, please report it")?;
+    progress.finish();
+    let tally = progress.tally();
+    let kube = written.lock().ok().and_then(|w| w.clone());
+
+    let result = if outcome.is_success() {
+        "created"
+    } else if outcome.interrupted {
+        "interrupted"
+    } else {
+        "failed"
+    };
+    if json {
+        Progress::json_line(&serde_json::json!({
+            "event": "summary",
+            "cluster": name,
+            "region": region,
+            "result": result,
+            "counts": tally.counts(),
+            "phases": phases(plan, &tally).iter().map(|(p, d)| serde_json::json!({"phase": p, "seconds": d.as_secs_f64()})).collect::<Vec<_>>(),
+            "failed": tally.failed,
+            "skipped": tally.skipped,
+            "kubeconfigContext": kube.as_ref().map(|k| k.context.clone()),
+            "elapsedSeconds": outcome.elapsed.as_secs_f64(),
+        }));
+    }
+    if outcome.is_success() {
+        if !json {
+            let counts = tally.counts();
+            let what = counts.iter().map(|(a, n)| format!("{n} {a}")).collect::<Vec<_>>().join(", ");
+            printer.status(
+                "Finished",
+                &format!("cluster `{name}` in `{region}` is ready in {} ({what})", human(outcome.elapsed)),
+            );
+            for (phase, d) in phases(plan, &tally) {
+                printer.info(&format!("{:>14}  {phase}", short(d)));
+            }
+            if let Some(k) = &kube {
+                commands_kubeconfig::report(k, printer);
+            }
+        }
+        return Ok(ExitStatus::Success);
+    }
+
+    // What exists now, and the two ways out.
+    let existing = outcome.finished.len();
+    let delete_hint = format!("remove it all with `eksup delete cluster --name {name} --region {region}`");
+    let rerun_hint =
+        "run the same command again: it finds what exists and creates only what is missing".to_string();
+    if outcome.interrupted {
+        printer.warn(&format!(
+            "interrupted: {existing} of {} steps had finished; nothing new was started",
+            plan.steps.len()
+        ));
+        printer.hint(&rerun_hint);
+        printer.hint(&delete_hint);
+        return Ok(ExitStatus::Interrupted);
+    }
+    if args.rollback {
+        if outcome.count(Action::Existed) == 0 {
+            printer.warn("rolling back: deleting what this run created");
+            let report = aws
+                .delete_cluster(
+                    &name,
+                    &cloud::DeleteOptions { cancel: cancel.clone(), ..Default::default() },
+                    &Progress::new(printer, json, "rolling back", &format!("`{name}`")),
+                )
+                .await?;
+            if report.is_complete() {
+                printer.status("Rolled back", &format!("removed {} resources", report.removed.len()));
+            } else {
+                printer.warn("the rollback did not remove everything");
+                printer.hint(&delete_hint);
+            }
+        } else {
+            printer.warn(
+                "not rolling back: resources from an earlier run exist and are not this run's to delete",
+            );
+        }
+    }
+    let mut err = UserError::new(match outcome.failed.first() {
+        Some((step, e)) => format!("creating cluster `{name}` failed at step `{step}`: {e:#}"),
+        None if outcome.timed_out => {
+            format!("creating cluster `{name}` timed out after {}", human(args.timeout))
+        }
+        None => format!("creating cluster `{name}` did not finish"),
+    });
+    for (step, e) in outcome.failed.iter().skip(1) {
+        err = err.hint(format!("step `{step}` failed too: {e:#}"));
+    }
+    err =
+        err.hint(format!("{existing} of {} steps finished and their resources exist now", plan.steps.len()));
+    if !args.rollback {
+        err = err.hint(rerun_hint).hint(delete_hint);
+    }
+    Err(err.into())
+}
+
+/// How long each phase of the run took, wall clock: network, IAM, control plane, nodes, extras.
+fn phases(plan: &Plan, tally: &Tally) -> Vec<(&'static str, std::time::Duration)> {
+    let phase_of = |id: &str| -> &'static str {
+        match plan.step(id).map(|s| &s.resource) {
+            Some(
+                Resource::Vpc { .. }
+                | Resource::ImportVpc { .. }
+                | Resource::Subnet { .. }
+                | Resource::InternetGateway { .. }
+                | Resource::ElasticIp { .. }
+                | Resource::NatGateway { .. }
+                | Resource::RouteTable { .. }
+                | Resource::SecurityGroup { .. }
+                | Resource::SecurityGroupRules { .. },
+            ) => "network",
+            Some(
+                Resource::IamRole { .. } | Resource::InstanceProfile { .. } | Resource::OidcProvider { .. },
+            ) => "IAM",
+            Some(Resource::ControlPlane(_) | Resource::Kubeconfig { .. }) => "control plane",
+            Some(
+                Resource::LaunchTemplate(_)
+                | Resource::ManagedNodegroup(_)
+                | Resource::AutoScalingGroup(_)
+                | Resource::FargateProfile(_),
+            ) => "nodes",
+            _ => "add-ons, access and registries",
+        }
+    };
+    let mut spans: Vec<(&'static str, f64, f64)> = Vec::new();
+    for s in &tally.finished {
+        let p = phase_of(&s.step);
+        let (start, end) = (s.started_at, s.started_at + s.seconds);
+        match spans.iter_mut().find(|(n, _, _)| *n == p) {
+            Some(span) => {
+                span.1 = span.1.min(start);
+                span.2 = span.2.max(end);
+            }
+            None => spans.push((p, start, end)),
+        }
+    }
+    spans.sort_by(|a, b| a.1.total_cmp(&b.1));
+    spans.into_iter().map(|(p, a, b)| (p, std::time::Duration::from_secs_f64((b - a).max(0.0)))).collect()
 }
 
 pub fn print_schema(printer: &Printer) -> Result<ExitStatus> {

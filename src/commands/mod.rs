@@ -2,10 +2,13 @@
 
 pub mod completion;
 pub mod create_cluster;
+pub mod delete_cluster;
+pub mod get;
 pub mod get_token;
 pub mod init;
 pub mod kubeconfig;
 pub mod man_pages;
+pub mod nodegroup;
 pub mod version;
 
 use anyhow::Result;
@@ -20,15 +23,21 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Create(CreateCommand::Cluster(args)) => {
             create_cluster::create_cluster(*args, settings, printer)
         }
-        Command::Create(CreateCommand::Nodegroup(_)) => Err(not_implemented("create nodegroup")),
+        Command::Create(CreateCommand::Nodegroup(args)) => {
+            nodegroup::create_nodegroup(args, settings, printer)
+        }
         Command::Create(CreateCommand::Repository(_)) => Err(not_implemented("create repository")),
-        Command::Get(GetCommand::Cluster(_)) => Err(not_implemented("get cluster")),
-        Command::Get(GetCommand::Nodegroup(_)) => Err(not_implemented("get nodegroup")),
+        Command::Get(GetCommand::Cluster(args)) => get::get_cluster(args, settings, printer),
+        Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
         Command::Get(GetCommand::Repository(_)) => Err(not_implemented("get repository")),
-        Command::Delete(DeleteCommand::Cluster(_)) => Err(not_implemented("delete cluster")),
-        Command::Delete(DeleteCommand::Nodegroup(_)) => Err(not_implemented("delete nodegroup")),
+        Command::Delete(DeleteCommand::Cluster(args)) => {
+            delete_cluster::delete_cluster(args, settings, printer)
+        }
+        Command::Delete(DeleteCommand::Nodegroup(args)) => {
+            nodegroup::delete_nodegroup(args, settings, printer)
+        }
         Command::Delete(DeleteCommand::Repository(_)) => Err(not_implemented("delete repository")),
-        Command::Scale(ScaleCommand::Nodegroup(_)) => Err(not_implemented("scale nodegroup")),
+        Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)
         }

@@ -4,6 +4,7 @@
 //! warnings, errors). `clippy::print_stdout` and `clippy::print_stderr` are denied elsewhere.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod progress;
 pub mod table;
 
 use std::io::{IsTerminal, Write};
@@ -160,11 +161,7 @@ impl Printer {
             .with_prompt(question)
             .default(false)
             .interact_on(&console::Term::stderr())?;
-        if ok {
-            Ok(())
-        } else {
-            Err(UserError::new("cancelled: nothing was changed").into())
-        }
+        if ok { Ok(()) } else { Err(UserError::new("cancelled: nothing was changed").into()) }
     }
 
     /// One line on stderr, whatever the verbosity (progress lines decide for themselves).

@@ -41,18 +41,22 @@ pub struct TallyStep {
     pub description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
+    /// Seconds from the start of the run to the start of the step.
+    pub started_at: f64,
     pub seconds: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
 impl Tally {
-    fn record(&mut self, event: &Event<'_>) {
+    fn record(&mut self, event: &Event<'_>, since_start: Duration) {
+        let started = |elapsed: &Duration| since_start.saturating_sub(*elapsed).as_secs_f64();
         match event {
             Event::StepFinished { step, action, elapsed, .. } => self.finished.push(TallyStep {
                 step: step.id.to_string(),
                 description: step.description.to_string(),
                 action: Some(*action),
+                started_at: started(elapsed),
                 seconds: elapsed.as_secs_f64(),
                 error: None,
             }),
@@ -60,6 +64,7 @@ impl Tally {
                 step: step.id.to_string(),
                 description: step.description.to_string(),
                 action: None,
+                started_at: started(elapsed),
                 seconds: elapsed.as_secs_f64(),
                 error: Some(format!("{error:#}")),
             }),
@@ -104,7 +109,10 @@ impl Progress {
         } else if printer.stderr_is_terminal() && printer.verbosity() > super::Verbosity::Quiet {
             let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
             let header = multi.add(ProgressBar::new_spinner());
-            header.set_style(ProgressStyle::with_template("{spinner:.green} {msg} [{elapsed_precise}]").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+            header.set_style(
+                ProgressStyle::with_template("{spinner:.green} {msg} [{elapsed_precise}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
             header.set_message(format!("{verb} {what}"));
             header.enable_steady_tick(Duration::from_millis(120));
             Mode::Bars { multi, header, bars: Mutex::new(BTreeMap::new()) }
@@ -177,30 +185,42 @@ struct JsonEvent<'a> {
 impl Reporter for Progress {
     fn event(&self, event: &Event<'_>) {
         if let Ok(mut t) = self.tally.lock() {
-            t.record(event);
+            t.record(event, self.start.elapsed());
         }
         match &self.mode {
             Mode::Json => {
-                let time = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or_default();
-                let base = |event, step: &crate::executor::Subject<'_>| JsonEvent {
-                    event,
-                    step: "",
-                    description: "",
-                    action: None,
-                    status: None,
-                    message: None,
-                    elapsed_seconds: None,
-                    outputs: None,
-                    time,
-                }
-                .with(step);
+                let time = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .map(|d| d.as_millis() as u64)
+                    .unwrap_or_default();
                 let line = match event {
-                    Event::StepStarted { step } => base("stepStarted", step),
-                    Event::StepWaiting { step, status, elapsed } => JsonEvent { status: Some(status), elapsed_seconds: Some(elapsed.as_secs_f64()), ..base("stepWaiting", step) },
-                    Event::StepWarning { step, message } => JsonEvent { message: Some((*message).to_string()), ..base("stepWarning", step) },
-                    Event::StepFinished { step, action, outputs, elapsed } => JsonEvent { action: Some(*action), outputs: Some(outputs), elapsed_seconds: Some(elapsed.as_secs_f64()), ..base("stepFinished", step) },
-                    Event::StepFailed { step, error, elapsed } => JsonEvent { message: Some(format!("{error:#}")), elapsed_seconds: Some(elapsed.as_secs_f64()), ..base("stepFailed", step) },
-                    Event::StepSkipped { step, because } => JsonEvent { message: Some(format!("skipped: {because}")), ..base("stepSkipped", step) },
+                    Event::StepStarted { step } => {
+                        JsonEvent::new("stepStarted", step.id, step.description, time)
+                    }
+                    Event::StepWaiting { step, status, elapsed } => JsonEvent {
+                        status: Some(status),
+                        elapsed_seconds: Some(elapsed.as_secs_f64()),
+                        ..JsonEvent::new("stepWaiting", step.id, step.description, time)
+                    },
+                    Event::StepWarning { step, message } => JsonEvent {
+                        message: Some((*message).to_string()),
+                        ..JsonEvent::new("stepWarning", step.id, step.description, time)
+                    },
+                    Event::StepFinished { step, action, outputs, elapsed } => JsonEvent {
+                        action: Some(*action),
+                        outputs: Some(outputs),
+                        elapsed_seconds: Some(elapsed.as_secs_f64()),
+                        ..JsonEvent::new("stepFinished", step.id, step.description, time)
+                    },
+                    Event::StepFailed { step, error, elapsed } => JsonEvent {
+                        message: Some(format!("{error:#}")),
+                        elapsed_seconds: Some(elapsed.as_secs_f64()),
+                        ..JsonEvent::new("stepFailed", step.id, step.description, time)
+                    },
+                    Event::StepSkipped { step, because } => JsonEvent {
+                        message: Some(format!("skipped: {because}")),
+                        ..JsonEvent::new("stepSkipped", step.id, step.description, time)
+                    },
                 };
                 Self::json_line(&line);
             }
@@ -209,7 +229,10 @@ impl Reporter for Progress {
                 match event {
                     Event::StepStarted { step } => {
                         let bar = multi.add(ProgressBar::new_spinner());
-                        bar.set_style(ProgressStyle::with_template("  {spinner:.cyan} {msg} [{elapsed}]").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+                        bar.set_style(
+                            ProgressStyle::with_template("  {spinner:.cyan} {msg} [{elapsed}]")
+                                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                        );
                         bar.set_message(step.description.to_string());
                         bar.enable_steady_tick(Duration::from_millis(120));
                         if let Ok(mut b) = bars.lock() {
@@ -237,19 +260,28 @@ impl Reporter for Progress {
                     return;
                 }
                 match event {
-                    Event::StepStarted { step } => self.println(&format!("{:>9} {}", "starting", step.description)),
+                    Event::StepStarted { step } => {
+                        self.println(&format!("{:>9} {}", "starting", step.description))
+                    }
                     Event::StepWaiting { step, status, elapsed } => {
                         // at most one line every 30 s per step
                         let due = last_wait.lock().map(|mut w| {
                             let now = Instant::now();
-                            let due = w.get(step.id).is_none_or(|t| now.duration_since(*t) >= Duration::from_secs(30));
+                            let due = w
+                                .get(step.id)
+                                .is_none_or(|t| now.duration_since(*t) >= Duration::from_secs(30));
                             if due {
                                 w.insert(step.id.to_string(), now);
                             }
                             due
                         });
                         if due.unwrap_or(true) {
-                            self.println(&format!("{:>9} {} ({status}, {})", "waiting", step.description, short(*elapsed)));
+                            self.println(&format!(
+                                "{:>9} {} ({status}, {})",
+                                "waiting",
+                                step.description,
+                                short(*elapsed)
+                            ));
                         }
                     }
                     _ => {
@@ -268,10 +300,18 @@ impl Reporter for Progress {
 }
 
 impl<'a> JsonEvent<'a> {
-    fn with(mut self, step: &crate::executor::Subject<'a>) -> Self {
-        self.step = step.id;
-        self.description = step.description;
-        self
+    fn new(event: &'a str, step: &'a str, description: &'a str, time: u64) -> Self {
+        Self {
+            event,
+            step,
+            description,
+            action: None,
+            status: None,
+            message: None,
+            elapsed_seconds: None,
+            outputs: None,
+            time,
+        }
     }
 }
 
@@ -294,12 +334,22 @@ fn describe(event: &Event<'_>) -> Option<String> {
     match event {
         Event::StepFinished { step, action, elapsed, .. } => {
             let label = format!("{:>9}", action.label());
-            let label = if *action == Action::Existed { Style::new().dim().apply_to(label).to_string() } else { green.apply_to(label).to_string() };
+            let label = if *action == Action::Existed {
+                Style::new().dim().apply_to(label).to_string()
+            } else {
+                green.apply_to(label).to_string()
+            };
             Some(format!("{label} {} ({})", step.description, short(*elapsed)))
         }
-        Event::StepFailed { step, error, .. } => Some(format!("{} {}: {error:#}", red.apply_to(format!("{:>9}", "failed")), step.description)),
-        Event::StepSkipped { step, because } => Some(format!("{} {} ({because})", yellow.apply_to(format!("{:>9}", "skipped")), step.description)),
-        Event::StepWarning { step, message } => Some(format!("{} {}: {message}", yellow.apply_to(format!("{:>9}", "warning")), step.description)),
+        Event::StepFailed { step, error, .. } => {
+            Some(format!("{} {}: {error:#}", red.apply_to(format!("{:>9}", "failed")), step.description))
+        }
+        Event::StepSkipped { step, because } => {
+            Some(format!("{} {} ({because})", yellow.apply_to(format!("{:>9}", "skipped")), step.description))
+        }
+        Event::StepWarning { step, message } => {
+            Some(format!("{} {}: {message}", yellow.apply_to(format!("{:>9}", "warning")), step.description))
+        }
         _ => None,
     }
 }

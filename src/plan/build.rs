@@ -216,7 +216,7 @@ impl Builder<'_> {
             let zones: Vec<usize> =
                 if nat_mode == "HighlyAvailable" { public.clone() } else { vec![public[0]] };
             for i in zones {
-                let (key, az, _, subnet, _) = subnets[i].clone();
+                let (_, az, _, subnet, _) = subnets[i].clone();
                 let suffix =
                     if nat_mode == "HighlyAvailable" { format!("-{}", slug(&az)) } else { String::new() };
                 let eip = self.add(
@@ -229,7 +229,7 @@ impl Builder<'_> {
                 deps.extend(self.steps.iter().filter(|s| s.id == "internet-gateway").map(|s| s.id.clone()));
                 let nat = self.add(
                     format!("nat-gateway{suffix}"),
-                    format!("NAT gateway in `{az}` ({key})"),
+                    format!("NAT gateway in `{az}`"),
                     Resource::NatGateway { az: az.clone(), subnet, allocation: Val::out(&eip, keys::ID) },
                     deps,
                 );
@@ -489,14 +489,6 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         Some(id) => (Val::lit(id.clone()), vec![]),
         None => {
             let id = "security-group-shared-nodes";
-            let self_ref = SgRule {
-                direction: "ingress".into(),
-                protocol: "-1".into(),
-                from_port: -1,
-                to_port: -1,
-                peer: SgPeer::Group(Val::out(id, keys::ID)),
-                description: "Allow nodes to communicate with each other (all ports)".into(),
-            };
             b.add(
                 id,
                 "security group shared by all nodes",
@@ -504,7 +496,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     vpc: net.vpc.clone(),
                     group_name: bounded_name(&format!("eksup-{cluster}-shared-nodes"), 255),
                     description: "Communication between all nodes in the cluster".into(),
-                    rules: vec![self_ref],
+                    rules: vec![],
                 },
                 net.vpc_deps.clone(),
             );
@@ -589,15 +581,26 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             "rules between the shared node group and the cluster security group",
             Resource::SecurityGroupRules {
                 group: shared_sg.clone(),
-                rules: vec![SgRule {
-                    direction: "ingress".into(),
-                    protocol: "-1".into(),
-                    from_port: -1,
-                    to_port: -1,
-                    peer: SgPeer::Group(cluster_sg.clone()),
-                    description:
-                        "Allow managed and unmanaged nodes to communicate with each other (all ports)".into(),
-                }],
+                rules: vec![
+                    SgRule {
+                        direction: "ingress".into(),
+                        protocol: "-1".into(),
+                        from_port: -1,
+                        to_port: -1,
+                        peer: SgPeer::Group(shared_sg.clone()),
+                        description: "Allow nodes to communicate with each other (all ports)".into(),
+                    },
+                    SgRule {
+                        direction: "ingress".into(),
+                        protocol: "-1".into(),
+                        from_port: -1,
+                        to_port: -1,
+                        peer: SgPeer::Group(cluster_sg.clone()),
+                        description:
+                            "Allow managed and unmanaged nodes to communicate with each other (all ports)"
+                                .into(),
+                    },
+                ],
             },
             deps.clone(),
         );
