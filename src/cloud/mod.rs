@@ -85,6 +85,7 @@ mod eks;
 pub mod error;
 mod iam;
 mod inventory;
+pub mod registry;
 mod ssm;
 pub mod userdata;
 

@@ -21,7 +21,7 @@ use crate::plan::{self, Plan, PlanOptions, Resource, Val, estimate, keys, render
 use crate::settings::Settings;
 
 pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let (text, origin) = read_config(&args.file, &args.quick, settings)?;
+    let (text, origin) = read_config(&args.file, Some(&args.quick), settings)?;
     let loaded = load(&text, &origin, settings, printer, args.dry_run)?;
     let plan = plan::build(&loaded, &PlanOptions { write_kubeconfig: args.kubeconfig.write_kubeconfig });
     plan.check().context("eksup built an inconsistent plan; this is a bug, please report it")?;
@@ -269,7 +269,7 @@ pub fn print_schema(printer: &Printer) -> Result<ExitStatus> {
 /// The config text and its name for messages: the file, standard input, or the quick flags.
 pub fn read_config(
     file: &ConfigFileArg,
-    quick: &QuickClusterArgs,
+    quick: Option<&QuickClusterArgs>,
     settings: &Settings,
 ) -> Result<(String, String)> {
     match &file.config_file {
@@ -281,7 +281,7 @@ pub fn read_config(
             Ok((text, "<stdin>".into()))
         }
         Some(path) => {
-            if quick_flags_used(quick) {
+            if quick.is_some_and(quick_flags_used) {
                 return Err(UserError::usage("cluster flags cannot be used with --config-file/-f")
                     .hint("put the settings in the config file, or drop `-f`")
                     .into());
@@ -292,7 +292,10 @@ pub fn read_config(
             })?;
             Ok((text, path.display().to_string()))
         }
-        None => Ok((quick_config(quick, settings)?, "<flags>".into())),
+        None => match quick {
+            Some(q) => Ok((quick_config(q, settings)?, "<flags>".into())),
+            None => Err(UserError::usage("give the config file with `-f`").into()),
+        },
     }
 }
 

@@ -23,7 +23,7 @@ fn target(
         if args.name.is_some() {
             return Err(UserError::usage("give either `--name` or `-f`, not both").into());
         }
-        let (text, origin) = super::create_cluster::read_config(&args.file, &Default::default(), settings)?;
+        let (text, origin) = super::create_cluster::read_config(&args.file, None, settings)?;
         let parsed = crate::config::parse(&text, &origin)
             .map_err(|d| super::create_cluster::config_error(&d, printer))?;
         let name = parsed.config.metadata.name.clone().unwrap_or_default();
@@ -101,7 +101,8 @@ pub fn delete_cluster(args: DeleteClusterArgs, settings: &Settings, printer: &Pr
             }));
         } else {
             for kept in &report.kept {
-                printer.info(&format!("kept {} `{}` (its images are data: `--delete-repositories` removes it)", kept.kind, kept.id));
+                let kind = if kept.kind == "ecr-repository" { "ECR repository" } else { kept.kind };
+                printer.info(&format!("kept {kind} `{}` (images are data: `--delete-repositories` removes it)", kept.id));
             }
             for w in &report.warnings {
                 printer.warn(w);

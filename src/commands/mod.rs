@@ -9,12 +9,13 @@ pub mod init;
 pub mod kubeconfig;
 pub mod man_pages;
 pub mod nodegroup;
+pub mod repository;
 pub mod version;
 
 use anyhow::Result;
 
 use crate::cli::{Command, CreateCommand, DeleteCommand, EcrCommand, GetCommand, ScaleCommand, UtilsCommand};
-use crate::error::{ExitStatus, not_implemented};
+use crate::error::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
 
@@ -26,17 +27,21 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Create(CreateCommand::Nodegroup(args)) => {
             nodegroup::create_nodegroup(args, settings, printer)
         }
-        Command::Create(CreateCommand::Repository(_)) => Err(not_implemented("create repository")),
+        Command::Create(CreateCommand::Repository(args)) => {
+            repository::create_repository(args, settings, printer)
+        }
         Command::Get(GetCommand::Cluster(args)) => get::get_cluster(args, settings, printer),
         Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
-        Command::Get(GetCommand::Repository(_)) => Err(not_implemented("get repository")),
+        Command::Get(GetCommand::Repository(args)) => repository::get_repository(args, settings, printer),
         Command::Delete(DeleteCommand::Cluster(args)) => {
             delete_cluster::delete_cluster(args, settings, printer)
         }
         Command::Delete(DeleteCommand::Nodegroup(args)) => {
             nodegroup::delete_nodegroup(args, settings, printer)
         }
-        Command::Delete(DeleteCommand::Repository(_)) => Err(not_implemented("delete repository")),
+        Command::Delete(DeleteCommand::Repository(args)) => {
+            repository::delete_repository(args, settings, printer)
+        }
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)
@@ -45,7 +50,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Utils(UtilsCommand::ManPages(args)) => man_pages::man_pages(&args, printer),
         Command::SetContext(args) => kubeconfig::set_context(args, settings, printer),
         Command::GetToken(args) => get_token::get_token(args, settings, printer),
-        Command::Ecr(EcrCommand::Login(_)) => Err(not_implemented("ecr login")),
+        Command::Ecr(EcrCommand::Login(args)) => repository::ecr_login(args, settings, printer),
         Command::Init(args) => init::init(args, settings, printer),
         Command::Completion(args) => completion::completion(&args, printer),
         Command::Version(args) => version::version(&args, printer),

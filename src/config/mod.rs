@@ -19,7 +19,7 @@ use serde::Serialize;
 
 pub use diag::{Diagnostic, Diagnostics, LocIndex, Severity};
 pub use types::*;
-pub use validate::valid_repository_name;
+pub use validate::{valid_repository_name, validate_repository};
 
 pub const EKSCTL_API_VERSION: &str = "eksctl.io/v1alpha5";
 pub const EKSUP_API_VERSION: &str = "eksup.io/v1alpha1";

@@ -916,67 +916,81 @@ fn ecr_rules(v: &mut V, cfg: &ClusterConfig) {
     let mut seen = HashSet::new();
     for (i, r) in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()).enumerate() {
         let p = format!("ecr.repositories[{i}]");
-        match r.name.as_deref() {
-            None | Some("") => v.err(format!("{p}.name"), "must be set"),
-            Some(n) => {
-                if !valid_repository_name(n) {
-                    v.err_hint(format!("{p}.name"), format!("`{n}` is not a valid repository name"), "use 2-256 lowercase letters, digits and `.`, `_`, `-`, with `/` between parts, e.g. `team/app`");
-                }
-                if !seen.insert(n) {
-                    v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
-                }
+        if let Some(n) = r.name.as_deref().filter(|n| !n.is_empty()) {
+            if !seen.insert(n) {
+                v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
             }
         }
-        if let Some(m) = r.image_tag_mutability.as_deref() {
-            v.one_of(&format!("{p}.imageTagMutability"), m, &["MUTABLE", "IMMUTABLE"]);
-        }
-        if let Some(e) = &r.encryption {
-            let t = e.encryption_type.as_deref().unwrap_or("AES256");
-            if v.one_of(&format!("{p}.encryption.type"), t, &["AES256", "KMS"])
-                && t == "AES256"
-                && e.kms_key.is_some()
-            {
-                v.err_hint(
-                    format!("{p}.encryption.kmsKey"),
-                    "can only be set with `type: KMS`",
-                    "set `type: KMS` or remove `kmsKey`",
-                );
-            }
-        }
-        if let Some(l) = &r.lifecycle_policy {
-            let structured = l.keep_last_images.is_some() || l.expire_untagged_after_days.is_some();
-            if structured && l.raw.is_some() {
-                v.err(
-                    format!("{p}.lifecyclePolicy"),
-                    "give either keepLastImages/expireUntaggedAfterDays or raw, not both",
-                );
-            }
-            if l.keep_last_images.is_some_and(|n| n < 1) {
-                v.err(format!("{p}.lifecyclePolicy.keepLastImages"), "must be at least 1");
-            }
-            if l.expire_untagged_after_days.is_some_and(|n| n < 1) {
-                v.err(format!("{p}.lifecyclePolicy.expireUntaggedAfterDays"), "must be at least 1");
-            }
-            if let Some(raw) = &l.raw {
-                let ok = serde_json::from_str::<serde_json::Value>(raw)
-                    .ok()
-                    .and_then(|d| d.get("rules").and_then(|r| r.as_array().map(|a| !a.is_empty())))
-                    .unwrap_or(false);
-                if !ok {
-                    v.err_hint(
-                        format!("{p}.lifecyclePolicy.raw"),
-                        "must be a JSON lifecycle policy with a non-empty `rules` list",
-                        "see the ECR lifecycle policy documentation for the rule shape",
-                    );
-                }
-            }
-        }
-        for (j, a) in r.pull_accounts.iter().flatten().enumerate() {
-            if a.len() != 12 || !a.chars().all(|c| c.is_ascii_digit()) {
-                v.err(format!("{p}.pullAccounts[{j}]"), format!("`{a}` is not a 12-digit AWS account id"));
+        repository_rules(v, &p, r);
+    }
+}
+
+/// The rules for one repository at `p`.
+fn repository_rules(v: &mut V, p: &str, r: &EcrRepositoryConfig) {
+    match r.name.as_deref() {
+        None | Some("") => v.err(format!("{p}.name"), "must be set"),
+        Some(n) => {
+            if !valid_repository_name(n) {
+                v.err_hint(format!("{p}.name"), format!("`{n}` is not a valid repository name"), "use 2-256 lowercase letters, digits and `.`, `_`, `-`, with `/` between parts, e.g. `team/app`");
             }
         }
     }
+    if let Some(m) = r.image_tag_mutability.as_deref() {
+        v.one_of(&format!("{p}.imageTagMutability"), m, &["MUTABLE", "IMMUTABLE"]);
+    }
+    if let Some(e) = &r.encryption {
+        let t = e.encryption_type.as_deref().unwrap_or("AES256");
+        if v.one_of(&format!("{p}.encryption.type"), t, &["AES256", "KMS"])
+            && t == "AES256"
+            && e.kms_key.is_some()
+        {
+            v.err_hint(
+                format!("{p}.encryption.kmsKey"),
+                "can only be set with `type: KMS`",
+                "set `type: KMS` or remove `kmsKey`",
+            );
+        }
+    }
+    if let Some(l) = &r.lifecycle_policy {
+        let structured = l.keep_last_images.is_some() || l.expire_untagged_after_days.is_some();
+        if structured && l.raw.is_some() {
+            v.err(
+                format!("{p}.lifecyclePolicy"),
+                "give either keepLastImages/expireUntaggedAfterDays or raw, not both",
+            );
+        }
+        if l.keep_last_images.is_some_and(|n| n < 1) {
+            v.err(format!("{p}.lifecyclePolicy.keepLastImages"), "must be at least 1");
+        }
+        if l.expire_untagged_after_days.is_some_and(|n| n < 1) {
+            v.err(format!("{p}.lifecyclePolicy.expireUntaggedAfterDays"), "must be at least 1");
+        }
+        if let Some(raw) = &l.raw {
+            let ok = serde_json::from_str::<serde_json::Value>(raw)
+                .ok()
+                .and_then(|d| d.get("rules").and_then(|r| r.as_array().map(|a| !a.is_empty())))
+                .unwrap_or(false);
+            if !ok {
+                v.err_hint(
+                    format!("{p}.lifecyclePolicy.raw"),
+                    "must be a JSON lifecycle policy with a non-empty `rules` list",
+                    "see the ECR lifecycle policy documentation for the rule shape",
+                );
+            }
+        }
+    }
+    for (j, a) in r.pull_accounts.iter().flatten().enumerate() {
+        if a.len() != 12 || !a.chars().all(|c| c.is_ascii_digit()) {
+            v.err(format!("{p}.pullAccounts[{j}]"), format!("`{a}` is not a 12-digit AWS account id"));
+        }
+    }
+}
+
+/// Check one repository given outside a config file (`eksup create repository`).
+pub fn validate_repository(path: &str, r: &EcrRepositoryConfig) -> Vec<Diagnostic> {
+    let mut v = V { out: Vec::new() };
+    repository_rules(&mut v, path, r);
+    v.out
 }
 
 #[cfg(test)]

@@ -400,6 +400,26 @@ fn lifecycle_document(l: &crate::config::EcrLifecyclePolicy) -> Option<String> {
     (!rules.is_empty()).then(|| json!({ "rules": rules }).to_string())
 }
 
+/// The step id of a repository (`team/app` -> `ecr-repository-team-app`).
+pub fn repository_step_id(name: &str) -> String {
+    format!("ecr-repository-{}", slug(name))
+}
+
+/// What AWS needs for a declared repository (defaults already applied or applied here).
+pub fn repository_spec(repo: &crate::config::EcrRepositoryConfig, partition: &str) -> EcrRepositorySpec {
+    let enc = repo.encryption.clone().unwrap_or_default();
+    EcrRepositorySpec {
+        repository_name: repo.name.clone().unwrap_or_default(),
+        image_tag_mutability: repo.image_tag_mutability.clone().unwrap_or_else(|| "IMMUTABLE".into()),
+        scan_on_push: repo.scan_on_push.unwrap_or(true),
+        encryption_type: enc.encryption_type.unwrap_or_else(|| "AES256".into()),
+        kms_key: enc.kms_key,
+        lifecycle_policy: repo.lifecycle_policy.as_ref().and_then(lifecycle_document),
+        repository_policy: pull_policy(partition, repo.pull_accounts.as_deref().unwrap_or_default()),
+        tags: repo.tags.clone().unwrap_or_default(),
+    }
+}
+
 /// The repository policy that lets `accounts` pull.
 pub fn pull_policy(partition: &str, accounts: &[String]) -> Option<String> {
     if accounts.is_empty() {
@@ -430,20 +450,10 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
 
     // ECR repositories depend on nothing: they start with the network.
     for repo in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()) {
-        let name = repo.name.clone().unwrap_or_default();
-        let enc = repo.encryption.clone().unwrap_or_default();
-        let spec = EcrRepositorySpec {
-            repository_name: name.clone(),
-            image_tag_mutability: repo.image_tag_mutability.clone().unwrap_or_else(|| "IMMUTABLE".into()),
-            scan_on_push: repo.scan_on_push.unwrap_or(true),
-            encryption_type: enc.encryption_type.unwrap_or_else(|| "AES256".into()),
-            kms_key: enc.kms_key,
-            lifecycle_policy: repo.lifecycle_policy.as_ref().and_then(lifecycle_document),
-            repository_policy: pull_policy(b.partition, repo.pull_accounts.as_deref().unwrap_or_default()),
-            tags: repo.tags.clone().unwrap_or_default(),
-        };
+        let spec = repository_spec(repo, b.partition);
+        let name = spec.repository_name.clone();
         b.add(
-            format!("ecr-repository-{}", slug(&name)),
+            repository_step_id(&name),
             format!("ECR repository `{name}`"),
             Resource::EcrRepository(Box::new(spec)),
             vec![],

@@ -38,16 +38,6 @@ fn shipped_completions_are_current() {
 }
 
 #[test]
-fn commands_of_later_releases_say_so_with_exit_code_2() {
-    let out = eksup()
-        .args(["scale", "nodegroup", "--cluster", "a", "--name", "b", "--nodes", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not implemented yet"));
-}
-
-#[test]
 fn help_carries_examples() {
     let out = eksup().args(["create", "cluster", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Examples:"));

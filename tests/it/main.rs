@@ -2,6 +2,7 @@
 
 mod cli;
 mod config;
+mod ecr;
 mod emulator;
 mod init;
 mod kubeconfig;
