@@ -5,6 +5,7 @@ mod config;
 mod ecr;
 mod emulator;
 mod init;
+mod interrupt;
 mod kubeconfig;
 mod support;
 mod token;

@@ -253,6 +253,16 @@ impl Emulator {
         cmd
     }
 
+    /// The same as [`Emulator::eksup`], as a plain process (to stream its output or signal it).
+    pub fn eksup_process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("eksup"));
+        for key in Self::host_vars_to_remove() {
+            cmd.env_remove(key);
+        }
+        cmd.envs(self.aws_env()).current_dir(self.home());
+        cmd
+    }
+
     /// Runs the venv's awscli v1 with `--output json` against this emulator and returns the
     /// parsed output (`Value::Null` when it prints nothing). Panics with stderr on failure.
     pub fn aws(&self, args: &[&str]) -> Value {
