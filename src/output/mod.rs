@@ -160,11 +160,7 @@ impl Printer {
             .with_prompt(question)
             .default(false)
             .interact_on(&console::Term::stderr())?;
-        if ok {
-            Ok(())
-        } else {
-            Err(UserError::new("cancelled: nothing was changed").into())
-        }
+        if ok { Ok(()) } else { Err(UserError::new("cancelled: nothing was changed").into()) }
     }
 
     /// One line on stderr, whatever the verbosity (progress lines decide for themselves).

@@ -3,5 +3,6 @@
 mod cli;
 mod config;
 mod emulator;
+mod engine;
 mod init;
 mod support;
