@@ -983,3 +983,69 @@ fn get_and_scale_helpers() {
     assert!(rt.block_on(cloud.delete_nodegroup(CLUSTER, "ng-managed", false, &log, &cancel)).unwrap());
     assert!(rt.block_on(cloud.list_nodegroups(CLUSTER)).unwrap().is_empty());
 }
+
+/// The lead's plan builder and the engine together: each example config is created, re-applied
+/// (all `Existed`) and deleted on the emulator.
+#[test]
+fn example_plans_apply_reapply_and_delete() {
+    let emu = Emulator::start();
+    let rt = runtime();
+    let cloud = AwsCloud::new(&rt.block_on(sdk(&emu)));
+    // The access entry of `mixed` names a role the user owns.
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole"}]}"#;
+    emu.aws(&[
+        "iam",
+        "create-role",
+        "--role-name",
+        "platform-admins",
+        "--assume-role-policy-document",
+        trust,
+    ]);
+    let zones: Vec<String> =
+        ["us-west-2a", "us-west-2b", "us-west-2c"].iter().map(|z| (*z).to_string()).collect();
+    for example in ["managed", "self-managed", "fargate", "mixed", "private-ha"] {
+        let path = format!("{}/examples/{example}.yaml", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).unwrap();
+        let parsed = eksup::config::parse(&source, &path).unwrap_or_else(|d| panic!("{example}: {d:?}"));
+        let loaded = eksup::config::finish(parsed, &zones, Some("us-west-2"))
+            .unwrap_or_else(|d| panic!("{example}: {d:?}"));
+        let plan = eksup::plan::build(&loaded, &eksup::plan::PlanOptions { write_kubeconfig: false });
+        let log = Log::default();
+        let out = apply(&rt, &cloud, &plan, &log);
+        assert_success(&out, &log);
+        let log = Log::default();
+        let again = apply(&rt, &cloud, &plan, &log);
+        assert_success(&again, &log);
+        let changed: Vec<_> = again.finished.iter().filter(|(_, a)| *a != Action::Existed).collect();
+        assert!(changed.is_empty(), "{example}: re-run changed {changed:?}\n{}", log.0.borrow().join("\n"));
+        let log = Log::default();
+        let report = rt
+            .block_on(cloud.delete_cluster(
+                &plan.cluster,
+                &DeleteOptions { delete_repositories: true, ..DeleteOptions::default() },
+                &log,
+            ))
+            .unwrap();
+        assert!(report.is_complete(), "{example}: {:?}\n{}", report.failed, log.0.borrow().join("\n"));
+        let f = format!("Name=tag:{},Values={}", tags::CLUSTER, plan.cluster);
+        assert_eq!(
+            emu.aws(&["ec2", "describe-vpcs", "--filters", &f])["Vpcs"].as_array().unwrap().len(),
+            0,
+            "{example}"
+        );
+        assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"].as_array().unwrap().len(), 0, "{example}");
+        assert_eq!(
+            emu.aws(&["iam", "list-instance-profiles"])["InstanceProfiles"].as_array().unwrap().len(),
+            0,
+            "{example}"
+        );
+        let roles = emu.aws(&["iam", "list-roles"]);
+        let left: Vec<&Value> = roles["Roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| s(&r["RoleName"]).contains(&plan.cluster))
+            .collect();
+        assert!(left.is_empty(), "{example}: roles left {left:?}");
+    }
+}
