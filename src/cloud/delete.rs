@@ -930,16 +930,9 @@ impl Deleter<'_> {
             }
         }
         for (name, profile_roles) in profiles {
-            let ours = match c
-                .iam
-                .list_instance_profile_tags()
-                .instance_profile_name(&name)
-                .send()
-                .await
-                .api("ListInstanceProfileTags")
-            {
-                Ok(t) => owned_by(iam_tag_pairs(t.tags()), self.cluster),
-                Err(e) if e.is_not_found() => continue,
+            let ours = match c.instance_profile_tags(&name).await {
+                Ok(Some(tags)) => owned_by(iam_tag_pairs(&tags), self.cluster),
+                Ok(None) => continue,
                 Err(e) => {
                     return self.finish(
                         self.start("instance-profile", &name, format!("instance profile `{name}`")),

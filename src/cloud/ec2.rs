@@ -612,6 +612,8 @@ impl AwsCloud {
             let peer = match &rule.peer {
                 SgPeer::Cidr(c) => Peer::Cidr(c.clone()),
                 SgPeer::Ipv6Cidr(c) => Peer::Ipv6(c.clone()),
+                // A rule of a group's own step that refers to the group itself (`nodes to nodes`).
+                SgPeer::Group(Val::Out(r)) if r.step == ctx.step.id => Peer::Group(group_id.to_string()),
                 SgPeer::Group(v) => match ctx.resolve_opt(v)? {
                     Some(g) => Peer::Group(g),
                     None => {

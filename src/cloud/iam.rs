@@ -194,18 +194,7 @@ impl AwsCloud {
                     operation: "GetInstanceProfile",
                     field: "InstanceProfile",
                 })?;
-                let tags = if profile.tags().is_empty() {
-                    self.iam
-                        .list_instance_profile_tags()
-                        .instance_profile_name(profile_name)
-                        .send()
-                        .await
-                        .api("ListInstanceProfileTags")?
-                        .tags()
-                        .to_vec()
-                } else {
-                    profile.tags().to_vec()
-                };
+                let tags = profile.tags().to_vec();
                 if !owned_by(iam_tag_pairs(&tags), &ctx.plan.cluster) {
                     return Err(CloudError::NotOwned {
                         what: format!("instance profile `{profile_name}`"),
@@ -288,6 +277,18 @@ impl AwsCloud {
             field: "OpenIDConnectProviderArn",
         })?;
         Ok(StepResult::new(Action::Created).with(keys::ARN, arn))
+    }
+
+    /// The tags of instance profile `name` (from `GetInstanceProfile`), or `None` if it is gone.
+    pub(crate) async fn instance_profile_tags(&self, name: &str) -> Result<Option<Vec<Tag>>, CloudError> {
+        let out = self
+            .iam
+            .get_instance_profile()
+            .instance_profile_name(name)
+            .send()
+            .await
+            .api("GetInstanceProfile");
+        Ok(out.or_not_found()?.and_then(|o| o.instance_profile.map(|p| p.tags.unwrap_or_default())))
     }
 
     /// The ARN of the OIDC provider for `issuer` (`https://oidc.eks.../id/X`), if any.

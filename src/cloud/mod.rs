@@ -376,7 +376,7 @@ pub(crate) mod limits {
     pub const FARGATE: Duration = Duration::from_secs(15 * 60);
     pub const ADDON: Duration = Duration::from_secs(15 * 60);
     pub const NAT: Duration = Duration::from_secs(15 * 60);
-    pub const IAM_PROPAGATION: Duration = Duration::from_secs(2 * 60);
+    pub const IAM_PROPAGATION: Duration = Duration::from_secs(45);
     pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
 }
 

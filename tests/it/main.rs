@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod ecr;
 mod emulator;
+mod engine;
 mod init;
 mod interrupt;
 mod kubeconfig;
