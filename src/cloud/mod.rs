@@ -155,16 +155,8 @@ impl AwsCloud {
     }
 }
 
-/// The partition of a region.
-pub fn partition(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "aws-cn"
-    } else if region.starts_with("us-gov-") {
-        "aws-us-gov"
-    } else {
-        "aws"
-    }
-}
+/// The AWS partition of a region (one definition, in the plan).
+pub use crate::plan::partition;
 
 impl Apply for AwsCloud {
     async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
