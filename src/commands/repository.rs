@@ -109,12 +109,12 @@ pub fn get_repository(args: GetRepositoryArgs, settings: &Settings, printer: &Pr
         let sdk = cloud::load_sdk_config(settings, None).await;
         AwsCloud::new(&sdk).list_repositories(args.name.as_deref()).await
     })?;
-    if let Some(n) = &args.name {
-        if repos.is_empty() {
-            return Err(UserError::new(format!("no repository `{n}` in this registry"))
-                .hint("list them with `eksup get repository`")
-                .into());
-        }
+    if let Some(n) = &args.name
+        && repos.is_empty()
+    {
+        return Err(UserError::new(format!("no repository `{n}` in this registry"))
+            .hint("list them with `eksup get repository`")
+            .into());
     }
     match args.output {
         OutputFormat::Table => {

@@ -916,10 +916,10 @@ fn ecr_rules(v: &mut V, cfg: &ClusterConfig) {
     let mut seen = HashSet::new();
     for (i, r) in cfg.ecr.iter().flat_map(|e| e.repositories.iter().flatten()).enumerate() {
         let p = format!("ecr.repositories[{i}]");
-        if let Some(n) = r.name.as_deref().filter(|n| !n.is_empty()) {
-            if !seen.insert(n) {
-                v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
-            }
+        if let Some(n) = r.name.as_deref().filter(|n| !n.is_empty())
+            && !seen.insert(n)
+        {
+            v.err(format!("{p}.name"), format!("`{n}` is listed twice"));
         }
         repository_rules(v, &p, r);
     }

@@ -173,10 +173,10 @@ impl Printer {
     pub fn json_line(value: &impl serde::Serialize) {
         let mut out = std::io::stdout().lock();
         let line = serde_json::to_string(value).unwrap_or_default();
-        if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
+        if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
     }
 
