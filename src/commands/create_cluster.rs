@@ -148,7 +148,11 @@ async fn apply(
     if outcome.is_success() {
         if !json {
             let counts = tally.counts();
-            let what = counts.iter().map(|(a, n)| format!("{n} {a}")).collect::<Vec<_>>().join(", ");
+            let what = counts
+                .iter()
+                .map(|(a, n)| format!("{n} {}", if *a == "exists" { "already there" } else { a }))
+                .collect::<Vec<_>>()
+                .join(", ");
             printer.status(
                 "Finished",
                 &format!("cluster `{name}` in `{region}` is ready in {} ({what})", human(outcome.elapsed)),
