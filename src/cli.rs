@@ -69,6 +69,9 @@ pub enum Command {
     #[command(subcommand)]
     Ecr(EcrCommand),
     /// Write a commented cluster YAML, asking questions on a terminal
+    #[command(
+        after_help = "Examples:\n  eksup init\n  eksup init -f prod.yaml --name prod --node-kind mixed --nat HighlyAvailable --non-interactive\n  eksup --region eu-west-1 init --name demo --create"
+    )]
     Init(InitArgs),
     /// Print a shell completion script
     #[command(
@@ -76,6 +79,7 @@ pub enum Command {
     )]
     Completion(CompletionArgs),
     /// Print the version
+    #[command(after_help = "Examples:\n  eksup version\n  eksup version -o json")]
     Version(VersionArgs),
 }
 

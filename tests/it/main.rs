@@ -8,5 +8,6 @@ mod engine;
 mod init;
 mod interrupt;
 mod kubeconfig;
+mod rollback;
 mod support;
 mod token;
