@@ -266,6 +266,14 @@ pub fn print_schema(printer: &Printer) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// The config text and its name for messages, for commands that take only `-f` (no quick
+/// flags). `QuickClusterArgs::default()` is not "no flags": its `managed` is `false`, which
+/// reads as `--managed=false`, so those commands must not pass it to [`read_config`].
+pub fn read_config_file(file: &ConfigFileArg, settings: &Settings) -> Result<(String, String)> {
+    let no_flags = QuickClusterArgs { managed: true, ..QuickClusterArgs::default() };
+    read_config(file, &no_flags, settings)
+}
+
 /// The config text and its name for messages: the file, standard input, or the quick flags.
 pub fn read_config(
     file: &ConfigFileArg,

@@ -23,7 +23,7 @@ fn target(
         if args.name.is_some() {
             return Err(UserError::usage("give either `--name` or `-f`, not both").into());
         }
-        let (text, origin) = super::create_cluster::read_config(&args.file, &Default::default(), settings)?;
+        let (text, origin) = super::create_cluster::read_config_file(&args.file, settings)?;
         let parsed = crate::config::parse(&text, &origin)
             .map_err(|d| super::create_cluster::config_error(&d, printer))?;
         let name = parsed.config.metadata.name.clone().unwrap_or_default();

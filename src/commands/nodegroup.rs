@@ -111,7 +111,7 @@ pub fn create_nodegroup(
     if args.file.config_file.is_none() {
         return Err(UserError::usage("give the config file with the node groups: `-f cluster.yaml`").into());
     }
-    let (text, origin) = super::create_cluster::read_config(&args.file, &Default::default(), settings)?;
+    let (text, origin) = super::create_cluster::read_config_file(&args.file, settings)?;
     let loaded = super::create_cluster::load(&text, &origin, settings, printer, args.dry_run)?;
     let full = plan::build(&loaded, &PlanOptions { write_kubeconfig: false });
     let matches = |name: &str| {
