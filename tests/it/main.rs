@@ -5,5 +5,6 @@ mod config;
 mod emulator;
 mod init;
 mod kubeconfig;
+mod lifecycle;
 mod support;
 mod token;
