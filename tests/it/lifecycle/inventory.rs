@@ -148,7 +148,8 @@ impl Inventory {
         let left: BTreeMap<_, _> = self
             .0
             .iter()
-            .filter(|(kind, ids)| !ids.is_empty() && !(keep_repos && **kind == "ecr repositories"))
+            .filter(|(_, ids)| !ids.is_empty())
+            .filter(|(kind, _)| !(keep_repos && **kind == "ecr repositories"))
             .collect();
         assert!(left.is_empty(), "left behind after delete: {left:?}");
     }
