@@ -150,7 +150,7 @@ async fn apply(
             let counts = tally.counts();
             let what = counts
                 .iter()
-                .map(|(a, n)| format!("{n} {}", if *a == "exists" { "already there" } else { a }))
+                .map(|(a, n)| format!("{n} {}", if *a == "existed" { "already there" } else { a }))
                 .collect::<Vec<_>>()
                 .join(", ");
             printer.status(
@@ -463,7 +463,7 @@ fn choose_zones(
     let rt = super::runtime()?;
     let found = rt.block_on(async {
         let sdk = crate::cloud::load_sdk_config(settings, Some(region)).await;
-        crate::cloud::availability_zones(&crate::cloud::quick(&sdk)).await
+        crate::cloud::availability_zones(&if dry_run { crate::cloud::quick(&sdk) } else { sdk }).await
     });
     match found {
         Ok(available) => zones::pick(region, &available).map_err(|e| {

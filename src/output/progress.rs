@@ -77,9 +77,14 @@ impl Tally {
     pub fn counts(&self) -> BTreeMap<&'static str, usize> {
         let mut c = BTreeMap::new();
         for s in &self.finished {
-            if let Some(a) = s.action {
-                *c.entry(a.label()).or_default() += 1;
-            }
+            let key = match s.action {
+                Some(Action::Created) => "created",
+                Some(Action::Existed) => "existed",
+                Some(Action::Updated) => "updated",
+                Some(Action::Deleted) => "deleted",
+                None => continue,
+            };
+            *c.entry(key).or_default() += 1;
         }
         c
     }
@@ -218,7 +223,7 @@ impl Reporter for Progress {
                         ..JsonEvent::new("stepFailed", step.id, step.description, time)
                     },
                     Event::StepSkipped { step, because } => JsonEvent {
-                        message: Some(format!("skipped: {because}")),
+                        message: Some(skip_reason(because)),
                         ..JsonEvent::new("stepSkipped", step.id, step.description, time)
                     },
                 };
@@ -326,6 +331,15 @@ fn event_id<'a>(event: &'a Event<'_>) -> &'a str {
     }
 }
 
+/// Why a step did not start: the run was stopped, or a step failed (the one it needs, or the
+/// one whose failure stopped the run).
+fn skip_reason(because: &str) -> String {
+    match because {
+        crate::executor::INTERRUPTED | crate::executor::TIMED_OUT => format!("not started: {because}"),
+        step => format!("not started: `{step}` failed"),
+    }
+}
+
 /// The line for a step that ended (or a warning).
 fn describe(event: &Event<'_>) -> Option<String> {
     let green = Style::new().green();
@@ -344,9 +358,12 @@ fn describe(event: &Event<'_>) -> Option<String> {
         Event::StepFailed { step, error, .. } => {
             Some(format!("{} {}: {error:#}", red.apply_to(format!("{:>9}", "failed")), step.description))
         }
-        Event::StepSkipped { step, because } => {
-            Some(format!("{} {} ({because})", yellow.apply_to(format!("{:>9}", "skipped")), step.description))
-        }
+        Event::StepSkipped { step, because } => Some(format!(
+            "{} {} ({})",
+            yellow.apply_to(format!("{:>9}", "skipped")),
+            step.description,
+            skip_reason(because)
+        )),
         Event::StepWarning { step, message } => {
             Some(format!("{} {}: {message}", yellow.apply_to(format!("{:>9}", "warning")), step.description))
         }

@@ -1027,7 +1027,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         deps.extend(subnet_deps(&net, &idx));
         let mut asg_tags = instance_tags;
         asg_tags.insert(defaults_tag::NODEGROUP_NAME.into(), name.clone());
-        asg_tags.insert("eksup.io/nodegroup".into(), name.clone());
+        asg_tags.insert(tags::NODEGROUP.into(), name.clone());
         b.add(
             format!("auto-scaling-group-{s}"),
             format!(

@@ -70,6 +70,9 @@ pub mod tags {
     pub const VERSION: &str = "eksup.io/version";
     /// Marker that eksup owns (and may delete) the resource.
     pub const MANAGED_BY: &str = "app.kubernetes.io/managed-by";
+    /// The node group a self-managed Auto Scaling group belongs to: `get nodegroup`, `scale
+    /// nodegroup` and `delete nodegroup` find the group by it (`crate::cloud::inventory`).
+    pub const NODEGROUP: &str = "eksup.io/nodegroup";
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]

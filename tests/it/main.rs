@@ -8,6 +8,7 @@ mod engine;
 mod init;
 mod interrupt;
 mod kubeconfig;
+mod lifecycle;
 mod rollback;
 mod support;
 mod token;
