@@ -136,15 +136,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
         ng.private_networking.get_or_insert(false);
         ng.spot.get_or_insert(false);
         sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
-        let labels = ng.labels.get_or_insert_with(Default::default);
-        labels.insert(CLUSTER_NAME_LABEL.into(), name.clone());
-        labels.insert(NODEGROUP_NAME_LABEL.into(), ng_name.clone());
-        let tags = ng.tags.get_or_insert_with(Default::default);
-        for (k, v) in &cluster_tags {
-            tags.entry(k.clone()).or_insert_with(|| v.clone());
-        }
-        tags.insert(NODEGROUP_NAME_LABEL.into(), ng_name);
-        tags.insert(NODEGROUP_TYPE_TAG.into(), "managed".into());
+        identity(&mut ng.labels, &mut ng.tags, &name, &ng_name, &cluster_tags, "managed");
     }
     for ng in cfg.node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
@@ -164,15 +156,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
         sgs.with_shared.get_or_insert(true);
         sgs.with_local.get_or_insert(true);
         sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
-        let labels = ng.labels.get_or_insert_with(Default::default);
-        labels.insert(CLUSTER_NAME_LABEL.into(), name.clone());
-        labels.insert(NODEGROUP_NAME_LABEL.into(), ng_name.clone());
-        let tags = ng.tags.get_or_insert_with(Default::default);
-        for (k, v) in &cluster_tags {
-            tags.entry(k.clone()).or_insert_with(|| v.clone());
-        }
-        tags.insert(NODEGROUP_NAME_LABEL.into(), ng_name);
-        tags.insert(NODEGROUP_TYPE_TAG.into(), "unmanaged".into());
+        identity(&mut ng.labels, &mut ng.tags, &name, &ng_name, &cluster_tags, "unmanaged");
     }
     for repo in cfg.ecr.iter_mut().flat_map(|e| e.repositories.iter_mut().flatten()) {
         repo.image_tag_mutability.get_or_insert_with(|| "IMMUTABLE".into());
@@ -192,6 +176,27 @@ pub fn looks_like_zone(s: &str) -> bool {
         && parts.next().is_some_and(|p| p.chars().all(|c| c.is_ascii_lowercase()))
         && s.chars().last().is_some_and(|c| c.is_ascii_lowercase())
         && s.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// eksctl's node group labels (cluster and node group names) and tags (the cluster's tags, the
+/// node group's name and `managed` or `unmanaged`).
+fn identity(
+    labels: &mut Option<Map>,
+    tags: &mut Option<Map>,
+    cluster: &str,
+    ng: &str,
+    cluster_tags: &Map,
+    kind: &str,
+) {
+    let labels = labels.get_or_insert_with(Default::default);
+    labels.insert(CLUSTER_NAME_LABEL.into(), cluster.to_string());
+    labels.insert(NODEGROUP_NAME_LABEL.into(), ng.to_string());
+    let tags = tags.get_or_insert_with(Default::default);
+    for (k, v) in cluster_tags {
+        tags.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    tags.insert(NODEGROUP_NAME_LABEL.into(), ng.to_string());
+    tags.insert(NODEGROUP_TYPE_TAG.into(), kind.into());
 }
 
 /// Giving a key implies `allow: true`; otherwise SSH is off.
