@@ -434,6 +434,33 @@ pub fn pull_policy(partition: &str, accounts: &[String]) -> Option<String> {
     )
 }
 
+/// The launch template both node group kinds share: name, root volume, IMDS, SSH key, security
+/// groups and instance tags (self-managed groups add image, type, profile and user data). A
+/// macro because `NodeGroup` and `ManagedNodeGroup` are distinct types with the same fields.
+macro_rules! node_launch_template {
+    ($ng:expr, $cluster:expr, $name:expr, $ssh:expr, $sgs:expr) => {
+        LaunchTemplateSpec {
+            name: bounded_name(&format!("eksup-{}-{}", $cluster, $name), 128),
+            instance_type: None,
+            image: None,
+            volume_size: $ng.volume_size.unwrap_or(80) as i32,
+            volume_type: $ng.volume_type.clone().unwrap_or_else(|| "gp3".into()),
+            volume_iops: $ng.volume_iops.map(|x| x as i32),
+            volume_throughput: $ng.volume_throughput.map(|x| x as i32),
+            volume_encrypted: $ng.volume_encrypted.unwrap_or(false),
+            volume_kms_key_id: $ng.volume_kms_key_id.clone(),
+            device_name: "/dev/xvda".into(),
+            imds_v2_required: $ng.disable_imdsv1 != Some(false),
+            hop_limit: if $ng.disable_pod_imds == Some(true) { 1 } else { 2 },
+            key_name: if $ssh.allow == Some(true) { $ssh.public_key_name.clone() } else { None },
+            security_groups: $sgs,
+            instance_profile_arn: None,
+            user_data: None,
+            instance_tags: $ng.tags.clone().unwrap_or_default(),
+        }
+    };
+}
+
 /// Build the plan for creating the cluster of `loaded`.
 #[allow(clippy::too_many_lines)]
 pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
@@ -749,25 +776,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 let id = b.add(
                     format!("launch-template-{s}"),
                     format!("launch template for `{name}`"),
-                    Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
-                        name: bounded_name(&format!("eksup-{cluster}-{name}"), 128),
-                        instance_type: None,
-                        image: None,
-                        volume_size: ng.volume_size.unwrap_or(80) as i32,
-                        volume_type: ng.volume_type.clone().unwrap_or_else(|| "gp3".into()),
-                        volume_iops: ng.volume_iops.map(|x| x as i32),
-                        volume_throughput: ng.volume_throughput.map(|x| x as i32),
-                        volume_encrypted: ng.volume_encrypted.unwrap_or(false),
-                        volume_kms_key_id: ng.volume_kms_key_id.clone(),
-                        device_name: "/dev/xvda".into(),
-                        imds_v2_required: ng.disable_imdsv1 != Some(false),
-                        hop_limit: if ng.disable_pod_imds == Some(true) { 1 } else { 2 },
-                        key_name: if ssh.allow == Some(true) { ssh.public_key_name.clone() } else { None },
-                        security_groups: sgs,
-                        instance_profile_arn: None,
-                        user_data: None,
-                        instance_tags: ng.tags.clone().unwrap_or_default(),
-                    })),
+                    Resource::LaunchTemplate(Box::new(node_launch_template!(ng, cluster, name, ssh, sgs))),
                     deps,
                 );
                 (Val::out(&id, keys::ID), vec![id])
@@ -956,20 +965,8 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             &lt_id,
             format!("launch template for `{name}` ({instance_type})"),
             Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
-                name: bounded_name(&format!("eksup-{cluster}-{name}"), 128),
                 instance_type: Some(instance_type.clone()),
                 image: Some(image),
-                volume_size: ng.volume_size.unwrap_or(80) as i32,
-                volume_type: ng.volume_type.clone().unwrap_or_else(|| "gp3".into()),
-                volume_iops: ng.volume_iops.map(|x| x as i32),
-                volume_throughput: ng.volume_throughput.map(|x| x as i32),
-                volume_encrypted: ng.volume_encrypted.unwrap_or(false),
-                volume_kms_key_id: ng.volume_kms_key_id.clone(),
-                device_name: "/dev/xvda".into(),
-                imds_v2_required: ng.disable_imdsv1 != Some(false),
-                hop_limit: if ng.disable_pod_imds == Some(true) { 1 } else { 2 },
-                key_name: if ssh.allow == Some(true) { ssh.public_key_name.clone() } else { None },
-                security_groups: sgs,
                 instance_profile_arn: Some(profile),
                 user_data: Some(UserDataSpec {
                     template: template.into(),
@@ -998,6 +995,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     override_bootstrap_command: ng.override_bootstrap_command.clone(),
                 }),
                 instance_tags: instance_tags.clone(),
+                ..node_launch_template!(ng, cluster, name, ssh, sgs)
             })),
             lt_deps,
         );
