@@ -63,6 +63,8 @@ import moto.server
 from moto.core.utils import utcnow
 
 import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
+import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
+import eksup_moto_strict  # DependencyViolation, eventual consistency, Kubernetes-made load balancers
 
 
 def _env_seconds(name: str) -> float:
@@ -489,6 +491,8 @@ def install() -> None:
     _after_import.register("moto.ec2.models.amis", _seed_amis)
     _after_import.register("moto.ec2.models.nat_gateways", _nat_gateway_delays)
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
+    eksup_moto_k8s.install()
+    eksup_moto_strict.install()
     _install_test_control()
     threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
 
