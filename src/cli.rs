@@ -212,6 +212,9 @@ pub struct CreateClusterArgs {
     /// On failure, delete what this run created
     #[arg(long)]
     pub rollback: bool,
+    /// Wait until every node group's nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub wait_nodes: bool,
     #[command(flatten)]
     pub kubeconfig: KubeconfigWriteArgs,
 }
@@ -236,6 +239,9 @@ pub struct CreateNodegroupArgs {
     pub output: Option<OutputFormat>,
     #[arg(long, default_value = "40m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
+    /// Wait until the node groups' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub wait_nodes: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -11,6 +11,7 @@
 //! - [`plan`]: the graph of resource steps built from a validated config (pure data, printable).
 //! - [`executor`]: walks the plan concurrently and emits events; it knows nothing of AWS.
 //! - [`cloud`]: the only module that names `aws-sdk-*`: the seam to AWS.
+//! - [`kubernetes`]: the only module that names `kube`: the seam to a cluster's Kubernetes API.
 //! - [`kubeconfig`]: merge entries into a kubeconfig, write it atomically; the exec token.
 //! - [`output`]: the one printer; stdout for data, stderr for people.
 //! - [`commands`]: one thin function per command.
@@ -26,6 +27,7 @@ pub mod config;
 pub mod error;
 pub mod executor;
 pub mod kubeconfig;
+pub mod kubernetes;
 pub mod output;
 pub mod plan;
 pub mod settings;

@@ -229,6 +229,10 @@ impl Deleter<'_> {
         };
         let mut roles: Vec<String> = Vec::new();
         let mut issuer = None;
+        // Load balancers Kubernetes made for the cluster go first, as eksctl does: their network
+        // interfaces and security groups would keep the VPC from being deleted.
+        let vpcs = self.vpcs(eks_cluster.as_ref().and_then(|c| c.resources_vpc_config()?.vpc_id())).await?;
+        self.kubernetes_load_balancers(&vpcs).await?;
         if let Some(ec) = &eks_cluster {
             let owned =
                 ec.tags().is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster));
@@ -257,6 +261,12 @@ impl Deleter<'_> {
         if eks_cluster.is_some() {
             self.access_entries().await?;
             self.addons().await?;
+            // Rules between eksup's groups and the EKS-made cluster security group: EKS cannot
+            // delete its group while another group's rule references it, nor can eksup delete its
+            // own groups while the cluster group's rules reference them.
+            if let Some(sg) = ec_cluster_sg(eks_cluster.as_ref()) {
+                self.cross_references(&sg).await?;
+            }
             let t = self.start("cluster", self.cluster, self.cluster_desc());
             let result = self.control_plane(&t).await;
             self.finish(t, result)?;
@@ -268,7 +278,8 @@ impl Deleter<'_> {
         }
         self.oidc_providers(issuer.as_deref()).await?;
         self.launch_templates().await?;
-        self.network().await?;
+        self.leftover_interfaces(&vpcs).await?;
+        self.network(&vpcs).await?;
         self.iam(&roles).await?;
         self.repositories().await
     }
@@ -470,17 +481,19 @@ impl Deleter<'_> {
         };
         for name in names {
             let t = self.start("addon", &name, format!("add-on `{name}`"));
-            let result = c
-                .eks
-                .delete_addon()
-                .cluster_name(self.cluster)
-                .addon_name(&name)
-                .send()
-                .await
-                .api("DeleteAddon")
-                .or_not_found()
-                .map(|_| ())
-                .map_err(Into::into);
+            // ResourceInUseException while the add-on is still being created or updated.
+            let result = self
+                .while_dependent(&t.progress(self), || async {
+                    c.eks
+                        .delete_addon()
+                        .cluster_name(self.cluster)
+                        .addon_name(&name)
+                        .send()
+                        .await
+                        .api("DeleteAddon")
+                        .map(|_| ())
+                })
+                .await;
             self.finish(t, result)?;
         }
         Ok(())
@@ -604,7 +617,7 @@ impl Deleter<'_> {
         Ok(())
     }
 
-    async fn network(&self) -> Result<(), Stop> {
+    async fn network(&self, vpcs: &[String]) -> Result<(), Stop> {
         let c = self.cloud;
         let tagged = cluster_filter(self.cluster);
         let ec2_err = |what: &'static str, e: CloudError| {
@@ -768,8 +781,9 @@ impl Deleter<'_> {
             self.finish(t, result)?;
         }
 
-        // Security groups: revoke every rule first (groups reference each other), then delete.
-        let groups = match c
+        // Security groups: eksup's, and those Kubernetes made for load balancers in the cluster's
+        // VPCs; revoke every rule first (groups reference each other), then delete.
+        let mut groups = match c
             .ec2
             .describe_security_groups()
             .filters(tagged.clone())
@@ -777,10 +791,20 @@ impl Deleter<'_> {
             .await
             .api("DescribeSecurityGroups")
         {
-            Ok(g) => g,
+            Ok(g) => g.security_groups().to_vec(),
             Err(e) => return ec2_err("security-group", e),
         };
-        for sg in groups.security_groups() {
+        match self.kubernetes_security_groups(vpcs).await {
+            Ok(more) => {
+                for g in more {
+                    if !groups.iter().any(|x| x.group_id() == g.group_id()) {
+                        groups.push(g);
+                    }
+                }
+            }
+            Err(e) => return ec2_err("security-group", e),
+        }
+        for sg in &groups {
             let Some(id) = sg.group_id() else { continue };
             if !sg.ip_permissions().is_empty() {
                 let _ = c
@@ -801,7 +825,7 @@ impl Deleter<'_> {
                     .await;
             }
         }
-        for sg in groups.security_groups() {
+        for sg in &groups {
             let Some(id) = sg.group_id() else { continue };
             let t = self.start(
                 "security-group",
@@ -854,6 +878,220 @@ impl Deleter<'_> {
             let result = self
                 .while_dependent(&t.progress(self), || async {
                     c.ec2.delete_vpc().vpc_id(id).send().await.map(|_| ()).api("DeleteVpc")
+                })
+                .await;
+            self.finish(t, result)?;
+        }
+        Ok(())
+    }
+
+    /// The cluster's VPCs: the one the control plane is in, and those eksup made for it.
+    async fn vpcs(&self, cluster_vpc: Option<&str>) -> Result<Vec<String>, Stop> {
+        let c = self.cloud;
+        let mut vpcs: Vec<String> = cluster_vpc.map(str::to_string).into_iter().collect();
+        match c.ec2.describe_vpcs().filters(cluster_filter(self.cluster)).send().await.api("DescribeVpcs") {
+            Ok(out) => {
+                for id in out.vpcs().iter().filter_map(|v| v.vpc_id()) {
+                    if !vpcs.iter().any(|v| v == id) {
+                        vpcs.push(id.to_string());
+                    }
+                }
+                Ok(vpcs)
+            }
+            Err(e) => self.finish(self.start("vpc", "*", "VPCs".into()), Err(e.into())).map(|()| Vec::new()),
+        }
+    }
+
+    /// Delete the load balancers (and target groups) Kubernetes made for the cluster in `vpcs`.
+    async fn kubernetes_load_balancers(&self, vpcs: &[String]) -> Result<(), Stop> {
+        let c = self.cloud;
+        for vpc in vpcs {
+            let found = match c.kubernetes_load_balancers(self.cluster, vpc).await {
+                Ok(f) => f,
+                Err(e) if e.kind() == ErrorKind::Unsupported => {
+                    self.warn(format!(
+                        "load balancers cannot be listed here ({e}); delete those Kubernetes made by hand"
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    return self
+                        .finish(self.start("load-balancer", "*", "load balancers".into()), Err(e.into()));
+                }
+            };
+            for lb in found {
+                let t = self.start(
+                    lb.kind(),
+                    lb.name(),
+                    format!("{} `{}` made by Kubernetes", lb.kind().replace('-', " "), lb.name()),
+                );
+                // A target group stays in use for a moment after its load balancer is deleted.
+                let result =
+                    self.while_dependent(&t.progress(self), || c.delete_kubernetes_load_balancer(&lb)).await;
+                self.finish(t, result)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Revoke the rules that cross between the EKS cluster security group `cluster_sg` and any
+    /// other group: the rules on it that name another group, and the rules of eksup's groups
+    /// that name it.
+    async fn cross_references(&self, cluster_sg: &str) -> Result<(), Stop> {
+        use aws_sdk_ec2::types::IpPermission;
+        let c = self.cloud;
+        let t = self.start(
+            "security-group-rules",
+            cluster_sg,
+            format!("rules that reference the cluster security group `{cluster_sg}`"),
+        );
+        let result = async {
+            let names = |p: &IpPermission, group: &str| {
+                p.user_id_group_pairs().iter().any(|g| g.group_id() == Some(group))
+            };
+            let others =
+                |p: &IpPermission| p.user_id_group_pairs().iter().any(|g| g.group_id() != Some(cluster_sg));
+            let own = c
+                .ec2
+                .describe_security_groups()
+                .group_ids(cluster_sg)
+                .send()
+                .await
+                .api("DescribeSecurityGroups")
+                .or_not_found()?;
+            let mut revokes: Vec<(String, bool, Vec<IpPermission>)> = Vec::new();
+            for sg in own.iter().flat_map(|o| o.security_groups()) {
+                let ingress: Vec<IpPermission> =
+                    sg.ip_permissions().iter().filter(|p| others(p)).cloned().collect();
+                let egress: Vec<IpPermission> =
+                    sg.ip_permissions_egress().iter().filter(|p| others(p)).cloned().collect();
+                revokes.push((cluster_sg.to_string(), true, ingress));
+                revokes.push((cluster_sg.to_string(), false, egress));
+            }
+            let tagged = c
+                .ec2
+                .describe_security_groups()
+                .filters(cluster_filter(self.cluster))
+                .send()
+                .await
+                .api("DescribeSecurityGroups")?;
+            for sg in tagged.security_groups() {
+                let Some(id) = sg.group_id() else { continue };
+                let ingress: Vec<IpPermission> =
+                    sg.ip_permissions().iter().filter(|p| names(p, cluster_sg)).cloned().collect();
+                let egress: Vec<IpPermission> =
+                    sg.ip_permissions_egress().iter().filter(|p| names(p, cluster_sg)).cloned().collect();
+                revokes.push((id.to_string(), true, ingress));
+                revokes.push((id.to_string(), false, egress));
+            }
+            for (group, ingress, perms) in revokes.into_iter().filter(|r| !r.2.is_empty()) {
+                let result = if ingress {
+                    c.ec2
+                        .revoke_security_group_ingress()
+                        .group_id(&group)
+                        .set_ip_permissions(Some(perms))
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("RevokeSecurityGroupIngress")
+                } else {
+                    c.ec2
+                        .revoke_security_group_egress()
+                        .group_id(&group)
+                        .set_ip_permissions(Some(perms))
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("RevokeSecurityGroupEgress")
+                };
+                result.or_not_found()?;
+            }
+            Ok::<(), CloudError>(())
+        }
+        .await;
+        self.finish(t, result.map_err(Into::into))
+    }
+
+    /// Security groups Kubernetes made for load balancers in `vpcs` (not EKS's own group).
+    async fn kubernetes_security_groups(
+        &self,
+        vpcs: &[String],
+    ) -> Result<Vec<aws_sdk_ec2::types::SecurityGroup>, CloudError> {
+        use super::ec2::filter;
+        let c = self.cloud;
+        let mut out = Vec::new();
+        if vpcs.is_empty() {
+            return Ok(out);
+        }
+        let legacy = format!("tag:{}", super::kubernetes_cluster_tag(self.cluster));
+        let by = [
+            filter(&format!("tag:{}", super::elb::ELBV2_CLUSTER_TAG), [self.cluster]),
+            filter(&legacy, ["owned"]),
+        ];
+        for f in by {
+            let found = c
+                .ec2
+                .describe_security_groups()
+                .filters(filter("vpc-id", vpcs.iter().map(String::as_str)))
+                .filters(f)
+                .send()
+                .await
+                .api("DescribeSecurityGroups")?;
+            for sg in found.security_groups() {
+                let eks_made = tag_pairs(sg.tags()).any(|(k, _)| k == "aws:eks:cluster-name");
+                if !eks_made
+                    && !out.iter().any(|x: &aws_sdk_ec2::types::SecurityGroup| x.group_id() == sg.group_id())
+                {
+                    out.push(sg.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Network interfaces the VPC CNI left behind (`available`, tagged for the cluster or named
+    /// `aws-K8S-*`): they keep subnets and security groups from being deleted.
+    async fn leftover_interfaces(&self, vpcs: &[String]) -> Result<(), Stop> {
+        use super::ec2::filter;
+        let c = self.cloud;
+        if vpcs.is_empty() {
+            return Ok(());
+        }
+        let found = match c
+            .ec2
+            .describe_network_interfaces()
+            .filters(filter("vpc-id", vpcs.iter().map(String::as_str)))
+            .filters(filter("status", ["available"]))
+            .send()
+            .await
+            .api("DescribeNetworkInterfaces")
+        {
+            Ok(f) => f,
+            Err(e) => {
+                return self
+                    .finish(self.start("network-interface", "*", "network interfaces".into()), Err(e.into()));
+            }
+        };
+        for eni in found.network_interfaces() {
+            let Some(id) = eni.network_interface_id() else { continue };
+            let cni = eni.description().is_some_and(|d| d.starts_with("aws-K8S-"))
+                || eni.tag_set().iter().any(|t| {
+                    t.key() == Some("cluster.k8s.amazonaws.com/name") && t.value() == Some(self.cluster)
+                });
+            if !cni {
+                continue;
+            }
+            let t =
+                self.start("network-interface", id, format!("network interface `{id}` left by the VPC CNI"));
+            let result = self
+                .while_dependent(&t.progress(self), || async {
+                    c.ec2
+                        .delete_network_interface()
+                        .network_interface_id(id)
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("DeleteNetworkInterface")
                 })
                 .await;
             self.finish(t, result)?;
@@ -1092,4 +1330,9 @@ impl Deleter<'_> {
         }
         Ok(())
     }
+}
+
+/// The EKS-made cluster security group of a described cluster.
+fn ec_cluster_sg(cluster: Option<&aws_sdk_eks::types::Cluster>) -> Option<String> {
+    cluster?.resources_vpc_config()?.cluster_security_group_id().map(str::to_string)
 }

@@ -115,14 +115,16 @@ impl AwsCloud {
         use aws_sdk_ec2::types::VpcAttributeName;
         let mut changed = false;
         for attr in [VpcAttributeName::EnableDnsSupport, VpcAttributeName::EnableDnsHostnames] {
-            let current = self
-                .ec2
-                .describe_vpc_attribute()
-                .vpc_id(id)
-                .attribute(attr.clone())
-                .send()
-                .await
-                .api("DescribeVpcAttribute")?;
+            let current = super::after_create(|| async {
+                self.ec2
+                    .describe_vpc_attribute()
+                    .vpc_id(id)
+                    .attribute(attr.clone())
+                    .send()
+                    .await
+                    .api("DescribeVpcAttribute")
+            })
+            .await?;
             let enabled = match attr {
                 VpcAttributeName::EnableDnsSupport => current.enable_dns_support(),
                 _ => current.enable_dns_hostnames(),
@@ -132,12 +134,15 @@ impl AwsCloud {
             if enabled {
                 continue;
             }
-            let req = self.ec2.modify_vpc_attribute().vpc_id(id);
-            let req = match attr {
-                VpcAttributeName::EnableDnsSupport => req.enable_dns_support(on(true)),
-                _ => req.enable_dns_hostnames(on(true)),
-            };
-            req.send().await.api("ModifyVpcAttribute")?;
+            super::after_create(|| {
+                let req = self.ec2.modify_vpc_attribute().vpc_id(id);
+                let req = match attr {
+                    VpcAttributeName::EnableDnsSupport => req.enable_dns_support(on(true)),
+                    _ => req.enable_dns_hostnames(on(true)),
+                };
+                async move { req.send().await.api("ModifyVpcAttribute") }
+            })
+            .await?;
             changed = true;
         }
         Ok(changed)
@@ -538,8 +543,13 @@ impl AwsCloud {
         group_name: &str,
         description: &str,
         rules: &[SgRule],
+        kubernetes_owned: bool,
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
+        let mut tags = step_tags(ctx);
+        if kubernetes_owned {
+            tags.insert(super::kubernetes_cluster_tag(&ctx.plan.cluster), "owned".into());
+        }
         let mut filters = owner_filters(ctx);
         filters.push(filter("vpc-id", [vpc_id.as_str()]));
         let found = self
@@ -551,7 +561,23 @@ impl AwsCloud {
             .api("DescribeSecurityGroups")?;
         let (id, action) = if let Some(sg) = found.security_groups().first() {
             let id = sg.group_id().ok_or_else(|| missing("DescribeSecurityGroups", "GroupId"))?;
-            (id.to_string(), Action::Existed)
+            let missing_tags: BTreeMap<String, String> = tags
+                .iter()
+                .filter(|(k, v)| !has_tag(sg.tags(), k, v))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            if missing_tags.is_empty() {
+                (id.to_string(), Action::Existed)
+            } else {
+                self.ec2
+                    .create_tags()
+                    .resources(id)
+                    .set_tags(Some(ec2_tags(&missing_tags)))
+                    .send()
+                    .await
+                    .api("CreateTags")?;
+                (id.to_string(), Action::Updated)
+            }
         } else {
             let created = self
                 .ec2
@@ -559,7 +585,7 @@ impl AwsCloud {
                 .group_name(group_name)
                 .description(description)
                 .vpc_id(&vpc_id)
-                .tag_specifications(tag_spec(ResourceType::SecurityGroup, &step_tags(ctx)))
+                .tag_specifications(tag_spec(ResourceType::SecurityGroup, &tags))
                 .send()
                 .await
                 .api("CreateSecurityGroup")?;
@@ -645,25 +671,29 @@ impl AwsCloud {
                 ),
             }
             .build();
-            let result = if rule.direction == "egress" {
-                self.ec2
-                    .authorize_security_group_egress()
-                    .group_id(group_id)
-                    .ip_permissions(perm)
-                    .send()
-                    .await
-                    .map(|_| ())
-                    .api("AuthorizeSecurityGroupEgress")
-            } else {
-                self.ec2
-                    .authorize_security_group_ingress()
-                    .group_id(group_id)
-                    .ip_permissions(perm)
-                    .send()
-                    .await
-                    .map(|_| ())
-                    .api("AuthorizeSecurityGroupIngress")
-            };
+            // A group created a moment ago (this step's, or a peer) can be NotFound for a while.
+            let result = super::after_create(|| async {
+                if rule.direction == "egress" {
+                    self.ec2
+                        .authorize_security_group_egress()
+                        .group_id(group_id)
+                        .ip_permissions(perm.clone())
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("AuthorizeSecurityGroupEgress")
+                } else {
+                    self.ec2
+                        .authorize_security_group_ingress()
+                        .group_id(group_id)
+                        .ip_permissions(perm.clone())
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("AuthorizeSecurityGroupIngress")
+                }
+            })
+            .await;
             match result {
                 Ok(()) => added += 1,
                 Err(e) if e.kind() == super::ErrorKind::AlreadyExists => {}
@@ -674,6 +704,28 @@ impl AwsCloud {
             }
         }
         Ok(added)
+    }
+
+    /// The image of a launch template version (`$Default` when no version is given), if it has one.
+    pub(super) async fn launch_template_image(
+        &self,
+        id: &str,
+        version: Option<&str>,
+    ) -> Result<Option<String>, CloudError> {
+        let out = self
+            .ec2
+            .describe_launch_template_versions()
+            .launch_template_id(id)
+            .versions(version.unwrap_or("$Default"))
+            .send()
+            .await
+            .api("DescribeLaunchTemplateVersions")?;
+        Ok(out
+            .launch_template_versions()
+            .first()
+            .and_then(|v| v.launch_template_data())
+            .and_then(|d| d.image_id())
+            .map(str::to_string))
     }
 
     pub(super) async fn ensure_launch_template(
@@ -784,8 +836,12 @@ impl AwsCloud {
                 LaunchTemplateIamInstanceProfileSpecificationRequest::builder().arn(arn).build(),
             );
         }
-        if let Some(user_data) = &spec.user_data {
-            let rendered = super::userdata::render_spec(ctx, user_data)?;
+        let user_data = match (&spec.user_data, &spec.managed_user_data) {
+            (Some(u), _) => Some(super::userdata::render_spec(ctx, u)?),
+            (None, Some(raw)) => Some(raw.clone()),
+            (None, None) => None,
+        };
+        if let Some(rendered) = user_data {
             data = data.user_data(base64::engine::general_purpose::STANDARD.encode(rendered));
         }
         let mut instance_tags = ctx.plan.tags.clone();

@@ -31,6 +31,28 @@ pub fn taint_effect(effect: &str) -> TaintEffect {
     TaintEffect::from(upper)
 }
 
+/// An add-on step's settings (see [`Resource::Addon`]).
+pub(crate) struct AddonSpec<'a> {
+    pub addon_name: &'a str,
+    pub version: Option<&'a str>,
+    pub configuration_values: Option<&'a str>,
+    pub service_account_role_arn: Option<&'a Val>,
+    pub resolve_conflicts: Option<&'a str>,
+    pub wait: bool,
+}
+
+/// The Kubernetes version of the plan's control plane.
+fn cluster_version(ctx: &StepContext<'_>) -> String {
+    ctx.plan
+        .steps
+        .iter()
+        .find_map(|s| match &s.resource {
+            crate::plan::Resource::ControlPlane(cp) => Some(cp.version.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 fn owned(tags: Option<&HashMap<String, String>>, cluster: &str) -> bool {
     tags.is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == cluster))
 }
@@ -313,11 +335,18 @@ impl AwsCloud {
         let role = ctx.resolve(&spec.node_role)?;
         let subnets = ctx.resolve_all(&spec.subnets)?;
         let lt_id = ctx.resolve(&spec.launch_template)?;
-        // The version of the launch template step, when the reference is to one.
+        // The version of the launch template step, or the user's.
         let lt_version = match &spec.launch_template {
             Val::Out(r) => ctx.outputs.get(&r.step).and_then(|o| o.get(keys::VERSION)).cloned(),
-            Val::Lit(_) => None,
+            Val::Lit(_) => spec.launch_template_version.clone(),
         };
+        // A template with an image brings its own AMI: EKS refuses an AMI type beside it.
+        let template_has_image = match &spec.launch_template {
+            Val::Lit(_) => self.launch_template_image(&lt_id, lt_version.as_deref()).await?.is_some(),
+            Val::Out(_) => false,
+        };
+        let ami_type = (!spec.ami_type.is_empty() && !template_has_image)
+            .then(|| AmiTypes::from(spec.ami_type.as_str()));
         let mut update = NodegroupUpdateConfig::builder();
         if let Some(n) = spec.max_unavailable {
             update = update.max_unavailable(n);
@@ -350,7 +379,7 @@ impl AwsCloud {
                         .build(),
                 )
                 .set_instance_types((!spec.instance_types.is_empty()).then(|| spec.instance_types.clone()))
-                .set_ami_type((!spec.ami_type.is_empty()).then(|| AmiTypes::from(spec.ami_type.as_str())))
+                .set_ami_type(ami_type.clone())
                 .set_capacity_type(
                     (!spec.capacity_type.is_empty())
                         .then(|| CapacityTypes::from(spec.capacity_type.as_str())),
@@ -514,14 +543,12 @@ impl AwsCloud {
     pub(super) async fn ensure_addon(
         &self,
         ctx: &StepContext<'_>,
-        addon_name: &str,
-        version: Option<&str>,
-        configuration_values: Option<&str>,
-        service_account_role_arn: Option<&str>,
-        resolve_conflicts: Option<&str>,
+        spec: &AddonSpec<'_>,
     ) -> anyhow::Result<StepResult> {
         let cluster = ctx.plan.cluster.as_str();
-        let version = version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
+        let addon_name = spec.addon_name;
+        let version = spec.version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
+        let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
         let existing = self.describe_addon(cluster, addon_name).await?;
         let action = if let Some(addon) = existing {
             if let (Some(want), Some(have)) = (version, addon.addon_version())
@@ -533,32 +560,39 @@ impl AwsCloud {
             }
             Action::Existed
         } else {
+            // The default version for the cluster's Kubernetes version, as eksctl picks it.
+            let version = match version {
+                Some(v) => Some(v.to_string()),
+                None => self.default_addon_version(addon_name, &cluster_version(ctx)).await?,
+            };
             let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
-            self.eks
-                .create_addon()
-                .cluster_name(cluster)
-                .addon_name(addon_name)
-                .set_addon_version(version.map(str::to_string))
-                .set_configuration_values(configuration_values.map(str::to_string))
-                .set_service_account_role_arn(service_account_role_arn.map(str::to_string))
-                .set_resolve_conflicts(resolve_conflicts.map(ResolveConflicts::from))
-                .set_tags(Some(tags))
-                .send()
-                .await
-                .api("CreateAddon")?;
+            retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+                let req = self
+                    .eks
+                    .create_addon()
+                    .cluster_name(cluster)
+                    .addon_name(addon_name)
+                    .set_addon_version(version.clone())
+                    .set_configuration_values(spec.configuration_values.map(str::to_string))
+                    .set_service_account_role_arn(role.clone())
+                    .set_resolve_conflicts(spec.resolve_conflicts.map(ResolveConflicts::from))
+                    .set_tags(Some(tags.clone()));
+                async move { req.send().await.map(|_| ()).api("CreateAddon") }
+            })
+            .await?;
             Action::Created
         };
         let what = format!("add-on `{addon_name}`");
-        let addon =
+        let addon = if spec.wait {
             wait_for(&ctx.progress, &what, limits::ADDON, || async {
                 let a = self.describe_addon(cluster, addon_name).await?.ok_or_else(|| {
                     CloudError::Failed { what: what.clone(), status: "gone".into(), reason: None }
                 })?;
                 match a.status() {
                     Some(AddonStatus::Active | AddonStatus::Updating) => Ok(Poll::Ready(a)),
-                    // Add-ons such as CoreDNS stay degraded until nodes exist: that is not a failure.
-                    Some(AddonStatus::Degraded) => Ok(Poll::Ready(a)),
-                    Some(AddonStatus::Creating) | None => Ok(Poll::Pending("CREATING".into())),
+                    Some(AddonStatus::Creating | AddonStatus::Degraded) | None => {
+                        Ok(Poll::Pending(a.status().map_or("CREATING", |s| s.as_str()).into()))
+                    }
                     Some(other) => {
                         let reason = a.health().map(|h| {
                             h.issues()
@@ -572,10 +606,14 @@ impl AwsCloud {
                     }
                 }
             })
-            .await?;
-        if addon.status() == Some(&AddonStatus::Degraded) {
-            ctx.progress.warn(&format!("add-on `{addon_name}` is `DEGRADED` (normal until nodes join)"));
-        }
+            .await?
+        } else {
+            self.describe_addon(cluster, addon_name).await?.ok_or_else(|| CloudError::Failed {
+                what: what.clone(),
+                status: "gone".into(),
+                reason: None,
+            })?
+        };
         let mut r = StepResult::new(action).with(keys::NAME, addon_name);
         if let Some(v) = addon.addon_version() {
             r = r.with(keys::VERSION, v);
@@ -584,6 +622,30 @@ impl AwsCloud {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+
+    /// The version EKS marks as the default of `addon` for Kubernetes `k8s`, if it says.
+    async fn default_addon_version(&self, addon: &str, k8s: &str) -> Result<Option<String>, CloudError> {
+        let out = self
+            .eks
+            .describe_addon_versions()
+            .addon_name(addon)
+            .set_kubernetes_version((!k8s.is_empty()).then(|| k8s.to_string()))
+            .send()
+            .await
+            .api("DescribeAddonVersions")?;
+        let versions = out.addons().iter().flat_map(|a| a.addon_versions());
+        let mut first = None;
+        for v in versions {
+            first = first.or_else(|| v.addon_version().map(str::to_string));
+            if v.compatibilities()
+                .iter()
+                .any(|c| c.default_version() && c.cluster_version().is_none_or(|cv| cv == k8s))
+            {
+                return Ok(v.addon_version().map(str::to_string));
+            }
+        }
+        Ok(first)
     }
 
     pub(crate) async fn describe_addon(

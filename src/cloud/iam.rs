@@ -8,7 +8,7 @@ use aws_sdk_iam::types::Tag;
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::{AwsCloud, OIDC_CLIENT_ID, OIDC_ROOT_CA_THUMBPRINT, owned_by, step_tags};
 use crate::executor::{Action, StepContext, StepResult};
-use crate::plan::{Val, keys, tags as tag_keys};
+use crate::plan::{Trust, Val, keys, tags as tag_keys};
 
 pub(crate) fn iam_tags(tags: &BTreeMap<String, String>) -> anyhow::Result<Vec<Tag>> {
     tags.iter()
@@ -38,19 +38,40 @@ pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> Str
     serde_json::json!({ "Version": "2012-10-17", "Statement": [statement] }).to_string()
 }
 
-/// Whether a (possibly URL-encoded) trust policy lets `service` assume the role.
-pub fn trusts_service(document: &str, service: &str) -> bool {
-    let decoded = percent_decode(document);
-    let Ok(doc) = serde_json::from_str::<serde_json::Value>(&decoded) else { return false };
-    let statements = match &doc["Statement"] {
-        serde_json::Value::Array(a) => a.clone(),
-        other => vec![other.clone()],
-    };
-    statements.iter().any(|s| match &s["Principal"]["Service"] {
-        serde_json::Value::String(x) => x == service,
-        serde_json::Value::Array(xs) => xs.iter().any(|x| x == service),
-        _ => false,
+/// The trust policy of a role assumed by a Kubernetes service account through the cluster's IAM
+/// OIDC provider (IRSA): `sts:AssumeRoleWithWebIdentity`, conditioned on the token's `sub` and `aud`.
+pub fn web_identity_trust_policy(provider_arn: &str, namespace: &str, name: &str) -> String {
+    let issuer = provider_arn.split_once(":oidc-provider/").map_or(provider_arn, |(_, i)| i);
+    serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": { "Federated": provider_arn },
+            "Action": ["sts:AssumeRoleWithWebIdentity"],
+            "Condition": { "StringEquals": {
+                format!("{issuer}:sub"): format!("system:serviceaccount:{namespace}:{name}"),
+                format!("{issuer}:aud"): super::OIDC_CLIENT_ID,
+            }},
+        }],
     })
+    .to_string()
+}
+
+/// Whether a (possibly URL-encoded) trust policy is `want`'s: the same principals and conditions.
+pub fn same_trust(document: &str, want: &str) -> bool {
+    let parse = |d: &str| serde_json::from_str::<serde_json::Value>(d).ok();
+    let (Some(have), Some(want)) = (parse(&percent_decode(document)), parse(want)) else { return false };
+    let key = |doc: &serde_json::Value| -> Vec<(String, String)> {
+        let statements = match &doc["Statement"] {
+            serde_json::Value::Array(a) => a.clone(),
+            other => vec![other.clone()],
+        };
+        let mut k: Vec<(String, String)> =
+            statements.iter().map(|s| (s["Principal"].to_string(), s["Condition"].to_string())).collect();
+        k.sort();
+        k
+    };
+    key(&have) == key(&want)
 }
 
 /// Decode `%XX` escapes (IAM returns policy documents URL-encoded).
@@ -84,11 +105,16 @@ impl AwsCloud {
         &self,
         ctx: &StepContext<'_>,
         role_name: &str,
-        service: &str,
-        trust_condition: Option<&serde_json::Value>,
+        trust: &Trust,
         managed_policies: &[String],
         permissions_boundary: Option<&str>,
     ) -> anyhow::Result<StepResult> {
+        let document = match trust {
+            Trust::Service { service, condition } => trust_policy(service, condition.as_ref()),
+            Trust::ServiceAccount { oidc_provider, namespace, name } => {
+                web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name)
+            }
+        };
         let existing = self.iam.get_role().role_name(role_name).send().await.api("GetRole").or_not_found()?;
         let (arn, mut action) = if let Some(out) = existing {
             let role = out.role().ok_or(CloudError::MissingField { operation: "GetRole", field: "Role" })?;
@@ -114,11 +140,11 @@ impl AwsCloud {
                 .into());
             }
             let mut action = Action::Existed;
-            if !role.assume_role_policy_document().is_some_and(|d| trusts_service(d, service)) {
+            if !role.assume_role_policy_document().is_some_and(|d| same_trust(d, &document)) {
                 self.iam
                     .update_assume_role_policy()
                     .role_name(role_name)
-                    .policy_document(trust_policy(service, trust_condition))
+                    .policy_document(&document)
                     .send()
                     .await
                     .api("UpdateAssumeRolePolicy")?;
@@ -130,7 +156,7 @@ impl AwsCloud {
                 .iam
                 .create_role()
                 .role_name(role_name)
-                .assume_role_policy_document(trust_policy(service, trust_condition))
+                .assume_role_policy_document(&document)
                 .description(format!("eksup: {} for cluster {}", ctx.step.id, ctx.plan.cluster))
                 .set_permissions_boundary(permissions_boundary.map(str::to_string))
                 .set_tags(Some(iam_tags(&step_tags(ctx))?))
@@ -320,14 +346,33 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
         assert_eq!(v["Statement"][0]["Condition"], cond);
         assert_eq!(v["Statement"][0]["Action"], serde_json::json!(["sts:AssumeRole"]));
-        assert!(trusts_service(&doc, "eks-fargate-pods.amazonaws.com"));
-        assert!(!trusts_service(&doc, "ec2.amazonaws.com"));
+        assert!(same_trust(&doc, &trust_policy("eks-fargate-pods.amazonaws.com", Some(&cond))));
+        assert!(!same_trust(&doc, &trust_policy("eks-fargate-pods.amazonaws.com", None)));
+        assert!(!same_trust(&doc, &trust_policy("ec2.amazonaws.com", Some(&cond))));
+    }
+
+    #[test]
+    fn service_account_trust_names_the_provider_subject_and_audience() {
+        let arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC";
+        let doc = web_identity_trust_policy(arn, "kube-system", "aws-node");
+        let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        let s = &v["Statement"][0];
+        assert_eq!(s["Principal"]["Federated"], arn);
+        assert_eq!(s["Action"], serde_json::json!(["sts:AssumeRoleWithWebIdentity"]));
+        let eq = &s["Condition"]["StringEquals"];
+        assert_eq!(
+            eq["oidc.eks.us-west-2.amazonaws.com/id/ABC:sub"],
+            "system:serviceaccount:kube-system:aws-node"
+        );
+        assert_eq!(eq["oidc.eks.us-west-2.amazonaws.com/id/ABC:aud"], "sts.amazonaws.com");
+        assert!(same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "aws-node")));
+        assert!(!same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "other")));
     }
 
     #[test]
     fn url_encoded_documents_are_read() {
         let encoded = "%7B%22Statement%22%3A%5B%7B%22Principal%22%3A%7B%22Service%22%3A%22ec2.amazonaws.com%22%7D%7D%5D%7D";
-        assert!(trusts_service(encoded, "ec2.amazonaws.com"));
+        assert!(same_trust(encoded, r#"{"Statement":[{"Principal":{"Service":"ec2.amazonaws.com"}}]}"#));
         assert_eq!(percent_decode("a%2Fb%"), "a/b%");
     }
 

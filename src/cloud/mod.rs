@@ -82,9 +82,11 @@ mod delete;
 mod ec2;
 mod ecr;
 mod eks;
+mod elb;
 pub mod error;
 mod iam;
 mod inventory;
+mod nodes;
 pub mod registry;
 mod ssm;
 pub mod userdata;
@@ -124,7 +126,11 @@ pub struct AwsCloud {
     pub(crate) asg: aws_sdk_autoscaling::Client,
     pub(crate) ecr: aws_sdk_ecr::Client,
     pub(crate) ssm: aws_sdk_ssm::Client,
+    pub(crate) elbv2: aws_sdk_elasticloadbalancingv2::Client,
+    pub(crate) elb: aws_sdk_elasticloadbalancing::Client,
     pub(crate) region: String,
+    /// Credentials for the tokens of the cluster's Kubernetes API.
+    pub(crate) sdk: SdkConfig,
 }
 
 impl AwsCloud {
@@ -136,7 +142,10 @@ impl AwsCloud {
             asg: aws_sdk_autoscaling::Client::new(sdk),
             ecr: aws_sdk_ecr::Client::new(sdk),
             ssm: aws_sdk_ssm::Client::new(sdk),
+            elbv2: aws_sdk_elasticloadbalancingv2::Client::new(sdk),
+            elb: aws_sdk_elasticloadbalancing::Client::new(sdk),
             region: sdk.region().map(ToString::to_string).unwrap_or_default(),
+            sdk: sdk.clone(),
         }
     }
 
@@ -172,26 +181,13 @@ impl Apply for AwsCloud {
             Resource::RouteTable { vpc, default_route, subnets, .. } => {
                 self.ensure_route_table(ctx, vpc, default_route.as_ref(), subnets).await
             }
-            Resource::SecurityGroup { vpc, group_name, description, rules } => {
-                self.ensure_security_group(ctx, vpc, group_name, description, rules).await
+            Resource::SecurityGroup { vpc, group_name, description, rules, kubernetes_owned } => {
+                self.ensure_security_group(ctx, vpc, group_name, description, rules, *kubernetes_owned).await
             }
             Resource::SecurityGroupRules { group, rules } => self.ensure_rules_step(ctx, group, rules).await,
-            Resource::IamRole {
-                role_name,
-                service,
-                trust_condition,
-                managed_policies,
-                permissions_boundary,
-            } => {
-                self.ensure_role(
-                    ctx,
-                    role_name,
-                    service,
-                    trust_condition.as_ref(),
-                    managed_policies,
-                    permissions_boundary.as_deref(),
-                )
-                .await
+            Resource::IamRole { role_name, trust, managed_policies, permissions_boundary } => {
+                self.ensure_role(ctx, role_name, trust, managed_policies, permissions_boundary.as_deref())
+                    .await
             }
             Resource::InstanceProfile { profile_name, role } => {
                 self.ensure_instance_profile(ctx, profile_name, role).await
@@ -208,16 +204,21 @@ impl Apply for AwsCloud {
                 configuration_values,
                 service_account_role_arn,
                 resolve_conflicts,
+                wait,
             } => {
-                self.ensure_addon(
-                    ctx,
+                let spec = eks::AddonSpec {
                     addon_name,
-                    version.as_deref(),
-                    configuration_values.as_deref(),
-                    service_account_role_arn.as_deref(),
-                    resolve_conflicts.as_deref(),
-                )
-                .await
+                    version: version.as_deref(),
+                    configuration_values: configuration_values.as_deref(),
+                    service_account_role_arn: service_account_role_arn.as_ref(),
+                    resolve_conflicts: resolve_conflicts.as_deref(),
+                    wait: *wait,
+                };
+                self.ensure_addon(ctx, &spec).await
+            }
+            Resource::NodesReady { nodegroup, selector, count, endpoint, certificate_authority } => {
+                self.ensure_nodes_ready(ctx, nodegroup, selector, *count, endpoint, certificate_authority)
+                    .await
             }
             Resource::AccessEntry { principal, entry_type, kubernetes_groups, username, policies } => {
                 self.ensure_access_entry(
@@ -354,6 +355,27 @@ where
     }
 }
 
+/// EC2 is eventually consistent: right after a create, the new resource can be NotFound to the
+/// next call for a few seconds (AWS's EC2 eventual-consistency guide). Retry NotFound for up to
+/// [`limits::EVENTUAL`], with short delays (0.5 s doubling to 4 s).
+pub(crate) async fn after_create<T, F, Fut>(mut op: F) -> Result<T, CloudError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, CloudError>>,
+{
+    let started = Instant::now();
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match op().await {
+            Err(e) if e.is_not_found() && started.elapsed() < limits::EVENTUAL => {
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(4));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A just-created IAM role or instance profile is not yet visible to the service.
 pub(crate) fn iam_propagation(e: &CloudError) -> Option<&'static str> {
     let m = e.message().unwrap_or_default().to_ascii_lowercase();
@@ -372,9 +394,13 @@ pub(crate) mod limits {
     pub const NODEGROUP: Duration = Duration::from_secs(30 * 60);
     pub const FARGATE: Duration = Duration::from_secs(15 * 60);
     pub const ADDON: Duration = Duration::from_secs(15 * 60);
+    pub const NODES_READY: Duration = Duration::from_secs(20 * 60);
     pub const NAT: Duration = Duration::from_secs(15 * 60);
-    pub const IAM_PROPAGATION: Duration = Duration::from_secs(45);
+    /// IAM is eventually consistent; terraform waits up to 2 minutes for a new role to be usable.
+    pub const IAM_PROPAGATION: Duration = Duration::from_secs(120);
     pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
+    /// How long a new EC2 resource may stay invisible to the next call.
+    pub const EVENTUAL: Duration = Duration::from_secs(60);
 }
 
 #[cfg(test)]

@@ -173,6 +173,60 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
     Ok(render(&spec.template, &b)?)
 }
 
+/// User data of a managed node group's launch template, or `None` when there is nothing to add.
+/// EKS merges it with its own bootstrap (the cluster's name, endpoint and CA are EKS's to give),
+/// so it holds only what the config adds, as eksctl renders it (`pkg/nodebootstrap`):
+/// - AmazonLinux2023: a `#!/bin/bash` part per `preBootstrapCommands` entry, a `NodeConfig` with
+///   `maxPods` for `maxPodsPerNode`, and `overrideBootstrapCommand` as a `NodeConfig` of its own;
+/// - AmazonLinux2: a part per `preBootstrapCommands` entry and, for `maxPodsPerNode`, a script
+///   that passes `--max-pods` to the bootstrap script;
+/// - Bottlerocket: TOML with `settings.kubernetes.max-pods`.
+pub fn managed(
+    family: &str,
+    pre_bootstrap_commands: &[String],
+    max_pods: Option<i32>,
+    override_bootstrap_command: Option<&str>,
+) -> Option<String> {
+    if family == "Bottlerocket" {
+        return max_pods.map(|n| format!("[settings.kubernetes]\nmax-pods = {n}\n"));
+    }
+    let mut scripts: Vec<String> = Vec::new();
+    let mut node_configs: Vec<String> = Vec::new();
+    if family == "AmazonLinux2" {
+        scripts.extend(pre_bootstrap_commands.iter().cloned());
+        if let Some(n) = max_pods {
+            scripts.push(format!(
+                "#!/bin/sh\nset -ex\nsed -i 's/KUBELET_EXTRA_ARGS=$2/KUBELET_EXTRA_ARGS=\"$2 --max-pods={n}\"/' /etc/eks/bootstrap.sh"
+            ));
+        }
+        scripts.extend(override_bootstrap_command.map(str::to_string));
+    } else {
+        scripts.extend(pre_bootstrap_commands.iter().map(|c| format!("#!/bin/bash\n{c}")));
+        if let Some(n) = max_pods {
+            node_configs.push(format!(
+                "apiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  kubelet:\n    config:\n      maxPods: {n}"
+            ));
+        }
+        node_configs.extend(override_bootstrap_command.map(str::to_string));
+    }
+    if scripts.is_empty() && node_configs.is_empty() {
+        return None;
+    }
+    let mut out = String::from("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"//\"\r\n\r\n");
+    for script in &scripts {
+        out.push_str("--//\r\nContent-Type: text/x-shellscript; charset=\"us-ascii\"\r\n\r\n");
+        out.push_str(&script.replace('\n', "\r\n"));
+        out.push_str("\r\n");
+    }
+    for config in &node_configs {
+        out.push_str("--//\r\nContent-Type: application/node.eks.aws\r\n\r\n");
+        out.push_str(&config.replace('\n', "\r\n"));
+        out.push_str("\r\n");
+    }
+    out.push_str("--//--\r\n");
+    Some(out)
+}
+
 /// A `#!/bin/bash` MIME part (empty when there are no commands).
 fn shell_part(commands: &[String]) -> String {
     if commands.is_empty() {

@@ -23,7 +23,12 @@ use crate::settings::Settings;
 pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let (text, origin) = read_config(&args.file, Some(&args.quick), settings)?;
     let loaded = load(&text, &origin, settings, printer, args.dry_run)?;
-    let plan = plan::build(&loaded, &PlanOptions { write_kubeconfig: args.kubeconfig.write_kubeconfig });
+    let options = PlanOptions {
+        write_kubeconfig: args.kubeconfig.write_kubeconfig,
+        wait_nodes: args.wait_nodes,
+        account_id: None,
+    };
+    let plan = plan::build(&loaded, &options);
     plan.check().context("eksup built an inconsistent plan; this is a bug, please report it")?;
     if args.dry_run {
         match args.output {
@@ -43,7 +48,7 @@ pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Pr
     }
     let json = args.output == Some(OutputFormat::Json);
     let rt = super::runtime()?;
-    rt.block_on(apply(&plan, &loaded, &args, settings, printer, json))
+    rt.block_on(apply(options, &loaded, &args, settings, printer, json))
 }
 
 /// Ctrl-C: the first one stops new steps and lets calls in flight settle; a second one exits.
@@ -60,7 +65,7 @@ pub fn watch_interrupt(cancel: &Cancel) {
 }
 
 async fn apply(
-    plan: &Plan,
+    options: PlanOptions,
     loaded: &Loaded,
     args: &CreateClusterArgs,
     settings: &Settings,
@@ -76,6 +81,8 @@ async fn apply(
         ))
     })?;
     let iam_user = kubeconfig::iam_user_from_arn(&who.arn);
+    // Trust policies name the account, so the plan applied is built once it is known.
+    let plan = &plan::build(loaded, &PlanOptions { account_id: Some(who.account.clone()), ..options });
     let aws = AwsCloud::new(&sdk);
     let cancel = Cancel::new();
     watch_interrupt(&cancel);

@@ -317,7 +317,10 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
     let create = if args.create {
         true
     } else if interactive {
-        printer.stderr(&render::tree(&plan::build(&loaded, &PlanOptions { write_kubeconfig: true })));
+        printer.stderr(&render::tree(&plan::build(
+            &loaded,
+            &PlanOptions { write_kubeconfig: true, wait_nodes: true, account_id: None },
+        )));
         Confirm::with_theme(&ColorfulTheme::default())
             .with_prompt("create the cluster now?")
             .default(false)
@@ -335,6 +338,7 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
             timeout: std::time::Duration::from_secs(40 * 60),
             parallelism: 8,
             rollback: false,
+            wait_nodes: true,
             kubeconfig: crate::cli::KubeconfigWriteArgs {
                 write_kubeconfig: true,
                 kubeconfig: None,

@@ -113,7 +113,10 @@ pub fn create_nodegroup(
     }
     let (text, origin) = super::create_cluster::read_config(&args.file, None, settings)?;
     let loaded = super::create_cluster::load(&text, &origin, settings, printer, args.dry_run)?;
-    let full = plan::build(&loaded, &PlanOptions { write_kubeconfig: false });
+    let full = plan::build(
+        &loaded,
+        &PlanOptions { write_kubeconfig: false, wait_nodes: args.wait_nodes, account_id: None },
+    );
     let matches = |name: &str| {
         let glob = |pat: &str| match pat.split_once('*') {
             Some((a, b)) => name.starts_with(a) && name.ends_with(b),
@@ -137,12 +140,19 @@ pub fn create_nodegroup(
             .into());
     }
     // Keep the chosen node groups' steps and everything they depend on.
-    let is_nodegroup_step =
-        |r: &Resource| matches!(r, Resource::ManagedNodegroup(_) | Resource::AutoScalingGroup(_));
+    // A step belongs to a node group by the names the plan carries, never by its id's spelling.
+    let nodegroup_of = |r: &Resource| -> Option<String> {
+        match r {
+            Resource::ManagedNodegroup(spec) => Some(spec.nodegroup_name.clone()),
+            Resource::AutoScalingGroup(spec) => spec.tags.get(crate::plan::tags::NODEGROUP).cloned(),
+            Resource::NodesReady { nodegroup, .. } => Some(nodegroup.clone()),
+            _ => None,
+        }
+    };
     let mut keep: Vec<String> = full
         .steps
         .iter()
-        .filter(|s| is_nodegroup_step(&s.resource) && names.iter().any(|n| s.id.ends_with(&format!("-{n}"))))
+        .filter(|s| nodegroup_of(&s.resource).is_some_and(|n| names.contains(&n)))
         .map(|s| s.id.clone())
         .collect();
     let mut i = 0;

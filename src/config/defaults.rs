@@ -18,6 +18,8 @@ pub const DEFAULT_GP3_IOPS: i64 = 3000;
 pub const DEFAULT_GP3_THROUGHPUT: i64 = 125;
 pub const DEFAULT_NODE_COUNT: i64 = 2;
 pub const ALL_LOG_TYPES: &[&str] = &["api", "audit", "authenticator", "controllerManager", "scheduler"];
+/// The username of a node role in the aws-auth ConfigMap (eksctl's `RoleNodeGroupUsername`).
+pub const NODE_USERNAME: &str = "system:node:{{EC2PrivateDNSName}}";
 pub const CLUSTER_NAME_LABEL: &str = "alpha.eksctl.io/cluster-name";
 pub const NODEGROUP_NAME_LABEL: &str = "alpha.eksctl.io/nodegroup-name";
 pub const NODEGROUP_TYPE_TAG: &str = "alpha.eksctl.io/nodegroup-type";

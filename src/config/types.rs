@@ -39,6 +39,8 @@ pub struct ClusterConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addons: Option<Vec<Addon>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub addons_config: Option<AddonsConfig>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub private_cluster: Option<PrivateCluster>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node_groups: Option<Vec<NodeGroup>>,
@@ -309,6 +311,19 @@ pub struct Addon {
     pub resolve_conflicts: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
+}
+
+/// How the default add-ons are installed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AddonsConfig {
+    /// `true` skips the default add-ons (vpc-cni, kube-proxy, coredns, metrics-server): the
+    /// cluster's nodes then stay NotReady until a network plugin is installed some other way
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_default_addons: Option<bool>,
+    /// Pod identity associations for add-ons (not supported yet when true)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_apply_pod_identity_associations: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -241,7 +241,24 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
             {
                 v.later(&p, "with `accessConfig.authenticationMode: CONFIG_MAP` (the aws-auth ConfigMap)");
             }
+            // EKS refuses access entries with `system:` groups; eksctl's migration maps
+            // `system:masters` to the cluster admin access policy and refuses the others.
+            let node_role = m.username.as_deref() == Some(super::defaults::NODE_USERNAME);
+            for (j, g) in m.groups.iter().flatten().enumerate() {
+                if g.starts_with("system:") && g != "system:masters" && !node_role {
+                    v.err_hint(
+                        format!("{p}.groups[{j}]"),
+                        format!("`{g}` cannot be granted through an EKS access entry"),
+                        "use `accessConfig.accessEntries` with an access policy, or a group of your own bound by RBAC",
+                    );
+                }
+            }
         }
+    }
+    if let Some(ac) = &cfg.addons_config
+        && ac.auto_apply_pod_identity_associations == Some(true)
+    {
+        v.later("addonsConfig.autoApplyPodIdentityAssociations", "");
     }
     v.out
 }

@@ -13,6 +13,64 @@ use crate::config::{ClusterConfig, Loaded};
 pub struct PlanOptions {
     /// Add a step that writes the kubeconfig once the control plane is active.
     pub write_kubeconfig: bool,
+    /// Add a step per node group that waits until its nodes are Ready in Kubernetes.
+    pub wait_nodes: bool,
+    /// The AWS account the cluster is created in (trust conditions name it); `None` offline.
+    pub account_id: Option<String>,
+}
+
+/// One add-on to install: a default one, a file entry, or a file entry over a default.
+#[derive(Debug, Clone)]
+struct AddonPlan {
+    name: String,
+    version: Option<String>,
+    configuration_values: Option<String>,
+    service_account_role_arn: Option<String>,
+    resolve_conflicts: Option<String>,
+    /// Installed once the node groups exist (metrics-server), as eksctl does.
+    after_nodes: bool,
+}
+
+/// The default add-ons eksctl installs: the networking ones before the node groups, CoreDNS
+/// beside them (it turns ACTIVE once nodes run it), metrics-server after them (not in the
+/// China, GovCloud and ISO partitions, where eksctl skips it).
+pub const DEFAULT_ADDONS: &[&str] = &["vpc-cni", "kube-proxy", "coredns", "metrics-server"];
+
+fn addon_plans(cfg: &ClusterConfig, region: &str) -> Vec<AddonPlan> {
+    let disabled = cfg.addons_config.as_ref().and_then(|a| a.disable_default_addons) == Some(true);
+    let metrics = partition(region) == "aws" && !region.starts_with("us-iso");
+    let mut out: Vec<AddonPlan> = if disabled {
+        Vec::new()
+    } else {
+        DEFAULT_ADDONS
+            .iter()
+            .filter(|n| metrics || **n != "metrics-server")
+            .map(|n| AddonPlan {
+                name: (*n).to_string(),
+                version: None,
+                configuration_values: None,
+                service_account_role_arn: None,
+                resolve_conflicts: None,
+                after_nodes: *n == "metrics-server",
+            })
+            .collect()
+    };
+    for a in cfg.addons.iter().flatten() {
+        let name = a.name.clone().unwrap_or_default();
+        let plan = AddonPlan {
+            name: name.clone(),
+            version: a.version.clone().filter(|v| v != "latest"),
+            configuration_values: a.configuration_values.clone(),
+            service_account_role_arn: a.service_account_role_arn.clone(),
+            resolve_conflicts: a.resolve_conflicts.clone(),
+            after_nodes: name == "metrics-server",
+        };
+        match out.iter_mut().find(|o| o.name == name) {
+            Some(existing) => *existing = plan,
+            None => out.push(plan),
+        }
+    }
+    out
 }
 
 /// The AWS partition of a region.
@@ -89,6 +147,108 @@ impl Builder<'_> {
         depends_on.dedup();
         self.steps.push(Step { id: id.clone(), description: description.into(), resource, depends_on });
         id
+    }
+
+    /// An add-on step (and the vpc-cni's service-account role with `withOIDC`).
+    fn addon(&mut self, cp: &str, with_oidc: bool, a: AddonPlan, has_nodes: bool) -> StepId {
+        let mut deps = vec![cp.to_string()];
+        let role = match a.service_account_role_arn {
+            Some(arn) => Some(Val::lit(arn)),
+            // eksctl gives aws-node its own role with IRSA instead of the node role's policy.
+            None if a.name == "vpc-cni" && with_oidc => {
+                let role_name = bounded_name(&format!("eksup-{}-vpc-cni", self.cluster), 64);
+                let policy = self.policy("AmazonEKS_CNI_Policy");
+                let arn = self.role(
+                    "iam-role-vpc-cni",
+                    "service account `kube-system/aws-node`",
+                    role_name,
+                    Trust::ServiceAccount {
+                        oidc_provider: Val::out("oidc-provider", keys::ARN),
+                        namespace: "kube-system".into(),
+                        name: "aws-node".into(),
+                    },
+                    vec![policy],
+                    None,
+                );
+                deps.push("iam-role-vpc-cni".into());
+                Some(arn)
+            }
+            None => None,
+        };
+        let version = a.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default();
+        self.add(
+            format!("addon-{}", slug(&a.name)),
+            format!("add-on `{}`{version}", a.name),
+            Resource::Addon {
+                wait: a.name != "coredns" || has_nodes,
+                addon_name: a.name,
+                version: a.version,
+                configuration_values: a.configuration_values,
+                service_account_role_arn: role,
+                resolve_conflicts: a.resolve_conflicts,
+            },
+            deps,
+        )
+    }
+
+    /// The remote-access security group of a managed node group with `ssh.allow` (eksctl's
+    /// `<stack>-remoteAccess`): port 22 from the given groups, the VPC (private groups) or anywhere.
+    fn remote_access_group(
+        &mut self,
+        net: &Net,
+        name: &str,
+        private: bool,
+        ssh: &crate::config::NodeGroupSSH,
+    ) -> StepId {
+        let peers: Vec<SgPeer> = match ssh.source_security_group_ids.clone().filter(|x| !x.is_empty()) {
+            Some(ids) => ids.into_iter().map(|i| SgPeer::Group(Val::lit(i))).collect(),
+            None if private => vec![SgPeer::Cidr(net.vpc_cidr.clone().unwrap_or_else(|| "0.0.0.0/0".into()))],
+            None => vec![SgPeer::Cidr("0.0.0.0/0".into()), SgPeer::Ipv6Cidr("::/0".into())],
+        };
+        let what = if private { " (private, only inside VPC)" } else { "" };
+        let rules = peers
+            .into_iter()
+            .map(|peer| SgRule {
+                direction: "ingress".into(),
+                protocol: "tcp".into(),
+                from_port: 22,
+                to_port: 22,
+                peer,
+                description: format!("Allow SSH access to managed worker nodes in group {name}{what}"),
+            })
+            .collect();
+        self.add(
+            format!("security-group-remote-access-{}", slug(name)),
+            format!("security group for SSH to the nodes of `{name}`"),
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-{name}-remote-access", self.cluster), 255),
+                description: "Allow SSH access".into(),
+                rules,
+                kubernetes_owned: false,
+            },
+            net.vpc_deps.clone(),
+        )
+    }
+
+    /// A step that waits until `count` nodes of a node group are Ready.
+    fn nodes_ready(&mut self, cp: &str, after: &str, name: &str, label: &str, count: Option<i64>) {
+        let count = i32::try_from(count.unwrap_or(0)).unwrap_or(i32::MAX);
+        if count == 0 {
+            return;
+        }
+        self.add(
+            format!("nodes-ready-{}", slug(name)),
+            format!("{count} node(s) of `{name}` Ready in Kubernetes"),
+            Resource::NodesReady {
+                nodegroup: name.to_string(),
+                selector: format!("{label}={name}"),
+                count,
+                endpoint: Val::out(cp, keys::ENDPOINT),
+                certificate_authority: Val::out(cp, keys::CA),
+            },
+            vec![after.to_string()],
+        );
     }
 
     fn policy(&self, name: &str) -> String {
@@ -273,22 +433,24 @@ impl Builder<'_> {
         id: &str,
         what: &str,
         role_name: String,
-        service: &str,
-        condition: Option<serde_json::Value>,
+        trust: Trust,
         policies: Vec<String>,
         boundary: Option<String>,
     ) -> Val {
+        let deps = match &trust {
+            Trust::ServiceAccount { oidc_provider: Val::Out(r), .. } => vec![r.step.clone()],
+            _ => vec![],
+        };
         self.add(
             id,
             format!("IAM role `{role_name}` ({what})"),
             Resource::IamRole {
                 role_name,
-                service: service.into(),
-                trust_condition: condition,
+                trust,
                 managed_policies: policies,
                 permissions_boundary: boundary,
             },
-            vec![],
+            deps,
         );
         Val::out(id, keys::ARN)
     }
@@ -330,29 +492,43 @@ fn subnet_deps(net: &Net, idx: &[usize]) -> Vec<StepId> {
 }
 
 /// The managed node group AMI type for a family and instance type.
+/// Instance families by what their AMI needs (eksctl's generated instance table,
+/// `pkg/utils/instance/instance_types.go`, read by `amitype.go`).
+const ARM_FAMILIES: &[&str] = &[
+    "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gb", "c8gd", "c8gn", "c9g", "c9gd", "g5g",
+    "hpc7g", "i4g", "i8g", "i8ge", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd", "m8g", "m8gb", "m8gd",
+    "m8gn", "m9g", "m9gd", "r6g", "r6gd", "r7g", "r7gd", "r8g", "r8gb", "r8gd", "r8gn", "t4g", "x2gd", "x8g",
+];
+const NVIDIA_FAMILIES: &[&str] = &[
+    "g4dn", "g5", "g5g", "g6", "g6e", "g6f", "g7", "g7e", "gr6", "gr6f", "p3dn", "p4d", "p4de", "p5", "p5e",
+    "p5en", "p6-b200", "p6-b300",
+];
+const NEURON_FAMILIES: &[&str] = &["inf1", "inf2", "trn1", "trn1n", "trn2"];
+
+/// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
+/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
 pub fn ami_type(family: &str, instance_type: &str) -> String {
-    let class: String = instance_type.split('.').next().unwrap_or_default().to_string();
-    let arm =
-        class.len() > 2 && class[1..].contains('g') && !class.starts_with('g') && !class.starts_with('p');
-    let gpu = class.starts_with('p')
-        || class.starts_with('g')
-        || class.starts_with("inf")
-        || class.starts_with("trn");
+    let class = instance_type.split('.').next().unwrap_or_default();
+    let arm = ARM_FAMILIES.contains(&class);
+    let nvidia = NVIDIA_FAMILIES.contains(&class);
+    let neuron = NEURON_FAMILIES.contains(&class);
     match family {
         "AmazonLinux2" if arm => "AL2_ARM_64",
-        "AmazonLinux2" if gpu => "AL2_x86_64_GPU",
+        "AmazonLinux2" if nvidia || neuron => "AL2_x86_64_GPU",
         "AmazonLinux2" => "AL2_x86_64",
+        "Bottlerocket" if arm && nvidia => "BOTTLEROCKET_ARM_64_NVIDIA",
         "Bottlerocket" if arm => "BOTTLEROCKET_ARM_64",
-        "Bottlerocket" if gpu => "BOTTLEROCKET_x86_64_NVIDIA",
+        "Bottlerocket" if nvidia => "BOTTLEROCKET_x86_64_NVIDIA",
         "Bottlerocket" => "BOTTLEROCKET_x86_64",
+        _ if arm && nvidia => "AL2023_ARM_64_NVIDIA",
         _ if arm => "AL2023_ARM_64_STANDARD",
-        _ if gpu => "AL2023_x86_64_NVIDIA",
+        _ if nvidia => "AL2023_x86_64_NVIDIA",
+        _ if neuron => "AL2023_x86_64_NEURON",
         _ => "AL2023_x86_64_STANDARD",
     }
     .to_string()
 }
 
-/// The EKS-optimized AMI SSM parameter for a self-managed node group.
 pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String {
     let t = ami_type(family, instance_type);
     let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
@@ -372,7 +548,13 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
             format!("/aws/service/bottlerocket/aws-k8s-{version}{nvidia}/{arch}/latest/image_id")
         }
         _ => {
-            let flavour = if t.contains("NVIDIA") { "nvidia" } else { "standard" };
+            let flavour = if t.contains("NVIDIA") {
+                "nvidia"
+            } else if t.contains("NEURON") {
+                "neuron"
+            } else {
+                "standard"
+            };
             format!(
                 "/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id"
             )
@@ -449,13 +631,20 @@ macro_rules! node_launch_template {
             volume_throughput: $ng.volume_throughput.map(|x| x as i32),
             volume_encrypted: $ng.volume_encrypted.unwrap_or(false),
             volume_kms_key_id: $ng.volume_kms_key_id.clone(),
-            device_name: "/dev/xvda".into(),
-            imds_v2_required: $ng.disable_imdsv1 != Some(false),
+            // Bottlerocket's size goes on its data volume (the OS volume keeps the AMI's size).
+            device_name: if $ng.ami_family.as_deref() == Some("Bottlerocket") {
+                "/dev/xvdb".into()
+            } else {
+                "/dev/xvda".into()
+            },
+            // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
+            imds_v2_required: $ng.disable_imdsv1 != Some(false) || $ng.disable_pod_imds == Some(true),
             hop_limit: if $ng.disable_pod_imds == Some(true) { 1 } else { 2 },
             key_name: if $ssh.allow == Some(true) { $ssh.public_key_name.clone() } else { None },
             security_groups: $sgs,
             instance_profile_arn: None,
             user_data: None,
+            managed_user_data: None,
             instance_tags: $ng.tags.clone().unwrap_or_default(),
         }
     };
@@ -516,6 +705,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     group_name: bounded_name(&format!("eksup-{cluster}-control-plane"), 255),
                     description: "Communication between the control plane and worker nodegroups".into(),
                     rules,
+                    kubernetes_owned: false,
                 },
                 net.vpc_deps.clone(),
             );
@@ -533,7 +723,16 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     vpc: net.vpc.clone(),
                     group_name: bounded_name(&format!("eksup-{cluster}-shared-nodes"), 255),
                     description: "Communication between all nodes in the cluster".into(),
-                    rules: vec![],
+                    // eksctl makes this rule whatever `manageSharedNodeSecurityGroupRules` says.
+                    rules: vec![SgRule {
+                        direction: "ingress".into(),
+                        protocol: "-1".into(),
+                        from_port: -1,
+                        to_port: -1,
+                        peer: SgPeer::Group(Val::out(id, keys::ID)),
+                        description: "Allow nodes to communicate with each other (all ports)".into(),
+                    }],
+                    kubernetes_owned: false,
                 },
                 net.vpc_deps.clone(),
             );
@@ -553,8 +752,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                 "iam-role-cluster",
                 "cluster",
                 bounded_name(&format!("eksup-{cluster}-cluster"), 64),
-                "eks.amazonaws.com",
-                None,
+                Trust::service("eks.amazonaws.com"),
                 policies,
                 iam.service_role_permissions_boundary.clone(),
             )
@@ -618,26 +816,15 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             "rules between the shared node group and the cluster security group",
             Resource::SecurityGroupRules {
                 group: shared_sg.clone(),
-                rules: vec![
-                    SgRule {
-                        direction: "ingress".into(),
-                        protocol: "-1".into(),
-                        from_port: -1,
-                        to_port: -1,
-                        peer: SgPeer::Group(shared_sg.clone()),
-                        description: "Allow nodes to communicate with each other (all ports)".into(),
-                    },
-                    SgRule {
-                        direction: "ingress".into(),
-                        protocol: "-1".into(),
-                        from_port: -1,
-                        to_port: -1,
-                        peer: SgPeer::Group(cluster_sg.clone()),
-                        description:
-                            "Allow managed and unmanaged nodes to communicate with each other (all ports)"
-                                .into(),
-                    },
-                ],
+                rules: vec![SgRule {
+                    direction: "ingress".into(),
+                    protocol: "-1".into(),
+                    from_port: -1,
+                    to_port: -1,
+                    peer: SgPeer::Group(cluster_sg.clone()),
+                    description:
+                        "Allow managed and unmanaged nodes to communicate with each other (all ports)".into(),
+                }],
             },
             deps.clone(),
         );
@@ -715,6 +902,25 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             p
         };
 
+    // Add-ons: the defaults (eksctl's) unless turned off, with the file's entries overriding them.
+    // The networking add-ons come before the node groups: without them nodes never turn Ready.
+    let addons = addon_plans(cfg, &region);
+    let mut pre_node_addons: Vec<StepId> = Vec::new();
+    let mut post_node_addons: Vec<AddonPlan> = Vec::new();
+    let has_nodes = cfg.managed_node_groups.iter().flatten().any(|n| n.desired_capacity.unwrap_or(0) > 0)
+        || cfg.node_groups.iter().flatten().any(|n| n.desired_capacity.unwrap_or(0) > 0);
+    for a in addons {
+        if a.after_nodes {
+            post_node_addons.push(a);
+            continue;
+        }
+        let id = b.addon(&cp, with_oidc, a, has_nodes);
+        if matches!(id.as_str(), "addon-vpc-cni" | "addon-kube-proxy") {
+            pre_node_addons.push(id);
+        }
+    }
+    let mut nodegroup_steps: Vec<StepId> = Vec::new();
+
     // Managed node groups.
     for ng in cfg.managed_node_groups.iter().flatten() {
         let name = ng.name.clone().unwrap_or_default();
@@ -732,8 +938,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     &format!("iam-role-{s}"),
                     &format!("nodes of `{name}`"),
                     role_name,
-                    "ec2.amazonaws.com",
-                    None,
+                    Trust::service("ec2.amazonaws.com"),
                     policies,
                     ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
                 )
@@ -752,44 +957,52 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             .or_else(|| ng.instance_type.clone().map(|t| vec![t]))
             .unwrap_or_default();
         let first_type = instance_types.first().cloned().unwrap_or_default();
-        let (lt_val, lt_deps) = match &ng.launch_template {
-            Some(lt) => (
-                Val::lit(format!(
-                    "{}:{}",
-                    lt.id.clone().unwrap_or_default(),
-                    lt.version.clone().unwrap_or_default()
-                )),
-                vec![],
-            ),
+        let (lt_val, lt_version, lt_deps) = match &ng.launch_template {
+            // The user's own template: EKS takes its id and version apart.
+            Some(lt) => (Val::lit(lt.id.clone().unwrap_or_default()), lt.version.clone(), vec![]),
             None => {
                 let mut sgs: Vec<Val> = Vec::new();
                 let mut deps = Vec::new();
                 let attach =
                     ng.security_groups.as_ref().and_then(|g| g.attach_ids.clone()).unwrap_or_default();
-                if !attach.is_empty() {
+                let ssh = ng.ssh.clone().unwrap_or_default();
+                let ssh_sg = (ssh.allow == Some(true))
+                    .then(|| b.remote_access_group(&net, &name, ng.private_networking == Some(true), &ssh));
+                if !attach.is_empty() || ssh_sg.is_some() {
                     // With explicit groups EKS no longer adds the cluster group itself.
                     sgs.push(cluster_sg.clone());
                     sgs.extend(attach.into_iter().map(Val::lit));
                     deps.push(cp.clone());
                 }
-                let ssh = ng.ssh.clone().unwrap_or_default();
+                if let Some(id) = ssh_sg {
+                    sgs.push(Val::out(&id, keys::ID));
+                    deps.push(id);
+                }
+                let mut spec = node_launch_template!(ng, cluster, name, ssh, sgs);
+                spec.managed_user_data = crate::cloud::userdata::managed(
+                    ng.ami_family.as_deref().unwrap_or("AmazonLinux2023"),
+                    ng.pre_bootstrap_commands.as_deref().unwrap_or_default(),
+                    ng.max_pods_per_node.map(|x| x as i32),
+                    ng.override_bootstrap_command.as_deref(),
+                );
                 let id = b.add(
                     format!("launch-template-{s}"),
                     format!("launch template for `{name}`"),
-                    Resource::LaunchTemplate(Box::new(node_launch_template!(ng, cluster, name, ssh, sgs))),
+                    Resource::LaunchTemplate(Box::new(spec)),
                     deps,
                 );
-                (Val::out(&id, keys::ID), vec![id])
+                (Val::out(&id, keys::ID), None, vec![id])
             }
         };
         let mut deps = vec![cp.clone()];
         deps.extend(lt_deps);
         deps.extend(subnet_deps(&net, &idx));
+        deps.extend(pre_node_addons.iter().cloned());
         if let Val::Out(r) = &role {
             deps.push(r.step.clone());
         }
         let update = ng.update_config.clone().unwrap_or_default();
-        b.add(
+        let ng_step = b.add(
             format!("nodegroup-{s}"),
             format!(
                 "managed node group `{name}` ({} x {})",
@@ -818,12 +1031,17 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     })
                     .collect(),
                 launch_template: lt_val,
+                launch_template_version: lt_version,
                 release_version: ng.release_version.clone(),
                 max_unavailable: update.max_unavailable.map(|x| x as i32),
                 max_unavailable_percentage: update.max_unavailable_percentage.map(|x| x as i32),
             })),
             deps,
         );
+        nodegroup_steps.push(ng_step.clone());
+        if opts.wait_nodes {
+            b.nodes_ready(&cp, &ng_step, &name, "eks.amazonaws.com/nodegroup", ng.desired_capacity);
+        }
     }
 
     // Self-managed node groups.
@@ -847,8 +1065,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                     &id,
                     &format!("nodes of `{name}`"),
                     role_name,
-                    "ec2.amazonaws.com",
-                    None,
+                    Trust::service("ec2.amazonaws.com"),
                     policies,
                     ng.iam.as_ref().and_then(|i| i.instance_role_permissions_boundary.clone()),
                 );
@@ -918,6 +1135,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
                         "Communication between the control plane and worker nodes in group {name}"
                     ),
                     rules,
+                    kubernetes_owned: true,
                 },
                 deps,
             );
@@ -1023,10 +1241,11 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         );
         let mut deps = vec![lt_id.clone(), ae];
         deps.extend(subnet_deps(&net, &idx));
+        deps.extend(pre_node_addons.iter().cloned());
         let mut asg_tags = instance_tags;
         asg_tags.insert(defaults_tag::NODEGROUP_NAME.into(), name.clone());
         asg_tags.insert(tags::NODEGROUP.into(), name.clone());
-        b.add(
+        let asg_step = b.add(
             format!("auto-scaling-group-{s}"),
             format!(
                 "Auto Scaling group for `{name}` ({} x {instance_type})",
@@ -1046,6 +1265,19 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             })),
             deps,
         );
+        nodegroup_steps.push(asg_step.clone());
+        if opts.wait_nodes {
+            let label = crate::config::defaults::NODEGROUP_NAME_LABEL;
+            b.nodes_ready(&cp, &asg_step, &name, label, ng.desired_capacity);
+        }
+    }
+    for a in post_node_addons {
+        let id = b.addon(&cp, with_oidc, a, has_nodes);
+        if let Some(step) = b.steps.iter_mut().find(|s| s.id == id) {
+            step.depends_on.extend(nodegroup_steps.iter().cloned());
+            step.depends_on.sort();
+            step.depends_on.dedup();
+        }
     }
 
     // Fargate profiles: one at a time (EKS allows one in progress per cluster).
@@ -1055,14 +1287,18 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         Some(match &iam.fargate_pod_execution_role_arn {
             Some(arn) => Val::lit(arn.clone()),
             None => {
-                let condition = json!({"ArnLike": {"aws:SourceArn": format!("arn:{}:eks:{region}:*:fargateprofile/{cluster}/*", b.partition)}});
+                // AWS's confused-deputy guidance: only this account's Fargate profiles of this cluster.
+                let account = opts.account_id.as_deref().unwrap_or("<account>");
+                let condition = json!({"ArnLike": {"aws:SourceArn": format!("arn:{}:eks:{region}:{account}:fargateprofile/{cluster}/*", b.partition)}});
                 let policy = b.policy("AmazonEKSFargatePodExecutionRolePolicy");
                 b.role(
                     "iam-role-fargate",
                     "Fargate pod execution",
                     bounded_name(&format!("eksup-{cluster}-fargate"), 64),
-                    "eks-fargate-pods.amazonaws.com",
-                    Some(condition),
+                    Trust::Service {
+                        service: "eks-fargate-pods.amazonaws.com".into(),
+                        condition: Some(condition),
+                    },
                     vec![policy],
                     iam.fargate_pod_execution_role_permissions_boundary.clone(),
                 )
@@ -1106,22 +1342,6 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
             deps,
         );
         previous_profile = Some(id);
-    }
-
-    for addon in cfg.addons.iter().flatten() {
-        let name = addon.name.clone().unwrap_or_default();
-        b.add(
-            format!("addon-{}", slug(&name)),
-            format!("add-on `{name}`{}", addon.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default()),
-            Resource::Addon {
-                addon_name: name.clone(),
-                version: addon.version.clone().filter(|v| v != "latest"),
-                configuration_values: addon.configuration_values.clone(),
-                service_account_role_arn: addon.service_account_role_arn.clone(),
-                resolve_conflicts: addon.resolve_conflicts.clone(),
-            },
-            vec![cp.clone()],
-        );
     }
 
     let mut entry_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -1173,14 +1393,31 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     }
     for m in cfg.iam_identity_mappings.iter().flatten() {
         if let Some(arn) = &m.arn {
-            entry(
-                &mut b,
-                arn,
-                m.groups.clone().unwrap_or_default(),
-                m.username.clone(),
-                "STANDARD".into(),
-                vec![],
-            );
+            // EKS refuses `system:` groups in access entries: as eksctl's access-entry migration
+            // does, `system:masters` becomes the cluster admin access policy (validation refuses
+            // the other `system:` groups).
+            let (masters, groups): (Vec<String>, Vec<String>) =
+                m.groups.clone().unwrap_or_default().into_iter().partition(|g| g == "system:masters");
+            let policies = if masters.is_empty() {
+                vec![]
+            } else {
+                vec![AccessPolicyAssoc {
+                    policy_arn: format!(
+                        "arn:{}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                        b.partition
+                    ),
+                    scope: "cluster".into(),
+                    namespaces: vec![],
+                }]
+            };
+            if m.username.as_deref() == Some(crate::config::defaults::NODE_USERNAME) {
+                // A node role: EKS maps it itself from an EC2 access entry.
+                let windows = groups.iter().any(|g| g == "eks:kube-proxy-windows");
+                let kind = if windows { "EC2_WINDOWS" } else { "EC2_LINUX" };
+                entry(&mut b, arn, vec![], None, kind.into(), vec![]);
+                continue;
+            }
+            entry(&mut b, arn, groups, m.username.clone(), "STANDARD".into(), policies);
         }
     }
 
@@ -1212,6 +1449,16 @@ mod tests {
         assert_eq!(ami_type("AmazonLinux2023", "m6g.large"), "AL2023_ARM_64_STANDARD");
         assert_eq!(ami_type("AmazonLinux2023", "g5.xlarge"), "AL2023_x86_64_NVIDIA");
         assert_eq!(ami_type("Bottlerocket", "c7g.large"), "BOTTLEROCKET_ARM_64");
+        // eksctl's mapping: Neuron for Inferentia and Trainium, NVIDIA on ARM for g5g.
+        assert_eq!(ami_type("AmazonLinux2023", "inf2.xlarge"), "AL2023_x86_64_NEURON");
+        assert_eq!(ami_type("AmazonLinux2023", "trn1.32xlarge"), "AL2023_x86_64_NEURON");
+        assert_eq!(ami_type("AmazonLinux2023", "g5g.xlarge"), "AL2023_ARM_64_NVIDIA");
+        assert_eq!(ami_type("Bottlerocket", "g5g.xlarge"), "BOTTLEROCKET_ARM_64_NVIDIA");
+        assert_eq!(ami_type("AmazonLinux2023", "g4ad.xlarge"), "AL2023_x86_64_STANDARD");
+        assert_eq!(
+            ssm_parameter("AmazonLinux2023", "1.34", "inf2.xlarge"),
+            "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/neuron/recommended/image_id"
+        );
         assert_eq!(
             ssm_parameter("AmazonLinux2023", "1.34", "m5.large"),
             "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"

@@ -30,6 +30,8 @@ pub fn typical(resource: &Resource) -> Duration {
         Resource::FargateProfile(_) => 120,
         Resource::Addon { .. } => 30,
         Resource::AccessEntry { .. } => 2,
+        // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
+        Resource::NodesReady { .. } => 30,
         Resource::EcrRepository(_) => 1,
         Resource::Kubeconfig { .. } => 0,
     };

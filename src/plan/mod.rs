@@ -139,6 +139,8 @@ pub struct LaunchTemplateSpec {
     pub instance_profile_arn: Option<Val>,
     /// Self-managed only: user data template to render with the control plane's outputs.
     pub user_data: Option<UserDataSpec>,
+    /// Managed only: user data EKS merges with its own bootstrap (MIME multipart or TOML).
+    pub managed_user_data: Option<String>,
     pub instance_tags: BTreeMap<String, String>,
 }
 
@@ -215,17 +217,23 @@ pub enum Resource {
         subnets: Vec<Val>,
     },
     #[serde(rename_all = "camelCase")]
-    SecurityGroup { vpc: Val, group_name: String, description: String, rules: Vec<SgRule> },
+    SecurityGroup {
+        vpc: Val,
+        group_name: String,
+        description: String,
+        rules: Vec<SgRule>,
+        /// Tagged `kubernetes.io/cluster/<cluster>=owned`: the one group of a node the AWS cloud
+        /// provider and load balancer controller may change for Services.
+        kubernetes_owned: bool,
+    },
     /// Rules added to a group once another group exists (the EKS-made cluster security group).
     #[serde(rename_all = "camelCase")]
     SecurityGroupRules { group: Val, rules: Vec<SgRule> },
     #[serde(rename_all = "camelCase")]
     IamRole {
         role_name: String,
-        /// Trusted service principal, e.g. `eks.amazonaws.com`.
-        service: String,
-        /// Extra `Condition` for the trust policy (JSON), e.g. the Fargate source ARN.
-        trust_condition: Option<serde_json::Value>,
+        /// Who may assume the role.
+        trust: Trust,
         managed_policies: Vec<String>,
         permissions_boundary: Option<String>,
     },
@@ -247,10 +255,26 @@ pub enum Resource {
     #[serde(rename_all = "camelCase")]
     Addon {
         addon_name: String,
+        /// `None`: the default version for the cluster's Kubernetes version.
         version: Option<String>,
         configuration_values: Option<String>,
-        service_account_role_arn: Option<String>,
+        service_account_role_arn: Option<Val>,
         resolve_conflicts: Option<String>,
+        /// Wait until ACTIVE. CoreDNS is a Deployment: it turns ACTIVE only once nodes run
+        /// it, so the run waits for it only where nodes (not Fargate alone) exist.
+        wait: bool,
+    },
+    /// The nodes of a node group registered and Ready in Kubernetes.
+    #[serde(rename_all = "camelCase")]
+    NodesReady {
+        nodegroup: String,
+        /// The label that marks the group's nodes: `eks.amazonaws.com/nodegroup=<name>` for
+        /// managed groups, `alpha.eksctl.io/nodegroup-name=<name>` for self-managed ones.
+        selector: String,
+        /// How many must be Ready (the group's desired, at least its minimum, size).
+        count: i32,
+        endpoint: Val,
+        certificate_authority: Val,
     },
     #[serde(rename_all = "camelCase")]
     AccessEntry {
@@ -266,6 +290,24 @@ pub enum Resource {
     /// Write the kubeconfig context (local, no AWS call).
     #[serde(rename_all = "camelCase")]
     Kubeconfig { endpoint: Val, certificate_authority: Val },
+}
+
+/// Who may assume an IAM role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Trust {
+    /// An AWS service principal, e.g. `eks.amazonaws.com`, with an optional `Condition`.
+    #[serde(rename_all = "camelCase")]
+    Service { service: String, condition: Option<serde_json::Value> },
+    /// A Kubernetes service account, through the cluster's IAM OIDC provider (IRSA).
+    #[serde(rename_all = "camelCase")]
+    ServiceAccount { oidc_provider: Val, namespace: String, name: String },
+}
+
+impl Trust {
+    pub fn service(service: &str) -> Self {
+        Self::Service { service: service.to_string(), condition: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -329,7 +371,10 @@ pub struct ManagedNodegroupSpec {
     pub capacity_type: String,
     pub labels: BTreeMap<String, String>,
     pub taints: Vec<Taint>,
+    /// The launch template's id: eksup's (an output) or the user's (`launchTemplate.id`).
     pub launch_template: Val,
+    /// The user's launch template version (`launchTemplate.version`); eksup's is its latest.
+    pub launch_template_version: Option<String>,
     pub release_version: Option<String>,
     pub max_unavailable: Option<i32>,
     pub max_unavailable_percentage: Option<i32>,
@@ -390,6 +435,7 @@ impl Resource {
             Self::FargateProfile(_) => "fargate-profile",
             Self::Addon { .. } => "addon",
             Self::AccessEntry { .. } => "access-entry",
+            Self::NodesReady { .. } => "nodes-ready",
             Self::EcrRepository(_) => "ecr-repository",
             Self::Kubeconfig { .. } => "kubeconfig",
         }

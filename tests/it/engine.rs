@@ -11,7 +11,7 @@ use eksup::executor::{self, Action, Event, Outcome, Reporter, RunOptions};
 use eksup::plan::{
     AccessPolicyAssoc, AmiSource, AutoScalingGroupSpec, ControlPlaneSpec, EcrRepositorySpec,
     FargateProfileSpec, FargateSelectorSpec, ImportedSubnet, LaunchTemplateSpec, ManagedNodegroupSpec, Plan,
-    Resource, SgPeer, SgRule, Step, SubnetKind, Taint, UserDataSpec, Val, keys, tags,
+    Resource, SgPeer, SgRule, Step, SubnetKind, Taint, Trust, UserDataSpec, Val, keys, tags,
 };
 use serde_json::Value;
 
@@ -98,6 +98,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
             vec![]
         },
         instance_profile_arn: self_managed.then(|| Val::out("instance-profile-ng-self", keys::ARN)),
+        managed_user_data: None,
         user_data: self_managed.then(|| UserDataSpec {
             template: "al2023".into(),
             cluster_name: CLUSTER.into(),
@@ -179,6 +180,7 @@ fn cluster_plan() -> Plan {
             group_name: format!("eksup-{CLUSTER}-control-plane"),
             description: "Communication between the control plane and worker nodegroups".into(),
             rules: vec![],
+            kubernetes_owned: false,
         },
         &["vpc"],
     ));
@@ -189,6 +191,7 @@ fn cluster_plan() -> Plan {
             group_name: format!("eksup-{CLUSTER}-shared-node"),
             description: "Communication between all nodes in the cluster".into(),
             rules: vec![rule("egress", "tcp", (443, 443), SgPeer::Cidr("0.0.0.0/0".into()), "https out")],
+            kubernetes_owned: true,
         },
         &["vpc"],
     ));
@@ -235,8 +238,7 @@ fn cluster_plan() -> Plan {
             id,
             Resource::IamRole {
                 role_name: name.into(),
-                service: service.into(),
-                trust_condition: condition,
+                trust: Trust::Service { service: service.into(), condition },
                 managed_policies: policies.iter().map(|p| (*p).to_string()).collect(),
                 permissions_boundary: None,
             },
@@ -323,7 +325,14 @@ fn cluster_plan() -> Plan {
         &[],
     ));
     let mut deps = refs(&private);
-    deps.extend(["control-plane", "role-ng-managed", "launch-template-ng-managed", "route-table-private"]);
+    deps.extend([
+        "control-plane",
+        "role-ng-managed",
+        "launch-template-ng-managed",
+        "route-table-private",
+        "addon-vpc-cni",
+        "addon-kube-proxy",
+    ]);
     steps.push(step(
         "nodegroup-ng-managed",
         Resource::ManagedNodegroup(Box::new(ManagedNodegroupSpec {
@@ -339,6 +348,7 @@ fn cluster_plan() -> Plan {
             labels: BTreeMap::from([("alpha.eksup.io/nodegroup-name".to_string(), "ng-managed".to_string())]),
             taints: vec![Taint { key: "dedicated".into(), value: "web".into(), effect: "NoSchedule".into() }],
             launch_template: Val::out("launch-template-ng-managed", keys::ID),
+            launch_template_version: None,
             release_version: None,
             max_unavailable: Some(1),
             max_unavailable_percentage: None,
@@ -409,17 +419,21 @@ fn cluster_plan() -> Plan {
         })),
         &deps,
     ));
-    steps.push(step(
-        "addon-vpc-cni",
-        Resource::Addon {
-            addon_name: "vpc-cni".into(),
-            version: None,
-            configuration_values: None,
-            service_account_role_arn: None,
-            resolve_conflicts: Some("OVERWRITE".into()),
-        },
-        &["control-plane"],
-    ));
+    // Nodes turn Ready only with the networking add-ons.
+    for addon in ["vpc-cni", "kube-proxy"] {
+        steps.push(step(
+            &format!("addon-{addon}"),
+            Resource::Addon {
+                addon_name: addon.into(),
+                version: None,
+                configuration_values: None,
+                service_account_role_arn: None,
+                resolve_conflicts: Some("OVERWRITE".into()),
+                wait: true,
+            },
+            &["control-plane"],
+        ));
+    }
     steps.push(step(
         "ecr-app",
         Resource::EcrRepository(Box::new(EcrRepositorySpec {
@@ -1009,7 +1023,10 @@ fn example_plans_apply_reapply_and_delete() {
         let parsed = eksup::config::parse(&source, &path).unwrap_or_else(|d| panic!("{example}: {d:?}"));
         let loaded = eksup::config::finish(parsed, &zones, Some("us-west-2"))
             .unwrap_or_else(|d| panic!("{example}: {d:?}"));
-        let plan = eksup::plan::build(&loaded, &eksup::plan::PlanOptions { write_kubeconfig: false });
+        let plan = eksup::plan::build(
+            &loaded,
+            &eksup::plan::PlanOptions { write_kubeconfig: false, wait_nodes: true, account_id: None },
+        );
         let log = Log::default();
         let out = apply(&rt, &cloud, &plan, &log);
         assert_success(&out, &log);

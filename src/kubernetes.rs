@@ -1,0 +1,141 @@
+//! The seam to Kubernetes: the only module that names `kube` and `k8s-openapi`.
+//!
+//! eksup talks to a cluster's API server the way kubectl does with the kubeconfig it writes:
+//! the endpoint and certificate authority from DescribeCluster, and a bearer token made by
+//! [`crate::cloud::auth::eks_token`] (a presigned STS `GetCallerIdentity`, valid 15 minutes).
+
+use anyhow::Context as _;
+use k8s_openapi::api::core::v1::Node;
+use kube::api::{Api, ListParams};
+use kube::config::{KubeConfigOptions, Kubeconfig};
+
+/// A client of one cluster's Kubernetes API.
+#[derive(Clone)]
+pub struct ClusterApi {
+    client: kube::Client,
+}
+
+/// What Kubernetes says of one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeState {
+    pub name: String,
+    pub ready: bool,
+    /// The Ready condition's reason and message when the node is not Ready.
+    pub reason: Option<String>,
+    pub unschedulable: bool,
+}
+
+impl ClusterApi {
+    /// Connect to `endpoint`, trusting only `certificate_authority` (base64 PEM, as EKS returns
+    /// it), authenticated by `token`. Nothing is sent until the first request.
+    pub async fn connect(endpoint: &str, certificate_authority: &str, token: &str) -> anyhow::Result<Self> {
+        let doc = serde_json::json!({
+            "apiVersion": "v1",
+            "kind": "Config",
+            "clusters": [{"name": "eks", "cluster": {
+                "server": endpoint,
+                "certificate-authority-data": certificate_authority,
+            }}],
+            "users": [{"name": "eksup", "user": {"token": token}}],
+            "contexts": [{"name": "eksup", "context": {"cluster": "eks", "user": "eksup"}}],
+            "current-context": "eksup",
+        });
+        let kubeconfig =
+            Kubeconfig::from_yaml(&doc.to_string()).context("failed to describe the cluster's API")?;
+        let mut config = kube::Config::from_custom_kubeconfig(kubeconfig, &KubeConfigOptions::default())
+            .await
+            .context("the cluster's endpoint or certificate authority cannot be used")?;
+        config.connect_timeout = Some(std::time::Duration::from_secs(10));
+        config.read_timeout = Some(std::time::Duration::from_secs(30));
+        let client = kube::Client::try_from(config).context("failed to set up a Kubernetes client")?;
+        Ok(Self { client })
+    }
+
+    /// The nodes that carry `selector` (`key=value`), with their readiness.
+    pub async fn nodes(&self, selector: &str) -> anyhow::Result<Vec<NodeState>> {
+        let nodes: Api<Node> = Api::all(self.client.clone());
+        let list = nodes
+            .list(&ListParams::default().labels(selector))
+            .await
+            .map_err(describe_error)
+            .with_context(|| format!("failed to list the nodes `{selector}`"))?;
+        Ok(list.items.iter().map(node_state).collect())
+    }
+}
+
+fn node_state(node: &Node) -> NodeState {
+    let ready = node
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.as_ref())
+        .and_then(|c| c.iter().find(|c| c.type_ == "Ready"));
+    let is_ready = ready.is_some_and(|c| c.status == "True");
+    let reason = (!is_ready).then(|| match ready {
+        Some(c) => {
+            let why = [c.reason.as_deref(), c.message.as_deref()].into_iter().flatten().collect::<Vec<_>>();
+            if why.is_empty() { format!("Ready is `{}`", c.status) } else { why.join(": ") }
+        }
+        None => "no Ready condition yet".to_string(),
+    });
+    NodeState {
+        name: node.metadata.name.clone().unwrap_or_default(),
+        ready: is_ready,
+        reason,
+        unschedulable: node.spec.as_ref().and_then(|s| s.unschedulable).unwrap_or(false),
+    }
+}
+
+/// The API server's own words (its `Status` message and code) rather than the client's debug form.
+fn describe_error(e: kube::Error) -> anyhow::Error {
+    match e {
+        kube::Error::Api(status) => {
+            anyhow::anyhow!("the API server answered {}: {}", status.code, status.message)
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+/// A summary for people: `1/2 Ready; ip-10-0-1-5...: KubeletNotReady: ...`.
+pub fn readiness_summary(nodes: &[NodeState], want: usize) -> String {
+    let ready = nodes.iter().filter(|n| n.ready).count();
+    let mut s = if nodes.len() < want {
+        format!("{ready}/{want} Ready, {} of {want} registered", nodes.len())
+    } else {
+        format!("{ready}/{want} Ready")
+    };
+    if let Some(n) = nodes.iter().find(|n| !n.ready) {
+        s.push_str(&format!("; `{}`: {}", n.name, n.reason.clone().unwrap_or_default()));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(name: &str, ready: bool, reason: Option<&str>) -> NodeState {
+        NodeState { name: name.into(), ready, reason: reason.map(Into::into), unschedulable: false }
+    }
+
+    #[test]
+    fn summaries_say_what_is_missing() {
+        assert_eq!(readiness_summary(&[], 2), "0/2 Ready, 0 of 2 registered");
+        assert_eq!(
+            readiness_summary(&[n("a", true, None), n("b", false, Some("KubeletNotReady: cni"))], 2),
+            "1/2 Ready; `b`: KubeletNotReady: cni"
+        );
+    }
+
+    #[test]
+    fn node_conditions_are_read() {
+        let node: Node = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": "ip-1"},
+            "spec": {"unschedulable": true},
+            "status": {"conditions": [{"type": "Ready", "status": "False", "reason": "KubeletNotReady", "message": "cni plugin not initialized"}]}
+        }))
+        .unwrap();
+        let s = node_state(&node);
+        assert!(!s.ready && s.unschedulable);
+        assert_eq!(s.reason.as_deref(), Some("KubeletNotReady: cni plugin not initialized"));
+    }
+}
