@@ -347,7 +347,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__cluster)
-            opts="-f -n -t -N -m -M -P -o -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --output --timeout --parallelism --rollback --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
+            opts="-f -n -t -N -m -M -P -o -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --output --timeout --parallelism --rollback --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +461,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wait-nodes)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --write-kubeconfig)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -567,7 +571,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__nodegroup)
-            opts="-f -o -p -v -q -h --config-file --cluster --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            opts="-f -o -p -v -q -h --config-file --cluster --include --exclude --dry-run --output --timeout --wait-nodes --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,6 +607,10 @@ _eksup() {
                     ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-nodes)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --region)

@@ -80,6 +80,8 @@ json\t''
 yaml\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l parallelism -d 'How many steps may run at once' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l wait-nodes -d 'Wait until every node group\'s nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
+false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l write-kubeconfig -d 'Write the kubeconfig once the control plane is active' -r -f -a "true\t''
 false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -108,6 +110,8 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l timeout -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l wait-nodes -d 'Wait until the node groups\' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
+false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''

@@ -5,8 +5,8 @@
 //! [`crate::cloud::auth::eks_token`] (a presigned STS `GetCallerIdentity`, valid 15 minutes).
 
 use anyhow::Context as _;
-use k8s_openapi::api::core::v1::Node;
-use kube::api::{Api, ListParams};
+use k8s_openapi::api::core::v1::{Node, Pod};
+use kube::api::{Api, EvictParams, ListParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 
 /// A client of one cluster's Kubernetes API.
@@ -61,6 +61,85 @@ impl ClusterApi {
             .with_context(|| format!("failed to list the nodes `{selector}`"))?;
         Ok(list.items.iter().map(node_state).collect())
     }
+}
+
+/// What a drain did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drained {
+    pub nodes: usize,
+    pub evicted: usize,
+    /// Pods not evicted in time (a PodDisruptionBudget kept them), `namespace/name`.
+    pub remaining: Vec<String>,
+}
+
+impl ClusterApi {
+    /// Cordon the nodes that carry `selector`, then evict their pods through the Eviction API
+    /// (PodDisruptionBudgets are respected: a refused eviction is tried again until `patience`
+    /// runs out). DaemonSet pods and mirror pods stay, as `kubectl drain --ignore-daemonsets`.
+    pub async fn drain(&self, selector: &str, patience: std::time::Duration) -> anyhow::Result<Drained> {
+        let nodes: Api<Node> = Api::all(self.client.clone());
+        let names: Vec<String> = self.nodes(selector).await?.into_iter().map(|n| n.name).collect();
+        for name in &names {
+            nodes
+                .cordon(name)
+                .await
+                .map_err(describe_error)
+                .with_context(|| format!("failed to cordon `{name}`"))?;
+        }
+        let pods: Api<Pod> = Api::all(self.client.clone());
+        let mut evict: Vec<(String, String)> = Vec::new();
+        for name in &names {
+            let list = pods
+                .list(&ListParams::default().fields(&format!("spec.nodeName={name}")))
+                .await
+                .map_err(describe_error)
+                .with_context(|| format!("failed to list the pods of `{name}`"))?;
+            evict.extend(
+                list.items
+                    .iter()
+                    .filter(|p| evictable(p))
+                    .filter_map(|p| Some((p.metadata.namespace.clone()?, p.metadata.name.clone()?))),
+            );
+        }
+        let deadline = tokio::time::Instant::now() + patience;
+        let mut done = Drained { nodes: names.len(), ..Drained::default() };
+        while !evict.is_empty() {
+            let mut refused = Vec::new();
+            for (ns, name) in evict {
+                let api: Api<Pod> = Api::namespaced(self.client.clone(), &ns);
+                match api.evict(&name, &EvictParams::default()).await {
+                    Ok(_) => done.evicted += 1,
+                    Err(kube::Error::Api(s)) if s.code == 404 => {}
+                    // 429: a PodDisruptionBudget does not allow it now.
+                    Err(kube::Error::Api(s)) if s.code == 429 => refused.push((ns, name)),
+                    Err(e) => {
+                        return Err(describe_error(e))
+                            .with_context(|| format!("failed to evict `{ns}/{name}`"));
+                    }
+                }
+            }
+            if refused.is_empty() || tokio::time::Instant::now() >= deadline {
+                done.remaining = refused.iter().map(|(ns, n)| format!("{ns}/{n}")).collect();
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            evict = refused;
+        }
+        Ok(done)
+    }
+}
+
+/// Pods a drain evicts: not those of a DaemonSet, not mirror (static) pods, not finished ones.
+fn evictable(pod: &Pod) -> bool {
+    let daemon = pod.metadata.owner_references.iter().flatten().any(|o| o.kind == "DaemonSet");
+    let mirror =
+        pod.metadata.annotations.as_ref().is_some_and(|a| a.contains_key("kubernetes.io/config.mirror"));
+    let finished = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.phase.as_deref())
+        .is_some_and(|p| p == "Succeeded" || p == "Failed");
+    !daemon && !mirror && !finished
 }
 
 fn node_state(node: &Node) -> NodeState {
@@ -124,6 +203,20 @@ mod tests {
             readiness_summary(&[n("a", true, None), n("b", false, Some("KubeletNotReady: cni"))], 2),
             "1/2 Ready; `b`: KubeletNotReady: cni"
         );
+    }
+
+    #[test]
+    fn drains_leave_daemonset_and_mirror_pods() {
+        let pod = |v: serde_json::Value| -> Pod { serde_json::from_value(v).unwrap() };
+        assert!(evictable(&pod(serde_json::json!({"metadata": {"name": "web"}}))));
+        assert!(!evictable(&pod(serde_json::json!({"metadata": {"name": "aws-node-x", "ownerReferences": [
+            {"apiVersion": "apps/v1", "kind": "DaemonSet", "name": "aws-node", "uid": "1"}]}}))));
+        assert!(!evictable(&pod(
+            serde_json::json!({"metadata": {"name": "s", "annotations": {"kubernetes.io/config.mirror": "x"}}})
+        )));
+        assert!(!evictable(&pod(
+            serde_json::json!({"metadata": {"name": "done"}, "status": {"phase": "Succeeded"}})
+        )));
     }
 
     #[test]

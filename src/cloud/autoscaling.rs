@@ -87,27 +87,33 @@ impl AwsCloud {
                     .build()
             })
             .collect();
-        self.asg
-            .create_auto_scaling_group()
-            .auto_scaling_group_name(name)
-            .launch_template(
-                LaunchTemplateSpecification::builder().launch_template_id(&lt_id).version("$Latest").build(),
-            )
-            .vpc_zone_identifier(subnets.join(","))
-            .min_size(spec.min_size)
-            .max_size(spec.max_size)
-            .set_desired_capacity(spec.desired_capacity)
-            .set_target_group_arns(
-                (!spec.target_group_arns.is_empty()).then(|| spec.target_group_arns.clone()),
-            )
-            .set_load_balancer_names(
-                (!spec.load_balancer_names.is_empty()).then(|| spec.load_balancer_names.clone()),
-            )
-            .set_max_instance_lifetime(spec.max_instance_lifetime)
-            .set_tags(Some(tags))
-            .send()
-            .await
-            .api("CreateAutoScalingGroup")?;
+        // A new instance profile is refused for a few seconds ("Invalid IAM Instance Profile").
+        super::retry_while(&ctx.progress, super::limits::IAM_PROPAGATION, super::iam_propagation, || {
+            let req = self
+                .asg
+                .create_auto_scaling_group()
+                .auto_scaling_group_name(name)
+                .launch_template(
+                    LaunchTemplateSpecification::builder()
+                        .launch_template_id(&lt_id)
+                        .version("$Latest")
+                        .build(),
+                )
+                .vpc_zone_identifier(subnets.join(","))
+                .min_size(spec.min_size)
+                .max_size(spec.max_size)
+                .set_desired_capacity(spec.desired_capacity)
+                .set_target_group_arns(
+                    (!spec.target_group_arns.is_empty()).then(|| spec.target_group_arns.clone()),
+                )
+                .set_load_balancer_names(
+                    (!spec.load_balancer_names.is_empty()).then(|| spec.load_balancer_names.clone()),
+                )
+                .set_max_instance_lifetime(spec.max_instance_lifetime)
+                .set_tags(Some(tags.clone()));
+            async move { req.send().await.map(|_| ()).api("CreateAutoScalingGroup") }
+        })
+        .await?;
         let mut r = StepResult::new(Action::Created).with(keys::NAME, name);
         if let Some(arn) =
             self.describe_asg(name).await?.and_then(|g| g.auto_scaling_group_arn().map(str::to_string))

@@ -87,6 +87,8 @@ struct Deleter<'a> {
     reporter: &'a dyn Reporter,
     options: &'a DeleteOptions,
     report: RefCell<DeleteReport>,
+    /// Only resources whose `eksup.io/resource` tag is one of these (one node group's); all when `None`.
+    scope: Option<Vec<String>>,
 }
 
 /// Reports one resource's deletion.
@@ -212,13 +214,62 @@ impl AwsCloud {
             reporter,
             options,
             report: RefCell::new(DeleteReport::default()),
+            scope: None,
         };
         let _ = d.run().await;
         Ok(d.report.into_inner())
     }
+
+    /// Delete what only node group `nodegroup` used, once the group itself is gone: its launch
+    /// template, security groups (rules that reference them revoked first), access entry,
+    /// instance profile and IAM role, found by their `eksup.io/resource` tags.
+    pub async fn delete_nodegroup_resources(
+        &self,
+        cluster: &str,
+        nodegroup: &str,
+        options: &DeleteOptions,
+        reporter: &dyn Reporter,
+    ) -> DeleteReport {
+        let s = crate::plan::slug(nodegroup);
+        let scope = [
+            "launch-template",
+            "security-group",
+            "security-group-remote-access",
+            "iam-role",
+            "instance-profile",
+            "access-entry-nodes",
+        ]
+        .iter()
+        .map(|kind| format!("{kind}-{s}"))
+        .collect();
+        let d = Deleter {
+            cloud: self,
+            cluster,
+            reporter,
+            options,
+            report: RefCell::new(DeleteReport::default()),
+            scope: Some(scope),
+        };
+        let _ = async {
+            d.access_entries().await?;
+            d.launch_templates().await?;
+            d.scoped_security_groups().await?;
+            d.iam(&[]).await
+        }
+        .await;
+        d.report.into_inner()
+    }
 }
 
 impl Deleter<'_> {
+    /// Whether a resource with these tags is within the scope of this delete.
+    fn in_scope<'t>(&self, mut tags: impl Iterator<Item = (&'t str, &'t str)>) -> bool {
+        match &self.scope {
+            None => true,
+            Some(ids) => tags.any(|(k, v)| k == tag_keys::RESOURCE && ids.iter().any(|i| i == v)),
+        }
+    }
+
     async fn run(&self) -> Result<(), Stop> {
         let c = self.cloud;
         let eks_cluster = match c.describe_eks_cluster(self.cluster).await {
@@ -437,10 +488,10 @@ impl Deleter<'_> {
                 .api("DescribeAccessEntry")
                 .or_not_found();
             let ours = match entry {
-                Ok(Some(o)) => o
-                    .access_entry()
-                    .and_then(|e| e.tags())
-                    .is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)),
+                Ok(Some(o)) => o.access_entry().and_then(|e| e.tags()).is_some_and(|t| {
+                    t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
+                        && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                }),
                 Ok(None) => false,
                 Err(e) => {
                     return self.finish(
@@ -601,6 +652,9 @@ impl Deleter<'_> {
             else {
                 continue;
             };
+            if !self.in_scope(tag_pairs(lt.tags())) {
+                continue;
+            }
             let t = self.start("launch-template", name, format!("launch template `{name}`"));
             let result = c
                 .ec2
@@ -885,6 +939,80 @@ impl Deleter<'_> {
         Ok(())
     }
 
+    /// The security groups in scope (a node group's): the rules of the cluster's other groups
+    /// that reference them are revoked first, then they are deleted (retried while the node
+    /// group's instances still hold them).
+    async fn scoped_security_groups(&self) -> Result<(), Stop> {
+        use aws_sdk_ec2::types::IpPermission;
+        let c = self.cloud;
+        let all = match c
+            .ec2
+            .describe_security_groups()
+            .filters(cluster_filter(self.cluster))
+            .send()
+            .await
+            .api("DescribeSecurityGroups")
+        {
+            Ok(g) => g.security_groups().to_vec(),
+            Err(e) => {
+                return self
+                    .finish(self.start("security-group", "*", "security groups".into()), Err(e.into()));
+            }
+        };
+        let (mine, others): (Vec<_>, Vec<_>) =
+            all.into_iter().partition(|g| self.in_scope(tag_pairs(g.tags())));
+        let ids: Vec<&str> = mine.iter().filter_map(|g| g.group_id()).collect();
+        let refers = |p: &IpPermission| {
+            p.user_id_group_pairs().iter().any(|g| g.group_id().is_some_and(|x| ids.contains(&x)))
+        };
+        for g in &others {
+            let Some(id) = g.group_id() else { continue };
+            let ingress: Vec<IpPermission> =
+                g.ip_permissions().iter().filter(|p| refers(p)).cloned().collect();
+            let egress: Vec<IpPermission> =
+                g.ip_permissions_egress().iter().filter(|p| refers(p)).cloned().collect();
+            if !ingress.is_empty() {
+                let _ = c
+                    .ec2
+                    .revoke_security_group_ingress()
+                    .group_id(id)
+                    .set_ip_permissions(Some(ingress))
+                    .send()
+                    .await;
+            }
+            if !egress.is_empty() {
+                let _ = c
+                    .ec2
+                    .revoke_security_group_egress()
+                    .group_id(id)
+                    .set_ip_permissions(Some(egress))
+                    .send()
+                    .await;
+            }
+        }
+        for g in &mine {
+            let Some(id) = g.group_id() else { continue };
+            let t = self.start(
+                "security-group",
+                id,
+                format!("security group `{}` ({id})", g.group_name().unwrap_or(id)),
+            );
+            let result = self
+                .while_dependent(&t.progress(self), || async {
+                    c.ec2
+                        .delete_security_group()
+                        .group_id(id)
+                        .send()
+                        .await
+                        .map(|_| ())
+                        .api("DeleteSecurityGroup")
+                })
+                .await;
+            self.finish(t, result)?;
+        }
+        Ok(())
+    }
+
     /// The cluster's VPCs: the one the control plane is in, and those eksup made for it.
     async fn vpcs(&self, cluster_vpc: Option<&str>) -> Result<Vec<String>, Stop> {
         let c = self.cloud;
@@ -1068,8 +1196,10 @@ impl Deleter<'_> {
         {
             Ok(f) => f,
             Err(e) => {
-                return self
-                    .finish(self.start("network-interface", "*", "network interfaces".into()), Err(e.into()));
+                return self.finish(
+                    self.start("network-interface", "*", "network interfaces".into()),
+                    Err(e.into()),
+                );
             }
         };
         for eni in found.network_interfaces() {
@@ -1123,7 +1253,12 @@ impl Deleter<'_> {
         let mut roles = Vec::new();
         for name in candidates {
             match c.iam.list_role_tags().role_name(&name).send().await.api("ListRoleTags").or_not_found() {
-                Ok(Some(t)) if owned_by(iam_tag_pairs(t.tags()), self.cluster) => roles.push(name),
+                Ok(Some(t))
+                    if owned_by(iam_tag_pairs(t.tags()), self.cluster)
+                        && self.in_scope(iam_tag_pairs(t.tags())) =>
+                {
+                    roles.push(name);
+                }
                 Ok(_) => {}
                 Err(e) => {
                     return self
@@ -1169,7 +1304,9 @@ impl Deleter<'_> {
         }
         for (name, profile_roles) in profiles {
             let ours = match c.instance_profile_tags(&name).await {
-                Ok(Some(tags)) => owned_by(iam_tag_pairs(&tags), self.cluster),
+                Ok(Some(tags)) => {
+                    owned_by(iam_tag_pairs(&tags), self.cluster) && self.in_scope(iam_tag_pairs(&tags))
+                }
                 Ok(None) => continue,
                 Err(e) => {
                     return self.finish(

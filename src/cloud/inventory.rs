@@ -218,26 +218,86 @@ impl AwsCloud {
             cancel,
             started: tokio::time::Instant::now(),
         };
-        if self.describe_eks_cluster(cluster).await?.is_some()
-            && self.describe_nodegroup(cluster, name).await?.is_some()
-        {
-            self.eks
-                .delete_nodegroup()
-                .cluster_name(cluster)
-                .nodegroup_name(name)
-                .send()
-                .await
-                .api("DeleteNodegroup")?;
+        let eks_cluster = self.describe_eks_cluster(cluster).await?;
+        let managed = eks_cluster.is_some() && self.describe_nodegroup(cluster, name).await?.is_some();
+        let asg = if managed { None } else { self.find_self_managed(cluster, name).await? };
+        if !managed && asg.is_none() {
+            return Ok(false);
+        }
+        // Drain first when the cluster answers, so workloads move before their nodes go.
+        if let Some(ec) = &eks_cluster {
+            let label = if managed {
+                "eks.amazonaws.com/nodegroup"
+            } else {
+                crate::config::defaults::NODEGROUP_NAME_LABEL
+            };
+            match self.drain(ec, &format!("{label}={name}")).await {
+                Ok(d) if d.nodes > 0 => {
+                    progress.waiting(&format!("drained {} node(s), evicted {} pod(s)", d.nodes, d.evicted));
+                    if !d.remaining.is_empty() {
+                        progress.warn(&format!(
+                            "pods not evicted in time (a PodDisruptionBudget kept them): {}",
+                            d.remaining.join(", ")
+                        ));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    progress.warn(&format!("nodes not drained (the cluster's API did not answer): {e:#}"))
+                }
+            }
+        }
+        if managed {
+            let busy = |e: &CloudError| {
+                (e.kind() == super::ErrorKind::InUse).then_some("waiting for an update to finish")
+            };
+            super::retry_while(&progress, limits::NODEGROUP, busy, || async {
+                self.eks
+                    .delete_nodegroup()
+                    .cluster_name(cluster)
+                    .nodegroup_name(name)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .api("DeleteNodegroup")
+            })
+            .await?;
             if !no_wait {
                 self.wait_nodegroup_gone(&progress, cluster, name).await?;
             }
-            return Ok(true);
+        } else if let Some(asg) = &asg {
+            self.delete_asg(&progress, asg, no_wait).await?;
         }
-        if let Some(asg) = self.find_self_managed(cluster, name).await? {
-            self.delete_asg(&progress, &asg, no_wait).await?;
-            return Ok(true);
+        if !no_wait {
+            let options = super::DeleteOptions { cancel: cancel.clone(), ..Default::default() };
+            let report = self.delete_nodegroup_resources(cluster, name, &options, reporter).await;
+            if let Some((what, e)) = report.failed.first() {
+                anyhow::bail!("failed to delete {} `{}` of node group `{name}`: {e:#}", what.kind, what.id);
+            }
         }
-        Ok(false)
+        Ok(true)
+    }
+
+    /// Cordon and drain the nodes labelled `selector` through the cluster's API.
+    async fn drain(
+        &self,
+        cluster: &aws_sdk_eks::types::Cluster,
+        selector: &str,
+    ) -> anyhow::Result<crate::kubernetes::Drained> {
+        let (Some(endpoint), Some(ca)) =
+            (cluster.endpoint(), cluster.certificate_authority().and_then(|c| c.data()))
+        else {
+            anyhow::bail!("the cluster has no endpoint yet");
+        };
+        let credentials = super::auth::credentials(&self.sdk).await?;
+        let token = super::auth::eks_token(
+            &credentials,
+            cluster.name().unwrap_or_default(),
+            &self.region,
+            std::time::SystemTime::now(),
+        )?;
+        let api = crate::kubernetes::ClusterApi::connect(endpoint, ca, &token).await?;
+        api.drain(selector, std::time::Duration::from_secs(120)).await
     }
 
     pub(crate) async fn wait_nodegroup_gone(

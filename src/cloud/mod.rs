@@ -380,8 +380,10 @@ where
 pub(crate) fn iam_propagation(e: &CloudError) -> Option<&'static str> {
     let m = e.message().unwrap_or_default().to_ascii_lowercase();
     let code = e.code().unwrap_or_default();
-    let invalid =
-        matches!(code, "InvalidParameterException" | "InvalidParameterValue" | "InvalidRequestException");
+    let invalid = matches!(
+        code,
+        "InvalidParameterException" | "InvalidParameterValue" | "InvalidRequestException" | "ValidationError"
+    );
     (invalid && (m.contains("role") || m.contains("instance profile") || m.contains("principal")))
         .then_some("waiting for IAM to propagate")
 }
@@ -437,5 +439,12 @@ mod tests {
             status: Some(400),
         };
         assert!(iam_propagation(&e).is_none());
+        let e = CloudError::Api {
+            operation: "CreateAutoScalingGroup",
+            code: Some("ValidationError".into()),
+            message: Some("You must use a valid fully-formed launch template. Value (eksup-demo-ng) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name".into()),
+            status: Some(400),
+        };
+        assert!(iam_propagation(&e).is_some());
     }
 }

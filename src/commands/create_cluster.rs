@@ -200,6 +200,20 @@ async fn apply(
                 .await?;
             if report.is_complete() {
                 printer.status("Rolled back", &format!("removed {} resources", report.removed.len()));
+                // The kubeconfig entries of the removed cluster would point at nothing.
+                let target =
+                    crate::kubeconfig::KubeconfigTarget::resolve(args.kubeconfig.kubeconfig.as_deref());
+                match target.and_then(|t| kubeconfig::remove_cluster_entries(&t, &name, &region)) {
+                    Ok(k) if !k.names().is_empty() => printer.status(
+                        "Removed",
+                        &format!(
+                            "kubeconfig entries {}",
+                            k.names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                        ),
+                    ),
+                    Ok(_) => {}
+                    Err(e) => printer.warn(&format!("the kubeconfig was left as it is: {e:#}")),
+                }
             } else {
                 printer.warn("the rollback did not remove everything");
                 printer.hint(&delete_hint);
@@ -251,7 +265,8 @@ fn phases(plan: &Plan, tally: &Tally) -> Vec<(&'static str, std::time::Duration)
                 Resource::LaunchTemplate(_)
                 | Resource::ManagedNodegroup(_)
                 | Resource::AutoScalingGroup(_)
-                | Resource::FargateProfile(_),
+                | Resource::FargateProfile(_)
+                | Resource::NodesReady { .. },
             ) => "nodes",
             _ => "add-ons, access and registries",
         }

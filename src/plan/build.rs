@@ -99,7 +99,7 @@ pub fn bounded_name(name: &str, max: usize) -> String {
 }
 
 /// A step id fragment from free text (`team/app` -> `team-app`).
-fn slug(s: &str) -> String {
+pub fn slug(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' })
         .collect()

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-pub use build::{PlanOptions, build, partition, repository_spec, repository_step_id};
+pub use build::{PlanOptions, build, partition, repository_spec, repository_step_id, slug};
 
 /// Identifies a step within a plan: `vpc`, `subnet-public-us-west-2a`, `nodegroup-ng-1`.
 pub type StepId = String;
