@@ -575,7 +575,10 @@ impl AwsCloud {
                     .set_addon_version(version.clone())
                     .set_configuration_values(spec.configuration_values.map(str::to_string))
                     .set_service_account_role_arn(role.clone())
-                    .set_resolve_conflicts(spec.resolve_conflicts.map(ResolveConflicts::from))
+                    // eksctl's `create cluster` overwrites what a self-managed install left.
+                    .resolve_conflicts(ResolveConflicts::from(
+                        spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase().as_str(),
+                    ))
                     .set_tags(Some(tags.clone()));
                 async move { req.send().await.map(|_| ()).api("CreateAddon") }
             })

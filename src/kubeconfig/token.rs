@@ -74,8 +74,15 @@ pub struct CacheKey {
     pub region: String,
     pub role_arn: Option<String>,
     pub profile: Option<String>,
-    /// `AWS_ACCESS_KEY_ID` when credentials come from the environment.
-    pub access_key_id: Option<String>,
+    /// SHA-256 (hex) of `AWS_ACCESS_KEY_ID` when credentials come from the environment: it tells
+    /// two sets of credentials apart without writing the key id to disk.
+    pub access_key_hash: Option<String>,
+}
+
+/// SHA-256 of an access key id, hex: what the cache keeps instead of the id.
+pub fn hash_access_key(access_key_id: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(access_key_id.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl CacheKey {
@@ -87,7 +94,7 @@ impl CacheKey {
             Some(self.region.as_str()),
             self.role_arn.as_deref(),
             self.profile.as_deref(),
-            self.access_key_id.as_deref(),
+            self.access_key_hash.as_deref(),
         ];
         for field in fields {
             let bytes = field.map_or(&b"\x00none"[..], str::as_bytes);
@@ -177,7 +184,7 @@ mod tests {
             region: "us-west-2".into(),
             role_arn: None,
             profile: Some("dev".into()),
-            access_key_id: None,
+            access_key_hash: None,
         }
     }
 
@@ -211,8 +218,15 @@ mod tests {
         other.role_arn = Some("arn:aws:iam::1:role/r".into());
         assert_eq!(cache.load(&other, now), None);
         let mut other = key();
-        other.access_key_id = Some("AKID".into());
+        other.access_key_hash = Some(hash_access_key("AKIAEXAMPLE"));
         assert_eq!(cache.load(&other, now), None);
+        // The key id itself is never written.
+        cache.store(&other, &cred).unwrap();
+        for f in fs::read_dir(cache.dir()).unwrap() {
+            let path = f.unwrap().path();
+            assert!(!fs::read_to_string(&path).unwrap().contains("AKIAEXAMPLE"), "{}", path.display());
+            assert!(!path.display().to_string().contains("AKIAEXAMPLE"));
+        }
         // Shortly before expiry it is a miss.
         assert_eq!(cache.load(&key(), now + TOKEN_LIFETIME - REFRESH_BEFORE), None);
         assert!(cache.load(&key(), now + TOKEN_LIFETIME - REFRESH_BEFORE * 2).is_some());

@@ -176,14 +176,26 @@ impl Builder<'_> {
             None => None,
         };
         let version = a.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default();
+        // CoreDNS on a cluster without nodes runs on Fargate, when a profile selects kube-system.
+        let fargate_dns = a.name == "coredns"
+            && !has_nodes
+            && self.cfg.fargate_profiles.iter().flatten().flat_map(|f| f.selectors.iter().flatten()).any(|s| {
+                s.namespace.as_deref() == Some("kube-system") && s.labels.as_ref().is_none_or(|l| l.is_empty())
+            });
+        let configuration_values = a
+            .configuration_values
+            .or_else(|| fargate_dns.then(|| r#"{"computeType":"Fargate"}"#.to_string()));
         self.add(
             format!("addon-{}", slug(&a.name)),
             format!("add-on `{}`{version}", a.name),
             Resource::Addon {
-                wait: a.name != "coredns" || has_nodes,
+                // Deployments (CoreDNS, metrics-server) turn ACTIVE once something runs them: the
+                // run waits for CoreDNS where nodes exist, and never for metrics-server (eksctl's
+                // post-node-group add-ons are not waited for either).
+                wait: a.name != "metrics-server" && (a.name != "coredns" || has_nodes),
                 addon_name: a.name,
                 version: a.version,
-                configuration_values: a.configuration_values,
+                configuration_values,
                 service_account_role_arn: role,
                 resolve_conflicts: a.resolve_conflicts,
             },

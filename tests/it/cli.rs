@@ -59,3 +59,20 @@ fn man_pages_are_generated_per_command() {
         assert!(text.contains(".TH"), "{page} is roff");
     }
 }
+
+/// The executable keeps the platform's hardening: it is position independent (ELF type
+/// `ET_DYN` with the `PIE` flag), so its image is address-randomised like its libraries.
+#[cfg(target_os = "linux")]
+#[test]
+fn executable_is_position_independent() {
+    let path = assert_cmd::cargo::cargo_bin("eksup");
+    let bytes = std::fs::read(&path).expect("the eksup binary is built");
+    assert_eq!(&bytes[..4], b"\x7fELF", "{} is not ELF", path.display());
+    let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
+    assert_eq!(e_type, 3, "ET_DYN expected (a PIE), got ELF type {e_type}");
+    let out = std::process::Command::new("readelf").arg("-d").arg(&path).output();
+    if let Ok(out) = out.filter(|o| o.status.success()) {
+        let dynamic = String::from_utf8_lossy(&out.stdout);
+        assert!(dynamic.contains("PIE"), "no PIE flag in the dynamic section:\n{dynamic}");
+    }
+}

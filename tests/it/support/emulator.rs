@@ -263,6 +263,62 @@ impl Emulator {
         cmd
     }
 
+    /// `kubectl` with this emulator's kubeconfig (`<home>/kubeconfig`, whose users run
+    /// `eksup get-token`) and AWS settings; returns (success, stdout, stderr).
+    pub fn kubectl(&self, args: &[&str]) -> (bool, String, String) {
+        let mut cmd = std::process::Command::new("kubectl");
+        for key in Self::host_vars_to_remove() {
+            cmd.env_remove(key);
+        }
+        let out = cmd
+            .args(args)
+            .envs(self.aws_env())
+            .current_dir(self.home())
+            .stdin(Stdio::null())
+            .output()
+            .expect("cannot run kubectl");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// The nodes kubectl lists (`kubectl get nodes -o json`), as (name, Ready, labels).
+    #[track_caller]
+    pub fn nodes(&self) -> Vec<(String, bool, BTreeMap<String, String>)> {
+        let (ok, stdout, stderr) = self.kubectl(&["get", "nodes", "-o", "json"]);
+        assert!(ok, "kubectl get nodes failed:\n{stderr}");
+        let doc: Value = serde_json::from_str(&stdout).expect("kubectl prints JSON");
+        doc["items"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|n| {
+                let ready = n["status"]["conditions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c["type"] == "Ready" && c["status"] == "True");
+                let labels = n["metadata"]["labels"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                    .collect();
+                (n["metadata"]["name"].as_str().unwrap_or_default().to_string(), ready, labels)
+            })
+            .collect()
+    }
+
+    /// A test-only control call of the emulator (`POST /eksup-test/...` with a JSON body);
+    /// the parsed answer.
+    pub fn control_json(&self, path: &str, body: &Value) -> Value {
+        let text = self.control("POST", path, Some(&body.to_string()));
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
     /// Runs the venv's awscli v1 with `--output json` against this emulator and returns the
     /// parsed output (`Value::Null` when it prints nothing). Panics with stderr on failure.
     pub fn aws(&self, args: &[&str]) -> Value {
