@@ -706,12 +706,13 @@ impl AwsCloud {
         Ok(added)
     }
 
-    /// The image of a launch template version (`$Default` when no version is given), if it has one.
+    /// The image and instance type of a launch template version (`$Default` when no version is
+    /// given), where it sets them.
     pub(super) async fn launch_template_image(
         &self,
         id: &str,
         version: Option<&str>,
-    ) -> Result<Option<String>, CloudError> {
+    ) -> Result<(Option<String>, Option<String>), CloudError> {
         let out = self
             .ec2
             .describe_launch_template_versions()
@@ -720,12 +721,11 @@ impl AwsCloud {
             .send()
             .await
             .api("DescribeLaunchTemplateVersions")?;
-        Ok(out
-            .launch_template_versions()
-            .first()
-            .and_then(|v| v.launch_template_data())
-            .and_then(|d| d.image_id())
-            .map(str::to_string))
+        let data = out.launch_template_versions().first().and_then(|v| v.launch_template_data());
+        Ok((
+            data.and_then(|d| d.image_id()).map(str::to_string),
+            data.and_then(|d| d.instance_type()).map(|t| t.as_str().to_string()),
+        ))
     }
 
     pub(super) async fn ensure_launch_template(

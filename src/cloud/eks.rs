@@ -340,13 +340,16 @@ impl AwsCloud {
             Val::Out(r) => ctx.outputs.get(&r.step).and_then(|o| o.get(keys::VERSION)).cloned(),
             Val::Lit(_) => spec.launch_template_version.clone(),
         };
-        // A template with an image brings its own AMI: EKS refuses an AMI type beside it.
-        let template_has_image = match &spec.launch_template {
-            Val::Lit(_) => self.launch_template_image(&lt_id, lt_version.as_deref()).await?.is_some(),
-            Val::Out(_) => false,
+        // A user's template with an image brings its own AMI, and one with an instance type its
+        // own type: EKS refuses an AMI type or instance types beside them (eksctl leaves them out).
+        let (template_image, template_type) = match &spec.launch_template {
+            Val::Lit(_) => self.launch_template_image(&lt_id, lt_version.as_deref()).await?,
+            Val::Out(_) => (None, None),
         };
-        let ami_type = (!spec.ami_type.is_empty() && !template_has_image)
+        let ami_type = (!spec.ami_type.is_empty() && template_image.is_none())
             .then(|| AmiTypes::from(spec.ami_type.as_str()));
+        let instance_types =
+            (!spec.instance_types.is_empty() && template_type.is_none()).then(|| spec.instance_types.clone());
         let mut update = NodegroupUpdateConfig::builder();
         if let Some(n) = spec.max_unavailable {
             update = update.max_unavailable(n);
@@ -378,7 +381,7 @@ impl AwsCloud {
                         .desired_size(spec.desired_size)
                         .build(),
                 )
-                .set_instance_types((!spec.instance_types.is_empty()).then(|| spec.instance_types.clone()))
+                .set_instance_types(instance_types.clone())
                 .set_ami_type(ami_type.clone())
                 .set_capacity_type(
                     (!spec.capacity_type.is_empty())

@@ -24,7 +24,8 @@ pub fn get_token(args: GetTokenArgs, settings: &Settings, printer: &Printer) -> 
     let GetTokenArgs { cluster_name, role_arn, no_cache } = args;
     let cache = if no_cache { None } else { TokenCache::locate() };
     let profile = settings.effective_profile();
-    let access_key_hash = env_nonempty("AWS_ACCESS_KEY_ID").map(|id| crate::kubeconfig::token::hash_access_key(&id));
+    let access_key_hash =
+        env_nonempty("AWS_ACCESS_KEY_ID").map(|id| crate::kubeconfig::token::hash_access_key(&id));
     let key_for = |region: &str| CacheKey {
         cluster: cluster_name.clone(),
         region: region.to_string(),

@@ -179,9 +179,12 @@ impl Builder<'_> {
         // CoreDNS on a cluster without nodes runs on Fargate, when a profile selects kube-system.
         let fargate_dns = a.name == "coredns"
             && !has_nodes
-            && self.cfg.fargate_profiles.iter().flatten().flat_map(|f| f.selectors.iter().flatten()).any(|s| {
-                s.namespace.as_deref() == Some("kube-system") && s.labels.as_ref().is_none_or(|l| l.is_empty())
-            });
+            && self.cfg.fargate_profiles.iter().flatten().flat_map(|f| f.selectors.iter().flatten()).any(
+                |s| {
+                    s.namespace.as_deref() == Some("kube-system")
+                        && s.labels.as_ref().is_none_or(|l| l.is_empty())
+                },
+            );
         let configuration_values = a
             .configuration_values
             .or_else(|| fargate_dns.then(|| r#"{"computeType":"Fargate"}"#.to_string()));

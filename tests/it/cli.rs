@@ -71,7 +71,7 @@ fn executable_is_position_independent() {
     let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
     assert_eq!(e_type, 3, "ET_DYN expected (a PIE), got ELF type {e_type}");
     let out = std::process::Command::new("readelf").arg("-d").arg(&path).output();
-    if let Ok(out) = out.filter(|o| o.status.success()) {
+    if let Some(out) = out.ok().filter(|o| o.status.success()) {
         let dynamic = String::from_utf8_lossy(&out.stdout);
         assert!(dynamic.contains("PIE"), "no PIE flag in the dynamic section:\n{dynamic}");
     }

@@ -181,6 +181,47 @@ fn assert_kubeconfig(emu: &Emulator, cluster: &str, region: &str) {
     assert!(kubectl_contexts(emu).contains(&context), "kubectl does not list `{context}`");
 }
 
+/// kubectl, through the kubeconfig eksup wrote (its user runs `eksup get-token`), lists `want`
+/// nodes labelled `label=nodegroup`, all Ready: the create ended only once they were.
+#[track_caller]
+fn assert_nodes_ready(emu: &Emulator, label: &str, nodegroup: &str, want: usize) {
+    let nodes: Vec<_> = emu
+        .nodes()
+        .into_iter()
+        .filter(|(_, _, l)| l.get(label).map(String::as_str) == Some(nodegroup))
+        .collect();
+    assert_eq!(nodes.len(), want, "nodes of `{nodegroup}`: {nodes:?}");
+    assert!(nodes.iter().all(|(_, ready, _)| *ready), "nodes of `{nodegroup}` not all Ready: {nodes:?}");
+}
+
+/// What Kubernetes leaves in the VPC of a cluster in use: load balancers of `type: LoadBalancer`
+/// Services (by the AWS Load Balancer Controller and the in-tree cloud provider, with their
+/// security groups and a rule on the cluster security group) and network interfaces the VPC CNI
+/// left behind. Subnets, the internet gateway and the VPC cannot be deleted while they exist.
+fn add_kubernetes_leftovers(emu: &Emulator, cluster: &str) {
+    for (service, kind) in [("default/web", "nlb"), ("default/legacy", "classic"), ("apps/site", "alb")] {
+        let lb = emu.control_json(
+            "/eksup-test/kubernetes/load-balancer",
+            &serde_json::json!({"cluster": cluster, "service": service, "kind": kind}),
+        );
+        assert!(lb["securityGroupId"].is_string(), "load balancer stand-in: {lb}");
+    }
+    let enis = emu.control_json(
+        "/eksup-test/kubernetes/leftover-enis",
+        &serde_json::json!({"cluster": cluster, "count": 2}),
+    );
+    assert_eq!(enis["networkInterfaceIds"].as_array().map(Vec::len), Some(2), "{enis}");
+}
+
+/// No load balancer is left, of either API.
+#[track_caller]
+fn assert_no_load_balancers(emu: &Emulator) {
+    let v2 = emu.aws(&["elbv2", "describe-load-balancers"]);
+    assert_eq!(v2["LoadBalancers"], serde_json::json!([]), "ELBv2 load balancers left: {v2}");
+    let classic = emu.aws(&["elb", "describe-load-balancers"]);
+    assert_eq!(classic["LoadBalancerDescriptions"], serde_json::json!([]), "classic ELBs left: {classic}");
+}
+
 // ---------------------------------------------------------------------------------------
 // 1-3. Every example: create, check, re-create, delete.
 // ---------------------------------------------------------------------------------------
@@ -208,8 +249,12 @@ fn managed_example_lifecycle() {
     let user_tags = check::tags_of(&emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &net.vpc])["Vpcs"][0]);
     assert_eq!(user_tags.get("team").map(String::as_str), Some("platform"), "metadata.tags on the VPC");
     assert_kubeconfig(&emu, "demo", "us-west-2");
+    assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "ng-1", 2);
+    check::addons(&emu, "demo", &["coredns", "kube-proxy", "metrics-server", "vpc-cni"]);
     assert_rerun_finds_everything(&emu, &file, "demo");
+    add_kubernetes_leftovers(&emu, "demo");
     assert_delete_leaves_nothing(&emu, &file, "demo", &[]);
+    assert_no_load_balancers(&emu);
     let text = std::fs::read_to_string(emu.home().join("kubeconfig")).unwrap_or_default();
     assert!(!text.contains("demo.us-west-2"), "delete removes the kubeconfig entries:\n{text}");
     assert!(kubectl_contexts(&emu).is_empty());
@@ -226,6 +271,7 @@ fn self_managed_example_create_and_rerun() {
     check::control_plane(&emu, cluster, &check::CpSpec::default(), &net.all_subnets());
     check::self_managed_nodegroup(&emu, cluster, "workers", (1, 2, 4), 100, &net.public, &net.vpc);
     assert_kubeconfig(&emu, cluster, "us-west-2");
+    assert_nodes_ready(&emu, "alpha.eksctl.io/nodegroup-name", "workers", 2);
     assert_rerun_finds_everything(&emu, &file, cluster);
 }
 
@@ -236,7 +282,9 @@ fn self_managed_example_delete_leaves_nothing() {
     let emu = start();
     let file = example("self-managed");
     create(&emu, &file).expect(0, "create");
+    add_kubernetes_leftovers(&emu, "self-managed");
     assert_delete_leaves_nothing(&emu, &file, "self-managed", &[]);
+    assert_no_load_balancers(&emu);
 }
 
 #[test]
@@ -291,8 +339,11 @@ fn private_ha_example_lifecycle() {
         },
     );
     assert_kubeconfig(&emu, cluster, "eu-west-1");
+    assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "private-ng", 2);
     assert_rerun_finds_everything(&emu, &file, cluster);
+    add_kubernetes_leftovers(&emu, cluster);
     assert_delete_leaves_nothing(&emu, &file, cluster, &[]);
+    assert_no_load_balancers(&emu);
 }
 
 /// The access entry's principal of `examples/mixed.yaml` is the user's: it must exist (EKS
@@ -332,7 +383,9 @@ fn mixed_example_create_and_rerun() {
     check::self_managed_nodegroup(&emu, cluster, "self-managed", (1, 1, 1), 80, &net.public, &net.vpc);
     check::fargate_profile(&emu, cluster, "batch", &[("batch", &[])], &net.private);
     check::oidc_provider(&emu, cluster);
-    check::addons(&emu, cluster, &["coredns", "kube-proxy", "vpc-cni"]);
+    check::addons(&emu, cluster, &["coredns", "kube-proxy", "metrics-server", "vpc-cni"]);
+    assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "managed", 2);
+    assert_nodes_ready(&emu, "alpha.eksctl.io/nodegroup-name", "self-managed", 1);
     check::admin_access_entry(&emu, cluster, "arn:aws:iam::123456789012:role/platform-admins");
     check::ecr_repository(&emu, cluster, "mixed/app");
     assert_rerun_finds_everything(&emu, &file, cluster);
@@ -346,8 +399,10 @@ fn mixed_example_delete_keeps_then_removes_repositories() {
     let file = example("mixed");
     let cluster = "mixed";
     create(&emu, &file).expect(0, "create");
+    add_kubernetes_leftovers(&emu, cluster);
     // ECR repositories are kept by default...
     assert_delete_leaves_nothing(&emu, &file, cluster, &[]);
+    assert_no_load_balancers(&emu);
     let repos = emu.aws(&["ecr", "describe-repositories"]);
     assert_eq!(repos["repositories"].as_array().map(Vec::len), Some(1), "the repository is kept: {repos}");
     // ... and removed with --delete-repositories.
@@ -418,6 +473,7 @@ fn existing_vpc_example_lifecycle() {
             subnets: subnets.clone(),
         },
     );
+    assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "ng-private", 2);
     assert_rerun_finds_everything(&emu, &file, cluster);
     assert_delete_leaves_nothing(&emu, &file, cluster, &[]);
     // 6. The user's network is untouched.

@@ -9,6 +9,7 @@ mod init;
 mod interrupt;
 mod kubeconfig;
 mod lifecycle;
+mod real_aws;
 mod rollback;
 mod support;
 mod token;

@@ -25,4 +25,8 @@ fn a_failed_create_with_rollback_leaves_nothing() {
             .any(|r| r["RoleName"].as_str().unwrap().starts_with("eksup-demo")),
         "{roles}"
     );
+    // The kubeconfig context written once the control plane was ACTIVE went with it.
+    assert!(stderr.contains("kubeconfig entries"), "{stderr}");
+    let text = std::fs::read_to_string(emu.home().join("kubeconfig")).unwrap_or_default();
+    assert!(!text.contains("demo.us-west-2.eksup.io"), "the rolled-back cluster's entries are gone:\n{text}");
 }
