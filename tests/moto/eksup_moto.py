@@ -30,7 +30,20 @@ Environment knobs (read once at start):
 ``MOTO_EKS_ADDON_CREATE_SECONDS`` / ``MOTO_EKS_ADDON_DELETE_SECONDS``
 ``MOTO_NAT_CREATE_SECONDS`` / ``MOTO_NAT_DELETE_SECONDS``
     float seconds a resource stays CREATING/pending (or DELETING/deleting) before it is
-    ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto.
+    ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto. A managed
+    nodegroup is decided (ACTIVE, or CREATE_FAILED with NodeCreationFailure when its instances
+    did not become Ready nodes) when its creation delay ends.
+``MOTO_K8S_NODE_JOIN_SECONDS``
+    float seconds after an instance's launch before its kubelet registers the Node (when the
+    join rules allow it). Default 0. Managed nodegroups stay CREATING at least that long.
+``EKSUP_MOTO_LENIENT``
+    ``1`` turns the strictness added for issue 9 off, for focused tests: every instance of a
+    cluster joins and is Ready regardless of the join rules (``eksup_moto_k8s``), and the timing
+    windows and EKS role checks of ``eksup_moto_strict`` are off. Default: strict.
+
+Each EKS cluster has its own Kubernetes API stand-in (``eksup_moto_k8s.py``): DescribeCluster's
+``endpoint`` is ``https://127.0.0.1:<port>``, served with a certificate signed by the cluster's
+CA and EKS token authentication; nodes register only when real nodes would join.
 
 Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl``):
 
@@ -42,6 +55,10 @@ Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl`
                                   queue a fault: the next ``times`` matching requests fail
                                   (``operation`` may be a glob like ``ec2:*``)
 ``GET  /eksup-test/faults``       the pending faults; ``DELETE`` clears them
+``GET  /eksup-test/kubernetes/<cluster>``              ``{"endpoint", "port", "nodes", "ready"}``
+``GET  /eksup-test/kubernetes/<cluster>/node-status``  ``[{"instance", "node", "ready", "joined",
+                                  "nodegroup", "reason"}]``: why each instance of the cluster
+                                  is (not) a (Ready) node (``?region=`` to pick a region)
 """
 
 from __future__ import annotations

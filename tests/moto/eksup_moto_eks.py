@@ -21,8 +21,9 @@ What AWS does, and what is patched here:
   (InvalidParameterException); ``resourcesVpcConfig`` gets ``vpcId``,
   ``clusterSecurityGroupId`` (a real EC2 security group ``eks-cluster-sg-<name>-<n>`` in
   that VPC, tagged like AWS, deleted with the cluster) and the endpoint access defaults;
-  ``certificateAuthority.data`` is a real base64 PEM certificate; endpoint and OIDC issuer
-  are unique per cluster; ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true).
+  ``certificateAuthority.data`` is a real base64 PEM certificate; the OIDC issuer is unique
+  per cluster and the endpoint is the cluster's own Kubernetes API (``https://127.0.0.1:<port>``,
+  see ``eksup_moto_k8s``); ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true).
 * **update-cluster-config** returns an ``update`` (moto returned the cluster), merges
   ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig``; updates can be
   read back with describe-update / list-updates (nodegroup config updates too).
@@ -34,6 +35,33 @@ What AWS does, and what is patched here:
   list-associated-access-policies). Access entries require authenticationMode API or
   API_AND_CONFIG_MAP (InvalidRequestException otherwise), as on AWS.
 * **Tags** on nodegroup, Fargate profile, addon and access-entry ARNs (moto: clusters only).
+* **Managed nodegroups launch instances** (moto launched none and named an ASG that did not
+  exist): create-nodegroup makes a launch template ``eks-<uuid>`` (image from the launch
+  template, else the AMI type's public SSM parameter for the nodegroup's version; instance type
+  from ``instanceTypes``, else the template's; the template's security groups, else the cluster
+  security group; its user data, key and metadata options) and a real Auto Scaling group
+  ``eks-<nodegroup>-<uuid>`` (``resources.autoScalingGroups``, tags eks:cluster-name,
+  eks:nodegroup-name, kubernetes.io/cluster/<name>=owned, cluster-autoscaler tags) that launches
+  desiredSize instances spread over the nodegroup's subnets. update-nodegroup-config scaling
+  resizes the group; delete-nodegroup deletes it (instances terminate) and the template.
+  Subnets must exist in the cluster's VPC and 0 <= min <= desired <= max, max >= 1
+  (InvalidParameterException; moto accepted min > max). ``health`` is per nodegroup (moto shared
+  one dict). ``remoteAccessSecurityGroup`` only when remoteAccess was requested.
+* **NodeCreationFailure**: a managed nodegroup is CREATING for MOTO_EKS_NODEGROUP_CREATE_SECONDS
+  (or MOTO_K8S_NODE_JOIN_SECONDS if longer; the CreateNodegroup response always says CREATING).
+  When that ends (a timer; with 0 s at the first describe) its outcome is decided once from the
+  state at that moment: ACTIVE if every instance is a Ready Kubernetes node, else CREATE_FAILED
+  with ``health.issues`` ``[{"code": "NodeCreationFailure", "message": "Instances failed to join
+  the kubernetes cluster", "resourceIds": [instance ids]}]``, as AWS does. The join rules live
+  in ``eksup_moto_k8s`` (``NODEGROUP_JOIN_CHECK``).
+* **Service CIDR default**: without ``kubernetesNetworkConfig.serviceIpv4Cidr`` the cluster gets
+  172.20.0.0/16 when its VPC is inside 10.0.0.0/8, else 10.100.0.0/16 (AWS's rule; moto always
+  said 172.20.0.0/16); ``ipFamily`` ipv4.
+* **Hooks for the Kubernetes side** (``HOOKS``, ``STATUS_HOOKS``, ``NODEGROUP_JOIN_CHECK``): the
+  cluster CA key is kept on the cluster (``_eksup_ca``) so that ``eksup_moto_k8s`` serves the
+  cluster's API with a certificate it signed and puts its address in ``endpoint``; cluster
+  create/delete/gone and ``/moto-api/reset`` start and stop that server; the coredns addon's
+  status comes from there (CREATING until a node is Ready).
 """
 
 from __future__ import annotations
@@ -41,9 +69,12 @@ from __future__ import annotations
 import base64
 import datetime
 import os
+import threading
+import traceback
 import uuid
-from typing import Any
+from typing import Any, Callable
 
+from moto.core.base_backend import BaseBackend
 from moto.core.responses import ActionResult, BaseResponse, EmptyResult
 from moto.core.utils import utcnow
 from moto.eks import models as eks_models
@@ -89,23 +120,90 @@ def _invalid_parameter(message: str) -> InvalidParameterException:
 # ---------------------------------------------------------------------------------------
 # Lifecycle: a `status` property computed from created_at / deleting_since.
 # ---------------------------------------------------------------------------------------
+# Hooks for eksup_moto_k8s (the Kubernetes side), so that this module does not import it.
+#   HOOKS[event]: callables run on cluster_created(backend, cluster),
+#     cluster_deleting(backend, cluster), cluster_gone(backend, cluster), backend_reset(backend).
+#   STATUS_HOOKS[kind](obj, status) -> status: may override the lifecycle status of a
+#     nodegroup/addon (e.g. coredns stays CREATING while no node is Ready).
+#   NODEGROUP_JOIN_CHECK(nodegroup) -> [instance ids that did not become Ready nodes].
+HOOKS: dict[str, list[Callable[..., Any]]] = {"cluster_created": [], "cluster_deleting": [], "cluster_gone": [], "backend_reset": []}
+STATUS_HOOKS: dict[str, Callable[[Any, str], str]] = {}
+NODEGROUP_JOIN_CHECK: list[Callable[[Any], list[str]]] = []
+
+
+def _create_delay(kind: str) -> float:
+    """Nodegroups are CREATING until their nodes could have joined (MOTO_K8S_NODE_JOIN_SECONDS)."""
+    if kind == "nodegroup":
+        return max(DELAYS[kind][0], _seconds("MOTO_K8S_NODE_JOIN_SECONDS"))
+    return DELAYS[kind][0]
+
+
+def fire(event: str, *args: Any) -> None:
+    for hook in HOOKS[event]:
+        try:
+            hook(*args)
+        except Exception:  # a hook must never break the AWS call
+            traceback.print_exc()
+
+
+def raw_status(obj: Any) -> str:
+    """The lifecycle status without STATUS_HOOKS (used by the Kubernetes side)."""
+    return type(obj)._eksup_raw_status.fget(obj)
+
+
 def lifecycle(cls: type, kind: str) -> None:
     """Replace `cls.status` by a property: CREATING for the create delay after `created_at`,
-    DELETING once `_eksup_deleting_since` is set, otherwise the stored value."""
-    create_delay = DELAYS[kind][0]
+    DELETING once `_eksup_deleting_since` is set, otherwise the stored value. Nodegroups
+    decide ACTIVE vs CREATE_FAILED (NodeCreationFailure) when the create delay ends."""
+    create_delay = _create_delay(kind)
 
-    def get(self: Any) -> str:
+    def raw(self: Any) -> str:
         if self.__dict__.get("_eksup_deleting_since") is not None:
             return "DELETING"
         stored = self.__dict__.get("_eksup_status")
         if stored == "ACTIVE" and create_delay > 0 and _age(self.created_at) < create_delay:
             return "CREATING"
+        if stored == "ACTIVE" and kind == "nodegroup" and self.__dict__.get("_eksup_managed"):
+            if self.__dict__.get("_eksup_hold"):  # the CreateNodegroup response itself
+                return "CREATING"
+            if not self.__dict__.get("_eksup_decided"):
+                decide_nodegroup(self)
+                stored = self.__dict__.get("_eksup_status")
         return stored
+
+    def get(self: Any) -> str:
+        status = raw(self)
+        hook = STATUS_HOOKS.get(kind)
+        return hook(self, status) if hook is not None else status
 
     def set_(self: Any, value: str) -> None:
         self.__dict__["_eksup_status"] = value
 
+    cls._eksup_raw_status = property(raw)
     cls.status = property(get, set_)
+
+
+_DECIDE_LOCK = threading.RLock()
+
+
+def decide_nodegroup(nodegroup: Any) -> None:
+    """AWS: when a managed nodegroup's instances do not join (Ready nodes) by the end of its
+    creation, it goes CREATE_FAILED with a NodeCreationFailure health issue naming them."""
+    with _DECIDE_LOCK:
+        if nodegroup.__dict__.get("_eksup_decided") or nodegroup.__dict__.get("_eksup_deleting_since") is not None:
+            return
+        nodegroup._eksup_decided = True
+        if nodegroup.__dict__.get("_eksup_status") != "ACTIVE" or not NODEGROUP_JOIN_CHECK:
+            return
+        try:
+            failed = NODEGROUP_JOIN_CHECK[0](nodegroup)
+        except Exception:
+            traceback.print_exc()
+            return
+        if failed:
+            nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
+            nodegroup.health = {"issues": [{"code": "NodeCreationFailure", "message": "Instances failed to join the kubernetes cluster",
+                                            "resourceIds": sorted(failed)}]}
 
 
 def _deleting(obj: Any) -> bool:
@@ -141,6 +239,7 @@ def sweep(backend: EKSBackend) -> None:
             del backend.clusters[name]
             backend.cluster_count -= 1
             _delete_cluster_security_group(backend, cluster)
+            fire("cluster_gone", backend, cluster)
 
 
 # ---------------------------------------------------------------------------------------
@@ -171,8 +270,10 @@ def _validate_subnets(backend: EKSBackend, vpc_config: dict[str, Any]) -> str:
     return subnets[0].vpc_id
 
 
-def _certificate_authority() -> str:
-    """A throwaway self-signed CA certificate (CN=kubernetes), base64 of its PEM, like AWS."""
+def _certificate_authority() -> tuple[str, bytes, bytes]:
+    """A throwaway self-signed CA (CN=kubernetes): (base64 of its PEM as AWS returns it in
+    ``certificateAuthority.data``, the PEM, the PEM private key). The key is kept on the
+    cluster (``_eksup_ca``) so that ``eksup_moto_k8s`` signs the API server's certificate."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -190,9 +291,15 @@ def _certificate_authority() -> str:
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    return base64.b64encode(cert.public_bytes(serialization.Encoding.PEM)).decode()
+    pem = cert.public_bytes(serialization.Encoding.PEM)
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return base64.b64encode(pem).decode(), pem, key_pem
 
 
 def _create_cluster_security_group(backend: EKSBackend, cluster: Cluster, vpc_id: str) -> str:
@@ -235,11 +342,24 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
         return _original_create_cluster(self, name, role_arn, resources_vpc_config, **kwargs)  # raises ResourceInUse
     eks_models.validate_role_arn(role_arn)
     vpc_id = _validate_subnets(self, resources_vpc_config)
+    network = dict(kwargs.get("kubernetes_network_config") or {})
+    if not network.get("serviceIpv4Cidr") and network.get("ipFamily", "ipv4") == "ipv4":
+        # AWS picks 10.100.0.0/16, or 172.20.0.0/16 when the VPC is inside 10.0.0.0/8
+        # (moto: always 172.20.0.0/16, in one dict shared by all clusters).
+        import ipaddress
+
+        vpc = _ec2(self).get_vpc(vpc_id)
+        in_ten = ipaddress.ip_network(vpc.cidr_block).subnet_of(ipaddress.ip_network("10.0.0.0/8"))
+        network["serviceIpv4Cidr"] = "172.20.0.0/16" if in_ten else "10.100.0.0/16"
+    network.setdefault("ipFamily", "ipv4")
+    kwargs["kubernetes_network_config"] = network
     cluster = _original_create_cluster(self, name, role_arn, dict(resources_vpc_config), **kwargs)
     token = uuid.uuid4().hex.upper()
     cluster.endpoint = f"https://{token}.gr7.{self.region_name}.eks.amazonaws.com"
     cluster.identity = {"oidc": {"issuer": f"https://oidc.eks.{self.region_name}.amazonaws.com/id/{token}"}}
-    cluster.certificate_authority = {"data": _certificate_authority()}
+    ca_data, ca_pem, ca_key = _certificate_authority()
+    cluster.certificate_authority = {"data": ca_data}
+    cluster._eksup_ca = (ca_pem, ca_key)
     cluster.access_config = {"bootstrapClusterCreatorAdminPermissions": True, "authenticationMode": "CONFIG_MAP"}
     cluster.id = str(uuid.uuid4())
     cluster.health = {"issues": []}
@@ -250,6 +370,7 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     vpc.setdefault("publicAccessCidrs", ["0.0.0.0/0"])
     vpc["vpcId"] = vpc_id
     vpc["clusterSecurityGroupId"] = _create_cluster_security_group(self, cluster, vpc_id)
+    fire("cluster_created", self, cluster)
     return cluster
 
 
@@ -274,26 +395,194 @@ def delete_cluster(self: EKSBackend, name: str) -> Cluster:
     if cluster.fargate_profiles:
         raise _in_use("Cluster has fargate profiles attached")
     _mark_deleting(cluster, f"Cluster {name}")
+    fire("cluster_deleting", self, cluster)
     sweep(self)
     return cluster
 
 
 _original_create_nodegroup = EKSBackend.create_nodegroup
 
+# Managed nodegroup AMI type -> the public SSM parameter of its image ({v} = Kubernetes version).
+AMI_TYPE_PARAMETERS = {
+    "AL2023_x86_64_STANDARD": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2023/x86_64/standard/recommended/image_id",
+    "AL2023_ARM_64_STANDARD": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2023/arm64/standard/recommended/image_id",
+    "AL2023_x86_64_NVIDIA": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2023/x86_64/nvidia/recommended/image_id",
+    "AL2023_ARM_64_NVIDIA": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2023/arm64/nvidia/recommended/image_id",
+    "AL2023_x86_64_NEURON": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2023/x86_64/neuron/recommended/image_id",
+    "AL2_x86_64": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2/recommended/image_id",
+    "AL2_x86_64_GPU": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2-gpu/recommended/image_id",
+    "AL2_ARM_64": "/aws/service/eks/optimized-ami/{v}/amazon-linux-2-arm64/recommended/image_id",
+    "BOTTLEROCKET_x86_64": "/aws/service/bottlerocket/aws-k8s-{v}/x86_64/latest/image_id",
+    "BOTTLEROCKET_ARM_64": "/aws/service/bottlerocket/aws-k8s-{v}/arm64/latest/image_id",
+    "BOTTLEROCKET_x86_64_NVIDIA": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia/x86_64/latest/image_id",
+    "BOTTLEROCKET_ARM_64_NVIDIA": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia/arm64/latest/image_id",
+}
+
+
+def _autoscaling(backend: EKSBackend) -> Any:
+    from moto.autoscaling.models import autoscaling_backends
+
+    return autoscaling_backends[backend.account_id][backend.region_name]
+
+
+def _ami_for_type(backend: EKSBackend, ami_type: str, version: str) -> str | None:
+    param = AMI_TYPE_PARAMETERS.get(ami_type)
+    if not param:
+        return None
+    try:
+        from moto.ssm.models import ssm_backends
+
+        found = ssm_backends[backend.account_id][backend.region_name].get_parameter(param.format(v=version))
+        return found.value if found is not None else None
+    except Exception:
+        return None
+
+
+def _check_scaling(scaling: dict[str, Any] | None) -> None:
+    """AWS: 0 <= minSize <= desiredSize <= maxSize and maxSize >= 1 (moto accepts min > max)."""
+    if not scaling:
+        return
+    lo, want, hi = scaling.get("minSize"), scaling.get("desiredSize"), scaling.get("maxSize")
+    if hi is not None and hi < 1:
+        raise _invalid_parameter("Maximum capacity must be greater than or equal to 1")
+    if lo is not None and lo < 0:
+        raise _invalid_parameter("Minimum capacity must be greater than or equal to 0")
+    if lo is not None and hi is not None and lo > hi:
+        raise _invalid_parameter(f"Minimum capacity {lo} can't be greater than maximum capacity {hi}")
+    if want is not None and hi is not None and want > hi:
+        raise _invalid_parameter(f"Desired capacity {want} can't be greater than max size {hi}")
+    if want is not None and lo is not None and want < lo:
+        raise _invalid_parameter(f"Minimum capacity {lo} can't be greater than desired size {want}")
+
+
+def _launch_managed_instances(backend: EKSBackend, cluster: Cluster, nodegroup: Nodegroup, instance_types_given: bool) -> None:
+    """AWS: a managed nodegroup is an Auto Scaling group `eks-<nodegroup>-<uuid>` (launch template
+    `eks-<uuid>`, a copy of the user's with EKS's image/bootstrap) whose instances carry
+    eks:cluster-name / eks:nodegroup-name / kubernetes.io/cluster/<name> tags. moto launched
+    nothing; here a real moto launch template + ASG launch desiredSize instances spread over
+    the nodegroup's subnets (see eksup_moto_k8s for the ASG spreading)."""
+    ec2 = _ec2(backend)
+    data: dict[str, Any] = {}
+    source = None
+    if nodegroup.launch_template and nodegroup.launch_template.get("id"):
+        template = ec2.get_launch_template(nodegroup.launch_template["id"])
+        source = template.get_version(nodegroup.launch_template.get("version") or "$Default")
+        data = source.data
+    image = data.get("ImageId") or _ami_for_type(backend, nodegroup.ami_type, nodegroup.version) or "ami-0eksup0managed0node"
+    if instance_types_given or not data.get("InstanceType"):
+        instance_type = (nodegroup.instance_types or ["t3.medium"])[0]
+    else:
+        instance_type = data["InstanceType"]
+    groups = list(data.get("SecurityGroupIds") or [])
+    for nic in data.get("NetworkInterfaces") or []:
+        groups += nic.get("Groups") or []
+    if not groups:  # AWS: without launch template groups, nodes get the cluster security group
+        groups = [cluster.resources_vpc_config["clusterSecurityGroupId"]]
+    eks_tags = {"eks:cluster-name": cluster.name, "eks:nodegroup-name": nodegroup.nodegroup_name,
+                f"kubernetes.io/cluster/{cluster.name}": "owned"}
+    instance_tags = dict(source.instance_tags if source is not None else {})
+    instance_tags.update(eks_tags)
+    lt_data: dict[str, Any] = {
+        "ImageId": image,
+        "InstanceType": instance_type,
+        "SecurityGroupIds": groups,
+        "TagSpecifications": [{"ResourceType": "instance", "Tags": [{"Key": k, "Value": v} for k, v in instance_tags.items()]}],
+    }
+    for key in ("UserData", "KeyName", "MetadataOptions", "BlockDeviceMappings"):
+        if data.get(key) is not None:
+            lt_data[key] = data[key]
+    template = ec2.create_launch_template(f"eks-{nodegroup.uuid}", "EKS managed nodegroup", lt_data,
+                                          {"launch-template": dict(eks_tags)})
+    asg_name = f"eks-{nodegroup.nodegroup_name}-{nodegroup.uuid}"
+    scaling = nodegroup.scaling_config
+    tags = [{"Key": k, "Value": v, "PropagateAtLaunch": "true", "ResourceId": asg_name, "ResourceType": "auto-scaling-group"}
+            for k, v in {**eks_tags, "k8s.io/cluster-autoscaler/enabled": "true", f"k8s.io/cluster-autoscaler/{cluster.name}": "owned"}.items()]
+    nodegroup._eksup_launch_template_id = template.id
+    nodegroup._eksup_asg = asg_name
+    nodegroup.resources = {"autoScalingGroups": [{"name": asg_name}]}
+    if nodegroup.__dict__.get("_eksup_remote_access") and not nodegroup.remote_access.get("sourceSecurityGroups"):
+        nodegroup.resources["remoteAccessSecurityGroup"] = f"sg-{uuid.uuid4().hex[:17]}"
+    try:
+        _autoscaling(backend).create_auto_scaling_group(
+            name=asg_name, availability_zones=[], desired_capacity=scaling.get("desiredSize"), max_size=scaling.get("maxSize"),
+            min_size=scaling.get("minSize"), launch_config_name=None,  # type: ignore[arg-type]
+            launch_template={"LaunchTemplateId": template.id, "Version": "1"}, vpc_zone_identifier=",".join(nodegroup.subnets),
+            default_cooldown=None, health_check_period=None, health_check_type="EC2", load_balancers=[], target_group_arns=[],
+            placement_group=None, termination_policies=[], tags=tags)
+    except Exception as e:
+        _delete_managed_instances(backend, nodegroup)
+        raise _invalid_parameter(f"Could not launch the nodegroup's instances: {e}")
+
+
+def _delete_managed_instances(backend: EKSBackend, nodegroup: Nodegroup) -> None:
+    """AWS terminates a managed nodegroup's instances and removes its ASG and launch template."""
+    asg = nodegroup.__dict__.pop("_eksup_asg", None)
+    if asg:
+        try:
+            _autoscaling(backend).delete_auto_scaling_group(asg)
+        except Exception:
+            pass
+    template = nodegroup.__dict__.pop("_eksup_launch_template_id", None)
+    if template:
+        try:
+            _ec2(backend).delete_launch_template(None, template)
+        except Exception:
+            pass
+
 
 def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Nodegroup:
+    cluster = self.clusters.get(cluster_name)
+    if cluster is not None and kwargs.get("nodegroup_name") not in cluster.nodegroups and cluster.status == "ACTIVE":
+        _check_scaling(kwargs.get("scaling_config"))
+        vpc_id = (cluster.resources_vpc_config or {}).get("vpcId")
+        for subnet_id in kwargs.get("subnets") or []:  # AWS: subnets must exist in the cluster's VPC
+            try:
+                subnet = _ec2(self).get_subnet(subnet_id)
+            except Exception:
+                raise _invalid_parameter(f"The subnet ID '{subnet_id}' does not exist")
+            if vpc_id and subnet.vpc_id != vpc_id:
+                raise _invalid_parameter(f"Subnet {subnet_id} is not in the cluster's VPC {vpc_id}")
+        if not kwargs.get("subnets"):
+            raise _invalid_parameter("Subnets are required.")
     nodegroup = _original_create_nodegroup(self, cluster_name=cluster_name, **kwargs)
+    cluster = self.clusters[cluster_name]
     # AWS: the nodegroup gets the cluster's Kubernetes version unless one is given (moto: 1.19).
     if not kwargs.get("version"):
-        nodegroup.version = self.clusters[cluster_name].version
+        nodegroup.version = cluster.version
+    nodegroup.health = {"issues": []}  # moto shares one dict between all nodegroups
+    nodegroup.scaling_config = dict(nodegroup.scaling_config)
+    nodegroup._eksup_managed = True
+    nodegroup._eksup_remote_access = bool(kwargs.get("remote_access"))
+    nodegroup._eksup_hold = True  # released once the CreateNodegroup response is serialized
+    try:
+        _launch_managed_instances(self, cluster, nodegroup, bool(kwargs.get("instance_types")))
+    except Exception:
+        del cluster.nodegroups[nodegroup.nodegroup_name]
+        cluster.nodegroup_count -= 1
+        raise
+    delay = _create_delay("nodegroup")
+    if delay > 0:  # decide ACTIVE / CREATE_FAILED at the moment the creation ends
+        timer = threading.Timer(delay, decide_nodegroup, [nodegroup])
+        timer.daemon = True
+        timer.start()
+        self.__dict__.setdefault("_eksup_timers", []).append(timer)
     return nodegroup
 
 
 def delete_nodegroup(self: EKSBackend, cluster_name: str, nodegroup_name: str) -> Nodegroup:
     nodegroup = self.describe_nodegroup(cluster_name, nodegroup_name)
     _mark_deleting(nodegroup, f"Nodegroup {nodegroup_name}")
+    _delete_managed_instances(self, nodegroup)
     sweep(self)
     return nodegroup
+
+
+def reset(self: EKSBackend) -> None:
+    """/moto-api/reset: stop timers and the Kubernetes side first (servers, threads)."""
+    for timer in self.__dict__.get("_eksup_timers", []):
+        timer.cancel()
+    fire("backend_reset", self)
+    BaseBackend.reset(self)
 
 
 _original_create_fargate_profile = EKSBackend.create_fargate_profile
@@ -392,7 +681,18 @@ _original_update_nodegroup_config = EKSBackend.update_nodegroup_config
 
 
 def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name: str, **kwargs: Any) -> dict[str, Any]:
+    nodegroup = self.describe_nodegroup(cluster_name, nodegroup_name)
+    scaling = kwargs.get("scaling_config")
+    if scaling:
+        _check_scaling({**nodegroup.scaling_config, **scaling})
     update = _original_update_nodegroup_config(self, cluster_name=cluster_name, nodegroup_name=nodegroup_name, **kwargs)
+    asg = nodegroup.__dict__.get("_eksup_asg")
+    if scaling and asg:  # AWS resizes the nodegroup's Auto Scaling group
+        group = _autoscaling(self).autoscaling_groups.get(asg)
+        if group is not None:
+            group.min_size = nodegroup.scaling_config.get("minSize", group.min_size)
+            group.max_size = nodegroup.scaling_config.get("maxSize", group.max_size)
+            _autoscaling(self).set_desired_capacity(asg, nodegroup.scaling_config.get("desiredSize", group.desired_capacity))
     update["params"] = [{"type": p["type"], "value": _json(kwargs.get(_snake(p["type"])))} for p in update["params"]]
     _updates(self.clusters[cluster_name])[update["id"]] = dict(update, _target=f"nodegroup:{nodegroup_name}")
     return update
@@ -840,7 +1140,12 @@ def install() -> None:
 
     def call_action(self: EKSResponse) -> Any:
         sweep(self.eks_backend)
-        return original_call_action(self)
+        try:
+            return original_call_action(self)
+        finally:
+            for cluster in list(self.eks_backend.clusters.values()):
+                for nodegroup in list(cluster.nodegroups.values()):
+                    nodegroup.__dict__.pop("_eksup_hold", None)
 
     EKSResponse.call_action = call_action
 
@@ -848,6 +1153,7 @@ def install() -> None:
     EKSBackend.delete_cluster = delete_cluster
     EKSBackend.create_nodegroup = create_nodegroup
     EKSBackend.delete_nodegroup = delete_nodegroup
+    EKSBackend.reset = reset
     EKSBackend.create_fargate_profile = create_fargate_profile
     EKSBackend.delete_fargate_profile = delete_fargate_profile
     EKSBackend.list_nodegroups = list_nodegroups
