@@ -318,6 +318,8 @@ impl Deleter<'_> {
             if let Some(sg) = ec_cluster_sg(eks_cluster.as_ref()) {
                 self.cross_references(&sg).await?;
             }
+            // Interfaces the VPC CNI left use the cluster security group: EKS could not delete it.
+            self.leftover_interfaces(&vpcs).await?;
             let t = self.start("cluster", self.cluster, self.cluster_desc());
             let result = self.control_plane(&t).await;
             self.finish(t, result)?;
@@ -860,45 +862,10 @@ impl Deleter<'_> {
         }
         for sg in &groups {
             let Some(id) = sg.group_id() else { continue };
-            if !sg.ip_permissions().is_empty() {
-                let _ = c
-                    .ec2
-                    .revoke_security_group_ingress()
-                    .group_id(id)
-                    .set_ip_permissions(Some(sg.ip_permissions().to_vec()))
-                    .send()
-                    .await;
-            }
-            if !sg.ip_permissions_egress().is_empty() {
-                let _ = c
-                    .ec2
-                    .revoke_security_group_egress()
-                    .group_id(id)
-                    .set_ip_permissions(Some(sg.ip_permissions_egress().to_vec()))
-                    .send()
-                    .await;
-            }
+            let _ =
+                c.revoke_rules(id, sg.ip_permissions().to_vec(), sg.ip_permissions_egress().to_vec()).await;
         }
-        for sg in &groups {
-            let Some(id) = sg.group_id() else { continue };
-            let t = self.start(
-                "security-group",
-                id,
-                format!("security group `{}` ({id})", sg.group_name().unwrap_or(id)),
-            );
-            let result = self
-                .while_dependent(&t.progress(self), || async {
-                    c.ec2
-                        .delete_security_group()
-                        .group_id(id)
-                        .send()
-                        .await
-                        .map(|_| ())
-                        .api("DeleteSecurityGroup")
-                })
-                .await;
-            self.finish(t, result)?;
-        }
+        self.delete_groups(&groups).await?;
 
         // Subnets.
         let subnets =
@@ -967,35 +934,26 @@ impl Deleter<'_> {
         };
         for g in &others {
             let Some(id) = g.group_id() else { continue };
-            let ingress: Vec<IpPermission> =
-                g.ip_permissions().iter().filter(|p| refers(p)).cloned().collect();
-            let egress: Vec<IpPermission> =
-                g.ip_permissions_egress().iter().filter(|p| refers(p)).cloned().collect();
-            if !ingress.is_empty() {
-                let _ = c
-                    .ec2
-                    .revoke_security_group_ingress()
-                    .group_id(id)
-                    .set_ip_permissions(Some(ingress))
-                    .send()
-                    .await;
-            }
-            if !egress.is_empty() {
-                let _ = c
-                    .ec2
-                    .revoke_security_group_egress()
-                    .group_id(id)
-                    .set_ip_permissions(Some(egress))
-                    .send()
-                    .await;
-            }
+            let ingress = g.ip_permissions().iter().filter(|p| refers(p)).cloned().collect();
+            let egress = g.ip_permissions_egress().iter().filter(|p| refers(p)).cloned().collect();
+            let _ = c.revoke_rules(id, ingress, egress).await;
         }
-        for g in &mine {
-            let Some(id) = g.group_id() else { continue };
+        self.delete_groups(&mine).await?;
+        Ok(())
+    }
+
+    /// Delete these security groups, retried while something still depends on them.
+    async fn delete_groups<'g>(
+        &self,
+        groups: impl IntoIterator<Item = &'g aws_sdk_ec2::types::SecurityGroup>,
+    ) -> Result<(), Stop> {
+        let c = self.cloud;
+        for sg in groups {
+            let Some(id) = sg.group_id() else { continue };
             let t = self.start(
                 "security-group",
                 id,
-                format!("security group `{}` ({id})", g.group_name().unwrap_or(id)),
+                format!("security group `{}` ({id})", sg.group_name().unwrap_or(id)),
             );
             let result = self
                 .while_dependent(&t.progress(self), || async {
@@ -1087,14 +1045,13 @@ impl Deleter<'_> {
                 .await
                 .api("DescribeSecurityGroups")
                 .or_not_found()?;
-            let mut revokes: Vec<(String, bool, Vec<IpPermission>)> = Vec::new();
+            let mut revokes: Vec<(String, Vec<IpPermission>, Vec<IpPermission>)> = Vec::new();
             for sg in own.iter().flat_map(|o| o.security_groups()) {
                 let ingress: Vec<IpPermission> =
                     sg.ip_permissions().iter().filter(|p| others(p)).cloned().collect();
                 let egress: Vec<IpPermission> =
                     sg.ip_permissions_egress().iter().filter(|p| others(p)).cloned().collect();
-                revokes.push((cluster_sg.to_string(), true, ingress));
-                revokes.push((cluster_sg.to_string(), false, egress));
+                revokes.push((cluster_sg.to_string(), ingress, egress));
             }
             let tagged = c
                 .ec2
@@ -1109,30 +1066,10 @@ impl Deleter<'_> {
                     sg.ip_permissions().iter().filter(|p| names(p, cluster_sg)).cloned().collect();
                 let egress: Vec<IpPermission> =
                     sg.ip_permissions_egress().iter().filter(|p| names(p, cluster_sg)).cloned().collect();
-                revokes.push((id.to_string(), true, ingress));
-                revokes.push((id.to_string(), false, egress));
+                revokes.push((id.to_string(), ingress, egress));
             }
-            for (group, ingress, perms) in revokes.into_iter().filter(|r| !r.2.is_empty()) {
-                let result = if ingress {
-                    c.ec2
-                        .revoke_security_group_ingress()
-                        .group_id(&group)
-                        .set_ip_permissions(Some(perms))
-                        .send()
-                        .await
-                        .map(|_| ())
-                        .api("RevokeSecurityGroupIngress")
-                } else {
-                    c.ec2
-                        .revoke_security_group_egress()
-                        .group_id(&group)
-                        .set_ip_permissions(Some(perms))
-                        .send()
-                        .await
-                        .map(|_| ())
-                        .api("RevokeSecurityGroupEgress")
-                };
-                result.or_not_found()?;
+            for (group, ingress, egress) in revokes {
+                c.revoke_rules(&group, ingress, egress).await.or_not_found()?;
             }
             Ok::<(), CloudError>(())
         }
@@ -1140,7 +1077,8 @@ impl Deleter<'_> {
         self.finish(t, result.map_err(Into::into))
     }
 
-    /// Security groups Kubernetes made for load balancers in `vpcs` (not EKS's own group).
+    /// Security groups Kubernetes made for load balancers in `vpcs`, and EKS's cluster group if
+    /// it outlived the cluster.
     async fn kubernetes_security_groups(
         &self,
         vpcs: &[String],
@@ -1155,6 +1093,9 @@ impl Deleter<'_> {
         let by = [
             filter(&format!("tag:{}", super::elb::ELBV2_CLUSTER_TAG), [self.cluster]),
             filter(&legacy, ["owned"]),
+            // EKS's own cluster security group, if EKS could not delete it with the cluster (an
+            // interface still used it): this stage runs once the control plane is gone.
+            filter("tag:aws:eks:cluster-name", [self.cluster]),
         ];
         for f in by {
             let found = c
@@ -1166,10 +1107,7 @@ impl Deleter<'_> {
                 .await
                 .api("DescribeSecurityGroups")?;
             for sg in found.security_groups() {
-                let eks_made = tag_pairs(sg.tags()).any(|(k, _)| k == "aws:eks:cluster-name");
-                if !eks_made
-                    && !out.iter().any(|x: &aws_sdk_ec2::types::SecurityGroup| x.group_id() == sg.group_id())
-                {
+                if !out.iter().any(|x: &aws_sdk_ec2::types::SecurityGroup| x.group_id() == sg.group_id()) {
                     out.push(sg.clone());
                 }
             }
@@ -1472,4 +1410,34 @@ impl Deleter<'_> {
 /// The EKS-made cluster security group of a described cluster.
 fn ec_cluster_sg(cluster: Option<&aws_sdk_eks::types::Cluster>) -> Option<String> {
     cluster?.resources_vpc_config()?.cluster_security_group_id().map(str::to_string)
+}
+
+impl AwsCloud {
+    /// Revoke these ingress and egress permissions of `group` (nothing when both are empty).
+    pub(crate) async fn revoke_rules(
+        &self,
+        group: &str,
+        ingress: Vec<aws_sdk_ec2::types::IpPermission>,
+        egress: Vec<aws_sdk_ec2::types::IpPermission>,
+    ) -> Result<(), CloudError> {
+        if !ingress.is_empty() {
+            self.ec2
+                .revoke_security_group_ingress()
+                .group_id(group)
+                .set_ip_permissions(Some(ingress))
+                .send()
+                .await
+                .api("RevokeSecurityGroupIngress")?;
+        }
+        if !egress.is_empty() {
+            self.ec2
+                .revoke_security_group_egress()
+                .group_id(group)
+                .set_ip_permissions(Some(egress))
+                .send()
+                .await
+                .api("RevokeSecurityGroupEgress")?;
+        }
+        Ok(())
+    }
 }

@@ -103,7 +103,7 @@ pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
 
 use crate::executor::{Apply, Progress, StepContext, StepResult};
-use crate::plan::{Resource, tags};
+use crate::plan::{Resource, keys, tags};
 
 /// The thumbprint eksup registers for IAM OIDC providers: the SHA-1 of the root CA (Amazon Root CA 1
 /// via Starfield) that signs every `oidc.eks.<region>.amazonaws.com` chain. IAM no longer checks
@@ -236,7 +236,16 @@ impl Apply for AwsCloud {
                 "kubeconfig steps are local: wrap the provider in `executor::WithKubeconfig`"
             )),
         };
-        result.with_context(|| format!("failed to create {}", ctx.step.description))
+        // A node group says what it did, so its node wait can tell a fresh group from one a
+        // re-run found.
+        let is_group =
+            matches!(ctx.step.resource, Resource::ManagedNodegroup(_) | Resource::AutoScalingGroup(_));
+        result
+            .map(|r| {
+                let label = r.action.label();
+                if is_group { r.with(keys::ACTION, label) } else { r }
+            })
+            .with_context(|| format!("failed to create {}", ctx.step.description))
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use super::{AwsCloud, Poll, auth, limits, wait_for};
 use crate::executor::{Action, StepContext, StepResult};
 use crate::kubernetes::{ClusterApi, readiness_summary};
-use crate::plan::Val;
+use crate::plan::{Val, keys};
 
 impl AwsCloud {
     /// Wait until `count` nodes labelled `selector` are Ready, asking the cluster's API with a
@@ -25,7 +25,9 @@ impl AwsCloud {
         let want = usize::try_from(count).unwrap_or(0);
         let what = format!("the nodes of `{nodegroup}`");
         let cluster = ctx.plan.cluster.as_str();
+        let polls = std::cell::Cell::new(0_u32);
         let ready = wait_for(&ctx.progress, &what, limits::NODES_READY, || {
+            polls.set(polls.get() + 1);
             let (endpoint, ca) = (endpoint.clone(), ca.clone());
             async move {
                 let credentials = auth::credentials(&self.sdk).await?;
@@ -43,8 +45,12 @@ impl AwsCloud {
         })
         .await?;
         let names = ready.iter().filter(|n| n.ready).map(|n| n.name.clone()).collect::<Vec<_>>();
-        Ok(StepResult::new(Action::Created)
-            .with("ready", ready.len().to_string())
-            .with("nodes", names.join(",")))
+        // The nodes of a group this run made are new; those of a group it found, Ready at the
+        // first look, were there before.
+        let group_existed = ctx.step.depends_on.iter().any(|d| {
+            ctx.outputs.get(d).and_then(|o| o.get(keys::ACTION)).is_some_and(|a| a == Action::Existed.label())
+        });
+        let action = if polls.get() == 1 && group_existed { Action::Existed } else { Action::Created };
+        Ok(StepResult::new(action).with("ready", names.len().to_string()).with("nodes", names.join(",")))
     }
 }

@@ -8,6 +8,10 @@ use super::defaults::ALL_LOG_TYPES;
 use super::diag::{Diagnostic, did_you_mean};
 use super::types::*;
 
+/// The Kubernetes versions EKS offers for new clusters (standard and extended support) that eksup
+/// knows: AMIs, add-on versions and user data for each.
+const OLDEST_MINOR: u32 = 28;
+const NEWEST_MINOR: u32 = 35;
 const NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
 const RETENTION_DAYS: &[i64] = &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
 const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
@@ -157,12 +161,18 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     }
     let version = meta.version.clone().unwrap_or_default();
     let minor_version = minor(&version);
-    if minor_version.is_none() {
-        v.err_hint(
+    match minor_version {
+        None => v.err_hint(
             "metadata.version",
             format!("`{version}` is not a Kubernetes version"),
             "write it quoted, like `version: \"1.34\"`",
-        );
+        ),
+        Some(m) if !(OLDEST_MINOR..=NEWEST_MINOR).contains(&m) => v.err_hint(
+            "metadata.version",
+            format!("Kubernetes `{version}` is not a version EKS creates clusters with"),
+            format!("use `1.{OLDEST_MINOR}` to `1.{NEWEST_MINOR}`, e.g. the default `1.34`"),
+        ),
+        Some(_) => {}
     }
 
     if let Some(knc) = &cfg.kubernetes_network_config {

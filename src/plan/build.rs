@@ -192,10 +192,10 @@ impl Builder<'_> {
             format!("addon-{}", slug(&a.name)),
             format!("add-on `{}`{version}", a.name),
             Resource::Addon {
-                // Deployments (CoreDNS, metrics-server) turn ACTIVE once something runs them: the
-                // run waits for CoreDNS where nodes exist, and never for metrics-server (eksctl's
-                // post-node-group add-ons are not waited for either).
-                wait: a.name != "metrics-server" && (a.name != "coredns" || has_nodes),
+                // Deployments (CoreDNS, metrics-server) turn ACTIVE only once nodes run them, and
+                // nodes come later (or fail): as eksctl, the run does not wait for them; the
+                // nodes-ready steps show the cluster works.
+                wait: !matches!(a.name.as_str(), "coredns" | "metrics-server"),
                 addon_name: a.name,
                 version: a.version,
                 configuration_values,

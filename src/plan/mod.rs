@@ -58,6 +58,8 @@ pub mod keys {
     pub const SERVICE_CIDR: &str = "serviceIpv4Cidr";
     pub const OIDC_ISSUER: &str = "oidcIssuer";
     pub const VERSION: &str = "version";
+    /// What the step did (`created`, `exists`, `updated`).
+    pub const ACTION: &str = "action";
 }
 
 /// Tags every resource eksup creates carries (besides the user's `metadata.tags`).
@@ -260,8 +262,8 @@ pub enum Resource {
         configuration_values: Option<String>,
         service_account_role_arn: Option<Val>,
         resolve_conflicts: Option<String>,
-        /// Wait until ACTIVE. CoreDNS is a Deployment: it turns ACTIVE only once nodes run
-        /// it, so the run waits for it only where nodes (not Fargate alone) exist.
+        /// Wait until ACTIVE. CoreDNS and metrics-server are Deployments: they turn ACTIVE only
+        /// once nodes run them, so the run does not wait for them (as eksctl).
         wait: bool,
     },
     /// The nodes of a node group registered and Ready in Kubernetes.

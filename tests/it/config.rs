@@ -81,9 +81,12 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
                     stderr.lines().filter(|l| l.starts_with("error: ") && l.contains(".yaml:")).collect();
                 assert!(!problems.is_empty(), "{name}: refused without a located problem:\n{stderr}");
                 for p in &problems {
+                    // An eksctl field eksup does not build yet, or a Kubernetes version EKS no
+                    // longer creates clusters with (31-override-bootstrap-command asks for 1.21).
                     assert!(
-                        p.contains(": not supported yet: "),
-                        "{name}: refused for something else than an unsupported field:\n{p}"
+                        p.contains(": not supported yet: ")
+                            || p.contains("is not a version EKS creates clusters with"),
+                        "{name}: refused for something else than an unsupported field or version:\n{p}"
                     );
                 }
                 refused.push(name);
@@ -98,7 +101,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 15, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 14, "too few examples accepted: {accepted:?}");
 }
 
 /// Snapshot of each of our examples' dry-run: `EKSUP_UPDATE_SNAPSHOTS=1` rewrites them.

@@ -508,8 +508,7 @@ fn eks_ami_parameters_resolve_to_images_that_exist() {
 
 #[test]
 fn nat_gateway_is_pending_then_available() {
-    let emu =
-        focused().env("MOTO_NAT_CREATE_SECONDS", "1").env("MOTO_NAT_DELETE_SECONDS", "2").start();
+    let emu = focused().env("MOTO_NAT_CREATE_SECONDS", "1").env("MOTO_NAT_DELETE_SECONDS", "2").start();
     let (_, subnets) = network(&emu);
     let eip = emu.aws(&["ec2", "allocate-address", "--domain", "vpc"])["AllocationId"]
         .as_str()

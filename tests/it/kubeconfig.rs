@@ -52,18 +52,7 @@ fn create_cluster(emu: &Emulator, name: &str) -> Value {
         .take(2)
         .map(|s| s["SubnetId"].as_str().unwrap())
         .collect();
-    let vpc_config = format!("subnetIds={}", ids.join(","));
-    emu.aws(&[
-        "eks",
-        "create-cluster",
-        "--name",
-        name,
-        "--role-arn",
-        "arn:aws:iam::123456789012:role/eks-cluster",
-        "--resources-vpc-config",
-        &vpc_config,
-    ]);
-    emu.aws(&["eks", "describe-cluster", "--name", name])["cluster"].clone()
+    emu.create_cluster_with_aws(name, &ids, &[])
 }
 
 /// kubectl on a kubeconfig; stdout, panicking with stderr on failure.

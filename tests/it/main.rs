@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod ecr;
+mod eksctl_examples;
 mod emulator;
 mod engine;
 mod init;

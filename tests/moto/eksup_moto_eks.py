@@ -341,6 +341,10 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     if name in self.clusters:
         return _original_create_cluster(self, name, role_arn, resources_vpc_config, **kwargs)  # raises ResourceInUse
     eks_models.validate_role_arn(role_arn)
+    # AWS: only the versions in standard or extended support (moto takes anything, e.g. 9.99).
+    version = kwargs.get("version")
+    if version and version not in SUPPORTED_VERSIONS:
+        raise _invalid_parameter(f"unsupported Kubernetes version {version}")
     vpc_id = _validate_subnets(self, resources_vpc_config)
     network = dict(kwargs.get("kubernetes_network_config") or {})
     if not network.get("serviceIpv4Cidr") and network.get("ipFamily", "ipv4") == "ipv4":
@@ -530,6 +534,36 @@ def _delete_managed_instances(backend: EKSBackend, nodegroup: Nodegroup) -> None
             pass
 
 
+def _check_launch_template(backend: EKSBackend, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """AWS's checks of CreateNodegroup's launchTemplate: it must exist (by id, or by name), in
+    the version given; an AMI type cannot go with a template that has an image, nor instance
+    types with one that has an instance type. Returns the version's data."""
+    spec = kwargs.get("launch_template") or {}
+    if not spec:
+        return {}
+    ec2 = _ec2(backend)
+    try:
+        if spec.get("id"):
+            template = ec2.get_launch_template(spec["id"])
+        else:
+            template = ec2.get_launch_template_by_name(spec.get("name"))
+    except Exception:
+        what = spec.get("id") or spec.get("name")
+        raise _invalid_parameter(f"Launch template {what} does not exist")
+    try:
+        version = template.get_version(spec.get("version") or "$Default")
+    except Exception:
+        raise _invalid_parameter(f"Launch template version {spec.get('version')} of {template.id} does not exist")
+    data = dict(getattr(version, "data", None) or {})
+    if data.get("ImageId") and kwargs.get("ami_type") and kwargs.get("ami_type") != "CUSTOM":
+        raise _invalid_parameter(
+            "You cannot specify an AMI Type other than CUSTOM, when specifying an image id in your launch template."
+        )
+    if data.get("InstanceType") and kwargs.get("instance_types"):
+        raise _invalid_parameter("Instance type cannot be specified in both launch template and nodegroup.")
+    return data
+
+
 def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Nodegroup:
     cluster = self.clusters.get(cluster_name)
     if cluster is not None and kwargs.get("nodegroup_name") not in cluster.nodegroups and cluster.status == "ACTIVE":
@@ -544,7 +578,16 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
                 raise _invalid_parameter(f"Subnet {subnet_id} is not in the cluster's VPC {vpc_id}")
         if not kwargs.get("subnets"):
             raise _invalid_parameter("Subnets are required.")
+        template_data = _check_launch_template(self, kwargs)
+    else:
+        template_data = {}
     nodegroup = _original_create_nodegroup(self, cluster_name=cluster_name, **kwargs)
+    # AWS: a launch template with its own image makes the AMI type CUSTOM; its instance type is
+    # the group's (moto invents AL2_x86_64 and t3.medium).
+    if template_data.get("ImageId"):
+        nodegroup.ami_type = "CUSTOM"
+    if template_data.get("InstanceType"):
+        nodegroup.instance_types = [template_data["InstanceType"]]
     cluster = self.clusters[cluster_name]
     # AWS: the nodegroup gets the cluster's Kubernetes version unless one is given (moto: 1.19).
     if not kwargs.get("version"):
@@ -721,6 +764,9 @@ def list_updates_response(self: EKSResponse) -> ActionResult:
 # ---------------------------------------------------------------------------------------
 # Addons
 # ---------------------------------------------------------------------------------------
+# The Kubernetes versions CreateCluster accepts (those the AMI and add-on catalogs cover).
+SUPPORTED_VERSIONS = {f"1.{minor}" for minor in range(28, 36)}
+
 # addon -> (type, [(version, oldest k8s, newest k8s)]); the newest compatible is the default.
 ADDON_CATALOG: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "vpc-cni": ("networking", [("v1.18.6-eksbuild.1", "1.28", "1.31"), ("v1.19.6-eksbuild.1", "1.28", "1.33"), ("v1.20.4-eksbuild.2", "1.29", "1.35")]),

@@ -312,6 +312,55 @@ impl Emulator {
             .collect()
     }
 
+    /// An EKS cluster made with awscli, as a user outside eksup would: a cluster role (trusting
+    /// `eks.amazonaws.com`, with `AmazonEKSClusterPolicy`), then `create-cluster`, retried while
+    /// IAM has not propagated the new role (as AWS answers for a few seconds). Returns
+    /// DescribeCluster's `cluster`.
+    pub fn create_cluster_with_aws(&self, name: &str, subnets: &[&str], extra: &[&str]) -> Value {
+        let role = format!("{name}-cluster-role");
+        let arn = match self.aws_result(&["iam", "get-role", "--role-name", &role]) {
+            Ok(r) => r["Role"]["Arn"].as_str().unwrap_or_default().to_string(),
+            Err(_) => {
+                let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}"#;
+                let created = self.aws(&[
+                    "iam",
+                    "create-role",
+                    "--role-name",
+                    &role,
+                    "--assume-role-policy-document",
+                    trust,
+                ]);
+                self.aws(&[
+                    "iam",
+                    "attach-role-policy",
+                    "--role-name",
+                    &role,
+                    "--policy-arn",
+                    "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+                ]);
+                created["Role"]["Arn"].as_str().unwrap_or_default().to_string()
+            }
+        };
+        let vpc_config = format!("subnetIds={}", subnets.join(","));
+        let mut args =
+            vec!["eks", "create-cluster", "--name", name, "--role-arn", &arn, "--resources-vpc-config"];
+        args.push(&vpc_config);
+        args.extend(extra);
+        let started = Instant::now();
+        loop {
+            match self.aws_result(&args) {
+                Ok(_) => break,
+                Err(e)
+                    if e.contains("could not be assumed") && started.elapsed() < Duration::from_secs(20) =>
+                {
+                    sleep(Duration::from_millis(500));
+                }
+                Err(e) => panic!("`aws eks create-cluster` failed: {e}"),
+            }
+        }
+        self.aws(&["eks", "describe-cluster", "--name", name])["cluster"].clone()
+    }
+
     /// A test-only control call of the emulator (`POST /eksup-test/...` with a JSON body);
     /// the parsed answer.
     pub fn control_json(&self, path: &str, body: &Value) -> Value {

@@ -1,0 +1,201 @@
+//! Every eksctl example that eksup accepts creates a cluster on the strict emulator whose nodes
+//! turn Ready (read back with kubectl through the kubeconfig eksup wrote), and, with load
+//! balancers and CNI leftovers of Kubernetes present, deletes to nothing. What an example names
+//! that must exist in the account (a VPC and subnets, principals, a KMS key, an AMI) is made
+//! first with awscli and its ids put in place of the example's.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::Emulator;
+
+fn example(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eksctl-examples").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn str_of(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// A VPC with one subnet per (cidr, zone), tagged for load balancers like eksctl's; their ids.
+fn network(emu: &Emulator, cidr: &str, subnets: &[(&str, &str)]) -> (String, Vec<String>) {
+    let vpc = str_of(&emu.aws(&["ec2", "create-vpc", "--cidr-block", cidr])["Vpc"]["VpcId"]);
+    let ids = subnets
+        .iter()
+        .map(|(cidr, az)| {
+            let s = emu.aws(&[
+                "ec2",
+                "create-subnet",
+                "--vpc-id",
+                &vpc,
+                "--cidr-block",
+                cidr,
+                "--availability-zone",
+                az,
+            ]);
+            let id = str_of(&s["Subnet"]["SubnetId"]);
+            emu.aws(&[
+                "ec2",
+                "create-tags",
+                "--resources",
+                &id,
+                "--tags",
+                "Key=kubernetes.io/role/elb,Value=1",
+            ]);
+            id
+        })
+        .collect();
+    (vpc, ids)
+}
+
+/// Create the example (`text`, after its substitutions), check its nodes, add what Kubernetes
+/// leaves in a VPC, delete, and check nothing of eksup's is left.
+fn lifecycle(emu: &Emulator, name: &str, text: &str) {
+    let file: PathBuf = emu.home().join(name);
+    std::fs::write(&file, text).expect("cannot write the example");
+    // The cluster's name and how many nodes it should have Ready, from the plan.
+    let plan = emu
+        .eksup()
+        .args(["create", "cluster", "--dry-run", "-o", "json", "-f"])
+        .arg(&file)
+        .output()
+        .expect("eksup");
+    assert_eq!(plan.status.code(), Some(0), "{name}: dry-run:\n{}", String::from_utf8_lossy(&plan.stderr));
+    let plan: Value = serde_json::from_slice(&plan.stdout).expect("JSON plan");
+    let cluster = str_of(&plan["plan"]["cluster"]);
+    let cluster = cluster.as_str();
+    let nodes: usize = plan["plan"]["steps"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|s| s["resource"]["type"] == "nodesReady")
+        .map(|s| s["resource"]["count"].as_u64().unwrap_or(0) as usize)
+        .sum();
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&file).output().expect("eksup");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{name}: create failed:\n{stderr}");
+    let listed = emu.nodes();
+    assert_eq!(listed.len(), nodes, "{name}: nodes {listed:?}");
+    assert!(listed.iter().all(|n| n.1), "{name}: every node Ready: {listed:?}");
+    if nodes > 0 {
+        let lb = emu.control_json(
+            "/eksup-test/kubernetes/load-balancer",
+            &serde_json::json!({"cluster": cluster, "service": "default/web", "kind": "nlb", "region": emu.region()}),
+        );
+        assert!(lb["securityGroupId"].is_string(), "{name}: {lb}");
+        emu.control_json(
+            "/eksup-test/kubernetes/leftover-enis",
+            &serde_json::json!({"cluster": cluster, "count": 1, "region": emu.region()}),
+        );
+    }
+    let out = emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&file).output().expect("eksup");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{name}: delete failed:\n{stderr}");
+    assert!(stderr.contains("nothing left"), "{name}: {stderr}");
+    crate::lifecycle::inventory::Inventory::owned(emu, cluster).assert_empty(true);
+    assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]), "{name}");
+    assert_eq!(
+        emu.aws(&["elbv2", "describe-load-balancers"])["LoadBalancers"],
+        serde_json::json!([]),
+        "{name}"
+    );
+}
+
+macro_rules! plain_example {
+    ($test:ident, $file:literal) => {
+        #[test]
+        fn $test() {
+            let emu = Emulator::builder().region(region_of(&example($file))).start();
+            lifecycle(&emu, $file, &example($file));
+        }
+    };
+}
+
+/// The region an example names.
+fn region_of(text: &str) -> String {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("region:"))
+        .map(|r| r.trim().trim_matches('"').to_string())
+        .unwrap_or_else(|| "us-west-2".into())
+}
+
+plain_example!(simple_cluster, "01-simple-cluster.yaml");
+plain_example!(two_nodegroups, "03-two-nodegroups.yaml");
+plain_example!(nat_gateways, "09-nat-gateways.yaml");
+plain_example!(encrypted_volumes, "10-encrypted-volumes.yaml");
+plain_example!(fargate_profile, "16-fargate-profile.yaml");
+plain_example!(node_to_pod_labels, "18-node-to-pod-label-matching.yaml");
+plain_example!(managed_spot, "26-managed-nodegroup-spot-instances.yaml");
+plain_example!(taints, "34-taints.yaml");
+plain_example!(zonal_shift, "41-zonal-shift.yaml");
+plain_example!(upgrade_policy, "45-upgrade-policy-example.yaml");
+
+#[test]
+fn existing_vpc() {
+    let text = example("04-existing-vpc.yaml");
+    let emu = Emulator::builder().region("eu-north-1").start();
+    let (vpc, ids) = network(
+        &emu,
+        "192.168.0.0/16",
+        &[
+            ("192.168.128.0/19", "eu-north-1a"),
+            ("192.168.64.0/19", "eu-north-1b"),
+            ("192.168.0.0/19", "eu-north-1c"),
+        ],
+    );
+    let text = text
+        .replace("vpc-0dd338ecf29863c55", &vpc)
+        .replace("subnet-0b2512f8c6ae9bf30", &ids[0])
+        .replace("subnet-08cb9a2ed60394ce3", &ids[1])
+        .replace("subnet-00f71956cdec8f1dc", &ids[2]);
+    lifecycle(&emu, "04-existing-vpc.yaml", &text);
+}
+
+#[test]
+fn nodegroup_subnets() {
+    let text = example("24-nodegroup-subnets.yaml");
+    let emu = Emulator::start();
+    let (vpc, ids) = network(
+        &emu,
+        "192.168.0.0/16",
+        &[
+            ("192.168.0.0/19", "us-west-2a"),
+            ("192.168.32.0/19", "us-west-2b"),
+            ("192.168.64.0/19", "us-west-2c"),
+            ("192.168.160.0/19", "us-west-2a"),
+            ("192.168.96.0/19", "us-west-2b"),
+            ("192.168.128.0/19", "us-west-2c"),
+        ],
+    );
+    let text = text
+        .replace("vpc-0c24b1cc77da8f463", &vpc)
+        .replace("subnet-0324095a4f2188967", &ids[0])
+        .replace("subnet-083814b087bad140b", &ids[1])
+        .replace("subnet-03a1260affe6f9944", &ids[2])
+        .replace("subnet-00110ffa3ef259d0c", &ids[4])
+        .replace("subnet-0a96e24163ef2c9c3", &ids[5]);
+    lifecycle(&emu, "24-nodegroup-subnets.yaml", &text);
+}
+
+#[test]
+fn kms_cluster() {
+    let emu = Emulator::start();
+    let key = str_of(&emu.aws(&["kms", "create-key"])["KeyMetadata"]["Arn"]);
+    let text = example("19-kms-cluster.yaml")
+        .replace("arn:aws:kms:us-west-2:000000000000:key/00000000-0000-0000-0000-000000000000", &key);
+    lifecycle(&emu, "19-kms-cluster.yaml", &text);
+}
+
+#[test]
+fn access_entries() {
+    let emu = Emulator::start();
+    let trust = r#"{"Version":"2012-10-17","Statement":[]}"#;
+    for role in ["role-name-1", "admin-role", "role-name-2"] {
+        emu.aws(&["iam", "create-role", "--role-name", role, "--assume-role-policy-document", trust]);
+    }
+    emu.aws(&["iam", "create-user", "--user-name", "my-user-name"]);
+    let text = example("40-access-entries.yaml").replace("111122223333", "123456789012");
+    lifecycle(&emu, "40-access-entries.yaml", &text);
+}

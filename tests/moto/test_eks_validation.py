@@ -1,0 +1,57 @@
+"""Requests EKS refuses: unsupported Kubernetes versions, and CreateNodegroup launch templates
+(eksup_moto_eks.create_cluster, _check_launch_template)."""
+
+from __future__ import annotations
+
+import botocore.exceptions
+import pytest
+
+from test_k8s_api import FAST, Env
+
+pytestmark = pytest.mark.emulator_env(**FAST)
+
+
+def create(env: Env, ng: str, template: dict, **kw):
+    return env.eks.create_nodegroup(clusterName=env.name, nodegroupName=ng, nodeRole=env.node_role["Arn"], subnets=env.subnets,
+                                    scalingConfig={"minSize": 0, "maxSize": 2, "desiredSize": 1}, launchTemplate=template, **kw)
+
+
+def error_of(call) -> str:
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        call()
+    return f"{e.value.response['Error']['Code']}: {e.value.response['Error']['Message']}"
+
+
+def test_unknown_template_or_version_is_refused(emulator):
+    env = Env(emulator)
+    # eksup once sent `lt-...:1` as the id: AWS finds no such template.
+    lt = env.ec2.create_launch_template(LaunchTemplateName="t", LaunchTemplateData={"InstanceType": "m5.large"})["LaunchTemplate"]
+    assert "InvalidParameterException" in error_of(lambda: create(env, "ng", {"id": lt["LaunchTemplateId"] + ":1"}))
+    assert "InvalidParameterException" in error_of(lambda: create(env, "ng", {"id": lt["LaunchTemplateId"], "version": "7"}))
+    ng = create(env, "ng", {"id": lt["LaunchTemplateId"], "version": "1"})["nodegroup"]
+    assert ng["launchTemplate"]["id"] == lt["LaunchTemplateId"] and ng["launchTemplate"]["version"] == "1"
+    assert ng["instanceTypes"] == ["m5.large"]
+
+
+def test_an_image_in_the_template_forbids_an_ami_type_and_makes_it_custom(emulator):
+    env = Env(emulator)
+    image = env.ec2.describe_images(Owners=["602401143452"])["Images"][0]["ImageId"]
+    lt = env.ec2.create_launch_template(LaunchTemplateName="img", LaunchTemplateData={"ImageId": image})["LaunchTemplate"]
+    message = error_of(lambda: create(env, "ng", {"id": lt["LaunchTemplateId"]}, amiType="AL2023_x86_64_STANDARD"))
+    assert "AMI Type other than CUSTOM" in message
+    ng = create(env, "ng", {"id": lt["LaunchTemplateId"]})["nodegroup"]
+    assert ng["amiType"] == "CUSTOM"
+
+
+def test_instance_types_cannot_be_in_both(emulator):
+    env = Env(emulator)
+    lt = env.ec2.create_launch_template(LaunchTemplateName="typed", LaunchTemplateData={"InstanceType": "m5.large"})["LaunchTemplate"]
+    message = error_of(lambda: create(env, "ng", {"id": lt["LaunchTemplateId"]}, instanceTypes=["m5.large"]))
+    assert "both launch template and nodegroup" in message
+
+
+def test_unsupported_kubernetes_versions_are_refused(emulator):
+    env = Env(emulator)
+    message = error_of(lambda: env.eks.create_cluster(name="old", version="1.21", roleArn=env.cluster["roleArn"],
+                                                       resourcesVpcConfig={"subnetIds": env.subnets}))
+    assert message == "InvalidParameterException: unsupported Kubernetes version 1.21"
