@@ -410,15 +410,18 @@ impl Deleter<'_> {
                 if let Some(ng) = c.describe_nodegroup(self.cluster, &name).await? {
                     roles.extend(ng.node_role().map(str::to_string));
                 }
-                c.eks
-                    .delete_nodegroup()
-                    .cluster_name(self.cluster)
-                    .nodegroup_name(&name)
-                    .send()
-                    .await
-                    .api("DeleteNodegroup")
-                    .or_not_found()?;
-                Ok(())
+                // ResourceInUseException while the group is still being created or updated.
+                self.while_dependent(&t.progress(self), || async {
+                    c.eks
+                        .delete_nodegroup()
+                        .cluster_name(self.cluster)
+                        .nodegroup_name(&name)
+                        .send()
+                        .await
+                        .api("DeleteNodegroup")
+                        .map(|_| ())
+                })
+                .await
             }
             .await;
             match result {

@@ -318,7 +318,15 @@ where
     let started = Instant::now();
     let mut backoff = Backoff::new();
     loop {
-        match check().await? {
+        // A poll that fails for a passing reason (throttling, a 5xx, the network) is retried:
+        // the resource is still being made.
+        let answer = match check().await {
+            Err(e) if e.downcast_ref::<CloudError>().is_some_and(CloudError::is_retryable) => {
+                Poll::Pending(format!("the last poll failed, retrying: {e:#}"))
+            }
+            other => other?,
+        };
+        match answer {
             Poll::Ready(v) => return Ok(v),
             Poll::Pending(status) => {
                 if started.elapsed() >= limit {

@@ -195,3 +195,24 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn system_groups_other_than_masters_are_refused_before_anything_exists() {
+    let errs = errors(&format!(
+        "{HEAD}iamIdentityMappings:\n  - arn: arn:aws:iam::123456789012:role/r\n    username: u\n    groups: [system:authenticated]\n"
+    ));
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("iamIdentityMappings[0].groups[0]") && e.contains("cannot be granted")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn kubernetes_versions_eks_no_longer_offers_are_refused() {
+    let errs = errors(&format!("{HEAD}  version: \"1.21\"\n"));
+    assert!(
+        errs.iter().any(|e| e.contains("metadata.version") && e.contains("hint: use `1.28` to `1.35`")),
+        "{errs:#?}"
+    );
+}
