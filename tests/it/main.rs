@@ -11,5 +11,6 @@ mod kubeconfig;
 mod lifecycle;
 mod real_aws;
 mod rollback;
+mod schema;
 mod support;
 mod token;
