@@ -292,6 +292,35 @@ pub enum Resource {
     Kubeconfig { endpoint: Val, certificate_authority: Val },
 }
 
+/// The phases of a run, in the order they usually start.
+pub const PHASES: &[&str] = &["network", "IAM", "control plane", "nodes", "add-ons, access and registries"];
+
+impl Resource {
+    /// The phase the step belongs to: the groups of `--dry-run -o mermaid|dot` and of the
+    /// per-phase times after a create.
+    pub fn phase(&self) -> &'static str {
+        match self {
+            Self::Vpc { .. }
+            | Self::ImportVpc { .. }
+            | Self::Subnet { .. }
+            | Self::InternetGateway { .. }
+            | Self::ElasticIp { .. }
+            | Self::NatGateway { .. }
+            | Self::RouteTable { .. }
+            | Self::SecurityGroup { .. }
+            | Self::SecurityGroupRules { .. } => PHASES[0],
+            Self::IamRole { .. } | Self::InstanceProfile { .. } | Self::OidcProvider { .. } => PHASES[1],
+            Self::ControlPlane(_) | Self::Kubeconfig { .. } => PHASES[2],
+            Self::LaunchTemplate(_)
+            | Self::ManagedNodegroup(_)
+            | Self::AutoScalingGroup(_)
+            | Self::FargateProfile(_)
+            | Self::NodesReady { .. } => PHASES[3],
+            Self::Addon { .. } | Self::AccessEntry { .. } | Self::EcrRepository(_) => PHASES[4],
+        }
+    }
+}
+
 /// Who may assume an IAM role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]

@@ -9,6 +9,7 @@ mod init;
 mod interrupt;
 mod kubeconfig;
 mod lifecycle;
+mod pictures;
 mod real_aws;
 mod rollback;
 mod schema;
