@@ -91,6 +91,14 @@ pub fn editor_schema(base: &Json) -> Json {
             }
         }
     }
+    // Network ACLs are for a VPC eksup creates.
+    if let Some(vpc) = definition(&mut schema, "ClusterVPC") {
+        vpc["if"] = json!({ "required": ["id"], "properties": { "id": { "type": "string" } } });
+        vpc["then"] = json!({ "properties": { "networkAcls": { "anyOf": [
+            { "type": "null" },
+            { "properties": { "enabled": { "enum": [false, null] } } }
+        ], "description": "network ACLs are for a VPC eksup creates" } } });
+    }
     // eksup's extensions exist only in eksup.io/v1alpha1.
     schema["allOf"] = json!([{
         "if": { "properties": { "apiVersion": { "const": EKSCTL_API_VERSION } }, "required": ["apiVersion"] },
@@ -405,6 +413,7 @@ fn defaults() -> Vec<(Field, Json)> {
         (("AddonsConfig", "disableDefaultAddons"), false.into()),
         (("PrivateCluster", "enabled"), false.into()),
         (("ZonalShiftConfig", "enabled"), false.into()),
+        (("NetworkAcls", "enabled"), false.into()),
         (("*NodeGroup", "instanceType"), DEFAULT_INSTANCE_TYPE.into()),
         (("*NodeGroup", "amiFamily"), DEFAULT_AMI_FAMILY.into()),
         (("*NodeGroup", "ami"), "auto".into()),

@@ -333,6 +333,21 @@ pub struct ClusterVPC {
     /// CIDRs allowed to reach the public API endpoint (default `0.0.0.0/0`)
     #[serde(rename = "publicAccessCIDRs", skip_serializing_if = "Option::is_none")]
     pub public_access_cidrs: Option<Vec<String>>,
+    /// Network ACLs for the public and private subnets (eksup.io/v1alpha1 only; default: the
+    /// VPC's default ACL, which allows all traffic)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_acls: Option<NetworkAcls>,
+}
+
+/// `vpc.networkAcls` (eksup.io/v1alpha1 only): opt-in network ACLs with the rules EKS needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkAcls {
+    /// One network ACL for the public subnets and one for the private subnets, allowing only
+    /// what EKS needs: HTTPS and kubelet within the VPC, DNS, ephemeral ports, NAT return
+    /// traffic, and HTTP/HTTPS from the internet to the public subnets' load balancers
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

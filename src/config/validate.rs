@@ -389,6 +389,13 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
     }
+    if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
+        v.err_hint(
+            "vpc.networkAcls",
+            "can only be set for a VPC that eksup creates",
+            "manage the network ACLs of your own VPC yourself, or remove `vpc.networkAcls`",
+        );
+    }
     if let Some(id) = &vpc.id
         && !id.starts_with("vpc-")
     {

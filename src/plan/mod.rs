@@ -113,6 +113,20 @@ pub enum SgPeer {
     Group(Val),
 }
 
+/// A network ACL entry (always `allow`; what no rule allows is denied).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NaclRule {
+    pub rule_number: i32,
+    pub egress: bool,
+    /// `6` (TCP), `17` (UDP) or `-1` (all).
+    pub protocol: String,
+    pub cidr: String,
+    pub from_port: i32,
+    pub to_port: i32,
+    pub description: String,
+}
+
 /// Node group launch template contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -216,6 +230,9 @@ pub enum Resource {
         default_route: Option<Val>,
         subnets: Vec<Val>,
     },
+    /// A network ACL for the subnets of one kind, with its rules, associated with the subnets.
+    #[serde(rename_all = "camelCase")]
+    NetworkAcl { vpc: Val, kind: SubnetKind, subnets: Vec<Val>, rules: Vec<NaclRule> },
     #[serde(rename_all = "camelCase")]
     SecurityGroup {
         vpc: Val,
@@ -307,6 +324,7 @@ impl Resource {
             | Self::ElasticIp { .. }
             | Self::NatGateway { .. }
             | Self::RouteTable { .. }
+            | Self::NetworkAcl { .. }
             | Self::SecurityGroup { .. }
             | Self::SecurityGroupRules { .. } => PHASES[0],
             Self::IamRole { .. } | Self::InstanceProfile { .. } | Self::OidcProvider { .. } => PHASES[1],
@@ -452,6 +470,7 @@ impl Resource {
             Self::ElasticIp { .. } => "elastic-ip",
             Self::NatGateway { .. } => "nat-gateway",
             Self::RouteTable { .. } => "route-table",
+            Self::NetworkAcl { .. } => "network-acl",
             Self::SecurityGroup { .. } => "security-group",
             Self::SecurityGroupRules { .. } => "security-group-rules",
             Self::IamRole { .. } => "iam-role",

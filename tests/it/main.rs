@@ -9,6 +9,7 @@ mod init;
 mod interrupt;
 mod kubeconfig;
 mod lifecycle;
+mod nacl;
 mod pictures;
 mod real_aws;
 mod rollback;
