@@ -83,8 +83,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --instance-types 'Instance types of a managed node group (`m5.large,m5a.large`)'
             cand --vpc-cidr 'VPC CIDR'
             cand --vpc-nat-mode 'NAT mode: HighlyAvailable, Single or Disable'
-            cand -o 'Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a real run, `json` writes one event per line on stdout'
-            cand --output 'Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a real run, `json` writes one event per line on stdout'
+            cand -o 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout'
+            cand --output 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout'
+            cand --timeline 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand --parallelism 'How many steps may run at once'
             cand --wait-nodes 'Wait until every node group''s nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)'
@@ -107,8 +108,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --verbose 'Say more (repeatable)'
             cand -q 'Say only errors'
             cand --quiet 'Say only errors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'eksup;create;nodegroup'= {
             cand -f 'Cluster config file (`-` for standard input)'
@@ -129,8 +130,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --verbose 'Say more (repeatable)'
             cand -q 'Say only errors'
             cand --quiet 'Say only errors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'eksup;create;repository'= {
             cand --image-tag-mutability 'MUTABLE or IMMUTABLE'
@@ -271,6 +272,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -o '`json` writes one event per line on stdout'
             cand --output '`json` writes one event per line on stdout'
             cand --timeout 'timeout'
+            cand --timeline 'Write an SVG timeline of the deletion to this file: every step from start to end and its waiting time'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'

@@ -75,9 +75,12 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-types -d 'Instance types of a managed node group (`m5.large,m5a.large`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-cidr -d 'VPC CIDR' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-nat-mode -d 'NAT mode: HighlyAvailable, Single or Disable' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a real run, `json` writes one event per line on stdout' -r -f -a "table\t''
-json\t''
-yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout' -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l timeline -d 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l parallelism -d 'How many steps may run at once' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l wait-nodes -d 'Wait until every node group\'s nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
@@ -101,14 +104,16 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l rollback -d 'On failure, delete what this run created'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l cluster -d 'The cluster (when not given by the file)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l include -d 'Only node groups matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l exclude -d 'Skip node groups matching these names or globs' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s o -l output -r -f -a "table\t''
-json\t''
-yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l timeout -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l wait-nodes -d 'Wait until the node groups\' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
 false\t''"
@@ -120,7 +125,7 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l dry-run -d 'Print the plan and change nothing'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l scan-on-push -d 'Scan images on push' -r -f -a "true\t''
 false\t''"
@@ -216,6 +221,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeout -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeline -d 'Write an SVG timeline of the deletion to this file: every step from start to end and its waiting time' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''

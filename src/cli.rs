@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::output::{ColorChoice, OutputFormat};
+use crate::output::{ColorChoice, OutputFormat, PlanFormat};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -199,10 +199,14 @@ pub struct CreateClusterArgs {
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Output: the plan tree (table), the plan as JSON, or the defaulted config as YAML; with a
-    /// real run, `json` writes one event per line on stdout
+    /// Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan
+    /// graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout
     #[arg(long, short = 'o', value_enum)]
-    pub output: Option<OutputFormat>,
+    pub output: Option<PlanFormat>,
+    /// Write an SVG timeline of the run to this file: every step from start to end, its waiting
+    /// time and the critical path
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
     /// Give up after this long (e.g. `40m`, `1h`)
     #[arg(long, default_value = "40m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
@@ -236,7 +240,7 @@ pub struct CreateNodegroupArgs {
     #[arg(long)]
     pub dry_run: bool,
     #[arg(long, short = 'o', value_enum)]
-    pub output: Option<OutputFormat>,
+    pub output: Option<PlanFormat>,
     #[arg(long, default_value = "40m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
     /// Wait until the node groups' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
@@ -373,6 +377,10 @@ pub struct DeleteClusterArgs {
     pub output: Option<OutputFormat>,
     #[arg(long, default_value = "40m", value_parser = parse_duration)]
     pub timeout: std::time::Duration,
+    /// Write an SVG timeline of the deletion to this file: every step from start to end and its
+    /// waiting time
+    #[arg(long, value_name = "FILE")]
+    pub timeline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

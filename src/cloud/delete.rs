@@ -9,7 +9,8 @@
 //! nodegroups and Auto Scaling groups (forced; instances terminate); access entries; add-ons; the
 //! control plane (until gone); the OIDC provider; launch templates; NAT gateways, then their
 //! Elastic IPs; internet gateways (detached first); route tables (disassociated first); security
-//! groups (cross-references revoked first); subnets; VPCs; instance profiles; IAM roles (policies
+//! groups (cross-references revoked first); network ACLs (subnets back to the VPC's default ACL
+//! first); subnets; VPCs; instance profiles; IAM roles (policies
 //! detached first); ECR repositories only with [`DeleteOptions::delete_repositories`].
 
 use serde::Serialize;
@@ -869,6 +870,59 @@ impl Deleter<'_> {
                 c.revoke_rules(id, sg.ip_permissions().to_vec(), sg.ip_permissions_egress().to_vec()).await;
         }
         self.delete_groups(&groups).await?;
+
+        // Network ACLs: their subnets go back to the VPC's default ACL first.
+        let acls = match c
+            .ec2
+            .describe_network_acls()
+            .filters(tagged.clone())
+            .send()
+            .await
+            .api("DescribeNetworkAcls")
+        {
+            Ok(a) => a,
+            Err(e) => return ec2_err("network-acl", e),
+        };
+        for acl in acls.network_acls() {
+            let Some(id) = acl.network_acl_id() else { continue };
+            let t = self.start("network-acl", id, format!("network ACL `{id}`"));
+            let result = async {
+                if !acl.associations().is_empty() {
+                    let vpc = acl.vpc_id().unwrap_or_default();
+                    let default = c
+                        .ec2
+                        .describe_network_acls()
+                        .filters(aws_sdk_ec2::types::Filter::builder().name("vpc-id").values(vpc).build())
+                        .filters(aws_sdk_ec2::types::Filter::builder().name("default").values("true").build())
+                        .send()
+                        .await
+                        .api("DescribeNetworkAcls")?;
+                    let default_id =
+                        default.network_acls().first().and_then(|a| a.network_acl_id()).unwrap_or_default();
+                    for assoc in acl.associations() {
+                        let Some(aid) = assoc.network_acl_association_id() else { continue };
+                        c.ec2
+                            .replace_network_acl_association()
+                            .association_id(aid)
+                            .network_acl_id(default_id)
+                            .send()
+                            .await
+                            .api("ReplaceNetworkAclAssociation")
+                            .or_not_found()?;
+                    }
+                }
+                c.ec2
+                    .delete_network_acl()
+                    .network_acl_id(id)
+                    .send()
+                    .await
+                    .api("DeleteNetworkAcl")
+                    .or_not_found()?;
+                Ok(())
+            }
+            .await;
+            self.finish(t, result)?;
+        }
 
         // Subnets.
         let subnets =

@@ -8,8 +8,8 @@ use aws_sdk_ec2::types::{
     LaunchTemplateBlockDeviceMappingRequest, LaunchTemplateEbsBlockDeviceRequest,
     LaunchTemplateHttpTokensState, LaunchTemplateIamInstanceProfileSpecificationRequest,
     LaunchTemplateInstanceMetadataEndpointState, LaunchTemplateInstanceMetadataOptionsRequest,
-    LaunchTemplateTagSpecificationRequest, RequestLaunchTemplateData, ResourceType, SecurityGroupRule, Tag,
-    TagSpecification, UserIdGroupPair, VolumeType,
+    LaunchTemplateTagSpecificationRequest, PortRange, RequestLaunchTemplateData, ResourceType, RuleAction,
+    SecurityGroupRule, Tag, TagSpecification, UserIdGroupPair, VolumeType,
 };
 use base64::Engine as _;
 
@@ -17,7 +17,8 @@ use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
 use crate::executor::{Action, StepContext, StepResult};
 use crate::plan::{
-    AmiSource, ImportedSubnet, LaunchTemplateSpec, SgPeer, SgRule, SubnetKind, Val, keys, tags as tag_keys,
+    AmiSource, ImportedSubnet, LaunchTemplateSpec, NaclRule, SgPeer, SgRule, SubnetKind, Val, keys,
+    tags as tag_keys,
 };
 
 pub(crate) fn filter(name: &str, values: impl IntoIterator<Item = impl Into<String>>) -> Filter {
@@ -457,6 +458,144 @@ impl AwsCloud {
             }
         })
         .await?;
+        Ok(StepResult::new(action).with(keys::ID, id))
+    }
+
+    /// A network ACL with exactly `rules` (entries added, replaced or removed to match) and
+    /// associated with `subnets` (moved from whichever ACL they had).
+    pub(super) async fn ensure_network_acl(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+        subnets: &[Val],
+        rules: &[NaclRule],
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let subnet_ids = ctx.resolve_all(subnets)?;
+        let found = self
+            .ec2
+            .describe_network_acls()
+            .set_filters(Some(owner_filters(ctx)))
+            .send()
+            .await
+            .api("DescribeNetworkAcls")?;
+        let (id, mut action, entries) = if let Some(acl) = found.network_acls().first() {
+            let id = acl.network_acl_id().ok_or_else(|| missing("DescribeNetworkAcls", "NetworkAclId"))?;
+            (id.to_string(), Action::Existed, acl.entries().to_vec())
+        } else {
+            let created = self
+                .ec2
+                .create_network_acl()
+                .vpc_id(&vpc_id)
+                .tag_specifications(tag_spec(ResourceType::NetworkAcl, &step_tags(ctx)))
+                .send()
+                .await
+                .api("CreateNetworkAcl")?;
+            let id = created
+                .network_acl()
+                .and_then(|a| a.network_acl_id())
+                .ok_or_else(|| missing("CreateNetworkAcl", "NetworkAclId"))?;
+            (id.to_string(), Action::Created, Vec::new())
+        };
+        let mut changed = false;
+        // AWS's own last rule (32767, deny all) stays; eksup's rules are brought to the plan.
+        let ours: Vec<_> = entries.iter().filter(|e| e.rule_number().is_some_and(|n| n < 32767)).collect();
+        for rule in rules {
+            let protocol = rule.protocol.as_str();
+            let same = |e: &&&aws_sdk_ec2::types::NetworkAclEntry| {
+                e.rule_number() == Some(rule.rule_number) && e.egress() == Some(rule.egress)
+            };
+            let ports = (protocol != "-1")
+                .then(|| PortRange::builder().from(rule.from_port).to(rule.to_port).build());
+            match ours.iter().find(same) {
+                Some(e)
+                    if e.protocol() == Some(protocol)
+                        && e.cidr_block() == Some(rule.cidr.as_str())
+                        && e.rule_action() == Some(&RuleAction::Allow)
+                        && (protocol == "-1"
+                            || e.port_range().map(|p| (p.from(), p.to()))
+                                == Some((Some(rule.from_port), Some(rule.to_port)))) => {}
+                Some(_) => {
+                    self.ec2
+                        .replace_network_acl_entry()
+                        .network_acl_id(&id)
+                        .rule_number(rule.rule_number)
+                        .egress(rule.egress)
+                        .protocol(protocol)
+                        .cidr_block(&rule.cidr)
+                        .rule_action(RuleAction::Allow)
+                        .set_port_range(ports)
+                        .send()
+                        .await
+                        .api("ReplaceNetworkAclEntry")?;
+                    changed = true;
+                }
+                None => {
+                    self.ec2
+                        .create_network_acl_entry()
+                        .network_acl_id(&id)
+                        .rule_number(rule.rule_number)
+                        .egress(rule.egress)
+                        .protocol(protocol)
+                        .cidr_block(&rule.cidr)
+                        .rule_action(RuleAction::Allow)
+                        .set_port_range(ports)
+                        .send()
+                        .await
+                        .api("CreateNetworkAclEntry")?;
+                    changed = true;
+                }
+            }
+        }
+        for e in &ours {
+            let wanted =
+                rules.iter().any(|r| e.rule_number() == Some(r.rule_number) && e.egress() == Some(r.egress));
+            if let (false, Some(n)) = (wanted, e.rule_number()) {
+                self.ec2
+                    .delete_network_acl_entry()
+                    .network_acl_id(&id)
+                    .rule_number(n)
+                    .egress(e.egress().unwrap_or_default())
+                    .send()
+                    .await
+                    .api("DeleteNetworkAclEntry")?;
+                changed = true;
+            }
+        }
+        // A subnet is always associated with one ACL (the VPC's default at first): move it.
+        let current = self
+            .ec2
+            .describe_network_acls()
+            .filters(filter("vpc-id", [vpc_id.as_str()]))
+            .send()
+            .await
+            .api("DescribeNetworkAcls")?;
+        for subnet in &subnet_ids {
+            let association = current.network_acls().iter().find_map(|acl| {
+                acl.associations()
+                    .iter()
+                    .find(|a| a.subnet_id() == Some(subnet.as_str()))
+                    .map(|a| (acl.network_acl_id().unwrap_or_default(), a.network_acl_association_id()))
+            });
+            match association {
+                Some((acl, _)) if acl == id => {}
+                Some((_, Some(association_id))) => {
+                    self.ec2
+                        .replace_network_acl_association()
+                        .association_id(association_id)
+                        .network_acl_id(&id)
+                        .send()
+                        .await
+                        .api("ReplaceNetworkAclAssociation")
+                        .with_context(|| format!("failed to associate subnet `{subnet}`"))?;
+                    changed = true;
+                }
+                _ => anyhow::bail!("subnet `{subnet}` has no network ACL association to replace"),
+            }
+        }
+        if changed && action == Action::Existed {
+            action = Action::Updated;
+        }
         Ok(StepResult::new(action).with(keys::ID, id))
     }
 

@@ -181,6 +181,9 @@ impl Apply for AwsCloud {
             Resource::RouteTable { vpc, default_route, subnets, .. } => {
                 self.ensure_route_table(ctx, vpc, default_route.as_ref(), subnets).await
             }
+            Resource::NetworkAcl { vpc, subnets, rules, .. } => {
+                self.ensure_network_acl(ctx, vpc, subnets, rules).await
+            }
             Resource::SecurityGroup { vpc, group_name, description, rules, kubernetes_owned } => {
                 self.ensure_security_group(ctx, vpc, group_name, description, rules, *kubernetes_owned).await
             }

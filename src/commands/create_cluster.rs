@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use crate::cli::{ConfigFileArg, CreateClusterArgs, QuickClusterArgs};
 use crate::config::{self, Diagnostics, Loaded, Parsed, zones};
 use crate::error::{ExitStatus, UserError};
-use crate::output::{OutputFormat, Printer};
+use crate::output::{PlanFormat, Printer};
 use std::sync::Mutex;
 
 use crate::cloud::auth::{self, ClusterConnection};
@@ -16,11 +16,13 @@ use crate::commands::kubeconfig::{self as commands_kubeconfig, KubeconfigRequest
 use crate::executor::{self, Action, Cancel, RunOptions, StepContext, StepResult, WithKubeconfig};
 use crate::kubeconfig::{self, WriteOutcome};
 use crate::output::progress::{Progress, Tally, short};
+use crate::output::timeline;
 use crate::plan::estimate::human;
 use crate::plan::{self, Plan, PlanOptions, Resource, Val, estimate, keys, render};
 use crate::settings::Settings;
 
 pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    graph_needs_dry_run(args.output, args.dry_run)?;
     let (text, origin) = read_config(&args.file, Some(&args.quick), settings)?;
     let loaded = load(&text, &origin, settings, printer, args.dry_run)?;
     let options = PlanOptions {
@@ -32,9 +34,11 @@ pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Pr
     plan.check().context("eksup built an inconsistent plan; this is a bug, please report it")?;
     if args.dry_run {
         match args.output {
-            None | Some(OutputFormat::Table) => printer.data(&render::tree(&plan)),
-            Some(OutputFormat::Yaml) => printer.data(&config::to_yaml(&loaded.config)),
-            Some(OutputFormat::Json) => {
+            None | Some(PlanFormat::Table) => printer.data(&render::tree(&plan)),
+            Some(PlanFormat::Yaml) => printer.data(&config::to_yaml(&loaded.config)),
+            Some(PlanFormat::Mermaid) => printer.data(&render::mermaid(&plan)),
+            Some(PlanFormat::Dot) => printer.data(&render::dot(&plan)),
+            Some(PlanFormat::Json) => {
                 let cp = estimate::critical_path(&plan);
                 let doc = serde_json::json!({
                     "plan": plan,
@@ -46,9 +50,40 @@ pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Pr
         }
         return Ok(ExitStatus::Success);
     }
-    let json = args.output == Some(OutputFormat::Json);
+    let json = args.output == Some(PlanFormat::Json);
     let rt = super::runtime()?;
     rt.block_on(apply(options, &loaded, &args, settings, printer, json))
+}
+
+/// Write the run's timeline; a failure to write it is a warning, not the run's failure.
+pub fn write_timeline(
+    path: &std::path::Path,
+    title: &str,
+    tally: &Tally,
+    depends_on: &std::collections::BTreeMap<String, Vec<String>>,
+    printer: &Printer,
+) {
+    let rows = timeline::rows(tally);
+    let critical = timeline::critical_path(&rows, depends_on);
+    match timeline::write(path, &timeline::svg(title, &rows, &critical)) {
+        Ok(()) => printer.status("Wrote", &format!("timeline `{}` ({} steps)", path.display(), rows.len())),
+        Err(e) => printer.warn(&format!("{e:#}")),
+    }
+}
+
+/// `-o mermaid` and `-o dot` draw the plan: they go with `--dry-run`.
+pub fn graph_needs_dry_run(output: Option<PlanFormat>, dry_run: bool) -> Result<()> {
+    let name = match output {
+        Some(PlanFormat::Mermaid) => "mermaid",
+        Some(PlanFormat::Dot) => "dot",
+        _ => return Ok(()),
+    };
+    if dry_run {
+        return Ok(());
+    }
+    Err(UserError::usage(format!("`-o {name}` draws the plan and needs `--dry-run`"))
+        .hint("add `--dry-run`, or use `--timeline FILE` for a picture of a real run")
+        .into())
 }
 
 /// Ctrl-C: the first one stops new steps and lets calls in flight settle; a second one exits.
@@ -130,6 +165,16 @@ async fn apply(
     progress.finish();
     let tally = progress.tally();
     let kube = written.lock().ok().and_then(|w| w.clone());
+    if let Some(path) = &args.timeline {
+        let depends_on = plan.steps.iter().map(|s| (s.id.clone(), s.depends_on.clone())).collect();
+        write_timeline(
+            path,
+            &format!("creating cluster `{name}` in `{region}`"),
+            &tally,
+            &depends_on,
+            printer,
+        );
+    }
 
     let result = if outcome.is_success() {
         "created"
@@ -244,33 +289,8 @@ async fn apply(
 
 /// How long each phase of the run took, wall clock: network, IAM, control plane, nodes, extras.
 fn phases(plan: &Plan, tally: &Tally) -> Vec<(&'static str, std::time::Duration)> {
-    let phase_of = |id: &str| -> &'static str {
-        match plan.step(id).map(|s| &s.resource) {
-            Some(
-                Resource::Vpc { .. }
-                | Resource::ImportVpc { .. }
-                | Resource::Subnet { .. }
-                | Resource::InternetGateway { .. }
-                | Resource::ElasticIp { .. }
-                | Resource::NatGateway { .. }
-                | Resource::RouteTable { .. }
-                | Resource::SecurityGroup { .. }
-                | Resource::SecurityGroupRules { .. },
-            ) => "network",
-            Some(
-                Resource::IamRole { .. } | Resource::InstanceProfile { .. } | Resource::OidcProvider { .. },
-            ) => "IAM",
-            Some(Resource::ControlPlane(_) | Resource::Kubeconfig { .. }) => "control plane",
-            Some(
-                Resource::LaunchTemplate(_)
-                | Resource::ManagedNodegroup(_)
-                | Resource::AutoScalingGroup(_)
-                | Resource::FargateProfile(_)
-                | Resource::NodesReady { .. },
-            ) => "nodes",
-            _ => "add-ons, access and registries",
-        }
-    };
+    let phase_of =
+        |id: &str| -> &'static str { plan.step(id).map_or(plan::PHASES[4], |s| s.resource.phase()) };
     let mut spans: Vec<(&'static str, f64, f64)> = Vec::new();
     for s in &tally.finished {
         let p = phase_of(&s.step);

@@ -68,6 +68,10 @@ pub fn delete_cluster(args: DeleteClusterArgs, settings: &Settings, printer: &Pr
             }
         };
         progress.finish();
+        if let Some(path) = &args.timeline {
+            let title = format!("deleting cluster `{name}` in `{region}`");
+            super::create_cluster::write_timeline(path, &title, &progress.tally(), &Default::default(), printer);
+        }
 
         // The kubeconfig entries eksup wrote for this cluster go too.
         let kube = KubeconfigTarget::resolve(args.kubeconfig.as_deref()).and_then(|t| kubeconfig::remove_cluster_entries(&t, &name, &region));

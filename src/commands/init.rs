@@ -335,6 +335,7 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
             quick: Default::default(),
             dry_run: false,
             output: None,
+            timeline: None,
             timeout: std::time::Duration::from_secs(40 * 60),
             parallelism: 8,
             rollback: false,

@@ -7,7 +7,7 @@ use crate::cloud::{self, AwsCloud, NodegroupKind};
 use crate::error::{ExitStatus, UserError};
 use crate::executor::{self, Cancel, RunOptions};
 use crate::output::progress::Progress;
-use crate::output::{OutputFormat, Printer};
+use crate::output::{PlanFormat, Printer};
 use crate::plan::{self, PlanOptions, Resource, render};
 use crate::settings::Settings;
 
@@ -108,6 +108,7 @@ pub fn create_nodegroup(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    super::create_cluster::graph_needs_dry_run(args.output, args.dry_run)?;
     if args.file.config_file.is_none() {
         return Err(UserError::usage("give the config file with the node groups: `-f cluster.yaml`").into());
     }
@@ -170,7 +171,9 @@ pub fn create_nodegroup(
     reduced.steps.retain(|s| keep.contains(&s.id));
     if args.dry_run {
         match args.output {
-            Some(OutputFormat::Json) => printer.data(&serde_json::to_string_pretty(&reduced)?),
+            Some(PlanFormat::Json) => printer.data(&serde_json::to_string_pretty(&reduced)?),
+            Some(PlanFormat::Mermaid) => printer.data(&render::mermaid(&reduced)),
+            Some(PlanFormat::Dot) => printer.data(&render::dot(&reduced)),
             _ => printer.data(&render::tree(&reduced)),
         }
         return Ok(ExitStatus::Success);
@@ -188,7 +191,7 @@ pub fn create_nodegroup(
         super::create_cluster::watch_interrupt(&cancel);
         let progress = Progress::new(
             printer,
-            args.output == Some(OutputFormat::Json),
+            args.output == Some(PlanFormat::Json),
             "creating node groups",
             &names.join(", "),
         );

@@ -15,8 +15,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Top-level keys that only `eksup.io/v1alpha1` accepts.
-pub const EKSUP_EXTENSIONS: &[&str] = &["ecr"];
+/// Keys (by path) that only `eksup.io/v1alpha1` accepts.
+pub const EKSUP_EXTENSIONS: &[&str] = &["ecr", "vpc.networkAcls"];
 
 pub fn check(root: &Node, schema: &Json, eksctl_format: bool) -> Checked {
     let mut walker = Walker {
@@ -234,7 +234,7 @@ impl<'s> Walker<'s> {
                 def.and_then(|d| EKSCTL_FIELDS.iter().find(|(n, _)| *n == d)).map_or(&[], |(_, k)| k);
             for (key, key_loc, child) in entries {
                 let p = join(path, key);
-                let is_extension = path.is_empty() && EKSUP_EXTENSIONS.contains(&key.as_str());
+                let is_extension = EKSUP_EXTENSIONS.contains(&p.as_str());
                 if is_extension && self.eksctl_format {
                     self.diagnostics.push(
                         Diagnostic::error(&p, "is an eksup extension, not part of eksctl's format")

@@ -8,6 +8,7 @@ mod check;
 pub mod defaults;
 pub mod diag;
 mod known;
+mod schema;
 pub mod types;
 mod validate;
 pub mod yaml;
@@ -81,17 +82,16 @@ impl Loaded {
     }
 }
 
-/// eksup's JSON Schema of the config (for `eksup utils schema` and for the checker).
+/// The schema generated from [`types`]: what the loader walks ([`check`]).
+fn generated_schema() -> &'static serde_json::Value {
+    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::to_value(schemars::schema_for!(ClusterConfig)).unwrap_or_default())
+}
+
+/// eksup's JSON Schema of the config for editors (`eksup utils schema`): as strict as the loader.
 pub fn schema() -> &'static serde_json::Value {
     static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        let mut s = serde_json::to_value(schemars::schema_for!(ClusterConfig)).unwrap_or_default();
-        if let Some(obj) = s.as_object_mut() {
-            obj.insert("title".into(), "eksup ClusterConfig".into());
-            obj.insert("$id".into(), "https://eksup.io/schemas/clusterconfig.json".into());
-        }
-        s
-    })
+    SCHEMA.get_or_init(|| schema::editor_schema(generated_schema()))
 }
 
 fn diags(origin: &str, items: Vec<Diagnostic>) -> Diagnostics {
@@ -163,7 +163,7 @@ pub fn parse(source: &str, origin: &str) -> Result<Parsed, Diagnostics> {
                 .with_hint("add `metadata:` with `name:` and `region:`"),
         );
     }
-    let checked = check::check(&root, schema(), format == Format::Eksctl);
+    let checked = check::check(&root, generated_schema(), format == Format::Eksctl);
     items.extend(checked.diagnostics);
     let index = checked.index;
     let config: ClusterConfig = match serde_json::from_value(checked.json) {

@@ -20,38 +20,55 @@ pub struct ClusterConfig {
     /// Always `ClusterConfig`
     #[serde(default)]
     pub kind: String,
+    /// The cluster's name, region, Kubernetes version and tags
     #[serde(default)]
     pub metadata: ClusterMeta,
+    /// The cluster's service network
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kubernetes_network_config: Option<KubernetesNetworkConfig>,
+    /// The cluster's support policy (standard or extended support)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upgrade_policy: Option<UpgradePolicy>,
+    /// Amazon Application Recovery Controller zonal shift
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zonal_shift_config: Option<ZonalShiftConfig>,
+    /// The cluster's IAM roles and OIDC provider
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<ClusterIAM>,
+    /// IAM principals mapped to Kubernetes users and groups (created as access entries)
     #[serde(rename = "iamIdentityMappings", skip_serializing_if = "Option::is_none")]
     pub iam_identity_mappings: Option<Vec<IAMIdentityMapping>>,
+    /// How IAM principals authenticate to the cluster, and their access entries
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_config: Option<AccessConfig>,
+    /// The VPC: one eksup creates (the default) or an existing one
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc: Option<ClusterVPC>,
+    /// EKS add-ons to install
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addons: Option<Vec<Addon>>,
+    /// How the default add-ons are installed
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addons_config: Option<AddonsConfig>,
+    /// A fully-private cluster (not supported yet when enabled)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_cluster: Option<PrivateCluster>,
+    /// Self-managed node groups (launch template plus Auto Scaling group)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node_groups: Option<Vec<NodeGroup>>,
+    /// EKS managed node groups
     #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_node_groups: Option<Vec<ManagedNodeGroup>>,
+    /// Fargate profiles
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fargate_profiles: Option<Vec<FargateProfile>>,
+    /// At least two zones; default: the region's first three usable zones (two in us-east-1)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability_zones: Option<Vec<String>>,
+    /// Control plane logging
     #[serde(rename = "cloudWatch", skip_serializing_if = "Option::is_none")]
     pub cloud_watch: Option<ClusterCloudWatch>,
+    /// Envelope encryption of Kubernetes secrets with a KMS key
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secrets_encryption: Option<SecretsEncryption>,
     /// ECR repositories (eksup.io/v1alpha1 only)
@@ -62,12 +79,17 @@ pub struct ClusterConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterMeta {
+    /// The cluster's name: a letter, then letters, digits and `-` (up to 100)
     pub name: Option<String>,
+    /// The AWS region (or `--region`, `AWS_REGION`)
     pub region: Option<String>,
+    /// The Kubernetes version, quoted, like `"1.34"`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Tags on every resource eksup creates
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
+    /// Free-form annotations (not sent to AWS)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<Map>,
 }
@@ -78,6 +100,7 @@ pub struct KubernetesNetworkConfig {
     /// `IPv4` (IPv6 is not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_family: Option<String>,
+    /// The CIDR Kubernetes service addresses come from (default: chosen by EKS)
     #[serde(rename = "serviceIPv4CIDR", skip_serializing_if = "Option::is_none")]
     pub service_ipv4_cidr: Option<String>,
 }
@@ -93,6 +116,7 @@ pub struct UpgradePolicy {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ZonalShiftConfig {
+    /// Turn zonal shift on for the cluster
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
@@ -100,20 +124,28 @@ pub struct ZonalShiftConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterIAM {
+    /// An existing role for the control plane (default: eksup creates one)
     #[serde(rename = "serviceRoleARN", skip_serializing_if = "Option::is_none")]
     pub service_role_arn: Option<String>,
+    /// Permissions boundary ARN for the control plane role eksup creates
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_role_permissions_boundary: Option<String>,
+    /// An existing Fargate pod execution role (default: eksup creates one when there are Fargate profiles)
     #[serde(rename = "fargatePodExecutionRoleARN", skip_serializing_if = "Option::is_none")]
     pub fargate_pod_execution_role_arn: Option<String>,
+    /// Permissions boundary ARN for the Fargate pod execution role eksup creates
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
+    /// Create the cluster's IAM OIDC provider (IRSA)
     #[serde(rename = "withOIDC", skip_serializing_if = "Option::is_none")]
     pub with_oidc: Option<bool>,
+    /// Attach `AmazonEKSVPCResourceController` to the control plane role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_resource_controller_policy: Option<bool>,
+    /// IAM roles for service accounts (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_accounts: Option<Vec<ClusterIAMServiceAccount>>,
+    /// EKS Pod Identity associations (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_identity_associations: Option<Vec<PodIdentityAssociation>>,
 }
@@ -121,17 +153,24 @@ pub struct ClusterIAM {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterIAMServiceAccount {
+    /// The service account's name and namespace
     pub metadata: ClusterIAMMeta,
+    /// Managed policies for the service account's role
     #[serde(rename = "attachPolicyARNs", skip_serializing_if = "Option::is_none")]
     pub attach_policy_arns: Option<Vec<String>>,
+    /// An existing role for the service account
     #[serde(rename = "attachRoleARN", skip_serializing_if = "Option::is_none")]
     pub attach_role_arn: Option<String>,
+    /// The name of the role to create
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
+    /// Create only the role, not the Kubernetes service account
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_only: Option<bool>,
+    /// Permissions boundary ARN of the role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions_boundary: Option<String>,
+    /// Tags on the role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
 }
@@ -139,11 +178,15 @@ pub struct ClusterIAMServiceAccount {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterIAMMeta {
+    /// The service account's name
     pub name: Option<String>,
+    /// The service account's namespace (default `default`)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
+    /// Labels of the service account
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Map>,
+    /// Annotations of the service account
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<Map>,
 }
@@ -151,16 +194,23 @@ pub struct ClusterIAMMeta {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PodIdentityAssociation {
+    /// The namespace of the service account
     pub namespace: Option<String>,
+    /// The service account
     pub service_account_name: Option<String>,
+    /// An existing role to associate
     #[serde(rename = "roleARN", skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
+    /// Create the service account too
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_service_account: Option<bool>,
+    /// The name of the role to create
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
+    /// Managed policies for the role
     #[serde(rename = "permissionPolicyARNs", skip_serializing_if = "Option::is_none")]
     pub permission_policy_arns: Option<Vec<String>>,
+    /// Tags on the role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
 }
@@ -168,18 +218,25 @@ pub struct PodIdentityAssociation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IAMIdentityMapping {
+    /// The IAM role or user ARN
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
+    /// The Kubernetes user name
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    /// Kubernetes groups (`system:masters` maps to the cluster admin access policy)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<String>>,
+    /// Map a whole account (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
+    /// Map a service such as `emr-containers` (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
+    /// The namespace for a service mapping
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
+    /// Refuse a mapping whose ARN is already mapped
     #[serde(rename = "noDuplicateARNs", skip_serializing_if = "Option::is_none")]
     pub no_duplicate_arns: Option<bool>,
 }
@@ -190,8 +247,10 @@ pub struct AccessConfig {
     /// `API`, `API_AND_CONFIG_MAP` or `CONFIG_MAP`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_mode: Option<String>,
+    /// Give the IAM principal that creates the cluster admin access (default true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bootstrap_cluster_creator_admin_permissions: Option<bool>,
+    /// IAM principals and the access policies they get
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_entries: Option<Vec<AccessEntry>>,
 }
@@ -199,15 +258,19 @@ pub struct AccessConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessEntry {
+    /// The IAM role or user ARN
     #[serde(rename = "principalARN")]
     pub principal_arn: Option<String>,
     /// `STANDARD` (default), `EC2_LINUX`, `EC2_WINDOWS`
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub entry_type: Option<String>,
+    /// Kubernetes groups the principal is in (for RBAC bindings of your own)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kubernetes_groups: Option<Vec<String>>,
+    /// The Kubernetes user name of the principal
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kubernetes_username: Option<String>,
+    /// EKS access policies associated with the entry
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_policies: Option<Vec<AccessPolicy>>,
 }
@@ -215,8 +278,10 @@ pub struct AccessEntry {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicy {
+    /// An EKS access policy, e.g. `arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy`
     #[serde(rename = "policyARN")]
     pub policy_arn: Option<String>,
+    /// Where the policy applies: the whole cluster or some namespaces
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_scope: Option<AccessScope>,
 }
@@ -227,6 +292,7 @@ pub struct AccessScope {
     /// `cluster` or `namespace`
     #[serde(rename = "type")]
     pub scope_type: Option<String>,
+    /// The namespaces of a `namespace` scope
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespaces: Option<Vec<String>>,
 }
@@ -234,36 +300,63 @@ pub struct AccessScope {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterVPC {
+    /// An existing VPC (`vpc-...`): eksup then creates no network and needs `subnets`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The CIDR of the VPC eksup creates, /16 to /24
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
+    /// An existing control plane security group
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_group: Option<String>,
+    /// Subnets by zone (or alias): existing ones by `id`, or new ones by `cidr`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<ClusterSubnets>,
     /// `ip-name` or `resource-name`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname_type: Option<String>,
+    /// Additional CIDR blocks associated with the VPC
     #[serde(rename = "extraCIDRs", skip_serializing_if = "Option::is_none")]
     pub extra_cidrs: Option<Vec<String>>,
+    /// An existing security group shared by all nodes
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shared_node_security_group: Option<String>,
+    /// Add eksup's rules to `sharedNodeSecurityGroup`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manage_shared_node_security_group_rules: Option<bool>,
+    /// NAT gateways for the private subnets
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nat: Option<ClusterNAT>,
+    /// Public and private access to the Kubernetes API
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_endpoints: Option<ClusterEndpoints>,
+    /// CIDRs allowed to reach the public API endpoint (default `0.0.0.0/0`)
     #[serde(rename = "publicAccessCIDRs", skip_serializing_if = "Option::is_none")]
     pub public_access_cidrs: Option<Vec<String>>,
+    /// Network ACLs for the public and private subnets (eksup.io/v1alpha1 only; default: the
+    /// VPC's default ACL, which allows all traffic)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_acls: Option<NetworkAcls>,
+}
+
+/// `vpc.networkAcls` (eksup.io/v1alpha1 only): opt-in network ACLs with the rules EKS needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkAcls {
+    /// One network ACL for the public subnets and one for the private subnets, allowing only
+    /// what EKS needs: HTTPS and kubelet within the VPC, DNS, ephemeral ports, NAT return
+    /// traffic, and HTTP/HTTPS from the internet to the public subnets' load balancers
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterSubnets {
+    /// Private subnets, by zone or alias
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private: Option<BTreeMap<String, AZSubnetSpec>>,
+    /// Public subnets, by zone or alias
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public: Option<BTreeMap<String, AZSubnetSpec>>,
 }
@@ -271,10 +364,13 @@ pub struct ClusterSubnets {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AZSubnetSpec {
+    /// An existing subnet (`subnet-...`)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The subnet's zone (default: the key)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub az: Option<String>,
+    /// The subnet's CIDR, inside the VPC's
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cidr: Option<String>,
 }
@@ -290,8 +386,10 @@ pub struct ClusterNAT {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterEndpoints {
+    /// The API endpoint is reachable from inside the VPC
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_access: Option<bool>,
+    /// The API endpoint is reachable from the internet
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_access: Option<bool>,
 }
@@ -299,16 +397,21 @@ pub struct ClusterEndpoints {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Addon {
+    /// The add-on, e.g. `vpc-cni`, `coredns`, `aws-ebs-csi-driver`
     pub name: Option<String>,
+    /// The add-on version, or `latest` (default: EKS's default for the cluster version)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// The role the add-on's service account uses
     #[serde(rename = "serviceAccountRoleARN", skip_serializing_if = "Option::is_none")]
     pub service_account_role_arn: Option<String>,
+    /// Configuration values (JSON or YAML text)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration_values: Option<String>,
     /// `none`, `overwrite` or `preserve`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolve_conflicts: Option<String>,
+    /// Tags on the add-on
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
 }
@@ -329,10 +432,13 @@ pub struct AddonsConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateCluster {
+    /// A fully-private cluster (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Do not create VPC endpoints
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skip_endpoint_creation: Option<bool>,
+    /// Extra VPC endpoint services
     #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_endpoint_services: Option<Vec<String>>,
 }
@@ -340,6 +446,7 @@ pub struct PrivateCluster {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ClusterCloudWatch {
+    /// Control plane log types sent to CloudWatch Logs
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_logging: Option<ClusterCloudWatchLogging>,
 }
@@ -350,6 +457,7 @@ pub struct ClusterCloudWatchLogging {
     /// `api`, `audit`, `authenticator`, `controllerManager`, `scheduler`, `all` or `*`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_types: Option<Vec<String>>,
+    /// Retention of the log group (not supported yet)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_retention_in_days: Option<i64>,
 }
@@ -357,6 +465,7 @@ pub struct ClusterCloudWatchLogging {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SecretsEncryption {
+    /// The KMS key ARN
     #[serde(rename = "keyARN")]
     pub key_arn: Option<String>,
 }
@@ -368,6 +477,7 @@ macro_rules! nodegroup_struct {
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
+            /// The node group's name: letters, digits, `-` and `_`, unique in the cluster
             pub name: Option<String>,
             /// `AmazonLinux2023` (default), `AmazonLinux2` or `Bottlerocket`
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -375,8 +485,10 @@ macro_rules! nodegroup_struct {
             /// `ami-...` (with `amiFamily`), `auto` or `auto-ssm`
             #[serde(skip_serializing_if = "Option::is_none")]
             pub ami: Option<String>,
+            /// The EC2 instance type, like `m5.large` (default `m5.large`)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_type: Option<String>,
+            /// Zones of the node group (default: the cluster's)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub availability_zones: Option<Vec<String>>,
             /// Subnet ids or aliases from `vpc.subnets`
@@ -385,47 +497,67 @@ macro_rules! nodegroup_struct {
             /// The EC2 `Name` tag of the instances
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_name: Option<String>,
+            /// Nodes to run (default 2)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub desired_capacity: Option<i64>,
+            /// Fewest nodes (default: desiredCapacity)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub min_size: Option<i64>,
+            /// Most nodes (default: desiredCapacity)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub max_size: Option<i64>,
+            /// Root volume size in GiB (default 80)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub volume_size: Option<i64>,
             /// `gp3` (default), `gp2`, `io1`, `io2`, `sc1`, `st1`
             #[serde(skip_serializing_if = "Option::is_none")]
             pub volume_type: Option<String>,
+            /// Root volume IOPS (gp3 3000-16000, default 3000; io1, io2)
             #[serde(rename = "volumeIOPS", skip_serializing_if = "Option::is_none")]
             pub volume_iops: Option<i64>,
+            /// Root volume throughput in MiB/s (gp3 125-1000, default 125)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub volume_throughput: Option<i64>,
+            /// Encrypt the root volume
             #[serde(skip_serializing_if = "Option::is_none")]
             pub volume_encrypted: Option<bool>,
+            /// KMS key for the root volume (needs `volumeEncrypted`)
             #[serde(rename = "volumeKmsKeyID", skip_serializing_if = "Option::is_none")]
             pub volume_kms_key_id: Option<String>,
+            /// SSH access to the nodes
             #[serde(skip_serializing_if = "Option::is_none")]
             pub ssh: Option<NodeGroupSSH>,
+            /// Kubernetes labels of the nodes
             #[serde(skip_serializing_if = "Option::is_none")]
             pub labels: Option<Map>,
+            /// Put the nodes in the private subnets (default: public)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub private_networking: Option<bool>,
+            /// Tags on the node group and its instances
             #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<Map>,
+            /// The nodes' IAM role
             #[serde(skip_serializing_if = "Option::is_none")]
             pub iam: Option<NodeGroupIAM>,
+            /// Security groups of the nodes
             #[serde(skip_serializing_if = "Option::is_none")]
             pub security_groups: Option<NodeGroupSGs>,
+            /// Most pods per node
             #[serde(skip_serializing_if = "Option::is_none")]
             pub max_pods_per_node: Option<i64>,
+            /// Shell commands run before the node joins
             #[serde(skip_serializing_if = "Option::is_none")]
             pub pre_bootstrap_commands: Option<Vec<String>>,
+            /// Replaces the node's bootstrap command
             #[serde(skip_serializing_if = "Option::is_none")]
             pub override_bootstrap_command: Option<String>,
+            /// Require IMDSv2 (default true)
             #[serde(rename = "disableIMDSv1", skip_serializing_if = "Option::is_none")]
             pub disable_imdsv1: Option<bool>,
+            /// Keep pods away from the instance metadata (hop limit 1)
             #[serde(rename = "disablePodIMDS", skip_serializing_if = "Option::is_none")]
             pub disable_pod_imds: Option<bool>,
+            /// How many nodes may be replaced at once during an update
             #[serde(skip_serializing_if = "Option::is_none")]
             pub update_config: Option<NodeGroupUpdateConfig>,
             $($extra)*
@@ -436,12 +568,16 @@ macro_rules! nodegroup_struct {
 nodegroup_struct!(
     /// A self-managed node group: launch template plus Auto Scaling group.
     NodeGroup {
+        /// Kubernetes taints: a list of `{key, value, effect}` or a map `key: value:Effect`
         #[serde(skip_serializing_if = "Option::is_none")]
         pub taints: Option<Taints>,
+        /// Load balancer target groups the instances join
         #[serde(rename = "targetGroupARNs", skip_serializing_if = "Option::is_none")]
         pub target_group_arns: Option<Vec<String>>,
+        /// Classic load balancers the instances join
         #[serde(skip_serializing_if = "Option::is_none")]
         pub classic_load_balancer_names: Option<Vec<String>>,
+        /// Seconds before an instance is replaced (at least 86400)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub max_instance_lifetime: Option<i64>,
     }
@@ -450,14 +586,19 @@ nodegroup_struct!(
 nodegroup_struct!(
     /// An EKS managed node group.
     ManagedNodeGroup {
+        /// Several instance types (instead of `instanceType`)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub instance_types: Option<Vec<String>>,
+        /// Spot capacity
         #[serde(skip_serializing_if = "Option::is_none")]
         pub spot: Option<bool>,
+        /// Kubernetes taints of the nodes
         #[serde(skip_serializing_if = "Option::is_none")]
         pub taints: Option<Vec<NodeGroupTaint>>,
+        /// A launch template of your own
         #[serde(skip_serializing_if = "Option::is_none")]
         pub launch_template: Option<LaunchTemplate>,
+        /// The AMI release version (default: the latest)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub release_version: Option<String>,
     }
@@ -493,7 +634,9 @@ impl Taints {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupTaint {
+    /// The taint's key
     pub key: Option<String>,
+    /// The taint's value
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`
@@ -503,8 +646,10 @@ pub struct NodeGroupTaint {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupUpdateConfig {
+    /// Nodes replaced at once
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_unavailable: Option<i64>,
+    /// Percentage of nodes replaced at once, 1 to 100
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_unavailable_percentage: Option<i64>,
 }
@@ -512,7 +657,9 @@ pub struct NodeGroupUpdateConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchTemplate {
+    /// The launch template (`lt-...`)
     pub id: Option<String>,
+    /// Its version (default: the default version)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
@@ -520,13 +667,16 @@ pub struct LaunchTemplate {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupSSH {
+    /// Open port 22 to the nodes
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allow: Option<bool>,
     /// An existing EC2 key pair
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_key_name: Option<String>,
+    /// Security groups allowed to reach port 22
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_security_group_ids: Option<Vec<String>>,
+    /// SSM Session Manager (always on)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_ssm: Option<bool>,
 }
@@ -534,16 +684,22 @@ pub struct NodeGroupSSH {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupIAM {
+    /// Managed policies for the node role (replaces the defaults)
     #[serde(rename = "attachPolicyARNs", skip_serializing_if = "Option::is_none")]
     pub attach_policy_arns: Option<Vec<String>>,
+    /// An existing node role
     #[serde(rename = "instanceRoleARN", skip_serializing_if = "Option::is_none")]
     pub instance_role_arn: Option<String>,
+    /// An existing instance profile (self-managed node groups only)
     #[serde(rename = "instanceProfileARN", skip_serializing_if = "Option::is_none")]
     pub instance_profile_arn: Option<String>,
+    /// The name of the node role eksup creates (up to 64 characters)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_role_name: Option<String>,
+    /// Permissions boundary ARN of the node role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance_role_permissions_boundary: Option<String>,
+    /// Extra policies for common add-ons
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_addon_policies: Option<NodeGroupIAMAddonPolicies>,
 }
@@ -563,22 +719,31 @@ pub struct NodeGroupIAMAddonPolicies {
     /// Adds `AmazonElasticFileSystemClientReadWriteAccess`... not supported yet when true
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_scaler: Option<bool>,
+    /// external-dns (not supported yet when true)
     #[serde(rename = "externalDNS", skip_serializing_if = "Option::is_none")]
     pub external_dns: Option<bool>,
+    /// cert-manager (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cert_manager: Option<bool>,
+    /// App Mesh (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_mesh: Option<bool>,
+    /// App Mesh preview (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_mesh_preview: Option<bool>,
+    /// ALB ingress controller (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alb_ingress: Option<bool>,
+    /// AWS Load Balancer Controller (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_load_balancer_controller: Option<bool>,
+    /// X-Ray (not supported yet when true)
     #[serde(rename = "xRay", skip_serializing_if = "Option::is_none")]
     pub x_ray: Option<bool>,
+    /// EFS (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efs: Option<bool>,
+    /// FSx (not supported yet when true)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fsx: Option<bool>,
 }
@@ -586,10 +751,13 @@ pub struct NodeGroupIAMAddonPolicies {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupSGs {
+    /// Existing security groups added to the nodes
     #[serde(rename = "attachIDs", skip_serializing_if = "Option::is_none")]
     pub attach_ids: Option<Vec<String>>,
+    /// Add the shared node security group (self-managed only)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_shared: Option<bool>,
+    /// Add a security group of the node group's own (self-managed only)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_local: Option<bool>,
 }
@@ -597,12 +765,17 @@ pub struct NodeGroupSGs {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FargateProfile {
+    /// The profile's name (not starting with `eks-`)
     pub name: Option<String>,
+    /// An existing pod execution role
     #[serde(rename = "podExecutionRoleARN", skip_serializing_if = "Option::is_none")]
     pub pod_execution_role_arn: Option<String>,
+    /// Which pods run on Fargate: 1 to 5 selectors
     pub selectors: Option<Vec<FargateProfileSelector>>,
+    /// Subnet ids (default: the private subnets)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<Vec<String>>,
+    /// Tags on the profile
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
 }
@@ -610,7 +783,9 @@ pub struct FargateProfile {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FargateProfileSelector {
+    /// Pods in this namespace
     pub namespace: Option<String>,
+    /// Pods with all these labels (up to 5)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Map>,
 }
@@ -619,6 +794,7 @@ pub struct FargateProfileSelector {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EcrConfig {
+    /// The repositories
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repositories: Option<Vec<EcrRepositoryConfig>>,
 }
@@ -626,6 +802,7 @@ pub struct EcrConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EcrRepositoryConfig {
+    /// The repository name, like `team/app`
     pub name: Option<String>,
     /// `MUTABLE` or `IMMUTABLE` (default)
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -633,13 +810,16 @@ pub struct EcrRepositoryConfig {
     /// Default true
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scan_on_push: Option<bool>,
+    /// Encryption at rest (cannot be changed once created)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption: Option<EcrEncryption>,
+    /// Which images ECR expires
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lifecycle_policy: Option<EcrLifecyclePolicy>,
     /// Account ids allowed to pull
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pull_accounts: Option<Vec<String>>,
+    /// Tags on the repository
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
 }
@@ -650,6 +830,7 @@ pub struct EcrEncryption {
     /// `AES256` (default) or `KMS`
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub encryption_type: Option<String>,
+    /// The KMS key (with `type: KMS`; default: the AWS managed key)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
 }
@@ -657,8 +838,10 @@ pub struct EcrEncryption {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EcrLifecyclePolicy {
+    /// Keep this many most recent images
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keep_last_images: Option<i64>,
+    /// Expire untagged images after this many days
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_untagged_after_days: Option<i64>,
     /// A raw ECR lifecycle policy document (JSON text)

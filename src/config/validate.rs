@@ -13,8 +13,9 @@ use super::types::*;
 const OLDEST_MINOR: u32 = 28;
 const NEWEST_MINOR: u32 = 35;
 const NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
-const RETENTION_DAYS: &[i64] = &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
-const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
+pub(super) const RETENTION_DAYS: &[i64] =
+    &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
+pub(super) const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
 /// Families eksctl knows that eksup does not build nodes for yet.
 const AMI_FAMILIES_LATER: &[&str] = &[
     "Ubuntu2004",
@@ -33,8 +34,11 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "WindowsServer2025CoreContainer",
     "WindowsServer2025FullContainer",
 ];
-const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "st1"];
-const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
+pub(super) const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "st1"];
+/// An EC2 instance type: a family and a size, like `m5.large` or `u-6tb1.metal`
+/// ([`valid_instance_type`] is the same rule).
+pub(super) const INSTANCE_TYPE_PATTERN: &str = "^[a-z][a-z0-9-]*\\.[a-z0-9]+$";
+pub(super) const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
 struct V {
     out: Vec<Diagnostic>,
@@ -91,6 +95,15 @@ fn valid_nodegroup_name(s: &str) -> bool {
     s.len() <= 63
         && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// [`INSTANCE_TYPE_PATTERN`].
+fn valid_instance_type(s: &str) -> bool {
+    let Some((family, size)) = s.split_once('.') else { return false };
+    family.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && family.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !size.is_empty()
+        && size.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 fn valid_name(s: &str) -> bool {
@@ -386,6 +399,13 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
     }
+    if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
+        v.err_hint(
+            "vpc.networkAcls",
+            "can only be set for a VPC that eksup creates",
+            "manage the network ACLs of your own VPC yourself, or remove `vpc.networkAcls`",
+        );
+    }
     if let Some(id) = &vpc.id
         && !id.starts_with("vpc-")
     {
@@ -571,8 +591,12 @@ macro_rules! ng_view {
 fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut views = Vec::new();
+    let mut instance_types: Vec<(String, &str)> = Vec::new();
     for (i, ng) in cfg.node_groups.iter().flatten().enumerate() {
         let p = format!("nodeGroups[{i}]");
+        if let Some(t) = &ng.instance_type {
+            instance_types.push((format!("{p}.instanceType"), t));
+        }
         views.push((
             ng_view!(p.clone(), ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
             false,
@@ -588,6 +612,12 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
     }
     for (i, ng) in cfg.managed_node_groups.iter().flatten().enumerate() {
         let p = format!("managedNodeGroups[{i}]");
+        if let Some(t) = &ng.instance_type {
+            instance_types.push((format!("{p}.instanceType"), t));
+        }
+        for (j, t) in ng.instance_types.iter().flatten().enumerate() {
+            instance_types.push((format!("{p}.instanceTypes[{j}]"), t));
+        }
         views.push((ng_view!(p.clone(), ng, ng.taints.clone().unwrap_or_default()), true));
         if ng.instance_type.is_some() && ng.instance_types.as_ref().is_some_and(|t| !t.is_empty()) {
             v.err_hint(
@@ -632,6 +662,15 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         }
         if ng.ami.as_deref().is_some_and(|a| a.starts_with("ami-")) {
             v.later(format!("{p}.ami"), "(custom AMIs for managed node groups)");
+        }
+    }
+    for (p, t) in instance_types {
+        if !valid_instance_type(t) {
+            v.err_hint(
+                p,
+                format!("`{t}` is not an EC2 instance type"),
+                "instance types look like `m5.large`",
+            );
         }
     }
     for (ng, managed) in &views {
@@ -1034,6 +1073,12 @@ mod tests {
         assert!(!valid_repository_name("Team/App"));
         assert!(!valid_repository_name("a"));
         assert!(!valid_repository_name("team//app"));
+        for t in ["m5.large", "c7gn.16xlarge", "u-6tb1.metal", "t4g.nano"] {
+            assert!(valid_instance_type(t), "{t}");
+        }
+        for t in ["m5large", "M5.large", "m5.", ".large", "m5.lar ge"] {
+            assert!(!valid_instance_type(t), "{t}");
+        }
     }
 
     #[test]

@@ -299,6 +299,11 @@ pub(crate) fn create_dir(dir: &Path) -> Result<()> {
 /// Replace `path` with `bytes`, mode 0600: temporary file in the same directory, fsync, rename,
 /// fsync of the directory. On failure the old file is untouched and the temporary file removed.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_mode(path, bytes, 0o600)
+}
+
+/// [`write_atomic`] with the new file's mode (on Unix).
+pub(crate) fn write_atomic_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -313,8 +318,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+            options.mode(mode);
         }
+        #[cfg(not(unix))]
+        let _ = mode;
         let mut file = options.open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;

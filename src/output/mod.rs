@@ -6,6 +6,7 @@
 
 pub mod progress;
 pub mod table;
+pub mod timeline;
 
 use std::io::{IsTerminal, Write};
 
@@ -38,6 +39,23 @@ pub enum OutputFormat {
     Table,
     Json,
     Yaml,
+}
+
+/// The formats of `-o` for commands that build a plan (`create cluster`, `create nodegroup`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanFormat {
+    /// The plan as a tree (people)
+    #[default]
+    Table,
+    /// The plan as JSON; with a real run, one event per line
+    Json,
+    /// The defaulted config (eksctl's format)
+    Yaml,
+    /// The plan as a Mermaid flowchart (`--dry-run`)
+    Mermaid,
+    /// The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)
+    Dot,
 }
 
 #[derive(Debug, Clone)]

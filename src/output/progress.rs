@@ -32,6 +32,9 @@ pub struct Tally {
     pub finished: Vec<TallyStep>,
     pub failed: Vec<TallyStep>,
     pub skipped: Vec<String>,
+    /// When each step first reported waiting for AWS (seconds from the start of the run).
+    #[serde(skip)]
+    waiting: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +47,9 @@ pub struct TallyStep {
     /// Seconds from the start of the run to the start of the step.
     pub started_at: f64,
     pub seconds: f64,
+    /// When the step began waiting for AWS (seconds from the start of the run), if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_from: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
@@ -52,12 +58,16 @@ impl Tally {
     fn record(&mut self, event: &Event<'_>, since_start: Duration) {
         let started = |elapsed: &Duration| since_start.saturating_sub(*elapsed).as_secs_f64();
         match event {
+            Event::StepWaiting { step, .. } => {
+                self.waiting.entry(step.id.to_string()).or_insert(since_start.as_secs_f64());
+            }
             Event::StepFinished { step, action, elapsed, .. } => self.finished.push(TallyStep {
                 step: step.id.to_string(),
                 description: step.description.to_string(),
                 action: Some(*action),
                 started_at: started(elapsed),
                 seconds: elapsed.as_secs_f64(),
+                waiting_from: self.waiting.get(step.id).copied(),
                 error: None,
             }),
             Event::StepFailed { step, error, elapsed } => self.failed.push(TallyStep {
@@ -66,6 +76,7 @@ impl Tally {
                 action: None,
                 started_at: started(elapsed),
                 seconds: elapsed.as_secs_f64(),
+                waiting_from: self.waiting.get(step.id).copied(),
                 error: Some(format!("{error:#}")),
             }),
             Event::StepSkipped { step, .. } => self.skipped.push(step.id.to_string()),

@@ -411,6 +411,28 @@ impl Builder<'_> {
                 nats.insert(az, nat);
             }
         }
+        if vpc_cfg.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
+            for (kind, members) in [(SubnetKind::Public, &public), (SubnetKind::Private, &private)] {
+                if members.is_empty() {
+                    continue;
+                }
+                let label = if kind == SubnetKind::Public { "public" } else { "private" };
+                let mut deps = vec![vpc.clone()];
+                deps.extend(members.iter().map(|i| step_of(&subnets[*i].3)));
+                let rules = nacl_rules(kind, &cidr);
+                self.add(
+                    format!("network-acl-{label}"),
+                    format!("network ACL for the {label} subnets ({} rules)", rules.len()),
+                    Resource::NetworkAcl {
+                        vpc: vpc_val.clone(),
+                        kind,
+                        subnets: members.iter().map(|i| subnets[*i].3.clone()).collect(),
+                        rules,
+                    },
+                    deps,
+                );
+            }
+        }
         let first_nat = nats.values().next().cloned();
         for i in private {
             let (key, az, _, subnet, _) = subnets[i].clone();
@@ -1443,6 +1465,56 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
 
 mod defaults_tag {
     pub const NODEGROUP_NAME: &str = crate::config::defaults::NODEGROUP_NAME_LABEL;
+}
+
+/// The rules that keep EKS working behind network ACLs (which are stateless: replies need rules
+/// too). Inside the VPC: HTTPS (nodes and the control plane's interfaces), the kubelet (10250) and
+/// DNS; from anywhere: ephemeral ports (1024-65535, the replies to what nodes and the NAT gateway
+/// sent out); out: HTTPS and HTTP (AWS APIs, images), the same VPC ports, ephemeral ports (replies,
+/// and what the NAT gateway forwards back to private nodes). The public subnets also take HTTP and
+/// HTTPS from the internet, for load balancers and the NAT gateway's traffic from private nodes.
+/// Pods have addresses of the subnets, so all traffic within the VPC is allowed last.
+fn nacl_rules(kind: SubnetKind, vpc_cidr: &str) -> Vec<crate::plan::NaclRule> {
+    const ANY: &str = "0.0.0.0/0";
+    let rule = |n: i32, egress: bool, proto: &str, cidr: &str, ports: (i32, i32), what: &str| {
+        crate::plan::NaclRule {
+            rule_number: n,
+            egress,
+            protocol: proto.to_string(),
+            cidr: cidr.to_string(),
+            from_port: ports.0,
+            to_port: ports.1,
+            description: what.to_string(),
+        }
+    };
+    let mut rules = Vec::new();
+    for egress in [false, true] {
+        rules.extend([
+            rule(100, egress, "6", vpc_cidr, (443, 443), "HTTPS within the VPC (API server, nodes)"),
+            rule(110, egress, "6", vpc_cidr, (10250, 10250), "kubelet within the VPC"),
+            rule(120, egress, "6", vpc_cidr, (53, 53), "DNS over TCP within the VPC"),
+            rule(130, egress, "17", vpc_cidr, (53, 53), "DNS within the VPC"),
+            rule(140, egress, "6", ANY, (1024, 65535), "ephemeral ports (replies, NAT return traffic)"),
+            rule(150, egress, "17", ANY, (1024, 65535), "ephemeral UDP ports (DNS and NTP replies)"),
+        ]);
+    }
+    rules.extend([
+        rule(200, true, "6", ANY, (443, 443), "HTTPS out (AWS APIs, registries)"),
+        rule(210, true, "6", ANY, (80, 80), "HTTP out (packages)"),
+        rule(220, true, "17", ANY, (123, 123), "NTP out"),
+    ]);
+    if kind == SubnetKind::Public {
+        rules.extend([
+            rule(200, false, "6", ANY, (443, 443), "HTTPS in (load balancers, NAT traffic)"),
+            rule(210, false, "6", ANY, (80, 80), "HTTP in (load balancers, NAT traffic)"),
+        ]);
+    }
+    // Pods get addresses of the subnets and talk to each other on any port.
+    for egress in [false, true] {
+        rules.push(rule(300, egress, "-1", vpc_cidr, (0, 0), "pod to pod within the VPC"));
+    }
+    rules.sort_by_key(|r| (r.egress, r.rule_number));
+    rules
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub fn typical(resource: &Resource) -> Duration {
         Resource::ElasticIp { .. } => 1,
         Resource::NatGateway { .. } => 100,
         Resource::RouteTable { .. } => 3,
+        Resource::NetworkAcl { .. } => 3,
         Resource::SecurityGroup { .. } => 3,
         Resource::SecurityGroupRules { .. } => 2,
         Resource::IamRole { .. } => 3,

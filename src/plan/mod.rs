@@ -115,6 +115,20 @@ pub enum SgPeer {
     Group(Val),
 }
 
+/// A network ACL entry (always `allow`; what no rule allows is denied).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NaclRule {
+    pub rule_number: i32,
+    pub egress: bool,
+    /// `6` (TCP), `17` (UDP) or `-1` (all).
+    pub protocol: String,
+    pub cidr: String,
+    pub from_port: i32,
+    pub to_port: i32,
+    pub description: String,
+}
+
 /// Node group launch template contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -218,6 +232,9 @@ pub enum Resource {
         default_route: Option<Val>,
         subnets: Vec<Val>,
     },
+    /// A network ACL for the subnets of one kind, with its rules, associated with the subnets.
+    #[serde(rename_all = "camelCase")]
+    NetworkAcl { vpc: Val, kind: SubnetKind, subnets: Vec<Val>, rules: Vec<NaclRule> },
     #[serde(rename_all = "camelCase")]
     SecurityGroup {
         vpc: Val,
@@ -292,6 +309,36 @@ pub enum Resource {
     /// Write the kubeconfig context (local, no AWS call).
     #[serde(rename_all = "camelCase")]
     Kubeconfig { endpoint: Val, certificate_authority: Val },
+}
+
+/// The phases of a run, in the order they usually start.
+pub const PHASES: &[&str] = &["network", "IAM", "control plane", "nodes", "add-ons, access and registries"];
+
+impl Resource {
+    /// The phase the step belongs to: the groups of `--dry-run -o mermaid|dot` and of the
+    /// per-phase times after a create.
+    pub fn phase(&self) -> &'static str {
+        match self {
+            Self::Vpc { .. }
+            | Self::ImportVpc { .. }
+            | Self::Subnet { .. }
+            | Self::InternetGateway { .. }
+            | Self::ElasticIp { .. }
+            | Self::NatGateway { .. }
+            | Self::RouteTable { .. }
+            | Self::NetworkAcl { .. }
+            | Self::SecurityGroup { .. }
+            | Self::SecurityGroupRules { .. } => PHASES[0],
+            Self::IamRole { .. } | Self::InstanceProfile { .. } | Self::OidcProvider { .. } => PHASES[1],
+            Self::ControlPlane(_) | Self::Kubeconfig { .. } => PHASES[2],
+            Self::LaunchTemplate(_)
+            | Self::ManagedNodegroup(_)
+            | Self::AutoScalingGroup(_)
+            | Self::FargateProfile(_)
+            | Self::NodesReady { .. } => PHASES[3],
+            Self::Addon { .. } | Self::AccessEntry { .. } | Self::EcrRepository(_) => PHASES[4],
+        }
+    }
 }
 
 /// Who may assume an IAM role.
@@ -425,6 +472,7 @@ impl Resource {
             Self::ElasticIp { .. } => "elastic-ip",
             Self::NatGateway { .. } => "nat-gateway",
             Self::RouteTable { .. } => "route-table",
+            Self::NetworkAcl { .. } => "network-acl",
             Self::SecurityGroup { .. } => "security-group",
             Self::SecurityGroupRules { .. } => "security-group-rules",
             Self::IamRole { .. } => "iam-role",

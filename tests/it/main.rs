@@ -1,5 +1,6 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
+mod ci;
 mod cli;
 mod config;
 mod ecr;
@@ -10,7 +11,10 @@ mod init;
 mod interrupt;
 mod kubeconfig;
 mod lifecycle;
+mod nacl;
+mod pictures;
 mod real_aws;
 mod rollback;
+mod schema;
 mod support;
 mod token;
