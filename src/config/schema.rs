@@ -298,7 +298,7 @@ fn constraints() -> Vec<(Field, Json)> {
         (("ClusterMeta", "name"), json!({ "pattern": CLUSTER_NAME, "maxLength": 100 })),
         (
             ("ClusterMeta", "version"),
-            json!({ "pattern": r"^1\.[0-9]+$", "minimum": 1, "exclusiveMaximum": 2 }),
+            json!({ "pattern": super::validate::version_pattern(), "minimum": 1, "exclusiveMaximum": 2 }),
         ),
         (("KubernetesNetworkConfig", "ipFamily"), json!({ "enum": ["IPv4"] })),
         (("KubernetesNetworkConfig", "serviceIPv4CIDR"), cidr()),

@@ -12,6 +12,12 @@ use super::types::*;
 /// knows: AMIs, add-on versions and user data for each.
 const OLDEST_MINOR: u32 = 28;
 const NEWEST_MINOR: u32 = 35;
+/// The versions eksup accepts, as a JSON Schema pattern: `^1\.(28|29|...|35)$`.
+pub(crate) fn version_pattern() -> String {
+    let minors: Vec<String> = (OLDEST_MINOR..=NEWEST_MINOR).map(|m| m.to_string()).collect();
+    format!("^1\\.({})$", minors.join("|"))
+}
+
 const NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
 pub(super) const RETENTION_DAYS: &[i64] =
     &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
