@@ -1147,14 +1147,16 @@ impl Deleter<'_> {
             return Ok(out);
         }
         let legacy = format!("tag:{}", super::kubernetes_cluster_tag(self.cluster));
+        // Each maker's tag, and the names it gives its groups: a group of the user's that merely
+        // carries `kubernetes.io/cluster/<name>` is not Kubernetes' to delete.
         let by = [
-            filter(&format!("tag:{}", super::elb::ELBV2_CLUSTER_TAG), [self.cluster]),
-            filter(&legacy, ["owned"]),
+            (filter(&format!("tag:{}", super::elb::ELBV2_CLUSTER_TAG), [self.cluster]), "k8s-"),
+            (filter(&legacy, ["owned"]), "k8s-elb-"),
             // EKS's own cluster security group, if EKS could not delete it with the cluster (an
             // interface still used it): this stage runs once the control plane is gone.
-            filter("tag:aws:eks:cluster-name", [self.cluster]),
+            (filter("tag:aws:eks:cluster-name", [self.cluster]), "eks-cluster-sg-"),
         ];
-        for f in by {
+        for (f, prefix) in by {
             let found = c
                 .ec2
                 .describe_security_groups()
@@ -1163,7 +1165,11 @@ impl Deleter<'_> {
                 .send()
                 .await
                 .api("DescribeSecurityGroups")?;
-            for sg in found.security_groups() {
+            for sg in found
+                .security_groups()
+                .iter()
+                .filter(|g| g.group_name().is_some_and(|n| n.starts_with(prefix)))
+            {
                 if !out.iter().any(|x: &aws_sdk_ec2::types::SecurityGroup| x.group_id() == sg.group_id()) {
                     out.push(sg.clone());
                 }
