@@ -1,9 +1,9 @@
 //! Loading configs through the real binary: eksctl's own examples, our examples, diagnostics,
 //! the plan outputs, and eksctl's JSON Schema as the judge of what we print in its format.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
+use crate::support::offline::{eksup, yaml_files};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,28 +11,6 @@ fn root() -> PathBuf {
 
 fn shared() -> PathBuf {
     root().join("..").join("shared")
-}
-
-/// The binary with no AWS settings at all: dry-runs assume zones and never call AWS.
-fn eksup() -> Command {
-    let mut c = Command::cargo_bin("eksup").expect("the eksup binary is built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWS_") || k == "KUBECONFIG" {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", std::env::temp_dir().join("eksup-no-home")).env("NO_COLOR", "1").env("CI", "true");
-    c
-}
-
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn eksctl_schema() -> jsonschema::Validator {

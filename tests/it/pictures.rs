@@ -5,24 +5,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::support::offline::eksup;
 use serde_json::Value;
 
 use crate::support::Emulator;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn eksup() -> Command {
-    let mut c = Command::cargo_bin("eksup").expect("the eksup binary is built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWS_") || k == "KUBECONFIG" {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", std::env::temp_dir().join("eksup-no-home")).env("NO_COLOR", "1").env("CI", "true");
-    c
 }
 
 fn examples() -> Vec<PathBuf> {

@@ -3,31 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::support::offline::{eksup, yaml_files};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn eksup() -> Command {
-    let mut c = Command::cargo_bin("eksup").expect("the eksup binary is built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWS_") || k == "KUBECONFIG" {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", std::env::temp_dir().join("eksup-no-home")).env("NO_COLOR", "1").env("CI", "true");
-    c
-}
-
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// The schema as `eksup utils schema` prints it.

@@ -13,5 +13,6 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod emulator;
+pub mod offline;
 
 pub use emulator::{Emulator, EmulatorBuilder};
