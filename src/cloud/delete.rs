@@ -14,7 +14,7 @@
 //! detached first); ECR repositories only with [`DeleteOptions::delete_repositories`].
 
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use tokio::time::Instant;
 
 use super::autoscaling::asg_tag_pairs;
@@ -88,8 +88,15 @@ struct Deleter<'a> {
     reporter: &'a dyn Reporter,
     options: &'a DeleteOptions,
     report: RefCell<DeleteReport>,
-    /// Only resources whose `eksup.io/resource` tag is one of these (one node group's); all when `None`.
+    /// Only resources whose `eksup.io/resource` tag is one of these (one node group's, or what a
+    /// failed run created); all when `None`.
     scope: Option<Vec<String>>,
+    /// The control plane is within the scope: everything inside it (node groups, add-ons,
+    /// Fargate profiles, load balancers Kubernetes made) goes with it whatever their tags.
+    plane: Cell<bool>,
+    /// The EKS-made cluster security group, once known: rules on it that name a group in scope
+    /// are revoked before that group is deleted.
+    cluster_sg: RefCell<Option<String>>,
 }
 
 /// Reports one resource's deletion.
@@ -216,9 +223,36 @@ impl AwsCloud {
             options,
             report: RefCell::new(DeleteReport::default()),
             scope: None,
+            plane: Cell::new(true),
+            cluster_sg: RefCell::new(None),
         };
         let _ = d.run().await;
         Ok(d.report.into_inner())
+    }
+
+    /// Roll back a failed create: delete only what that run made, `created` being the ids of the
+    /// plan steps it reported as created, found by their `eksup.io/resource` tags. When the run
+    /// made the control plane, everything inside it goes too; resources an earlier run made, or
+    /// the user's own, stay.
+    pub async fn rollback(
+        &self,
+        cluster: &str,
+        created: Vec<String>,
+        options: &DeleteOptions,
+        reporter: &dyn Reporter,
+    ) -> DeleteReport {
+        let d = Deleter {
+            cloud: self,
+            cluster,
+            reporter,
+            options,
+            report: RefCell::new(DeleteReport::default()),
+            scope: Some(created),
+            plane: Cell::new(false),
+            cluster_sg: RefCell::new(None),
+        };
+        let _ = d.run().await;
+        d.report.into_inner()
     }
 
     /// Delete what only node group `nodegroup` used, once the group itself is gone: its launch
@@ -250,11 +284,13 @@ impl AwsCloud {
             options,
             report: RefCell::new(DeleteReport::default()),
             scope: Some(scope),
+            plane: Cell::new(false),
+            cluster_sg: RefCell::new(None),
         };
         let _ = async {
             d.access_entries().await?;
             d.launch_templates().await?;
-            d.scoped_security_groups().await?;
+            d.security_groups(&[]).await?;
             d.iam(&[]).await
         }
         .await;
@@ -271,6 +307,17 @@ impl Deleter<'_> {
         }
     }
 
+    /// Whether a resource inside the control plane (a node group, add-on, Fargate profile) with
+    /// these tags is within the scope: all of them when the control plane is.
+    fn inside_scope<'t, K, V>(&self, tags: Option<&'t std::collections::HashMap<K, V>>) -> bool
+    where
+        K: AsRef<str> + 't,
+        V: AsRef<str> + 't,
+    {
+        self.plane.get()
+            || tags.is_some_and(|t| self.in_scope(t.iter().map(|(k, v)| (k.as_ref(), v.as_ref()))))
+    }
+
     async fn run(&self) -> Result<(), Stop> {
         let c = self.cloud;
         let eks_cluster = match c.describe_eks_cluster(self.cluster).await {
@@ -281,10 +328,6 @@ impl Deleter<'_> {
         };
         let mut roles: Vec<String> = Vec::new();
         let mut issuer = None;
-        // Load balancers Kubernetes made for the cluster go first, as eksctl does: their network
-        // interfaces and security groups would keep the VPC from being deleted.
-        let vpcs = self.vpcs(eks_cluster.as_ref().and_then(|c| c.resources_vpc_config()?.vpc_id())).await?;
-        self.kubernetes_load_balancers(&vpcs).await?;
         if let Some(ec) = &eks_cluster {
             let owned =
                 ec.tags().is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster));
@@ -299,8 +342,22 @@ impl Deleter<'_> {
                     )),
                 );
             }
+        }
+        // A full delete takes everything; a rollback the control plane only if its run made it.
+        self.plane
+            .set(self.scope.is_none() || eks_cluster.as_ref().is_some_and(|ec| self.inside_scope(ec.tags())));
+        *self.cluster_sg.borrow_mut() = ec_cluster_sg(eks_cluster.as_ref());
+        // Load balancers Kubernetes made for the cluster go first, as eksctl does: their network
+        // interfaces and security groups would keep the VPC from being deleted.
+        let vpcs = self.vpcs(eks_cluster.as_ref().and_then(|c| c.resources_vpc_config()?.vpc_id())).await?;
+        if self.plane.get() {
+            self.kubernetes_load_balancers(&vpcs).await?;
+        }
+        if let Some(ec) = &eks_cluster {
             self.report.borrow_mut().cluster_found = true;
-            roles.extend(ec.role_arn().map(str::to_string));
+            if self.plane.get() {
+                roles.extend(ec.role_arn().map(str::to_string));
+            }
             issuer = ec.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer()).map(str::to_string);
             self.fargate_profiles(&mut roles).await?;
         }
@@ -310,7 +367,11 @@ impl Deleter<'_> {
         );
         a?;
         b?;
-        if eks_cluster.is_some() {
+        if eks_cluster.is_some() && !self.plane.get() {
+            // A rollback that keeps the control plane: what this run added inside it.
+            self.access_entries().await?;
+            self.addons().await?;
+        } else if eks_cluster.is_some() {
             self.access_entries().await?;
             self.addons().await?;
             // Rules between eksup's groups and the EKS-made cluster security group: EKS cannot
@@ -332,10 +393,14 @@ impl Deleter<'_> {
         }
         self.oidc_providers(issuer.as_deref()).await?;
         self.launch_templates().await?;
-        self.leftover_interfaces(&vpcs).await?;
+        if self.plane.get() {
+            self.leftover_interfaces(&vpcs).await?;
+        }
         self.network(&vpcs).await?;
-        self.iam(&roles).await?;
-        self.repositories().await
+        // IAM and the registries depend on nothing above: both are tried whatever the other did.
+        let iam = self.iam(&roles).await;
+        let repositories = self.repositories().await;
+        iam.and(repositories)
     }
 
     fn cluster_desc(&self) -> String {
@@ -359,12 +424,22 @@ impl Deleter<'_> {
             }
         };
         // EKS deletes one Fargate profile per cluster at a time.
+        let mut stop = Ok(());
         for name in names {
+            let profile = match c.describe_fargate(self.cluster, &name).await {
+                Ok(p) => p,
+                Err(e) => {
+                    let t = self.start("fargate-profile", &name, format!("Fargate profile `{name}`"));
+                    stop = stop.and(self.finish(t, Err(e.into())));
+                    continue;
+                }
+            };
+            if !self.inside_scope(profile.as_ref().and_then(|p| p.tags())) {
+                continue;
+            }
+            roles.extend(profile.as_ref().and_then(|p| p.pod_execution_role_arn()).map(str::to_string));
             let t = self.start("fargate-profile", &name, format!("Fargate profile `{name}`"));
             let result = async {
-                if let Some(p) = c.describe_fargate(self.cluster, &name).await? {
-                    roles.extend(p.pod_execution_role_arn().map(str::to_string));
-                }
                 c.eks
                     .delete_fargate_profile()
                     .cluster_name(self.cluster)
@@ -390,9 +465,9 @@ impl Deleter<'_> {
                 .await
             }
             .await;
-            self.finish(t, result)?;
+            stop = stop.and(self.finish(t, result));
         }
-        Ok(())
+        stop
     }
 
     async fn managed_nodegroups(&self, cluster_exists: bool, roles: &mut Vec<String>) -> Result<(), Stop> {
@@ -405,12 +480,22 @@ impl Deleter<'_> {
             Err(e) => return self.finish(self.start("nodegroup", "*", "nodegroups".into()), Err(e.into())),
         };
         let mut started = Vec::new();
+        let mut stop = Ok(());
         for name in names {
+            let group = match c.describe_nodegroup(self.cluster, &name).await {
+                Ok(g) => g,
+                Err(e) => {
+                    let t = self.start("nodegroup", &name, format!("managed nodegroup `{name}`"));
+                    stop = stop.and(self.finish(t, Err(e.into())));
+                    continue;
+                }
+            };
+            if !self.inside_scope(group.as_ref().and_then(|g| g.tags())) {
+                continue;
+            }
+            roles.extend(group.as_ref().and_then(|g| g.node_role()).map(str::to_string));
             let t = self.start("nodegroup", &name, format!("managed nodegroup `{name}`"));
             let result = async {
-                if let Some(ng) = c.describe_nodegroup(self.cluster, &name).await? {
-                    roles.extend(ng.node_role().map(str::to_string));
-                }
                 // ResourceInUseException while the group is still being created or updated.
                 self.while_dependent(&t.progress(self), || async {
                     c.eks
@@ -427,10 +512,9 @@ impl Deleter<'_> {
             .await;
             match result {
                 Ok(()) => started.push((t, name)),
-                Err(e) => self.finish(t, Err(e))?,
+                Err(e) => stop = stop.and(self.finish(t, Err(e))),
             }
         }
-        let mut stop = Ok(());
         for (t, name) in started {
             let result = c.wait_nodegroup_gone(&t.progress(self), self.cluster, &name).await;
             if self.finish(t, result).is_err() {
@@ -451,17 +535,18 @@ impl Deleter<'_> {
                 );
             }
         };
+        let mut stop = Ok(());
         for g in groups {
-            if !owned_by(asg_tag_pairs(&g), self.cluster) {
+            if !owned_by(asg_tag_pairs(&g), self.cluster) || !self.in_scope(asg_tag_pairs(&g)) {
                 continue;
             }
             let Some(name) = g.auto_scaling_group_name() else { continue };
             let t = self.start("auto-scaling-group", name, format!("Auto Scaling group `{name}`"));
             // Nodegroup deletions must finish before the control plane goes: always wait here.
             let result = c.delete_asg(&t.progress(self), name, false).await;
-            self.finish(t, result)?;
+            stop = stop.and(self.finish(t, result));
         }
-        Ok(())
+        stop
     }
 
     async fn access_entries(&self) -> Result<(), Stop> {
@@ -536,7 +621,29 @@ impl Deleter<'_> {
             }
             Err(e) => return self.finish(self.start("addon", "*", "add-ons".into()), Err(e.into())),
         };
+        let mut stop = Ok(());
         for name in names {
+            if !self.plane.get() {
+                let addon = c
+                    .eks
+                    .describe_addon()
+                    .cluster_name(self.cluster)
+                    .addon_name(&name)
+                    .send()
+                    .await
+                    .api("DescribeAddon")
+                    .or_not_found();
+                match addon {
+                    Ok(a) if self.inside_scope(a.as_ref().and_then(|a| a.addon()).and_then(|a| a.tags())) => {
+                    }
+                    Ok(_) => continue,
+                    Err(e) => {
+                        let t = self.start("addon", &name, format!("add-on `{name}`"));
+                        stop = stop.and(self.finish(t, Err(e.into())));
+                        continue;
+                    }
+                }
+            }
             let t = self.start("addon", &name, format!("add-on `{name}`"));
             // ResourceInUseException while the add-on is still being created or updated.
             let result = self
@@ -551,9 +658,9 @@ impl Deleter<'_> {
                         .map(|_| ())
                 })
                 .await;
-            self.finish(t, result)?;
+            stop = stop.and(self.finish(t, result));
         }
-        Ok(())
+        stop
     }
 
     async fn control_plane(&self, t: &Tracked) -> anyhow::Result<()> {
@@ -604,7 +711,9 @@ impl Deleter<'_> {
             let tags =
                 c.iam.list_open_id_connect_provider_tags().open_id_connect_provider_arn(&arn).send().await;
             let ours = match tags.api("ListOpenIDConnectProviderTags").or_not_found() {
-                Ok(Some(t)) => owned_by(iam_tag_pairs(t.tags()), self.cluster),
+                Ok(Some(t)) => {
+                    owned_by(iam_tag_pairs(t.tags()), self.cluster) && self.in_scope(iam_tag_pairs(t.tags()))
+                }
                 Ok(None) => false,
                 Err(e) => {
                     return self.finish(
@@ -614,7 +723,9 @@ impl Deleter<'_> {
                 }
             };
             if !ours {
-                if issuer.is_some_and(|i| arn.ends_with(i.trim_start_matches("https://"))) {
+                if self.scope.is_none()
+                    && issuer.is_some_and(|i| arn.ends_with(i.trim_start_matches("https://")))
+                {
                     self.warn(format!(
                         "the OIDC provider `{arn}` of this cluster was not created by eksup; kept"
                     ));
@@ -694,6 +805,7 @@ impl Deleter<'_> {
             use aws_sdk_ec2::types::NatGatewayState;
             let Some(id) = nat.nat_gateway_id() else { continue };
             if !has_tag(nat.tags(), tag_keys::CLUSTER, self.cluster)
+                || !self.in_scope(tag_pairs(nat.tags()))
                 || matches!(nat.state(), Some(NatGatewayState::Deleted | NatGatewayState::Failed))
             {
                 continue;
@@ -747,6 +859,9 @@ impl Deleter<'_> {
             };
         for addr in addresses.addresses() {
             let Some(id) = addr.allocation_id() else { continue };
+            if !self.in_scope(tag_pairs(addr.tags())) {
+                continue;
+            }
             let t = self.start("elastic-ip", id, format!("Elastic IP `{}`", addr.public_ip().unwrap_or(id)));
             let result = self
                 .while_dependent(&t.progress(self), || async {
@@ -770,6 +885,9 @@ impl Deleter<'_> {
         };
         for igw in igws.internet_gateways() {
             let Some(id) = igw.internet_gateway_id() else { continue };
+            if !self.in_scope(tag_pairs(igw.tags())) {
+                continue;
+            }
             let t = self.start("internet-gateway", id, format!("internet gateway `{id}`"));
             let progress = t.progress(self);
             let result = async {
@@ -815,6 +933,9 @@ impl Deleter<'_> {
         };
         for rt in tables.route_tables() {
             let Some(id) = rt.route_table_id() else { continue };
+            if !self.in_scope(tag_pairs(rt.tags())) {
+                continue;
+            }
             let t = self.start("route-table", id, format!("route table `{id}`"));
             let result = async {
                 for assoc in rt.associations().iter().filter(|a| a.main() != Some(true)) {
@@ -841,35 +962,7 @@ impl Deleter<'_> {
             self.finish(t, result)?;
         }
 
-        // Security groups: eksup's, and those Kubernetes made for load balancers in the cluster's
-        // VPCs; revoke every rule first (groups reference each other), then delete.
-        let mut groups = match c
-            .ec2
-            .describe_security_groups()
-            .filters(tagged.clone())
-            .send()
-            .await
-            .api("DescribeSecurityGroups")
-        {
-            Ok(g) => g.security_groups().to_vec(),
-            Err(e) => return ec2_err("security-group", e),
-        };
-        match self.kubernetes_security_groups(vpcs).await {
-            Ok(more) => {
-                for g in more {
-                    if !groups.iter().any(|x| x.group_id() == g.group_id()) {
-                        groups.push(g);
-                    }
-                }
-            }
-            Err(e) => return ec2_err("security-group", e),
-        }
-        for sg in &groups {
-            let Some(id) = sg.group_id() else { continue };
-            let _ =
-                c.revoke_rules(id, sg.ip_permissions().to_vec(), sg.ip_permissions_egress().to_vec()).await;
-        }
-        self.delete_groups(&groups).await?;
+        self.security_groups(vpcs).await?;
 
         // Network ACLs: their subnets go back to the VPC's default ACL first.
         let acls = match c
@@ -885,6 +978,9 @@ impl Deleter<'_> {
         };
         for acl in acls.network_acls() {
             let Some(id) = acl.network_acl_id() else { continue };
+            if !self.in_scope(tag_pairs(acl.tags())) {
+                continue;
+            }
             let t = self.start("network-acl", id, format!("network ACL `{id}`"));
             let result = async {
                 if !acl.associations().is_empty() {
@@ -932,6 +1028,9 @@ impl Deleter<'_> {
             };
         for s in subnets.subnets() {
             let Some(id) = s.subnet_id() else { continue };
+            if !self.in_scope(tag_pairs(s.tags())) {
+                continue;
+            }
             let t =
                 self.start("subnet", id, format!("subnet `{id}` ({})", s.cidr_block().unwrap_or_default()));
             let result = self
@@ -949,6 +1048,9 @@ impl Deleter<'_> {
         };
         for vpc in vpcs.vpcs() {
             let Some(id) = vpc.vpc_id() else { continue };
+            if !self.in_scope(tag_pairs(vpc.tags())) {
+                continue;
+            }
             if !owned_by(tag_pairs(vpc.tags()), self.cluster) {
                 continue;
             }
@@ -963,12 +1065,17 @@ impl Deleter<'_> {
         Ok(())
     }
 
-    /// The security groups in scope (a node group's): the rules of the cluster's other groups
-    /// that reference them are revoked first, then they are deleted (retried while the node
-    /// group's instances still hold them).
-    async fn scoped_security_groups(&self) -> Result<(), Stop> {
+    /// The security groups in scope: eksup's (all, or those of a node group or of a failed run),
+    /// and, with the control plane, those Kubernetes made for load balancers in `vpcs`. Their own
+    /// rules are revoked first (groups reference each other), then the rules of the groups out of
+    /// scope (and of the EKS cluster group) that reference them; then they are deleted, retried
+    /// while instances or interfaces still hold them.
+    async fn security_groups(&self, vpcs: &[String]) -> Result<(), Stop> {
         use aws_sdk_ec2::types::IpPermission;
         let c = self.cloud;
+        let failed = |e: CloudError| {
+            self.finish(self.start("security-group", "*", "security groups".into()), Err(e.into()))
+        };
         let all = match c
             .ec2
             .describe_security_groups()
@@ -978,13 +1085,42 @@ impl Deleter<'_> {
             .api("DescribeSecurityGroups")
         {
             Ok(g) => g.security_groups().to_vec(),
-            Err(e) => {
-                return self
-                    .finish(self.start("security-group", "*", "security groups".into()), Err(e.into()));
-            }
+            Err(e) => return failed(e),
         };
-        let (mine, others): (Vec<_>, Vec<_>) =
+        let (mut mine, mut others): (Vec<_>, Vec<_>) =
             all.into_iter().partition(|g| self.in_scope(tag_pairs(g.tags())));
+        if self.plane.get() {
+            match self.kubernetes_security_groups(vpcs).await {
+                Ok(more) => {
+                    for g in more {
+                        if !mine.iter().any(|x| x.group_id() == g.group_id()) {
+                            mine.push(g);
+                        }
+                    }
+                }
+                Err(e) => return failed(e),
+            }
+        }
+        let cluster_sg = self.cluster_sg.borrow().clone();
+        if let Some(id) = cluster_sg.filter(|_| self.scope.is_some()) {
+            match c
+                .ec2
+                .describe_security_groups()
+                .group_ids(&id)
+                .send()
+                .await
+                .api("DescribeSecurityGroups")
+                .or_not_found()
+            {
+                Ok(found) => others.extend(found.iter().flat_map(|f| f.security_groups()).cloned()),
+                Err(e) => return failed(e),
+            }
+        }
+        for sg in &mine {
+            let Some(id) = sg.group_id() else { continue };
+            let _ =
+                c.revoke_rules(id, sg.ip_permissions().to_vec(), sg.ip_permissions_egress().to_vec()).await;
+        }
         let ids: Vec<&str> = mine.iter().filter_map(|g| g.group_id()).collect();
         let refers = |p: &IpPermission| {
             p.user_id_group_pairs().iter().any(|g| g.group_id().is_some_and(|x| ids.contains(&x)))
@@ -995,8 +1131,7 @@ impl Deleter<'_> {
             let egress = g.ip_permissions_egress().iter().filter(|p| refers(p)).cloned().collect();
             let _ = c.revoke_rules(id, ingress, egress).await;
         }
-        self.delete_groups(&mine).await?;
-        Ok(())
+        self.delete_groups(&mine).await
     }
 
     /// Delete these security groups, retried while something still depends on them.
@@ -1005,6 +1140,7 @@ impl Deleter<'_> {
         groups: impl IntoIterator<Item = &'g aws_sdk_ec2::types::SecurityGroup>,
     ) -> Result<(), Stop> {
         let c = self.cloud;
+        let mut stop = Ok(());
         for sg in groups {
             let Some(id) = sg.group_id() else { continue };
             let t = self.start(
@@ -1023,9 +1159,9 @@ impl Deleter<'_> {
                         .api("DeleteSecurityGroup")
                 })
                 .await;
-            self.finish(t, result)?;
+            stop = stop.and(self.finish(t, result));
         }
-        Ok(())
+        stop
     }
 
     /// The cluster's VPCs: the one the control plane is in, and those eksup made for it.
@@ -1344,12 +1480,13 @@ impl Deleter<'_> {
             self.finish(t, result)?;
         }
 
+        let mut stop = Ok(());
         for name in roles {
             let t = self.start("iam-role", &name, format!("IAM role `{name}`"));
             let result = self.delete_role(&name).await;
-            self.finish(t, result)?;
+            stop = stop.and(self.finish(t, result));
         }
-        Ok(())
+        stop
     }
 
     async fn delete_role(&self, name: &str) -> anyhow::Result<()> {
@@ -1429,7 +1566,10 @@ impl Deleter<'_> {
                 let (Some(arn), Some(name)) = (r.repository_arn(), r.repository_name()) else { continue };
                 match c.ecr.list_tags_for_resource().resource_arn(arn).send().await.api("ListTagsForResource")
                 {
-                    Ok(t) if owned_by(t.tags().iter().map(|t| (t.key(), t.value())), self.cluster) => {
+                    Ok(t)
+                        if owned_by(t.tags().iter().map(|t| (t.key(), t.value())), self.cluster)
+                            && self.in_scope(t.tags().iter().map(|t| (t.key(), t.value()))) =>
+                    {
                         ours.push(name.to_string())
                     }
                     Ok(_) => {}

@@ -9,10 +9,18 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 
 use crate::settings::Settings;
 
+/// Attempts per AWS call, as eksctl makes them: AWS throttles in bursts when an account is busy,
+/// and three attempts (the SDK's default) end a 20-minute create on one unlucky burst.
+pub const MAX_ATTEMPTS: u32 = 13;
+
 /// Load the AWS configuration: `region` (from the config file or `--region`) wins over the
-/// environment and profile; `--profile` over `AWS_PROFILE`.
+/// environment and profile; `--profile` over `AWS_PROFILE`. Calls retry transient errors and
+/// throttling in the SDK's adaptive mode (a client-side rate limit that slows down on
+/// throttling), up to [`MAX_ATTEMPTS`] times.
 pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> SdkConfig {
-    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    use aws_config::retry::RetryConfig;
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(RetryConfig::adaptive().with_max_attempts(MAX_ATTEMPTS));
     if let Some(profile) = &settings.profile {
         loader = loader.profile_name(profile);
     }

@@ -234,40 +234,7 @@ async fn apply(
         return Ok(ExitStatus::Interrupted);
     }
     if args.rollback {
-        if outcome.count(Action::Existed) == 0 {
-            printer.warn("rolling back: deleting what this run created");
-            let report = aws
-                .delete_cluster(
-                    &name,
-                    &cloud::DeleteOptions { cancel: cancel.clone(), ..Default::default() },
-                    &Progress::new(printer, json, "rolling back", &format!("`{name}`")),
-                )
-                .await?;
-            if report.is_complete() {
-                printer.status("Rolled back", &format!("removed {} resources", report.removed.len()));
-                // The kubeconfig entries of the removed cluster would point at nothing.
-                let target =
-                    crate::kubeconfig::KubeconfigTarget::resolve(args.kubeconfig.kubeconfig.as_deref());
-                match target.and_then(|t| kubeconfig::remove_cluster_entries(&t, &name, &region)) {
-                    Ok(k) if !k.names().is_empty() => printer.status(
-                        "Removed",
-                        &format!(
-                            "kubeconfig entries {}",
-                            k.names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                        ),
-                    ),
-                    Ok(_) => {}
-                    Err(e) => printer.warn(&format!("the kubeconfig was left as it is: {e:#}")),
-                }
-            } else {
-                printer.warn("the rollback did not remove everything");
-                printer.hint(&delete_hint);
-            }
-        } else {
-            printer.warn(
-                "not rolling back: resources from an earlier run exist and are not this run's to delete",
-            );
-        }
+        rollback(&aws, plan, &outcome, &cancel, args, printer, json).await?;
     }
     let mut err = UserError::new(match outcome.failed.first() {
         Some((step, e)) => format!("creating cluster `{name}` failed at step `{step}`: {e:#}"),
@@ -285,6 +252,76 @@ async fn apply(
         err = err.hint(rerun_hint).hint(delete_hint);
     }
     Err(err.into())
+}
+
+/// Delete what this run created (the steps it reported as created, and the failed steps, whose
+/// resource may exist half-made), keep what it found, and say which is which.
+async fn rollback(
+    aws: &AwsCloud,
+    plan: &Plan,
+    outcome: &executor::Outcome,
+    cancel: &Cancel,
+    args: &CreateClusterArgs,
+    printer: &Printer,
+    json: bool,
+) -> Result<()> {
+    let (name, region) = (plan.cluster.as_str(), plan.region.as_str());
+    let mut created: Vec<String> =
+        outcome.finished.iter().filter(|(_, a)| *a == Action::Created).map(|(s, _)| s.clone()).collect();
+    created.extend(outcome.failed.iter().map(|(s, _)| s.clone()));
+    let kept: Vec<&str> =
+        outcome.finished.iter().filter(|(_, a)| *a != Action::Created).map(|(s, _)| s.as_str()).collect();
+    if !kept.is_empty() {
+        printer.warn(&format!(
+            "keeping {} resources that existed before this run: {}",
+            kept.len(),
+            kept.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if created.is_empty() {
+        printer.warn("nothing to roll back: this run created nothing");
+        return Ok(());
+    }
+    printer.warn(&format!("rolling back: deleting what this run created ({} steps)", created.len()));
+    let plane_created = created
+        .iter()
+        .any(|s| plan.step(s).is_some_and(|st| matches!(st.resource, Resource::ControlPlane(_))));
+    let report = aws
+        .rollback(
+            name,
+            created,
+            &cloud::DeleteOptions { cancel: cancel.clone(), ..Default::default() },
+            &Progress::new(printer, json, "rolling back", &format!("`{name}`")),
+        )
+        .await;
+    if !report.is_complete() {
+        printer.warn("the rollback did not remove everything");
+        printer.hint(&format!("remove it all with `eksup delete cluster --name {name} --region {region}`"));
+        return Ok(());
+    }
+    printer.status("Rolled back", &format!("removed {} resources", report.removed.len()));
+    for k in &report.kept {
+        printer.info(&format!(
+            "kept {} `{}` (it may hold data: delete it yourself if it is empty)",
+            k.kind, k.id
+        ));
+    }
+    if plane_created {
+        // The kubeconfig entries of the removed cluster would point at nothing.
+        let target = crate::kubeconfig::KubeconfigTarget::resolve(args.kubeconfig.kubeconfig.as_deref());
+        match target.and_then(|t| kubeconfig::remove_cluster_entries(&t, name, region)) {
+            Ok(k) if !k.names().is_empty() => printer.status(
+                "Removed",
+                &format!(
+                    "kubeconfig entries {}",
+                    k.names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Ok(_) => {}
+            Err(e) => printer.warn(&format!("the kubeconfig was left as it is: {e:#}")),
+        }
+    }
+    Ok(())
 }
 
 /// How long each phase of the run took, wall clock: network, IAM, control plane, nodes, extras.

@@ -1,5 +1,6 @@
 //! `--rollback`: a failed create deletes what it made, and says so.
 
+use crate::lifecycle::inventory::Inventory;
 use crate::support::Emulator;
 
 #[test]
@@ -29,4 +30,51 @@ fn a_failed_create_with_rollback_leaves_nothing() {
     assert!(stderr.contains("kubeconfig entries"), "{stderr}");
     let text = std::fs::read_to_string(emu.home().join("kubeconfig")).unwrap_or_default();
     assert!(!text.contains("demo.us-west-2.eksup.io"), "the rolled-back cluster's entries are gone:\n{text}");
+}
+
+/// The issue-11 case: the failure comes after the control plane, on a cluster with every node
+/// kind (whose EKS-made security group gets eksup's rules), and the rollback still removes all.
+#[test]
+fn a_failure_after_the_control_plane_rolls_back_everything_this_run_made() {
+    let emu = Emulator::start();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed.yaml");
+    emu.fail_next("eks:CreateFargateProfile", 1);
+    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("failed at step `fargate-profile-batch`"), "{stderr}");
+    assert!(!stderr.contains("not rolling back"), "{stderr}");
+    assert!(stderr.contains("Rolled back"), "{stderr}");
+    // ECR repositories may hold images: kept, and said so.
+    assert!(stderr.contains("kept ecr-repository `mixed/app`"), "{stderr}");
+    let left = Inventory::owned(&emu, "mixed");
+    for (kind, ids) in &left.0 {
+        let expected: &[&str] = if *kind == "ecr repositories" { &["mixed/app"] } else { &[] };
+        assert_eq!(ids, expected, "{kind} left after the rollback:\n{stderr}");
+    }
+}
+
+/// A run that resumes an earlier one rolls back only what it made itself: the earlier run's
+/// resources stay, and the run lists them.
+#[test]
+fn a_resumed_run_rolls_back_only_what_it_made() {
+    let emu = Emulator::start();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
+    // The first run stops before the control plane: network and roles exist.
+    emu.fail_next("eks:CreateCluster", 1);
+    let first = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
+    assert_eq!(first.status.code(), Some(1), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = Inventory::owned(&emu, "demo");
+    assert_eq!(before.count("vpcs"), 1);
+    assert_eq!(before.count("eks clusters"), 0);
+
+    emu.fail_next("eks:CreateNodegroup", 1);
+    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("keeping") && stderr.contains("existed before this run"), "{stderr}");
+    assert!(stderr.contains("`vpc`"), "the kept VPC is named:\n{stderr}");
+    assert!(stderr.contains("Rolled back"), "{stderr}");
+    // What the first run made is there, as it was; what the second made is gone.
+    Inventory::owned(&emu, "demo").assert_same(&before, "after rolling back the second run");
 }
