@@ -74,7 +74,101 @@ fn warn_duplicates(ctx: &StepContext<'_>, kind: &str, ids: &[&str]) {
     }
 }
 
+/// Kinds whose create takes no idempotency token and allows copies with the same tags.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Copies {
+    Vpc,
+    InternetGateway,
+    ElasticIp,
+}
+
 impl AwsCloud {
+    /// A create without an idempotency token may have run twice: AWS committed an attempt whose
+    /// answer was lost, and the SDK sent it again. Delete every copy tagged for this step but
+    /// `kept` (the one whose answer arrived), and say so.
+    pub(super) async fn remove_copies(
+        &self,
+        ctx: &StepContext<'_>,
+        kind: Copies,
+        kept: &str,
+    ) -> Result<(), CloudError> {
+        let filters = Some(owner_filters(ctx));
+        let copies: Vec<String> = match kind {
+            Copies::Vpc => {
+                let out = self.ec2.describe_vpcs().set_filters(filters).send().await.api("DescribeVpcs")?;
+                out.vpcs().iter().filter_map(|v| v.vpc_id()).map(str::to_string).collect()
+            }
+            Copies::InternetGateway => {
+                let out = self
+                    .ec2
+                    .describe_internet_gateways()
+                    .set_filters(filters)
+                    .send()
+                    .await
+                    .api("DescribeInternetGateways")?;
+                out.internet_gateways()
+                    .iter()
+                    .filter_map(|g| g.internet_gateway_id())
+                    .map(str::to_string)
+                    .collect()
+            }
+            Copies::ElasticIp => {
+                let out = self
+                    .ec2
+                    .describe_addresses()
+                    .set_filters(filters)
+                    .send()
+                    .await
+                    .api("DescribeAddresses")?;
+                out.addresses().iter().filter_map(|a| a.allocation_id()).map(str::to_string).collect()
+            }
+        };
+        for copy in copies.iter().filter(|c| *c != kept) {
+            match kind {
+                Copies::Vpc => self.ec2.delete_vpc().vpc_id(copy).send().await.map(|_| ()).api("DeleteVpc"),
+                Copies::InternetGateway => self
+                    .ec2
+                    .delete_internet_gateway()
+                    .internet_gateway_id(copy)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .api("DeleteInternetGateway"),
+                Copies::ElasticIp => self
+                    .ec2
+                    .release_address()
+                    .allocation_id(copy)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .api("ReleaseAddress"),
+            }
+            .or_not_found()?;
+            ctx.progress.warn(&format!(
+                "removed `{copy}`, a copy of `{kept}` that a retried create made (AWS had done the first attempt, whose answer was lost)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// The resource an earlier attempt of this create made, when the retry was refused because
+    /// it exists (`error`): found by `lookup` with the step's ownership filters; else `error`.
+    async fn made_by_lost_attempt<F, Fut>(
+        &self,
+        ctx: &StepContext<'_>,
+        error: CloudError,
+        lookup: F,
+    ) -> Result<String, CloudError>
+    where
+        F: FnOnce(Vec<Filter>) -> Fut,
+        Fut: std::future::Future<Output = Result<Option<String>, CloudError>>,
+    {
+        match lookup(owner_filters(ctx)).await? {
+            Some(id) => Ok(id),
+            None => Err(error),
+        }
+    }
+
     pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
         let found = self
             .ec2
@@ -106,6 +200,7 @@ impl AwsCloud {
             .await
             .api("CreateVpc")?;
         let id = created.vpc().and_then(|v| v.vpc_id()).ok_or_else(|| missing("CreateVpc", "VpcId"))?;
+        self.remove_copies(ctx, Copies::Vpc, id).await?;
         self.ensure_vpc_dns(id).await?;
         Ok(StepResult::new(Action::Created).with(keys::ID, id).with("cidr", cidr))
     }
@@ -291,12 +386,35 @@ impl AwsCloud {
                 .tag_specifications(tag_spec(ResourceType::Subnet, &tags))
                 .send()
                 .await
-                .api("CreateSubnet")?;
-            let id = created
-                .subnet()
-                .and_then(|s| s.subnet_id())
-                .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?;
-            (id.to_string(), Action::Created)
+                .api("CreateSubnet");
+            let id = match created {
+                Ok(c) => c
+                    .subnet()
+                    .and_then(|s| s.subnet_id())
+                    .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?
+                    .to_string(),
+                // An attempt whose answer was lost made it: the SDK's retry finds the CIDR taken.
+                Err(e) if e.code() == Some("InvalidSubnet.Conflict") => {
+                    self.made_by_lost_attempt(ctx, e, |f| async move {
+                        let out = self
+                            .ec2
+                            .describe_subnets()
+                            .set_filters(Some(f))
+                            .send()
+                            .await
+                            .api("DescribeSubnets")?;
+                        Ok(out
+                            .subnets()
+                            .iter()
+                            .find(|s| s.cidr_block() == Some(cidr))
+                            .and_then(|s| s.subnet_id())
+                            .map(str::to_string))
+                    })
+                    .await?
+                }
+                Err(e) => return Err(e.into()),
+            };
+            (id, Action::Created)
         };
         if public && action != Action::Existed {
             self.ec2
@@ -348,6 +466,7 @@ impl AwsCloud {
                 .internet_gateway()
                 .and_then(|g| g.internet_gateway_id())
                 .ok_or_else(|| missing("CreateInternetGateway", "InternetGatewayId"))?;
+            self.remove_copies(ctx, Copies::InternetGateway, id).await?;
             (id.to_string(), Action::Created, false)
         };
         if !attached {
@@ -388,6 +507,7 @@ impl AwsCloud {
             .await
             .api("AllocateAddress")?;
         let id = created.allocation_id().ok_or_else(|| missing("AllocateAddress", "AllocationId"))?;
+        self.remove_copies(ctx, Copies::ElasticIp, id).await?;
         Ok(StepResult::new(Action::Created)
             .with(keys::ID, id)
             .with("publicIp", created.public_ip().unwrap_or_default()))
@@ -422,6 +542,7 @@ impl AwsCloud {
             let created = self
                 .ec2
                 .create_nat_gateway()
+                .client_token(self.client_token(ctx))
                 .subnet_id(&subnet_id)
                 .allocation_id(&allocation_id)
                 .tag_specifications(tag_spec(ResourceType::Natgateway, &step_tags(ctx)))
@@ -486,6 +607,7 @@ impl AwsCloud {
             let created = self
                 .ec2
                 .create_network_acl()
+                .client_token(self.client_token(ctx))
                 .vpc_id(&vpc_id)
                 .tag_specifications(tag_spec(ResourceType::NetworkAcl, &step_tags(ctx)))
                 .send()
@@ -631,6 +753,7 @@ impl AwsCloud {
             let created = self
                 .ec2
                 .create_route_table()
+                .client_token(self.client_token(ctx))
                 .vpc_id(&vpc_id)
                 .tag_specifications(tag_spec(ResourceType::RouteTable, &step_tags(ctx)))
                 .send()
@@ -727,9 +850,29 @@ impl AwsCloud {
                 .tag_specifications(tag_spec(ResourceType::SecurityGroup, &tags))
                 .send()
                 .await
-                .api("CreateSecurityGroup")?;
-            let id = created.group_id().ok_or_else(|| missing("CreateSecurityGroup", "GroupId"))?;
-            (id.to_string(), Action::Created)
+                .api("CreateSecurityGroup");
+            let id = match created {
+                Ok(c) => c.group_id().ok_or_else(|| missing("CreateSecurityGroup", "GroupId"))?.to_string(),
+                // An attempt whose answer was lost made it: the SDK's retry finds the name taken.
+                Err(e) if e.code() == Some("InvalidGroup.Duplicate") => {
+                    let vpc = vpc_id.clone();
+                    self.made_by_lost_attempt(ctx, e, |mut f| async move {
+                        f.push(filter("vpc-id", [vpc.as_str()]));
+                        f.push(filter("group-name", [group_name]));
+                        let out = self
+                            .ec2
+                            .describe_security_groups()
+                            .set_filters(Some(f))
+                            .send()
+                            .await
+                            .api("DescribeSecurityGroups")?;
+                        Ok(out.security_groups().first().and_then(|g| g.group_id()).map(str::to_string))
+                    })
+                    .await?
+                }
+                Err(e) => return Err(e.into()),
+            };
+            (id, Action::Created)
         };
         let added = self.ensure_rules(ctx, &id, rules).await?;
         let action = if action == Action::Existed && added > 0 { Action::Updated } else { action };
@@ -901,6 +1044,7 @@ impl AwsCloud {
         let created = self
             .ec2
             .create_launch_template()
+            .client_token(self.client_token(ctx))
             .launch_template_name(&spec.name)
             .launch_template_data(data)
             .tag_specifications(tag_spec(ResourceType::LaunchTemplate, &step_tags(ctx)))

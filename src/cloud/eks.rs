@@ -161,6 +161,7 @@ impl AwsCloud {
             let mut req = self
                 .eks
                 .create_cluster()
+                .client_request_token(self.client_token(ctx))
                 .name(name)
                 .version(&spec.version)
                 .role_arn(&role)
@@ -370,6 +371,7 @@ impl AwsCloud {
             let req = self
                 .eks
                 .create_nodegroup()
+                .client_request_token(self.client_token(ctx))
                 .cluster_name(cluster)
                 .nodegroup_name(&spec.nodegroup_name)
                 .node_role(&role)
@@ -474,6 +476,7 @@ impl AwsCloud {
                 let req = self
                     .eks
                     .create_fargate_profile()
+                    .client_request_token(self.client_token(ctx))
                     .cluster_name(cluster)
                     .fargate_profile_name(name)
                     .pod_execution_role_arn(&role)
@@ -573,6 +576,7 @@ impl AwsCloud {
                 let req = self
                     .eks
                     .create_addon()
+                    .client_request_token(self.client_token(ctx))
                     .cluster_name(cluster)
                     .addon_name(addon_name)
                     .set_addon_version(version.clone())
@@ -710,6 +714,7 @@ impl AwsCloud {
                 let req = self
                     .eks
                     .create_access_entry()
+                    .client_request_token(self.client_token(ctx))
                     .cluster_name(cluster)
                     .principal_arn(&principal)
                     .r#type(entry_type)

@@ -7,6 +7,7 @@ mod ecr;
 mod eksctl_examples;
 mod emulator;
 mod engine;
+mod faults;
 mod init;
 mod interrupt;
 mod kubeconfig;

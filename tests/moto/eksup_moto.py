@@ -13,6 +13,11 @@ survives (and is cleared by) ``POST /moto-api/reset``. They use moto's private A
 ``tests/moto/requirements.txt`` pins ``moto==5.2.5``; re-check this file when bumping it.
 
 The EKS patches live in ``eksup_moto_eks.py`` (next to this file); its docstring lists them.
+Next to it: ``eksup_moto_k8s.py`` (a Kubernetes API per cluster), ``eksup_moto_strict.py``
+(DependencyViolation, eventual consistency, load balancers), ``eksup_moto_limits.py`` (EC2
+``ClientToken`` idempotency on CreateNatGateway/CreateLaunchTemplate/CreateRouteTable/
+CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API) and
+``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``). Each docstring says what AWS does.
 
 Environment knobs (read once at start):
 
@@ -36,6 +41,12 @@ Environment knobs (read once at start):
 ``MOTO_K8S_NODE_JOIN_SECONDS``
     float seconds after an instance's launch before its kubelet registers the Node (when the
     join rules allow it). Default 0. Managed nodegroups stay CREATING at least that long.
+``EKSUP_MOTO_QUOTA_EIPS`` / ``EKSUP_MOTO_QUOTA_VPCS`` / ``EKSUP_MOTO_QUOTA_NAT_GATEWAYS_PER_AZ``
+``EKSUP_MOTO_QUOTA_INTERNET_GATEWAYS`` / ``EKSUP_MOTO_QUOTA_FARGATE_PROFILES``
+    quota values (``eksup_moto_limits``): a number sets the value reported by Service Quotas'
+    GetServiceQuota and enforces it; ``off`` does not enforce it. Default: AWS's defaults (5, 5,
+    5, 5, 10), enforced for Elastic IPs, NAT gateways per AZ and Fargate profiles per cluster,
+    not for VPCs and internet gateways.
 ``EKSUP_MOTO_LENIENT``
     ``1`` turns the strictness added for issue 9 off, for focused tests: every instance of a
     cluster joins and is Ready regardless of the join rules (``eksup_moto_k8s``), and the timing
@@ -51,10 +62,20 @@ Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl`
 ``GET  /eksup-test/calls``        ``{"ec2:CreateVpc": 2, "eks:CreateCluster": 1, ...}``
 ``POST /eksup-test/calls/reset``  clear the counts
 ``POST /eksup-test/faults``       ``{"operation": "eks:CreateNodegroup", "times": 1,
-                                  "code": "InternalFailure", "message": "...", "status": 400}``
+                                  "code": "InternalFailure", "message": "...", "status": 400,
+                                  "after": false}``
                                   queue a fault: the next ``times`` matching requests fail
-                                  (``operation`` may be a glob like ``ec2:*``)
+                                  (``operation`` may be a glob like ``ec2:*``). With
+                                  ``"after": true`` the request is first handled by moto (the
+                                  work is committed), then its answer is dropped and the fault
+                                  is returned instead (defaults then: status 500, code
+                                  ``InternalError``): a lost answer. On AWS this is how a retried
+                                  CreateVpc (no idempotency token) makes a second VPC, while a
+                                  retried CreateNatGateway (same ``ClientToken``) gets the first
+                                  one back.
 ``GET  /eksup-test/faults``       the pending faults; ``DELETE`` clears them
+``GET|POST|DELETE /eksup-test/quotas``  read / change / reset the quota table
+                                  (``{"L-0263D0A3": 10}``), see ``eksup_moto_limits``
 ``GET  /eksup-test/kubernetes/<cluster>``              ``{"endpoint", "port", "nodes", "ready"}``
 ``GET  /eksup-test/kubernetes/<cluster>/node-status``  ``[{"instance", "node", "ready", "joined",
                                   "nodegroup", "reason"}]``: why each instance of the cluster
@@ -80,7 +101,9 @@ import moto.server
 from moto.core.utils import utcnow
 
 import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
+import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
+import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
 import eksup_moto_strict  # DependencyViolation, eventual consistency, Kubernetes-made load balancers
 
 
@@ -315,6 +338,7 @@ PROTOCOLS = {
     "ssm": "json",
     "logs": "json",
     "kms": "json",
+    "servicequotas": "json",
 }
 QUERY_NAMESPACES = {
     "iam": "https://iam.amazonaws.com/doc/2010-05-08/",
@@ -383,7 +407,7 @@ def error_response(service: str, code: str, message: str, status: int) -> tuple[
     elif protocol == "query":
         namespace = QUERY_NAMESPACES.get(service, f"https://{service}.amazonaws.com/doc/")
         body = (
-            f'<ErrorResponse xmlns="{namespace}"><Error><Type>Sender</Type><Code>{code}</Code>'
+            f'<ErrorResponse xmlns="{namespace}"><Error><Type>{"Receiver" if status >= 500 else "Sender"}</Type><Code>{code}</Code>'
             f"<Message>{_xml(message)}</Message></Error><RequestId>{request_id}</RequestId></ErrorResponse>"
         )
         headers = [("Content-Type", "text/xml")]
@@ -429,10 +453,26 @@ class TestControl:
             self.calls[name] = self.calls.get(name, 0) + 1
             fault = self._take_fault(name)
         if fault:
+            if fault.get("after"):
+                # The lost answer: AWS did the work (moto commits it here), then the response never
+                # reached the client, which sees only the error below.
+                self._discard(self.app(environ, lambda *args, **kwargs: (lambda data: None)))
+            default_code, default_status = ("InternalError", 500) if fault.get("after") else ("InternalFailure", 400)
             message = fault.get("message") or f"Injected fault for {name} (eksup-test)"
-            status, headers, body = error_response(service, fault.get("code") or "InternalFailure", message, int(fault.get("status") or 400))
+            status, headers, body = error_response(service, fault.get("code") or default_code, message, int(fault.get("status") or default_status))
             return self._reply(start_response, status, headers, body)
         return self.app(environ, start_response)
+
+    @staticmethod
+    def _discard(response: Iterable[bytes]) -> None:
+        """Run a WSGI response to its end (the work is done while it is produced) and drop it."""
+        try:
+            for _ in response:
+                pass
+        finally:
+            close = getattr(response, "close", None)
+            if close is not None:
+                close()
 
     def _take_fault(self, name: str) -> dict[str, Any] | None:
         for fault in self.faults:
@@ -467,6 +507,8 @@ class TestControl:
                     fault["times"] = int(fault.get("times", 1))
                     if fault["times"] < 1:
                         raise ValueError('"times" must be >= 1')
+                    if not isinstance(fault.get("after", False), bool):
+                        raise ValueError('"after" must be true or false')
                 except (ValueError, TypeError) as e:
                     return 400, json.dumps({"error": str(e)}).encode()
                 self.faults.append(fault)
@@ -475,7 +517,7 @@ class TestControl:
 
     @staticmethod
     def _reply(start_response: Callable[..., Any], status: int, headers: list[tuple[str, str]], body: bytes) -> list[bytes]:
-        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found"}
+        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error", 503: "Service Unavailable"}
         start_response(f"{status} {reasons.get(status, 'Error')}", headers + [("Content-Length", str(len(body)))])
         return [body]
 
@@ -510,6 +552,8 @@ def install() -> None:
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
     eksup_moto_k8s.install()
     eksup_moto_strict.install()
+    eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
+    eksup_moto_iam.install()
     _install_test_control()
     threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
 

@@ -35,6 +35,18 @@ What AWS does, and what is patched here:
   list-associated-access-policies). Access entries require authenticationMode API or
   API_AND_CONFIG_MAP (InvalidRequestException otherwise), as on AWS.
 * **Tags** on nodegroup, Fargate profile, addon and access-entry ARNs (moto: clusters only).
+* **Idempotency tokens** (``clientRequestToken``; the SDKs fill it in with a fresh UUID per call
+  and resend the same one on their retries): CreateCluster, CreateNodegroup, CreateFargateProfile,
+  CreateAddon and CreateAccessEntry. A repeated request with the token that created the resource and
+  the same parameters answers 200 with the existing resource (its current state: AWS's idempotent
+  replies may carry updated information such as the status), so an SDK retry after a lost answer
+  does not fail with ResourceInUseException. A different token, no token, or the same token with
+  other parameters: ResourceInUseException as before (EKS has no IdempotentParameterMismatch
+  error; approximation). The token is kept on the resource (``_eksup_create``), so it is
+  forgotten with it; a token is matched against the resource of the same name only (moto 5.2.5
+  did none of this: it stored ``clientRequestToken`` and answered ResourceInUseException).
+  CreatePodIdentityAssociation also takes a token, but neither moto nor this module implements
+  that operation.
 * **Managed nodegroups launch instances** (moto launched none and named an ASG that did not
   exist): create-nodegroup makes a launch template ``eks-<uuid>`` (image from the launch
   template, else the AMI type's public SSM parameter for the nodegroup's version; instance type
@@ -68,6 +80,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import json
 import os
 import threading
 import traceback
@@ -1144,6 +1157,64 @@ def list_tags_for_resource(self: EKSBackend, resource_arn: str) -> dict[str, str
 
 
 # ---------------------------------------------------------------------------------------
+# Idempotency tokens (clientRequestToken)
+# ---------------------------------------------------------------------------------------
+def _cluster_or_none(response: EKSResponse) -> Cluster | None:
+    return response.eks_backend.clusters.get(_cluster_name(response))
+
+
+def _child(response: EKSResponse, get: Callable[[Cluster], dict[str, Any]], key: str) -> Any:
+    cluster = _cluster_or_none(response)
+    return None if cluster is None else get(cluster).get(response._get_param(key))
+
+
+# Create operation (EKSResponse method) -> the resource the request names, or None.
+IDEMPOTENT_CREATES: dict[str, Callable[[EKSResponse], Any]] = {
+    "create_cluster": lambda r: r.eks_backend.clusters.get(r._get_param("name")),
+    "create_nodegroup": lambda r: _child(r, lambda c: c.nodegroups, "nodegroupName"),
+    "create_fargate_profile": lambda r: _child(r, lambda c: c.fargate_profiles, "fargateProfileName"),
+    "create_addon": lambda r: _child(r, _addons, "addonName"),
+    "create_access_entry": lambda r: _child(r, _access_entries, "principalArn"),
+}
+_IDEMPOTENCY_LOCK = threading.RLock()  # a retry may race the original request (client timeout)
+
+
+def _request_fingerprint(response: EKSResponse) -> str:
+    """The request without its token: path (cluster name) + JSON body, canonically ordered."""
+    try:
+        body = json.loads(response.body or "{}")
+    except ValueError:
+        body = {}
+    if isinstance(body, dict):
+        body.pop("clientRequestToken", None)
+    return json.dumps([response.path, body], sort_keys=True, default=str)
+
+
+def idempotent(method: Callable[[EKSResponse], Any], lookup: Callable[[EKSResponse], Any]) -> Callable[[EKSResponse], Any]:
+    """AWS: a create repeated with the token (and parameters) that created the resource returns
+    that resource instead of ResourceInUseException."""
+
+    def handler(self: EKSResponse) -> Any:
+        token = self._get_param("clientRequestToken")
+        if not token:
+            return method(self)
+        fingerprint = _request_fingerprint(self)
+        with _IDEMPOTENCY_LOCK:
+            existing = lookup(self)
+            saved = None if existing is None else existing.__dict__.get("_eksup_create")
+            if saved is not None and saved[0] == token and saved[1] == fingerprint:
+                return saved[2]
+            result = method(self)  # existing resource (other token/parameters): ResourceInUseException
+            created = lookup(self)
+            if created is not None:
+                created._eksup_create = (token, fingerprint, result)
+            return result
+
+    handler.__name__ = method.__name__
+    return handler
+
+
+# ---------------------------------------------------------------------------------------
 # Wiring
 # ---------------------------------------------------------------------------------------
 ROUTES = [
@@ -1181,6 +1252,8 @@ def install() -> None:
     EKSResponse.update_cluster_config = update_cluster_config_response
     EKSResponse.describe_update = describe_update_response
     EKSResponse.list_updates = list_updates_response
+    for name, lookup in IDEMPOTENT_CREATES.items():
+        setattr(EKSResponse, name, idempotent(getattr(EKSResponse, name), lookup))
 
     original_call_action = BaseResponse.call_action
 

@@ -407,6 +407,18 @@ impl Emulator {
         self.control("POST", "/eksup-test/faults", Some(&fault.to_string()));
     }
 
+    /// Queues any fault (`{"operation", "times", "code", "status", "after"}`, see the emulator's
+    /// `/eksup-test/faults`).
+    pub fn fault(&self, fault: &Value) {
+        self.control("POST", "/eksup-test/faults", Some(&fault.to_string()));
+    }
+
+    /// The faults queued and not yet met.
+    pub fn pending_faults(&self) -> Vec<Value> {
+        let body = self.control("GET", "/eksup-test/faults", None);
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad /eksup-test/faults answer ({e}): {body}"))
+    }
+
     /// Requests received so far, by `service:Operation` (e.g. `"ec2:CreateVpc" => 1`).
     pub fn calls(&self) -> BTreeMap<String, u64> {
         let body = self.control("GET", "/eksup-test/calls", None);

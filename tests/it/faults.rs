@@ -1,0 +1,119 @@
+//! AWS misbehaving as it does when an account is busy or a network flaps: bursts of throttling,
+//! answers lost after the work was done, one resource that will not go. A create still
+//! converges to exactly the planned resources, and a delete still leaves nothing.
+
+use serde_json::{Value, json};
+
+use crate::lifecycle::inventory::Inventory;
+use crate::support::Emulator;
+
+fn managed() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")
+}
+
+/// Queue `times` faults on `operation`; with `after`, the emulator does the work first and then
+/// loses the answer.
+fn fault(emu: &Emulator, operation: &str, times: u32, code: &str, status: u16, after: bool) {
+    emu.fault(
+        &json!({"operation": operation, "times": times, "code": code, "status": status, "after": after,
+                "message": format!("injected by the test: {code}")}),
+    );
+}
+
+fn delete(emu: &Emulator) -> std::process::Output {
+    emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(managed()).output().unwrap()
+}
+
+/// AWS throttles in bursts: four `Throttling` answers in a row to one call (one more than the
+/// SDK's default attempts) slow a create and a delete down, and neither fails.
+#[test]
+fn bursts_of_throttling_slow_create_and_delete_down_without_failing_them() {
+    let emu = Emulator::start();
+    for op in ["ec2:CreateVpc", "iam:AttachRolePolicy", "eks:CreateCluster"] {
+        fault(&emu, op, 4, "Throttling", 400, false);
+    }
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every burst was met");
+    let made = Inventory::owned(&emu, "demo");
+    assert_eq!((made.count("vpcs"), made.count("eks clusters"), made.count("nodegroups")), (1, 1, 1));
+
+    for op in ["iam:ListInstanceProfilesForRole", "eks:DeleteNodegroup"] {
+        fault(&emu, op, 4, "Throttling", 400, false);
+    }
+    let out = delete(&emu);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    Inventory::owned(&emu, "demo").assert_empty(false);
+}
+
+/// One IAM role that cannot be deleted does not keep the delete from removing the others; the
+/// run says which failed and exits non-zero, and a second delete finishes the job.
+#[test]
+fn a_delete_goes_on_past_one_resource_that_will_not_go() {
+    let emu = Emulator::start();
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let roles = Inventory::owned(&emu, "demo").count("iam roles");
+    assert!(roles >= 2, "the cluster's and the nodes' roles: {roles}");
+
+    fault(&emu, "iam:DeleteRole", 1, "AccessDenied", 403, false);
+    let out = delete(&emu);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("AccessDenied"), "{stderr}");
+    assert_eq!(Inventory::owned(&emu, "demo").count("iam roles"), 1, "only the refused role is left");
+
+    let out = delete(&emu);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    Inventory::owned(&emu, "demo").assert_empty(false);
+}
+
+/// AWS commits a create and the answer is lost (a 500 after the work): the SDK sends it again.
+/// Creates with an idempotency token get the first resource back; for those without one eksup
+/// removes the copy and says so; names already taken by the lost attempt are recognised.
+#[test]
+fn a_create_whose_answer_was_lost_makes_no_duplicate() {
+    let emu = Emulator::start();
+    for op in [
+        "ec2:CreateVpc",
+        "ec2:AllocateAddress",
+        "ec2:CreateInternetGateway",
+        "ec2:CreateSubnet",
+        "ec2:CreateSecurityGroup",
+        "ec2:CreateNatGateway",
+        "ec2:CreateRouteTable",
+        "ec2:CreateLaunchTemplate",
+        "iam:CreateRole",
+        "eks:CreateCluster",
+        "eks:CreateNodegroup",
+        "eks:CreateAddon",
+    ] {
+        fault(&emu, op, 1, "InternalError", 500, true);
+    }
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every lost answer was met");
+    for copy in ["a copy of `vpc-", "a copy of `eipalloc-", "a copy of `igw-"] {
+        assert!(stderr.contains(copy), "the removed copy is reported ({copy}):\n{stderr}");
+    }
+    let made = Inventory::owned(&emu, "demo");
+    assert_eq!(made.count("vpcs"), 1, "{made:?}");
+    assert_eq!(made.count("elastic ips"), 1, "{made:?}");
+    assert_eq!(made.count("subnets"), 6, "{made:?}");
+    assert_eq!((made.count("eks clusters"), made.count("nodegroups")), (1, 1), "{made:?}");
+    let nats =
+        emu.aws(&["ec2", "describe-nat-gateways", "--filter", "Name=tag:eksup.io/cluster,Values=demo"]);
+    assert_eq!(nats["NatGateways"].as_array().map(Vec::len), Some(1), "{nats}");
+    let igws =
+        emu.aws(&["ec2", "describe-internet-gateways", "--filters", "Name=tag:eksup.io/cluster,Values=demo"]);
+    assert_eq!(igws["InternetGateways"].as_array().map(Vec::len), Some(1), "{igws}");
+    let templates =
+        emu.aws(&["ec2", "describe-launch-templates", "--filters", "Name=tag:eksup.io/cluster,Values=demo"]);
+    assert_eq!(templates["LaunchTemplates"].as_array().map(Vec::len), Some(1), "{templates}");
+
+    let out = delete(&emu);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    Inventory::owned(&emu, "demo").assert_empty(false);
+}
