@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// AWS region (default: the config file, then AWS_REGION and the AWS profile)
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", value_parser = parse_region)]
     pub region: Option<String>,
     /// AWS profile from the shared config files
     #[arg(long, short = 'p', global = true, value_name = "NAME")]
@@ -119,10 +119,10 @@ pub struct QuickClusterArgs {
     #[arg(long)]
     pub version: Option<String>,
     /// Tags for every resource (`k1=v1,k2=v2`)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
     pub tags: Vec<String>,
     /// Availability zones (`us-west-2a,us-west-2b`)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
     pub zones: Vec<String>,
     /// Create an IAM OIDC provider for the cluster
     #[arg(long)]
@@ -164,7 +164,7 @@ pub struct QuickClusterArgs {
     #[arg(long)]
     pub spot: bool,
     /// Instance types of a managed node group (`m5.large,m5a.large`)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
     pub instance_types: Vec<String>,
     /// VPC CIDR
     #[arg(long)]
@@ -274,7 +274,7 @@ pub struct CreateRepositoryArgs {
     #[arg(long, value_delimiter = ',')]
     pub pull_accounts: Vec<String>,
     /// Tags (`k1=v1,k2=v2`)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
     pub tags: Vec<String>,
     #[arg(long, short = 'o', value_enum)]
     pub output: Option<OutputFormat>,
@@ -518,7 +518,7 @@ pub struct SetContextArgs {
 #[derive(Debug, Args, Clone)]
 pub struct GetTokenArgs {
     /// The cluster the token is for
-    #[arg(long, alias = "cluster-id", short = 'i')]
+    #[arg(long, alias = "cluster-id", short = 'i', value_parser = parse_non_empty)]
     pub cluster_name: String,
     /// Role to assume before signing
     #[arg(long)]
@@ -628,6 +628,30 @@ pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
         return Err(format!("invalid duration `{s}`: a number needs a unit (h, m or s)"));
     }
     Ok(std::time::Duration::from_secs(total))
+}
+
+/// `--region`: a region AWS has (see [`crate::config::regions`]).
+fn parse_region(s: &str) -> Result<String, String> {
+    match crate::config::regions::problem(s) {
+        None => Ok(s.to_string()),
+        Some((message, hint)) => Err(format!("{message}\n\nhint: {hint}")),
+    }
+}
+
+/// A tag `key=value`: the key is not empty (the value may be).
+fn parse_tag(s: &str) -> Result<String, String> {
+    match s.split_once('=') {
+        Some((k, _)) if !k.trim().is_empty() => Ok(s.to_string()),
+        Some(_) => Err(format!("`{s}` has no key\n\nhint: write tags as `key=value`, e.g. `team=platform`")),
+        None => {
+            Err(format!("`{s}` is not `key=value`\n\nhint: write tags as `key=value`, e.g. `team=platform`"))
+        }
+    }
+}
+
+/// A value that may not be empty (`--instance-types ''`).
+fn parse_non_empty(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() { Err("the value is empty".to_string()) } else { Ok(s.to_string()) }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use aws_sdk_ec2::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_ec2::error::{ProvideErrorMetadata, SdkError};
 
 /// A failed AWS call, or an answer that lacks what eksup needs.
 #[derive(Debug, thiserror::Error)]
@@ -64,18 +64,33 @@ pub enum ErrorKind {
     Other,
 }
 
+/// An error and its causes, each by its `Display` (`dispatch failure: io error: connection
+/// refused`): never the `Debug` dump of the SDK's structures that `DisplayErrorContext` ends with.
+pub fn causes(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !text.is_empty() && parts.last() != Some(&text) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
+}
+
 impl CloudError {
     /// Wrap an SDK error from `operation`.
     pub fn sdk<E, R>(operation: &'static str, err: SdkError<E, R>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: std::fmt::Debug + HttpStatus,
+        R: std::fmt::Debug + HttpStatus + 'static,
     {
         let status = err.raw_response().map(HttpStatus::status);
         let code = err.code().map(str::to_string);
         let message = err.message().map(str::to_string).or_else(|| match &err {
             SdkError::ServiceError(_) => None,
-            other => Some(DisplayErrorContext(other).to_string()),
+            other => Some(causes(other)),
         });
         Self::Api { operation, code, message, status }
     }

@@ -22,8 +22,15 @@ pub const MAX_ATTEMPTS: u32 = 13;
 /// service among all its concurrent steps and polls. Measured on the emulator with three bursts
 /// of four `Throttling` answers, a create and delete took 250 s in adaptive mode and 40 s in
 /// standard mode, and both succeeded.
-pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> SdkConfig {
+///
+/// # Errors
+/// When the profile chosen (`--profile`, `AWS_PROFILE`) is in none of the shared files: the
+/// SDK would silently use other credentials, where the AWS CLI refuses.
+pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyhow::Result<SdkConfig> {
     use aws_config::retry::RetryConfig;
+    if let Some(profile) = settings.effective_profile() {
+        check_profile(&profile).await?;
+    }
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
     if let Some(profile) = &settings.profile {
@@ -32,7 +39,37 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> SdkCo
     if let Some(region) = region.map(str::to_string).or_else(|| settings.region.clone()) {
         loader = loader.region(Region::new(region));
     }
-    loader.load().await
+    let sdk = loader.load().await;
+    // `--region` and the config's region are checked where they are read; this catches
+    // `AWS_REGION`, `AWS_DEFAULT_REGION` and the profile's.
+    if let Some(region) = sdk.region()
+        && let Some((message, hint)) = crate::config::regions::problem(region.as_ref())
+    {
+        return Err(crate::error::UserError::new(format!("{message} (from the AWS environment or profile)"))
+            .hint(hint)
+            .into());
+    }
+    Ok(sdk)
+}
+
+/// That `profile` is defined in the shared config or credentials file.
+async fn check_profile(profile: &str) -> anyhow::Result<()> {
+    use aws_runtime::env_config::file::EnvConfigFiles;
+    use aws_types::os_shim_internal::{Env, Fs};
+    let hint = format!(
+        "profiles live in `~/.aws/config` and `~/.aws/credentials` (or the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` name): check the name, or create it with `aws configure --profile {profile}`"
+    );
+    match aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None).await {
+        Ok(set) if set.get_profile(profile).is_some() => Ok(()),
+        Ok(_) => Err(crate::error::UserError::new(format!("the AWS profile `{profile}` does not exist"))
+            .hint(hint)
+            .into()),
+        Err(e) => Err(crate::error::UserError::new(format!(
+            "the AWS config files cannot be read for profile `{profile}`: {e}"
+        ))
+        .hint(hint)
+        .into()),
+    }
 }
 
 /// Whether AWS credentials are visibly configured (environment, profile or shared files), so a
@@ -65,7 +102,7 @@ pub async fn availability_zones(sdk: &SdkConfig) -> anyhow::Result<Vec<(String, 
         .filters(Filter::builder().name("state").values("available").build())
         .send()
         .await
-        .map_err(|e| anyhow::anyhow!(aws_sdk_ec2::error::DisplayErrorContext(e).to_string()))
+        .map_err(|e| anyhow::anyhow!(error::causes(&e)))
         .context("failed to list the region's availability zones")?;
     Ok(out
         .availability_zones()

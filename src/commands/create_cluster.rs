@@ -109,7 +109,7 @@ async fn apply(
 ) -> Result<ExitStatus> {
     let name = loaded.name().to_string();
     let region = loaded.region().to_string();
-    let sdk = cloud::load_sdk_config(settings, Some(&region)).await;
+    let sdk = cloud::load_sdk_config(settings, Some(&region)).await?;
     let who = auth::caller_identity(&sdk).await.map_err(|e| {
         e.context(UserError::new("cannot reach AWS with the current credentials").hint(
             "check `AWS_PROFILE`/`--profile` and your credentials, e.g. with `aws sts get-caller-identity`",
@@ -541,7 +541,7 @@ fn choose_zones(
     }
     let rt = super::runtime()?;
     let found = rt.block_on(async {
-        let sdk = crate::cloud::load_sdk_config(settings, Some(region)).await;
+        let sdk = crate::cloud::load_sdk_config(settings, Some(region)).await?;
         crate::cloud::availability_zones(&if dry_run { crate::cloud::quick(&sdk) } else { sdk }).await
     });
     match found {

@@ -50,7 +50,7 @@ pub fn delete_cluster(args: DeleteClusterArgs, settings: &Settings, printer: &Pr
         .confirm(&format!("delete cluster `{name}`{place} and everything eksup created for it"), args.yes)?;
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, region.as_deref()).await;
+        let sdk = cloud::load_sdk_config(settings, region.as_deref()).await?;
         let region = sdk.region().map(ToString::to_string).unwrap_or_default();
         let aws = AwsCloud::new(&sdk);
         let cancel = Cancel::new();

@@ -28,7 +28,7 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
     let name = args.name_pos.clone().or_else(|| args.name.clone());
     let rt = super::runtime()?;
     let clusters: Vec<ClusterInfo> = rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         let names = match &name {
             Some(n) => vec![n.clone()],
@@ -81,7 +81,7 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
 pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let rt = super::runtime()?;
     let mut groups: Vec<NodegroupInfo> = rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         if aws.describe_cluster(&args.cluster).await?.is_none() {
             return Err(UserError::new(format!("no cluster `{}` in this region", args.cluster))

@@ -47,7 +47,7 @@ pub fn get_token(args: GetTokenArgs, settings: &Settings, printer: &Printer) -> 
     }
 
     let credential = crate::commands::runtime()?.block_on(async {
-        let sdk = load_sdk_config(settings, None).await;
+        let sdk = load_sdk_config(settings, None).await?;
         let Some(region) = sdk.region().map(ToString::to_string) else {
             return Err(UserError::new("no AWS region for the token")
                 .hint("pass `--region`, or set `AWS_REGION` or a region in the AWS profile")

@@ -92,7 +92,7 @@ fn run(
         crate::kubeconfig::store::load(file)?;
     }
     let outcome = crate::commands::runtime()?.block_on(async {
-        let sdk = load_sdk_config(settings, None).await;
+        let sdk = load_sdk_config(settings, None).await?;
         write_cluster_kubeconfig(&sdk, settings, cluster, request).await
     })?;
     report(&outcome, printer);

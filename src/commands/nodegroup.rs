@@ -23,7 +23,7 @@ pub fn scale_nodegroup(
     }
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         let groups = aws.list_nodegroups(&args.cluster).await?;
         let Some(g) = groups.iter().find(|g| g.name == args.name) else {
@@ -75,7 +75,7 @@ pub fn delete_nodegroup(
     printer.confirm(&format!("delete node group `{}` of cluster `{}`", args.name, args.cluster), args.yes)?;
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         let cancel = Cancel::new();
         super::create_cluster::watch_interrupt(&cancel);
@@ -180,7 +180,7 @@ pub fn create_nodegroup(
     }
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, Some(loaded.region())).await;
+        let sdk = cloud::load_sdk_config(settings, Some(loaded.region())).await?;
         let aws = AwsCloud::new(&sdk);
         if aws.describe_cluster(loaded.name()).await?.is_none() {
             return Err(UserError::new(format!("no cluster `{}` in `{}`", loaded.name(), loaded.region()))

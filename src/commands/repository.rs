@@ -63,7 +63,7 @@ pub fn create_repository(
     }
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let region = sdk.region().map(ToString::to_string).unwrap_or_default();
         let aws = AwsCloud::new(&sdk);
         let spec = plan::repository_spec(&repo, plan::partition(&region));
@@ -106,7 +106,7 @@ pub fn create_repository(
 pub fn get_repository(args: GetRepositoryArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let rt = super::runtime()?;
     let repos = rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         AwsCloud::new(&sdk).list_repositories(args.name.as_deref()).await
     })?;
     if let Some(n) = &args.name
@@ -158,7 +158,7 @@ pub fn delete_repository(
     printer.confirm(&format!("delete repository `{}`{what}", args.name), args.yes)?;
     let rt = super::runtime()?;
     rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         match aws.delete_repository(&args.name, args.force).await {
             Ok(true) => {
@@ -236,7 +236,7 @@ fn write_docker_auth(path: &Path, registry: &str, auth: &str) -> Result<bool> {
 pub fn ecr_login(args: EcrLoginArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let rt = super::runtime()?;
     let login = rt.block_on(async {
-        let sdk = cloud::load_sdk_config(settings, None).await;
+        let sdk = cloud::load_sdk_config(settings, None).await?;
         AwsCloud::new(&sdk).registry_login().await
     })?;
     if args.password_stdin {

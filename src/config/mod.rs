@@ -8,6 +8,7 @@ mod check;
 pub mod defaults;
 pub mod diag;
 mod known;
+pub mod regions;
 mod schema;
 pub mod types;
 mod validate;

@@ -145,6 +145,57 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
             "keep one of them: the subnets' zones are used",
         );
     }
+    // Zones name their region: one of another region is a copy-paste from another config.
+    let region = cfg.metadata.region.as_deref().filter(|r| super::regions::problem(r).is_none());
+    let zone_hint =
+        |r: &str| format!("use zones of `{r}`, such as `{r}a`, or leave them out to let eksup choose");
+    if let Some(r) = region {
+        for (i, z) in cfg.availability_zones.iter().flatten().enumerate() {
+            if let Err(e) = super::regions::zone_in_region(r, z) {
+                v.err_hint(format!("availabilityZones[{i}]"), e, zone_hint(r));
+            }
+        }
+        let ng_zones = cfg
+            .managed_node_groups
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, ng)| (format!("managedNodeGroups[{i}]"), ng.availability_zones.as_ref()))
+            .chain(
+                cfg.node_groups
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .map(|(i, ng)| (format!("nodeGroups[{i}]"), ng.availability_zones.as_ref())),
+            );
+        for (p, zones) in ng_zones {
+            for (j, z) in zones.into_iter().flatten().enumerate() {
+                if let Err(e) = super::regions::zone_in_region(r, z) {
+                    v.err_hint(format!("{p}.availabilityZones[{j}]"), e, zone_hint(r));
+                }
+            }
+        }
+        let subnets = cfg.vpc.iter().filter_map(|x| x.subnets.as_ref());
+        for (kind, map) in
+            subnets.flat_map(|s| [("public", s.public.as_ref()), ("private", s.private.as_ref())])
+        {
+            for (key, subnet) in map.into_iter().flatten() {
+                // The key names the zone unless the subnet gives `az` (or is only an id).
+                let Some(z) = subnet.az.as_deref().or_else(|| subnet.id.is_none().then_some(key.as_str()))
+                else {
+                    continue;
+                };
+                if let Err(e) = super::regions::zone_in_region(r, z) {
+                    let at = if subnet.az.is_some() {
+                        format!("vpc.subnets.{kind}.{key}.az")
+                    } else {
+                        format!("vpc.subnets.{kind}.{key}")
+                    };
+                    v.err_hint(at, e, zone_hint(r));
+                }
+            }
+        }
+    }
     if let Some(zones) = &cfg.availability_zones
         && zones.len() < 2
     {
@@ -175,8 +226,15 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         }
         _ => {}
     }
-    if meta.region.as_deref().is_none_or(str::is_empty) {
-        v.err_hint("metadata.region", "must be set", "add `region:` under metadata, or pass `--region`");
+    match meta.region.as_deref() {
+        None | Some("") => {
+            v.err_hint("metadata.region", "must be set", "add `region:` under metadata, or pass `--region`");
+        }
+        Some(r) => {
+            if let Some((message, hint)) = super::regions::problem(r) {
+                v.err_hint("metadata.region", message, hint);
+            }
+        }
     }
     let version = meta.version.clone().unwrap_or_default();
     let minor_version = minor(&version);
