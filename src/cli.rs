@@ -199,6 +199,10 @@ pub struct CreateClusterArgs {
     /// Print the plan and change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Create without the checks made before the first change (quotas, zones, permissions,
+    /// names taken, CIDR overlaps)
+    #[arg(long)]
+    pub skip_preflight: bool,
     /// Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan
     /// graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout
     #[arg(long, short = 'o', value_enum)]

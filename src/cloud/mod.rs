@@ -137,6 +137,7 @@ pub mod error;
 mod iam;
 mod inventory;
 mod nodes;
+pub mod preflight;
 pub mod registry;
 mod ssm;
 pub mod userdata;

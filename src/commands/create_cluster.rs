@@ -119,6 +119,13 @@ async fn apply(
     // Trust policies name the account, so the plan applied is built once it is known.
     let plan = &plan::build(loaded, &PlanOptions { account_id: Some(who.account.clone()), ..options });
     let aws = AwsCloud::new(&sdk);
+    if args.skip_preflight {
+        printer.warn(
+            "preflight skipped (`--skip-preflight`): quotas, zones, permissions and names are not checked",
+        );
+    } else {
+        preflight(&aws, plan, &who.arn, printer).await?;
+    }
     let cancel = Cancel::new();
     watch_interrupt(&cancel);
     let progress = Progress::new(printer, json, "creating cluster", &format!("`{name}` in `{region}`"));
@@ -252,6 +259,27 @@ async fn apply(
         err = err.hint(rerun_hint).hint(delete_hint);
     }
     Err(err.into())
+}
+
+/// Check the plan against the account before the first change; every problem at once.
+async fn preflight(aws: &AwsCloud, plan: &Plan, caller: &str, printer: &Printer) -> Result<()> {
+    let found = aws.preflight(plan, caller).await;
+    for note in &found.notes {
+        printer.info(&format!("preflight: {note}"));
+    }
+    if found.problems.is_empty() {
+        return Ok(());
+    }
+    for p in &found.problems {
+        printer.error(&UserError::new(p.message.clone()).hint(p.hint.clone()).into());
+    }
+    let n = found.problems.len();
+    Err(UserError::new(format!(
+        "preflight found {n} problem{} with this plan: nothing was created",
+        if n == 1 { "" } else { "s" }
+    ))
+    .hint("fix them and run the command again, or pass `--skip-preflight` to create anyway")
+    .into())
 }
 
 /// Delete what this run created (the steps it reported as created, and the failed steps, whose

@@ -334,6 +334,7 @@ pub fn init(args: InitArgs, settings: &Settings, printer: &Printer) -> Result<Ex
             file: crate::cli::ConfigFileArg { config_file: Some(args.file.clone()) },
             quick: Default::default(),
             dry_run: false,
+            skip_preflight: false,
             output: None,
             timeline: None,
             timeout: std::time::Duration::from_secs(40 * 60),

@@ -15,6 +15,7 @@ mod kubeconfig;
 mod lifecycle;
 mod nacl;
 mod pictures;
+mod preflight;
 mod real_aws;
 mod rollback;
 mod schema;

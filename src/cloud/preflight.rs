@@ -1,0 +1,592 @@
+//! Preflight: what makes a create fail half-way on real AWS, checked before the first mutation
+//! and reported all at once. Quotas the plan would exceed (Service Quotas), zones without EKS
+//! control-plane capacity, the caller's permissions for the plan's actions (IAM policy
+//! simulation), names taken by resources eksup does not own, and a service CIDR that overlaps
+//! the VPC. A check AWS will not answer (no permission to read quotas or to simulate) is skipped
+//! with a note, never guessed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::ec2::{filter, tag_pairs};
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
+use super::iam::iam_tag_pairs;
+use super::{AwsCloud, owned_by};
+use crate::plan::{Plan, Resource};
+
+/// Something that would fail the create, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub hint: String,
+}
+
+/// What the preflight found: problems, and notes on the checks it could not make.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub problems: Vec<Problem>,
+    pub notes: Vec<String>,
+}
+
+impl Findings {
+    fn problem(&mut self, message: String, hint: impl Into<String>) {
+        self.problems.push(Problem { message, hint: hint.into() });
+    }
+
+    fn merge(&mut self, other: Findings) {
+        self.problems.extend(other.problems);
+        self.notes.extend(other.notes);
+    }
+}
+
+/// A quota of the Service Quotas API that a create consumes.
+#[derive(Debug, Clone, Copy)]
+struct Quota {
+    service: &'static str,
+    code: &'static str,
+    /// What is counted, plural (`Elastic IPs`).
+    what: &'static str,
+    /// Where it counts (`in the region`, `in zone ...`, `per cluster`).
+    scope: &'static str,
+    /// What to do besides asking for more.
+    hint: &'static str,
+}
+
+const ELASTIC_IPS: Quota = Quota {
+    service: "ec2",
+    code: "L-0263D0A3",
+    what: "Elastic IPs",
+    scope: "in the region",
+    hint: "release Elastic IPs nothing uses, or use one NAT gateway (`vpc.nat.gateway: Single`)",
+};
+const VPCS: Quota = Quota {
+    service: "vpc",
+    code: "L-F678F1CE",
+    what: "VPCs",
+    scope: "in the region",
+    hint: "delete VPCs nothing uses, or create the cluster in an existing VPC (`vpc.id`)",
+};
+const INTERNET_GATEWAYS: Quota = Quota {
+    service: "vpc",
+    code: "L-A4707A72",
+    what: "internet gateways",
+    scope: "in the region",
+    hint: "delete internet gateways nothing uses, or create the cluster in an existing VPC (`vpc.id`)",
+};
+const NAT_GATEWAYS: Quota = Quota {
+    service: "vpc",
+    code: "L-FE5A380F",
+    what: "NAT gateways",
+    scope: "in the zone",
+    hint: "delete NAT gateways nothing uses in that zone, or use `vpc.nat.gateway: Single`",
+};
+const FARGATE_PROFILES: Quota = Quota {
+    service: "eks",
+    code: "L-33415657",
+    what: "Fargate profiles",
+    scope: "in the cluster",
+    hint: "merge profiles: one profile takes up to five selectors",
+};
+
+/// The IAM actions a resource's create calls, for the policy simulation. Every kind is listed,
+/// so a new kind cannot be forgotten here.
+fn actions(resource: &Resource) -> &'static [&'static str] {
+    match resource {
+        Resource::Vpc { .. } => &["ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateTags"],
+        Resource::ImportVpc { .. } => &["ec2:DescribeVpcs", "ec2:DescribeSubnets"],
+        Resource::Subnet { .. } => &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute"],
+        Resource::InternetGateway { .. } => &["ec2:CreateInternetGateway", "ec2:AttachInternetGateway"],
+        Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
+        Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
+        Resource::RouteTable { .. } => {
+            &["ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:AssociateRouteTable"]
+        }
+        Resource::NetworkAcl { .. } => {
+            &["ec2:CreateNetworkAcl", "ec2:CreateNetworkAclEntry", "ec2:ReplaceNetworkAclAssociation"]
+        }
+        Resource::SecurityGroup { .. } => &[
+            "ec2:CreateSecurityGroup",
+            "ec2:AuthorizeSecurityGroupIngress",
+            "ec2:AuthorizeSecurityGroupEgress",
+            "ec2:RevokeSecurityGroupEgress",
+        ],
+        Resource::SecurityGroupRules { .. } => {
+            &["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress"]
+        }
+        Resource::IamRole { .. } => &["iam:CreateRole", "iam:TagRole", "iam:AttachRolePolicy", "iam:GetRole"],
+        Resource::InstanceProfile { .. } => {
+            &["iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:PassRole"]
+        }
+        Resource::ControlPlane(_) => {
+            &["eks:CreateCluster", "eks:DescribeCluster", "eks:TagResource", "iam:PassRole"]
+        }
+        Resource::OidcProvider { .. } => &["iam:CreateOpenIDConnectProvider", "iam:TagOpenIDConnectProvider"],
+        Resource::LaunchTemplate(_) => &["ec2:CreateLaunchTemplate", "ssm:GetParameter"],
+        Resource::ManagedNodegroup(_) => &["eks:CreateNodegroup", "eks:DescribeNodegroup", "iam:PassRole"],
+        Resource::AutoScalingGroup(_) => &[
+            "autoscaling:CreateAutoScalingGroup",
+            "autoscaling:DescribeAutoScalingGroups",
+            "ec2:RunInstances",
+            "iam:PassRole",
+        ],
+        Resource::FargateProfile(_) => &["eks:CreateFargateProfile", "iam:PassRole"],
+        Resource::Addon { .. } => &["eks:CreateAddon", "eks:DescribeAddon", "eks:DescribeAddonVersions"],
+        Resource::AccessEntry { .. } => &["eks:CreateAccessEntry", "eks:AssociateAccessPolicy"],
+        Resource::NodesReady { .. } => &["eks:DescribeCluster"],
+        Resource::EcrRepository(_) => &["ecr:CreateRepository", "ecr:PutLifecyclePolicy", "ecr:TagResource"],
+        Resource::Kubeconfig { .. } => &["eks:DescribeCluster"],
+    }
+}
+
+impl AwsCloud {
+    /// Check `plan` against the account before anything is created; `caller` is the ARN
+    /// `GetCallerIdentity` returned.
+    pub async fn preflight(&self, plan: &Plan, caller: &str) -> Findings {
+        let (quotas, zones, permissions, names, cidrs) = tokio::join!(
+            self.preflight_quotas(plan),
+            self.preflight_zones(plan),
+            self.preflight_permissions(plan, caller),
+            self.preflight_names(plan),
+            self.preflight_cidrs(plan),
+        );
+        let mut all = Findings::default();
+        for f in [quotas, zones, permissions, names, cidrs] {
+            all.merge(f);
+        }
+        all
+    }
+
+    /// The value of a quota: the account's applied value, else AWS's default.
+    async fn quota_value(&self, quota: Quota) -> Result<f64, CloudError> {
+        let client = aws_sdk_servicequotas::Client::new(&self.sdk);
+        let applied = client
+            .get_service_quota()
+            .service_code(quota.service)
+            .quota_code(quota.code)
+            .send()
+            .await
+            .api("GetServiceQuota")
+            .or_not_found()?;
+        if let Some(v) = applied.as_ref().and_then(|o| o.quota()).and_then(|q| q.value()) {
+            return Ok(v);
+        }
+        let default = client
+            .get_aws_default_service_quota()
+            .service_code(quota.service)
+            .quota_code(quota.code)
+            .send()
+            .await
+            .api("GetAWSDefaultServiceQuota")?;
+        default
+            .quota()
+            .and_then(|q| q.value())
+            .ok_or(CloudError::MissingField { operation: "GetAWSDefaultServiceQuota", field: "Quota.Value" })
+    }
+
+    /// Quotas the plan's new resources would exceed: those an earlier run made (tagged for the
+    /// cluster) are already counted in what is in use.
+    async fn preflight_quotas(&self, plan: &Plan) -> Findings {
+        let mut f = Findings::default();
+        let count = |pick: fn(&Resource) -> bool| plan.steps.iter().filter(|s| pick(&s.resource)).count();
+        let eips = count(|r| matches!(r, Resource::ElasticIp { .. }));
+        let vpcs = count(|r| matches!(r, Resource::Vpc { .. }));
+        let igws = count(|r| matches!(r, Resource::InternetGateway { .. }));
+        let fargate: Vec<String> = plan
+            .steps
+            .iter()
+            .filter_map(|s| match &s.resource {
+                Resource::FargateProfile(p) => Some(p.profile_name.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut nats: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &plan.steps {
+            if let Resource::NatGateway { az, .. } = &s.resource {
+                *nats.entry(az.as_str()).or_default() += 1;
+            }
+        }
+        let result = async {
+            if eips > 0 {
+                let all = self.ec2.describe_addresses().send().await.api("DescribeAddresses")?;
+                let owned =
+                    all.addresses().iter().filter(|a| owned_by(tag_pairs(a.tags()), &plan.cluster)).count();
+                self.over(
+                    &mut f,
+                    ELASTIC_IPS,
+                    &plan.region,
+                    all.addresses().len(),
+                    eips.saturating_sub(owned),
+                )
+                .await?;
+            }
+            if vpcs > 0 {
+                let all = self.ec2.describe_vpcs().send().await.api("DescribeVpcs")?;
+                let owned =
+                    all.vpcs().iter().filter(|v| owned_by(tag_pairs(v.tags()), &plan.cluster)).count();
+                self.over(&mut f, VPCS, &plan.region, all.vpcs().len(), vpcs.saturating_sub(owned)).await?;
+            }
+            if igws > 0 {
+                let all =
+                    self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways")?;
+                let owned = all
+                    .internet_gateways()
+                    .iter()
+                    .filter(|g| owned_by(tag_pairs(g.tags()), &plan.cluster))
+                    .count();
+                self.over(
+                    &mut f,
+                    INTERNET_GATEWAYS,
+                    &plan.region,
+                    all.internet_gateways().len(),
+                    igws.saturating_sub(owned),
+                )
+                .await?;
+            }
+            if !nats.is_empty() {
+                let live = self
+                    .ec2
+                    .describe_nat_gateways()
+                    .filter(filter("state", ["pending", "available"]))
+                    .send()
+                    .await
+                    .api("DescribeNatGateways")?;
+                let subnet_ids: BTreeSet<&str> =
+                    live.nat_gateways().iter().filter_map(|n| n.subnet_id()).collect();
+                let mut zone_of: BTreeMap<String, String> = BTreeMap::new();
+                if !subnet_ids.is_empty() {
+                    let subnets = self
+                        .ec2
+                        .describe_subnets()
+                        .set_subnet_ids(Some(subnet_ids.iter().map(|s| (*s).to_string()).collect()))
+                        .send()
+                        .await
+                        .api("DescribeSubnets")?;
+                    for s in subnets.subnets() {
+                        if let (Some(id), Some(az)) = (s.subnet_id(), s.availability_zone()) {
+                            zone_of.insert(id.to_string(), az.to_string());
+                        }
+                    }
+                }
+                for (az, planned) in nats {
+                    let in_zone: Vec<_> = live
+                        .nat_gateways()
+                        .iter()
+                        .filter(|n| n.subnet_id().and_then(|s| zone_of.get(s)).is_some_and(|z| z == az))
+                        .collect();
+                    let owned =
+                        in_zone.iter().filter(|n| owned_by(tag_pairs(n.tags()), &plan.cluster)).count();
+                    self.over(&mut f, NAT_GATEWAYS, az, in_zone.len(), planned.saturating_sub(owned)).await?;
+                }
+            }
+            if !fargate.is_empty() {
+                let existing: Vec<String> = self
+                    .eks
+                    .list_fargate_profiles()
+                    .cluster_name(&plan.cluster)
+                    .send()
+                    .await
+                    .api("ListFargateProfiles")
+                    .or_not_found()?
+                    .map(|o| o.fargate_profile_names().to_vec())
+                    .unwrap_or_default();
+                let new = fargate.iter().filter(|n| !existing.contains(n)).count();
+                self.over(&mut f, FARGATE_PROFILES, &plan.cluster, existing.len(), new).await?;
+            }
+            Ok::<(), CloudError>(())
+        }
+        .await;
+        if let Err(e) = result {
+            f.notes.push(format!("quotas not checked: {e}"));
+        }
+        f
+    }
+
+    /// Add a problem when `in_use + new` exceeds `quota` (looked up only when `new > 0`).
+    async fn over(
+        &self,
+        f: &mut Findings,
+        quota: Quota,
+        place: &str,
+        in_use: usize,
+        new: usize,
+    ) -> Result<(), CloudError> {
+        if new == 0 {
+            return Ok(());
+        }
+        let limit = self.quota_value(quota).await?;
+        #[allow(clippy::cast_precision_loss)]
+        let needed = (in_use + new) as f64;
+        if needed > limit {
+            f.problem(
+                format!(
+                    "the plan needs {new} more {} {} (`{place}`), and {in_use} of the {limit} allowed are in use",
+                    quota.what, quota.scope
+                ),
+                format!(
+                    "{}; or ask AWS for more: `aws service-quotas request-service-quota-increase --service-code {} --quota-code {} --desired-value {needed}`",
+                    quota.hint, quota.service, quota.code
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// Zones of the plan that do not exist in the region, or have no EKS control-plane capacity.
+    async fn preflight_zones(&self, plan: &Plan) -> Findings {
+        let mut f = Findings::default();
+        let mut wanted: BTreeSet<&str> = BTreeSet::new();
+        for s in &plan.steps {
+            match &s.resource {
+                Resource::Subnet { az, .. } => {
+                    wanted.insert(az);
+                }
+                Resource::ImportVpc { subnets, .. } => {
+                    wanted.extend(subnets.iter().filter_map(|s| s.az.as_deref()))
+                }
+                _ => {}
+            }
+        }
+        if wanted.is_empty() {
+            return f;
+        }
+        let zones = match self
+            .ec2
+            .describe_availability_zones()
+            .all_availability_zones(true)
+            .send()
+            .await
+            .api("DescribeAvailabilityZones")
+        {
+            Ok(z) => z,
+            Err(e) => {
+                f.notes.push(format!("zones not checked: {e}"));
+                return f;
+            }
+        };
+        for az in wanted {
+            match zones.availability_zones().iter().find(|z| z.zone_name() == Some(az)) {
+                None => f.problem(
+                    format!("zone `{az}` does not exist in `{}`", plan.region),
+                    "list the region's zones with `aws ec2 describe-availability-zones`, or leave `availabilityZones` out to let eksup choose",
+                ),
+                Some(z) if z.zone_id().is_some_and(|id| crate::config::zones::ZONE_IDS_WITHOUT_EKS_CAPACITY.contains(&id)) => f.problem(
+                    format!(
+                        "zone `{az}` (`{}`) has no capacity for EKS control planes: CreateCluster would fail",
+                        z.zone_id().unwrap_or_default()
+                    ),
+                    "choose other zones in `availabilityZones`, or leave it out to let eksup choose",
+                ),
+                Some(_) => {}
+            }
+        }
+        f
+    }
+
+    /// The plan's actions the caller may not call, by IAM policy simulation.
+    async fn preflight_permissions(&self, plan: &Plan, caller: &str) -> Findings {
+        let mut f = Findings::default();
+        if caller.ends_with(":root") {
+            f.notes.push("permissions not checked: the account's root user may do everything".into());
+            return f;
+        }
+        let principal = match self.simulation_principal(caller).await {
+            Ok(p) => p,
+            Err(e) => {
+                f.notes.push(format!(
+                    "permissions not checked: the caller `{caller}` cannot be simulated ({e})"
+                ));
+                return f;
+            }
+        };
+        let wanted: BTreeSet<&str> =
+            plan.steps.iter().flat_map(|s| actions(&s.resource).iter().copied()).collect();
+        let out = self
+            .iam
+            .simulate_principal_policy()
+            .policy_source_arn(&principal)
+            .set_action_names(Some(wanted.iter().map(|a| (*a).to_string()).collect()))
+            .send()
+            .await
+            .api("SimulatePrincipalPolicy");
+        let out = match out {
+            Ok(o) => o,
+            Err(e) => {
+                f.notes
+                    .push(format!("permissions not checked: the caller cannot simulate its policies ({e})"));
+                return f;
+            }
+        };
+        let denied: Vec<&str> = out
+            .evaluation_results()
+            .iter()
+            .filter(|r| r.eval_decision().as_str() != "allowed")
+            .map(|r| r.eval_action_name())
+            .collect();
+        if !denied.is_empty() {
+            f.problem(
+                format!(
+                    "`{principal}` may not call {}: the create would stop there",
+                    denied.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                ),
+                "ask for these permissions, or run as a principal that has them (the policy simulation does not see conditions or SCPs: `--skip-preflight` goes on anyway)",
+            );
+        }
+        f
+    }
+
+    /// The IAM ARN to simulate for a caller: an assumed role's session becomes its role.
+    async fn simulation_principal(&self, caller: &str) -> Result<String, CloudError> {
+        let Some(rest) = caller.split(":assumed-role/").nth(1) else { return Ok(caller.to_string()) };
+        let role = rest.split('/').next().unwrap_or(rest);
+        let out = self.iam.get_role().role_name(role).send().await.api("GetRole")?;
+        out.role()
+            .map(|r| r.arn().to_string())
+            .ok_or(CloudError::MissingField { operation: "GetRole", field: "Role" })
+    }
+
+    /// Names the plan gives that resources eksup does not own already have: the cluster, IAM
+    /// roles and instance profiles, launch templates, ECR repositories.
+    async fn preflight_names(&self, plan: &Plan) -> Findings {
+        let mut f = Findings::default();
+        let cluster = &plan.cluster;
+        let not_ours = |what: String| {
+            (
+                format!(
+                    "{what} exists and was not created by eksup for cluster `{cluster}` (no `eksup.io/cluster` tag): the create would stop there"
+                ),
+                "choose another cluster name, or delete or rename what holds the name",
+            )
+        };
+        let result = async {
+            if let Some(c) = self.describe_eks_cluster(cluster).await?
+                && !owned_by(c.tags().into_iter().flatten().map(|(k, v)| (k.as_str(), v.as_str())), cluster)
+            {
+                let (m, h) = not_ours(format!("EKS cluster `{cluster}`"));
+                f.problem(m, h);
+            }
+            for s in &plan.steps {
+                match &s.resource {
+                    Resource::IamRole { role_name, .. } => {
+                        if let Some(t) = self
+                            .iam
+                            .list_role_tags()
+                            .role_name(role_name)
+                            .send()
+                            .await
+                            .api("ListRoleTags")
+                            .or_not_found()?
+                            && !owned_by(iam_tag_pairs(t.tags()), cluster)
+                        {
+                            let (m, h) = not_ours(format!("IAM role `{role_name}`"));
+                            f.problem(m, h);
+                        }
+                    }
+                    Resource::InstanceProfile { profile_name, .. } => {
+                        if let Some(tags) = self.instance_profile_tags(profile_name).await?
+                            && !owned_by(iam_tag_pairs(&tags), cluster)
+                        {
+                            let (m, h) = not_ours(format!("instance profile `{profile_name}`"));
+                            f.problem(m, h);
+                        }
+                    }
+                    Resource::LaunchTemplate(spec) => {
+                        let found = self
+                            .ec2
+                            .describe_launch_templates()
+                            .launch_template_names(&spec.name)
+                            .send()
+                            .await
+                            .api("DescribeLaunchTemplates")
+                            .or_not_found()?;
+                        if let Some(lt) = found.as_ref().and_then(|o| o.launch_templates().first())
+                            && !owned_by(tag_pairs(lt.tags()), cluster)
+                        {
+                            let (m, h) = not_ours(format!("launch template `{}`", spec.name));
+                            f.problem(m, h);
+                        }
+                    }
+                    Resource::EcrRepository(spec) => {
+                        let found = self
+                            .ecr
+                            .describe_repositories()
+                            .repository_names(&spec.repository_name)
+                            .send()
+                            .await
+                            .api("DescribeRepositories")
+                            .or_not_found()?;
+                        if let Some(arn) = found
+                            .as_ref()
+                            .and_then(|o| o.repositories().first())
+                            .and_then(|r| r.repository_arn())
+                        {
+                            let tags = self
+                                .ecr
+                                .list_tags_for_resource()
+                                .resource_arn(arn)
+                                .send()
+                                .await
+                                .api("ListTagsForResource")?;
+                            if !owned_by(tags.tags().iter().map(|t| (t.key(), t.value())), cluster) {
+                                let (m, h) = not_ours(format!("ECR repository `{}`", spec.repository_name));
+                                f.problem(m, h);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Ok::<(), CloudError>(())
+        }
+        .await;
+        if let Err(e) = result {
+            f.notes.push(format!("names not checked: {e}"));
+        }
+        f
+    }
+
+    /// A service CIDR that overlaps the VPC's CIDRs: EKS refuses the cluster.
+    async fn preflight_cidrs(&self, plan: &Plan) -> Findings {
+        let mut f = Findings::default();
+        let Some(service) = plan.steps.iter().find_map(|s| match &s.resource {
+            Resource::ControlPlane(cp) => cp.service_ipv4_cidr.clone(),
+            _ => None,
+        }) else {
+            return f;
+        };
+        let Ok(service_net) = service.parse::<ipnet::Ipv4Net>() else { return f };
+        let mut vpc_cidrs: Vec<String> = Vec::new();
+        for s in &plan.steps {
+            match &s.resource {
+                Resource::Vpc { cidr } => vpc_cidrs.push(cidr.clone()),
+                Resource::ImportVpc { vpc_id, .. } => {
+                    match self.ec2.describe_vpcs().vpc_ids(vpc_id).send().await.api("DescribeVpcs") {
+                        Ok(out) => {
+                            for v in out.vpcs() {
+                                vpc_cidrs.extend(
+                                    v.cidr_block_association_set()
+                                        .iter()
+                                        .filter_map(|a| a.cidr_block())
+                                        .map(str::to_string),
+                                );
+                                vpc_cidrs.extend(v.cidr_block().map(str::to_string));
+                            }
+                        }
+                        Err(e) => f.notes.push(format!("the VPC's CIDRs not checked: {e}")),
+                    }
+                }
+                _ => {}
+            }
+        }
+        vpc_cidrs.sort();
+        vpc_cidrs.dedup();
+        for cidr in vpc_cidrs {
+            let Ok(net) = cidr.parse::<ipnet::Ipv4Net>() else { continue };
+            if net.contains(&service_net.network()) || service_net.contains(&net.network()) {
+                f.problem(
+                    format!("the service CIDR `{service}` overlaps the VPC's CIDR `{cidr}`: EKS refuses the cluster"),
+                    "choose a `kubernetesNetworkConfig.serviceIPv4CIDR` outside the VPC, e.g. `10.100.0.0/16` or `172.20.0.0/16`",
+                );
+            }
+        }
+        f
+    }
+}

@@ -1,0 +1,137 @@
+//! Preflight: what would stop a create half-way on AWS is found before the first change, all of
+//! it at once, and nothing is created.
+
+use std::collections::BTreeMap;
+
+use crate::lifecycle::inventory::Inventory;
+use crate::support::Emulator;
+
+fn managed() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")
+}
+
+/// The calls that change something (`Create*`, `Allocate*`, `Attach*`, ...).
+fn mutations(calls: &BTreeMap<String, u64>) -> Vec<&String> {
+    let verbs = ["Create", "Allocate", "Attach", "Associate", "Put", "Run", "Tag", "Authorize", "Modify"];
+    calls
+        .keys()
+        .filter(|op| op.split(':').nth(1).is_some_and(|o| verbs.iter().any(|v| o.starts_with(v))))
+        .collect()
+}
+
+fn allocate_addresses(emu: &Emulator, n: usize) {
+    for _ in 0..n {
+        emu.aws(&["ec2", "allocate-address", "--domain", "vpc"]);
+    }
+}
+
+/// The region's Elastic IPs are all in use (AWS's default quota is 5, and the emulator enforces
+/// it): without the preflight the create fails half-way; with it, before anything exists.
+#[test]
+fn a_quota_the_plan_would_exceed_stops_the_create_before_anything_is_made() {
+    let emu = Emulator::start();
+    allocate_addresses(&emu, 5);
+    emu.reset_calls();
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the plan needs 1 more Elastic IPs in the region (`us-west-2`), and 5 of the 5 allowed are in use"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--quota-code L-0263D0A3"), "{stderr}");
+    assert!(stderr.contains("preflight found 1 problem with this plan: nothing was created"), "{stderr}");
+    // The emulator's default credentials are a user IAM does not know: said, not guessed.
+    assert!(stderr.contains("preflight: permissions not checked"), "{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+    assert_eq!(Inventory::owned(&emu, "demo").count("vpcs"), 0);
+
+    // What the preflight spared: AWS refuses the address once the VPC and subnets exist.
+    let out =
+        emu.eksup().args(["create", "cluster", "--skip-preflight", "-f"]).arg(managed()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("preflight skipped"), "{stderr}");
+    assert!(stderr.contains("AddressLimitExceeded"), "{stderr}");
+    assert_eq!(Inventory::owned(&emu, "demo").count("vpcs"), 1, "created half-way");
+}
+
+/// Several problems: each is listed with what to do, in one run.
+#[test]
+fn every_problem_is_listed_at_once() {
+    let emu = Emulator::start();
+    allocate_addresses(&emu, 5);
+    // A role with the name eksup gives the cluster role, made by someone else.
+    emu.aws(&[
+        "iam",
+        "create-role",
+        "--role-name",
+        "eksup-demo-cluster",
+        "--assume-role-policy-document",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cluster.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n  version: \"1.34\"\navailabilityZones: [us-west-2a, us-west-2z]\nkubernetesNetworkConfig:\n  serviceIPv4CIDR: 192.168.0.0/16\nmanagedNodeGroups:\n  - name: ng-1\n    desiredCapacity: 1\n",
+    )
+    .unwrap();
+    emu.reset_calls();
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for expected in [
+        "more Elastic IPs in the region",
+        "zone `us-west-2z` does not exist in `us-west-2`",
+        "IAM role `eksup-demo-cluster` exists and was not created by eksup",
+        "the service CIDR `192.168.0.0/16` overlaps the VPC's CIDR `192.168.0.0/16`",
+        "preflight found 4 problems",
+    ] {
+        assert!(stderr.contains(expected), "`{expected}` in:\n{stderr}");
+    }
+    assert_eq!(stderr.matches("hint: ").count(), 5, "a hint for each problem and the summary:\n{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}
+
+/// A caller whose policies lack what the plan calls is told which actions, by IAM's policy
+/// simulation, before anything is made.
+#[test]
+fn permissions_the_caller_lacks_are_listed() {
+    let emu = Emulator::start();
+    emu.aws(&["iam", "create-user", "--user-name", "ci"]);
+    emu.aws(&[
+        "iam",
+        "put-user-policy",
+        "--user-name",
+        "ci",
+        "--policy-name",
+        "network-and-iam",
+        "--policy-document",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:*","iam:*","ssm:GetParameter","sts:GetCallerIdentity"],"Resource":"*"}]}"#,
+    ]);
+    let key = emu.aws(&["iam", "create-access-key", "--user-name", "ci"]);
+    let (id, secret) = (
+        key["AccessKey"]["AccessKeyId"].as_str().unwrap(),
+        key["AccessKey"]["SecretAccessKey"].as_str().unwrap(),
+    );
+    emu.reset_calls();
+    let out = emu
+        .eksup()
+        .env("AWS_ACCESS_KEY_ID", id)
+        .env("AWS_SECRET_ACCESS_KEY", secret)
+        .args(["create", "cluster", "-f"])
+        .arg(managed())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("`arn:aws:iam::123456789012:user/ci` may not call"), "{stderr}");
+    for action in ["`eks:CreateCluster`", "`eks:CreateNodegroup`", "`eks:CreateAddon`"] {
+        assert!(stderr.contains(action), "{action} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("`ec2:CreateVpc`"), "allowed actions are not listed:\n{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}
