@@ -153,7 +153,7 @@ pub use delete::{DeleteOptions, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
 
-use crate::executor::{Apply, Progress, StepContext, StepResult};
+use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
 use crate::plan::{Resource, keys, tags};
 
 /// The thumbprint eksup registers for IAM OIDC providers: the SHA-1 of the root CA (Amazon Root CA 1
@@ -232,6 +232,30 @@ pub use crate::plan::partition;
 
 impl Apply for AwsCloud {
     async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
+        match self.apply_once(ctx).await {
+            // The step looked and found nothing, then its create was refused as a duplicate: an
+            // attempt whose answer was lost made it, and the SDK's retry met it. Look again; the
+            // look checks the ownership tags, and what it finds this run made.
+            Err(e) if lost_create(&e) => {
+                ctx.progress
+                    .warn(&format!("{e:#}: an earlier attempt whose answer was lost made it; looking again"));
+                self.apply_once(ctx).await.map(|r| StepResult { action: Action::Created, ..r })
+            }
+            other => other,
+        }
+    }
+}
+
+/// Whether `e` is a create refused because the resource exists.
+fn lost_create(e: &anyhow::Error) -> bool {
+    e.chain().filter_map(|c| c.downcast_ref::<CloudError>()).any(|c| {
+        matches!(c, CloudError::Api { operation, .. } if operation.starts_with("Create"))
+            && c.kind() == ErrorKind::AlreadyExists
+    })
+}
+
+impl AwsCloud {
+    async fn apply_once(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
         let result = match &ctx.step.resource {
             Resource::Vpc { cidr } => self.ensure_vpc(ctx, cidr).await,
             Resource::ImportVpc { vpc_id, subnets } => self.import_vpc(vpc_id, subnets).await,

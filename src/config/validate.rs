@@ -180,9 +180,11 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
             subnets.flat_map(|s| [("public", s.public.as_ref()), ("private", s.private.as_ref())])
         {
             for (key, subnet) in map.into_iter().flatten() {
-                // The key names the zone unless the subnet gives `az` (or is only an id).
-                let Some(z) = subnet.az.as_deref().or_else(|| subnet.id.is_none().then_some(key.as_str()))
-                else {
+                // The key names the zone unless the subnet gives `az`, or it is a name of the
+                // user's (`private-one`, found by id or CIDR): a key that starts with a region is
+                // a zone.
+                let key_is_zone = super::regions::KNOWN.iter().any(|r| key.starts_with(r));
+                let Some(z) = subnet.az.as_deref().or_else(|| key_is_zone.then_some(key.as_str())) else {
                     continue;
                 };
                 if let Err(e) = super::regions::zone_in_region(r, z) {

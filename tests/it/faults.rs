@@ -117,3 +117,57 @@ fn a_create_whose_answer_was_lost_makes_no_duplicate() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     Inventory::owned(&emu, "demo").assert_empty(false);
 }
+
+/// The same for the creates whose names are unique (instance profiles, OIDC providers, ECR
+/// repositories, Auto Scaling groups) and the EKS parts of a cluster with every node kind: the
+/// retry is refused as a duplicate, and eksup recognises what its lost attempt made.
+#[test]
+fn lost_answers_to_creates_of_unique_names_are_recognised() {
+    let emu = Emulator::start();
+    // The admin role the config's access entry names (EKS refuses principals that do not exist).
+    emu.aws(&[
+        "iam",
+        "create-role",
+        "--role-name",
+        "platform-admins",
+        "--assume-role-policy-document",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#,
+    ]);
+    for op in [
+        "iam:CreateInstanceProfile",
+        "iam:CreateOpenIDConnectProvider",
+        "ecr:CreateRepository",
+        "autoscaling:CreateAutoScalingGroup",
+        "eks:CreateFargateProfile",
+        "eks:CreateAccessEntry",
+    ] {
+        fault(&emu, op, 1, "InternalError", 500, true);
+    }
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed.yaml");
+    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every lost answer was met");
+    let made = Inventory::owned(&emu, "mixed");
+    assert_eq!(made.count("ecr repositories"), 1, "{made:?}");
+    assert_eq!(made.count("fargate profiles"), 1, "{made:?}");
+    let groups = emu.aws(&["autoscaling", "describe-auto-scaling-groups"]);
+    let ours = groups["AutoScalingGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["Tags"].as_array().unwrap().iter().any(|t| t["Key"] == "eksup.io/cluster"))
+        .count();
+    assert_eq!(ours, 1, "the self-managed group once: {groups}");
+    let providers = emu.aws(&["iam", "list-open-id-connect-providers"]);
+    assert_eq!(providers["OpenIDConnectProviderList"].as_array().map(Vec::len), Some(1), "{providers}");
+
+    let out = emu
+        .eksup()
+        .args(["delete", "cluster", "--yes", "--delete-repositories", "-f"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    Inventory::owned(&emu, "mixed").assert_empty(false);
+}

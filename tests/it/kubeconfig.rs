@@ -120,10 +120,14 @@ fn write_kubeconfig_writes_entries_that_kubectl_reads() {
     // With `eksup` on PATH, the bare name is written (it survives upgrades); a refresh
     // updates the same entries.
     let path = std::env::join_paths([bin_dir(), PathBuf::from("/usr/bin"), PathBuf::from("/bin")]).unwrap();
+    // A profile must exist to be chosen (as the AWS CLI requires); the credentials stay the
+    // emulator's, from the environment.
+    let aws_config = emu.home().join("aws-config");
+    std::fs::write(&aws_config, "[profile dev]\nregion = us-west-2\n").unwrap();
     emu.eksup()
         .env("PATH", path)
         .env("AWS_PROFILE", "dev")
-        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_CONFIG_FILE", &aws_config)
         .args(["utils", "write-kubeconfig", "--cluster", "demo", "--authenticator", "eksup"])
         .assert()
         .success()

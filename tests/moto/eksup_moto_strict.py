@@ -734,13 +734,21 @@ def _launch_template_profile(ec2: Any, template_id: str | None, template_name: s
 # ---------------------------------------------------------------------------------------
 def _patch_autoscaling(asg_responses: Any) -> None:
     """Checked on the API call only (EKS's own managed-nodegroup ASGs are not affected)."""
-    from moto.autoscaling.exceptions import ValidationError
+    from moto.autoscaling.exceptions import AutoscalingClientError, ValidationError
     from moto.utilities.utils import get_partition
 
     Response = asg_responses.AutoScalingResponse
     original = Response.create_auto_scaling_group
 
+    class AlreadyExists(AutoscalingClientError):
+        code = "AlreadyExists"
+
     def create_auto_scaling_group(self: Any) -> Any:
+        # AWS refuses a second group of the same name; moto replaced the group and orphaned the
+        # first one's instances (a create retried after a lost answer left a running node).
+        name = self._get_param("AutoScalingGroupName")
+        if name in self.autoscaling_backend.autoscaling_groups:
+            raise AlreadyExists(f"AutoScalingGroup by this name already exists - A group with the name {name} already exists")
         template = self._get_param("LaunchTemplate") or {}
         mixed = self._get_param("MixedInstancesPolicy") or {}
         if not template and mixed:

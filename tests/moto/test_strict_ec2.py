@@ -212,3 +212,22 @@ def test_lenient_turns_the_windows_off_but_not_the_dependency_rules(emulator):
     a, b = group(ec2, vpc, "a"), group(ec2, vpc, "b")
     ec2.authorize_security_group_ingress(GroupId=a, IpPermissions=[{"IpProtocol": "-1", "UserIdGroupPairs": [{"GroupId": b}]}])
     assert code_of(ec2.delete_security_group, GroupId=b)[0] == "DependencyViolation"
+
+
+def test_a_second_auto_scaling_group_of_the_same_name_is_refused_and_launches_nothing(emulator):
+    """AWS: `AlreadyExists`. moto replaced the group and left the first one's instances running,
+    so a create retried after a lost answer leaked a node."""
+    ec2, asg = emulator.client("ec2"), emulator.client("autoscaling")
+    _, a, _ = network(ec2)
+    template = ec2.create_launch_template(
+        LaunchTemplateName="t", LaunchTemplateData={"ImageId": AMI, "InstanceType": "t3.micro"}
+    )["LaunchTemplate"]["LaunchTemplateId"]
+    create = dict(AutoScalingGroupName="g", MinSize=1, MaxSize=1, DesiredCapacity=1, VPCZoneIdentifier=a,
+                  LaunchTemplate={"LaunchTemplateId": template, "Version": "$Latest"})
+    asg.create_auto_scaling_group(**create)
+    code, message = code_of(asg.create_auto_scaling_group, **create)
+    assert code == "AlreadyExists"
+    assert "already exists" in message
+    running = [i for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]
+               if i["State"]["Name"] in ("pending", "running")]
+    assert len(running) == 1
