@@ -238,6 +238,46 @@ mod fuzz {
             let _ = super::load(&text);
         }
     }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any list of tag keys, with or without repeats: the first repeat is reported at its
+        /// line, and without repeats more than 50 tags are refused.
+        #[test]
+        fn tag_keys(keys in prop::collection::vec(0u16..300, 0..400)) {
+            let mut yaml = format!("{}  tags:\n", super::HEAD);
+            for k in &keys {
+                yaml.push_str(&format!("    k{k}: v\n"));
+            }
+            let first_repeat = (0..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
+            match (first_repeat, super::load(&yaml)) {
+                (Some(i), Err(d)) => {
+                    let want = format!("c.yaml:{}:5: invalid YAML: duplicate key `k{}`", 7 + i, keys[i]);
+                    prop_assert!(d.items[0].render("c.yaml").contains(&want), "{:?}", d.items);
+                }
+                (None, Ok(l)) => prop_assert!(keys.len() <= 50 && l.config.metadata.tags.unwrap_or_default().len() == keys.len()),
+                (None, Err(d)) => prop_assert!(keys.len() > 50 && d.items[0].render("c.yaml").contains("metadata.tags: `")),
+                (Some(_), Ok(_)) => prop_assert!(false, "a repeated key was accepted"),
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        /// A text over 4 MiB is refused before it is parsed, whatever it holds.
+        #[test]
+        fn size_limit(extra in 1usize..100_000, fill in "[a-z: #\\-\\n]") {
+            let text = fill.repeat(crate::config::source::MAX_BYTES + extra);
+            let d = super::load(&text).unwrap_err();
+            prop_assert_eq!(d.items.len(), 1);
+            prop_assert_eq!(
+                d.items[0].render("c.yaml"),
+                "error: c.yaml: the config is larger than 4 MiB\n  hint: a ClusterConfig is a few kilobytes: check where this text comes from"
+            );
+        }
+    }
 }
 
 #[test]
