@@ -4,7 +4,8 @@
 //! kubeconfig's directory (the sidecar is left in place: deleting a lock file races with the
 //! next locker). A file is replaced by writing a temporary file in the same directory, fsync,
 //! rename, fsync of the directory: a reader sees the old or the new file, never half of one.
-//! A file that does not parse is never written.
+//! A file that does not parse (YAML syntax, structure, or bytes that are not UTF-8) is never
+//! written.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -192,8 +193,20 @@ fn load_one(path: &Path) -> Result<Loaded> {
     let doc = match &text {
         None => Document::empty(),
         Some(bytes) => {
-            let text = String::from_utf8_lossy(bytes);
-            Document::parse(&text).map_err(|e| {
+            // kubectl refuses bytes that are not UTF-8 too; replacing them would rewrite the file.
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                let (line, column) = crate::config::source::position(bytes, e.valid_up_to());
+                let byte = bytes[e.valid_up_to()];
+                UserError::new(format!(
+                    "cannot parse kubeconfig `{}` at line {line} column {column}: byte `0x{byte:02x}` is not UTF-8",
+                    path.display()
+                ))
+                .hint(
+                    "save the file as UTF-8, or move it away, then run the command again; eksup never \
+                     overwrites a kubeconfig it cannot parse",
+                )
+            })?;
+            Document::parse(text).map_err(|e| {
                 let at = match (e.line, e.column) {
                     (Some(l), Some(c)) => format!(" at line {l} column {c}"),
                     (Some(l), None) => format!(" at line {l}"),

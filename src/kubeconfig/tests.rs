@@ -378,3 +378,23 @@ fn kubeconfig_list_placement_follows_client_go() {
     assert!(!store::load(&c).unwrap().contains(Section::Users, "alice@demo.us-west-2.eksup.io"));
     assert_eq!(store::load(&b).unwrap().names(Section::Clusters), ["kind-kind"]);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config");
+    // Valid YAML; one byte of Latin-1 in a value.
+    let bytes =
+        b"apiVersion: v1\nkind: Config\nclusters:\n- name: caf\xe9\n  cluster:\n    server: https://x\n";
+    std::fs::write(&path, bytes).unwrap();
+    let target = KubeconfigTarget::file(&path);
+    let err = write_cluster_entries(&target, &std_entry(), true).unwrap_err();
+    assert_eq!(
+        format!("{err}"),
+        format!("cannot parse kubeconfig `{}` at line 4 column 12: byte `0xe9` is not UTF-8", path.display())
+    );
+    assert!(crate::error::hints_of(&err)[0].starts_with("save the file as UTF-8"), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(remove_cluster_entries(&target, "demo", "us-west-2").is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}

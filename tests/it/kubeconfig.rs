@@ -6,7 +6,7 @@ use crate::token::eksup;
 fn a_corrupt_kubeconfig_is_left_byte_for_byte_untouched() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("config");
-    let broken = b"apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n\xff\n";
+    let broken = b"apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n";
     std::fs::write(&path, broken).unwrap();
     let out = eksup(home.path())
         .args(["utils", "write-kubeconfig", "--cluster", "demo", "--region", "us-west-2", "--kubeconfig"])
@@ -24,6 +24,33 @@ fn a_corrupt_kubeconfig_is_left_byte_for_byte_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), broken);
     let names: Vec<_> = std::fs::read_dir(home.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "no temporary or lock file beside it: {names:?}");
+}
+
+#[test]
+fn a_kubeconfig_that_is_not_utf8_is_refused_with_its_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("config");
+    // Valid YAML; `café` in Latin-1.
+    let latin1 =
+        b"apiVersion: v1\nkind: Config\nclusters:\n- name: caf\xe9\n  cluster:\n    server: https://x\n";
+    std::fs::write(&path, latin1).unwrap();
+    let out = eksup(home.path())
+        .args(["utils", "write-kubeconfig", "--cluster", "demo", "--region", "us-west-2", "--kubeconfig"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: cannot parse kubeconfig `{}` at line 4 column 12: byte `0xe9` is not UTF-8",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: save the file as UTF-8"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), latin1);
 }
 
 // ------------------------------------------------------------------ against the emulator
@@ -341,4 +368,24 @@ fn twenty_processes_writing_at_once_all_land() {
         .filter(|n| n.contains(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_kubeconfig_that_is_not_utf8_is_never_rewritten() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let kc = kubeconfig_of(&emu);
+    let latin1 = [OTHER.as_bytes(), b"x-owner: Ren\xe9e\n"].concat();
+    std::fs::write(&kc, &latin1).unwrap();
+    let out = emu
+        .eksup()
+        .args(["utils", "write-kubeconfig", "--cluster", "demo"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = OTHER.lines().count() + 1;
+    assert!(stderr.contains(&format!("at line {line} column 13: byte `0xe9` is not UTF-8")), "{stderr}");
+    assert_eq!(std::fs::read(&kc).unwrap(), latin1, "byte for byte");
 }
