@@ -5,7 +5,7 @@
 //! next locker). A file is replaced by writing a temporary file in the same directory, fsync,
 //! rename, fsync of the directory: a reader sees the old or the new file, never half of one.
 //! A file that does not parse (YAML syntax, structure, or bytes that are not UTF-8) is never
-//! written.
+//! written, and neither is a text that does not read back as the same data.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -100,8 +100,7 @@ pub fn write_cluster_entries(
         if let Some(dir) = f.real.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_dir(dir)?;
         }
-        write_atomic(&f.real, f.doc.render().as_bytes())
-            .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))?;
+        write_document(f)?;
         written.push(f.path.clone());
     }
     Ok(WriteOutcome {
@@ -152,11 +151,31 @@ pub fn remove_cluster_entries(
         if r.is_empty() && r.current_context_cleared.is_none() {
             continue;
         }
-        write_atomic(&f.real, f.doc.render().as_bytes())
-            .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))?;
+        write_document(f)?;
         outcome.files.push((f.path.clone(), r));
     }
     Ok(outcome)
+}
+
+/// Render a document and replace its file, after reading the text back: a text that does not
+/// read back as the same data is never written.
+fn write_document(f: &Loaded) -> Result<()> {
+    let text = f.doc.render();
+    check_round_trip(&f.doc, &text, &f.path)?;
+    write_atomic(&f.real, text.as_bytes())
+        .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))
+}
+
+pub(crate) fn check_round_trip(doc: &Document, text: &str, path: &Path) -> Result<()> {
+    if Document::parse(text).is_ok_and(|back| back.same_data(doc)) {
+        return Ok(());
+    }
+    Err(UserError::new(format!(
+        "eksup could not write kubeconfig `{}` so that it reads back the same; the file is unchanged",
+        path.display()
+    ))
+    .hint("this is a bug in eksup: please report it with the file's layout (not its credentials)")
+    .into())
 }
 
 /// Read and parse one kubeconfig (an empty document if it does not exist).

@@ -389,3 +389,37 @@ fn a_kubeconfig_that_is_not_utf8_is_never_rewritten() {
     assert!(stderr.contains(&format!("at line {line} column 13: byte `0xe9` is not UTF-8")), "{stderr}");
     assert_eq!(std::fs::read(&kc).unwrap(), latin1, "byte for byte");
 }
+
+/// Scalars that a trip through `f64`, `i64` or a JSON null would change.
+const SCALARS: &str = "big: 123456789012345678901234567890
+float: 1.0
+hex: 0x1F
+quoted: '42'
+double-quoted: \"0123\"
+null-word: null
+tilde: ~
+empty:
+";
+
+#[test]
+fn scalars_in_unknown_fields_and_extensions_survive_a_write_as_written() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let kc = kubeconfig_of(&emu);
+    let indented = |n: usize| SCALARS.lines().map(|l| format!("{}{l}\n", " ".repeat(n))).collect::<String>();
+    let extension = format!("    extensions:\n    - name: mine\n      extension:\n{}", indented(8));
+    let text = OTHER.replace("  x-entry-extra: kept\n", &format!("{extension}  x-entry-extra: kept\n"))
+        + &format!("x-scalars:\n{}", indented(2));
+    std::fs::write(&kc, &text).unwrap();
+    emu.eksup().args(["utils", "write-kubeconfig", "--cluster", "demo"]).assert().success();
+    let written = std::fs::read_to_string(&kc).unwrap();
+    for (indent, what) in [(8, "the cluster's extension"), (2, "an unknown top-level field")] {
+        for line in SCALARS.lines() {
+            let want = format!("\n{}{line}\n", " ".repeat(indent));
+            assert!(written.contains(&want), "{what}: {want:?} missing from:\n{written}");
+        }
+    }
+    // kubectl reads the file, with eksup's entries and the others.
+    let contexts = kubectl(&kc, &["config", "get-contexts", "-o", "name"]);
+    assert_eq!(contexts.lines().collect::<Vec<_>>(), ["kind-kind", "moto@demo.us-west-2.eksup.io"]);
+}
