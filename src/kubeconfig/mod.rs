@@ -56,7 +56,8 @@
 //! symbolic link is followed and its target replaced, so a linked kubeconfig stays linked. A
 //! file that does not parse (YAML, structure, or bytes that are not UTF-8) is never written; the
 //! error names the file, line and column. The new text is read back before it is written: one
-//! that does not read back as the same data is never written.
+//! that does not read back as the same data is never written. Temporary files left by a killed
+//! writer are removed by the next write ([`store`] says which).
 //!
 //! # The exec plugin ([`ExecPlugin`])
 //! `eksup get-token --cluster-name NAME --region R [--role-arn ARN]`, apiVersion

@@ -436,6 +436,36 @@ fn a_file_that_is_not_utf8_is_refused_and_left_byte_for_byte() {
 }
 
 #[test]
+fn stale_temporary_files_of_gone_writers_are_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config");
+    std::fs::write(&path, OTHER).unwrap();
+    // No process has a pid above the kernel's limit (at most 2^22).
+    let gone = ".config.eksup-999999999-1764230400000000000.tmp";
+    let alive = format!(".config.eksup-{}-1.tmp", std::process::id());
+    let others = [
+        ".config.other.tmp",
+        ".other.eksup-999999999-1.tmp",
+        ".config.eksup-999999999-1.tmp.keep",
+        ".config.eksup-abc-1.tmp",
+        "config.eksup-999999999-1.tmp",
+        alive.as_str(),
+    ];
+    for name in others.iter().chain([&gone]) {
+        std::fs::write(dir.path().join(name), OTHER).unwrap();
+    }
+    write_cluster_entries(&KubeconfigTarget::file(&path), &std_entry(), true).unwrap();
+    assert!(!dir.path().join(gone).exists(), "the writer of {gone} is gone");
+    for name in others {
+        assert!(dir.path().join(name).exists(), "{name} was removed");
+    }
+    // remove_cluster_entries cleans up too
+    std::fs::write(dir.path().join(gone), OTHER).unwrap();
+    remove_cluster_entries(&KubeconfigTarget::file(&path), "demo", "us-west-2").unwrap();
+    assert!(!dir.path().join(gone).exists());
+}
+
+#[test]
 fn a_text_that_does_not_read_back_the_same_is_not_written() {
     let doc = Document::parse(OTHER).unwrap();
     let path = Path::new("config");

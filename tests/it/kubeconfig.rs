@@ -423,3 +423,32 @@ fn scalars_in_unknown_fields_and_extensions_survive_a_write_as_written() {
     let contexts = kubectl(&kc, &["config", "get-contexts", "-o", "name"]);
     assert_eq!(contexts.lines().collect::<Vec<_>>(), ["kind-kind", "moto@demo.us-west-2.eksup.io"]);
 }
+
+#[test]
+fn a_write_removes_the_temporary_files_of_killed_writers_and_nothing_else() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let dir = emu.home().join("kube");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config");
+    std::fs::write(&config, OTHER).unwrap();
+    // What `kill -9` during a write leaves: a full copy, named after a writer that is gone (no
+    // pid is above the kernel's limit of 2^22).
+    let stale = dir.join(".config.eksup-999999999-1764230400000000000.tmp");
+    std::fs::write(&stale, OTHER).unwrap();
+    let unrelated = dir.join(".config.other.tmp");
+    std::fs::write(&unrelated, "mine").unwrap();
+    emu.eksup()
+        .args(["utils", "write-kubeconfig", "--cluster", "demo", "--kubeconfig"])
+        .arg(&config)
+        .assert()
+        .success();
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert_eq!(std::fs::read_to_string(&unrelated).unwrap(), "mine");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".config.eksup.lock", ".config.other.tmp", "config"]);
+}
