@@ -1,7 +1,5 @@
 //! `eksup create cluster`: load the config, build the plan, print it (`--dry-run`) or apply it.
 
-use std::io::Read as _;
-
 use anyhow::{Context as _, Result};
 
 use crate::cli::{ConfigFileArg, CreateClusterArgs, QuickClusterArgs};
@@ -385,11 +383,9 @@ pub fn read_config(
 ) -> Result<(String, String)> {
     match &file.config_file {
         Some(path) if path.as_os_str() == "-" => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
+            let bytes = config::source::read_capped(std::io::stdin().lock())
                 .context("failed to read the config from standard input")?;
-            Ok((text, "<stdin>".into()))
+            Ok((config::source::decode(bytes, "<stdin>")?, "<stdin>".into()))
         }
         Some(path) => {
             if quick.is_some_and(quick_flags_used) {
@@ -397,11 +393,13 @@ pub fn read_config(
                     .hint("put the settings in the config file, or drop `-f`")
                     .into());
             }
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            // At most 4 MiB + 1 byte is read: `-f /dev/zero` fails at once.
+            let bytes = std::fs::File::open(path).and_then(config::source::read_capped).map_err(|e| {
                 UserError::new(format!("cannot read `{}`: {e}", path.display()))
                     .hint("check the path given to `-f`")
             })?;
-            Ok((text, path.display().to_string()))
+            let origin = path.display().to_string();
+            Ok((config::source::decode(bytes, &origin)?, origin))
         }
         None => match quick {
             Some(q) => Ok((quick_config(q, settings)?, "<flags>".into())),

@@ -1,5 +1,7 @@
-//! The cluster config: parse, default, validate. Pure: no IO, no AWS.
+//! The cluster config: parse, default, validate. Pure: no IO, no AWS ([`source`] reads from the
+//! reader it is given).
 //!
+//! [`source`] turns the bytes of a file or of standard input into text (at most 4 MiB, UTF-8);
 //! [`parse`] turns YAML into a checked [`ClusterConfig`] (every unknown key, unsupported field and
 //! wrong type reported at once with its line); [`finish`] applies eksctl's defaults for the chosen
 //! zones and validates the result.
@@ -10,6 +12,7 @@ pub mod diag;
 mod known;
 pub mod regions;
 mod schema;
+pub mod source;
 pub mod types;
 mod validate;
 pub mod yaml;
@@ -103,6 +106,11 @@ fn diags(origin: &str, items: Vec<Diagnostic>) -> Diagnostics {
 
 /// Parse and check a config. `origin` names the source in messages (a path or `<stdin>`).
 pub fn parse(source: &str, origin: &str) -> Result<Parsed, Diagnostics> {
+    if source.len() > self::source::MAX_BYTES {
+        let d = Diagnostic::error("", "the config is larger than 4 MiB")
+            .with_hint("a ClusterConfig is a few kilobytes: check where this text comes from");
+        return Err(diags(origin, vec![d]));
+    }
     let root = yaml::parse(source).map_err(|e| {
         diags(origin, vec![Diagnostic::error("", format!("invalid YAML: {}", e.message)).at(e.loc)])
     })?;

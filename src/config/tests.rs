@@ -160,6 +160,50 @@ fn garbage_never_panics() {
     }
 }
 
+fn tags(n: usize) -> String {
+    let mut yaml = format!("{HEAD}  tags:\n");
+    for i in 0..n {
+        yaml.push_str(&format!("    team-{i}: value-{i}\n"));
+    }
+    yaml
+}
+
+#[test]
+fn at_most_fifty_tags() {
+    assert_eq!(load(&tags(50)).unwrap().config.metadata.tags.unwrap().len(), 50);
+    let errs = errors(&tags(51));
+    assert_eq!(
+        errs,
+        [
+            "error: c.yaml:6:3: metadata.tags: `51` tags, but AWS allows at most `50` on a resource\n  hint: keep at \
+          most 50 tags: every resource eksup creates gets all of them"
+        ]
+    );
+}
+
+/// Big inputs, in a time that grows with their size, not its square (the key-comparison count
+/// in `yaml.rs` asserts that part; a quadratic loader took over a minute for these).
+#[test]
+fn a_hundred_thousand_tags_are_read_and_refused_at_their_line() {
+    let errs = errors(&tags(100_000));
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert!(errs[0].starts_with("error: c.yaml:6:3: metadata.tags: `100000` tags"), "{errs:#?}");
+}
+
+#[test]
+fn thirty_two_thousand_unknown_keys_are_each_reported_at_their_line() {
+    let mut yaml = HEAD.to_string();
+    for i in 0..32_000 {
+        yaml.push_str(&format!("unknown{i}: {i}\n"));
+    }
+    let d = load(&yaml).unwrap_err();
+    assert_eq!(d.items.len(), 32_000);
+    let first = d.items[0].render("c.yaml");
+    assert!(first.starts_with("error: c.yaml:6:1: unknown0: unknown field `unknown0`"), "{first}");
+    let last = d.items[31_999].render("c.yaml");
+    assert!(last.starts_with("error: c.yaml:32005:1: unknown31999: unknown field `unknown31999`"), "{last}");
+}
+
 mod fuzz {
     use proptest::prelude::*;
 
@@ -192,6 +236,46 @@ mod fuzz {
                 let _ = super::load(&with_dup.join("\n"));
             }
             let _ = super::load(&text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any list of tag keys, with or without repeats: the first repeat is reported at its
+        /// line, and without repeats more than 50 tags are refused.
+        #[test]
+        fn tag_keys(keys in prop::collection::vec(0u16..300, 0..400)) {
+            let mut yaml = format!("{}  tags:\n", super::HEAD);
+            for k in &keys {
+                yaml.push_str(&format!("    k{k}: v\n"));
+            }
+            let first_repeat = (0..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
+            match (first_repeat, super::load(&yaml)) {
+                (Some(i), Err(d)) => {
+                    let want = format!("c.yaml:{}:5: invalid YAML: duplicate key `k{}`", 7 + i, keys[i]);
+                    prop_assert!(d.items[0].render("c.yaml").contains(&want), "{:?}", d.items);
+                }
+                (None, Ok(l)) => prop_assert!(keys.len() <= 50 && l.config.metadata.tags.unwrap_or_default().len() == keys.len()),
+                (None, Err(d)) => prop_assert!(keys.len() > 50 && d.items[0].render("c.yaml").contains("metadata.tags: `")),
+                (Some(_), Ok(_)) => prop_assert!(false, "a repeated key was accepted"),
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        /// A text over 4 MiB is refused before it is parsed, whatever it holds.
+        #[test]
+        fn size_limit(extra in 1usize..100_000, fill in "[a-z: #\\-\\n]") {
+            let text = fill.repeat(crate::config::source::MAX_BYTES + extra);
+            let d = super::load(&text).unwrap_err();
+            prop_assert_eq!(d.items.len(), 1);
+            prop_assert_eq!(
+                d.items[0].render("c.yaml"),
+                "error: c.yaml: the config is larger than 4 MiB\n  hint: a ClusterConfig is a few kilobytes: check where this text comes from"
+            );
         }
     }
 }

@@ -45,6 +45,8 @@ pub(super) const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "s
 /// ([`valid_instance_type`] is the same rule).
 pub(super) const INSTANCE_TYPE_PATTERN: &str = "^[a-z][a-z0-9-]*\\.[a-z0-9]+$";
 pub(super) const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
+/// The most tags AWS allows on one resource (EC2, EKS, IAM, Auto Scaling, ELB alike).
+pub(super) const MAX_TAGS: usize = 50;
 
 struct V {
     out: Vec<Diagnostic>,
@@ -211,6 +213,15 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         && cfg.vpc.as_ref().and_then(|x| x.cluster_endpoints.as_ref()).is_some()
     {
         v.err("vpc.clusterEndpoints", "cannot be set for a fully-private cluster (privateCluster.enabled)");
+    }
+    if let Some(tags) = &cfg.metadata.tags
+        && tags.len() > MAX_TAGS
+    {
+        v.err_hint(
+            "metadata.tags",
+            format!("`{}` tags, but AWS allows at most `{MAX_TAGS}` on a resource", tags.len()),
+            format!("keep at most {MAX_TAGS} tags: every resource eksup creates gets all of them"),
+        );
     }
     v.out
 }

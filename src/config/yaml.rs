@@ -1,7 +1,8 @@
 //! YAML to a tree that remembers where every node came from (line and column), so that every
 //! problem found later can point at the user's file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 
@@ -84,7 +85,10 @@ fn loc(span: &Span) -> Loc {
 
 /// Parse the first YAML document of `source`. An empty document is `Null`.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
-    let mut parser = Parser::new_from_str(source);
+    // The tree has no use for comments; emitting them would also make granit-parser buffer them
+    // while it looks ahead, and refuse more than 96 in a row.
+    let mut parser =
+        Parser::new_from_str_with_options(source, granit_parser::options! { emit_comments: false });
     let mut builder = Builder::default();
     let mut docs = 0;
     while let Some(next) = parser.next_event() {
@@ -112,8 +116,29 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 
 enum Frame {
     Seq(Vec<Node>, Loc, usize),
-    /// Entries, a pending key, the mapping's location and anchor.
-    Map(Vec<(String, Loc, Node)>, Option<(String, Loc)>, Loc, usize),
+    /// Entries, their keys (for the duplicate check), a pending key, the mapping's location and
+    /// anchor.
+    Map(Vec<(String, Loc, Node)>, HashSet<Key>, Option<(String, Loc)>, Loc, usize),
+}
+
+/// A mapping key in the duplicate check: hashed, so that a mapping of n keys costs O(n) key
+/// comparisons, not O(n²) (32k keys took 8 s when each key was compared with every earlier one).
+struct Key(String);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        #[cfg(test)]
+        tests::count_key_comparison();
+        self.0 == other.0
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
 }
 
 #[derive(Default)]
@@ -144,13 +169,15 @@ impl Builder {
                 self.push(node)
             }
             Event::SequenceStart(_, anchor, _) => self.open(Frame::Seq(Vec::new(), here, anchor), here),
-            Event::MappingStart(_, anchor, _) => self.open(Frame::Map(Vec::new(), None, here, anchor), here),
+            Event::MappingStart(_, anchor, _) => {
+                self.open(Frame::Map(Vec::new(), HashSet::new(), None, here, anchor), here)
+            }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
                     Some(Frame::Seq(items, l, a)) => {
                         (Node { value: Value::Seq(items), loc: l, raw: None }, a)
                     }
-                    Some(Frame::Map(entries, _, l, a)) => {
+                    Some(Frame::Map(entries, _, _, l, a)) => {
                         (Node { value: Value::Map(entries), loc: l, raw: None }, a)
                     }
                     None => {
@@ -195,7 +222,7 @@ impl Builder {
                 items.push(node);
                 Ok(())
             }
-            Some(Frame::Map(entries, pending, _, _)) => match pending.take() {
+            Some(Frame::Map(entries, keys, pending, _, _)) => match pending.take() {
                 None => {
                     let key = match &node.value {
                         Value::Str { text, .. } => text.clone(),
@@ -216,7 +243,7 @@ impl Builder {
                             loc: node.loc,
                         });
                     }
-                    if entries.iter().any(|(k, _, _)| *k == key) {
+                    if !keys.insert(Key(key.clone())) {
                         return Err(SyntaxError { message: format!("duplicate key `{key}`"), loc: node.loc });
                     }
                     *pending = Some((key, node.loc));
@@ -264,7 +291,52 @@ fn looks_like_float(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use super::*;
+
+    thread_local! {
+        static KEY_COMPARISONS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Called by the duplicate-key check for every comparison of two keys.
+    pub(super) fn count_key_comparison() {
+        KEY_COMPARISONS.with(|c| c.set(c.get() + 1));
+    }
+
+    fn key_comparisons(source: &str) -> usize {
+        KEY_COMPARISONS.with(|c| c.set(0));
+        parse(source).unwrap();
+        KEY_COMPARISONS.with(Cell::get)
+    }
+
+    #[test]
+    fn duplicate_key_check_is_linear_in_the_number_of_keys() {
+        // A quadratic check compares each key with every earlier one: 8k keys cost 32 million
+        // comparisons, 32k keys half a billion. A hashed check compares a key only with the
+        // few that share its hash.
+        let keys = |n: usize| (0..n).map(|i| format!("key-{i}: {i}\n")).collect::<String>();
+        let small = key_comparisons(&keys(2_000));
+        let large = key_comparisons(&keys(8_000));
+        assert!(large <= 8_000, "{large} comparisons for 8000 keys");
+        assert!(large <= 4 * small + 100, "{small} comparisons for 2000 keys, {large} for 8000");
+        // Nested mappings are checked each on their own, with the same cost.
+        let nested =
+            format!("tags:\n{}", keys(8_000).lines().map(|l| format!("  {l}\n")).collect::<String>());
+        assert!(key_comparisons(&nested) <= 8_000);
+        // and duplicates are still found, wherever they are
+        let e = parse(&format!("{}key-17: again\n", keys(8_000))).unwrap_err();
+        assert_eq!((e.loc.line, e.message.as_str()), (8_001, "duplicate key `key-17`"));
+    }
+
+    #[test]
+    fn long_runs_of_comments_are_fine() {
+        // granit-parser buffers comment events (96 at most) while it looks ahead; the tree has
+        // no use for comments, so they are not emitted at all.
+        let comments: String = (0..300).map(|i| format!("# comment {i}\n")).collect();
+        let n = parse(&format!("items:\n{comments}  - a\n{comments}  - b\n{comments}")).unwrap();
+        assert!(matches!(&n.get("items").unwrap().value, Value::Seq(items) if items.len() == 2));
+    }
 
     #[test]
     fn remembers_locations_and_raw_text() {

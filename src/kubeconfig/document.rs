@@ -1,11 +1,12 @@
 //! One kubeconfig file as data: parse, merge entries by name, remove entries, render. No IO.
 //!
-//! The file is held as a `serde_json::Value` with `preserve_order`, so every key eksup does not
-//! know (preferences, extensions, `proxy-url`, a user's `exec.installHint`, ...) is written back
-//! unchanged and in its original order. Comments are not kept (kubectl drops them too).
+//! The file is held as a YAML tree ([`super::yaml`]) that keeps every key eksup does not know
+//! (preferences, extensions, `proxy-url`, a user's `exec.installHint`, ...) in its original
+//! order, and every scalar as written: numbers, `~`, quoted strings and tags come back exactly.
+//! Comments are not kept (kubectl drops them too), nor flow style and anchors (see
+//! [`super::yaml`]).
 
-use serde_json::{Map, Value};
-
+use super::yaml::{self, Map, Node};
 use super::{ClusterEntry, EKSUP_EXTENSION};
 
 /// Why a kubeconfig could not be read as one; the file is then never overwritten.
@@ -20,7 +21,7 @@ pub struct ParseError {
 /// A parsed kubeconfig file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    root: Map<String, Value>,
+    root: Map,
 }
 
 /// The three lists of named entries in a kubeconfig.
@@ -61,14 +62,14 @@ impl Default for Document {
 impl Document {
     /// A new kubeconfig, as kubectl writes one.
     pub fn empty() -> Self {
-        let mut root = Map::new();
-        root.insert("apiVersion".into(), "v1".into());
-        root.insert("kind".into(), "Config".into());
-        root.insert("preferences".into(), Value::Object(Map::new()));
-        root.insert("clusters".into(), Value::Array(Vec::new()));
-        root.insert("users".into(), Value::Array(Vec::new()));
-        root.insert("contexts".into(), Value::Array(Vec::new()));
-        root.insert("current-context".into(), "".into());
+        let mut root = Map::default();
+        root.insert("apiVersion", Node::string("v1"));
+        root.insert("kind", Node::string("Config"));
+        root.insert("preferences", Node::empty_map());
+        root.insert("clusters", Node::empty_seq());
+        root.insert("users", Node::empty_seq());
+        root.insert("contexts", Node::empty_seq());
+        root.insert("current-context", Node::string(""));
         Self { root }
     }
 
@@ -83,59 +84,56 @@ impl Document {
         if is_blank {
             return Ok(Self::empty());
         }
-        let value: Value = serde_saphyr::from_str(text).map_err(|e| {
-            let loc = e.location();
-            let message = e.to_string();
-            // The Display of serde-saphyr starts with its own `line N column M:`; keep only the
-            // first line of the message, which is the most readable part.
-            let first = message.lines().next().unwrap_or_default();
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            // Drop its own `line N column M: ` prefix: the caller formats the location.
-            let message = match first.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
-                Some((_, rest)) if loc.is_some() => rest.to_string(),
-                _ => first.to_string(),
-            };
-            ParseError { line: loc.map(|l| l.line()), column: loc.map(|l| l.column()), message }
+        let value = yaml::parse(text).map_err(|e| ParseError {
+            line: Some(e.line),
+            column: Some(e.column),
+            message: e.message,
         })?;
         let root = match value {
-            Value::Object(map) => map,
-            Value::Null => return Ok(Self::empty()),
-            other => return Err(structure(format!("the top level is {}, not a mapping", kind_of(&other)))),
+            Some(Node::Map(map)) => map,
+            None => return Ok(Self::empty()),
+            Some(n) if n.is_null() => return Ok(Self::empty()),
+            Some(other) => {
+                return Err(structure(format!("the top level is {}, not a mapping", other.kind())));
+            }
         };
         for section in Section::ALL {
             match root.get(section.key()) {
-                None | Some(Value::Null) => {}
-                Some(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        let Value::Object(entry) = item else {
+                None => {}
+                Some(n) if n.is_null() => {}
+                Some(Node::Seq(seq)) => {
+                    for (i, item) in seq.items.iter().enumerate() {
+                        let Node::Map(entry) = item else {
                             return Err(structure(format!(
                                 "`{}[{i}]` is {}, not a mapping",
                                 section.key(),
-                                kind_of(item)
+                                item.kind()
                             )));
                         };
                         match entry.get(section.inner()) {
-                            None | Some(Value::Null | Value::Object(_)) => {}
+                            None | Some(Node::Map(_)) => {}
+                            Some(n) if n.is_null() => {}
                             Some(other) => {
                                 return Err(structure(format!(
                                     "`{}[{i}].{}` is {}, not a mapping",
                                     section.key(),
                                     section.inner(),
-                                    kind_of(other)
+                                    other.kind()
                                 )));
                             }
                         }
                     }
                 }
                 Some(other) => {
-                    return Err(structure(format!("`{}` is {}, not a list", section.key(), kind_of(other))));
+                    return Err(structure(format!("`{}` is {}, not a list", section.key(), other.kind())));
                 }
             }
         }
         match root.get("current-context") {
-            None | Some(Value::Null | Value::String(_)) => {}
+            None => {}
+            Some(n) if n.is_null() || n.as_str().is_some() => {}
             Some(other) => {
-                return Err(structure(format!("`current-context` is {}, not a string", kind_of(other))));
+                return Err(structure(format!("`current-context` is {}, not a string", other.kind())));
             }
         }
         Ok(Self { root })
@@ -143,33 +141,36 @@ impl Document {
 
     /// The YAML text of this kubeconfig.
     pub fn render(&self) -> String {
-        let options = serde_saphyr::ser_options! { prefer_block_scalars: false };
-        // A map of JSON values always serializes; fall back to JSON (valid YAML) just in case.
-        serde_saphyr::to_string_with_options(&self.root, options)
-            .unwrap_or_else(|_| serde_json::to_string_pretty(&self.root).unwrap_or_default() + "\n")
+        yaml::write_root_map(&self.root)
+    }
+
+    /// Whether `other` holds the same data (however its scalars are written): what a write
+    /// checks by reading back the text it is about to write.
+    pub fn same_data(&self, other: &Self) -> bool {
+        self.root.same_data(&other.root)
     }
 
     pub fn current_context(&self) -> Option<&str> {
-        self.root.get("current-context").and_then(Value::as_str).filter(|s| !s.is_empty())
+        self.root.get("current-context").and_then(Node::as_str).filter(|s| !s.is_empty())
     }
 
     pub fn set_current_context(&mut self, name: &str) {
-        self.root.insert("current-context".into(), name.into());
+        self.root.insert("current-context", Node::string(name));
     }
 
     /// The names in one section, in file order.
     pub fn names(&self, section: Section) -> Vec<&str> {
-        self.entries(section).iter().filter_map(|e| e.get("name").and_then(Value::as_str)).collect()
+        self.entries(section).iter().filter_map(|e| e.get("name").and_then(Node::as_str)).collect()
     }
 
     pub fn contains(&self, section: Section, name: &str) -> bool {
         self.find(section, name).is_some()
     }
 
-    /// The inner object of a named entry (`clusters[].cluster` and so on).
-    pub fn get(&self, section: Section, name: &str) -> Option<&Map<String, Value>> {
+    /// The inner mapping of a named entry (`clusters[].cluster` and so on).
+    pub fn get(&self, section: Section, name: &str) -> Option<&Map> {
         let i = self.find(section, name)?;
-        self.entries(section)[i].get(section.inner()).and_then(Value::as_object)
+        self.entries(section)[i].get(section.inner()).and_then(Node::as_map)
     }
 
     /// Write the cluster, user and context of `entry`, each into this document. Fields eksup owns
@@ -189,28 +190,26 @@ impl Document {
     /// it is; `proxy-url`, `tls-server-name` and any other field stay.
     pub fn merge_cluster(&mut self, entry: &ClusterEntry) {
         let inner = self.upsert(Section::Clusters, &entry.names.cluster);
-        inner.insert("server".into(), entry.server.clone().into());
+        inner.insert("server", Node::string(&entry.server));
         match &entry.certificate_authority_data {
             Some(ca) => {
                 inner.remove("certificate-authority");
-                inner.insert("certificate-authority-data".into(), ca.clone().into());
+                inner.insert("certificate-authority-data", Node::string(ca));
             }
             None => {
                 inner.remove("certificate-authority-data");
             }
         }
-        let marker = serde_json::json!({
+        let marker = Node::from_json(&serde_json::json!({
             "name": EKSUP_EXTENSION,
             "extension": { "cluster": entry.eks_cluster, "region": entry.region },
-        });
+        }));
         match inner.get_mut("extensions") {
-            Some(Value::Array(exts)) => {
-                exts.retain(|e| e.get("name").and_then(Value::as_str) != Some(EKSUP_EXTENSION));
-                exts.push(marker);
+            Some(Node::Seq(exts)) => {
+                exts.items.retain(|e| e.get("name").and_then(Node::as_str) != Some(EKSUP_EXTENSION));
+                exts.items.push(marker);
             }
-            _ => {
-                inner.insert("extensions".into(), Value::Array(vec![marker]));
-            }
+            _ => inner.insert("extensions", Node::Seq(yaml::Seq { items: vec![marker], tag: None })),
         }
     }
 
@@ -219,7 +218,7 @@ impl Document {
     pub fn merge_user(&mut self, entry: &ClusterEntry) {
         let inner = self.upsert(Section::Users, &entry.names.user);
         inner.clear();
-        inner.insert("exec".into(), entry.exec.to_value());
+        inner.insert("exec", Node::from_json(&entry.exec.to_value()));
     }
 
     /// The context: `cluster` and `user` are set; `namespace` is set when given and otherwise kept,
@@ -228,10 +227,10 @@ impl Document {
         let cluster = entry.names.cluster.clone();
         let user = entry.names.user.clone();
         let inner = self.upsert(Section::Contexts, &entry.names.context);
-        inner.insert("cluster".into(), cluster.into());
-        inner.insert("user".into(), user.into());
+        inner.insert("cluster", Node::string(&cluster));
+        inner.insert("user", Node::string(&user));
         if let Some(ns) = &entry.namespace {
-            inner.insert("namespace".into(), ns.clone().into());
+            inner.insert("namespace", Node::string(ns));
         }
     }
 
@@ -241,11 +240,12 @@ impl Document {
         if name == super::cluster_entry_name(eks_cluster, region) {
             return true;
         }
-        inner.get("extensions").and_then(Value::as_array).is_some_and(|exts| {
+        inner.get("extensions").and_then(Node::as_seq).is_some_and(|exts| {
             exts.iter().any(|e| {
-                e.get("name").and_then(Value::as_str) == Some(EKSUP_EXTENSION)
-                    && e.pointer("/extension/cluster").and_then(Value::as_str) == Some(eks_cluster)
-                    && e.pointer("/extension/region").and_then(Value::as_str) == Some(region)
+                let ext = e.get("extension");
+                e.get("name").and_then(Node::as_str) == Some(EKSUP_EXTENSION)
+                    && ext.and_then(|x| x.get("cluster")).and_then(Node::as_str) == Some(eks_cluster)
+                    && ext.and_then(|x| x.get("region")).and_then(Node::as_str) == Some(region)
             })
         })
     }
@@ -286,11 +286,14 @@ impl Document {
         let mut names = Vec::new();
         let mut users = Vec::new();
         for e in self.entries(Section::Contexts) {
-            let Some(name) = e.get("name").and_then(Value::as_str) else { continue };
-            let Some(cluster) = e.pointer("/context/cluster").and_then(Value::as_str) else { continue };
+            let Some(name) = e.get("name").and_then(Node::as_str) else { continue };
+            let context = e.get("context");
+            let Some(cluster) = context.and_then(|c| c.get("cluster")).and_then(Node::as_str) else {
+                continue;
+            };
             if clusters.iter().any(|c| c == cluster) {
                 names.push(name.to_string());
-                if let Some(user) = e.pointer("/context/user").and_then(Value::as_str) {
+                if let Some(user) = context.and_then(|c| c.get("user")).and_then(Node::as_str) {
                     users.push(user.to_string());
                 }
             }
@@ -305,7 +308,7 @@ impl Document {
     pub fn context_users(&self) -> Vec<&str> {
         self.entries(Section::Contexts)
             .iter()
-            .filter_map(|e| e.pointer("/context/user").and_then(Value::as_str))
+            .filter_map(|e| e.get("context").and_then(|c| c.get("user")).and_then(Node::as_str))
             .collect()
     }
 
@@ -340,45 +343,45 @@ impl Document {
         })
     }
 
-    fn entries(&self, section: Section) -> &[Value] {
-        self.root.get(section.key()).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+    fn entries(&self, section: Section) -> &[Node] {
+        self.root.get(section.key()).and_then(Node::as_seq).unwrap_or(&[])
     }
 
     fn find(&self, section: Section, name: &str) -> Option<usize> {
-        self.entries(section).iter().position(|e| e.get("name").and_then(Value::as_str) == Some(name))
+        self.entries(section).iter().position(|e| e.get("name").and_then(Node::as_str) == Some(name))
     }
 
     fn remove(&mut self, section: Section, name: &str) {
-        if let Some(Value::Array(items)) = self.root.get_mut(section.key()) {
-            items.retain(|e| e.get("name").and_then(Value::as_str) != Some(name));
+        if let Some(Node::Seq(seq)) = self.root.get_mut(section.key()) {
+            seq.items.retain(|e| e.get("name").and_then(Node::as_str) != Some(name));
         }
     }
 
-    /// The inner object of the entry `name`, created (at the end of the list) if missing.
-    fn upsert(&mut self, section: Section, name: &str) -> &mut Map<String, Value> {
-        let list = self.root.entry(section.key()).or_insert_with(|| Value::Array(Vec::new()));
-        if !list.is_array() {
+    /// The inner mapping of the entry `name`, created (at the end of the list) if missing.
+    fn upsert(&mut self, section: Section, name: &str) -> &mut Map {
+        let list = self.root.entry_or_insert(section.key(), Node::empty_seq);
+        if !matches!(list, Node::Seq(_)) {
             // `null` (kubectl writes `users: null`); parse() rejected everything else.
-            *list = Value::Array(Vec::new());
+            *list = Node::empty_seq();
         }
-        let Value::Array(items) = list else { unreachable!("just made an array") };
-        let i = match items.iter().position(|e| e.get("name").and_then(Value::as_str) == Some(name)) {
+        let Node::Seq(seq) = list else { unreachable!("just made a list") };
+        let i = match seq.items.iter().position(|e| e.get("name").and_then(Node::as_str) == Some(name)) {
             Some(i) => i,
             None => {
-                let mut entry = Map::new();
-                entry.insert("name".into(), name.into());
-                items.push(Value::Object(entry));
-                items.len() - 1
+                let mut entry = Map::default();
+                entry.insert("name", Node::string(name));
+                seq.items.push(Node::Map(entry));
+                seq.items.len() - 1
             }
         };
-        let Value::Object(entry) = &mut items[i] else {
+        let Node::Map(entry) = &mut seq.items[i] else {
             unreachable!("parse() checked entries are mappings")
         };
-        let inner = entry.entry(section.inner()).or_insert_with(|| Value::Object(Map::new()));
-        if !inner.is_object() {
-            *inner = Value::Object(Map::new());
+        let inner = entry.entry_or_insert(section.inner(), Node::empty_map);
+        if !matches!(inner, Node::Map(_)) {
+            *inner = Node::empty_map();
         }
-        let Value::Object(inner) = inner else { unreachable!("just made an object") };
+        let Node::Map(inner) = inner else { unreachable!("just made a mapping") };
         inner
     }
 }
@@ -400,11 +403,11 @@ impl Removed {
 }
 
 /// Whether an exec section runs `get-token` (eksup or `aws eks`) for this cluster and region.
-fn exec_targets(exec: &Value, eks_cluster: &str, region: &str) -> bool {
+fn exec_targets(exec: &Node, eks_cluster: &str, region: &str) -> bool {
     let args: Vec<&str> = exec
         .get("args")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .and_then(Node::as_seq)
+        .map(|a| a.iter().filter_map(Node::as_str).collect())
         .unwrap_or_default();
     let flag = |name: &str| args.iter().position(|a| *a == name).and_then(|i| args.get(i + 1)).copied();
     args.contains(&"get-token")
@@ -414,15 +417,4 @@ fn exec_targets(exec: &Value, eks_cluster: &str, region: &str) -> bool {
 
 fn structure(message: String) -> ParseError {
     ParseError { line: None, column: None, message }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a mapping",
-    }
 }

@@ -42,7 +42,8 @@
 //!
 //! # What a merge keeps ([`Document::merge`])
 //! Every other cluster, user and context, `preferences`, `extensions` and unknown keys, in
-//! their order. In eksup's own entries: the cluster keeps its other fields (`proxy-url`,
+//! their order, with every scalar as written (`0x1F`, `1.0`, `~`, a quoted `'42'`, a number too
+//! big for `f64`: see [`yaml`]). Not kept: comments, flow style, anchors. In eksup's own entries: the cluster keeps its other fields (`proxy-url`,
 //! `tls-server-name`, ...) and gets `server`, `certificate-authority-data` and an extension
 //! named `eksup.io` that records the EKS cluster and region (so `delete cluster` also finds
 //! entries written with `--alias`); the user is replaced (another credential would conflict);
@@ -53,7 +54,10 @@
 //! (not `<file>.lock`, which kubectl creates and deletes itself), read, merge, write a temporary
 //! file in the same directory, fsync, rename over the kubeconfig, fsync the directory. A
 //! symbolic link is followed and its target replaced, so a linked kubeconfig stays linked. A
-//! file that does not parse is never written; the error names the file and line.
+//! file that does not parse (YAML, structure, or bytes that are not UTF-8) is never written; the
+//! error names the file, line and column. The new text is read back before it is written: one
+//! that does not read back as the same data is never written. Temporary files left by a killed
+//! writer are removed by the next write ([`store`] says which).
 //!
 //! # The exec plugin ([`ExecPlugin`])
 //! `eksup get-token --cluster-name NAME --region R [--role-arn ARN]`, apiVersion
@@ -68,6 +72,7 @@ pub mod document;
 pub mod store;
 pub mod target;
 pub mod token;
+pub mod yaml;
 
 use serde_json::{Map, Value, json};
 

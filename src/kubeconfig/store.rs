@@ -4,7 +4,16 @@
 //! kubeconfig's directory (the sidecar is left in place: deleting a lock file races with the
 //! next locker). A file is replaced by writing a temporary file in the same directory, fsync,
 //! rename, fsync of the directory: a reader sees the old or the new file, never half of one.
-//! A file that does not parse is never written.
+//! A file that does not parse (YAML syntax, structure, or bytes that are not UTF-8) is never
+//! written, and neither is a text that does not read back as the same data.
+//!
+//! A writer killed between creating its temporary file and the rename leaves that file behind,
+//! a full copy of the kubeconfig: `.<file>.eksup-<pid>-<nanos>.tmp`. Each write first removes the
+//! ones of the file it writes whose `<pid>` is not a running process (`/proc/<pid>` is missing).
+//! It does so under the file's lock, which every eksup writer holds while its temporary file
+//! exists, so such a file has no writer left; the pid check also spares a writer that holds no
+//! lock. Other files, and temporary files of other kubeconfigs, are never touched. Where there is
+//! no `/proc` (macOS), nothing is removed.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -99,8 +108,7 @@ pub fn write_cluster_entries(
         if let Some(dir) = f.real.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_dir(dir)?;
         }
-        write_atomic(&f.real, f.doc.render().as_bytes())
-            .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))?;
+        write_document(f)?;
         written.push(f.path.clone());
     }
     Ok(WriteOutcome {
@@ -151,11 +159,66 @@ pub fn remove_cluster_entries(
         if r.is_empty() && r.current_context_cleared.is_none() {
             continue;
         }
-        write_atomic(&f.real, f.doc.render().as_bytes())
-            .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))?;
+        write_document(f)?;
         outcome.files.push((f.path.clone(), r));
     }
     Ok(outcome)
+}
+
+/// Render a document and replace its file, after reading the text back: a text that does not
+/// read back as the same data is never written. Stale temporary files of the file go first.
+fn write_document(f: &Loaded) -> Result<()> {
+    let text = f.doc.render();
+    check_round_trip(&f.doc, &text, &f.path)?;
+    remove_stale_temp_files(&f.real);
+    write_atomic(&f.real, text.as_bytes())
+        .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))
+}
+
+pub(crate) fn check_round_trip(doc: &Document, text: &str, path: &Path) -> Result<()> {
+    if Document::parse(text).is_ok_and(|back| back.same_data(doc)) {
+        return Ok(());
+    }
+    Err(UserError::new(format!(
+        "eksup could not write kubeconfig `{}` so that it reads back the same; the file is unchanged",
+        path.display()
+    ))
+    .hint("this is a bug in eksup: please report it with the file's layout (not its credentials)")
+    .into())
+}
+
+/// Remove `.<file>.eksup-<pid>-<nanos>.tmp` files beside `file` whose writer is gone (see the
+/// module docs). Best effort: a file that cannot be listed or removed is left.
+fn remove_stale_temp_files(file: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else { return };
+    let prefix = format!(".{name}.eksup-");
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| temp_file_pid(n, &prefix)) else { continue };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The pid in a temporary file name `<prefix><pid>-<nanos>.tmp` (see [`write_atomic_mode`]).
+fn temp_file_pid(file_name: &str, prefix: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+    let (pid, nanos) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pid) || !digits(nanos) {
+        return None;
+    }
+    pid.parse().ok()
 }
 
 /// Read and parse one kubeconfig (an empty document if it does not exist).
@@ -192,8 +255,20 @@ fn load_one(path: &Path) -> Result<Loaded> {
     let doc = match &text {
         None => Document::empty(),
         Some(bytes) => {
-            let text = String::from_utf8_lossy(bytes);
-            Document::parse(&text).map_err(|e| {
+            // kubectl refuses bytes that are not UTF-8 too; replacing them would rewrite the file.
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                let (line, column) = crate::config::source::position(bytes, e.valid_up_to());
+                let byte = bytes[e.valid_up_to()];
+                UserError::new(format!(
+                    "cannot parse kubeconfig `{}` at line {line} column {column}: byte `0x{byte:02x}` is not UTF-8",
+                    path.display()
+                ))
+                .hint(
+                    "save the file as UTF-8, or move it away, then run the command again; eksup never \
+                     overwrites a kubeconfig it cannot parse",
+                )
+            })?;
+            Document::parse(text).map_err(|e| {
                 let at = match (e.line, e.column) {
                     (Some(l), Some(c)) => format!(" at line {l} column {c}"),
                     (Some(l), None) => format!(" at line {l}"),

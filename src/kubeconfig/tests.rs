@@ -185,7 +185,7 @@ fn ca_file_is_replaced_by_ca_data() {
     doc.merge(&std_entry(), false);
     let c = doc.get(Section::Clusters, "demo.us-west-2.eksup.io").unwrap();
     assert!(c.get("certificate-authority").is_none());
-    assert_eq!(c["certificate-authority-data"], "LS0tLS1CRUdJTg==");
+    assert_eq!(c.get("certificate-authority-data").and_then(yaml::Node::as_str), Some("LS0tLS1CRUdJTg=="));
 }
 
 #[test]
@@ -377,4 +377,110 @@ fn kubeconfig_list_placement_follows_client_go() {
     assert_eq!(removed.current_context_cleared(), Some("alice@demo.us-west-2.eksup.io"));
     assert!(!store::load(&c).unwrap().contains(Section::Users, "alice@demo.us-west-2.eksup.io"));
     assert_eq!(store::load(&b).unwrap().names(Section::Clusters), ["kind-kind"]);
+}
+
+/// Unknown fields hold scalars that a trip through `f64`, `i64` or `serde_json::Value` changes.
+const SCALARS: &str = "big: 123456789012345678901234567890
+float: 1.0
+hex: 0x1F
+quoted: '42'
+double-quoted: \"42\"
+null-word: null
+tilde: ~
+empty:
+tagged: !!str 0x10
+";
+
+#[test]
+fn scalars_in_unknown_fields_and_extensions_are_kept_as_written() {
+    let indented = |n: usize| SCALARS.lines().map(|l| format!("{}{l}\n", " ".repeat(n))).collect::<String>();
+    let text = format!(
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: kind-kind\n  cluster:\n    server: https://127.0.0.1:6443\n    extensions:\n    - name: mine\n      extension:\n{}preferences:\n  extensions:\n  - name: p\n    extension:\n{}x-unknown:\n{}{SCALARS}",
+        indented(8),
+        indented(6),
+        indented(2),
+    );
+    let mut doc = Document::parse(&text).unwrap();
+    doc.merge(&std_entry(), true);
+    let out = doc.render();
+    for (lines, indent) in [(SCALARS, 8), (SCALARS, 6), (SCALARS, 2), (SCALARS, 0)] {
+        for line in lines.lines() {
+            let want = format!("\n{}{line}\n", " ".repeat(indent));
+            assert!(out.contains(&want), "{want:?} missing from:\n{out}");
+        }
+    }
+    // and eksup's own entries are there too
+    let v = to_json(&doc);
+    assert_eq!(v["clusters"][1]["name"], "demo.us-west-2.eksup.io");
+    assert_eq!(v["current-context"], "alice@demo.us-west-2.eksup.io");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config");
+    // Valid YAML; one byte of Latin-1 in a value.
+    let bytes =
+        b"apiVersion: v1\nkind: Config\nclusters:\n- name: caf\xe9\n  cluster:\n    server: https://x\n";
+    std::fs::write(&path, bytes).unwrap();
+    let target = KubeconfigTarget::file(&path);
+    let err = write_cluster_entries(&target, &std_entry(), true).unwrap_err();
+    assert_eq!(
+        format!("{err}"),
+        format!("cannot parse kubeconfig `{}` at line 4 column 12: byte `0xe9` is not UTF-8", path.display())
+    );
+    assert!(crate::error::hints_of(&err)[0].starts_with("save the file as UTF-8"), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(remove_cluster_entries(&target, "demo", "us-west-2").is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn stale_temporary_files_of_gone_writers_are_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config");
+    std::fs::write(&path, OTHER).unwrap();
+    // No process has a pid above the kernel's limit (at most 2^22).
+    let gone = ".config.eksup-999999999-1764230400000000000.tmp";
+    let alive = format!(".config.eksup-{}-1.tmp", std::process::id());
+    let others = [
+        ".config.other.tmp",
+        ".other.eksup-999999999-1.tmp",
+        ".config.eksup-999999999-1.tmp.keep",
+        ".config.eksup-abc-1.tmp",
+        "config.eksup-999999999-1.tmp",
+        alive.as_str(),
+    ];
+    for name in others.iter().chain([&gone]) {
+        std::fs::write(dir.path().join(name), OTHER).unwrap();
+    }
+    write_cluster_entries(&KubeconfigTarget::file(&path), &std_entry(), true).unwrap();
+    assert!(!dir.path().join(gone).exists(), "the writer of {gone} is gone");
+    for name in others {
+        assert!(dir.path().join(name).exists(), "{name} was removed");
+    }
+    // remove_cluster_entries cleans up too
+    std::fs::write(dir.path().join(gone), OTHER).unwrap();
+    remove_cluster_entries(&KubeconfigTarget::file(&path), "demo", "us-west-2").unwrap();
+    assert!(!dir.path().join(gone).exists());
+}
+
+#[test]
+fn a_text_that_does_not_read_back_the_same_is_not_written() {
+    let doc = Document::parse(OTHER).unwrap();
+    let path = Path::new("config");
+    assert!(store::check_round_trip(&doc, &doc.render(), path).is_ok());
+    let changed = doc.render().replace("colors: true", "colors: 'true'");
+    let err = store::check_round_trip(&doc, &changed, path).unwrap_err();
+    assert!(format!("{err}").contains("so that it reads back the same; the file is unchanged"), "{err}");
+    assert!(store::check_round_trip(&doc, "clusters: {", path).is_err());
+}
+
+#[test]
+fn long_runs_of_comments_parse() {
+    let comments: String = (0..300).map(|i| format!("# comment {i}\n")).collect();
+    let text =
+        format!("clusters:\n{comments}- name: a\n{comments}  cluster:\n    server: https://a\n{comments}");
+    let doc = Document::parse(&text).unwrap();
+    assert_eq!(doc.names(Section::Clusters), ["a"]);
 }

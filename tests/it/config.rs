@@ -255,3 +255,86 @@ fn schema_command_prints_our_json_schema() {
     let ok: serde_json::Value = serde_json::json!({"apiVersion": "eksctl.io/v1alpha5", "kind": "ClusterConfig", "metadata": {"name": "a", "region": "b"}});
     assert!(validator.is_valid(&ok));
 }
+
+const HEAD: &str =
+    "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n";
+
+#[test]
+fn a_config_larger_than_4_mib_is_refused_from_a_file_and_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.yaml");
+    // Valid YAML all the way: only its size is wrong.
+    let mut text = HEAD.to_string();
+    while text.len() <= 4 * 1024 * 1024 {
+        text.push_str("# a comment line to make the file larger than the limit of eksup's loader\n");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let out = eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("error: config `{}` is larger than 4 MiB", path.display())), "{stderr}");
+    assert!(
+        stderr.contains("hint: a ClusterConfig is a few kilobytes: check the path given to `-f`"),
+        "{stderr}"
+    );
+    let out = eksup().args(["create", "cluster", "--dry-run", "-f", "-"]).write_stdin(text).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error: config `<stdin>` is larger than 4 MiB"), "{stderr}");
+    assert!(stderr.contains("check what is sent to `-f -`"), "{stderr}");
+    // Just under the limit, the same text loads.
+    let fits = format!("{HEAD}{}", "# comment\n".repeat(400_000));
+    let out = eksup().args(["create", "cluster", "--dry-run", "-f", "-"]).write_stdin(fits).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn dev_zero_fails_at_once() {
+    // Reading all of it grows without end; the loader stops one byte past 4 MiB. (The timeout
+    // only keeps a regression from hanging the suite.)
+    let out = eksup()
+        .args(["create", "cluster", "--dry-run", "-f", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error: config `/dev/zero` is larger than 4 MiB"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_has_its_line_column_and_an_encoding_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.yaml");
+    // `équipe` written in Latin-1: 0xe9 is not UTF-8.
+    std::fs::write(&path, [HEAD.as_bytes(), b"  tags:\n    team: \xe9quipe\n"].concat()).unwrap();
+    let out = eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: config `{}` is not UTF-8: byte `0xe9` at line 7 column 11",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: save the file as UTF-8"), "{stderr}");
+    assert!(!stderr.contains("check the path"), "the path is fine, the encoding is not: {stderr}");
+}
+
+#[test]
+fn a_hundred_thousand_tags_are_refused_at_their_line() {
+    let mut text = format!("{HEAD}  tags:\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("    team-{i}: value-{i}\n"));
+    }
+    let out = eksup().args(["create", "cluster", "--dry-run", "-f", "-"]).write_stdin(text).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error: <stdin>:6:3: metadata.tags: `100000` tags, but AWS allows at most `50` on a resource"
+        ),
+        "{stderr}"
+    );
+}

@@ -6,7 +6,7 @@ use crate::token::eksup;
 fn a_corrupt_kubeconfig_is_left_byte_for_byte_untouched() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("config");
-    let broken = b"apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n\xff\n";
+    let broken = b"apiVersion: v1\nclusters:\n- name: a\n  cluster: {server: [\n";
     std::fs::write(&path, broken).unwrap();
     let out = eksup(home.path())
         .args(["utils", "write-kubeconfig", "--cluster", "demo", "--region", "us-west-2", "--kubeconfig"])
@@ -24,6 +24,33 @@ fn a_corrupt_kubeconfig_is_left_byte_for_byte_untouched() {
     assert_eq!(std::fs::read(&path).unwrap(), broken);
     let names: Vec<_> = std::fs::read_dir(home.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "no temporary or lock file beside it: {names:?}");
+}
+
+#[test]
+fn a_kubeconfig_that_is_not_utf8_is_refused_with_its_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("config");
+    // Valid YAML; `café` in Latin-1.
+    let latin1 =
+        b"apiVersion: v1\nkind: Config\nclusters:\n- name: caf\xe9\n  cluster:\n    server: https://x\n";
+    std::fs::write(&path, latin1).unwrap();
+    let out = eksup(home.path())
+        .args(["utils", "write-kubeconfig", "--cluster", "demo", "--region", "us-west-2", "--kubeconfig"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: cannot parse kubeconfig `{}` at line 4 column 12: byte `0xe9` is not UTF-8",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: save the file as UTF-8"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), latin1);
 }
 
 // ------------------------------------------------------------------ against the emulator
@@ -345,4 +372,87 @@ fn twenty_processes_writing_at_once_all_land() {
         .filter(|n| n.contains(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_kubeconfig_that_is_not_utf8_is_never_rewritten() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let kc = kubeconfig_of(&emu);
+    let latin1 = [OTHER.as_bytes(), b"x-owner: Ren\xe9e\n"].concat();
+    std::fs::write(&kc, &latin1).unwrap();
+    let out = emu
+        .eksup()
+        .args(["utils", "write-kubeconfig", "--cluster", "demo"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = OTHER.lines().count() + 1;
+    assert!(stderr.contains(&format!("at line {line} column 13: byte `0xe9` is not UTF-8")), "{stderr}");
+    assert_eq!(std::fs::read(&kc).unwrap(), latin1, "byte for byte");
+}
+
+/// Scalars that a trip through `f64`, `i64` or a JSON null would change.
+const SCALARS: &str = "big: 123456789012345678901234567890
+float: 1.0
+hex: 0x1F
+quoted: '42'
+double-quoted: \"0123\"
+null-word: null
+tilde: ~
+empty:
+";
+
+#[test]
+fn scalars_in_unknown_fields_and_extensions_survive_a_write_as_written() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let kc = kubeconfig_of(&emu);
+    let indented = |n: usize| SCALARS.lines().map(|l| format!("{}{l}\n", " ".repeat(n))).collect::<String>();
+    let extension = format!("    extensions:\n    - name: mine\n      extension:\n{}", indented(8));
+    let text = OTHER.replace("  x-entry-extra: kept\n", &format!("{extension}  x-entry-extra: kept\n"))
+        + &format!("x-scalars:\n{}", indented(2));
+    std::fs::write(&kc, &text).unwrap();
+    emu.eksup().args(["utils", "write-kubeconfig", "--cluster", "demo"]).assert().success();
+    let written = std::fs::read_to_string(&kc).unwrap();
+    for (indent, what) in [(8, "the cluster's extension"), (2, "an unknown top-level field")] {
+        for line in SCALARS.lines() {
+            let want = format!("\n{}{line}\n", " ".repeat(indent));
+            assert!(written.contains(&want), "{what}: {want:?} missing from:\n{written}");
+        }
+    }
+    // kubectl reads the file, with eksup's entries and the others.
+    let contexts = kubectl(&kc, &["config", "get-contexts", "-o", "name"]);
+    assert_eq!(contexts.lines().collect::<Vec<_>>(), ["kind-kind", "moto@demo.us-west-2.eksup.io"]);
+}
+
+#[test]
+fn a_write_removes_the_temporary_files_of_killed_writers_and_nothing_else() {
+    let emu = Emulator::start();
+    create_cluster(&emu, "demo");
+    let dir = emu.home().join("kube");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config");
+    std::fs::write(&config, OTHER).unwrap();
+    // What `kill -9` during a write leaves: a full copy, named after a writer that is gone (no
+    // pid is above the kernel's limit of 2^22).
+    let stale = dir.join(".config.eksup-999999999-1764230400000000000.tmp");
+    std::fs::write(&stale, OTHER).unwrap();
+    let unrelated = dir.join(".config.other.tmp");
+    std::fs::write(&unrelated, "mine").unwrap();
+    emu.eksup()
+        .args(["utils", "write-kubeconfig", "--cluster", "demo", "--kubeconfig"])
+        .arg(&config)
+        .assert()
+        .success();
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert_eq!(std::fs::read_to_string(&unrelated).unwrap(), "mine");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".config.eksup.lock", ".config.other.tmp", "config"]);
 }
