@@ -33,8 +33,15 @@ pub struct CallerIdentity {
 
 /// STS GetCallerIdentity.
 pub async fn caller_identity(sdk: &SdkConfig) -> Result<CallerIdentity> {
+    // The first call of a run: a wrong endpoint or no network fails in seconds, not after the
+    // thirteen patient attempts the rest of the run makes.
     let out = aws_sdk_sts::Client::new(sdk)
         .get_caller_identity()
+        .customize()
+        .config_override(
+            aws_sdk_sts::config::Builder::default()
+                .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(3)),
+        )
         .send()
         .await
         .context("failed to find out who the caller is (STS GetCallerIdentity)")?;

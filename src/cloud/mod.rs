@@ -11,6 +11,7 @@ use crate::settings::Settings;
 
 /// Attempts per AWS call, as eksctl makes them: AWS throttles in bursts when an account is busy,
 /// and three attempts (the SDK's default) end a 20-minute create on one unlucky burst.
+/// `AWS_MAX_ATTEMPTS` overrides it.
 pub const MAX_ATTEMPTS: u32 = 13;
 
 /// Load the AWS configuration: `region` (from the config file or `--region`) wins over the
@@ -31,8 +32,12 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
     if let Some(profile) = settings.effective_profile() {
         check_profile(&profile).await?;
     }
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
+    let mut loader = aws_config::defaults(BehaviorVersion::latest());
+    // `AWS_MAX_ATTEMPTS` (or `AWS_RETRY_MODE`) set by the user wins, as in every AWS tool.
+    if ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"].iter().all(|k| std::env::var_os(k).is_none_or(|v| v.is_empty()))
+    {
+        loader = loader.retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
+    }
     if let Some(profile) = &settings.profile {
         loader = loader.profile_name(profile);
     }
