@@ -108,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--spot', '--spot', [CompletionResultType]::ParameterName, 'Spot instances for the managed node group')
             [CompletionResult]::new('--fargate', '--fargate', [CompletionResultType]::ParameterName, 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--skip-preflight', '--skip-preflight', [CompletionResultType]::ParameterName, 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)')
             [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'On failure, delete what this run created')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')

@@ -103,6 +103,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --spot 'Spot instances for the managed node group'
             cand --fargate 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces'
             cand --dry-run 'Print the plan and change nothing'
+            cand --skip-preflight 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)'
             cand --rollback 'On failure, delete what this run created'
             cand -v 'Say more (repeatable)'
             cand --verbose 'Say more (repeatable)'

@@ -655,7 +655,11 @@ fn parse_tag(s: &str) -> Result<String, String> {
 
 /// A value that may not be empty (`--instance-types ''`).
 fn parse_non_empty(s: &str) -> Result<String, String> {
-    if s.trim().is_empty() { Err("the value is empty".to_string()) } else { Ok(s.to_string()) }
+    if s.trim().is_empty() {
+        Err("the value is empty\n\nhint: give a value, or leave the flag out to take the default".to_string())
+    } else {
+        Ok(s.to_string())
+    }
 }
 
 #[cfg(test)]

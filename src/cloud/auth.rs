@@ -34,13 +34,17 @@ pub struct CallerIdentity {
 /// STS GetCallerIdentity.
 pub async fn caller_identity(sdk: &SdkConfig) -> Result<CallerIdentity> {
     // The first call of a run: a wrong endpoint or no network fails in seconds, not after the
-    // thirteen patient attempts the rest of the run makes.
+    // thirteen patient attempts the rest of the run makes (unless the user chose the retries).
+    let attempts = match sdk.retry_config().map(aws_config::retry::RetryConfig::max_attempts) {
+        Some(n) if n != super::MAX_ATTEMPTS => n,
+        _ => 3,
+    };
     let out = aws_sdk_sts::Client::new(sdk)
         .get_caller_identity()
         .customize()
         .config_override(
             aws_sdk_sts::config::Builder::default()
-                .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(3)),
+                .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(attempts)),
         )
         .send()
         .await

@@ -114,6 +114,7 @@ impl AwsCloud {
             async move { req.send().await.map(|_| ()).api("CreateAutoScalingGroup") }
         })
         .await?;
+        self.made(ctx);
         let mut r = StepResult::new(Action::Created).with(keys::NAME, name);
         if let Some(arn) =
             self.describe_asg(name).await?.and_then(|g| g.auto_scaling_group_arn().map(str::to_string))

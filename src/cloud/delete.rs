@@ -80,6 +80,7 @@ impl DeleteReport {
 }
 
 /// A stage failed: stop before the stages that depend on it.
+#[derive(Debug, Clone, Copy)]
 struct Stop;
 
 struct Deleter<'a> {
@@ -320,7 +321,7 @@ impl Deleter<'_> {
 
     async fn run(&self) -> Result<(), Stop> {
         let c = self.cloud;
-        let eks_cluster = match c.describe_eks_cluster(self.cluster).await {
+        let mut eks_cluster = match c.describe_eks_cluster(self.cluster).await {
             Ok(x) => x,
             Err(e) => {
                 return self.finish(self.start("cluster", self.cluster, self.cluster_desc()), Err(e.into()));
@@ -331,7 +332,12 @@ impl Deleter<'_> {
         if let Some(ec) = &eks_cluster {
             let owned =
                 ec.tags().is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster));
-            if !owned {
+            if !owned && self.scope.is_some() {
+                // A rollback of a run that met someone else's cluster of that name: what the run
+                // made around it goes, the cluster stays.
+                self.warn(format!("cluster `{}` was not created by eksup: kept", self.cluster));
+                eks_cluster = None;
+            } else if !owned {
                 let t = self.start("cluster", self.cluster, self.cluster_desc());
                 return self.finish(
                     t,
@@ -396,11 +402,11 @@ impl Deleter<'_> {
         if self.plane.get() {
             self.leftover_interfaces(&vpcs).await?;
         }
-        self.network(&vpcs).await?;
-        // IAM and the registries depend on nothing above: both are tried whatever the other did.
+        // IAM and the registries depend on nothing in the network: all three are tried.
+        let network = self.network(&vpcs).await;
         let iam = self.iam(&roles).await;
         let repositories = self.repositories().await;
-        iam.and(repositories)
+        network.and(iam).and(repositories)
     }
 
     fn cluster_desc(&self) -> String {
@@ -550,6 +556,7 @@ impl Deleter<'_> {
     }
 
     async fn access_entries(&self) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         let principals = match c
             .eks
@@ -606,9 +613,9 @@ impl Deleter<'_> {
                 .or_not_found()
                 .map(|_| ())
                 .map_err(Into::into);
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     async fn addons(&self) -> Result<(), Stop> {
@@ -696,6 +703,7 @@ impl Deleter<'_> {
     }
 
     async fn oidc_providers(&self, issuer: Option<&str>) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         let list = match c.iam.list_open_id_connect_providers().send().await.api("ListOpenIDConnectProviders")
         {
@@ -743,12 +751,13 @@ impl Deleter<'_> {
                 .or_not_found()
                 .map(|_| ())
                 .map_err(Into::into);
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     async fn launch_templates(&self) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         let found = match c
             .ec2
@@ -783,12 +792,13 @@ impl Deleter<'_> {
                 .or_not_found()
                 .map(|_| ())
                 .map_err(Into::into);
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     async fn network(&self, vpcs: &[String]) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         let tagged = cluster_filter(self.cluster);
         let ec2_err = |what: &'static str, e: CloudError| {
@@ -821,7 +831,7 @@ impl Deleter<'_> {
                 .or_not_found()
             {
                 Ok(_) => deleting.push((t, id.to_string())),
-                Err(e) => self.finish(t, Err(e.into()))?,
+                Err(e) => failed |= self.finish(t, Err(e.into())).is_err(),
             }
         }
         for (t, id) in deleting {
@@ -848,9 +858,12 @@ impl Deleter<'_> {
                 },
             )
             .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         // Elastic IPs.
         let addresses =
             match c.ec2.describe_addresses().filters(tagged.clone()).send().await.api("DescribeAddresses") {
@@ -868,9 +881,12 @@ impl Deleter<'_> {
                     c.ec2.release_address().allocation_id(id).send().await.map(|_| ()).api("ReleaseAddress")
                 })
                 .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         // Internet gateways: detach, then delete.
         let igws = match c
             .ec2
@@ -916,9 +932,12 @@ impl Deleter<'_> {
                 .await
             }
             .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         // Route tables: disassociate, then delete.
         let tables = match c
             .ec2
@@ -959,11 +978,17 @@ impl Deleter<'_> {
                 Ok(())
             }
             .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         self.security_groups(vpcs).await?;
 
+        if failed {
+            return Err(Stop);
+        }
         // Network ACLs: their subnets go back to the VPC's default ACL first.
         let acls = match c
             .ec2
@@ -1017,9 +1042,12 @@ impl Deleter<'_> {
                 Ok(())
             }
             .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         // Subnets.
         let subnets =
             match c.ec2.describe_subnets().filters(tagged.clone()).send().await.api("DescribeSubnets") {
@@ -1038,9 +1066,12 @@ impl Deleter<'_> {
                     c.ec2.delete_subnet().subnet_id(id).send().await.map(|_| ()).api("DeleteSubnet")
                 })
                 .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
 
+        if failed {
+            return Err(Stop);
+        }
         // VPCs.
         let vpcs = match c.ec2.describe_vpcs().filters(tagged).send().await.api("DescribeVpcs") {
             Ok(v) => v,
@@ -1060,9 +1091,9 @@ impl Deleter<'_> {
                     c.ec2.delete_vpc().vpc_id(id).send().await.map(|_| ()).api("DeleteVpc")
                 })
                 .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     /// The security groups in scope: eksup's (all, or those of a node group or of a failed run),
@@ -1183,6 +1214,7 @@ impl Deleter<'_> {
 
     /// Delete the load balancers (and target groups) Kubernetes made for the cluster in `vpcs`.
     async fn kubernetes_load_balancers(&self, vpcs: &[String]) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         for vpc in vpcs {
             let found = match c.kubernetes_load_balancers(self.cluster, vpc).await {
@@ -1207,10 +1239,10 @@ impl Deleter<'_> {
                 // A target group stays in use for a moment after its load balancer is deleted.
                 let result =
                     self.while_dependent(&t.progress(self), || c.delete_kubernetes_load_balancer(&lb)).await;
-                self.finish(t, result)?;
+                failed |= self.finish(t, result).is_err();
             }
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     /// Revoke the rules that cross between the EKS cluster security group `cluster_sg` and any
@@ -1317,6 +1349,7 @@ impl Deleter<'_> {
     /// Network interfaces the VPC CNI left behind (`available`, tagged for the cluster or named
     /// `aws-K8S-*`): they keep subnets and security groups from being deleted.
     async fn leftover_interfaces(&self, vpcs: &[String]) -> Result<(), Stop> {
+        let mut failed = false;
         use super::ec2::filter;
         let c = self.cloud;
         if vpcs.is_empty() {
@@ -1361,9 +1394,9 @@ impl Deleter<'_> {
                         .api("DeleteNetworkInterface")
                 })
                 .await;
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 
     async fn iam(&self, referenced: &[String]) -> Result<(), Stop> {
@@ -1405,6 +1438,7 @@ impl Deleter<'_> {
         }
 
         // Instance profiles: those holding our roles, or named after the cluster, and tagged for it.
+        let mut profiles_failed = false;
         let mut profiles = Vec::new();
         let mut marker = None;
         loop {
@@ -1477,10 +1511,10 @@ impl Deleter<'_> {
                 Ok(())
             }
             .await;
-            self.finish(t, result)?;
+            profiles_failed |= self.finish(t, result).is_err();
         }
 
-        let mut stop = Ok(());
+        let mut stop = if profiles_failed { Err(Stop) } else { Ok(()) };
         for name in roles {
             let t = self.start("iam-role", &name, format!("IAM role `{name}`"));
             let result = self.delete_role(&name).await;
@@ -1544,6 +1578,7 @@ impl Deleter<'_> {
     }
 
     async fn repositories(&self) -> Result<(), Stop> {
+        let mut failed = false;
         let c = self.cloud;
         let mut token = None;
         let mut ours = Vec::new();
@@ -1604,9 +1639,9 @@ impl Deleter<'_> {
                 .or_not_found()
                 .map(|_| ())
                 .map_err(Into::into);
-            self.finish(t, result)?;
+            failed |= self.finish(t, result).is_err();
         }
-        Ok(())
+        if failed { Err(Stop) } else { Ok(()) }
     }
 }
 

@@ -124,7 +124,7 @@ impl AwsCloud {
             }
         };
         for copy in copies.iter().filter(|c| *c != kept) {
-            match kind {
+            let removed = match kind {
                 Copies::Vpc => self.ec2.delete_vpc().vpc_id(copy).send().await.map(|_| ()).api("DeleteVpc"),
                 Copies::InternetGateway => self
                     .ec2
@@ -142,11 +142,17 @@ impl AwsCloud {
                     .await
                     .map(|_| ())
                     .api("ReleaseAddress"),
+            };
+            let removed = removed.or_not_found();
+            // The step's own resource is made: a copy that will not go is the user's to remove.
+            match removed {
+                Ok(_) => ctx.progress.warn(&format!(
+                    "removed `{copy}`, a copy of `{kept}` that a retried create made (AWS had done the first attempt, whose answer was lost)"
+                )),
+                Err(e) => ctx.progress.warn(&format!(
+                    "`{copy}` is a copy of `{kept}` that a retried create made, and removing it failed ({e}): delete it yourself"
+                )),
             }
-            .or_not_found()?;
-            ctx.progress.warn(&format!(
-                "removed `{copy}`, a copy of `{kept}` that a retried create made (AWS had done the first attempt, whose answer was lost)"
-            ));
         }
         Ok(())
     }
@@ -199,6 +205,7 @@ impl AwsCloud {
             .send()
             .await
             .api("CreateVpc")?;
+        self.made(ctx);
         let id = created.vpc().and_then(|v| v.vpc_id()).ok_or_else(|| missing("CreateVpc", "VpcId"))?;
         self.remove_copies(ctx, Copies::Vpc, id).await?;
         self.ensure_vpc_dns(id).await?;
@@ -414,6 +421,7 @@ impl AwsCloud {
                 }
                 Err(e) => return Err(e.into()),
             };
+            self.made(ctx);
             (id, Action::Created)
         };
         if public && action != Action::Existed {
@@ -462,6 +470,7 @@ impl AwsCloud {
                 .send()
                 .await
                 .api("CreateInternetGateway")?;
+            self.made(ctx);
             let id = created
                 .internet_gateway()
                 .and_then(|g| g.internet_gateway_id())
@@ -506,6 +515,7 @@ impl AwsCloud {
             .send()
             .await
             .api("AllocateAddress")?;
+        self.made(ctx);
         let id = created.allocation_id().ok_or_else(|| missing("AllocateAddress", "AllocationId"))?;
         self.remove_copies(ctx, Copies::ElasticIp, id).await?;
         Ok(StepResult::new(Action::Created)
@@ -549,6 +559,7 @@ impl AwsCloud {
                 .send()
                 .await
                 .api("CreateNatGateway")?;
+            self.made(ctx);
             let id = created
                 .nat_gateway()
                 .and_then(|n| n.nat_gateway_id())
@@ -613,6 +624,7 @@ impl AwsCloud {
                 .send()
                 .await
                 .api("CreateNetworkAcl")?;
+            self.made(ctx);
             let id = created
                 .network_acl()
                 .and_then(|a| a.network_acl_id())
@@ -759,6 +771,7 @@ impl AwsCloud {
                 .send()
                 .await
                 .api("CreateRouteTable")?;
+            self.made(ctx);
             let id = created
                 .route_table()
                 .and_then(|r| r.route_table_id())
@@ -872,6 +885,7 @@ impl AwsCloud {
                 }
                 Err(e) => return Err(e.into()),
             };
+            self.made(ctx);
             (id, Action::Created)
         };
         let added = self.ensure_rules(ctx, &id, rules).await?;
@@ -1051,6 +1065,7 @@ impl AwsCloud {
             .send()
             .await
             .api("CreateLaunchTemplate")?;
+        self.made(ctx);
         let lt =
             created.launch_template().ok_or_else(|| missing("CreateLaunchTemplate", "LaunchTemplate"))?;
         let id =

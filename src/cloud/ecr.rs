@@ -152,6 +152,7 @@ impl AwsCloud {
             .send()
             .await
             .api("CreateRepository")?;
+        self.made(ctx);
         let repo = out
             .repository()
             .ok_or(CloudError::MissingField { operation: "CreateRepository", field: "repository" })?;

@@ -186,7 +186,9 @@ impl AwsCloud {
             }
             async move { req.send().await.map(|_| ()).api("CreateCluster") }
         })
-        .await
+        .await?;
+        self.made(ctx);
+        Ok(())
     }
 
     /// Outputs of the control plane. AWS always returns the cluster security group; an emulator may
@@ -399,7 +401,9 @@ impl AwsCloud {
                 .set_tags(Some(tags.clone()));
             async move { req.send().await.map(|_| ()).api("CreateNodegroup") }
         })
-        .await
+        .await?;
+        self.made(ctx);
+        Ok(())
     }
 
     async fn wait_nodegroup(
@@ -485,7 +489,10 @@ impl AwsCloud {
                     .set_tags(Some(tags.clone()));
                 async move {
                     match req.send().await.api("CreateFargateProfile") {
-                        Ok(_) => Ok(true),
+                        Ok(_) => {
+                            self.made(ctx);
+                            Ok(true)
+                        }
                         // Created by an earlier attempt whose answer was lost.
                         Err(e)
                             if e.kind() == ErrorKind::InUse
@@ -590,6 +597,7 @@ impl AwsCloud {
                 async move { req.send().await.map(|_| ()).api("CreateAddon") }
             })
             .await?;
+            self.made(ctx);
             Action::Created
         };
         let what = format!("add-on `{addon_name}`");
@@ -726,6 +734,7 @@ impl AwsCloud {
                 async move { req.send().await.api("CreateAccessEntry") }
             })
             .await?;
+            self.made(ctx);
             let arn = out.access_entry().and_then(|e| e.access_entry_arn()).unwrap_or_default().to_string();
             (arn, Action::Created)
         };

@@ -141,7 +141,9 @@ pub fn classify(code: &str) -> ErrorKind {
         | "LifecyclePolicyNotFoundException"
         | "RepositoryPolicyNotFoundException"
         | "ParameterNotFound"
-        | "NatGatewayNotFound" => ErrorKind::NotFound,
+        | "NatGatewayNotFound"
+        // Service Quotas: a quota with no value applied to the account.
+        | "NoSuchResourceException" => ErrorKind::NotFound,
         c if c.ends_with(".NotFound") || c.ends_with(".NotFoundException") || c.ends_with("NotFound") => {
             ErrorKind::NotFound
         }

@@ -186,6 +186,7 @@ impl AwsCloud {
                 }
                 Err(e) => return Err(e.into()),
             };
+            self.made(ctx);
             (arn, Action::Created)
         };
         let attached = self
@@ -259,6 +260,7 @@ impl AwsCloud {
                     .send()
                     .await
                     .api("CreateInstanceProfile")?;
+                self.made(ctx);
                 let arn = created.instance_profile().map(|p| p.arn().to_string()).ok_or(
                     CloudError::MissingField { operation: "CreateInstanceProfile", field: "InstanceProfile" },
                 )?;
@@ -317,6 +319,7 @@ impl AwsCloud {
             .send()
             .await
             .api("CreateOpenIDConnectProvider")?;
+        self.made(ctx);
         let arn = created.open_id_connect_provider_arn().ok_or(CloudError::MissingField {
             operation: "CreateOpenIDConnectProvider",
             field: "OpenIDConnectProviderArn",

@@ -33,9 +33,9 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
         check_profile(&profile).await?;
     }
     let mut loader = aws_config::defaults(BehaviorVersion::latest());
-    // `AWS_MAX_ATTEMPTS` (or `AWS_RETRY_MODE`) set by the user wins, as in every AWS tool.
-    if ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"].iter().all(|k| std::env::var_os(k).is_none_or(|v| v.is_empty()))
-    {
+    // Retries the user set (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, or `max_attempts` /
+    // `retry_mode` in the profile) win, as in every AWS tool.
+    if !user_sets_retries(settings.effective_profile().as_deref()).await {
         loader = loader.retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
     }
     if let Some(profile) = &settings.profile {
@@ -55,6 +55,25 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
             .into());
     }
     Ok(sdk)
+}
+
+/// Whether the environment or the profile (`default` when none is chosen) sets retries.
+async fn user_sets_retries(profile: Option<&str>) -> bool {
+    use aws_runtime::env_config::file::EnvConfigFiles;
+    use aws_types::os_shim_internal::{Env, Fs};
+    if ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"]
+        .iter()
+        .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()))
+    {
+        return true;
+    }
+    let Ok(set) =
+        aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None).await
+    else {
+        return false;
+    };
+    set.get_profile(profile.unwrap_or("default"))
+        .is_some_and(|p| p.get("max_attempts").is_some() || p.get("retry_mode").is_some())
 }
 
 /// That `profile` is defined in the shared config or credentials file.
@@ -189,6 +208,9 @@ pub struct AwsCloud {
     pub(crate) sdk: SdkConfig,
     /// This run's id: the seed of the idempotency tokens of its creates.
     run: String,
+    /// The steps whose resource this run made (whatever became of the step): what a rollback
+    /// may delete.
+    made: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
 }
 
 impl AwsCloud {
@@ -205,7 +227,21 @@ impl AwsCloud {
             region: sdk.region().map(ToString::to_string).unwrap_or_default(),
             sdk: sdk.clone(),
             run: run_id(),
+            made: std::sync::Arc::default(),
         }
+    }
+
+    /// Record that this run made the resource of `ctx`'s step.
+    pub(crate) fn made(&self, ctx: &StepContext<'_>) {
+        if let Ok(mut m) = self.made.lock() {
+            m.insert(ctx.step.id.clone());
+        }
+    }
+
+    /// The steps whose resource this run made, including steps that failed or timed out after
+    /// their create.
+    pub fn made_this_run(&self) -> std::collections::BTreeSet<String> {
+        self.made.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
     /// The idempotency token of a step's create (EKS `clientRequestToken`, EC2 `ClientToken`):
@@ -239,22 +275,57 @@ impl Apply for AwsCloud {
     async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
         match self.apply_once(ctx).await {
             // The step looked and found nothing, then its create was refused as a duplicate: an
-            // attempt whose answer was lost made it, and the SDK's retry met it. Look again; the
-            // look checks the ownership tags, and what it finds this run made.
-            Err(e) if lost_create(&e) => {
-                ctx.progress
-                    .warn(&format!("{e:#}: an earlier attempt whose answer was lost made it; looking again"));
-                self.apply_once(ctx).await.map(|r| StepResult { action: Action::Created, ..r })
+            // attempt whose answer was lost may have made it, and the SDK's retry met it. Look
+            // again; the look checks the ownership tags, and what it finds this run made.
+            Err(e) if primary_create(&ctx.step.resource).is_some_and(|op| refused_as_duplicate(&e, op)) => {
+                ctx.progress.warn(&format!(
+                    "`{}` was refused as a duplicate: looking for what an attempt whose answer was lost made",
+                    primary_create(&ctx.step.resource).unwrap_or_default()
+                ));
+                let r = self.apply_once(ctx).await?;
+                self.made(ctx);
+                Ok(StepResult { action: Action::Created, ..r })
             }
             other => other,
         }
     }
 }
 
-/// Whether `e` is a create refused because the resource exists.
-fn lost_create(e: &anyhow::Error) -> bool {
+/// The create call that makes a resource whose name AWS keeps unique, so that a retry after a
+/// lost answer is refused as a duplicate (the others take idempotency tokens, allow copies, or
+/// are refused otherwise).
+fn primary_create(resource: &Resource) -> Option<&'static str> {
+    match resource {
+        Resource::Subnet { .. } => Some("CreateSubnet"),
+        Resource::SecurityGroup { .. } => Some("CreateSecurityGroup"),
+        Resource::IamRole { .. } => Some("CreateRole"),
+        Resource::InstanceProfile { .. } => Some("CreateInstanceProfile"),
+        Resource::OidcProvider { .. } => Some("CreateOpenIDConnectProvider"),
+        Resource::LaunchTemplate(_) => Some("CreateLaunchTemplate"),
+        Resource::AutoScalingGroup(_) => Some("CreateAutoScalingGroup"),
+        Resource::EcrRepository(_) => Some("CreateRepository"),
+        Resource::Vpc { .. }
+        | Resource::ImportVpc { .. }
+        | Resource::InternetGateway { .. }
+        | Resource::ElasticIp { .. }
+        | Resource::NatGateway { .. }
+        | Resource::RouteTable { .. }
+        | Resource::NetworkAcl { .. }
+        | Resource::SecurityGroupRules { .. }
+        | Resource::ControlPlane(_)
+        | Resource::ManagedNodegroup(_)
+        | Resource::FargateProfile(_)
+        | Resource::Addon { .. }
+        | Resource::AccessEntry { .. }
+        | Resource::NodesReady { .. }
+        | Resource::Kubeconfig { .. } => None,
+    }
+}
+
+/// Whether `e` is `operation` refused because the resource exists.
+fn refused_as_duplicate(e: &anyhow::Error, operation: &str) -> bool {
     e.chain().filter_map(|c| c.downcast_ref::<CloudError>()).any(|c| {
-        matches!(c, CloudError::Api { operation, .. } if operation.starts_with("Create"))
+        matches!(c, CloudError::Api { operation: op, .. } if *op == operation)
             && c.kind() == ErrorKind::AlreadyExists
     })
 }

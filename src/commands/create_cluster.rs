@@ -292,11 +292,17 @@ async fn rollback(
     json: bool,
 ) -> Result<()> {
     let (name, region) = (plan.cluster.as_str(), plan.region.as_str());
-    let mut created: Vec<String> =
-        outcome.finished.iter().filter(|(_, a)| *a == Action::Created).map(|(s, _)| s.clone()).collect();
-    created.extend(outcome.failed.iter().map(|(s, _)| s.clone()));
-    let kept: Vec<&str> =
-        outcome.finished.iter().filter(|(_, a)| *a != Action::Created).map(|(s, _)| s.as_str()).collect();
+    // What the run reported as created, and what it made in steps that then failed or timed out
+    // (a node group that never became healthy): never what a step found.
+    let mut created = aws.made_this_run();
+    created.extend(outcome.finished.iter().filter(|(_, a)| *a == Action::Created).map(|(s, _)| s.clone()));
+    let kept: Vec<&str> = outcome
+        .finished
+        .iter()
+        .filter(|(s, a)| *a != Action::Created && !created.contains(s))
+        .map(|(s, _)| s.as_str())
+        .collect();
+    let created: Vec<String> = created.into_iter().collect();
     if !kept.is_empty() {
         printer.warn(&format!(
             "keeping {} resources that existed before this run: {}",
@@ -320,18 +326,19 @@ async fn rollback(
             &Progress::new(printer, json, "rolling back", &format!("`{name}`")),
         )
         .await;
+    for k in &report.kept {
+        printer.info(&format!(
+            "kept {} `{}`: it may hold data (`eksup delete cluster --delete-repositories` removes it)",
+            k.kind.replace('-', " "),
+            k.id
+        ));
+    }
     if !report.is_complete() {
         printer.warn("the rollback did not remove everything");
         printer.hint(&format!("remove it all with `eksup delete cluster --name {name} --region {region}`"));
         return Ok(());
     }
     printer.status("Rolled back", &format!("removed {} resources", report.removed.len()));
-    for k in &report.kept {
-        printer.info(&format!(
-            "kept {} `{}` (it may hold data: delete it yourself if it is empty)",
-            k.kind, k.id
-        ));
-    }
     if plane_created {
         // The kubeconfig entries of the removed cluster would point at nothing.
         let target = crate::kubeconfig::KubeconfigTarget::resolve(args.kubeconfig.kubeconfig.as_deref());

@@ -169,15 +169,14 @@ fn tags(n: usize) -> String {
 }
 
 #[test]
-fn at_most_fifty_tags() {
-    assert_eq!(load(&tags(50)).unwrap().config.metadata.tags.unwrap().len(), 50);
-    let errs = errors(&tags(51));
+fn at_most_forty_two_tags() {
+    assert_eq!(load(&tags(42)).unwrap().config.metadata.tags.unwrap().len(), 42);
+    let errs = errors(&tags(43));
     assert_eq!(
         errs,
-        [
-            "error: c.yaml:6:3: metadata.tags: `51` tags, but AWS allows at most `50` on a resource\n  hint: keep at \
-          most 50 tags: every resource eksup creates gets all of them"
-        ]
+        ["error: c.yaml:6:3: metadata.tags: `43` tags, but at most `42` fit: AWS allows `50` on a resource \
+             and eksup adds up to `8` of its own\n  hint: keep at most 42 tags: every resource eksup creates \
+             gets all of them"]
     );
 }
 

@@ -46,7 +46,13 @@ pub(super) const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "s
 pub(super) const INSTANCE_TYPE_PATTERN: &str = "^[a-z][a-z0-9-]*\\.[a-z0-9]+$";
 pub(super) const TAINT_EFFECTS: &[&str] = &["NoSchedule", "PreferNoSchedule", "NoExecute"];
 /// The most tags AWS allows on one resource (EC2, EKS, IAM, Auto Scaling, ELB alike).
-pub(super) const MAX_TAGS: usize = 50;
+pub(super) const AWS_MAX_TAGS: usize = 50;
+/// The most tags eksup puts on one resource of its own: `eksup.io/cluster`, `eksup.io/resource`,
+/// `Name`, `app.kubernetes.io/managed-by`, `kubernetes.io/cluster/<name>` and, on a self-managed
+/// group's Auto Scaling group, `eksup.io/nodegroup` and eksctl's two node group tags.
+pub(super) const OWN_TAGS: usize = 8;
+/// The most `metadata.tags`: what AWS allows less what eksup adds.
+pub(super) const MAX_TAGS: usize = AWS_MAX_TAGS - OWN_TAGS;
 
 struct V {
     out: Vec<Diagnostic>,
@@ -219,7 +225,10 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     {
         v.err_hint(
             "metadata.tags",
-            format!("`{}` tags, but AWS allows at most `{MAX_TAGS}` on a resource", tags.len()),
+            format!(
+                "`{}` tags, but at most `{MAX_TAGS}` fit: AWS allows `{AWS_MAX_TAGS}` on a resource and eksup adds up to `{OWN_TAGS}` of its own",
+                tags.len()
+            ),
             format!("keep at most {MAX_TAGS} tags: every resource eksup creates gets all of them"),
         );
     }

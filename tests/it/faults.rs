@@ -58,11 +58,16 @@ fn a_delete_goes_on_past_one_resource_that_will_not_go() {
     assert!(roles >= 2, "the cluster's and the nodes' roles: {roles}");
 
     fault(&emu, "iam:DeleteRole", 1, "AccessDenied", 403, false);
+    fault(&emu, "ec2:DeleteSubnet", 1, "UnauthorizedOperation", 403, false);
     let out = delete(&emu);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_ne!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("AccessDenied"), "{stderr}");
-    assert_eq!(Inventory::owned(&emu, "demo").count("iam roles"), 1, "only the refused role is left");
+    assert!(stderr.contains("AccessDenied") && stderr.contains("UnauthorizedOperation"), "{stderr}");
+    let left = Inventory::owned(&emu, "demo");
+    assert_eq!(left.count("iam roles"), 1, "only the refused role is left: {left:?}");
+    // The other subnets went; the VPC waits for the one that did not, and IAM was not held up.
+    assert_eq!(left.count("subnets"), 1, "only the refused subnet is left: {left:?}");
+    assert_eq!(left.count("vpcs"), 1, "{left:?}");
 
     let out = delete(&emu);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

@@ -46,7 +46,7 @@ fn a_failure_after_the_control_plane_rolls_back_everything_this_run_made() {
     assert!(!stderr.contains("not rolling back"), "{stderr}");
     assert!(stderr.contains("Rolled back"), "{stderr}");
     // ECR repositories may hold images: kept, and said so.
-    assert!(stderr.contains("kept ecr-repository `mixed/app`"), "{stderr}");
+    assert!(stderr.contains("kept ecr repository `mixed/app`: it may hold data"), "{stderr}");
     let left = Inventory::owned(&emu, "mixed");
     for (kind, ids) in &left.0 {
         let expected: &[&str] = if *kind == "ecr repositories" { &["mixed/app"] } else { &[] };
@@ -77,4 +77,65 @@ fn a_resumed_run_rolls_back_only_what_it_made() {
     assert!(stderr.contains("Rolled back"), "{stderr}");
     // What the first run made is there, as it was; what the second made is gone.
     Inventory::owned(&emu, "demo").assert_same(&before, "after rolling back the second run");
+}
+
+/// A step that found what an earlier run made, then failed: the rollback deletes nothing of it.
+#[test]
+fn a_failed_step_that_found_an_earlier_resource_keeps_it() {
+    let emu = Emulator::start();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
+    let first = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = Inventory::owned(&emu, "demo");
+
+    // The node group step finds the group, then cannot read it.
+    emu.fail_next_with("eks:DescribeNodegroup", 1, "AccessDeniedException");
+    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("AccessDeniedException"), "{stderr}");
+    assert!(stderr.contains("existed before this run"), "{stderr}");
+    Inventory::owned(&emu, "demo").assert_same(&before, "after rolling back a run that made nothing");
+}
+
+/// A cluster of that name that eksup did not create: the rollback removes what the run made
+/// around it and keeps the cluster.
+#[test]
+fn a_rollback_keeps_a_cluster_eksup_did_not_create() {
+    let emu = Emulator::start();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
+    let vpc = emu.aws(&["ec2", "create-vpc", "--cidr-block", "10.9.0.0/16"])["Vpc"]["VpcId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let subnet = |cidr: &str, az: &str| {
+        emu.aws(&["ec2", "create-subnet", "--vpc-id", &vpc, "--cidr-block", cidr, "--availability-zone", az])
+            ["Subnet"]["SubnetId"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (a, b) = (subnet("10.9.1.0/24", "us-west-2a"), subnet("10.9.2.0/24", "us-west-2b"));
+    emu.create_cluster_with_aws(
+        "demo",
+        &[&a, &b],
+        &["--access-config", "authenticationMode=API_AND_CONFIG_MAP"],
+    );
+    let out = emu
+        .eksup()
+        .args(["create", "cluster", "--rollback", "--skip-preflight", "-f"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not owned by cluster `demo`") || stderr.contains("not created by eksup"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Rolled back"), "{stderr}");
+    let left = Inventory::owned(&emu, "demo");
+    assert_eq!((left.count("vpcs"), left.count("subnets")), (0, 0), "the run's network went: {left:?}");
+    let clusters = emu.aws(&["eks", "list-clusters"]);
+    assert_eq!(clusters["clusters"], serde_json::json!(["demo"]), "the user's cluster stays");
 }
