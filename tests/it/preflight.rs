@@ -30,6 +30,12 @@ fn allocate_addresses(emu: &Emulator, n: usize) {
 #[test]
 fn a_quota_the_plan_would_exceed_stops_the_create_before_anything_is_made() {
     let emu = Emulator::start();
+    // No value applied to the account (`GetServiceQuota` says `NoSuchResourceException`): AWS's
+    // default is read instead.
+    emu.control_json(
+        "/eksup-test/quotas",
+        &serde_json::json!({"L-0263D0A3": {"value": 5, "applied": false}}),
+    );
     allocate_addresses(&emu, 5);
     emu.reset_calls();
     let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
