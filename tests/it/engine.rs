@@ -1006,15 +1006,7 @@ fn example_plans_apply_reapply_and_delete() {
     let rt = runtime();
     let cloud = AwsCloud::new(&rt.block_on(sdk(&emu)));
     // The access entry of `mixed` names a role the user owns.
-    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole"}]}"#;
-    emu.aws(&[
-        "iam",
-        "create-role",
-        "--role-name",
-        "platform-admins",
-        "--assume-role-policy-document",
-        trust,
-    ]);
+    emu.create_platform_admins_role();
     let zones: Vec<String> =
         ["us-west-2a", "us-west-2b", "us-west-2c"].iter().map(|z| (*z).to_string()).collect();
     for example in ["managed", "self-managed", "fargate", "mixed", "private-ha"] {

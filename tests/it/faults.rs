@@ -129,15 +129,7 @@ fn a_create_whose_answer_was_lost_makes_no_duplicate() {
 #[test]
 fn lost_answers_to_creates_of_unique_names_are_recognised() {
     let emu = Emulator::start();
-    // The admin role the config's access entry names (EKS refuses principals that do not exist).
-    emu.aws(&[
-        "iam",
-        "create-role",
-        "--role-name",
-        "platform-admins",
-        "--assume-role-policy-document",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#,
-    ]);
+    emu.create_platform_admins_role();
     for op in [
         "iam:CreateInstanceProfile",
         "iam:CreateOpenIDConnectProvider",

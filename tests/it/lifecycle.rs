@@ -346,23 +346,10 @@ fn private_ha_example_lifecycle() {
     assert_no_load_balancers(&emu);
 }
 
-/// The access entry's principal of `examples/mixed.yaml` is the user's: it must exist (EKS
-/// checks it, and eksup retries an unknown principal for 2 minutes as IAM propagation).
-fn create_platform_admins_role(emu: &Emulator) {
-    emu.aws(&[
-        "iam",
-        "create-role",
-        "--role-name",
-        "platform-admins",
-        "--assume-role-policy-document",
-        r#"{"Version":"2012-10-17","Statement":[]}"#,
-    ]);
-}
-
 #[test]
 fn mixed_example_create_and_rerun() {
     let emu = start();
-    create_platform_admins_role(&emu);
+    emu.create_platform_admins_role();
     let file = example("mixed");
     create_example(&emu, &file);
     let cluster = "mixed";
@@ -395,7 +382,7 @@ fn mixed_example_create_and_rerun() {
 
 fn mixed_example_delete_keeps_then_removes_repositories() {
     let emu = start();
-    create_platform_admins_role(&emu);
+    emu.create_platform_admins_role();
     let file = example("mixed");
     let cluster = "mixed";
     create(&emu, &file).expect(0, "create");
@@ -603,7 +590,7 @@ fn delete_without_yes_refuses_and_deletes_nothing() {
 fn get_and_scale_a_created_cluster() {
     let emu = start();
     let file = example("mixed");
-    create_platform_admins_role(&emu);
+    emu.create_platform_admins_role();
     create(&emu, &file).expect(0, "create");
     // A cluster eksup did not make, for the EKSUP CREATED column.
     let default_vpc = str_of(

@@ -407,6 +407,20 @@ impl Emulator {
         self.control("POST", "/eksup-test/faults", Some(&fault.to_string()));
     }
 
+    /// The role `platform-admins` that the access entry of `examples/mixed.yaml` names: the
+    /// user's, so it must exist before the create (EKS refuses a principal that does not).
+    pub fn create_platform_admins_role(&self) {
+        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole"}]}"#;
+        self.aws(&[
+            "iam",
+            "create-role",
+            "--role-name",
+            "platform-admins",
+            "--assume-role-policy-document",
+            trust,
+        ]);
+    }
+
     /// Queues any fault (`{"operation", "times", "code", "status", "after"}`, see the emulator's
     /// `/eksup-test/faults`).
     pub fn fault(&self, fault: &Value) {
