@@ -17,6 +17,16 @@ impl Settings {
         Self { region: region.clone(), profile: profile.clone() }
     }
 
+    /// The region in effect without asking the AWS config files: `--region`, else `AWS_REGION`,
+    /// else `AWS_DEFAULT_REGION` (the profile's region is the SDK's to read).
+    pub fn region(&self) -> Option<String> {
+        self.region.clone().or_else(|| {
+            ["AWS_REGION", "AWS_DEFAULT_REGION"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        })
+    }
+
     /// The profile in effect: `--profile`, else `AWS_PROFILE`.
     pub fn effective_profile(&self) -> Option<String> {
         self.profile.clone().or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()))

@@ -446,7 +446,7 @@ fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
             .hint("e.g. `eksup create cluster --name demo --region us-west-2 --dry-run`")
             .into());
     };
-    let region = settings.region.clone().or_else(env_region);
+    let region = settings.region();
     let mut meta = serde_json::json!({ "name": name });
     if let Some(r) = region {
         meta["region"] = r.into();
@@ -519,10 +519,6 @@ fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
     Ok(serde_json::to_string_pretty(&doc)?)
 }
 
-fn env_region() -> Option<String> {
-    ["AWS_REGION", "AWS_DEFAULT_REGION"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-}
-
 /// Print a config's problems and turn them into the command's error.
 pub fn config_error(d: &Diagnostics, printer: &Printer) -> anyhow::Error {
     for item in &d.items {
@@ -543,7 +539,7 @@ pub fn load(
     for w in &parsed.warnings {
         printer.stderr(&w.render(origin));
     }
-    let region = parsed.region().map(str::to_string).or_else(|| settings.region.clone()).or_else(env_region);
+    let region = parsed.region().map(str::to_string).or_else(|| settings.region());
     let zones = if parsed.needs_zones() && parsed.pending.is_empty() {
         match &region {
             Some(r) => choose_zones(&parsed, r, settings, printer, dry_run)?,

@@ -34,11 +34,7 @@ pub fn get_token(args: GetTokenArgs, settings: &Settings, printer: &Printer) -> 
         access_key_hash: access_key_hash.clone(),
     };
 
-    let quick_region = settings
-        .region
-        .clone()
-        .or_else(|| env_nonempty("AWS_REGION"))
-        .or_else(|| env_nonempty("AWS_DEFAULT_REGION"));
+    let quick_region = settings.region();
     if let (Some(cache), Some(region)) = (&cache, &quick_region)
         && let Some(credential) = cache.load(&key_for(region), SystemTime::now())
     {

@@ -80,15 +80,7 @@ fn split_list(s: &str) -> Vec<String> {
 
 /// The answers from flags and defaults only.
 pub fn answers_from_flags(args: &InitArgs, settings: &Settings) -> Result<Answers> {
-    let region = settings
-        .region
-        .clone()
-        .or_else(|| {
-            ["AWS_REGION", "AWS_DEFAULT_REGION"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        })
-        .unwrap_or_else(|| "us-west-2".into());
+    let region = settings.region().unwrap_or_else(|| "us-west-2".into());
     let desired = args.nodes.unwrap_or(2);
     let a = Answers {
         name: args.name.clone().unwrap_or_else(|| "my-cluster".into()),
