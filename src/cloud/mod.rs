@@ -208,6 +208,8 @@ pub struct AwsCloud {
     pub(crate) sdk: SdkConfig,
     /// This run's id: the seed of the idempotency tokens of its creates.
     run: String,
+    /// Create calls made so far: each gets a token of its own.
+    calls: std::sync::Arc<std::sync::atomic::AtomicU64>,
     /// The steps whose resource this run made (whatever became of the step): what a rollback
     /// may delete.
     made: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
@@ -227,6 +229,7 @@ impl AwsCloud {
             region: sdk.region().map(ToString::to_string).unwrap_or_default(),
             sdk: sdk.clone(),
             run: run_id(),
+            calls: std::sync::Arc::default(),
             made: std::sync::Arc::default(),
         }
     }
@@ -244,12 +247,17 @@ impl AwsCloud {
         self.made.lock().map(|m| m.clone()).unwrap_or_default()
     }
 
-    /// The idempotency token of a step's create (EKS `clientRequestToken`, EC2 `ClientToken`):
-    /// the same for every attempt of this run, so that a create whose answer was lost and is
-    /// sent again returns the resource the first attempt made instead of a second one.
+    /// The idempotency token of one create call (EKS `clientRequestToken`, EC2 `ClientToken`):
+    /// the SDK sends it with each of its retries, so that a create whose answer was lost and is
+    /// sent again returns the resource the first attempt made instead of a second one. eksup's
+    /// own retries of a refused create (a role IAM has not propagated yet) are new calls with a
+    /// new token: AWS remembers tokens of requests that succeeded, and nothing promises that it
+    /// forgets those of requests it refused.
     pub(crate) fn client_token(&self, ctx: &StepContext<'_>) -> String {
         use sha2::Digest as _;
-        let digest = sha2::Sha256::digest(format!("{}/{}/{}", self.run, ctx.plan.cluster, ctx.step.id));
+        let call = self.calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let digest =
+            sha2::Sha256::digest(format!("{}/{}/{}/{call}", self.run, ctx.plan.cluster, ctx.step.id));
         digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
     }
 
