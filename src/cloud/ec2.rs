@@ -157,24 +157,6 @@ impl AwsCloud {
         Ok(())
     }
 
-    /// The resource an earlier attempt of this create made, when the retry was refused because
-    /// it exists (`error`): found by `lookup` with the step's ownership filters; else `error`.
-    async fn made_by_lost_attempt<F, Fut>(
-        &self,
-        ctx: &StepContext<'_>,
-        error: CloudError,
-        lookup: F,
-    ) -> Result<String, CloudError>
-    where
-        F: FnOnce(Vec<Filter>) -> Fut,
-        Fut: std::future::Future<Output = Result<Option<String>, CloudError>>,
-    {
-        match lookup(owner_filters(ctx)).await? {
-            Some(id) => Ok(id),
-            None => Err(error),
-        }
-    }
-
     pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
         let found = self
             .ec2
@@ -393,34 +375,12 @@ impl AwsCloud {
                 .tag_specifications(tag_spec(ResourceType::Subnet, &tags))
                 .send()
                 .await
-                .api("CreateSubnet");
-            let id = match created {
-                Ok(c) => c
-                    .subnet()
-                    .and_then(|s| s.subnet_id())
-                    .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?
-                    .to_string(),
-                // An attempt whose answer was lost made it: the SDK's retry finds the CIDR taken.
-                Err(e) if e.code() == Some("InvalidSubnet.Conflict") => {
-                    self.made_by_lost_attempt(ctx, e, |f| async move {
-                        let out = self
-                            .ec2
-                            .describe_subnets()
-                            .set_filters(Some(f))
-                            .send()
-                            .await
-                            .api("DescribeSubnets")?;
-                        Ok(out
-                            .subnets()
-                            .iter()
-                            .find(|s| s.cidr_block() == Some(cidr))
-                            .and_then(|s| s.subnet_id())
-                            .map(str::to_string))
-                    })
-                    .await?
-                }
-                Err(e) => return Err(e.into()),
-            };
+                .api("CreateSubnet")?;
+            let id = created
+                .subnet()
+                .and_then(|s| s.subnet_id())
+                .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?
+                .to_string();
             self.made(ctx);
             (id, Action::Created)
         };
@@ -863,28 +823,8 @@ impl AwsCloud {
                 .tag_specifications(tag_spec(ResourceType::SecurityGroup, &tags))
                 .send()
                 .await
-                .api("CreateSecurityGroup");
-            let id = match created {
-                Ok(c) => c.group_id().ok_or_else(|| missing("CreateSecurityGroup", "GroupId"))?.to_string(),
-                // An attempt whose answer was lost made it: the SDK's retry finds the name taken.
-                Err(e) if e.code() == Some("InvalidGroup.Duplicate") => {
-                    let vpc = vpc_id.clone();
-                    self.made_by_lost_attempt(ctx, e, |mut f| async move {
-                        f.push(filter("vpc-id", [vpc.as_str()]));
-                        f.push(filter("group-name", [group_name]));
-                        let out = self
-                            .ec2
-                            .describe_security_groups()
-                            .set_filters(Some(f))
-                            .send()
-                            .await
-                            .api("DescribeSecurityGroups")?;
-                        Ok(out.security_groups().first().and_then(|g| g.group_id()).map(str::to_string))
-                    })
-                    .await?
-                }
-                Err(e) => return Err(e.into()),
-            };
+                .api("CreateSecurityGroup")?;
+            let id = created.group_id().ok_or_else(|| missing("CreateSecurityGroup", "GroupId"))?.to_string();
             self.made(ctx);
             (id, Action::Created)
         };

@@ -147,7 +147,11 @@ pub fn classify(code: &str) -> ErrorKind {
         c if c.ends_with(".NotFound") || c.ends_with(".NotFoundException") || c.ends_with("NotFound") => {
             ErrorKind::NotFound
         }
-        "EntityAlreadyExists" | "RepositoryAlreadyExistsException" | "AlreadyExistsException" => {
+        // `InvalidSubnet.Conflict`: the CIDR is taken (by the subnet a lost attempt made, or another).
+        "EntityAlreadyExists"
+        | "RepositoryAlreadyExistsException"
+        | "AlreadyExistsException"
+        | "InvalidSubnet.Conflict" => {
             ErrorKind::AlreadyExists
         }
         c if c.ends_with(".Duplicate") || c.ends_with("AlreadyExists") => ErrorKind::AlreadyExists,

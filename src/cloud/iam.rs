@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use anyhow::Context as _;
 use aws_sdk_iam::types::Tag;
 
-use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::{AwsCloud, OIDC_CLIENT_ID, OIDC_ROOT_CA_THUMBPRINT, owned_by, step_tags};
 use crate::executor::{Action, StepContext, StepResult};
 use crate::plan::{Trust, Val, keys, tags as tag_keys};
@@ -162,30 +162,11 @@ impl AwsCloud {
                 .set_tags(Some(iam_tags(&step_tags(ctx))?))
                 .send()
                 .await
-                .api("CreateRole");
-            let arn = match created {
-                Ok(c) => c
-                    .role()
-                    .map(|r| r.arn().to_string())
-                    .ok_or(CloudError::MissingField { operation: "CreateRole", field: "Role" })?,
-                // An attempt whose answer was lost made it, and the SDK's retry found the name
-                // taken: it is this run's role if it carries this step's tags.
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                    let tags =
-                        self.iam.list_role_tags().role_name(role_name).send().await.api("ListRoleTags")?;
-                    let pairs: Vec<(&str, &str)> = iam_tag_pairs(tags.tags()).collect();
-                    let ours = pairs.iter().any(|(k, v)| *k == tag_keys::CLUSTER && *v == ctx.plan.cluster)
-                        && pairs.iter().any(|(k, v)| *k == tag_keys::RESOURCE && *v == ctx.step.id);
-                    if !ours {
-                        return Err(e.into());
-                    }
-                    let role = self.iam.get_role().role_name(role_name).send().await.api("GetRole")?;
-                    role.role()
-                        .map(|r| r.arn().to_string())
-                        .ok_or(CloudError::MissingField { operation: "GetRole", field: "Role" })?
-                }
-                Err(e) => return Err(e.into()),
-            };
+                .api("CreateRole")?;
+            let arn = created
+                .role()
+                .map(|r| r.arn().to_string())
+                .ok_or(CloudError::MissingField { operation: "CreateRole", field: "Role" })?;
             self.made(ctx);
             (arn, Action::Created)
         };

@@ -29,13 +29,12 @@ pub const MAX_ATTEMPTS: u32 = 13;
 /// SDK would silently use other credentials, where the AWS CLI refuses.
 pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyhow::Result<SdkConfig> {
     use aws_config::retry::RetryConfig;
-    if let Some(profile) = settings.effective_profile() {
-        check_profile(&profile).await?;
-    }
+    let profile = settings.effective_profile();
+    let files = SharedFiles::read(profile.as_deref()).await?;
     let mut loader = aws_config::defaults(BehaviorVersion::latest());
     // Retries the user set (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, or `max_attempts` /
     // `retry_mode` in the profile) win, as in every AWS tool.
-    if !user_sets_retries(settings.effective_profile().as_deref()).await {
+    if !files.sets_retries {
         loader = loader.retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS));
     }
     if let Some(profile) = &settings.profile {
@@ -57,42 +56,49 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
     Ok(sdk)
 }
 
-/// Whether the environment or the profile (`default` when none is chosen) sets retries.
-async fn user_sets_retries(profile: Option<&str>) -> bool {
-    use aws_runtime::env_config::file::EnvConfigFiles;
-    use aws_types::os_shim_internal::{Env, Fs};
-    if ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"]
-        .iter()
-        .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()))
-    {
-        return true;
-    }
-    let Ok(set) =
-        aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None).await
-    else {
-        return false;
-    };
-    set.get_profile(profile.unwrap_or("default"))
-        .is_some_and(|p| p.get("max_attempts").is_some() || p.get("retry_mode").is_some())
+/// What eksup needs from the shared AWS config and credentials files, read once.
+struct SharedFiles {
+    /// The environment or the profile (`default` when none is chosen) sets retries.
+    sets_retries: bool,
 }
 
-/// That `profile` is defined in the shared config or credentials file.
-async fn check_profile(profile: &str) -> anyhow::Result<()> {
-    use aws_runtime::env_config::file::EnvConfigFiles;
-    use aws_types::os_shim_internal::{Env, Fs};
-    let hint = format!(
-        "profiles live in `~/.aws/config` and `~/.aws/credentials` (or the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` name): check the name, or create it with `aws configure --profile {profile}`"
-    );
-    match aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None).await {
-        Ok(set) if set.get_profile(profile).is_some() => Ok(()),
-        Ok(_) => Err(crate::error::UserError::new(format!("the AWS profile `{profile}` does not exist"))
-            .hint(hint)
-            .into()),
-        Err(e) => Err(crate::error::UserError::new(format!(
-            "the AWS config files cannot be read for profile `{profile}`: {e}"
-        ))
-        .hint(hint)
-        .into()),
+impl SharedFiles {
+    /// Read the files; a chosen `profile` (`--profile`, `AWS_PROFILE`) must be in them.
+    async fn read(profile: Option<&str>) -> anyhow::Result<Self> {
+        use aws_runtime::env_config::file::EnvConfigFiles;
+        use aws_types::os_shim_internal::{Env, Fs};
+        let env_retries = ["AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"]
+            .iter()
+            .any(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()));
+        let set =
+            aws_config::profile::load(&Fs::real(), &Env::real(), &EnvConfigFiles::default(), None).await;
+        if let Some(p) = profile {
+            let hint = format!(
+                "profiles live in `~/.aws/config` and `~/.aws/credentials` (or the files `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` name): check the name, or create it with `aws configure --profile {p}`"
+            );
+            match &set {
+                Ok(s) if s.get_profile(p).is_some() => {}
+                Ok(_) => {
+                    return Err(crate::error::UserError::new(format!(
+                        "the AWS profile `{p}` does not exist"
+                    ))
+                    .hint(hint)
+                    .into());
+                }
+                Err(e) => {
+                    return Err(crate::error::UserError::new(format!(
+                        "the AWS config files cannot be read for profile `{p}`: {e}"
+                    ))
+                    .hint(hint)
+                    .into());
+                }
+            }
+        }
+        let profile_retries = set.ok().and_then(|s| {
+            s.get_profile(profile.unwrap_or("default"))
+                .map(|p| p.get("max_attempts").is_some() || p.get("retry_mode").is_some())
+        });
+        Ok(Self { sets_retries: env_retries || profile_retries.unwrap_or(false) })
     }
 }
 
