@@ -5,8 +5,9 @@
 //! implementation (the AWS one is [`crate::cloud::AwsCloud`]; tests use an in-memory fake).
 //! Everything that happens is sent to a [`Reporter`] as an [`Event`]: the executor never prints.
 //!
-//! On a failure, steps in flight finish, nothing new starts, and every step that depends on the
-//! failed one (directly or not) is reported [`Event::StepSkipped`]. Cancellation (Ctrl-C) takes the
+//! On a failure, steps in flight finish, nothing new starts (with [`RunOptions::keep_going`]:
+//! only what depends on the failed step does not), and every step that depends on the failed one
+//! (directly or not) is reported [`Event::StepSkipped`]. Cancellation (Ctrl-C) takes the
 //! same path: steps in flight see [`Cancel::is_cancelled`] at their next poll and stop waiting. The
 //! overall timeout drops the steps still in flight and reports them failed.
 //!
@@ -87,8 +88,8 @@ pub struct Subject<'a> {
     pub description: &'a str,
 }
 
-impl<'a> From<&'a Step> for Subject<'a> {
-    fn from(step: &'a Step) -> Self {
+impl<'a, R> From<&'a Step<R>> for Subject<'a> {
+    fn from(step: &'a Step<R>) -> Self {
         Self { id: &step.id, description: &step.description }
     }
 }
@@ -217,15 +218,15 @@ impl Progress<'_> {
 }
 
 /// Everything a step may read while it runs.
-pub struct StepContext<'a> {
-    pub plan: &'a Plan,
-    pub step: &'a Step,
+pub struct StepContext<'a, R = Resource> {
+    pub plan: &'a Plan<R>,
+    pub step: &'a Step<R>,
     /// Outputs of the steps finished before this one started.
     pub outputs: &'a Outputs,
     pub progress: Progress<'a>,
 }
 
-impl StepContext<'_> {
+impl<R> StepContext<'_, R> {
     /// The value of `val`: the literal, or the output it refers to.
     pub fn resolve(&self, val: &Val) -> anyhow::Result<String> {
         resolve(val, self.outputs)
@@ -272,12 +273,12 @@ pub fn resolve(val: &Val, outputs: &Outputs) -> anyhow::Result<String> {
 /// Does the work of one step. Implementations must be idempotent: a step whose resource already
 /// exists returns [`Action::Existed`] and the same outputs.
 #[allow(async_fn_in_trait)]
-pub trait Apply {
-    async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult>;
+pub trait Apply<R = Resource> {
+    async fn apply(&self, ctx: &StepContext<'_, R>) -> anyhow::Result<StepResult>;
 }
 
-impl<A: Apply + ?Sized> Apply for &A {
-    async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
+impl<R, A: Apply<R> + ?Sized> Apply<R> for &A {
+    async fn apply(&self, ctx: &StepContext<'_, R>) -> anyhow::Result<StepResult> {
         (**self).apply(ctx).await
     }
 }
@@ -320,11 +321,20 @@ pub struct RunOptions {
     pub cancel: Cancel,
     /// Outputs already known (e.g. from a previous run); their steps still run.
     pub initial_outputs: Outputs,
+    /// After a failure, go on with every step that does not depend on the failed one (deletes:
+    /// a subnet that will not go must not keep IAM roles). Otherwise nothing new starts.
+    pub keep_going: bool,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { parallelism: 8, timeout: None, cancel: Cancel::new(), initial_outputs: Outputs::new() }
+        Self {
+            parallelism: 8,
+            timeout: None,
+            cancel: Cancel::new(),
+            initial_outputs: Outputs::new(),
+            keep_going: false,
+        }
     }
 }
 
@@ -365,8 +375,8 @@ pub const TIMED_OUT: &str = "timed out";
 /// # Errors
 /// Only when the plan's graph is broken (unknown dependency, cycle); failures of steps are in the
 /// [`Outcome`].
-pub async fn run<A: Apply>(
-    plan: &Plan,
+pub async fn run<R, A: Apply<R>>(
+    plan: &Plan<R>,
     provider: &A,
     reporter: &dyn Reporter,
     options: RunOptions,
@@ -377,10 +387,10 @@ pub async fn run<A: Apply>(
     let parallelism = options.parallelism.max(1);
     let cancel = options.cancel;
 
-    let index: HashMap<&str, &Step> = plan.steps.iter().map(|s| (s.id.as_str(), s)).collect();
+    let index: HashMap<&str, &Step<R>> = plan.steps.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut waiting_on: HashMap<&str, usize> =
         plan.steps.iter().map(|s| (s.id.as_str(), s.depends_on.len())).collect();
-    let mut ready: std::collections::VecDeque<&Step> =
+    let mut ready: std::collections::VecDeque<&Step<R>> =
         plan.steps.iter().filter(|s| s.depends_on.is_empty()).collect();
     let mut done: BTreeSet<&str> = BTreeSet::new();
 
@@ -465,7 +475,7 @@ pub async fn run<A: Apply>(
                 }
                 reporter.event(&Event::StepFailed { step: step.into(), error: &error, elapsed });
                 outcome.failed.push((step.id.clone(), error));
-                if stop_reason.is_none() {
+                if stop_reason.is_none() && (!options.keep_going || outcome.interrupted) {
                     stop_reason = Some(step.id.clone());
                 }
             }
@@ -496,14 +506,14 @@ pub async fn run<A: Apply>(
     Ok(outcome)
 }
 
-async fn run_step<'a, A: Apply>(
-    plan: &'a Plan,
-    step: &'a Step,
+async fn run_step<'a, R, A: Apply<R>>(
+    plan: &'a Plan<R>,
+    step: &'a Step<R>,
     provider: &'a A,
     reporter: &'a dyn Reporter,
     cancel: &'a Cancel,
     inputs: Outputs,
-) -> (&'a Step, Duration, anyhow::Result<StepResult>) {
+) -> (&'a Step<R>, Duration, anyhow::Result<StepResult>) {
     let started = Instant::now();
     let ctx = StepContext {
         plan,
@@ -735,6 +745,20 @@ mod tests {
             out.skipped,
             vec![("vpc".to_string(), "role".to_string()), ("subnet".to_string(), "role".to_string())]
         );
+    }
+
+    #[tokio::test]
+    async fn keep_going_skips_only_the_dependents_of_a_failure() {
+        // `role` fails at once; with keep_going, vpc and subnet (independent of it) still run.
+        let plan =
+            plan(vec![step("role", &[]), step("vpc", &[]), step("subnet", &["vpc"]), step("c", &["role"])]);
+        let cloud = FakeCloud { fail: HashSet::from(["role".to_string()]), ..FakeCloud::default() };
+        let options = RunOptions { parallelism: 1, keep_going: true, ..RunOptions::default() };
+        let out = run(&plan, &cloud, &Silent, options).await.unwrap();
+        assert_eq!(out.failed.len(), 1);
+        let finished: Vec<&str> = out.finished.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(finished, ["vpc", "subnet"]);
+        assert_eq!(out.skipped, vec![("c".to_string(), "role".to_string())]);
     }
 
     #[tokio::test]

@@ -3,8 +3,8 @@
 use aws_sdk_autoscaling::types::{AutoScalingGroup, LaunchTemplateSpecification, Tag};
 
 use super::error::{ApiResult as _, CloudError};
-use super::{AwsCloud, kubernetes_cluster_tag, owned_by, step_tags};
-use crate::executor::{Action, StepContext, StepResult};
+use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
+use crate::executor::{Action, Progress, StepContext, StepResult};
 use crate::plan::{AutoScalingGroupSpec, keys, tags as tag_keys};
 
 pub(crate) fn asg_tag_pairs(group: &AutoScalingGroup) -> impl Iterator<Item = (&str, &str)> {
@@ -122,5 +122,77 @@ impl AwsCloud {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+}
+
+/// Deletes, beside the kind's create above.
+impl AwsCloud {
+    /// Force-delete an Auto Scaling group and (unless `no_wait`) wait until it and its instances
+    /// are gone.
+    pub(crate) async fn delete_asg(
+        &self,
+        progress: &Progress<'_>,
+        name: &str,
+        no_wait: bool,
+    ) -> anyhow::Result<()> {
+        let instances: Vec<String> = self
+            .describe_asg(name)
+            .await?
+            .map(|g| g.instances().iter().filter_map(|i| i.instance_id().map(str::to_string)).collect())
+            .unwrap_or_default();
+        match self
+            .asg
+            .delete_auto_scaling_group()
+            .auto_scaling_group_name(name)
+            .force_delete(true)
+            .send()
+            .await
+            .api("DeleteAutoScalingGroup")
+        {
+            Ok(_) => {}
+            Err(e) if e.message().unwrap_or_default().contains("not found") => return Ok(()),
+            Err(e) if e.kind() == super::ErrorKind::InUse => {}
+            Err(e) => return Err(e.into()),
+        }
+        if no_wait {
+            return Ok(());
+        }
+        wait_for(
+            progress,
+            &format!("Auto Scaling group `{name}` to be deleted"),
+            limits::NODEGROUP,
+            || async {
+                if let Some(g) = self.describe_asg(name).await? {
+                    return Ok(Poll::Pending(g.status().unwrap_or("Delete in progress").to_string()));
+                }
+                if instances.is_empty() {
+                    return Ok(Poll::Ready(()));
+                }
+                let out = self
+                    .ec2
+                    .describe_instances()
+                    .set_instance_ids(Some(instances.clone()))
+                    .send()
+                    .await
+                    .api("DescribeInstances")?;
+                let running = out
+                    .reservations()
+                    .iter()
+                    .flat_map(|r| r.instances())
+                    .filter(|i| {
+                        !matches!(
+                            i.state().and_then(|s| s.name()),
+                            Some(aws_sdk_ec2::types::InstanceStateName::Terminated)
+                        )
+                    })
+                    .count();
+                Ok(if running == 0 {
+                    Poll::Ready(())
+                } else {
+                    Poll::Pending(format!("{running} instances terminating"))
+                })
+            },
+        )
+        .await
     }
 }

@@ -14,8 +14,8 @@ use aws_sdk_ec2::types::{
 use base64::Engine as _;
 
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
-use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
-use crate::executor::{Action, StepContext, StepResult};
+use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for, while_dependent};
+use crate::executor::{Action, Progress, StepContext, StepResult};
 use crate::plan::{
     AmiSource, ImportedSubnet, LaunchTemplateSpec, NaclRule, SgPeer, SgRule, SubnetKind, Val, keys,
     tags as tag_keys,
@@ -1118,5 +1118,260 @@ fn rule_matches(existing: &SecurityGroupRule, want: &SgRule, peer: &Peer) -> boo
         Peer::Cidr(c) => existing.cidr_ipv4() == Some(c.as_str()),
         Peer::Ipv6(c) => existing.cidr_ipv6() == Some(c.as_str()),
         Peer::Group(g) => existing.referenced_group_info().and_then(|r| r.group_id()) == Some(g.as_str()),
+    }
+}
+
+/// Deletes, each beside the kind's create above; retried while something else still holds the
+/// resource (AWS's `DependencyViolation`).
+impl AwsCloud {
+    pub(super) async fn delete_vpc(&self, progress: &Progress<'_>, id: &str) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            self.ec2.delete_vpc().vpc_id(id).send().await.map(|_| ()).api("DeleteVpc")
+        })
+        .await
+    }
+
+    pub(super) async fn delete_subnet(&self, progress: &Progress<'_>, id: &str) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            self.ec2.delete_subnet().subnet_id(id).send().await.map(|_| ()).api("DeleteSubnet")
+        })
+        .await
+    }
+
+    /// Detach from `vpcs`, then delete.
+    pub(super) async fn delete_internet_gateway(
+        &self,
+        progress: &Progress<'_>,
+        id: &str,
+        vpcs: &[String],
+    ) -> anyhow::Result<()> {
+        for vpc in vpcs {
+            while_dependent(progress, || async {
+                let call = self.ec2.detach_internet_gateway().internet_gateway_id(id).vpc_id(vpc);
+                call.send().await.map(|_| ()).api("DetachInternetGateway")
+            })
+            .await?;
+        }
+        while_dependent(progress, || async {
+            let call = self.ec2.delete_internet_gateway().internet_gateway_id(id);
+            call.send().await.map(|_| ()).api("DeleteInternetGateway")
+        })
+        .await
+    }
+
+    pub(super) async fn release_elastic_ip(&self, progress: &Progress<'_>, id: &str) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            self.ec2.release_address().allocation_id(id).send().await.map(|_| ()).api("ReleaseAddress")
+        })
+        .await
+    }
+
+    /// Delete and wait until it is `deleted` (its Elastic IP is held until then).
+    pub(super) async fn delete_nat_gateway(&self, progress: &Progress<'_>, id: &str) -> anyhow::Result<()> {
+        use aws_sdk_ec2::types::NatGatewayState;
+        self.ec2
+            .delete_nat_gateway()
+            .nat_gateway_id(id)
+            .send()
+            .await
+            .api("DeleteNatGateway")
+            .or_not_found()?;
+        wait_for(progress, &format!("NAT gateway `{id}` to be deleted"), limits::NAT, || async {
+            let out = self
+                .ec2
+                .describe_nat_gateways()
+                .nat_gateway_ids(id)
+                .send()
+                .await
+                .api("DescribeNatGateways")
+                .or_not_found()?;
+            let state = out.as_ref().and_then(|o| o.nat_gateways().first()).and_then(|n| n.state()).cloned();
+            Ok(match state {
+                None | Some(NatGatewayState::Deleted) => Poll::Ready(()),
+                Some(s) => Poll::Pending(s.as_str().to_string()),
+            })
+        })
+        .await
+    }
+
+    /// Disassociate its subnets, then delete.
+    pub(super) async fn delete_route_table(&self, id: &str, associations: &[String]) -> anyhow::Result<()> {
+        for aid in associations {
+            let call = self.ec2.disassociate_route_table().association_id(aid);
+            call.send().await.api("DisassociateRouteTable").or_not_found()?;
+        }
+        self.ec2
+            .delete_route_table()
+            .route_table_id(id)
+            .send()
+            .await
+            .api("DeleteRouteTable")
+            .or_not_found()?;
+        Ok(())
+    }
+
+    /// Move its subnets back to the VPC's default ACL, then delete.
+    pub(super) async fn delete_network_acl(
+        &self,
+        id: &str,
+        vpc: &str,
+        associations: &[String],
+    ) -> anyhow::Result<()> {
+        if !associations.is_empty() {
+            let default = self
+                .ec2
+                .describe_network_acls()
+                .filters(filter("vpc-id", [vpc]))
+                .filters(filter("default", ["true"]))
+                .send()
+                .await
+                .api("DescribeNetworkAcls")?;
+            let default_id =
+                default.network_acls().first().and_then(|a| a.network_acl_id()).unwrap_or_default();
+            for aid in associations {
+                let call =
+                    self.ec2.replace_network_acl_association().association_id(aid).network_acl_id(default_id);
+                call.send().await.api("ReplaceNetworkAclAssociation").or_not_found()?;
+            }
+        }
+        self.ec2
+            .delete_network_acl()
+            .network_acl_id(id)
+            .send()
+            .await
+            .api("DeleteNetworkAcl")
+            .or_not_found()?;
+        Ok(())
+    }
+
+    pub(super) async fn delete_security_group(
+        &self,
+        progress: &Progress<'_>,
+        id: &str,
+    ) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            self.ec2.delete_security_group().group_id(id).send().await.map(|_| ()).api("DeleteSecurityGroup")
+        })
+        .await
+    }
+
+    /// Revoke every rule of the `doomed` groups (they name each other), and the rules of `others`
+    /// that name one of them: a group named by another's rule cannot be deleted.
+    pub(super) async fn revoke_doomed_rules(
+        &self,
+        doomed: &[String],
+        others: &[String],
+    ) -> anyhow::Result<()> {
+        for sg in self.security_groups_by_id(doomed).await? {
+            let Some(id) = sg.group_id() else { continue };
+            let (ingress, egress) = (sg.ip_permissions().to_vec(), sg.ip_permissions_egress().to_vec());
+            // A rule that will not go shows as the group's own `DependencyViolation` below.
+            let _ = self.revoke_rules(id, ingress, egress).await;
+        }
+        let names = |p: &IpPermission| {
+            p.user_id_group_pairs()
+                .iter()
+                .any(|g| g.group_id().is_some_and(|x| doomed.iter().any(|d| d == x)))
+        };
+        for sg in self.security_groups_by_id(others).await? {
+            let Some(id) = sg.group_id() else { continue };
+            let ingress = sg.ip_permissions().iter().filter(|p| names(p)).cloned().collect();
+            let egress = sg.ip_permissions_egress().iter().filter(|p| names(p)).cloned().collect();
+            let _ = self.revoke_rules(id, ingress, egress).await;
+        }
+        Ok(())
+    }
+
+    /// The groups of these ids that still exist.
+    async fn security_groups_by_id(
+        &self,
+        ids: &[String],
+    ) -> Result<Vec<aws_sdk_ec2::types::SecurityGroup>, CloudError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all = self.ec2.describe_security_groups().set_group_ids(Some(ids.to_vec())).send().await;
+        match all.api("DescribeSecurityGroups") {
+            Ok(o) => Ok(o.security_groups().to_vec()),
+            // One is gone already: ask for the others one by one.
+            Err(e) if e.is_not_found() => {
+                let mut found = Vec::new();
+                for id in ids {
+                    let one = self.ec2.describe_security_groups().group_ids(id).send().await;
+                    if let Some(o) = one.api("DescribeSecurityGroups").or_not_found()? {
+                        found.extend(o.security_groups().iter().cloned());
+                    }
+                }
+                Ok(found)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Revoke these ingress and egress permissions of `group` (nothing when both are empty).
+    pub(crate) async fn revoke_rules(
+        &self,
+        group: &str,
+        ingress: Vec<IpPermission>,
+        egress: Vec<IpPermission>,
+    ) -> Result<(), CloudError> {
+        if !ingress.is_empty() {
+            let call =
+                self.ec2.revoke_security_group_ingress().group_id(group).set_ip_permissions(Some(ingress));
+            call.send().await.api("RevokeSecurityGroupIngress")?;
+        }
+        if !egress.is_empty() {
+            let call =
+                self.ec2.revoke_security_group_egress().group_id(group).set_ip_permissions(Some(egress));
+            call.send().await.api("RevokeSecurityGroupEgress")?;
+        }
+        Ok(())
+    }
+
+    pub(super) async fn delete_launch_template(&self, id: &str) -> anyhow::Result<()> {
+        let call = self.ec2.delete_launch_template().launch_template_id(id);
+        call.send().await.api("DeleteLaunchTemplate").or_not_found()?;
+        Ok(())
+    }
+
+    /// Delete the network interfaces the VPC CNI left in `vpcs` (`available`, tagged for the
+    /// cluster or named `aws-K8S-*`): they hold subnets and security groups. How many went.
+    pub(super) async fn delete_cni_leftovers(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        vpcs: &[String],
+    ) -> anyhow::Result<usize> {
+        if vpcs.is_empty() {
+            return Ok(0);
+        }
+        let found = self
+            .ec2
+            .describe_network_interfaces()
+            .filters(filter("vpc-id", vpcs.iter().map(String::as_str)))
+            .filters(filter("status", ["available"]))
+            .send()
+            .await
+            .api("DescribeNetworkInterfaces")?;
+        let mut removed = 0;
+        for eni in found.network_interfaces() {
+            let Some(id) = eni.network_interface_id() else { continue };
+            let cni = eni.description().is_some_and(|d| d.starts_with("aws-K8S-"))
+                || eni
+                    .tag_set()
+                    .iter()
+                    .any(|t| t.key() == Some("cluster.k8s.amazonaws.com/name") && t.value() == Some(cluster));
+            if !cni {
+                continue;
+            }
+            progress.waiting(&format!("deleting network interface `{id}`"));
+            while_dependent(progress, || async {
+                let call = self.ec2.delete_network_interface().network_interface_id(id);
+                call.send().await.map(|_| ()).api("DeleteNetworkInterface")
+            })
+            .await?;
+            removed += 1;
+        }
+        Ok(removed)
     }
 }

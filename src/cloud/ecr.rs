@@ -191,6 +191,20 @@ impl AwsCloud {
             .with_context(|| format!("failed to set the repository policy of `{name}`"))?;
         Ok(())
     }
+
+    /// Delete repository `name`; with `force`, its images too. `false` if there was none.
+    pub async fn delete_repository(&self, name: &str, force: bool) -> anyhow::Result<bool> {
+        let out = self
+            .ecr
+            .delete_repository()
+            .repository_name(name)
+            .force(force)
+            .send()
+            .await
+            .api("DeleteRepository")
+            .or_not_found()?;
+        Ok(out.is_some())
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use aws_sdk_eks::types::{
 
 use super::ec2::filter;
 use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
-use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wait_for};
-use crate::executor::{Action, StepContext, StepResult};
+use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wait_for, while_dependent};
+use crate::executor::{Action, Progress, StepContext, StepResult};
 use crate::plan::{
     AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Val, keys,
     tags as tag_keys,
@@ -771,6 +771,112 @@ impl AwsCloud {
             }
         }
         Ok(StepResult::new(action).with(keys::ARN, arn).with("principal", principal))
+    }
+}
+
+/// Deletes, each beside the kind's create above.
+impl AwsCloud {
+    pub(crate) async fn wait_nodegroup_gone(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        wait_for(progress, &format!("nodegroup `{name}` to be deleted"), limits::NODEGROUP, || async {
+            Ok(match self.describe_nodegroup(cluster, name).await? {
+                None => Poll::Ready(()),
+                Some(ng) => Poll::Pending(ng.status().map_or("DELETING", |s| s.as_str()).to_string()),
+            })
+        })
+        .await
+    }
+
+    /// Delete and wait until it is gone (EKS deletes one Fargate profile per cluster at a time).
+    pub(super) async fn delete_fargate_profile(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        let call = self.eks.delete_fargate_profile().cluster_name(cluster).fargate_profile_name(name);
+        call.send().await.api("DeleteFargateProfile").or_not_found()?;
+        wait_for(progress, &format!("Fargate profile `{name}` to be deleted"), limits::FARGATE, || async {
+            Ok(match self.describe_fargate(cluster, name).await? {
+                None => Poll::Ready(()),
+                Some(p) => Poll::Pending(p.status().map_or("DELETING", |s| s.as_str()).to_string()),
+            })
+        })
+        .await
+    }
+
+    /// Delete (retried while the group is still being created or updated) and wait until gone.
+    pub(super) async fn delete_managed_nodegroup(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            let call = self.eks.delete_nodegroup().cluster_name(cluster).nodegroup_name(name);
+            call.send().await.map(|_| ()).api("DeleteNodegroup")
+        })
+        .await?;
+        self.wait_nodegroup_gone(progress, cluster, name).await
+    }
+
+    pub(super) async fn delete_access_entry(&self, cluster: &str, principal: &str) -> anyhow::Result<()> {
+        let call = self.eks.delete_access_entry().cluster_name(cluster).principal_arn(principal);
+        call.send().await.api("DeleteAccessEntry").or_not_found()?;
+        Ok(())
+    }
+
+    /// Delete, retried while the add-on is still being created or updated.
+    pub(super) async fn delete_addon(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            let call = self.eks.delete_addon().cluster_name(cluster).addon_name(name);
+            call.send().await.map(|_| ()).api("DeleteAddon")
+        })
+        .await
+    }
+
+    /// Delete the control plane, once the interfaces the VPC CNI left in `vpcs` are gone (they
+    /// hold the cluster security group, which EKS could then not delete), and unless told not to,
+    /// wait until it is gone.
+    pub(super) async fn delete_control_plane(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        vpcs: &[String],
+        wait: bool,
+    ) -> anyhow::Result<()> {
+        self.delete_cni_leftovers(progress, cluster, vpcs).await?;
+        let busy = |e: &CloudError| (e.kind() == ErrorKind::InUse).then_some("waiting for nodegroups to go");
+        retry_while(progress, limits::NODEGROUP, busy, || async {
+            self.eks
+                .delete_cluster()
+                .name(cluster)
+                .send()
+                .await
+                .api("DeleteCluster")
+                .or_not_found()
+                .map(|_| ())
+        })
+        .await?;
+        if !wait {
+            return Ok(());
+        }
+        wait_for(progress, &format!("control plane `{cluster}` to be deleted"), limits::CLUSTER, || async {
+            Ok(match self.describe_eks_cluster(cluster).await? {
+                None => Poll::Ready(()),
+                Some(c) => Poll::Pending(c.status().map_or("DELETING", |s| s.as_str()).to_string()),
+            })
+        })
+        .await
     }
 }
 

@@ -12,31 +12,7 @@ use super::kubernetes_cluster_tag;
 /// The tag the AWS Load Balancer Controller puts on what it makes.
 pub const ELBV2_CLUSTER_TAG: &str = "elbv2.k8s.aws/cluster";
 
-/// A load balancer (or target group) Kubernetes made for the cluster.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum KubeLoadBalancer {
-    /// ELBv2 (application or network): its ARN and name.
-    V2 { arn: String, name: String },
-    /// A classic ELB: its name.
-    Classic { name: String },
-    /// An ELBv2 target group.
-    TargetGroup { arn: String, name: String },
-}
-
-impl KubeLoadBalancer {
-    pub(crate) fn kind(&self) -> &'static str {
-        match self {
-            Self::V2 { .. } => "load-balancer",
-            Self::Classic { .. } => "classic-load-balancer",
-            Self::TargetGroup { .. } => "target-group",
-        }
-    }
-    pub(crate) fn name(&self) -> &str {
-        match self {
-            Self::V2 { name, .. } | Self::Classic { name } | Self::TargetGroup { name, .. } => name,
-        }
-    }
-}
+pub(crate) use crate::plan::teardown::LoadBalancer as KubeLoadBalancer;
 
 fn belongs(tags: impl Iterator<Item = (String, String)>, cluster: &str) -> bool {
     let legacy = kubernetes_cluster_tag(cluster);

@@ -334,6 +334,61 @@ impl AwsCloud {
     }
 }
 
+/// Deletes, each beside the kind's create above.
+impl AwsCloud {
+    /// Remove its roles, then delete.
+    pub(super) async fn delete_instance_profile(&self, name: &str, roles: &[String]) -> anyhow::Result<()> {
+        for role in roles {
+            let call =
+                self.iam.remove_role_from_instance_profile().instance_profile_name(name).role_name(role);
+            call.send().await.api("RemoveRoleFromInstanceProfile").or_not_found()?;
+        }
+        let call = self.iam.delete_instance_profile().instance_profile_name(name);
+        call.send().await.api("DeleteInstanceProfile").or_not_found()?;
+        Ok(())
+    }
+
+    /// Take the role out of its instance profiles, detach its managed policies, delete its
+    /// inline ones, then delete it.
+    pub(super) async fn delete_role(&self, name: &str) -> anyhow::Result<()> {
+        let profiles = self.iam.list_instance_profiles_for_role().role_name(name).send().await;
+        let Some(profiles) = profiles.api("ListInstanceProfilesForRole").or_not_found()? else {
+            return Ok(());
+        };
+        for p in profiles.instance_profiles() {
+            let call = self
+                .iam
+                .remove_role_from_instance_profile()
+                .instance_profile_name(p.instance_profile_name())
+                .role_name(name);
+            call.send().await.api("RemoveRoleFromInstanceProfile").or_not_found()?;
+        }
+        let attached = self.iam.list_attached_role_policies().role_name(name).send().await;
+        for arn in attached
+            .api("ListAttachedRolePolicies")?
+            .attached_policies()
+            .iter()
+            .filter_map(|p| p.policy_arn())
+        {
+            let call = self.iam.detach_role_policy().role_name(name).policy_arn(arn);
+            call.send().await.api("DetachRolePolicy").or_not_found()?;
+        }
+        let inline = self.iam.list_role_policies().role_name(name).send().await.api("ListRolePolicies")?;
+        for p in inline.policy_names() {
+            let call = self.iam.delete_role_policy().role_name(name).policy_name(p);
+            call.send().await.api("DeleteRolePolicy").or_not_found()?;
+        }
+        self.iam.delete_role().role_name(name).send().await.api("DeleteRole").or_not_found()?;
+        Ok(())
+    }
+
+    pub(super) async fn delete_oidc_provider(&self, arn: &str) -> anyhow::Result<()> {
+        let call = self.iam.delete_open_id_connect_provider().open_id_connect_provider_arn(arn);
+        call.send().await.api("DeleteOpenIDConnectProvider").or_not_found()?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

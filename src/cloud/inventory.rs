@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::autoscaling::asg_tag_pairs;
 use super::error::{ApiResult as _, CloudError};
-use super::{AwsCloud, Poll, limits, wait_for};
+use super::{AwsCloud, limits};
 use crate::executor::{Cancel, Progress, Reporter, Subject};
 use crate::plan::tags as tag_keys;
 
@@ -298,89 +298,5 @@ impl AwsCloud {
         )?;
         let api = crate::kubernetes::ClusterApi::connect(endpoint, ca, &token).await?;
         api.drain(selector, std::time::Duration::from_secs(120)).await
-    }
-
-    pub(crate) async fn wait_nodegroup_gone(
-        &self,
-        progress: &Progress<'_>,
-        cluster: &str,
-        name: &str,
-    ) -> anyhow::Result<()> {
-        wait_for(progress, &format!("nodegroup `{name}` to be deleted"), limits::NODEGROUP, || async {
-            Ok(match self.describe_nodegroup(cluster, name).await? {
-                None => Poll::Ready(()),
-                Some(ng) => Poll::Pending(ng.status().map_or("DELETING", |s| s.as_str()).to_string()),
-            })
-        })
-        .await
-    }
-
-    /// Force-delete an Auto Scaling group and (unless `no_wait`) wait until it and its instances
-    /// are gone.
-    pub(crate) async fn delete_asg(
-        &self,
-        progress: &Progress<'_>,
-        name: &str,
-        no_wait: bool,
-    ) -> anyhow::Result<()> {
-        let instances: Vec<String> = self
-            .describe_asg(name)
-            .await?
-            .map(|g| g.instances().iter().filter_map(|i| i.instance_id().map(str::to_string)).collect())
-            .unwrap_or_default();
-        match self
-            .asg
-            .delete_auto_scaling_group()
-            .auto_scaling_group_name(name)
-            .force_delete(true)
-            .send()
-            .await
-            .api("DeleteAutoScalingGroup")
-        {
-            Ok(_) => {}
-            Err(e) if e.message().unwrap_or_default().contains("not found") => return Ok(()),
-            Err(e) if e.kind() == super::ErrorKind::InUse => {}
-            Err(e) => return Err(e.into()),
-        }
-        if no_wait {
-            return Ok(());
-        }
-        wait_for(
-            progress,
-            &format!("Auto Scaling group `{name}` to be deleted"),
-            limits::NODEGROUP,
-            || async {
-                if let Some(g) = self.describe_asg(name).await? {
-                    return Ok(Poll::Pending(g.status().unwrap_or("Delete in progress").to_string()));
-                }
-                if instances.is_empty() {
-                    return Ok(Poll::Ready(()));
-                }
-                let out = self
-                    .ec2
-                    .describe_instances()
-                    .set_instance_ids(Some(instances.clone()))
-                    .send()
-                    .await
-                    .api("DescribeInstances")?;
-                let running = out
-                    .reservations()
-                    .iter()
-                    .flat_map(|r| r.instances())
-                    .filter(|i| {
-                        !matches!(
-                            i.state().and_then(|s| s.name()),
-                            Some(aws_sdk_ec2::types::InstanceStateName::Terminated)
-                        )
-                    })
-                    .count();
-                Ok(if running == 0 {
-                    Poll::Ready(())
-                } else {
-                    Poll::Pending(format!("{running} instances terminating"))
-                })
-            },
-        )
-        .await
     }
 }

@@ -158,7 +158,7 @@ pub fn quick(sdk: &SdkConfig) -> SdkConfig {
 }
 
 mod autoscaling;
-mod delete;
+mod discover;
 mod ec2;
 mod ecr;
 mod eks;
@@ -179,12 +179,13 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::time::Instant;
 
-pub use delete::{DeleteOptions, DeleteReport, Removed};
+pub use discover::{DeleteOptions, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
-use crate::plan::{Resource, keys, tags};
+use crate::plan::teardown::{Detail, Doomed};
+use crate::plan::{Kind, Resource, keys, tags};
 
 /// The thumbprint eksup registers for IAM OIDC providers: the SHA-1 of the root CA (Amazon Root CA 1
 /// via Starfield) that signs every `oidc.eks.<region>.amazonaws.com` chain. IAM no longer checks
@@ -429,6 +430,73 @@ impl AwsCloud {
     }
 }
 
+/// The delete of one resource found to exist ([`crate::plan::teardown`]): each kind's handler
+/// lives beside its create.
+impl Apply<Doomed> for AwsCloud {
+    async fn apply(&self, ctx: &StepContext<'_, Doomed>) -> anyhow::Result<StepResult> {
+        let d = &ctx.step.resource;
+        let (p, cluster, name) = (&ctx.progress, ctx.plan.cluster.as_str(), d.name.as_str());
+        let none = Vec::new();
+        let list = Detail::names;
+        let mut action = Action::Deleted;
+        let result = match d.kind {
+            Kind::KubernetesLoadBalancer => match &d.detail {
+                // A target group stays in use for a moment after its load balancer is deleted.
+                Detail::LoadBalancer(lb) => {
+                    while_dependent(p, || self.delete_kubernetes_load_balancer(lb)).await
+                }
+                _ => Ok(()),
+            },
+            Kind::FargateProfile => self.delete_fargate_profile(p, cluster, name).await,
+            Kind::ManagedNodegroup => self.delete_managed_nodegroup(p, cluster, name).await,
+            // Node groups must be gone before the control plane goes: always wait here.
+            Kind::AutoScalingGroup => self.delete_asg(p, name, false).await,
+            Kind::AccessEntry => self.delete_access_entry(cluster, name).await,
+            Kind::Addon => self.delete_addon(p, cluster, name).await,
+            Kind::SecurityGroupRules => match &d.detail {
+                Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,
+                _ => Ok(()),
+            },
+            Kind::ControlPlane => match &d.detail {
+                Detail::ControlPlane { vpcs, wait } => {
+                    self.delete_control_plane(p, cluster, vpcs, *wait).await
+                }
+                _ => self.delete_control_plane(p, cluster, &none, true).await,
+            },
+            Kind::NetworkInterface => match self.delete_cni_leftovers(p, cluster, list(&d.detail)).await {
+                Ok(0) => {
+                    action = Action::Existed;
+                    Ok(())
+                }
+                other => other.map(|_| ()),
+            },
+            Kind::OidcProvider => self.delete_oidc_provider(name).await,
+            Kind::LaunchTemplate => match &d.detail {
+                Detail::TemplateId { id } => self.delete_launch_template(id).await,
+                _ => Ok(()),
+            },
+            Kind::NatGateway => self.delete_nat_gateway(p, name).await,
+            Kind::ElasticIp => self.release_elastic_ip(p, name).await,
+            Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
+            Kind::RouteTable => self.delete_route_table(name, list(&d.detail)).await,
+            Kind::NetworkAcl => match &d.detail {
+                Detail::AclAssociations { vpc, ids } => self.delete_network_acl(name, vpc, ids).await,
+                _ => self.delete_network_acl(name, "", &none).await,
+            },
+            Kind::SecurityGroup => self.delete_security_group(p, name).await,
+            Kind::Subnet => self.delete_subnet(p, name).await,
+            Kind::Vpc => self.delete_vpc(p, name).await,
+            Kind::InstanceProfile => self.delete_instance_profile(name, list(&d.detail)).await,
+            Kind::IamRole => self.delete_role(name).await,
+            Kind::EcrRepository => self.delete_repository(name, true).await.map(|_| ()),
+            // Nothing of these exists in AWS to delete.
+            Kind::ExistingVpc | Kind::NodesReady | Kind::Kubeconfig => Ok(()),
+        };
+        result.with_context(|| format!("failed to delete {}", ctx.step.description))?;
+        Ok(StepResult::new(action))
+    }
+}
+
 /// The tags of the resource a step makes: the plan's tags, the ownership tags and `Name`
 /// (`<cluster>/<step id>`).
 pub(crate) fn step_tags(ctx: &StepContext<'_>) -> BTreeMap<String, String> {
@@ -556,6 +624,33 @@ where
             },
         }
     }
+}
+
+/// Delete with `op`, retried while AWS says something still holds the resource (a
+/// `DependencyViolation`, a resource in use, an address still mapped) for up to
+/// [`limits::DEPENDENCY`]. Gone already is done.
+pub(crate) async fn while_dependent<F, Fut>(progress: &Progress<'_>, mut op: F) -> anyhow::Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), CloudError>>,
+{
+    let held = |e: &CloudError| match (e.kind(), e.code()) {
+        (ErrorKind::DependencyViolation, _) => Some("DependencyViolation"),
+        (ErrorKind::InUse, _) => Some("in use"),
+        (_, Some("InvalidIPAddress.InUse")) => Some("InvalidIPAddress.InUse"),
+        (_, Some("AuthFailure")) => Some("AuthFailure"),
+        _ => None,
+    };
+    retry_while(progress, limits::DEPENDENCY, held, || {
+        let attempt = op();
+        async move {
+            match attempt.await {
+                Err(e) if e.is_not_found() => Ok(()),
+                other => other,
+            }
+        }
+    })
+    .await
 }
 
 /// EC2 is eventually consistent: right after a create, the new resource can be NotFound to the

@@ -133,20 +133,6 @@ impl AwsCloud {
         Ok(infos)
     }
 
-    /// Delete repository `name`; with `force`, its images too. `false` if there was none.
-    pub async fn delete_repository(&self, name: &str, force: bool) -> anyhow::Result<bool> {
-        let out = self
-            .ecr
-            .delete_repository()
-            .repository_name(name)
-            .force(force)
-            .send()
-            .await
-            .api("DeleteRepository")
-            .or_not_found()?;
-        Ok(out.is_some())
-    }
-
     /// A Docker login for the account's registry (GetAuthorizationToken).
     pub async fn registry_login(&self) -> anyhow::Result<RegistryLogin> {
         let out = self.ecr.get_authorization_token().send().await.api("GetAuthorizationToken")?;

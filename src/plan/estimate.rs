@@ -1,5 +1,5 @@
-//! Typical AWS durations per step kind, and the plan's critical path: the longest chain of
-//! dependent steps weighted by those durations. One table, here.
+//! The plan's critical path: the longest chain of dependent steps weighted by each kind's
+//! typical duration ([`super::Kind::typical`]).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -10,33 +10,7 @@ use super::{Plan, Resource};
 
 /// How long a step of this kind typically takes on AWS, waiting included.
 pub fn typical(resource: &Resource) -> Duration {
-    let secs = match resource {
-        Resource::Vpc { .. } => 3,
-        Resource::ImportVpc { .. } => 1,
-        Resource::Subnet { .. } => 2,
-        Resource::InternetGateway { .. } => 3,
-        Resource::ElasticIp { .. } => 1,
-        Resource::NatGateway { .. } => 100,
-        Resource::RouteTable { .. } => 3,
-        Resource::NetworkAcl { .. } => 3,
-        Resource::SecurityGroup { .. } => 3,
-        Resource::SecurityGroupRules { .. } => 2,
-        Resource::IamRole { .. } => 3,
-        Resource::InstanceProfile { .. } => 10,
-        Resource::ControlPlane(_) => 540,
-        Resource::OidcProvider { .. } => 2,
-        Resource::LaunchTemplate(_) => 1,
-        Resource::ManagedNodegroup(_) => 180,
-        Resource::AutoScalingGroup(_) => 60,
-        Resource::FargateProfile(_) => 120,
-        Resource::Addon { .. } => 30,
-        Resource::AccessEntry { .. } => 2,
-        // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
-        Resource::NodesReady { .. } => 30,
-        Resource::EcrRepository(_) => 1,
-        Resource::Kubeconfig { .. } => 0,
-    };
-    Duration::from_secs(secs)
+    resource.kind().typical()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

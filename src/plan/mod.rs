@@ -6,13 +6,16 @@
 
 mod build;
 pub mod estimate;
+mod kind;
 pub mod render;
+pub mod teardown;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
 pub use build::{PlanOptions, build, partition, repository_spec, repository_step_id, slug};
+pub use kind::{Kind, PHASES};
 
 /// Identifies a step within a plan: `vpc`, `subnet-public-us-west-2a`, `nodegroup-ng-1`.
 pub type StepId = String;
@@ -311,33 +314,10 @@ pub enum Resource {
     Kubeconfig { endpoint: Val, certificate_authority: Val },
 }
 
-/// The phases of a run, in the order they usually start.
-pub const PHASES: &[&str] = &["network", "IAM", "control plane", "nodes", "add-ons, access and registries"];
-
 impl Resource {
-    /// The phase the step belongs to: the groups of `--dry-run -o mermaid|dot` and of the
-    /// per-phase times after a create.
+    /// The phase the step belongs to (see [`Kind::phase`]).
     pub fn phase(&self) -> &'static str {
-        match self {
-            Self::Vpc { .. }
-            | Self::ImportVpc { .. }
-            | Self::Subnet { .. }
-            | Self::InternetGateway { .. }
-            | Self::ElasticIp { .. }
-            | Self::NatGateway { .. }
-            | Self::RouteTable { .. }
-            | Self::NetworkAcl { .. }
-            | Self::SecurityGroup { .. }
-            | Self::SecurityGroupRules { .. } => PHASES[0],
-            Self::IamRole { .. } | Self::InstanceProfile { .. } | Self::OidcProvider { .. } => PHASES[1],
-            Self::ControlPlane(_) | Self::Kubeconfig { .. } => PHASES[2],
-            Self::LaunchTemplate(_)
-            | Self::ManagedNodegroup(_)
-            | Self::AutoScalingGroup(_)
-            | Self::FargateProfile(_)
-            | Self::NodesReady { .. } => PHASES[3],
-            Self::Addon { .. } | Self::AccessEntry { .. } | Self::EcrRepository(_) => PHASES[4],
-        }
+        self.kind().phase()
     }
 }
 
@@ -462,54 +442,54 @@ pub struct FargateSelectorSpec {
 }
 
 impl Resource {
-    /// A short kind name, used for ids, estimates and the rendered tree.
-    pub fn kind(&self) -> &'static str {
+    /// The step's kind.
+    pub fn kind(&self) -> Kind {
         match self {
-            Self::Vpc { .. } => "vpc",
-            Self::ImportVpc { .. } => "existing-vpc",
-            Self::Subnet { .. } => "subnet",
-            Self::InternetGateway { .. } => "internet-gateway",
-            Self::ElasticIp { .. } => "elastic-ip",
-            Self::NatGateway { .. } => "nat-gateway",
-            Self::RouteTable { .. } => "route-table",
-            Self::NetworkAcl { .. } => "network-acl",
-            Self::SecurityGroup { .. } => "security-group",
-            Self::SecurityGroupRules { .. } => "security-group-rules",
-            Self::IamRole { .. } => "iam-role",
-            Self::InstanceProfile { .. } => "instance-profile",
-            Self::ControlPlane(_) => "control-plane",
-            Self::OidcProvider { .. } => "oidc-provider",
-            Self::LaunchTemplate(_) => "launch-template",
-            Self::ManagedNodegroup(_) => "managed-nodegroup",
-            Self::AutoScalingGroup(_) => "auto-scaling-group",
-            Self::FargateProfile(_) => "fargate-profile",
-            Self::Addon { .. } => "addon",
-            Self::AccessEntry { .. } => "access-entry",
-            Self::NodesReady { .. } => "nodes-ready",
-            Self::EcrRepository(_) => "ecr-repository",
-            Self::Kubeconfig { .. } => "kubeconfig",
+            Self::Vpc { .. } => Kind::Vpc,
+            Self::ImportVpc { .. } => Kind::ExistingVpc,
+            Self::Subnet { .. } => Kind::Subnet,
+            Self::InternetGateway { .. } => Kind::InternetGateway,
+            Self::ElasticIp { .. } => Kind::ElasticIp,
+            Self::NatGateway { .. } => Kind::NatGateway,
+            Self::RouteTable { .. } => Kind::RouteTable,
+            Self::NetworkAcl { .. } => Kind::NetworkAcl,
+            Self::SecurityGroup { .. } => Kind::SecurityGroup,
+            Self::SecurityGroupRules { .. } => Kind::SecurityGroupRules,
+            Self::IamRole { .. } => Kind::IamRole,
+            Self::InstanceProfile { .. } => Kind::InstanceProfile,
+            Self::ControlPlane(_) => Kind::ControlPlane,
+            Self::OidcProvider { .. } => Kind::OidcProvider,
+            Self::LaunchTemplate(_) => Kind::LaunchTemplate,
+            Self::ManagedNodegroup(_) => Kind::ManagedNodegroup,
+            Self::AutoScalingGroup(_) => Kind::AutoScalingGroup,
+            Self::FargateProfile(_) => Kind::FargateProfile,
+            Self::Addon { .. } => Kind::Addon,
+            Self::AccessEntry { .. } => Kind::AccessEntry,
+            Self::NodesReady { .. } => Kind::NodesReady,
+            Self::EcrRepository(_) => Kind::EcrRepository,
+            Self::Kubeconfig { .. } => Kind::Kubeconfig,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Step {
+pub struct Step<R = Resource> {
     pub id: StepId,
     /// What people read: "subnet `192.168.0.0/19` (public, us-west-2a)".
     pub description: String,
-    pub resource: Resource,
+    pub resource: R,
     pub depends_on: Vec<StepId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Plan {
+pub struct Plan<R = Resource> {
     pub cluster: String,
     pub region: String,
     /// Tags every resource gets: ownership tags plus `metadata.tags`.
     pub tags: BTreeMap<String, String>,
-    pub steps: Vec<Step>,
+    pub steps: Vec<Step<R>>,
 }
 
 /// A plan whose graph is broken: a missing dependency or a cycle. A bug in the builder.
@@ -523,8 +503,8 @@ pub enum GraphError {
     Duplicate(StepId),
 }
 
-impl Plan {
-    pub fn step(&self, id: &str) -> Option<&Step> {
+impl<R> Plan<R> {
+    pub fn step(&self, id: &str) -> Option<&Step<R>> {
         self.steps.iter().find(|s| s.id == id)
     }
 
@@ -548,9 +528,9 @@ impl Plan {
 
     /// Steps grouped in waves: every step of a wave depends only on earlier waves, so a wave
     /// can run in parallel. Order within a wave follows the plan.
-    pub fn levels(&self) -> Result<Vec<Vec<&Step>>, GraphError> {
+    pub fn levels(&self) -> Result<Vec<Vec<&Step<R>>>, GraphError> {
         let mut level: HashMap<&str, usize> = HashMap::new();
-        let mut remaining: Vec<&Step> = self.steps.iter().collect();
+        let mut remaining: Vec<&Step<R>> = self.steps.iter().collect();
         while !remaining.is_empty() {
             let before = remaining.len();
             remaining.retain(|s| {
@@ -569,7 +549,7 @@ impl Plan {
             }
         }
         let depth = level.values().copied().max().map_or(0, |m| m + 1);
-        let mut waves: Vec<Vec<&Step>> = vec![Vec::new(); depth];
+        let mut waves: Vec<Vec<&Step<R>>> = vec![Vec::new(); depth];
         for s in &self.steps {
             waves[level[s.id.as_str()]].push(s);
         }
@@ -577,7 +557,7 @@ impl Plan {
     }
 
     /// Ids of the steps that depend on `id`, directly.
-    pub fn dependents(&self, id: &str) -> Vec<&Step> {
+    pub fn dependents(&self, id: &str) -> Vec<&Step<R>> {
         self.steps.iter().filter(|s| s.depends_on.iter().any(|d| d == id)).collect()
     }
 }

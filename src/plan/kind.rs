@@ -1,0 +1,179 @@
+//! Every kind of resource eksup makes or removes, declared once: its name, phase, typical
+//! duration and the kinds that must be gone before it is deleted. Adding a kind is one variant
+//! here; the compiler then lists every `match` that must handle it (see `CONTRIBUTING.md`).
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// The phases of a run, in the order they usually start.
+pub const PHASES: &[&str] = &["network", "IAM", "control plane", "nodes", "add-ons, access and registries"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Vpc,
+    ExistingVpc,
+    Subnet,
+    InternetGateway,
+    ElasticIp,
+    NatGateway,
+    RouteTable,
+    NetworkAcl,
+    SecurityGroup,
+    /// Rules between groups: on create, those added to the EKS-made cluster group; on delete,
+    /// every rule that names a group about to go.
+    SecurityGroupRules,
+    IamRole,
+    InstanceProfile,
+    ControlPlane,
+    OidcProvider,
+    LaunchTemplate,
+    ManagedNodegroup,
+    AutoScalingGroup,
+    FargateProfile,
+    Addon,
+    AccessEntry,
+    NodesReady,
+    EcrRepository,
+    Kubeconfig,
+    /// A load balancer or target group Kubernetes made for a Service (deleted, never created).
+    KubernetesLoadBalancer,
+    /// Network interfaces the VPC CNI left behind (deleted, never created).
+    NetworkInterface,
+}
+
+impl Kind {
+    /// A short name, used in step ids, estimates and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vpc => "vpc",
+            Self::ExistingVpc => "existing-vpc",
+            Self::Subnet => "subnet",
+            Self::InternetGateway => "internet-gateway",
+            Self::ElasticIp => "elastic-ip",
+            Self::NatGateway => "nat-gateway",
+            Self::RouteTable => "route-table",
+            Self::NetworkAcl => "network-acl",
+            Self::SecurityGroup => "security-group",
+            Self::SecurityGroupRules => "security-group-rules",
+            Self::IamRole => "iam-role",
+            Self::InstanceProfile => "instance-profile",
+            Self::ControlPlane => "control-plane",
+            Self::OidcProvider => "oidc-provider",
+            Self::LaunchTemplate => "launch-template",
+            Self::ManagedNodegroup => "managed-nodegroup",
+            Self::AutoScalingGroup => "auto-scaling-group",
+            Self::FargateProfile => "fargate-profile",
+            Self::Addon => "addon",
+            Self::AccessEntry => "access-entry",
+            Self::NodesReady => "nodes-ready",
+            Self::EcrRepository => "ecr-repository",
+            Self::Kubeconfig => "kubeconfig",
+            Self::KubernetesLoadBalancer => "load-balancer",
+            Self::NetworkInterface => "network-interface",
+        }
+    }
+
+    /// How a removed resource of this kind is reported (`delete cluster -o json`): as eksctl's
+    /// nouns where they differ from the kind (`cluster`, `nodegroup`).
+    pub fn removed_as(self) -> &'static str {
+        match self {
+            Self::ControlPlane => "cluster",
+            Self::ManagedNodegroup => "nodegroup",
+            other => other.as_str(),
+        }
+    }
+
+    /// The phase the kind belongs to: the groups of `--dry-run -o mermaid|dot` and of the
+    /// per-phase times after a create.
+    pub fn phase(self) -> &'static str {
+        match self {
+            Self::Vpc
+            | Self::ExistingVpc
+            | Self::Subnet
+            | Self::InternetGateway
+            | Self::ElasticIp
+            | Self::NatGateway
+            | Self::RouteTable
+            | Self::NetworkAcl
+            | Self::SecurityGroup
+            | Self::SecurityGroupRules
+            | Self::NetworkInterface => PHASES[0],
+            Self::IamRole | Self::InstanceProfile | Self::OidcProvider => PHASES[1],
+            Self::ControlPlane | Self::Kubeconfig => PHASES[2],
+            Self::LaunchTemplate
+            | Self::ManagedNodegroup
+            | Self::AutoScalingGroup
+            | Self::FargateProfile
+            | Self::NodesReady => PHASES[3],
+            Self::Addon | Self::AccessEntry | Self::EcrRepository | Self::KubernetesLoadBalancer => PHASES[4],
+        }
+    }
+
+    /// How long making a resource of this kind typically takes on AWS, waiting included.
+    pub fn typical(self) -> Duration {
+        let secs = match self {
+            Self::Vpc | Self::InternetGateway | Self::RouteTable | Self::NetworkAcl => 3,
+            Self::SecurityGroup | Self::IamRole => 3,
+            Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
+            Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
+            Self::NatGateway => 100,
+            Self::InstanceProfile => 10,
+            Self::ControlPlane => 540,
+            Self::ManagedNodegroup => 180,
+            Self::AutoScalingGroup => 60,
+            Self::FargateProfile => 120,
+            Self::Addon => 30,
+            // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
+            Self::NodesReady => 30,
+            Self::Kubeconfig => 0,
+            Self::KubernetesLoadBalancer | Self::NetworkInterface => 2,
+        };
+        Duration::from_secs(secs)
+    }
+
+    /// The kinds whose resources must all be gone before one of this kind is deleted: the
+    /// create order reversed, with AWS's own refusals (a subnet with a NAT gateway in it, a
+    /// control plane with node groups) as the edges.
+    pub fn deleted_after(self) -> &'static [Kind] {
+        use Kind::{
+            AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, ControlPlane as CP, ElasticIp as EIP,
+            FargateProfile as FP, InstanceProfile as IP, InternetGateway as IGW,
+            KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
+            NetworkAcl as ACL, NetworkInterface as ENI, RouteTable as RT, SecurityGroup as SG,
+            SecurityGroupRules as RULES, Subnet as SUB,
+        };
+        match self {
+            // Nothing depends on these: they go first.
+            Self::KubernetesLoadBalancer
+            | Self::ManagedNodegroup
+            | Self::AutoScalingGroup
+            | Self::FargateProfile
+            | Self::EcrRepository
+            | Self::ExistingVpc
+            | Self::NodesReady
+            | Self::Kubeconfig => &[],
+            Self::AccessEntry | Self::Addon => &[MNG, ASG, FP, LB],
+            // The rules that name a group about to go, once nothing runs in those groups.
+            Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD],
+            Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, RULES],
+            Self::LaunchTemplate | Self::InstanceProfile => &[MNG, ASG],
+            Self::OidcProvider | Self::NetworkInterface | Self::NatGateway | Self::NetworkAcl => {
+                &[CP, MNG, ASG, FP, LB]
+            }
+            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP],
+            Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
+            Self::InternetGateway | Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP],
+            Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT],
+            Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL],
+            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, RT, ACL, SG, SUB],
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
