@@ -137,7 +137,7 @@ impl Builder<'_> {
             subnets: Vec::new(),
             vpc: Val::out(&vpc_step, keys::ID),
             vpc_deps: vec![vpc_step],
-            vpc_cidr: Some(cidr),
+            vpc_cidr: Some(cidr.clone()),
             ids: BTreeMap::new(),
         };
         for (kind, list) in
@@ -151,7 +151,7 @@ impl Builder<'_> {
         self.public_routes(&mut net);
         let nats = self.nat_gateways(&net, &vpc.nat_gateway);
         if vpc.network_acls {
-            self.network_acls(&net);
+            self.network_acls(&net, &cidr);
         }
         self.private_routes(&mut net, &nats);
         net
@@ -241,8 +241,7 @@ impl Builder<'_> {
     }
 
     /// One network ACL per subnet kind (an eksup extension).
-    fn network_acls(&mut self, net: &Net) {
-        let cidr = net.vpc_cidr.clone().unwrap_or_default();
+    fn network_acls(&mut self, net: &Net, cidr: &str) {
         for kind in [SubnetKind::Public, SubnetKind::Private] {
             let members = Self::members(net, kind);
             if members.is_empty() {
@@ -251,7 +250,7 @@ impl Builder<'_> {
             let label = label(kind);
             let mut deps = net.vpc_deps.clone();
             deps.extend(members.iter().filter_map(|i| step_of(&net.subnets[*i].id)));
-            let rules = nacl_rules(kind, &cidr);
+            let rules = nacl_rules(kind, cidr);
             self.add(
                 format!("network-acl-{label}"),
                 format!("network ACL for the {label} subnets ({} rules)", rules.len()),
