@@ -48,8 +48,17 @@ pub const NODEGROUP_TYPE_TAG: &str = "alpha.eksctl.io/nodegroup-type";
 /// Fill every default eksctl fills. `zones` are the availability zones to use when the config
 /// gives neither `availabilityZones` nor `vpc.subnets`.
 pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
+    let notes = version(cfg);
+    cluster(cfg);
+    vpc(cfg, zones);
+    node_groups(cfg);
+    repositories(cfg);
+    notes
+}
+
+/// The Kubernetes version: the newest, or the last with AmazonLinux2 nodes when a group uses them.
+fn version(cfg: &mut ClusterConfig) -> Vec<Diagnostic> {
     let mut notes = Vec::new();
-    let name = cfg.metadata.name.clone().unwrap_or_default();
     if cfg.metadata.version.as_deref().is_none_or(|v| v.is_empty() || v == "auto" || v == "default") {
         let al2 = cfg
             .node_groups
@@ -70,7 +79,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
         };
         cfg.metadata.version = Some(version.to_string());
     }
+    notes
+}
 
+/// Networking family, IAM, access and logging.
+fn cluster(cfg: &mut ClusterConfig) {
     let knc = cfg.kubernetes_network_config.get_or_insert_with(Default::default);
     knc.ip_family.get_or_insert_with(|| DEFAULT_IP_FAMILY.into());
 
@@ -88,7 +101,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
     {
         *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
     }
+}
 
+/// The VPC: CIDR, NAT, endpoints, and the subnets laid out over `zones` when the file gives
+/// neither a VPC nor subnets.
+fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
     let existing_vpc = cfg.vpc.as_ref().is_some_and(|v| v.id.is_some());
     let user_subnets = cfg.vpc.as_ref().and_then(|v| v.subnets.as_ref()).is_some_and(|s| {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
@@ -140,7 +157,10 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
+fn node_groups(cfg: &mut ClusterConfig) {
+    let name = cfg.metadata.name.clone().unwrap_or_default();
     let cluster_tags = cfg.metadata.tags.clone().unwrap_or_default();
     for ng in cfg.managed_node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
@@ -184,6 +204,9 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
         sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
         identity(&mut ng.labels, &mut ng.tags, &name, &ng_name, &cluster_tags, "unmanaged");
     }
+}
+
+fn repositories(cfg: &mut ClusterConfig) {
     for repo in cfg.ecr.iter_mut().flat_map(|e| e.repositories.iter_mut().flatten()) {
         repo.image_tag_mutability.get_or_insert_with(|| DEFAULT_IMAGE_TAG_MUTABILITY.into());
         repo.scan_on_push.get_or_insert(DEFAULT_SCAN_ON_PUSH);
@@ -192,7 +215,6 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
             .encryption_type
             .get_or_insert_with(|| DEFAULT_ECR_ENCRYPTION.into());
     }
-    notes
 }
 
 /// `us-west-2a` and the like.
