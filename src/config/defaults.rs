@@ -17,6 +17,27 @@ pub const DEFAULT_VOLUME_TYPE: &str = "gp3";
 pub const DEFAULT_GP3_IOPS: i64 = 3000;
 pub const DEFAULT_GP3_THROUGHPUT: i64 = 125;
 pub const DEFAULT_NODE_COUNT: i64 = 2;
+/// The IOPS of an `io1` or `io2` volume that names none.
+pub const DEFAULT_IO_IOPS: i64 = 100;
+pub const DEFAULT_IP_FAMILY: &str = "IPv4";
+pub const DEFAULT_AUTHENTICATION_MODE: &str = "API_AND_CONFIG_MAP";
+pub const DEFAULT_BOOTSTRAP_ADMIN: bool = true;
+pub const DEFAULT_VPC_RESOURCE_CONTROLLER_POLICY: bool = true;
+pub const DEFAULT_NAT_GATEWAY: &str = "Single";
+pub const DEFAULT_MANAGE_SHARED_NODE_SG_RULES: bool = true;
+pub const DEFAULT_ENDPOINT_PUBLIC_ACCESS: bool = true;
+pub const DEFAULT_ENDPOINT_PRIVATE_ACCESS: bool = false;
+pub const DEFAULT_DISABLE_IMDSV1: bool = true;
+/// Self-managed nodes join the shared node security group and get their own.
+pub const DEFAULT_WITH_SHARED_SG: bool = true;
+pub const DEFAULT_WITH_LOCAL_SG: bool = true;
+pub const DEFAULT_IMAGE_TAG_MUTABILITY: &str = "IMMUTABLE";
+pub const DEFAULT_SCAN_ON_PUSH: bool = true;
+pub const DEFAULT_ECR_ENCRYPTION: &str = "AES256";
+/// An access entry without `type`, and an access policy without a scope (not filled by
+/// [`apply`]: the absent value means these).
+pub const DEFAULT_ACCESS_ENTRY_TYPE: &str = "STANDARD";
+pub const DEFAULT_ACCESS_SCOPE: &str = "cluster";
 pub const ALL_LOG_TYPES: &[&str] = &["api", "audit", "authenticator", "controllerManager", "scheduler"];
 /// The username of a node role in the aws-auth ConfigMap (eksctl's `RoleNodeGroupUsername`).
 pub const NODE_USERNAME: &str = "system:node:{{EC2PrivateDNSName}}";
@@ -27,8 +48,17 @@ pub const NODEGROUP_TYPE_TAG: &str = "alpha.eksctl.io/nodegroup-type";
 /// Fill every default eksctl fills. `zones` are the availability zones to use when the config
 /// gives neither `availabilityZones` nor `vpc.subnets`.
 pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
+    let notes = version(cfg);
+    cluster(cfg);
+    vpc(cfg, zones);
+    node_groups(cfg);
+    repositories(cfg);
+    notes
+}
+
+/// The Kubernetes version: the newest, or the last with AmazonLinux2 nodes when a group uses them.
+fn version(cfg: &mut ClusterConfig) -> Vec<Diagnostic> {
     let mut notes = Vec::new();
-    let name = cfg.metadata.name.clone().unwrap_or_default();
     if cfg.metadata.version.as_deref().is_none_or(|v| v.is_empty() || v == "auto" || v == "default") {
         let al2 = cfg
             .node_groups
@@ -49,17 +79,21 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
         };
         cfg.metadata.version = Some(version.to_string());
     }
+    notes
+}
 
+/// Networking family, IAM, access and logging.
+fn cluster(cfg: &mut ClusterConfig) {
     let knc = cfg.kubernetes_network_config.get_or_insert_with(Default::default);
-    knc.ip_family.get_or_insert_with(|| "IPv4".into());
+    knc.ip_family.get_or_insert_with(|| DEFAULT_IP_FAMILY.into());
 
     let iam = cfg.iam.get_or_insert_with(Default::default);
     iam.with_oidc.get_or_insert(false);
-    iam.vpc_resource_controller_policy.get_or_insert(true);
+    iam.vpc_resource_controller_policy.get_or_insert(DEFAULT_VPC_RESOURCE_CONTROLLER_POLICY);
 
     let access = cfg.access_config.get_or_insert_with(Default::default);
-    access.authentication_mode.get_or_insert_with(|| "API_AND_CONFIG_MAP".into());
-    access.bootstrap_cluster_creator_admin_permissions.get_or_insert(true);
+    access.authentication_mode.get_or_insert_with(|| DEFAULT_AUTHENTICATION_MODE.into());
+    access.bootstrap_cluster_creator_admin_permissions.get_or_insert(DEFAULT_BOOTSTRAP_ADMIN);
 
     if let Some(logging) = cfg.cloud_watch.as_mut().and_then(|c| c.cluster_logging.as_mut())
         && let Some(types) = logging.enable_types.as_mut()
@@ -67,7 +101,11 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
     {
         *types = ALL_LOG_TYPES.iter().map(|s| (*s).to_string()).collect();
     }
+}
 
+/// The VPC: CIDR, NAT, endpoints, and the subnets laid out over `zones` when the file gives
+/// neither a VPC nor subnets.
+fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
     let existing_vpc = cfg.vpc.as_ref().is_some_and(|v| v.id.is_some());
     let user_subnets = cfg.vpc.as_ref().and_then(|v| v.subnets.as_ref()).is_some_and(|s| {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
@@ -75,12 +113,15 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
     let vpc = cfg.vpc.get_or_insert_with(Default::default);
     if !existing_vpc {
         vpc.cidr.get_or_insert_with(|| DEFAULT_VPC_CIDR.into());
-        vpc.nat.get_or_insert_with(Default::default).gateway.get_or_insert_with(|| "Single".into());
+        vpc.nat
+            .get_or_insert_with(Default::default)
+            .gateway
+            .get_or_insert_with(|| DEFAULT_NAT_GATEWAY.into());
     }
-    vpc.manage_shared_node_security_group_rules.get_or_insert(true);
+    vpc.manage_shared_node_security_group_rules.get_or_insert(DEFAULT_MANAGE_SHARED_NODE_SG_RULES);
     let endpoints = vpc.cluster_endpoints.get_or_insert_with(Default::default);
-    endpoints.public_access.get_or_insert(true);
-    endpoints.private_access.get_or_insert(false);
+    endpoints.public_access.get_or_insert(DEFAULT_ENDPOINT_PUBLIC_ACCESS);
+    endpoints.private_access.get_or_insert(DEFAULT_ENDPOINT_PRIVATE_ACCESS);
 
     if !existing_vpc && !user_subnets {
         let azs: Vec<String> = match cfg.availability_zones.as_ref() {
@@ -116,7 +157,10 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
             }
         }
     }
+}
 
+fn node_groups(cfg: &mut ClusterConfig) {
+    let name = cfg.metadata.name.clone().unwrap_or_default();
     let cluster_tags = cfg.metadata.tags.clone().unwrap_or_default();
     for ng in cfg.managed_node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
@@ -131,7 +175,7 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
                 &mut ng.volume_iops,
                 &mut ng.volume_throughput,
             );
-            ng.disable_imdsv1.get_or_insert(true);
+            ng.disable_imdsv1.get_or_insert(DEFAULT_DISABLE_IMDSV1);
             ng.disable_pod_imds.get_or_insert(false);
             ssh_defaults(&mut ng.ssh);
         }
@@ -150,25 +194,27 @@ pub fn apply(cfg: &mut ClusterConfig, zones: &[String]) -> Vec<Diagnostic> {
             &mut ng.volume_iops,
             &mut ng.volume_throughput,
         );
-        ng.disable_imdsv1.get_or_insert(true);
+        ng.disable_imdsv1.get_or_insert(DEFAULT_DISABLE_IMDSV1);
         ng.disable_pod_imds.get_or_insert(false);
         ng.private_networking.get_or_insert(false);
         ssh_defaults(&mut ng.ssh);
         let sgs = ng.security_groups.get_or_insert_with(Default::default);
-        sgs.with_shared.get_or_insert(true);
-        sgs.with_local.get_or_insert(true);
+        sgs.with_shared.get_or_insert(DEFAULT_WITH_SHARED_SG);
+        sgs.with_local.get_or_insert(DEFAULT_WITH_LOCAL_SG);
         sizes(&mut ng.min_size, &mut ng.max_size, &mut ng.desired_capacity);
         identity(&mut ng.labels, &mut ng.tags, &name, &ng_name, &cluster_tags, "unmanaged");
     }
+}
+
+fn repositories(cfg: &mut ClusterConfig) {
     for repo in cfg.ecr.iter_mut().flat_map(|e| e.repositories.iter_mut().flatten()) {
-        repo.image_tag_mutability.get_or_insert_with(|| "IMMUTABLE".into());
-        repo.scan_on_push.get_or_insert(true);
+        repo.image_tag_mutability.get_or_insert_with(|| DEFAULT_IMAGE_TAG_MUTABILITY.into());
+        repo.scan_on_push.get_or_insert(DEFAULT_SCAN_ON_PUSH);
         repo.encryption
             .get_or_insert_with(Default::default)
             .encryption_type
-            .get_or_insert_with(|| "AES256".into());
+            .get_or_insert_with(|| DEFAULT_ECR_ENCRYPTION.into());
     }
-    notes
 }
 
 /// `us-west-2a` and the like.
@@ -202,10 +248,37 @@ fn identity(
 }
 
 /// Giving a key implies `allow: true`; otherwise SSH is off.
+pub fn ssh_allowed(ssh: &NodeGroupSSH) -> bool {
+    ssh.allow.unwrap_or(ssh.public_key_name.is_some())
+}
+
 fn ssh_defaults(ssh: &mut Option<NodeGroupSSH>) {
     let ssh = ssh.get_or_insert_with(Default::default);
-    let implied = ssh.public_key_name.is_some();
-    ssh.allow.get_or_insert(implied);
+    ssh.allow = Some(ssh_allowed(ssh));
+}
+
+/// A node's root volume with its defaults: size, type, and the IOPS and throughput the type takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootVolume {
+    pub size: i64,
+    pub kind: String,
+    pub iops: Option<i64>,
+    pub throughput: Option<i64>,
+}
+
+pub fn root_volume(
+    size: Option<i64>,
+    kind: Option<&str>,
+    iops: Option<i64>,
+    throughput: Option<i64>,
+) -> RootVolume {
+    let kind = kind.unwrap_or(DEFAULT_VOLUME_TYPE).to_string();
+    let (iops, throughput) = match kind.as_str() {
+        "gp3" => (iops.or(Some(DEFAULT_GP3_IOPS)), throughput.or(Some(DEFAULT_GP3_THROUGHPUT))),
+        "io1" | "io2" => (iops.or(Some(DEFAULT_IO_IOPS)), throughput),
+        _ => (iops, throughput),
+    };
+    RootVolume { size: size.unwrap_or(DEFAULT_VOLUME_SIZE), kind, iops, throughput }
 }
 
 fn volume_defaults(
@@ -214,32 +287,24 @@ fn volume_defaults(
     iops: &mut Option<i64>,
     tput: &mut Option<i64>,
 ) {
-    size.get_or_insert(DEFAULT_VOLUME_SIZE);
-    let kind = kind.get_or_insert_with(|| DEFAULT_VOLUME_TYPE.into());
-    match kind.as_str() {
-        "gp3" => {
-            iops.get_or_insert(DEFAULT_GP3_IOPS);
-            tput.get_or_insert(DEFAULT_GP3_THROUGHPUT);
-        }
-        "io1" | "io2" => {
-            iops.get_or_insert(100);
-        }
-        _ => {}
-    }
+    let v = root_volume(*size, kind.as_deref(), *iops, *tput);
+    (*size, *kind, *iops, *tput) = (Some(v.size), Some(v.kind), v.iops, v.throughput);
 }
 
 /// eksctl's node-count rules: a bare group gets 2/2/2; a lone `desiredCapacity` sets all three.
+/// Returns `(min, max, desired)`.
+pub fn node_counts(min: Option<i64>, max: Option<i64>, desired: Option<i64>) -> (i64, i64, i64) {
+    let min_size = min.unwrap_or(desired.unwrap_or(DEFAULT_NODE_COUNT));
+    let max_size = max.unwrap_or_else(|| {
+        let m = desired.unwrap_or(min_size);
+        if m == 0 { 1 } else { m }
+    });
+    (min_size, max_size, desired.unwrap_or(min_size))
+}
+
 fn sizes(min: &mut Option<i64>, max: &mut Option<i64>, desired: &mut Option<i64>) {
-    if min.is_none() {
-        *min = Some(desired.unwrap_or(DEFAULT_NODE_COUNT));
-    }
-    if max.is_none() {
-        let m = desired.or(*min).unwrap_or(DEFAULT_NODE_COUNT);
-        *max = Some(if m == 0 { 1 } else { m });
-    }
-    if desired.is_none() {
-        *desired = *min;
-    }
+    let (a, b, c) = node_counts(*min, *max, *desired);
+    (*min, *max, *desired) = (Some(a), Some(b), Some(c));
 }
 
 /// Split `net` into the public-then-private blocks for `zones` zones: 8 blocks (prefix +3) up

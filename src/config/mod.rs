@@ -11,6 +11,7 @@ pub mod defaults;
 pub mod diag;
 mod known;
 pub mod regions;
+pub mod resolved;
 mod schema;
 pub mod source;
 pub mod types;

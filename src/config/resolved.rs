@@ -1,0 +1,319 @@
+//! The defaulted config as plain values: what [`defaults`](super::defaults) fills is read here, once,
+//! so the plan builder reads values as they are and never applies a default again.
+//!
+//! A field that stays optional here is optional in AWS too (a KMS key, a release version). Counts
+//! and sizes are `i32`, as AWS takes them.
+
+use super::defaults::*;
+use super::types::*;
+
+/// The cluster-wide values the plan builder reads.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub version: String,
+    pub vpc: Vpc,
+    pub iam: Iam,
+    pub endpoint_public_access: bool,
+    pub endpoint_private_access: bool,
+    pub log_types: Vec<String>,
+    pub authentication_mode: String,
+    pub bootstrap_cluster_creator_admin_permissions: bool,
+    pub ip_family: String,
+    pub service_ipv4_cidr: Option<String>,
+    pub disable_default_addons: bool,
+    pub managed_node_groups: Vec<Managed>,
+    pub node_groups: Vec<SelfManaged>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vpc {
+    pub id: Option<String>,
+    /// `None` only for an existing VPC whose CIDR the file does not give.
+    pub cidr: Option<String>,
+    pub public_subnets: Vec<(String, AZSubnetSpec)>,
+    pub private_subnets: Vec<(String, AZSubnetSpec)>,
+    /// `Single`, `HighlyAvailable` or `Disable`.
+    pub nat_gateway: String,
+    pub network_acls: bool,
+    pub security_group: Option<String>,
+    pub shared_node_security_group: Option<String>,
+    pub manage_shared_node_security_group_rules: bool,
+    pub extra_cidrs: Vec<String>,
+    pub public_access_cidrs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Iam {
+    pub with_oidc: bool,
+    pub vpc_resource_controller_policy: bool,
+    pub service_role_arn: Option<String>,
+    pub service_role_permissions_boundary: Option<String>,
+    pub fargate_pod_execution_role_arn: Option<String>,
+    pub fargate_pod_execution_role_permissions_boundary: Option<String>,
+}
+
+/// What both node group kinds have.
+#[derive(Debug, Clone)]
+pub struct Nodes {
+    pub name: String,
+    pub ami_family: String,
+    pub volume: Volume,
+    pub disable_imdsv1: bool,
+    pub disable_pod_imds: bool,
+    pub ssh: Ssh,
+    pub private_networking: bool,
+    pub min_size: i32,
+    pub max_size: i32,
+    pub desired_capacity: i32,
+    pub max_pods: Option<i32>,
+    pub labels: Map,
+    pub tags: Map,
+    pub taints: Vec<Taint>,
+    pub iam: NodeGroupIAM,
+    /// Empty: the cluster's zones.
+    pub availability_zones: Vec<String>,
+    /// Subnet ids or `vpc.subnets` keys; empty: by zone and `privateNetworking`.
+    pub subnets: Vec<String>,
+    pub attach_security_group_ids: Vec<String>,
+    pub pre_bootstrap_commands: Vec<String>,
+    pub override_bootstrap_command: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Volume {
+    pub size: i32,
+    pub kind: String,
+    pub iops: Option<i32>,
+    pub throughput: Option<i32>,
+    pub encrypted: bool,
+    pub kms_key_id: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ssh {
+    pub allow: bool,
+    pub public_key_name: Option<String>,
+    /// Empty: from the VPC (private groups) or anywhere.
+    pub source_security_group_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taint {
+    pub key: String,
+    pub value: String,
+    pub effect: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Managed {
+    pub nodes: Nodes,
+    /// `instanceTypes`, else `instanceType`; empty with a launch template that sets the type.
+    pub instance_types: Vec<String>,
+    pub spot: bool,
+    pub launch_template: Option<LaunchTemplate>,
+    pub release_version: Option<String>,
+    pub max_unavailable: Option<i32>,
+    pub max_unavailable_percentage: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SelfManaged {
+    pub nodes: Nodes,
+    pub instance_type: String,
+    pub ami: Option<String>,
+    pub instance_name: Option<String>,
+    pub with_shared_security_group: bool,
+    pub with_local_security_group: bool,
+    pub target_group_arns: Vec<String>,
+    pub classic_load_balancer_names: Vec<String>,
+    pub max_instance_lifetime: Option<i32>,
+}
+
+/// A number the config holds as `i64` in the `i32` AWS takes. Validation keeps the numbers in
+/// range; one beyond it is held at the nearest bound (AWS then refuses it) instead of wrapping.
+pub fn int(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// The values of a node group of either kind (`NodeGroup` and `ManagedNodeGroup` are distinct
+/// types with the same fields).
+macro_rules! nodes {
+    ($ng:expr, $taints:expr) => {{
+        let ng = $ng;
+        let ssh = ng.ssh.clone().unwrap_or_default();
+        let v = root_volume(ng.volume_size, ng.volume_type.as_deref(), ng.volume_iops, ng.volume_throughput);
+        let (min, max, desired) = node_counts(ng.min_size, ng.max_size, ng.desired_capacity);
+        Nodes {
+            name: ng.name.clone().unwrap_or_default(),
+            ami_family: ng.ami_family.clone().unwrap_or_else(|| DEFAULT_AMI_FAMILY.into()),
+            volume: Volume {
+                size: int(v.size),
+                kind: v.kind,
+                iops: v.iops.map(int),
+                throughput: v.throughput.map(int),
+                encrypted: ng.volume_encrypted.unwrap_or_default(),
+                kms_key_id: ng.volume_kms_key_id.clone(),
+            },
+            disable_imdsv1: ng.disable_imdsv1.unwrap_or(DEFAULT_DISABLE_IMDSV1),
+            disable_pod_imds: ng.disable_pod_imds.unwrap_or_default(),
+            ssh: Ssh {
+                allow: ssh_allowed(&ssh),
+                public_key_name: ssh.public_key_name,
+                source_security_group_ids: ssh.source_security_group_ids.unwrap_or_default(),
+            },
+            private_networking: ng.private_networking.unwrap_or_default(),
+            min_size: int(min),
+            max_size: int(max),
+            desired_capacity: int(desired),
+            max_pods: ng.max_pods_per_node.map(int),
+            labels: ng.labels.clone().unwrap_or_default(),
+            tags: ng.tags.clone().unwrap_or_default(),
+            taints: $taints
+                .iter()
+                .map(|t: &NodeGroupTaint| Taint {
+                    key: t.key.clone().unwrap_or_default(),
+                    value: t.value.clone().unwrap_or_default(),
+                    effect: t.effect.clone().unwrap_or_default(),
+                })
+                .collect(),
+            iam: ng.iam.clone().unwrap_or_default(),
+            availability_zones: ng.availability_zones.clone().unwrap_or_default(),
+            subnets: ng.subnets.clone().unwrap_or_default(),
+            attach_security_group_ids: ng
+                .security_groups
+                .as_ref()
+                .and_then(|g| g.attach_ids.clone())
+                .unwrap_or_default(),
+            pre_bootstrap_commands: ng.pre_bootstrap_commands.clone().unwrap_or_default(),
+            override_bootstrap_command: ng.override_bootstrap_command.clone(),
+        }
+    }};
+}
+
+impl Managed {
+    pub fn new(ng: &ManagedNodeGroup) -> Self {
+        let update = ng.update_config.clone().unwrap_or_default();
+        Self {
+            nodes: nodes!(ng, ng.taints.clone().unwrap_or_default()),
+            instance_types: ng
+                .instance_types
+                .clone()
+                .filter(|t| !t.is_empty())
+                .or_else(|| ng.instance_type.clone().map(|t| vec![t]))
+                .unwrap_or_default(),
+            spot: ng.spot.unwrap_or_default(),
+            launch_template: ng.launch_template.clone(),
+            release_version: ng.release_version.clone(),
+            max_unavailable: update.max_unavailable.map(int),
+            max_unavailable_percentage: update.max_unavailable_percentage.map(int),
+        }
+    }
+}
+
+impl SelfManaged {
+    pub fn new(ng: &NodeGroup) -> Self {
+        let sgs = ng.security_groups.clone().unwrap_or_default();
+        Self {
+            nodes: nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
+            instance_type: ng.instance_type.clone().unwrap_or_else(|| DEFAULT_INSTANCE_TYPE.into()),
+            ami: ng.ami.clone(),
+            instance_name: ng.instance_name.clone(),
+            with_shared_security_group: sgs.with_shared.unwrap_or(DEFAULT_WITH_SHARED_SG),
+            with_local_security_group: sgs.with_local.unwrap_or(DEFAULT_WITH_LOCAL_SG),
+            target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),
+            classic_load_balancer_names: ng.classic_load_balancer_names.clone().unwrap_or_default(),
+            max_instance_lifetime: ng.max_instance_lifetime.map(int),
+        }
+    }
+}
+
+impl Vpc {
+    pub fn new(vpc: &ClusterVPC) -> Self {
+        let subnets = vpc.subnets.clone().unwrap_or_default();
+        let list = |m: Option<std::collections::BTreeMap<String, AZSubnetSpec>>| {
+            m.unwrap_or_default().into_iter().collect::<Vec<_>>()
+        };
+        Self {
+            id: vpc.id.clone(),
+            cidr: vpc.cidr.clone(),
+            public_subnets: list(subnets.public),
+            private_subnets: list(subnets.private),
+            nat_gateway: vpc
+                .nat
+                .as_ref()
+                .and_then(|n| n.gateway.clone())
+                .unwrap_or_else(|| DEFAULT_NAT_GATEWAY.into()),
+            network_acls: vpc.network_acls.as_ref().and_then(|n| n.enabled).unwrap_or_default(),
+            security_group: vpc.security_group.clone(),
+            shared_node_security_group: vpc.shared_node_security_group.clone(),
+            manage_shared_node_security_group_rules: vpc
+                .manage_shared_node_security_group_rules
+                .unwrap_or(DEFAULT_MANAGE_SHARED_NODE_SG_RULES),
+            extra_cidrs: vpc.extra_cidrs.clone().unwrap_or_default(),
+            public_access_cidrs: vpc.public_access_cidrs.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl Iam {
+    pub fn new(iam: &ClusterIAM) -> Self {
+        Self {
+            with_oidc: iam.with_oidc.unwrap_or_default(),
+            vpc_resource_controller_policy: iam
+                .vpc_resource_controller_policy
+                .unwrap_or(DEFAULT_VPC_RESOURCE_CONTROLLER_POLICY),
+            service_role_arn: iam.service_role_arn.clone(),
+            service_role_permissions_boundary: iam.service_role_permissions_boundary.clone(),
+            fargate_pod_execution_role_arn: iam.fargate_pod_execution_role_arn.clone(),
+            fargate_pod_execution_role_permissions_boundary: iam
+                .fargate_pod_execution_role_permissions_boundary
+                .clone(),
+        }
+    }
+}
+
+impl Cluster {
+    /// The values of a defaulted config (one [`defaults::apply`](super::defaults::apply) filled).
+    pub fn new(cfg: &ClusterConfig) -> Self {
+        let endpoints = cfg.vpc.as_ref().and_then(|v| v.cluster_endpoints.clone()).unwrap_or_default();
+        let access = cfg.access_config.clone().unwrap_or_default();
+        let knc = cfg.kubernetes_network_config.clone().unwrap_or_default();
+        Self {
+            version: cfg.metadata.version.clone().unwrap_or_else(|| DEFAULT_KUBERNETES_VERSION.into()),
+            vpc: Vpc::new(&cfg.vpc.clone().unwrap_or_default()),
+            iam: Iam::new(&cfg.iam.clone().unwrap_or_default()),
+            endpoint_public_access: endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
+            endpoint_private_access: endpoints.private_access.unwrap_or(DEFAULT_ENDPOINT_PRIVATE_ACCESS),
+            log_types: cfg
+                .cloud_watch
+                .as_ref()
+                .and_then(|c| c.cluster_logging.as_ref())
+                .and_then(|l| l.enable_types.clone())
+                .unwrap_or_default(),
+            authentication_mode: access
+                .authentication_mode
+                .unwrap_or_else(|| DEFAULT_AUTHENTICATION_MODE.into()),
+            bootstrap_cluster_creator_admin_permissions: access
+                .bootstrap_cluster_creator_admin_permissions
+                .unwrap_or(DEFAULT_BOOTSTRAP_ADMIN),
+            ip_family: knc.ip_family.unwrap_or_else(|| DEFAULT_IP_FAMILY.into()),
+            service_ipv4_cidr: knc.service_ipv4_cidr,
+            disable_default_addons: cfg
+                .addons_config
+                .as_ref()
+                .and_then(|a| a.disable_default_addons)
+                .unwrap_or_default(),
+            managed_node_groups: cfg.managed_node_groups.iter().flatten().map(Managed::new).collect(),
+            node_groups: cfg.node_groups.iter().flatten().map(SelfManaged::new).collect(),
+        }
+    }
+
+    /// Whether any node group starts with nodes.
+    pub fn has_nodes(&self) -> bool {
+        self.managed_node_groups
+            .iter()
+            .map(|m| &m.nodes)
+            .chain(self.node_groups.iter().map(|n| &n.nodes))
+            .any(|n| n.desired_capacity > 0)
+    }
+}

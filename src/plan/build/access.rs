@@ -1,0 +1,116 @@
+//! Access entries: the file's, then its `iamIdentityMappings` as eksctl's access-entry
+//! migration turns them into entries.
+
+use std::collections::BTreeMap;
+
+use super::{Builder, slug};
+use crate::config::defaults::{DEFAULT_ACCESS_ENTRY_TYPE, DEFAULT_ACCESS_SCOPE, NODE_USERNAME};
+use crate::config::{AccessEntry, IAMIdentityMapping};
+use crate::plan::*;
+
+/// An access entry to add.
+struct Entry {
+    principal: String,
+    entry_type: String,
+    groups: Vec<String>,
+    username: Option<String>,
+    policies: Vec<AccessPolicyAssoc>,
+}
+
+impl Builder<'_> {
+    pub(super) fn access_entries(&mut self, cp: &str) {
+        let cfg = self.cfg;
+        let mut entries: Vec<Entry> = cfg
+            .access_config
+            .iter()
+            .flat_map(|a| a.access_entries.iter().flatten())
+            .map(config_entry)
+            .collect();
+        entries.extend(cfg.iam_identity_mappings.iter().flatten().filter_map(|m| self.mapping_entry(m)));
+        // Step ids by the principal's last name part, numbered when two share one.
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for e in entries {
+            let principal = &e.principal;
+            let base =
+                format!("access-entry-{}", slug(principal.rsplit(['/', ':']).next().unwrap_or(principal)));
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            self.add(
+                id,
+                format!("access entry for `{principal}`"),
+                Resource::AccessEntry {
+                    principal: Val::lit(principal),
+                    entry_type: e.entry_type,
+                    kubernetes_groups: e.groups,
+                    username: e.username,
+                    policies: e.policies,
+                },
+                vec![cp.to_string()],
+            );
+        }
+    }
+
+    /// An identity mapping as an access entry. EKS refuses `system:` groups in access entries:
+    /// as eksctl's access-entry migration does, `system:masters` becomes the cluster admin
+    /// access policy (validation refuses the other `system:` groups), and a node role becomes
+    /// an EC2 entry, which EKS maps itself.
+    fn mapping_entry(&self, m: &IAMIdentityMapping) -> Option<Entry> {
+        let arn = m.arn.clone()?;
+        let (masters, groups): (Vec<String>, Vec<String>) =
+            m.groups.clone().unwrap_or_default().into_iter().partition(|g| g == "system:masters");
+        if m.username.as_deref() == Some(NODE_USERNAME) {
+            let windows = groups.iter().any(|g| g == "eks:kube-proxy-windows");
+            let kind = if windows { "EC2_WINDOWS" } else { "EC2_LINUX" };
+            return Some(Entry {
+                principal: arn,
+                entry_type: kind.into(),
+                groups: vec![],
+                username: None,
+                policies: vec![],
+            });
+        }
+        let policies = if masters.is_empty() {
+            vec![]
+        } else {
+            vec![AccessPolicyAssoc {
+                policy_arn: format!(
+                    "arn:{}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                    self.partition
+                ),
+                scope: "cluster".into(),
+                namespaces: vec![],
+            }]
+        };
+        Some(Entry {
+            principal: arn,
+            entry_type: "STANDARD".into(),
+            groups,
+            username: m.username.clone(),
+            policies,
+        })
+    }
+}
+
+fn config_entry(e: &AccessEntry) -> Entry {
+    let policies = e
+        .access_policies
+        .iter()
+        .flatten()
+        .map(|p| {
+            let scope = p.access_scope.clone().unwrap_or_default();
+            AccessPolicyAssoc {
+                policy_arn: p.policy_arn.clone().unwrap_or_default(),
+                scope: scope.scope_type.unwrap_or_else(|| DEFAULT_ACCESS_SCOPE.into()),
+                namespaces: scope.namespaces.unwrap_or_default(),
+            }
+        })
+        .collect();
+    Entry {
+        principal: e.principal_arn.clone().unwrap_or_default(),
+        entry_type: e.entry_type.clone().unwrap_or_else(|| DEFAULT_ACCESS_ENTRY_TYPE.into()),
+        groups: e.kubernetes_groups.clone().unwrap_or_default(),
+        username: e.kubernetes_username.clone(),
+        policies,
+    }
+}

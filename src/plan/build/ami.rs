@@ -1,0 +1,72 @@
+//! The EKS AMI of a node group: its type (managed groups) or SSM parameter (self-managed ones).
+
+/// The managed node group AMI type for a family and instance type.
+/// Instance families by what their AMI needs (eksctl's generated instance table,
+/// `pkg/utils/instance/instance_types.go`, read by `amitype.go`).
+const ARM_FAMILIES: &[&str] = &[
+    "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gb", "c8gd", "c8gn", "c9g", "c9gd", "g5g",
+    "hpc7g", "i4g", "i8g", "i8ge", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd", "m8g", "m8gb", "m8gd",
+    "m8gn", "m9g", "m9gd", "r6g", "r6gd", "r7g", "r7gd", "r8g", "r8gb", "r8gd", "r8gn", "t4g", "x2gd", "x8g",
+];
+const NVIDIA_FAMILIES: &[&str] = &[
+    "g4dn", "g5", "g5g", "g6", "g6e", "g6f", "g7", "g7e", "gr6", "gr6f", "p3dn", "p4d", "p4de", "p5", "p5e",
+    "p5en", "p6-b200", "p6-b300",
+];
+const NEURON_FAMILIES: &[&str] = &["inf1", "inf2", "trn1", "trn1n", "trn2"];
+
+/// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
+/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
+pub fn ami_type(family: &str, instance_type: &str) -> String {
+    let class = instance_type.split('.').next().unwrap_or_default();
+    let arm = ARM_FAMILIES.contains(&class);
+    let nvidia = NVIDIA_FAMILIES.contains(&class);
+    let neuron = NEURON_FAMILIES.contains(&class);
+    match family {
+        "AmazonLinux2" if arm => "AL2_ARM_64",
+        "AmazonLinux2" if nvidia || neuron => "AL2_x86_64_GPU",
+        "AmazonLinux2" => "AL2_x86_64",
+        "Bottlerocket" if arm && nvidia => "BOTTLEROCKET_ARM_64_NVIDIA",
+        "Bottlerocket" if arm => "BOTTLEROCKET_ARM_64",
+        "Bottlerocket" if nvidia => "BOTTLEROCKET_x86_64_NVIDIA",
+        "Bottlerocket" => "BOTTLEROCKET_x86_64",
+        _ if arm && nvidia => "AL2023_ARM_64_NVIDIA",
+        _ if arm => "AL2023_ARM_64_STANDARD",
+        _ if nvidia => "AL2023_x86_64_NVIDIA",
+        _ if neuron => "AL2023_x86_64_NEURON",
+        _ => "AL2023_x86_64_STANDARD",
+    }
+    .to_string()
+}
+
+pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String {
+    let t = ami_type(family, instance_type);
+    let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
+    match family {
+        "AmazonLinux2" => {
+            let flavour = if t.contains("ARM") {
+                "-arm64"
+            } else if t.contains("GPU") {
+                "-gpu"
+            } else {
+                ""
+            };
+            format!("/aws/service/eks/optimized-ami/{version}/amazon-linux-2{flavour}/recommended/image_id")
+        }
+        "Bottlerocket" => {
+            let nvidia = if t.contains("NVIDIA") { "-nvidia" } else { "" };
+            format!("/aws/service/bottlerocket/aws-k8s-{version}{nvidia}/{arch}/latest/image_id")
+        }
+        _ => {
+            let flavour = if t.contains("NVIDIA") {
+                "nvidia"
+            } else if t.contains("NEURON") {
+                "neuron"
+            } else {
+                "standard"
+            };
+            format!(
+                "/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id"
+            )
+        }
+    }
+}

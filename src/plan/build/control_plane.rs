@@ -1,0 +1,195 @@
+//! The control plane: its security groups (and the shared node group), the cluster itself, the
+//! rules between the shared node group and the cluster security group, the OIDC provider and the
+//! kubeconfig.
+
+use super::network::Net;
+use super::{Builder, PlanOptions, bounded_name, step_of};
+use crate::plan::*;
+
+/// What the steps after the control plane refer to.
+pub(super) struct ControlPlane {
+    /// The control plane step.
+    pub step: StepId,
+    /// The control plane's security group, and the step that creates it (none when given).
+    pub security_group: Val,
+    pub security_group_deps: Vec<StepId>,
+    /// The security group all nodes share, and the step that creates it (none when given).
+    pub shared_nodes: Val,
+    pub shared_nodes_deps: Vec<StepId>,
+    /// The security group EKS creates for the cluster.
+    pub cluster_security_group: Val,
+}
+
+/// An ingress or egress rule on all ports and protocols.
+fn all_traffic(peer: Val, description: &str) -> SgRule {
+    SgRule {
+        direction: "ingress".into(),
+        protocol: "-1".into(),
+        from_port: -1,
+        to_port: -1,
+        peer: SgPeer::Group(peer),
+        description: description.into(),
+    }
+}
+
+impl Builder<'_> {
+    pub(super) fn control_plane(&mut self, net: &Net, opts: &PlanOptions) -> ControlPlane {
+        let (security_group, security_group_deps) = self.control_plane_group(net);
+        let (shared_nodes, shared_nodes_deps) = self.shared_nodes_group(net);
+        let role = self.cluster_role();
+        let mut deps: Vec<StepId> = net.subnets.iter().filter_map(|s| step_of(&s.id)).collect();
+        deps.extend(net.imported_vpc());
+        deps.extend(security_group_deps.clone());
+        deps.extend(step_of(&role));
+        let res = self.res;
+        let version = res.version.clone();
+        let step = self.add(
+            "control-plane",
+            format!("EKS control plane `{}` (Kubernetes {version})", self.cluster),
+            Resource::ControlPlane(Box::new(ControlPlaneSpec {
+                version,
+                role,
+                subnets: net.subnets.iter().map(|s| s.id.clone()).collect(),
+                security_groups: vec![security_group.clone()],
+                endpoint_public_access: res.endpoint_public_access,
+                endpoint_private_access: res.endpoint_private_access,
+                public_access_cidrs: res.vpc.public_access_cidrs.clone(),
+                log_types: res.log_types.clone(),
+                authentication_mode: res.authentication_mode.clone(),
+                bootstrap_cluster_creator_admin_permissions: res.bootstrap_cluster_creator_admin_permissions,
+                secrets_key_arn: self.cfg.secrets_encryption.as_ref().and_then(|s| s.key_arn.clone()),
+                service_ipv4_cidr: res.service_ipv4_cidr.clone(),
+                ip_family: res.ip_family.to_ascii_lowercase(),
+                upgrade_support_type: self.cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.clone()),
+                zonal_shift: self.cfg.zonal_shift_config.as_ref().and_then(|z| z.enabled),
+            })),
+            deps,
+        );
+        let cp = ControlPlane {
+            cluster_security_group: Val::out(&step, keys::CLUSTER_SG),
+            step,
+            security_group,
+            security_group_deps,
+            shared_nodes,
+            shared_nodes_deps,
+        };
+        if res.vpc.manage_shared_node_security_group_rules {
+            self.shared_nodes_rules(&cp);
+        }
+        self.after_control_plane(&cp.step, opts);
+        cp
+    }
+
+    /// The control plane's security group: the file's, or one eksup creates (with the API open
+    /// to `vpc.extraCIDRs`).
+    fn control_plane_group(&mut self, net: &Net) -> (Val, Vec<StepId>) {
+        let res = self.res;
+        let vpc = &res.vpc;
+        if let Some(id) = &vpc.security_group {
+            return (Val::lit(id.clone()), vec![]);
+        }
+        let rules = vpc
+            .extra_cidrs
+            .iter()
+            .map(|c| SgRule {
+                direction: "ingress".into(),
+                protocol: "tcp".into(),
+                from_port: 443,
+                to_port: 443,
+                peer: SgPeer::Cidr(c.clone()),
+                description: "Kubernetes API from an extra CIDR".into(),
+            })
+            .collect();
+        let id = self.add(
+            "security-group-control-plane",
+            "security group for the control plane",
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-control-plane", self.cluster), 255),
+                description: "Communication between the control plane and worker nodegroups".into(),
+                rules,
+                kubernetes_owned: false,
+            },
+            net.vpc_deps.clone(),
+        );
+        (Val::out(&id, keys::ID), vec![id])
+    }
+
+    /// The security group all nodes share: the file's, or one eksup creates.
+    fn shared_nodes_group(&mut self, net: &Net) -> (Val, Vec<StepId>) {
+        if let Some(id) = &self.res.vpc.shared_node_security_group {
+            return (Val::lit(id.clone()), vec![]);
+        }
+        let id = "security-group-shared-nodes";
+        self.add(
+            id,
+            "security group shared by all nodes",
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-shared-nodes", self.cluster), 255),
+                description: "Communication between all nodes in the cluster".into(),
+                // eksctl makes this rule whatever `manageSharedNodeSecurityGroupRules` says.
+                rules: vec![all_traffic(
+                    Val::out(id, keys::ID),
+                    "Allow nodes to communicate with each other (all ports)",
+                )],
+                kubernetes_owned: false,
+            },
+            net.vpc_deps.clone(),
+        );
+        (Val::out(id, keys::ID), vec![id.to_string()])
+    }
+
+    /// Traffic both ways between the shared node group and the cluster security group.
+    fn shared_nodes_rules(&mut self, cp: &ControlPlane) {
+        let mut deps = vec![cp.step.clone()];
+        deps.extend(cp.shared_nodes_deps.clone());
+        self.add(
+            "security-group-rules-shared-nodes",
+            "rules between the shared node group and the cluster security group",
+            Resource::SecurityGroupRules {
+                group: cp.shared_nodes.clone(),
+                rules: vec![all_traffic(
+                    cp.cluster_security_group.clone(),
+                    "Allow managed and unmanaged nodes to communicate with each other (all ports)",
+                )],
+            },
+            deps.clone(),
+        );
+        self.add(
+            "security-group-rules-cluster",
+            "rules on the EKS cluster security group for the shared node group",
+            Resource::SecurityGroupRules {
+                group: cp.cluster_security_group.clone(),
+                rules: vec![all_traffic(
+                    cp.shared_nodes.clone(),
+                    "Allow unmanaged nodes to communicate with control plane (all ports)",
+                )],
+            },
+            deps,
+        );
+    }
+
+    /// The OIDC provider (`withOIDC`) and the kubeconfig step.
+    fn after_control_plane(&mut self, cp: &str, opts: &PlanOptions) {
+        if self.res.iam.with_oidc {
+            self.add(
+                "oidc-provider",
+                "IAM OIDC provider for the cluster",
+                Resource::OidcProvider { issuer: Val::out(cp, keys::OIDC_ISSUER) },
+                vec![cp.to_string()],
+            );
+        }
+        if opts.write_kubeconfig {
+            self.add(
+                "kubeconfig",
+                "kubeconfig context",
+                Resource::Kubeconfig {
+                    endpoint: Val::out(cp, keys::ENDPOINT),
+                    certificate_authority: Val::out(cp, keys::CA),
+                },
+                vec![cp.to_string()],
+            );
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! IAM roles: the cluster's, the nodes', the Fargate pods' and the vpc-cni service account's.
+
+use serde_json::json;
+
+use super::{Builder, PlanOptions, bounded_name};
+use crate::config::NodeGroupIAM;
+use crate::config::resolved::Nodes;
+use crate::plan::*;
+
+impl Builder<'_> {
+    /// The ARN of an AWS managed policy in the cluster's partition.
+    pub(super) fn policy(&self, name: &str) -> String {
+        format!("arn:{}:iam::aws:policy/{name}", self.partition)
+    }
+
+    pub(super) fn role(
+        &mut self,
+        id: &str,
+        what: &str,
+        role_name: String,
+        trust: Trust,
+        policies: Vec<String>,
+        boundary: Option<String>,
+    ) -> Val {
+        let deps = match &trust {
+            Trust::ServiceAccount { oidc_provider: Val::Out(r), .. } => vec![r.step.clone()],
+            _ => vec![],
+        };
+        self.add(
+            id,
+            format!("IAM role `{role_name}` ({what})"),
+            Resource::IamRole {
+                role_name,
+                trust,
+                managed_policies: policies,
+                permissions_boundary: boundary,
+            },
+            deps,
+        );
+        Val::out(id, keys::ARN)
+    }
+
+    /// The cluster's role: the file's, or one eksup creates.
+    pub(super) fn cluster_role(&mut self) -> Val {
+        let res = self.res;
+        let iam = &res.iam;
+        if let Some(arn) = &iam.service_role_arn {
+            return Val::lit(arn.clone());
+        }
+        let boundary = iam.service_role_permissions_boundary.clone();
+        let mut policies = vec![self.policy("AmazonEKSClusterPolicy")];
+        if iam.vpc_resource_controller_policy {
+            policies.push(self.policy("AmazonEKSVPCResourceController"));
+        }
+        self.role(
+            "iam-role-cluster",
+            "cluster",
+            bounded_name(&format!("eksup-{}-cluster", self.cluster), 64),
+            Trust::service("eks.amazonaws.com"),
+            policies,
+            boundary,
+        )
+    }
+
+    /// The role eksup creates for the nodes of a group that names none (step `iam-role-<slug>`).
+    pub(super) fn node_role(&mut self, id: &str, nodes: &Nodes, self_managed: bool) -> Val {
+        let name = &nodes.name;
+        let role_name = nodes
+            .iam
+            .instance_role_name
+            .clone()
+            .unwrap_or_else(|| bounded_name(&format!("eksup-{}-{name}-node", self.cluster), 64));
+        let policies = self.node_policies(&nodes.iam, self_managed);
+        self.role(
+            id,
+            &format!("nodes of `{name}`"),
+            role_name,
+            Trust::service("ec2.amazonaws.com"),
+            policies,
+            nodes.iam.instance_role_permissions_boundary.clone(),
+        )
+    }
+
+    /// The nodes' policies: the file's or eksctl's, plus those of the add-on switches.
+    fn node_policies(&self, ng_iam: &NodeGroupIAM, self_managed: bool) -> Vec<String> {
+        let mut p: Vec<String> = match ng_iam.attach_policy_arns.clone().filter(|a| !a.is_empty()) {
+            Some(arns) => arns,
+            None => {
+                let mut d = vec![
+                    self.policy("AmazonEKSWorkerNodePolicy"),
+                    self.policy("AmazonEC2ContainerRegistryPullOnly"),
+                    self.policy("AmazonSSMManagedInstanceCore"),
+                ];
+                // With OIDC the vpc-cni has its own role (see `addon`).
+                if !self.res.iam.with_oidc {
+                    d.push(self.policy("AmazonEKS_CNI_Policy"));
+                }
+                d
+            }
+        };
+        let pull = self.policy("AmazonEC2ContainerRegistryPullOnly");
+        if self_managed && !p.contains(&pull) {
+            p.push(pull);
+        }
+        if let Some(ap) = ng_iam.with_addon_policies.as_ref() {
+            if ap.image_builder == Some(true) {
+                p.push(self.policy("AmazonEC2ContainerRegistryPowerUser"));
+            }
+            if ap.cloud_watch == Some(true) {
+                p.push(self.policy("CloudWatchAgentServerPolicy"));
+            }
+            if ap.ebs == Some(true) {
+                p.push(self.policy("service-role/AmazonEBSCSIDriverPolicy"));
+            }
+        }
+        p
+    }
+
+    /// The pod execution role of the Fargate profiles that name none: the file's, or one eksup
+    /// creates.
+    pub(super) fn fargate_role(&mut self, opts: &PlanOptions) -> Val {
+        let res = self.res;
+        let iam = &res.iam;
+        if let Some(arn) = &iam.fargate_pod_execution_role_arn {
+            return Val::lit(arn.clone());
+        }
+        let boundary = iam.fargate_pod_execution_role_permissions_boundary.clone();
+        let (cluster, region) = (self.cluster.clone(), self.region.clone());
+        // AWS's confused-deputy guidance: only this account's Fargate profiles of this cluster.
+        let account = opts.account_id.as_deref().unwrap_or("<account>");
+        let condition = json!({"ArnLike": {"aws:SourceArn": format!("arn:{}:eks:{region}:{account}:fargateprofile/{cluster}/*", self.partition)}});
+        let policy = self.policy("AmazonEKSFargatePodExecutionRolePolicy");
+        self.role(
+            "iam-role-fargate",
+            "Fargate pod execution",
+            bounded_name(&format!("eksup-{cluster}-fargate"), 64),
+            Trust::Service { service: "eks-fargate-pods.amazonaws.com".into(), condition: Some(condition) },
+            vec![policy],
+            boundary,
+        )
+    }
+
+    /// The service-account role of aws-node (the vpc-cni) with `withOIDC`, which eksctl gives
+    /// it instead of the node role's policy.
+    pub(super) fn vpc_cni_role(&mut self) -> Val {
+        let role_name = bounded_name(&format!("eksup-{}-vpc-cni", self.cluster), 64);
+        let policy = self.policy("AmazonEKS_CNI_Policy");
+        self.role(
+            "iam-role-vpc-cni",
+            "service account `kube-system/aws-node`",
+            role_name,
+            Trust::ServiceAccount {
+                oidc_provider: Val::out("oidc-provider", keys::ARN),
+                namespace: "kube-system".into(),
+                name: "aws-node".into(),
+            },
+            vec![policy],
+            None,
+        )
+    }
+}

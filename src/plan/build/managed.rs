@@ -1,0 +1,136 @@
+//! EKS managed node groups: the node role, a launch template (unless the file names its own)
+//! with the SSH security group, and the node group.
+
+use super::ami::ami_type;
+use super::control_plane::ControlPlane;
+use super::network::{Net, ids};
+use super::nodegroups::{ingress, launch_template, ssh_peers};
+use super::{Builder, PlanOptions, bounded_name, slug, step_of};
+use crate::config::resolved::{Managed, Nodes};
+use crate::plan::*;
+
+impl Builder<'_> {
+    pub(super) fn managed_nodegroup(
+        &mut self,
+        net: &Net,
+        cp: &ControlPlane,
+        before_nodes: &[StepId],
+        ng: &Managed,
+        opts: &PlanOptions,
+    ) -> StepId {
+        let nodes = &ng.nodes;
+        let name = &nodes.name;
+        let s = slug(name);
+        let role = match &nodes.iam.instance_role_arn {
+            Some(arn) => Val::lit(arn.clone()),
+            None => self.node_role(&format!("iam-role-{s}"), nodes, false),
+        };
+        let subnets = net.select(nodes.private_networking, &nodes.availability_zones, &nodes.subnets);
+        let (lt_val, lt_version, lt_deps) = match &ng.launch_template {
+            // The user's own template: EKS takes its id and version apart.
+            Some(lt) => (Val::lit(lt.id.clone().unwrap_or_default()), lt.version.clone(), vec![]),
+            None => {
+                let id = self.managed_launch_template(net, cp, nodes);
+                (Val::out(&id, keys::ID), None, vec![id])
+            }
+        };
+        let mut deps = vec![cp.step.clone()];
+        deps.extend(lt_deps);
+        deps.extend(net.deps(&subnets));
+        deps.extend(before_nodes.iter().cloned());
+        deps.extend(step_of(&role));
+        let first_type = ng.instance_types.first().cloned().unwrap_or_default();
+        let step = self.add(
+            format!("nodegroup-{s}"),
+            format!(
+                "managed node group `{name}` ({} x {})",
+                nodes.desired_capacity,
+                ng.instance_types.join(",")
+            ),
+            Resource::ManagedNodegroup(Box::new(ManagedNodegroupSpec {
+                nodegroup_name: name.clone(),
+                node_role: role,
+                subnets: ids(&subnets),
+                min_size: nodes.min_size,
+                max_size: nodes.max_size,
+                desired_size: nodes.desired_capacity,
+                ami_type: ami_type(&nodes.ami_family, &first_type),
+                instance_types: ng.instance_types.clone(),
+                capacity_type: if ng.spot { "SPOT".into() } else { "ON_DEMAND".into() },
+                labels: nodes.labels.clone(),
+                taints: nodes
+                    .taints
+                    .iter()
+                    .map(|t| Taint { key: t.key.clone(), value: t.value.clone(), effect: t.effect.clone() })
+                    .collect(),
+                launch_template: lt_val,
+                launch_template_version: lt_version,
+                release_version: ng.release_version.clone(),
+                max_unavailable: ng.max_unavailable,
+                max_unavailable_percentage: ng.max_unavailable_percentage,
+            })),
+            deps,
+        );
+        if opts.wait_nodes {
+            self.nodes_ready(&cp.step, &step, name, "eks.amazonaws.com/nodegroup", nodes.desired_capacity);
+        }
+        step
+    }
+
+    /// The launch template eksup makes for a managed node group, with its security groups.
+    fn managed_launch_template(&mut self, net: &Net, cp: &ControlPlane, nodes: &Nodes) -> StepId {
+        let mut sgs: Vec<Val> = Vec::new();
+        let mut deps = Vec::new();
+        let attach = &nodes.attach_security_group_ids;
+        let ssh_sg = nodes.ssh.allow.then(|| self.remote_access_group(net, nodes));
+        if !attach.is_empty() || ssh_sg.is_some() {
+            // With explicit groups EKS no longer adds the cluster group itself.
+            sgs.push(cp.cluster_security_group.clone());
+            sgs.extend(attach.iter().map(Val::lit));
+            deps.push(cp.step.clone());
+        }
+        if let Some(id) = ssh_sg {
+            sgs.push(Val::out(&id, keys::ID));
+            deps.push(id);
+        }
+        let mut spec = launch_template(&self.cluster, nodes, sgs);
+        spec.managed_user_data = crate::cloud::userdata::managed(
+            &nodes.ami_family,
+            &nodes.pre_bootstrap_commands,
+            nodes.max_pods,
+            nodes.override_bootstrap_command.as_deref(),
+        );
+        let name = &nodes.name;
+        self.add(
+            format!("launch-template-{}", slug(name)),
+            format!("launch template for `{name}`"),
+            Resource::LaunchTemplate(Box::new(spec)),
+            deps,
+        )
+    }
+
+    /// The remote-access security group of a managed node group with `ssh.allow` (eksctl's
+    /// `<stack>-remoteAccess`): port 22 from the given groups, the VPC (private groups) or anywhere.
+    fn remote_access_group(&mut self, net: &Net, nodes: &Nodes) -> StepId {
+        let name = &nodes.name;
+        let what = if nodes.private_networking { " (private, only inside VPC)" } else { "" };
+        let rules = ssh_peers(net, nodes)
+            .into_iter()
+            .map(|peer| {
+                ingress(22, peer, format!("Allow SSH access to managed worker nodes in group {name}{what}"))
+            })
+            .collect();
+        self.add(
+            format!("security-group-remote-access-{}", slug(name)),
+            format!("security group for SSH to the nodes of `{name}`"),
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-{name}-remote-access", self.cluster), 255),
+                description: "Allow SSH access".into(),
+                rules,
+                kubernetes_owned: false,
+            },
+            net.vpc_deps.clone(),
+        )
+    }
+}

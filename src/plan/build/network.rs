@@ -1,0 +1,342 @@
+//! The network: an existing VPC imported as it is, or a new VPC with its subnets, internet and
+//! NAT gateways, route tables and network ACLs.
+
+use std::collections::BTreeMap;
+
+use super::{Builder, slug, step_of};
+use crate::config::defaults::{DEFAULT_VPC_CIDR, looks_like_zone};
+use crate::config::resolved;
+use crate::plan::*;
+
+/// A subnet of the cluster, created or imported.
+#[derive(Debug, Clone)]
+pub(super) struct Subnet {
+    /// The key in `vpc.subnets` (a zone name for the subnets eksup lays out).
+    pub key: String,
+    pub az: String,
+    pub kind: SubnetKind,
+    /// The subnet's id (an output of the step that creates or imports it).
+    pub id: Val,
+    /// The route table step of a created subnet.
+    pub route_table: Option<StepId>,
+}
+
+/// The network the rest of the plan is built in.
+pub(super) struct Net {
+    pub subnets: Vec<Subnet>,
+    pub vpc: Val,
+    pub vpc_deps: Vec<StepId>,
+    pub vpc_cidr: Option<String>,
+    /// Configured subnet ids by key, for node groups that name subnets by id.
+    pub ids: BTreeMap<String, String>,
+}
+
+impl Net {
+    /// The subnets a node group or Fargate profile uses: the ones it names (by key or id), else
+    /// the public or private ones in its zones (all zones when it names none).
+    pub fn select(&self, private: bool, azs: &[String], names: &[String]) -> Vec<&Subnet> {
+        if !names.is_empty() {
+            return self
+                .subnets
+                .iter()
+                .filter(|s| {
+                    names.iter().any(|n| *n == s.key || self.ids.get(&s.key).is_some_and(|id| id == n))
+                })
+                .collect();
+        }
+        let kind = if private { SubnetKind::Private } else { SubnetKind::Public };
+        self.subnets
+            .iter()
+            .filter(|s| s.kind == kind)
+            .filter(|s| azs.is_empty() || azs.contains(&s.az))
+            .collect()
+    }
+
+    /// The steps `subnets` need: theirs, their route tables' and an imported VPC's.
+    pub fn deps(&self, subnets: &[&Subnet]) -> Vec<StepId> {
+        let mut deps = Vec::new();
+        for s in subnets {
+            deps.extend(step_of(&s.id));
+            deps.extend(s.route_table.clone());
+        }
+        deps.extend(self.imported_vpc());
+        deps
+    }
+
+    /// The step of an imported VPC, which everything in it waits for.
+    pub fn imported_vpc(&self) -> Option<StepId> {
+        self.vpc_deps.iter().find(|d| *d == "existing-vpc").cloned()
+    }
+}
+
+pub(super) fn ids(subnets: &[&Subnet]) -> Vec<Val> {
+    subnets.iter().map(|s| s.id.clone()).collect()
+}
+
+fn label(kind: SubnetKind) -> &'static str {
+    match kind {
+        SubnetKind::Public => "public",
+        SubnetKind::Private => "private",
+    }
+}
+
+impl Builder<'_> {
+    pub(super) fn network(&mut self) -> Net {
+        let res = self.res;
+        let vpc = &res.vpc;
+        let existing = vpc.id.is_some()
+            || vpc.public_subnets.iter().chain(&vpc.private_subnets).any(|(_, s)| s.id.is_some());
+        if existing { self.existing_network(vpc) } else { self.new_network(vpc) }
+    }
+
+    fn existing_network(&mut self, vpc: &resolved::Vpc) -> Net {
+        let mut imported = Vec::new();
+        let mut subnets = Vec::new();
+        for (kind, list) in
+            [(SubnetKind::Public, &vpc.public_subnets), (SubnetKind::Private, &vpc.private_subnets)]
+        {
+            for (key, s) in list {
+                let az = s.az.clone().or_else(|| looks_like_zone(key).then(|| key.clone()));
+                let output = format!("subnet-{}-{}", label(kind), slug(key));
+                imported.push(ImportedSubnet {
+                    key: output.clone(),
+                    id: s.id.clone(),
+                    az: az.clone(),
+                    cidr: s.cidr.clone(),
+                    kind,
+                });
+                subnets.push(Subnet {
+                    key: key.clone(),
+                    az: az.unwrap_or_default(),
+                    kind,
+                    id: Val::out("existing-vpc", &output),
+                    route_table: None,
+                });
+            }
+        }
+        let vpc_id = vpc.id.clone().unwrap_or_default();
+        let desc = if vpc_id.is_empty() {
+            "existing VPC of the given subnets".to_string()
+        } else {
+            format!("existing VPC `{vpc_id}`")
+        };
+        let step = self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported }, vec![]);
+        let ids = vpc
+            .public_subnets
+            .iter()
+            .chain(&vpc.private_subnets)
+            .filter_map(|(k, s)| Some((k.clone(), s.id.clone()?)))
+            .collect();
+        Net { ids, subnets, vpc: Val::out(&step, keys::ID), vpc_deps: vec![step], vpc_cidr: vpc.cidr.clone() }
+    }
+
+    fn new_network(&mut self, vpc: &resolved::Vpc) -> Net {
+        let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
+        let vpc_step = self.add("vpc", format!("VPC `{cidr}`"), Resource::Vpc { cidr: cidr.clone() }, vec![]);
+        let mut net = Net {
+            subnets: Vec::new(),
+            vpc: Val::out(&vpc_step, keys::ID),
+            vpc_deps: vec![vpc_step],
+            vpc_cidr: Some(cidr.clone()),
+            ids: BTreeMap::new(),
+        };
+        for (kind, list) in
+            [(SubnetKind::Public, &vpc.public_subnets), (SubnetKind::Private, &vpc.private_subnets)]
+        {
+            for (key, s) in list {
+                let subnet = self.subnet(&net, kind, key, s);
+                net.subnets.push(subnet);
+            }
+        }
+        self.public_routes(&mut net);
+        let nats = self.nat_gateways(&net, &vpc.nat_gateway);
+        if vpc.network_acls {
+            self.network_acls(&net, &cidr);
+        }
+        self.private_routes(&mut net, &nats);
+        net
+    }
+
+    fn subnet(&mut self, net: &Net, kind: SubnetKind, key: &str, s: &crate::config::AZSubnetSpec) -> Subnet {
+        let label = label(kind);
+        let az = s.az.clone().unwrap_or_else(|| key.to_string());
+        let id = format!("subnet-{label}-{}", slug(key));
+        let cidr = s.cidr.clone().unwrap_or_default();
+        self.add(
+            &id,
+            format!("{label} subnet `{cidr}` in `{az}`"),
+            Resource::Subnet { vpc: net.vpc.clone(), az: az.clone(), cidr, kind },
+            net.vpc_deps.clone(),
+        );
+        Subnet { key: key.to_string(), az, kind, id: Val::out(&id, keys::ID), route_table: None }
+    }
+
+    fn members(net: &Net, kind: SubnetKind) -> Vec<usize> {
+        (0..net.subnets.len()).filter(|i| net.subnets[*i].kind == kind).collect()
+    }
+
+    /// The internet gateway and the public route table, when there are public subnets.
+    fn public_routes(&mut self, net: &mut Net) {
+        let public = Self::members(net, SubnetKind::Public);
+        if public.is_empty() {
+            return;
+        }
+        let igw = self.add(
+            "internet-gateway",
+            "internet gateway",
+            Resource::InternetGateway { vpc: net.vpc.clone() },
+            net.vpc_deps.clone(),
+        );
+        let mut deps = net.vpc_deps.clone();
+        deps.push(igw.clone());
+        deps.extend(public.iter().filter_map(|i| step_of(&net.subnets[*i].id)));
+        let rt = self.add(
+            "route-table-public",
+            "public route table (0.0.0.0/0 via the internet gateway)",
+            Resource::RouteTable {
+                vpc: net.vpc.clone(),
+                kind: SubnetKind::Public,
+                az: None,
+                default_route: Some(Val::out(&igw, keys::ID)),
+                subnets: public.iter().map(|i| net.subnets[*i].id.clone()).collect(),
+            },
+            deps,
+        );
+        for i in &public {
+            net.subnets[*i].route_table = Some(rt.clone());
+        }
+    }
+
+    /// The NAT gateways (one, one per zone, or none) with their elastic IPs, by zone.
+    fn nat_gateways(&mut self, net: &Net, mode: &str) -> BTreeMap<String, StepId> {
+        let public = Self::members(net, SubnetKind::Public);
+        let private = Self::members(net, SubnetKind::Private);
+        let mut nats = BTreeMap::new();
+        if mode == "Disable" || public.is_empty() || private.is_empty() {
+            return nats;
+        }
+        let ha = mode == "HighlyAvailable";
+        let zones: Vec<usize> = if ha { public } else { vec![public[0]] };
+        for i in zones {
+            let Subnet { az, id: subnet, .. } = net.subnets[i].clone();
+            let suffix = if ha { format!("-{}", slug(&az)) } else { String::new() };
+            let eip = self.add(
+                format!("elastic-ip{suffix}"),
+                format!("elastic IP for the NAT gateway in `{az}`"),
+                Resource::ElasticIp { az: az.clone() },
+                vec![],
+            );
+            let mut deps = vec![eip.clone()];
+            deps.extend(step_of(&subnet));
+            deps.extend(self.steps.iter().filter(|s| s.id == "internet-gateway").map(|s| s.id.clone()));
+            let nat = self.add(
+                format!("nat-gateway{suffix}"),
+                format!("NAT gateway in `{az}`"),
+                Resource::NatGateway { az: az.clone(), subnet, allocation: Val::out(&eip, keys::ID) },
+                deps,
+            );
+            nats.insert(az, nat);
+        }
+        nats
+    }
+
+    /// One network ACL per subnet kind (an eksup extension).
+    fn network_acls(&mut self, net: &Net, cidr: &str) {
+        for kind in [SubnetKind::Public, SubnetKind::Private] {
+            let members = Self::members(net, kind);
+            if members.is_empty() {
+                continue;
+            }
+            let label = label(kind);
+            let mut deps = net.vpc_deps.clone();
+            deps.extend(members.iter().filter_map(|i| step_of(&net.subnets[*i].id)));
+            let rules = nacl_rules(kind, cidr);
+            self.add(
+                format!("network-acl-{label}"),
+                format!("network ACL for the {label} subnets ({} rules)", rules.len()),
+                Resource::NetworkAcl {
+                    vpc: net.vpc.clone(),
+                    kind,
+                    subnets: members.iter().map(|i| net.subnets[*i].id.clone()).collect(),
+                    rules,
+                },
+                deps,
+            );
+        }
+    }
+
+    /// A route table per private subnet: to the NAT gateway of its zone, else the first one.
+    fn private_routes(&mut self, net: &mut Net, nats: &BTreeMap<String, StepId>) {
+        let first_nat = nats.values().next().cloned();
+        for i in Self::members(net, SubnetKind::Private) {
+            let Subnet { key, az, id: subnet, .. } = net.subnets[i].clone();
+            let nat = nats.get(&az).cloned().or_else(|| first_nat.clone());
+            let mut deps = net.vpc_deps.clone();
+            deps.extend(step_of(&subnet));
+            deps.extend(nat.clone());
+            let route = nat.as_ref().map(|n| Val::out(n, keys::ID));
+            let via = if route.is_some() { "0.0.0.0/0 via the NAT gateway" } else { "no internet route" };
+            let rt = self.add(
+                format!("route-table-private-{}", slug(&key)),
+                format!("private route table for `{az}` ({via})"),
+                Resource::RouteTable {
+                    vpc: net.vpc.clone(),
+                    kind: SubnetKind::Private,
+                    az: Some(az.clone()),
+                    default_route: route,
+                    subnets: vec![subnet],
+                },
+                deps,
+            );
+            net.subnets[i].route_table = Some(rt);
+        }
+    }
+}
+
+/// The rules that keep EKS working behind network ACLs (which are stateless: replies need rules
+/// too). Inside the VPC: HTTPS (nodes and the control plane's interfaces), the kubelet (10250) and
+/// DNS; from anywhere: ephemeral ports (1024-65535, the replies to what nodes and the NAT gateway
+/// sent out); out: HTTPS and HTTP (AWS APIs, images), the same VPC ports, ephemeral ports (replies,
+/// and what the NAT gateway forwards back to private nodes). The public subnets also take HTTP and
+/// HTTPS from the internet, for load balancers and the NAT gateway's traffic from private nodes.
+/// Pods have addresses of the subnets, so all traffic within the VPC is allowed last.
+fn nacl_rules(kind: SubnetKind, vpc_cidr: &str) -> Vec<NaclRule> {
+    const ANY: &str = "0.0.0.0/0";
+    let rule = |n: i32, egress: bool, proto: &str, cidr: &str, ports: (i32, i32), what: &str| NaclRule {
+        rule_number: n,
+        egress,
+        protocol: proto.to_string(),
+        cidr: cidr.to_string(),
+        from_port: ports.0,
+        to_port: ports.1,
+        description: what.to_string(),
+    };
+    let mut rules = Vec::new();
+    for egress in [false, true] {
+        rules.extend([
+            rule(100, egress, "6", vpc_cidr, (443, 443), "HTTPS within the VPC (API server, nodes)"),
+            rule(110, egress, "6", vpc_cidr, (10250, 10250), "kubelet within the VPC"),
+            rule(120, egress, "6", vpc_cidr, (53, 53), "DNS over TCP within the VPC"),
+            rule(130, egress, "17", vpc_cidr, (53, 53), "DNS within the VPC"),
+            rule(140, egress, "6", ANY, (1024, 65535), "ephemeral ports (replies, NAT return traffic)"),
+            rule(150, egress, "17", ANY, (1024, 65535), "ephemeral UDP ports (DNS and NTP replies)"),
+        ]);
+    }
+    rules.extend([
+        rule(200, true, "6", ANY, (443, 443), "HTTPS out (AWS APIs, registries)"),
+        rule(210, true, "6", ANY, (80, 80), "HTTP out (packages)"),
+        rule(220, true, "17", ANY, (123, 123), "NTP out"),
+    ]);
+    if kind == SubnetKind::Public {
+        rules.extend([
+            rule(200, false, "6", ANY, (443, 443), "HTTPS in (load balancers, NAT traffic)"),
+            rule(210, false, "6", ANY, (80, 80), "HTTP in (load balancers, NAT traffic)"),
+        ]);
+    }
+    // Pods get addresses of the subnets and talk to each other on any port.
+    for egress in [false, true] {
+        rules.push(rule(300, egress, "-1", vpc_cidr, (0, 0), "pod to pod within the VPC"));
+    }
+    rules.sort_by_key(|r| (r.egress, r.rule_number));
+    rules
+}

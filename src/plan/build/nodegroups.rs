@@ -1,0 +1,82 @@
+//! What managed and self-managed node groups share: the launch template's base, who may reach
+//! the nodes over SSH, and the step that waits for the nodes.
+
+use super::network::Net;
+use super::{Builder, bounded_name, slug};
+use crate::config::resolved::Nodes;
+use crate::plan::*;
+
+/// The launch template both node group kinds share: name, root volume, IMDS, SSH key, security
+/// groups and instance tags (self-managed groups add image, type, profile and user data).
+pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec<Val>) -> LaunchTemplateSpec {
+    let volume = &nodes.volume;
+    LaunchTemplateSpec {
+        name: bounded_name(&format!("eksup-{cluster}-{}", nodes.name), 128),
+        instance_type: None,
+        image: None,
+        volume_size: volume.size,
+        volume_type: volume.kind.clone(),
+        volume_iops: volume.iops,
+        volume_throughput: volume.throughput,
+        volume_encrypted: volume.encrypted,
+        volume_kms_key_id: volume.kms_key_id.clone(),
+        // Bottlerocket's size goes on its data volume (the OS volume keeps the AMI's size).
+        device_name: if nodes.ami_family == "Bottlerocket" { "/dev/xvdb".into() } else { "/dev/xvda".into() },
+        // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
+        imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
+        hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
+        key_name: if nodes.ssh.allow { nodes.ssh.public_key_name.clone() } else { None },
+        security_groups,
+        instance_profile_arn: None,
+        user_data: None,
+        managed_user_data: None,
+        instance_tags: nodes.tags.clone(),
+    }
+}
+
+/// Who may reach the nodes on port 22: the given security groups, else the VPC (private
+/// groups) or anywhere.
+pub(super) fn ssh_peers(net: &Net, nodes: &Nodes) -> Vec<SgPeer> {
+    let given = &nodes.ssh.source_security_group_ids;
+    if !given.is_empty() {
+        return given.iter().map(|i| SgPeer::Group(Val::lit(i))).collect();
+    }
+    if nodes.private_networking {
+        // An imported VPC whose CIDR the file does not give: no narrower range is known.
+        return vec![SgPeer::Cidr(net.vpc_cidr.clone().unwrap_or_else(|| "0.0.0.0/0".into()))];
+    }
+    vec![SgPeer::Cidr("0.0.0.0/0".into()), SgPeer::Ipv6Cidr("::/0".into())]
+}
+
+/// A TCP ingress rule for one port.
+pub(super) fn ingress(port: i32, peer: SgPeer, description: String) -> SgRule {
+    SgRule {
+        direction: "ingress".into(),
+        protocol: "tcp".into(),
+        from_port: port,
+        to_port: port,
+        peer,
+        description,
+    }
+}
+
+impl Builder<'_> {
+    /// A step that waits until `count` nodes of a node group are Ready.
+    pub(super) fn nodes_ready(&mut self, cp: &str, after: &str, name: &str, label: &str, count: i32) {
+        if count == 0 {
+            return;
+        }
+        self.add(
+            format!("nodes-ready-{}", slug(name)),
+            format!("{count} node(s) of `{name}` Ready in Kubernetes"),
+            Resource::NodesReady {
+                nodegroup: name.to_string(),
+                selector: format!("{label}={name}"),
+                count,
+                endpoint: Val::out(cp, keys::ENDPOINT),
+                certificate_authority: Val::out(cp, keys::CA),
+            },
+            vec![after.to_string()],
+        );
+    }
+}

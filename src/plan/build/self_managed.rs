@@ -1,0 +1,237 @@
+//! Self-managed node groups: the node role and instance profile, the nodes' security group and
+//! its control plane rules, a launch template with the bootstrap user data, the EC2 access entry
+//! and the Auto Scaling group.
+
+use super::ami::ssm_parameter;
+use super::control_plane::ControlPlane;
+use super::network::{Net, ids};
+use super::nodegroups::{ingress, launch_template, ssh_peers};
+use super::{Builder, PlanOptions, bounded_name, slug, step_of};
+use crate::config::defaults::NODEGROUP_NAME_LABEL;
+use crate::config::resolved::SelfManaged;
+use crate::plan::*;
+
+impl Builder<'_> {
+    pub(super) fn self_managed_nodegroup(
+        &mut self,
+        net: &Net,
+        cp: &ControlPlane,
+        before_nodes: &[StepId],
+        ng: &SelfManaged,
+        opts: &PlanOptions,
+    ) -> StepId {
+        let name = &ng.nodes.name;
+        let s = slug(name);
+        let (role, role_name) = self.self_managed_role(ng);
+        let profile = self.instance_profile(ng, &role_name);
+        let (sgs, mut lt_deps) = self.node_security_groups(net, cp, ng);
+        lt_deps.extend(step_of(&profile));
+        let instance_tags = self.instance_tags(ng);
+        let lt = self.self_managed_launch_template(cp, ng, profile, sgs, instance_tags.clone(), lt_deps);
+        let mut ae_deps = vec![cp.step.clone()];
+        ae_deps.extend(step_of(&role));
+        let ae = self.add(
+            format!("access-entry-nodes-{s}"),
+            format!("access entry (EC2_LINUX) for the nodes of `{name}`"),
+            Resource::AccessEntry {
+                principal: role.clone(),
+                entry_type: "EC2_LINUX".into(),
+                kubernetes_groups: vec![],
+                username: None,
+                policies: vec![],
+            },
+            ae_deps,
+        );
+        let subnets =
+            net.select(ng.nodes.private_networking, &ng.nodes.availability_zones, &ng.nodes.subnets);
+        let mut deps = vec![lt.clone(), ae];
+        deps.extend(net.deps(&subnets));
+        deps.extend(before_nodes.iter().cloned());
+        let mut tags = instance_tags;
+        tags.insert(NODEGROUP_NAME_LABEL.into(), name.clone());
+        tags.insert(crate::plan::tags::NODEGROUP.into(), name.clone());
+        let step = self.add(
+            format!("auto-scaling-group-{s}"),
+            format!("Auto Scaling group for `{name}` ({} x {})", ng.nodes.desired_capacity, ng.instance_type),
+            Resource::AutoScalingGroup(Box::new(AutoScalingGroupSpec {
+                group_name: bounded_name(&format!("eksup-{}-{name}", self.cluster), 255),
+                launch_template: Val::out(&lt, keys::ID),
+                subnets: ids(&subnets),
+                min_size: ng.nodes.min_size,
+                max_size: ng.nodes.max_size,
+                desired_capacity: Some(ng.nodes.desired_capacity),
+                target_group_arns: ng.target_group_arns.clone(),
+                load_balancer_names: ng.classic_load_balancer_names.clone(),
+                max_instance_lifetime: ng.max_instance_lifetime,
+                tags,
+            })),
+            deps,
+        );
+        if opts.wait_nodes {
+            self.nodes_ready(&cp.step, &step, name, NODEGROUP_NAME_LABEL, ng.nodes.desired_capacity);
+        }
+        step
+    }
+
+    /// The node role's ARN and name: the file's role, or one eksup creates.
+    fn self_managed_role(&mut self, ng: &SelfManaged) -> (Val, Val) {
+        if let Some(arn) = &ng.nodes.iam.instance_role_arn {
+            let name = arn.rsplit('/').next().unwrap_or_default().to_string();
+            return (Val::lit(arn), Val::lit(name));
+        }
+        let id = format!("iam-role-{}", slug(&ng.nodes.name));
+        let arn = self.node_role(&id, &ng.nodes, true);
+        (arn, Val::out(&id, keys::NAME))
+    }
+
+    /// The instance profile: the file's, or one eksup creates for the node role.
+    fn instance_profile(&mut self, ng: &SelfManaged, role_name: &Val) -> Val {
+        if let Some(arn) = &ng.nodes.iam.instance_profile_arn {
+            return Val::lit(arn);
+        }
+        let name = &ng.nodes.name;
+        let id = format!("instance-profile-{}", slug(name));
+        let pname = bounded_name(&format!("eksup-{}-{name}", self.cluster), 128);
+        self.add(
+            &id,
+            format!("instance profile `{pname}`"),
+            Resource::InstanceProfile { profile_name: pname, role: role_name.clone() },
+            step_of(role_name).into_iter().collect(),
+        );
+        Val::out(&id, keys::ARN)
+    }
+
+    /// The nodes' security groups (attached, shared, their own) and the steps the launch
+    /// template needs for them.
+    fn node_security_groups(
+        &mut self,
+        net: &Net,
+        cp: &ControlPlane,
+        ng: &SelfManaged,
+    ) -> (Vec<Val>, Vec<StepId>) {
+        let mut sgs: Vec<Val> = ng.nodes.attach_security_group_ids.iter().map(Val::lit).collect();
+        let mut deps = vec![cp.step.clone()];
+        if ng.with_shared_security_group {
+            sgs.push(cp.shared_nodes.clone());
+            deps.extend(cp.shared_nodes_deps.clone());
+        }
+        if ng.with_local_security_group {
+            let id = self.local_security_group(net, cp, ng);
+            sgs.push(Val::out(&id, keys::ID));
+            deps.push(id);
+        }
+        (sgs, deps)
+    }
+
+    /// The group's own security group (traffic with the control plane, SSH) and the matching
+    /// rules on the control plane's group.
+    fn local_security_group(&mut self, net: &Net, cp: &ControlPlane, ng: &SelfManaged) -> StepId {
+        let name = &ng.nodes.name;
+        let sg_id = format!("security-group-{}", slug(name));
+        let cp_sg = || SgPeer::Group(cp.security_group.clone());
+        let mut rules = vec![
+            SgRule { direction: "ingress".into(), protocol: "tcp".into(), from_port: 1025, to_port: 65535, peer: cp_sg(), description: "Allow worker nodes in group to communicate with control plane (kubelet and workload TCP ports)".into() },
+            ingress(443, cp_sg(), "Allow worker nodes in group to communicate with control plane (workloads using HTTPS port)".into()),
+        ];
+        if ng.nodes.ssh.allow {
+            rules.extend(
+                ssh_peers(net, &ng.nodes)
+                    .into_iter()
+                    .map(|peer| ingress(22, peer, "Allow SSH access".into())),
+            );
+        }
+        let mut deps = net.vpc_deps.clone();
+        deps.extend(cp.security_group_deps.clone());
+        self.add(
+            &sg_id,
+            format!("security group for the nodes of `{name}`"),
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-{name}-nodes", self.cluster), 255),
+                description: format!(
+                    "Communication between the control plane and worker nodes in group {name}"
+                ),
+                rules,
+                kubernetes_owned: true,
+            },
+            deps,
+        );
+        let node_sg = || SgPeer::Group(Val::out(&sg_id, keys::ID));
+        let mut rdeps = vec![sg_id.clone()];
+        rdeps.extend(cp.security_group_deps.clone());
+        self.add(
+            format!("security-group-rules-{}", slug(name)),
+            format!("control plane rules for the nodes of `{name}`"),
+            Resource::SecurityGroupRules {
+                group: cp.security_group.clone(),
+                rules: vec![
+                    SgRule { direction: "egress".into(), protocol: "tcp".into(), from_port: 1025, to_port: 65535, peer: node_sg(), description: "Allow control plane to communicate with worker nodes (kubelet and workload TCP ports)".into() },
+                    SgRule { direction: "egress".into(), protocol: "tcp".into(), from_port: 443, to_port: 443, peer: node_sg(), description: "Allow control plane to communicate with worker nodes (workloads using HTTPS port)".into() },
+                    ingress(443, node_sg(), "Allow control plane to receive API requests from worker nodes".into()),
+                ],
+            },
+            rdeps,
+        );
+        sg_id
+    }
+
+    /// The instances' tags: the group's, their `Name` and the cluster's ownership.
+    fn instance_tags(&self, ng: &SelfManaged) -> crate::config::Map {
+        let (cluster, name) = (&self.cluster, &ng.nodes.name);
+        let mut tags = ng.nodes.tags.clone();
+        tags.insert(
+            "Name".into(),
+            ng.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{name}-Node")),
+        );
+        tags.insert(format!("kubernetes.io/cluster/{cluster}"), "owned".into());
+        tags
+    }
+
+    fn self_managed_launch_template(
+        &mut self,
+        cp: &ControlPlane,
+        ng: &SelfManaged,
+        profile: Val,
+        sgs: Vec<Val>,
+        instance_tags: crate::config::Map,
+        deps: Vec<StepId>,
+    ) -> StepId {
+        let nodes = &ng.nodes;
+        let (name, family, instance_type) = (&nodes.name, &nodes.ami_family, &ng.instance_type);
+        let image = match ng.ami.as_deref() {
+            Some(a) if a.starts_with("ami-") => AmiSource::Id(a.to_string()),
+            _ => AmiSource::SsmParameter(ssm_parameter(family, &self.res.version, instance_type)),
+        };
+        let template = match family.as_str() {
+            "AmazonLinux2" => "al2",
+            "Bottlerocket" => "bottlerocket",
+            _ => "al2023",
+        };
+        let cp_out = |key| Val::out(&cp.step, key);
+        let user_data = UserDataSpec {
+            template: template.into(),
+            cluster_name: self.cluster.clone(),
+            endpoint: cp_out(keys::ENDPOINT),
+            certificate_authority: cp_out(keys::CA),
+            service_cidr: cp_out(keys::SERVICE_CIDR),
+            labels: nodes.labels.clone(),
+            taints: nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect(),
+            max_pods: nodes.max_pods,
+            pre_bootstrap_commands: nodes.pre_bootstrap_commands.clone(),
+            override_bootstrap_command: nodes.override_bootstrap_command.clone(),
+        };
+        self.add(
+            format!("launch-template-{}", slug(name)),
+            format!("launch template for `{name}` ({instance_type})"),
+            Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
+                instance_type: Some(instance_type.clone()),
+                image: Some(image),
+                instance_profile_arn: Some(profile),
+                user_data: Some(user_data),
+                instance_tags,
+                ..launch_template(&self.cluster, nodes, sgs)
+            })),
+            deps,
+        )
+    }
+}

@@ -1,0 +1,165 @@
+//! The plan builder's unit tests.
+
+use super::ami::{ami_type, ssm_parameter};
+use super::*;
+
+fn plan_of(body: &str) -> Plan {
+    let yaml = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n{body}"
+    );
+    let zones = vec!["us-west-2a".to_string(), "us-west-2b".into(), "us-west-2c".into()];
+    let loaded = crate::config::finish(crate::config::parse(&yaml, "c.yaml").unwrap(), &zones, None).unwrap();
+    build(
+        &loaded,
+        &PlanOptions { write_kubeconfig: false, wait_nodes: true, account_id: Some("123456789012".into()) },
+    )
+}
+
+fn resource<'p>(plan: &'p Plan, id: &str) -> &'p Resource {
+    &plan
+        .step(id)
+        .unwrap_or_else(|| {
+            panic!("no step `{id}` in {:?}", plan.steps.iter().map(|s| &s.id).collect::<Vec<_>>())
+        })
+        .resource
+}
+
+#[test]
+fn default_addons_come_before_the_nodes_and_can_be_overridden_or_turned_off() {
+    let p = plan_of("managedNodeGroups:\n  - name: ng\n");
+    let ng = p.step("nodegroup-ng").unwrap();
+    assert!(
+        ng.depends_on.contains(&"addon-vpc-cni".to_string())
+            && ng.depends_on.contains(&"addon-kube-proxy".to_string())
+    );
+    assert!(!ng.depends_on.contains(&"addon-coredns".to_string()), "coredns needs nodes, not the reverse");
+    assert!(p.step("addon-metrics-server").unwrap().depends_on.contains(&"nodegroup-ng".to_string()));
+    assert!(matches!(resource(&p, "addon-coredns"), Resource::Addon { wait: false, .. }));
+    assert!(matches!(resource(&p, "nodes-ready-ng"), Resource::NodesReady { count: 2, .. }));
+
+    let p = plan_of(
+        "addons:\n  - name: vpc-cni\n    version: v1.19.0-eksbuild.1\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    assert!(
+        matches!(resource(&p, "addon-vpc-cni"), Resource::Addon { version: Some(v), .. } if v == "v1.19.0-eksbuild.1")
+    );
+    assert_eq!(p.steps.iter().filter(|s| s.id == "addon-vpc-cni").count(), 1);
+
+    let p = plan_of("addonsConfig:\n  disableDefaultAddons: true\nmanagedNodeGroups:\n  - name: ng\n");
+    assert!(!p.steps.iter().any(|s| s.id.starts_with("addon-")));
+}
+
+#[test]
+fn with_oidc_vpc_cni_gets_a_service_account_role_and_nodes_lose_the_cni_policy() {
+    let p = plan_of("iam:\n  withOIDC: true\nmanagedNodeGroups:\n  - name: ng\n");
+    let Resource::IamRole { trust, managed_policies, .. } = resource(&p, "iam-role-vpc-cni") else {
+        panic!()
+    };
+    assert!(
+        matches!(trust, Trust::ServiceAccount { namespace, name, .. } if namespace == "kube-system" && name == "aws-node")
+    );
+    assert_eq!(managed_policies, &["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy".to_string()]);
+    assert!(
+        matches!(resource(&p, "addon-vpc-cni"), Resource::Addon { service_account_role_arn: Some(Val::Out(r)), .. } if r.step == "iam-role-vpc-cni")
+    );
+    let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-ng") else { panic!() };
+    assert!(!managed_policies.iter().any(|m| m.ends_with("AmazonEKS_CNI_Policy")));
+}
+
+#[test]
+fn launch_template_details_match_eksctl() {
+    let p = plan_of(
+        "nodeGroups:\n  - name: br\n    instanceType: m5.large\n    amiFamily: Bottlerocket\n    volumeSize: 50\n    disableIMDSv1: false\n    disablePodIMDS: true\n",
+    );
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-br") else { panic!() };
+    assert_eq!((lt.device_name.as_str(), lt.volume_size), ("/dev/xvdb", 50), "Bottlerocket's data volume");
+    assert!(lt.imds_v2_required && lt.hop_limit == 1, "disablePodIMDS forces IMDSv2 with hop limit 1");
+    let Resource::SecurityGroup { kubernetes_owned, .. } = resource(&p, "security-group-br") else {
+        panic!()
+    };
+    assert!(kubernetes_owned);
+}
+
+#[test]
+fn fargate_trust_names_the_account() {
+    let p = plan_of("fargateProfiles:\n  - name: fp\n    selectors:\n      - namespace: default\n");
+    let Resource::IamRole { trust: Trust::Service { condition: Some(c), .. }, .. } =
+        resource(&p, "iam-role-fargate")
+    else {
+        panic!()
+    };
+    assert_eq!(c["ArnLike"]["aws:SourceArn"], "arn:aws:eks:us-west-2:123456789012:fargateprofile/demo/*");
+}
+
+#[test]
+fn identity_mappings_become_access_entries_as_eksctl_migrates_them() {
+    let p = plan_of(
+        "iamIdentityMappings:\n  - arn: arn:aws:iam::123456789012:role/admins\n    username: admin\n    groups: [system:masters]\n  - arn: arn:aws:iam::123456789012:role/nodes\n    username: system:node:{{EC2PrivateDNSName}}\n    groups: [system:bootstrappers, system:nodes]\n",
+    );
+    let Resource::AccessEntry { kubernetes_groups, policies, entry_type, .. } =
+        resource(&p, "access-entry-admins")
+    else {
+        panic!()
+    };
+    assert!(kubernetes_groups.is_empty() && entry_type == "STANDARD");
+    assert_eq!(policies[0].policy_arn, "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
+    let Resource::AccessEntry { kubernetes_groups, entry_type, .. } = resource(&p, "access-entry-nodes")
+    else {
+        panic!()
+    };
+    assert!(kubernetes_groups.is_empty() && entry_type == "EC2_LINUX");
+}
+
+#[test]
+fn coredns_runs_on_fargate_when_only_fargate_runs_kube_system() {
+    let p = plan_of("fargateProfiles:\n  - name: fp\n    selectors:\n      - namespace: kube-system\n");
+    assert!(
+        matches!(resource(&p, "addon-coredns"), Resource::Addon { configuration_values: Some(v), .. } if v.contains("Fargate"))
+    );
+}
+
+#[test]
+fn names_stay_within_limits() {
+    let long = "eksup-".to_string() + &"x".repeat(80) + "-node";
+    let n = bounded_name(&long, 64);
+    assert_eq!(n.len(), 64);
+    assert_eq!(n, bounded_name(&long, 64));
+    assert_eq!(bounded_name("short", 64), "short");
+}
+
+#[test]
+fn ami_types_and_parameters() {
+    assert_eq!(ami_type("AmazonLinux2023", "m5.large"), "AL2023_x86_64_STANDARD");
+    assert_eq!(ami_type("AmazonLinux2023", "m6g.large"), "AL2023_ARM_64_STANDARD");
+    assert_eq!(ami_type("AmazonLinux2023", "g5.xlarge"), "AL2023_x86_64_NVIDIA");
+    assert_eq!(ami_type("Bottlerocket", "c7g.large"), "BOTTLEROCKET_ARM_64");
+    // eksctl's mapping: Neuron for Inferentia and Trainium, NVIDIA on ARM for g5g.
+    assert_eq!(ami_type("AmazonLinux2023", "inf2.xlarge"), "AL2023_x86_64_NEURON");
+    assert_eq!(ami_type("AmazonLinux2023", "trn1.32xlarge"), "AL2023_x86_64_NEURON");
+    assert_eq!(ami_type("AmazonLinux2023", "g5g.xlarge"), "AL2023_ARM_64_NVIDIA");
+    assert_eq!(ami_type("Bottlerocket", "g5g.xlarge"), "BOTTLEROCKET_ARM_64_NVIDIA");
+    assert_eq!(ami_type("AmazonLinux2023", "g4ad.xlarge"), "AL2023_x86_64_STANDARD");
+    assert_eq!(
+        ssm_parameter("AmazonLinux2023", "1.34", "inf2.xlarge"),
+        "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/neuron/recommended/image_id"
+    );
+    assert_eq!(
+        ssm_parameter("AmazonLinux2023", "1.34", "m5.large"),
+        "/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id"
+    );
+    assert_eq!(
+        ssm_parameter("AmazonLinux2", "1.30", "t4g.small"),
+        "/aws/service/eks/optimized-ami/1.30/amazon-linux-2-arm64/recommended/image_id"
+    );
+    assert_eq!(
+        ssm_parameter("Bottlerocket", "1.33", "m5.large"),
+        "/aws/service/bottlerocket/aws-k8s-1.33/x86_64/latest/image_id"
+    );
+}
+
+#[test]
+fn partitions() {
+    assert_eq!(partition("cn-north-1"), "aws-cn");
+    assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
+    assert_eq!(partition("eu-west-1"), "aws");
+}
