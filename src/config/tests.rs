@@ -299,3 +299,19 @@ fn kubernetes_versions_eks_no_longer_offers_are_refused() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn sizes_beyond_what_aws_accepts_are_refused_at_their_line() {
+    let e = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: ng-1\n    volumeSize: 4294967376\n    maxSize: 4294967297\n    desiredCapacity: 4294967297\n"
+    ));
+    assert!(
+        e.iter().any(|m| m.contains("c.yaml:8") && m.contains("`4294967376` GiB is more than EBS allows")),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|m| m.contains("c.yaml:9") && m.contains("at most `2147483647`")), "{e:?}");
+    let io2 = format!(
+        "{HEAD}managedNodeGroups:\n  - name: ng-1\n    volumeType: io2\n    volumeIOPS: 3000\n    volumeSize: 20000\n"
+    );
+    assert!(load(&io2).is_ok(), "io2 takes up to 64 TiB");
+}

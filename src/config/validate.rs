@@ -810,6 +810,13 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             if value.is_some_and(|x| x < 0) {
                 v.err(format!("{p}.{field}"), "cannot be negative");
             }
+            // AWS takes counts as 32-bit integers.
+            if let Some(x) = value.filter(|x| i32::try_from(*x).is_err() && *x > 0) {
+                v.err(
+                    format!("{p}.{field}"),
+                    format!("`{x}` is more than AWS accepts (at most `{}`)", i32::MAX),
+                );
+            }
         }
         let min_over_max = matches!((ng.min, ng.max), (Some(min), Some(max)) if min > max);
         if let (true, Some(min), Some(max)) = (min_over_max, ng.min, ng.max) {
@@ -844,6 +851,15 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         }
         if ng.volume_size.is_some_and(|s| s < 1) {
             v.err(format!("{p}.volumeSize"), "must be at least 1 GiB");
+        }
+        // EBS: 64 TiB for io2, 16 TiB for the other types.
+        let largest = if ng.volume_type == Some("io2") { 65_536 } else { 16_384 };
+        if let Some(size) = ng.volume_size.filter(|s| *s > largest) {
+            v.err_hint(
+                format!("{p}.volumeSize"),
+                format!("`{size}` GiB is more than EBS allows for this volume type (at most `{largest}`)"),
+                "attach more volumes, or use `io2` for up to 64 TiB",
+            );
         }
         if let Some(t) = ng.volume_type
             && v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES)
@@ -886,6 +902,12 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         }
         if ng.max_pods.is_some_and(|m| m < 1) {
             v.err(format!("{p}.maxPodsPerNode"), "must be at least 1");
+        }
+        if let Some(m) = ng.max_pods.filter(|m| i32::try_from(*m).is_err() && *m > 0) {
+            v.err(
+                format!("{p}.maxPodsPerNode"),
+                format!("`{m}` is more than a kubelet accepts (at most `{}`)", i32::MAX),
+            );
         }
         if let Some(u) = ng.update {
             if u.max_unavailable.is_some() && u.max_unavailable_percentage.is_some() {
