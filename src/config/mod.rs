@@ -12,6 +12,7 @@ pub mod diag;
 mod known;
 pub mod regions;
 pub mod resolved;
+pub mod rules;
 mod schema;
 pub mod source;
 pub mod types;

@@ -6,6 +6,7 @@ use ipnet::Ipv4Net;
 
 use super::defaults::ALL_LOG_TYPES;
 use super::diag::{Diagnostic, did_you_mean};
+use super::rules;
 use super::types::*;
 
 /// The Kubernetes versions EKS offers for new clusters (standard and extended support) that eksup
@@ -18,7 +19,6 @@ pub(crate) fn version_pattern() -> String {
     format!("^1\\.({})$", minors.join("|"))
 }
 
-const NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
 pub(super) const RETENTION_DAYS: &[i64] =
     &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
 pub(super) const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
@@ -118,12 +118,6 @@ fn valid_instance_type(s: &str) -> bool {
         && family.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !size.is_empty()
         && size.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-}
-
-fn valid_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn minor(version: &str) -> Option<u32> {
@@ -243,8 +237,12 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         None | Some("") => {
             v.err_hint("metadata.name", "must be set", "give the cluster a name, e.g. `name: demo`")
         }
-        Some(n) if !valid_name(n) || n.len() > 100 => {
-            v.err_hint("metadata.name", format!("`{n}` is not a valid cluster name"), NAME_HINT);
+        Some(n) if !rules::cluster_name(n) => {
+            v.err_hint(
+                "metadata.name",
+                format!("`{n}` is not a valid cluster name"),
+                rules::CLUSTER_NAME_HINT,
+            );
         }
         _ => {}
     }
@@ -818,33 +816,8 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 );
             }
         }
-        let min_over_max = matches!((ng.min, ng.max), (Some(min), Some(max)) if min > max);
-        if let (true, Some(min), Some(max)) = (min_over_max, ng.min, ng.max) {
-            v.err_hint(
-                format!("{p}.minSize"),
-                format!("minSize `{min}` is greater than maxSize `{max}`"),
-                "make minSize <= desiredCapacity <= maxSize",
-            );
-        }
-        if min_over_max {
-            // desiredCapacity is judged once min and max agree
-        } else if let (Some(min), Some(d)) = (ng.min, ng.desired)
-            && d < min
-        {
-            v.err_hint(
-                format!("{p}.desiredCapacity"),
-                format!("desiredCapacity `{d}` is less than minSize `{min}`"),
-                "make minSize <= desiredCapacity <= maxSize",
-            );
-        }
-        if let (false, Some(max), Some(d)) = (min_over_max, ng.max, ng.desired)
-            && d > max
-        {
-            v.err_hint(
-                format!("{p}.desiredCapacity"),
-                format!("desiredCapacity `{d}` is greater than maxSize `{max}`"),
-                "make minSize <= desiredCapacity <= maxSize",
-            );
+        if let Some(problem) = rules::sizes(ng.min, ng.desired, ng.max) {
+            v.err_hint(format!("{p}.{}", problem.field()), problem.to_string(), rules::SIZES_HINT);
         }
         if *managed && ng.max == Some(0) {
             v.err(format!("{p}.maxSize"), "must be at least 1 for a managed node group");
@@ -1173,9 +1146,6 @@ mod tests {
 
     #[test]
     fn names() {
-        assert!(valid_name("demo-1"));
-        assert!(!valid_name("1demo"));
-        assert!(!valid_name("de_mo"));
         assert!(valid_repository_name("team/app"));
         assert!(valid_repository_name("a.b_c-d"));
         assert!(!valid_repository_name("Team/App"));

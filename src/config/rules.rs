@@ -1,0 +1,85 @@
+//! Rules that more than one input obeys (the config file, `init`'s answers, command-line flags),
+//! written once.
+
+/// What a cluster name must look like (as eksctl: a letter, then letters, digits and `-`; at most
+/// 100 characters, EKS's limit).
+pub const CLUSTER_NAME_HINT: &str = "names start with a letter and hold only letters, digits and `-`";
+
+/// Whether `name` is a valid cluster name.
+pub fn cluster_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= 100
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// What is wrong with a node group's sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sizes {
+    MinOverMax { min: i64, max: i64 },
+    DesiredUnderMin { desired: i64, min: i64 },
+    DesiredOverMax { desired: i64, max: i64 },
+}
+
+/// The hint for every [`Sizes`] problem.
+pub const SIZES_HINT: &str = "make minSize <= desiredCapacity <= maxSize";
+
+/// `min <= desired <= max`, judged on the sizes that are set; desired is judged only once min and
+/// max agree.
+pub fn sizes(min: Option<i64>, desired: Option<i64>, max: Option<i64>) -> Option<Sizes> {
+    match (min, desired, max) {
+        (Some(min), _, Some(max)) if min > max => Some(Sizes::MinOverMax { min, max }),
+        (Some(min), Some(desired), _) if desired < min => Some(Sizes::DesiredUnderMin { desired, min }),
+        (_, Some(desired), Some(max)) if desired > max => Some(Sizes::DesiredOverMax { desired, max }),
+        _ => None,
+    }
+}
+
+impl Sizes {
+    /// The field the problem is reported at.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::MinOverMax { .. } => "minSize",
+            Self::DesiredUnderMin { .. } | Self::DesiredOverMax { .. } => "desiredCapacity",
+        }
+    }
+}
+
+impl std::fmt::Display for Sizes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::MinOverMax { min, max } => write!(f, "minSize `{min}` is greater than maxSize `{max}`"),
+            Self::DesiredUnderMin { desired, min } => {
+                write!(f, "desiredCapacity `{desired}` is less than minSize `{min}`")
+            }
+            Self::DesiredOverMax { desired, max } => {
+                write!(f, "desiredCapacity `{desired}` is greater than maxSize `{max}`")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(cluster_name("demo-1"));
+        assert!(!cluster_name("1demo") && !cluster_name("de_mo") && !cluster_name(""));
+        assert!(cluster_name(&"a".repeat(100)) && !cluster_name(&"a".repeat(101)));
+    }
+
+    #[test]
+    fn sizes_are_judged_in_order() {
+        assert_eq!(sizes(Some(3), Some(1), Some(2)), Some(Sizes::MinOverMax { min: 3, max: 2 }));
+        assert_eq!(sizes(Some(2), Some(1), Some(3)), Some(Sizes::DesiredUnderMin { desired: 1, min: 2 }));
+        assert_eq!(sizes(None, Some(4), Some(3)), Some(Sizes::DesiredOverMax { desired: 4, max: 3 }));
+        assert_eq!(sizes(Some(1), Some(2), Some(3)), None);
+        assert_eq!(sizes(None, None, None), None);
+        assert_eq!(
+            Sizes::MinOverMax { min: 3, max: 2 }.to_string(),
+            "minSize `3` is greater than maxSize `2`"
+        );
+    }
+}
