@@ -8,7 +8,7 @@ use crate::output::{OutputFormat, Printer};
 
 pub fn version(args: &VersionArgs, printer: &Printer) -> Result<ExitStatus> {
     let version = env!("CARGO_PKG_VERSION");
-    match args.output {
+    match args.output.output {
         OutputFormat::Table => printer.data(&format!("eksup {version}")),
         OutputFormat::Json => printer.data(&serde_json::json!({ "version": version }).to_string()),
         OutputFormat::Yaml => printer.data(&format!("version: {version}")),
