@@ -1,4 +1,4 @@
-//! The command line: clap types only. Behaviour lives in `commands/`.
+//! The command line: clap types only. `commands/` maps them to options; behaviour lives in `ops/`.
 
 use std::path::PathBuf;
 

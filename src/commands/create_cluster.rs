@@ -15,6 +15,5 @@ pub fn create_cluster(args: CreateClusterArgs, settings: &Settings, printer: &Pr
 
 /// The JSON Schema of the cluster config, for editors.
 pub fn print_schema(printer: &Printer) -> Result<ExitStatus> {
-    printer.data(&serde_json::to_string_pretty(crate::config::schema())?);
-    Ok(ExitStatus::Success)
+    ops::finish(ops::text::schema()?, printer)
 }

@@ -12,6 +12,7 @@ pub mod kubeconfig;
 pub mod load;
 pub mod nodegroup;
 pub mod repository;
+pub mod text;
 pub mod token;
 
 use std::time::Duration;
