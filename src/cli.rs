@@ -776,6 +776,18 @@ mod tests {
     }
 
     #[test]
+    fn create_cluster_for_a_file_takes_the_command_line_defaults() {
+        let args = CreateClusterArgs::for_file(std::path::Path::new("c.yaml")).unwrap();
+        assert_eq!(args.file.config_file.as_deref(), Some(std::path::Path::new("c.yaml")));
+        assert_eq!(args.timeout.timeout.as_secs(), 40 * 60);
+        assert_eq!(args.parallelism, 8);
+        assert!(
+            args.wait_nodes && args.kubeconfig.write_kubeconfig && args.kubeconfig.set_kubeconfig_context
+        );
+        assert!(!args.dry_run && !args.rollback && !args.skip_preflight);
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("40m").unwrap().as_secs(), 2400);
         assert_eq!(parse_duration("1h30m").unwrap().as_secs(), 5400);
