@@ -442,7 +442,7 @@ _eksup() {
                     return 0
                     ;;
                 --vpc-nat-mode)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Single HighlyAvailable Disable" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -648,7 +648,7 @@ _eksup() {
             fi
             case "${prev}" in
                 --image-tag-mutability)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "MUTABLE IMMUTABLE" -- "${cur}"))
                     return 0
                     ;;
                 --scan-on-push)
@@ -656,7 +656,7 @@ _eksup() {
                     return 0
                     ;;
                 --encryption)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "AES256 KMS" -- "${cur}"))
                     return 0
                     ;;
                 --kms-key)
@@ -1744,7 +1744,7 @@ _eksup() {
                     return 0
                     ;;
                 --node-kind)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "managed self-managed fargate mixed" -- "${cur}"))
                     return 0
                     ;;
                 --instance-type)
@@ -1768,7 +1768,7 @@ _eksup() {
                     return 0
                     ;;
                 --nat)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "Single HighlyAvailable Disable" -- "${cur}"))
                     return 0
                     ;;
                 --repositories)

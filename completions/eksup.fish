@@ -74,7 +74,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l node-ami-family -d 'Node AMI family' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-types -d 'Instance types of a managed node group (`m5.large,m5a.large`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-cidr -d 'VPC CIDR' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-nat-mode -d 'NAT mode: HighlyAvailable, Single or Disable' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-nat-mode -d 'NAT mode: HighlyAvailable, Single or Disable' -r -f -a "Single\t''
+HighlyAvailable\t''
+Disable\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout' -r -f -a "table\t'The plan as a tree (people)'
 json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'
@@ -115,7 +117,7 @@ json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l timeout -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l wait-nodes -d 'Wait until the node groups\' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
 false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
@@ -127,10 +129,12 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r -f -a "MUTABLE\t''
+IMMUTABLE\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l scan-on-push -d 'Scan images on push' -r -f -a "true\t''
 false\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l encryption -d 'Encryption: AES256 or KMS' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l encryption -d 'Encryption: AES256 or KMS' -r -f -a "AES256\t''
+KMS\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l kms-key -d 'KMS key for `--encryption KMS`' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l keep-last-images -d 'Keep only the newest N images' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l expire-untagged-after-days -d 'Expire untagged images after N days' -r
@@ -221,7 +225,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s o -l output -d '`json` writes one event per line on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeout -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeline -d 'Write an SVG timeline of the deletion to this file: every step from start to end and its waiting time' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -236,7 +240,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s c -l cluster -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s n -l name -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l timeout -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -385,14 +389,19 @@ complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s f -l file -d 'File to write' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l name -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l k8s-version -r
-complete -c eksup -n "__fish_eksup_using_subcommand init" -l node-kind -d 'managed, self-managed, fargate or mixed' -r
+complete -c eksup -n "__fish_eksup_using_subcommand init" -l node-kind -d 'managed, self-managed, fargate or mixed' -r -f -a "managed\t''
+self-managed\t''
+fargate\t''
+mixed\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l instance-type -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l nodes-min -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l nodes -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l nodes-max -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l private-networking -r -f -a "true\t''
 false\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand init" -l nat -r
+complete -c eksup -n "__fish_eksup_using_subcommand init" -l nat -r -f -a "Single\t''
+HighlyAvailable\t''
+Disable\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l repositories -d 'ECR repositories to declare' -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s p -l profile -d 'AWS profile from the shared config files' -r

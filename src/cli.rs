@@ -1,4 +1,4 @@
-//! The command line: clap types only. Behaviour lives in `commands/`.
+//! The command line: clap types only. `commands/` maps them to options; behaviour lives in `ops/`.
 
 use std::path::PathBuf;
 
@@ -103,6 +103,102 @@ pub enum CreateCommand {
     Repository(CreateRepositoryArgs),
 }
 
+// ---------------------------------------------------------------- shared arguments
+
+/// `--timeout`, for the commands that wait for AWS.
+#[derive(Debug, Args, Clone)]
+pub struct TimeoutArg {
+    /// Give up after this long (e.g. `40m`, `1h`)
+    #[arg(long, default_value = "40m", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+}
+
+/// `-o/--output` of the commands that show data (a table by default).
+#[derive(Debug, Args, Clone)]
+pub struct OutputArg {
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+/// `--kubeconfig`, for the commands that write kubeconfig entries.
+#[derive(Debug, Args, Clone, Default)]
+pub struct KubeconfigPathArg {
+    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+}
+
+/// A NAT mode of the VPC (`vpc.nat.gateway`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum NatMode {
+    #[default]
+    #[value(name = "Single")]
+    Single,
+    #[value(name = "HighlyAvailable")]
+    HighlyAvailable,
+    #[value(name = "Disable")]
+    Disable,
+}
+
+impl NatMode {
+    /// The name in the config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Single => "Single",
+            Self::HighlyAvailable => "HighlyAvailable",
+            Self::Disable => "Disable",
+        }
+    }
+}
+
+/// The nodes `init` declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum NodeKind {
+    #[default]
+    Managed,
+    SelfManaged,
+    Fargate,
+    Mixed,
+}
+
+/// Whether an ECR repository's tags may be moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TagMutability {
+    #[value(name = "MUTABLE")]
+    Mutable,
+    #[value(name = "IMMUTABLE")]
+    Immutable,
+}
+
+impl TagMutability {
+    /// The name in the config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Mutable => "MUTABLE",
+            Self::Immutable => "IMMUTABLE",
+        }
+    }
+}
+
+/// How an ECR repository is encrypted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encryption {
+    #[value(name = "AES256")]
+    Aes256,
+    #[value(name = "KMS")]
+    Kms,
+}
+
+impl Encryption {
+    /// The name in the config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Aes256 => "AES256",
+            Self::Kms => "KMS",
+        }
+    }
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct ConfigFileArg {
     /// Cluster config file (`-` for standard input)
@@ -170,8 +266,8 @@ pub struct QuickClusterArgs {
     #[arg(long)]
     pub vpc_cidr: Option<String>,
     /// NAT mode: HighlyAvailable, Single or Disable
-    #[arg(long)]
-    pub vpc_nat_mode: Option<String>,
+    #[arg(long, value_enum)]
+    pub vpc_nat_mode: Option<NatMode>,
     /// Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces
     #[arg(long)]
     pub fargate: bool,
@@ -182,9 +278,8 @@ pub struct KubeconfigWriteArgs {
     /// Write the kubeconfig once the control plane is active
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub write_kubeconfig: bool,
-    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-    #[arg(long, value_name = "PATH")]
-    pub kubeconfig: Option<PathBuf>,
+    #[command(flatten)]
+    pub kubeconfig: KubeconfigPathArg,
     /// Make the new context the current one
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub set_kubeconfig_context: bool,
@@ -211,9 +306,8 @@ pub struct CreateClusterArgs {
     /// time and the critical path
     #[arg(long, value_name = "FILE")]
     pub timeline: Option<PathBuf>,
-    /// Give up after this long (e.g. `40m`, `1h`)
-    #[arg(long, default_value = "40m", value_parser = parse_duration)]
-    pub timeout: std::time::Duration,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
     /// How many steps may run at once
     #[arg(long, default_value_t = 8)]
     pub parallelism: usize,
@@ -225,6 +319,17 @@ pub struct CreateClusterArgs {
     pub wait_nodes: bool,
     #[command(flatten)]
     pub kubeconfig: KubeconfigWriteArgs,
+}
+
+impl CreateClusterArgs {
+    /// `create cluster -f FILE` with every other flag at its default (`init --create` runs it):
+    /// the defaults live in the attributes above only.
+    pub fn for_file(file: &std::path::Path) -> Result<Self, clap::Error> {
+        use clap::FromArgMatches as _;
+        let command = <Self as Args>::augment_args(clap::Command::new("cluster"));
+        let args = [std::ffi::OsStr::new("cluster"), std::ffi::OsStr::new("-f"), file.as_os_str()];
+        Self::from_arg_matches(&command.try_get_matches_from(args)?)
+    }
 }
 
 #[derive(Debug, Args, Clone)]
@@ -245,8 +350,8 @@ pub struct CreateNodegroupArgs {
     pub dry_run: bool,
     #[arg(long, short = 'o', value_enum)]
     pub output: Option<PlanFormat>,
-    #[arg(long, default_value = "40m", value_parser = parse_duration)]
-    pub timeout: std::time::Duration,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
     /// Wait until the node groups' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub wait_nodes: bool,
@@ -257,14 +362,14 @@ pub struct CreateRepositoryArgs {
     /// Repository name
     pub name: String,
     /// MUTABLE or IMMUTABLE
-    #[arg(long, default_value = "IMMUTABLE")]
-    pub image_tag_mutability: String,
+    #[arg(long, value_enum, default_value_t = TagMutability::Immutable)]
+    pub image_tag_mutability: TagMutability,
     /// Scan images on push
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub scan_on_push: bool,
     /// Encryption: AES256 or KMS
-    #[arg(long, default_value = "AES256")]
-    pub encryption: String,
+    #[arg(long, value_enum, default_value_t = Encryption::Aes256)]
+    pub encryption: Encryption,
     /// KMS key for `--encryption KMS`
     #[arg(long)]
     pub kms_key: Option<String>,
@@ -313,8 +418,8 @@ pub struct GetClusterArgs {
     /// The cluster (default: all in the region)
     #[arg(long, short = 'n', conflicts_with = "name_pos")]
     pub name: Option<String>,
-    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -325,16 +430,16 @@ pub struct GetNodegroupArgs {
     /// One node group (default: all)
     #[arg(long, short = 'n')]
     pub name: Option<String>,
-    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct GetRepositoryArgs {
     /// One repository (default: all)
     pub name: Option<String>,
-    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 // ---------------------------------------------------------------- delete
@@ -379,8 +484,8 @@ pub struct DeleteClusterArgs {
     /// `json` writes one event per line on stdout
     #[arg(long, short = 'o', value_enum)]
     pub output: Option<OutputFormat>,
-    #[arg(long, default_value = "40m", value_parser = parse_duration)]
-    pub timeout: std::time::Duration,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
     /// Write an SVG timeline of the deletion to this file: every step from start to end and its
     /// waiting time
     #[arg(long, value_name = "FILE")]
@@ -397,8 +502,8 @@ pub struct DeleteNodegroupArgs {
     pub yes: bool,
     #[arg(long)]
     pub no_wait: bool,
-    #[arg(long, default_value = "40m", value_parser = parse_duration)]
-    pub timeout: std::time::Duration,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -478,9 +583,8 @@ pub struct WriteKubeconfigArgs {
     /// The cluster
     #[arg(long, short = 'c', alias = "name")]
     pub cluster: String,
-    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-    #[arg(long, value_name = "PATH")]
-    pub kubeconfig: Option<PathBuf>,
+    #[command(flatten)]
+    pub kubeconfig: KubeconfigPathArg,
     /// Make the context current (default)
     #[arg(long, overrides_with = "no_set_context")]
     pub set_context: bool,
@@ -508,9 +612,8 @@ pub struct SetContextArgs {
     /// Name of the context (and of its cluster and user entries)
     #[arg(long)]
     pub alias: Option<String>,
-    /// Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-    #[arg(long, value_name = "PATH")]
-    pub kubeconfig: Option<PathBuf>,
+    #[command(flatten)]
+    pub kubeconfig: KubeconfigPathArg,
     /// Role the token assumes
     #[arg(long)]
     pub role_arn: Option<String>,
@@ -572,8 +675,8 @@ pub struct InitArgs {
     #[arg(long = "k8s-version")]
     pub kubernetes_version: Option<String>,
     /// managed, self-managed, fargate or mixed
-    #[arg(long)]
-    pub node_kind: Option<String>,
+    #[arg(long, value_enum)]
+    pub node_kind: Option<NodeKind>,
     #[arg(long)]
     pub instance_type: Option<String>,
     #[arg(long)]
@@ -584,8 +687,8 @@ pub struct InitArgs {
     pub nodes_max: Option<u32>,
     #[arg(long, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub private_networking: Option<bool>,
-    #[arg(long)]
-    pub nat: Option<String>,
+    #[arg(long, value_enum)]
+    pub nat: Option<NatMode>,
     /// ECR repositories to declare
     #[arg(long, value_delimiter = ',')]
     pub repositories: Vec<String>,
@@ -603,8 +706,8 @@ pub struct CompletionArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct VersionArgs {
-    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 /// `40m`, `1h30m`, `90s`, `2h`.
@@ -670,6 +773,18 @@ mod tests {
     #[test]
     fn cli_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn create_cluster_for_a_file_takes_the_command_line_defaults() {
+        let args = CreateClusterArgs::for_file(std::path::Path::new("c.yaml")).unwrap();
+        assert_eq!(args.file.config_file.as_deref(), Some(std::path::Path::new("c.yaml")));
+        assert_eq!(args.timeout.timeout.as_secs(), 40 * 60);
+        assert_eq!(args.parallelism, 8);
+        assert!(
+            args.wait_nodes && args.kubeconfig.write_kubeconfig && args.kubeconfig.set_kubeconfig_context
+        );
+        assert!(!args.dry_run && !args.rollback && !args.skip_preflight);
     }
 
     #[test]

@@ -47,6 +47,11 @@ impl UserError {
         Self { status: ExitStatus::Usage, ..Self::new(message) }
     }
 
+    /// A bug in eksup (exit code 2): `message` says what went wrong.
+    pub fn bug(message: impl Into<String>) -> Self {
+        Self { status: ExitStatus::Usage, ..Self::new(message) }
+    }
+
     #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());

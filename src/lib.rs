@@ -14,9 +14,12 @@
 //! - [`kubernetes`]: the only module that names `kube`: the seam to a cluster's Kubernetes API.
 //! - [`kubeconfig`]: merge entries into a kubeconfig, write it atomically; the exec token.
 //! - [`output`]: the one printer; stdout for data, stderr for people.
-//! - [`commands`]: one thin function per command.
+//! - [`ops`]: the operations: what each command does, given its options; each returns a typed
+//!   report that [`ops::finish`] prints and turns into the exit status.
+//! - [`commands`]: one thin function per command: arguments to options, one operation, the report.
+//! - [`fs`]: the one atomic file writer.
 //!
-//! Start reading at [`commands::create_cluster`].
+//! Start reading at [`ops::create_cluster`].
 #![forbid(unsafe_code)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
@@ -26,8 +29,10 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod executor;
+pub mod fs;
 pub mod kubeconfig;
 pub mod kubernetes;
+pub mod ops;
 pub mod output;
 pub mod plan;
 pub mod settings;

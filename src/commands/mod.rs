@@ -1,4 +1,6 @@
-//! One thin function per command: resolve inputs, call the library, print through the printer.
+//! One thin function per command: map the arguments to an operation's options, call the
+//! operation (`crate::ops`), and hand its report to [`crate::ops::finish`]. No command imports
+//! another.
 
 pub mod completion;
 pub mod create_cluster;
@@ -55,9 +57,4 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Completion(args) => completion::completion(&args, printer),
         Command::Version(args) => version::version(&args, printer),
     }
-}
-
-/// A multi-threaded tokio runtime for commands that talk to AWS.
-pub fn runtime() -> Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?)
 }

@@ -4,14 +4,9 @@ use anyhow::Result;
 
 use crate::cli::VersionArgs;
 use crate::error::ExitStatus;
-use crate::output::{OutputFormat, Printer};
+use crate::ops;
+use crate::output::Printer;
 
 pub fn version(args: &VersionArgs, printer: &Printer) -> Result<ExitStatus> {
-    let version = env!("CARGO_PKG_VERSION");
-    match args.output {
-        OutputFormat::Table => printer.data(&format!("eksup {version}")),
-        OutputFormat::Json => printer.data(&serde_json::json!({ "version": version }).to_string()),
-        OutputFormat::Yaml => printer.data(&format!("version: {version}")),
-    }
-    Ok(ExitStatus::Success)
+    ops::finish(ops::text::version(args.output.output), printer)
 }

@@ -4,7 +4,7 @@
 //! # API for `create cluster` and `delete cluster`
 //! ```ignore
 //! use eksup::kubeconfig::{self, ClusterEntry, EntryNames, ExecPlugin, KubeconfigTarget};
-//! // create: once the control plane is ACTIVE (see `commands::kubeconfig::write_cluster_kubeconfig`,
+//! // create: once the control plane is ACTIVE (see `ops::kubeconfig::write_cluster_kubeconfig`,
 //! // which also runs DescribeCluster and GetCallerIdentity for you)
 //! let target = KubeconfigTarget::resolve(args.kubeconfig.as_deref())?;
 //! let entry = ClusterEntry {

@@ -2,21 +2,13 @@
 //!
 //! Every change runs under an exclusive `File::lock` on a sidecar `.<file>.eksup.lock` in the
 //! kubeconfig's directory (the sidecar is left in place: deleting a lock file races with the
-//! next locker). A file is replaced by writing a temporary file in the same directory, fsync,
-//! rename, fsync of the directory: a reader sees the old or the new file, never half of one.
-//! A file that does not parse (YAML syntax, structure, or bytes that are not UTF-8) is never
-//! written, and neither is a text that does not read back as the same data.
-//!
-//! A writer killed between creating its temporary file and the rename leaves that file behind,
-//! a full copy of the kubeconfig: `.<file>.eksup-<pid>-<nanos>.tmp`. Each write first removes the
-//! ones of the file it writes whose `<pid>` is not a running process (`/proc/<pid>` is missing).
-//! It does so under the file's lock, which every eksup writer holds while its temporary file
-//! exists, so such a file has no writer left; the pid check also spares a writer that holds no
-//! lock. Other files, and temporary files of other kubeconfigs, are never touched. Where there is
-//! no `/proc` (macOS), nothing is removed.
+//! next locker). A file is replaced by [`crate::fs::write_atomic`] (mode 0600): a reader sees the
+//! old or the new file, never half of one, and the temporary files of killed writers are removed
+//! under the file's lock. A file that does not parse (YAML syntax, structure, or bytes that are
+//! not UTF-8) is never written, and neither is a text that does not read back as the same data.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -170,8 +162,7 @@ pub fn remove_cluster_entries(
 fn write_document(f: &Loaded) -> Result<()> {
     let text = f.doc.render();
     check_round_trip(&f.doc, &text, &f.path)?;
-    remove_stale_temp_files(&f.real);
-    write_atomic(&f.real, text.as_bytes())
+    crate::fs::write_atomic(&f.real, text.as_bytes(), 0o600)
         .with_context(|| format!("failed to write kubeconfig `{}`", f.path.display()))
 }
 
@@ -185,40 +176,6 @@ pub(crate) fn check_round_trip(doc: &Document, text: &str, path: &Path) -> Resul
     ))
     .hint("this is a bug in eksup: please report it with the file's layout (not its credentials)")
     .into())
-}
-
-/// Remove `.<file>.eksup-<pid>-<nanos>.tmp` files beside `file` whose writer is gone (see the
-/// module docs). Best effort: a file that cannot be listed or removed is left.
-fn remove_stale_temp_files(file: &Path) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
-    let Some(name) = file.file_name().and_then(|n| n.to_str()) else { return };
-    let prefix = format!(".{name}.eksup-");
-    let dir = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(pid) = file_name.to_str().and_then(|n| temp_file_pid(n, &prefix)) else { continue };
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// The pid in a temporary file name `<prefix><pid>-<nanos>.tmp` (see [`write_atomic_mode`]).
-fn temp_file_pid(file_name: &str, prefix: &str) -> Option<u32> {
-    let rest = file_name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
-    let (pid, nanos) = rest.split_once('-')?;
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(pid) || !digits(nanos) {
-        return None;
-    }
-    pid.parse().ok()
 }
 
 /// Read and parse one kubeconfig (an empty document if it does not exist).
@@ -369,46 +326,4 @@ pub(crate) fn create_dir(dir: &Path) -> Result<()> {
                 .hint("check the permissions of its parent, or pass another file with `--kubeconfig`"),
         )
     })
-}
-
-/// Replace `path` with `bytes`, mode 0600: temporary file in the same directory, fsync, rename,
-/// fsync of the directory. On failure the old file is untouched and the temporary file removed.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_mode(path, bytes, 0o600)
-}
-
-/// [`write_atomic`] with the new file's mode (on Unix).
-pub(crate) fn write_atomic_mode(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let tmp = dir.join(format!(".{name}.eksup-{}-{nanos}.tmp", std::process::id()));
-    let result = (|| {
-        let mut options = OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(mode);
-        }
-        #[cfg(not(unix))]
-        let _ = mode;
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

@@ -169,7 +169,7 @@ impl TokenCache {
             expires: credential.expiration.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
         };
         let bytes = serde_json::to_vec(&file)?;
-        super::store::write_atomic(&self.dir.join(key.file_name()), &bytes)?;
+        crate::fs::write_atomic(&self.dir.join(key.file_name()), &bytes, 0o600)?;
         Ok(())
     }
 }

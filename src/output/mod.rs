@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod progress;
+pub mod summary;
 pub mod table;
 pub mod timeline;
 

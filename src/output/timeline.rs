@@ -262,8 +262,24 @@ pub fn svg(title: &str, rows: &[Row], critical: &[String]) -> String {
 
 /// Write the timeline atomically: a reader sees the old file or the whole new one, never half.
 pub fn write(path: &Path, svg: &str) -> Result<()> {
-    crate::kubeconfig::store::write_atomic_mode(path, svg.as_bytes(), 0o644)
+    crate::fs::write_atomic(path, svg.as_bytes(), 0o644)
         .with_context(|| format!("cannot write the timeline `{}`", path.display()))
+}
+
+/// Write a run's timeline and say so; a failure to write it is a warning, not the run's failure.
+pub fn save(
+    path: &Path,
+    title: &str,
+    tally: &Tally,
+    depends_on: &BTreeMap<String, Vec<String>>,
+    printer: &super::Printer,
+) {
+    let rows = rows(tally);
+    let critical = critical_path(&rows, depends_on);
+    match write(path, &svg(title, &rows, &critical)) {
+        Ok(()) => printer.status("Wrote", &format!("timeline `{}` ({} steps)", path.display(), rows.len())),
+        Err(e) => printer.warn(&format!("{e:#}")),
+    }
 }
 
 #[cfg(test)]

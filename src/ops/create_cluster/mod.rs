@@ -1,0 +1,120 @@
+//! `create cluster`: load the config, build the plan, print it (`--dry-run`) or apply it.
+//!
+//! - [`apply`]: identity, preflight, the run with the kubeconfig step, Ctrl-C, the rollback policy;
+//! - [`rollback`]: delete what a failed run created;
+//! - [`report`]: the dry-run's plan and the run's summary.
+
+mod apply;
+mod report;
+mod rollback;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::load::{self, ConfigSource};
+use crate::cli::CreateClusterArgs;
+use crate::error::UserError;
+use crate::output::{PlanFormat, Printer};
+use crate::plan::{self, PlanOptions};
+use crate::settings::Settings;
+
+pub use report::{CreateReport, PlanReport, RunReport};
+
+/// What `create cluster` is asked to do.
+#[derive(Debug, Clone)]
+pub struct CreateOptions {
+    pub source: ConfigSource,
+    /// Print the plan and change nothing.
+    pub dry_run: bool,
+    pub skip_preflight: bool,
+    pub output: Option<PlanFormat>,
+    /// Write an SVG timeline of the run here.
+    pub timeline: Option<PathBuf>,
+    pub timeout: Duration,
+    pub parallelism: usize,
+    /// On failure, delete what this run created.
+    pub rollback: bool,
+    pub wait_nodes: bool,
+    pub write_kubeconfig: bool,
+    /// `None` follows `$KUBECONFIG`, then `~/.kube/config`.
+    pub kubeconfig: Option<PathBuf>,
+    pub set_kubeconfig_context: bool,
+}
+
+impl CreateOptions {
+    /// The options of `create cluster`'s arguments.
+    pub fn from_args(args: CreateClusterArgs) -> Result<Self> {
+        let CreateClusterArgs {
+            file,
+            quick,
+            dry_run,
+            skip_preflight,
+            output,
+            timeline,
+            timeout,
+            parallelism,
+            rollback,
+            wait_nodes,
+            kubeconfig,
+        } = args;
+        Ok(Self {
+            source: ConfigSource::from_args(file.config_file, Some(quick))?,
+            dry_run,
+            skip_preflight,
+            output,
+            timeline,
+            timeout: timeout.timeout,
+            parallelism,
+            rollback,
+            wait_nodes,
+            write_kubeconfig: kubeconfig.write_kubeconfig,
+            kubeconfig: kubeconfig.kubeconfig.kubeconfig,
+            set_kubeconfig_context: kubeconfig.set_kubeconfig_context,
+        })
+    }
+
+    /// Whether the run writes JSON lines on stdout.
+    fn json(&self) -> bool {
+        self.output == Some(PlanFormat::Json)
+    }
+}
+
+/// Create the cluster (or print its plan, with `dry_run`).
+pub fn create_cluster(
+    options: &CreateOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<CreateReport> {
+    graph_needs_dry_run(options.output, options.dry_run)?;
+    let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
+    let plan_options = PlanOptions {
+        write_kubeconfig: options.write_kubeconfig,
+        wait_nodes: options.wait_nodes,
+        account_id: None,
+    };
+    let plan = plan::build(&loaded, &plan_options);
+    plan.check().map_err(|e| super::bug(e, "eksup built an inconsistent plan"))?;
+    if options.dry_run {
+        return Ok(CreateReport::Plan(PlanReport::new(plan, &loaded, options.output)));
+    }
+    let rt = super::runtime()?;
+    let report = rt.block_on(apply::apply(plan_options, &loaded, options, settings, printer))?;
+    Ok(CreateReport::Run(Box::new(report)))
+}
+
+/// `-o mermaid` and `-o dot` draw the plan: they go with `--dry-run`.
+pub fn graph_needs_dry_run(output: Option<PlanFormat>, dry_run: bool) -> Result<()> {
+    let name = match output {
+        Some(PlanFormat::Mermaid) => "mermaid",
+        Some(PlanFormat::Dot) => "dot",
+        _ => return Ok(()),
+    };
+    if dry_run {
+        return Ok(());
+    }
+    Err(UserError::usage(format!("`-o {name}` draws the plan and needs `--dry-run`"))
+        .hint("add `--dry-run`, or use `--timeline FILE` for a picture of a real run")
+        .into())
+}

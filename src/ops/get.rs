@@ -1,0 +1,153 @@
+//! `get cluster` and `get nodegroup`: a table by default, `-o json|yaml` for scripts.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Report;
+use crate::cloud::{self, AwsCloud, ClusterInfo, NodegroupInfo, NodegroupKind};
+use crate::error::UserError;
+use crate::output::{OutputFormat, Printer, table};
+use crate::settings::Settings;
+
+fn print<T: Serialize>(
+    printer: &Printer,
+    format: OutputFormat,
+    items: &T,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<()> {
+    match format {
+        OutputFormat::Table => printer.data(&table::render(header, &rows)),
+        OutputFormat::Json => printer.data(&serde_json::to_string_pretty(items)?),
+        OutputFormat::Yaml => printer.data(&serde_saphyr::to_string(items)?),
+    }
+    Ok(())
+}
+
+/// The clusters of `get cluster`.
+#[derive(Debug)]
+pub struct ClustersReport {
+    pub clusters: Vec<ClusterInfo>,
+    /// One cluster was asked for.
+    pub one: bool,
+    pub output: OutputFormat,
+}
+
+impl Report for ClustersReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let clusters = &self.clusters;
+        if clusters.is_empty() && self.output == OutputFormat::Table {
+            printer.info("no clusters found in this region");
+            return Ok(());
+        }
+        if self.one && self.output != OutputFormat::Table {
+            return print(printer, self.output, &clusters[0], &[], Vec::new());
+        }
+        let rows = clusters
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.status.clone(),
+                    c.version.clone().unwrap_or_default(),
+                    c.endpoint.clone().unwrap_or_default(),
+                    if c.created_by_eksup { "yes".into() } else { "no".into() },
+                ]
+            })
+            .collect();
+        print(
+            printer,
+            self.output,
+            clusters,
+            &["NAME", "STATUS", "VERSION", "ENDPOINT", "EKSUP CREATED"],
+            rows,
+        )
+    }
+}
+
+/// The clusters of the region, or the one named.
+pub fn get_clusters(name: Option<&str>, output: OutputFormat, settings: &Settings) -> Result<ClustersReport> {
+    let clusters = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        let names = match name {
+            Some(n) => vec![n.to_string()],
+            None => aws.list_clusters().await?,
+        };
+        let mut out = Vec::new();
+        for n in names {
+            match aws.describe_cluster(&n).await? {
+                Some(c) => out.push(c),
+                None if name.is_some() => {
+                    return Err(UserError::new(format!("no cluster `{n}` in this region"))
+                        .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+                        .into());
+                }
+                None => {}
+            }
+        }
+        anyhow::Ok(out)
+    })?;
+    Ok(ClustersReport { clusters, one: name.is_some(), output })
+}
+
+/// The node groups of `get nodegroup`.
+#[derive(Debug)]
+pub struct NodegroupsReport {
+    pub nodegroups: Vec<NodegroupInfo>,
+    pub output: OutputFormat,
+}
+
+impl Report for NodegroupsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let num = |v: Option<i32>| v.map(|x| x.to_string()).unwrap_or_else(|| "-".into());
+        let rows = self
+            .nodegroups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.name.clone(),
+                    match g.kind {
+                        NodegroupKind::Managed => "managed".into(),
+                        NodegroupKind::SelfManaged => "self-managed".into(),
+                    },
+                    g.status.clone(),
+                    num(g.min_size),
+                    num(g.desired_size),
+                    num(g.max_size),
+                    g.instance_types.join(","),
+                ]
+            })
+            .collect();
+        let header = ["NAME", "TYPE", "STATUS", "MIN", "DESIRED", "MAX", "INSTANCE TYPES"];
+        print(printer, self.output, &self.nodegroups, &header, rows)
+    }
+}
+
+/// The node groups of a cluster, or the one named.
+pub fn get_nodegroups(
+    cluster: &str,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<NodegroupsReport> {
+    let mut nodegroups = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        if aws.describe_cluster(cluster).await?.is_none() {
+            return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
+                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+                .into());
+        }
+        aws.list_nodegroups(cluster).await
+    })?;
+    if let Some(n) = name {
+        nodegroups.retain(|g| g.name == n);
+        if nodegroups.is_empty() {
+            return Err(UserError::new(format!("no node group `{n}` in cluster `{cluster}`"))
+                .hint(format!("list them with `eksup get nodegroup --cluster {cluster}`"))
+                .into());
+        }
+    }
+    Ok(NodegroupsReport { nodegroups, output })
+}

@@ -1,0 +1,229 @@
+//! The config an operation works on: read it (a file, standard input or the quick flags),
+//! parse it, choose the zones, default and validate it.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::QuickClusterArgs;
+use crate::config::{self, Diagnostics, Loaded, zones};
+use crate::error::UserError;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+/// Where the config comes from.
+#[derive(Debug, Clone)]
+pub enum ConfigSource {
+    /// `-f FILE`.
+    File(PathBuf),
+    /// `-f -`.
+    Stdin,
+    /// No `-f`: the quick flags of `create cluster` describe the cluster.
+    Flags(Box<QuickClusterArgs>),
+}
+
+impl ConfigSource {
+    /// `-f` (`None` when not given), and the quick flags of the commands that have them: they
+    /// cannot go with a file.
+    pub fn from_args(file: Option<PathBuf>, quick: Option<QuickClusterArgs>) -> Result<Self> {
+        match (file, quick) {
+            (Some(path), _) if path.as_os_str() == "-" => Ok(Self::Stdin),
+            (Some(_), Some(q)) if quick_flags_used(&q) => {
+                Err(UserError::usage("cluster flags cannot be used with --config-file/-f")
+                    .hint("put the settings in the config file, or drop `-f`")
+                    .into())
+            }
+            (Some(path), _) => Ok(Self::File(path)),
+            (None, Some(q)) => Ok(Self::Flags(Box::new(q))),
+            (None, None) => Err(UserError::usage("give the config file with `-f`").into()),
+        }
+    }
+
+    /// The config text and its name for messages.
+    pub fn read(&self, settings: &Settings) -> Result<(String, String)> {
+        match self {
+            Self::Stdin => {
+                let bytes = config::source::read_capped(std::io::stdin().lock())
+                    .context("failed to read the config from standard input")?;
+                Ok((config::source::decode(bytes, "<stdin>")?, "<stdin>".into()))
+            }
+            Self::File(path) => {
+                // At most 4 MiB + 1 byte is read: `-f /dev/zero` fails at once.
+                let bytes = std::fs::File::open(path).and_then(config::source::read_capped).map_err(|e| {
+                    UserError::new(format!("cannot read `{}`: {e}", path.display()))
+                        .hint("check the path given to `-f`")
+                })?;
+                let origin = path.display().to_string();
+                Ok((config::source::decode(bytes, &origin)?, origin))
+            }
+            Self::Flags(q) => Ok((quick_config(q, settings)?, "<flags>".into())),
+        }
+    }
+}
+
+fn quick_flags_used(q: &QuickClusterArgs) -> bool {
+    q.name.is_some()
+        || q.version.is_some()
+        || !q.tags.is_empty()
+        || !q.zones.is_empty()
+        || q.with_oidc
+        || q.without_nodegroup
+        || q.nodegroup_name.is_some()
+        || q.node_type.is_some()
+        || q.nodes.is_some()
+        || q.nodes_min.is_some()
+        || q.nodes_max.is_some()
+        || q.node_volume_size.is_some()
+        || q.node_volume_type.is_some()
+        || q.node_ami_family.is_some()
+        || q.node_private_networking
+        || q.spot
+        || !q.instance_types.is_empty()
+        || q.vpc_cidr.is_some()
+        || q.vpc_nat_mode.is_some()
+        || q.fargate
+        || !q.managed
+}
+
+/// The config the quick flags describe, as the YAML a user would write.
+fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
+    let Some(name) = &q.name else {
+        return Err(UserError::usage("a cluster needs a name: give `--name` or a config file with `-f`")
+            .hint("e.g. `eksup create cluster --name demo --region us-west-2 --dry-run`")
+            .into());
+    };
+    let mut meta = serde_json::json!({ "name": name });
+    if let Some(r) = settings.region() {
+        meta["region"] = r.into();
+    }
+    if let Some(v) = &q.version {
+        meta["version"] = v.clone().into();
+    }
+    if !q.tags.is_empty() {
+        let mut tags = serde_json::Map::new();
+        for t in &q.tags {
+            let (k, v) = t.split_once('=').ok_or_else(|| {
+                UserError::usage(format!("tag `{t}` is not `key=value`"))
+                    .hint("write tags like `--tags team=infra,env=dev`")
+            })?;
+            tags.insert(k.to_string(), v.into());
+        }
+        meta["tags"] = tags.into();
+    }
+    let mut doc = serde_json::json!({ "apiVersion": config::EKSCTL_API_VERSION, "kind": "ClusterConfig", "metadata": meta });
+    if !q.zones.is_empty() {
+        doc["availabilityZones"] = q.zones.clone().into();
+    }
+    if q.with_oidc {
+        doc["iam"] = serde_json::json!({ "withOIDC": true });
+    }
+    if q.vpc_cidr.is_some() || q.vpc_nat_mode.is_some() {
+        let mut vpc = serde_json::Map::new();
+        if let Some(c) = &q.vpc_cidr {
+            vpc.insert("cidr".into(), c.clone().into());
+        }
+        if let Some(n) = &q.vpc_nat_mode {
+            vpc.insert("nat".into(), serde_json::json!({ "gateway": n.as_str() }));
+        }
+        doc["vpc"] = vpc.into();
+    }
+    if !q.without_nodegroup && !q.fargate {
+        let key = if q.managed { "managedNodeGroups" } else { "nodeGroups" };
+        doc[key] = serde_json::json!([quick_nodegroup(q)]);
+    }
+    if q.fargate {
+        doc["fargateProfiles"] = serde_json::json!([{ "name": "fp-default", "selectors": [{ "namespace": "default" }, { "namespace": "kube-system" }] }]);
+    }
+    Ok(serde_json::to_string_pretty(&doc)?)
+}
+
+/// The one node group of the quick flags.
+fn quick_nodegroup(q: &QuickClusterArgs) -> serde_json::Map<String, serde_json::Value> {
+    let mut ng = serde_json::Map::new();
+    ng.insert("name".into(), q.nodegroup_name.clone().unwrap_or_else(|| "ng-1".into()).into());
+    if !q.instance_types.is_empty() && q.managed {
+        ng.insert("instanceTypes".into(), q.instance_types.clone().into());
+    } else if let Some(t) = &q.node_type {
+        ng.insert("instanceType".into(), t.clone().into());
+    }
+    for (k, v) in [("desiredCapacity", q.nodes), ("minSize", q.nodes_min), ("maxSize", q.nodes_max)] {
+        if let Some(v) = v {
+            ng.insert(k.into(), v.into());
+        }
+    }
+    if let Some(s) = q.node_volume_size {
+        ng.insert("volumeSize".into(), s.into());
+    }
+    if let Some(t) = &q.node_volume_type {
+        ng.insert("volumeType".into(), t.clone().into());
+    }
+    if let Some(f) = &q.node_ami_family {
+        ng.insert("amiFamily".into(), f.clone().into());
+    }
+    if q.node_private_networking {
+        ng.insert("privateNetworking".into(), true.into());
+    }
+    if q.spot && q.managed {
+        ng.insert("spot".into(), true.into());
+    }
+    ng
+}
+
+/// Print a config's problems and turn them into the operation's error.
+pub fn config_error(d: &Diagnostics, printer: &Printer) -> anyhow::Error {
+    for item in &d.items {
+        printer.stderr(&item.render(&d.origin));
+    }
+    UserError::new(format!("{d}")).hint("fix the problems above and run the command again").into()
+}
+
+/// Read, parse, choose zones, default and validate: the config an operation works on.
+/// A dry run may assume zones when AWS cannot be asked.
+pub fn load(source: &ConfigSource, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Loaded> {
+    let (text, origin) = source.read(settings)?;
+    let parsed = config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
+    for w in &parsed.warnings {
+        printer.stderr(&w.render(&origin));
+    }
+    let region = parsed.region().map(str::to_string).or_else(|| settings.region());
+    let zones = match &region {
+        Some(r) if parsed.needs_zones() && parsed.pending.is_empty() => {
+            choose_zones(r, settings, printer, dry_run)?
+        }
+        _ => Vec::new(),
+    };
+    let loaded = config::finish(parsed, &zones, region.as_deref()).map_err(|d| config_error(&d, printer))?;
+    for w in &loaded.warnings {
+        printer.stderr(&w.render(&origin));
+    }
+    Ok(loaded)
+}
+
+fn choose_zones(region: &str, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Vec<String>> {
+    if dry_run && !crate::cloud::credentials_configured(settings) {
+        let z = zones::assumed(region);
+        printer.warn(&format!("no AWS credentials: assuming zones `{}` for the dry-run", z.join("`, `")));
+        return Ok(z);
+    }
+    let found = super::runtime()?.block_on(async {
+        let sdk = crate::cloud::load_sdk_config(settings, Some(region)).await?;
+        crate::cloud::availability_zones(&if dry_run { crate::cloud::quick(&sdk) } else { sdk }).await
+    });
+    match found {
+        Ok(available) => zones::pick(region, &available).map_err(|e| {
+            UserError::new(e).hint("name the zones with `availabilityZones:` in the config").into()
+        }),
+        Err(e) if dry_run => {
+            let z = zones::assumed(region);
+            printer.warn(&format!(
+                "could not ask AWS for zones ({e:#}): assuming `{}` for the dry-run",
+                z.join("`, `")
+            ));
+            Ok(z)
+        }
+        Err(e) => Err(e.context(
+            UserError::new("cannot choose availability zones")
+                .hint("check your AWS credentials and region, or name the zones with `availabilityZones:`"),
+        )),
+    }
+}

@@ -1,0 +1,307 @@
+//! Node groups of an existing cluster: create them from a config file, scale one, delete one.
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::load::{self, ConfigSource};
+use super::{Report, RunEnd};
+use crate::cloud::{self, AwsCloud, NodegroupKind};
+use crate::config::Loaded;
+use crate::error::UserError;
+use crate::executor::{self, Cancel, RunOptions};
+use crate::output::progress::Progress;
+use crate::output::{PlanFormat, Printer};
+use crate::plan::{self, Plan, PlanOptions, Resource, render};
+use crate::settings::Settings;
+
+/// What `create nodegroup` is asked to do.
+#[derive(Debug, Clone)]
+pub struct CreateNodegroupOptions {
+    pub source: ConfigSource,
+    /// Names or globs (`ng-*`) of the node groups to create (empty: all) and to skip.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub dry_run: bool,
+    pub output: Option<PlanFormat>,
+    pub timeout: Duration,
+    pub wait_nodes: bool,
+}
+
+/// What `create nodegroup` did: the reduced plan of a dry run, or the groups it made.
+#[derive(Debug)]
+pub enum CreateNodegroupReport {
+    Plan { plan: Plan, format: Option<PlanFormat> },
+    Run { names: Vec<String>, end: RunEnd },
+}
+
+impl Report for CreateNodegroupReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        match self {
+            Self::Plan { plan, format } => match format {
+                Some(PlanFormat::Json) => printer.data(&serde_json::to_string_pretty(plan)?),
+                Some(PlanFormat::Mermaid) => printer.data(&render::mermaid(plan)),
+                Some(PlanFormat::Dot) => printer.data(&render::dot(plan)),
+                _ => printer.data(&render::tree(plan)),
+            },
+            Self::Run { names, end: RunEnd::Done } => printer.status(
+                "Created",
+                &format!(
+                    "node groups {}",
+                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Self::Run { .. } => {}
+        }
+        Ok(())
+    }
+
+    fn end(self) -> RunEnd {
+        match self {
+            Self::Plan { .. } => RunEnd::Done,
+            Self::Run { end, .. } => end,
+        }
+    }
+}
+
+/// Create the node groups of a config file (with `include`/`exclude`) on an existing cluster:
+/// the cluster's plan, reduced to those node groups and what they need. Steps that exist already
+/// are found again, so only the new groups are made.
+pub fn create_nodegroup(
+    options: &CreateNodegroupOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<CreateNodegroupReport> {
+    super::create_cluster::graph_needs_dry_run(options.output, options.dry_run)?;
+    let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
+    let full = plan::build(
+        &loaded,
+        &PlanOptions { write_kubeconfig: false, wait_nodes: options.wait_nodes, account_id: None },
+    );
+    let names = chosen(&loaded, options);
+    if names.is_empty() {
+        return Err(UserError::new("no node group of the config matches")
+            .hint("check `--include` and `--exclude`")
+            .into());
+    }
+    let reduced = reduce(&full, &names);
+    if options.dry_run {
+        return Ok(CreateNodegroupReport::Plan { plan: reduced, format: options.output });
+    }
+    let end = super::runtime()?.block_on(run(&reduced, &loaded, &names, options, settings, printer))?;
+    Ok(CreateNodegroupReport::Run { names, end })
+}
+
+async fn run(
+    plan: &Plan,
+    loaded: &Loaded,
+    names: &[String],
+    options: &CreateNodegroupOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<RunEnd> {
+    let sdk = cloud::load_sdk_config(settings, Some(loaded.region())).await?;
+    let aws = AwsCloud::new(&sdk);
+    if aws.describe_cluster(loaded.name()).await?.is_none() {
+        return Err(UserError::new(format!("no cluster `{}` in `{}`", loaded.name(), loaded.region()))
+            .hint("create it first with `eksup create cluster -f`")
+            .into());
+    }
+    let cancel = Cancel::new();
+    super::watch_interrupt(&cancel);
+    let json = options.output == Some(PlanFormat::Json);
+    let progress = Progress::new(printer, json, "creating node groups", &names.join(", "));
+    let run_options = RunOptions { timeout: Some(options.timeout), cancel, ..RunOptions::default() };
+    let outcome = executor::run(plan, &aws, &progress, run_options).await?;
+    progress.finish();
+    Ok(RunEnd::of_run(&outcome, "creating node groups", options.timeout)
+        .hint("run the same command again: it creates only what is missing"))
+}
+
+/// The names of the config's node groups that `include` and `exclude` choose.
+fn chosen(loaded: &Loaded, options: &CreateNodegroupOptions) -> Vec<String> {
+    let matches = |name: &str| {
+        let glob = |pat: &str| match pat.split_once('*') {
+            Some((a, b)) => name.starts_with(a) && name.ends_with(b),
+            None => name == pat,
+        };
+        (options.include.is_empty() || options.include.iter().any(|p| glob(p)))
+            && !options.exclude.iter().any(|p| glob(p))
+    };
+    let config = &loaded.config;
+    config
+        .node_groups
+        .iter()
+        .flatten()
+        .filter_map(|n| n.name.clone())
+        .chain(config.managed_node_groups.iter().flatten().filter_map(|n| n.name.clone()))
+        .filter(|n| matches(n))
+        .collect()
+}
+
+/// The chosen node groups' steps and everything they depend on. A step belongs to a node group
+/// by the names the plan carries, never by its id's spelling.
+fn reduce(full: &Plan, names: &[String]) -> Plan {
+    let nodegroup_of = |r: &Resource| -> Option<String> {
+        match r {
+            Resource::ManagedNodegroup(spec) => Some(spec.nodegroup_name.clone()),
+            Resource::AutoScalingGroup(spec) => spec.tags.get(crate::plan::tags::NODEGROUP).cloned(),
+            Resource::NodesReady { nodegroup, .. } => Some(nodegroup.clone()),
+            _ => None,
+        }
+    };
+    let mut keep: Vec<String> = full
+        .steps
+        .iter()
+        .filter(|s| nodegroup_of(&s.resource).is_some_and(|n| names.contains(&n)))
+        .map(|s| s.id.clone())
+        .collect();
+    let mut i = 0;
+    while i < keep.len() {
+        if let Some(step) = full.step(&keep[i]) {
+            for d in &step.depends_on {
+                if !keep.contains(d) {
+                    keep.push(d.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut reduced = full.clone();
+    reduced.steps.retain(|s| keep.contains(&s.id));
+    reduced
+}
+
+/// `scale nodegroup`: the sizes asked for; `None` keeps the group's.
+#[derive(Debug, Clone)]
+pub struct ScaleOptions {
+    pub cluster: String,
+    pub name: String,
+    pub desired: Option<u32>,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+/// What `scale nodegroup` set.
+#[derive(Debug)]
+pub struct ScaleReport {
+    pub name: String,
+    pub kind: NodegroupKind,
+    pub min: i32,
+    pub desired: i32,
+    pub max: i32,
+}
+
+impl Report for ScaleReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let kind = match self.kind {
+            NodegroupKind::Managed => "managed",
+            NodegroupKind::SelfManaged => "self-managed",
+        };
+        let (min, desired, max) = (self.min, self.desired, self.max);
+        printer.status(
+            "Scaled",
+            &format!("{kind} node group `{}` to min {min}, desired {desired}, max {max}", self.name),
+        );
+        Ok(())
+    }
+}
+
+/// Change the sizes of a node group; a size not given keeps the group's, within the others.
+pub fn scale_nodegroup(options: &ScaleOptions, settings: &Settings) -> Result<ScaleReport> {
+    let o = options;
+    if o.desired.is_none() && o.min.is_none() && o.max.is_none() {
+        return Err(
+            UserError::usage("give at least one of `--nodes`, `--nodes-min` and `--nodes-max`").into()
+        );
+    }
+    let size = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        let groups = aws.list_nodegroups(&o.cluster).await?;
+        let Some(g) = groups.iter().find(|g| g.name == o.name) else {
+            return Err(UserError::new(format!("no node group `{}` in cluster `{}`", o.name, o.cluster))
+                .hint(format!("list them with `eksup get nodegroup --cluster {}`", o.cluster))
+                .into());
+        };
+        let desired = o.desired.map(size).or(g.desired_size).unwrap_or(0);
+        let min =
+            o.min.map(size).or(g.min_size).unwrap_or(0).min(if o.min.is_some() { i32::MAX } else { desired });
+        let max =
+            o.max.map(size).or(g.max_size).unwrap_or(desired).max(if o.max.is_some() { 0 } else { desired });
+        if min > desired || desired > max {
+            return Err(UserError::usage(format!(
+                "need min <= desired <= max, got {min} / {desired} / {max}"
+            ))
+            .hint("adjust `--nodes-min` or `--nodes-max` along with `--nodes`")
+            .into());
+        }
+        let kind = aws.scale_nodegroup(&o.cluster, &o.name, min, desired, max).await?;
+        Ok(ScaleReport { name: o.name.clone(), kind, min, desired, max })
+    })
+}
+
+/// `delete nodegroup`.
+#[derive(Debug, Clone)]
+pub struct DeleteNodegroupOptions {
+    pub cluster: String,
+    pub name: String,
+    pub yes: bool,
+    pub no_wait: bool,
+    pub timeout: Duration,
+}
+
+/// What `delete nodegroup` did.
+#[derive(Debug)]
+pub struct DeleteNodegroupReport {
+    pub cluster: String,
+    pub name: String,
+    /// The group existed.
+    pub found: bool,
+    pub no_wait: bool,
+}
+
+impl Report for DeleteNodegroupReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let (name, cluster) = (&self.name, &self.cluster);
+        if self.found {
+            let verb = if self.no_wait { "Started" } else { "Deleted" };
+            printer.status(verb, &format!("node group `{name}` of cluster `{cluster}`"));
+        } else {
+            printer.status(
+                "Finished",
+                &format!("nothing to delete: no node group `{name}` in cluster `{cluster}`"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Delete one node group (after confirmation).
+pub fn delete_nodegroup(
+    options: &DeleteNodegroupOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<DeleteNodegroupReport> {
+    let o = options;
+    printer.confirm(&format!("delete node group `{}` of cluster `{}`", o.name, o.cluster), o.yes)?;
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        let cancel = Cancel::new();
+        super::watch_interrupt(&cancel);
+        let progress = Progress::new(printer, false, "deleting node group", &format!("`{}`", o.name));
+        let deleting = aws.delete_nodegroup(&o.cluster, &o.name, o.no_wait, &progress, &cancel);
+        let found = tokio::time::timeout(o.timeout, deleting)
+            .await
+            .map_err(|_| UserError::new("timed out").hint("run the same command again"))??;
+        progress.finish();
+        Ok(DeleteNodegroupReport {
+            cluster: o.cluster.clone(),
+            name: o.name.clone(),
+            found,
+            no_wait: o.no_wait,
+        })
+    })
+}
