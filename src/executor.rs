@@ -46,16 +46,19 @@ pub enum Action {
     Updated,
     /// Removed it (delete operations).
     Deleted,
+    /// Found nothing to remove (a delete whose resources were gone already).
+    Absent,
 }
 
 impl Action {
-    /// `created`, `exists`, `updated`, `deleted`.
+    /// `created`, `exists`, `updated`, `deleted`, `none`.
     pub fn label(self) -> &'static str {
         match self {
             Self::Created => "created",
             Self::Existed => "exists",
             Self::Updated => "updated",
             Self::Deleted => "deleted",
+            Self::Absent => "none",
         }
     }
 }

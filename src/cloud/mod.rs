@@ -465,7 +465,7 @@ impl Apply<Doomed> for AwsCloud {
             },
             Kind::NetworkInterface => match self.delete_cni_leftovers(p, cluster, list(&d.detail)).await {
                 Ok(0) => {
-                    action = Action::Existed;
+                    action = Action::Absent;
                     Ok(())
                 }
                 other => other.map(|_| ()),

@@ -14,7 +14,7 @@ use super::create_cluster::{CreateOptions, CreateReport};
 use super::load::config_error;
 use super::{Report, RunEnd};
 use crate::cli::{CreateClusterArgs, InitArgs, NatMode, NodeKind};
-use crate::config::{self, defaults, valid_repository_name, zones};
+use crate::config::{self, defaults, rules, valid_repository_name, zones};
 use crate::error::UserError;
 use crate::output::Printer;
 use crate::plan::{self, PlanOptions, render};
@@ -60,19 +60,16 @@ impl Report for InitReport {
 }
 
 fn check_name(s: &str) -> Result<(), String> {
-    let ok = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && s.len() <= 100;
-    if ok {
+    if rules::cluster_name(s) {
         Ok(())
     } else {
-        Err(format!("`{s}` is not a valid cluster name: start with a letter, then letters, digits and `-`"))
+        Err(format!("`{s}` is not a valid cluster name: {}", rules::CLUSTER_NAME_HINT))
     }
 }
 
 fn check_sizes(min: u32, desired: u32, max: u32) -> Result<(), String> {
-    if min > desired || desired > max {
-        return Err(format!("need min <= desired <= max, got {min} / {desired} / {max}"));
+    if let Some(problem) = rules::sizes(Some(min.into()), Some(desired.into()), Some(max.into())) {
+        return Err(format!("need min <= desired <= max, got {min} / {desired} / {max}: {problem}"));
     }
     if max == 0 {
         return Err("max must be at least 1".into());

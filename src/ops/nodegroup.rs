@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::load::{self, ConfigSource};
 use super::{Report, RunEnd};
 use crate::cloud::{self, AwsCloud, NodegroupKind};
-use crate::config::Loaded;
+use crate::config::{Loaded, rules};
 use crate::error::UserError;
 use crate::executor::{self, Cancel, RunOptions};
 use crate::output::progress::Progress;
@@ -230,9 +230,9 @@ pub fn scale_nodegroup(options: &ScaleOptions, settings: &Settings) -> Result<Sc
             o.min.map(size).or(g.min_size).unwrap_or(0).min(if o.min.is_some() { i32::MAX } else { desired });
         let max =
             o.max.map(size).or(g.max_size).unwrap_or(desired).max(if o.max.is_some() { 0 } else { desired });
-        if min > desired || desired > max {
+        if let Some(problem) = rules::sizes(Some(min.into()), Some(desired.into()), Some(max.into())) {
             return Err(UserError::usage(format!(
-                "need min <= desired <= max, got {min} / {desired} / {max}"
+                "need min <= desired <= max, got {min} / {desired} / {max}: {problem}"
             ))
             .hint("adjust `--nodes-min` or `--nodes-max` along with `--nodes`")
             .into());

@@ -93,6 +93,7 @@ impl Tally {
                 Some(Action::Existed) => "existed",
                 Some(Action::Updated) => "updated",
                 Some(Action::Deleted) => "deleted",
+                Some(Action::Absent) => "none",
                 None => continue,
             };
             *c.entry(key).or_default() += 1;
@@ -359,7 +360,7 @@ fn describe(event: &Event<'_>) -> Option<String> {
     match event {
         Event::StepFinished { step, action, elapsed, .. } => {
             let label = format!("{:>9}", action.label());
-            let label = if *action == Action::Existed {
+            let label = if matches!(action, Action::Existed | Action::Absent) {
                 Style::new().dim().apply_to(label).to_string()
             } else {
                 green.apply_to(label).to_string()
