@@ -8,8 +8,11 @@
 //! - [`cli`]: clap types only; [`settings`] resolves the global flags.
 //! - [`config`]: parse, default and validate a `ClusterConfig` (pure: no IO, no AWS). Every
 //!   problem carries its YAML path, line and column.
-//! - [`plan`]: the graph of resource steps built from a validated config (pure data, printable).
-//! - [`executor`]: walks the plan concurrently and emits events; it knows nothing of AWS.
+//! - [`plan`]: the graph of resource steps built from a validated config (pure data, printable);
+//!   every kind of resource is declared once in [`plan::Kind`]; a delete's graph is
+//!   [`plan::teardown`], built from what exists.
+//! - [`executor`]: walks any plan (create or delete) concurrently and emits events; it knows
+//!   nothing of AWS.
 //! - [`cloud`]: the only module that names `aws-sdk-*`: the seam to AWS.
 //! - [`kubernetes`]: the only module that names `kube`: the seam to a cluster's Kubernetes API.
 //! - [`kubeconfig`]: merge entries into a kubeconfig, write it atomically; the exec token.
