@@ -16,8 +16,9 @@ The EKS patches live in ``eksup_moto_eks.py`` (next to this file); its docstring
 Next to it: ``eksup_moto_k8s.py`` (a Kubernetes API per cluster), ``eksup_moto_strict.py``
 (DependencyViolation, eventual consistency, load balancers), ``eksup_moto_limits.py`` (EC2
 ``ClientToken`` idempotency on CreateNatGateway/CreateLaunchTemplate/CreateRouteTable/
-CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API) and
-``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``). Each docstring says what AWS does.
+CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API),
+``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``) and ``eksup_moto_rate.py`` (API request
+throttling: AWS's token buckets per service, off by default). Each docstring says what AWS does.
 
 Environment knobs (read once at start):
 
@@ -47,6 +48,9 @@ Environment knobs (read once at start):
     GetServiceQuota and enforces it; ``off`` does not enforce it. Default: AWS's defaults (5, 5,
     5, 5, 10), enforced for Elastic IPs, NAT gateways per AZ and Fargate profiles per cluster,
     not for VPCs and internet gateways.
+``EKSUP_MOTO_RATE_LIMITS`` / ``EKSUP_MOTO_RATE_SCALE``
+    ``aws`` turns API request throttling on with AWS's bucket sizes and refill rates
+    (``eksup_moto_rate``; default off); the scale (default 1) multiplies every size and refill.
 ``EKSUP_MOTO_LENIENT``
     ``1`` turns the strictness added for issue 9 off, for focused tests: every instance of a
     cluster joins and is Ready regardless of the join rules (``eksup_moto_k8s``), and the timing
@@ -76,6 +80,10 @@ Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl`
 ``GET  /eksup-test/faults``       the pending faults; ``DELETE`` clears them
 ``GET|POST|DELETE /eksup-test/quotas``  read / change / reset the quota table
                                   (``{"L-0263D0A3": 10}``), see ``eksup_moto_limits``
+``GET|POST|DELETE /eksup-test/rate-limits``  read (with the count of throttled calls per
+                                  operation) / change (``{"enabled": true, "scale": 0.1, "buckets":
+                                  {"ec2:mutating": {"size": 5, "refill": 1}}}``) / turn off and
+                                  reset the throttling, see ``eksup_moto_rate``
 ``GET  /eksup-test/kubernetes/<cluster>``              ``{"endpoint", "port", "nodes", "ready"}``
 ``GET  /eksup-test/kubernetes/<cluster>/node-status``  ``[{"instance", "node", "ready", "joined",
                                   "nodegroup", "reason"}]``: why each instance of the cluster
@@ -104,6 +112,7 @@ import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
 import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
+import eksup_moto_rate  # API request throttling (token buckets), off by default
 import eksup_moto_strict  # DependencyViolation, eventual consistency, Kubernetes-made load balancers
 
 
@@ -344,6 +353,7 @@ QUERY_NAMESPACES = {
     "iam": "https://iam.amazonaws.com/doc/2010-05-08/",
     "sts": "https://sts.amazonaws.com/doc/2011-06-15/",
     "autoscaling": "http://autoscaling.amazonaws.com/doc/2011-01-01/",
+    "elasticloadbalancing": "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
 }
 
 
@@ -426,7 +436,8 @@ def _xml(text: str) -> str:
 
 
 class TestControl:
-    """WSGI middleware: serves /eksup-test/*, counts calls, injects faults, then calls moto."""
+    """WSGI middleware: serves /eksup-test/*, counts calls, throttles (``eksup_moto_rate``),
+    injects faults, then calls moto."""
 
     PREFIX = "/eksup-test/"
 
@@ -451,6 +462,12 @@ class TestControl:
         name = f"{service}:{operation}"
         with self.lock:
             self.calls[name] = self.calls.get(name, 0) + 1
+        # A throttled request does nothing and takes no fault: AWS refuses it before any work.
+        throttled = eksup_moto_rate.throttle(environ, service, operation)
+        if throttled:
+            status, headers, body = error_response(service, throttled[0], throttled[1], throttled[2])
+            return self._reply(start_response, status, headers, body)
+        with self.lock:
             fault = self._take_fault(name)
         if fault:
             if fault.get("after"):
@@ -517,7 +534,7 @@ class TestControl:
 
     @staticmethod
     def _reply(start_response: Callable[..., Any], status: int, headers: list[tuple[str, str]], body: bytes) -> list[bytes]:
-        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error", 503: "Service Unavailable"}
+        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found", 409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
         start_response(f"{status} {reasons.get(status, 'Error')}", headers + [("Content-Length", str(len(body)))])
         return [body]
 
@@ -554,6 +571,7 @@ def install() -> None:
     eksup_moto_strict.install()
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()
+    eksup_moto_rate.install()
     _install_test_control()
     threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
 
