@@ -741,7 +741,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__cluster)
-            opts="-f -n -y -o -p -v -q -h --config-file --name --yes --no-wait --delete-repositories --kubeconfig --output --timeout --timeline --region --profile --verbose --quiet --color --help"
+            opts="-f -n -y -o -p -v -q -h --config-file --name --yes --no-wait --delete-repositories --dry-run --kubeconfig --output --timeout --timeline --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -282,6 +282,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --yes 'Do not ask for confirmation'
             cand --no-wait 'Return once the deletions have started'
             cand --delete-repositories 'Also delete the cluster''s ECR repositories and their images'
+            cand --dry-run 'Show what would be deleted, in order, and delete nothing (`-o json` for scripts)'
             cand -v 'Say more (repeatable)'
             cand --verbose 'Say more (repeatable)'
             cand -q 'Say only errors'

@@ -235,6 +235,7 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s y -l yes -d 'Do not ask for confirmation'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l no-wait -d 'Return once the deletions have started'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l delete-repositories -d 'Also delete the cluster\'s ECR repositories and their images'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l dry-run -d 'Show what would be deleted, in order, and delete nothing (`-o json` for scripts)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'

@@ -478,6 +478,9 @@ pub struct DeleteClusterArgs {
     /// Also delete the cluster's ECR repositories and their images
     #[arg(long)]
     pub delete_repositories: bool,
+    /// Show what would be deleted, in order, and delete nothing (`-o json` for scripts)
+    #[arg(long)]
+    pub dry_run: bool,
     /// Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)
     #[arg(long, value_name = "PATH")]
     pub kubeconfig: Option<PathBuf>,

@@ -78,6 +78,17 @@ impl DeleteReport {
     }
 }
 
+/// What a delete would do.
+#[derive(Debug)]
+pub struct DeletePlan {
+    /// What exists, each after what must go before it.
+    pub plan: crate::plan::Plan<Doomed>,
+    /// What must wait for the control plane to be gone, left for a later run (`no_wait`).
+    pub pending: Vec<Doomed>,
+    /// What was kept, the warnings, and what could not be looked at.
+    pub report: DeleteReport,
+}
+
 /// Looking for what exists failed: nothing is deleted.
 struct Failed(Removed, anyhow::Error);
 
@@ -182,6 +193,17 @@ impl AwsCloud {
         self.teardown(cluster, Scope::Steps(steps), options, reporter).await
     }
 
+    /// What `delete_cluster` would delete, in its order, deleting nothing: the plan, what it
+    /// would leave for a later run (`no_wait`), and what it would keep.
+    pub async fn plan_delete(
+        &self,
+        cluster: &str,
+        options: &DeleteOptions,
+        reporter: &dyn Reporter,
+    ) -> DeletePlan {
+        self.find_plan(cluster, Scope::All, options, reporter).await
+    }
+
     async fn teardown(
         &self,
         cluster: &str,
@@ -189,6 +211,25 @@ impl AwsCloud {
         options: &DeleteOptions,
         reporter: &dyn Reporter,
     ) -> DeleteReport {
+        let DeletePlan { plan, mut report, .. } = self.find_plan(cluster, scope, options, reporter).await;
+        if !report.failed.is_empty() {
+            return report;
+        }
+        let run = RunOptions { cancel: options.cancel.clone(), keep_going: true, ..RunOptions::default() };
+        match executor::run(&plan, self, reporter, run).await {
+            Ok(outcome) => record(&mut report, &plan, outcome),
+            Err(e) => report.failed.push((Removed { kind: "cluster", id: cluster.to_string() }, e.into())),
+        }
+        report
+    }
+
+    async fn find_plan(
+        &self,
+        cluster: &str,
+        scope: Scope,
+        options: &DeleteOptions,
+        reporter: &dyn Reporter,
+    ) -> DeletePlan {
         let mut finder = Finder {
             cloud: self,
             cluster,
@@ -205,7 +246,11 @@ impl AwsCloud {
             reporter.event(&Event::StepStarted { step: subject });
             reporter.event(&Event::StepFailed { step: subject, error: &error, elapsed: Default::default() });
             finder.report.failed.push((what, error));
-            return finder.report;
+            return DeletePlan {
+                plan: teardown::plan(cluster, &self.region, Vec::new(), true).0,
+                pending: Vec::new(),
+                report: finder.report,
+            };
         }
         for w in &finder.report.warnings {
             let id = format!("cluster/{cluster}");
@@ -214,12 +259,7 @@ impl AwsCloud {
         let mut report = finder.report;
         let (plan, pending) = teardown::plan(cluster, &self.region, finder.found, !options.no_wait);
         report.pending = pending.iter().map(Removed::from).collect();
-        let run = RunOptions { cancel: options.cancel.clone(), keep_going: true, ..RunOptions::default() };
-        match executor::run(&plan, self, reporter, run).await {
-            Ok(outcome) => record(&mut report, &plan, outcome),
-            Err(e) => report.failed.push((Removed { kind: "cluster", id: cluster.to_string() }, e.into())),
-        }
-        report
+        DeletePlan { plan, pending, report }
     }
 }
 

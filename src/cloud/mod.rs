@@ -179,7 +179,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::time::Instant;
 
-pub use discover::{DeleteOptions, DeleteReport, Removed};
+pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
 

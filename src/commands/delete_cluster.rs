@@ -25,10 +25,14 @@ pub fn delete_cluster(args: DeleteClusterArgs, settings: &Settings, printer: &Pr
         yes: args.yes,
         no_wait: args.no_wait,
         delete_repositories: args.delete_repositories,
+        dry_run: args.dry_run,
         kubeconfig: args.kubeconfig,
         json: args.output == Some(OutputFormat::Json),
         timeout: args.timeout.timeout,
         timeline: args.timeline,
     };
+    if options.dry_run {
+        return ops::finish(ops::delete_cluster::plan_delete(&options, settings, printer)?, printer);
+    }
     ops::finish(ops::delete_cluster::delete_cluster(&options, settings, printer)?, printer)
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::load::{ConfigSource, config_error};
 use super::{Report, RunEnd};
-use crate::cloud::{self, AwsCloud, DeleteOptions, DeleteReport};
+use crate::cloud::{self, AwsCloud, DeleteOptions, DeletePlan, DeleteReport};
 use crate::error::UserError;
 use crate::executor::Cancel;
 use crate::kubeconfig::{self, KubeconfigTarget};
@@ -34,6 +34,8 @@ pub struct DeleteClusterOptions {
     pub yes: bool,
     pub no_wait: bool,
     pub delete_repositories: bool,
+    /// Show the plan, delete nothing.
+    pub dry_run: bool,
     /// The kubeconfig to clean; `None` follows `$KUBECONFIG`, then `~/.kube/config`.
     pub kubeconfig: Option<PathBuf>,
     /// JSON lines on stdout.
@@ -126,6 +128,136 @@ async fn delete(
         interrupted: cancel.is_cancelled(),
         elapsed: progress.elapsed(),
     })
+}
+
+/// What `delete cluster --dry-run` found: the delete plan, nothing deleted.
+#[derive(Debug)]
+pub struct DeletePlanReport {
+    pub cluster: String,
+    pub region: String,
+    pub json: bool,
+    pub plan: DeletePlan,
+}
+
+/// Find what `delete cluster` would delete and order it, deleting nothing (no confirmation).
+pub fn plan_delete(
+    options: &DeleteClusterOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<DeletePlanReport> {
+    let (name, region) = target(&options.cluster, settings, printer)?;
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, region.as_deref()).await?;
+        let region = sdk.region().map(ToString::to_string).unwrap_or_default();
+        let aws = AwsCloud::new(&sdk);
+        let delete_options = DeleteOptions {
+            delete_repositories: options.delete_repositories,
+            no_wait: options.no_wait,
+            cancel: Cancel::new(),
+        };
+        let plan = aws.plan_delete(&name, &delete_options, &crate::executor::Silent).await;
+        Ok(DeletePlanReport { cluster: name, region, json: options.json, plan })
+    })
+}
+
+/// One step of the delete plan, for `-o json`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlannedDelete<'a> {
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    description: &'a str,
+    depends_on: &'a [String],
+}
+
+impl Report for DeletePlanReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let DeletePlan { plan, pending, report } = &self.plan;
+        if self.json {
+            let steps: Vec<PlannedDelete<'_>> = plan
+                .steps
+                .iter()
+                .map(|s| PlannedDelete {
+                    id: &s.id,
+                    kind: s.resource.label(),
+                    name: &s.resource.name,
+                    description: &s.description,
+                    depends_on: &s.depends_on,
+                })
+                .collect();
+            let pending: Vec<String> = pending.iter().map(|d| d.id()).collect();
+            Printer::json_line(&serde_json::json!({
+                "cluster": self.cluster,
+                "region": self.region,
+                "clusterFound": report.cluster_found,
+                "steps": steps,
+                "pending": pending,
+                "kept": report.kept,
+                "warnings": report.warnings,
+            }));
+            return Ok(());
+        }
+        if report.failed.is_empty() {
+            let waves =
+                plan.levels().map_err(|e| UserError::bug(format!("the delete plan is broken: {e}")))?;
+            for (i, wave) in waves.iter().enumerate() {
+                for step in wave {
+                    printer.data(&format!(
+                        "{:>3}  {:<22} {}",
+                        i + 1,
+                        step.resource.label(),
+                        step.description
+                    ));
+                }
+            }
+            for d in pending {
+                printer.data(&format!(
+                    "{:>3}  {:<22} {} (left for a later run: `--no-wait`)",
+                    "-",
+                    d.label(),
+                    d.description()
+                ));
+            }
+        }
+        for kept in &report.kept {
+            printer.info(&format!(
+                "would keep ECR repository `{}` (`--delete-repositories` removes it)",
+                kept.id
+            ));
+        }
+        for w in &report.warnings {
+            printer.warn(w);
+        }
+        if report.failed.is_empty() {
+            let waves = plan.levels().map(|w| w.len()).unwrap_or_default();
+            let what = if plan.steps.is_empty() {
+                format!(
+                    "nothing to delete: no cluster `{}` and no resources of it in `{}`",
+                    self.cluster, self.region
+                )
+            } else {
+                format!(
+                    "{} resources of cluster `{}` in `{}` would be deleted in {waves} waves (the number before each); nothing was deleted",
+                    plan.steps.len(),
+                    self.cluster,
+                    self.region
+                )
+            };
+            printer.status("Planned", &what);
+        }
+        Ok(())
+    }
+
+    fn end(self) -> RunEnd {
+        match self.plan.report.failed.into_iter().next() {
+            Some((what, e)) => RunEnd::Failed(UserError::new(format!(
+                "could not plan the deletion of {} `{}`: {e:#}",
+                what.kind, what.id
+            ))),
+            None => RunEnd::Done,
+        }
+    }
 }
 
 /// The cluster to delete and its region: `--name` and the region, or the config's metadata.

@@ -4,6 +4,7 @@ mod bad_input;
 mod ci;
 mod cli;
 mod config;
+mod delete_plan;
 mod ecr;
 mod eksctl_examples;
 mod emulator;
