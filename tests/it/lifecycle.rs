@@ -163,10 +163,9 @@ fn assert_delete_leaves_nothing(emu: &Emulator, file: &Path, cluster: &str, extr
 
 /// `kubectl config get-contexts -o name` with the harness's kubeconfig.
 fn kubectl_contexts(emu: &Emulator) -> Vec<String> {
-    let out = std::process::Command::new("/usr/bin/kubectl")
+    let out = crate::support::hermetic_program("/usr/bin/kubectl", emu.home())
         .args(["config", "get-contexts", "-o", "name"])
         .env("KUBECONFIG", emu.home().join("kubeconfig"))
-        .env("HOME", emu.home())
         .output()
         .expect("cannot run /usr/bin/kubectl");
     assert!(out.status.success(), "kubectl failed: {}", String::from_utf8_lossy(&out.stderr));

@@ -1,5 +1,9 @@
 //! Shared helpers for the integration tests.
 //!
+//! Every command a test runs starts from [`hermetic`] (or its plain-process twins): no `AWS_*`
+//! or `KUBECONFIG` of the host, a HOME of its own, `NO_COLOR`, `CI`. [`offline::eksup`] is that
+//! for tests without AWS.
+//!
 //! [`Emulator`] runs one local AWS emulator (moto + eksup's extensions, see
 //! `tests/moto/eksup_moto.py`) per test and builds `eksup`/`aws` commands pointed at it:
 //!
@@ -13,6 +17,8 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod emulator;
+pub mod hermetic;
 pub mod offline;
 
 pub use emulator::{Emulator, EmulatorBuilder};
+pub use hermetic::{hermetic, hermetic_process, hermetic_program};
