@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::Emulator;
+use crate::support::{Emulator, Run};
 
 use self::inventory::Inventory;
 
@@ -32,56 +32,6 @@ fn start() -> Emulator {
 /// `examples/<name>.yaml`.
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(format!("{name}.yaml"))
-}
-
-/// The result of one `eksup` run.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn of(cmd: &mut assert_cmd::Command) -> Run {
-        let out = cmd.output().expect("cannot run eksup");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    #[track_caller]
-    fn expect(self, code: i32, what: &str) -> Run {
-        assert_eq!(
-            self.code, code,
-            "{what}: exit code {} (expected {code})\n--- stdout\n{}\n--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Every stdout line parsed as JSON (panics on a line that is not JSON).
-    #[track_caller]
-    fn events(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|l| {
-                serde_json::from_str(l)
-                    .unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l:?}\n{}", self.stdout))
-            })
-            .collect()
-    }
-
-    /// The final `summary` event.
-    #[track_caller]
-    fn summary(&self) -> Value {
-        let events = self.events();
-        let last = events.last().cloned().unwrap_or_else(|| panic!("no JSON on stdout:\n{}", self.stderr));
-        assert_eq!(last["event"], "summary", "the last line is not the summary: {last}");
-        last
-    }
 }
 
 /// `eksup create cluster -f FILE -o json` (no kubeconfig flags: the harness's KUBECONFIG).

@@ -2,7 +2,7 @@
 //!
 //! Every command a test runs starts from [`hermetic`] (or its plain-process twins): no `AWS_*`
 //! or `KUBECONFIG` of the host, a HOME of its own, `NO_COLOR`, `CI`. [`offline::eksup`] is that
-//! for tests without AWS.
+//! for tests without AWS; [`Run`] is a finished run.
 //!
 //! [`Emulator`] runs one local AWS emulator (moto + eksup's extensions, see
 //! `tests/moto/eksup_moto.py`) per test and builds `eksup`/`aws` commands pointed at it:
@@ -19,6 +19,8 @@
 pub mod emulator;
 pub mod hermetic;
 pub mod offline;
+pub mod run;
 
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use hermetic::{hermetic, hermetic_process, hermetic_program};
+pub use run::Run;
