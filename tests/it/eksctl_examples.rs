@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{Emulator, Run};
+use crate::support::{Emulator, Inventory, Run};
 
 fn example(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eksctl-examples").join(name);
@@ -89,7 +89,7 @@ fn lifecycle(emu: &Emulator, name: &str, text: &str) {
     let stderr = &out.stderr;
     assert_eq!(out.code, 0, "{name}: delete failed:\n{stderr}");
     assert!(stderr.contains("nothing left"), "{name}: {stderr}");
-    crate::lifecycle::inventory::Inventory::owned(emu, cluster).assert_empty(true);
+    Inventory::owned(emu, cluster).assert_empty(true);
     assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]), "{name}");
     assert_eq!(
         emu.aws(&["elbv2", "describe-load-balancers"])["LoadBalancers"],

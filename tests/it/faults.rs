@@ -4,8 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::{Emulator, Run};
+use crate::support::{Emulator, Inventory, Run};
 
 fn managed() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")

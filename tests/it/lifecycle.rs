@@ -6,16 +6,14 @@
 //! create takes about a second.
 
 mod check;
-pub(crate) mod inventory;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{Emulator, Run};
-
-use self::inventory::Inventory;
+use crate::support::inventory::{str_of, tags_of};
+use crate::support::{Emulator, Inventory, Run};
 
 /// An emulator for `region` whose EC2 backend is loaded: moto imports EC2 lazily (~2 s, more
 /// with parallel tests on two cores), and eksup's zone lookup gives up after 5 s.
@@ -51,10 +49,6 @@ fn actions(run: &Run) -> BTreeMap<String, String> {
         .filter(|e| e["event"] == "stepFinished")
         .map(|e| (str_of(&e["step"]), str_of(&e["action"])))
         .collect()
-}
-
-fn str_of(v: &Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_string)
 }
 
 /// The step ids of the plan (`--dry-run -o json`), to compare with what a run reported.
@@ -104,7 +98,7 @@ fn assert_rerun_finds_everything(emu: &Emulator, file: &Path, cluster: &str) {
 fn assert_delete_leaves_nothing(emu: &Emulator, file: &Path, cluster: &str, extra: &[&str]) {
     let run = delete(emu, file, extra).expect(0, "delete cluster");
     assert!(run.stderr.contains("nothing left"), "delete summary:\n{}", run.stderr);
-    let left = Inventory::owned(emu, cluster);
+    let left = Inventory::sole(emu, cluster);
     let keeps_repos = !extra.contains(&"--delete-repositories");
     left.assert_empty(keeps_repos);
     let again = delete(emu, file, extra).expect(0, "second delete cluster");
@@ -195,7 +189,7 @@ fn managed_example_lifecycle() {
             subnets: net.public.clone(),
         },
     );
-    let user_tags = check::tags_of(&emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &net.vpc])["Vpcs"][0]);
+    let user_tags = tags_of(&emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &net.vpc])["Vpcs"][0]);
     assert_eq!(user_tags.get("team").map(String::as_str), Some("platform"), "metadata.tags on the VPC");
     assert_kubeconfig(&emu, "demo", "us-west-2");
     assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "ng-1", 2);
@@ -395,7 +389,7 @@ fn existing_vpc_example_lifecycle() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|g| check::tags_of(g).get("eksup.io/cluster").map(String::as_str) == Some(cluster))
+        .filter(|g| tags_of(g).get("eksup.io/cluster").map(String::as_str) == Some(cluster))
         .collect();
     assert_eq!(owned_sgs.len(), 2, "control plane + shared node groups in the user's VPC: {sgs}");
     check::managed_nodegroup(

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::{Emulator, Run};
+use crate::support::{Emulator, Inventory, Run};
 
 fn managed() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")

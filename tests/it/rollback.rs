@@ -1,7 +1,6 @@
 //! `--rollback`: a failed create deletes what it made, and says so.
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::{Emulator, Run};
+use crate::support::{Emulator, Inventory, Run};
 
 #[test]
 fn a_failed_create_with_rollback_leaves_nothing() {
@@ -13,19 +12,8 @@ fn a_failed_create_with_rollback_leaves_nothing() {
     let stderr = &out.stderr;
     assert!(stderr.contains("failed at step `nodegroup-ng-1`"), "{stderr}");
     assert!(stderr.contains("rolling back"), "{stderr}");
-    let vpcs = emu.aws(&["ec2", "describe-vpcs", "--filters", "Name=tag:eksup.io/cluster,Values=demo"]);
-    assert_eq!(vpcs["Vpcs"].as_array().unwrap().len(), 0, "the VPC was rolled back");
-    let clusters = emu.aws(&["eks", "list-clusters"]);
-    assert_eq!(clusters["clusters"].as_array().unwrap().len(), 0);
-    let roles = emu.aws(&["iam", "list-roles"]);
-    assert!(
-        !roles["Roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["RoleName"].as_str().unwrap().starts_with("eksup-demo")),
-        "{roles}"
-    );
+    // The VPC, the cluster, the roles: nothing of it is left.
+    Inventory::sole(&emu, "demo").assert_empty(false);
     // The kubeconfig context written once the control plane was ACTIVE went with it.
     assert!(stderr.contains("kubeconfig entries"), "{stderr}");
     let text = std::fs::read_to_string(emu.home().join("kubeconfig")).unwrap_or_default();
