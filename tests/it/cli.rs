@@ -1,10 +1,6 @@
 //! Command-line basics: version, help, exit codes.
 
-use assert_cmd::Command;
-
-fn eksup() -> Command {
-    Command::cargo_bin("eksup").unwrap()
-}
+use crate::support::offline::eksup;
 
 #[test]
 fn version_prints_the_crate_version() {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::Emulator;
+use crate::support::{Emulator, Inventory, Run};
 
 fn example(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eksctl-examples").join(name);
@@ -56,14 +56,9 @@ fn lifecycle(emu: &Emulator, name: &str, text: &str) {
     let file: PathBuf = emu.home().join(name);
     std::fs::write(&file, text).expect("cannot write the example");
     // The cluster's name and how many nodes it should have Ready, from the plan.
-    let plan = emu
-        .eksup()
-        .args(["create", "cluster", "--dry-run", "-o", "json", "-f"])
-        .arg(&file)
-        .output()
-        .expect("eksup");
-    assert_eq!(plan.status.code(), Some(0), "{name}: dry-run:\n{}", String::from_utf8_lossy(&plan.stderr));
-    let plan: Value = serde_json::from_slice(&plan.stdout).expect("JSON plan");
+    let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-o", "json", "-f"]).arg(&file));
+    assert_eq!(plan.code, 0, "{name}: dry-run:\n{}", plan.stderr);
+    let plan: Value = serde_json::from_str(&plan.stdout).expect("JSON plan");
     let cluster = str_of(&plan["plan"]["cluster"]);
     let cluster = cluster.as_str();
     let nodes: usize = plan["plan"]["steps"]
@@ -73,9 +68,9 @@ fn lifecycle(emu: &Emulator, name: &str, text: &str) {
         .filter(|s| s["resource"]["type"] == "nodesReady")
         .map(|s| s["resource"]["count"].as_u64().unwrap_or(0) as usize)
         .sum();
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&file).output().expect("eksup");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{name}: create failed:\n{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 0, "{name}: create failed:\n{stderr}");
     let listed = emu.nodes();
     assert_eq!(listed.len(), nodes, "{name}: nodes {listed:?}");
     assert!(listed.iter().all(|n| n.1), "{name}: every node Ready: {listed:?}");
@@ -90,11 +85,11 @@ fn lifecycle(emu: &Emulator, name: &str, text: &str) {
             &serde_json::json!({"cluster": cluster, "count": 1, "region": emu.region()}),
         );
     }
-    let out = emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&file).output().expect("eksup");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{name}: delete failed:\n{stderr}");
+    let out = Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 0, "{name}: delete failed:\n{stderr}");
     assert!(stderr.contains("nothing left"), "{name}: {stderr}");
-    crate::lifecycle::inventory::Inventory::owned(emu, cluster).assert_empty(true);
+    Inventory::owned(emu, cluster).assert_empty(true);
     assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]), "{name}");
     assert_eq!(
         emu.aws(&["elbv2", "describe-load-balancers"])["LoadBalancers"],

@@ -15,7 +15,7 @@ use eksup::plan::{
 };
 use serde_json::Value;
 
-use crate::support::Emulator;
+use crate::support::{Emulator, Inventory};
 
 const CLUSTER: &str = "engine-demo";
 const AZS: [&str; 2] = ["us-west-2a", "us-west-2b"];
@@ -792,43 +792,13 @@ fn a_full_cluster_is_created_checked_reapplied_and_deleted() {
     assert!(report.is_complete() && report.removed.is_empty(), "{:?}", report.removed);
 }
 
-/// No resource of any type eksup makes is left for the cluster.
+/// No resource of any type eksup makes is left for the cluster (the emulator holds no other);
+/// the ECR repository is kept, and the only one, when `repository_kept`.
+#[track_caller]
 fn assert_nothing_left(emu: &Emulator, repository_kept: bool) {
-    let f = tag_filter();
-    let count = |args: &[&str], key: &str| emu.aws(args)[key].as_array().map_or(0, Vec::len);
-    assert_eq!(count(&["ec2", "describe-vpcs", "--filters", &f], "Vpcs"), 0, "VPCs left");
-    assert_eq!(count(&["ec2", "describe-subnets", "--filters", &f], "Subnets"), 0, "subnets left");
-    assert_eq!(count(&["ec2", "describe-internet-gateways", "--filters", &f], "InternetGateways"), 0);
-    assert_eq!(count(&["ec2", "describe-addresses", "--filters", &f], "Addresses"), 0, "EIPs left");
-    assert_eq!(count(&["ec2", "describe-route-tables", "--filters", &f], "RouteTables"), 0);
-    assert_eq!(count(&["ec2", "describe-security-groups", "--filters", &f], "SecurityGroups"), 0);
-    assert_eq!(count(&["ec2", "describe-launch-templates", "--filters", &f], "LaunchTemplates"), 0);
-    let nats = emu.aws(&["ec2", "describe-nat-gateways"]);
-    assert!(nats["NatGateways"].as_array().unwrap().iter().all(|n| n["State"] == "deleted"), "{nats}");
-    assert_eq!(count(&["eks", "list-clusters"], "clusters"), 0);
-    assert_eq!(count(&["autoscaling", "describe-auto-scaling-groups"], "AutoScalingGroups"), 0);
-    let roles = emu.aws(&["iam", "list-roles"]);
-    let left: Vec<&Value> =
-        roles["Roles"].as_array().unwrap().iter().filter(|r| s(&r["RoleName"]).contains(CLUSTER)).collect();
-    assert!(left.is_empty(), "roles left: {left:?}");
-    let profiles = emu.aws(&["iam", "list-instance-profiles"]);
-    assert_eq!(profiles["InstanceProfiles"].as_array().unwrap().len(), 0);
-    assert_eq!(count(&["iam", "list-open-id-connect-providers"], "OpenIDConnectProviderList"), 0);
-    let running = emu.aws(&[
-        "ec2",
-        "describe-instances",
-        "--filters",
-        "Name=instance-state-name,Values=pending,running",
-    ]);
-    let instances: usize = running["Reservations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["Instances"].as_array().unwrap().len())
-        .sum();
-    assert_eq!(instances, 0, "instances still running");
-    let repos = count(&["ecr", "describe-repositories"], "repositories");
-    assert_eq!(repos, usize::from(repository_kept));
+    let left = Inventory::sole(emu, CLUSTER);
+    left.assert_empty(repository_kept);
+    assert_eq!(left.count("ecr repositories"), usize::from(repository_kept), "ECR repositories: {left:?}");
 }
 
 #[test]
@@ -1036,25 +1006,7 @@ fn example_plans_apply_reapply_and_delete() {
             ))
             .unwrap();
         assert!(report.is_complete(), "{example}: {:?}\n{}", report.failed, log.0.borrow().join("\n"));
-        let f = format!("Name=tag:{},Values={}", tags::CLUSTER, plan.cluster);
-        assert_eq!(
-            emu.aws(&["ec2", "describe-vpcs", "--filters", &f])["Vpcs"].as_array().unwrap().len(),
-            0,
-            "{example}"
-        );
-        assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"].as_array().unwrap().len(), 0, "{example}");
-        assert_eq!(
-            emu.aws(&["iam", "list-instance-profiles"])["InstanceProfiles"].as_array().unwrap().len(),
-            0,
-            "{example}"
-        );
-        let roles = emu.aws(&["iam", "list-roles"]);
-        let left: Vec<&Value> = roles["Roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| s(&r["RoleName"]).contains(&plan.cluster))
-            .collect();
-        assert!(left.is_empty(), "{example}: roles left {left:?}");
+        let left = Inventory::sole(&emu, &plan.cluster);
+        assert!(left.left(false).is_empty(), "{example}: left behind after delete: {left:?}");
     }
 }

@@ -4,8 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::Emulator;
+use crate::support::{Emulator, Inventory, Run};
 
 fn managed() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")
@@ -20,8 +19,8 @@ fn fault(emu: &Emulator, operation: &str, times: u32, code: &str, status: u16, a
     );
 }
 
-fn delete(emu: &Emulator) -> std::process::Output {
-    emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(managed()).output().unwrap()
+fn delete(emu: &Emulator) -> Run {
+    Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(managed()))
 }
 
 /// AWS throttles in bursts: four `Throttling` answers in a row to one call (one more than the
@@ -32,9 +31,9 @@ fn bursts_of_throttling_slow_create_and_delete_down_without_failing_them() {
     for op in ["ec2:CreateVpc", "iam:AttachRolePolicy", "eks:CreateCluster"] {
         fault(&emu, op, 4, "Throttling", 400, false);
     }
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(managed()));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 0, "{stderr}");
     assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every burst was met");
     let made = Inventory::owned(&emu, "demo");
     assert_eq!((made.count("vpcs"), made.count("eks clusters"), made.count("nodegroups")), (1, 1, 1));
@@ -43,7 +42,7 @@ fn bursts_of_throttling_slow_create_and_delete_down_without_failing_them() {
         fault(&emu, op, 4, "Throttling", 400, false);
     }
     let out = delete(&emu);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     Inventory::owned(&emu, "demo").assert_empty(false);
 }
 
@@ -52,16 +51,16 @@ fn bursts_of_throttling_slow_create_and_delete_down_without_failing_them() {
 #[test]
 fn a_delete_goes_on_past_one_resource_that_will_not_go() {
     let emu = Emulator::start();
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(managed()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let roles = Inventory::owned(&emu, "demo").count("iam roles");
     assert!(roles >= 2, "the cluster's and the nodes' roles: {roles}");
 
     fault(&emu, "iam:DeleteRole", 1, "AccessDenied", 403, false);
     fault(&emu, "ec2:DeleteSubnet", 1, "UnauthorizedOperation", 403, false);
     let out = delete(&emu);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    let stderr = &out.stderr;
+    assert_ne!(out.code, 0, "{stderr}");
     assert!(stderr.contains("AccessDenied") && stderr.contains("UnauthorizedOperation"), "{stderr}");
     let left = Inventory::owned(&emu, "demo");
     assert_eq!(left.count("iam roles"), 1, "only the refused role is left: {left:?}");
@@ -70,7 +69,7 @@ fn a_delete_goes_on_past_one_resource_that_will_not_go() {
     assert_eq!(left.count("vpcs"), 1, "{left:?}");
 
     let out = delete(&emu);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     Inventory::owned(&emu, "demo").assert_empty(false);
 }
 
@@ -96,9 +95,9 @@ fn a_create_whose_answer_was_lost_makes_no_duplicate() {
     ] {
         fault(&emu, op, 1, "InternalError", 500, true);
     }
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(managed()));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 0, "{stderr}");
     assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every lost answer was met");
     for copy in ["a copy of `vpc-", "a copy of `eipalloc-", "a copy of `igw-"] {
         assert!(stderr.contains(copy), "the removed copy is reported ({copy}):\n{stderr}");
@@ -119,7 +118,7 @@ fn a_create_whose_answer_was_lost_makes_no_duplicate() {
     assert_eq!(templates["LaunchTemplates"].as_array().map(Vec::len), Some(1), "{templates}");
 
     let out = delete(&emu);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     Inventory::owned(&emu, "demo").assert_empty(false);
 }
 
@@ -141,9 +140,9 @@ fn lost_answers_to_creates_of_unique_names_are_recognised() {
         fault(&emu, op, 1, "InternalError", 500, true);
     }
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed.yaml");
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&config));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 0, "{stderr}");
     assert_eq!(emu.pending_faults(), Vec::<Value>::new(), "every lost answer was met");
     let made = Inventory::owned(&emu, "mixed");
     assert_eq!(made.count("ecr repositories"), 1, "{made:?}");
@@ -159,12 +158,8 @@ fn lost_answers_to_creates_of_unique_names_are_recognised() {
     let providers = emu.aws(&["iam", "list-open-id-connect-providers"]);
     assert_eq!(providers["OpenIDConnectProviderList"].as_array().map(Vec::len), Some(1), "{providers}");
 
-    let out = emu
-        .eksup()
-        .args(["delete", "cluster", "--yes", "--delete-repositories", "-f"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out =
+        Run::of(emu.eksup().args(["delete", "cluster", "--yes", "--delete-repositories", "-f"]).arg(&config));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     Inventory::owned(&emu, "mixed").assert_empty(false);
 }

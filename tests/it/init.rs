@@ -3,27 +3,28 @@
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+use crate::support::hermetic_program;
+use crate::support::offline::eksup;
 
-fn eksup() -> Command {
-    let mut c = Command::cargo_bin("eksup").unwrap();
-    c.env_remove("AWS_REGION").env_remove("AWS_DEFAULT_REGION").env("NO_COLOR", "1");
-    c
+/// The pty driver (`tests/pty/drive.py`, which removes `CI`) with HOME in `dir`: a terminal as a
+/// user has it, so colours are on.
+fn driver(script: &Path, dir: &Path) -> Process {
+    let mut cmd = hermetic_program("python3", dir);
+    cmd.env_remove("NO_COLOR")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pty/drive.py"))
+        .arg(script)
+        .arg("--")
+        .current_dir(dir);
+    cmd
 }
 
 /// Run `eksup ARGS` in a pseudo-terminal with the scripted answers; returns (exit code, transcript).
 fn drive(steps: serde_json::Value, args: &[&str], dir: &Path) -> (i32, String) {
     let script = dir.join("steps.json");
     std::fs::write(&script, steps.to_string()).unwrap();
-    let out = Process::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pty/drive.py"))
-        .arg(&script)
-        .arg("--")
+    let out = driver(&script, dir)
         .arg(assert_cmd::cargo::cargo_bin("eksup"))
         .args(args)
-        .current_dir(dir)
-        .env_remove("AWS_REGION")
-        .env("HOME", dir)
         .output()
         .expect("python3 runs the pty driver");
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).to_string())
@@ -80,7 +81,9 @@ fn wizard_asks_corrects_and_writes_a_valid_config() {
 fn without_a_terminal_it_uses_flags_and_never_blocks() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("c.yaml");
+    // `CI` would keep it from prompting too: without it, only the missing terminal does.
     eksup()
+        .env_remove("CI")
         .args(["--region", "us-east-2", "init", "--name", "ci-cluster", "--node-kind", "fargate", "-f"])
         .arg(&f)
         .write_stdin("")
@@ -119,15 +122,11 @@ fn ci_variable_means_no_prompt_even_on_a_terminal() {
     let steps = serde_json::json!([]);
     let script = dir.path().join("steps.json");
     std::fs::write(&script, steps.to_string()).unwrap();
-    let out = Process::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pty/drive.py"))
-        .arg(&script)
-        .arg("--")
+    let out = driver(&script, dir.path())
         .arg("env")
         .arg("CI=true")
         .arg(assert_cmd::cargo::cargo_bin("eksup"))
         .args(["init", "--name", "quiet", "-f", "q.yaml"])
-        .current_dir(dir.path())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));

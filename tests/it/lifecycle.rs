@@ -6,16 +6,14 @@
 //! create takes about a second.
 
 mod check;
-pub(crate) mod inventory;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::Emulator;
-
-use self::inventory::Inventory;
+use crate::support::inventory::{str_of, tags_of};
+use crate::support::{Emulator, Inventory, Run};
 
 /// An emulator for `region` whose EC2 backend is loaded: moto imports EC2 lazily (~2 s, more
 /// with parallel tests on two cores), and eksup's zone lookup gives up after 5 s.
@@ -32,56 +30,6 @@ fn start() -> Emulator {
 /// `examples/<name>.yaml`.
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(format!("{name}.yaml"))
-}
-
-/// The result of one `eksup` run.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn of(cmd: &mut assert_cmd::Command) -> Run {
-        let out = cmd.output().expect("cannot run eksup");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    #[track_caller]
-    fn expect(self, code: i32, what: &str) -> Run {
-        assert_eq!(
-            self.code, code,
-            "{what}: exit code {} (expected {code})\n--- stdout\n{}\n--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Every stdout line parsed as JSON (panics on a line that is not JSON).
-    #[track_caller]
-    fn events(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|l| {
-                serde_json::from_str(l)
-                    .unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l:?}\n{}", self.stdout))
-            })
-            .collect()
-    }
-
-    /// The final `summary` event.
-    #[track_caller]
-    fn summary(&self) -> Value {
-        let events = self.events();
-        let last = events.last().cloned().unwrap_or_else(|| panic!("no JSON on stdout:\n{}", self.stderr));
-        assert_eq!(last["event"], "summary", "the last line is not the summary: {last}");
-        last
-    }
 }
 
 /// `eksup create cluster -f FILE -o json` (no kubeconfig flags: the harness's KUBECONFIG).
@@ -101,10 +49,6 @@ fn actions(run: &Run) -> BTreeMap<String, String> {
         .filter(|e| e["event"] == "stepFinished")
         .map(|e| (str_of(&e["step"]), str_of(&e["action"])))
         .collect()
-}
-
-fn str_of(v: &Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_string)
 }
 
 /// The step ids of the plan (`--dry-run -o json`), to compare with what a run reported.
@@ -154,7 +98,7 @@ fn assert_rerun_finds_everything(emu: &Emulator, file: &Path, cluster: &str) {
 fn assert_delete_leaves_nothing(emu: &Emulator, file: &Path, cluster: &str, extra: &[&str]) {
     let run = delete(emu, file, extra).expect(0, "delete cluster");
     assert!(run.stderr.contains("nothing left"), "delete summary:\n{}", run.stderr);
-    let left = Inventory::owned(emu, cluster);
+    let left = Inventory::sole(emu, cluster);
     let keeps_repos = !extra.contains(&"--delete-repositories");
     left.assert_empty(keeps_repos);
     let again = delete(emu, file, extra).expect(0, "second delete cluster");
@@ -163,10 +107,9 @@ fn assert_delete_leaves_nothing(emu: &Emulator, file: &Path, cluster: &str, extr
 
 /// `kubectl config get-contexts -o name` with the harness's kubeconfig.
 fn kubectl_contexts(emu: &Emulator) -> Vec<String> {
-    let out = std::process::Command::new("/usr/bin/kubectl")
+    let out = crate::support::hermetic_program("/usr/bin/kubectl", emu.home())
         .args(["config", "get-contexts", "-o", "name"])
         .env("KUBECONFIG", emu.home().join("kubeconfig"))
-        .env("HOME", emu.home())
         .output()
         .expect("cannot run /usr/bin/kubectl");
     assert!(out.status.success(), "kubectl failed: {}", String::from_utf8_lossy(&out.stderr));
@@ -246,7 +189,7 @@ fn managed_example_lifecycle() {
             subnets: net.public.clone(),
         },
     );
-    let user_tags = check::tags_of(&emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &net.vpc])["Vpcs"][0]);
+    let user_tags = tags_of(&emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &net.vpc])["Vpcs"][0]);
     assert_eq!(user_tags.get("team").map(String::as_str), Some("platform"), "metadata.tags on the VPC");
     assert_kubeconfig(&emu, "demo", "us-west-2");
     assert_nodes_ready(&emu, "eks.amazonaws.com/nodegroup", "ng-1", 2);
@@ -446,7 +389,7 @@ fn existing_vpc_example_lifecycle() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|g| check::tags_of(g).get("eksup.io/cluster").map(String::as_str) == Some(cluster))
+        .filter(|g| tags_of(g).get("eksup.io/cluster").map(String::as_str) == Some(cluster))
         .collect();
     assert_eq!(owned_sgs.len(), 2, "control plane + shared node groups in the user's VPC: {sgs}");
     check::managed_nodegroup(

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::Emulator;
+use crate::support::{Emulator, Inventory, Run};
 
 fn managed() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml")
@@ -38,9 +37,9 @@ fn a_quota_the_plan_would_exceed_stops_the_create_before_anything_is_made() {
     );
     allocate_addresses(&emu, 5);
     emu.reset_calls();
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(managed()).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(managed()));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(
         stderr.contains(
             "the plan needs 1 more Elastic IPs in the region (`us-west-2`), and 5 of the 5 allowed are in use"
@@ -55,10 +54,9 @@ fn a_quota_the_plan_would_exceed_stops_the_create_before_anything_is_made() {
     assert_eq!(Inventory::owned(&emu, "demo").count("vpcs"), 0);
 
     // What the preflight spared: AWS refuses the address once the VPC and subnets exist.
-    let out =
-        emu.eksup().args(["create", "cluster", "--skip-preflight", "-f"]).arg(managed()).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "--skip-preflight", "-f"]).arg(managed()));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("preflight skipped"), "{stderr}");
     assert!(stderr.contains("AddressLimitExceeded"), "{stderr}");
     assert_eq!(Inventory::owned(&emu, "demo").count("vpcs"), 1, "created half-way");
@@ -86,9 +84,9 @@ fn every_problem_is_listed_at_once() {
     )
     .unwrap();
     emu.reset_calls();
-    let out = emu.eksup().args(["create", "cluster", "-f"]).arg(&file).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     for expected in [
         "more Elastic IPs in the region",
         "zone `us-west-2z` does not exist in `us-west-2`",
@@ -124,16 +122,15 @@ fn permissions_the_caller_lacks_are_listed() {
         key["AccessKey"]["SecretAccessKey"].as_str().unwrap(),
     );
     emu.reset_calls();
-    let out = emu
-        .eksup()
-        .env("AWS_ACCESS_KEY_ID", id)
-        .env("AWS_SECRET_ACCESS_KEY", secret)
-        .args(["create", "cluster", "-f"])
-        .arg(managed())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(
+        emu.eksup()
+            .env("AWS_ACCESS_KEY_ID", id)
+            .env("AWS_SECRET_ACCESS_KEY", secret)
+            .args(["create", "cluster", "-f"])
+            .arg(managed()),
+    );
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("`arn:aws:iam::123456789012:user/ci` may not call"), "{stderr}");
     for action in ["`eks:CreateCluster`", "`eks:CreateNodegroup`", "`eks:CreateAddon`"] {
         assert!(stderr.contains(action), "{action} in:\n{stderr}");

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::support::Emulator;
+use crate::support::{Emulator, Run};
 
 fn config(emu: &Emulator, name: &str, yaml: &str) -> PathBuf {
     let path = emu.home().join(format!("{name}.yaml"));
@@ -15,23 +15,8 @@ fn config(emu: &Emulator, name: &str, yaml: &str) -> PathBuf {
     path
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().expect("cannot run eksup");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 fn create(emu: &Emulator, file: &std::path::Path, extra: &[&str]) -> Run {
-    run(emu.eksup().args(["create", "cluster", "-f"]).arg(file).args(extra))
+    Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(file).args(extra))
 }
 
 fn str_of(v: &Value) -> String {
@@ -69,7 +54,7 @@ fn nodes_that_never_turn_ready_fail_the_create_with_the_reason() {
         ),
     );
     let r = create(&emu, &file, &["--timeout", "45s"]);
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("nodes-ready-workers"), "the failed step is the node wait:\n{}", r.stderr);
     assert!(
         r.stderr.contains("cni plugin not initialized") || r.stderr.contains("NetworkPluginNotReady"),
@@ -94,7 +79,7 @@ fn a_managed_group_without_networking_fails_with_node_creation_failure() {
         ),
     );
     let r = create(&emu, &file, &["--timeout", "2m"]);
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("NodeCreationFailure"), "{}", r.stderr);
 }
 
@@ -104,19 +89,17 @@ fn wait_nodes_false_skips_the_node_wait() {
     let emu = Emulator::start();
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
     let plan = |extra: &[&str]| -> Vec<String> {
-        let r = run(emu
-            .eksup()
-            .args(["create", "cluster", "--dry-run", "-o", "json", "-f"])
-            .arg(&file)
-            .args(extra));
-        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let r = Run::of(
+            emu.eksup().args(["create", "cluster", "--dry-run", "-o", "json", "-f"]).arg(&file).args(extra),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
         let doc: Value = serde_json::from_str(&r.stdout).expect("JSON plan");
         doc["plan"]["steps"].as_array().unwrap().iter().map(|s| str_of(&s["id"])).collect()
     };
     assert!(plan(&[]).contains(&"nodes-ready-ng-1".to_string()));
     assert!(!plan(&["--wait-nodes=false"]).iter().any(|s| s.starts_with("nodes-ready")));
     let r = create(&emu, &file, &["--wait-nodes=false", "-o", "json"]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stdout.contains("nodes-ready"), "{}", r.stdout);
 }
 
@@ -135,7 +118,7 @@ fn with_oidc_vpc_cni_gets_its_own_role() {
         ),
     );
     let r = create(&emu, &file, &[]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let addon = emu.aws(&["eks", "describe-addon", "--cluster-name", "irsa", "--addon-name", "vpc-cni"]);
     let role_arn = str_of(&addon["addon"]["serviceAccountRoleArn"]);
     assert!(role_arn.ends_with("/eksup-irsa-vpc-cni"), "{addon}");
@@ -185,7 +168,7 @@ fn managed_groups_launch_templates_user_data_and_ssh() {
     );
     emu.aws(&["ec2", "create-key-pair", "--key-name", "my-key"]);
     let r = create(&emu, &file, &[]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let own = emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "lt", "--nodegroup-name", "own"]);
     assert_eq!(own["nodegroup"]["launchTemplate"]["id"], typed.as_str(), "{own}");
     assert_eq!(own["nodegroup"]["launchTemplate"]["version"], "1", "{own}");
@@ -235,8 +218,8 @@ fn managed_groups_launch_templates_user_data_and_ssh() {
              - name: custom\n  desiredCapacity: 1\n  launchTemplate: {{id: {imaged}}}\n"
         ),
     );
-    let r = run(emu.eksup().args(["create", "nodegroup", "--timeout", "2m", "-f"]).arg(&more));
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let r = Run::of(emu.eksup().args(["create", "nodegroup", "--timeout", "2m", "-f"]).arg(&more));
+    assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("NodeCreationFailure"), "{}", r.stderr);
     let custom =
         emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "lt", "--nodegroup-name", "custom"]);
@@ -259,7 +242,7 @@ fn self_managed_security_groups_are_tagged_for_kubernetes() {
         ),
     );
     let r = create(&emu, &file, &[]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let all = groups(&emu, "sg");
     let node = all
         .iter()
@@ -280,7 +263,7 @@ fn fargate_role_trust_names_the_account() {
     let emu = Emulator::start();
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/fargate.yaml");
     let r = create(&emu, &file, &[]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let role = emu.aws(&["iam", "get-role", "--role-name", "eksup-serverless-fargate"]);
     let trust = role["Role"]["AssumeRolePolicyDocument"].to_string();
     assert!(
@@ -304,9 +287,10 @@ fn delete_nodegroup_drains_and_removes_what_only_it_used() {
         ),
     );
     let r = create(&emu, &file, &[]);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    let r = run(emu.eksup().args(["delete", "nodegroup", "--cluster", "two", "--name", "ng_GPU", "--yes"]));
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r =
+        Run::of(emu.eksup().args(["delete", "nodegroup", "--cluster", "two", "--name", "ng_GPU", "--yes"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("drained"), "{}", r.stderr);
     let left: Vec<String> = groups(&emu, "two").iter().filter_map(|g| tag(g, "eksup.io/resource")).collect();
     assert!(!left.iter().any(|g| g.ends_with("ng-gpu")), "{left:?}");
@@ -341,8 +325,8 @@ fn create_nodegroup_with_a_name_that_slugs_differently() {
              \x20 - name: ng_GPU\n    instanceType: m5.large\n    desiredCapacity: 1\n"
         ),
     );
-    let r = run(emu.eksup().args(["create", "nodegroup", "--dry-run", "-o", "json", "-f"]).arg(&file));
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = Run::of(emu.eksup().args(["create", "nodegroup", "--dry-run", "-o", "json", "-f"]).arg(&file));
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let plan: Value = serde_json::from_str(&r.stdout).unwrap();
     let ids: Vec<String> = plan["steps"].as_array().unwrap().iter().map(|s| str_of(&s["id"])).collect();
     assert!(ids.contains(&"auto-scaling-group-ng-gpu".to_string()), "{ids:?}");

@@ -1,31 +1,19 @@
 //! `--rollback`: a failed create deletes what it made, and says so.
 
-use crate::lifecycle::inventory::Inventory;
-use crate::support::Emulator;
+use crate::support::{Emulator, Inventory, Run};
 
 #[test]
 fn a_failed_create_with_rollback_leaves_nothing() {
     let emu = Emulator::start();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
     emu.fail_next("eks:CreateNodegroup", 1);
-    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = Run::of(emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config));
+    assert_eq!(out.code, 1);
+    let stderr = &out.stderr;
     assert!(stderr.contains("failed at step `nodegroup-ng-1`"), "{stderr}");
     assert!(stderr.contains("rolling back"), "{stderr}");
-    let vpcs = emu.aws(&["ec2", "describe-vpcs", "--filters", "Name=tag:eksup.io/cluster,Values=demo"]);
-    assert_eq!(vpcs["Vpcs"].as_array().unwrap().len(), 0, "the VPC was rolled back");
-    let clusters = emu.aws(&["eks", "list-clusters"]);
-    assert_eq!(clusters["clusters"].as_array().unwrap().len(), 0);
-    let roles = emu.aws(&["iam", "list-roles"]);
-    assert!(
-        !roles["Roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["RoleName"].as_str().unwrap().starts_with("eksup-demo")),
-        "{roles}"
-    );
+    // The VPC, the cluster, the roles: nothing of it is left.
+    Inventory::sole(&emu, "demo").assert_empty(false);
     // The kubeconfig context written once the control plane was ACTIVE went with it.
     assert!(stderr.contains("kubeconfig entries"), "{stderr}");
     let text = std::fs::read_to_string(emu.home().join("kubeconfig")).unwrap_or_default();
@@ -39,9 +27,9 @@ fn a_failure_after_the_control_plane_rolls_back_everything_this_run_made() {
     let emu = Emulator::start();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed.yaml");
     emu.fail_next("eks:CreateFargateProfile", 1);
-    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("failed at step `fargate-profile-batch`"), "{stderr}");
     assert!(!stderr.contains("not rolling back"), "{stderr}");
     assert!(stderr.contains("Rolled back"), "{stderr}");
@@ -62,16 +50,16 @@ fn a_resumed_run_rolls_back_only_what_it_made() {
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
     // The first run stops before the control plane: network and roles exist.
     emu.fail_next("eks:CreateCluster", 1);
-    let first = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
-    assert_eq!(first.status.code(), Some(1), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&config));
+    assert_eq!(first.code, 1, "{}", first.stderr);
     let before = Inventory::owned(&emu, "demo");
     assert_eq!(before.count("vpcs"), 1);
     assert_eq!(before.count("eks clusters"), 0);
 
     emu.fail_next("eks:CreateNodegroup", 1);
-    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("keeping") && stderr.contains("existed before this run"), "{stderr}");
     assert!(stderr.contains("`vpc`"), "the kept VPC is named:\n{stderr}");
     assert!(stderr.contains("Rolled back"), "{stderr}");
@@ -84,15 +72,15 @@ fn a_resumed_run_rolls_back_only_what_it_made() {
 fn a_failed_step_that_found_an_earlier_resource_keeps_it() {
     let emu = Emulator::start();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
-    let first = emu.eksup().args(["create", "cluster", "-f"]).arg(&config).output().unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&config));
+    assert_eq!(first.code, 0, "{}", first.stderr);
     let before = Inventory::owned(&emu, "demo");
 
     // The node group step finds the group, then cannot read it.
     emu.fail_next_with("eks:DescribeNodegroup", 1, "AccessDeniedException");
-    let out = emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "--rollback", "-f"]).arg(&config));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("AccessDeniedException"), "{stderr}");
     assert!(stderr.contains("existed before this run"), "{stderr}");
     Inventory::owned(&emu, "demo").assert_same(&before, "after rolling back a run that made nothing");
@@ -121,14 +109,10 @@ fn a_rollback_keeps_a_cluster_eksup_did_not_create() {
         &[&a, &b],
         &["--access-config", "authenticationMode=API_AND_CONFIG_MAP"],
     );
-    let out = emu
-        .eksup()
-        .args(["create", "cluster", "--rollback", "--skip-preflight", "-f"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out =
+        Run::of(emu.eksup().args(["create", "cluster", "--rollback", "--skip-preflight", "-f"]).arg(&config));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(
         stderr.contains("not owned by cluster `demo`") || stderr.contains("not created by eksup"),
         "{stderr}"

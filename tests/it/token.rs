@@ -25,62 +25,21 @@ pub(crate) fn test_path() -> std::ffi::OsString {
     std::env::join_paths(dirs).unwrap()
 }
 
-/// The real binary with a clean AWS environment: static credentials, no profile files, no
-/// IMDS, HOME and the cache in `home`.
+/// The real binary with a clean AWS environment: [`crate::support::hermetic`] (HOME and the
+/// token cache in `home`) with [`static_credentials`].
 pub(crate) fn eksup(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("eksup").unwrap();
-    isolate(&mut cmd, home);
+    Command::from_std(static_credentials(crate::support::hermetic_process(home), home))
+}
+
+/// Adds the test's static credentials to a hermetic command (see
+/// [`crate::support::hermetic_program`]), with no profile files and no IMDS.
+pub(crate) fn static_credentials(mut cmd: StdCommand, home: &Path) -> StdCommand {
+    cmd.env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID)
+        .env("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
+        .env("AWS_CONFIG_FILE", home.join("no-aws-config"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("no-aws-credentials"))
+        .env("AWS_EC2_METADATA_DISABLED", "true");
     cmd
-}
-
-/// One `env` interface for `assert_cmd::Command` and `std::process::Command`.
-pub(crate) trait EnvCompat {
-    fn set_env(&mut self, k: &str, v: &std::ffi::OsStr);
-    fn unset_env(&mut self, k: &str);
-}
-
-impl EnvCompat for Command {
-    fn set_env(&mut self, k: &str, v: &std::ffi::OsStr) {
-        self.env(k, v);
-    }
-    fn unset_env(&mut self, k: &str) {
-        self.env_remove(k);
-    }
-}
-
-impl EnvCompat for StdCommand {
-    fn set_env(&mut self, k: &str, v: &std::ffi::OsStr) {
-        self.env(k, v);
-    }
-    fn unset_env(&mut self, k: &str) {
-        self.env_remove(k);
-    }
-}
-
-pub(crate) fn isolate(cmd: &mut impl EnvCompat, home: &Path) {
-    for k in [
-        "AWS_PROFILE",
-        "AWS_DEFAULT_PROFILE",
-        "AWS_REGION",
-        "AWS_DEFAULT_REGION",
-        "AWS_SESSION_TOKEN",
-        "AWS_ROLE_ARN",
-        "AWS_WEB_IDENTITY_TOKEN_FILE",
-        "AWS_ENDPOINT_URL",
-        "AWS_ENDPOINT_URL_STS",
-        "AWS_ENDPOINT_URL_EKS",
-        "KUBECONFIG",
-        "XDG_CACHE_HOME",
-    ] {
-        cmd.unset_env(k);
-    }
-    cmd.set_env("HOME", home.as_os_str());
-    cmd.set_env("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID.as_ref());
-    cmd.set_env("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY.as_ref());
-    cmd.set_env("AWS_CONFIG_FILE", home.join("no-aws-config").as_os_str());
-    cmd.set_env("AWS_SHARED_CREDENTIALS_FILE", home.join("no-aws-credentials").as_os_str());
-    cmd.set_env("AWS_EC2_METADATA_DISABLED", "true".as_ref());
-    cmd.set_env("NO_COLOR", "1".as_ref());
 }
 
 /// The decoded presigned URL of an ExecCredential's token.
@@ -272,9 +231,8 @@ fn token_has_the_same_structure_as_aws_eks_get_token() {
         .get_output()
         .stdout
         .clone();
-    let mut cmd = StdCommand::new(&aws);
+    let mut cmd = static_credentials(crate::support::hermetic_program(&aws, home.path()), home.path());
     // Keep HOME (a pyenv shim needs it); isolate the AWS settings only.
-    isolate(&mut cmd, home.path());
     cmd.env("HOME", std::env::var_os("HOME").unwrap_or_default());
     cmd.env("AWS_SESSION_TOKEN", "session-token-value");
     cmd.env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
@@ -414,8 +372,8 @@ fn kubectl_runs_eksup_get_token_and_sends_the_token() {
     write_cluster_entries(&KubeconfigTarget::file(&kubeconfig), &entry, true).unwrap();
 
     let kubectl = |args: &[&str]| {
-        let mut cmd = StdCommand::new("kubectl");
-        isolate(&mut cmd, home.path());
+        let mut cmd =
+            static_credentials(crate::support::hermetic_program("kubectl", home.path()), home.path());
         // A session token with characters that need encoding: it must be signed too.
         cmd.env("AWS_SESSION_TOKEN", "FwoGZXIvYXdzE/session+token==");
         cmd.env("PATH", test_path()).env("KUBECONFIG", &kubeconfig).args(args);

@@ -5,30 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use base64::Engine as _;
 use serde_json::Value;
 
-use super::str_of;
 use crate::support::Emulator;
-
-/// Tags of an AWS object: EC2/IAM/ASG style `Tags: [{Key, Value}]` or EKS/ECR style
-/// `tags: {k: v}`.
-pub fn tags_of(v: &Value) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for key in ["Tags", "tags"] {
-        match &v[key] {
-            Value::Array(list) => {
-                for t in list {
-                    out.insert(str_of(&t["Key"]), str_of(&t["Value"]));
-                }
-            }
-            Value::Object(map) => {
-                for (k, val) in map {
-                    out.insert(k.clone(), str_of(val));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
+use crate::support::inventory::{str_of, tags_of};
 
 /// The ownership tags: `eksup.io/cluster=<cluster>` and `eksup.io/resource=<step>`.
 #[track_caller]

@@ -113,7 +113,7 @@ impl EmulatorBuilder {
             let mut emu =
                 Emulator { child, port, region: self.region.clone(), dir, aws_worker: Mutex::new(None) };
             // Start awscli while the server boots (both spend ~1 s importing Python modules).
-            let worker = AwsWorker::spawn(emu.aws_env());
+            let worker = AwsWorker::spawn(emu.aws_env(), emu.home());
             *emu.aws_worker.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(worker);
             if emu.wait_until_ready() {
                 return emu;
@@ -147,12 +147,8 @@ struct AwsWorker {
 }
 
 impl AwsWorker {
-    fn spawn(env: Vec<(&'static str, String)>) -> AwsWorker {
-        let mut cmd = StdCommand::new(venv_bin("python"));
-        for key in Emulator::host_vars_to_remove() {
-            cmd.env_remove(key);
-        }
-        let mut child = cmd
+    fn spawn(env: Vec<(&'static str, String)>, home: &Path) -> AwsWorker {
+        let mut child = super::hermetic_program(venv_bin("python"), home)
             .arg(project_root().join("tests/moto/aws_worker.py"))
             .envs(env)
             .stdin(Stdio::piped())
@@ -214,7 +210,8 @@ impl Emulator {
         self.dir.path()
     }
 
-    /// The environment shared by [`Emulator::eksup`] and [`Emulator::aws`].
+    /// The environment [`Emulator::eksup`], [`Emulator::aws`] and [`Emulator::kubectl`] add to
+    /// [`super::hermetic_program`] (which removes the host's `AWS_*` and `KUBECONFIG`).
     fn aws_env(&self) -> Vec<(&'static str, String)> {
         let home = self.home();
         vec![
@@ -226,39 +223,21 @@ impl Emulator {
             ("AWS_EC2_METADATA_DISABLED", "true".into()),
             ("AWS_CONFIG_FILE", home.join("no-such-aws-config").display().to_string()),
             ("AWS_SHARED_CREDENTIALS_FILE", home.join("no-such-aws-credentials").display().to_string()),
-            ("HOME", home.display().to_string()),
             ("KUBECONFIG", home.join("kubeconfig").display().to_string()),
-            ("CI", "true".into()),
-            ("NO_COLOR", "1".into()),
         ]
     }
 
-    /// Host variables that would leak into a command: every `AWS_*` and `KUBECONFIG`.
-    fn host_vars_to_remove() -> Vec<String> {
-        std::env::vars_os()
-            .filter_map(|(key, _)| key.into_string().ok())
-            .filter(|key| key.starts_with("AWS_") || key == "KUBECONFIG")
-            .collect()
-    }
-
-    /// The real `eksup` binary, configured for this emulator only: host `AWS_*` settings
-    /// removed, `AWS_ENDPOINT_URL`/dummy credentials/region set, `HOME` and the working
-    /// directory = [`Emulator::home`], `KUBECONFIG=<home>/kubeconfig`, `CI=true`, `NO_COLOR=1`.
+    /// The real `eksup` binary, configured for this emulator only: [`super::hermetic`] (host
+    /// `AWS_*` settings removed, `CI=true`, `NO_COLOR=1`) with `HOME` and the working directory =
+    /// [`Emulator::home`], `AWS_ENDPOINT_URL`/dummy credentials/region set,
+    /// `KUBECONFIG=<home>/kubeconfig`.
     pub fn eksup(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::cargo_bin("eksup").expect("the eksup binary is not built");
-        for key in Self::host_vars_to_remove() {
-            cmd.env_remove(key);
-        }
-        cmd.envs(self.aws_env()).current_dir(self.home());
-        cmd
+        assert_cmd::Command::from_std(self.eksup_process())
     }
 
     /// The same as [`Emulator::eksup`], as a plain process (to stream its output or signal it).
     pub fn eksup_process(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("eksup"));
-        for key in Self::host_vars_to_remove() {
-            cmd.env_remove(key);
-        }
+        let mut cmd = super::hermetic_process(self.home());
         cmd.envs(self.aws_env()).current_dir(self.home());
         cmd
     }
@@ -266,11 +245,7 @@ impl Emulator {
     /// `kubectl` with this emulator's kubeconfig (`<home>/kubeconfig`, whose users run
     /// `eksup get-token`) and AWS settings; returns (success, stdout, stderr).
     pub fn kubectl(&self, args: &[&str]) -> (bool, String, String) {
-        let mut cmd = std::process::Command::new("kubectl");
-        for key in Self::host_vars_to_remove() {
-            cmd.env_remove(key);
-        }
-        let out = cmd
+        let out = super::hermetic_program("kubectl", self.home())
             .args(args)
             .envs(self.aws_env())
             .current_dir(self.home())
@@ -384,7 +359,7 @@ impl Emulator {
         argv.extend(["--output", "json"]);
         let (rc, stdout, stderr) = {
             let mut worker = self.aws_worker.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            worker.get_or_insert_with(|| AwsWorker::spawn(self.aws_env())).run(&argv)
+            worker.get_or_insert_with(|| AwsWorker::spawn(self.aws_env(), self.home())).run(&argv)
         };
         if rc != 0 {
             return Err(stderr.trim().to_string());

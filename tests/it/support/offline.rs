@@ -5,16 +5,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// `eksup` with no `AWS_*` or `KUBECONFIG` from the host, a HOME of its own, no colour, `CI` set.
+/// `eksup` with no `AWS_*` or `KUBECONFIG` from the host, a HOME that does not exist, no colour,
+/// `CI` set: [`super::hermetic`].
 pub fn eksup() -> Command {
-    let mut c = Command::cargo_bin("eksup").expect("the eksup binary is built");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("AWS_") || k == "KUBECONFIG" {
-            c.env_remove(k);
-        }
-    }
-    c.env("HOME", std::env::temp_dir().join("eksup-no-home")).env("NO_COLOR", "1").env("CI", "true");
-    c
+    super::hermetic(&std::env::temp_dir().join("eksup-no-home"))
 }
 
 /// The `*.yaml` files of `dir`, sorted.
