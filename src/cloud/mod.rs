@@ -43,6 +43,8 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
     if let Some(region) = region.map(str::to_string).or_else(|| settings.region.clone()) {
         loader = loader.region(Region::new(region));
     }
+    // Every call waits for its service's budget: AWS's rate limits are kept on this side.
+    loader = loader.http_client(budget::client());
     let sdk = loader.load().await;
     // `--region` and the config's region are checked where they are read; this catches
     // `AWS_REGION`, `AWS_DEFAULT_REGION` and the profile's.
@@ -158,6 +160,7 @@ pub fn quick(sdk: &SdkConfig) -> SdkConfig {
 }
 
 mod autoscaling;
+mod budget;
 mod discover;
 mod ec2;
 mod ecr;

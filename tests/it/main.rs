@@ -17,6 +17,7 @@ mod lifecycle;
 mod nacl;
 mod pictures;
 mod preflight;
+mod rate;
 mod real_aws;
 mod rollback;
 mod schema;

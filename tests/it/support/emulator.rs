@@ -414,6 +414,14 @@ impl Emulator {
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("bad /eksup-test/calls answer ({e}): {body}"))
     }
 
+    /// The rate limits in force and the calls they refused (`/eksup-test/rate-limits`:
+    /// `enabled`, `buckets`, `throttled` by operation, `throttled_total`).
+    pub fn rate_limits(&self) -> Value {
+        let body = self.control("GET", "/eksup-test/rate-limits", None);
+        serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("bad /eksup-test/rate-limits answer ({e}): {body}"))
+    }
+
     /// Forgets the requests counted so far.
     pub fn reset_calls(&self) {
         self.control("POST", "/eksup-test/calls/reset", None);

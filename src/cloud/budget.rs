@@ -1,0 +1,363 @@
+//! A request budget per AWS service and kind of call, so that raising `--parallelism` or creating
+//! a hundred node groups does not trip AWS's API rate limits.
+//!
+//! AWS throttles each account with token buckets (EC2 documents them: "Request throttling for the
+//! Amazon EC2 API"): a bucket holds a burst of tokens, every request takes one, and tokens come
+//! back at a fixed rate. eksup keeps the same buckets on its side, one per service and kind of
+//! call, sized to AWS's documented defaults where AWS publishes them (EC2, ELB) and to
+//! conservative figures where it does not (IAM, EKS, Auto Scaling, ECR, STS: the same figures the
+//! emulator's `tests/moto/eksup_moto_rate.py` enforces, with their reasons there), one bucket per
+//! action where AWS counts per action (EC2) and one per kind where it shares one (Auto Scaling,
+//! ELB). Refill runs at 90% of AWS's rate, so that eksup stays under the limit rather than on it.
+//!
+//! Every HTTP attempt takes a token first (the SDK's retries included), waiting when the bucket is
+//! empty. A throttled answer halves the bucket's rate (down to a twentieth of AWS's), and each
+//! answer that is not throttled gives back a twentieth: additive increase, multiplicative
+//! decrease, as TCP, so that a busy account (another tool calling at the same time) slows eksup
+//! down instead of failing it. The SDK still retries the throttled call.
+//!
+//! The budget sits in the HTTP client (an [`HttpClient`] around the SDK's default one): the only
+//! place that sees every attempt of every call, with its service (from the SigV4 credential
+//! scope) and operation.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpClient,
+    SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::body::SdkBody;
+use tokio::time::Instant;
+
+/// A kind of call with a budget of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Bucket {
+    Ec2Read,
+    Ec2Write,
+    IamRead,
+    IamWrite,
+    EksRead,
+    EksWrite,
+    AutoScaling,
+    ElbRead,
+    ElbWrite,
+    Ecr,
+    Sts,
+}
+
+impl Bucket {
+    /// AWS's burst and refill per second.
+    fn aws(self) -> (f64, f64) {
+        match self {
+            // Documented: non-mutating 100 / 20, mutating 50 / 5.
+            Self::Ec2Read => (100.0, 20.0),
+            Self::Ec2Write => (50.0, 5.0),
+            // Documented for ELB's describes (40 / 10); its mutations are an assumption.
+            Self::ElbRead => (40.0, 10.0),
+            Self::ElbWrite => (20.0, 2.0),
+            // Not published: the emulator's conservative figures.
+            Self::IamRead | Self::EksRead | Self::Ecr => (20.0, 10.0),
+            Self::IamWrite | Self::EksWrite => (10.0, 2.0),
+            Self::AutoScaling => (20.0, 5.0),
+            Self::Sts => (50.0, 20.0),
+        }
+    }
+
+    /// The bucket of a call to `service` (the SigV4 signing name) doing `operation` with HTTP
+    /// `method`; `None` for services without one (SSM, Service Quotas).
+    fn of(service: &str, operation: &str, method: &str) -> Option<Self> {
+        let reads =
+            |op: &str| ["Describe", "Get", "List", "BatchGet", "Search"].iter().any(|p| op.starts_with(p));
+        Some(match service {
+            "ec2" if reads(operation) => Self::Ec2Read,
+            "ec2" => Self::Ec2Write,
+            "iam" if reads(operation) => Self::IamRead,
+            "iam" => Self::IamWrite,
+            // EKS is REST: its reads are the GETs.
+            "eks" if method == "GET" => Self::EksRead,
+            "eks" => Self::EksWrite,
+            "autoscaling" => Self::AutoScaling,
+            "elasticloadbalancing" if reads(operation) => Self::ElbRead,
+            "elasticloadbalancing" => Self::ElbWrite,
+            "ecr" => Self::Ecr,
+            "sts" => Self::Sts,
+            _ => return None,
+        })
+    }
+
+    /// Whether AWS keeps one bucket per action of this kind (EC2 documents it; IAM, EKS, ECR and
+    /// STS are assumed to, as the emulator does) rather than one for all (Auto Scaling and ELB
+    /// document a shared one).
+    fn per_action(self) -> bool {
+        !matches!(self, Self::AutoScaling | Self::ElbRead | Self::ElbWrite)
+    }
+
+    /// The bucket of a signed request, and the key of its tokens: the bucket, with the action
+    /// where AWS counts per action.
+    fn of_request(request: &HttpRequest) -> Option<(Self, String)> {
+        let service = request.headers().get("authorization").and_then(signing_service)?;
+        let operation = request
+            .headers()
+            .get("x-amz-target")
+            .and_then(|t| t.rsplit('.').next())
+            .map(str::to_string)
+            .or_else(|| request.body().bytes().and_then(query_action))
+            .unwrap_or_else(|| rest_action(request.method(), request.uri()));
+        let bucket = Self::of(service, &operation, request.method())?;
+        Some((bucket, if bucket.per_action() { operation } else { String::new() }))
+    }
+}
+
+/// A REST call's action, as near as the request tells: its method and the fixed words of its
+/// path (`GET clusters/node-groups` for DescribeNodegroup and ListNodegroups alike).
+fn rest_action(method: &str, uri: &str) -> String {
+    let path = uri.split("://").last().unwrap_or(uri);
+    let path = path.split_once('/').map_or("", |(_, p)| p).split('?').next().unwrap_or_default();
+    let words: Vec<&str> = path.split('/').step_by(2).collect();
+    format!("{method} {}", words.join("/"))
+}
+
+/// The service of a SigV4 `Authorization` header: `Credential=AKID/DATE/REGION/SERVICE/aws4_request`.
+fn signing_service(authorization: &str) -> Option<&str> {
+    let scope = authorization.split("Credential=").nth(1)?.split(',').next()?;
+    scope.split('/').nth(3)
+}
+
+/// The `Action` of a query-protocol body (`Action=DescribeVpcs&Version=...`).
+fn query_action(body: &[u8]) -> Option<String> {
+    let body = std::str::from_utf8(body).ok()?;
+    body.split('&').find_map(|kv| kv.strip_prefix("Action=")).map(str::to_string)
+}
+
+/// One token bucket whose rate adapts to throttling.
+#[derive(Debug)]
+struct Tokens {
+    size: f64,
+    /// AWS's rate (90% of it): what the rate climbs back to.
+    base: f64,
+    rate: f64,
+    tokens: f64,
+    at: Instant,
+}
+
+impl Tokens {
+    fn new((size, rate): (f64, f64)) -> Self {
+        let base = rate * 0.9;
+        Self { size, base, rate: base, tokens: size, at: Instant::now() }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        self.tokens = (self.tokens + now.duration_since(self.at).as_secs_f64() * self.rate).min(self.size);
+        self.at = now;
+    }
+
+    /// Take a token, or say how long until one is there.
+    fn take(&mut self, now: Instant) -> Option<Duration> {
+        self.refill(now);
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            None
+        } else {
+            Some(Duration::from_secs_f64((1.0 - self.tokens) / self.rate))
+        }
+    }
+
+    fn answered(&mut self, throttled: bool) {
+        if throttled {
+            self.rate = (self.rate / 2.0).max(self.base / 20.0);
+            self.tokens = self.tokens.min(0.0);
+        } else {
+            self.rate = (self.rate + self.base / 20.0).min(self.base);
+        }
+    }
+}
+
+/// The buckets of one process, by kind and (where AWS counts per action) action.
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    buckets: Mutex<HashMap<(Bucket, String), Tokens>>,
+}
+
+impl Budget {
+    /// Wait until the bucket `key` has a token, and take it.
+    async fn take(&self, key: &(Bucket, String)) {
+        loop {
+            let wait = {
+                let Ok(mut buckets) = self.buckets.lock() else { return };
+                let tokens = buckets.entry(key.clone()).or_insert_with(|| Tokens::new(key.0.aws()));
+                tokens.take(Instant::now())
+            };
+            match wait {
+                None => return,
+                Some(d) => tokio::time::sleep(d).await,
+            }
+        }
+    }
+
+    fn answered(&self, key: &(Bucket, String), throttled: bool) {
+        if let Ok(mut buckets) = self.buckets.lock()
+            && let Some(t) = buckets.get_mut(key)
+        {
+            t.answered(throttled);
+        }
+    }
+}
+
+/// The SDK's default HTTPS client (rustls with aws-lc, proxy settings from the environment, as
+/// `aws-config` makes it), behind a [`Budget`].
+pub(crate) fn client() -> SharedHttpClient {
+    use aws_smithy_http_client::proxy::ProxyConfig;
+    use aws_smithy_http_client::{Builder, ConnectorBuilder, tls};
+    let inner = Builder::new().build_with_connector_fn(|settings, components| {
+        let mut builder = ConnectorBuilder::default()
+            .tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc));
+        builder.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            builder.set_sleep_impl(components.sleep_impl());
+        }
+        builder.set_proxy_config(Some(ProxyConfig::from_env()));
+        builder.build()
+    });
+    SharedHttpClient::new(Budgeted { inner, budget: Arc::default() })
+}
+
+#[derive(Debug)]
+struct Budgeted {
+    inner: SharedHttpClient,
+    budget: Arc<Budget>,
+}
+
+impl HttpClient for Budgeted {
+    fn http_connector(
+        &self,
+        settings: &HttpConnectorSettings,
+        components: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        let inner = self.inner.http_connector(settings, components);
+        SharedHttpConnector::new(BudgetedConnector { inner, budget: self.budget.clone() })
+    }
+
+    fn connector_metadata(
+        &self,
+    ) -> Option<aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata> {
+        self.inner.connector_metadata()
+    }
+}
+
+#[derive(Debug)]
+struct BudgetedConnector {
+    inner: SharedHttpConnector,
+    budget: Arc<Budget>,
+}
+
+impl HttpConnector for BudgetedConnector {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let Some(key) = Bucket::of_request(&request) else { return self.inner.call(request) };
+        let (inner, budget) = (self.inner.clone(), self.budget.clone());
+        HttpConnectorFuture::new(async move {
+            budget.take(&key).await;
+            let mut response = inner.call(request).await?;
+            let throttled = throttled(&mut response).await;
+            budget.answered(&key, throttled);
+            Ok(response)
+        })
+    }
+}
+
+/// Whether AWS throttled the call: EC2's 503 `RequestLimitExceeded`, REST's 429, or a 400 whose
+/// (small) error body says `Throttling` (IAM, STS, Auto Scaling, ELB, ECR). The body read is put
+/// back for the SDK.
+async fn throttled(response: &mut HttpResponse) -> bool {
+    match response.status().as_u16() {
+        429 | 503 => true,
+        400 => {
+            let body = std::mem::replace(response.body_mut(), SdkBody::taken());
+            let Ok(bytes) = aws_smithy_types::byte_stream::ByteStream::new(body).collect().await else {
+                return false;
+            };
+            let bytes = bytes.into_bytes();
+            let text = String::from_utf8_lossy(&bytes);
+            let throttled =
+                ["Throttling", "RequestLimitExceeded", "TooManyRequests"].iter().any(|c| text.contains(c));
+            *response.body_mut() = SdkBody::from(bytes);
+            throttled
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_are_sorted_into_buckets() {
+        let auth = "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-west-2/ec2/aws4_request, SignedHeaders=host, Signature=x";
+        assert_eq!(signing_service(auth), Some("ec2"));
+        assert_eq!(query_action(b"Action=DescribeVpcs&Version=2016-11-15"), Some("DescribeVpcs".into()));
+        assert_eq!(Bucket::of("ec2", "DescribeVpcs", "POST"), Some(Bucket::Ec2Read));
+        assert_eq!(Bucket::of("ec2", "CreateVpc", "POST"), Some(Bucket::Ec2Write));
+        assert_eq!(Bucket::of("iam", "ListRoles", "POST"), Some(Bucket::IamRead));
+        assert_eq!(Bucket::of("iam", "AttachRolePolicy", "POST"), Some(Bucket::IamWrite));
+        assert_eq!(Bucket::of("eks", "", "GET"), Some(Bucket::EksRead));
+        assert_eq!(Bucket::of("eks", "", "POST"), Some(Bucket::EksWrite));
+        assert_eq!(Bucket::of("ssm", "GetParameter", "POST"), None);
+
+        let mut request = HttpRequest::new(SdkBody::from("Action=CreateSubnet&Version=2016-11-15"));
+        request.headers_mut().insert("authorization", auth);
+        assert_eq!(Bucket::of_request(&request), Some((Bucket::Ec2Write, "CreateSubnet".into())));
+        let mut request = HttpRequest::new(SdkBody::from("{}"));
+        request.headers_mut().insert(
+            "authorization",
+            "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-west-2/ecr/aws4_request, Signature=x",
+        );
+        request
+            .headers_mut()
+            .insert("x-amz-target", "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories");
+        assert_eq!(Bucket::of_request(&request), Some((Bucket::Ecr, "DescribeRepositories".into())));
+        assert_eq!(
+            rest_action("GET", "https://eks.us-west-2.amazonaws.com/clusters/demo/node-groups/ng-1"),
+            "GET clusters/node-groups"
+        );
+        assert_eq!(rest_action("POST", "http://127.0.0.1:5000/clusters?x=1"), "POST clusters");
+    }
+
+    #[test]
+    fn a_burst_then_the_refill_rate() {
+        // IAM mutations: a burst of 10, then 1.8 a second (90% of 2).
+        let mut t = Tokens::new(Bucket::IamWrite.aws());
+        let start = t.at;
+        for _ in 0..10 {
+            assert_eq!(t.take(start), None);
+        }
+        let wait = t.take(start).expect("the burst is spent");
+        assert!((wait.as_secs_f64() - 1.0 / 1.8).abs() < 1e-6, "{wait:?}");
+        // Five seconds later, nine more tokens are there, and not a tenth.
+        let later = start + Duration::from_secs(5);
+        for _ in 0..9 {
+            assert_eq!(t.take(later), None);
+        }
+        assert!(t.take(later).is_some());
+    }
+
+    #[test]
+    fn throttling_halves_the_rate_and_answers_bring_it_back() {
+        let mut t = Tokens::new((10.0, 2.0));
+        let base = t.rate;
+        t.answered(true);
+        t.answered(true);
+        assert!((t.rate - base / 4.0).abs() < 1e-9);
+        for _ in 0..100 {
+            t.answered(true);
+        }
+        assert!((t.rate - base / 20.0).abs() < 1e-9, "never below a twentieth");
+        for _ in 0..40 {
+            t.answered(false);
+        }
+        assert!((t.rate - base).abs() < 1e-9, "back to AWS's rate, not above");
+    }
+}
