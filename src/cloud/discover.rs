@@ -610,184 +610,111 @@ impl Finder<'_> {
     }
 
     async fn launch_templates(&mut self) -> Found {
-        let found = self
-            .cloud
-            .ec2
-            .describe_launch_templates()
-            .filters(cluster_filter(self.cluster))
+        let call = self.cloud.ec2.describe_launch_templates().filters(cluster_filter(self.cluster));
+        let out = call
             .send()
             .await
             .api("DescribeLaunchTemplates")
             .map_err(|e| failed("launch-template", "*", e))?;
-        for lt in found.launch_templates() {
-            if let Some(id) = lt.launch_template_id()
-                && self.in_scope(tag_pairs(lt.tags()))
-            {
-                let name = lt.launch_template_name().unwrap_or(id);
-                self.doom(
-                    Doomed::new(Kind::LaunchTemplate, name).with(Detail::TemplateId { id: id.to_string() }),
-                );
-            }
-        }
+        // People know a template by its name; its delete needs the id.
+        self.doom_tagged(Kind::LaunchTemplate, out.launch_templates(), |lt| {
+            let id = lt.launch_template_id()?;
+            Some((
+                lt.launch_template_name().unwrap_or(id),
+                lt.tags(),
+                Detail::TemplateId { id: id.to_string() },
+            ))
+        });
         Ok(())
     }
 
     async fn nat_gateways(&mut self) -> Found {
         use aws_sdk_ec2::types::NatGatewayState;
-        // Tag filters are not reliable on NAT gateways everywhere; filter by tags here.
-        let nats = self
-            .cloud
-            .ec2
-            .describe_nat_gateways()
-            .send()
-            .await
-            .api("DescribeNatGateways")
-            .map_err(|e| failed("nat-gateway", "*", e))?;
-        for nat in nats.nat_gateways() {
-            let Some(id) = nat.nat_gateway_id() else { continue };
-            if has_tag(nat.tags(), tag_keys::CLUSTER, self.cluster)
-                && self.in_scope(tag_pairs(nat.tags()))
-                && !matches!(nat.state(), Some(NatGatewayState::Deleted | NatGatewayState::Failed))
-            {
-                self.doom(Doomed::new(Kind::NatGateway, id));
-            }
-        }
+        // Tag filters are not reliable on NAT gateways everywhere: the tags are read here.
+        let call = self.cloud.ec2.describe_nat_gateways();
+        let out = call.send().await.api("DescribeNatGateways").map_err(|e| failed("nat-gateway", "*", e))?;
+        let cluster = self.cluster;
+        self.doom_tagged(Kind::NatGateway, out.nat_gateways(), |nat| {
+            let gone = matches!(nat.state(), Some(NatGatewayState::Deleted | NatGatewayState::Failed));
+            let ours = has_tag(nat.tags(), tag_keys::CLUSTER, cluster);
+            (ours && !gone).then_some((nat.nat_gateway_id()?, nat.tags(), Detail::None))
+        });
         Ok(())
     }
 
-    async fn elastic_ips(&mut self) -> Found {
-        let addresses = self
-            .cloud
-            .ec2
-            .describe_addresses()
-            .filters(cluster_filter(self.cluster))
-            .send()
-            .await
-            .api("DescribeAddresses")
-            .map_err(|e| failed("elastic-ip", "*", e))?;
-        for addr in addresses.addresses() {
-            if let Some(id) = addr.allocation_id()
-                && self.in_scope(tag_pairs(addr.tags()))
-            {
-                self.doom(Doomed::new(Kind::ElasticIp, id));
+    /// Doom each of `items` that is in scope: `each` gives its id, its tags and what its delete
+    /// needs.
+    fn doom_tagged<'t, T>(
+        &mut self,
+        kind: Kind,
+        items: &'t [T],
+        each: impl Fn(&'t T) -> Option<(&'t str, &'t [aws_sdk_ec2::types::Tag], Detail)>,
+    ) {
+        for (id, tags, detail) in items.iter().filter_map(each) {
+            if self.in_scope(tag_pairs(tags)) {
+                self.doom(Doomed::new(kind, id).with(detail));
             }
         }
+    }
+
+    async fn elastic_ips(&mut self) -> Found {
+        let call = self.cloud.ec2.describe_addresses().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeAddresses").map_err(|e| failed("elastic-ip", "*", e))?;
+        self.doom_tagged(Kind::ElasticIp, out.addresses(), |a| {
+            Some((a.allocation_id()?, a.tags(), Detail::None))
+        });
         Ok(())
     }
 
     async fn internet_gateways(&mut self) -> Found {
-        let igws = self
-            .cloud
-            .ec2
-            .describe_internet_gateways()
-            .filters(cluster_filter(self.cluster))
+        let call = self.cloud.ec2.describe_internet_gateways().filters(cluster_filter(self.cluster));
+        let out = call
             .send()
             .await
             .api("DescribeInternetGateways")
             .map_err(|e| failed("internet-gateway", "*", e))?;
-        for igw in igws.internet_gateways() {
-            if let Some(id) = igw.internet_gateway_id()
-                && self.in_scope(tag_pairs(igw.tags()))
-            {
-                let vpcs = igw.attachments().iter().filter_map(|a| a.vpc_id()).map(str::to_string).collect();
-                self.doom(Doomed::new(Kind::InternetGateway, id).with(Detail::Attachments { vpcs }));
-            }
-        }
+        self.doom_tagged(Kind::InternetGateway, out.internet_gateways(), |igw| {
+            let vpcs = igw.attachments().iter().filter_map(|a| a.vpc_id()).map(str::to_string).collect();
+            Some((igw.internet_gateway_id()?, igw.tags(), Detail::Attachments { vpcs }))
+        });
         Ok(())
     }
 
     async fn route_tables(&mut self) -> Found {
-        let tables = self
-            .cloud
-            .ec2
-            .describe_route_tables()
-            .filters(cluster_filter(self.cluster))
-            .send()
-            .await
-            .api("DescribeRouteTables")
-            .map_err(|e| failed("route-table", "*", e))?;
-        for rt in tables.route_tables() {
-            if let Some(id) = rt.route_table_id()
-                && self.in_scope(tag_pairs(rt.tags()))
-            {
-                let ids = rt
-                    .associations()
-                    .iter()
-                    .filter(|a| a.main() != Some(true))
-                    .filter_map(|a| a.route_table_association_id())
-                    .map(str::to_string)
-                    .collect();
-                self.doom(Doomed::new(Kind::RouteTable, id).with(Detail::Associations { ids }));
-            }
-        }
+        let call = self.cloud.ec2.describe_route_tables().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeRouteTables").map_err(|e| failed("route-table", "*", e))?;
+        self.doom_tagged(Kind::RouteTable, out.route_tables(), |rt| {
+            let associations = rt.associations().iter().filter(|a| a.main() != Some(true));
+            let ids =
+                associations.filter_map(|a| a.route_table_association_id()).map(str::to_string).collect();
+            Some((rt.route_table_id()?, rt.tags(), Detail::Associations { ids }))
+        });
         Ok(())
     }
 
     async fn network_acls(&mut self) -> Found {
-        let acls = self
-            .cloud
-            .ec2
-            .describe_network_acls()
-            .filters(cluster_filter(self.cluster))
-            .send()
-            .await
-            .api("DescribeNetworkAcls")
-            .map_err(|e| failed("network-acl", "*", e))?;
-        for acl in acls.network_acls() {
-            if let Some(id) = acl.network_acl_id()
-                && self.in_scope(tag_pairs(acl.tags()))
-            {
-                let ids = acl
-                    .associations()
-                    .iter()
-                    .filter_map(|a| a.network_acl_association_id())
-                    .map(str::to_string)
-                    .collect();
-                let vpc = acl.vpc_id().unwrap_or_default().to_string();
-                self.doom(Doomed::new(Kind::NetworkAcl, id).with(Detail::AclAssociations { vpc, ids }));
-            }
-        }
+        let call = self.cloud.ec2.describe_network_acls().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeNetworkAcls").map_err(|e| failed("network-acl", "*", e))?;
+        self.doom_tagged(Kind::NetworkAcl, out.network_acls(), |acl| {
+            let ids = acl.associations().iter().filter_map(|a| a.network_acl_association_id());
+            let ids = ids.map(str::to_string).collect();
+            let vpc = acl.vpc_id().unwrap_or_default().to_string();
+            Some((acl.network_acl_id()?, acl.tags(), Detail::AclAssociations { vpc, ids }))
+        });
         Ok(())
     }
 
     async fn subnets(&mut self) -> Found {
-        let subnets = self
-            .cloud
-            .ec2
-            .describe_subnets()
-            .filters(cluster_filter(self.cluster))
-            .send()
-            .await
-            .api("DescribeSubnets")
-            .map_err(|e| failed("subnet", "*", e))?;
-        for s in subnets.subnets() {
-            if let Some(id) = s.subnet_id()
-                && self.in_scope(tag_pairs(s.tags()))
-            {
-                self.doom(Doomed::new(Kind::Subnet, id));
-            }
-        }
+        let call = self.cloud.ec2.describe_subnets().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeSubnets").map_err(|e| failed("subnet", "*", e))?;
+        self.doom_tagged(Kind::Subnet, out.subnets(), |s| Some((s.subnet_id()?, s.tags(), Detail::None)));
         Ok(())
     }
 
     async fn owned_vpcs(&mut self) -> Found {
-        let vpcs = self
-            .cloud
-            .ec2
-            .describe_vpcs()
-            .filters(cluster_filter(self.cluster))
-            .send()
-            .await
-            .api("DescribeVpcs")
-            .map_err(|e| failed("vpc", "*", e))?;
-        for vpc in vpcs.vpcs() {
-            if let Some(id) = vpc.vpc_id()
-                && self.in_scope(tag_pairs(vpc.tags()))
-                && owned_by(tag_pairs(vpc.tags()), self.cluster)
-            {
-                self.doom(Doomed::new(Kind::Vpc, id));
-            }
-        }
+        let call = self.cloud.ec2.describe_vpcs().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeVpcs").map_err(|e| failed("vpc", "*", e))?;
+        self.doom_tagged(Kind::Vpc, out.vpcs(), |v| Some((v.vpc_id()?, v.tags(), Detail::None)));
         Ok(())
     }
 
