@@ -390,32 +390,15 @@ pub async fn run<R, A: Apply<R>>(
     let parallelism = options.parallelism.max(1);
     let cancel = options.cancel;
 
-    let index: HashMap<&str, &Step<R>> = plan.steps.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut waiting_on: HashMap<&str, usize> =
-        plan.steps.iter().map(|s| (s.id.as_str(), s.depends_on.len())).collect();
-    let mut ready: std::collections::VecDeque<&Step<R>> =
-        plan.steps.iter().filter(|s| s.depends_on.is_empty()).collect();
-    let mut done: BTreeSet<&str> = BTreeSet::new();
-
-    let mut outcome = Outcome { outputs: options.initial_outputs, ..Outcome::default() };
-    let mut in_flight: BTreeSet<&str> = BTreeSet::new();
+    let mut walk = Walk::new(plan, reporter, started, options.keep_going, options.initial_outputs);
     let mut running = Running::default();
-    let mut stop_reason: Option<String> = None;
 
     loop {
-        if stop_reason.is_none() && cancel.is_cancelled() {
-            stop_reason = Some(INTERRUPTED.to_string());
-            outcome.interrupted = true;
+        if walk.stop_reason.is_none() && cancel.is_cancelled() {
+            walk.interrupt();
         }
-        if stop_reason.is_none() {
-            while running.len() < parallelism {
-                let Some(step) = ready.pop_front() else { break };
-                in_flight.insert(step.id.as_str());
-                reporter.event(&Event::StepStarted { step: step.into() });
-                let inputs = outcome.outputs.clone();
-                let cancel = &cancel;
-                running.push(run_step(plan, step, provider, reporter, cancel, inputs));
-            }
+        if walk.stop_reason.is_none() {
+            walk.start_ready(&mut running, parallelism, provider, &cancel);
         }
         if running.is_empty() {
             break;
@@ -423,90 +406,172 @@ pub async fn run<R, A: Apply<R>>(
         let next = tokio::select! {
             next = running.next() => next,
             () = sleep_until(deadline) => {
-                outcome.timed_out = true;
-                stop_reason = Some(TIMED_OUT.to_string());
+                walk.outcome.timed_out = true;
+                walk.stop_reason = Some(TIMED_OUT.to_string());
                 None
             }
-            () = cancel.cancelled(), if stop_reason.is_none() => {
-                stop_reason = Some(INTERRUPTED.to_string());
-                outcome.interrupted = true;
+            () = cancel.cancelled(), if walk.stop_reason.is_none() => {
+                walk.interrupt();
                 continue;
             }
         };
         let Some((step, elapsed, result)) = next else {
             // Timed out: drop what is still in flight and report it failed.
             drop(running);
-            for id in std::mem::take(&mut in_flight) {
-                let step = index[id];
-                let error = anyhow::anyhow!(
-                    "timed out after {}",
-                    format_duration(options.timeout.unwrap_or_default())
-                );
-                reporter.event(&Event::StepFailed {
-                    step: step.into(),
-                    error: &error,
-                    elapsed: started.elapsed(),
-                });
-                outcome.failed.push((step.id.clone(), error));
-            }
+            walk.fail_in_flight(options.timeout.unwrap_or_default());
             break;
         };
-        in_flight.remove(step.id.as_str());
+        walk.finish(step, elapsed, result);
+    }
+
+    Ok(walk.skip_the_rest())
+}
+
+/// What a step in flight gives back: the step, how long it ran, what it did.
+type Finished<'a, R> = (&'a Step<R>, Duration, anyhow::Result<StepResult>);
+
+/// The state of one [`run`]: which steps wait, are ready, are in flight or are done, and the
+/// [`Outcome`] so far.
+struct Walk<'a, R> {
+    plan: &'a Plan<R>,
+    reporter: &'a dyn Reporter,
+    started: Instant,
+    keep_going: bool,
+    /// Per step, how many of its dependencies have not finished.
+    waiting_on: HashMap<&'a str, usize>,
+    /// Steps whose dependencies have all finished, in the order they became ready.
+    ready: std::collections::VecDeque<&'a Step<R>>,
+    done: BTreeSet<&'a str>,
+    in_flight: BTreeSet<&'a str>,
+    outcome: Outcome,
+    /// Why nothing new starts: the step whose failure stopped the run, [`INTERRUPTED`] or
+    /// [`TIMED_OUT`].
+    stop_reason: Option<String>,
+}
+
+impl<'a, R> Walk<'a, R> {
+    fn new(
+        plan: &'a Plan<R>,
+        reporter: &'a dyn Reporter,
+        started: Instant,
+        keep_going: bool,
+        initial_outputs: Outputs,
+    ) -> Self {
+        Self {
+            plan,
+            reporter,
+            started,
+            keep_going,
+            waiting_on: plan.steps.iter().map(|s| (s.id.as_str(), s.depends_on.len())).collect(),
+            ready: plan.steps.iter().filter(|s| s.depends_on.is_empty()).collect(),
+            done: BTreeSet::new(),
+            in_flight: BTreeSet::new(),
+            outcome: Outcome { outputs: initial_outputs, ..Outcome::default() },
+            stop_reason: None,
+        }
+    }
+
+    /// Ctrl-C: nothing new starts.
+    fn interrupt(&mut self) {
+        self.stop_reason = Some(INTERRUPTED.to_string());
+        self.outcome.interrupted = true;
+    }
+
+    /// Start ready steps, in the order they became ready, until `parallelism` are in flight; each
+    /// sees the outputs of the steps finished so far.
+    fn start_ready<A: Apply<R>>(
+        &mut self,
+        running: &mut Running<'a, Finished<'a, R>>,
+        parallelism: usize,
+        provider: &'a A,
+        cancel: &'a Cancel,
+    ) {
+        while running.len() < parallelism {
+            let Some(step) = self.ready.pop_front() else { break };
+            self.in_flight.insert(step.id.as_str());
+            self.reporter.event(&Event::StepStarted { step: step.into() });
+            let inputs = self.outcome.outputs.clone();
+            running.push(run_step(self.plan, step, provider, self.reporter, cancel, inputs));
+        }
+    }
+
+    /// A step came back: if it finished, keep its outputs and ready the dependents it was the
+    /// last to wait on; if it failed, stop the run (unless keeping going, and not interrupted).
+    fn finish(&mut self, step: &'a Step<R>, elapsed: Duration, result: anyhow::Result<StepResult>) {
+        self.in_flight.remove(step.id.as_str());
         match result {
             Ok(result) => {
-                reporter.event(&Event::StepFinished {
+                self.reporter.event(&Event::StepFinished {
                     step: step.into(),
                     action: result.action,
                     outputs: &result.outputs,
                     elapsed,
                 });
-                outcome.finished.push((step.id.clone(), result.action));
-                outcome.outputs.insert(step.id.clone(), result.outputs);
-                done.insert(step.id.as_str());
-                for dependent in plan.dependents(&step.id) {
-                    if let Some(n) = waiting_on.get_mut(dependent.id.as_str()) {
+                self.outcome.finished.push((step.id.clone(), result.action));
+                self.outcome.outputs.insert(step.id.clone(), result.outputs);
+                self.done.insert(step.id.as_str());
+                for dependent in self.plan.dependents(&step.id) {
+                    if let Some(n) = self.waiting_on.get_mut(dependent.id.as_str()) {
                         *n -= 1;
                         if *n == 0 {
-                            ready.push_back(dependent);
+                            self.ready.push_back(dependent);
                         }
                     }
                 }
             }
             Err(error) => {
                 if error.downcast_ref::<Interrupted>().is_some() {
-                    outcome.interrupted = true;
+                    self.outcome.interrupted = true;
                 }
-                reporter.event(&Event::StepFailed { step: step.into(), error: &error, elapsed });
-                outcome.failed.push((step.id.clone(), error));
-                if stop_reason.is_none() && (!options.keep_going || outcome.interrupted) {
-                    stop_reason = Some(step.id.clone());
+                self.reporter.event(&Event::StepFailed { step: step.into(), error: &error, elapsed });
+                self.outcome.failed.push((step.id.clone(), error));
+                if self.stop_reason.is_none() && (!self.keep_going || self.outcome.interrupted) {
+                    self.stop_reason = Some(step.id.clone());
                 }
             }
         }
     }
 
-    // Everything not finished, failed or dropped is skipped: after the failed step it depends on,
-    // else with the reason the run stopped.
-    let failed: BTreeSet<&str> = outcome.failed.iter().map(|(id, _)| id.as_str()).collect();
-    let mut cause: HashMap<&str, String> = HashMap::new();
-    let waves = plan.levels().unwrap_or_default();
-    for step in waves.iter().flatten() {
-        if done.contains(step.id.as_str()) || failed.contains(step.id.as_str()) {
-            continue;
+    /// Timed out after `timeout`: the steps still in flight (already dropped) are reported
+    /// failed.
+    fn fail_in_flight(&mut self, timeout: Duration) {
+        let index: HashMap<&str, &Step<R>> = self.plan.steps.iter().map(|s| (s.id.as_str(), s)).collect();
+        for id in std::mem::take(&mut self.in_flight) {
+            let step = index[id];
+            let error = anyhow::anyhow!("timed out after {}", format_duration(timeout));
+            self.reporter.event(&Event::StepFailed {
+                step: step.into(),
+                error: &error,
+                elapsed: self.started.elapsed(),
+            });
+            self.outcome.failed.push((step.id.clone(), error));
         }
-        let because = step
-            .depends_on
-            .iter()
-            .find_map(|d| {
-                if failed.contains(d.as_str()) { Some(d.clone()) } else { cause.get(d.as_str()).cloned() }
-            })
-            .unwrap_or_else(|| stop_reason.clone().unwrap_or_else(|| INTERRUPTED.to_string()));
-        reporter.event(&Event::StepSkipped { step: (*step).into(), because: &because });
-        cause.insert(step.id.as_str(), because.clone());
-        outcome.skipped.push((step.id.clone(), because));
     }
-    outcome.elapsed = started.elapsed();
-    Ok(outcome)
+
+    /// The run is over: everything not finished, failed or dropped is skipped, after the failed
+    /// step it depends on, else with the reason the run stopped.
+    fn skip_the_rest(mut self) -> Outcome {
+        let failed: BTreeSet<&str> = self.outcome.failed.iter().map(|(id, _)| id.as_str()).collect();
+        let mut cause: HashMap<&str, String> = HashMap::new();
+        let waves = self.plan.levels().unwrap_or_default();
+        for step in waves.iter().flatten() {
+            if self.done.contains(step.id.as_str()) || failed.contains(step.id.as_str()) {
+                continue;
+            }
+            let because = step
+                .depends_on
+                .iter()
+                .find_map(|d| {
+                    if failed.contains(d.as_str()) { Some(d.clone()) } else { cause.get(d.as_str()).cloned() }
+                })
+                .unwrap_or_else(|| self.stop_reason.clone().unwrap_or_else(|| INTERRUPTED.to_string()));
+            self.reporter.event(&Event::StepSkipped { step: (*step).into(), because: &because });
+            cause.insert(step.id.as_str(), because.clone());
+            self.outcome.skipped.push((step.id.clone(), because));
+        }
+        self.outcome.elapsed = self.started.elapsed();
+        self.outcome
+    }
 }
 
 async fn run_step<'a, R, A: Apply<R>>(

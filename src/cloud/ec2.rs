@@ -564,6 +564,22 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
         let subnet_ids = ctx.resolve_all(subnets)?;
+        let (id, mut action, entries) = self.find_or_create_network_acl(ctx, &vpc_id).await?;
+        let entries_changed = self.sync_network_acl_entries(&id, &entries, rules).await?;
+        let associations_changed = self.associate_network_acl(&id, &vpc_id, &subnet_ids).await?;
+        if (entries_changed || associations_changed) && action == Action::Existed {
+            action = Action::Updated;
+        }
+        Ok(StepResult::new(action).with(keys::ID, id))
+    }
+
+    /// The step's network ACL (found by its owner tags, or created in `vpc_id`), whether it was
+    /// created, and the entries it already has.
+    async fn find_or_create_network_acl(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc_id: &str,
+    ) -> anyhow::Result<(String, Action, Vec<aws_sdk_ec2::types::NetworkAclEntry>)> {
         let found = self
             .ec2
             .describe_network_acls()
@@ -571,26 +587,36 @@ impl AwsCloud {
             .send()
             .await
             .api("DescribeNetworkAcls")?;
-        let (id, mut action, entries) = if let Some(acl) = found.network_acls().first() {
+        if let Some(acl) = found.network_acls().first() {
             let id = acl.network_acl_id().ok_or_else(|| missing("DescribeNetworkAcls", "NetworkAclId"))?;
-            (id.to_string(), Action::Existed, acl.entries().to_vec())
-        } else {
-            let created = self
-                .ec2
-                .create_network_acl()
-                .client_token(self.client_token(ctx))
-                .vpc_id(&vpc_id)
-                .tag_specifications(tag_spec(ResourceType::NetworkAcl, &step_tags(ctx)))
-                .send()
-                .await
-                .api("CreateNetworkAcl")?;
-            self.made(ctx);
-            let id = created
-                .network_acl()
-                .and_then(|a| a.network_acl_id())
-                .ok_or_else(|| missing("CreateNetworkAcl", "NetworkAclId"))?;
-            (id.to_string(), Action::Created, Vec::new())
-        };
+            return Ok((id.to_string(), Action::Existed, acl.entries().to_vec()));
+        }
+        let created = self
+            .ec2
+            .create_network_acl()
+            .client_token(self.client_token(ctx))
+            .vpc_id(vpc_id)
+            .tag_specifications(tag_spec(ResourceType::NetworkAcl, &step_tags(ctx)))
+            .send()
+            .await
+            .api("CreateNetworkAcl")?;
+        self.made(ctx);
+        let id = created
+            .network_acl()
+            .and_then(|a| a.network_acl_id())
+            .ok_or_else(|| missing("CreateNetworkAcl", "NetworkAclId"))?;
+        Ok((id.to_string(), Action::Created, Vec::new()))
+    }
+
+    /// Brings the entries of ACL `id` (currently `entries`) to exactly `rules`: each rule is
+    /// created or replaced, then each of eksup's entries no rule names is deleted. True if
+    /// anything changed.
+    async fn sync_network_acl_entries(
+        &self,
+        id: &str,
+        entries: &[aws_sdk_ec2::types::NetworkAclEntry],
+        rules: &[NaclRule],
+    ) -> anyhow::Result<bool> {
         let mut changed = false;
         // AWS's own last rule (32767, deny all) stays; eksup's rules are brought to the plan.
         let ours: Vec<_> = entries.iter().filter(|e| e.rule_number().is_some_and(|n| n < 32767)).collect();
@@ -612,7 +638,7 @@ impl AwsCloud {
                 Some(_) => {
                     self.ec2
                         .replace_network_acl_entry()
-                        .network_acl_id(&id)
+                        .network_acl_id(id)
                         .rule_number(rule.rule_number)
                         .egress(rule.egress)
                         .protocol(protocol)
@@ -627,7 +653,7 @@ impl AwsCloud {
                 None => {
                     self.ec2
                         .create_network_acl_entry()
-                        .network_acl_id(&id)
+                        .network_acl_id(id)
                         .rule_number(rule.rule_number)
                         .egress(rule.egress)
                         .protocol(protocol)
@@ -647,7 +673,7 @@ impl AwsCloud {
             if let (false, Some(n)) = (wanted, e.rule_number()) {
                 self.ec2
                     .delete_network_acl_entry()
-                    .network_acl_id(&id)
+                    .network_acl_id(id)
                     .rule_number(n)
                     .egress(e.egress().unwrap_or_default())
                     .send()
@@ -656,15 +682,26 @@ impl AwsCloud {
                 changed = true;
             }
         }
-        // A subnet is always associated with one ACL (the VPC's default at first): move it.
+        Ok(changed)
+    }
+
+    /// Associates each of `subnet_ids` with ACL `id`. A subnet is always associated with one
+    /// ACL (the VPC's default at first): it is moved. True if any subnet moved.
+    async fn associate_network_acl(
+        &self,
+        id: &str,
+        vpc_id: &str,
+        subnet_ids: &[String],
+    ) -> anyhow::Result<bool> {
+        let mut changed = false;
         let current = self
             .ec2
             .describe_network_acls()
-            .filters(filter("vpc-id", [vpc_id.as_str()]))
+            .filters(filter("vpc-id", [vpc_id]))
             .send()
             .await
             .api("DescribeNetworkAcls")?;
-        for subnet in &subnet_ids {
+        for subnet in subnet_ids {
             let association = current.network_acls().iter().find_map(|acl| {
                 acl.associations()
                     .iter()
@@ -677,7 +714,7 @@ impl AwsCloud {
                     self.ec2
                         .replace_network_acl_association()
                         .association_id(association_id)
-                        .network_acl_id(&id)
+                        .network_acl_id(id)
                         .send()
                         .await
                         .api("ReplaceNetworkAclAssociation")
@@ -687,10 +724,7 @@ impl AwsCloud {
                 _ => anyhow::bail!("subnet `{subnet}` has no network ACL association to replace"),
             }
         }
-        if changed && action == Action::Existed {
-            action = Action::Updated;
-        }
-        Ok(StepResult::new(action).with(keys::ID, id))
+        Ok(changed)
     }
 
     pub(super) async fn ensure_route_table(

@@ -186,10 +186,104 @@ impl AwsCloud {
     /// cluster) are already counted in what is in use.
     async fn preflight_quotas(&self, plan: &Plan) -> Findings {
         let mut f = Findings::default();
+        let result = async {
+            self.region_quotas_over(plan, &mut f).await?;
+            self.nat_quotas_over(plan, &mut f).await?;
+            self.fargate_quota_over(plan, &mut f).await
+        }
+        .await;
+        if let Err(e) = result {
+            f.notes.push(format!("quotas not checked: {e}"));
+        }
+        f
+    }
+
+    /// The quotas counted per region: Elastic IPs, VPCs and internet gateways.
+    async fn region_quotas_over(&self, plan: &Plan, f: &mut Findings) -> Result<(), CloudError> {
         let count = |pick: fn(&Resource) -> bool| plan.steps.iter().filter(|s| pick(&s.resource)).count();
         let eips = count(|r| matches!(r, Resource::ElasticIp { .. }));
         let vpcs = count(|r| matches!(r, Resource::Vpc { .. }));
         let igws = count(|r| matches!(r, Resource::InternetGateway { .. }));
+        if eips > 0 {
+            let all = self.ec2.describe_addresses().send().await.api("DescribeAddresses")?;
+            let owned =
+                all.addresses().iter().filter(|a| owned_by(tag_pairs(a.tags()), &plan.cluster)).count();
+            self.over(f, ELASTIC_IPS, &plan.region, all.addresses().len(), eips.saturating_sub(owned))
+                .await?;
+        }
+        if vpcs > 0 {
+            let all = self.ec2.describe_vpcs().send().await.api("DescribeVpcs")?;
+            let owned = all.vpcs().iter().filter(|v| owned_by(tag_pairs(v.tags()), &plan.cluster)).count();
+            self.over(f, VPCS, &plan.region, all.vpcs().len(), vpcs.saturating_sub(owned)).await?;
+        }
+        if igws > 0 {
+            let all = self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways")?;
+            let owned = all
+                .internet_gateways()
+                .iter()
+                .filter(|g| owned_by(tag_pairs(g.tags()), &plan.cluster))
+                .count();
+            self.over(
+                f,
+                INTERNET_GATEWAYS,
+                &plan.region,
+                all.internet_gateways().len(),
+                igws.saturating_sub(owned),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The NAT gateway quota, counted per availability zone: the zone of each live gateway is
+    /// that of its subnet.
+    async fn nat_quotas_over(&self, plan: &Plan, f: &mut Findings) -> Result<(), CloudError> {
+        let mut nats: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &plan.steps {
+            if let Resource::NatGateway { az, .. } = &s.resource {
+                *nats.entry(az.as_str()).or_default() += 1;
+            }
+        }
+        if nats.is_empty() {
+            return Ok(());
+        }
+        let live = self
+            .ec2
+            .describe_nat_gateways()
+            .filter(filter("state", ["pending", "available"]))
+            .send()
+            .await
+            .api("DescribeNatGateways")?;
+        let subnet_ids: BTreeSet<&str> = live.nat_gateways().iter().filter_map(|n| n.subnet_id()).collect();
+        let mut zone_of: BTreeMap<String, String> = BTreeMap::new();
+        if !subnet_ids.is_empty() {
+            let subnets = self
+                .ec2
+                .describe_subnets()
+                .set_subnet_ids(Some(subnet_ids.iter().map(|s| (*s).to_string()).collect()))
+                .send()
+                .await
+                .api("DescribeSubnets")?;
+            for s in subnets.subnets() {
+                if let (Some(id), Some(az)) = (s.subnet_id(), s.availability_zone()) {
+                    zone_of.insert(id.to_string(), az.to_string());
+                }
+            }
+        }
+        for (az, planned) in nats {
+            let in_zone: Vec<_> = live
+                .nat_gateways()
+                .iter()
+                .filter(|n| n.subnet_id().and_then(|s| zone_of.get(s)).is_some_and(|z| z == az))
+                .collect();
+            let owned = in_zone.iter().filter(|n| owned_by(tag_pairs(n.tags()), &plan.cluster)).count();
+            self.over(f, NAT_GATEWAYS, az, in_zone.len(), planned.saturating_sub(owned)).await?;
+        }
+        Ok(())
+    }
+
+    /// The Fargate profile quota, counted per cluster: profiles that already exist are not new.
+    async fn fargate_quota_over(&self, plan: &Plan, f: &mut Findings) -> Result<(), CloudError> {
         let fargate: Vec<String> = plan
             .steps
             .iter()
@@ -198,106 +292,21 @@ impl AwsCloud {
                 _ => None,
             })
             .collect();
-        let mut nats: BTreeMap<&str, usize> = BTreeMap::new();
-        for s in &plan.steps {
-            if let Resource::NatGateway { az, .. } = &s.resource {
-                *nats.entry(az.as_str()).or_default() += 1;
-            }
+        if fargate.is_empty() {
+            return Ok(());
         }
-        let result = async {
-            if eips > 0 {
-                let all = self.ec2.describe_addresses().send().await.api("DescribeAddresses")?;
-                let owned =
-                    all.addresses().iter().filter(|a| owned_by(tag_pairs(a.tags()), &plan.cluster)).count();
-                self.over(
-                    &mut f,
-                    ELASTIC_IPS,
-                    &plan.region,
-                    all.addresses().len(),
-                    eips.saturating_sub(owned),
-                )
-                .await?;
-            }
-            if vpcs > 0 {
-                let all = self.ec2.describe_vpcs().send().await.api("DescribeVpcs")?;
-                let owned =
-                    all.vpcs().iter().filter(|v| owned_by(tag_pairs(v.tags()), &plan.cluster)).count();
-                self.over(&mut f, VPCS, &plan.region, all.vpcs().len(), vpcs.saturating_sub(owned)).await?;
-            }
-            if igws > 0 {
-                let all =
-                    self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways")?;
-                let owned = all
-                    .internet_gateways()
-                    .iter()
-                    .filter(|g| owned_by(tag_pairs(g.tags()), &plan.cluster))
-                    .count();
-                self.over(
-                    &mut f,
-                    INTERNET_GATEWAYS,
-                    &plan.region,
-                    all.internet_gateways().len(),
-                    igws.saturating_sub(owned),
-                )
-                .await?;
-            }
-            if !nats.is_empty() {
-                let live = self
-                    .ec2
-                    .describe_nat_gateways()
-                    .filter(filter("state", ["pending", "available"]))
-                    .send()
-                    .await
-                    .api("DescribeNatGateways")?;
-                let subnet_ids: BTreeSet<&str> =
-                    live.nat_gateways().iter().filter_map(|n| n.subnet_id()).collect();
-                let mut zone_of: BTreeMap<String, String> = BTreeMap::new();
-                if !subnet_ids.is_empty() {
-                    let subnets = self
-                        .ec2
-                        .describe_subnets()
-                        .set_subnet_ids(Some(subnet_ids.iter().map(|s| (*s).to_string()).collect()))
-                        .send()
-                        .await
-                        .api("DescribeSubnets")?;
-                    for s in subnets.subnets() {
-                        if let (Some(id), Some(az)) = (s.subnet_id(), s.availability_zone()) {
-                            zone_of.insert(id.to_string(), az.to_string());
-                        }
-                    }
-                }
-                for (az, planned) in nats {
-                    let in_zone: Vec<_> = live
-                        .nat_gateways()
-                        .iter()
-                        .filter(|n| n.subnet_id().and_then(|s| zone_of.get(s)).is_some_and(|z| z == az))
-                        .collect();
-                    let owned =
-                        in_zone.iter().filter(|n| owned_by(tag_pairs(n.tags()), &plan.cluster)).count();
-                    self.over(&mut f, NAT_GATEWAYS, az, in_zone.len(), planned.saturating_sub(owned)).await?;
-                }
-            }
-            if !fargate.is_empty() {
-                let existing: Vec<String> = self
-                    .eks
-                    .list_fargate_profiles()
-                    .cluster_name(&plan.cluster)
-                    .send()
-                    .await
-                    .api("ListFargateProfiles")
-                    .or_not_found()?
-                    .map(|o| o.fargate_profile_names().to_vec())
-                    .unwrap_or_default();
-                let new = fargate.iter().filter(|n| !existing.contains(n)).count();
-                self.over(&mut f, FARGATE_PROFILES, &plan.cluster, existing.len(), new).await?;
-            }
-            Ok::<(), CloudError>(())
-        }
-        .await;
-        if let Err(e) = result {
-            f.notes.push(format!("quotas not checked: {e}"));
-        }
-        f
+        let existing: Vec<String> = self
+            .eks
+            .list_fargate_profiles()
+            .cluster_name(&plan.cluster)
+            .send()
+            .await
+            .api("ListFargateProfiles")
+            .or_not_found()?
+            .map(|o| o.fargate_profile_names().to_vec())
+            .unwrap_or_default();
+        let new = fargate.iter().filter(|n| !existing.contains(n)).count();
+        self.over(f, FARGATE_PROFILES, &plan.cluster, existing.len(), new).await
     }
 
     /// Add a problem when `in_use + new` exceeds `quota` (looked up only when `new > 0`).

@@ -55,102 +55,113 @@ pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTe
         ("cluster_dns", dns.clone()),
     ];
     let rendered = match template {
-        "al2023" => {
-            let mut flags = Vec::new();
-            if !labels.is_empty() {
-                flags.push(format!("      - --node-labels={labels}"));
-            }
-            if !taints.is_empty() {
-                flags.push(format!("      - --register-with-taints={taints}"));
-            }
-            let flags = if flags.is_empty() { "      []".to_string() } else { flags.join("\n") };
-            let kubelet_config = b.max_pods.map(|n| format!("      maxPods: {n}\n")).unwrap_or_default();
-            let pre = shell_part(b.pre_bootstrap_commands);
-            let post = b.override_bootstrap_command.map(|c| shell_part(&[c.to_string()])).unwrap_or_default();
-            substitute(
-                AL2023,
-                &[
-                    &common[..],
-                    &[
-                        ("kubelet_flags", flags),
-                        ("kubelet_config", kubelet_config),
-                        ("pre_bootstrap_part", pre),
-                        ("post_bootstrap_part", post),
-                    ],
-                ]
-                .concat(),
-            )
-        }
-        "al2" => {
-            let bootstrap = match b.override_bootstrap_command {
-                Some(cmd) => cmd.to_string(),
-                None => {
-                    let mut kubelet = Vec::new();
-                    if !labels.is_empty() {
-                        kubelet.push(format!("--node-labels={labels}"));
-                    }
-                    if !taints.is_empty() {
-                        kubelet.push(format!("--register-with-taints={taints}"));
-                    }
-                    if let Some(n) = b.max_pods {
-                        kubelet.push(format!("--max-pods={n}"));
-                    }
-                    let mut cmd = format!(
-                        "/etc/eks/bootstrap.sh '{}' --apiserver-endpoint '{}' --b64-cluster-ca '{}' --dns-cluster-ip '{dns}'",
-                        b.cluster_name, b.endpoint, b.certificate_authority
-                    );
-                    if b.max_pods.is_some() {
-                        cmd.push_str(" --use-max-pods false");
-                    }
-                    if !kubelet.is_empty() {
-                        cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));
-                    }
-                    cmd
-                }
-            };
-            substitute(
-                AL2,
-                &[
-                    &common[..],
-                    &[
-                        ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
-                        ("bootstrap_command", bootstrap),
-                    ],
-                ]
-                .concat(),
-            )
-        }
-        "bottlerocket" => {
-            let node_labels =
-                b.labels.iter().map(|(k, v)| format!("\"{k}\" = \"{v}\"")).collect::<Vec<_>>().join("\n");
-            let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            for t in b.taints {
-                let (key, value) = t.split_once('=').unwrap_or((t.as_str(), ""));
-                by_key.entry(key).or_default().push(value);
-            }
-            let node_taints = by_key
-                .iter()
-                .map(|(k, vs)| {
-                    format!(
-                        "\"{k}\" = [{}]",
-                        vs.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            let max_pods = b.max_pods.map(|n| format!("max-pods = {n}")).unwrap_or_default();
-            substitute(
-                BOTTLEROCKET,
-                &[
-                    &common[..],
-                    &[("node_labels", node_labels), ("node_taints", node_taints), ("max_pods", max_pods)],
-                ]
-                .concat(),
-            )
-        }
+        "al2023" => render_al2023(b, &common, &labels, &taints),
+        "al2" => render_al2(b, &common, &labels, &taints, &dns),
+        "bottlerocket" => render_bottlerocket(b, &common),
         other => return Err(UnknownTemplate(other.to_string())),
     };
     Ok(rendered)
+}
+
+/// AL2023's nodeadm config: labels and taints (joined by `,`) as kubelet flags, max pods in
+/// the kubelet config, the pre- and post-bootstrap commands as shell parts.
+fn render_al2023(b: &NodeBootstrap<'_>, common: &[(&str, String)], labels: &str, taints: &str) -> String {
+    let mut flags = Vec::new();
+    if !labels.is_empty() {
+        flags.push(format!("      - --node-labels={labels}"));
+    }
+    if !taints.is_empty() {
+        flags.push(format!("      - --register-with-taints={taints}"));
+    }
+    let flags = if flags.is_empty() { "      []".to_string() } else { flags.join("\n") };
+    let kubelet_config = b.max_pods.map(|n| format!("      maxPods: {n}\n")).unwrap_or_default();
+    let pre = shell_part(b.pre_bootstrap_commands);
+    let post = b.override_bootstrap_command.map(|c| shell_part(&[c.to_string()])).unwrap_or_default();
+    substitute(
+        AL2023,
+        &[
+            common,
+            &[
+                ("kubelet_flags", flags),
+                ("kubelet_config", kubelet_config),
+                ("pre_bootstrap_part", pre),
+                ("post_bootstrap_part", post),
+            ],
+        ]
+        .concat(),
+    )
+}
+
+/// AL2's script: the pre-bootstrap commands, then the override command or `bootstrap.sh` with
+/// labels, taints (joined by `,`) and max pods as kubelet arguments.
+fn render_al2(
+    b: &NodeBootstrap<'_>,
+    common: &[(&str, String)],
+    labels: &str,
+    taints: &str,
+    dns: &str,
+) -> String {
+    let bootstrap = match b.override_bootstrap_command {
+        Some(cmd) => cmd.to_string(),
+        None => {
+            let mut kubelet = Vec::new();
+            if !labels.is_empty() {
+                kubelet.push(format!("--node-labels={labels}"));
+            }
+            if !taints.is_empty() {
+                kubelet.push(format!("--register-with-taints={taints}"));
+            }
+            if let Some(n) = b.max_pods {
+                kubelet.push(format!("--max-pods={n}"));
+            }
+            let mut cmd = format!(
+                "/etc/eks/bootstrap.sh '{}' --apiserver-endpoint '{}' --b64-cluster-ca '{}' --dns-cluster-ip '{dns}'",
+                b.cluster_name, b.endpoint, b.certificate_authority
+            );
+            if b.max_pods.is_some() {
+                cmd.push_str(" --use-max-pods false");
+            }
+            if !kubelet.is_empty() {
+                cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));
+            }
+            cmd
+        }
+    };
+    substitute(
+        AL2,
+        &[
+            common,
+            &[
+                ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
+                ("bootstrap_command", bootstrap),
+            ],
+        ]
+        .concat(),
+    )
+}
+
+/// Bottlerocket's TOML settings: labels, taints grouped by key, max pods.
+fn render_bottlerocket(b: &NodeBootstrap<'_>, common: &[(&str, String)]) -> String {
+    let node_labels =
+        b.labels.iter().map(|(k, v)| format!("\"{k}\" = \"{v}\"")).collect::<Vec<_>>().join("\n");
+    let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for t in b.taints {
+        let (key, value) = t.split_once('=').unwrap_or((t.as_str(), ""));
+        by_key.entry(key).or_default().push(value);
+    }
+    let node_taints = by_key
+        .iter()
+        .map(|(k, vs)| {
+            format!("\"{k}\" = [{}]", vs.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let max_pods = b.max_pods.map(|n| format!("max-pods = {n}")).unwrap_or_default();
+    substitute(
+        BOTTLEROCKET,
+        &[common, &[("node_labels", node_labels), ("node_taints", node_taints), ("max_pods", max_pods)]]
+            .concat(),
+    )
 }
 
 /// Render a plan's user data spec with the control plane's outputs.

@@ -232,6 +232,53 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
 /// Rules over the defaulted config.
 pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     let mut v = V { out: Vec::new() };
+    let minor_version = metadata_rules(&mut v, cfg);
+
+    if let Some(knc) = &cfg.kubernetes_network_config {
+        if let Some(f) = knc.ip_family.as_deref()
+            && v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"])
+            && f == "IPv6"
+        {
+            v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
+        }
+        if let Some(c) = knc.service_ipv4_cidr.as_deref() {
+            v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
+        }
+    }
+    if let Some(s) = cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.as_deref()) {
+        v.one_of("upgradePolicy.supportType", s, &["STANDARD", "EXTENDED"]);
+    }
+    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true) {
+        v.later("privateCluster.enabled", "(fully-private clusters need VPC endpoints)");
+    }
+
+    vpc_rules(&mut v, cfg);
+    iam_rules(&mut v, cfg);
+    access_rules(&mut v, cfg);
+    nodegroup_rules(&mut v, cfg, minor_version);
+    fargate_rules(&mut v, cfg);
+    addon_rules(&mut v, cfg);
+    ecr_rules(&mut v, cfg);
+
+    logging_rules(&mut v, cfg);
+    if let Some(se) = &cfg.secrets_encryption {
+        match se.key_arn.as_deref() {
+            None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
+            Some(a) => v.arn("secretsEncryption.keyARN", a),
+        }
+    }
+    identity_mapping_rules(&mut v, cfg);
+    if let Some(ac) = &cfg.addons_config
+        && ac.auto_apply_pod_identity_associations == Some(true)
+    {
+        v.later("addonsConfig.autoApplyPodIdentityAssociations", "");
+    }
+    v.out
+}
+
+/// `metadata`: the cluster's name, its region and its Kubernetes version; the version's minor
+/// number, if it is one.
+fn metadata_rules(v: &mut V, cfg: &ClusterConfig) -> Option<u32> {
     let meta = &cfg.metadata;
     match meta.name.as_deref() {
         None | Some("") => {
@@ -271,68 +318,41 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         ),
         Some(_) => {}
     }
+    minor_version
+}
 
-    if let Some(knc) = &cfg.kubernetes_network_config {
-        if let Some(f) = knc.ip_family.as_deref()
-            && v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"])
-            && f == "IPv6"
-        {
-            v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
+/// `cloudWatch.clusterLogging`: the log types, and a retention that needs them.
+fn logging_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(logging) = cfg.cloud_watch.as_ref().and_then(|c| c.cluster_logging.as_ref()) else { return };
+    let mut allowed: Vec<&str> = ALL_LOG_TYPES.to_vec();
+    allowed.extend(["all", "*"]);
+    for (i, t) in logging.enable_types.iter().flatten().enumerate() {
+        v.one_of(&format!("cloudWatch.clusterLogging.enableTypes[{i}]"), t, &allowed);
+    }
+    if let Some(days) = logging.log_retention_in_days {
+        if logging.enable_types.as_ref().is_none_or(Vec::is_empty) {
+            v.err(
+                "cloudWatch.clusterLogging.logRetentionInDays",
+                "needs cloudWatch.clusterLogging.enableTypes",
+            );
+        } else if !RETENTION_DAYS.contains(&days) {
+            v.err_hint(
+                "cloudWatch.clusterLogging.logRetentionInDays",
+                format!("`{days}` is not a CloudWatch retention period"),
+                format!(
+                    "use one of {}",
+                    RETENTION_DAYS.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            );
+        } else {
+            v.later("cloudWatch.clusterLogging.logRetentionInDays", "(setting the log group's retention)");
         }
-        if let Some(c) = knc.service_ipv4_cidr.as_deref() {
-            v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
-        }
     }
-    if let Some(s) = cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.as_deref()) {
-        v.one_of("upgradePolicy.supportType", s, &["STANDARD", "EXTENDED"]);
-    }
-    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true) {
-        v.later("privateCluster.enabled", "(fully-private clusters need VPC endpoints)");
-    }
+}
 
-    vpc_rules(&mut v, cfg);
-    iam_rules(&mut v, cfg);
-    access_rules(&mut v, cfg);
-    nodegroup_rules(&mut v, cfg, minor_version);
-    fargate_rules(&mut v, cfg);
-    addon_rules(&mut v, cfg);
-    ecr_rules(&mut v, cfg);
-
-    if let Some(logging) = cfg.cloud_watch.as_ref().and_then(|c| c.cluster_logging.as_ref()) {
-        let mut allowed: Vec<&str> = ALL_LOG_TYPES.to_vec();
-        allowed.extend(["all", "*"]);
-        for (i, t) in logging.enable_types.iter().flatten().enumerate() {
-            v.one_of(&format!("cloudWatch.clusterLogging.enableTypes[{i}]"), t, &allowed);
-        }
-        if let Some(days) = logging.log_retention_in_days {
-            if logging.enable_types.as_ref().is_none_or(Vec::is_empty) {
-                v.err(
-                    "cloudWatch.clusterLogging.logRetentionInDays",
-                    "needs cloudWatch.clusterLogging.enableTypes",
-                );
-            } else if !RETENTION_DAYS.contains(&days) {
-                v.err_hint(
-                    "cloudWatch.clusterLogging.logRetentionInDays",
-                    format!("`{days}` is not a CloudWatch retention period"),
-                    format!(
-                        "use one of {}",
-                        RETENTION_DAYS.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-                    ),
-                );
-            } else {
-                v.later(
-                    "cloudWatch.clusterLogging.logRetentionInDays",
-                    "(setting the log group's retention)",
-                );
-            }
-        }
-    }
-    if let Some(se) = &cfg.secrets_encryption {
-        match se.key_arn.as_deref() {
-            None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
-            Some(a) => v.arn("secretsEncryption.keyARN", a),
-        }
-    }
+/// `iamIdentityMappings`: the ARN of each (mappings by account or service are not built yet),
+/// and the groups an EKS access entry can grant.
+fn identity_mapping_rules(v: &mut V, cfg: &ClusterConfig) {
     for (i, m) in cfg.iam_identity_mappings.iter().flatten().enumerate() {
         let p = format!("iamIdentityMappings[{i}]");
         if m.account.is_some() {
@@ -362,39 +382,11 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
             }
         }
     }
-    if let Some(ac) = &cfg.addons_config
-        && ac.auto_apply_pod_identity_associations == Some(true)
-    {
-        v.later("addonsConfig.autoApplyPodIdentityAssociations", "");
-    }
-    v.out
 }
 
 fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     let Some(vpc) = &cfg.vpc else { return };
-    if let Some(c) = vpc.cidr.as_deref()
-        && let Some(net) = v.cidr("vpc.cidr", c)
-    {
-        if !(16..=24).contains(&net.prefix_len()) {
-            v.err_hint(
-                "vpc.cidr",
-                format!("`{c}`: the prefix must be /16 to /24"),
-                "use e.g. `192.168.0.0/16`",
-            );
-        } else if net.network() != net.addr() {
-            v.err_hint(
-                "vpc.cidr",
-                format!("`{c}` has host bits set"),
-                format!("did you mean `{}`?", net.trunc()),
-            );
-        }
-    }
-    for (i, c) in vpc.extra_cidrs.iter().flatten().enumerate() {
-        v.cidr(&format!("vpc.extraCIDRs[{i}]"), c);
-    }
-    for (i, c) in vpc.public_access_cidrs.iter().flatten().enumerate() {
-        v.cidr(&format!("vpc.publicAccessCIDRs[{i}]"), c);
-    }
+    vpc_cidr_rules(v, vpc);
     if let Some(g) = vpc.nat.as_ref().and_then(|n| n.gateway.as_deref()) {
         v.one_of("vpc.nat.gateway", g, &["HighlyAvailable", "Single", "Disable"]);
     }
@@ -421,6 +413,51 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     {
         v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
     }
+    subnet_rules(v, vpc);
+    if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
+        v.err_hint(
+            "vpc.networkAcls",
+            "can only be set for a VPC that eksup creates",
+            "manage the network ACLs of your own VPC yourself, or remove `vpc.networkAcls`",
+        );
+    }
+    if let Some(id) = &vpc.id
+        && !id.starts_with("vpc-")
+    {
+        v.err("vpc.id", format!("`{id}` is not a VPC id"));
+    }
+}
+
+/// The VPC's own CIDRs: `cidr` (a /16 to /24 network), `extraCIDRs`, `publicAccessCIDRs`.
+fn vpc_cidr_rules(v: &mut V, vpc: &ClusterVPC) {
+    if let Some(c) = vpc.cidr.as_deref()
+        && let Some(net) = v.cidr("vpc.cidr", c)
+    {
+        if !(16..=24).contains(&net.prefix_len()) {
+            v.err_hint(
+                "vpc.cidr",
+                format!("`{c}`: the prefix must be /16 to /24"),
+                "use e.g. `192.168.0.0/16`",
+            );
+        } else if net.network() != net.addr() {
+            v.err_hint(
+                "vpc.cidr",
+                format!("`{c}` has host bits set"),
+                format!("did you mean `{}`?", net.trunc()),
+            );
+        }
+    }
+    for (i, c) in vpc.extra_cidrs.iter().flatten().enumerate() {
+        v.cidr(&format!("vpc.extraCIDRs[{i}]"), c);
+    }
+    for (i, c) in vpc.public_access_cidrs.iter().flatten().enumerate() {
+        v.cidr(&format!("vpc.publicAccessCIDRs[{i}]"), c);
+    }
+}
+
+/// `vpc.subnets`: either all existing (by `id`) or all created by eksup (with a zone and a
+/// CIDR inside the VPC's), in at least two zones.
+fn subnet_rules(v: &mut V, vpc: &ClusterVPC) {
     let subnets = vpc.subnets.as_ref();
     let all: Vec<(String, &AZSubnetSpec)> = subnets
         .into_iter()
@@ -482,18 +519,6 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     }
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
-    }
-    if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
-        v.err_hint(
-            "vpc.networkAcls",
-            "can only be set for a VPC that eksup creates",
-            "manage the network ACLs of your own VPC yourself, or remove `vpc.networkAcls`",
-        );
-    }
-    if let Some(id) = &vpc.id
-        && !id.starts_with("vpc-")
-    {
-        v.err("vpc.id", format!("`{id}` is not a VPC id"));
     }
 }
 
@@ -673,9 +698,48 @@ macro_rules! ng_view {
 }
 
 fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut views = Vec::new();
     let mut instance_types: Vec<(String, &str)> = Vec::new();
+    self_managed_rules(v, cfg, &mut views, &mut instance_types);
+    managed_rules(v, cfg, &mut views, &mut instance_types);
+    for (p, t) in instance_types {
+        if !valid_instance_type(t) {
+            v.err_hint(
+                p,
+                format!("`{t}` is not an EC2 instance type"),
+                "instance types look like `m5.large`",
+            );
+        }
+    }
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for (ng, managed) in &views {
+        name_rules(v, ng, &mut names);
+        ami_rules(v, ng, minor_version);
+        size_rules(v, ng, *managed);
+        root_volume_rules(v, ng);
+        if ng.azs.is_some_and(|a| !a.is_empty()) && ng.subnets.is_some_and(|s| !s.is_empty()) {
+            let p = &ng.path;
+            v.err(
+                format!("{p}.subnets"),
+                format!("only one of {p}.subnets or {p}.availabilityZones should be set"),
+            );
+        }
+        label_and_taint_rules(v, ng);
+        max_pods_rules(v, ng);
+        update_config_rules(v, ng, *managed);
+        node_iam_rules(v, ng);
+        ssh_rules(v, ng);
+    }
+}
+
+/// The rules only self-managed node groups (`nodeGroups`) have; each group's view and instance
+/// type are added for the rules common to both kinds.
+fn self_managed_rules<'a>(
+    v: &mut V,
+    cfg: &'a ClusterConfig,
+    views: &mut Vec<(NgView<'a>, bool)>,
+    instance_types: &mut Vec<(String, &'a str)>,
+) {
     for (i, ng) in cfg.node_groups.iter().flatten().enumerate() {
         let p = format!("nodeGroups[{i}]");
         if let Some(t) = &ng.instance_type {
@@ -694,6 +758,16 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             v.arn(&format!("{p}.iam.instanceProfileARN"), ids);
         }
     }
+}
+
+/// The rules only managed node groups (`managedNodeGroups`) have; each group's view and instance
+/// types are added for the rules common to both kinds.
+fn managed_rules<'a>(
+    v: &mut V,
+    cfg: &'a ClusterConfig,
+    views: &mut Vec<(NgView<'a>, bool)>,
+    instance_types: &mut Vec<(String, &'a str)>,
+) {
     for (i, ng) in cfg.managed_node_groups.iter().flatten().enumerate() {
         let p = format!("managedNodeGroups[{i}]");
         if let Some(t) = &ng.instance_type {
@@ -721,224 +795,245 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         if ng.iam.as_ref().and_then(|i| i.instance_profile_arn.as_ref()).is_some() {
             v.err(format!("{p}.iam.instanceProfileARN"), "is not supported for managed node groups");
         }
-        if let Some(lt) = &ng.launch_template {
-            if lt.id.as_deref().is_none_or(|id| !id.starts_with("lt-")) {
-                v.err(format!("{p}.launchTemplate.id"), "must be a launch template id (`lt-...`)");
-            }
-            let forbidden = [
-                ("instanceType", ng.instance_type.is_some()),
-                ("ami", ng.ami.is_some()),
-                ("ssh", ng.ssh.is_some()),
-                ("volumeSize", ng.volume_size.is_some()),
-                ("volumeType", ng.volume_type.is_some()),
-                ("preBootstrapCommands", ng.pre_bootstrap_commands.is_some()),
-                ("maxPodsPerNode", ng.max_pods_per_node.is_some()),
-                ("disableIMDSv1", ng.disable_imdsv1.is_some()),
-            ];
-            for (field, set) in forbidden {
-                if set {
-                    v.err(
-                        format!("{p}.{field}"),
-                        "cannot be set in a managed node group when a launch template is supplied",
-                    );
-                }
-            }
-        }
+        launch_template_rules(v, &p, ng);
         if ng.ami.as_deref().is_some_and(|a| a.starts_with("ami-")) {
             v.later(format!("{p}.ami"), "(custom AMIs for managed node groups)");
         }
     }
-    for (p, t) in instance_types {
-        if !valid_instance_type(t) {
-            v.err_hint(
-                p,
-                format!("`{t}` is not an EC2 instance type"),
-                "instance types look like `m5.large`",
+}
+
+/// A managed node group's launch template, if it has one: the template's id, and the fields
+/// the template sets instead.
+fn launch_template_rules(v: &mut V, p: &str, ng: &ManagedNodeGroup) {
+    let Some(lt) = &ng.launch_template else { return };
+    if lt.id.as_deref().is_none_or(|id| !id.starts_with("lt-")) {
+        v.err(format!("{p}.launchTemplate.id"), "must be a launch template id (`lt-...`)");
+    }
+    let forbidden = [
+        ("instanceType", ng.instance_type.is_some()),
+        ("ami", ng.ami.is_some()),
+        ("ssh", ng.ssh.is_some()),
+        ("volumeSize", ng.volume_size.is_some()),
+        ("volumeType", ng.volume_type.is_some()),
+        ("preBootstrapCommands", ng.pre_bootstrap_commands.is_some()),
+        ("maxPodsPerNode", ng.max_pods_per_node.is_some()),
+        ("disableIMDSv1", ng.disable_imdsv1.is_some()),
+    ];
+    for (field, set) in forbidden {
+        if set {
+            v.err(
+                format!("{p}.{field}"),
+                "cannot be set in a managed node group when a launch template is supplied",
             );
         }
     }
-    for (ng, managed) in &views {
-        let p = &ng.path;
-        match ng.name {
-            None | Some("") => v.err(format!("{p}.name"), "must be set"),
-            Some(n) => {
-                if !valid_nodegroup_name(n) {
-                    v.err_hint(
-                        format!("{p}.name"),
-                        format!("`{n}` is not a valid node group name"),
-                        "node group names hold up to 63 letters, digits, `-` and `_`",
-                    );
-                }
-                if let Some(first) = names.insert(n.to_string(), p.clone()) {
-                    v.err_hint(format!("{p}.name"), format!("`{n}` is not unique"), format!("`{first}` has the same name: node group names are unique across nodeGroups and managedNodeGroups"));
-                }
-            }
-        }
-        if let Some(f) = ng.ami_family {
-            if AMI_FAMILIES_LATER.contains(&f) {
-                v.later(format!("{p}.amiFamily"), format!("`{f}`"));
-            } else if v.one_of(&format!("{p}.amiFamily"), f, AMI_FAMILIES)
-                && f == "AmazonLinux2"
-                && minor_version.is_some_and(|m| m >= 33)
-            {
+}
+
+/// A node group's name: set, valid, and unique across both kinds (`names` maps each name seen
+/// to the path of its group).
+fn name_rules(v: &mut V, ng: &NgView<'_>, names: &mut BTreeMap<String, String>) {
+    let p = &ng.path;
+    match ng.name {
+        None | Some("") => v.err(format!("{p}.name"), "must be set"),
+        Some(n) => {
+            if !valid_nodegroup_name(n) {
                 v.err_hint(
-                    format!("{p}.amiFamily"),
-                    "AmazonLinux2 is not supported for Kubernetes 1.33 and later",
-                    "use `AmazonLinux2023`",
+                    format!("{p}.name"),
+                    format!("`{n}` is not a valid node group name"),
+                    "node group names hold up to 63 letters, digits, `-` and `_`",
                 );
             }
-        }
-        if let Some(ami) = ng.ami {
-            if ami.starts_with("ami-") {
-                if ng.ami_family.is_none() {
-                    v.err(
-                        format!("{p}.amiFamily"),
-                        "when using a custom AMI, amiFamily needs to be explicitly set",
-                    );
-                }
-            } else if ami != "auto" && ami != "auto-ssm" {
-                v.err_hint(
-                    format!("{p}.ami"),
-                    format!("`{ami}` is not an AMI id"),
-                    "use `ami-...`, `auto` or `auto-ssm`",
-                );
+            if let Some(first) = names.insert(n.to_string(), p.clone()) {
+                v.err_hint(format!("{p}.name"), format!("`{n}` is not unique"), format!("`{first}` has the same name: node group names are unique across nodeGroups and managedNodeGroups"));
             }
         }
-        for (field, value) in [("minSize", ng.min), ("maxSize", ng.max), ("desiredCapacity", ng.desired)] {
-            if value.is_some_and(|x| x < 0) {
-                v.err(format!("{p}.{field}"), "cannot be negative");
-            }
-            // AWS takes counts as 32-bit integers.
-            if let Some(x) = value.filter(|x| i32::try_from(*x).is_err() && *x > 0) {
-                v.err(
-                    format!("{p}.{field}"),
-                    format!("`{x}` is more than AWS accepts (at most `{}`)", i32::MAX),
-                );
-            }
-        }
-        if let Some(problem) = rules::sizes(ng.min, ng.desired, ng.max) {
-            v.err_hint(format!("{p}.{}", problem.field()), problem.to_string(), rules::SIZES_HINT);
-        }
-        if *managed && ng.max == Some(0) {
-            v.err(format!("{p}.maxSize"), "must be at least 1 for a managed node group");
-        }
-        if ng.volume_size.is_some_and(|s| s < 1) {
-            v.err(format!("{p}.volumeSize"), "must be at least 1 GiB");
-        }
-        // EBS: 64 TiB for io2, 16 TiB for the other types.
-        let largest = if ng.volume_type == Some("io2") { 65_536 } else { 16_384 };
-        if let Some(size) = ng.volume_size.filter(|s| *s > largest) {
-            v.err_hint(
-                format!("{p}.volumeSize"),
-                format!("`{size}` GiB is more than EBS allows for this volume type (at most `{largest}`)"),
-                "attach more volumes, or use `io2` for up to 64 TiB",
-            );
-        }
-        if let Some(t) = ng.volume_type
-            && v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES)
+    }
+}
+
+/// `amiFamily` (known, built, and fit for the Kubernetes version) and `ami`.
+fn ami_rules(v: &mut V, ng: &NgView<'_>, minor_version: Option<u32>) {
+    let p = &ng.path;
+    if let Some(f) = ng.ami_family {
+        if AMI_FAMILIES_LATER.contains(&f) {
+            v.later(format!("{p}.amiFamily"), format!("`{f}`"));
+        } else if v.one_of(&format!("{p}.amiFamily"), f, AMI_FAMILIES)
+            && f == "AmazonLinux2"
+            && minor_version.is_some_and(|m| m >= 33)
         {
-            volume_rules(v, p, t, ng.iops, ng.throughput);
-        }
-        if ng.kms.is_some() && ng.encrypted != Some(true) {
-            v.err_hint(format!("{p}.volumeKmsKeyID"), "needs volumeEncrypted", "set `volumeEncrypted: true`");
-        }
-        if ng.azs.is_some_and(|a| !a.is_empty()) && ng.subnets.is_some_and(|s| !s.is_empty()) {
-            v.err(
-                format!("{p}.subnets"),
-                format!("only one of {p}.subnets or {p}.availabilityZones should be set"),
+            v.err_hint(
+                format!("{p}.amiFamily"),
+                "AmazonLinux2 is not supported for Kubernetes 1.33 and later",
+                "use `AmazonLinux2023`",
             );
         }
-        for key in ng.labels.into_iter().flat_map(|l| l.keys()) {
-            if reserved_label(key) {
-                v.err_hint(
-                    format!("{p}.labels[{key:?}]"),
-                    format!("label `{key}` has a reserved prefix"),
-                    "labels under `kubernetes.io/` and `k8s.io/` are reserved; use your own prefix",
+    }
+    if let Some(ami) = ng.ami {
+        if ami.starts_with("ami-") {
+            if ng.ami_family.is_none() {
+                v.err(
+                    format!("{p}.amiFamily"),
+                    "when using a custom AMI, amiFamily needs to be explicitly set",
                 );
             }
-        }
-        for (j, t) in ng.taints.iter().enumerate() {
-            let tp = format!("{p}.taints[{j}]");
-            if t.key.as_deref().is_none_or(str::is_empty) {
-                v.err(format!("{tp}.key"), "must be set");
-            }
-            match t.effect.as_deref() {
-                None | Some("") => v.err_hint(
-                    format!("{tp}.effect"),
-                    "must be set",
-                    "use `NoSchedule`, `PreferNoSchedule` or `NoExecute`",
-                ),
-                Some(e) => {
-                    v.one_of(&format!("{tp}.effect"), e, TAINT_EFFECTS);
-                }
-            }
-        }
-        if ng.max_pods.is_some_and(|m| m < 1) {
-            v.err(format!("{p}.maxPodsPerNode"), "must be at least 1");
-        }
-        if let Some(m) = ng.max_pods.filter(|m| i32::try_from(*m).is_err() && *m > 0) {
-            v.err(
-                format!("{p}.maxPodsPerNode"),
-                format!("`{m}` is more than a kubelet accepts (at most `{}`)", i32::MAX),
+        } else if ami != "auto" && ami != "auto-ssm" {
+            v.err_hint(
+                format!("{p}.ami"),
+                format!("`{ami}` is not an AMI id"),
+                "use `ami-...`, `auto` or `auto-ssm`",
             );
         }
-        if let Some(u) = ng.update {
-            if u.max_unavailable.is_some() && u.max_unavailable_percentage.is_some() {
-                v.err(
-                    format!("{p}.updateConfig"),
-                    "set only one of maxUnavailable and maxUnavailablePercentage",
-                );
-            }
-            if u.max_unavailable_percentage.is_some_and(|x| !(1..=100).contains(&x)) {
-                v.err(format!("{p}.updateConfig.maxUnavailablePercentage"), "must be 1 to 100");
-            }
-            if !managed {
-                v.later(format!("{p}.updateConfig"), "(rolling updates of self-managed node groups)");
+    }
+}
+
+/// `minSize`, `maxSize` and `desiredCapacity`: each in range, and together in order.
+fn size_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
+    let p = &ng.path;
+    for (field, value) in [("minSize", ng.min), ("maxSize", ng.max), ("desiredCapacity", ng.desired)] {
+        if value.is_some_and(|x| x < 0) {
+            v.err(format!("{p}.{field}"), "cannot be negative");
+        }
+        // AWS takes counts as 32-bit integers.
+        if let Some(x) = value.filter(|x| i32::try_from(*x).is_err() && *x > 0) {
+            v.err(format!("{p}.{field}"), format!("`{x}` is more than AWS accepts (at most `{}`)", i32::MAX));
+        }
+    }
+    if let Some(problem) = rules::sizes(ng.min, ng.desired, ng.max) {
+        v.err_hint(format!("{p}.{}", problem.field()), problem.to_string(), rules::SIZES_HINT);
+    }
+    if managed && ng.max == Some(0) {
+        v.err(format!("{p}.maxSize"), "must be at least 1 for a managed node group");
+    }
+}
+
+/// The nodes' root volume: size, type (with its IOPS and throughput) and encryption key.
+fn root_volume_rules(v: &mut V, ng: &NgView<'_>) {
+    let p = &ng.path;
+    if ng.volume_size.is_some_and(|s| s < 1) {
+        v.err(format!("{p}.volumeSize"), "must be at least 1 GiB");
+    }
+    // EBS: 64 TiB for io2, 16 TiB for the other types.
+    let largest = if ng.volume_type == Some("io2") { 65_536 } else { 16_384 };
+    if let Some(size) = ng.volume_size.filter(|s| *s > largest) {
+        v.err_hint(
+            format!("{p}.volumeSize"),
+            format!("`{size}` GiB is more than EBS allows for this volume type (at most `{largest}`)"),
+            "attach more volumes, or use `io2` for up to 64 TiB",
+        );
+    }
+    if let Some(t) = ng.volume_type
+        && v.one_of(&format!("{p}.volumeType"), t, VOLUME_TYPES)
+    {
+        volume_rules(v, p, t, ng.iops, ng.throughput);
+    }
+    if ng.kms.is_some() && ng.encrypted != Some(true) {
+        v.err_hint(format!("{p}.volumeKmsKeyID"), "needs volumeEncrypted", "set `volumeEncrypted: true`");
+    }
+}
+
+/// Labels (no reserved prefix) and taints (a key and a known effect).
+fn label_and_taint_rules(v: &mut V, ng: &NgView<'_>) {
+    let p = &ng.path;
+    for key in ng.labels.into_iter().flat_map(|l| l.keys()) {
+        if reserved_label(key) {
+            v.err_hint(
+                format!("{p}.labels[{key:?}]"),
+                format!("label `{key}` has a reserved prefix"),
+                "labels under `kubernetes.io/` and `k8s.io/` are reserved; use your own prefix",
+            );
+        }
+    }
+    for (j, t) in ng.taints.iter().enumerate() {
+        let tp = format!("{p}.taints[{j}]");
+        if t.key.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{tp}.key"), "must be set");
+        }
+        match t.effect.as_deref() {
+            None | Some("") => v.err_hint(
+                format!("{tp}.effect"),
+                "must be set",
+                "use `NoSchedule`, `PreferNoSchedule` or `NoExecute`",
+            ),
+            Some(e) => {
+                v.one_of(&format!("{tp}.effect"), e, TAINT_EFFECTS);
             }
         }
-        if let Some(iam) = ng.iam {
-            if let Some(a) = &iam.instance_role_arn {
-                v.arn(&format!("{p}.iam.instanceRoleARN"), a);
-            }
-            for (j, a) in iam.attach_policy_arns.iter().flatten().enumerate() {
-                v.arn(&format!("{p}.iam.attachPolicyARNs[{j}]"), a);
-            }
-            if let Some(n) = &iam.instance_role_name
-                && n.len() > 64
-            {
-                v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
-            }
-            if let Some(ap) = &iam.with_addon_policies {
-                for (field, on) in [
-                    ("autoScaler", ap.auto_scaler),
-                    ("externalDNS", ap.external_dns),
-                    ("certManager", ap.cert_manager),
-                    ("appMesh", ap.app_mesh),
-                    ("appMeshPreview", ap.app_mesh_preview),
-                    ("albIngress", ap.alb_ingress),
-                    ("awsLoadBalancerController", ap.aws_load_balancer_controller),
-                    ("xRay", ap.x_ray),
-                    ("efs", ap.efs),
-                    ("fsx", ap.fsx),
-                ] {
-                    if on == Some(true) {
-                        v.later(format!("{p}.iam.withAddonPolicies.{field}"), "");
-                    }
-                }
+    }
+}
+
+/// `maxPodsPerNode`: at least 1, and what a kubelet accepts.
+fn max_pods_rules(v: &mut V, ng: &NgView<'_>) {
+    let p = &ng.path;
+    if ng.max_pods.is_some_and(|m| m < 1) {
+        v.err(format!("{p}.maxPodsPerNode"), "must be at least 1");
+    }
+    if let Some(m) = ng.max_pods.filter(|m| i32::try_from(*m).is_err() && *m > 0) {
+        v.err(
+            format!("{p}.maxPodsPerNode"),
+            format!("`{m}` is more than a kubelet accepts (at most `{}`)", i32::MAX),
+        );
+    }
+}
+
+/// `updateConfig`: one of its two limits, a percentage in range; managed node groups only.
+fn update_config_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
+    let p = &ng.path;
+    let Some(u) = ng.update else { return };
+    if u.max_unavailable.is_some() && u.max_unavailable_percentage.is_some() {
+        v.err(format!("{p}.updateConfig"), "set only one of maxUnavailable and maxUnavailablePercentage");
+    }
+    if u.max_unavailable_percentage.is_some_and(|x| !(1..=100).contains(&x)) {
+        v.err(format!("{p}.updateConfig.maxUnavailablePercentage"), "must be 1 to 100");
+    }
+    if !managed {
+        v.later(format!("{p}.updateConfig"), "(rolling updates of self-managed node groups)");
+    }
+}
+
+/// The nodes' IAM role: its ARNs, its name's length, and the addon policies eksup does not
+/// attach yet.
+fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
+    let p = &ng.path;
+    let Some(iam) = ng.iam else { return };
+    if let Some(a) = &iam.instance_role_arn {
+        v.arn(&format!("{p}.iam.instanceRoleARN"), a);
+    }
+    for (j, a) in iam.attach_policy_arns.iter().flatten().enumerate() {
+        v.arn(&format!("{p}.iam.attachPolicyARNs[{j}]"), a);
+    }
+    if let Some(n) = &iam.instance_role_name
+        && n.len() > 64
+    {
+        v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
+    }
+    if let Some(ap) = &iam.with_addon_policies {
+        for (field, on) in [
+            ("autoScaler", ap.auto_scaler),
+            ("externalDNS", ap.external_dns),
+            ("certManager", ap.cert_manager),
+            ("appMesh", ap.app_mesh),
+            ("appMeshPreview", ap.app_mesh_preview),
+            ("albIngress", ap.alb_ingress),
+            ("awsLoadBalancerController", ap.aws_load_balancer_controller),
+            ("xRay", ap.x_ray),
+            ("efs", ap.efs),
+            ("fsx", ap.fsx),
+        ] {
+            if on == Some(true) {
+                v.later(format!("{p}.iam.withAddonPolicies.{field}"), "");
             }
         }
-        if let Some(ssh) = ng.ssh {
-            if ssh.enable_ssm == Some(false) {
-                v.err(
-                    format!("{p}.ssh.enableSsm"),
-                    "SSM is always enabled on nodes and cannot be turned off",
-                );
-            }
-            if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
-                v.later(format!("{p}.ssh.allow"), "without `publicKeyName` (importing `~/.ssh/id_rsa.pub`)");
-            }
-        }
-        let _ = ng.volume_size;
+    }
+}
+
+/// `ssh`: SSM stays on; access without a key name is not built yet.
+fn ssh_rules(v: &mut V, ng: &NgView<'_>) {
+    let p = &ng.path;
+    let Some(ssh) = ng.ssh else { return };
+    if ssh.enable_ssm == Some(false) {
+        v.err(format!("{p}.ssh.enableSsm"), "SSM is always enabled on nodes and cannot be turned off");
+    }
+    if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
+        v.later(format!("{p}.ssh.allow"), "without `publicKeyName` (importing `~/.ssh/id_rsa.pub`)");
     }
 }
 

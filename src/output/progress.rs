@@ -205,110 +205,119 @@ impl Reporter for Progress {
             t.record(event, self.start.elapsed());
         }
         match &self.mode {
-            Mode::Json => {
-                let time = SystemTime::now()
-                    .duration_since(UNIX_EPOCH)
-                    .map(|d| d.as_millis() as u64)
-                    .unwrap_or_default();
-                let line = match event {
-                    Event::StepStarted { step } => {
-                        JsonEvent::new("stepStarted", step.id, step.description, time)
-                    }
-                    Event::StepWaiting { step, status, elapsed } => JsonEvent {
-                        status: Some(status),
-                        elapsed_seconds: Some(elapsed.as_secs_f64()),
-                        ..JsonEvent::new("stepWaiting", step.id, step.description, time)
-                    },
-                    Event::StepWarning { step, message } => JsonEvent {
-                        message: Some((*message).to_string()),
-                        ..JsonEvent::new("stepWarning", step.id, step.description, time)
-                    },
-                    Event::StepFinished { step, action, outputs, elapsed } => JsonEvent {
-                        action: Some(*action),
-                        outputs: Some(outputs),
-                        elapsed_seconds: Some(elapsed.as_secs_f64()),
-                        ..JsonEvent::new("stepFinished", step.id, step.description, time)
-                    },
-                    Event::StepFailed { step, error, elapsed } => JsonEvent {
-                        message: Some(format!("{error:#}")),
-                        elapsed_seconds: Some(elapsed.as_secs_f64()),
-                        ..JsonEvent::new("stepFailed", step.id, step.description, time)
-                    },
-                    Event::StepSkipped { step, because } => JsonEvent {
-                        message: Some(skip_reason(because)),
-                        ..JsonEvent::new("stepSkipped", step.id, step.description, time)
-                    },
-                };
-                Self::json_line(&line);
-            }
-            Mode::Bars { multi, bars, header } => {
-                let _ = header;
-                match event {
-                    Event::StepStarted { step } => {
-                        let bar = multi.add(ProgressBar::new_spinner());
-                        bar.set_style(
-                            ProgressStyle::with_template("  {spinner:.cyan} {msg} [{elapsed}]")
-                                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-                        );
-                        bar.set_message(step.description.to_string());
-                        bar.enable_steady_tick(Duration::from_millis(120));
-                        if let Ok(mut b) = bars.lock() {
-                            b.insert(step.id.to_string(), bar);
-                        }
-                    }
-                    Event::StepWaiting { step, status, .. } => {
-                        if let Some(bar) = bars.lock().ok().and_then(|b| b.get(step.id).cloned()) {
-                            bar.set_message(format!("{} ({status})", step.description));
-                        }
-                    }
-                    _ => {
-                        if let Some(bar) = bars.lock().ok().and_then(|mut b| b.remove(event_id(event))) {
-                            bar.finish_and_clear();
-                            multi.remove(&bar);
-                        }
-                        if let Some(line) = describe(event) {
-                            self.println(&line);
-                        }
-                    }
+            Mode::Json => Self::json_event(event),
+            Mode::Bars { multi, bars, .. } => self.bar_event(multi, bars, event),
+            Mode::Lines { quiet, last_wait } => self.line_event(*quiet, last_wait, event),
+        }
+    }
+}
+
+impl Progress {
+    /// [`Mode::Json`]: one JSON line per event.
+    fn json_event(event: &Event<'_>) {
+        let time =
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or_default();
+        let line = match event {
+            Event::StepStarted { step } => JsonEvent::new("stepStarted", step.id, step.description, time),
+            Event::StepWaiting { step, status, elapsed } => JsonEvent {
+                status: Some(status),
+                elapsed_seconds: Some(elapsed.as_secs_f64()),
+                ..JsonEvent::new("stepWaiting", step.id, step.description, time)
+            },
+            Event::StepWarning { step, message } => JsonEvent {
+                message: Some((*message).to_string()),
+                ..JsonEvent::new("stepWarning", step.id, step.description, time)
+            },
+            Event::StepFinished { step, action, outputs, elapsed } => JsonEvent {
+                action: Some(*action),
+                outputs: Some(outputs),
+                elapsed_seconds: Some(elapsed.as_secs_f64()),
+                ..JsonEvent::new("stepFinished", step.id, step.description, time)
+            },
+            Event::StepFailed { step, error, elapsed } => JsonEvent {
+                message: Some(format!("{error:#}")),
+                elapsed_seconds: Some(elapsed.as_secs_f64()),
+                ..JsonEvent::new("stepFailed", step.id, step.description, time)
+            },
+            Event::StepSkipped { step, because } => JsonEvent {
+                message: Some(skip_reason(because)),
+                ..JsonEvent::new("stepSkipped", step.id, step.description, time)
+            },
+        };
+        Self::json_line(&line);
+    }
+
+    /// [`Mode::Bars`]: a spinner per step in flight; a line above the bars when a step ends.
+    fn bar_event(
+        &self,
+        multi: &MultiProgress,
+        bars: &Mutex<BTreeMap<String, ProgressBar>>,
+        event: &Event<'_>,
+    ) {
+        match event {
+            Event::StepStarted { step } => {
+                let bar = multi.add(ProgressBar::new_spinner());
+                bar.set_style(
+                    ProgressStyle::with_template("  {spinner:.cyan} {msg} [{elapsed}]")
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                );
+                bar.set_message(step.description.to_string());
+                bar.enable_steady_tick(Duration::from_millis(120));
+                if let Ok(mut b) = bars.lock() {
+                    b.insert(step.id.to_string(), bar);
                 }
             }
-            Mode::Lines { quiet, last_wait } => {
-                if *quiet && !matches!(event, Event::StepFailed { .. }) {
-                    return;
+            Event::StepWaiting { step, status, .. } => {
+                if let Some(bar) = bars.lock().ok().and_then(|b| b.get(step.id).cloned()) {
+                    bar.set_message(format!("{} ({status})", step.description));
                 }
-                match event {
-                    Event::StepStarted { step } => {
-                        self.println(&format!("{:>9} {}", "starting", step.description))
+            }
+            _ => {
+                if let Some(bar) = bars.lock().ok().and_then(|mut b| b.remove(event_id(event))) {
+                    bar.finish_and_clear();
+                    multi.remove(&bar);
+                }
+                if let Some(line) = describe(event) {
+                    self.println(&line);
+                }
+            }
+        }
+    }
+
+    /// [`Mode::Lines`]: a timestamped line per event (waits at most every 30 s per step); when
+    /// `quiet`, only failures, plainly.
+    fn line_event(&self, quiet: bool, last_wait: &Mutex<BTreeMap<String, Instant>>, event: &Event<'_>) {
+        if quiet && !matches!(event, Event::StepFailed { .. }) {
+            return;
+        }
+        match event {
+            Event::StepStarted { step } => self.println(&format!("{:>9} {}", "starting", step.description)),
+            Event::StepWaiting { step, status, elapsed } => {
+                // at most one line every 30 s per step
+                let due = last_wait.lock().map(|mut w| {
+                    let now = Instant::now();
+                    let due =
+                        w.get(step.id).is_none_or(|t| now.duration_since(*t) >= Duration::from_secs(30));
+                    if due {
+                        w.insert(step.id.to_string(), now);
                     }
-                    Event::StepWaiting { step, status, elapsed } => {
-                        // at most one line every 30 s per step
-                        let due = last_wait.lock().map(|mut w| {
-                            let now = Instant::now();
-                            let due = w
-                                .get(step.id)
-                                .is_none_or(|t| now.duration_since(*t) >= Duration::from_secs(30));
-                            if due {
-                                w.insert(step.id.to_string(), now);
-                            }
-                            due
-                        });
-                        if due.unwrap_or(true) {
-                            self.println(&format!(
-                                "{:>9} {} ({status}, {})",
-                                "waiting",
-                                step.description,
-                                short(*elapsed)
-                            ));
-                        }
-                    }
-                    _ => {
-                        if let Some(line) = describe(event) {
-                            if *quiet {
-                                super::Printer::line(&line);
-                            } else {
-                                self.println(&line);
-                            }
-                        }
+                    due
+                });
+                if due.unwrap_or(true) {
+                    self.println(&format!(
+                        "{:>9} {} ({status}, {})",
+                        "waiting",
+                        step.description,
+                        short(*elapsed)
+                    ));
+                }
+            }
+            _ => {
+                if let Some(line) = describe(event) {
+                    if quiet {
+                        super::Printer::line(&line);
+                    } else {
+                        self.println(&line);
                     }
                 }
             }

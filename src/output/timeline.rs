@@ -116,16 +116,20 @@ fn tick(total: f64) -> f64 {
         .unwrap_or(3600.0)
 }
 
+/// The width of the steps' names, left of the bars, in pixels.
+const LEFT: f64 = 330.0;
+/// The width of the picture, in pixels.
+const WIDTH: f64 = 1200.0;
+/// The height of a step's row, in pixels.
+const ROW: f64 = 22.0;
+/// The top of the first row, under the title and the axis, in pixels.
+const TOP: f64 = 64.0;
+
 /// The waterfall as an SVG document.
 pub fn svg(title: &str, rows: &[Row], critical: &[String]) -> String {
-    const LEFT: f64 = 330.0;
-    const WIDTH: f64 = 1200.0;
-    const ROW: f64 = 22.0;
-    const TOP: f64 = 64.0;
     let critical: HashSet<&str> = critical.iter().map(String::as_str).collect();
     let total = rows.iter().map(|r| r.end).fold(0.0, f64::max).max(1.0);
     let scale = (WIDTH - LEFT - 40.0) / total;
-    let x = |t: f64| LEFT + t * scale;
     let height = TOP + ROW * rows.len() as f64 + 70.0;
     let mut out = String::new();
     let _ = writeln!(
@@ -141,7 +145,18 @@ pub fn svg(title: &str, rows: &[Row], critical: &[String]) -> String {
         rows.len(),
         short(std::time::Duration::from_secs_f64(total)),
     );
-    // the time axis
+    time_axis(&mut out, total, scale, rows.len());
+    for (i, r) in rows.iter().enumerate() {
+        step_row(&mut out, TOP + ROW * i as f64, r, critical.contains(r.step.as_str()), scale);
+    }
+    legend(&mut out, rows.len());
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The time axis: a labelled line at every [`tick`] over the `rows` rows.
+fn time_axis(out: &mut String, total: f64, scale: f64, rows: usize) {
+    let x = |t: f64| LEFT + t * scale;
     let step = tick(total);
     let mut t = 0.0;
     out.push_str("<g class=\"axis\" stroke=\"#e5e5e5\">\n");
@@ -151,86 +166,87 @@ pub fn svg(title: &str, rows: &[Row], critical: &[String]) -> String {
             r##"<line x1="{0:.1}" y1="{1}" x2="{0:.1}" y2="{2}"/><text x="{0:.1}" y="{3}" fill="#777" stroke="none" text-anchor="middle">{4}</text>"##,
             x(t),
             TOP - 8.0,
-            TOP + ROW * rows.len() as f64,
+            TOP + ROW * rows as f64,
             TOP - 12.0,
             short(std::time::Duration::from_secs_f64(t)),
         );
         t += step;
     }
     out.push_str("</g>\n");
-    for (i, r) in rows.iter().enumerate() {
-        let y = TOP + ROW * i as f64;
-        let on_path = critical.contains(r.step.as_str());
-        let waited = r.waiting_from.map(|w| (r.end - w).max(0.0)).unwrap_or_default();
-        let tip = format!(
-            "{} ({}): {} from {} to {}{}",
-            r.description,
-            r.outcome,
-            short(std::time::Duration::from_secs_f64(r.end - r.start)),
-            short(std::time::Duration::from_secs_f64(r.start)),
-            short(std::time::Duration::from_secs_f64(r.end)),
-            if waited > 0.0 {
-                format!(", waiting {}", short(std::time::Duration::from_secs_f64(waited)))
-            } else {
-                String::new()
-            },
-        );
-        let _ = writeln!(
-            out,
-            r#"<g class="step{}" data-step="{}" data-outcome="{}"><title>{}</title>"#,
-            if on_path { " critical" } else { "" },
-            xml(&r.step),
-            r.outcome,
-            xml(&tip)
-        );
-        let weight = if on_path { " font-weight=\"bold\"" } else { "" };
-        let _ = writeln!(
-            out,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end"{weight}>{}</text>"#,
-            LEFT - 8.0,
-            y + 15.0,
-            xml(&r.step)
-        );
-        if r.outcome == "skipped" {
-            let _ = writeln!(
-                out,
-                r##"<text x="{:.1}" y="{:.1}" fill="#999">skipped</text>"##,
-                LEFT + 4.0,
-                y + 15.0
-            );
+}
+
+/// One step's row at height `y`: its name, then its bar (with the time it waited for AWS) or
+/// `skipped`; outlined when `on_path` (the critical path).
+fn step_row(out: &mut String, y: f64, r: &Row, on_path: bool, scale: f64) {
+    let x = |t: f64| LEFT + t * scale;
+    let waited = r.waiting_from.map(|w| (r.end - w).max(0.0)).unwrap_or_default();
+    let tip = format!(
+        "{} ({}): {} from {} to {}{}",
+        r.description,
+        r.outcome,
+        short(std::time::Duration::from_secs_f64(r.end - r.start)),
+        short(std::time::Duration::from_secs_f64(r.start)),
+        short(std::time::Duration::from_secs_f64(r.end)),
+        if waited > 0.0 {
+            format!(", waiting {}", short(std::time::Duration::from_secs_f64(waited)))
         } else {
-            let w = ((r.end - r.start) * scale).max(1.5);
-            let stroke = if on_path { r##" stroke="#d62728" stroke-width="2.5""## } else { "" };
+            String::new()
+        },
+    );
+    let _ = writeln!(
+        out,
+        r#"<g class="step{}" data-step="{}" data-outcome="{}"><title>{}</title>"#,
+        if on_path { " critical" } else { "" },
+        xml(&r.step),
+        r.outcome,
+        xml(&tip)
+    );
+    let weight = if on_path { " font-weight=\"bold\"" } else { "" };
+    let _ = writeln!(
+        out,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="end"{weight}>{}</text>"#,
+        LEFT - 8.0,
+        y + 15.0,
+        xml(&r.step)
+    );
+    if r.outcome == "skipped" {
+        let _ =
+            writeln!(out, r##"<text x="{:.1}" y="{:.1}" fill="#999">skipped</text>"##, LEFT + 4.0, y + 15.0);
+    } else {
+        let w = ((r.end - r.start) * scale).max(1.5);
+        let stroke = if on_path { r##" stroke="#d62728" stroke-width="2.5""## } else { "" };
+        let _ = writeln!(
+            out,
+            r#"<rect class="bar" x="{:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" rx="2" fill="{}"{stroke}/>"#,
+            x(r.start),
+            y + 4.0,
+            ROW - 8.0,
+            color(r.outcome)
+        );
+        if let Some(from) = r.waiting_from.filter(|_| waited > 0.0) {
             let _ = writeln!(
                 out,
-                r#"<rect class="bar" x="{:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" rx="2" fill="{}"{stroke}/>"#,
-                x(r.start),
-                y + 4.0,
-                ROW - 8.0,
-                color(r.outcome)
-            );
-            if let Some(from) = r.waiting_from.filter(|_| waited > 0.0) {
-                let _ = writeln!(
-                    out,
-                    r##"<rect class="waiting" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#f2cf5b" fill-opacity="0.85"/>"##,
-                    x(from.max(r.start)),
-                    y + 8.0,
-                    (waited * scale).max(1.0),
-                    ROW - 16.0
-                );
-            }
-            let _ = writeln!(
-                out,
-                r##"<text x="{:.1}" y="{:.1}" fill="#333">{}</text>"##,
-                x(r.end) + 4.0,
-                y + 15.0,
-                short(std::time::Duration::from_secs_f64(r.end - r.start))
+                r##"<rect class="waiting" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#f2cf5b" fill-opacity="0.85"/>"##,
+                x(from.max(r.start)),
+                y + 8.0,
+                (waited * scale).max(1.0),
+                ROW - 16.0
             );
         }
-        out.push_str("</g>\n");
+        let _ = writeln!(
+            out,
+            r##"<text x="{:.1}" y="{:.1}" fill="#333">{}</text>"##,
+            x(r.end) + 4.0,
+            y + 15.0,
+            short(std::time::Duration::from_secs_f64(r.end - r.start))
+        );
     }
-    // the legend
-    let y = TOP + ROW * rows.len() as f64 + 30.0;
+    out.push_str("</g>\n");
+}
+
+/// The legend under `rows` rows: the colour of each outcome, waiting, the critical path.
+fn legend(out: &mut String, rows: usize) {
+    let y = TOP + ROW * rows as f64 + 30.0;
     let mut lx = 16.0;
     for (label, fill) in [
         ("created", color("created")),
@@ -256,8 +272,6 @@ pub fn svg(title: &str, rows: &[Row], critical: &[String]) -> String {
         lx + 18.0,
         y
     );
-    out.push_str("</svg>\n");
-    out
 }
 
 /// Write the timeline atomically: a reader sees the old file or the whole new one, never half.
