@@ -21,6 +21,7 @@
 //! scope) and operation.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -32,6 +33,39 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use tokio::time::Instant;
+
+/// The AWS calls this process made (every HTTP attempt, retries included), for the run summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Calls {
+    /// Describe, Get and List calls, the waits' polls among them.
+    pub reads: u64,
+    /// Calls that change something.
+    pub writes: u64,
+    /// How many times a wait asked whether a resource was ready yet.
+    pub polls: u64,
+    /// Answers that said AWS throttled the call.
+    pub throttled: u64,
+}
+
+static READS: AtomicU64 = AtomicU64::new(0);
+static WRITES: AtomicU64 = AtomicU64::new(0);
+static POLLS: AtomicU64 = AtomicU64::new(0);
+static THROTTLED: AtomicU64 = AtomicU64::new(0);
+
+/// The calls made so far.
+pub fn calls() -> Calls {
+    Calls {
+        reads: READS.load(Ordering::Relaxed),
+        writes: WRITES.load(Ordering::Relaxed),
+        polls: POLLS.load(Ordering::Relaxed),
+        throttled: THROTTLED.load(Ordering::Relaxed),
+    }
+}
+
+/// A wait asked AWS once more.
+pub(crate) fn polled() {
+    POLLS.fetch_add(1, Ordering::Relaxed);
+}
 
 /// A kind of call with a budget of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,8 +104,7 @@ impl Bucket {
     /// The bucket of a call to `service` (the SigV4 signing name) doing `operation` with HTTP
     /// `method`; `None` for services without one (SSM, Service Quotas).
     fn of(service: &str, operation: &str, method: &str) -> Option<Self> {
-        let reads =
-            |op: &str| ["Describe", "Get", "List", "BatchGet", "Search"].iter().any(|p| op.starts_with(p));
+        let reads = |op: &str| reads(op, "");
         Some(match service {
             "ec2" if reads(operation) => Self::Ec2Read,
             "ec2" => Self::Ec2Write,
@@ -107,6 +140,8 @@ impl Bucket {
             .map(str::to_string)
             .or_else(|| request.body().bytes().and_then(query_action))
             .unwrap_or_else(|| rest_action(request.method(), request.uri()));
+        let count = if reads(&operation, request.method()) { &READS } else { &WRITES };
+        count.fetch_add(1, Ordering::Relaxed);
         let bucket = Self::of(service, &operation, request.method())?;
         Some((bucket, if bucket.per_action() { operation } else { String::new() }))
     }
@@ -119,6 +154,12 @@ fn rest_action(method: &str, uri: &str) -> String {
     let path = path.split_once('/').map_or("", |(_, p)| p).split('?').next().unwrap_or_default();
     let words: Vec<&str> = path.split('/').step_by(2).collect();
     format!("{method} {}", words.join("/"))
+}
+
+/// Whether a call only reads: its operation's verb, or the method of a REST call.
+fn reads(operation: &str, method: &str) -> bool {
+    method == "GET"
+        || ["Describe", "Get", "List", "BatchGet", "Search"].iter().any(|p| operation.starts_with(p))
 }
 
 /// The service of a SigV4 `Authorization` header: `Credential=AKID/DATE/REGION/SERVICE/aws4_request`.
@@ -199,6 +240,9 @@ impl Budget {
     }
 
     fn answered(&self, key: &(Bucket, String), throttled: bool) {
+        if throttled {
+            THROTTLED.fetch_add(1, Ordering::Relaxed);
+        }
         if let Ok(mut buckets) = self.buckets.lock()
             && let Some(t) = buckets.get_mut(key)
         {

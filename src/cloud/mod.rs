@@ -182,6 +182,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use tokio::time::Instant;
 
+pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
@@ -577,6 +578,7 @@ where
     loop {
         // A poll that fails for a passing reason (throttling, a 5xx, the network) is retried:
         // the resource is still being made.
+        budget::polled();
         let answer = match check().await {
             Err(e) if e.downcast_ref::<CloudError>().is_some_and(CloudError::is_retryable) => {
                 Poll::Pending(format!("the last poll failed, retrying: {e:#}"))

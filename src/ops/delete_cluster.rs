@@ -283,6 +283,8 @@ fn target(cluster: &ClusterRef, settings: &Settings, printer: &Printer) -> Resul
 struct DeleteDetails<'a> {
     report: &'a DeleteReport,
     kubeconfig_entries_removed: &'a [String],
+    /// The AWS calls the run made: reads, writes, polls, throttled answers.
+    aws_calls: cloud::Calls,
 }
 
 impl DeleteClusterReport {
@@ -360,8 +362,11 @@ impl DeleteClusterReport {
 impl Report for DeleteClusterReport {
     fn print(&self, printer: &Printer) -> Result<()> {
         if self.json {
-            let details =
-                DeleteDetails { report: &self.report, kubeconfig_entries_removed: &self.kubeconfig_removed };
+            let details = DeleteDetails {
+                report: &self.report,
+                kubeconfig_entries_removed: &self.kubeconfig_removed,
+                aws_calls: cloud::calls(),
+            };
             Summary::new(&self.cluster, &self.region, self.result(), details, self.elapsed.as_secs_f64())
                 .print();
         } else {

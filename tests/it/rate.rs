@@ -19,12 +19,9 @@ fn wide(emu: &Emulator) -> std::path::PathBuf {
 fn a_wide_create_keeps_within_aws_rate_limits() {
     let emu = Emulator::builder().env("EKSUP_MOTO_RATE_LIMITS", "aws").start();
     let file = wide(&emu);
-    Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file).args([
-        "--parallelism",
-        "64",
-        "--wait-nodes=false",
-    ]))
-    .expect(0, "create cluster");
+    let args = ["--parallelism", "64", "--wait-nodes=false", "-o", "json"];
+    let run = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file).args(args));
+    let run = run.expect(0, "create cluster");
     let limits = emu.rate_limits();
     assert_eq!(limits["enabled"], true, "{limits}");
     // The load was there: far more IAM mutations than IAM's burst of 10 per action.
@@ -35,4 +32,11 @@ fn a_wide_create_keeps_within_aws_rate_limits() {
     // timing slip may meet one or two.
     let throttled = limits["throttled_total"].as_u64().unwrap_or(u64::MAX);
     assert!(throttled <= 3, "eksup went over AWS's rate limits {throttled} times: {}", limits["throttled"]);
+
+    // The summary counts the calls eksup made (every attempt) and the throttled answers it met.
+    let summary = run.summary();
+    let counted = &summary["awsCalls"];
+    assert_eq!(counted["throttled"].as_u64(), Some(throttled), "{counted}");
+    assert!(counted["writes"].as_u64().unwrap() >= attach, "{counted}");
+    assert!(counted["polls"].as_u64().unwrap() >= 1, "{counted}");
 }

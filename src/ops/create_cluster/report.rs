@@ -106,6 +106,8 @@ struct CreateDetails<'a> {
     failed: &'a [TallyStep],
     skipped: &'a [String],
     kubeconfig_context: Option<&'a str>,
+    /// The AWS calls the run made: reads, writes, polls, throttled answers.
+    aws_calls: crate::cloud::Calls,
 }
 
 impl RunReport {
@@ -147,6 +149,7 @@ impl Report for RunReport {
                 failed: &self.tally.failed,
                 skipped: &self.tally.skipped,
                 kubeconfig_context: self.kubeconfig.as_ref().map(|k| k.context.as_str()),
+                aws_calls: crate::cloud::calls(),
             };
             let result = self.end.created_word();
             Summary::new(&self.cluster, &self.region, result, details, self.elapsed.as_secs_f64()).print();
