@@ -30,6 +30,7 @@ use aws_smithy_runtime_api::client::http::{
     SharedHttpConnector,
 };
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use tokio::time::Instant;
@@ -196,15 +197,12 @@ impl Tokens {
         self.at = now;
     }
 
-    /// Take a token, or say how long until one is there.
+    /// Take a token: now (`None`), or reserved for a moment to wait for. Reservations are handed
+    /// out in the order callers come, so no caller waits behind later ones.
     fn take(&mut self, now: Instant) -> Option<Duration> {
         self.refill(now);
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
-            None
-        } else {
-            Some(Duration::from_secs_f64((1.0 - self.tokens) / self.rate))
-        }
+        self.tokens -= 1.0;
+        (self.tokens < 0.0).then(|| Duration::from_secs_f64(-self.tokens / self.rate))
     }
 
     fn answered(&mut self, throttled: bool) {
@@ -224,18 +222,15 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    /// Wait until the bucket `key` has a token, and take it.
+    /// Take a token from the bucket `key`, waiting for it if the bucket is empty.
     async fn take(&self, key: &(Bucket, String)) {
-        loop {
-            let wait = {
-                let Ok(mut buckets) = self.buckets.lock() else { return };
-                let tokens = buckets.entry(key.clone()).or_insert_with(|| Tokens::new(key.0.aws()));
-                tokens.take(Instant::now())
-            };
-            match wait {
-                None => return,
-                Some(d) => tokio::time::sleep(d).await,
-            }
+        let wait = {
+            let Ok(mut buckets) = self.buckets.lock() else { return };
+            let tokens = buckets.entry(key.clone()).or_insert_with(|| Tokens::new(key.0.aws()));
+            tokens.take(Instant::now())
+        };
+        if let Some(d) = wait {
+            tokio::time::sleep(d).await;
         }
     }
 
@@ -305,7 +300,7 @@ impl HttpConnector for BudgetedConnector {
         HttpConnectorFuture::new(async move {
             budget.take(&key).await;
             let mut response = inner.call(request).await?;
-            let throttled = throttled(&mut response).await;
+            let throttled = throttled(&mut response).await?;
             budget.answered(&key, throttled);
             Ok(response)
         })
@@ -314,23 +309,25 @@ impl HttpConnector for BudgetedConnector {
 
 /// Whether AWS throttled the call: EC2's 503 `RequestLimitExceeded`, REST's 429, or a 400 whose
 /// (small) error body says `Throttling` (IAM, STS, Auto Scaling, ELB, ECR). The body read is put
-/// back for the SDK.
-async fn throttled(response: &mut HttpResponse) -> bool {
+/// back for the SDK; a body that cannot be read in 5 s fails the attempt as the SDK would.
+async fn throttled(response: &mut HttpResponse) -> Result<bool, ConnectorError> {
     match response.status().as_u16() {
-        429 | 503 => true,
+        429 | 503 => Ok(true),
         400 => {
             let body = std::mem::replace(response.body_mut(), SdkBody::taken());
-            let Ok(bytes) = aws_smithy_types::byte_stream::ByteStream::new(body).collect().await else {
-                return false;
+            let read = aws_smithy_types::byte_stream::ByteStream::new(body).collect();
+            let bytes = match tokio::time::timeout(Duration::from_secs(5), read).await {
+                Ok(Ok(bytes)) => bytes.into_bytes(),
+                Ok(Err(e)) => return Err(ConnectorError::io(e.into())),
+                Err(e) => return Err(ConnectorError::timeout(e.into())),
             };
-            let bytes = bytes.into_bytes();
             let text = String::from_utf8_lossy(&bytes);
             let throttled =
                 ["Throttling", "RequestLimitExceeded", "TooManyRequests"].iter().any(|c| text.contains(c));
             *response.body_mut() = SdkBody::from(bytes);
-            throttled
+            Ok(throttled)
         }
-        _ => false,
+        _ => Ok(false),
     }
 }
 
@@ -378,11 +375,14 @@ mod tests {
         for _ in 0..10 {
             assert_eq!(t.take(start), None);
         }
-        let wait = t.take(start).expect("the burst is spent");
-        assert!((wait.as_secs_f64() - 1.0 / 1.8).abs() < 1e-6, "{wait:?}");
-        // Five seconds later, nine more tokens are there, and not a tenth.
+        // The burst is spent: the next callers get reservations, one refill apart.
+        let first = t.take(start).expect("the burst is spent");
+        let second = t.take(start).expect("the burst is spent");
+        assert!((first.as_secs_f64() - 1.0 / 1.8).abs() < 1e-6, "{first:?}");
+        assert!((second.as_secs_f64() - 2.0 / 1.8).abs() < 1e-6, "{second:?}");
+        // Five seconds later, nine tokens came back, two of them already promised.
         let later = start + Duration::from_secs(5);
-        for _ in 0..9 {
+        for _ in 0..7 {
             assert_eq!(t.take(later), None);
         }
         assert!(t.take(later).is_some());

@@ -107,6 +107,8 @@ enum Scope {
     /// Those whose `eksup.io/resource` tag is one of these step ids (one node group's, or what a
     /// failed run created). When the control plane is among them, everything inside it goes.
     Steps(Vec<String>),
+    /// Those of these kinds only, by their step ids (what one node group used).
+    KindsOf(&'static [Kind], Vec<String>),
 }
 
 /// What the control plane says about the rest.
@@ -190,7 +192,14 @@ impl AwsCloud {
         .iter()
         .map(|kind| format!("{kind}-{s}"))
         .collect();
-        self.teardown(cluster, Scope::Steps(steps), options, reporter).await
+        let kinds = &[
+            Kind::AccessEntry,
+            Kind::LaunchTemplate,
+            Kind::SecurityGroup,
+            Kind::IamRole,
+            Kind::InstanceProfile,
+        ];
+        self.teardown(cluster, Scope::KindsOf(kinds, steps), options, reporter).await
     }
 
     /// What `delete_cluster` would delete, in its order, deleting nothing: the plan, what it
@@ -215,7 +224,15 @@ impl AwsCloud {
         if !report.failed.is_empty() {
             return report;
         }
-        let run = RunOptions { cancel: options.cancel.clone(), keep_going: true, ..RunOptions::default() };
+        // Waits (node groups, NAT gateways) hold a slot for minutes: every independent delete
+        // starts at once, as the old engine started every node group's; the request budget keeps
+        // the calls within AWS's rate limits.
+        let run = RunOptions {
+            parallelism: 256,
+            cancel: options.cancel.clone(),
+            keep_going: true,
+            ..RunOptions::default()
+        };
         match executor::run(&plan, self, reporter, run).await {
             Ok(outcome) => record(&mut report, &plan, outcome),
             Err(e) => report.failed.push((Removed { kind: "cluster", id: cluster.to_string() }, e.into())),
@@ -270,6 +287,9 @@ fn record(report: &mut DeleteReport, plan: &crate::plan::Plan<Doomed>, outcome: 
         outcome.finished.iter().filter(|(_, a)| *a == Action::Deleted).filter_map(|(id, _)| doomed(id)),
     );
     report.failed.extend(outcome.failed.into_iter().filter_map(|(id, e)| Some((doomed(&id)?, e))));
+    // Not started (Ctrl-C, or after a failure): left for the next run, so the delete is not
+    // complete.
+    report.pending.extend(outcome.skipped.iter().filter_map(|(id, _)| doomed(id)));
 }
 
 impl Finder<'_> {
@@ -277,7 +297,9 @@ impl Finder<'_> {
     fn in_scope<'t>(&self, mut tags: impl Iterator<Item = (&'t str, &'t str)>) -> bool {
         match &self.scope {
             Scope::All => true,
-            Scope::Steps(ids) => tags.any(|(k, v)| k == tag_keys::RESOURCE && ids.iter().any(|i| i == v)),
+            Scope::Steps(ids) | Scope::KindsOf(_, ids) => {
+                tags.any(|(k, v)| k == tag_keys::RESOURCE && ids.iter().any(|i| i == v))
+            }
         }
     }
 
@@ -306,6 +328,9 @@ impl Finder<'_> {
             Kind::InstanceProfile => 2,
             _ => 0,
         });
+        if let Scope::KindsOf(only, _) = &self.scope {
+            kinds.retain(|k| only.contains(k));
+        }
         for kind in kinds {
             self.find_kind(kind, &facts, wait).await?;
         }
@@ -365,7 +390,7 @@ impl Finder<'_> {
     /// The control plane: whether it exists and is eksup's, and what it names.
     async fn cluster_facts(&mut self) -> Found<Facts> {
         let c = self.cloud;
-        let scoped = matches!(self.scope, Scope::Steps(_));
+        let scoped = !matches!(self.scope, Scope::All);
         let mut eks_cluster =
             c.describe_eks_cluster(self.cluster).await.map_err(|e| failed("cluster", self.cluster, e))?;
         if let Some(ec) = &eks_cluster {
@@ -906,7 +931,21 @@ impl Finder<'_> {
     }
 
     /// eksup's ECR repositories: deleted with `delete_repositories`, else kept (they hold images).
+    /// Without `delete_repositories` they are only listed as kept, so a
+    /// failure to look (no ECR permission) is a warning, not a reason to delete nothing.
     async fn repositories(&mut self) -> Found {
+        match self.find_repositories().await {
+            Err(Failed(_, e)) if !self.delete_repositories => {
+                self.report
+                    .warnings
+                    .push(format!("ECR repositories were not looked at (they are kept anyway): {e:#}"));
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    async fn find_repositories(&mut self) -> Found {
         let c = self.cloud;
         let mut token = None;
         loop {

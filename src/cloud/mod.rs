@@ -43,8 +43,15 @@ pub async fn load_sdk_config(settings: &Settings, region: Option<&str>) -> anyho
     if let Some(region) = region.map(str::to_string).or_else(|| settings.region.clone()) {
         loader = loader.region(Region::new(region));
     }
-    // Every call waits for its service's budget: AWS's rate limits are kept on this side.
-    loader = loader.http_client(budget::client());
+    // Every call waits for its service's budget: AWS's rate limits are kept on this side. That
+    // wait happens before the request body is sent, which the SDK's upload stall protection would
+    // take for a stalled upload after 5 s; eksup streams no uploads, so it is turned off (the
+    // download side stays on).
+    loader = loader.http_client(budget::client()).stalled_stream_protection(
+        aws_config::stalled_stream_protection::StalledStreamProtectionConfig::enabled()
+            .upload_enabled(false)
+            .build(),
+    );
     let sdk = loader.load().await;
     // `--region` and the config's region are checked where they are read; this catches
     // `AWS_REGION`, `AWS_DEFAULT_REGION` and the profile's.
