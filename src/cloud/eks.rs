@@ -782,11 +782,12 @@ impl AwsCloud {
         cluster: &str,
         name: &str,
     ) -> anyhow::Result<()> {
-        wait_for(progress, &format!("nodegroup `{name}` to be deleted"), limits::NODEGROUP, || async {
-            Ok(match self.describe_nodegroup(cluster, name).await? {
-                None => Poll::Ready(()),
-                Some(ng) => Poll::Pending(ng.status().map_or("DELETING", |s| s.as_str()).to_string()),
-            })
+        let what = format!("nodegroup `{name}` to be deleted");
+        wait_gone(progress, &what, limits::NODEGROUP, || async {
+            Ok(self
+                .describe_nodegroup(cluster, name)
+                .await?
+                .map(|g| g.status().map(|s| s.as_str().to_string())))
         })
         .await
     }
@@ -800,11 +801,12 @@ impl AwsCloud {
     ) -> anyhow::Result<()> {
         let call = self.eks.delete_fargate_profile().cluster_name(cluster).fargate_profile_name(name);
         call.send().await.api("DeleteFargateProfile").or_not_found()?;
-        wait_for(progress, &format!("Fargate profile `{name}` to be deleted"), limits::FARGATE, || async {
-            Ok(match self.describe_fargate(cluster, name).await? {
-                None => Poll::Ready(()),
-                Some(p) => Poll::Pending(p.status().map_or("DELETING", |s| s.as_str()).to_string()),
-            })
+        let what = format!("Fargate profile `{name}` to be deleted");
+        wait_gone(progress, &what, limits::FARGATE, || async {
+            Ok(self
+                .describe_fargate(cluster, name)
+                .await?
+                .map(|p| p.status().map(|s| s.as_str().to_string())))
         })
         .await
     }
@@ -870,14 +872,33 @@ impl AwsCloud {
         if !wait {
             return Ok(());
         }
-        wait_for(progress, &format!("control plane `{cluster}` to be deleted"), limits::CLUSTER, || async {
-            Ok(match self.describe_eks_cluster(cluster).await? {
-                None => Poll::Ready(()),
-                Some(c) => Poll::Pending(c.status().map_or("DELETING", |s| s.as_str()).to_string()),
-            })
+        let what = format!("control plane `{cluster}` to be deleted");
+        wait_gone(progress, &what, limits::CLUSTER, || async {
+            Ok(self.describe_eks_cluster(cluster).await?.map(|c| c.status().map(|s| s.as_str().to_string())))
         })
         .await
     }
+}
+
+/// Wait until `describe` finds nothing: it answers `None` once the resource is gone, else its
+/// status (`DELETING` when EKS gives none).
+async fn wait_gone<F, Fut>(
+    progress: &Progress<'_>,
+    what: &str,
+    limit: std::time::Duration,
+    describe: F,
+) -> anyhow::Result<()>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<Option<Option<String>>>>,
+{
+    wait_for(progress, what, limit, || async {
+        Ok(match describe().await? {
+            None => Poll::Ready(()),
+            Some(status) => Poll::Pending(status.unwrap_or_else(|| "DELETING".into())),
+        })
+    })
+    .await
 }
 
 #[cfg(test)]
