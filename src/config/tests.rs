@@ -242,7 +242,8 @@ mod fuzz {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// Any list of tag keys, with or without repeats: the first repeat is reported at its
-        /// line, and without repeats more than 50 tags are refused.
+        /// line, and without repeats more than `MAX_TAGS` (42: AWS's 50 less eksup's own) are
+        /// refused.
         #[test]
         fn tag_keys(keys in prop::collection::vec(0u16..300, 0..400)) {
             let mut yaml = format!("{}  tags:\n", super::HEAD);
@@ -255,8 +256,8 @@ mod fuzz {
                     let want = format!("c.yaml:{}:5: invalid YAML: duplicate key `k{}`", 7 + i, keys[i]);
                     prop_assert!(d.items[0].render("c.yaml").contains(&want), "{:?}", d.items);
                 }
-                (None, Ok(l)) => prop_assert!(keys.len() <= 50 && l.config.metadata.tags.unwrap_or_default().len() == keys.len()),
-                (None, Err(d)) => prop_assert!(keys.len() > 50 && d.items[0].render("c.yaml").contains("metadata.tags: `")),
+                (None, Ok(l)) => prop_assert!(keys.len() <= super::validate::MAX_TAGS && l.config.metadata.tags.unwrap_or_default().len() == keys.len()),
+                (None, Err(d)) => prop_assert!(keys.len() > super::validate::MAX_TAGS && d.items[0].render("c.yaml").contains("metadata.tags: `")),
                 (Some(_), Ok(_)) => prop_assert!(false, "a repeated key was accepted"),
             }
         }
