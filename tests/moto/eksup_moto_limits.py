@@ -125,7 +125,7 @@ import os
 import threading
 from typing import Any, Callable
 
-from eksup_moto_strict import _host, _register
+from eksup_moto_strict import _host, _register, json_table_route
 
 # ---------------------------------------------------------------------------------------
 # Quota table
@@ -453,25 +453,14 @@ def _patch_test_control() -> None:
     def control(self: Any, environ: dict[str, Any], route: str) -> tuple[int, bytes]:
         if route != "quotas":
             return original(self, environ, route)
-        method = environ.get("REQUEST_METHOD", "GET")
-        if method == "GET":
-            return 200, json.dumps(quota_table()).encode()
-        if method == "DELETE":
+
+        def reset() -> None:
             with _LOCK:
                 SETTINGS.clear()
                 SETTINGS.update(_from_knobs())
-            return 200, json.dumps(quota_table()).encode()
-        if method == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            try:
-                body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
-                if not isinstance(body, dict):
-                    raise ValueError("the body must be a JSON object")
-                set_quotas(body)
-            except ValueError as e:
-                return 400, json.dumps({"error": str(e)}).encode()
-            return 200, json.dumps(quota_table()).encode()
-        return original(self, environ, route)
+
+        answer = json_table_route(environ, quota_table, reset, set_quotas)
+        return answer if answer is not None else original(self, environ, route)
 
     host.TestControl.control = control
 

@@ -161,7 +161,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
-from eksup_moto_strict import _host
+from eksup_moto_strict import _host, json_table_route
 
 EC2_DOC = "https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html"
 ELB_DOC = "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-api-throttling.html"
@@ -475,22 +475,8 @@ def _patch_test_control() -> None:
             return original(self, environ, route)
         if route != "rate-limits":
             return original(self, environ, route)
-        if method == "GET":
-            return 200, json.dumps(report()).encode()
-        if method == "DELETE":
-            _reset()
-            return 200, json.dumps(report()).encode()
-        if method == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            try:
-                body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
-                if not isinstance(body, dict):
-                    raise ValueError("the body must be a JSON object")
-                configure(body)
-            except ValueError as e:
-                return 400, json.dumps({"error": str(e)}).encode()
-            return 200, json.dumps(report()).encode()
-        return original(self, environ, route)
+        answer = json_table_route(environ, report, _reset, configure)
+        return answer if answer is not None else original(self, environ, route)
 
     host.TestControl.control = control
 

@@ -229,6 +229,32 @@ def _host() -> Any:
     return eksup_moto
 
 
+def json_table_route(
+    environ: dict[str, Any],
+    read: Callable[[], Any],
+    reset: Callable[[], None],
+    change: Callable[[dict[str, Any]], None],
+) -> tuple[int, bytes] | None:
+    """A test route over a table of settings: ``GET`` reads it, ``DELETE`` resets it, ``POST``
+    changes it with a JSON object (a ``ValueError`` is a 400); each answers the table. ``None``
+    for other methods."""
+    method = environ.get("REQUEST_METHOD", "GET")
+    if method == "DELETE":
+        reset()
+    elif method == "POST":
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        try:
+            body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            change(body)
+        except ValueError as e:
+            return 400, json.dumps({"error": str(e)}).encode()
+    elif method != "GET":
+        return None
+    return 200, json.dumps(read()).encode()
+
+
 def _register(name: str, patch: Callable[[Any], None]) -> None:
     """`_after_import.register`, composed with a hook another module registered for `name`."""
     hooks = _host()._after_import
