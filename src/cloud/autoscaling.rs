@@ -48,7 +48,8 @@ impl AwsCloud {
         spec: &AutoScalingGroupSpec,
     ) -> anyhow::Result<StepResult> {
         let name = spec.group_name.as_str();
-        if let Some(group) = self.describe_asg(name).await? {
+        let existing = if self.absent(ctx, name) { None } else { self.describe_asg(name).await? };
+        if let Some(group) = existing {
             if !owned_by(asg_tag_pairs(&group), &ctx.plan.cluster) {
                 return Err(CloudError::NotOwned {
                     what: format!("Auto Scaling group `{name}`"),
@@ -160,7 +161,7 @@ impl AwsCloud {
         wait_for(
             progress,
             &format!("Auto Scaling group `{name}` to be deleted"),
-            limits::NODEGROUP,
+            limits::NODEGROUP_GONE,
             || async {
                 if let Some(g) = self.describe_asg(name).await? {
                     return Ok(Poll::Pending(g.status().unwrap_or("Delete in progress").to_string()));

@@ -158,13 +158,11 @@ impl AwsCloud {
     }
 
     pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
-        let found = self
-            .ec2
-            .describe_vpcs()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeVpcs")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_vpcs::DescribeVpcsOutput::builder().build()
+        } else {
+            self.ec2.describe_vpcs().set_filters(Some(owner_filters(ctx))).send().await.api("DescribeVpcs")?
+        };
         let vpcs = found.vpcs();
         warn_duplicates(ctx, "VPC", &vpcs.iter().filter_map(|v| v.vpc_id()).collect::<Vec<_>>());
         if let Some(vpc) = vpcs.first() {
@@ -176,7 +174,8 @@ impl AwsCloud {
                 }
                 .into());
             }
-            let action = if self.ensure_vpc_dns(id).await? { Action::Updated } else { Action::Existed };
+            let action =
+                if self.ensure_vpc_dns(id, false).await? { Action::Updated } else { Action::Existed };
             return Ok(StepResult::new(action).with(keys::ID, id).with("cidr", cidr));
         }
         let created = self
@@ -190,26 +189,35 @@ impl AwsCloud {
         self.made(ctx);
         let id = created.vpc().and_then(|v| v.vpc_id()).ok_or_else(|| missing("CreateVpc", "VpcId"))?;
         self.remove_copies(ctx, Copies::Vpc, id).await?;
-        self.ensure_vpc_dns(id).await?;
+        self.ensure_vpc_dns(id, true).await?;
         Ok(StepResult::new(Action::Created).with(keys::ID, id).with("cidr", cidr))
     }
 
     /// Turn DNS support and DNS hostnames on (one attribute per call, as AWS requires); true if
     /// anything changed.
-    async fn ensure_vpc_dns(&self, id: &str) -> Result<bool, CloudError> {
+    /// A VPC just made has DNS support on and DNS hostnames off (AWS's defaults): only the
+    /// second is set, without asking.
+    async fn ensure_vpc_dns(&self, id: &str, fresh: bool) -> Result<bool, CloudError> {
         use aws_sdk_ec2::types::VpcAttributeName;
         let mut changed = false;
         for attr in [VpcAttributeName::EnableDnsSupport, VpcAttributeName::EnableDnsHostnames] {
-            let current = super::after_create(|| async {
-                self.ec2
-                    .describe_vpc_attribute()
-                    .vpc_id(id)
-                    .attribute(attr.clone())
-                    .send()
-                    .await
-                    .api("DescribeVpcAttribute")
-            })
-            .await?;
+            if fresh && attr == VpcAttributeName::EnableDnsSupport {
+                continue;
+            }
+            let current = if fresh {
+                aws_sdk_ec2::operation::describe_vpc_attribute::DescribeVpcAttributeOutput::builder().build()
+            } else {
+                super::after_create(|| async {
+                    self.ec2
+                        .describe_vpc_attribute()
+                        .vpc_id(id)
+                        .attribute(attr.clone())
+                        .send()
+                        .await
+                        .api("DescribeVpcAttribute")
+                })
+                .await?
+            };
             let enabled = match attr {
                 VpcAttributeName::EnableDnsSupport => current.enable_dns_support(),
                 _ => current.enable_dns_hostnames(),
@@ -330,13 +338,16 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
         let public = kind == SubnetKind::Public;
-        let found = self
-            .ec2
-            .describe_subnets()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeSubnets")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_subnets::DescribeSubnetsOutput::builder().build()
+        } else {
+            self.ec2
+                .describe_subnets()
+                .set_filters(Some(owner_filters(ctx)))
+                .send()
+                .await
+                .api("DescribeSubnets")?
+        };
         let subnets = found.subnets();
         warn_duplicates(ctx, "subnet", &subnets.iter().filter_map(|s| s.subnet_id()).collect::<Vec<_>>());
         let (id, action) = if let Some(subnet) = subnets.first() {
@@ -402,13 +413,13 @@ impl AwsCloud {
         vpc: &Val,
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
-        let found = self
-            .ec2
-            .describe_internet_gateways()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeInternetGateways")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_internet_gateways::DescribeInternetGatewaysOutput::builder()
+                .build()
+        } else {
+            let look = self.ec2.describe_internet_gateways().set_filters(Some(owner_filters(ctx)));
+            look.send().await.api("DescribeInternetGateways")?
+        };
         let (id, mut action, attached) = if let Some(igw) = found.internet_gateways().first() {
             let id = igw
                 .internet_gateway_id()
@@ -454,13 +465,16 @@ impl AwsCloud {
     }
 
     pub(super) async fn ensure_elastic_ip(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
-        let found = self
-            .ec2
-            .describe_addresses()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeAddresses")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_addresses::DescribeAddressesOutput::builder().build()
+        } else {
+            self.ec2
+                .describe_addresses()
+                .set_filters(Some(owner_filters(ctx)))
+                .send()
+                .await
+                .api("DescribeAddresses")?
+        };
         if let Some(addr) = found.addresses().first() {
             let id = addr.allocation_id().ok_or_else(|| missing("DescribeAddresses", "AllocationId"))?;
             return Ok(StepResult::new(Action::Existed)
@@ -493,13 +507,12 @@ impl AwsCloud {
         let subnet_id = ctx.resolve(subnet)?;
         let allocation_id = ctx.resolve(allocation)?;
         // Tag filters on NAT gateways are not reliable everywhere: filter by subnet, then by tags here.
-        let found = self
-            .ec2
-            .describe_nat_gateways()
-            .filter(filter("subnet-id", [subnet_id.as_str()]))
-            .send()
-            .await
-            .api("DescribeNatGateways")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_nat_gateways::DescribeNatGatewaysOutput::builder().build()
+        } else {
+            let look = self.ec2.describe_nat_gateways().filter(filter("subnet-id", [subnet_id.as_str()]));
+            look.send().await.api("DescribeNatGateways")?
+        };
         let existing = found.nat_gateways().iter().find(|n| {
             has_tag(n.tags(), tag_keys::RESOURCE, &ctx.step.id)
                 && has_tag(n.tags(), tag_keys::CLUSTER, &ctx.plan.cluster)
@@ -527,7 +540,7 @@ impl AwsCloud {
             (id.to_string(), Action::Created)
         };
         let what = format!("NAT gateway `{id}`");
-        wait_for(&ctx.progress, &what, limits::NAT, || async {
+        wait_for(&ctx.progress, &what, limits::NAT_AVAILABLE, || async {
             let out = self
                 .ec2
                 .describe_nat_gateways()
@@ -580,13 +593,12 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         vpc_id: &str,
     ) -> anyhow::Result<(String, Action, Vec<aws_sdk_ec2::types::NetworkAclEntry>)> {
-        let found = self
-            .ec2
-            .describe_network_acls()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeNetworkAcls")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_network_acls::DescribeNetworkAclsOutput::builder().build()
+        } else {
+            let look = self.ec2.describe_network_acls().set_filters(Some(owner_filters(ctx)));
+            look.send().await.api("DescribeNetworkAcls")?
+        };
         if let Some(acl) = found.network_acls().first() {
             let id = acl.network_acl_id().ok_or_else(|| missing("DescribeNetworkAcls", "NetworkAclId"))?;
             return Ok((id.to_string(), Action::Existed, acl.entries().to_vec()));
@@ -737,13 +749,12 @@ impl AwsCloud {
         let vpc_id = ctx.resolve(vpc)?;
         let target = default_route.map(|v| ctx.resolve(v)).transpose()?;
         let subnet_ids = ctx.resolve_all(subnets)?;
-        let found = self
-            .ec2
-            .describe_route_tables()
-            .set_filters(Some(owner_filters(ctx)))
-            .send()
-            .await
-            .api("DescribeRouteTables")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_route_tables::DescribeRouteTablesOutput::builder().build()
+        } else {
+            let look = self.ec2.describe_route_tables().set_filters(Some(owner_filters(ctx)));
+            look.send().await.api("DescribeRouteTables")?
+        };
         let (id, mut action, current_target, associated) = if let Some(rt) = found.route_tables().first() {
             let id = rt.route_table_id().ok_or_else(|| missing("DescribeRouteTables", "RouteTableId"))?;
             let current = rt
@@ -821,13 +832,16 @@ impl AwsCloud {
         }
         let mut filters = owner_filters(ctx);
         filters.push(filter("vpc-id", [vpc_id.as_str()]));
-        let found = self
-            .ec2
-            .describe_security_groups()
-            .set_filters(Some(filters))
-            .send()
-            .await
-            .api("DescribeSecurityGroups")?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            aws_sdk_ec2::operation::describe_security_groups::DescribeSecurityGroupsOutput::builder().build()
+        } else {
+            self.ec2
+                .describe_security_groups()
+                .set_filters(Some(filters))
+                .send()
+                .await
+                .api("DescribeSecurityGroups")?
+        };
         let (id, action) = if let Some(sg) = found.security_groups().first() {
             let id = sg.group_id().ok_or_else(|| missing("DescribeSecurityGroups", "GroupId"))?;
             let missing_tags: BTreeMap<String, String> = tags
@@ -1003,13 +1017,16 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         spec: &LaunchTemplateSpec,
     ) -> anyhow::Result<StepResult> {
-        let found = self
-            .ec2
-            .describe_launch_templates()
-            .filters(filter("launch-template-name", [spec.name.as_str()]))
-            .send()
-            .await
-            .api("DescribeLaunchTemplates")?;
+        let found = if self.absent(ctx, &spec.name) {
+            aws_sdk_ec2::operation::describe_launch_templates::DescribeLaunchTemplatesOutput::builder()
+                .build()
+        } else {
+            let look = self
+                .ec2
+                .describe_launch_templates()
+                .filters(filter("launch-template-name", [spec.name.as_str()]));
+            look.send().await.api("DescribeLaunchTemplates")?
+        };
         if let Some(lt) = found.launch_templates().first() {
             let id = lt
                 .launch_template_id()
@@ -1210,7 +1227,7 @@ impl AwsCloud {
             .await
             .api("DeleteNatGateway")
             .or_not_found()?;
-        wait_for(progress, &format!("NAT gateway `{id}` to be deleted"), limits::NAT, || async {
+        wait_for(progress, &format!("NAT gateway `{id}` to be deleted"), limits::NAT_GONE, || async {
             let out = self
                 .ec2
                 .describe_nat_gateways()

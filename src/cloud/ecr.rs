@@ -25,15 +25,16 @@ impl AwsCloud {
         spec: &EcrRepositorySpec,
     ) -> anyhow::Result<StepResult> {
         let name = spec.repository_name.as_str();
-        let existing = self
-            .ecr
-            .describe_repositories()
-            .repository_names(name)
-            .send()
-            .await
-            .api("DescribeRepositories")
-            .or_not_found()?
-            .and_then(|o| o.repositories.and_then(|r| r.into_iter().next()));
+        let existing = if self.absent(ctx, name) {
+            None
+        } else {
+            let look = self.ecr.describe_repositories().repository_names(name);
+            look.send()
+                .await
+                .api("DescribeRepositories")
+                .or_not_found()?
+                .and_then(|o| o.repositories.and_then(|r| r.into_iter().next()))
+        };
         let Some(repo) = existing else {
             return self.create_repository(ctx, spec).await;
         };

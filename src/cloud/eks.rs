@@ -76,7 +76,8 @@ impl AwsCloud {
         spec: &ControlPlaneSpec,
     ) -> anyhow::Result<StepResult> {
         let name = ctx.plan.cluster.as_str();
-        let action = match self.describe_eks_cluster(name).await? {
+        let existing = if self.absent(ctx, name) { None } else { self.describe_eks_cluster(name).await? };
+        let action = match existing {
             Some(cluster) => {
                 if !owned(cluster.tags(), name) {
                     return Err(CloudError::NotOwned {
@@ -102,7 +103,7 @@ impl AwsCloud {
             }
         };
         let what = format!("EKS cluster `{name}`");
-        let cluster = wait_for(&ctx.progress, &what, limits::CLUSTER, || async {
+        let cluster = wait_for(&ctx.progress, &what, limits::CLUSTER_ACTIVE, || async {
             let cluster = self.describe_eks_cluster(name).await?.ok_or_else(|| CloudError::Failed {
                 what: what.clone(),
                 status: "gone".into(),
@@ -246,7 +247,8 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let cluster = ctx.plan.cluster.as_str();
         let name = spec.nodegroup_name.as_str();
-        let existing = self.describe_nodegroup(cluster, name).await?;
+        let existing =
+            if self.absent(ctx, name) { None } else { self.describe_nodegroup(cluster, name).await? };
         let mut action = if let Some(ng) = existing {
             if !owned(ng.tags(), cluster) {
                 return Err(CloudError::NotOwned {
@@ -413,7 +415,7 @@ impl AwsCloud {
         name: &str,
     ) -> anyhow::Result<Nodegroup> {
         let what = format!("nodegroup `{name}`");
-        wait_for(&ctx.progress, &what, limits::NODEGROUP, || async {
+        wait_for(&ctx.progress, &what, limits::NODEGROUP_ACTIVE, || async {
             let ng = self.describe_nodegroup(cluster, name).await?.ok_or_else(|| CloudError::Failed {
                 what: what.clone(),
                 status: "gone".into(),
@@ -454,7 +456,7 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let cluster = ctx.plan.cluster.as_str();
         let name = spec.profile_name.as_str();
-        let action = if self.describe_fargate(cluster, name).await?.is_some() {
+        let action = if !self.absent(ctx, name) && self.describe_fargate(cluster, name).await?.is_some() {
             Action::Existed
         } else {
             let role = ctx.resolve(&spec.pod_execution_role)?;
@@ -508,7 +510,7 @@ impl AwsCloud {
             if created { Action::Created } else { Action::Existed }
         };
         let what = format!("Fargate profile `{name}`");
-        let arn = wait_for(&ctx.progress, &what, limits::FARGATE, || async {
+        let arn = wait_for(&ctx.progress, &what, limits::FARGATE_ACTIVE, || async {
             let p = self.describe_fargate(cluster, name).await?.ok_or_else(|| CloudError::Failed {
                 what: what.clone(),
                 status: "gone".into(),
@@ -562,7 +564,11 @@ impl AwsCloud {
         let addon_name = spec.addon_name;
         let version = spec.version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
-        let existing = self.describe_addon(cluster, addon_name).await?;
+        let existing = if self.absent(ctx, addon_name) {
+            None
+        } else {
+            self.describe_addon(cluster, addon_name).await?
+        };
         let action = if let Some(addon) = existing {
             if let (Some(want), Some(have)) = (version, addon.addon_version())
                 && want != have
@@ -602,7 +608,7 @@ impl AwsCloud {
         };
         let what = format!("add-on `{addon_name}`");
         let addon = if spec.wait {
-            wait_for(&ctx.progress, &what, limits::ADDON, || async {
+            wait_for(&ctx.progress, &what, limits::ADDON_ACTIVE, || async {
                 let a = self.describe_addon(cluster, addon_name).await?.ok_or_else(|| {
                     CloudError::Failed { what: what.clone(), status: "gone".into(), reason: None }
                 })?;
@@ -694,16 +700,19 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let cluster = ctx.plan.cluster.as_str();
         let principal = ctx.resolve(principal)?;
-        let existing = self
-            .eks
-            .describe_access_entry()
-            .cluster_name(cluster)
-            .principal_arn(&principal)
-            .send()
-            .await
-            .api("DescribeAccessEntry")
-            .or_not_found()?
-            .and_then(|o| o.access_entry);
+        let existing = if self.absent(ctx, &principal) {
+            None
+        } else {
+            self.eks
+                .describe_access_entry()
+                .cluster_name(cluster)
+                .principal_arn(&principal)
+                .send()
+                .await
+                .api("DescribeAccessEntry")
+                .or_not_found()?
+                .and_then(|o| o.access_entry)
+        };
         let (arn, mut action) = if let Some(entry) = existing {
             if let Some(t) = entry.r#type()
                 && !t.eq_ignore_ascii_case(entry_type)
@@ -783,7 +792,7 @@ impl AwsCloud {
         name: &str,
     ) -> anyhow::Result<()> {
         let what = format!("nodegroup `{name}` to be deleted");
-        wait_gone(progress, &what, limits::NODEGROUP, || async {
+        wait_gone(progress, &what, limits::NODEGROUP_GONE, || async {
             Ok(self
                 .describe_nodegroup(cluster, name)
                 .await?
@@ -802,7 +811,7 @@ impl AwsCloud {
         let call = self.eks.delete_fargate_profile().cluster_name(cluster).fargate_profile_name(name);
         call.send().await.api("DeleteFargateProfile").or_not_found()?;
         let what = format!("Fargate profile `{name}` to be deleted");
-        wait_gone(progress, &what, limits::FARGATE, || async {
+        wait_gone(progress, &what, limits::FARGATE_GONE, || async {
             Ok(self
                 .describe_fargate(cluster, name)
                 .await?
@@ -873,7 +882,7 @@ impl AwsCloud {
             return Ok(());
         }
         let what = format!("control plane `{cluster}` to be deleted");
-        wait_gone(progress, &what, limits::CLUSTER, || async {
+        wait_gone(progress, &what, limits::CLUSTER_GONE, || async {
             Ok(self.describe_eks_cluster(cluster).await?.map(|c| c.status().map(|s| s.as_str().to_string())))
         })
         .await
@@ -885,14 +894,14 @@ impl AwsCloud {
 async fn wait_gone<F, Fut>(
     progress: &Progress<'_>,
     what: &str,
-    limit: std::time::Duration,
+    span: super::Span,
     describe: F,
 ) -> anyhow::Result<()>
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<Option<Option<String>>>>,
 {
-    wait_for(progress, what, limit, || async {
+    wait_for(progress, what, span, || async {
         Ok(match describe().await? {
             None => Poll::Ready(()),
             Some(status) => Poll::Pending(status.unwrap_or_else(|| "DELETING".into())),

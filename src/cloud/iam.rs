@@ -115,7 +115,11 @@ impl AwsCloud {
                 web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name)
             }
         };
-        let existing = self.iam.get_role().role_name(role_name).send().await.api("GetRole").or_not_found()?;
+        let existing = if self.absent(ctx, role_name) {
+            None
+        } else {
+            self.iam.get_role().role_name(role_name).send().await.api("GetRole").or_not_found()?
+        };
         let (arn, mut action) = if let Some(out) = existing {
             let role = out.role().ok_or(CloudError::MissingField { operation: "GetRole", field: "Role" })?;
             let tags = if role.tags().is_empty() {
@@ -170,13 +174,14 @@ impl AwsCloud {
             self.made(ctx);
             (arn, Action::Created)
         };
-        let attached = self
-            .iam
-            .list_attached_role_policies()
-            .role_name(role_name)
-            .send()
-            .await
-            .api("ListAttachedRolePolicies")?;
+        // A role just made has no policy yet: only attach.
+        let attached = if action == Action::Created {
+            aws_sdk_iam::operation::list_attached_role_policies::ListAttachedRolePoliciesOutput::builder()
+                .build()
+        } else {
+            let look = self.iam.list_attached_role_policies().role_name(role_name);
+            look.send().await.api("ListAttachedRolePolicies")?
+        };
         let attached: Vec<&str> =
             attached.attached_policies().iter().filter_map(|p| p.policy_arn()).collect();
         for policy in managed_policies {
@@ -207,14 +212,12 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let role = ctx.resolve(role)?;
         let role_name = role_name_of(&role);
-        let existing = self
-            .iam
-            .get_instance_profile()
-            .instance_profile_name(profile_name)
-            .send()
-            .await
-            .api("GetInstanceProfile")
-            .or_not_found()?;
+        let existing = if self.absent(ctx, profile_name) {
+            None
+        } else {
+            let look = self.iam.get_instance_profile().instance_profile_name(profile_name);
+            look.send().await.api("GetInstanceProfile").or_not_found()?
+        };
         let (arn, roles, mut action) =
             if let Some(out) = existing {
                 let profile = out.instance_profile().ok_or(CloudError::MissingField {
@@ -275,7 +278,8 @@ impl AwsCloud {
         issuer: &Val,
     ) -> anyhow::Result<StepResult> {
         let issuer = ctx.resolve(issuer)?;
-        if let Some(arn) = self.find_oidc_provider(&issuer).await? {
+        let found = if self.absent(ctx, &issuer) { None } else { self.find_oidc_provider(&issuer).await? };
+        if let Some(arn) = found {
             let tags = self
                 .iam
                 .list_open_id_connect_provider_tags()

@@ -176,6 +176,7 @@ mod elb;
 pub mod error;
 mod iam;
 mod inventory;
+mod known;
 mod nodes;
 pub mod preflight;
 pub mod registry;
@@ -231,6 +232,10 @@ pub struct AwsCloud {
     /// The steps whose resource this run made (whatever became of the step): what a rollback
     /// may delete.
     made: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
+    /// What existed before the run ([`known`]), once looked at.
+    known: std::sync::Arc<std::sync::OnceLock<known::Known>>,
+    /// Steps whose create was refused as a duplicate: they look for themselves.
+    rechecked: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
 }
 
 impl AwsCloud {
@@ -249,7 +254,35 @@ impl AwsCloud {
             run: run_id(),
             calls: std::sync::Arc::default(),
             made: std::sync::Arc::default(),
+            known: std::sync::Arc::default(),
+            rechecked: std::sync::Arc::default(),
         }
+    }
+
+    /// Look once at what `plan` would create ([`known`]), so that its steps need not look one
+    /// by one. Returns the calls the look took.
+    pub async fn look_before_create(&self, plan: &crate::plan::Plan) -> usize {
+        let known = self.take_stock(plan).await;
+        let calls = known.calls;
+        let _ = self.known.set(known);
+        calls
+    }
+
+    /// Whether the resource of `ctx`'s step, keyed `key` (its step id, or its name, see
+    /// [`known::Known`]), certainly does not exist, so the step may create it without looking:
+    /// the look before the run did not find it, and this run neither made it nor was refused
+    /// its create as a duplicate.
+    pub(crate) fn absent(&self, ctx: &StepContext<'_>, key: &str) -> bool {
+        let id = &ctx.step.id;
+        let seen = |set: &std::sync::Mutex<std::collections::BTreeSet<String>>| {
+            set.lock().map_or(true, |s| s.contains(id))
+        };
+        self.was_absent(ctx.step.resource.kind(), key) && !seen(&self.made) && !seen(&self.rechecked)
+    }
+
+    /// Whether the look before the run found no resource of `kind` keyed `key`.
+    pub(crate) fn was_absent(&self, kind: crate::plan::Kind, key: &str) -> bool {
+        self.known.get().is_some_and(|k| k.absent(kind, key))
     }
 
     /// Record that this run made the resource of `ctx`'s step.
@@ -308,6 +341,9 @@ impl Apply for AwsCloud {
                     "`{}` was refused as a duplicate: looking for what an attempt whose answer was lost made",
                     primary_create(&ctx.step.resource).unwrap_or_default()
                 ));
+                if let Ok(mut r) = self.rechecked.lock() {
+                    r.insert(ctx.step.id.clone());
+                }
                 let r = self.apply_once(ctx).await?;
                 self.made(ctx);
                 Ok(StepResult { action: Action::Created, ..r })
@@ -542,9 +578,8 @@ pub(crate) enum Poll<T> {
     Pending(String),
 }
 
-/// Delays between polls: a tenth of the time waited so far, at least 1 s and at most 30 s. A
-/// resource that becomes ready is seen at most ~10% (or 1 s) late, which keeps a create within
-/// 10% of its critical path, while long waits (a 10-minute control plane) poll every 30 s.
+/// Delays between retries of a call AWS refuses for a passing reason (IAM propagation, a busy
+/// cluster): a tenth of the time waited so far, at least 1 s and at most 30 s.
 #[derive(Debug, Clone)]
 pub(crate) struct Backoff {
     started: Instant,
@@ -568,12 +603,75 @@ impl Backoff {
     }
 }
 
-/// Poll `check` with [`Backoff`] until it is ready, reporting each pending status, for at most
-/// `limit`. Stops early when the run is cancelled.
+/// How long AWS usually takes to make (or remove) a resource, and how long eksup waits at most.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    pub expected: Duration,
+    pub limit: Duration,
+}
+
+impl Span {
+    pub(crate) const fn new(expected: Duration, limit: Duration) -> Self {
+        Self { expected, limit }
+    }
+
+    /// A create of `kind`: expected to take its typical time.
+    pub(crate) const fn making(kind: crate::plan::Kind, limit: Duration) -> Self {
+        Self { expected: kind.typical(), limit }
+    }
+}
+
+/// When to poll a resource that AWS is making. AWS offers no signal but the resource's status,
+/// so a wait is as late as the gap between two polls; yet each poll costs a call against the
+/// account's rate limits. So:
+/// - at most one poll every 5 s ([`Self::DENSE`]): at most 12 a minute for each waiting
+///   resource, and from the moment the resource could be ready (the first minute, and from 70 %
+///   of its expected duration to twice that) exactly that, so no wait ends more than 5 s after
+///   AWS is done;
+/// - in between, sparse: a tenth of the time waited (at most 30 s), never past the point where
+///   dense polling starts; long after the expected finish, sparse again.
+///
+/// A 9-minute control plane is polled 12 times in its first minute, about 20 times until 6.3
+/// minutes, then every 5 s: 66 polls in all, where a fixed 5 s would make 108 and a fixed 30 s
+/// would finish up to 30 s late.
+#[derive(Debug, Clone)]
+pub(crate) struct PollSchedule {
+    started: Instant,
+    expected: Duration,
+}
+
+impl PollSchedule {
+    pub(crate) const DENSE: Duration = Duration::from_secs(5);
+    pub(crate) const SPARSE: Duration = Duration::from_secs(30);
+    const FIRST_MINUTE: Duration = Duration::from_secs(60);
+
+    pub(crate) fn new(expected: Duration) -> Self {
+        Self { started: Instant::now(), expected }
+    }
+
+    /// The delay before the next poll, after `waited` so far, for a resource expected to take
+    /// `expected`.
+    pub(crate) fn delay_after(waited: Duration, expected: Duration) -> Duration {
+        let near = expected.mul_f64(0.7);
+        let late = expected * 2;
+        if waited < Self::FIRST_MINUTE || (waited + Self::DENSE >= near && waited < late) {
+            return Self::DENSE;
+        }
+        let sparse = (waited / 10).clamp(Self::DENSE, Self::SPARSE);
+        if waited < near { sparse.min(near - waited).max(Self::DENSE) } else { sparse }
+    }
+
+    pub(crate) fn next_delay(&self) -> Duration {
+        Self::delay_after(self.started.elapsed(), self.expected)
+    }
+}
+
+/// Poll `check` on a [`PollSchedule`] until it is ready, reporting each pending status, for at
+/// most `span.limit`. Stops early when the run is cancelled.
 pub(crate) async fn wait_for<T, F, Fut>(
     progress: &Progress<'_>,
     what: &str,
-    limit: Duration,
+    span: Span,
     mut check: F,
 ) -> anyhow::Result<T>
 where
@@ -581,7 +679,7 @@ where
     Fut: Future<Output = anyhow::Result<Poll<T>>>,
 {
     let started = Instant::now();
-    let mut backoff = Backoff::new();
+    let schedule = PollSchedule::new(span.expected);
     loop {
         // A poll that fails for a passing reason (throttling, a 5xx, the network) is retried:
         // the resource is still being made.
@@ -595,7 +693,7 @@ where
         match answer {
             Poll::Ready(v) => return Ok(v),
             Poll::Pending(status) => {
-                if started.elapsed() >= limit {
+                if started.elapsed() >= span.limit {
                     return Err(CloudError::WaitTimeout {
                         what: what.to_string(),
                         status,
@@ -604,7 +702,7 @@ where
                     .into());
                 }
                 progress.waiting(&status);
-                progress.sleep(backoff.next_delay()).await?;
+                progress.sleep(schedule.next_delay()).await?;
             }
         }
     }
@@ -713,6 +811,24 @@ pub(crate) mod limits {
     pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
     /// How long a new EC2 resource may stay invisible to the next call.
     pub const EVENTUAL: Duration = Duration::from_secs(60);
+
+    use super::Span;
+    use crate::plan::Kind;
+
+    // What each wait expects (the kind's typical time on AWS) and its limit.
+    pub const CLUSTER_ACTIVE: Span = Span::making(Kind::ControlPlane, CLUSTER);
+    pub const NODEGROUP_ACTIVE: Span = Span::making(Kind::ManagedNodegroup, NODEGROUP);
+    pub const FARGATE_ACTIVE: Span = Span::making(Kind::FargateProfile, FARGATE);
+    pub const ADDON_ACTIVE: Span = Span::making(Kind::Addon, ADDON);
+    pub const NODES_ARE_READY: Span = Span::making(Kind::NodesReady, NODES_READY);
+    pub const NAT_AVAILABLE: Span = Span::making(Kind::NatGateway, NAT);
+    // Deletes: a control plane goes in about 4 minutes, a node group or an Auto Scaling group
+    // once its instances are terminated (about 3), a Fargate profile in about 2, a NAT gateway
+    // in about 1.
+    pub const CLUSTER_GONE: Span = Span::new(Duration::from_secs(240), CLUSTER);
+    pub const NODEGROUP_GONE: Span = Span::new(Duration::from_secs(180), NODEGROUP);
+    pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
+    pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
 }
 
 #[cfg(test)]
@@ -724,6 +840,57 @@ mod tests {
         let d = |s: u64| Backoff::delay_after(Duration::from_secs(s)).as_secs();
         assert_eq!([d(0), d(5), d(20), d(60), d(200), d(600)], [1, 1, 2, 6, 20, 30]);
         assert_eq!(Backoff::new().next_delay(), Duration::from_secs(1));
+    }
+
+    /// The poll instants of a wait that lasts `total`, on the schedule for `expected`.
+    fn polls(expected: u64, total: u64) -> Vec<Duration> {
+        let (expected, total) = (Duration::from_secs(expected), Duration::from_secs(total));
+        let mut at = vec![Duration::ZERO];
+        while let Some(&t) = at.last().filter(|t| **t < total) {
+            at.push(t + PollSchedule::delay_after(t, expected));
+        }
+        at
+    }
+
+    #[test]
+    fn polls_are_at_most_twelve_in_any_minute() {
+        for (expected, total) in [(540, 3000), (180, 1800), (30, 900), (100, 600), (2, 300)] {
+            let at = polls(expected, total);
+            for (i, t) in at.iter().enumerate() {
+                let in_window = at[i..].iter().take_while(|u| **u < *t + Duration::from_secs(60)).count();
+                assert!(in_window <= 12, "expected {expected}s: {in_window} polls in the minute from {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn polls_are_dense_where_the_resource_may_be_ready() {
+        // Whenever AWS finishes, in the first minute and from 70 % to 200 % of the expected time,
+        // the next poll comes within 5 s.
+        for expected in [540_u64, 180, 100, 30] {
+            let at = polls(expected, expected * 3);
+            for done in (0..expected * 2).filter(|s| *s < 60 || *s * 10 >= expected * 7) {
+                let done = Duration::from_secs(done);
+                let seen = at.iter().find(|t| **t >= done).copied().unwrap_or(Duration::MAX);
+                assert!(
+                    seen - done <= PollSchedule::DENSE,
+                    "expected {expected}s, done at {done:?}, seen at {seen:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_control_plane_is_polled_sparsely_before_it_can_be_ready() {
+        let at = polls(540, 540);
+        assert!(at.len() <= 66, "{} polls for a 9-minute control plane", at.len());
+        let gaps: Vec<u64> = at.windows(2).map(|w| (w[1] - w[0]).as_secs()).collect();
+        assert!(gaps.iter().any(|g| *g >= 20), "no sparse gap: {gaps:?}");
+        // Long after the expected time, sparse again (up to 30 s).
+        assert_eq!(
+            PollSchedule::delay_after(Duration::from_secs(1200), Duration::from_secs(540)).as_secs(),
+            30
+        );
     }
 
     #[test]

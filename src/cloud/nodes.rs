@@ -26,7 +26,7 @@ impl AwsCloud {
         let what = format!("the nodes of `{nodegroup}`");
         let cluster = ctx.plan.cluster.as_str();
         let polls = std::cell::Cell::new(0_u32);
-        let ready = wait_for(&ctx.progress, &what, limits::NODES_READY, || {
+        let ready = wait_for(&ctx.progress, &what, limits::NODES_ARE_READY, || {
             polls.set(polls.get() + 1);
             let (endpoint, ca) = (endpoint.clone(), ca.clone());
             async move {

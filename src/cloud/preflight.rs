@@ -11,7 +11,7 @@ use super::ec2::{filter, tag_pairs};
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::iam::iam_tag_pairs;
 use super::{AwsCloud, owned_by};
-use crate::plan::{Plan, Resource};
+use crate::plan::{Kind, Plan, Resource};
 
 /// Something that would fail the create, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -517,81 +517,18 @@ impl AwsCloud {
             )
         };
         let result = async {
-            if let Some(c) = self.describe_eks_cluster(cluster).await?
+            let cluster_absent = self.was_absent(Kind::ControlPlane, cluster);
+            if !cluster_absent
+                && let Some(c) = self.describe_eks_cluster(cluster).await?
                 && !owned_by(c.tags().into_iter().flatten().map(|(k, v)| (k.as_str(), v.as_str())), cluster)
             {
                 let (m, h) = not_ours(format!("EKS cluster `{cluster}`"));
                 f.problem(m, h);
             }
             for s in &plan.steps {
-                match &s.resource {
-                    Resource::IamRole { role_name, .. } => {
-                        if let Some(t) = self
-                            .iam
-                            .list_role_tags()
-                            .role_name(role_name)
-                            .send()
-                            .await
-                            .api("ListRoleTags")
-                            .or_not_found()?
-                            && !owned_by(iam_tag_pairs(t.tags()), cluster)
-                        {
-                            let (m, h) = not_ours(format!("IAM role `{role_name}`"));
-                            f.problem(m, h);
-                        }
-                    }
-                    Resource::InstanceProfile { profile_name, .. } => {
-                        if let Some(tags) = self.instance_profile_tags(profile_name).await?
-                            && !owned_by(iam_tag_pairs(&tags), cluster)
-                        {
-                            let (m, h) = not_ours(format!("instance profile `{profile_name}`"));
-                            f.problem(m, h);
-                        }
-                    }
-                    Resource::LaunchTemplate(spec) => {
-                        let found = self
-                            .ec2
-                            .describe_launch_templates()
-                            .launch_template_names(&spec.name)
-                            .send()
-                            .await
-                            .api("DescribeLaunchTemplates")
-                            .or_not_found()?;
-                        if let Some(lt) = found.as_ref().and_then(|o| o.launch_templates().first())
-                            && !owned_by(tag_pairs(lt.tags()), cluster)
-                        {
-                            let (m, h) = not_ours(format!("launch template `{}`", spec.name));
-                            f.problem(m, h);
-                        }
-                    }
-                    Resource::EcrRepository(spec) => {
-                        let found = self
-                            .ecr
-                            .describe_repositories()
-                            .repository_names(&spec.repository_name)
-                            .send()
-                            .await
-                            .api("DescribeRepositories")
-                            .or_not_found()?;
-                        if let Some(arn) = found
-                            .as_ref()
-                            .and_then(|o| o.repositories().first())
-                            .and_then(|r| r.repository_arn())
-                        {
-                            let tags = self
-                                .ecr
-                                .list_tags_for_resource()
-                                .resource_arn(arn)
-                                .send()
-                                .await
-                                .api("ListTagsForResource")?;
-                            if !owned_by(tags.tags().iter().map(|t| (t.key(), t.value())), cluster) {
-                                let (m, h) = not_ours(format!("ECR repository `{}`", spec.repository_name));
-                                f.problem(m, h);
-                            }
-                        }
-                    }
-                    _ => {}
+                if let Some(what) = self.name_held(&s.resource, cluster).await? {
+                    let (m, h) = not_ours(what);
+                    f.problem(m, h);
                 }
             }
             Ok::<(), CloudError>(())
@@ -601,6 +538,50 @@ impl AwsCloud {
             f.notes.push(format!("names not checked: {e}"));
         }
         f
+    }
+
+    /// What holds the name `resource` would take, when that is not eksup's for `cluster` (IAM
+    /// roles and instance profiles, launch templates, ECR repositories); names the look before
+    /// the run did not find are not asked about again.
+    async fn name_held(&self, resource: &Resource, cluster: &str) -> Result<Option<String>, CloudError> {
+        Ok(match resource {
+            Resource::IamRole { role_name, .. } if !self.was_absent(Kind::IamRole, role_name) => {
+                let tags = self.iam.list_role_tags().role_name(role_name).send().await;
+                let tags = tags.api("ListRoleTags").or_not_found()?;
+                tags.filter(|t| !owned_by(iam_tag_pairs(t.tags()), cluster))
+                    .map(|_| format!("IAM role `{role_name}`"))
+            }
+            Resource::InstanceProfile { profile_name, .. }
+                if !self.was_absent(Kind::InstanceProfile, profile_name) =>
+            {
+                let tags = self.instance_profile_tags(profile_name).await?;
+                tags.filter(|t| !owned_by(iam_tag_pairs(t), cluster))
+                    .map(|_| format!("instance profile `{profile_name}`"))
+            }
+            Resource::LaunchTemplate(spec) if !self.was_absent(Kind::LaunchTemplate, &spec.name) => {
+                let look = self.ec2.describe_launch_templates().launch_template_names(&spec.name);
+                let found = look.send().await.api("DescribeLaunchTemplates").or_not_found()?;
+                found
+                    .as_ref()
+                    .and_then(|o| o.launch_templates().first())
+                    .filter(|lt| !owned_by(tag_pairs(lt.tags()), cluster))
+                    .map(|_| format!("launch template `{}`", spec.name))
+            }
+            Resource::EcrRepository(spec) if !self.was_absent(Kind::EcrRepository, &spec.repository_name) => {
+                let look = self.ecr.describe_repositories().repository_names(&spec.repository_name);
+                let found = look.send().await.api("DescribeRepositories").or_not_found()?;
+                let Some(arn) =
+                    found.as_ref().and_then(|o| o.repositories().first()).and_then(|r| r.repository_arn())
+                else {
+                    return Ok(None);
+                };
+                let tags = self.ecr.list_tags_for_resource().resource_arn(arn).send().await;
+                let tags = tags.api("ListTagsForResource")?;
+                (!owned_by(tags.tags().iter().map(|t| (t.key(), t.value())), cluster))
+                    .then(|| format!("ECR repository `{}`", spec.repository_name))
+            }
+            _ => None,
+        })
     }
 
     /// A service CIDR that overlaps the VPC's CIDRs: EKS refuses the cluster.

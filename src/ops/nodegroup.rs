@@ -107,6 +107,7 @@ async fn run(
             .hint("create it first with `eksup create cluster -f`")
             .into());
     }
+    aws.look_before_create(plan).await;
     let cancel = Cancel::new();
     super::watch_interrupt(&cancel);
     let json = options.output == Some(PlanFormat::Json);

@@ -112,7 +112,7 @@ impl Kind {
     }
 
     /// How long making a resource of this kind typically takes on AWS, waiting included.
-    pub fn typical(self) -> Duration {
+    pub const fn typical(self) -> Duration {
         let secs = match self {
             Self::Vpc | Self::InternetGateway | Self::RouteTable | Self::NetworkAcl => 3,
             Self::SecurityGroup | Self::IamRole => 3,

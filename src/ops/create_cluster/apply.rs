@@ -37,6 +37,8 @@ pub(super) async fn apply(
     // Trust policies name the account, so the plan applied is built once it is known.
     let plan = &plan::build(loaded, &PlanOptions { account_id: Some(who.account.clone()), ..options });
     let aws = AwsCloud::new(&sdk);
+    // One look at what exists, for the preflight's name checks and the steps.
+    aws.look_before_create(plan).await;
     if create.skip_preflight {
         printer.warn(
             "preflight skipped (`--skip-preflight`): quotas, zones, permissions and names are not checked",
