@@ -38,11 +38,11 @@ use tokio::time::Instant;
 /// The AWS calls this process made (every HTTP attempt, retries included), for the run summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Calls {
-    /// Describe, Get and List calls, the waits' polls among them.
+    /// Describe, Get and List calls outside waits: finding what exists.
     pub reads: u64,
     /// Calls that change something.
     pub writes: u64,
-    /// How many times a wait asked whether a resource was ready yet.
+    /// Calls waits made to ask whether a resource was ready (or gone) yet.
     pub polls: u64,
     /// Answers that said AWS throttled the call.
     pub throttled: u64,
@@ -63,9 +63,14 @@ pub fn calls() -> Calls {
     }
 }
 
-/// A wait asked AWS once more.
-pub(crate) fn polled() {
-    POLLS.fetch_add(1, Ordering::Relaxed);
+tokio::task_local! {
+    /// Set while a wait polls: its calls count as polls.
+    static POLLING: ();
+}
+
+/// Run one poll of a wait: the calls it makes count as polls, not reads.
+pub(crate) async fn polling<F: std::future::Future>(poll: F) -> F::Output {
+    POLLING.scope((), poll).await
 }
 
 /// A kind of call with a budget of its own.
@@ -141,7 +146,11 @@ impl Bucket {
             .map(str::to_string)
             .or_else(|| request.body().bytes().and_then(query_action))
             .unwrap_or_else(|| rest_action(request.method(), request.uri()));
-        let count = if reads(&operation, request.method()) { &READS } else { &WRITES };
+        let count = match (reads(&operation, request.method()), POLLING.try_with(|()| ()).is_ok()) {
+            (true, true) => &POLLS,
+            (true, false) => &READS,
+            (false, _) => &WRITES,
+        };
         count.fetch_add(1, Ordering::Relaxed);
         let bucket = Self::of(service, &operation, request.method())?;
         Some((bucket, if bucket.per_action() { operation } else { String::new() }))

@@ -683,8 +683,7 @@ where
     loop {
         // A poll that fails for a passing reason (throttling, a 5xx, the network) is retried:
         // the resource is still being made.
-        budget::polled();
-        let answer = match check().await {
+        let answer = match budget::polling(check()).await {
             Err(e) if e.downcast_ref::<CloudError>().is_some_and(CloudError::is_retryable) => {
                 Poll::Pending(format!("the last poll failed, retrying: {e:#}"))
             }

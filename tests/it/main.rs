@@ -1,6 +1,7 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
 mod bad_input;
+mod calls;
 mod ci;
 mod cli;
 mod config;
