@@ -68,6 +68,22 @@ tokio::task_local! {
     static POLLING: ();
 }
 
+tokio::task_local! {
+    /// The HTTP attempts of the call [`attempts`] runs.
+    static ATTEMPTS: std::cell::Cell<u32>;
+}
+
+/// Run one AWS call and count its HTTP attempts (the SDK's retries included): a create sent once
+/// cannot have made a copy.
+pub(crate) async fn attempts<F: std::future::Future>(call: F) -> (F::Output, u32) {
+    ATTEMPTS
+        .scope(std::cell::Cell::new(0), async {
+            let out = call.await;
+            (out, ATTEMPTS.with(std::cell::Cell::get))
+        })
+        .await
+}
+
 /// Run one poll of a wait: the calls it makes count as polls, not reads.
 pub(crate) async fn polling<F: std::future::Future>(poll: F) -> F::Output {
     POLLING.scope((), poll).await
@@ -146,6 +162,7 @@ impl Bucket {
             .map(str::to_string)
             .or_else(|| request.body().bytes().and_then(query_action))
             .unwrap_or_else(|| rest_action(request.method(), request.uri()));
+        let _ = ATTEMPTS.try_with(|n| n.set(n.get() + 1));
         let count = match (reads(&operation, request.method()), POLLING.try_with(|()| ()).is_ok()) {
             (true, true) => &POLLS,
             (true, false) => &READS,
@@ -169,7 +186,9 @@ fn rest_action(method: &str, uri: &str) -> String {
 /// Whether a call only reads: its operation's verb, or the method of a REST call.
 fn reads(operation: &str, method: &str) -> bool {
     method == "GET"
-        || ["Describe", "Get", "List", "BatchGet", "Search"].iter().any(|p| operation.starts_with(p))
+        || ["Describe", "Get", "List", "BatchGet", "Search", "Simulate"]
+            .iter()
+            .any(|p| operation.starts_with(p))
 }
 
 /// The service of a SigV4 `Authorization` header: `Credential=AKID/DATE/REGION/SERVICE/aws4_request`.

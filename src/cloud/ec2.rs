@@ -91,7 +91,12 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         kind: Copies,
         kept: &str,
+        attempts: u32,
     ) -> Result<(), CloudError> {
+        // Sent once: nothing but `kept` can have been made.
+        if attempts <= 1 {
+            return Ok(());
+        }
         let filters = Some(owner_filters(ctx));
         let copies: Vec<String> = match kind {
             Copies::Vpc => {
@@ -178,17 +183,16 @@ impl AwsCloud {
                 if self.ensure_vpc_dns(id, false).await? { Action::Updated } else { Action::Existed };
             return Ok(StepResult::new(action).with(keys::ID, id).with("cidr", cidr));
         }
-        let created = self
+        let create = self
             .ec2
             .create_vpc()
             .cidr_block(cidr)
-            .tag_specifications(tag_spec(ResourceType::Vpc, &step_tags(ctx)))
-            .send()
-            .await
-            .api("CreateVpc")?;
+            .tag_specifications(tag_spec(ResourceType::Vpc, &step_tags(ctx)));
+        let (created, attempts) = super::budget::attempts(create.send()).await;
+        let created = created.api("CreateVpc")?;
         self.made(ctx);
         let id = created.vpc().and_then(|v| v.vpc_id()).ok_or_else(|| missing("CreateVpc", "VpcId"))?;
-        self.remove_copies(ctx, Copies::Vpc, id).await?;
+        self.remove_copies(ctx, Copies::Vpc, id, attempts).await?;
         self.ensure_vpc_dns(id, true).await?;
         Ok(StepResult::new(Action::Created).with(keys::ID, id).with("cidr", cidr))
     }
@@ -434,19 +438,18 @@ impl AwsCloud {
             }
             (id.to_string(), Action::Existed, !attached_to.is_empty())
         } else {
-            let created = self
+            let create = self
                 .ec2
                 .create_internet_gateway()
-                .tag_specifications(tag_spec(ResourceType::InternetGateway, &step_tags(ctx)))
-                .send()
-                .await
-                .api("CreateInternetGateway")?;
+                .tag_specifications(tag_spec(ResourceType::InternetGateway, &step_tags(ctx)));
+            let (created, attempts) = super::budget::attempts(create.send()).await;
+            let created = created.api("CreateInternetGateway")?;
             self.made(ctx);
             let id = created
                 .internet_gateway()
                 .and_then(|g| g.internet_gateway_id())
                 .ok_or_else(|| missing("CreateInternetGateway", "InternetGatewayId"))?;
-            self.remove_copies(ctx, Copies::InternetGateway, id).await?;
+            self.remove_copies(ctx, Copies::InternetGateway, id, attempts).await?;
             (id.to_string(), Action::Created, false)
         };
         if !attached {
@@ -481,17 +484,16 @@ impl AwsCloud {
                 .with(keys::ID, id)
                 .with("publicIp", addr.public_ip().unwrap_or_default()));
         }
-        let created = self
+        let create = self
             .ec2
             .allocate_address()
             .domain(DomainType::Vpc)
-            .tag_specifications(tag_spec(ResourceType::ElasticIp, &step_tags(ctx)))
-            .send()
-            .await
-            .api("AllocateAddress")?;
+            .tag_specifications(tag_spec(ResourceType::ElasticIp, &step_tags(ctx)));
+        let (created, attempts) = super::budget::attempts(create.send()).await;
+        let created = created.api("AllocateAddress")?;
         self.made(ctx);
         let id = created.allocation_id().ok_or_else(|| missing("AllocateAddress", "AllocationId"))?;
-        self.remove_copies(ctx, Copies::ElasticIp, id).await?;
+        self.remove_copies(ctx, Copies::ElasticIp, id, attempts).await?;
         Ok(StepResult::new(Action::Created)
             .with(keys::ID, id)
             .with("publicIp", created.public_ip().unwrap_or_default()))
