@@ -197,6 +197,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -251,10 +252,26 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;get;orphans' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;get;help' {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -265,6 +282,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;get;help;repository' {
+            break
+        }
+        'eksup;get;help;orphans' {
             break
         }
         'eksup;get;help;help' {
@@ -284,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -351,10 +372,31 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;delete;orphans' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster whose resources were left behind (as `get orphans` lists it)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster whose resources were left behind (as `get orphans` lists it)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes one event per line on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes one event per line on stdout')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;delete;help' {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -365,6 +407,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;delete;help;repository' {
+            break
+        }
+        'eksup;delete;help;orphans' {
             break
         }
         'eksup;delete;help;help' {
@@ -669,6 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             break
         }
         'eksup;help;get;cluster' {
@@ -680,10 +726,14 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;get;repository' {
             break
         }
+        'eksup;help;get;orphans' {
+            break
+        }
         'eksup;help;delete' {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
+            [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
             break
         }
         'eksup;help;delete;cluster' {
@@ -693,6 +743,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;delete;repository' {
+            break
+        }
+        'eksup;help;delete;orphans' {
             break
         }
         'eksup;help;scale' {

@@ -85,6 +85,9 @@ _eksup() {
             eksup__subcmd__delete,nodegroup)
                 cmd="eksup__subcmd__delete__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__delete,orphans)
+                cmd="eksup__subcmd__delete__subcmd__orphans"
+                ;;
             eksup__subcmd__delete,repository)
                 cmd="eksup__subcmd__delete__subcmd__repository"
                 ;;
@@ -96,6 +99,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__delete__subcmd__help,orphans)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__orphans"
                 ;;
             eksup__subcmd__delete__subcmd__help,repository)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__repository"
@@ -121,6 +127,9 @@ _eksup() {
             eksup__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__get,orphans)
+                cmd="eksup__subcmd__get__subcmd__orphans"
+                ;;
             eksup__subcmd__get,repository)
                 cmd="eksup__subcmd__get__subcmd__repository"
                 ;;
@@ -132,6 +141,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__get__subcmd__help,orphans)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__orphans"
                 ;;
             eksup__subcmd__get__subcmd__help,repository)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__repository"
@@ -187,6 +199,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__delete,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__delete,orphans)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__orphans"
+                ;;
             eksup__subcmd__help__subcmd__delete,repository)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__repository"
                 ;;
@@ -198,6 +213,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__help__subcmd__get,orphans)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__orphans"
                 ;;
             eksup__subcmd__help__subcmd__get,repository)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__repository"
@@ -711,7 +729,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,7 +825,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup repository help"
+            opts="cluster nodegroup repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,6 +880,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__orphans)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__delete__subcmd__help__subcmd__repository)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -897,6 +929,56 @@ _eksup() {
                     ;;
                 -n)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__orphans)
+            opts="-c -y -o -p -v -q -h --cluster --yes --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1063,7 +1145,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,7 +1263,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup repository help"
+            opts="cluster nodegroup repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,6 +1318,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__get__subcmd__help__subcmd__orphans)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__get__subcmd__help__subcmd__repository)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1273,6 +1369,44 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__orphans)
+            opts="-o -p -v -q -h --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
@@ -1427,7 +1561,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup repository"
+            opts="cluster nodegroup repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,6 +1589,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__orphans)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1511,7 +1659,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup repository"
+            opts="cluster nodegroup repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1553,6 +1701,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__orphans)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -184,6 +184,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand repository 'Show ECR repositories'
+            cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;get;cluster'= {
@@ -234,10 +235,25 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;get;orphans'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;get;help'= {
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand repository 'Show ECR repositories'
+            cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;get;help;cluster'= {
@@ -245,6 +261,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;nodegroup'= {
         }
         &'eksup;get;help;repository'= {
+        }
+        &'eksup;get;help;orphans'= {
         }
         &'eksup;get;help;help'= {
         }
@@ -262,6 +280,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand repository 'Delete an ECR repository'
+            cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;delete;cluster'= {
@@ -325,10 +344,30 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;delete;orphans'= {
+            cand -c 'The cluster whose resources were left behind (as `get orphans` lists it)'
+            cand --cluster 'The cluster whose resources were left behind (as `get orphans` lists it)'
+            cand -o '`json` writes one event per line on stdout'
+            cand --output '`json` writes one event per line on stdout'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;delete;help'= {
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand repository 'Delete an ECR repository'
+            cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;delete;help;cluster'= {
@@ -336,6 +375,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;nodegroup'= {
         }
         &'eksup;delete;help;repository'= {
+        }
+        &'eksup;delete;help;orphans'= {
         }
         &'eksup;delete;help;help'= {
         }
@@ -609,6 +650,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand repository 'Show ECR repositories'
+            cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
         &'eksup;help;get;cluster'= {
         }
@@ -616,16 +658,21 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;get;repository'= {
         }
+        &'eksup;help;get;orphans'= {
+        }
         &'eksup;help;delete'= {
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand repository 'Delete an ECR repository'
+            cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
         }
         &'eksup;help;delete;cluster'= {
         }
         &'eksup;help;delete;nodegroup'= {
         }
         &'eksup;help;delete;repository'= {
+        }
+        &'eksup;help;delete;orphans'= {
         }
         &'eksup;help;scale'= {
             cand nodegroup 'Change desired, min and max of a node group'

@@ -155,18 +155,19 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "repository" -d 'Show ECR repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (default: all in the region)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s o -l output -r -f -a "table\t''
 json\t''
@@ -203,22 +204,35 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "nodegroup" -d 'Delete a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "repository" -d 'Delete an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "nodegroup" -d 'Delete a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "repository" -d 'Delete an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (when no config file is given)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -262,9 +276,24 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s c -l cluster -d 'The cluster whose resources were left behind (as `get orphans` lists it)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s o -l output -d '`json` writes one event per line on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s y -l yes -d 'Do not ask for confirmation'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Delete an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -452,9 +481,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "repository" -d 'Delete an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'

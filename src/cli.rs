@@ -408,6 +408,15 @@ pub enum GetCommand {
         after_help = "Examples:\n  eksup get repository\n  eksup get repository team/app -o yaml"
     )]
     Repository(GetRepositoryArgs),
+    /// Show what eksup left behind: resources tagged for clusters that no longer exist
+    #[command(after_help = "Examples:\n  eksup get orphans\n  eksup get orphans -o json --region eu-west-1")]
+    Orphans(GetOrphansArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetOrphansArgs {
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -460,6 +469,24 @@ pub enum DeleteCommand {
     /// Delete an ECR repository
     #[command(after_help = "Examples:\n  eksup delete repository team/app --force --yes")]
     Repository(DeleteRepositoryArgs),
+    /// Delete what eksup left behind for a cluster that no longer exists
+    #[command(after_help = "Examples:\n  eksup get orphans\n  eksup delete orphans --cluster demo --yes")]
+    Orphans(DeleteOrphansArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteOrphansArgs {
+    /// The cluster whose resources were left behind (as `get orphans` lists it)
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// `json` writes one event per line on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -178,6 +178,7 @@ mod iam;
 mod inventory;
 mod known;
 mod nodes;
+mod orphans;
 pub mod preflight;
 pub mod registry;
 mod ssm;
@@ -194,6 +195,7 @@ pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
+pub use orphans::Orphan;
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
 use crate::plan::teardown::{Detail, Doomed};

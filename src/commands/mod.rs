@@ -11,6 +11,7 @@ pub mod init;
 pub mod kubeconfig;
 pub mod man_pages;
 pub mod nodegroup;
+pub mod orphans;
 pub mod repository;
 pub mod version;
 
@@ -35,6 +36,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Get(GetCommand::Cluster(args)) => get::get_cluster(args, settings, printer),
         Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
         Command::Get(GetCommand::Repository(args)) => repository::get_repository(args, settings, printer),
+        Command::Get(GetCommand::Orphans(args)) => orphans::get_orphans(args, settings, printer),
         Command::Delete(DeleteCommand::Cluster(args)) => {
             delete_cluster::delete_cluster(args, settings, printer)
         }
@@ -44,6 +46,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Delete(DeleteCommand::Repository(args)) => {
             repository::delete_repository(args, settings, printer)
         }
+        Command::Delete(DeleteCommand::Orphans(args)) => orphans::delete_orphans(args, settings, printer),
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)

@@ -11,6 +11,7 @@ pub mod init;
 pub mod kubeconfig;
 pub mod load;
 pub mod nodegroup;
+pub mod orphans;
 pub mod repository;
 pub mod text;
 pub mod token;

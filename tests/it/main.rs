@@ -16,6 +16,7 @@ mod interrupt;
 mod kubeconfig;
 mod lifecycle;
 mod nacl;
+mod orphans;
 mod pictures;
 mod preflight;
 mod rate;
