@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show clusters, node groups or repositories')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -464,6 +465,58 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;scale;help;help' {
             break
         }
+        'eksup;drain' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;drain;nodegroup' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The node group to drain')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The node group to drain')
+            [CompletionResult]::new('--max-grace-period', '--max-grace-period', [CompletionResultType]::ParameterName, 'The longest termination grace period given to a pod (its own, when shorter)')
+            [CompletionResult]::new('--pod-eviction-wait-period', '--pod-eviction-wait-period', [CompletionResultType]::ParameterName, 'How long to wait before asking again for an eviction a PodDisruptionBudget refused')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'How many nodes to drain at once (1 to 25)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was done as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was done as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Drain (or uncordon); without it only the plan is shown')
+            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'Uncordon the node group: its nodes take pods again')
+            [CompletionResult]::new('--disable-eviction', '--disable-eviction', [CompletionResultType]::ParameterName, 'Delete pods instead of evicting them: PodDisruptionBudgets are not asked (use with care)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;drain;help' {
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;drain;help;nodegroup' {
+            break
+        }
+        'eksup;drain;help;help' {
+            break
+        }
         'eksup;utils' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
@@ -685,6 +738,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show clusters, node groups or repositories')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -753,6 +807,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;scale;nodegroup' {
+            break
+        }
+        'eksup;help;drain' {
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets')
+            break
+        }
+        'eksup;help;drain;nodegroup' {
             break
         }
         'eksup;help;utils' {

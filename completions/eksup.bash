@@ -25,6 +25,9 @@ _eksup() {
             eksup,delete)
                 cmd="eksup__subcmd__delete"
                 ;;
+            eksup,drain)
+                cmd="eksup__subcmd__drain"
+                ;;
             eksup,ecr)
                 cmd="eksup__subcmd__ecr"
                 ;;
@@ -106,6 +109,18 @@ _eksup() {
             eksup__subcmd__delete__subcmd__help,repository)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__repository"
                 ;;
+            eksup__subcmd__drain,help)
+                cmd="eksup__subcmd__drain__subcmd__help"
+                ;;
+            eksup__subcmd__drain,nodegroup)
+                cmd="eksup__subcmd__drain__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__drain__subcmd__help,help)
+                cmd="eksup__subcmd__drain__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__drain__subcmd__help,nodegroup)
+                cmd="eksup__subcmd__drain__subcmd__help__subcmd__nodegroup"
+                ;;
             eksup__subcmd__ecr,help)
                 cmd="eksup__subcmd__ecr__subcmd__help"
                 ;;
@@ -157,6 +172,9 @@ _eksup() {
             eksup__subcmd__help,delete)
                 cmd="eksup__subcmd__help__subcmd__delete"
                 ;;
+            eksup__subcmd__help,drain)
+                cmd="eksup__subcmd__help__subcmd__drain"
+                ;;
             eksup__subcmd__help,ecr)
                 cmd="eksup__subcmd__help__subcmd__ecr"
                 ;;
@@ -204,6 +222,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__delete,repository)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__repository"
+                ;;
+            eksup__subcmd__help__subcmd__drain,nodegroup)
+                cmd="eksup__subcmd__help__subcmd__drain__subcmd__nodegroup"
                 ;;
             eksup__subcmd__help__subcmd__ecr,login)
                 cmd="eksup__subcmd__help__subcmd__ecr__subcmd__login"
@@ -275,7 +296,7 @@ _eksup() {
 
     case "${cmd}" in
         eksup)
-            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale utils set-context get-token ecr init completion version help"
+            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1059,148 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__drain)
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help nodegroup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__drain__subcmd__help)
+            opts="nodegroup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__drain__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__drain__subcmd__help__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__drain__subcmd__nodegroup)
+            opts="-c -n -o -p -v -q -h --cluster --name --approve --undo --max-grace-period --pod-eviction-wait-period --disable-eviction --parallel --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-grace-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-eviction-wait-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__ecr)
             opts="-p -v -q -h --region --profile --verbose --quiet --color --help login help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1477,7 +1640,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help)
-            opts="create get delete scale utils set-context get-token ecr init completion version help"
+            opts="create get delete scale drain utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1617,6 +1780,34 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__repository)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__drain)
+            opts="nodegroup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__drain__subcmd__nodegroup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand get 'Show clusters, node groups or repositories'
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
+            cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -424,6 +425,53 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;scale;help;help'= {
         }
+        &'eksup;drain'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand nodegroup 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;drain;nodegroup'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'The node group to drain'
+            cand --name 'The node group to drain'
+            cand --max-grace-period 'The longest termination grace period given to a pod (its own, when shorter)'
+            cand --pod-eviction-wait-period 'How long to wait before asking again for an eviction a PodDisruptionBudget refused'
+            cand --parallel 'How many nodes to drain at once (1 to 25)'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was done as one object on stdout'
+            cand --output '`json` writes what was done as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --approve 'Drain (or uncordon); without it only the plan is shown'
+            cand --undo 'Uncordon the node group: its nodes take pods again'
+            cand --disable-eviction 'Delete pods instead of evicting them: PodDisruptionBudgets are not asked (use with care)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;drain;help'= {
+            cand nodegroup 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;drain;help;nodegroup'= {
+        }
+        &'eksup;drain;help;help'= {
+        }
         &'eksup;utils'= {
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
@@ -626,6 +674,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand get 'Show clusters, node groups or repositories'
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
+            cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -678,6 +727,11 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Change desired, min and max of a node group'
         }
         &'eksup;help;scale;nodegroup'= {
+        }
+        &'eksup;help;drain'= {
+            cand nodegroup 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+        }
+        &'eksup;help;drain;nodegroup'= {
         }
         &'eksup;help;utils'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'

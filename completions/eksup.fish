@@ -37,6 +37,7 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "create" -d 'Create a cl
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "get" -d 'Show clusters, node groups or repositories'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "delete" -d 'Delete a cluster, node group or repository'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "scale" -d 'Change the size of a node group'
+complete -c eksup -n "__fish_eksup_needs_command" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "utils" -d 'Utilities: kubeconfig and schema'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -320,6 +321,38 @@ complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s c -l cluster -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s n -l name -d 'The node group to drain' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l max-grace-period -d 'The longest termination grace period given to a pod (its own, when shorter)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l pod-eviction-wait-period -d 'How long to wait before asking again for an eviction a PodDisruptionBudget refused' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l parallel -d 'How many nodes to drain at once (1 to 25)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s o -l output -d '`json` writes what was done as one object on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l approve -d 'Drain (or uncordon); without it only the plan is shown'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l undo -d 'Uncordon the node group: its nodes take pods again'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l disable-eviction -d 'Delete pods instead of evicting them: PodDisruptionBudgets are not asked (use with care)'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -463,18 +496,19 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig and schema'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig and schema'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
@@ -487,6 +521,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from drain" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'

@@ -54,6 +54,9 @@ pub enum Command {
     /// Change the size of a node group
     #[command(subcommand)]
     Scale(ScaleCommand),
+    /// Cordon a node group's nodes and evict their pods (or `--undo`)
+    #[command(subcommand)]
+    Drain(DrainCommand),
     /// Utilities: kubeconfig and schema
     #[command(subcommand)]
     Utils(UtilsCommand),
@@ -570,6 +573,50 @@ pub struct ScaleNodegroupArgs {
     pub nodes_min: Option<u32>,
     #[arg(long, short = 'M')]
     pub nodes_max: Option<u32>,
+}
+
+// ---------------------------------------------------------------- drain
+
+#[derive(Debug, Subcommand)]
+pub enum DrainCommand {
+    /// Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets
+    #[command(
+        alias = "ng",
+        after_help = "Without `--approve` only the plan is shown, as eksctl does.\n\nExamples:\n  eksup drain nodegroup --cluster demo --name ng-1 --approve\n  eksup drain nodegroup --cluster demo --name ng-1 --undo --approve"
+    )]
+    Nodegroup(DrainNodegroupArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DrainNodegroupArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The node group to drain
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// Drain (or uncordon); without it only the plan is shown
+    #[arg(long)]
+    pub approve: bool,
+    /// Uncordon the node group: its nodes take pods again
+    #[arg(long)]
+    pub undo: bool,
+    /// The longest termination grace period given to a pod (its own, when shorter)
+    #[arg(long, default_value = "10m", value_parser = parse_duration)]
+    pub max_grace_period: std::time::Duration,
+    /// How long to wait before asking again for an eviction a PodDisruptionBudget refused
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    pub pod_eviction_wait_period: std::time::Duration,
+    /// Delete pods instead of evicting them: PodDisruptionBudgets are not asked (use with care)
+    #[arg(long)]
+    pub disable_eviction: bool,
+    /// How many nodes to drain at once (1 to 25)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=25))]
+    pub parallel: u8,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was done as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
 }
 
 // ---------------------------------------------------------------- utils

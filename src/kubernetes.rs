@@ -6,7 +6,7 @@
 
 use anyhow::Context as _;
 use k8s_openapi::api::core::v1::{Node, Pod};
-use kube::api::{Api, EvictParams, ListParams};
+use kube::api::{Api, DeleteParams, EvictParams, ListParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 
 /// A client of one cluster's Kubernetes API.
@@ -47,6 +47,9 @@ impl ClusterApi {
             .context("the cluster's endpoint or certificate authority cannot be used")?;
         config.connect_timeout = Some(std::time::Duration::from_secs(10));
         config.read_timeout = Some(std::time::Duration::from_secs(30));
+        // kube retries 429 answers on its own, up to 15 times: an eviction a PodDisruptionBudget
+        // refuses (429) would stall there for minutes. eksup retries where it means to.
+        config.default_retry = false;
         let client = kube::Client::try_from(config).context("failed to set up a Kubernetes client")?;
         Ok(Self { client })
     }
@@ -63,6 +66,44 @@ impl ClusterApi {
     }
 }
 
+/// How to drain (eksctl's `drain nodegroup` flags).
+#[derive(Debug, Clone)]
+pub struct DrainOptions {
+    /// How long to go on asking for evictions a PodDisruptionBudget refuses.
+    pub patience: std::time::Duration,
+    /// The longest termination grace period a pod is given (its own, when shorter).
+    pub max_grace_period: std::time::Duration,
+    /// How long to wait before asking again for an eviction that was refused.
+    pub eviction_retry: std::time::Duration,
+    /// Delete pods instead of evicting them: PodDisruptionBudgets are not asked.
+    pub disable_eviction: bool,
+    /// How many nodes are drained at once.
+    pub parallel: usize,
+}
+
+impl Default for DrainOptions {
+    fn default() -> Self {
+        Self {
+            patience: std::time::Duration::from_secs(120),
+            max_grace_period: std::time::Duration::from_secs(600),
+            eviction_retry: std::time::Duration::from_secs(5),
+            disable_eviction: false,
+            parallel: 1,
+        }
+    }
+}
+
+/// What a drain did to one node.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeDrained {
+    pub node: String,
+    /// Pods evicted (or deleted, with `disable_eviction`).
+    pub evicted: usize,
+    /// Pods not evicted in time (a PodDisruptionBudget kept them), `namespace/name`.
+    pub remaining: Vec<String>,
+}
+
 /// What a drain did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Drained {
@@ -70,13 +111,17 @@ pub struct Drained {
     pub evicted: usize,
     /// Pods not evicted in time (a PodDisruptionBudget kept them), `namespace/name`.
     pub remaining: Vec<String>,
+    /// Node by node.
+    pub each: Vec<NodeDrained>,
 }
 
 impl ClusterApi {
     /// Cordon the nodes that carry `selector`, then evict their pods through the Eviction API
     /// (PodDisruptionBudgets are respected: a refused eviction is tried again until `patience`
-    /// runs out). DaemonSet pods and mirror pods stay, as `kubectl drain --ignore-daemonsets`.
-    pub async fn drain(&self, selector: &str, patience: std::time::Duration) -> anyhow::Result<Drained> {
+    /// runs out), `parallel` nodes at a time. DaemonSet pods and mirror pods stay, as
+    /// `kubectl drain --ignore-daemonsets`.
+    pub async fn drain(&self, selector: &str, options: &DrainOptions) -> anyhow::Result<Drained> {
+        use futures::StreamExt as _;
         let nodes: Api<Node> = Api::all(self.client.clone());
         let names: Vec<String> = self.nodes(selector).await?.into_iter().map(|n| n.name).collect();
         for name in &names {
@@ -86,46 +131,94 @@ impl ClusterApi {
                 .map_err(describe_error)
                 .with_context(|| format!("failed to cordon `{name}`"))?;
         }
-        let pods: Api<Pod> = Api::all(self.client.clone());
-        let mut evict: Vec<(String, String)> = Vec::new();
-        for name in &names {
-            let list = pods
-                .list(&ListParams::default().fields(&format!("spec.nodeName={name}")))
-                .await
-                .map_err(describe_error)
-                .with_context(|| format!("failed to list the pods of `{name}`"))?;
-            evict.extend(
-                list.items
-                    .iter()
-                    .filter(|p| evictable(p))
-                    .filter_map(|p| Some((p.metadata.namespace.clone()?, p.metadata.name.clone()?))),
-            );
-        }
-        let deadline = tokio::time::Instant::now() + patience;
+        let deadline = tokio::time::Instant::now() + options.patience;
+        let each: Vec<anyhow::Result<NodeDrained>> = futures::stream::iter(&names)
+            .map(|name| self.drain_node(name, options, deadline))
+            .buffer_unordered(options.parallel.max(1))
+            .collect()
+            .await;
         let mut done = Drained { nodes: names.len(), ..Drained::default() };
+        for node in each {
+            let node = node?;
+            done.evicted += node.evicted;
+            done.remaining.extend(node.remaining.iter().cloned());
+            done.each.push(node);
+        }
+        done.each.sort_by(|a, b| a.node.cmp(&b.node));
+        Ok(done)
+    }
+
+    /// Evict (or delete) the pods of one cordoned node.
+    async fn drain_node(
+        &self,
+        name: &str,
+        options: &DrainOptions,
+        deadline: tokio::time::Instant,
+    ) -> anyhow::Result<NodeDrained> {
+        let pods: Api<Pod> = Api::all(self.client.clone());
+        let list = pods
+            .list(&ListParams::default().fields(&format!("spec.nodeName={name}")))
+            .await
+            .map_err(describe_error)
+            .with_context(|| format!("failed to list the pods of `{name}`"))?;
+        let max_grace = i64::try_from(options.max_grace_period.as_secs()).unwrap_or(i64::MAX);
+        let mut evict: Vec<(String, String, i64)> = list
+            .items
+            .iter()
+            .filter(|p| evictable(p))
+            .filter_map(|p| {
+                let own = p.spec.as_ref().and_then(|s| s.termination_grace_period_seconds).unwrap_or(30);
+                Some((p.metadata.namespace.clone()?, p.metadata.name.clone()?, own.min(max_grace)))
+            })
+            .collect();
+        let mut done = NodeDrained { node: name.to_string(), ..NodeDrained::default() };
         while !evict.is_empty() {
             let mut refused = Vec::new();
-            for (ns, name) in evict {
+            for (ns, pod, grace) in evict {
                 let api: Api<Pod> = Api::namespaced(self.client.clone(), &ns);
-                match api.evict(&name, &EvictParams::default()).await {
-                    Ok(_) => done.evicted += 1,
+                let delete = DeleteParams {
+                    grace_period_seconds: u32::try_from(grace).ok(),
+                    ..DeleteParams::default()
+                };
+                let answer = if options.disable_eviction {
+                    api.delete(&pod, &delete).await.map(|_| ())
+                } else {
+                    let params = EvictParams { delete_options: Some(delete), ..EvictParams::default() };
+                    api.evict(&pod, &params).await.map(|_| ())
+                };
+                match answer {
+                    Ok(()) => done.evicted += 1,
                     Err(kube::Error::Api(s)) if s.code == 404 => {}
                     // 429: a PodDisruptionBudget does not allow it now.
-                    Err(kube::Error::Api(s)) if s.code == 429 => refused.push((ns, name)),
+                    Err(kube::Error::Api(s)) if s.code == 429 => refused.push((ns, pod, grace)),
                     Err(e) => {
                         return Err(describe_error(e))
-                            .with_context(|| format!("failed to evict `{ns}/{name}`"));
+                            .with_context(|| format!("failed to evict `{ns}/{pod}`"));
                     }
                 }
             }
-            if refused.is_empty() || tokio::time::Instant::now() >= deadline {
-                done.remaining = refused.iter().map(|(ns, n)| format!("{ns}/{n}")).collect();
+            if refused.is_empty() || tokio::time::Instant::now() + options.eviction_retry > deadline {
+                done.remaining = refused.iter().map(|(ns, n, _)| format!("{ns}/{n}")).collect();
                 break;
             }
-            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            tokio::time::sleep(options.eviction_retry).await;
             evict = refused;
         }
         Ok(done)
+    }
+
+    /// Make the nodes that carry `selector` schedulable again; returns their names.
+    pub async fn uncordon(&self, selector: &str) -> anyhow::Result<Vec<String>> {
+        let nodes: Api<Node> = Api::all(self.client.clone());
+        let names: Vec<String> = self.nodes(selector).await?.into_iter().map(|n| n.name).collect();
+        for name in &names {
+            nodes
+                .uncordon(name)
+                .await
+                .map_err(describe_error)
+                .with_context(|| format!("failed to uncordon `{name}`"))?;
+        }
+        Ok(names)
     }
 }
 

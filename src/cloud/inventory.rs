@@ -278,12 +278,11 @@ impl AwsCloud {
         Ok(true)
     }
 
-    /// Cordon and drain the nodes labelled `selector` through the cluster's API.
-    async fn drain(
+    /// The Kubernetes API of `cluster`, with a fresh token.
+    async fn cluster_api(
         &self,
         cluster: &aws_sdk_eks::types::Cluster,
-        selector: &str,
-    ) -> anyhow::Result<crate::kubernetes::Drained> {
+    ) -> anyhow::Result<crate::kubernetes::ClusterApi> {
         let (Some(endpoint), Some(ca)) =
             (cluster.endpoint(), cluster.certificate_authority().and_then(|c| c.data()))
         else {
@@ -296,7 +295,64 @@ impl AwsCloud {
             &self.region,
             std::time::SystemTime::now(),
         )?;
-        let api = crate::kubernetes::ClusterApi::connect(endpoint, ca, &token).await?;
-        api.drain(selector, std::time::Duration::from_secs(120)).await
+        crate::kubernetes::ClusterApi::connect(endpoint, ca, &token).await
     }
+
+    /// Cordon and drain the nodes labelled `selector` through the cluster's API.
+    async fn drain(
+        &self,
+        cluster: &aws_sdk_eks::types::Cluster,
+        selector: &str,
+    ) -> anyhow::Result<crate::kubernetes::Drained> {
+        let api = self.cluster_api(cluster).await?;
+        api.drain(selector, &crate::kubernetes::DrainOptions::default()).await
+    }
+
+    /// The label that marks the nodes of node group `name` (managed or self-managed), or `None`
+    /// when the cluster has no such group.
+    async fn nodegroup_selector(&self, cluster: &str, name: &str) -> anyhow::Result<Option<String>> {
+        let label = if self.describe_nodegroup(cluster, name).await?.is_some() {
+            "eks.amazonaws.com/nodegroup"
+        } else if self.find_self_managed(cluster, name).await?.is_some() {
+            crate::config::defaults::NODEGROUP_NAME_LABEL
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(format!("{label}={name}")))
+    }
+
+    /// `drain nodegroup`: cordon the nodes of node group `name` and evict their pods, or with
+    /// `undo` make them schedulable again. `None` when the cluster or the group does not exist.
+    pub async fn drain_nodegroup(
+        &self,
+        cluster: &str,
+        name: &str,
+        undo: bool,
+        options: &crate::kubernetes::DrainOptions,
+    ) -> anyhow::Result<Option<NodegroupDrain>> {
+        let Some(eks_cluster) = self.describe_eks_cluster(cluster).await? else { return Ok(None) };
+        let Some(selector) = self.nodegroup_selector(cluster, name).await? else { return Ok(None) };
+        let api = self.cluster_api(&eks_cluster).await?;
+        Ok(Some(if undo {
+            NodegroupDrain::Uncordoned(api.uncordon(&selector).await?)
+        } else {
+            NodegroupDrain::Drained(api.drain(&selector, options).await?)
+        }))
+    }
+
+    /// The nodes of node group `name` (for the plan of `drain nodegroup` without `--approve`).
+    pub async fn nodegroup_nodes(&self, cluster: &str, name: &str) -> anyhow::Result<Option<Vec<String>>> {
+        let Some(eks_cluster) = self.describe_eks_cluster(cluster).await? else { return Ok(None) };
+        let Some(selector) = self.nodegroup_selector(cluster, name).await? else { return Ok(None) };
+        let api = self.cluster_api(&eks_cluster).await?;
+        Ok(Some(api.nodes(&selector).await?.into_iter().map(|n| n.name).collect()))
+    }
+}
+
+/// What `drain nodegroup` did.
+#[derive(Debug, Clone)]
+pub enum NodegroupDrain {
+    Drained(crate::kubernetes::Drained),
+    /// `--undo`: the nodes made schedulable again.
+    Uncordoned(Vec<String>),
 }

@@ -194,7 +194,7 @@ use tokio::time::Instant;
 pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
-pub use inventory::{ClusterInfo, NodegroupInfo, NodegroupKind};
+pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};

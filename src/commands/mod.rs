@@ -5,6 +5,7 @@
 pub mod completion;
 pub mod create_cluster;
 pub mod delete_cluster;
+pub mod drain;
 pub mod get;
 pub mod get_token;
 pub mod init;
@@ -17,7 +18,9 @@ pub mod version;
 
 use anyhow::Result;
 
-use crate::cli::{Command, CreateCommand, DeleteCommand, EcrCommand, GetCommand, ScaleCommand, UtilsCommand};
+use crate::cli::{
+    Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, UtilsCommand,
+};
 use crate::error::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -48,6 +51,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         }
         Command::Delete(DeleteCommand::Orphans(args)) => orphans::delete_orphans(args, settings, printer),
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
+        Command::Drain(DrainCommand::Nodegroup(args)) => drain::drain_nodegroup(args, settings, printer),
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)
         }

@@ -6,6 +6,7 @@
 
 pub mod create_cluster;
 pub mod delete_cluster;
+pub mod drain;
 pub mod get;
 pub mod init;
 pub mod kubeconfig;

@@ -6,6 +6,7 @@ mod ci;
 mod cli;
 mod config;
 mod delete_plan;
+mod drain;
 mod ecr;
 mod eksctl_examples;
 mod emulator;
