@@ -64,7 +64,23 @@ Test-only HTTP endpoints (a WSGI middleware in front of moto, see ``TestControl`
 
 ``GET  /eksup-test/health``       200 ``ok`` (readiness probe)
 ``GET  /eksup-test/calls``        ``{"ec2:CreateVpc": 2, "eks:CreateCluster": 1, ...}``
-``POST /eksup-test/calls/reset``  clear the counts
+``POST /eksup-test/calls/reset``  clear the counts and the call log
+``GET  /eksup-test/call-log``     ``[{"t": 12.034, "op": "eks:DescribeNodegroup", "target":
+                                  "/clusters/demo/node-groups/ng-1", "throttled": false}, ...]``:
+                                  every AWS call since the last reset (or the start), in order
+                                  of arrival (the last ``CALL_LOG_LIMIT`` = 200,000): ``t`` in
+                                  seconds since the reset, ``op`` as in ``/calls``, ``target``
+                                  what it was called on (``call_target``): for REST APIs (EKS)
+                                  the request path; for query APIs (EC2, IAM, STS, Auto Scaling,
+                                  ELB) and JSON APIs (SSM, ECR) the sorted ``name=value`` pairs of
+                                  the id, name and ARN parameters and of the filters, joined by
+                                  ``&`` (``NatGatewayId.1=nat-0abc``,
+                                  ``AutoScalingGroupNames.member.1=eks-ng-1-...``, ``RoleName=x``;
+                                  empty when there are none). ``throttled`` says whether the
+                                  rate limits (``eksup_moto_rate``) refused it. Requests to the
+                                  clusters' Kubernetes APIs are logged too (``/calls`` does not
+                                  count them): ``op`` ``k8s:<METHOD>``, ``target``
+                                  ``<cluster>:<path>[?<query>]`` (``demo:/api/v1/nodes?labelSelector=...``).
 ``POST /eksup-test/faults``       ``{"operation": "eks:CreateNodegroup", "times": 1,
                                   "code": "InternalFailure", "message": "...", "status": 400,
                                   "after": false}``
@@ -101,9 +117,11 @@ import json
 import os
 import sys
 import threading
+import time
 import uuid
+from collections import deque
 from typing import Any, Callable, Iterable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 import moto.server
 from moto.core.utils import utcnow
@@ -435,9 +453,85 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# Parameter names that say what a call is about (``NatGatewayId.1``, ``RoleName``, ``PolicyArn``,
+# ``AutoScalingGroupNames.member.1``): a part of the dotted name ends with one of these.
+_TARGET_SUFFIXES = ("Id", "Ids", "ID", "Name", "Names", "Arn", "Arns", "ARN")
+
+
+def _target_key(key: str) -> bool:
+    parts = key.split(".")
+    return parts[0] in ("Filter", "Filters") or any(p.endswith(_TARGET_SUFFIXES) for p in parts if not p.isdigit())
+
+
+def _body(environ: dict[str, Any]) -> bytes:
+    """The request body, put back for moto."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    return body
+
+
+def call_target(service: str, environ: dict[str, Any]) -> str:
+    """What a call is about, for the call log: see ``GET /eksup-test/call-log``."""
+    protocol = PROTOCOLS.get(service, "rest-json")
+    pairs: list[tuple[str, str]] = []
+    if protocol in ("ec2", "query"):
+        pairs = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+            pairs += parse_qsl(_body(environ).decode("utf-8", "replace"), keep_blank_values=True)
+    elif protocol == "json" and environ.get("HTTP_X_AMZ_TARGET"):
+        try:
+            document = json.loads(_body(environ) or b"{}")
+        except ValueError:
+            document = {}
+        for key, value in document.items() if isinstance(document, dict) else ():
+            if _target_key(key) or key.endswith("Filters"):
+                values = value if isinstance(value, list) else [value]
+                pairs += [(key, v if isinstance(v, str) else json.dumps(v, sort_keys=True)) for v in values]
+    else:
+        return environ.get("PATH_INFO", "/")
+    return "&".join(f"{k}={v}" for k, v in sorted(pairs) if _target_key(k) or k.endswith("Filters"))
+
+
+class CallLog:
+    """The calls since the last reset, with their time and target (``GET /eksup-test/call-log``).
+    Shared by ``TestControl`` (AWS calls) and the clusters' Kubernetes APIs (``eksup_moto_k8s``)."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.start = time.monotonic()
+        self.entries: deque[dict[str, Any]] = deque(maxlen=self.LIMIT)
+
+    def add(self, op: str, target: str) -> dict[str, Any]:
+        entry = {"t": 0.0, "op": op, "target": target, "throttled": False}
+        with self.lock:
+            entry["t"] = round(time.monotonic() - self.start, 6)
+            self.entries.append(entry)
+        return entry
+
+    def kubernetes(self, cluster: str, method: str, path: str) -> None:
+        """A request to a cluster's Kubernetes API (``eksup_moto_k8s.REQUEST_HOOKS``)."""
+        self.add(f"k8s:{method}", f"{cluster}:{path}")
+
+    def reset(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.start = time.monotonic()
+
+    def dump(self) -> bytes:
+        with self.lock:
+            return json.dumps(list(self.entries)).encode()
+
+
+CALL_LOG = CallLog()
+CALL_LOG_LIMIT = CallLog.LIMIT
+
+
 class TestControl:
-    """WSGI middleware: serves /eksup-test/*, counts calls, throttles (``eksup_moto_rate``),
-    injects faults, then calls moto."""
+    """WSGI middleware: serves /eksup-test/*, counts and logs calls, throttles
+    (``eksup_moto_rate``), injects faults, then calls moto."""
 
     PREFIX = "/eksup-test/"
 
@@ -445,6 +539,7 @@ class TestControl:
         self.app = app
         self.lock = threading.Lock()
         self.calls: dict[str, int] = {}
+        self.call_log = CALL_LOG
         self.faults: list[dict[str, Any]] = []
 
     def __getattr__(self, name: str) -> Any:  # moto.server.main sets .debug on the app
@@ -462,9 +557,11 @@ class TestControl:
         name = f"{service}:{operation}"
         with self.lock:
             self.calls[name] = self.calls.get(name, 0) + 1
+        logged = self.call_log.add(name, call_target(service, environ))
         # A throttled request does nothing and takes no fault: AWS refuses it before any work.
         throttled = eksup_moto_rate.throttle(environ, service, operation)
         if throttled:
+            logged["throttled"] = True
             status, headers, body = error_response(service, throttled[0], throttled[1], throttled[2])
             return self._reply(start_response, status, headers, body)
         with self.lock:
@@ -509,7 +606,10 @@ class TestControl:
                 return 200, json.dumps(dict(sorted(self.calls.items()))).encode()
             if route == "calls/reset" and method == "POST":
                 self.calls.clear()
+                self.call_log.reset()
                 return 200, b"{}"
+            if route == "call-log" and method == "GET":
+                return 200, self.call_log.dump()
             if route == "faults" and method == "GET":
                 return 200, json.dumps(self.faults).encode()
             if route == "faults" and method == "DELETE":
@@ -572,6 +672,7 @@ def install() -> None:
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()
     eksup_moto_rate.install()
+    eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)
     _install_test_control()
     threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
 

@@ -189,6 +189,9 @@ TOKEN_MAX_AGE = 15 * 60
 TOKEN_MAX_SKEW = 5 * 60
 DUMMY_ACCESS_KEY, DUMMY_SECRET_KEY = "testing", "testing"
 JOIN_SECONDS = float(os.environ.get("MOTO_K8S_NODE_JOIN_SECONDS") or 0)
+# Called with (cluster name, HTTP method, path with query) for every request to a cluster's API
+# (eksup_moto's call log).
+REQUEST_HOOKS: list[Any] = []
 LENIENT = (os.environ.get("EKSUP_MOTO_LENIENT") or "").lower() not in ("", "0", "false", "no")
 
 CNI_NOT_READY = ("container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady "
@@ -1818,6 +1821,8 @@ class ApiHandler(BaseHTTPRequestHandler):
     # --- dispatch ----------------------------------------------------------------------
     def dispatch(self) -> None:
         ctx = self.cluster_context
+        for hook in REQUEST_HOOKS:
+            hook(ctx.cluster.name, self.command, self.path)
         url = urlsplit(self.path)
         path = url.path.rstrip("/") or "/"
         self.query = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
