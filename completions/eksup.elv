@@ -88,7 +88,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --output 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout'
             cand --timeline 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
-            cand --parallelism 'How many steps may run at once'
+            cand --parallelism 'How many steps may work at once (a step that waits for AWS between polls does not count)'
             cand --wait-nodes 'Wait until every node group''s nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)'
             cand --write-kubeconfig 'Write the kubeconfig once the control plane is active'
             cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'

@@ -85,7 +85,7 @@ mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l timeline -d 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l parallelism -d 'How many steps may run at once' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l parallelism -d 'How many steps may work at once (a step that waits for AWS between polls does not count)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l wait-nodes -d 'Wait until every node group\'s nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
 false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l write-kubeconfig -d 'Write the kubeconfig once the control plane is active' -r -f -a "true\t''

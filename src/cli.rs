@@ -311,7 +311,7 @@ pub struct CreateClusterArgs {
     pub timeline: Option<PathBuf>,
     #[command(flatten)]
     pub timeout: TimeoutArg,
-    /// How many steps may run at once
+    /// How many steps may work at once (a step that waits for AWS between polls does not count)
     #[arg(long, default_value_t = 8)]
     pub parallelism: usize,
     /// On failure, delete what this run created

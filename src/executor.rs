@@ -21,7 +21,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use std::pin::Pin;
-use std::task::Poll;
 
 use tokio::sync::Notify;
 use tokio::time::Instant;
@@ -192,6 +191,39 @@ pub struct Progress<'a> {
     pub reporter: &'a dyn Reporter,
     pub cancel: &'a Cancel,
     pub started: Instant,
+    /// The run's count of resting steps, when a [`run`] walks this step.
+    pub rest: Option<&'a Rest>,
+}
+
+/// Steps that sleep between polls of what AWS is making: they do no work, so they do not count
+/// against [`RunOptions::parallelism`] while they rest (a hundred node groups are made together,
+/// not eight at a time).
+#[derive(Debug, Default)]
+pub struct Rest {
+    resting: std::sync::atomic::AtomicUsize,
+    /// A step went to rest: a slot is free.
+    freed: tokio::sync::Notify,
+}
+
+impl Rest {
+    fn count(&self) -> usize {
+        self.resting.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn enter(&self) -> Resting<'_> {
+        self.resting.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.freed.notify_one();
+        Resting(self)
+    }
+}
+
+/// One step at rest, until dropped.
+struct Resting<'a>(&'a Rest);
+
+impl Drop for Resting<'_> {
+    fn drop(&mut self) {
+        self.0.resting.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Progress<'_> {
@@ -213,6 +245,7 @@ impl Progress<'_> {
         if self.cancel.is_cancelled() {
             return Err(Interrupted);
         }
+        let _resting = self.rest.map(Rest::enter);
         tokio::select! {
             () = tokio::time::sleep(delay) => Ok(()),
             () = self.cancel.cancelled() => Err(Interrupted),
@@ -327,6 +360,11 @@ pub struct RunOptions {
     /// After a failure, go on with every step that does not depend on the failed one (deletes:
     /// a subnet that will not go must not keep IAM roles). Otherwise nothing new starts.
     pub keep_going: bool,
+    /// Per step, how long the longest chain from its start to the end of the plan typically
+    /// takes ([`crate::plan::estimate::tails`]): of the ready steps, the one with the longest
+    /// chain starts first (the control plane's network before a hundred node roles). Steps not
+    /// in it come after, in the order they became ready.
+    pub rank: HashMap<String, Duration>,
 }
 
 impl Default for RunOptions {
@@ -337,6 +375,7 @@ impl Default for RunOptions {
             cancel: Cancel::new(),
             initial_outputs: Outputs::new(),
             keep_going: false,
+            rank: HashMap::new(),
         }
     }
 }
@@ -391,6 +430,8 @@ pub async fn run<R, A: Apply<R>>(
     let cancel = options.cancel;
 
     let mut walk = Walk::new(plan, reporter, started, options.keep_going, options.initial_outputs);
+    walk.rank = options.rank;
+    let rest = Rest::default();
     let mut running = Running::default();
 
     loop {
@@ -398,13 +439,15 @@ pub async fn run<R, A: Apply<R>>(
             walk.interrupt();
         }
         if walk.stop_reason.is_none() {
-            walk.start_ready(&mut running, parallelism, provider, &cancel);
+            let slots = parallelism.saturating_sub(running.len().saturating_sub(rest.count()));
+            walk.start_ready(&mut running, slots, provider, &cancel, &rest);
         }
         if running.is_empty() {
             break;
         }
         let next = tokio::select! {
             next = running.next() => next,
+            () = rest.freed.notified() => continue,
             () = sleep_until(deadline) => {
                 walk.outcome.timed_out = true;
                 walk.stop_reason = Some(TIMED_OUT.to_string());
@@ -440,7 +483,9 @@ struct Walk<'a, R> {
     /// Per step, how many of its dependencies have not finished.
     waiting_on: HashMap<&'a str, usize>,
     /// Steps whose dependencies have all finished, in the order they became ready.
-    ready: std::collections::VecDeque<&'a Step<R>>,
+    ready: Vec<&'a Step<R>>,
+    /// See [`RunOptions::rank`].
+    rank: HashMap<String, Duration>,
     done: BTreeSet<&'a str>,
     in_flight: BTreeSet<&'a str>,
     outcome: Outcome,
@@ -464,6 +509,7 @@ impl<'a, R> Walk<'a, R> {
             keep_going,
             waiting_on: plan.steps.iter().map(|s| (s.id.as_str(), s.depends_on.len())).collect(),
             ready: plan.steps.iter().filter(|s| s.depends_on.is_empty()).collect(),
+            rank: HashMap::new(),
             done: BTreeSet::new(),
             in_flight: BTreeSet::new(),
             outcome: Outcome { outputs: initial_outputs, ..Outcome::default() },
@@ -477,22 +523,30 @@ impl<'a, R> Walk<'a, R> {
         self.outcome.interrupted = true;
     }
 
-    /// Start ready steps, in the order they became ready, until `parallelism` are in flight; each
+    /// Start up to `slots` ready steps, the longest chain first (see [`RunOptions::rank`]); each
     /// sees the outputs of the steps finished so far.
     fn start_ready<A: Apply<R>>(
         &mut self,
         running: &mut Running<'a, Finished<'a, R>>,
-        parallelism: usize,
+        slots: usize,
         provider: &'a A,
         cancel: &'a Cancel,
+        rest: &'a Rest,
     ) {
-        while running.len() < parallelism {
-            let Some(step) = self.ready.pop_front() else { break };
+        for _ in 0..slots {
+            let Some(step) = self.next_ready() else { break };
             self.in_flight.insert(step.id.as_str());
             self.reporter.event(&Event::StepStarted { step: step.into() });
             let inputs = self.outcome.outputs.clone();
-            running.push(run_step(self.plan, step, provider, self.reporter, cancel, inputs));
+            running.push(run_step(self.plan, step, provider, self.reporter, cancel, rest, inputs));
         }
+    }
+
+    /// The ready step with the longest chain ahead; the first to become ready among equals.
+    fn next_ready(&mut self) -> Option<&'a Step<R>> {
+        let rank = |s: &Step<R>| self.rank.get(&s.id).copied().unwrap_or_default();
+        let best = (0..self.ready.len()).rev().max_by_key(|i| rank(self.ready[*i]))?;
+        Some(self.ready.remove(best))
     }
 
     /// A step came back: if it finished, keep its outputs and ready the dependents it was the
@@ -514,7 +568,7 @@ impl<'a, R> Walk<'a, R> {
                     if let Some(n) = self.waiting_on.get_mut(dependent.id.as_str()) {
                         *n -= 1;
                         if *n == 0 {
-                            self.ready.push_back(dependent);
+                            self.ready.push(dependent);
                         }
                     }
                 }
@@ -580,6 +634,7 @@ async fn run_step<'a, R, A: Apply<R>>(
     provider: &'a A,
     reporter: &'a dyn Reporter,
     cancel: &'a Cancel,
+    rest: &'a Rest,
     inputs: Outputs,
 ) -> (&'a Step<R>, Duration, anyhow::Result<StepResult>) {
     let started = Instant::now();
@@ -587,20 +642,20 @@ async fn run_step<'a, R, A: Apply<R>>(
         plan,
         step,
         outputs: &inputs,
-        progress: Progress { subject: step.into(), reporter, cancel, started },
+        progress: Progress { subject: step.into(), reporter, cancel, started, rest: Some(rest) },
     };
     let result = provider.apply(&ctx).await;
     (step, started.elapsed(), result)
 }
 
-/// The steps in flight: a tiny `FuturesUnordered` (a handful of futures, all polled on each wake).
+/// The steps in flight: only those woken are polled (a hundred node groups wait at once).
 struct Running<'a, T> {
-    futures: Vec<Pin<Box<dyn Future<Output = T> + 'a>>>,
+    futures: futures::stream::FuturesUnordered<Pin<Box<dyn Future<Output = T> + 'a>>>,
 }
 
 impl<T> Default for Running<'_, T> {
     fn default() -> Self {
-        Self { futures: Vec::new() }
+        Self { futures: futures::stream::FuturesUnordered::new() }
     }
 }
 
@@ -619,19 +674,7 @@ impl<'a, T> Running<'a, T> {
 
     /// The output of the first future to finish; `None` when there is none.
     async fn next(&mut self) -> Option<T> {
-        if self.futures.is_empty() {
-            return None;
-        }
-        std::future::poll_fn(|cx| {
-            for i in 0..self.futures.len() {
-                if let Poll::Ready(out) = self.futures[i].as_mut().poll(cx) {
-                    drop(self.futures.swap_remove(i));
-                    return Poll::Ready(Some(out));
-                }
-            }
-            Poll::Pending
-        })
-        .await
+        futures::StreamExt::next(&mut self.futures).await
     }
 }
 
@@ -764,6 +807,63 @@ mod tests {
         assert_eq!(out.outputs["nodegroup"][keys::ID], "nodegroup-123");
         // Independent steps overlap: vpc and role both start before either ends.
         assert!(position(&log, "start role") < position(&log, "end vpc"));
+    }
+
+    #[tokio::test]
+    async fn the_longest_chain_starts_first() {
+        // Ready at once: ten roles (short) and the vpc (the start of the longest chain).
+        let mut steps: Vec<Step> = (0..10).map(|i| step(&format!("role-{i}"), &[])).collect();
+        steps.extend([step("vpc", &[]), step("subnet", &["vpc"]), step("cluster", &["subnet"])]);
+        let plan = plan(steps);
+        let cloud = FakeCloud { delay: Duration::from_millis(5), ..FakeCloud::default() };
+        let mut rank: HashMap<String, Duration> =
+            (0..10).map(|i| (format!("role-{i}"), Duration::from_secs(3))).collect();
+        rank.extend(
+            [("vpc", 600), ("subnet", 597), ("cluster", 540)]
+                .map(|(id, s)| (id.to_string(), Duration::from_secs(s))),
+        );
+        let options = RunOptions { parallelism: 1, rank, ..RunOptions::default() };
+        assert!(run(&plan, &cloud, &Silent, options).await.unwrap().is_success());
+        let log = cloud.log.borrow().clone();
+        assert_eq!(
+            &log[..6],
+            ["start vpc", "end vpc", "start subnet", "end subnet", "start cluster", "end cluster"]
+        );
+        // Without a rank, the order they became ready.
+        let cloud = FakeCloud::default();
+        let options = RunOptions { parallelism: 1, ..RunOptions::default() };
+        assert!(run(&plan, &cloud, &Silent, options).await.unwrap().is_success());
+        assert_eq!(cloud.log.borrow()[0], "start role-0");
+    }
+
+    /// Steps that wait by polling: each rests `polls` times for 20 ms.
+    struct Poller {
+        polls: usize,
+        in_flight: RefCell<usize>,
+        max_in_flight: RefCell<usize>,
+    }
+
+    impl Apply for Poller {
+        async fn apply(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
+            *self.in_flight.borrow_mut() += 1;
+            let now = *self.in_flight.borrow();
+            self.max_in_flight.replace_with(|m| (*m).max(now));
+            for _ in 0..self.polls {
+                ctx.progress.sleep(Duration::from_millis(20)).await?;
+            }
+            *self.in_flight.borrow_mut() -= 1;
+            Ok(StepResult::new(Action::Created).with(keys::ID, "x"))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_step_that_rests_between_polls_frees_its_slot() {
+        let plan = plan((0..6).map(|i| step(&format!("nodegroup-{i}"), &[])).collect());
+        let cloud = Poller { polls: 5, in_flight: RefCell::new(0), max_in_flight: RefCell::new(0) };
+        let options = RunOptions { parallelism: 2, ..RunOptions::default() };
+        assert!(run(&plan, &cloud, &Silent, options).await.unwrap().is_success());
+        // All six wait together, not three rounds of two.
+        assert_eq!(*cloud.max_in_flight.borrow(), 6);
     }
 
     #[tokio::test]

@@ -112,7 +112,12 @@ async fn run(
     super::watch_interrupt(&cancel);
     let json = options.output == Some(PlanFormat::Json);
     let progress = Progress::new(printer, json, "creating node groups", &names.join(", "));
-    let run_options = RunOptions { timeout: Some(options.timeout), cancel, ..RunOptions::default() };
+    let run_options = RunOptions {
+        timeout: Some(options.timeout),
+        cancel,
+        rank: crate::plan::estimate::tails(plan),
+        ..RunOptions::default()
+    };
     let outcome = executor::run(plan, &aws, &progress, run_options).await?;
     progress.finish();
     Ok(RunEnd::of_run(&outcome, "creating node groups", options.timeout)

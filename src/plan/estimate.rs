@@ -65,6 +65,23 @@ pub fn critical_path(plan: &Plan) -> CriticalPath {
     critical_path_with(plan, typical)
 }
 
+/// Per step, the longest chain from its start to the end of the plan, each step weighted by its
+/// kind's typical duration: what a scheduler starts first (empty when the graph is broken).
+pub fn tails(plan: &Plan) -> HashMap<String, Duration> {
+    let Ok(levels) = plan.levels() else { return HashMap::new() };
+    let mut tail: HashMap<String, Duration> = HashMap::new();
+    for step in levels.iter().flatten().rev() {
+        let after = plan
+            .dependents(&step.id)
+            .into_iter()
+            .filter_map(|d| tail.get(&d.id).copied())
+            .max()
+            .unwrap_or_default();
+        tail.insert(step.id.clone(), typical(&step.resource) + after);
+    }
+    tail
+}
+
 /// `9m40s`, `45s`.
 pub fn human(d: Duration) -> String {
     let s = d.as_secs();

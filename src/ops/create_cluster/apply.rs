@@ -129,6 +129,7 @@ async fn run(
         parallelism: create.parallelism,
         timeout: Some(create.timeout),
         cancel: cancel.clone(),
+        rank: crate::plan::estimate::tails(plan),
         ..RunOptions::default()
     };
     let outcome = executor::run(plan, &provider, progress, options)
