@@ -138,25 +138,19 @@ impl AwsCloud {
     async fn stock_iam(&self, has: &impl Fn(Kind) -> bool) -> Vec<Stock> {
         let mut out = Vec::new();
         if has(Kind::IamRole) {
-            let pages: Result<Vec<_>, _> =
-                self.iam.list_roles().max_items(1000).into_paginator().send().collect().await;
-            let calls = pages.as_ref().map_or(1, Vec::len);
-            let names = pages.api("ListRoles").map(|pages| {
-                pages.iter().flat_map(|p| p.roles()).map(|r| r.role_name().to_string()).collect()
-            });
+            let pages = self.iam.list_roles().max_items(1000).into_paginator().send().collect();
+            let (calls, names) = names_in("ListRoles", pages, |p| {
+                p.roles().iter().map(|r| r.role_name().to_string()).collect()
+            })
+            .await;
             out.push((Kind::IamRole, names, calls));
         }
         if has(Kind::InstanceProfile) {
-            let pages: Result<Vec<_>, _> =
-                self.iam.list_instance_profiles().max_items(1000).into_paginator().send().collect().await;
-            let calls = pages.as_ref().map_or(1, Vec::len);
-            let names = pages.api("ListInstanceProfiles").map(|pages| {
-                pages
-                    .iter()
-                    .flat_map(|p| p.instance_profiles())
-                    .map(|p| p.instance_profile_name().to_string())
-                    .collect()
-            });
+            let pages = self.iam.list_instance_profiles().max_items(1000).into_paginator().send().collect();
+            let (calls, names) = names_in("ListInstanceProfiles", pages, |p| {
+                p.instance_profiles().iter().map(|p| p.instance_profile_name().to_string()).collect()
+            })
+            .await;
             out.push((Kind::InstanceProfile, names, calls));
         }
         out
@@ -214,17 +208,11 @@ impl AwsCloud {
             out.push((Kind::AutoScalingGroup, found, 1));
         }
         if !repositories.is_empty() {
-            let pages: Result<Vec<_>, _> =
-                self.ecr.describe_repositories().into_paginator().send().collect().await;
-            let calls = pages.as_ref().map_or(1, Vec::len);
-            let names = pages.api("DescribeRepositories").map(|pages| {
-                pages
-                    .iter()
-                    .flat_map(|p| p.repositories())
-                    .filter_map(|r| r.repository_name())
-                    .map(str::to_string)
-                    .collect()
-            });
+            let pages = self.ecr.describe_repositories().into_paginator().send().collect();
+            let (calls, names) = names_in("DescribeRepositories", pages, |p| {
+                p.repositories().iter().filter_map(|r| r.repository_name()).map(str::to_string).collect()
+            })
+            .await;
             out.push((Kind::EcrRepository, names, calls));
         }
         merge_chunks(out)
@@ -255,44 +243,26 @@ impl AwsCloud {
         }
         let eks = &self.eks;
         let (groups, addons, profiles, entries) = tokio::join!(
-            async {
-                let pages: Result<Vec<_>, _> =
-                    eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect().await;
-                (
-                    pages.as_ref().map_or(1, Vec::len),
-                    pages
-                        .api("ListNodegroups")
-                        .map(|p| p.iter().flat_map(|p| p.nodegroups()).cloned().collect()),
-                )
-            },
-            async {
-                let pages: Result<Vec<_>, _> =
-                    eks.list_addons().cluster_name(cluster).into_paginator().send().collect().await;
-                (
-                    pages.as_ref().map_or(1, Vec::len),
-                    pages.api("ListAddons").map(|p| p.iter().flat_map(|p| p.addons()).cloned().collect()),
-                )
-            },
-            async {
-                let pages: Result<Vec<_>, _> =
-                    eks.list_fargate_profiles().cluster_name(cluster).into_paginator().send().collect().await;
-                (
-                    pages.as_ref().map_or(1, Vec::len),
-                    pages
-                        .api("ListFargateProfiles")
-                        .map(|p| p.iter().flat_map(|p| p.fargate_profile_names()).cloned().collect()),
-                )
-            },
-            async {
-                let pages: Result<Vec<_>, _> =
-                    eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect().await;
-                (
-                    pages.as_ref().map_or(1, Vec::len),
-                    pages
-                        .api("ListAccessEntries")
-                        .map(|p| p.iter().flat_map(|p| p.access_entries()).cloned().collect()),
-                )
-            },
+            names_in(
+                "ListNodegroups",
+                eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.nodegroups().to_vec(),
+            ),
+            names_in(
+                "ListAddons",
+                eks.list_addons().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.addons().to_vec(),
+            ),
+            names_in(
+                "ListFargateProfiles",
+                eks.list_fargate_profiles().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.fargate_profile_names().to_vec(),
+            ),
+            names_in(
+                "ListAccessEntries",
+                eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.access_entries().to_vec(),
+            ),
         );
         for (kind, (calls, found)) in [
             (Kind::ManagedNodegroup, groups),
@@ -306,6 +276,27 @@ impl AwsCloud {
         }
         out
     }
+}
+
+/// Every page of a listing: the calls it took, and the names `each` reads off each page (or why
+/// they could not be had).
+async fn names_in<O, E>(
+    operation: &'static str,
+    pages: impl std::future::Future<
+        Output = Result<
+            Vec<O>,
+            aws_smithy_runtime_api::client::result::SdkError<E, aws_sdk_ec2::config::http::HttpResponse>,
+        >,
+    >,
+    each: impl Fn(&O) -> Vec<String>,
+) -> (usize, Result<HashSet<String>, CloudError>)
+where
+    E: aws_smithy_types::error::metadata::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let pages = pages.await;
+    let calls = pages.as_ref().map_or(1, Vec::len);
+    let names = pages.api(operation).map(|pages| pages.iter().flat_map(&each).collect());
+    (calls, names)
 }
 
 /// One kind's answer: what was found (or why not) and the calls it took.
