@@ -878,7 +878,7 @@ impl AwsCloud {
             self.made(ctx);
             (id, Action::Created)
         };
-        let added = self.ensure_rules(ctx, &id, rules).await?;
+        let added = self.ensure_rules(ctx, &id, rules, action == Action::Created).await?;
         let action = if action == Action::Existed && added > 0 { Action::Updated } else { action };
         Ok(StepResult::new(action).with(keys::ID, id).with(keys::NAME, group_name))
     }
@@ -896,28 +896,31 @@ impl AwsCloud {
             ));
             return Ok(StepResult::new(Action::Existed));
         };
-        let added = self.ensure_rules(ctx, &group_id, rules).await?;
+        let added = self.ensure_rules(ctx, &group_id, rules, false).await?;
         let action = if added == 0 { Action::Existed } else { Action::Created };
         Ok(StepResult::new(action).with(keys::ID, group_id))
     }
 
-    /// Authorize the rules the group lacks; returns how many were added.
+    /// Authorize the rules the group lacks; returns how many were added. A group just made
+    /// (`fresh`) is not asked: it holds only AWS's default egress rule, which a planned copy of
+    /// meets as a duplicate.
     async fn ensure_rules(
         &self,
         ctx: &StepContext<'_>,
         group_id: &str,
         rules: &[SgRule],
+        fresh: bool,
     ) -> anyhow::Result<usize> {
         if rules.is_empty() {
             return Ok(0);
         }
-        let existing = self
-            .ec2
-            .describe_security_group_rules()
-            .filters(filter("group-id", [group_id]))
-            .send()
-            .await
-            .api("DescribeSecurityGroupRules")?;
+        let existing = if fresh {
+            aws_sdk_ec2::operation::describe_security_group_rules::DescribeSecurityGroupRulesOutput::builder()
+                .build()
+        } else {
+            let look = self.ec2.describe_security_group_rules().filters(filter("group-id", [group_id]));
+            look.send().await.api("DescribeSecurityGroupRules")?
+        };
         let existing = existing.security_group_rules();
         let mut added = 0;
         for rule in rules {

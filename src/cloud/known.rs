@@ -25,6 +25,18 @@ pub(crate) struct Known {
     kinds: HashMap<Kind, HashSet<String>>,
     /// Calls the pass made.
     pub(crate) calls: usize,
+    /// What the whole region holds of the kinds the preflight counts against quotas.
+    pub(crate) in_use: InUse,
+}
+
+/// Every VPC, internet gateway, Elastic IP and live NAT gateway of the region, not only the
+/// cluster's: the preflight counts them against their quotas (each `None` if the look failed).
+#[derive(Debug, Default)]
+pub(crate) struct InUse {
+    pub(crate) vpcs: Option<Vec<aws_sdk_ec2::types::Vpc>>,
+    pub(crate) internet_gateways: Option<Vec<aws_sdk_ec2::types::InternetGateway>>,
+    pub(crate) addresses: Option<Vec<aws_sdk_ec2::types::Address>>,
+    pub(crate) nat_gateways: Option<Vec<aws_sdk_ec2::types::NatGateway>>,
 }
 
 impl Known {
@@ -65,6 +77,8 @@ impl AwsCloud {
             self.stock_named(plan),
             self.stock_eks(cluster, &has)
         );
+        let (ec2, in_use) = ec2;
+        known.in_use = in_use;
         for (kind, found, calls) in ec2.into_iter().chain(iam).chain(named).chain(eks) {
             known.record(kind, found);
             known.calls += calls;
@@ -72,21 +86,16 @@ impl AwsCloud {
         known
     }
 
-    /// The EC2 resources tagged for the cluster, by step id: one call per kind.
-    async fn stock_ec2(&self, cluster: &str, has: &impl Fn(Kind) -> bool) -> Vec<Stock> {
+    /// The EC2 resources tagged for the cluster, by step id: one call per kind. VPCs, internet
+    /// gateways, Elastic IPs and NAT gateways are asked for region-wide (tags read here): the
+    /// preflight counts them against their quotas.
+    async fn stock_ec2(&self, cluster: &str, has: &impl Fn(Kind) -> bool) -> (Vec<Stock>, InUse) {
         let f = || Some(vec![cluster_filter(cluster)]);
         let (vpcs, subnets, igws, eips, nats, rts, acls, sgs) = tokio::join!(
-            async { self.ec2.describe_vpcs().set_filters(f()).send().await.api("DescribeVpcs") },
+            async { self.ec2.describe_vpcs().send().await.api("DescribeVpcs") },
             async { self.ec2.describe_subnets().set_filters(f()).send().await.api("DescribeSubnets") },
-            async {
-                self.ec2
-                    .describe_internet_gateways()
-                    .set_filters(f())
-                    .send()
-                    .await
-                    .api("DescribeInternetGateways")
-            },
-            async { self.ec2.describe_addresses().set_filters(f()).send().await.api("DescribeAddresses") },
+            async { self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways") },
+            async { self.ec2.describe_addresses().send().await.api("DescribeAddresses") },
             async {
                 // A deleted NAT gateway stays visible for an hour: it is not there. Tags are read
                 // here, not filtered on, as the NAT gateway step looks (by subnet).
@@ -110,27 +119,42 @@ impl AwsCloud {
                     .api("DescribeSecurityGroups")
             },
         );
+        let in_use = InUse {
+            vpcs: vpcs.as_ref().ok().map(|o| o.vpcs().to_vec()),
+            internet_gateways: igws.as_ref().ok().map(|o| o.internet_gateways().to_vec()),
+            addresses: eips.as_ref().ok().map(|o| o.addresses().to_vec()),
+            nat_gateways: nats
+                .as_ref()
+                .ok()
+                .map(|p| p.iter().flat_map(|p| p.nat_gateways()).cloned().collect()),
+        };
+        let ours = |tags: &[Tag]| has_tag(tags, tag_keys::CLUSTER, cluster);
         let mut out = Vec::new();
         let mut add = |kind: Kind, found: Result<HashSet<String>, CloudError>| {
             if has(kind) {
                 out.push((kind, found, 1));
             }
         };
-        add(Kind::Vpc, vpcs.map(|o| step_ids(o.vpcs().iter().map(|v| v.tags()))));
+        add(Kind::Vpc, vpcs.map(|o| step_ids(o.vpcs().iter().map(|v| v.tags()).filter(|t| ours(t)))));
         add(Kind::Subnet, subnets.map(|o| step_ids(o.subnets().iter().map(|v| v.tags()))));
-        add(Kind::InternetGateway, igws.map(|o| step_ids(o.internet_gateways().iter().map(|v| v.tags()))));
-        add(Kind::ElasticIp, eips.map(|o| step_ids(o.addresses().iter().map(|v| v.tags()))));
+        add(
+            Kind::InternetGateway,
+            igws.map(|o| step_ids(o.internet_gateways().iter().map(|v| v.tags()).filter(|t| ours(t)))),
+        );
+        add(
+            Kind::ElasticIp,
+            eips.map(|o| step_ids(o.addresses().iter().map(|v| v.tags()).filter(|t| ours(t)))),
+        );
         add(
             Kind::NatGateway,
             nats.map(|pages| {
-                let all = pages.iter().flat_map(|p| p.nat_gateways());
-                step_ids(all.filter(|n| has_tag(n.tags(), tag_keys::CLUSTER, cluster)).map(|n| n.tags()))
+                step_ids(pages.iter().flat_map(|p| p.nat_gateways()).map(|n| n.tags()).filter(|t| ours(t)))
             }),
         );
         add(Kind::RouteTable, rts.map(|o| step_ids(o.route_tables().iter().map(|v| v.tags()))));
         add(Kind::NetworkAcl, acls.map(|o| step_ids(o.network_acls().iter().map(|v| v.tags()))));
         add(Kind::SecurityGroup, sgs.map(|o| step_ids(o.security_groups().iter().map(|v| v.tags()))));
-        out
+        (out, in_use)
     }
 
     /// Every IAM role and instance profile name in the account (IAM cannot filter by tag; a

@@ -204,33 +204,37 @@ impl AwsCloud {
         let eips = count(|r| matches!(r, Resource::ElasticIp { .. }));
         let vpcs = count(|r| matches!(r, Resource::Vpc { .. }));
         let igws = count(|r| matches!(r, Resource::InternetGateway { .. }));
+        // What the look before the run saw of the region, else a look of its own.
+        let seen = self.known.get().map(|k| &k.in_use);
+        let ours = |tags: &[aws_sdk_ec2::types::Tag]| owned_by(tag_pairs(tags), &plan.cluster);
         if eips > 0 {
-            let all = self.ec2.describe_addresses().send().await.api("DescribeAddresses")?;
-            let owned =
-                all.addresses().iter().filter(|a| owned_by(tag_pairs(a.tags()), &plan.cluster)).count();
-            self.over(f, ELASTIC_IPS, &plan.region, all.addresses().len(), eips.saturating_sub(owned))
-                .await?;
+            let all = match seen.and_then(|u| u.addresses.clone()) {
+                Some(all) => all,
+                None => {
+                    self.ec2.describe_addresses().send().await.api("DescribeAddresses")?.addresses().to_vec()
+                }
+            };
+            let owned = all.iter().filter(|a| ours(a.tags())).count();
+            self.over(f, ELASTIC_IPS, &plan.region, all.len(), eips.saturating_sub(owned)).await?;
         }
         if vpcs > 0 {
-            let all = self.ec2.describe_vpcs().send().await.api("DescribeVpcs")?;
-            let owned = all.vpcs().iter().filter(|v| owned_by(tag_pairs(v.tags()), &plan.cluster)).count();
-            self.over(f, VPCS, &plan.region, all.vpcs().len(), vpcs.saturating_sub(owned)).await?;
+            let all = match seen.and_then(|u| u.vpcs.clone()) {
+                Some(all) => all,
+                None => self.ec2.describe_vpcs().send().await.api("DescribeVpcs")?.vpcs().to_vec(),
+            };
+            let owned = all.iter().filter(|v| ours(v.tags())).count();
+            self.over(f, VPCS, &plan.region, all.len(), vpcs.saturating_sub(owned)).await?;
         }
         if igws > 0 {
-            let all = self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways")?;
-            let owned = all
-                .internet_gateways()
-                .iter()
-                .filter(|g| owned_by(tag_pairs(g.tags()), &plan.cluster))
-                .count();
-            self.over(
-                f,
-                INTERNET_GATEWAYS,
-                &plan.region,
-                all.internet_gateways().len(),
-                igws.saturating_sub(owned),
-            )
-            .await?;
+            let all = match seen.and_then(|u| u.internet_gateways.clone()) {
+                Some(all) => all,
+                None => {
+                    let out = self.ec2.describe_internet_gateways().send().await;
+                    out.api("DescribeInternetGateways")?.internet_gateways().to_vec()
+                }
+            };
+            let owned = all.iter().filter(|g| ours(g.tags())).count();
+            self.over(f, INTERNET_GATEWAYS, &plan.region, all.len(), igws.saturating_sub(owned)).await?;
         }
         Ok(())
     }
@@ -247,14 +251,14 @@ impl AwsCloud {
         if nats.is_empty() {
             return Ok(());
         }
-        let live = self
-            .ec2
-            .describe_nat_gateways()
-            .filter(filter("state", ["pending", "available"]))
-            .send()
-            .await
-            .api("DescribeNatGateways")?;
-        let subnet_ids: BTreeSet<&str> = live.nat_gateways().iter().filter_map(|n| n.subnet_id()).collect();
+        let live = match self.known.get().and_then(|k| k.in_use.nat_gateways.clone()) {
+            Some(live) => live,
+            None => {
+                let look = self.ec2.describe_nat_gateways().filter(filter("state", ["pending", "available"]));
+                look.send().await.api("DescribeNatGateways")?.nat_gateways().to_vec()
+            }
+        };
+        let subnet_ids: BTreeSet<&str> = live.iter().filter_map(|n| n.subnet_id()).collect();
         let mut zone_of: BTreeMap<String, String> = BTreeMap::new();
         if !subnet_ids.is_empty() {
             let subnets = self
@@ -272,7 +276,6 @@ impl AwsCloud {
         }
         for (az, planned) in nats {
             let in_zone: Vec<_> = live
-                .nat_gateways()
                 .iter()
                 .filter(|n| n.subnet_id().and_then(|s| zone_of.get(s)).is_some_and(|z| z == az))
                 .collect();
