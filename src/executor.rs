@@ -191,15 +191,25 @@ pub struct Progress<'a> {
     pub reporter: &'a dyn Reporter,
     pub cancel: &'a Cancel,
     pub started: Instant,
-    /// The run's count of resting steps, when a [`run`] walks this step.
-    pub rest: Option<&'a Rest>,
 }
 
-/// Steps that sleep between polls of what AWS is making: they do no work, so they do not count
-/// against [`RunOptions::parallelism`] while they rest (a hundred node groups are made together,
-/// not eight at a time).
+tokio::task_local! {
+    /// The resting steps of the [`run`] that walks the step being polled.
+    static REST: std::sync::Arc<Rest>;
+}
+
+/// Wait for `f` as a step at rest (sleeping between polls, or for the AWS request budget): it
+/// does no work meanwhile, so it does not count against [`RunOptions::parallelism`] (a hundred
+/// node groups are made together, not eight at a time). Outside a run, just `f`.
+pub async fn resting<F: Future>(f: F) -> F::Output {
+    let rest = REST.try_with(std::sync::Arc::clone).ok();
+    let _resting = rest.as_deref().map(Rest::enter);
+    f.await
+}
+
+/// How many steps of one run are at rest, and a signal when one goes to rest.
 #[derive(Debug, Default)]
-pub struct Rest {
+struct Rest {
     resting: std::sync::atomic::AtomicUsize,
     /// A step went to rest: a slot is free.
     freed: tokio::sync::Notify,
@@ -245,11 +255,13 @@ impl Progress<'_> {
         if self.cancel.is_cancelled() {
             return Err(Interrupted);
         }
-        let _resting = self.rest.map(Rest::enter);
-        tokio::select! {
-            () = tokio::time::sleep(delay) => Ok(()),
-            () = self.cancel.cancelled() => Err(Interrupted),
-        }
+        resting(async {
+            tokio::select! {
+                () = tokio::time::sleep(delay) => Ok(()),
+                () = self.cancel.cancelled() => Err(Interrupted),
+            }
+        })
+        .await
     }
 }
 
@@ -431,7 +443,7 @@ pub async fn run<R, A: Apply<R>>(
 
     let mut walk = Walk::new(plan, reporter, started, options.keep_going, options.initial_outputs);
     walk.rank = options.rank;
-    let rest = Rest::default();
+    let rest = std::sync::Arc::new(Rest::default());
     let mut running = Running::default();
 
     loop {
@@ -531,14 +543,15 @@ impl<'a, R> Walk<'a, R> {
         slots: usize,
         provider: &'a A,
         cancel: &'a Cancel,
-        rest: &'a Rest,
+        rest: &std::sync::Arc<Rest>,
     ) {
         for _ in 0..slots {
             let Some(step) = self.next_ready() else { break };
             self.in_flight.insert(step.id.as_str());
             self.reporter.event(&Event::StepStarted { step: step.into() });
             let inputs = self.outcome.outputs.clone();
-            running.push(run_step(self.plan, step, provider, self.reporter, cancel, rest, inputs));
+            let work = run_step(self.plan, step, provider, self.reporter, cancel, inputs);
+            running.push(REST.scope(rest.clone(), work));
         }
     }
 
@@ -634,7 +647,6 @@ async fn run_step<'a, R, A: Apply<R>>(
     provider: &'a A,
     reporter: &'a dyn Reporter,
     cancel: &'a Cancel,
-    rest: &'a Rest,
     inputs: Outputs,
 ) -> (&'a Step<R>, Duration, anyhow::Result<StepResult>) {
     let started = Instant::now();
@@ -642,7 +654,7 @@ async fn run_step<'a, R, A: Apply<R>>(
         plan,
         step,
         outputs: &inputs,
-        progress: Progress { subject: step.into(), reporter, cancel, started, rest: Some(rest) },
+        progress: Progress { subject: step.into(), reporter, cancel, started },
     };
     let result = provider.apply(&ctx).await;
     (step, started.elapsed(), result)

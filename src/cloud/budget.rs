@@ -258,7 +258,8 @@ impl Budget {
             tokens.take(Instant::now())
         };
         if let Some(d) = wait {
-            tokio::time::sleep(d).await;
+            // Waiting for the account's rate: the step does no work, its slot is free.
+            crate::executor::resting(tokio::time::sleep(d)).await;
         }
     }
 

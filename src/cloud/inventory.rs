@@ -217,7 +217,6 @@ impl AwsCloud {
             reporter,
             cancel,
             started: tokio::time::Instant::now(),
-            rest: None,
         };
         let eks_cluster = self.describe_eks_cluster(cluster).await?;
         let managed = eks_cluster.is_some() && self.describe_nodegroup(cluster, name).await?.is_some();
