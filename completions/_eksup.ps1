@@ -531,6 +531,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
+            [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
+            [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -582,10 +584,55 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;utils;update-cluster-logging' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('--enable-types', '--enable-types', [CompletionResultType]::ParameterName, 'Log types to turn on: `all`, or some of api, audit, authenticator, controllerManager, scheduler')
+            [CompletionResult]::new('--disable-types', '--disable-types', [CompletionResultType]::ParameterName, 'Log types to turn off (same names)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Apply the change; without it only the change is shown')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;utils;update-cluster-vpc-config' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('--private-access', '--private-access', [CompletionResultType]::ParameterName, 'The API server''s private endpoint (reached from inside the VPC)')
+            [CompletionResult]::new('--public-access', '--public-access', [CompletionResultType]::ParameterName, 'The API server''s public endpoint')
+            [CompletionResult]::new('--public-access-cidrs', '--public-access-cidrs', [CompletionResultType]::ParameterName, 'The CIDRs that may reach the public endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Apply the change; without it only the change is shown')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;utils;help' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
+            [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
+            [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -596,6 +643,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;utils;help;man-pages' {
+            break
+        }
+        'eksup;utils;help;update-cluster-logging' {
+            break
+        }
+        'eksup;utils;help;update-cluster-vpc-config' {
             break
         }
         'eksup;utils;help;help' {
@@ -820,6 +873,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
+            [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
+            [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             break
         }
         'eksup;help;utils;write-kubeconfig' {
@@ -829,6 +884,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;utils;man-pages' {
+            break
+        }
+        'eksup;help;utils;update-cluster-logging' {
+            break
+        }
+        'eksup;help;utils;update-cluster-vpc-config' {
             break
         }
         'eksup;help;set-context' {

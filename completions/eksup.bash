@@ -250,6 +250,12 @@ _eksup() {
             eksup__subcmd__help__subcmd__utils,schema)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__schema"
                 ;;
+            eksup__subcmd__help__subcmd__utils,update-cluster-logging)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging"
+                ;;
+            eksup__subcmd__help__subcmd__utils,update-cluster-vpc-config)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config"
+                ;;
             eksup__subcmd__help__subcmd__utils,write-kubeconfig)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__write__subcmd__kubeconfig"
                 ;;
@@ -274,6 +280,12 @@ _eksup() {
             eksup__subcmd__utils,schema)
                 cmd="eksup__subcmd__utils__subcmd__schema"
                 ;;
+            eksup__subcmd__utils,update-cluster-logging)
+                cmd="eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging"
+                ;;
+            eksup__subcmd__utils,update-cluster-vpc-config)
+                cmd="eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config"
+                ;;
             eksup__subcmd__utils,write-kubeconfig)
                 cmd="eksup__subcmd__utils__subcmd__write__subcmd__kubeconfig"
                 ;;
@@ -285,6 +297,12 @@ _eksup() {
                 ;;
             eksup__subcmd__utils__subcmd__help,schema)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__schema"
+                ;;
+            eksup__subcmd__utils__subcmd__help,update-cluster-logging)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__cluster__subcmd__logging"
+                ;;
+            eksup__subcmd__utils__subcmd__help,update-cluster-vpc-config)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config"
                 ;;
             eksup__subcmd__utils__subcmd__help,write-kubeconfig)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__write__subcmd__kubeconfig"
@@ -2004,7 +2022,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema man-pages"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2032,6 +2050,34 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2344,7 +2390,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,7 +2420,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema man-pages help"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2416,6 +2462,34 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__cluster__subcmd__logging)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2484,6 +2558,126 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging)
+            opts="-c -o -p -v -q -h --cluster --enable-types --disable-types --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --enable-types)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-types)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config)
+            opts="-c -o -p -v -q -h --cluster --private-access --public-access --public-access-cidrs --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-access)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --public-access)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --public-access-cidrs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

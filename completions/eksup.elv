@@ -486,6 +486,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
             cand man-pages 'Write a man page per command (roff) into a directory'
+            cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
+            cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;write-kubeconfig'= {
@@ -533,10 +535,53 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;update-cluster-logging'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand --enable-types 'Log types to turn on: `all`, or some of api, audit, authenticator, controllerManager, scheduler'
+            cand --disable-types 'Log types to turn off (same names)'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was (or would be) changed as one object on stdout'
+            cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --approve 'Apply the change; without it only the change is shown'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;utils;update-cluster-vpc-config'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand --private-access 'The API server''s private endpoint (reached from inside the VPC)'
+            cand --public-access 'The API server''s public endpoint'
+            cand --public-access-cidrs 'The CIDRs that may reach the public endpoint'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was (or would be) changed as one object on stdout'
+            cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --approve 'Apply the change; without it only the change is shown'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;help'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
             cand man-pages 'Write a man page per command (roff) into a directory'
+            cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
+            cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;help;write-kubeconfig'= {
@@ -544,6 +589,10 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;utils;help;schema'= {
         }
         &'eksup;utils;help;man-pages'= {
+        }
+        &'eksup;utils;help;update-cluster-logging'= {
+        }
+        &'eksup;utils;help;update-cluster-vpc-config'= {
         }
         &'eksup;utils;help;help'= {
         }
@@ -737,12 +786,18 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
             cand man-pages 'Write a man page per command (roff) into a directory'
+            cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
+            cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
         }
         &'eksup;help;utils;write-kubeconfig'= {
         }
         &'eksup;help;utils;schema'= {
         }
         &'eksup;help;utils;man-pages'= {
+        }
+        &'eksup;help;utils;update-cluster-logging'= {
+        }
+        &'eksup;help;utils;update-cluster-vpc-config'= {
         }
         &'eksup;help;set-context'= {
         }

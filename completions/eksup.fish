@@ -353,18 +353,20 @@ complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -398,9 +400,46 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s c -l cluster -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l enable-types -d 'Log types to turn on: `all`, or some of api, audit, authenticator, controllerManager, scheduler' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l disable-types -d 'Log types to turn off (same names)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l approve -d 'Apply the change; without it only the change is shown'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s c -l cluster -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l private-access -d 'The API server\'s private endpoint (reached from inside the VPC)' -r -f -a "true\t''
+false\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l public-access -d 'The API server\'s public endpoint' -r -f -a "true\t''
+false\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l public-access-cidrs -d 'The CIDRs that may reach the public endpoint' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l approve -d 'Apply the change; without it only the change is shown'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l namespace -d 'Namespace of the context' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -525,4 +564,6 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Log Docker in to the account\'s registry'

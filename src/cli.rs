@@ -636,6 +636,59 @@ pub enum UtilsCommand {
         after_help = "Examples:\n  eksup utils man-pages --dir man && man ./man/eksup-create-cluster.1"
     )]
     ManPages(ManPagesArgs),
+    /// Turn control-plane log types on or off (CloudWatch)
+    #[command(
+        after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-cluster-logging --cluster demo --enable-types all --approve\n  eksup utils update-cluster-logging --cluster demo --enable-types api,audit --disable-types scheduler --approve"
+    )]
+    UpdateClusterLogging(UpdateClusterLoggingArgs),
+    /// Change the API server's endpoint access: public, private, and the CIDRs allowed
+    #[command(
+        after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-cluster-vpc-config --cluster demo --private-access=true --public-access=false --approve\n  eksup utils update-cluster-vpc-config --cluster demo --public-access-cidrs 203.0.113.0/24 --approve"
+    )]
+    UpdateClusterVpcConfig(UpdateClusterVpcConfigArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpdateClusterLoggingArgs {
+    #[arg(long, short = 'c', alias = "name")]
+    pub cluster: String,
+    /// Log types to turn on: `all`, or some of api, audit, authenticator, controllerManager, scheduler
+    #[arg(long, value_delimiter = ',')]
+    pub enable_types: Vec<String>,
+    /// Log types to turn off (same names)
+    #[arg(long, value_delimiter = ',')]
+    pub disable_types: Vec<String>,
+    /// Apply the change; without it only the change is shown
+    #[arg(long)]
+    pub approve: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was (or would be) changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpdateClusterVpcConfigArgs {
+    #[arg(long, short = 'c', alias = "name")]
+    pub cluster: String,
+    /// The API server's private endpoint (reached from inside the VPC)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub private_access: Option<bool>,
+    /// The API server's public endpoint
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub public_access: Option<bool>,
+    /// The CIDRs that may reach the public endpoint
+    #[arg(long, value_delimiter = ',', value_name = "CIDRS")]
+    pub public_access_cidrs: Option<Vec<String>>,
+    /// Apply the change; without it only the change is shown
+    #[arg(long)]
+    pub approve: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was (or would be) changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
 }
 
 #[derive(Debug, Args, Clone)]

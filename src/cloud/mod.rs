@@ -182,6 +182,7 @@ mod orphans;
 pub mod preflight;
 pub mod registry;
 mod ssm;
+mod update;
 pub mod userdata;
 
 use std::collections::BTreeMap;
@@ -196,6 +197,7 @@ pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
+pub use update::{ClusterChange, ClusterConfig, LOG_TYPES};
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
 use crate::plan::teardown::{Detail, Doomed};
@@ -830,6 +832,8 @@ pub(crate) mod limits {
     pub const NODEGROUP_GONE: Span = Span::new(Duration::from_secs(180), NODEGROUP);
     pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
+    /// A change of logging or endpoints: a few minutes.
+    pub const CLUSTER_UPDATED: Span = Span::new(Duration::from_secs(180), CLUSTER);
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! operation (`crate::ops`), and hand its report to [`crate::ops::finish`]. No command imports
 //! another.
 
+pub mod cluster_config;
 pub mod completion;
 pub mod create_cluster;
 pub mod delete_cluster;
@@ -56,6 +57,12 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
             kubeconfig::write_kubeconfig(args, settings, printer)
         }
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
+        Command::Utils(UtilsCommand::UpdateClusterLogging(args)) => {
+            cluster_config::update_cluster_logging(args, settings, printer)
+        }
+        Command::Utils(UtilsCommand::UpdateClusterVpcConfig(args)) => {
+            cluster_config::update_cluster_vpc_config(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::ManPages(args)) => man_pages::man_pages(&args, printer),
         Command::SetContext(args) => kubeconfig::set_context(args, settings, printer),
         Command::GetToken(args) => get_token::get_token(args, settings, printer),

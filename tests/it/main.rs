@@ -4,6 +4,7 @@ mod bad_input;
 mod calls;
 mod ci;
 mod cli;
+mod cluster_config;
 mod config;
 mod delete_plan;
 mod drain;

@@ -26,7 +26,11 @@ What AWS does, and what is patched here:
   see ``eksup_moto_k8s``); ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true).
 * **update-cluster-config** returns an ``update`` (moto returned the cluster), merges
   ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig``; updates can be
-  read back with describe-update / list-updates (nodegroup config updates too).
+  read back with describe-update / list-updates (nodegroup config updates too). A cluster
+  update is ``InProgress`` for ``MOTO_EKS_UPDATE_SECONDS`` (default 0: ``Successful`` at
+  once), the cluster is ``UPDATING`` meanwhile, and another update-cluster-config is refused
+  as AWS refuses it: ResourceInUseException "Cannot LoggingUpdate because cluster <name>
+  currently has update <id> in progress".
 * **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
   ResourceNotFoundException (moto: HTTP 500).
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
@@ -176,6 +180,8 @@ def lifecycle(cls: type, kind: str) -> None:
         stored = self.__dict__.get("_eksup_status")
         if stored == "ACTIVE" and create_delay > 0 and _age(self.created_at) < create_delay:
             return "CREATING"
+        if stored == "ACTIVE" and kind == "cluster" and _update_in_progress(self) is not None:
+            return "UPDATING"
         if stored == "ACTIVE" and kind == "nodegroup" and self.__dict__.get("_eksup_managed"):
             if self.__dict__.get("_eksup_hold"):  # the CreateNodegroup response itself
                 return "CREATING"
@@ -689,10 +695,27 @@ def _updates(cluster: Cluster) -> dict[str, dict[str, Any]]:
 
 
 def _record_update(cluster: Cluster, update_type: str, params: list[dict[str, str]], target: str | None = None) -> dict[str, Any]:
-    """EKS applies config updates asynchronously; here they are `Successful` at once."""
-    update = {"id": str(uuid.uuid4()), "status": "Successful", "type": update_type, "params": params, "createdAt": utcnow(), "errors": []}
-    _updates(cluster)[update["id"]] = dict(update, _target=target)
+    """EKS applies config updates asynchronously: a cluster's update is InProgress for
+    MOTO_EKS_UPDATE_SECONDS, then Successful (node group updates: at once)."""
+    seconds = _seconds("MOTO_EKS_UPDATE_SECONDS") if target is None else 0.0
+    status = "InProgress" if seconds > 0 else "Successful"
+    update = {"id": str(uuid.uuid4()), "status": status, "type": update_type, "params": params, "createdAt": utcnow(), "errors": []}
+    _updates(cluster)[update["id"]] = dict(update, _target=target, _seconds=seconds)
     return update
+
+
+def _update_status(update: dict[str, Any]) -> str:
+    if update["status"] == "InProgress" and _age(update["createdAt"]) >= update.get("_seconds", 0):
+        update["status"] = "Successful"
+    return update["status"]
+
+
+def _update_in_progress(cluster: Cluster) -> dict[str, Any] | None:
+    """The cluster's own update (not a node group's or add-on's) still in progress."""
+    for update in _updates(cluster).values():
+        if update["_target"] is None and _update_status(update) == "InProgress":
+            return update
+    return None
 
 
 def _json(value: Any) -> str:
@@ -705,11 +728,15 @@ def _json(value: Any) -> str:
 def update_cluster_config_response(self: EKSResponse) -> ActionResult:
     name = self._get_param("name")
     cluster = _cluster(self.eks_backend, name)
-    if cluster.status != "ACTIVE":
-        raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
     vpc_config = self._get_param("resourcesVpcConfig")
     logging = self._get_param("logging")
     access_config = self._get_param("accessConfig")
+    asked = "AccessConfigUpdate" if access_config else "LoggingUpdate" if logging else "EndpointAccessUpdate" if vpc_config else "ConfigUpdate"
+    busy = _update_in_progress(cluster)
+    if busy is not None:
+        raise _in_use(f"Cannot {asked} because cluster {name} currently has update {busy['id']} in progress")
+    if cluster.status != "ACTIVE":
+        raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
     params = []
     update_type = "ConfigUpdate"
     if vpc_config:
@@ -763,6 +790,7 @@ def describe_update_response(self: EKSResponse) -> ActionResult:
     update = _updates(cluster).get(self._get_param("updateId"))
     if update is None:
         raise _not_found(f"No update found for ID: {self._get_param('updateId')}")
+    _update_status(update)
     return ActionResult({"update": {k: v for k, v in update.items() if not k.startswith("_")}})
 
 

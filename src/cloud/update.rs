@@ -1,0 +1,144 @@
+//! Changes to a cluster in place (`utils update-cluster-logging`, `utils update-cluster-vpc-config`):
+//! what the control plane has now, and one UpdateClusterConfig waited for until EKS says it is
+//! `Successful`. EKS runs one update of a cluster at a time: while another is in progress it
+//! refuses (ResourceInUseException) and the change waits its turn.
+
+use std::collections::BTreeSet;
+
+use aws_sdk_eks::types::{LogSetup, LogType, Logging, UpdateStatus, VpcConfigRequest};
+use serde::Serialize;
+
+use super::error::{ApiResult as _, CloudError, ErrorKind};
+use super::{AwsCloud, Poll, limits, retry_while, wait_for};
+use crate::executor::{Cancel, Progress, Reporter, Subject};
+
+/// The control-plane log types, as EKS names them.
+pub const LOG_TYPES: [&str; 5] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+/// What can change in place, as the control plane has it now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterConfig {
+    /// The log types sent to CloudWatch.
+    pub logging: BTreeSet<String>,
+    pub endpoint_public_access: bool,
+    pub endpoint_private_access: bool,
+    pub public_access_cidrs: Vec<String>,
+}
+
+/// One change, applied by one UpdateClusterConfig.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClusterChange {
+    /// The log types to enable, and those to disable.
+    Logging {
+        enable: BTreeSet<String>,
+        disable: BTreeSet<String>,
+    },
+    Endpoints {
+        public: bool,
+        private: bool,
+        public_cidrs: Option<Vec<String>>,
+    },
+}
+
+impl AwsCloud {
+    /// The cluster's configuration, or `None` when there is no such cluster.
+    pub async fn cluster_config(&self, name: &str) -> Result<Option<ClusterConfig>, CloudError> {
+        let Some(c) = self.describe_eks_cluster(name).await? else { return Ok(None) };
+        let logging = c
+            .logging()
+            .map(|l| l.cluster_logging())
+            .unwrap_or_default()
+            .iter()
+            .filter(|s| s.enabled() == Some(true))
+            .flat_map(|s| s.types().iter().map(|t| t.as_str().to_string()))
+            .collect();
+        let vpc = c.resources_vpc_config();
+        Ok(Some(ClusterConfig {
+            logging,
+            endpoint_public_access: vpc.is_none_or(|v| v.endpoint_public_access()),
+            endpoint_private_access: vpc.is_some_and(|v| v.endpoint_private_access()),
+            public_access_cidrs: vpc.map(|v| v.public_access_cidrs().to_vec()).unwrap_or_default(),
+        }))
+    }
+
+    /// Apply `change` to cluster `name` and wait until EKS has applied it (behind any update in
+    /// progress); returns the update's id.
+    pub async fn update_cluster_config(
+        &self,
+        name: &str,
+        change: &ClusterChange,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<String> {
+        let id = format!("cluster/{name}");
+        let description = format!("cluster `{name}`");
+        let progress = Progress {
+            subject: Subject { id: &id, description: &description },
+            reporter,
+            cancel,
+            started: tokio::time::Instant::now(),
+        };
+        let busy = |e: &CloudError| {
+            (e.kind() == ErrorKind::InUse).then_some("waiting for the update in progress to finish")
+        };
+        let update = retry_while(&progress, limits::CLUSTER, busy, || async {
+            let req = self.eks.update_cluster_config().name(name);
+            let req = match change {
+                ClusterChange::Logging { enable, disable } => {
+                    let setup = |types: &BTreeSet<String>, on: bool| {
+                        LogSetup::builder()
+                            .set_types(Some(types.iter().map(|t| LogType::from(t.as_str())).collect()))
+                            .enabled(on)
+                            .build()
+                    };
+                    let mut logging = Logging::builder();
+                    if !enable.is_empty() {
+                        logging = logging.cluster_logging(setup(enable, true));
+                    }
+                    if !disable.is_empty() {
+                        logging = logging.cluster_logging(setup(disable, false));
+                    }
+                    req.logging(logging.build())
+                }
+                ClusterChange::Endpoints { public, private, public_cidrs } => req.resources_vpc_config(
+                    VpcConfigRequest::builder()
+                        .endpoint_public_access(*public)
+                        .endpoint_private_access(*private)
+                        .set_public_access_cidrs(public_cidrs.clone())
+                        .build(),
+                ),
+            };
+            req.send().await.api("UpdateClusterConfig")
+        })
+        .await?;
+        let update_id = update
+            .update()
+            .and_then(|u| u.id())
+            .ok_or(CloudError::MissingField { operation: "UpdateClusterConfig", field: "update.id" })?
+            .to_string();
+        let what = format!("update `{update_id}` of cluster `{name}`");
+        wait_for(&progress, &what, limits::CLUSTER_UPDATED, || async {
+            let out = self.eks.describe_update().name(name).update_id(&update_id).send().await;
+            let update = out
+                .api("DescribeUpdate")?
+                .update
+                .ok_or(CloudError::MissingField { operation: "DescribeUpdate", field: "update" })?;
+            match update.status() {
+                Some(UpdateStatus::Successful) => Ok(Poll::Ready(())),
+                Some(UpdateStatus::InProgress) | None => Ok(Poll::Pending("InProgress".into())),
+                Some(other) => {
+                    let errors = update.errors().iter().filter_map(|e| e.error_message()).collect::<Vec<_>>();
+                    Err(CloudError::Failed {
+                        what: what.clone(),
+                        status: other.as_str().into(),
+                        reason: (!errors.is_empty()).then(|| errors.join("; ")),
+                    }
+                    .into())
+                }
+            }
+        })
+        .await?;
+        Ok(update_id)
+    }
+}
