@@ -533,6 +533,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
+            [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
+            [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -627,12 +629,53 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;utils;nodegroup-health' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;utils;describe-addon-versions' {
+            [CompletionResult]::new('--kubernetes-version', '--kubernetes-version', [CompletionResultType]::ParameterName, 'The Kubernetes version (default: the version of `--cluster`)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Take the Kubernetes version of this cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Take the Kubernetes version of this cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'One add-on (default: all)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'One add-on (default: all)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;utils;help' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
+            [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
+            [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -649,6 +692,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;utils;help;update-cluster-vpc-config' {
+            break
+        }
+        'eksup;utils;help;nodegroup-health' {
+            break
+        }
+        'eksup;utils;help;describe-addon-versions' {
             break
         }
         'eksup;utils;help;help' {
@@ -875,6 +924,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('man-pages', 'man-pages', [CompletionResultType]::ParameterValue, 'Write a man page per command (roff) into a directory')
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
+            [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
+            [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             break
         }
         'eksup;help;utils;write-kubeconfig' {
@@ -890,6 +941,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;utils;update-cluster-vpc-config' {
+            break
+        }
+        'eksup;help;utils;nodegroup-health' {
+            break
+        }
+        'eksup;help;utils;describe-addon-versions' {
             break
         }
         'eksup;help;set-context' {

@@ -244,8 +244,14 @@ _eksup() {
             eksup__subcmd__help__subcmd__scale,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__scale__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__utils,describe-addon-versions)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
             eksup__subcmd__help__subcmd__utils,man-pages)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__man__subcmd__pages"
+                ;;
+            eksup__subcmd__help__subcmd__utils,nodegroup-health)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__nodegroup__subcmd__health"
                 ;;
             eksup__subcmd__help__subcmd__utils,schema)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__schema"
@@ -271,11 +277,17 @@ _eksup() {
             eksup__subcmd__scale__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__scale__subcmd__help__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__utils,describe-addon-versions)
+                cmd="eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
             eksup__subcmd__utils,help)
                 cmd="eksup__subcmd__utils__subcmd__help"
                 ;;
             eksup__subcmd__utils,man-pages)
                 cmd="eksup__subcmd__utils__subcmd__man__subcmd__pages"
+                ;;
+            eksup__subcmd__utils,nodegroup-health)
+                cmd="eksup__subcmd__utils__subcmd__nodegroup__subcmd__health"
                 ;;
             eksup__subcmd__utils,schema)
                 cmd="eksup__subcmd__utils__subcmd__schema"
@@ -289,11 +301,17 @@ _eksup() {
             eksup__subcmd__utils,write-kubeconfig)
                 cmd="eksup__subcmd__utils__subcmd__write__subcmd__kubeconfig"
                 ;;
+            eksup__subcmd__utils__subcmd__help,describe-addon-versions)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
             eksup__subcmd__utils__subcmd__help,help)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__help"
                 ;;
             eksup__subcmd__utils__subcmd__help,man-pages)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__man__subcmd__pages"
+                ;;
+            eksup__subcmd__utils__subcmd__help,nodegroup-health)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__nodegroup__subcmd__health"
                 ;;
             eksup__subcmd__utils__subcmd__help,schema)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__schema"
@@ -2022,7 +2040,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2035,7 +2053,35 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__utils__subcmd__man__subcmd__pages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__nodegroup__subcmd__health)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2390,7 +2436,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2419,9 +2465,81 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help"
+        eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions)
+            opts="-c -n -o -p -v -q -h --kubernetes-version --cluster --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kubernetes-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help)
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__addon__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2448,6 +2566,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help__subcmd__man__subcmd__pages)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__nodegroup__subcmd__health)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2526,6 +2658,60 @@ _eksup() {
             case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__nodegroup__subcmd__health)
+            opts="-c -n -o -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --region)

@@ -488,6 +488,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
+            cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;write-kubeconfig'= {
@@ -576,12 +578,51 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;nodegroup-health'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'The managed node group'
+            cand --name 'The managed node group'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;utils;describe-addon-versions'= {
+            cand --kubernetes-version 'The Kubernetes version (default: the version of `--cluster`)'
+            cand -c 'Take the Kubernetes version of this cluster'
+            cand --cluster 'Take the Kubernetes version of this cluster'
+            cand -n 'One add-on (default: all)'
+            cand --name 'One add-on (default: all)'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;help'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
+            cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;help;write-kubeconfig'= {
@@ -593,6 +634,10 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;utils;help;update-cluster-logging'= {
         }
         &'eksup;utils;help;update-cluster-vpc-config'= {
+        }
+        &'eksup;utils;help;nodegroup-health'= {
+        }
+        &'eksup;utils;help;describe-addon-versions'= {
         }
         &'eksup;utils;help;help'= {
         }
@@ -788,6 +833,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
+            cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
         }
         &'eksup;help;utils;write-kubeconfig'= {
         }
@@ -798,6 +845,10 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;utils;update-cluster-logging'= {
         }
         &'eksup;help;utils;update-cluster-vpc-config'= {
+        }
+        &'eksup;help;utils;nodegroup-health'= {
+        }
+        &'eksup;help;utils;describe-addon-versions'= {
         }
         &'eksup;help;set-context'= {
         }

@@ -353,20 +353,22 @@ complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "nodegroup-health" -d 'Show the health issues EKS reports for a managed node group'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "describe-addon-versions" -d 'Show the add-on versions EKS offers for a Kubernetes version'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -435,11 +437,40 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s c -l cluster -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s n -l name -d 'The managed node group' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l kubernetes-version -d 'The Kubernetes version (default: the version of `--cluster`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s c -l cluster -d 'Take the Kubernetes version of this cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s n -l name -d 'One add-on (default: all)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "nodegroup-health" -d 'Show the health issues EKS reports for a managed node group'
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "describe-addon-versions" -d 'Show the add-on versions EKS offers for a Kubernetes version'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l namespace -d 'Namespace of the context' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l alias -d 'Name of the context (and of its cluster and user entries)' -r
@@ -566,4 +597,6 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "update-cluster-logging" -d 'Turn control-plane log types on or off (CloudWatch)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "update-cluster-vpc-config" -d 'Change the API server\'s endpoint access: public, private, and the CIDRs allowed'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "nodegroup-health" -d 'Show the health issues EKS reports for a managed node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "describe-addon-versions" -d 'Show the add-on versions EKS offers for a Kubernetes version'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Log Docker in to the account\'s registry'

@@ -646,6 +646,40 @@ pub enum UtilsCommand {
         after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-cluster-vpc-config --cluster demo --private-access=true --public-access=false --approve\n  eksup utils update-cluster-vpc-config --cluster demo --public-access-cidrs 203.0.113.0/24 --approve"
     )]
     UpdateClusterVpcConfig(UpdateClusterVpcConfigArgs),
+    /// Show the health issues EKS reports for a managed node group
+    #[command(after_help = "Examples:\n  eksup utils nodegroup-health --cluster demo --name ng-1 -o json")]
+    NodegroupHealth(NodegroupHealthArgs),
+    /// Show the add-on versions EKS offers for a Kubernetes version
+    #[command(
+        after_help = "Examples:\n  eksup utils describe-addon-versions --kubernetes-version 1.34\n  eksup utils describe-addon-versions --cluster demo --name vpc-cni -o json"
+    )]
+    DescribeAddonVersions(DescribeAddonVersionsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NodegroupHealthArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The managed node group
+    #[arg(long, short = 'n')]
+    pub name: String,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DescribeAddonVersionsArgs {
+    /// The Kubernetes version (default: the version of `--cluster`)
+    #[arg(long)]
+    pub kubernetes_version: Option<String>,
+    /// Take the Kubernetes version of this cluster
+    #[arg(long, short = 'c')]
+    pub cluster: Option<String>,
+    /// One add-on (default: all)
+    #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -9,6 +9,7 @@ pub mod delete_cluster;
 pub mod drain;
 pub mod get;
 pub mod get_token;
+pub mod health;
 pub mod init;
 pub mod kubeconfig;
 pub mod man_pages;
@@ -57,6 +58,12 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
             kubeconfig::write_kubeconfig(args, settings, printer)
         }
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
+        Command::Utils(UtilsCommand::NodegroupHealth(args)) => {
+            health::nodegroup_health(args, settings, printer)
+        }
+        Command::Utils(UtilsCommand::DescribeAddonVersions(args)) => {
+            health::describe_addon_versions(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::UpdateClusterLogging(args)) => {
             cluster_config::update_cluster_logging(args, settings, printer)
         }

@@ -9,6 +9,7 @@ pub mod create_cluster;
 pub mod delete_cluster;
 pub mod drain;
 pub mod get;
+pub mod health;
 pub mod init;
 pub mod kubeconfig;
 pub mod load;

@@ -13,6 +13,7 @@ mod eksctl_examples;
 mod emulator;
 mod engine;
 mod faults;
+mod health;
 mod init;
 mod interrupt;
 mod kubeconfig;

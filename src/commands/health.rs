@@ -1,0 +1,30 @@
+//! `eksup utils nodegroup-health` and `eksup utils describe-addon-versions`.
+
+use anyhow::Result;
+
+use crate::cli::{DescribeAddonVersionsArgs, NodegroupHealthArgs};
+use crate::error::ExitStatus;
+use crate::ops;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+pub fn nodegroup_health(
+    args: NodegroupHealthArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    ops::finish(
+        ops::health::nodegroup_health(&args.cluster, &args.name, args.output.output, settings)?,
+        printer,
+    )
+}
+
+pub fn describe_addon_versions(
+    args: DescribeAddonVersionsArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let (version, cluster, name) =
+        (args.kubernetes_version.as_deref(), args.cluster.as_deref(), args.name.as_deref());
+    ops::finish(ops::health::addon_versions(version, cluster, name, args.output.output, settings)?, printer)
+}

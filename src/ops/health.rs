@@ -1,0 +1,114 @@
+//! `utils nodegroup-health` and `utils describe-addon-versions`: AWS's answers, a table by
+//! default, `-o json|yaml` for scripts.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Report;
+use crate::cloud::{self, AddonVersion, AwsCloud, NodegroupHealth};
+use crate::error::UserError;
+use crate::output::{OutputFormat, Printer, table};
+use crate::settings::Settings;
+
+fn print<T: Serialize>(
+    printer: &Printer,
+    format: OutputFormat,
+    items: &T,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<()> {
+    match format {
+        OutputFormat::Table => printer.data(&table::render(header, &rows)),
+        OutputFormat::Json => printer.data(&serde_json::to_string_pretty(items)?),
+        OutputFormat::Yaml => printer.data(&serde_saphyr::to_string(items)?),
+    }
+    Ok(())
+}
+
+#[derive(Debug)]
+pub struct HealthReport {
+    pub health: NodegroupHealth,
+    pub output: OutputFormat,
+}
+
+impl Report for HealthReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let h = &self.health;
+        if self.output == OutputFormat::Table && h.issues.is_empty() {
+            printer.info(&format!("node group `{}` is `{}` with no health issues", h.nodegroup, h.status));
+            return Ok(());
+        }
+        let rows = h
+            .issues
+            .iter()
+            .map(|i| vec![i.code.clone(), i.message.clone(), i.resource_ids.join(",")])
+            .collect();
+        print(printer, self.output, h, &["CODE", "MESSAGE", "RESOURCES"], rows)
+    }
+}
+
+/// The health EKS reports for a managed node group.
+pub fn nodegroup_health(
+    cluster: &str,
+    name: &str,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<HealthReport> {
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let health = AwsCloud::new(&sdk).nodegroup_health(cluster, name).await?.ok_or_else(|| {
+            UserError::new(format!("no managed node group `{name}` in cluster `{cluster}`"))
+                .hint(format!("list them with `eksup get nodegroup --cluster {cluster}`"))
+        })?;
+        Ok(HealthReport { health, output })
+    })
+}
+
+#[derive(Debug)]
+pub struct AddonVersionsReport {
+    pub versions: Vec<AddonVersion>,
+    pub kubernetes_version: String,
+    pub output: OutputFormat,
+}
+
+impl Report for AddonVersionsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        if self.output == OutputFormat::Table && self.versions.is_empty() {
+            printer.info(&format!("no add-on versions for Kubernetes `{}`", self.kubernetes_version));
+            return Ok(());
+        }
+        let rows = self
+            .versions
+            .iter()
+            .map(|v| {
+                vec![v.addon.clone(), v.version.clone(), if v.default { "yes".into() } else { String::new() }]
+            })
+            .collect();
+        print(printer, self.output, &self.versions, &["ADDON", "VERSION", "DEFAULT"], rows)
+    }
+}
+
+/// The add-on versions EKS offers for a Kubernetes version, or for the version of `cluster`.
+pub fn addon_versions(
+    kubernetes_version: Option<&str>,
+    cluster: Option<&str>,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<AddonVersionsReport> {
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        let k8s = match (kubernetes_version, cluster) {
+            (Some(v), _) => v.to_string(),
+            (None, Some(c)) => aws.describe_cluster(c).await?.and_then(|c| c.version).ok_or_else(|| {
+                UserError::new(format!("no cluster `{c}`")).hint("list them with `eksup get cluster`")
+            })?,
+            (None, None) => {
+                return Err(UserError::usage("give `--kubernetes-version` or `--cluster`").into());
+            }
+        };
+        let versions = aws.addon_versions(&k8s, name).await?;
+        Ok(AddonVersionsReport { versions, kubernetes_version: k8s, output })
+    })
+}
