@@ -256,6 +256,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__utils,schema)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__schema"
                 ;;
+            eksup__subcmd__help__subcmd__utils,update-authentication-mode)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__authentication__subcmd__mode"
+                ;;
             eksup__subcmd__help__subcmd__utils,update-cluster-logging)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging"
                 ;;
@@ -292,6 +295,9 @@ _eksup() {
             eksup__subcmd__utils,schema)
                 cmd="eksup__subcmd__utils__subcmd__schema"
                 ;;
+            eksup__subcmd__utils,update-authentication-mode)
+                cmd="eksup__subcmd__utils__subcmd__update__subcmd__authentication__subcmd__mode"
+                ;;
             eksup__subcmd__utils,update-cluster-logging)
                 cmd="eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging"
                 ;;
@@ -315,6 +321,9 @@ _eksup() {
                 ;;
             eksup__subcmd__utils__subcmd__help,schema)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__schema"
+                ;;
+            eksup__subcmd__utils__subcmd__help,update-authentication-mode)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__authentication__subcmd__mode"
                 ;;
             eksup__subcmd__utils__subcmd__help,update-cluster-logging)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__cluster__subcmd__logging"
@@ -2040,7 +2049,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2096,6 +2105,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__update__subcmd__authentication__subcmd__mode)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2436,7 +2459,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2524,7 +2547,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config nodegroup-health describe-addon-versions help"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2594,6 +2617,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__update__subcmd__authentication__subcmd__mode)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2744,6 +2781,60 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__update__subcmd__authentication__subcmd__mode)
+            opts="-c -o -p -v -q -h --cluster --authentication-mode --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authentication-mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

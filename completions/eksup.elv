@@ -488,6 +488,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -578,6 +579,25 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;update-authentication-mode'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand --authentication-mode '`API_AND_CONFIG_MAP` or `API`'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was (or would be) changed as one object on stdout'
+            cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --approve 'Apply the change; without it only the change is shown'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;nodegroup-health'= {
             cand -c 'c'
             cand --cluster 'cluster'
@@ -621,6 +641,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -634,6 +655,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;utils;help;update-cluster-logging'= {
         }
         &'eksup;utils;help;update-cluster-vpc-config'= {
+        }
+        &'eksup;utils;help;update-authentication-mode'= {
         }
         &'eksup;utils;help;nodegroup-health'= {
         }
@@ -833,6 +856,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand man-pages 'Write a man page per command (roff) into a directory'
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
+            cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
         }
@@ -845,6 +869,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;utils;update-cluster-logging'= {
         }
         &'eksup;help;utils;update-cluster-vpc-config'= {
+        }
+        &'eksup;help;utils;update-authentication-mode'= {
         }
         &'eksup;help;utils;nodegroup-health'= {
         }

@@ -646,6 +646,11 @@ pub enum UtilsCommand {
         after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-cluster-vpc-config --cluster demo --private-access=true --public-access=false --approve\n  eksup utils update-cluster-vpc-config --cluster demo --public-access-cidrs 203.0.113.0/24 --approve"
     )]
     UpdateClusterVpcConfig(UpdateClusterVpcConfigArgs),
+    /// Move the cluster's authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)
+    #[command(
+        after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-authentication-mode --cluster demo --authentication-mode API --approve"
+    )]
+    UpdateAuthenticationMode(UpdateAuthenticationModeArgs),
     /// Show the health issues EKS reports for a managed node group
     #[command(after_help = "Examples:\n  eksup utils nodegroup-health --cluster demo --name ng-1 -o json")]
     NodegroupHealth(NodegroupHealthArgs),
@@ -654,6 +659,23 @@ pub enum UtilsCommand {
         after_help = "Examples:\n  eksup utils describe-addon-versions --kubernetes-version 1.34\n  eksup utils describe-addon-versions --cluster demo --name vpc-cni -o json"
     )]
     DescribeAddonVersions(DescribeAddonVersionsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpdateAuthenticationModeArgs {
+    #[arg(long, short = 'c', alias = "name")]
+    pub cluster: String,
+    /// `API_AND_CONFIG_MAP` or `API`
+    #[arg(long)]
+    pub authentication_mode: String,
+    /// Apply the change; without it only the change is shown
+    #[arg(long)]
+    pub approve: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was (or would be) changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
 }
 
 #[derive(Debug, Args, Clone)]

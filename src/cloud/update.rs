@@ -24,6 +24,8 @@ pub struct ClusterConfig {
     pub endpoint_public_access: bool,
     pub endpoint_private_access: bool,
     pub public_access_cidrs: Vec<String>,
+    /// `CONFIG_MAP`, `API_AND_CONFIG_MAP` or `API`.
+    pub authentication_mode: String,
 }
 
 /// One change, applied by one UpdateClusterConfig.
@@ -39,6 +41,7 @@ pub enum ClusterChange {
         private: bool,
         public_cidrs: Option<Vec<String>>,
     },
+    AuthenticationMode(String),
 }
 
 impl AwsCloud {
@@ -59,6 +62,11 @@ impl AwsCloud {
             endpoint_public_access: vpc.is_none_or(|v| v.endpoint_public_access()),
             endpoint_private_access: vpc.is_some_and(|v| v.endpoint_private_access()),
             public_access_cidrs: vpc.map(|v| v.public_access_cidrs().to_vec()).unwrap_or_default(),
+            authentication_mode: c
+                .access_config()
+                .and_then(|a| a.authentication_mode())
+                .map_or("CONFIG_MAP", |m| m.as_str())
+                .to_string(),
         }))
     }
 
@@ -101,6 +109,11 @@ impl AwsCloud {
                     }
                     req.logging(logging.build())
                 }
+                ClusterChange::AuthenticationMode(mode) => req.access_config(
+                    aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
+                        .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))
+                        .build(),
+                ),
                 ClusterChange::Endpoints { public, private, public_cidrs } => req.resources_vpc_config(
                     VpcConfigRequest::builder()
                         .endpoint_public_access(*public)

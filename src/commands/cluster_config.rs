@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::cli::{UpdateClusterLoggingArgs, UpdateClusterVpcConfigArgs};
+use crate::cli::{UpdateAuthenticationModeArgs, UpdateClusterLoggingArgs, UpdateClusterVpcConfigArgs};
 use crate::error::{ExitStatus, UserError};
 use crate::ops::{self, cluster_config as op};
 use crate::output::{OutputFormat, Printer};
@@ -41,6 +41,15 @@ pub fn update_cluster_vpc_config(
         private: args.private_access,
         public_cidrs: args.public_access_cidrs,
     };
+    run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
+}
+
+pub fn update_authentication_mode(
+    args: UpdateAuthenticationModeArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let wanted = op::Wanted::AuthenticationMode(args.authentication_mode.to_ascii_uppercase());
     run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
 }
 

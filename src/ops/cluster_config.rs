@@ -22,6 +22,8 @@ pub enum Wanted {
     Logging { enable: Vec<String>, disable: Vec<String> },
     /// Endpoint access; what is not given stays as it is.
     Endpoints { public: Option<bool>, private: Option<bool>, public_cidrs: Option<Vec<String>> },
+    /// `API_AND_CONFIG_MAP` or `API`: EKS moves one way only, from `CONFIG_MAP` towards `API`.
+    AuthenticationMode(String),
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +91,12 @@ fn changes(before: &ClusterConfig, after: &ClusterConfig) -> Vec<String> {
     if before.public_access_cidrs != after.public_access_cidrs {
         out.push(format!("public access CIDRs `{}`", after.public_access_cidrs.join(",")));
     }
+    if before.authentication_mode != after.authentication_mode {
+        out.push(format!(
+            "authentication mode `{}` -> `{}`",
+            before.authentication_mode, after.authentication_mode
+        ));
+    }
     out
 }
 
@@ -123,6 +131,23 @@ fn target(now: &ClusterConfig, wanted: &Wanted) -> Result<(ClusterConfig, Cluste
             let enable: BTreeSet<String> = after.logging.difference(&now.logging).cloned().collect();
             let disable: BTreeSet<String> = now.logging.difference(&after.logging).cloned().collect();
             Ok((after, ClusterChange::Logging { enable, disable }))
+        }
+        Wanted::AuthenticationMode(mode) => {
+            const ORDER: [&str; 3] = ["CONFIG_MAP", "API_AND_CONFIG_MAP", "API"];
+            let rank = |m: &str| ORDER.iter().position(|o| *o == m);
+            let (Some(from), Some(to)) = (rank(&now.authentication_mode), rank(mode)) else {
+                return Err(UserError::usage(format!("unknown authentication mode `{mode}`"))
+                    .hint("use `API_AND_CONFIG_MAP` or `API`"));
+            };
+            if to < from {
+                return Err(UserError::usage(format!(
+                    "EKS cannot go back from `{}` to `{mode}`",
+                    now.authentication_mode
+                ))
+                .hint("the authentication mode moves one way only: CONFIG_MAP, then API_AND_CONFIG_MAP, then API"));
+            }
+            after.authentication_mode.clone_from(mode);
+            Ok((after, ClusterChange::AuthenticationMode(mode.clone())))
         }
         Wanted::Endpoints { public, private, public_cidrs } => {
             after.endpoint_public_access = public.unwrap_or(now.endpoint_public_access);
@@ -205,6 +230,7 @@ mod tests {
             endpoint_public_access: true,
             endpoint_private_access: false,
             public_access_cidrs: vec!["0.0.0.0/0".into()],
+            authentication_mode: "API_AND_CONFIG_MAP".into(),
         }
     }
 
@@ -231,6 +257,17 @@ mod tests {
         );
         let both = Wanted::Logging { enable: vec!["api".into()], disable: vec!["api".into()] };
         assert!(target(&now, &both).is_err());
+    }
+
+    #[test]
+    fn the_authentication_mode_moves_one_way() {
+        let now = config(&[]);
+        let api = Wanted::AuthenticationMode("API".into());
+        let (after, _) = target(&now, &api).unwrap();
+        assert_eq!(changes(&now, &after), ["authentication mode `API_AND_CONFIG_MAP` -> `API`"]);
+        let back = Wanted::AuthenticationMode("CONFIG_MAP".into());
+        assert!(target(&now, &back).unwrap_err().to_string().contains("cannot go back"));
+        assert!(target(&now, &Wanted::AuthenticationMode("OIDC".into())).is_err());
     }
 
     #[test]

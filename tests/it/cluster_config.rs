@@ -83,6 +83,27 @@ fn cluster_logging_and_endpoints_change_in_place() {
     assert!(again.stderr.contains("nothing to change"), "{}", again.stderr);
     assert_eq!(emu.calls().get("eks:UpdateClusterConfig").copied(), before);
 
+    // The authentication mode moves towards access entries, never back.
+    let mode = |emu: &Emulator| {
+        emu.aws(&["eks", "describe-cluster", "--name", "demo"])["cluster"]["accessConfig"]["authenticationMode"].clone()
+    };
+    assert_eq!(mode(&emu), "API_AND_CONFIG_MAP");
+    let args =
+        ["update-authentication-mode", "--cluster", "demo", "--authentication-mode", "API", "--approve"];
+    let api = utils(&emu, &args).expect(0, "update-authentication-mode");
+    assert!(api.stderr.contains("authentication mode `API_AND_CONFIG_MAP` -> `API`"), "{}", api.stderr);
+    assert_eq!(mode(&emu), "API");
+    let args = [
+        "update-authentication-mode",
+        "--cluster",
+        "demo",
+        "--authentication-mode",
+        "CONFIG_MAP",
+        "--approve",
+    ];
+    let back = utils(&emu, &args).expect(2, "back to CONFIG_MAP");
+    assert!(back.stderr.contains("cannot go back from `API`"), "{}", back.stderr);
+
     // What EKS would refuse is refused before asking.
     let both_off = utils(
         &emu,
