@@ -534,6 +534,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             [CompletionResult]::new('update-authentication-mode', 'update-authentication-mode', [CompletionResultType]::ParameterValue, 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)')
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -650,6 +651,24 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;utils;associate-iam-oidc-provider' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) done as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) done as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Create it; without it only the plan is shown')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;utils;nodegroup-health' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
@@ -696,6 +715,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             [CompletionResult]::new('update-authentication-mode', 'update-authentication-mode', [CompletionResultType]::ParameterValue, 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)')
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -717,6 +737,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;utils;help;update-authentication-mode' {
+            break
+        }
+        'eksup;utils;help;associate-iam-oidc-provider' {
             break
         }
         'eksup;utils;help;nodegroup-health' {
@@ -950,6 +973,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('update-cluster-logging', 'update-cluster-logging', [CompletionResultType]::ParameterValue, 'Turn control-plane log types on or off (CloudWatch)')
             [CompletionResult]::new('update-cluster-vpc-config', 'update-cluster-vpc-config', [CompletionResultType]::ParameterValue, 'Change the API server''s endpoint access: public, private, and the CIDRs allowed')
             [CompletionResult]::new('update-authentication-mode', 'update-authentication-mode', [CompletionResultType]::ParameterValue, 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)')
+            [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
             break
@@ -970,6 +994,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;utils;update-authentication-mode' {
+            break
+        }
+        'eksup;help;utils;associate-iam-oidc-provider' {
             break
         }
         'eksup;help;utils;nodegroup-health' {

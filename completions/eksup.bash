@@ -244,6 +244,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__scale,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__scale__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__utils,associate-iam-oidc-provider)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
+                ;;
             eksup__subcmd__help__subcmd__utils,describe-addon-versions)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
                 ;;
@@ -280,6 +283,9 @@ _eksup() {
             eksup__subcmd__scale__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__scale__subcmd__help__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__utils,associate-iam-oidc-provider)
+                cmd="eksup__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
+                ;;
             eksup__subcmd__utils,describe-addon-versions)
                 cmd="eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
                 ;;
@@ -306,6 +312,9 @@ _eksup() {
                 ;;
             eksup__subcmd__utils,write-kubeconfig)
                 cmd="eksup__subcmd__utils__subcmd__write__subcmd__kubeconfig"
+                ;;
+            eksup__subcmd__utils__subcmd__help,associate-iam-oidc-provider)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
             eksup__subcmd__utils__subcmd__help,describe-addon-versions)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__addon__subcmd__versions"
@@ -2049,8 +2058,22 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2459,12 +2482,58 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
+            opts="-c -o -p -v -q -h --cluster --approve --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2547,8 +2616,22 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode nodegroup-health describe-addon-versions help"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -489,6 +489,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
             cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
+            cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -598,6 +599,23 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;associate-iam-oidc-provider'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -o '`json` writes what was (or would be) done as one object on stdout'
+            cand --output '`json` writes what was (or would be) done as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --approve 'Create it; without it only the plan is shown'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;nodegroup-health'= {
             cand -c 'c'
             cand --cluster 'cluster'
@@ -642,6 +660,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
             cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
+            cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -657,6 +676,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;utils;help;update-cluster-vpc-config'= {
         }
         &'eksup;utils;help;update-authentication-mode'= {
+        }
+        &'eksup;utils;help;associate-iam-oidc-provider'= {
         }
         &'eksup;utils;help;nodegroup-health'= {
         }
@@ -857,6 +878,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand update-cluster-logging 'Turn control-plane log types on or off (CloudWatch)'
             cand update-cluster-vpc-config 'Change the API server''s endpoint access: public, private, and the CIDRs allowed'
             cand update-authentication-mode 'Move the cluster''s authentication mode towards access entries (`API_AND_CONFIG_MAP`, `API`)'
+            cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
         }
@@ -871,6 +893,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;utils;update-cluster-vpc-config'= {
         }
         &'eksup;help;utils;update-authentication-mode'= {
+        }
+        &'eksup;help;utils;associate-iam-oidc-provider'= {
         }
         &'eksup;help;utils;nodegroup-health'= {
         }

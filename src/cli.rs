@@ -651,6 +651,11 @@ pub enum UtilsCommand {
         after_help = "Without `--approve` only the change is shown, as eksctl does.\n\nExamples:\n  eksup utils update-authentication-mode --cluster demo --authentication-mode API --approve"
     )]
     UpdateAuthenticationMode(UpdateAuthenticationModeArgs),
+    /// Create the IAM OIDC provider that lets the cluster's service accounts take IAM roles
+    #[command(
+        after_help = "Without `--approve` only the plan is shown, as eksctl does.\n\nExamples:\n  eksup utils associate-iam-oidc-provider --cluster demo --approve"
+    )]
+    AssociateIamOidcProvider(AssociateIamOidcProviderArgs),
     /// Show the health issues EKS reports for a managed node group
     #[command(after_help = "Examples:\n  eksup utils nodegroup-health --cluster demo --name ng-1 -o json")]
     NodegroupHealth(NodegroupHealthArgs),
@@ -674,6 +679,18 @@ pub struct UpdateAuthenticationModeArgs {
     #[command(flatten)]
     pub timeout: TimeoutArg,
     /// `json` writes what was (or would be) changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct AssociateIamOidcProviderArgs {
+    #[arg(long, short = 'c', alias = "name")]
+    pub cluster: String,
+    /// Create it; without it only the plan is shown
+    #[arg(long)]
+    pub approve: bool,
+    /// `json` writes what was (or would be) done as one object on stdout
     #[arg(long, short = 'o', value_enum)]
     pub output: Option<OutputFormat>,
 }

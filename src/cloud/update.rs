@@ -45,6 +45,18 @@ pub enum ClusterChange {
 }
 
 impl AwsCloud {
+    /// The cluster's OIDC issuer and the ARN of the IAM OIDC provider for it, if there is one;
+    /// `None` when there is no such cluster.
+    pub async fn oidc_of(&self, name: &str) -> Result<Option<(Option<String>, Option<String>)>, CloudError> {
+        let Some(c) = self.describe_eks_cluster(name).await? else { return Ok(None) };
+        let issuer = c.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer()).map(str::to_string);
+        let provider = match &issuer {
+            Some(i) => self.find_oidc_provider(i).await?,
+            None => None,
+        };
+        Ok(Some((issuer, provider)))
+    }
+
     /// The cluster's configuration, or `None` when there is no such cluster.
     pub async fn cluster_config(&self, name: &str) -> Result<Option<ClusterConfig>, CloudError> {
         let Some(c) = self.describe_eks_cluster(name).await? else { return Ok(None) };

@@ -2,7 +2,10 @@
 
 use anyhow::Result;
 
-use crate::cli::{UpdateAuthenticationModeArgs, UpdateClusterLoggingArgs, UpdateClusterVpcConfigArgs};
+use crate::cli::{
+    AssociateIamOidcProviderArgs, UpdateAuthenticationModeArgs, UpdateClusterLoggingArgs,
+    UpdateClusterVpcConfigArgs,
+};
 use crate::error::{ExitStatus, UserError};
 use crate::ops::{self, cluster_config as op};
 use crate::output::{OutputFormat, Printer};
@@ -51,6 +54,18 @@ pub fn update_authentication_mode(
 ) -> Result<ExitStatus> {
     let wanted = op::Wanted::AuthenticationMode(args.authentication_mode.to_ascii_uppercase());
     run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
+}
+
+pub fn associate_oidc_provider(
+    args: AssociateIamOidcProviderArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let json = args.output == Some(OutputFormat::Json);
+    ops::finish(
+        ops::oidc::associate_oidc_provider(&args.cluster, args.approve, json, settings, printer)?,
+        printer,
+    )
 }
 
 fn run(

@@ -67,6 +67,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Utils(UtilsCommand::UpdateClusterLogging(args)) => {
             cluster_config::update_cluster_logging(args, settings, printer)
         }
+        Command::Utils(UtilsCommand::AssociateIamOidcProvider(args)) => {
+            cluster_config::associate_oidc_provider(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::UpdateAuthenticationMode(args)) => {
             cluster_config::update_authentication_mode(args, settings, printer)
         }

@@ -14,6 +14,7 @@ pub mod init;
 pub mod kubeconfig;
 pub mod load;
 pub mod nodegroup;
+pub mod oidc;
 pub mod orphans;
 pub mod repository;
 pub mod text;

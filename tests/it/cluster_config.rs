@@ -127,3 +127,46 @@ fn cluster_logging_and_endpoints_change_in_place() {
         unknown.stderr
     );
 }
+
+#[test]
+fn an_oidc_provider_is_associated_once_and_goes_with_the_cluster() {
+    let emu = Emulator::start();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
+    Run::of(emu.eksup().args(["create", "cluster", "--wait-nodes=false", "-f"]).arg(&config))
+        .expect(0, "create");
+    let providers = |emu: &Emulator| {
+        emu.aws(&["iam", "list-open-id-connect-providers"])["OpenIDConnectProviderList"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(providers(&emu), 0);
+
+    let plan =
+        utils(&emu, &["associate-iam-oidc-provider", "--cluster", "demo"]).expect(0, "without --approve");
+    assert!(plan.stderr.contains("would create an IAM OIDC provider for `https://"), "{}", plan.stderr);
+    assert_eq!(providers(&emu), 0);
+
+    let args = ["associate-iam-oidc-provider", "--cluster", "demo", "--approve", "-o", "json"];
+    let made = utils(&emu, &args).expect(0, "associate");
+    let report: Value = serde_json::from_str(&made.stdout).unwrap();
+    assert_eq!(report["action"], "created", "{report}");
+    let arn = report["providerArn"].as_str().unwrap();
+    let tags = emu.aws(&["iam", "list-open-id-connect-provider-tags", "--open-id-connect-provider-arn", arn]);
+    assert!(
+        tags["Tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["Key"] == "eksup.io/cluster" && t["Value"] == "demo"),
+        "{tags}"
+    );
+
+    let again =
+        utils(&emu, &["associate-iam-oidc-provider", "--cluster", "demo", "--approve"]).expect(0, "again");
+    assert!(again.stderr.contains("has an IAM OIDC provider already"), "{}", again.stderr);
+    assert_eq!(providers(&emu), 1);
+
+    Run::of(emu.eksup().args(["delete", "cluster", "--name", "demo", "--yes"])).expect(0, "delete cluster");
+    assert_eq!(providers(&emu), 0, "the provider outlived its cluster");
+}
