@@ -673,14 +673,8 @@ pub struct UpdateAuthenticationModeArgs {
     /// `API_AND_CONFIG_MAP` or `API`
     #[arg(long)]
     pub authentication_mode: String,
-    /// Apply the change; without it only the change is shown
-    #[arg(long)]
-    pub approve: bool,
     #[command(flatten)]
-    pub timeout: TimeoutArg,
-    /// `json` writes what was (or would be) changed as one object on stdout
-    #[arg(long, short = 'o', value_enum)]
-    pub output: Option<OutputFormat>,
+    pub apply: ApproveArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -721,6 +715,19 @@ pub struct DescribeAddonVersionsArgs {
     pub output: OutputArg,
 }
 
+/// `--approve`, `--timeout` and `-o` of the commands that change a cluster in place.
+#[derive(Debug, Args, Clone)]
+pub struct ApproveArgs {
+    /// Apply the change; without it only the change is shown
+    #[arg(long)]
+    pub approve: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was (or would be) changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct UpdateClusterLoggingArgs {
     #[arg(long, short = 'c', alias = "name")]
@@ -731,14 +738,8 @@ pub struct UpdateClusterLoggingArgs {
     /// Log types to turn off (same names)
     #[arg(long, value_delimiter = ',')]
     pub disable_types: Vec<String>,
-    /// Apply the change; without it only the change is shown
-    #[arg(long)]
-    pub approve: bool,
     #[command(flatten)]
-    pub timeout: TimeoutArg,
-    /// `json` writes what was (or would be) changed as one object on stdout
-    #[arg(long, short = 'o', value_enum)]
-    pub output: Option<OutputFormat>,
+    pub apply: ApproveArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -754,14 +755,8 @@ pub struct UpdateClusterVpcConfigArgs {
     /// The CIDRs that may reach the public endpoint
     #[arg(long, value_delimiter = ',', value_name = "CIDRS")]
     pub public_access_cidrs: Option<Vec<String>>,
-    /// Apply the change; without it only the change is shown
-    #[arg(long)]
-    pub approve: bool,
     #[command(flatten)]
-    pub timeout: TimeoutArg,
-    /// `json` writes what was (or would be) changed as one object on stdout
-    #[arg(long, short = 'o', value_enum)]
-    pub output: Option<OutputFormat>,
+    pub apply: ApproveArgs,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -236,7 +236,13 @@ impl Drop for Resting<'_> {
     }
 }
 
-impl Progress<'_> {
+impl<'a> Progress<'a> {
+    /// The progress of work outside a plan (one node group's delete, one cluster update),
+    /// reported as `subject`, starting now.
+    pub fn of(subject: Subject<'a>, reporter: &'a dyn Reporter, cancel: &'a Cancel) -> Self {
+        Self { subject, reporter, cancel, started: Instant::now() }
+    }
+
     /// Report that the step still waits, with the status AWS gave.
     pub fn waiting(&self, status: &str) {
         self.reporter.event(&Event::StepWaiting {

@@ -212,12 +212,7 @@ impl AwsCloud {
     ) -> anyhow::Result<bool> {
         let id = format!("nodegroup/{name}");
         let description = format!("nodegroup `{name}`");
-        let progress = Progress {
-            subject: Subject { id: &id, description: &description },
-            reporter,
-            cancel,
-            started: tokio::time::Instant::now(),
-        };
+        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
         let eks_cluster = self.describe_eks_cluster(cluster).await?;
         let managed = eks_cluster.is_some() && self.describe_nodegroup(cluster, name).await?.is_some();
         let asg = if managed { None } else { self.find_self_managed(cluster, name).await? };

@@ -93,12 +93,7 @@ impl AwsCloud {
     ) -> anyhow::Result<String> {
         let id = format!("cluster/{name}");
         let description = format!("cluster `{name}`");
-        let progress = Progress {
-            subject: Subject { id: &id, description: &description },
-            reporter,
-            cancel,
-            started: tokio::time::Instant::now(),
-        };
+        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
         let busy = |e: &CloudError| {
             (e.kind() == ErrorKind::InUse).then_some("waiting for the update in progress to finish")
         };

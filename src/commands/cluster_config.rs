@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::{
-    AssociateIamOidcProviderArgs, UpdateAuthenticationModeArgs, UpdateClusterLoggingArgs,
+    ApproveArgs, AssociateIamOidcProviderArgs, UpdateAuthenticationModeArgs, UpdateClusterLoggingArgs,
     UpdateClusterVpcConfigArgs,
 };
 use crate::error::{ExitStatus, UserError};
@@ -25,7 +25,7 @@ pub fn update_cluster_logging(
         enable: op::log_types(&args.enable_types, "--enable-types")?,
         disable: op::log_types(&args.disable_types, "--disable-types")?,
     };
-    run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
+    run(args.cluster, wanted, &args.apply, settings, printer)
 }
 
 pub fn update_cluster_vpc_config(
@@ -44,7 +44,7 @@ pub fn update_cluster_vpc_config(
         private: args.private_access,
         public_cidrs: args.public_access_cidrs,
     };
-    run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
+    run(args.cluster, wanted, &args.apply, settings, printer)
 }
 
 pub fn update_authentication_mode(
@@ -53,7 +53,7 @@ pub fn update_authentication_mode(
     printer: &Printer,
 ) -> Result<ExitStatus> {
     let wanted = op::Wanted::AuthenticationMode(args.authentication_mode.to_ascii_uppercase());
-    run(args.cluster, wanted, args.approve, args.output, args.timeout.timeout, settings, printer)
+    run(args.cluster, wanted, &args.apply, settings, printer)
 }
 
 pub fn associate_oidc_provider(
@@ -71,13 +71,16 @@ pub fn associate_oidc_provider(
 fn run(
     cluster: String,
     wanted: op::Wanted,
-    approve: bool,
-    output: Option<OutputFormat>,
-    timeout: std::time::Duration,
+    apply: &ApproveArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let json = output == Some(OutputFormat::Json);
-    let options = op::UpdateConfigOptions { cluster, wanted, approve, json, timeout };
+    let options = op::UpdateConfigOptions {
+        cluster,
+        wanted,
+        approve: apply.approve,
+        json: apply.output == Some(OutputFormat::Json),
+        timeout: apply.timeout.timeout,
+    };
     ops::finish(op::update_cluster_config(&options, settings, printer)?, printer)
 }

@@ -9,7 +9,8 @@ use crate::error::UserError;
 use crate::output::{OutputFormat, Printer, table};
 use crate::settings::Settings;
 
-fn print<T: Serialize>(
+/// Print `items` as a table of `rows` under `header`, or as JSON or YAML.
+pub(super) fn print<T: Serialize>(
     printer: &Printer,
     format: OutputFormat,
     items: &T,

@@ -1,29 +1,13 @@
 //! `utils nodegroup-health` and `utils describe-addon-versions`: AWS's answers, a table by
 //! default, `-o json|yaml` for scripts.
 
-use anyhow::Result;
-use serde::Serialize;
-
 use super::Report;
+use super::get::print;
 use crate::cloud::{self, AddonVersion, AwsCloud, NodegroupHealth};
 use crate::error::UserError;
-use crate::output::{OutputFormat, Printer, table};
+use crate::output::{OutputFormat, Printer};
 use crate::settings::Settings;
-
-fn print<T: Serialize>(
-    printer: &Printer,
-    format: OutputFormat,
-    items: &T,
-    header: &[&str],
-    rows: Vec<Vec<String>>,
-) -> Result<()> {
-    match format {
-        OutputFormat::Table => printer.data(&table::render(header, &rows)),
-        OutputFormat::Json => printer.data(&serde_json::to_string_pretty(items)?),
-        OutputFormat::Yaml => printer.data(&serde_saphyr::to_string(items)?),
-    }
-    Ok(())
-}
+use anyhow::Result;
 
 #[derive(Debug)]
 pub struct HealthReport {
