@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -517,6 +518,57 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;drain;help;help' {
             break
         }
+        'eksup;update' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Change an add-on''s version, configuration values or service account role, and wait')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;update;addon' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The add-on (`vpc-cni`, `coredns`, ...)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The add-on (`vpc-cni`, `coredns`, ...)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'A version, `latest` or `default` (EKS''s default for the cluster''s Kubernetes version)')
+            [CompletionResult]::new('--configuration-values', '--configuration-values', [CompletionResultType]::ParameterName, 'The add-on''s configuration values (JSON or YAML, as EKS takes them)')
+            [CompletionResult]::new('--service-account-role-arn', '--service-account-role-arn', [CompletionResultType]::ParameterName, 'The IAM role of the add-on''s service account')
+            [CompletionResult]::new('--resolve-conflicts', '--resolve-conflicts', [CompletionResultType]::ParameterName, 'What EKS does with fields changed in the cluster: `overwrite`, `preserve` or `none`')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was changed as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was changed as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite fields changed in the cluster (`--resolve-conflicts overwrite`), as eksctl''s `--force`')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;update;help' {
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Change an add-on''s version, configuration values or service account role, and wait')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;update;help;addon' {
+            break
+        }
+        'eksup;update;help;help' {
+            break
+        }
         'eksup;utils' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
@@ -889,6 +941,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -964,6 +1017,13 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;drain;nodegroup' {
+            break
+        }
+        'eksup;help;update' {
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Change an add-on''s version, configuration values or service account role, and wait')
+            break
+        }
+        'eksup;help;update;addon' {
             break
         }
         'eksup;help;utils' {

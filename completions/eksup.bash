@@ -49,6 +49,9 @@ _eksup() {
             eksup,set-context)
                 cmd="eksup__subcmd__set__subcmd__context"
                 ;;
+            eksup,update)
+                cmd="eksup__subcmd__update"
+                ;;
             eksup,utils)
                 cmd="eksup__subcmd__utils"
                 ;;
@@ -196,6 +199,9 @@ _eksup() {
             eksup__subcmd__help,set-context)
                 cmd="eksup__subcmd__help__subcmd__set__subcmd__context"
                 ;;
+            eksup__subcmd__help,update)
+                cmd="eksup__subcmd__help__subcmd__update"
+                ;;
             eksup__subcmd__help,utils)
                 cmd="eksup__subcmd__help__subcmd__utils"
                 ;;
@@ -244,6 +250,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__scale,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__scale__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__update,addon)
+                cmd="eksup__subcmd__help__subcmd__update__subcmd__addon"
+                ;;
             eksup__subcmd__help__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
@@ -282,6 +291,18 @@ _eksup() {
                 ;;
             eksup__subcmd__scale__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__scale__subcmd__help__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__update,addon)
+                cmd="eksup__subcmd__update__subcmd__addon"
+                ;;
+            eksup__subcmd__update,help)
+                cmd="eksup__subcmd__update__subcmd__help"
+                ;;
+            eksup__subcmd__update__subcmd__help,addon)
+                cmd="eksup__subcmd__update__subcmd__help__subcmd__addon"
+                ;;
+            eksup__subcmd__update__subcmd__help,help)
+                cmd="eksup__subcmd__update__subcmd__help__subcmd__help"
                 ;;
             eksup__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksup__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
@@ -350,7 +371,7 @@ _eksup() {
 
     case "${cmd}" in
         eksup)
-            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain utils set-context get-token ecr init completion version help"
+            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1694,7 +1715,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help)
-            opts="create get delete scale drain utils set-context get-token ecr init completion version help"
+            opts="create get delete scale drain update utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,6 +2067,34 @@ _eksup() {
         eksup__subcmd__help__subcmd__set__subcmd__context)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__update)
+            opts="addon"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__update__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2474,6 +2523,152 @@ _eksup() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__update)
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help addon help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__update__subcmd__addon)
+            opts="-c -n -o -p -v -q -h --cluster --name --version --configuration-values --service-account-role-arn --resolve-conflicts --force --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --configuration-values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve-conflicts)
+                    COMPREPLY=($(compgen -W "overwrite preserve none" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__update__subcmd__help)
+            opts="addon help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__update__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__update__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

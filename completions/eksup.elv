@@ -35,6 +35,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
+            cand update 'Update an add-on in place'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -472,6 +473,52 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;drain;help;help'= {
         }
+        &'eksup;update'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand addon 'Change an add-on''s version, configuration values or service account role, and wait'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;update;addon'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'The add-on (`vpc-cni`, `coredns`, ...)'
+            cand --name 'The add-on (`vpc-cni`, `coredns`, ...)'
+            cand --version 'A version, `latest` or `default` (EKS''s default for the cluster''s Kubernetes version)'
+            cand --configuration-values 'The add-on''s configuration values (JSON or YAML, as EKS takes them)'
+            cand --service-account-role-arn 'The IAM role of the add-on''s service account'
+            cand --resolve-conflicts 'What EKS does with fields changed in the cluster: `overwrite`, `preserve` or `none`'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was changed as one object on stdout'
+            cand --output '`json` writes what was changed as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --force 'Overwrite fields changed in the cluster (`--resolve-conflicts overwrite`), as eksctl''s `--force`'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;update;help'= {
+            cand addon 'Change an add-on''s version, configuration values or service account role, and wait'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;update;help;addon'= {
+        }
+        &'eksup;update;help;help'= {
+        }
         &'eksup;utils'= {
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
@@ -813,6 +860,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
+            cand update 'Update an add-on in place'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -870,6 +918,11 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
         }
         &'eksup;help;drain;nodegroup'= {
+        }
+        &'eksup;help;update'= {
+            cand addon 'Change an add-on''s version, configuration values or service account role, and wait'
+        }
+        &'eksup;help;update;addon'= {
         }
         &'eksup;help;utils'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'

@@ -38,6 +38,7 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "get" -d 'Show clusters,
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "delete" -d 'Delete a cluster, node group or repository'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "scale" -d 'Change the size of a node group'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
+complete -c eksup -n "__fish_eksup_needs_command" -f -a "update" -d 'Update an add-on in place'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "utils" -d 'Utilities: kubeconfig and schema'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -353,6 +354,39 @@ complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -f -a "addon" -d 'Change an add-on\'s version, configuration values or service account role, and wait'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s c -l cluster -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s n -l name -d 'The add-on (`vpc-cni`, `coredns`, ...)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l version -d 'A version, `latest` or `default` (EKS\'s default for the cluster\'s Kubernetes version)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l configuration-values -d 'The add-on\'s configuration values (JSON or YAML, as EKS takes them)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l service-account-role-arn -d 'The IAM role of the add-on\'s service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l resolve-conflicts -d 'What EKS does with fields changed in the cluster: `overwrite`, `preserve` or `none`' -r -f -a "overwrite\t''
+preserve\t''
+none\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s o -l output -d '`json` writes what was changed as one object on stdout' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l force -d 'Overwrite fields changed in the cluster (`--resolve-conflicts overwrite`), as eksctl\'s `--force`'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Change an add-on\'s version, configuration values or service account role, and wait'
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -598,19 +632,20 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig and schema'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "update" -d 'Update an add-on in place'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig and schema'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
@@ -624,6 +659,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from drain" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "addon" -d 'Change an add-on\'s version, configuration values or service account role, and wait'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "write-kubeconfig" -d 'Write or refresh a cluster\'s kubeconfig entries'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "schema" -d 'Print the JSON Schema of the cluster config, for editors'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from utils" -f -a "man-pages" -d 'Write a man page per command (roff) into a directory'

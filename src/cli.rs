@@ -57,6 +57,9 @@ pub enum Command {
     /// Cordon a node group's nodes and evict their pods (or `--undo`)
     #[command(subcommand)]
     Drain(DrainCommand),
+    /// Update an add-on in place
+    #[command(subcommand)]
+    Update(UpdateCommand),
     /// Utilities: kubeconfig and schema
     #[command(subcommand)]
     Utils(UtilsCommand),
@@ -573,6 +576,46 @@ pub struct ScaleNodegroupArgs {
     pub nodes_min: Option<u32>,
     #[arg(long, short = 'M')]
     pub nodes_max: Option<u32>,
+}
+
+// ---------------------------------------------------------------- update
+
+#[derive(Debug, Subcommand)]
+pub enum UpdateCommand {
+    /// Change an add-on's version, configuration values or service account role, and wait
+    #[command(
+        after_help = "Examples:\n  eksup update addon --cluster demo --name vpc-cni --version latest\n  eksup update addon --cluster demo --name coredns --configuration-values '{\"replicaCount\":3}' --force"
+    )]
+    Addon(UpdateAddonArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpdateAddonArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The add-on (`vpc-cni`, `coredns`, ...)
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// A version, `latest` or `default` (EKS's default for the cluster's Kubernetes version)
+    #[arg(long)]
+    pub version: Option<String>,
+    /// The add-on's configuration values (JSON or YAML, as EKS takes them)
+    #[arg(long)]
+    pub configuration_values: Option<String>,
+    /// The IAM role of the add-on's service account
+    #[arg(long)]
+    pub service_account_role_arn: Option<String>,
+    /// What EKS does with fields changed in the cluster: `overwrite`, `preserve` or `none`
+    #[arg(long, value_parser = ["overwrite", "preserve", "none"], conflicts_with = "force")]
+    pub resolve_conflicts: Option<String>,
+    /// Overwrite fields changed in the cluster (`--resolve-conflicts overwrite`), as eksctl's `--force`
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was changed as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
 }
 
 // ---------------------------------------------------------------- drain

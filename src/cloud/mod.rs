@@ -199,7 +199,7 @@ pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
-pub use update::{ClusterChange, ClusterConfig, LOG_TYPES};
+pub use update::{AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES};
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
 use crate::plan::teardown::{Detail, Doomed};

@@ -162,3 +162,108 @@ impl AwsCloud {
         Ok(update_id)
     }
 }
+
+/// An add-on as it is now: what `update addon` can change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddonState {
+    pub version: String,
+    pub configuration_values: Option<String>,
+    pub service_account_role_arn: Option<String>,
+}
+
+/// What `update addon` changes; `None` keeps the add-on's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddonChange {
+    pub version: Option<String>,
+    pub configuration_values: Option<String>,
+    pub service_account_role_arn: Option<String>,
+    /// `OVERWRITE`, `PRESERVE` or `NONE`.
+    pub resolve_conflicts: Option<String>,
+}
+
+impl AwsCloud {
+    /// Add-on `name` of `cluster` with the cluster's Kubernetes version, or `None` when either
+    /// does not exist.
+    pub async fn addon_state(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<(AddonState, String)>, CloudError> {
+        let Some(c) = self.describe_eks_cluster(cluster).await? else { return Ok(None) };
+        let Some(a) = self.describe_addon(cluster, name).await? else { return Ok(None) };
+        let state = AddonState {
+            version: a.addon_version().unwrap_or_default().to_string(),
+            configuration_values: a.configuration_values().map(str::to_string),
+            service_account_role_arn: a.service_account_role_arn().map(str::to_string),
+        };
+        Ok(Some((state, c.version().unwrap_or_default().to_string())))
+    }
+
+    /// Apply `change` to add-on `name` and wait until EKS has applied it and the add-on is
+    /// `ACTIVE` again; returns the update's id.
+    pub async fn update_addon(
+        &self,
+        cluster: &str,
+        name: &str,
+        change: &AddonChange,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<String> {
+        use aws_sdk_eks::types::{AddonStatus, ResolveConflicts};
+        let id = format!("addon/{name}");
+        let description = format!("add-on `{name}`");
+        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
+        let busy = |e: &CloudError| {
+            (e.kind() == ErrorKind::InUse).then_some("waiting for the add-on's update in progress")
+        };
+        let update = retry_while(&progress, limits::ADDON, busy, || async {
+            self.eks
+                .update_addon()
+                .cluster_name(cluster)
+                .addon_name(name)
+                .set_addon_version(change.version.clone())
+                .set_configuration_values(change.configuration_values.clone())
+                .set_service_account_role_arn(change.service_account_role_arn.clone())
+                .set_resolve_conflicts(change.resolve_conflicts.as_deref().map(ResolveConflicts::from))
+                .send()
+                .await
+                .api("UpdateAddon")
+        })
+        .await?;
+        let update_id = update
+            .update()
+            .and_then(|u| u.id())
+            .ok_or(CloudError::MissingField { operation: "UpdateAddon", field: "update.id" })?
+            .to_string();
+        let what = format!("update `{update_id}` of add-on `{name}`");
+        wait_for(&progress, &what, limits::ADDON_ACTIVE, || async {
+            let out =
+                self.eks.describe_update().name(cluster).addon_name(name).update_id(&update_id).send().await;
+            let update = out
+                .api("DescribeUpdate")?
+                .update
+                .ok_or(CloudError::MissingField { operation: "DescribeUpdate", field: "update" })?;
+            match update.status() {
+                Some(UpdateStatus::Successful) => {}
+                Some(UpdateStatus::InProgress) | None => return Ok(Poll::Pending("InProgress".into())),
+                Some(other) => {
+                    let errors = update.errors().iter().filter_map(|e| e.error_message()).collect::<Vec<_>>();
+                    return Err(CloudError::Failed {
+                        what: what.clone(),
+                        status: other.as_str().into(),
+                        reason: (!errors.is_empty()).then(|| errors.join("; ")),
+                    }
+                    .into());
+                }
+            }
+            let addon = self.describe_addon(cluster, name).await?;
+            Ok(match addon.as_ref().and_then(|a| a.status()) {
+                Some(AddonStatus::Active) => Poll::Ready(()),
+                status => Poll::Pending(status.map_or("UPDATING", |s| s.as_str()).to_string()),
+            })
+        })
+        .await?;
+        Ok(update_id)
+    }
+}

@@ -2,6 +2,7 @@
 //! operation (`crate::ops`), and hand its report to [`crate::ops::finish`]. No command imports
 //! another.
 
+pub mod addon;
 pub mod cluster_config;
 pub mod completion;
 pub mod create_cluster;
@@ -21,7 +22,8 @@ pub mod version;
 use anyhow::Result;
 
 use crate::cli::{
-    Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, UtilsCommand,
+    Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, UpdateCommand,
+    UtilsCommand,
 };
 use crate::error::ExitStatus;
 use crate::output::Printer;
@@ -54,6 +56,7 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Delete(DeleteCommand::Orphans(args)) => orphans::delete_orphans(args, settings, printer),
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
         Command::Drain(DrainCommand::Nodegroup(args)) => drain::drain_nodegroup(args, settings, printer),
+        Command::Update(UpdateCommand::Addon(args)) => addon::update_addon(args, settings, printer),
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)
         }

@@ -4,6 +4,7 @@
 //! operation, and hands the typed report it returns to [`finish`]: the one place a report is
 //! printed and turned into the exit status.
 
+pub mod addon;
 pub mod cluster_config;
 pub mod create_cluster;
 pub mod delete_cluster;

@@ -1,5 +1,6 @@
 //! The one integration test binary: the real `eksup` binary, real files, the real emulator.
 
+mod addon;
 mod bad_input;
 mod calls;
 mod ci;
