@@ -262,12 +262,23 @@ def _seed_ssm(ssm_models: Any) -> None:
             extra = json.load(f)
 
     original_check = ParameterDict._check_loading_status
+    # moto's server answers on several threads: two first reads of a region's parameters at
+    # once must not see a half-seeded dict (the second found nothing while the first seeded).
+    seeding = threading.RLock()
 
     def _check_loading_status(self: ParameterDict, key: str) -> None:
         original_check(self, key)
         if self.__dict__.get("_eksup_seeded"):
             return
-        self._eksup_seeded = True
+        with seeding:
+            # Re-entered by the seeding thread itself: let it go on.
+            if self.__dict__.get("_eksup_seeded") or self.__dict__.get("_eksup_seeding"):
+                return
+            self._eksup_seeding = True
+            _seed_parameters(self)
+            self._eksup_seeded = True
+
+    def _seed_parameters(self: ParameterDict) -> None:
         seed = {entry["param"]: entry["ami_id"] for entry in eks_ami_catalog(self.region_name)}
         seed.update(extra)
         for name, value in seed.items():
