@@ -316,10 +316,13 @@ mod tests {
         // comparisons, 32k keys half a billion. A hashed check compares a key only with the
         // few that share its hash.
         let keys = |n: usize| (0..n).map(|i| format!("key-{i}: {i}\n")).collect::<String>();
-        let small = key_comparisons(&keys(2_000));
-        let large = key_comparisons(&keys(8_000));
-        assert!(large <= 8_000, "{large} comparisons for 8000 keys");
-        assert!(large <= 4 * small + 100, "{small} comparisons for 2000 keys, {large} for 8000");
+        // (The exact count depends on the hasher's random seed: hashbrown compares a key with
+        // those whose 7-bit tag matches, so it varies from run to run; a bound of one comparison
+        // per key holds for every seed, where a quadratic check needs n²/2.)
+        for n in [2_000, 8_000] {
+            let comparisons = key_comparisons(&keys(n));
+            assert!(comparisons <= n, "{comparisons} comparisons for {n} keys");
+        }
         // Nested mappings are checked each on their own, with the same cost.
         let nested =
             format!("tags:\n{}", keys(8_000).lines().map(|l| format!("  {l}\n")).collect::<String>());
