@@ -30,7 +30,103 @@ What AWS does, and what is patched here:
   update is ``InProgress`` for ``MOTO_EKS_UPDATE_SECONDS`` (default 0: ``Successful`` at
   once), the cluster is ``UPDATING`` meanwhile, and another update-cluster-config is refused
   as AWS refuses it: ResourceInUseException "Cannot LoggingUpdate because cluster <name>
-  currently has update <id> in progress".
+  currently has update <id> in progress". As on AWS, describe-update finds a node group's
+  (add-on's) update only when given its ``nodegroupName`` (``addonName``), and a cluster's only
+  without them (ResourceNotFoundException "No update found for ID: <id>"); list-updates lists
+  the updates of the cluster, or of the node group / add-on named (which must exist).
+* **update-cluster-version** (moto: HTTP 404). AWS upgrades the control plane one minor version
+  at a time, asynchronously. Checked in this order: unknown cluster -> ResourceNotFoundException;
+  the cluster's own update in progress -> ResourceInUseException "Cannot VersionUpdate because
+  cluster <name> currently has update <id> in progress"; cluster not ACTIVE ->
+  ResourceInUseException "Cluster <name> is currently <status> and cannot be updated."; a version
+  outside SUPPORTED_VERSIONS -> InvalidParameterException "unsupported Kubernetes version <v>"
+  (our wording); anything but the next minor (a skip, the same version, a downgrade) ->
+  InvalidParameterException "Unsupported Kubernetes minor version update from 1.30 to 1.32"; a
+  managed node group whose version is not the cluster's -> InvalidParameterException "Nodegroups
+  <a>,<b> must be updated to match cluster version <v> before updating cluster version" (AWS's
+  message; ``force`` does not override it); an upgrade insight (below) with status ERROR for
+  that version, unless ``force`` -> InvalidStateException (HTTP 400, what AWS answers since March
+  2025) "Upgrade readiness issues detected. Call the EKS ListInsights API to view upgrade
+  blocking issues detected by EKS. Pass the force flag to override upgrade readiness errors and
+  proceed with upgrade." followed by "Failing insights for Kubernetes <v>: <names>." (that
+  sentence is ours). Effect: an update ``VersionUpdate`` with params Version and PlatformVersion
+  ``eks.1`` (as AWS's answers show), InProgress for MOTO_EKS_UPDATE_SECONDS (0: Successful at
+  once), the cluster UPDATING meanwhile; ``version`` (and ``platformVersion``, the newest of the
+  new minor, PLATFORM_VERSIONS) change when the update becomes Successful (at the first read
+  after the delay, or by a timer, so the Kubernetes API's /version moves on time too). A
+  repeated request with the same ``clientRequestToken`` and the same parameters returns the same
+  update in its current state (an SDK retry after a lost answer); the same token with other
+  parameters is a new request (approximation; AWS does not document that case).
+* **Upgrade insights**: list-insights (filter categories / kubernetesVersions / statuses, each
+  value checked against the enums -> InvalidParameterException; maxResults 1..100 / nextToken)
+  and describe-insight (unknown id -> ResourceNotFoundException "No insight found for id: <id>",
+  our wording); moto: HTTP 404. AWS refreshes insights about once a day; here they are computed
+  on every call, all category UPGRADE_READINESS for the next minor version (the current one when
+  it is the newest supported), with ids that do not change (uuid5 of the cluster ARN and the
+  insight's name), ``lastTransitionTime`` = when the status (or version) last changed. Three of
+  AWS's insights (names as AWS's; descriptions, reasons and recommendations are ours): "Kubelet
+  version skew" (ERROR when a Kubernetes node's kubelet, from the Kubernetes side via
+  NODE_VERSIONS, or a managed node group's ``version`` is more than 3 minors older than the next
+  version, Kubernetes' skew policy since 1.28; resources: ``kubernetesResourceUri``
+  /api/v1/nodes/<name> or the node group's ``arn``), "EKS add-on version compatibility" (ERROR
+  when an installed add-on other than kube-proxy has a version whose ADDON_CATALOG range excludes
+  the next version; resources: the add-on ARNs; ``categorySpecificSummary.addonCompatibilityDetails``
+  lists the compatible versions), "kube-proxy version skew" (ERROR when the kube-proxy add-on's
+  minor is more than 3 below the next version: its versions are per minor, one behind after an
+  upgrade is expected). Otherwise PASSING. AWS has more (deprecated APIs, cluster health, ...).
+* **describe-cluster-versions** (moto: HTTP 404): one entry per version, newest first:
+  SUPPORTED_VERSIONS (1.28-1.35), plus 1.23-1.27 as UNSUPPORTED with ``includeAll`` (or a status
+  filter asking for them). ``defaultVersion`` only for 1.34 (DEFAULT_VERSION, also the version of
+  a cluster created without one; moto: 1.19), ``kubernetesPatchVersion`` (PATCH_RELEASES),
+  ``defaultPlatformVersion``, ``status`` (the deprecated lowercase enum) and ``versionStatus``.
+  The dates are a fictional calendar (RELEASE_DATES), consistent with EKS's policy of 14 months
+  of standard then 12 of extended support, chosen so that every supported version is supported
+  on SUPPORT_AS_OF (2026-11-27): 1.28-1.31 EXTENDED_SUPPORT, 1.32-1.35 STANDARD_SUPPORT. The
+  statuses are that fixed snapshot, not computed from the clock (approximation). Filters:
+  clusterType (only "eks" has versions), defaultOnly, includeAll, clusterVersions,
+  versionStatus, status (bad enum values -> InvalidParameterException), maxResults/nextToken.
+* **update-nodegroup-version** (moto: HTTP 404): AWS's rolling update of a managed node group.
+  Checked in this order: unknown node group -> ResourceNotFoundException "No node group found
+  for name: <ng>."; a node group update in progress -> ResourceInUseException "Cannot
+  VersionUpdate because nodegroup <ng> currently has update <id> in progress" (update-nodegroup-
+  config is refused the same way meanwhile); node group not ACTIVE -> ResourceInUseException;
+  ``version`` newer than the cluster's, or older than the node group's (no roll back) ->
+  InvalidParameterException; ``version`` / ``releaseVersion`` for a CUSTOM-AMI node group (its
+  launch template has an image) -> InvalidParameterException "You cannot specify the field
+  kubernetesVersion when using custom AMIs" / "... releaseVersion ..."; a ``launchTemplate`` for
+  a node group created without one, or naming another template, or a version of it that does
+  not exist, or (non-custom group) a version with an image -> InvalidParameterException; a
+  ``releaseVersion`` other than the AMI release of the target version ->
+  InvalidParameterException "Requested release version <r> is not valid for kubernetes version
+  <v>." (messages other than those quoted from AWS's documentation are ours). Without
+  ``version`` the node group keeps its Kubernetes version and gets its latest AMI (as the
+  operation's documentation says; the request field's documentation says the cluster's version).
+  Effect: an update ``VersionUpdate`` of the node group (params Version, ReleaseVersion; for a
+  custom AMI none; LaunchTemplateName/LaunchTemplateVersion when a template was given), InProgress
+  (also with no delay: the response says so), the node group UPDATING; at once the EKS launch
+  template ``eks-<uuid>`` gets a new (default) version with the new image (the AMI type's SSM
+  parameter for the target version, or the image of the user's template version, whose user data,
+  key, metadata options and block devices are copied too) and the Auto Scaling group launches as
+  many new instances from it as it has (surge; maxSize raised if needed). After
+  max(MOTO_EKS_NODEGROUP_UPDATE_SECONDS, MOTO_K8S_NODE_JOIN_SECONDS) the outcome is decided once
+  (at the first read of the update or node group status, or by a timer; under the same lock as
+  NodeCreationFailure): a new instance that is not a Ready node -> Failed with NodeCreationFailure
+  "Instances failed to join the kubernetes cluster"; else the old nodes are cordoned and drained
+  through NODEGROUP_DRAIN (pods other than DaemonSet and mirror pods evicted with the
+  PodDisruptionBudget rule of the eviction API); a refused eviction without ``force`` -> Failed
+  with ``[{errorCode: PodEvictionFailure, errorMessage: "Reached max retries while trying to
+  evict pods from nodes in node group <ng>", resourceIds: [node names]}]``. On failure the surge
+  instances are terminated, the group gets its size and launch template version back, the old
+  nodes are uncordoned and the node group stays ACTIVE at its old version and release
+  (approximation: AWS retries evictions for up to 15 minutes and its cleanup after a failed
+  update is not documented). Otherwise (``force`` deletes the pods that cannot be evicted) the old
+  instances terminate, the group's desired/max sizes are back to what they were, and
+  ``version``, ``releaseVersion`` (and ``launchTemplate.version``) take the new values: Successful.
+  A repeated request with the same ``clientRequestToken`` returns the same update, as above.
+* **Versions of new resources**: a cluster gets the newest platform version of its minor
+  (moto: eks.4 for all); a managed node group's ``releaseVersion`` is its AMI's release
+  (``<k8s patch>-<AMI date>``, the Bottlerocket version, or for a custom AMI the AMI id, as AWS
+  documents; moto: 1.19.8-20210414). Managed nodes report the kubelet of their AMI.
 * **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
   ResourceNotFoundException (moto: HTTP 500).
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
@@ -73,16 +169,24 @@ What AWS does, and what is patched here:
 * **Service CIDR default**: without ``kubernetesNetworkConfig.serviceIpv4Cidr`` the cluster gets
   172.20.0.0/16 when its VPC is inside 10.0.0.0/8, else 10.100.0.0/16 (AWS's rule; moto always
   said 172.20.0.0/16); ``ipFamily`` ipv4.
-* **Hooks for the Kubernetes side** (``HOOKS``, ``STATUS_HOOKS``, ``NODEGROUP_JOIN_CHECK``): the
+* **Hooks for the Kubernetes side** (``HOOKS``, ``STATUS_HOOKS``, ``NODEGROUP_JOIN_CHECK``,
+  ``NODE_VERSIONS``, ``NODEGROUP_DRAIN``): the
   cluster CA key is kept on the cluster (``_eksup_ca``) so that ``eksup_moto_k8s`` serves the
   cluster's API with a certificate it signed and puts its address in ``endpoint``; cluster
   create/delete/gone and ``/moto-api/reset`` start and stop that server; the coredns addon's
-  status comes from there (CREATING until a node is Ready).
+  status comes from there (CREATING until a node is Ready); the kubelet versions of the upgrade
+  insight and the drain of a rolling update are done there.
+
+Knobs (environment, read at start): ``MOTO_EKS_{CLUSTER,NODEGROUP,FARGATE,ADDON}_{CREATE,DELETE}_SECONDS``,
+``MOTO_EKS_UPDATE_SECONDS`` (cluster updates, including version updates),
+``MOTO_EKS_NODEGROUP_UPDATE_SECONDS`` (update-nodegroup-version; at least
+``MOTO_K8S_NODE_JOIN_SECONDS``); all default to 0.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
 import datetime
 import json
 import os
@@ -97,6 +201,7 @@ from moto.core.utils import utcnow
 from moto.eks import models as eks_models
 from moto.eks import urls as eks_urls
 from moto.eks.exceptions import (
+    EKSError,
     InvalidParameterException,
     InvalidRequestException,
     ResourceInUseException,
@@ -146,6 +251,13 @@ def _invalid_parameter(message: str) -> InvalidParameterException:
 HOOKS: dict[str, list[Callable[..., Any]]] = {"cluster_created": [], "cluster_deleting": [], "cluster_gone": [], "backend_reset": []}
 STATUS_HOOKS: dict[str, Callable[[Any, str], str]] = {}
 NODEGROUP_JOIN_CHECK: list[Callable[[Any], list[str]]] = []
+#   NODE_VERSIONS(cluster) -> [(node name, kubelet version "v1.34.2-eks-...")] of its Kubernetes nodes.
+#   NODEGROUP_DRAIN(nodegroup, instance ids, force) -> [names of nodes whose pods could not be
+#     evicted]: cordons the instances' nodes and evicts their pods (PodDisruptionBudgets
+#     respected unless force, which deletes them); when something was refused (and not force)
+#     the nodes are uncordoned again.
+NODE_VERSIONS: list[Callable[[Any], list[tuple[str, str]]]] = []
+NODEGROUP_DRAIN: list[Callable[[Any, list[str], bool], list[str]]] = []
 
 
 def _create_delay(kind: str) -> float:
@@ -188,6 +300,9 @@ def lifecycle(cls: type, kind: str) -> None:
             if not self.__dict__.get("_eksup_decided"):
                 decide_nodegroup(self)
                 stored = self.__dict__.get("_eksup_status")
+            update = self.__dict__.get("_eksup_version_update")
+            if stored == "ACTIVE" and update is not None and _update_status(update) == "InProgress":
+                return "UPDATING"
         return stored
 
     def get(self: Any) -> str:
@@ -364,6 +479,7 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     version = kwargs.get("version")
     if version and version not in SUPPORTED_VERSIONS:
         raise _invalid_parameter(f"unsupported Kubernetes version {version}")
+    kwargs["version"] = version or DEFAULT_VERSION  # AWS's default (moto: 1.19)
     vpc_id = _validate_subnets(self, resources_vpc_config)
     network = dict(kwargs.get("kubernetes_network_config") or {})
     if not network.get("serviceIpv4Cidr") and network.get("ipFamily", "ipv4") == "ipv4":
@@ -386,6 +502,7 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     cluster.access_config = {"bootstrapClusterCreatorAdminPermissions": True, "authenticationMode": "CONFIG_MAP"}
     cluster.id = str(uuid.uuid4())
     cluster.health = {"issues": []}
+    cluster.platformVersion = _platform_version(cluster.version)  # moto: eks.4 for every version
     vpc = cluster.resources_vpc_config
     vpc.setdefault("securityGroupIds", [])
     vpc.setdefault("endpointPublicAccess", True)
@@ -478,6 +595,18 @@ def _check_scaling(scaling: dict[str, Any] | None) -> None:
         raise _invalid_parameter(f"Minimum capacity {lo} can't be greater than desired size {want}")
 
 
+def _user_data_type(data: dict[str, Any]) -> None:
+    """moto's CreateLaunchTemplateVersion keeps UserData as a plain str, which its Auto Scaling
+    refuses (it asserts a Base64EncodedString) when the EKS template copies it."""
+    if isinstance(data.get("UserData"), str):
+        from moto.core.types import Base64EncodedString
+
+        try:
+            data["UserData"] = Base64EncodedString(data["UserData"])
+        except ValueError:
+            data.pop("UserData")
+
+
 def _launch_managed_instances(backend: EKSBackend, cluster: Cluster, nodegroup: Nodegroup, instance_types_given: bool) -> None:
     """AWS: a managed nodegroup is an Auto Scaling group `eks-<nodegroup>-<uuid>` (launch template
     `eks-<uuid>`, a copy of the user's with EKS's image/bootstrap) whose instances carry
@@ -514,6 +643,7 @@ def _launch_managed_instances(backend: EKSBackend, cluster: Cluster, nodegroup: 
     for key in ("UserData", "KeyName", "MetadataOptions", "BlockDeviceMappings"):
         if data.get(key) is not None:
             lt_data[key] = data[key]
+    _user_data_type(lt_data)
     template = ec2.create_launch_template(f"eks-{nodegroup.uuid}", "EKS managed nodegroup", lt_data,
                                           {"launch-template": dict(eks_tags)})
     asg_name = f"eks-{nodegroup.nodegroup_name}-{nodegroup.uuid}"
@@ -622,6 +752,16 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
         del cluster.nodegroups[nodegroup.nodegroup_name]
         cluster.nodegroup_count -= 1
         raise
+    if not kwargs.get("release_version"):
+        # AWS: the AMI ID for a custom AMI, else the EKS AMI's release (moto: 1.19.8-20210414).
+        try:
+            image = _ec2(self).get_launch_template(nodegroup._eksup_launch_template_id).get_version(1).image_id
+        except Exception:
+            image = None
+        if nodegroup.ami_type == "CUSTOM":
+            nodegroup.release_version = image or nodegroup.release_version
+        else:
+            nodegroup.release_version = _release_version(self, image, nodegroup.version)
     delay = _create_delay("nodegroup")
     if delay > 0:  # decide ACTIVE / CREATE_FAILED at the moment the creation ends
         timer = threading.Timer(delay, decide_nodegroup, [nodegroup])
@@ -694,26 +834,66 @@ def _updates(cluster: Cluster) -> dict[str, dict[str, Any]]:
     return cluster.__dict__.setdefault("_eksup_updates", {})
 
 
-def _record_update(cluster: Cluster, update_type: str, params: list[dict[str, str]], target: str | None = None) -> dict[str, Any]:
-    """EKS applies config updates asynchronously: a cluster's update is InProgress for
-    MOTO_EKS_UPDATE_SECONDS, then Successful (node group updates: at once)."""
-    seconds = _seconds("MOTO_EKS_UPDATE_SECONDS") if target is None else 0.0
-    status = "InProgress" if seconds > 0 else "Successful"
+def _record_update(cluster: Cluster, update_type: str, params: list[dict[str, str]], target: str | None = None,
+                   seconds: float | None = None, finish: Callable[[dict[str, Any]], str] | None = None,
+                   backend: EKSBackend | None = None) -> dict[str, Any]:
+    """EKS applies updates asynchronously: a cluster's update is InProgress for
+    MOTO_EKS_UPDATE_SECONDS (or `seconds`), then Successful (node group config updates: at
+    once). `finish(update)` runs once when the time is up (at the first read of the status
+    after it, or by a timer) and returns the final status. Returns the stored update."""
+    if seconds is None:
+        seconds = _seconds("MOTO_EKS_UPDATE_SECONDS") if target is None else 0.0
+    status = "InProgress" if seconds > 0 or finish is not None else "Successful"
     update = {"id": str(uuid.uuid4()), "status": status, "type": update_type, "params": params, "createdAt": utcnow(), "errors": []}
-    _updates(cluster)[update["id"]] = dict(update, _target=target, _seconds=seconds)
-    return update
+    stored = dict(update, _target=target, _seconds=seconds, _finish=finish)
+    _updates(cluster)[update["id"]] = stored
+    if finish is not None and seconds > 0 and backend is not None:  # decided on time even if nobody asks
+        timer = threading.Timer(seconds + 0.01, _update_status, [stored])
+        timer.daemon = True
+        timer.start()
+        backend.__dict__.setdefault("_eksup_timers", []).append(timer)
+    return stored
+
+
+def _public(update: dict[str, Any]) -> dict[str, Any]:
+    """The `Update` shape of a stored update (a snapshot)."""
+    return {k: v for k, v in update.items() if not k.startswith("_")}
 
 
 def _update_status(update: dict[str, Any]) -> str:
-    if update["status"] == "InProgress" and _age(update["createdAt"]) >= update.get("_seconds", 0):
-        update["status"] = "Successful"
+    if update["status"] != "InProgress" or _age(update["createdAt"]) < update.get("_seconds", 0):
+        return update["status"]
+    with _DECIDE_LOCK:
+        # Re-entered by the thread that is finishing it (a hook reading a status): still InProgress.
+        if update["status"] == "InProgress" and not update.get("_finishing"):
+            finish = update.get("_finish")
+            if finish is None:
+                update["status"] = "Successful"
+            else:
+                update["_finishing"] = True
+                try:
+                    update["status"] = finish(update)
+                except Exception:
+                    traceback.print_exc()
+                    update["errors"] = [{"errorCode": "Unknown", "errorMessage": "The emulator failed to apply the update", "resourceIds": []}]
+                    update["status"] = "Failed"
+                finally:
+                    update["_finishing"] = False
     return update["status"]
 
 
 def _update_in_progress(cluster: Cluster) -> dict[str, Any] | None:
     """The cluster's own update (not a node group's or add-on's) still in progress."""
-    for update in _updates(cluster).values():
+    for update in list(_updates(cluster).values()):
         if update["_target"] is None and _update_status(update) == "InProgress":
+            return update
+    return None
+
+
+def _target_in_progress(cluster: Cluster, target: str) -> dict[str, Any] | None:
+    """An update of a node group (`nodegroup:<name>`) or add-on still in progress."""
+    for update in list(_updates(cluster).values()):
+        if update["_target"] == target and _update_status(update) == "InProgress":
             return update
     return None
 
@@ -757,7 +937,7 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
             cluster.access_config["authenticationMode"] = mode
         update_type = "AccessConfigUpdate"
         params.append({"type": "AuthenticationMode", "value": _json(mode)})
-    return ActionResult({"update": _record_update(cluster, update_type, params)})
+    return ActionResult({"update": _public(_record_update(cluster, update_type, params))})
 
 
 _original_update_nodegroup_config = EKSBackend.update_nodegroup_config
@@ -765,6 +945,9 @@ _original_update_nodegroup_config = EKSBackend.update_nodegroup_config
 
 def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name: str, **kwargs: Any) -> dict[str, Any]:
     nodegroup = self.describe_nodegroup(cluster_name, nodegroup_name)
+    busy = _target_in_progress(self.clusters[cluster_name], f"nodegroup:{nodegroup_name}")
+    if busy is not None:  # AWS: one node group update at a time (a version update takes a while)
+        raise _in_use(f"Cannot ConfigUpdate because nodegroup {nodegroup_name} currently has update {busy['id']} in progress")
     scaling = kwargs.get("scaling_config")
     if scaling:
         _check_scaling({**nodegroup.scaling_config, **scaling})
@@ -785,21 +968,601 @@ def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
 
 
+def _update_target(response: EKSResponse, cluster: Cluster) -> str | None:
+    """The target named by nodegroupName / addonName (which must exist), None for the cluster."""
+    nodegroup, addon = response._get_param("nodegroupName"), response._get_param("addonName")
+    if nodegroup:
+        if nodegroup not in cluster.nodegroups:
+            raise _not_found(f"No node group found for name: {nodegroup}.")
+        return f"nodegroup:{nodegroup}"
+    if addon:
+        _addon(cluster, addon)
+        return f"addon:{addon}"
+    return None
+
+
 def describe_update_response(self: EKSResponse) -> ActionResult:
+    """AWS: a node group's (add-on's) update is found only with its nodegroupName (addonName),
+    a cluster's only without them."""
     cluster = _cluster(self.eks_backend, self._get_param("name"))
+    target = _update_target(self, cluster)
     update = _updates(cluster).get(self._get_param("updateId"))
-    if update is None:
+    if update is None or update["_target"] != target:
         raise _not_found(f"No update found for ID: {self._get_param('updateId')}")
     _update_status(update)
-    return ActionResult({"update": {k: v for k, v in update.items() if not k.startswith("_")}})
+    return ActionResult({"update": _public(update)})
 
 
 def list_updates_response(self: EKSResponse) -> ActionResult:
     cluster = _cluster(self.eks_backend, self._get_param("name"))
-    nodegroup, addon = self._get_param("nodegroupName"), self._get_param("addonName")
-    target = f"nodegroup:{nodegroup}" if nodegroup else f"addon:{addon}" if addon else None
+    target = _update_target(self, cluster)
     ids = [i for i, u in _updates(cluster).items() if u["_target"] == target]
     return ActionResult({"updateIds": ids})
+
+
+# ---------------------------------------------------------------------------------------
+# Idempotent updates (UpdateClusterVersion, UpdateNodegroupVersion: clientRequestToken)
+# ---------------------------------------------------------------------------------------
+def _replayed_update(response: EKSResponse, cluster: Cluster) -> ActionResult | None:
+    """The update a repeated request (same token, same parameters) made, in its current state."""
+    token = response._get_param("clientRequestToken")
+    saved = cluster.__dict__.get("_eksup_update_tokens", {}).get(token) if token else None
+    if saved is None or saved[0] != _request_fingerprint(response):
+        return None
+    update = _updates(cluster).get(saved[1])
+    if update is None:
+        return None
+    _update_status(update)
+    return ActionResult({"update": _public(update)})
+
+
+def _remember_update(response: EKSResponse, cluster: Cluster, update: dict[str, Any]) -> None:
+    token = response._get_param("clientRequestToken")
+    if token:
+        cluster.__dict__.setdefault("_eksup_update_tokens", {})[token] = (_request_fingerprint(response), update["id"])
+
+
+# ---------------------------------------------------------------------------------------
+# Kubernetes versions: DescribeClusterVersions, UpdateClusterVersion
+# ---------------------------------------------------------------------------------------
+# Patch release of each Kubernetes minor (/version, kubelets, kubernetesPatchVersion, releaseVersion).
+PATCH_RELEASES = {28: 15, 29: 15, 30: 14, 31: 13, 32: 9, 33: 5, 34: 2, 35: 0}
+DEFAULT_VERSION = "1.34"  # EKS's (and eksup's) default Kubernetes version
+# The latest platform version of each minor (new clusters and upgraded ones get it).
+PLATFORM_VERSIONS = {23: "eks.18", 24: "eks.16", 25: "eks.14", 26: "eks.12", 27: "eks.10", 28: "eks.53", 29: "eks.46",
+                     30: "eks.40", 31: "eks.36", 32: "eks.27", 33: "eks.20", 34: "eks.12", 35: "eks.5"}
+# The day the support statuses below are computed for (a fixed snapshot, not the clock).
+SUPPORT_AS_OF = datetime.datetime(2026, 11, 27, tzinfo=datetime.timezone.utc)
+# Release dates: a fictional calendar (about one minor every 3.3 months) chosen so that, with
+# EKS's policy (14 months of standard support, then 12 of extended support), every version of
+# SUPPORTED_VERSIONS is supported on SUPPORT_AS_OF: 1.28-1.31 extended, 1.32-1.35 standard;
+# 1.23-1.27 are past their end of extended support (listed only with includeAll).
+RELEASE_DATES = {23: (2023, 6, 20), 24: (2023, 9, 26), 25: (2024, 1, 2), 26: (2024, 4, 9), 27: (2024, 7, 16), 28: (2024, 10, 22),
+                 29: (2025, 1, 28), 30: (2025, 5, 6), 31: (2025, 8, 12), 32: (2025, 11, 18), 33: (2026, 2, 24), 34: (2026, 6, 2),
+                 35: (2026, 9, 8)}
+
+
+def _months_later(day: tuple[int, int, int], months: int) -> datetime.datetime:
+    year, month = divmod(day[1] - 1 + months, 12)
+    return datetime.datetime(day[0] + year, month + 1, day[2], tzinfo=datetime.timezone.utc)
+
+
+def _platform_version(version: str) -> str:
+    return PLATFORM_VERSIONS.get(_minor(version), "eks.1")
+
+
+def _version_information(minor: int) -> dict[str, Any]:
+    released = _months_later(RELEASE_DATES[minor], 0)
+    standard_end, extended_end = _months_later(RELEASE_DATES[minor], 14), _months_later(RELEASE_DATES[minor], 26)
+    status = ("STANDARD_SUPPORT" if SUPPORT_AS_OF < standard_end else
+              "EXTENDED_SUPPORT" if SUPPORT_AS_OF < extended_end else "UNSUPPORTED")
+    return {
+        "clusterVersion": f"1.{minor}",
+        "clusterType": "eks",
+        "defaultPlatformVersion": PLATFORM_VERSIONS[minor],
+        "defaultVersion": f"1.{minor}" == DEFAULT_VERSION,
+        "releaseDate": released,
+        "endOfStandardSupportDate": standard_end,
+        "endOfExtendedSupportDate": extended_end,
+        "status": status.lower().replace("_", "-"),
+        "versionStatus": status,
+        "kubernetesPatchVersion": f"1.{minor}.{PATCH_RELEASES.get(minor, 0)}",
+    }
+
+
+def _query_list(response: EKSResponse, name: str) -> list[str]:
+    values = response.querystring.get(name) or []
+    return [v for value in values for v in str(value).split(",") if v]
+
+
+def _query_bool(response: EKSResponse, name: str) -> bool | None:
+    value = response._get_param(name)
+    if value is None:
+        return None
+    if str(value).lower() not in ("true", "false"):
+        raise _invalid_parameter(f"Invalid value for {name}: {value}")
+    return str(value).lower() == "true"
+
+
+def _page(items: list[Any], response: EKSResponse, limit: int = 100) -> tuple[list[Any], str | None]:
+    """maxResults (1..limit) / nextToken (an opaque offset) pagination."""
+    max_results = response._get_param("maxResults")
+    try:
+        size = limit if max_results is None else int(max_results)
+    except ValueError:
+        raise _invalid_parameter(f"Invalid maxResults: {max_results}")
+    if not 1 <= size <= limit:
+        raise _invalid_parameter(f"maxResults must be between 1 and {limit}")
+    token = response._get_param("nextToken")
+    start = 0
+    if token:
+        try:
+            start = int(base64.urlsafe_b64decode(token.encode()).decode())
+        except Exception:
+            raise _invalid_parameter("The nextToken is invalid")
+    end = start + size
+    return items[start:end], base64.urlsafe_b64encode(str(end).encode()).decode() if end < len(items) else None
+
+
+def describe_cluster_versions(self: EKSResponse) -> ActionResult:
+    cluster_type = self._get_param("clusterType")
+    default_only = _query_bool(self, "defaultOnly")
+    include_all = _query_bool(self, "includeAll")
+    wanted = _query_list(self, "clusterVersions")
+    version_status = self._get_param("versionStatus")
+    status = self._get_param("status")
+    if version_status is not None and version_status not in ("UNSUPPORTED", "STANDARD_SUPPORT", "EXTENDED_SUPPORT"):
+        raise _invalid_parameter(f"Invalid versionStatus: {version_status}")
+    if status is not None and status not in ("unsupported", "standard-support", "extended-support"):
+        raise _invalid_parameter(f"Invalid status: {status}")
+    versions = []
+    for minor in sorted(RELEASE_DATES, reverse=True):  # newest first, like AWS
+        info = _version_information(minor)
+        if info["versionStatus"] == "UNSUPPORTED" and not include_all and version_status != "UNSUPPORTED" and status != "unsupported":
+            continue
+        if cluster_type and cluster_type != info["clusterType"]:
+            continue
+        if default_only and not info["defaultVersion"]:
+            continue
+        if wanted and info["clusterVersion"] not in wanted:
+            continue
+        if version_status and info["versionStatus"] != version_status:
+            continue
+        if status and info["status"] != status:
+            continue
+        versions.append(info)
+    page, token = _page(versions, self)
+    return ActionResult({"clusterVersions": page, "nextToken": token})
+
+
+class InvalidStateException(EKSError):
+    """moto.eks has no InvalidStateException (HTTP 400, `clusterName` + `message`)."""
+
+    TYPE = "InvalidStateException"
+    STATUS = 400
+
+
+def _finish_cluster_version(cluster: Cluster, version: str) -> Callable[[dict[str, Any]], str]:
+    def finish(update: dict[str, Any]) -> str:
+        cluster.version = version
+        cluster.platformVersion = _platform_version(version)
+        return "Successful"
+
+    return finish
+
+
+def update_cluster_version(self: EKSResponse) -> ActionResult:
+    """AWS: only the next minor version; refused while the cluster is not ACTIVE or has an update
+    in progress, while a managed node group is behind the cluster, and (unless `force`) while an
+    upgrade insight for that version is ERROR. The version changes when the update succeeds."""
+    name = self._get_param("name")
+    cluster = _cluster(self.eks_backend, name)
+    with _IDEMPOTENCY_LOCK:
+        replay = _replayed_update(self, cluster)
+        if replay is not None:
+            return replay
+        version = self._get_param("version")
+        force = self._get_param("force") in (True, "true", "True")
+        busy = _update_in_progress(cluster)
+        if busy is not None:
+            raise _in_use(f"Cannot VersionUpdate because cluster {name} currently has update {busy['id']} in progress")
+        if cluster.status != "ACTIVE":
+            raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+        if not version or version not in SUPPORTED_VERSIONS:
+            raise _invalid_parameter(f"unsupported Kubernetes version {version}")
+        if _minor(version) != _minor(cluster.version) + 1:
+            raise _invalid_parameter(f"Unsupported Kubernetes minor version update from {cluster.version} to {version}")
+        behind = sorted(n for n, ng in cluster.nodegroups.items() if not _deleting(ng) and ng.version != cluster.version)
+        if behind:
+            raise _invalid_parameter(f"Nodegroups {','.join(behind)} must be updated to match cluster version {cluster.version} "
+                                     "before updating cluster version")
+        if not force:
+            failing = [i["name"] for i in compute_insights(self.eks_backend, cluster)
+                       if i["kubernetesVersion"] == version and i["insightStatus"]["status"] == "ERROR"]
+            if failing:
+                raise InvalidStateException(
+                    clusterName=name,
+                    message="Upgrade readiness issues detected. Call the EKS ListInsights API to view upgrade blocking issues detected "
+                            "by EKS. Pass the force flag to override upgrade readiness errors and proceed with upgrade. "
+                            f"Failing insights for Kubernetes {version}: {', '.join(failing)}.")
+        params = [{"type": "Version", "value": version}, {"type": "PlatformVersion", "value": "eks.1"}]
+        update = _record_update(cluster, "VersionUpdate", params, finish=_finish_cluster_version(cluster, version), backend=self.eks_backend,
+                                seconds=_seconds("MOTO_EKS_UPDATE_SECONDS"))
+        _update_status(update)  # no delay: Successful at once
+        _remember_update(self, cluster, update)
+        return ActionResult({"update": _public(update)})
+
+
+# ---------------------------------------------------------------------------------------
+# UpdateNodegroupVersion: a rolling update of a managed node group
+# ---------------------------------------------------------------------------------------
+def _image_name(backend: EKSBackend, image_id: str | None) -> str:
+    try:
+        return _ec2(backend).amis[image_id].name or ""
+    except Exception:
+        return ""
+
+
+def _image_version(backend: EKSBackend, image_id: str | None) -> str | None:
+    """The Kubernetes minor of a seeded EKS-optimized AMI ("1.34"), else None."""
+    import re
+
+    m = re.search(r"(?<![\d.])(1\.\d{2})(?![\d])", _image_name(backend, image_id))
+    return m.group(1) if m else None
+
+
+def _release_version(backend: EKSBackend, image_id: str | None, version: str) -> str:
+    """AWS's releaseVersion of an EKS-optimized AMI: `<k8s patch>-<AMI date>` (AL2, AL2023) or
+    the Bottlerocket version."""
+    import re
+
+    name = _image_name(backend, image_id)
+    bottlerocket = re.search(r"-v(\d+\.\d+\.\d+-[0-9a-f]+)$", name)
+    if bottlerocket:
+        return bottlerocket.group(1)
+    dated = re.search(r"-v(\d{8})$", name)
+    return f"{version}.{PATCH_RELEASES.get(_minor(version), 0)}-{dated.group(1) if dated else '20251120'}"
+
+
+def _template_version(template: Any, version: Any) -> Any:
+    """A launch template's version by number, $Default or $Latest; None if there is none."""
+    text = str(version or "$Default")
+    if text.lower() in ("$default", "$latest"):
+        return template.get_version(text)
+    if text.isdigit() and 1 <= int(text) <= len(template.versions):
+        return template.versions[int(text) - 1]
+    return None
+
+
+def _retire_instances(backend: EKSBackend, group: Any, ids: list[str], desired: int, max_size: int) -> None:
+    """Take instances out of a managed node group's ASG (terminated) and set its size back."""
+    group.instance_states = [s for s in group.instance_states if s.instance.id not in ids]
+    group.desired_capacity = desired
+    group.max_size = max_size
+    if ids:
+        try:
+            _ec2(backend).terminate_instances(list(ids))
+        except Exception:
+            traceback.print_exc()
+
+
+def _finish_nodegroup_version(backend: EKSBackend, state: dict[str, Any]) -> Callable[[dict[str, Any]], str]:
+    """When the update's time is up: new nodes must be Ready (else NodeCreationFailure), the old
+    nodes are drained (PodEvictionFailure unless force), then the old instances terminate."""
+
+    def rollback(group: Any) -> None:
+        _retire_instances(backend, group, state["new"], state["desired"], state["max"])
+        group.launch_template_version = state["old_lt_version"]
+        try:
+            _ec2(backend).get_launch_template(state["template"]).default_version_number = int(state["old_lt_version"])
+        except Exception:
+            pass
+
+    def finish(update: dict[str, Any]) -> str:
+        nodegroup = state["nodegroup"]
+        group = _autoscaling(backend).autoscaling_groups.get(nodegroup.__dict__.get("_eksup_asg") or "")
+        if _deleting(nodegroup) or group is None:
+            update["errors"] = [{"errorCode": "Unknown", "errorMessage": f"Node group {nodegroup.nodegroup_name} was deleted during the update",
+                                 "resourceIds": [nodegroup.nodegroup_name]}]
+            return "Failed"
+        not_ready: list[str] = []
+        if NODEGROUP_JOIN_CHECK and state["new"]:
+            not_ready = [i for i in NODEGROUP_JOIN_CHECK[0](nodegroup) if i in state["new"]]
+        if not_ready:
+            rollback(group)
+            update["errors"] = [{"errorCode": "NodeCreationFailure", "errorMessage": "Instances failed to join the kubernetes cluster",
+                                 "resourceIds": sorted(not_ready)}]
+            return "Failed"
+        refused = NODEGROUP_DRAIN[0](nodegroup, state["old"], state["force"]) if NODEGROUP_DRAIN and state["old"] else []
+        if refused and not state["force"]:
+            rollback(group)
+            update["errors"] = [{"errorCode": "PodEvictionFailure",
+                                 "errorMessage": f"Reached max retries while trying to evict pods from nodes in node group {nodegroup.nodegroup_name}",
+                                 "resourceIds": sorted(refused)}]
+            return "Failed"
+        _retire_instances(backend, group, state["old"], state["desired"], state["max"])
+        nodegroup.version = state["version"]
+        nodegroup.release_version = state["release"]
+        if state.get("user_lt_version") is not None:
+            nodegroup.launch_template["version"] = state["user_lt_version"]
+        nodegroup.modified_at = utcnow()
+        return "Successful"
+
+    return finish
+
+
+def update_nodegroup_version(self: EKSResponse) -> ActionResult:
+    """AWS's rolling update: new instances from a new version of the EKS launch template, then
+    (when they are Ready) the old nodes cordoned, drained and terminated."""
+    backend = self.eks_backend
+    cluster = _cluster(backend, _cluster_name(self))
+    name = self._get_param("nodegroupName")
+    nodegroup = cluster.nodegroups.get(name)
+    if nodegroup is None:
+        raise _not_found(f"No node group found for name: {name}.")
+    with _IDEMPOTENCY_LOCK:
+        replay = _replayed_update(self, cluster)
+        if replay is not None:
+            return replay
+        busy = _target_in_progress(cluster, f"nodegroup:{name}")
+        if busy is not None:
+            raise _in_use(f"Cannot VersionUpdate because nodegroup {name} currently has update {busy['id']} in progress")
+        status = nodegroup.status
+        if status != "ACTIVE":
+            raise _in_use(f"Nodegroup {name} is currently {status} and cannot be updated.")
+        version, release = self._get_param("version"), self._get_param("releaseVersion")
+        spec = self._get_param("launchTemplate") or {}
+        force = self._get_param("force") in (True, "true", "True")
+        target = version or nodegroup.version  # AWS: without a version, the latest AMI of the node group's version
+        if _kubelet_minor(str(target)) is None or not str(target).startswith("1."):
+            raise _invalid_parameter(f"Invalid Kubernetes version {target}")
+        if _minor(target) > _minor(cluster.version):
+            raise _invalid_parameter(f"Requested Kubernetes version {target} is newer than the cluster's Kubernetes version {cluster.version}")
+        if _minor(target) < _minor(nodegroup.version):
+            raise _invalid_parameter(f"Requested Kubernetes version {target} is older than the node group's Kubernetes version "
+                                     f"{nodegroup.version}: node groups cannot be rolled back")
+        custom = nodegroup.ami_type == "CUSTOM"
+        if custom and version:
+            raise _invalid_parameter("You cannot specify the field kubernetesVersion when using custom AMIs")
+        if custom and release:
+            raise _invalid_parameter("You cannot specify the field releaseVersion when using custom AMIs")
+        ec2 = _ec2(backend)
+        current = nodegroup.launch_template or {}
+        source = None
+        user_lt_version = None
+        if spec:
+            if not current.get("id"):
+                raise _invalid_parameter("You cannot specify a launch template when updating a node group that was not created with one")
+            if not spec.get("id") and not spec.get("name"):
+                raise _invalid_parameter("Either the launch template ID or its name must be specified")
+            if (spec.get("id") and spec["id"] != current.get("id")) or (spec.get("name") and spec["name"] != current.get("name")):
+                raise _invalid_parameter(f"The launch template must be the one the node group was created with: "
+                                         f"{current.get('name')} ({current.get('id')})")
+            try:
+                template = ec2.get_launch_template(current["id"])
+            except Exception:
+                raise _invalid_parameter(f"Launch template {current['id']} does not exist")
+            source = _template_version(template, spec.get("version"))
+            if source is None:
+                raise _invalid_parameter(f"Launch template version {spec.get('version')} of {current['id']} does not exist")
+            if source.data.get("ImageId") and not custom:
+                raise _invalid_parameter(
+                    "You cannot specify an AMI Type other than CUSTOM, when specifying an image id in your launch template.")
+            user_lt_version = str(source.number)
+        elif current.get("id"):
+            try:
+                source = _template_version(ec2.get_launch_template(current["id"]), current.get("version"))
+            except Exception:
+                source = None
+        if custom:
+            image = (source.data.get("ImageId") if source is not None else None) or None
+            new_version = _image_version(backend, image) or nodegroup.version
+            new_release = image or nodegroup.release_version
+        else:
+            image = _ami_for_type(backend, nodegroup.ami_type, target) or "ami-0eksup0managed0node"
+            new_version = target
+            new_release = _release_version(backend, image, target)
+            if release and release != new_release:
+                raise _invalid_parameter(f"Requested release version {release} is not valid for kubernetes version {target}.")
+        group = _autoscaling(backend).autoscaling_groups.get(nodegroup.__dict__.get("_eksup_asg") or "")
+        eks_template_id = nodegroup.__dict__.get("_eksup_launch_template_id")
+        if group is None or not eks_template_id:
+            raise InvalidRequestException(message=f"Nodegroup {name} has no Auto Scaling group to update")
+        # A new version of the EKS launch template: the new image, and the user's template's data.
+        eks_template = ec2.get_launch_template(eks_template_id)
+        old_lt_version = str(group.launch_template_version)
+        data = copy.deepcopy(eks_template.get_version(old_lt_version).data)
+        if image:
+            data["ImageId"] = image
+        if source is not None:
+            for key in ("UserData", "KeyName", "MetadataOptions", "BlockDeviceMappings"):
+                if source.data.get(key) is not None:
+                    data[key] = source.data[key]
+                else:
+                    data.pop(key, None)
+            _user_data_type(data)
+            if source.data.get("InstanceType"):
+                data["InstanceType"] = source.data["InstanceType"]
+        new_lt = eks_template.create_version(data, "EKS managed nodegroup")
+        eks_template.default_version_number = new_lt.number
+        group.launch_template_version = str(new_lt.number)
+        # Surge: as many new instances as there are now, launched from the new version.
+        old_ids = [s.instance.id for s in group.instance_states if s.instance.state in ("pending", "running")]
+        desired, max_size = group.desired_capacity, group.max_size
+        if old_ids:
+            surge = len(group.active_instances()) + len(old_ids)
+            group.max_size = max(max_size, surge)
+            group.set_desired_capacity(surge)
+        new_ids = [s.instance.id for s in group.instance_states if s.instance.id not in old_ids]
+        params = []
+        if not custom:
+            params += [{"type": "Version", "value": new_version}, {"type": "ReleaseVersion", "value": new_release}]
+        if spec:
+            params += [{"type": "LaunchTemplateName", "value": current.get("name")}, {"type": "LaunchTemplateVersion", "value": user_lt_version}]
+        state = {"nodegroup": nodegroup, "old": old_ids, "new": new_ids, "desired": desired, "max": max_size, "template": eks_template_id,
+                 "old_lt_version": old_lt_version, "version": new_version, "release": new_release, "user_lt_version": user_lt_version,
+                 "force": force}
+        seconds = max(_seconds("MOTO_EKS_NODEGROUP_UPDATE_SECONDS"), _seconds("MOTO_K8S_NODE_JOIN_SECONDS"))
+        update = _record_update(cluster, "VersionUpdate", params, target=f"nodegroup:{name}", seconds=seconds,
+                                finish=_finish_nodegroup_version(backend, state), backend=backend)
+        nodegroup._eksup_version_update = update
+        nodegroup.modified_at = utcnow()
+        _remember_update(self, cluster, update)
+        return ActionResult({"update": _public(update)})
+
+
+# ---------------------------------------------------------------------------------------
+# Upgrade insights: ListInsights, DescribeInsight (computed on demand)
+# ---------------------------------------------------------------------------------------
+INSIGHT_CATEGORIES = ("UPGRADE_READINESS", "MISCONFIGURATION", "ROLLBACK_READINESS")
+INSIGHT_STATUSES = ("PASSING", "WARNING", "ERROR", "UNKNOWN")
+KUBELET_SKEW = 3  # Kubernetes' version skew policy since 1.28: kubelet up to 3 minors older than the API server
+SKEW_POLICY_URL = "https://kubernetes.io/releases/version-skew-policy/"
+UPDATE_CLUSTER_URL = "https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html"
+
+
+def _next_version(cluster: Cluster) -> str:
+    """The version upgrade insights are about: the next minor, or the current one when it is
+    the newest supported."""
+    following = f"1.{_minor(cluster.version) + 1}"
+    return following if following in SUPPORTED_VERSIONS else cluster.version
+
+
+def _kubelet_minor(version: str) -> int | None:
+    import re
+
+    m = re.match(r"v?1\.(\d+)", version or "")
+    return int(m.group(1)) if m else None
+
+
+def _insight(cluster: Cluster, name: str, target: str, status: str, reason: str, description: str, recommendation: str,
+             additional: dict[str, str], resources: list[dict[str, Any]], summary: dict[str, Any] | None = None) -> dict[str, Any]:
+    now = utcnow()
+    seen = cluster.__dict__.setdefault("_eksup_insights", {})
+    previous = seen.get(name)
+    since = previous[2] if previous is not None and previous[:2] == (status, target) else now
+    seen[name] = (status, target, since)
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{cluster.arn}/{name}")),
+        "name": name,
+        "category": "UPGRADE_READINESS",
+        "kubernetesVersion": target,
+        "lastRefreshTime": now,
+        "lastTransitionTime": since,
+        "description": description,
+        "insightStatus": {"status": status, "reason": reason},
+        "recommendation": recommendation,
+        "additionalInfo": additional,
+        "resources": resources,
+        "categorySpecificSummary": {"deprecationDetails": [], **(summary or {})},
+    }
+
+
+def compute_insights(backend: EKSBackend, cluster: Cluster) -> list[dict[str, Any]]:
+    """The upgrade insights of `cluster` for its next version, as of now."""
+    target = _next_version(cluster)
+    floor = _minor(target) - KUBELET_SKEW
+    insights = []
+
+    # Kubelet version skew: nodes (the Kubernetes side) and managed node groups.
+    old: list[dict[str, Any]] = []
+    nodes: list[tuple[str, str]] = []
+    for hook in NODE_VERSIONS:
+        try:
+            nodes += hook(cluster)
+        except Exception:
+            traceback.print_exc()
+    for node, kubelet in sorted(nodes):
+        minor = _kubelet_minor(kubelet)
+        if minor is not None and minor < floor:
+            old.append({"insightStatus": {"status": "ERROR", "reason": f"Node {node} runs kubelet {kubelet}, more than {KUBELET_SKEW} "
+                                                                        f"minor versions older than Kubernetes {target}."},
+                        "kubernetesResourceUri": f"/api/v1/nodes/{node}"})
+    for name, nodegroup in sorted(cluster.nodegroups.items()):
+        if not _deleting(nodegroup) and _kubelet_minor(str(nodegroup.version)) is not None and _kubelet_minor(str(nodegroup.version)) < floor:
+            old.append({"insightStatus": {"status": "ERROR", "reason": f"Node group {name} is at Kubernetes {nodegroup.version}, more than "
+                                                                        f"{KUBELET_SKEW} minor versions older than Kubernetes {target}."},
+                        "arn": nodegroup.arn})
+    insights.append(_insight(
+        cluster, "Kubelet version skew", target,
+        "ERROR" if old else "PASSING",
+        f"{len(old)} node(s) or node group(s) would be more than {KUBELET_SKEW} minor versions older than the control plane after "
+        f"an upgrade to {target}." if old else "No kubelet version skew issues detected.",
+        "Checks the kubelet version of the cluster's nodes and managed node groups: after an upgrade of the control plane, the "
+        f"kubelet may be at most {KUBELET_SKEW} minor versions older than the API server.",
+        f"Upgrade the nodes (or replace them) to a Kubernetes version no older than 1.{floor} before upgrading the control plane to {target}.",
+        {"Kubernetes version skew policy": SKEW_POLICY_URL + "#kubelet", "EKS update cluster documentation": UPDATE_CLUSTER_URL},
+        old))
+
+    # EKS add-on version compatibility (kube-proxy has its own insight).
+    addons = {n: a for n, a in sorted(_addons(cluster).items()) if raw_status(a) != "DELETING" and n in ADDON_CATALOG}
+    incompatible, details = [], []
+    for name, addon in addons.items():
+        if name == "kube-proxy":
+            continue
+        specs = {v[0]: v for v in ADDON_CATALOG[name][1]}
+        spec = specs.get(addon.addon_version)
+        details.append({"name": name, "compatibleVersions": [v[0] for v in reversed(ADDON_CATALOG[name][1]) if _compatible(v, target)]})
+        if spec is None or not _compatible(spec, target):
+            incompatible.append({"insightStatus": {"status": "ERROR", "reason": f"Add-on {name} {addon.addon_version} does not support "
+                                                                               f"Kubernetes {target}."},
+                                 "arn": addon.addon_arn})
+    insights.append(_insight(
+        cluster, "EKS add-on version compatibility", target,
+        "ERROR" if incompatible else "PASSING",
+        f"{len(incompatible)} add-on version(s) are not compatible with Kubernetes {target}." if incompatible else
+        f"All installed add-on versions are compatible with Kubernetes {target}.",
+        "Checks that the versions of the cluster's EKS add-ons are compatible with the next Kubernetes version.",
+        f"Update the add-ons to a version compatible with Kubernetes {target} (see describe-addon-versions) before upgrading the cluster.",
+        {"EKS add-ons": "https://docs.aws.amazon.com/eks/latest/userguide/updating-an-add-on.html",
+         "EKS update cluster documentation": UPDATE_CLUSTER_URL},
+        incompatible, {"addonCompatibilityDetails": details}))
+
+    # kube-proxy version skew: its versions follow the cluster's minor, one behind is expected.
+    proxy = addons.get("kube-proxy")
+    minor = _kubelet_minor(proxy.addon_version) if proxy is not None else None
+    bad = minor is not None and minor < floor
+    insights.append(_insight(
+        cluster, "kube-proxy version skew", target,
+        "ERROR" if bad else "PASSING",
+        f"kube-proxy {proxy.addon_version} is more than {KUBELET_SKEW} minor versions older than Kubernetes {target}." if bad and proxy else
+        "No kube-proxy version skew issues detected.",
+        f"Checks that kube-proxy is at most {KUBELET_SKEW} minor versions older than the control plane after an upgrade.",
+        f"Update the kube-proxy add-on to a version for Kubernetes 1.{floor} or newer before upgrading the control plane to {target}.",
+        {"Kubernetes version skew policy": SKEW_POLICY_URL + "#kube-proxy",
+         "EKS kube-proxy add-on": "https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html"},
+        [{"insightStatus": {"status": "ERROR", "reason": f"kube-proxy {proxy.addon_version} is too old for Kubernetes {target}."},
+          "arn": proxy.addon_arn}] if bad and proxy else []))
+    return insights
+
+
+INSIGHT_SUMMARY_KEYS = ("id", "name", "category", "kubernetesVersion", "lastRefreshTime", "lastTransitionTime", "description", "insightStatus")
+
+
+def list_insights(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    flt = self._get_param("filter") or {}
+    categories, versions, statuses = flt.get("categories") or [], flt.get("kubernetesVersions") or [], flt.get("statuses") or []
+    for value in categories:
+        if value not in INSIGHT_CATEGORIES:
+            raise _invalid_parameter(f"Invalid category: {value}")
+    for value in statuses:
+        if value not in INSIGHT_STATUSES:
+            raise _invalid_parameter(f"Invalid status: {value}")
+    found = [i for i in compute_insights(self.eks_backend, cluster)
+             if (not categories or i["category"] in categories) and (not versions or i["kubernetesVersion"] in versions)
+             and (not statuses or i["insightStatus"]["status"] in statuses)]
+    page, token = _page(found, self)
+    return ActionResult({"insights": [{k: i[k] for k in INSIGHT_SUMMARY_KEYS} for i in page], "nextToken": token})
+
+
+def describe_insight(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    wanted = self._get_param("id")
+    for insight in compute_insights(self.eks_backend, cluster):
+        if insight["id"] == wanted:
+            return ActionResult({"insight": insight})
+    raise _not_found(f"No insight found for id: {wanted}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -947,7 +1710,7 @@ def update_addon(self: EKSResponse) -> ActionResult:
     if self._get_param("resolveConflicts"):
         params.append({"type": "ResolveConflicts", "value": self._get_param("resolveConflicts")})
     addon.modified_at = utcnow()
-    return ActionResult({"update": _record_update(cluster, "AddonUpdate", params, target=f"addon:{addon.addon_name}")})
+    return ActionResult({"update": _public(_record_update(cluster, "AddonUpdate", params, target=f"addon:{addon.addon_name}"))})
 
 
 def describe_addon_versions(self: EKSResponse) -> ActionResult:
@@ -1257,12 +2020,17 @@ ROUTES = [
     "{0}/access-policies$",
     "{0}/clusters/(?P<name>[^/]+)/updates$",
     "{0}/clusters/(?P<name>[^/]+)/updates/(?P<updateId>[^/]+)$",
+    "{0}/clusters/(?P<name>[^/]+)/insights$",
+    "{0}/clusters/(?P<name>[^/]+)/insights/(?P<id>[^/]+)$",
+    "{0}/cluster-versions$",
+    "{0}/clusters/(?P<name>[^/]+)/node-groups/(?P<nodegroupName>[^/]+)/update-version$",
 ]
 
 RESPONSE_METHODS = [
     create_addon, describe_addon, list_addons, delete_addon, update_addon, describe_addon_versions,
     create_access_entry, describe_access_entry, list_access_entries, update_access_entry, delete_access_entry,
     list_access_policies, associate_access_policy, disassociate_access_policy, list_associated_access_policies,
+    update_cluster_version, list_insights, describe_insight, describe_cluster_versions, update_nodegroup_version,
 ]
 
 

@@ -135,6 +135,21 @@ nodegroup becomes ACTIVE only if every instance is a Ready Node, else CREATE_FAI
 ``health.issues`` ``[{code: NodeCreationFailure, message: "Instances failed to join the
 kubernetes cluster", resourceIds: [...]}]`` (see ``eksup_moto_eks``).
 
+Kubelet versions: a node's ``status.nodeInfo.kubeletVersion`` is ``v<minor>.<patch>-eks-<build>``
+of its AMI when the AMI is a seeded EKS image (its name gives the minor), else the managed node
+group's ``version`` (self-managed: the cluster's). So during a rolling update of a managed node
+group (UpdateNodegroupVersion) the new nodes already run the new version while the node group
+still says the old one. ``node_versions`` gives them to the "Kubelet version skew" upgrade
+insight (``eksup_moto_eks.NODE_VERSIONS``).
+
+Drain (``eksup_moto_eks.NODEGROUP_DRAIN``, the end of a managed node group's rolling update): the
+old instances' nodes are cordoned (``spec.unschedulable`` and the taint
+``node.kubernetes.io/unschedulable:NoSchedule``), then every pod on them except DaemonSet and
+mirror pods is evicted with the eviction API's rule (refused while a PodDisruptionBudget allows
+no disruption of a Ready pod; evicted add-on replicas come back on the new, schedulable nodes
+before the next eviction is tried). With ``force`` the pods are deleted. If any eviction was
+refused (without force) the nodes are uncordoned and the update fails (PodEvictionFailure).
+
 Knobs: ``MOTO_K8S_NODE_JOIN_SECONDS`` (above); ``EKSUP_MOTO_LENIENT=1`` makes every instance
 of a cluster join and be Ready regardless of the rules (the rules' verdicts are still
 reported in node-status, prefixed "lenient:"), managed nodegroups never fail with
@@ -147,7 +162,8 @@ Test routes (added to ``eksup_moto.TestControl``):
 several).
 
 Not emulated: RBAC/authorization, admission, API aggregation, protobuf, HTTP/2, exec/logs/
-port-forward, Fargate pods, pod identity associations, kubelet version skew, egress rules,
+port-forward, Fargate pods, pod identity associations, kubelet version skew (a node of any
+version joins; only the EKS upgrade insight reports the skew), egress rules,
 NACLs/routes/NAT for node traffic, IMDS hop limits, and managed nodegroup label/taint
 updates after creation.
 """
@@ -202,7 +218,7 @@ ECR_POLICIES = ("AmazonEC2ContainerRegistryReadOnly", "AmazonEC2ContainerRegistr
 CNI_POLICY = "AmazonEKS_CNI_Policy"
 
 # Patch release of each Kubernetes minor (the /version and kubelet versions).
-PATCH_RELEASES = {28: 15, 29: 15, 30: 14, 31: 13, 32: 9, 33: 5, 34: 2, 35: 0}
+PATCH_RELEASES = eks.PATCH_RELEASES
 EKS_BUILD = "113cf36"
 
 # instance type -> (vCPU, memory MiB, max pods with the VPC CNI)
@@ -1303,7 +1319,9 @@ class ClusterContext:
                 if t.get("value"):
                     taint["value"] = t["value"]
                 taints.append(taint)
-            version = nodegroup.version
+            # The kubelet of the node's AMI (a rolling update's new nodes run the new version
+            # before the node group says so), else the node group's version.
+            version = ami_version or nodegroup.version
         else:
             role, why = instance_profile_role(self, inst)
             if why:
@@ -1652,7 +1670,75 @@ class ClusterContext:
             pod["status"] = status
             store.update("pods", pod)
 
-    # --- PodDisruptionBudgets --------------------------------------------------------
+    # --- PodDisruptionBudgets, eviction and drain ------------------------------------
+    def eviction_refusal(self, pod: dict[str, Any]) -> ApiError | None:
+        """Why evicting `pod` is refused (None: allowed): a Ready pod whose PodDisruptionBudget
+        allows no disruption (429), or several budgets (500), as the eviction subresource."""
+        namespace = pod["metadata"].get("namespace", "")
+        budgets = [b for b in self.store.list("poddisruptionbudgets", namespace)
+                   if (b.get("spec") or {}).get("selector") is not None
+                   and selector_match((b.get("spec") or {}).get("selector"), pod["metadata"].get("labels") or {})]
+        if len(budgets) > 1:
+            return ApiError(500, "InternalError", "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")
+        if budgets and pod_ready(pod):
+            status = self.pdb_status(budgets[0])
+            if status["disruptionsAllowed"] < 1:
+                budget = budgets[0]["metadata"]["name"]
+                return ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.",
+                                {"causes": [{"reason": "DisruptionBudget",
+                                             "message": f"The disruption budget {budget} needs {status['desiredHealthy']} healthy pods "
+                                                        f"and has {status['currentHealthy']} currently"}]})
+        return None
+
+    def cordon(self, name: str, on: bool) -> bool:
+        """kubectl cordon/uncordon: spec.unschedulable and the node.kubernetes.io/unschedulable
+        taint. Returns whether the node changed."""
+        node = self.store.get("nodes", "", name)
+        if node is None or bool(node.get("spec", {}).get("unschedulable")) == on:
+            return False
+        node = copy.deepcopy(node)
+        taints = [t for t in node["spec"].get("taints") or [] if t.get("key") != "node.kubernetes.io/unschedulable"]
+        if on:
+            node["spec"]["unschedulable"] = True
+            taints.append({"key": "node.kubernetes.io/unschedulable", "effect": "NoSchedule", "timeAdded": now_iso()})
+        else:
+            node["spec"].pop("unschedulable", None)
+        if taints:
+            node["spec"]["taints"] = taints
+        else:
+            node["spec"].pop("taints", None)
+        self.store.update("nodes", node)
+        return True
+
+    def drain(self, nodes: list[str], force: bool) -> list[str]:
+        """Cordon `nodes` and evict their pods except DaemonSet and mirror pods (kubectl drain
+        --ignore-daemonsets, as EKS's managed node group updates do). PodDisruptionBudgets are
+        respected unless `force` (the pods are deleted). Returns the nodes whose pods could not
+        be evicted; then (unless force) the nodes it cordoned are uncordoned again."""
+        store = self.store
+        with store.lock:
+            self.reconcile(force=True)
+            names = [n for n in nodes if store.get("nodes", "", n) is not None]
+            cordoned = [n for n in names if self.cordon(n, True)]
+            refused: set[str] = set()
+            for pod in store.list("pods"):
+                node = pod["spec"].get("nodeName")
+                if node not in names or store.get("pods", pod["metadata"]["namespace"], pod["metadata"]["name"]) is None:
+                    continue
+                owners = pod["metadata"].get("ownerReferences") or []
+                if any(r.get("kind") == "DaemonSet" for r in owners) or "kubernetes.io/config.mirror" in (pod["metadata"].get("annotations") or {}):
+                    continue
+                current = store.get("pods", pod["metadata"]["namespace"], pod["metadata"]["name"])
+                if not force and self.eviction_refusal(current) is not None:
+                    refused.add(node)
+                    continue
+                store.delete("pods", pod["metadata"]["namespace"], pod["metadata"]["name"])
+                self.reconcile(force=True)  # replicas come back on the schedulable nodes
+            if refused and not force:
+                for name in cordoned:
+                    self.cordon(name, False)
+            return sorted(refused)
+
     def pdb_status(self, pdb: dict[str, Any]) -> dict[str, Any]:
         namespace = pdb["metadata"]["namespace"]
         selector = pdb.get("spec", {}).get("selector")
@@ -2194,19 +2280,9 @@ class ApiHandler(BaseHTTPRequestHandler):
             pod = store.get("pods", namespace, name)
             if pod is None:
                 raise not_found("pods", name)
-            budgets = [b for b in store.list("poddisruptionbudgets", namespace)
-                       if selector_match((b.get("spec") or {}).get("selector"), pod["metadata"].get("labels") or {})
-                       and (b.get("spec") or {}).get("selector") is not None]
-            if len(budgets) > 1:
-                raise ApiError(500, "InternalError", "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")
-            if budgets and pod_ready(pod):
-                status = ctx.pdb_status(budgets[0])
-                if status["disruptionsAllowed"] < 1:
-                    budget = budgets[0]["metadata"]["name"]
-                    raise ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.",
-                                   {"causes": [{"reason": "DisruptionBudget",
-                                                "message": f"The disruption budget {budget} needs {status['desiredHealthy']} healthy pods "
-                                                           f"and has {status['currentHealthy']} currently"}]})
+            refusal = ctx.eviction_refusal(pod)
+            if refusal is not None:
+                raise refusal
             store.delete("pods", namespace, name)
             ctx.reconcile(force=True)
         self.send_json(201, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "code": 201})
@@ -2278,6 +2354,32 @@ def nodegroup_join_check(nodegroup: Any) -> list[str]:
         return []
     ids = [s.instance.id for s in group.instance_states if s.instance.state in ("pending", "running")]
     return [i for i in ids if not ctx.node_status.get(i, {}).get("ready")]
+
+
+def node_versions(cluster: Any) -> list[tuple[str, str]]:
+    """(name, kubelet version) of the cluster's nodes (for the Kubelet version skew insight)."""
+    ctx = context_of_arn(cluster.arn, cluster.name)
+    if ctx is None:
+        return []
+    ctx.reconcile(force=True)
+    with ctx.store.lock:
+        return [(n["metadata"]["name"], n.get("status", {}).get("nodeInfo", {}).get("kubeletVersion", "")) for n in ctx.store.list("nodes")]
+
+
+def nodegroup_drain(nodegroup: Any, instance_ids: list[str], force: bool) -> list[str]:
+    """Drain the nodes of a managed node group's instances (its rolling update); returns the
+    nodes whose pods could not be evicted."""
+    ctx = context_of_arn(nodegroup.arn, nodegroup.cluster_name)
+    if ctx is None:
+        return []
+    ec2 = _ec2(ctx)
+    names = []
+    for instance_id in instance_ids:
+        try:
+            names.append(node_name(ec2.get_instance(instance_id), ctx.region))
+        except Exception:
+            continue
+    return ctx.drain(names, force)
 
 
 def map_managed_role(backend: Any, cluster: Any, nodegroup: Any) -> None:
@@ -2425,6 +2527,8 @@ def install() -> None:
     eks.HOOKS["backend_reset"].append(on_backend_reset)
     eks.STATUS_HOOKS["addon"] = addon_status
     eks.NODEGROUP_JOIN_CHECK.append(nodegroup_join_check)
+    eks.NODE_VERSIONS.append(node_versions)
+    eks.NODEGROUP_DRAIN.append(nodegroup_drain)
 
     original_create_nodegroup = EKSBackend.create_nodegroup
 

@@ -148,6 +148,13 @@ AWS checks the role at create time (``InvalidParameterException``):
   ``eks-fargate-pods.amazonaws.com`` ("Misconfigured PodExecutionRole Trust Policy; Please add
   the eks-fargate-pods.amazonaws.com Service Principal").
 
+5. Launch template versions
+---------------------------
+* **CreateLaunchTemplateVersion** with ``SourceVersion`` starts from that version's data and
+  replaces it key by key with the request's ``LaunchTemplateData``, as AWS does (moto ignored
+  ``SourceVersion``: a new image alone lost the user data, profile and security groups); an
+  unknown source version -> ``InvalidLaunchTemplateId.VersionNotFound``.
+
 Not enforced: IAM permission evaluation (which actions a policy allows), DeleteRole/DeleteRolePolicy
 races, ENIs of VPC endpoints/Lambda/EFS, security groups referenced from VPC peering, route
 targets (DeleteNatGateway with routes to it is allowed, as on AWS), the ELB's own
@@ -157,6 +164,7 @@ targets (DeleteNatGateway with routes to it is allowed, as on AWS), the ELB's ow
 from __future__ import annotations
 
 import contextvars
+import copy
 import datetime
 import hashlib
 import json
@@ -167,6 +175,7 @@ import uuid
 from typing import Any, Callable
 
 from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.responses import ActionResult
 from moto.core.utils import utcnow
 
 # ---------------------------------------------------------------------------------------
@@ -690,6 +699,40 @@ def _patch_ec2_responses(responses: Any) -> None:
         return original_run_instances(self)
 
     InstanceResponse.run_instances = run_instances
+
+    from moto.ec2.responses.launch_templates import LaunchTemplates
+
+    original_create_version = LaunchTemplates.create_launch_template_version
+
+    def create_launch_template_version(self: Any) -> Any:
+        """AWS: with ``SourceVersion`` the new version starts from that version's data, and what
+        the request gives replaces it key by key (moto ignored SourceVersion: the new version had
+        only the keys of the request, e.g. an image without its user data or profile)."""
+        source = self._get_param("SourceVersion")
+        if not source:
+            return original_create_version(self)
+        name, template_id = self._get_param("LaunchTemplateName"), self._get_param("LaunchTemplateId")
+        try:
+            template = self.ec2_backend.get_launch_template(template_id) if template_id else \
+                self.ec2_backend.get_launch_template_by_name(name)
+        except Exception:
+            raise _ec2_error("InvalidLaunchTemplateId.NotFound", f"The specified launch template, with template ID {template_id or name}, does not exist.")
+        try:
+            base = template.get_version(source)
+        except Exception:
+            base = None
+        if base is None:
+            raise _ec2_error("InvalidLaunchTemplateId.VersionNotFound", f"Could not find launch template version {source} for launch template {template.id}.")
+        merged = copy.deepcopy(base.data)
+        merged.update(self._get_param("LaunchTemplateData", {}) or {})
+        version = template.create_version(merged, self._get_param("VersionDescription"))
+        return ActionResult({"LaunchTemplateVersion": {
+            "CreateTime": version.create_time, "CreatedBy": f"arn:{self.partition}:iam::{self.current_account}:root",
+            "DefaultVersion": template.is_default(version), "LaunchTemplateData": version.data,
+            "LaunchTemplateId": template.id, "LaunchTemplateName": template.name,
+            "VersionDescription": version.description, "VersionNumber": version.number}})
+
+    LaunchTemplates.create_launch_template_version = create_launch_template_version
 
 
 # ---------------------------------------------------------------------------------------

@@ -231,3 +231,20 @@ def test_a_second_auto_scaling_group_of_the_same_name_is_refused_and_launches_no
     running = [i for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]
                if i["State"]["Name"] in ("pending", "running")]
     assert len(running) == 1
+
+
+def test_a_launch_template_version_from_a_source_version_keeps_what_it_does_not_replace(emulator):
+    ec2 = emulator.client("ec2")
+    data = {"ImageId": AMI, "InstanceType": "t3.medium", "UserData": "IyEvYmluL2Jhc2gK", "KeyName": "ops"}
+    template = ec2.create_launch_template(LaunchTemplateName="nodes", LaunchTemplateData=data)["LaunchTemplate"]
+    version = ec2.create_launch_template_version(
+        LaunchTemplateId=template["LaunchTemplateId"], SourceVersion="1", LaunchTemplateData={"ImageId": "ami-0new"}
+    )["LaunchTemplateVersion"]
+    assert version["VersionNumber"] == 2
+    got = ec2.describe_launch_template_versions(LaunchTemplateId=template["LaunchTemplateId"], Versions=["2"])
+    new = got["LaunchTemplateVersions"][0]["LaunchTemplateData"]
+    assert new["ImageId"] == "ami-0new"
+    assert (new["InstanceType"], new["UserData"], new["KeyName"]) == ("t3.medium", "IyEvYmluL2Jhc2gK", "ops")
+    code, _ = code_of(ec2.create_launch_template_version, LaunchTemplateId=template["LaunchTemplateId"],
+                      SourceVersion="9", LaunchTemplateData={"ImageId": "ami-0new"})
+    assert code == "InvalidLaunchTemplateId.VersionNotFound"
