@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a control plane or a managed node group to a newer Kubernetes version')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -569,6 +570,85 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;update;help;help' {
             break
         }
+        'eksup;upgrade' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Upgrade the control plane one minor version, then the add-ons to versions that run on it')
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;upgrade;cluster' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The cluster (when no config file is given)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The cluster (when no config file is given)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The version to reach: the next minor one (the default) or the current one')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was (or would be) changed as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Go on although EKS''s upgrade insights report errors')
+            [CompletionResult]::new('--approve', '--approve', [CompletionResultType]::ParameterName, 'Apply the change; without it only the change is shown')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;upgrade;nodegroup' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'c')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The node group')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The node group')
+            [CompletionResult]::new('--kubernetes-version', '--kubernetes-version', [CompletionResultType]::ParameterName, 'The Kubernetes version (default: the control plane''s)')
+            [CompletionResult]::new('--release-version', '--release-version', [CompletionResultType]::ParameterName, 'The AMI release version of a managed group (default: the newest for the Kubernetes version)')
+            [CompletionResult]::new('--launch-template-version', '--launch-template-version', [CompletionResultType]::ParameterName, 'A new version of a managed group''s launch template')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the update and for the nodes to be Ready at the new version (`--wait=false` returns once it has started)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, '`json` writes what was done as one object on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '`json` writes what was done as one object on stdout')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--force-upgrade', '--force-upgrade', [CompletionResultType]::ParameterName, 'Replace nodes even where a PodDisruptionBudget refuses their pods'' eviction')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;upgrade;help' {
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Upgrade the control plane one minor version, then the add-ons to versions that run on it')
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;upgrade;help;cluster' {
+            break
+        }
+        'eksup;upgrade;help;nodegroup' {
+            break
+        }
+        'eksup;upgrade;help;help' {
+            break
+        }
         'eksup;utils' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
@@ -589,6 +669,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
+            [CompletionResult]::new('describe-cluster-versions', 'describe-cluster-versions', [CompletionResultType]::ParameterValue, 'Show the Kubernetes versions EKS offers, with their support dates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -760,6 +841,23 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;utils;describe-cluster-versions' {
+            [CompletionResult]::new('--version-status', '--version-status', [CompletionResultType]::ParameterName, 'Only versions in this support status: `STANDARD_SUPPORT`, `EXTENDED_SUPPORT` or `UNSUPPORTED`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--default-only', '--default-only', [CompletionResultType]::ParameterName, 'Only the version EKS creates when none is asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;utils;help' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
@@ -770,6 +868,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
+            [CompletionResult]::new('describe-cluster-versions', 'describe-cluster-versions', [CompletionResultType]::ParameterValue, 'Show the Kubernetes versions EKS offers, with their support dates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -798,6 +897,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;utils;help;describe-addon-versions' {
+            break
+        }
+        'eksup;utils;help;describe-cluster-versions' {
             break
         }
         'eksup;utils;help;help' {
@@ -942,6 +1044,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a control plane or a managed node group to a newer Kubernetes version')
             [CompletionResult]::new('utils', 'utils', [CompletionResultType]::ParameterValue, 'Utilities: kubeconfig and schema')
             [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Write a cluster''s kubeconfig entries and make its context current')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)')
@@ -1026,6 +1129,17 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;update;addon' {
             break
         }
+        'eksup;help;upgrade' {
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Upgrade the control plane one minor version, then the add-ons to versions that run on it')
+            [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)')
+            break
+        }
+        'eksup;help;upgrade;cluster' {
+            break
+        }
+        'eksup;help;upgrade;nodegroup' {
+            break
+        }
         'eksup;help;utils' {
             [CompletionResult]::new('write-kubeconfig', 'write-kubeconfig', [CompletionResultType]::ParameterValue, 'Write or refresh a cluster''s kubeconfig entries')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of the cluster config, for editors')
@@ -1036,6 +1150,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('associate-iam-oidc-provider', 'associate-iam-oidc-provider', [CompletionResultType]::ParameterValue, 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles')
             [CompletionResult]::new('nodegroup-health', 'nodegroup-health', [CompletionResultType]::ParameterValue, 'Show the health issues EKS reports for a managed node group')
             [CompletionResult]::new('describe-addon-versions', 'describe-addon-versions', [CompletionResultType]::ParameterValue, 'Show the add-on versions EKS offers for a Kubernetes version')
+            [CompletionResult]::new('describe-cluster-versions', 'describe-cluster-versions', [CompletionResultType]::ParameterValue, 'Show the Kubernetes versions EKS offers, with their support dates')
             break
         }
         'eksup;help;utils;write-kubeconfig' {
@@ -1063,6 +1178,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;utils;describe-addon-versions' {
+            break
+        }
+        'eksup;help;utils;describe-cluster-versions' {
             break
         }
         'eksup;help;set-context' {

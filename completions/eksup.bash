@@ -52,6 +52,9 @@ _eksup() {
             eksup,update)
                 cmd="eksup__subcmd__update"
                 ;;
+            eksup,upgrade)
+                cmd="eksup__subcmd__upgrade"
+                ;;
             eksup,utils)
                 cmd="eksup__subcmd__utils"
                 ;;
@@ -202,6 +205,9 @@ _eksup() {
             eksup__subcmd__help,update)
                 cmd="eksup__subcmd__help__subcmd__update"
                 ;;
+            eksup__subcmd__help,upgrade)
+                cmd="eksup__subcmd__help__subcmd__upgrade"
+                ;;
             eksup__subcmd__help,utils)
                 cmd="eksup__subcmd__help__subcmd__utils"
                 ;;
@@ -253,11 +259,20 @@ _eksup() {
             eksup__subcmd__help__subcmd__update,addon)
                 cmd="eksup__subcmd__help__subcmd__update__subcmd__addon"
                 ;;
+            eksup__subcmd__help__subcmd__upgrade,cluster)
+                cmd="eksup__subcmd__help__subcmd__upgrade__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__upgrade,nodegroup)
+                cmd="eksup__subcmd__help__subcmd__upgrade__subcmd__nodegroup"
+                ;;
             eksup__subcmd__help__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
             eksup__subcmd__help__subcmd__utils,describe-addon-versions)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
+            eksup__subcmd__help__subcmd__utils,describe-cluster-versions)
+                cmd="eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__cluster__subcmd__versions"
                 ;;
             eksup__subcmd__help__subcmd__utils,man-pages)
                 cmd="eksup__subcmd__help__subcmd__utils__subcmd__man__subcmd__pages"
@@ -304,11 +319,32 @@ _eksup() {
             eksup__subcmd__update__subcmd__help,help)
                 cmd="eksup__subcmd__update__subcmd__help__subcmd__help"
                 ;;
+            eksup__subcmd__upgrade,cluster)
+                cmd="eksup__subcmd__upgrade__subcmd__cluster"
+                ;;
+            eksup__subcmd__upgrade,help)
+                cmd="eksup__subcmd__upgrade__subcmd__help"
+                ;;
+            eksup__subcmd__upgrade,nodegroup)
+                cmd="eksup__subcmd__upgrade__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__upgrade__subcmd__help,cluster)
+                cmd="eksup__subcmd__upgrade__subcmd__help__subcmd__cluster"
+                ;;
+            eksup__subcmd__upgrade__subcmd__help,help)
+                cmd="eksup__subcmd__upgrade__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__upgrade__subcmd__help,nodegroup)
+                cmd="eksup__subcmd__upgrade__subcmd__help__subcmd__nodegroup"
+                ;;
             eksup__subcmd__utils,associate-iam-oidc-provider)
                 cmd="eksup__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider"
                 ;;
             eksup__subcmd__utils,describe-addon-versions)
                 cmd="eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
+            eksup__subcmd__utils,describe-cluster-versions)
+                cmd="eksup__subcmd__utils__subcmd__describe__subcmd__cluster__subcmd__versions"
                 ;;
             eksup__subcmd__utils,help)
                 cmd="eksup__subcmd__utils__subcmd__help"
@@ -339,6 +375,9 @@ _eksup() {
                 ;;
             eksup__subcmd__utils__subcmd__help,describe-addon-versions)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__addon__subcmd__versions"
+                ;;
+            eksup__subcmd__utils__subcmd__help,describe-cluster-versions)
+                cmd="eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__cluster__subcmd__versions"
                 ;;
             eksup__subcmd__utils__subcmd__help,help)
                 cmd="eksup__subcmd__utils__subcmd__help__subcmd__help"
@@ -371,7 +410,7 @@ _eksup() {
 
     case "${cmd}" in
         eksup)
-            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update utils set-context get-token ecr init completion version help"
+            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,7 +1754,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help)
-            opts="create get delete scale drain update utils set-context get-token ecr init completion version help"
+            opts="create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,8 +2145,50 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__upgrade)
+            opts="cluster nodegroup"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__upgrade__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__upgrade__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__utils)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2135,6 +2216,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__utils__subcmd__describe__subcmd__cluster__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2676,8 +2771,230 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__upgrade)
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__cluster)
+            opts="-f -n -o -p -v -q -h --config-file --name --version --force --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__help)
+            opts="cluster nodegroup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__help__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__upgrade__subcmd__nodegroup)
+            opts="-c -n -o -p -v -q -h --cluster --name --kubernetes-version --release-version --launch-template-version --force-upgrade --wait --timeout --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubernetes-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --release-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --launch-template-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2810,8 +3127,50 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__utils__subcmd__describe__subcmd__cluster__subcmd__versions)
+            opts="-o -p -v -q -h --default-only --version-status --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version-status)
+                    COMPREPLY=($(compgen -W "STANDARD_SUPPORT EXTENDED_SUPPORT UNSUPPORTED" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__utils__subcmd__help)
-            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions help"
+            opts="write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2839,6 +3198,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__addon__subcmd__versions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__utils__subcmd__help__subcmd__describe__subcmd__cluster__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand scale 'Change the size of a node group'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand update 'Update an add-on in place'
+            cand upgrade 'Move a control plane or a managed node group to a newer Kubernetes version'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -519,6 +520,78 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;update;help;help'= {
         }
+        &'eksup;upgrade'= {
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand cluster 'Upgrade the control plane one minor version, then the add-ons to versions that run on it'
+            cand nodegroup 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;upgrade;cluster'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand -n 'The cluster (when no config file is given)'
+            cand --name 'The cluster (when no config file is given)'
+            cand --version 'The version to reach: the next minor one (the default) or the current one'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was (or would be) changed as one object on stdout'
+            cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --force 'Go on although EKS''s upgrade insights report errors'
+            cand --approve 'Apply the change; without it only the change is shown'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;upgrade;nodegroup'= {
+            cand -c 'c'
+            cand --cluster 'cluster'
+            cand -n 'The node group'
+            cand --name 'The node group'
+            cand --kubernetes-version 'The Kubernetes version (default: the control plane''s)'
+            cand --release-version 'The AMI release version of a managed group (default: the newest for the Kubernetes version)'
+            cand --launch-template-version 'A new version of a managed group''s launch template'
+            cand --wait 'Wait for the update and for the nodes to be Ready at the new version (`--wait=false` returns once it has started)'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -o '`json` writes what was done as one object on stdout'
+            cand --output '`json` writes what was done as one object on stdout'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --force-upgrade 'Replace nodes even where a PodDisruptionBudget refuses their pods'' eviction'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;upgrade;help'= {
+            cand cluster 'Upgrade the control plane one minor version, then the add-ons to versions that run on it'
+            cand nodegroup 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;upgrade;help;cluster'= {
+        }
+        &'eksup;upgrade;help;nodegroup'= {
+        }
+        &'eksup;upgrade;help;help'= {
+        }
         &'eksup;utils'= {
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
@@ -539,6 +612,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
+            cand describe-cluster-versions 'Show the Kubernetes versions EKS offers, with their support dates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;write-kubeconfig'= {
@@ -700,6 +774,22 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;utils;describe-cluster-versions'= {
+            cand --version-status 'Only versions in this support status: `STANDARD_SUPPORT`, `EXTENDED_SUPPORT` or `UNSUPPORTED`'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --default-only 'Only the version EKS creates when none is asked for'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;utils;help'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
@@ -710,6 +800,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
+            cand describe-cluster-versions 'Show the Kubernetes versions EKS offers, with their support dates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;utils;help;write-kubeconfig'= {
@@ -729,6 +820,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;utils;help;nodegroup-health'= {
         }
         &'eksup;utils;help;describe-addon-versions'= {
+        }
+        &'eksup;utils;help;describe-cluster-versions'= {
         }
         &'eksup;utils;help;help'= {
         }
@@ -861,6 +954,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand scale 'Change the size of a node group'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand update 'Update an add-on in place'
+            cand upgrade 'Move a control plane or a managed node group to a newer Kubernetes version'
             cand utils 'Utilities: kubeconfig and schema'
             cand set-context 'Write a cluster''s kubeconfig entries and make its context current'
             cand get-token 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
@@ -924,6 +1018,14 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;update;addon'= {
         }
+        &'eksup;help;upgrade'= {
+            cand cluster 'Upgrade the control plane one minor version, then the add-ons to versions that run on it'
+            cand nodegroup 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)'
+        }
+        &'eksup;help;upgrade;cluster'= {
+        }
+        &'eksup;help;upgrade;nodegroup'= {
+        }
         &'eksup;help;utils'= {
             cand write-kubeconfig 'Write or refresh a cluster''s kubeconfig entries'
             cand schema 'Print the JSON Schema of the cluster config, for editors'
@@ -934,6 +1036,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand associate-iam-oidc-provider 'Create the IAM OIDC provider that lets the cluster''s service accounts take IAM roles'
             cand nodegroup-health 'Show the health issues EKS reports for a managed node group'
             cand describe-addon-versions 'Show the add-on versions EKS offers for a Kubernetes version'
+            cand describe-cluster-versions 'Show the Kubernetes versions EKS offers, with their support dates'
         }
         &'eksup;help;utils;write-kubeconfig'= {
         }
@@ -952,6 +1055,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;utils;nodegroup-health'= {
         }
         &'eksup;help;utils;describe-addon-versions'= {
+        }
+        &'eksup;help;utils;describe-cluster-versions'= {
         }
         &'eksup;help;set-context'= {
         }

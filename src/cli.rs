@@ -60,6 +60,9 @@ pub enum Command {
     /// Update an add-on in place
     #[command(subcommand)]
     Update(UpdateCommand),
+    /// Move a control plane or a managed node group to a newer Kubernetes version
+    #[command(subcommand)]
+    Upgrade(UpgradeCommand),
     /// Utilities: kubeconfig and schema
     #[command(subcommand)]
     Utils(UtilsCommand),
@@ -618,6 +621,69 @@ pub struct UpdateAddonArgs {
     pub output: Option<OutputFormat>,
 }
 
+// ---------------------------------------------------------------- upgrade
+
+#[derive(Debug, Subcommand)]
+pub enum UpgradeCommand {
+    /// Upgrade the control plane one minor version, then the add-ons to versions that run on it
+    #[command(
+        after_help = "Without `--approve` only the plan is shown, as eksctl does; it exits 1 when something blocks the upgrade.\n\nExamples:\n  eksup upgrade cluster --name demo\n  eksup upgrade cluster --name demo --version 1.35 --approve\n  eksup upgrade cluster -f cluster.yaml --approve -o json"
+    )]
+    Cluster(UpgradeClusterArgs),
+    /// Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)
+    #[command(
+        alias = "ng",
+        after_help = "New nodes come first; the old ones are drained (PodDisruptionBudgets respected unless `--force-upgrade`) and terminated: by EKS for a managed group, by an instance refresh of its Auto Scaling group for a self-managed one. eksup waits until the group's nodes are Ready at the new version.\n\nExamples:\n  eksup upgrade nodegroup --cluster demo --name ng-1\n  eksup upgrade nodegroup --cluster demo --name ng-1 --kubernetes-version 1.35 --force-upgrade"
+    )]
+    Nodegroup(UpgradeNodegroupArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpgradeClusterArgs {
+    #[command(flatten)]
+    pub file: ConfigFileArg,
+    /// The cluster (when no config file is given)
+    #[arg(long, short = 'n', alias = "cluster")]
+    pub name: Option<String>,
+    /// The version to reach: the next minor one (the default) or the current one
+    #[arg(long)]
+    pub version: Option<String>,
+    /// Go on although EKS's upgrade insights report errors
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub apply: ApproveArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UpgradeNodegroupArgs {
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The node group
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// The Kubernetes version (default: the control plane's)
+    #[arg(long)]
+    pub kubernetes_version: Option<String>,
+    /// The AMI release version of a managed group (default: the newest for the Kubernetes version)
+    #[arg(long)]
+    pub release_version: Option<String>,
+    /// A new version of a managed group's launch template
+    #[arg(long)]
+    pub launch_template_version: Option<String>,
+    /// Replace nodes even where a PodDisruptionBudget refuses their pods' eviction
+    #[arg(long)]
+    pub force_upgrade: bool,
+    /// Wait for the update and for the nodes to be Ready at the new version (`--wait=false` returns once it has started)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = true, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub wait: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+    /// `json` writes what was done as one object on stdout
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<OutputFormat>,
+}
+
 // ---------------------------------------------------------------- drain
 
 #[derive(Debug, Subcommand)]
@@ -707,6 +773,23 @@ pub enum UtilsCommand {
         after_help = "Examples:\n  eksup utils describe-addon-versions --kubernetes-version 1.34\n  eksup utils describe-addon-versions --cluster demo --name vpc-cni -o json"
     )]
     DescribeAddonVersions(DescribeAddonVersionsArgs),
+    /// Show the Kubernetes versions EKS offers, with their support dates
+    #[command(
+        after_help = "Examples:\n  eksup utils describe-cluster-versions\n  eksup utils describe-cluster-versions --default-only -o json"
+    )]
+    DescribeClusterVersions(DescribeClusterVersionsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DescribeClusterVersionsArgs {
+    /// Only the version EKS creates when none is asked for
+    #[arg(long)]
+    pub default_only: bool,
+    /// Only versions in this support status: `STANDARD_SUPPORT`, `EXTENDED_SUPPORT` or `UNSUPPORTED`
+    #[arg(long, value_parser = ["STANDARD_SUPPORT", "EXTENDED_SUPPORT", "UNSUPPORTED"])]
+    pub version_status: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 #[derive(Debug, Args, Clone)]

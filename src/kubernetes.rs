@@ -23,6 +23,8 @@ pub struct NodeState {
     /// The Ready condition's reason and message when the node is not Ready.
     pub reason: Option<String>,
     pub unschedulable: bool,
+    /// The kubelet's version (`v1.31.7-eks-…`), as the node reports it.
+    pub kubelet: String,
 }
 
 impl ClusterApi {
@@ -207,6 +209,39 @@ impl ClusterApi {
         Ok(done)
     }
 
+    /// Cordon and drain the node of EC2 instance `instance` (its `spec.providerID` ends with the
+    /// instance id); `None` when no node has joined for it.
+    pub async fn drain_instance(
+        &self,
+        instance: &str,
+        options: &DrainOptions,
+    ) -> anyhow::Result<Option<NodeDrained>> {
+        let nodes: Api<Node> = Api::all(self.client.clone());
+        let list = nodes
+            .list(&ListParams::default())
+            .await
+            .map_err(describe_error)
+            .context("failed to list the nodes")?;
+        let suffix = format!("/{instance}");
+        let Some(name) = list
+            .items
+            .iter()
+            .find(|n| {
+                n.spec.as_ref().and_then(|s| s.provider_id.as_deref()).is_some_and(|p| p.ends_with(&suffix))
+            })
+            .and_then(|n| n.metadata.name.clone())
+        else {
+            return Ok(None);
+        };
+        nodes
+            .cordon(&name)
+            .await
+            .map_err(describe_error)
+            .with_context(|| format!("failed to cordon `{name}`"))?;
+        let deadline = tokio::time::Instant::now() + options.patience;
+        self.drain_node(&name, options, deadline).await.map(Some)
+    }
+
     /// Make the nodes that carry `selector` schedulable again; returns their names.
     pub async fn uncordon(&self, selector: &str) -> anyhow::Result<Vec<String>> {
         let nodes: Api<Node> = Api::all(self.client.clone());
@@ -254,6 +289,12 @@ fn node_state(node: &Node) -> NodeState {
         ready: is_ready,
         reason,
         unschedulable: node.spec.as_ref().and_then(|s| s.unschedulable).unwrap_or(false),
+        kubelet: node
+            .status
+            .as_ref()
+            .and_then(|s| s.node_info.as_ref())
+            .map(|i| i.kubelet_version.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -286,7 +327,13 @@ mod tests {
     use super::*;
 
     fn n(name: &str, ready: bool, reason: Option<&str>) -> NodeState {
-        NodeState { name: name.into(), ready, reason: reason.map(Into::into), unschedulable: false }
+        NodeState {
+            name: name.into(),
+            ready,
+            reason: reason.map(Into::into),
+            unschedulable: false,
+            kubelet: String::new(),
+        }
     }
 
     #[test]

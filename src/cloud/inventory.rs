@@ -160,7 +160,11 @@ impl AwsCloud {
         }
     }
 
-    async fn find_self_managed(&self, cluster: &str, name: &str) -> Result<Option<String>, CloudError> {
+    pub(super) async fn find_self_managed(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<String>, CloudError> {
         Ok(self.cluster_asgs(cluster).await?.into_iter().find_map(|g| {
             let asg = g.auto_scaling_group_name()?.to_string();
             let tagged = asg_tag_pairs(&g).any(|(k, v)| k == NODEGROUP_TAG && v == name);
@@ -274,7 +278,7 @@ impl AwsCloud {
     }
 
     /// The Kubernetes API of `cluster`, with a fresh token.
-    async fn cluster_api(
+    pub(super) async fn cluster_api(
         &self,
         cluster: &aws_sdk_eks::types::Cluster,
     ) -> anyhow::Result<crate::kubernetes::ClusterApi> {

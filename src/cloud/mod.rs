@@ -182,9 +182,11 @@ mod nodes;
 mod orphans;
 pub mod preflight;
 pub mod registry;
+mod roll;
 mod ssm;
 mod update;
 pub mod userdata;
+mod versions;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -199,7 +201,9 @@ pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
-pub use update::{AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES};
+pub use roll::{Rolled, SelfManagedGroup, ami_lineage};
+pub use update::{AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES, NodegroupVersionChange};
+pub use versions::{ClusterVersion, Insight, NodegroupVersion, minor};
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};
 use crate::plan::teardown::{Detail, Doomed};
@@ -311,10 +315,14 @@ impl AwsCloud {
     /// new token: AWS remembers tokens of requests that succeeded, and nothing promises that it
     /// forgets those of requests it refused.
     pub(crate) fn client_token(&self, ctx: &StepContext<'_>) -> String {
+        self.token_for(&format!("{}/{}", ctx.plan.cluster, ctx.step.id))
+    }
+
+    /// An idempotency token for one call about `what` (made once, before the SDK's tries).
+    pub(crate) fn token_for(&self, what: &str) -> String {
         use sha2::Digest as _;
         let call = self.calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let digest =
-            sha2::Sha256::digest(format!("{}/{}/{}/{call}", self.run, ctx.plan.cluster, ctx.step.id));
+        let digest = sha2::Sha256::digest(format!("{}/{what}/{call}", self.run));
         digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
     }
 
@@ -836,6 +844,11 @@ pub(crate) mod limits {
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
     /// A change of logging or endpoints: a few minutes.
     pub const CLUSTER_UPDATED: Span = Span::new(Duration::from_secs(180), CLUSTER);
+    /// A new Kubernetes version of the control plane: AWS says up to about ten minutes.
+    pub const CLUSTER_UPGRADED: Span = Span::new(Duration::from_secs(600), Duration::from_secs(60 * 60));
+    /// A managed node group's rolling update: new nodes, then the old ones drained (each
+    /// waiting on its pods' disruption budgets), a quarter of an hour for a small group.
+    pub const NODEGROUP_UPGRADED: Span = Span::new(Duration::from_secs(900), Duration::from_secs(90 * 60));
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Nodes Ready in Kubernetes: the last step of a node group, as eksctl waits for it.
 
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::{AwsCloud, Poll, auth, limits, wait_for};
-use crate::executor::{Action, StepContext, StepResult};
+use crate::executor::{Action, Cancel, Progress, Reporter, StepContext, StepResult, Subject};
 use crate::kubernetes::{ClusterApi, readiness_summary};
 use crate::plan::{Val, keys};
 
@@ -26,20 +26,25 @@ impl AwsCloud {
         let what = format!("the nodes of `{nodegroup}`");
         let cluster = ctx.plan.cluster.as_str();
         let polls = std::cell::Cell::new(0_u32);
+        let connection = Connection::default();
         let ready = wait_for(&ctx.progress, &what, limits::NODES_ARE_READY, || {
             polls.set(polls.get() + 1);
-            let (endpoint, ca) = (endpoint.clone(), ca.clone());
+            let (endpoint, ca, connection) = (endpoint.clone(), ca.clone(), &connection);
             async move {
-                let credentials = auth::credentials(&self.sdk).await?;
-                let token = auth::eks_token(&credentials, cluster, &self.region, SystemTime::now())?;
-                let api = ClusterApi::connect(&endpoint, &ca, &token).await?;
-                match api.nodes(selector).await {
+                let nodes = match connection.api(self, cluster, &endpoint, &ca).await {
+                    Ok(api) => api.nodes(selector).await,
+                    Err(e) => Err(e),
+                };
+                match nodes {
                     Ok(nodes) if nodes.iter().filter(|n| n.ready).count() >= want => Ok(Poll::Ready(nodes)),
                     Ok(nodes) => Ok(Poll::Pending(readiness_summary(&nodes, want))),
                     // The API server may not answer for a moment (right after the control plane
                     // turns ACTIVE, or a network blip): a failed poll is retried, not fatal, and
                     // the last answer is what a timeout reports.
-                    Err(e) => Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
+                    Err(e) => {
+                        connection.forget().await;
+                        Ok(Poll::Pending(format!("the API server did not answer: {e:#}")))
+                    }
                 }
             }
         })
@@ -52,5 +57,95 @@ impl AwsCloud {
         });
         let action = if polls.get() == 1 && group_existed { Action::Existed } else { Action::Created };
         Ok(StepResult::new(action).with("ready", names.len().to_string()).with("nodes", names.join(",")))
+    }
+}
+
+impl AwsCloud {
+    /// `upgrade nodegroup`: wait until `want` Ready nodes carry `selector` (`key=value`), every
+    /// one of them with a kubelet of Kubernetes `version` (the old nodes gone). Returns their
+    /// names.
+    pub async fn nodes_at_version(
+        &self,
+        cluster: &str,
+        selector: &str,
+        want: usize,
+        version: &str,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<Vec<String>> {
+        let group = selector.rsplit('=').next().unwrap_or(selector);
+        let id = format!("nodes/{group}");
+        let description = format!("the nodes of `{group}`");
+        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
+        let prefix = format!("v{version}.");
+        let connection = Connection::default();
+        let eks = self
+            .describe_eks_cluster(cluster)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("cluster `{cluster}` is gone"))?;
+        let (Some(endpoint), Some(ca)) = (eks.endpoint(), eks.certificate_authority().and_then(|c| c.data()))
+        else {
+            anyhow::bail!("cluster `{cluster}` has no endpoint");
+        };
+        wait_for(&progress, &description, limits::NODES_ARE_READY, || async {
+            let nodes = match connection.api(self, cluster, endpoint, ca).await {
+                Ok(api) => api.nodes(selector).await,
+                Err(e) => Err(e),
+            };
+            let nodes = match nodes {
+                Ok(nodes) => nodes,
+                Err(e) => {
+                    connection.forget().await;
+                    return Ok(Poll::Pending(format!("the API server did not answer: {e:#}")));
+                }
+            };
+            let old = nodes.iter().filter(|n| !n.kubelet.starts_with(&prefix)).count();
+            let ready = nodes.iter().filter(|n| n.ready && n.kubelet.starts_with(&prefix)).count();
+            if old == 0 && ready >= want {
+                return Ok(Poll::Ready(nodes.into_iter().map(|n| n.name).collect()));
+            }
+            Ok(Poll::Pending(if old > 0 {
+                format!("{old} node(s) still at an older version, {ready}/{want} Ready at `{version}`")
+            } else {
+                readiness_summary(&nodes, want)
+            }))
+        })
+        .await
+    }
+}
+
+/// One Kubernetes client for all the polls of a wait: a new client (TLS set-up, a signed token)
+/// only when there is none, its token is ten minutes old (EKS's tokens last fifteen), or the
+/// last poll failed.
+#[derive(Default)]
+struct Connection {
+    api: tokio::sync::Mutex<Option<(ClusterApi, Instant)>>,
+}
+
+impl Connection {
+    const RENEW_AFTER: Duration = Duration::from_secs(10 * 60);
+
+    async fn api(
+        &self,
+        aws: &AwsCloud,
+        cluster: &str,
+        endpoint: &str,
+        ca: &str,
+    ) -> anyhow::Result<ClusterApi> {
+        let mut slot = self.api.lock().await;
+        if let Some((api, at)) = slot.as_ref()
+            && at.elapsed() < Self::RENEW_AFTER
+        {
+            return Ok(api.clone());
+        }
+        let credentials = auth::credentials(&aws.sdk).await?;
+        let token = auth::eks_token(&credentials, cluster, &aws.region, SystemTime::now())?;
+        let api = ClusterApi::connect(endpoint, ca, &token).await?;
+        *slot = Some((api.clone(), Instant::now()));
+        Ok(api)
+    }
+
+    async fn forget(&self) {
+        *self.api.lock().await = None;
     }
 }

@@ -1,16 +1,39 @@
-//! Changes to a cluster in place (`utils update-cluster-logging`, `utils update-cluster-vpc-config`):
-//! what the control plane has now, and one UpdateClusterConfig waited for until EKS says it is
-//! `Successful`. EKS runs one update of a cluster at a time: while another is in progress it
-//! refuses (ResourceInUseException) and the change waits its turn.
+//! Changes in place: the control plane's configuration (`utils update-cluster-logging`,
+//! `utils update-cluster-vpc-config`, `utils update-authentication-mode`), its version
+//! (`upgrade cluster`), a managed node group's version (`upgrade nodegroup`) and an add-on
+//! (`update addon`). Each is one EKS update call whose update is then waited for until EKS says
+//! it is `Successful` ([`AwsCloud::apply_update`]). EKS runs one update of a resource at a time:
+//! while another is in progress it refuses (ResourceInUseException) and the change waits its
+//! turn.
 
 use std::collections::BTreeSet;
 
-use aws_sdk_eks::types::{LogSetup, LogType, Logging, UpdateStatus, VpcConfigRequest};
+use std::future::Future;
+
+use aws_sdk_eks::types::{LogSetup, LogType, Logging, Update, UpdateStatus, VpcConfigRequest};
 use serde::Serialize;
 
 use super::error::{ApiResult as _, CloudError, ErrorKind};
-use super::{AwsCloud, Poll, limits, retry_while, wait_for};
+use super::{AwsCloud, Poll, Span, limits, retry_while, wait_for};
 use crate::executor::{Cancel, Progress, Reporter, Subject};
+
+/// What an update changes: the cluster itself, one of its add-ons or managed node groups.
+#[derive(Debug, Clone, Copy)]
+enum Target<'a> {
+    Cluster,
+    Addon(&'a str),
+    Nodegroup(&'a str),
+}
+
+impl Target<'_> {
+    fn describe(self, cluster: &str) -> String {
+        match self {
+            Self::Cluster => format!("cluster `{cluster}`"),
+            Self::Addon(a) => format!("add-on `{a}`"),
+            Self::Nodegroup(n) => format!("node group `{n}`"),
+        }
+    }
+}
 
 /// The control-plane log types, as EKS names them.
 pub const LOG_TYPES: [&str; 5] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
@@ -91,13 +114,7 @@ impl AwsCloud {
         reporter: &dyn Reporter,
         cancel: &Cancel,
     ) -> anyhow::Result<String> {
-        let id = format!("cluster/{name}");
-        let description = format!("cluster `{name}`");
-        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
-        let busy = |e: &CloudError| {
-            (e.kind() == ErrorKind::InUse).then_some("waiting for the update in progress to finish")
-        };
-        let update = retry_while(&progress, limits::CLUSTER, busy, || async {
+        self.apply_update(name, Target::Cluster, limits::CLUSTER_UPDATED, reporter, cancel, || async {
             let req = self.eks.update_cluster_config().name(name);
             let req = match change {
                 ClusterChange::Logging { enable, disable } => {
@@ -129,37 +146,9 @@ impl AwsCloud {
                         .build(),
                 ),
             };
-            req.send().await.api("UpdateClusterConfig")
+            req.send().await.api("UpdateClusterConfig").map(|o| o.update)
         })
-        .await?;
-        let update_id = update
-            .update()
-            .and_then(|u| u.id())
-            .ok_or(CloudError::MissingField { operation: "UpdateClusterConfig", field: "update.id" })?
-            .to_string();
-        let what = format!("update `{update_id}` of cluster `{name}`");
-        wait_for(&progress, &what, limits::CLUSTER_UPDATED, || async {
-            let out = self.eks.describe_update().name(name).update_id(&update_id).send().await;
-            let update = out
-                .api("DescribeUpdate")?
-                .update
-                .ok_or(CloudError::MissingField { operation: "DescribeUpdate", field: "update" })?;
-            match update.status() {
-                Some(UpdateStatus::Successful) => Ok(Poll::Ready(())),
-                Some(UpdateStatus::InProgress) | None => Ok(Poll::Pending("InProgress".into())),
-                Some(other) => {
-                    let errors = update.errors().iter().filter_map(|e| e.error_message()).collect::<Vec<_>>();
-                    Err(CloudError::Failed {
-                        what: what.clone(),
-                        status: other.as_str().into(),
-                        reason: (!errors.is_empty()).then(|| errors.join("; ")),
-                    }
-                    .into())
-                }
-            }
-        })
-        .await?;
-        Ok(update_id)
+        .await
     }
 }
 
@@ -210,14 +199,8 @@ impl AwsCloud {
         reporter: &dyn Reporter,
         cancel: &Cancel,
     ) -> anyhow::Result<String> {
-        use aws_sdk_eks::types::{AddonStatus, ResolveConflicts};
-        let id = format!("addon/{name}");
-        let description = format!("add-on `{name}`");
-        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
-        let busy = |e: &CloudError| {
-            (e.kind() == ErrorKind::InUse).then_some("waiting for the add-on's update in progress")
-        };
-        let update = retry_while(&progress, limits::ADDON, busy, || async {
+        use aws_sdk_eks::types::ResolveConflicts;
+        self.apply_update(cluster, Target::Addon(name), limits::ADDON_ACTIVE, reporter, cancel, || async {
             self.eks
                 .update_addon()
                 .cluster_name(cluster)
@@ -229,18 +212,136 @@ impl AwsCloud {
                 .send()
                 .await
                 .api("UpdateAddon")
+                .map(|o| o.update)
         })
-        .await?;
-        let update_id = update
-            .update()
-            .and_then(|u| u.id())
-            .ok_or(CloudError::MissingField { operation: "UpdateAddon", field: "update.id" })?
-            .to_string();
-        let what = format!("update `{update_id}` of add-on `{name}`");
-        wait_for(&progress, &what, limits::ADDON_ACTIVE, || async {
-            let out =
-                self.eks.describe_update().name(cluster).addon_name(name).update_id(&update_id).send().await;
-            let update = out
+        .await
+    }
+
+    /// Move cluster `name`'s control plane to Kubernetes `version` (the next minor one; EKS
+    /// refuses any other) and wait until EKS has; `force` overrides EKS's upgrade-readiness
+    /// checks. Returns the update's id.
+    pub async fn update_cluster_version(
+        &self,
+        name: &str,
+        version: &str,
+        force: bool,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<String> {
+        // The same token on every try: a retry after a lost answer gets the same update back.
+        let token = self.token_for(&format!("{name}/version/{version}"));
+        self.apply_update(name, Target::Cluster, limits::CLUSTER_UPGRADED, reporter, cancel, || async {
+            self.eks
+                .update_cluster_version()
+                .name(name)
+                .version(version)
+                .force(force)
+                .client_request_token(&token)
+                .send()
+                .await
+                .api("UpdateClusterVersion")
+                .map(|o| o.update)
+        })
+        .await
+    }
+
+    /// Roll managed node group `nodegroup` onto `change` (new nodes first, then the old ones
+    /// drained and terminated, as EKS does) and wait until EKS has. Returns the update's id.
+    pub async fn update_nodegroup_version(
+        &self,
+        cluster: &str,
+        nodegroup: &str,
+        change: &NodegroupVersionChange,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+    ) -> anyhow::Result<String> {
+        let token = self.token_for(&format!("{cluster}/{nodegroup}/version"));
+        let target = Target::Nodegroup(nodegroup);
+        self.apply_update(cluster, target, limits::NODEGROUP_UPGRADED, reporter, cancel, || {
+            self.nodegroup_version_call(cluster, nodegroup, change, &token)
+        })
+        .await
+    }
+
+    /// `upgrade nodegroup --wait=false`: start the rolling update and return its id.
+    pub async fn start_nodegroup_version_update(
+        &self,
+        cluster: &str,
+        nodegroup: &str,
+        change: &NodegroupVersionChange,
+    ) -> anyhow::Result<String> {
+        let token = self.token_for(&format!("{cluster}/{nodegroup}/version"));
+        let update = self.nodegroup_version_call(cluster, nodegroup, change, &token).await?;
+        Ok(update_id(update.as_ref())?.to_string())
+    }
+
+    async fn nodegroup_version_call(
+        &self,
+        cluster: &str,
+        nodegroup: &str,
+        change: &NodegroupVersionChange,
+        token: &str,
+    ) -> Result<Option<Update>, CloudError> {
+        use aws_sdk_eks::types::LaunchTemplateSpecification;
+        let template = change
+            .launch_template
+            .as_ref()
+            .map(|(id, version)| LaunchTemplateSpecification::builder().id(id).version(version).build());
+        self.eks
+            .update_nodegroup_version()
+            .cluster_name(cluster)
+            .nodegroup_name(nodegroup)
+            .set_version(change.version.clone())
+            .set_release_version(change.release_version.clone())
+            .set_launch_template(template)
+            .force(change.force)
+            .client_request_token(token)
+            .send()
+            .await
+            .api("UpdateNodegroupVersion")
+            .map(|o| o.update)
+    }
+
+    /// Start an update with `call` (tried again while another update of `target` is in
+    /// progress), then wait until EKS says it is `Successful` and `target` is `ACTIVE` again.
+    /// An update that ends `Failed` or `Cancelled` is an error with EKS's reasons. Returns the
+    /// update's id.
+    async fn apply_update<F, Fut>(
+        &self,
+        cluster: &str,
+        target: Target<'_>,
+        span: Span,
+        reporter: &dyn Reporter,
+        cancel: &Cancel,
+        call: F,
+    ) -> anyhow::Result<String>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Option<Update>, CloudError>>,
+    {
+        let id = match target {
+            Target::Cluster => format!("cluster/{cluster}"),
+            Target::Addon(a) => format!("addon/{a}"),
+            Target::Nodegroup(n) => format!("nodegroup/{n}"),
+        };
+        let description = target.describe(cluster);
+        let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
+        let busy = |e: &CloudError| {
+            (e.kind() == ErrorKind::InUse).then_some("waiting for the update in progress to finish")
+        };
+        let update = retry_while(&progress, span.limit, busy, call).await?;
+        let update_id = update_id(update.as_ref())?.to_string();
+        let what = format!("update `{update_id}` of {}", target.describe(cluster));
+        wait_for(&progress, &what, span, || async {
+            let mut req = self.eks.describe_update().name(cluster).update_id(&update_id);
+            match target {
+                Target::Cluster => {}
+                Target::Addon(a) => req = req.addon_name(a),
+                Target::Nodegroup(n) => req = req.nodegroup_name(n),
+            }
+            let update = req
+                .send()
+                .await
                 .api("DescribeUpdate")?
                 .update
                 .ok_or(CloudError::MissingField { operation: "DescribeUpdate", field: "update" })?;
@@ -248,7 +349,20 @@ impl AwsCloud {
                 Some(UpdateStatus::Successful) => {}
                 Some(UpdateStatus::InProgress) | None => return Ok(Poll::Pending("InProgress".into())),
                 Some(other) => {
-                    let errors = update.errors().iter().filter_map(|e| e.error_message()).collect::<Vec<_>>();
+                    let errors = update
+                        .errors()
+                        .iter()
+                        .map(|e| {
+                            let code =
+                                e.error_code().map(|c| format!("{}: ", c.as_str())).unwrap_or_default();
+                            let on = if e.resource_ids().is_empty() {
+                                String::new()
+                            } else {
+                                format!(" ({})", e.resource_ids().join(", "))
+                            };
+                            format!("{code}{}{on}", e.error_message().unwrap_or_default())
+                        })
+                        .collect::<Vec<_>>();
                     return Err(CloudError::Failed {
                         what: what.clone(),
                         status: other.as_str().into(),
@@ -257,13 +371,45 @@ impl AwsCloud {
                     .into());
                 }
             }
-            let addon = self.describe_addon(cluster, name).await?;
-            Ok(match addon.as_ref().and_then(|a| a.status()) {
-                Some(AddonStatus::Active) => Poll::Ready(()),
-                status => Poll::Pending(status.map_or("UPDATING", |s| s.as_str()).to_string()),
+            let status = match target {
+                Target::Cluster => self
+                    .describe_eks_cluster(cluster)
+                    .await?
+                    .and_then(|c| c.status().map(|s| s.as_str().to_string())),
+                Target::Addon(a) => self
+                    .describe_addon(cluster, a)
+                    .await?
+                    .and_then(|a| a.status().map(|s| s.as_str().to_string())),
+                Target::Nodegroup(n) => self
+                    .describe_nodegroup(cluster, n)
+                    .await?
+                    .and_then(|g| g.status().map(|s| s.as_str().to_string())),
+            };
+            Ok(match status.as_deref() {
+                Some("ACTIVE") => Poll::Ready(()),
+                status => Poll::Pending(status.unwrap_or("UPDATING").to_string()),
             })
         })
         .await?;
         Ok(update_id)
     }
+}
+
+/// The id of the update an update call answered with.
+fn update_id(update: Option<&Update>) -> Result<&str, CloudError> {
+    update
+        .and_then(Update::id)
+        .ok_or(CloudError::MissingField { operation: "the update call", field: "update.id" })
+}
+
+/// What `upgrade nodegroup` asks EKS for; `None` leaves the choice to EKS (the node group's
+/// version, the newest AMI release of it, the template version it has).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NodegroupVersionChange {
+    pub version: Option<String>,
+    pub release_version: Option<String>,
+    /// The node group's launch template (id) in a new version.
+    pub launch_template: Option<(String, String)>,
+    /// Replace nodes even where a PodDisruptionBudget refuses their pods' eviction.
+    pub force: bool,
 }

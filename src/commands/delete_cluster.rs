@@ -3,23 +3,19 @@
 use anyhow::Result;
 
 use crate::cli::DeleteClusterArgs;
-use crate::error::{ExitStatus, UserError};
-use crate::ops::delete_cluster::{ClusterRef, DeleteClusterOptions};
-use crate::ops::{self, load::ConfigSource};
+use crate::error::ExitStatus;
+use crate::ops;
+use crate::ops::delete_cluster::DeleteClusterOptions;
+use crate::ops::load::ClusterRef;
 use crate::output::{OutputFormat, Printer};
 use crate::settings::Settings;
 
 pub fn delete_cluster(args: DeleteClusterArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let cluster = match (args.file.config_file, args.name) {
-        (Some(_), Some(_)) => return Err(UserError::usage("give either `--name` or `-f`, not both").into()),
-        (Some(file), None) => ClusterRef::Config(ConfigSource::from_args(Some(file), None)?),
-        (None, Some(name)) => ClusterRef::Name(name),
-        (None, None) => {
-            return Err(UserError::usage("which cluster? give `--name` or `-f cluster.yaml`")
-                .hint("e.g. `eksup delete cluster --name demo --region us-west-2`")
-                .into());
-        }
-    };
+    let cluster = ClusterRef::from_args(
+        args.file.config_file,
+        args.name,
+        "eksup delete cluster --name demo --region us-west-2",
+    )?;
     let options = DeleteClusterOptions {
         cluster,
         yes: args.yes,

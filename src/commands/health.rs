@@ -1,8 +1,9 @@
-//! `eksup utils nodegroup-health` and `eksup utils describe-addon-versions`.
+//! `eksup utils nodegroup-health`, `eksup utils describe-addon-versions` and
+//! `eksup utils describe-cluster-versions`.
 
 use anyhow::Result;
 
-use crate::cli::{DescribeAddonVersionsArgs, NodegroupHealthArgs};
+use crate::cli::{DescribeAddonVersionsArgs, DescribeClusterVersionsArgs, NodegroupHealthArgs};
 use crate::error::ExitStatus;
 use crate::ops;
 use crate::output::Printer;
@@ -27,4 +28,18 @@ pub fn describe_addon_versions(
     let (version, cluster, name) =
         (args.kubernetes_version.as_deref(), args.cluster.as_deref(), args.name.as_deref());
     ops::finish(ops::health::addon_versions(version, cluster, name, args.output.output, settings)?, printer)
+}
+
+pub fn describe_cluster_versions(
+    args: DescribeClusterVersionsArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report = ops::health::cluster_versions(
+        args.default_only,
+        args.version_status.as_deref(),
+        args.output.output,
+        settings,
+    )?;
+    ops::finish(report, printer)
 }

@@ -17,13 +17,14 @@ pub mod man_pages;
 pub mod nodegroup;
 pub mod orphans;
 pub mod repository;
+pub mod upgrade;
 pub mod version;
 
 use anyhow::Result;
 
 use crate::cli::{
     Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, UpdateCommand,
-    UtilsCommand,
+    UpgradeCommand, UtilsCommand,
 };
 use crate::error::ExitStatus;
 use crate::output::Printer;
@@ -57,12 +58,19 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
         Command::Drain(DrainCommand::Nodegroup(args)) => drain::drain_nodegroup(args, settings, printer),
         Command::Update(UpdateCommand::Addon(args)) => addon::update_addon(args, settings, printer),
+        Command::Upgrade(UpgradeCommand::Cluster(args)) => upgrade::upgrade_cluster(args, settings, printer),
+        Command::Upgrade(UpgradeCommand::Nodegroup(args)) => {
+            upgrade::upgrade_nodegroup(args, settings, printer)
+        }
         Command::Utils(UtilsCommand::WriteKubeconfig(args)) => {
             kubeconfig::write_kubeconfig(args, settings, printer)
         }
         Command::Utils(UtilsCommand::Schema) => create_cluster::print_schema(printer),
         Command::Utils(UtilsCommand::NodegroupHealth(args)) => {
             health::nodegroup_health(args, settings, printer)
+        }
+        Command::Utils(UtilsCommand::DescribeClusterVersions(args)) => {
+            health::describe_cluster_versions(args, settings, printer)
         }
         Command::Utils(UtilsCommand::DescribeAddonVersions(args)) => {
             health::describe_addon_versions(args, settings, printer)

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Report;
+use super::{Change, Report};
 use crate::cloud::{self, AddonChange, AddonState, AwsCloud};
 use crate::error::UserError;
 use crate::executor::Cancel;
@@ -33,7 +33,7 @@ pub struct UpdateAddonReport {
     pub cluster: String,
     pub addon: String,
     /// `unchanged` or `updated`.
-    pub action: &'static str,
+    pub action: Change,
     pub before: AddonState,
     pub after: AddonState,
     pub update_id: Option<String>,
@@ -48,7 +48,7 @@ impl Report for UpdateAddonReport {
             return Ok(());
         }
         let what = format!("add-on `{}` of cluster `{}`", self.addon, self.cluster);
-        if self.action == "unchanged" {
+        if self.action == Change::Unchanged {
             printer.info(&format!("{what} is `{}` as asked already: nothing to change", self.before.version));
         } else {
             printer
@@ -59,7 +59,7 @@ impl Report for UpdateAddonReport {
 }
 
 /// The numbers of an add-on version, to order them: `v1.19.6-eksbuild.1` is `[1, 19, 6, 1]`.
-fn version_key(version: &str) -> Vec<u64> {
+pub(crate) fn version_key(version: &str) -> Vec<u64> {
     version.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()
 }
 
@@ -99,7 +99,7 @@ pub fn update_addon(
         let mut report = UpdateAddonReport {
             cluster: o.cluster.clone(),
             addon: o.name.clone(),
-            action: "unchanged",
+            action: Change::Unchanged,
             before,
             after,
             update_id: None,
@@ -122,7 +122,7 @@ pub fn update_addon(
             .await
             .map_err(|_| UserError::new("timed out").hint("the update goes on in EKS; see `eksup utils describe-addon-versions`"))??;
         progress.finish();
-        report.action = "updated";
+        report.action = Change::Updated;
         report.update_id = Some(id);
         Ok(report)
     })

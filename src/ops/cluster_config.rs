@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Report;
+use super::{Change, Report};
 use crate::cloud::{self, AwsCloud, ClusterChange, ClusterConfig, LOG_TYPES};
 use crate::error::UserError;
 use crate::executor::Cancel;
@@ -41,7 +41,7 @@ pub struct UpdateConfigOptions {
 pub struct UpdateConfigReport {
     pub cluster: String,
     /// `unchanged`, `plan` (no `--approve`) or `updated`.
-    pub action: &'static str,
+    pub action: Change,
     pub before: ClusterConfig,
     pub after: ClusterConfig,
     /// EKS's id of the update, when one was made.
@@ -58,11 +58,11 @@ impl Report for UpdateConfigReport {
         }
         let changes = changes(&self.before, &self.after).join(", ");
         match self.action {
-            "unchanged" => printer.info(&format!(
+            Change::Unchanged => printer.info(&format!(
                 "cluster `{}` has this configuration already: nothing to change",
                 self.cluster
             )),
-            "plan" => {
+            Change::Plan => {
                 printer.info(&format!("would change cluster `{}`: {changes}", self.cluster));
                 printer.warn("nothing was changed: run again with `--approve` to apply it");
             }
@@ -188,14 +188,14 @@ pub fn update_cluster_config(
         let (after, change) = target(&before, &o.wanted)?;
         let mut report = UpdateConfigReport {
             cluster: o.cluster.clone(),
-            action: "plan",
+            action: Change::Plan,
             before,
             after,
             update_id: None,
             json: o.json,
         };
         if report.before == report.after {
-            report.action = "unchanged";
+            report.action = Change::Unchanged;
             return Ok(report);
         }
         if !o.approve {
@@ -214,7 +214,7 @@ pub fn update_cluster_config(
             UserError::new("timed out").hint("the update goes on in EKS; see `eksup get cluster`")
         })??;
         progress.finish();
-        report.action = "updated";
+        report.action = Change::Updated;
         report.update_id = Some(id);
         Ok(report)
     })

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::load::{ConfigSource, config_error};
+use super::load::{ClusterRef, Named};
 use super::{Report, RunEnd};
 use crate::cloud::{self, AwsCloud, DeleteOptions, DeletePlan, DeleteReport};
 use crate::error::UserError;
@@ -18,13 +18,6 @@ use crate::output::progress::Progress;
 use crate::output::summary::Summary;
 use crate::plan::estimate::human;
 use crate::settings::Settings;
-
-/// Which cluster: a name, or the config file that names it.
-#[derive(Debug, Clone)]
-pub enum ClusterRef {
-    Name(String),
-    Config(ConfigSource),
-}
 
 /// What `delete cluster` is asked to do.
 #[derive(Debug, Clone)]
@@ -64,7 +57,7 @@ pub fn delete_cluster(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<DeleteClusterReport> {
-    let (name, region) = target(&options.cluster, settings, printer)?;
+    let Named { name, region, .. } = options.cluster.resolve(settings, printer)?;
     let place = region.as_deref().map(|r| format!(" in `{r}`")).unwrap_or_default();
     printer.confirm(
         &format!("delete cluster `{name}`{place} and everything eksup created for it"),
@@ -145,7 +138,7 @@ pub fn plan_delete(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<DeletePlanReport> {
-    let (name, region) = target(&options.cluster, settings, printer)?;
+    let Named { name, region, .. } = options.cluster.resolve(settings, printer)?;
     super::runtime()?.block_on(async {
         let sdk = cloud::load_sdk_config(settings, region.as_deref()).await?;
         let region = sdk.region().map(ToString::to_string).unwrap_or_default();
@@ -258,23 +251,6 @@ impl Report for DeletePlanReport {
             None => RunEnd::Done,
         }
     }
-}
-
-/// The cluster to delete and its region: `--name` and the region, or the config's metadata.
-fn target(cluster: &ClusterRef, settings: &Settings, printer: &Printer) -> Result<(String, Option<String>)> {
-    let source = match cluster {
-        ClusterRef::Name(n) => return Ok((n.clone(), settings.region.clone())),
-        ClusterRef::Config(source) => source,
-    };
-    let (text, origin) = source.read(settings)?;
-    let parsed = crate::config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
-    let name = parsed.config.metadata.name.clone().unwrap_or_default();
-    if name.is_empty() {
-        return Err(UserError::new(format!("`{origin}` names no cluster"))
-            .hint("set `metadata.name`, or use `--name`")
-            .into());
-    }
-    Ok((name, parsed.region().map(str::to_string).or_else(|| settings.region.clone())))
 }
 
 /// The details of `delete cluster`'s summary line.

@@ -1,9 +1,9 @@
-//! `utils nodegroup-health` and `utils describe-addon-versions`: AWS's answers, a table by
-//! default, `-o json|yaml` for scripts.
+//! `utils nodegroup-health`, `utils describe-addon-versions` and `utils describe-cluster-versions`:
+//! AWS's answers, a table by default, `-o json|yaml` for scripts.
 
 use super::Report;
 use super::get::print;
-use crate::cloud::{self, AddonVersion, AwsCloud, NodegroupHealth};
+use crate::cloud::{self, AddonVersion, AwsCloud, ClusterVersion, NodegroupHealth};
 use crate::error::UserError;
 use crate::output::{OutputFormat, Printer};
 use crate::settings::Settings;
@@ -94,5 +94,50 @@ pub fn addon_versions(
         };
         let versions = aws.addon_versions(&k8s, name).await?;
         Ok(AddonVersionsReport { versions, kubernetes_version: k8s, output })
+    })
+}
+
+#[derive(Debug)]
+pub struct ClusterVersionsReport {
+    pub versions: Vec<ClusterVersion>,
+    pub output: OutputFormat,
+}
+
+impl Report for ClusterVersionsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let rows = self
+            .versions
+            .iter()
+            .map(|v| {
+                let date = |d: &Option<String>| d.clone().unwrap_or_default();
+                vec![
+                    v.version.clone(),
+                    v.status.clone(),
+                    if v.default { "yes".into() } else { String::new() },
+                    date(&v.release_date),
+                    date(&v.end_of_standard_support),
+                    date(&v.end_of_extended_support),
+                ]
+            })
+            .collect();
+        let header =
+            ["VERSION", "STATUS", "DEFAULT", "RELEASED", "STANDARD SUPPORT UNTIL", "EXTENDED SUPPORT UNTIL"];
+        print(printer, self.output, &self.versions, &header, rows)
+    }
+}
+
+/// The Kubernetes versions EKS offers, newest first: all, only the default one, or those in
+/// one support status.
+pub fn cluster_versions(
+    default_only: bool,
+    status: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<ClusterVersionsReport> {
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let mut versions = AwsCloud::new(&sdk).cluster_versions().await?;
+        versions.retain(|v| (!default_only || v.default) && status.is_none_or(|s| v.status == s));
+        Ok(ClusterVersionsReport { versions, output })
     })
 }

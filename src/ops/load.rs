@@ -227,3 +227,58 @@ fn choose_zones(region: &str, settings: &Settings, printer: &Printer, dry_run: b
         )),
     }
 }
+
+/// Which cluster: a name, or the config file that names it.
+#[derive(Debug, Clone)]
+pub enum ClusterRef {
+    Name(String),
+    Config(ConfigSource),
+}
+
+/// A cluster as a command names it: from `--name`, or a config file's `metadata`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    /// The config's region (else `--region` and the environment's).
+    pub region: Option<String>,
+    /// The config's `metadata.version`.
+    pub version: Option<String>,
+}
+
+impl ClusterRef {
+    /// `--name` or `-f`, not both, not neither; `example` shows the command in the hint.
+    pub fn from_args(file: Option<PathBuf>, name: Option<String>, example: &str) -> Result<Self> {
+        match (file, name) {
+            (Some(_), Some(_)) => Err(UserError::usage("give either `--name` or `-f`, not both").into()),
+            (Some(file), None) => Ok(Self::Config(ConfigSource::from_args(Some(file), None)?)),
+            (None, Some(name)) => Ok(Self::Name(name)),
+            (None, None) => Err(UserError::usage("which cluster? give `--name` or `-f cluster.yaml`")
+                .hint(format!("e.g. `{example}`"))
+                .into()),
+        }
+    }
+
+    /// The cluster's name, region and version; a config file is only parsed (a cluster that
+    /// exists is named by it, whatever else it asks for).
+    pub fn resolve(&self, settings: &Settings, printer: &Printer) -> Result<Named> {
+        let source = match self {
+            Self::Name(n) => {
+                return Ok(Named { name: n.clone(), region: settings.region.clone(), version: None });
+            }
+            Self::Config(source) => source,
+        };
+        let (text, origin) = source.read(settings)?;
+        let parsed = crate::config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
+        let name = parsed.config.metadata.name.clone().unwrap_or_default();
+        if name.is_empty() {
+            return Err(UserError::new(format!("`{origin}` names no cluster"))
+                .hint("set `metadata.name`, or use `--name`")
+                .into());
+        }
+        Ok(Named {
+            name,
+            region: parsed.region().map(str::to_string).or_else(|| settings.region.clone()),
+            version: parsed.config.metadata.version.clone(),
+        })
+    }
+}

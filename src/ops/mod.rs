@@ -20,6 +20,7 @@ pub mod orphans;
 pub mod repository;
 pub mod text;
 pub mod token;
+pub mod upgrade;
 
 use std::time::Duration;
 
@@ -42,6 +43,21 @@ pub trait Report {
     {
         RunEnd::Done
     }
+}
+
+/// What a command that changes one thing in place did, or would do (`action` in its JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Without `--approve`: shown, nothing done.
+    Plan,
+    /// Already as asked: nothing was called.
+    Unchanged,
+    /// Found there already.
+    Exists,
+    Created,
+    Updated,
+    Upgraded,
 }
 
 /// Print `report` and turn it into the exit status: every command ends here.

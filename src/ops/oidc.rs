@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Report;
+use super::{Change, Report};
 use crate::cloud::{self, AwsCloud};
 use crate::error::UserError;
 use crate::executor::{self, RunOptions};
@@ -22,7 +22,7 @@ pub struct OidcReport {
     pub cluster: String,
     pub issuer: String,
     /// `exists`, `plan` (no `--approve`) or `created`.
-    pub action: &'static str,
+    pub action: Change,
     pub provider_arn: Option<String>,
     #[serde(skip)]
     pub json: bool,
@@ -36,10 +36,10 @@ impl Report for OidcReport {
         }
         let arn = self.provider_arn.as_deref().unwrap_or_default();
         match self.action {
-            "exists" => {
+            Change::Exists => {
                 printer.info(&format!("cluster `{}` has an IAM OIDC provider already: `{arn}`", self.cluster))
             }
-            "plan" => {
+            Change::Plan => {
                 printer.info(&format!("would create an IAM OIDC provider for `{}`", self.issuer));
                 printer.warn("nothing was changed: run again with `--approve` to create it");
             }
@@ -69,10 +69,15 @@ pub fn associate_oidc_provider(
             UserError::new(format!("cluster `{cluster}` has no OIDC issuer yet"))
                 .hint("wait until it is `ACTIVE`")
         })?;
-        let mut report =
-            OidcReport { cluster: cluster.to_string(), issuer, action: "plan", provider_arn: provider, json };
+        let mut report = OidcReport {
+            cluster: cluster.to_string(),
+            issuer,
+            action: Change::Plan,
+            provider_arn: provider,
+            json,
+        };
         if report.provider_arn.is_some() {
-            report.action = "exists";
+            report.action = Change::Exists;
             return Ok(report);
         }
         if !approve {
@@ -102,7 +107,7 @@ pub fn associate_oidc_provider(
         if let Some((_, e)) = outcome.failed.into_iter().next() {
             return Err(e);
         }
-        report.action = "created";
+        report.action = Change::Created;
         report.provider_arn = outcome.outputs.get("oidc-provider").and_then(|o| o.get(keys::ARN)).cloned();
         Ok(report)
     })

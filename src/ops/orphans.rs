@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::delete_cluster::{ClusterRef, DeleteClusterOptions, DeleteClusterReport};
+use super::delete_cluster::{DeleteClusterOptions, DeleteClusterReport};
+use super::load::ClusterRef;
 use super::{Report, RunEnd};
 use crate::cloud::{self, AwsCloud, Orphan};
 use crate::error::UserError;

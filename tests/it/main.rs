@@ -29,3 +29,4 @@ mod rollback;
 mod schema;
 mod support;
 mod token;
+mod upgrade;

@@ -1,0 +1,227 @@
+//! `upgrade cluster` and `upgrade nodegroup`: a plan without `--approve`; a skip, a node group
+//! ahead of its control plane and EKS's failing upgrade insights refused with what to do; the
+//! control plane moved one minor version and its add-ons after it; a managed node group rolled
+//! onto new nodes (held by a PodDisruptionBudget until `--force-upgrade`) and Ready at the new
+//! version in kubectl; `utils describe-cluster-versions`.
+
+use serde_json::Value;
+
+use crate::support::{Emulator, Run};
+
+fn eksup(emu: &Emulator, args: &[&str]) -> Run {
+    Run::of(emu.eksup().args(args))
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("bad JSON ({e}): {}", run.stdout))
+}
+
+/// `examples/managed.yaml` at Kubernetes `version`, with `extra` appended; returns its path.
+fn config(emu: &Emulator, version: &str, extra: &str) -> String {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/managed.yaml");
+    let text = std::fs::read_to_string(example).unwrap();
+    let text = text.replace("version: \"1.34\"", &format!("version: \"{version}\""));
+    assert!(text.contains(&format!("version: \"{version}\"")), "the example's version moved");
+    let path = emu.home().join("cluster.yaml");
+    std::fs::write(&path, format!("{text}{extra}")).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn cluster_version(emu: &Emulator) -> String {
+    emu.aws(&["eks", "describe-cluster", "--name", "demo"])["cluster"]["version"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn addon_version(emu: &Emulator, name: &str) -> String {
+    let addon = emu.aws(&["eks", "describe-addon", "--cluster-name", "demo", "--addon-name", name]);
+    addon["addon"]["addonVersion"].as_str().unwrap().to_string()
+}
+
+/// The kubelet versions of the nodes kubectl lists, with their readiness.
+fn kubelets(emu: &Emulator) -> Vec<(String, bool)> {
+    let (ok, stdout, stderr) = emu.kubectl(&["get", "nodes", "-o", "json"]);
+    assert!(ok, "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let ready = |n: &Value| {
+        n["status"]["conditions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["type"] == "Ready" && c["status"] == "True")
+    };
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["status"]["nodeInfo"]["kubeletVersion"].as_str().unwrap().to_string(), ready(n)))
+        .collect()
+}
+
+#[test]
+fn a_cluster_and_its_node_group_move_to_the_next_kubernetes_version() {
+    let emu = Emulator::builder().env("MOTO_EKS_UPDATE_SECONDS", "1").start();
+    let file = config(&emu, "1.33", "");
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create cluster");
+    let kube_proxy = addon_version(&emu, "kube-proxy");
+    assert!(kube_proxy.starts_with("v1.33."), "{kube_proxy}");
+
+    // The plan: the next minor version, the add-ons that must follow; nothing changes.
+    let plan = eksup(&emu, &["upgrade", "cluster", "--name", "demo"]).expect(0, "plan");
+    assert!(
+        plan.stderr.contains("would upgrade the control plane of cluster `demo` from `1.33` to `1.34`"),
+        "{}",
+        plan.stderr
+    );
+    assert!(plan.stderr.contains(&format!("`kube-proxy` `{kube_proxy}` -> `v1.34.")), "{}", plan.stderr);
+    assert!(plan.stderr.contains("`--approve`"), "{}", plan.stderr);
+    assert_eq!(cluster_version(&emu), "1.33");
+
+    // A skip is refused with the step to take first.
+    let skip = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--version", "1.35", "--approve"]);
+    let skip = skip.expect(2, "a skip of a minor version");
+    assert!(skip.stderr.contains("one minor version at a time"), "{}", skip.stderr);
+    assert!(skip.stderr.contains("hint:") && skip.stderr.contains("--version 1.34"), "{}", skip.stderr);
+    // A node group cannot go ahead of its control plane.
+    let ahead = eksup(
+        &emu,
+        &["upgrade", "nodegroup", "--cluster", "demo", "--name", "ng-1", "--kubernetes-version", "1.34"],
+    );
+    let ahead = ahead.expect(2, "a node group ahead of the control plane");
+    assert!(ahead.stderr.contains("upgrade the control plane first"), "{}", ahead.stderr);
+    assert_eq!(cluster_version(&emu), "1.33");
+
+    // The upgrade, from the config file: control plane, then add-ons, each waited for.
+    let done =
+        eksup(&emu, &["upgrade", "cluster", "-f", &file, "--version", "1.34", "--approve", "-o", "json"]);
+    let report = json(&done.expect(0, "upgrade cluster --approve"));
+    assert_eq!(
+        (report["action"].as_str(), report["to"].as_str()),
+        (Some("upgraded"), Some("1.34")),
+        "{report}"
+    );
+    let id = report["updateId"].as_str().unwrap();
+    let update = emu.aws(&["eks", "describe-update", "--name", "demo", "--update-id", id]);
+    assert_eq!(update["update"]["status"], "Successful", "eksup returned before the upgrade was done");
+    assert_eq!(update["update"]["type"], "VersionUpdate");
+    assert_eq!(cluster_version(&emu), "1.34");
+    assert!(addon_version(&emu, "kube-proxy").starts_with("v1.34."), "kube-proxy did not follow");
+    let (ok, server, stderr) = emu.kubectl(&["version", "-o", "json"]);
+    assert!(ok, "{stderr}");
+    let server: Value = serde_json::from_str(&server).unwrap();
+    assert_eq!(server["serverVersion"]["minor"], "34+", "{server}");
+    // The nodes are still at 1.33: within the skew Kubernetes allows.
+    assert!(kubelets(&emu).iter().all(|(v, ready)| v.starts_with("v1.33.") && *ready));
+    let again = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--version", "1.34"]);
+    let again = again.expect(0, "the same again");
+    assert!(again.stderr.contains("nothing to upgrade"), "{}", again.stderr);
+
+    // EKS refuses the next upgrade while the managed node group is behind: eksup says so first.
+    let behind = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--approve"]);
+    let behind = behind.expect(1, "a node group behind the control plane");
+    assert!(behind.stderr.contains("managed node group `ng-1` runs `1.33`"), "{}", behind.stderr);
+    assert!(
+        behind.stderr.contains("eksup upgrade nodegroup --cluster demo --name ng-1"),
+        "{}",
+        behind.stderr
+    );
+    assert_eq!(cluster_version(&emu), "1.34");
+
+    // A budget that allows no disruption holds the old nodes: EKS's update fails, eksup says why.
+    let nodes: Vec<String> = emu.nodes().into_iter().map(|(n, ..)| n).collect();
+    let pod = format!(
+        r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"kept","namespace":"default","labels":{{"app":"kept"}}}},
+            "spec":{{"nodeName":"{}","containers":[{{"name":"c","image":"nginx"}}]}}}}"#,
+        nodes[0]
+    );
+    let budget = r#"{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"kept","namespace":"default"},
+        "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"kept"}}}}"#;
+    for manifest in [pod.as_str(), budget] {
+        let path = emu.home().join("manifest.json");
+        std::fs::write(&path, manifest).unwrap();
+        let (ok, _, stderr) = emu.kubectl(&["create", "--validate=false", "-f", path.to_str().unwrap()]);
+        assert!(ok, "{stderr}");
+    }
+    let held = eksup(&emu, &["upgrade", "nodegroup", "--cluster", "demo", "--name", "ng-1"]);
+    let held = held.expect(1, "a node group held by a budget");
+    assert!(held.stderr.contains("PodEvictionFailure"), "{}", held.stderr);
+    assert!(held.stderr.contains("--force-upgrade"), "{}", held.stderr);
+    let ng = emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "demo", "--nodegroup-name", "ng-1"]);
+    assert_eq!(ng["nodegroup"]["version"], "1.33", "a failed update left the group at its version");
+
+    // Forced: new nodes at 1.34, Ready; the old ones gone.
+    let rolled = eksup(
+        &emu,
+        &["upgrade", "nodegroup", "--cluster", "demo", "--name", "ng-1", "--force-upgrade", "-o", "json"],
+    );
+    let report = json(&rolled.expect(0, "upgrade nodegroup --force-upgrade"));
+    assert_eq!((report["from"].as_str(), report["to"].as_str()), (Some("1.33"), Some("1.34")), "{report}");
+    assert_eq!(report["nodes"].as_array().unwrap().len(), 2, "{report}");
+    let ng = emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "demo", "--nodegroup-name", "ng-1"]);
+    assert_eq!(
+        (ng["nodegroup"]["version"].as_str(), ng["nodegroup"]["status"].as_str()),
+        (Some("1.34"), Some("ACTIVE"))
+    );
+    let now = kubelets(&emu);
+    assert_eq!(now.len(), 2, "{now:?}");
+    assert!(now.iter().all(|(v, ready)| v.starts_with("v1.34.") && *ready), "{now:?}");
+    let names: Vec<String> = emu.nodes().into_iter().map(|(n, ..)| n).collect();
+    assert!(names.iter().all(|n| !nodes.contains(n)), "old nodes left: {names:?} vs {nodes:?}");
+}
+
+#[test]
+fn failing_upgrade_insights_block_the_upgrade_until_fixed() {
+    let emu = Emulator::start();
+    // vpc-cni v1.18 runs on Kubernetes 1.31 at most: EKS's add-on compatibility insight fails.
+    let addons = "\naddons:\n  - name: vpc-cni\n    version: v1.18.6-eksbuild.1\n  - name: coredns\n  - name: kube-proxy\n";
+    let file = config(&emu, "1.31", addons);
+    eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &file]).expect(0, "create cluster");
+
+    let plan = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "-o", "json"]);
+    let plan = plan.expect(1, "a plan with a blocker");
+    let report = json(&plan);
+    let insight = report["insights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["status"] == "ERROR")
+        .unwrap_or_else(|| panic!("no failing insight: {report}"));
+    assert_eq!(insight["kubernetesVersion"], "1.32");
+    assert!(plan.stderr.contains("cannot upgrade cluster `demo` to `1.32`"), "{}", plan.stderr);
+    assert!(plan.stderr.contains(insight["name"].as_str().unwrap()), "{}", plan.stderr);
+    assert!(plan.stderr.contains("--force"), "{}", plan.stderr);
+    let refused = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--approve"]).expect(1, "approved");
+    assert!(refused.stderr.contains("cannot upgrade"), "{}", refused.stderr);
+    assert_eq!(cluster_version(&emu), "1.31", "a blocked upgrade changed the cluster");
+
+    // The fix the insight asks for; then the upgrade goes, and vpc-cni needs no more change.
+    eksup(&emu, &["update", "addon", "--cluster", "demo", "--name", "vpc-cni", "--version", "default"])
+        .expect(0, "update vpc-cni");
+    let done = eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--approve", "-o", "json"]);
+    let report = json(&done.expect(0, "upgrade after the fix"));
+    assert!(report["blockers"].as_array().unwrap().is_empty(), "{report}");
+    assert_eq!(cluster_version(&emu), "1.32");
+    assert!(addon_version(&emu, "kube-proxy").starts_with("v1.32."));
+}
+
+#[test]
+fn describe_cluster_versions_lists_what_eks_offers() {
+    let emu = Emulator::start();
+    let all = eksup(&emu, &["utils", "describe-cluster-versions", "-o", "json"]).expect(0, "all");
+    let all = json(&all);
+    let versions: Vec<&str> =
+        all.as_array().unwrap().iter().map(|v| v["version"].as_str().unwrap()).collect();
+    assert!(versions.len() >= 4 && versions.contains(&"1.34"), "{versions:?}");
+    let mut sorted = versions.clone();
+    sorted.sort_by_key(|v| std::cmp::Reverse(v.trim_start_matches("1.").parse::<u32>().unwrap()));
+    assert_eq!(versions, sorted, "newest first");
+    let default = eksup(&emu, &["utils", "describe-cluster-versions", "--default-only", "-o", "json"]);
+    let default = json(&default.expect(0, "default only"));
+    assert_eq!(default.as_array().unwrap().len(), 1, "{default}");
+    assert_eq!(default[0]["default"], true);
+    let table = eksup(&emu, &["utils", "describe-cluster-versions", "--version-status", "EXTENDED_SUPPORT"]);
+    let table = table.expect(0, "table");
+    assert!(table.stdout.starts_with("VERSION"), "{}", table.stdout);
+    assert!(table.stdout.lines().skip(1).all(|l| l.contains("EXTENDED_SUPPORT")), "{}", table.stdout);
+}
