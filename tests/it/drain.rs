@@ -58,19 +58,7 @@ fn drain_nodegroup_plans_cordons_evicts_respects_budgets_and_undoes() {
     let nodes: Vec<String> = emu.nodes().into_iter().map(|(n, ..)| n).collect();
     assert_eq!(nodes.len(), 2, "{nodes:?}");
     // A bare pod on the first node, kept by a budget that allows no disruption.
-    let pod = format!(
-        r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"kept","namespace":"default","labels":{{"app":"kept"}}}},
-            "spec":{{"nodeName":"{}","containers":[{{"name":"c","image":"nginx"}}]}}}}"#,
-        nodes[0]
-    );
-    let budget = r#"{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"kept","namespace":"default"},
-        "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"kept"}}}}"#;
-    for manifest in [pod.as_str(), budget] {
-        let file = emu.home().join("manifest.json");
-        std::fs::write(&file, manifest).unwrap();
-        let (ok, _, stderr) = emu.kubectl(&["create", "--validate=false", "-f", file.to_str().unwrap()]);
-        assert!(ok, "{stderr}");
-    }
+    emu.pod_kept_by_a_budget(&nodes[0]);
     let before: Vec<(String, String)> = nodes.iter().flat_map(|n| pods_on(&emu, n)).collect();
     assert!(before.iter().any(|(_, owner)| owner == "DaemonSet"), "{before:?}");
     assert!(

@@ -130,19 +130,7 @@ fn a_cluster_and_its_node_group_move_to_the_next_kubernetes_version() {
 
     // A budget that allows no disruption holds the old nodes: EKS's update fails, eksup says why.
     let nodes: Vec<String> = emu.nodes().into_iter().map(|(n, ..)| n).collect();
-    let pod = format!(
-        r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"kept","namespace":"default","labels":{{"app":"kept"}}}},
-            "spec":{{"nodeName":"{}","containers":[{{"name":"c","image":"nginx"}}]}}}}"#,
-        nodes[0]
-    );
-    let budget = r#"{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"kept","namespace":"default"},
-        "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"kept"}}}}"#;
-    for manifest in [pod.as_str(), budget] {
-        let path = emu.home().join("manifest.json");
-        std::fs::write(&path, manifest).unwrap();
-        let (ok, _, stderr) = emu.kubectl(&["create", "--validate=false", "-f", path.to_str().unwrap()]);
-        assert!(ok, "{stderr}");
-    }
+    emu.pod_kept_by_a_budget(&nodes[0]);
     let held = eksup(&emu, &["upgrade", "nodegroup", "--cluster", "demo", "--name", "ng-1"]);
     let held = held.expect(1, "a node group held by a budget");
     assert!(held.stderr.contains("PodEvictionFailure"), "{}", held.stderr);
@@ -224,4 +212,116 @@ fn describe_cluster_versions_lists_what_eks_offers() {
     let table = table.expect(0, "table");
     assert!(table.stdout.starts_with("VERSION"), "{}", table.stdout);
     assert!(table.stdout.lines().skip(1).all(|l| l.contains("EXTENDED_SUPPORT")), "{}", table.stdout);
+}
+
+#[test]
+fn a_self_managed_node_group_is_rolled_by_an_instance_refresh_that_drains_each_node() {
+    let emu = Emulator::start();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/self-managed.yaml");
+    let text = std::fs::read_to_string(example).unwrap().replace("version: \"1.34\"", "version: \"1.33\"");
+    assert!(text.contains("\"1.33\""), "the example's version moved");
+    let file = emu.home().join("cluster.yaml");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_string_lossy().into_owned();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create cluster");
+    let group = |emu: &Emulator| {
+        let groups = emu.aws(&["autoscaling", "describe-auto-scaling-groups"]);
+        groups["AutoScalingGroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["AutoScalingGroupName"].as_str().unwrap().contains("workers"))
+            .cloned()
+            .unwrap_or_else(|| panic!("no workers group: {groups}"))
+    };
+    let before = group(&emu);
+    let old: Vec<String> = before["Instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["InstanceId"].as_str().unwrap().into())
+        .collect();
+    assert_eq!(old.len(), 2);
+
+    // Ahead of the control plane: refused.
+    let ahead = eksup(
+        &emu,
+        &[
+            "upgrade",
+            "nodegroup",
+            "--cluster",
+            "self-managed",
+            "--name",
+            "workers",
+            "--kubernetes-version",
+            "1.34",
+        ],
+    );
+    assert!(ahead.expect(2, "ahead").stderr.contains("upgrade the control plane first"));
+    eksup(&emu, &["upgrade", "cluster", "--name", "self-managed", "--approve"]).expect(0, "upgrade cluster");
+
+    // A bare pod on an old node, kept by a budget: `--force-upgrade` deletes it when its node goes.
+    let nodes: Vec<String> = emu.nodes().into_iter().map(|(n, ..)| n).collect();
+    emu.pod_kept_by_a_budget(&nodes[0]);
+    let rolled = eksup(
+        &emu,
+        &[
+            "upgrade",
+            "nodegroup",
+            "--cluster",
+            "self-managed",
+            "--name",
+            "workers",
+            "--force-upgrade",
+            "-o",
+            "json",
+        ],
+    );
+    let report = json(&rolled.expect(0, "upgrade nodegroup"));
+    assert_eq!(report["kind"], "self-managed", "{report}");
+    assert_eq!((report["from"].as_str(), report["to"].as_str()), (Some("1.33"), Some("1.34")), "{report}");
+    let mut drained: Vec<String> =
+        report["drained"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect();
+    drained.sort();
+    let mut expected = nodes.clone();
+    expected.sort();
+    assert_eq!(drained, expected, "every old node is drained before its instance goes");
+    let (ok, _, _) = emu.kubectl(&["get", "pod", "kept", "-n", "default"]);
+    assert!(!ok, "the pod on the drained node is gone");
+
+    // The group: on a new template version whose image is 1.34's, new instances, no hook left.
+    let after = group(&emu);
+    let now: Vec<String> = after["Instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["InstanceId"].as_str().unwrap().into())
+        .collect();
+    assert_eq!(now.len(), 2, "{after}");
+    assert!(now.iter().all(|i| !old.contains(i)), "{now:?} vs {old:?}");
+    let template = &after["LaunchTemplate"];
+    assert_eq!(template["Version"].as_str(), report["launchTemplateVersion"].as_str(), "{after}");
+    let versions = emu.aws(&[
+        "ec2",
+        "describe-launch-template-versions",
+        "--launch-template-id",
+        template["LaunchTemplateId"].as_str().unwrap(),
+        "--versions",
+        template["Version"].as_str().unwrap(),
+    ]);
+    let data = &versions["LaunchTemplateVersions"][0]["LaunchTemplateData"];
+    let image = data["ImageId"].as_str().unwrap();
+    let images = emu.aws(&["ec2", "describe-images", "--image-ids", image]);
+    assert!(images["Images"][0]["Name"].as_str().unwrap().contains("-1.34-"), "{images}");
+    assert!(data["UserData"].as_str().is_some_and(|u| !u.is_empty()), "the new version kept the user data");
+    let name = after["AutoScalingGroupName"].as_str().unwrap();
+    let hooks = emu.aws(&["autoscaling", "describe-lifecycle-hooks", "--auto-scaling-group-name", name]);
+    assert_eq!(hooks["LifecycleHooks"].as_array().map(Vec::len), Some(0), "{hooks}");
+    let now = kubelets(&emu);
+    assert_eq!(now.len(), 2, "{now:?}");
+    assert!(now.iter().all(|(v, ready)| v.starts_with("v1.34.") && *ready), "{now:?}");
+
+    // The same again: the group runs 1.34's image already.
+    let again = eksup(&emu, &["upgrade", "nodegroup", "--cluster", "self-managed", "--name", "workers"]);
+    assert!(again.expect(0, "again").stderr.contains("nothing to upgrade"));
 }

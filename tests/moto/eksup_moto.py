@@ -680,6 +680,7 @@ def install() -> None:
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
     eksup_moto_k8s.install()
     eksup_moto_strict.install()
+    importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()
     eksup_moto_rate.install()

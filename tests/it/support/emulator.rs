@@ -259,6 +259,24 @@ impl Emulator {
         )
     }
 
+    /// A bare pod `default/kept` on `node`, with a PodDisruptionBudget that allows it no
+    /// disruption: a drain cannot evict it.
+    #[track_caller]
+    pub fn pod_kept_by_a_budget(&self, node: &str) {
+        let pod = format!(
+            r#"{{"apiVersion":"v1","kind":"Pod","metadata":{{"name":"kept","namespace":"default","labels":{{"app":"kept"}}}},
+                "spec":{{"nodeName":"{node}","containers":[{{"name":"c","image":"nginx"}}]}}}}"#
+        );
+        let budget = r#"{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"kept","namespace":"default"},
+            "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"kept"}}}}"#;
+        for manifest in [pod.as_str(), budget] {
+            let file = self.home().join("manifest.json");
+            std::fs::write(&file, manifest).unwrap();
+            let (ok, _, stderr) = self.kubectl(&["create", "--validate=false", "-f", file.to_str().unwrap()]);
+            assert!(ok, "{stderr}");
+        }
+    }
+
     /// The nodes kubectl lists (`kubectl get nodes -o json`), as (name, Ready, labels).
     #[track_caller]
     pub fn nodes(&self) -> Vec<(String, bool, BTreeMap<String, String>)> {
