@@ -113,6 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('--skip-preflight', '--skip-preflight', [CompletionResultType]::ParameterName, 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)')
             [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'On failure, delete what this run created')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'On a cluster that exists, also delete its node groups, add-ons and Fargate profiles that are no longer in the config (the `-` of `--dry-run`)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')

@@ -500,7 +500,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__cluster)
-            opts="-f -n -t -N -m -M -P -o -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
+            opts="-f -n -t -N -m -M -P -o -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

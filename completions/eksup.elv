@@ -108,6 +108,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --dry-run 'Print the plan and change nothing'
             cand --skip-preflight 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)'
             cand --rollback 'On failure, delete what this run created'
+            cand --prune 'On a cluster that exists, also delete its node groups, add-ons and Fargate profiles that are no longer in the config (the `-` of `--dry-run`)'
             cand -v 'Say more (repeatable)'
             cand --verbose 'Say more (repeatable)'
             cand -q 'Say only errors'

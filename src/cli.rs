@@ -323,6 +323,10 @@ pub struct CreateClusterArgs {
     /// On failure, delete what this run created
     #[arg(long)]
     pub rollback: bool,
+    /// On a cluster that exists, also delete its node groups, add-ons and Fargate profiles that
+    /// are no longer in the config (the `-` of `--dry-run`)
+    #[arg(long)]
+    pub prune: bool,
     /// Wait until every node group's nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub wait_nodes: bool,

@@ -15,6 +15,7 @@ use super::ec2::filter;
 use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
 use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wait_for, while_dependent};
 use crate::executor::{Action, Progress, StepContext, StepResult};
+use crate::plan::drift;
 use crate::plan::{
     AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Val, keys,
     tags as tag_keys,
@@ -121,7 +122,48 @@ impl AwsCloud {
             }
         })
         .await?;
+        let action = if action == Action::Existed {
+            self.converge_control_plane(ctx, spec, &cluster).await?
+        } else {
+            action
+        };
         self.cluster_outputs(ctx, &cluster, action).await
+    }
+
+    /// A re-run: change in place what the config now asks of an existing control plane
+    /// (logging, endpoint access); a version is `upgrade cluster`'s (warned above).
+    async fn converge_control_plane(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &ControlPlaneSpec,
+        cluster: &Cluster,
+    ) -> anyhow::Result<Action> {
+        use super::update::ClusterChange;
+        let name = ctx.plan.cluster.as_str();
+        let live = super::live::live_control_plane(cluster);
+        let changes = crate::plan::drift::control_plane(spec, &live);
+        let mut action = Action::Existed;
+        if changes.iter().any(|c| c.field == "logging") {
+            let want: std::collections::BTreeSet<String> = spec.log_types.iter().cloned().collect();
+            let change = ClusterChange::Logging {
+                enable: want.difference(&live.logging).cloned().collect(),
+                disable: live.logging.difference(&want).cloned().collect(),
+            };
+            self.update_cluster_config_in(&ctx.progress, name, &change).await?;
+            action = Action::Updated;
+        }
+        if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
+            let change = ClusterChange::Endpoints {
+                public: spec.endpoint_public_access,
+                private: spec.endpoint_private_access,
+                public_cidrs: (spec.endpoint_public_access && !spec.public_access_cidrs.is_empty())
+                    .then(|| spec.public_access_cidrs.clone())
+                    .or_else(|| spec.endpoint_public_access.then(|| vec!["0.0.0.0/0".to_string()])),
+            };
+            self.update_cluster_config_in(&ctx.progress, name, &change).await?;
+            action = Action::Updated;
+        }
+        Ok(action)
     }
 
     async fn create_cluster(&self, ctx: &StepContext<'_>, spec: &ControlPlaneSpec) -> anyhow::Result<()> {
@@ -272,26 +314,74 @@ impl AwsCloud {
             self.create_nodegroup(ctx, spec).await?;
             Action::Created
         };
-        let ng = self.wait_nodegroup(ctx, cluster, name).await?;
-        if action == Action::Existed {
-            let scaling = ng.scaling_config();
-            let current = (
-                scaling.and_then(NodegroupScalingConfig::min_size),
-                scaling.and_then(NodegroupScalingConfig::max_size),
-                scaling.and_then(NodegroupScalingConfig::desired_size),
-            );
-            if current.0 != Some(spec.min_size) || current.1 != Some(spec.max_size) {
-                // Desired size is left to the autoscaler once the group exists, unless out of bounds.
-                let desired = current.2.unwrap_or(spec.desired_size).clamp(spec.min_size, spec.max_size);
-                self.update_nodegroup_scaling(cluster, name, spec.min_size, desired, spec.max_size).await?;
-                action = Action::Updated;
-            }
+        let mut ng = self.wait_nodegroup(ctx, cluster, name).await?;
+        if action == Action::Existed && self.converge_nodegroup(ctx, spec, &ng).await? {
+            action = Action::Updated;
+            ng = self.wait_nodegroup(ctx, cluster, name).await?;
         }
         let mut r = StepResult::new(action).with(keys::NAME, name);
         if let Some(arn) = ng.nodegroup_arn() {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+
+    /// A re-run: change in place the scaling, labels and taints the config now asks of an
+    /// existing managed node group (one UpdateNodegroupConfig, waited for); the desired size is
+    /// the autoscaler's unless outside the new bounds. Instance types are warned about above.
+    async fn converge_nodegroup(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &ManagedNodegroupSpec,
+        ng: &Nodegroup,
+    ) -> anyhow::Result<bool> {
+        use super::update::NodegroupConfigChange;
+        let live = super::live::live_nodegroup(ng);
+        let changes = crate::plan::drift::nodegroup(spec, &live);
+        let mut change = NodegroupConfigChange::default();
+        for c in changes.iter().filter(|c| c.instead.is_none()) {
+            match c.field {
+                "labels" => {
+                    change.set_labels = spec
+                        .labels
+                        .iter()
+                        .filter(|(k, v)| live.labels.get(*k) != Some(*v))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    change.remove_labels =
+                        live.labels.keys().filter(|k| !spec.labels.contains_key(*k)).cloned().collect();
+                }
+                "taints" => {
+                    let same = |a: &crate::plan::Taint, b: &crate::plan::Taint| {
+                        a.key == b.key
+                            && a.value == b.value
+                            && drift::eks_effect(&a.effect) == drift::eks_effect(&b.effect)
+                    };
+                    change.set_taints = spec
+                        .taints
+                        .iter()
+                        .filter(|t| !live.taints.iter().any(|l| same(t, l)))
+                        .cloned()
+                        .collect();
+                    change.remove_taints = live
+                        .taints
+                        .iter()
+                        .filter(|l| !spec.taints.iter().any(|t| t.key == l.key))
+                        .cloned()
+                        .collect();
+                }
+                _ => {
+                    let desired = live.desired_size.clamp(spec.min_size, spec.max_size);
+                    change.scaling = Some((spec.min_size, desired, spec.max_size));
+                }
+            }
+        }
+        if change == NodegroupConfigChange::default() {
+            return Ok(false);
+        }
+        let cluster = ctx.plan.cluster.as_str();
+        self.update_nodegroup_config_in(&ctx.progress, cluster, &spec.nodegroup_name, &change).await?;
+        Ok(true)
     }
 
     pub(crate) async fn describe_nodegroup(
@@ -570,14 +660,26 @@ impl AwsCloud {
             self.describe_addon(cluster, addon_name).await?
         };
         let action = if let Some(addon) = existing {
-            if let (Some(want), Some(have)) = (version, addon.addon_version())
-                && want != have
-            {
-                ctx.progress.warn(&format!(
-                    "add-on `{addon_name}` runs `{have}`, the config says `{want}`; run an add-on update to change it"
-                ));
+            // A re-run: the version or configuration values the config now asks for.
+            let live = super::live::live_addon(&addon);
+            let changes = crate::plan::drift::addon(version, spec.configuration_values, &live);
+            if changes.is_empty() {
+                Action::Existed
+            } else {
+                let change = super::update::AddonChange {
+                    version: changes
+                        .iter()
+                        .any(|c| c.field == "version")
+                        .then(|| version.unwrap_or_default().to_string()),
+                    configuration_values: spec.configuration_values.map(str::to_string),
+                    service_account_role_arn: None,
+                    resolve_conflicts: Some(
+                        spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase(),
+                    ),
+                };
+                self.update_addon_in(&ctx.progress, cluster, addon_name, &change).await?;
+                Action::Updated
             }
-            Action::Existed
         } else {
             // The default version for the cluster's Kubernetes version, as eksctl picks it.
             let version = match version {
@@ -853,6 +955,47 @@ impl AwsCloud {
             call.send().await.map(|_| ()).api("DeleteAddon")
         })
         .await
+    }
+
+    /// `create cluster --prune`: remove what belongs to the cluster and is no longer in the
+    /// config (the `-` of the plan against the live cluster: `nodegroup/<name>` with a drain
+    /// first, `addon/<name>`, `fargate/<name>`), each waited for until gone. Returns their ids.
+    pub async fn prune(
+        &self,
+        cluster: &str,
+        removals: &[crate::plan::drift::Marked],
+        reporter: &dyn crate::executor::Reporter,
+        cancel: &crate::executor::Cancel,
+    ) -> anyhow::Result<Vec<String>> {
+        let mut done = Vec::new();
+        for r in removals {
+            let Some((kind, name)) = r.id.split_once('/') else { continue };
+            let progress = Progress::of(
+                crate::executor::Subject { id: &r.id, description: &r.description },
+                reporter,
+                cancel,
+            );
+            match kind {
+                "nodegroup" => {
+                    self.delete_nodegroup(cluster, name, false, reporter, cancel).await?;
+                }
+                "addon" => {
+                    self.delete_addon(&progress, cluster, name).await?;
+                    let what = format!("add-on `{name}` to be deleted");
+                    wait_gone(&progress, &what, limits::ADDON_GONE, || async {
+                        Ok(self
+                            .describe_addon(cluster, name)
+                            .await?
+                            .map(|a| a.status().map(|s| s.as_str().to_string())))
+                    })
+                    .await?;
+                }
+                "fargate" => self.delete_fargate_profile(&progress, cluster, name).await?,
+                _ => continue,
+            }
+            done.push(r.id.clone());
+        }
+        Ok(done)
     }
 
     /// Delete the control plane, once the interfaces the VPC CNI left in `vpcs` are gone (they

@@ -60,7 +60,7 @@ impl AwsCloud {
     }
 
     /// The versions of the add-ons EKS offers for Kubernetes `k8s` (all add-ons, or `name`).
-    pub async fn addon_versions(
+    pub async fn offered_addon_versions(
         &self,
         k8s: &str,
         name: Option<&str>,

@@ -45,6 +45,11 @@ impl Known {
         self.kinds.get(&kind).is_some_and(|keys| !keys.contains(key))
     }
 
+    /// Whether the pass could look at `kind`.
+    pub(crate) fn looked(&self, kind: Kind) -> bool {
+        self.kinds.contains_key(&kind)
+    }
+
     fn record(&mut self, kind: Kind, found: Result<HashSet<String>, CloudError>) {
         if let Ok(keys) = found {
             self.kinds.insert(kind, keys);

@@ -178,6 +178,7 @@ mod health;
 mod iam;
 mod inventory;
 mod known;
+mod live;
 mod nodes;
 mod orphans;
 pub mod preflight;
@@ -841,6 +842,7 @@ pub(crate) mod limits {
     pub const CLUSTER_GONE: Span = Span::new(Duration::from_secs(240), CLUSTER);
     pub const NODEGROUP_GONE: Span = Span::new(Duration::from_secs(180), NODEGROUP);
     pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
+    pub const ADDON_GONE: Span = Span::new(Duration::from_secs(60), ADDON);
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
     /// A change of logging or endpoints: a few minutes.
     pub const CLUSTER_UPDATED: Span = Span::new(Duration::from_secs(180), CLUSTER);

@@ -114,41 +114,63 @@ impl AwsCloud {
         reporter: &dyn Reporter,
         cancel: &Cancel,
     ) -> anyhow::Result<String> {
-        self.apply_update(name, Target::Cluster, limits::CLUSTER_UPDATED, reporter, cancel, || async {
-            let req = self.eks.update_cluster_config().name(name);
-            let req = match change {
-                ClusterChange::Logging { enable, disable } => {
-                    let setup = |types: &BTreeSet<String>, on: bool| {
-                        LogSetup::builder()
-                            .set_types(Some(types.iter().map(|t| LogType::from(t.as_str())).collect()))
-                            .enabled(on)
-                            .build()
-                    };
-                    let mut logging = Logging::builder();
-                    if !enable.is_empty() {
-                        logging = logging.cluster_logging(setup(enable, true));
-                    }
-                    if !disable.is_empty() {
-                        logging = logging.cluster_logging(setup(disable, false));
-                    }
-                    req.logging(logging.build())
-                }
-                ClusterChange::AuthenticationMode(mode) => req.access_config(
-                    aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
-                        .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))
-                        .build(),
-                ),
-                ClusterChange::Endpoints { public, private, public_cidrs } => req.resources_vpc_config(
-                    VpcConfigRequest::builder()
-                        .endpoint_public_access(*public)
-                        .endpoint_private_access(*private)
-                        .set_public_access_cidrs(public_cidrs.clone())
-                        .build(),
-                ),
-            };
-            req.send().await.api("UpdateClusterConfig").map(|o| o.update)
+        self.apply_update(name, Target::Cluster, limits::CLUSTER_UPDATED, reporter, cancel, || {
+            self.cluster_config_call(name, change)
         })
         .await
+    }
+
+    /// Apply `change` to the plan's cluster within a create step (a config re-run that changed
+    /// logging or endpoint access), and wait.
+    pub(crate) async fn update_cluster_config_in(
+        &self,
+        progress: &Progress<'_>,
+        name: &str,
+        change: &ClusterChange,
+    ) -> anyhow::Result<String> {
+        self.apply_update_in(progress, name, Target::Cluster, limits::CLUSTER_UPDATED, || {
+            self.cluster_config_call(name, change)
+        })
+        .await
+    }
+
+    async fn cluster_config_call(
+        &self,
+        name: &str,
+        change: &ClusterChange,
+    ) -> Result<Option<Update>, CloudError> {
+        let req = self.eks.update_cluster_config().name(name);
+        let req = match change {
+            ClusterChange::Logging { enable, disable } => {
+                let setup = |types: &BTreeSet<String>, on: bool| {
+                    LogSetup::builder()
+                        .set_types(Some(types.iter().map(|t| LogType::from(t.as_str())).collect()))
+                        .enabled(on)
+                        .build()
+                };
+                let mut logging = Logging::builder();
+                if !enable.is_empty() {
+                    logging = logging.cluster_logging(setup(enable, true));
+                }
+                if !disable.is_empty() {
+                    logging = logging.cluster_logging(setup(disable, false));
+                }
+                req.logging(logging.build())
+            }
+            ClusterChange::AuthenticationMode(mode) => req.access_config(
+                aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
+                    .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))
+                    .build(),
+            ),
+            ClusterChange::Endpoints { public, private, public_cidrs } => req.resources_vpc_config(
+                VpcConfigRequest::builder()
+                    .endpoint_public_access(*public)
+                    .endpoint_private_access(*private)
+                    .set_public_access_cidrs(public_cidrs.clone())
+                    .build(),
+            ),
+        };
+        req.send().await.api("UpdateClusterConfig").map(|o| o.update)
     }
 }
 
@@ -199,19 +221,94 @@ impl AwsCloud {
         reporter: &dyn Reporter,
         cancel: &Cancel,
     ) -> anyhow::Result<String> {
+        self.apply_update(cluster, Target::Addon(name), limits::ADDON_ACTIVE, reporter, cancel, || {
+            self.addon_call(cluster, name, change)
+        })
+        .await
+    }
+
+    /// Apply `change` to an add-on within a create step (a config re-run that changed its
+    /// version or configuration values), and wait.
+    pub(crate) async fn update_addon_in(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+        change: &AddonChange,
+    ) -> anyhow::Result<String> {
+        self.apply_update_in(progress, cluster, Target::Addon(name), limits::ADDON_ACTIVE, || {
+            self.addon_call(cluster, name, change)
+        })
+        .await
+    }
+
+    async fn addon_call(
+        &self,
+        cluster: &str,
+        name: &str,
+        change: &AddonChange,
+    ) -> Result<Option<Update>, CloudError> {
         use aws_sdk_eks::types::ResolveConflicts;
-        self.apply_update(cluster, Target::Addon(name), limits::ADDON_ACTIVE, reporter, cancel, || async {
+        self.eks
+            .update_addon()
+            .cluster_name(cluster)
+            .addon_name(name)
+            .set_addon_version(change.version.clone())
+            .set_configuration_values(change.configuration_values.clone())
+            .set_service_account_role_arn(change.service_account_role_arn.clone())
+            .set_resolve_conflicts(change.resolve_conflicts.as_deref().map(ResolveConflicts::from))
+            .send()
+            .await
+            .api("UpdateAddon")
+            .map(|o| o.update)
+    }
+
+    /// Apply a managed node group's new scaling, labels and taints within a create step (one
+    /// UpdateNodegroupConfig), and wait.
+    pub(crate) async fn update_nodegroup_config_in(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+        change: &NodegroupConfigChange,
+    ) -> anyhow::Result<String> {
+        use aws_sdk_eks::types::{NodegroupScalingConfig, Taint, UpdateLabelsPayload, UpdateTaintsPayload};
+        let taint = |t: &crate::plan::Taint| {
+            Taint::builder().key(&t.key).value(&t.value).effect(super::eks::taint_effect(&t.effect)).build()
+        };
+        let labels = (!change.set_labels.is_empty() || !change.remove_labels.is_empty()).then(|| {
+            UpdateLabelsPayload::builder()
+                .set_add_or_update_labels(
+                    (!change.set_labels.is_empty()).then(|| change.set_labels.clone().into_iter().collect()),
+                )
+                .set_remove_labels((!change.remove_labels.is_empty()).then(|| change.remove_labels.clone()))
+                .build()
+        });
+        let taints = (!change.set_taints.is_empty() || !change.remove_taints.is_empty()).then(|| {
+            UpdateTaintsPayload::builder()
+                .set_add_or_update_taints(
+                    (!change.set_taints.is_empty()).then(|| change.set_taints.iter().map(taint).collect()),
+                )
+                .set_remove_taints(
+                    (!change.remove_taints.is_empty())
+                        .then(|| change.remove_taints.iter().map(taint).collect()),
+                )
+                .build()
+        });
+        let scaling = change.scaling.map(|(min, desired, max)| {
+            NodegroupScalingConfig::builder().min_size(min).desired_size(desired).max_size(max).build()
+        });
+        self.apply_update_in(progress, cluster, Target::Nodegroup(name), limits::NODEGROUP_ACTIVE, || async {
             self.eks
-                .update_addon()
+                .update_nodegroup_config()
                 .cluster_name(cluster)
-                .addon_name(name)
-                .set_addon_version(change.version.clone())
-                .set_configuration_values(change.configuration_values.clone())
-                .set_service_account_role_arn(change.service_account_role_arn.clone())
-                .set_resolve_conflicts(change.resolve_conflicts.as_deref().map(ResolveConflicts::from))
+                .nodegroup_name(name)
+                .set_scaling_config(scaling.clone())
+                .set_labels(labels.clone())
+                .set_taints(taints.clone())
                 .send()
                 .await
-                .api("UpdateAddon")
+                .api("UpdateNodegroupConfig")
                 .map(|o| o.update)
         })
         .await
@@ -326,13 +423,29 @@ impl AwsCloud {
         };
         let description = target.describe(cluster);
         let progress = Progress::of(Subject { id: &id, description: &description }, reporter, cancel);
+        self.apply_update_in(&progress, cluster, target, span, call).await
+    }
+
+    /// [`Self::apply_update`] within a step's progress.
+    async fn apply_update_in<F, Fut>(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        target: Target<'_>,
+        span: Span,
+        call: F,
+    ) -> anyhow::Result<String>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Option<Update>, CloudError>>,
+    {
         let busy = |e: &CloudError| {
             (e.kind() == ErrorKind::InUse).then_some("waiting for the update in progress to finish")
         };
-        let update = retry_while(&progress, span.limit, busy, call).await?;
+        let update = retry_while(progress, span.limit, busy, call).await?;
         let update_id = update_id(update.as_ref())?.to_string();
         let what = format!("update `{update_id}` of {}", target.describe(cluster));
-        wait_for(&progress, &what, span, || async {
+        wait_for(progress, &what, span, || async {
             let mut req = self.eks.describe_update().name(cluster).update_id(&update_id);
             match target {
                 Target::Cluster => {}
@@ -393,6 +506,17 @@ impl AwsCloud {
         .await?;
         Ok(update_id)
     }
+}
+
+/// A managed node group's configuration change (UpdateNodegroupConfig).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NodegroupConfigChange {
+    /// min, desired, max.
+    pub scaling: Option<(i32, i32, i32)>,
+    pub set_labels: std::collections::BTreeMap<String, String>,
+    pub remove_labels: Vec<String>,
+    pub set_taints: Vec<crate::plan::Taint>,
+    pub remove_taints: Vec<crate::plan::Taint>,
 }
 
 /// The id of the update an update call answered with.

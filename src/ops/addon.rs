@@ -79,7 +79,7 @@ pub fn update_addon(
         })?;
         let version = match o.version.as_deref() {
             Some(v @ ("latest" | "default")) => {
-                let versions = aws.addon_versions(&k8s, Some(&o.name)).await?;
+                let versions = aws.offered_addon_versions(&k8s, Some(&o.name)).await?;
                 let pick = if v == "latest" {
                     versions.iter().max_by_key(|a| version_key(&a.version))
                 } else {

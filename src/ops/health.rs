@@ -92,7 +92,7 @@ pub fn addon_versions(
                 return Err(UserError::usage("give `--kubernetes-version` or `--cluster`").into());
             }
         };
-        let versions = aws.addon_versions(&k8s, name).await?;
+        let versions = aws.offered_addon_versions(&k8s, name).await?;
         Ok(AddonVersionsReport { versions, kubernetes_version: k8s, output })
     })
 }

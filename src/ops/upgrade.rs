@@ -226,7 +226,7 @@ pub fn upgrade_cluster(
             }
         }
         // Add-ons: each moves to EKS's default for the new version unless its own runs there.
-        let offered_addons = aws.addon_versions(&to, None).await?;
+        let offered_addons = aws.offered_addon_versions(&to, None).await?;
         for (addon, version) in aws.installed_addons(&name).await? {
             let versions = offered_addons.iter().filter(|v| v.addon == addon).collect::<Vec<_>>();
             let runs_there = versions.iter().any(|v| v.version == version);

@@ -5,6 +5,7 @@
 //! exists (terraform's "known after apply").
 
 mod build;
+pub mod drift;
 pub mod estimate;
 mod kind;
 pub mod render;

@@ -9,6 +9,7 @@ mod cluster_config;
 mod config;
 mod delete_plan;
 mod drain;
+mod drift;
 mod ecr;
 mod eksctl_examples;
 mod emulator;

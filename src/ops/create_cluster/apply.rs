@@ -61,6 +61,9 @@ pub(super) async fn apply(
     }
     let existing = outcome.finished.len();
     let mut end = RunEnd::of_run(&outcome, &format!("creating cluster `{name}`"), create.timeout);
+    if create.prune && matches!(end, RunEnd::Done) {
+        prune(&aws, plan, create, printer, &cancel).await?;
+    }
     if let RunEnd::Failed(_) = end {
         if create.rollback {
             super::rollback::rollback(&aws, plan, &outcome, &cancel, create, printer).await?;
@@ -83,6 +86,32 @@ pub(super) async fn apply(
         existing,
         end,
     })
+}
+
+/// `--prune`: once the run is done, delete the cluster's node groups, add-ons and Fargate
+/// profiles the config no longer has (those eksup made), each waited for.
+async fn prune(
+    aws: &AwsCloud,
+    plan: &Plan,
+    create: &CreateOptions,
+    printer: &Printer,
+    cancel: &Cancel,
+) -> Result<()> {
+    let Some((_, removals)) = aws.observe(plan).await? else { return Ok(()) };
+    if removals.is_empty() {
+        printer.info("nothing to prune: everything of the cluster is in the config");
+        return Ok(());
+    }
+    let progress = Progress::new(printer, create.json(), "pruning", &format!("`{}`", plan.cluster));
+    let work = aws.prune(&plan.cluster, &removals, &progress, cancel);
+    let pruned = tokio::time::timeout(create.timeout, work)
+        .await
+        .map_err(|_| UserError::new("timed out while pruning").hint("run the same command again"))??;
+    progress.finish();
+    for id in pruned {
+        printer.status("Pruned", &format!("`{id}`: no longer in the config"));
+    }
+    Ok(())
 }
 
 /// Run the plan; the kubeconfig step writes the entries once the control plane is active.

@@ -36,6 +36,8 @@ pub struct CreateOptions {
     pub parallelism: usize,
     /// On failure, delete what this run created.
     pub rollback: bool,
+    /// Delete what belongs to the cluster and is no longer in the config.
+    pub prune: bool,
     pub wait_nodes: bool,
     pub write_kubeconfig: bool,
     /// `None` follows `$KUBECONFIG`, then `~/.kube/config`.
@@ -56,6 +58,7 @@ impl CreateOptions {
             timeout,
             parallelism,
             rollback,
+            prune,
             wait_nodes,
             kubeconfig,
         } = args;
@@ -68,6 +71,7 @@ impl CreateOptions {
             timeout: timeout.timeout,
             parallelism,
             rollback,
+            prune,
             wait_nodes,
             write_kubeconfig: kubeconfig.write_kubeconfig,
             kubeconfig: kubeconfig.kubeconfig.kubeconfig,
@@ -97,11 +101,43 @@ pub fn create_cluster(
     let plan = plan::build(&loaded, &plan_options);
     plan.check().map_err(|e| super::bug(e, "eksup built an inconsistent plan"))?;
     if options.dry_run {
-        return Ok(CreateReport::Plan(PlanReport::new(plan, &loaded, options.output)));
+        let live = live_plan(&plan, settings, printer)?;
+        let report = PlanReport::new(plan, &loaded, options.output);
+        return Ok(CreateReport::Plan(Box::new(match live {
+            Some(live) => report.against(live),
+            None => report,
+        })));
     }
     let rt = super::runtime()?;
     let report = rt.block_on(apply::apply(plan_options, &loaded, options, settings, printer))?;
     Ok(CreateReport::Run(Box::new(report)))
+}
+
+/// The plan against the cluster as AWS has it (`+`, `~`, `!`, `-`, `=`), when there are
+/// credentials and the cluster exists; `None` otherwise (the plan of a new cluster). A look that
+/// fails is a warning: the dry-run still shows the plan.
+fn live_plan(
+    plan: &plan::Plan,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<Option<plan::drift::LivePlan>> {
+    if !crate::cloud::credentials_configured(settings) {
+        return Ok(None);
+    }
+    let observed = super::runtime()?.block_on(async {
+        let sdk = crate::cloud::load_sdk_config(settings, Some(&plan.region)).await?;
+        crate::cloud::AwsCloud::new(&sdk).observe(plan).await
+    });
+    match observed {
+        Ok(Some((live, removals))) => Ok(Some(plan::drift::mark(plan, &live, removals))),
+        Ok(None) => Ok(None),
+        Err(e) => {
+            printer.warn(&format!(
+                "could not compare the plan with AWS ({e:#}): showing it as for a new cluster"
+            ));
+            Ok(None)
+        }
+    }
 }
 
 /// `-o mermaid` and `-o dot` draw the plan: they go with `--dry-run`.

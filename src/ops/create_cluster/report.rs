@@ -12,6 +12,7 @@ use crate::ops::{Report, RunEnd};
 use crate::output::progress::{Tally, TallyStep, short};
 use crate::output::summary::{PhaseTime, Summary};
 use crate::output::{PlanFormat, Printer};
+use crate::plan::drift::LivePlan;
 use crate::plan::estimate::{self, human};
 use crate::plan::{self, Plan, render};
 
@@ -19,7 +20,7 @@ use crate::plan::{self, Plan, render};
 #[derive(Debug)]
 pub enum CreateReport {
     /// `--dry-run`: the plan.
-    Plan(PlanReport),
+    Plan(Box<PlanReport>),
     /// A real run.
     Run(Box<RunReport>),
 }
@@ -44,6 +45,8 @@ impl Report for CreateReport {
 #[derive(Debug)]
 pub struct PlanReport {
     plan: Plan,
+    /// The plan against the cluster as it exists, when it exists.
+    live: Option<LivePlan>,
     format: PlanFormat,
     /// The defaulted config, for `-o yaml`.
     config_yaml: Option<String>,
@@ -53,7 +56,14 @@ impl PlanReport {
     pub fn new(plan: Plan, loaded: &Loaded, output: Option<PlanFormat>) -> Self {
         let format = output.unwrap_or_default();
         let config_yaml = (format == PlanFormat::Yaml).then(|| config::to_yaml(&loaded.config));
-        Self { plan, format, config_yaml }
+        Self { plan, live: None, format, config_yaml }
+    }
+
+    /// The plan marked against what exists.
+    #[must_use]
+    pub fn against(mut self, live: LivePlan) -> Self {
+        self.live = Some(live);
+        self
     }
 }
 
@@ -61,7 +71,10 @@ impl Report for PlanReport {
     fn print(&self, printer: &Printer) -> Result<()> {
         let plan = &self.plan;
         match self.format {
-            PlanFormat::Table => printer.data(&render::tree(plan)),
+            PlanFormat::Table => match &self.live {
+                Some(live) => printer.data(&live.render()),
+                None => printer.data(&render::tree(plan)),
+            },
             PlanFormat::Yaml => printer.data(self.config_yaml.as_deref().unwrap_or_default()),
             PlanFormat::Mermaid => printer.data(&render::mermaid(plan)),
             PlanFormat::Dot => printer.data(&render::dot(plan)),
@@ -71,6 +84,7 @@ impl Report for PlanReport {
                     "plan": plan,
                     "criticalPath": cp,
                     "estimatedSeconds": cp.total.as_secs(),
+                    "live": self.live,
                 });
                 printer.data(&serde_json::to_string_pretty(&doc)?);
             }
