@@ -152,6 +152,9 @@ impl AwsCloud {
             self.update_cluster_config_in(&ctx.progress, name, &change).await?;
             action = Action::Updated;
         }
+        if self.retag(cluster.arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await? {
+            action = Action::Updated;
+        }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
             let change = ClusterChange::Endpoints {
                 public: spec.endpoint_public_access,
@@ -376,11 +379,33 @@ impl AwsCloud {
                 }
             }
         }
+        let retagged = self.retag(ng.nodegroup_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
         if change == NodegroupConfigChange::default() {
-            return Ok(false);
+            return Ok(retagged);
         }
         let cluster = ctx.plan.cluster.as_str();
         self.update_nodegroup_config_in(&ctx.progress, cluster, &spec.nodegroup_name, &change).await?;
+        Ok(true)
+    }
+
+    /// Add or update on an EKS resource the tags the plan gives it and it lacks (`metadata.tags`
+    /// changed since it was made); tags added outside eksup stay. Whether it tagged.
+    async fn retag(
+        &self,
+        arn: Option<&str>,
+        want: &std::collections::BTreeMap<String, String>,
+        have: &std::collections::BTreeMap<String, String>,
+    ) -> Result<bool, CloudError> {
+        let Some(arn) = arn else { return Ok(false) };
+        let missing: HashMap<String, String> = want
+            .iter()
+            .filter(|(k, v)| have.get(*k) != Some(*v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if missing.is_empty() {
+            return Ok(false);
+        }
+        self.eks.tag_resource().resource_arn(arn).set_tags(Some(missing)).send().await.api("TagResource")?;
         Ok(true)
     }
 
@@ -645,6 +670,38 @@ impl AwsCloud {
             .and_then(|o| o.fargate_profile))
     }
 
+    /// A re-run: the version, configuration values and tags the config now asks of an existing
+    /// add-on, applied by one UpdateAddon (waited for) and a TagResource.
+    async fn converge_addon(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &AddonSpec<'_>,
+        version: Option<&str>,
+        addon: &aws_sdk_eks::types::Addon,
+    ) -> anyhow::Result<Action> {
+        let cluster = ctx.plan.cluster.as_str();
+        let addon_name = spec.addon_name;
+        let live = super::live::live_addon(addon);
+        let changes = crate::plan::drift::addon(version, spec.configuration_values, &live);
+        let retagged = self.retag(addon.addon_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
+        let action = if changes.is_empty() {
+            if retagged { Action::Updated } else { Action::Existed }
+        } else {
+            let change = super::update::AddonChange {
+                version: changes
+                    .iter()
+                    .any(|c| c.field == "version")
+                    .then(|| version.unwrap_or_default().to_string()),
+                configuration_values: spec.configuration_values.map(str::to_string),
+                service_account_role_arn: None,
+                resolve_conflicts: Some(spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase()),
+            };
+            self.update_addon_in(&ctx.progress, cluster, addon_name, &change).await?;
+            Action::Updated
+        };
+        Ok(action)
+    }
+
     pub(super) async fn ensure_addon(
         &self,
         ctx: &StepContext<'_>,
@@ -660,26 +717,7 @@ impl AwsCloud {
             self.describe_addon(cluster, addon_name).await?
         };
         let action = if let Some(addon) = existing {
-            // A re-run: the version or configuration values the config now asks for.
-            let live = super::live::live_addon(&addon);
-            let changes = crate::plan::drift::addon(version, spec.configuration_values, &live);
-            if changes.is_empty() {
-                Action::Existed
-            } else {
-                let change = super::update::AddonChange {
-                    version: changes
-                        .iter()
-                        .any(|c| c.field == "version")
-                        .then(|| version.unwrap_or_default().to_string()),
-                    configuration_values: spec.configuration_values.map(str::to_string),
-                    service_account_role_arn: None,
-                    resolve_conflicts: Some(
-                        spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase(),
-                    ),
-                };
-                self.update_addon_in(&ctx.progress, cluster, addon_name, &change).await?;
-                Action::Updated
-            }
+            self.converge_addon(ctx, spec, version, &addon).await?
         } else {
             // The default version for the cluster's Kubernetes version, as eksctl picks it.
             let version = match version {

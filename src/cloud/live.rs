@@ -63,6 +63,7 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
         endpoint_public_access: vpc.is_none_or(|v| v.endpoint_public_access()),
         endpoint_private_access: vpc.is_some_and(|v| v.endpoint_private_access()),
         public_access_cidrs: vpc.map(|v| v.public_access_cidrs().to_vec()).unwrap_or_default(),
+        tags: eks.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
     }
 }
 
@@ -84,6 +85,7 @@ pub(super) fn live_nodegroup(ng: &aws_sdk_eks::types::Nodegroup) -> LiveNodegrou
                 effect: eks_effect(t.effect().map_or("", |e| e.as_str())),
             })
             .collect(),
+        tags: ng.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
     }
 }
 
@@ -92,6 +94,7 @@ pub(super) fn live_addon(a: &aws_sdk_eks::types::Addon) -> LiveAddon {
     LiveAddon {
         version: a.addon_version().unwrap_or_default().to_string(),
         configuration_values: a.configuration_values().map(str::to_string),
+        tags: a.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
     }
 }
 

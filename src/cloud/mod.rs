@@ -562,11 +562,7 @@ impl Apply<Doomed> for AwsCloud {
 /// The tags of the resource a step makes: the plan's tags, the ownership tags and `Name`
 /// (`<cluster>/<step id>`).
 pub(crate) fn step_tags(ctx: &StepContext<'_>) -> BTreeMap<String, String> {
-    let mut t = ctx.plan.tags.clone();
-    t.insert(tags::CLUSTER.to_string(), ctx.plan.cluster.clone());
-    t.insert(tags::RESOURCE.to_string(), ctx.step.id.clone());
-    t.insert("Name".to_string(), format!("{}/{}", ctx.plan.cluster, ctx.step.id));
-    t
+    ctx.plan.step_tags(&ctx.step.id)
 }
 
 /// A run id unique to this process: its pid and start time.

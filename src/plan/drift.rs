@@ -72,6 +72,7 @@ pub struct LiveControlPlane {
     pub endpoint_public_access: bool,
     pub endpoint_private_access: bool,
     pub public_access_cidrs: Vec<String>,
+    pub tags: BTreeMap<String, String>,
 }
 
 /// A managed node group as AWS has it.
@@ -84,6 +85,7 @@ pub struct LiveNodegroup {
     pub labels: BTreeMap<String, String>,
     /// EKS's spelling of effects (`NO_SCHEDULE`).
     pub taints: Vec<Taint>,
+    pub tags: BTreeMap<String, String>,
 }
 
 /// An add-on as AWS has it.
@@ -91,6 +93,7 @@ pub struct LiveNodegroup {
 pub struct LiveAddon {
     pub version: String,
     pub configuration_values: Option<String>,
+    pub tags: BTreeMap<String, String>,
 }
 
 /// What AWS has of a resource a step would make.
@@ -230,6 +233,19 @@ pub fn addon(
     out
 }
 
+/// The tags `want` has and `have` lacks or holds with another value (tags added outside eksup
+/// stay: a re-run only adds and updates).
+pub fn tags(want: &BTreeMap<String, String>, have: &BTreeMap<String, String>) -> Option<FieldChange> {
+    let differ: Vec<&String> = want.keys().filter(|k| have.get(*k) != want.get(*k)).collect();
+    if differ.is_empty() {
+        return None;
+    }
+    let show = |m: &BTreeMap<String, String>| {
+        differ.iter().filter_map(|k| m.get(*k).map(|v| format!("{k}={v}"))).collect::<Vec<_>>().join(",")
+    };
+    Some(FieldChange::new("tags", show(have), show(want)))
+}
+
 /// `NoSchedule` -> `NO_SCHEDULE`, as EKS spells taint effects.
 pub fn eks_effect(effect: &str) -> String {
     match effect {
@@ -252,11 +268,19 @@ pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -
     // Plan order has dependencies first.
     let order = plan.levels().map(|l| l.into_iter().flatten().collect::<Vec<_>>()).unwrap_or_default();
     for step in order {
+        let want_tags = plan.step_tags(&step.id);
         let changes = match (live.get(&step.id), &step.resource) {
-            (Some(Live::ControlPlane(l)), Resource::ControlPlane(spec)) => control_plane(spec, l),
-            (Some(Live::Nodegroup(l)), Resource::ManagedNodegroup(spec)) => nodegroup(spec, l),
+            (Some(Live::ControlPlane(l)), Resource::ControlPlane(spec)) => {
+                control_plane(spec, l).into_iter().chain(tags(&want_tags, &l.tags)).collect()
+            }
+            (Some(Live::Nodegroup(l)), Resource::ManagedNodegroup(spec)) => {
+                nodegroup(spec, l).into_iter().chain(tags(&want_tags, &l.tags)).collect()
+            }
             (Some(Live::Addon(l)), Resource::Addon { version, configuration_values, .. }) => {
                 addon(version.as_deref(), configuration_values.as_deref(), l)
+                    .into_iter()
+                    .chain(tags(&want_tags, &l.tags))
+                    .collect()
             }
             _ => Vec::new(),
         };
@@ -369,9 +393,8 @@ mod tests {
         }
     }
 
-    /// One plan with every marker: the snapshot of what people read.
-    #[test]
-    fn every_marker_renders_with_its_fields() {
+    /// A plan of a control plane, three node groups, the nodes of one and an add-on.
+    fn marker_plan() -> Plan {
         let addon = Resource::Addon {
             addon_name: "coredns".into(),
             version: Some("v1.12.4-eksbuild.1".into()),
@@ -380,7 +403,7 @@ mod tests {
             resolve_conflicts: None,
             wait: false,
         };
-        let plan = Plan {
+        Plan {
             cluster: "demo".into(),
             region: "us-west-2".into(),
             tags: BTreeMap::new(),
@@ -405,7 +428,13 @@ mod tests {
                 step("nodes-new", Resource::Vpc { cidr: String::new() }, &["nodegroup-new"]),
                 step("addon-coredns", addon, &["control-plane"]),
             ],
-        };
+        }
+    }
+
+    /// One plan with every marker: the snapshot of what people read.
+    #[test]
+    fn every_marker_renders_with_its_fields() {
+        let plan = marker_plan();
         let same_group = LiveNodegroup {
             min_size: 1,
             max_size: 2,
@@ -413,6 +442,7 @@ mod tests {
             instance_types: vec!["m5.large".into()],
             labels: BTreeMap::from([("role".to_string(), "web".to_string())]),
             taints: vec![Taint { key: "d".into(), value: "x".into(), effect: "NO_SCHEDULE".into() }],
+            tags: BTreeMap::new(),
         };
         let live = BTreeMap::from([
             ("vpc".to_string(), Live::Exists),
@@ -424,6 +454,7 @@ mod tests {
                     endpoint_public_access: true,
                     endpoint_private_access: false,
                     public_access_cidrs: vec!["0.0.0.0/0".into()],
+                    tags: BTreeMap::new(),
                 }),
             ),
             (
@@ -434,9 +465,23 @@ mod tests {
             ("nodegroup-new".to_string(), Live::Missing),
             (
                 "addon-coredns".to_string(),
-                Live::Addon(LiveAddon { version: "v1.12.4-eksbuild.1".into(), configuration_values: None }),
+                Live::Addon(LiveAddon {
+                    version: "v1.12.4-eksbuild.1".into(),
+                    configuration_values: None,
+                    tags: BTreeMap::new(),
+                }),
             ),
         ]);
+        // EKS has the tags eksup gives (tags are their own test below).
+        let mut live = live;
+        for (id, l) in &mut live {
+            match l {
+                Live::ControlPlane(c) => c.tags = plan.step_tags(id),
+                Live::Nodegroup(n) => n.tags = plan.step_tags(id),
+                Live::Addon(a) => a.tags = plan.step_tags(id),
+                Live::Missing | Live::Exists => {}
+            }
+        }
         let removals = vec![Marked {
             id: "nodegroup-old".into(),
             description: "managed node group `old`".into(),
@@ -466,6 +511,26 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
     }
 
     #[test]
+    fn tags_are_added_and_updated_never_removed() {
+        let want = BTreeMap::from([
+            ("team".to_string(), "infra".to_string()),
+            ("env".to_string(), "prod".to_string()),
+        ]);
+        let have = BTreeMap::from([
+            ("team".to_string(), "platform".to_string()),
+            ("owner".to_string(), "x".to_string()),
+        ]);
+        let change = tags(&want, &have).unwrap();
+        assert_eq!((change.from.as_str(), change.to.as_str()), ("team=platform", "env=prod,team=infra"));
+        let same = BTreeMap::from([
+            ("team".to_string(), "infra".to_string()),
+            ("env".to_string(), "prod".to_string()),
+            ("owner".to_string(), "x".to_string()),
+        ]);
+        assert_eq!(tags(&want, &same), None);
+    }
+
+    #[test]
     fn the_desired_size_is_left_to_the_autoscaler_unless_out_of_bounds() {
         let live = LiveNodegroup {
             min_size: 1,
@@ -474,6 +539,7 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
             instance_types: vec!["m5.large".into()],
             labels: BTreeMap::from([("role".to_string(), "web".to_string())]),
             taints: vec![Taint { key: "d".into(), value: "x".into(), effect: "NO_SCHEDULE".into() }],
+            tags: BTreeMap::new(),
         };
         assert!(nodegroup(&group("web", 1, 4, &["m5.large"]), &live).is_empty());
         let shrunk = nodegroup(&group("web", 1, 2, &["m5.large"]), &live);

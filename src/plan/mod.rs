@@ -505,6 +505,16 @@ pub enum GraphError {
 }
 
 impl<R> Plan<R> {
+    /// The tags of step `id`'s resource: the plan's, the cluster and the step that own it, and
+    /// a `Name`.
+    pub fn step_tags(&self, id: &str) -> BTreeMap<String, String> {
+        let mut t = self.tags.clone();
+        t.insert(tags::CLUSTER.to_string(), self.cluster.clone());
+        t.insert(tags::RESOURCE.to_string(), id.to_string());
+        t.insert("Name".to_string(), format!("{}/{id}", self.cluster));
+        t
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step<R>> {
         self.steps.iter().find(|s| s.id == id)
     }

@@ -57,8 +57,10 @@ fn a_dry_run_on_a_live_cluster_marks_each_change_and_the_re_run_applies_it() {
     let changed = example().replace(
         "    desiredCapacity: 2     # alone, it sets minSize and maxSize too\n",
         "    desiredCapacity: 2\n    minSize: 2\n    maxSize: 4\n    labels:\n      team: web\n  - name: ng-2\n    instanceType: m5.large\n    desiredCapacity: 1\n",
-    ) + "\ncloudWatch:\n  clusterLogging:\n    enableTypes: [\"api\", \"audit\"]\n";
-    assert!(changed.contains("ng-2"), "the example moved");
+    )
+    .replace("    team: platform\n", "    team: infra\n")
+        + "\ncloudWatch:\n  clusterLogging:\n    enableTypes: [\"api\", \"audit\"]\n";
+    assert!(changed.contains("ng-2") && changed.contains("team: infra"), "the example moved");
     let second = write(&emu, "second.yaml", &changed);
     let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &second]).expect(0, "dry-run");
     let text = plan.stdout.as_str();
@@ -67,6 +69,7 @@ fn a_dry_run_on_a_live_cluster_marks_each_change_and_the_re_run_applies_it() {
     assert!(line(text, "nodegroup-ng-1").trim_start().starts_with("~ "), "{text}");
     assert!(text.contains("scaling (min/desired/max): `2/2/2` -> `2/2/4`"), "{text}");
     assert!(text.contains("team=web"), "{text}");
+    assert!(text.contains("tags: `team=platform` -> `team=infra`"), "{text}");
     assert!(line(text, "nodegroup-ng-2").trim_start().starts_with("+ "), "{text}");
     assert!(
         line(text, "nodegroup/ng-old").trim_start().starts_with("- managed node group `ng-old`"),
@@ -115,6 +118,10 @@ fn a_dry_run_on_a_live_cluster_marks_each_change_and_the_re_run_applies_it() {
     let ng1 = nodegroup(&emu, "ng-1");
     assert_eq!(ng1["labels"]["team"], "web", "{ng1}");
     assert_eq!(ng1["scalingConfig"]["maxSize"], 4, "{ng1}");
+    assert_eq!(
+        (cluster["cluster"]["tags"]["team"].as_str(), ng1["tags"]["team"].as_str()),
+        (Some("infra"), Some("infra"))
+    );
     assert_eq!(nodegroup(&emu, "ng-2")["status"], "ACTIVE");
     assert_eq!(nodegroup(&emu, "ng-old")["status"], "ACTIVE", "removed without --prune");
     let again = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &second]).expect(0, "dry-run after");
