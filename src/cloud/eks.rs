@@ -716,6 +716,8 @@ impl AwsCloud {
         } else {
             self.describe_addon(cluster, addon_name).await?
         };
+        // What CreateAddon answered: the add-on as made, its version and ARN (no describe).
+        let mut made = None;
         let action = if let Some(addon) = existing {
             self.converge_addon(ctx, spec, version, &addon).await?
         } else {
@@ -725,7 +727,7 @@ impl AwsCloud {
                 None => self.default_addon_version(addon_name, &cluster_version(ctx)).await?,
             };
             let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
-            retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+            made = retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
                 let req = self
                     .eks
                     .create_addon()
@@ -740,7 +742,7 @@ impl AwsCloud {
                         spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase().as_str(),
                     ))
                     .set_tags(Some(tags.clone()));
-                async move { req.send().await.map(|_| ()).api("CreateAddon") }
+                async move { req.send().await.map(|o| o.addon).api("CreateAddon") }
             })
             .await?;
             self.made(ctx);
@@ -771,6 +773,8 @@ impl AwsCloud {
                 }
             })
             .await?
+        } else if let Some(addon) = made {
+            addon
         } else {
             self.describe_addon(cluster, addon_name).await?.ok_or_else(|| CloudError::Failed {
                 what: what.clone(),
@@ -790,15 +794,8 @@ impl AwsCloud {
 
     /// The version EKS marks as the default of `addon` for Kubernetes `k8s`, if it says.
     async fn default_addon_version(&self, addon: &str, k8s: &str) -> Result<Option<String>, CloudError> {
-        let out = self
-            .eks
-            .describe_addon_versions()
-            .addon_name(addon)
-            .set_kubernetes_version((!k8s.is_empty()).then(|| k8s.to_string()))
-            .send()
-            .await
-            .api("DescribeAddonVersions")?;
-        let versions = out.addons().iter().flat_map(|a| a.addon_versions());
+        let all = self.addon_catalogue(addon, k8s).await?;
+        let versions = all.iter().filter(|a| a.addon_name() == Some(addon)).flat_map(|a| a.addon_versions());
         let mut first = None;
         for v in versions {
             first = first.or_else(|| v.addon_version().map(str::to_string));

@@ -9,13 +9,15 @@
 //! create was refused as a duplicate, looks again ([`super::AwsCloud::absent`]).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use aws_sdk_ec2::types::Tag;
+use aws_sdk_eks::types::AddonInfo;
 
 use super::AwsCloud;
 use super::ec2::{cluster_filter, filter, has_tag, tag_pairs};
 use super::error::{ApiResult as _, CloudError};
-use crate::plan::{Kind, Plan, Resource, tags as tag_keys};
+use crate::plan::{Kind, Plan, Resource, Val, tags as tag_keys};
 
 /// Per kind looked at, the keys found: step ids (`eksup.io/resource`) for EC2 resources, names
 /// for the rest (IAM, launch templates, Auto Scaling groups, ECR, EKS), principal ARNs for
@@ -27,6 +29,10 @@ pub(crate) struct Known {
     pub(crate) calls: usize,
     /// What the whole region holds of the kinds the preflight counts against quotas.
     pub(crate) in_use: InUse,
+    /// The add-ons EKS offers, per Kubernetes version: every add-on in one
+    /// `DescribeAddonVersions` (all pages), asked when the first add-on step needs a default
+    /// version, instead of one call per add-on ([`AwsCloud::addon_catalogue`]).
+    pub(crate) addon_versions: tokio::sync::Mutex<HashMap<String, Arc<[AddonInfo]>>>,
 }
 
 /// Every VPC, internet gateway, Elastic IP and live NAT gateway of the region, not only the
@@ -63,6 +69,34 @@ fn step_ids<'t>(tags: impl Iterator<Item = &'t [Tag]>) -> HashSet<String> {
         .collect()
 }
 
+/// The answer of `look`, if `ask`; else no call is made.
+async fn asked<T>(ask: bool, look: impl std::future::Future<Output = T>) -> Option<T> {
+    if ask { Some(look.await) } else { None }
+}
+
+/// Whether every step of `kind` (subnets, route tables, network ACLs, security groups) is in the
+/// VPC the plan makes, and the look at the region's VPCs (`found`: the step ids of the cluster's)
+/// did not find that VPC: then none of them exists yet, as nothing is inside a VPC before it.
+/// False when the plan makes no VPC (an existing one is used) or a step names another VPC.
+fn in_new_vpc(plan: &Plan, kind: Kind, found: &HashSet<String>) -> bool {
+    let Some(vpc) = plan.steps.iter().find(|s| matches!(s.resource, Resource::Vpc { .. })) else {
+        return false;
+    };
+    if found.contains(&vpc.id) {
+        return false;
+    }
+    plan.steps.iter().filter(|s| s.resource.kind() == kind).all(|s| {
+        let in_vpc = match &s.resource {
+            Resource::Subnet { vpc, .. }
+            | Resource::RouteTable { vpc, .. }
+            | Resource::NetworkAcl { vpc, .. }
+            | Resource::SecurityGroup { vpc, .. } => Some(vpc),
+            _ => None,
+        };
+        matches!(in_vpc, Some(Val::Out(r)) if r.step == vpc.id)
+    })
+}
+
 /// The names the plan gives resources of one kind.
 fn plan_names(plan: &Plan, pick: impl Fn(&Resource) -> Option<&str>) -> Vec<String> {
     plan.steps.iter().filter_map(|s| pick(&s.resource)).map(str::to_string).collect()
@@ -77,7 +111,7 @@ impl AwsCloud {
         let has = |k: Kind| kinds.contains(&k);
         let mut known = Known::default();
         let (ec2, iam, named, eks) = tokio::join!(
-            self.stock_ec2(cluster, &has),
+            self.stock_ec2(plan, &has),
             self.stock_iam(&has),
             self.stock_named(plan),
             self.stock_eks(cluster, &has)
@@ -93,12 +127,12 @@ impl AwsCloud {
 
     /// The EC2 resources tagged for the cluster, by step id: one call per kind. VPCs, internet
     /// gateways, Elastic IPs and NAT gateways are asked for region-wide (tags read here): the
-    /// preflight counts them against their quotas.
-    async fn stock_ec2(&self, cluster: &str, has: &impl Fn(Kind) -> bool) -> (Vec<Stock>, InUse) {
-        let f = || Some(vec![cluster_filter(cluster)]);
-        let (vpcs, subnets, igws, eips, nats, rts, acls, sgs) = tokio::join!(
+    /// preflight counts them against their quotas. Then what lives in a VPC ([`Self::stock_in_vpc`]).
+    async fn stock_ec2(&self, plan: &Plan, has: &impl Fn(Kind) -> bool) -> (Vec<Stock>, InUse) {
+        let cluster = plan.cluster.as_str();
+        let ours = |tags: &[Tag]| has_tag(tags, tag_keys::CLUSTER, cluster);
+        let (vpcs, igws, eips, nats) = tokio::join!(
             async { self.ec2.describe_vpcs().send().await.api("DescribeVpcs") },
-            async { self.ec2.describe_subnets().set_filters(f()).send().await.api("DescribeSubnets") },
             async { self.ec2.describe_internet_gateways().send().await.api("DescribeInternetGateways") },
             async { self.ec2.describe_addresses().send().await.api("DescribeAddresses") },
             async {
@@ -109,21 +143,10 @@ impl AwsCloud {
                     self.ec2.describe_nat_gateways().filter(live).into_paginator().send().collect().await;
                 pages.api("DescribeNatGateways")
             },
-            async {
-                self.ec2.describe_route_tables().set_filters(f()).send().await.api("DescribeRouteTables")
-            },
-            async {
-                self.ec2.describe_network_acls().set_filters(f()).send().await.api("DescribeNetworkAcls")
-            },
-            async {
-                self.ec2
-                    .describe_security_groups()
-                    .set_filters(f())
-                    .send()
-                    .await
-                    .api("DescribeSecurityGroups")
-            },
         );
+        let vpc_ids =
+            vpcs.as_ref().ok().map(|o| step_ids(o.vpcs().iter().map(|v| v.tags()).filter(|t| ours(t))));
+        let mut out = self.stock_in_vpc(plan, vpc_ids.as_ref(), has).await;
         let in_use = InUse {
             vpcs: vpcs.as_ref().ok().map(|o| o.vpcs().to_vec()),
             internet_gateways: igws.as_ref().ok().map(|o| o.internet_gateways().to_vec()),
@@ -133,15 +156,12 @@ impl AwsCloud {
                 .ok()
                 .map(|p| p.iter().flat_map(|p| p.nat_gateways()).cloned().collect()),
         };
-        let ours = |tags: &[Tag]| has_tag(tags, tag_keys::CLUSTER, cluster);
-        let mut out = Vec::new();
         let mut add = |kind: Kind, found: Result<HashSet<String>, CloudError>| {
             if has(kind) {
                 out.push((kind, found, 1));
             }
         };
         add(Kind::Vpc, vpcs.map(|o| step_ids(o.vpcs().iter().map(|v| v.tags()).filter(|t| ours(t)))));
-        add(Kind::Subnet, subnets.map(|o| step_ids(o.subnets().iter().map(|v| v.tags()))));
         add(
             Kind::InternetGateway,
             igws.map(|o| step_ids(o.internet_gateways().iter().map(|v| v.tags()).filter(|t| ours(t)))),
@@ -156,10 +176,55 @@ impl AwsCloud {
                 step_ids(pages.iter().flat_map(|p| p.nat_gateways()).map(|n| n.tags()).filter(|t| ours(t)))
             }),
         );
-        add(Kind::RouteTable, rts.map(|o| step_ids(o.route_tables().iter().map(|v| v.tags()))));
-        add(Kind::NetworkAcl, acls.map(|o| step_ids(o.network_acls().iter().map(|v| v.tags()))));
-        add(Kind::SecurityGroup, sgs.map(|o| step_ids(o.security_groups().iter().map(|v| v.tags()))));
         (out, in_use)
+    }
+
+    /// The cluster's subnets, route tables, network ACLs and security groups, by step id: one
+    /// call per kind. These live in a VPC: a kind whose steps are all in the VPC the plan makes,
+    /// when the look at the VPCs (`vpc_ids`, the step ids of the cluster's) did not find it, has
+    /// nothing to find and is not asked for ([`in_new_vpc`]).
+    async fn stock_in_vpc(
+        &self,
+        plan: &Plan,
+        vpc_ids: Option<&HashSet<String>>,
+        has: &impl Fn(Kind) -> bool,
+    ) -> Vec<Stock> {
+        let f = || Some(vec![cluster_filter(&plan.cluster)]);
+        let ask = |kind: Kind| has(kind) && !vpc_ids.is_some_and(|found| in_new_vpc(plan, kind, found));
+        let (subnets, rts, acls, sgs) = tokio::join!(
+            asked(ask(Kind::Subnet), async {
+                let out = self.ec2.describe_subnets().set_filters(f()).send().await;
+                out.api("DescribeSubnets").map(|o| step_ids(o.subnets().iter().map(|v| v.tags())))
+            }),
+            asked(ask(Kind::RouteTable), async {
+                let out = self.ec2.describe_route_tables().set_filters(f()).send().await;
+                out.api("DescribeRouteTables").map(|o| step_ids(o.route_tables().iter().map(|v| v.tags())))
+            }),
+            asked(ask(Kind::NetworkAcl), async {
+                let out = self.ec2.describe_network_acls().set_filters(f()).send().await;
+                out.api("DescribeNetworkAcls").map(|o| step_ids(o.network_acls().iter().map(|v| v.tags())))
+            }),
+            asked(ask(Kind::SecurityGroup), async {
+                let out = self.ec2.describe_security_groups().set_filters(f()).send().await;
+                out.api("DescribeSecurityGroups")
+                    .map(|o| step_ids(o.security_groups().iter().map(|v| v.tags())))
+            }),
+        );
+        let mut out = Vec::new();
+        for (kind, found) in [
+            (Kind::Subnet, subnets),
+            (Kind::RouteTable, rts),
+            (Kind::NetworkAcl, acls),
+            (Kind::SecurityGroup, sgs),
+        ] {
+            match found {
+                Some(found) => out.push((kind, found, 1)),
+                // In a VPC not made yet: nothing there.
+                None if has(kind) => out.push((kind, Ok(HashSet::new()), 0)),
+                None => {}
+            }
+        }
+        out
     }
 
     /// Every IAM role and instance profile name in the account (IAM cannot filter by tag; a
@@ -307,6 +372,48 @@ impl AwsCloud {
     }
 }
 
+impl AwsCloud {
+    /// The add-ons EKS offers for Kubernetes `k8s` (every version EKS lists if `k8s` is empty):
+    /// asked once per run, for all add-ons at once, when a create has looked before its run;
+    /// otherwise only `addon` is asked about. Concurrent callers wait for the one call.
+    pub(crate) async fn addon_catalogue(
+        &self,
+        addon: &str,
+        k8s: &str,
+    ) -> Result<Arc<[AddonInfo]>, CloudError> {
+        let Some(known) = self.known.get() else {
+            return self.describe_addon_catalogue(Some(addon), k8s).await;
+        };
+        let mut cache = known.addon_versions.lock().await;
+        if let Some(all) = cache.get(k8s) {
+            return Ok(all.clone());
+        }
+        let all = self.describe_addon_catalogue(None, k8s).await?;
+        cache.insert(k8s.to_string(), all.clone());
+        Ok(all)
+    }
+
+    /// `DescribeAddonVersions` of `addon`, or of every add-on, for `k8s`: all pages.
+    async fn describe_addon_catalogue(
+        &self,
+        addon: Option<&str>,
+        k8s: &str,
+    ) -> Result<Arc<[AddonInfo]>, CloudError> {
+        let pages: Result<Vec<_>, _> = self
+            .eks
+            .describe_addon_versions()
+            .set_addon_name(addon.map(str::to_string))
+            .set_kubernetes_version((!k8s.is_empty()).then(|| k8s.to_string()))
+            .max_results(100)
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let pages = pages.api("DescribeAddonVersions")?;
+        Ok(pages.iter().flat_map(|p| p.addons()).cloned().collect())
+    }
+}
+
 /// Every page of a listing: the calls it took, and the names `each` reads off each page (or why
 /// they could not be had).
 async fn names_in<O, E>(
@@ -368,6 +475,38 @@ mod tests {
         assert!(known.absent(Kind::Vpc, "other"), "looked at, not found");
         assert!(!known.absent(Kind::Subnet, "subnet-a"), "the look failed");
         assert!(known.absent(Kind::IamRole, "eksup-ng-1"));
+    }
+
+    fn plan_of(body: &str) -> Plan {
+        let yaml = format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n{body}"
+        );
+        let zones = vec!["us-west-2a".to_string(), "us-west-2b".into(), "us-west-2c".into()];
+        let parsed = crate::config::parse(&yaml, "c.yaml").unwrap();
+        let loaded = crate::config::finish(parsed, &zones, None).unwrap();
+        crate::plan::build(&loaded, &crate::plan::PlanOptions::default())
+    }
+
+    #[test]
+    fn nothing_is_inside_a_vpc_the_plan_makes_before_it_exists() {
+        let plan = plan_of("managedNodeGroups:\n  - name: ng\n");
+        let vpc = plan.steps.iter().find(|s| s.resource.kind() == Kind::Vpc).unwrap().id.clone();
+        let inside = [Kind::Subnet, Kind::RouteTable, Kind::NetworkAcl, Kind::SecurityGroup];
+        for kind in [Kind::Subnet, Kind::RouteTable, Kind::SecurityGroup] {
+            assert!(plan.steps.iter().any(|s| s.resource.kind() == kind), "{kind:?}");
+        }
+        for kind in inside {
+            assert!(in_new_vpc(&plan, kind, &HashSet::new()), "{kind:?} in a VPC not found");
+            assert!(!in_new_vpc(&plan, kind, &HashSet::from([vpc.clone()])), "{kind:?} in a VPC found");
+        }
+        // An existing VPC: its subnets and groups are looked for.
+        let plan = plan_of(
+            "vpc:\n  id: vpc-0abc\n  subnets:\n    private:\n      us-west-2a: { id: subnet-a }\n      us-west-2b: { id: subnet-b }\nmanagedNodeGroups:\n  - name: ng\n",
+        );
+        assert!(plan.steps.iter().all(|s| s.resource.kind() != Kind::Vpc));
+        for kind in inside {
+            assert!(!in_new_vpc(&plan, kind, &HashSet::new()), "{kind:?} with an existing VPC");
+        }
     }
 
     #[test]

@@ -143,12 +143,16 @@ pub async fn availability_zones(sdk: &SdkConfig) -> anyhow::Result<Vec<(String, 
         .await
         .map_err(|e| anyhow::anyhow!(error::causes(&e)))
         .context("failed to list the region's availability zones")?;
-    Ok(out
+    let zones: Vec<(String, String)> = out
         .availability_zones()
         .iter()
         .filter(|z| z.zone_type().is_none_or(|t| t == "availability-zone"))
         .filter_map(|z| Some((z.zone_name()?.to_string(), z.zone_id().unwrap_or_default().to_string())))
-        .collect())
+        .collect();
+    if let Some(region) = sdk.region() {
+        preflight::remember_zones(region.as_ref(), &zones);
+    }
+    Ok(zones)
 }
 
 /// Fail fast (one attempt, short timeouts): for look-ups that have a fallback.

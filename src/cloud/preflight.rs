@@ -137,6 +137,27 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
     }
 }
 
+/// The available zones of each region [`super::availability_zones`] listed in this process (as
+/// `(name, zone id)`): a create that chose its zones from them does not list them again.
+static ZONES_SEEN: std::sync::Mutex<Vec<(String, Zones)>> = std::sync::Mutex::new(Vec::new());
+
+/// Zones as `(name, zone id)`.
+type Zones = Vec<(String, String)>;
+
+/// Remember the available zones of `region`, as listed.
+pub(super) fn remember_zones(region: &str, zones: &[(String, String)]) {
+    if let Ok(mut seen) = ZONES_SEEN.lock() {
+        seen.retain(|(r, _)| r != region);
+        seen.push((region.to_string(), zones.to_vec()));
+    }
+}
+
+/// The available zones of `region`, if this process listed them.
+fn zones_seen(region: &str) -> Option<Zones> {
+    let seen = ZONES_SEEN.lock().ok()?;
+    seen.iter().find(|(r, _)| r == region).map(|(_, z)| z.clone())
+}
+
 impl AwsCloud {
     /// Check `plan` against the account before anything is created; `caller` is the ARN
     /// `GetCallerIdentity` returned.
@@ -366,31 +387,41 @@ impl AwsCloud {
         if wanted.is_empty() {
             return f;
         }
-        let zones = match self
-            .ec2
-            .describe_availability_zones()
-            .all_availability_zones(true)
-            .send()
-            .await
-            .api("DescribeAvailabilityZones")
-        {
-            Ok(z) => z,
-            Err(e) => {
-                f.notes.push(format!("zones not checked: {e}"));
-                return f;
-            }
+        // The zones the config was given from (eksup chose them) were listed moments ago:
+        // those are not asked about again.
+        let seen =
+            zones_seen(&plan.region).filter(|seen| wanted.iter().all(|az| seen.iter().any(|(n, _)| n == az)));
+        let zones: Zones = match seen {
+            Some(seen) => seen,
+            None => match self
+                .ec2
+                .describe_availability_zones()
+                .all_availability_zones(true)
+                .send()
+                .await
+                .api("DescribeAvailabilityZones")
+            {
+                Ok(z) => z
+                    .availability_zones()
+                    .iter()
+                    .filter_map(|z| {
+                        Some((z.zone_name()?.to_string(), z.zone_id().unwrap_or_default().to_string()))
+                    })
+                    .collect(),
+                Err(e) => {
+                    f.notes.push(format!("zones not checked: {e}"));
+                    return f;
+                }
+            },
         };
         for az in wanted {
-            match zones.availability_zones().iter().find(|z| z.zone_name() == Some(az)) {
+            match zones.iter().find(|(name, _)| name == az) {
                 None => f.problem(
                     format!("zone `{az}` does not exist in `{}`", plan.region),
                     "list the region's zones with `aws ec2 describe-availability-zones`, or leave `availabilityZones` out to let eksup choose",
                 ),
-                Some(z) if z.zone_id().is_some_and(|id| crate::config::zones::ZONE_IDS_WITHOUT_EKS_CAPACITY.contains(&id)) => f.problem(
-                    format!(
-                        "zone `{az}` (`{}`) has no capacity for EKS control planes: CreateCluster would fail",
-                        z.zone_id().unwrap_or_default()
-                    ),
+                Some((_, id)) if crate::config::zones::ZONE_IDS_WITHOUT_EKS_CAPACITY.contains(&id.as_str()) => f.problem(
+                    format!("zone `{az}` (`{id}`) has no capacity for EKS control planes: CreateCluster would fail"),
                     "choose other zones in `availabilityZones`, or leave it out to let eksup choose",
                 ),
                 Some(_) => {}

@@ -83,20 +83,12 @@ impl AwsCloud {
     /// The cluster's configuration, or `None` when there is no such cluster.
     pub async fn cluster_config(&self, name: &str) -> Result<Option<ClusterConfig>, CloudError> {
         let Some(c) = self.describe_eks_cluster(name).await? else { return Ok(None) };
-        let logging = c
-            .logging()
-            .map(|l| l.cluster_logging())
-            .unwrap_or_default()
-            .iter()
-            .filter(|s| s.enabled() == Some(true))
-            .flat_map(|s| s.types().iter().map(|t| t.as_str().to_string()))
-            .collect();
-        let vpc = c.resources_vpc_config();
+        let live = super::live::live_control_plane(&c);
         Ok(Some(ClusterConfig {
-            logging,
-            endpoint_public_access: vpc.is_none_or(|v| v.endpoint_public_access()),
-            endpoint_private_access: vpc.is_some_and(|v| v.endpoint_private_access()),
-            public_access_cidrs: vpc.map(|v| v.public_access_cidrs().to_vec()).unwrap_or_default(),
+            logging: live.logging,
+            endpoint_public_access: live.endpoint_public_access,
+            endpoint_private_access: live.endpoint_private_access,
+            public_access_cidrs: live.public_access_cidrs,
             authentication_mode: c
                 .access_config()
                 .and_then(|a| a.authentication_mode())
