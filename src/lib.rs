@@ -59,6 +59,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    run_cli(cli)
+}
+
+/// Run a parsed command line: the one place a command's outcome becomes an exit code.
+pub fn run_cli(cli: cli::Cli) -> ExitCode {
     let printer = settings::printer(&cli.global);
     let settings = settings::Settings::resolve(&cli.global);
     match commands::dispatch(cli.command, &settings, &printer) {

@@ -8,7 +8,7 @@ use eksup::cli::{Cli, GetTokenArgs, GlobalArgs};
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     match get_token(&args) {
-        Some(cli) => run(cli),
+        Some(cli) => eksup::run_cli(cli),
         None => eksup::run(args),
     }
 }
@@ -27,19 +27,6 @@ fn get_token(args: &[OsString]) -> Option<Cli> {
         .subcommand_required(true);
     let matches = command.try_get_matches_from(args).ok()?;
     Cli::from_arg_matches(&matches).ok()
-}
-
-/// Run a parsed command line, as [`eksup::run`] does once it has parsed one.
-fn run(cli: Cli) -> ExitCode {
-    let printer = eksup::settings::printer(&cli.global);
-    let settings = eksup::settings::Settings::resolve(&cli.global);
-    match eksup::commands::dispatch(cli.command, &settings, &printer) {
-        Ok(status) => ExitCode::from(status.code()),
-        Err(err) => {
-            printer.error(&err);
-            ExitCode::from(eksup::error::status_of(&err).code())
-        }
-    }
 }
 
 #[cfg(test)]

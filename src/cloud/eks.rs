@@ -457,7 +457,7 @@ impl AwsCloud {
         let lt_id = ctx.resolve(&spec.launch_template)?;
         // The version of the launch template step, or the user's.
         let lt_version = match &spec.launch_template {
-            Val::Out(r) => ctx.outputs.get(&r.step).and_then(|o| o.get(keys::VERSION)).cloned(),
+            Val::Out(r) => ctx.output(&r.step, keys::VERSION),
             Val::Lit(_) => spec.launch_template_version.clone(),
         };
         // A user's template with an image brings its own AMI, and one with an instance type its

@@ -52,9 +52,11 @@ impl AwsCloud {
         let names = ready.iter().filter(|n| n.ready).map(|n| n.name.clone()).collect::<Vec<_>>();
         // The nodes of a group this run made are new; those of a group it found, Ready at the
         // first look, were there before.
-        let group_existed = ctx.step.depends_on.iter().any(|d| {
-            ctx.outputs.get(d).and_then(|o| o.get(keys::ACTION)).is_some_and(|a| a == Action::Existed.label())
-        });
+        let group_existed = ctx
+            .step
+            .depends_on
+            .iter()
+            .any(|d| ctx.output(d, keys::ACTION).is_some_and(|a| a == Action::Existed.label()));
         let action = if polls.get() == 1 && group_existed { Action::Existed } else { Action::Created };
         Ok(StepResult::new(action).with("ready", names.len().to_string()).with("nodes", names.join(",")))
     }
