@@ -11,6 +11,29 @@ pub(crate) fn asg_tag_pairs(group: &AutoScalingGroup) -> impl Iterator<Item = (&
     group.tags().iter().map(|t| (t.key().unwrap_or_default(), t.value().unwrap_or_default()))
 }
 
+/// The tags of a node group's Auto Scaling group, each propagated to its instances: the
+/// ownership tags, `Name`, the Kubernetes cluster tag and the group's own.
+fn group_tags(
+    ctx: &StepContext<'_>,
+    spec: &AutoScalingGroupSpec,
+) -> std::collections::BTreeMap<String, String> {
+    let mut tags = step_tags(ctx);
+    tags.insert("Name".to_string(), format!("{}-{}-Node", ctx.plan.cluster, spec.group_name));
+    tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
+    tags.extend(spec.tags.clone());
+    tags
+}
+
+fn group_tag(group: &str, key: &str, value: &str) -> Tag {
+    Tag::builder()
+        .key(key)
+        .value(value)
+        .propagate_at_launch(true)
+        .resource_id(group)
+        .resource_type("auto-scaling-group")
+        .build()
+}
+
 impl AwsCloud {
     pub(crate) async fn describe_asg(&self, name: &str) -> Result<Option<AutoScalingGroup>, CloudError> {
         let out = self
@@ -59,6 +82,18 @@ impl AwsCloud {
                 .into());
             }
             let mut action = Action::Existed;
+            // Tags the config now gives it (added or updated; tags set outside eksup stay).
+            let have: std::collections::BTreeMap<&str, &str> = asg_tag_pairs(&group).collect();
+            let retag: Vec<Tag> = group_tags(ctx, spec)
+                .iter()
+                .filter(|(k, v)| have.get(k.as_str()) != Some(&v.as_str()))
+                .map(|(k, v)| group_tag(name, k, v))
+                .collect();
+            if !retag.is_empty() {
+                let req = self.asg.create_or_update_tags().set_tags(Some(retag));
+                req.send().await.api("CreateOrUpdateTags")?;
+                action = Action::Updated;
+            }
             if group.min_size() != Some(spec.min_size) || group.max_size() != Some(spec.max_size) {
                 let desired = group.desired_capacity().map(|d| d.clamp(spec.min_size, spec.max_size));
                 self.update_asg_size(name, spec.min_size, desired, spec.max_size).await?;
@@ -72,22 +107,7 @@ impl AwsCloud {
         }
         let lt_id = ctx.resolve(&spec.launch_template)?;
         let subnets = ctx.resolve_all(&spec.subnets)?;
-        let mut tags = step_tags(ctx);
-        tags.insert("Name".to_string(), format!("{}-{}-Node", ctx.plan.cluster, name));
-        tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
-        tags.extend(spec.tags.clone());
-        let tags: Vec<Tag> = tags
-            .iter()
-            .map(|(k, v)| {
-                Tag::builder()
-                    .key(k)
-                    .value(v)
-                    .propagate_at_launch(true)
-                    .resource_id(name)
-                    .resource_type("auto-scaling-group")
-                    .build()
-            })
-            .collect();
+        let tags: Vec<Tag> = group_tags(ctx, spec).iter().map(|(k, v)| group_tag(name, k, v)).collect();
         // A new instance profile is refused for a few seconds ("Invalid IAM Instance Profile").
         super::retry_while(&ctx.progress, super::limits::IAM_PROPAGATION, super::iam_propagation, || {
             let req = self

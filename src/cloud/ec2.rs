@@ -162,6 +162,29 @@ impl AwsCloud {
         Ok(())
     }
 
+    /// Add or update on EC2 resource `id` the tags of `want` that `have` lacks (`metadata.tags`
+    /// changed since it was made; tags set outside eksup stay). Whether it tagged.
+    async fn retag_ec2(
+        &self,
+        id: &str,
+        have: &[Tag],
+        want: &BTreeMap<String, String>,
+    ) -> Result<bool, CloudError> {
+        let missing: BTreeMap<String, String> =
+            want.iter().filter(|(k, v)| !has_tag(have, k, v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        if missing.is_empty() {
+            return Ok(false);
+        }
+        self.ec2
+            .create_tags()
+            .resources(id)
+            .set_tags(Some(ec2_tags(&missing)))
+            .send()
+            .await
+            .api("CreateTags")?;
+        Ok(true)
+    }
+
     pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
         let found = if self.absent(ctx, &ctx.step.id) {
             aws_sdk_ec2::operation::describe_vpcs::DescribeVpcsOutput::builder().build()
@@ -179,8 +202,9 @@ impl AwsCloud {
                 }
                 .into());
             }
-            let action =
-                if self.ensure_vpc_dns(id, false).await? { Action::Updated } else { Action::Existed };
+            let retagged = self.retag_ec2(id, vpc.tags(), &step_tags(ctx)).await?;
+            let dns = self.ensure_vpc_dns(id, false).await?;
+            let action = if dns || retagged { Action::Updated } else { Action::Existed };
             return Ok(StepResult::new(action).with(keys::ID, id).with("cidr", cidr));
         }
         let create = self
@@ -375,7 +399,8 @@ impl AwsCloud {
                 .into());
             }
             let needs_public_ip = public && subnet.map_public_ip_on_launch() != Some(true);
-            (id, if needs_public_ip { Action::Updated } else { Action::Existed })
+            let retagged = self.retag_ec2(&id, subnet.tags(), &step_tags(ctx)).await?;
+            (id, if needs_public_ip || retagged { Action::Updated } else { Action::Existed })
         } else {
             let mut tags = step_tags(ctx);
             let role = if public { "kubernetes.io/role/elb" } else { "kubernetes.io/role/internal-elb" };
@@ -436,7 +461,12 @@ impl AwsCloud {
                 }
                 .into());
             }
-            (id.to_string(), Action::Existed, !attached_to.is_empty())
+            let retagged = self.retag_ec2(id, igw.tags(), &step_tags(ctx)).await?;
+            (
+                id.to_string(),
+                if retagged { Action::Updated } else { Action::Existed },
+                !attached_to.is_empty(),
+            )
         } else {
             let create = self
                 .ec2
@@ -480,7 +510,8 @@ impl AwsCloud {
         };
         if let Some(addr) = found.addresses().first() {
             let id = addr.allocation_id().ok_or_else(|| missing("DescribeAddresses", "AllocationId"))?;
-            return Ok(StepResult::new(Action::Existed)
+            let retagged = self.retag_ec2(id, addr.tags(), &step_tags(ctx)).await?;
+            return Ok(StepResult::new(if retagged { Action::Updated } else { Action::Existed })
                 .with(keys::ID, id)
                 .with("publicIp", addr.public_ip().unwrap_or_default()));
         }
@@ -522,7 +553,8 @@ impl AwsCloud {
         });
         let (id, action) = if let Some(nat) = existing {
             let id = nat.nat_gateway_id().ok_or_else(|| missing("DescribeNatGateways", "NatGatewayId"))?;
-            (id.to_string(), Action::Existed)
+            let retagged = self.retag_ec2(id, nat.tags(), &step_tags(ctx)).await?;
+            (id.to_string(), if retagged { Action::Updated } else { Action::Existed })
         } else {
             let created = self
                 .ec2
@@ -603,7 +635,9 @@ impl AwsCloud {
         };
         if let Some(acl) = found.network_acls().first() {
             let id = acl.network_acl_id().ok_or_else(|| missing("DescribeNetworkAcls", "NetworkAclId"))?;
-            return Ok((id.to_string(), Action::Existed, acl.entries().to_vec()));
+            let retagged = self.retag_ec2(id, acl.tags(), &step_tags(ctx)).await?;
+            let action = if retagged { Action::Updated } else { Action::Existed };
+            return Ok((id.to_string(), action, acl.entries().to_vec()));
         }
         let created = self
             .ec2
@@ -767,7 +801,8 @@ impl AwsCloud {
                 .map(str::to_string);
             let associated: Vec<String> =
                 rt.associations().iter().filter_map(|a| a.subnet_id()).map(str::to_string).collect();
-            (id.to_string(), Action::Existed, current, associated)
+            let retagged = self.retag_ec2(id, rt.tags(), &step_tags(ctx)).await?;
+            (id.to_string(), if retagged { Action::Updated } else { Action::Existed }, current, associated)
         } else {
             let created = self
                 .ec2
@@ -846,23 +881,8 @@ impl AwsCloud {
         };
         let (id, action) = if let Some(sg) = found.security_groups().first() {
             let id = sg.group_id().ok_or_else(|| missing("DescribeSecurityGroups", "GroupId"))?;
-            let missing_tags: BTreeMap<String, String> = tags
-                .iter()
-                .filter(|(k, v)| !has_tag(sg.tags(), k, v))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            if missing_tags.is_empty() {
-                (id.to_string(), Action::Existed)
-            } else {
-                self.ec2
-                    .create_tags()
-                    .resources(id)
-                    .set_tags(Some(ec2_tags(&missing_tags)))
-                    .send()
-                    .await
-                    .api("CreateTags")?;
-                (id.to_string(), Action::Updated)
-            }
+            let retagged = self.retag_ec2(id, sg.tags(), &tags).await?;
+            (id.to_string(), if retagged { Action::Updated } else { Action::Existed })
         } else {
             let created = self
                 .ec2
@@ -1045,7 +1065,8 @@ impl AwsCloud {
                 .into());
             }
             let version = lt.latest_version_number().unwrap_or(1);
-            return Ok(StepResult::new(Action::Existed)
+            let retagged = self.retag_ec2(id, lt.tags(), &step_tags(ctx)).await?;
+            return Ok(StepResult::new(if retagged { Action::Updated } else { Action::Existed })
                 .with(keys::ID, id)
                 .with(keys::NAME, &spec.name)
                 .with(keys::VERSION, version.to_string()));

@@ -51,7 +51,7 @@ impl AwsCloud {
             }
             .into());
         }
-        let mut changed = false;
+        let mut changed = self.retag_repository(ctx, spec, arn, tags.tags()).await?;
         let mutability = ImageTagMutability::from(spec.image_tag_mutability.as_str());
         if repo.image_tag_mutability() != Some(&mutability) {
             self.ecr
@@ -123,6 +123,29 @@ impl AwsCloud {
             .with("uri", repo.repository_uri().unwrap_or_default()))
     }
 
+    /// Add or update the tags the config now gives repository `arn` (tags set outside eksup
+    /// stay). Whether it tagged.
+    async fn retag_repository(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &EcrRepositorySpec,
+        arn: &str,
+        have: &[Tag],
+    ) -> anyhow::Result<bool> {
+        let mut want = step_tags(ctx);
+        want.extend(spec.tags.clone());
+        let missing = want
+            .iter()
+            .filter(|(k, v)| !have.iter().any(|t| t.key() == k.as_str() && t.value() == v.as_str()))
+            .map(|(k, v)| Tag::builder().key(k).value(v).build().context("failed to build an ECR tag"))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        if missing.is_empty() {
+            return Ok(false);
+        }
+        self.ecr.tag_resource().resource_arn(arn).set_tags(Some(missing)).send().await.api("TagResource")?;
+        Ok(true)
+    }
+
     async fn create_repository(
         &self,
         ctx: &StepContext<'_>,
@@ -167,6 +190,25 @@ impl AwsCloud {
             .with(keys::ARN, repo.repository_arn().unwrap_or_default())
             .with(keys::NAME, name)
             .with("uri", repo.repository_uri().unwrap_or_default()))
+    }
+
+    /// The tags of repository `name`, or `None` if there is no such repository.
+    pub(super) async fn repository_tags(
+        &self,
+        name: &str,
+    ) -> Result<Option<std::collections::BTreeMap<String, String>>, CloudError> {
+        let found = self.ecr.describe_repositories().repository_names(name).send().await;
+        let Some(repo) = found
+            .api("DescribeRepositories")
+            .or_not_found()?
+            .and_then(|o| o.repositories?.into_iter().next())
+        else {
+            return Ok(None);
+        };
+        let Some(arn) = repo.repository_arn() else { return Ok(None) };
+        let tags =
+            self.ecr.list_tags_for_resource().resource_arn(arn).send().await.api("ListTagsForResource")?;
+        Ok(Some(tags.tags().iter().map(|t| (t.key().to_string(), t.value().to_string())).collect()))
     }
 
     async fn put_lifecycle_policy(&self, name: &str, policy: &str) -> anyhow::Result<()> {

@@ -155,6 +155,17 @@ impl AwsCloud {
         if self.retag(cluster.arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await? {
             action = Action::Updated;
         }
+        if let Some(key) = &spec.secrets_key_arn
+            && changes.iter().any(|c| c.field == "secrets encryption" && c.instead.is_none())
+        {
+            self.update_cluster_config_in(
+                &ctx.progress,
+                name,
+                &ClusterChange::SecretsEncryption(key.clone()),
+            )
+            .await?;
+            action = Action::Updated;
+        }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
             let change = ClusterChange::Endpoints {
                 public: spec.endpoint_public_access,
@@ -340,10 +351,39 @@ impl AwsCloud {
     ) -> anyhow::Result<bool> {
         use super::update::NodegroupConfigChange;
         let live = super::live::live_nodegroup(ng);
-        let changes = crate::plan::drift::nodegroup(spec, &live);
+        let cluster = ctx.plan.cluster.as_str();
+        // The control plane's version as EKS has it now (its step's output; the config's when
+        // the step is not in this plan).
+        let want = cluster_version(ctx);
+        let running = ctx
+            .plan
+            .steps
+            .iter()
+            .find(|s| matches!(s.resource, crate::plan::Resource::ControlPlane(_)))
+            .and_then(|s| ctx.output(&s.id, keys::VERSION))
+            .unwrap_or_else(|| want.clone());
+        let versions = drift::Versions { want: &want, control_plane: &running };
+        let changes = crate::plan::drift::nodegroup(spec, &live, versions);
         let mut change = NodegroupConfigChange::default();
+        let mut version = None;
         for c in changes.iter().filter(|c| c.instead.is_none()) {
             match c.field {
+                "version" => {
+                    version = Some(super::update::NodegroupVersionChange {
+                        version: Some(want.clone()),
+                        release_version: spec.release_version.clone(),
+                        ..Default::default()
+                    });
+                }
+                "release version" => {
+                    version = Some(super::update::NodegroupVersionChange {
+                        release_version: spec.release_version.clone(),
+                        ..Default::default()
+                    });
+                }
+                "update config" => {
+                    change.update_config = Some((spec.max_unavailable, spec.max_unavailable_percentage));
+                }
                 "labels" => {
                     change.set_labels = spec
                         .labels
@@ -373,19 +413,26 @@ impl AwsCloud {
                         .cloned()
                         .collect();
                 }
-                _ => {
+                "scaling (min/desired/max)" => {
                     let desired = live.desired_size.clamp(spec.min_size, spec.max_size);
                     change.scaling = Some((spec.min_size, desired, spec.max_size));
                 }
+                _ => {}
             }
         }
-        let retagged = self.retag(ng.nodegroup_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
-        if change == NodegroupConfigChange::default() {
-            return Ok(retagged);
+        let mut updated =
+            self.retag(ng.nodegroup_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
+        if change != NodegroupConfigChange::default() {
+            self.update_nodegroup_config_in(&ctx.progress, cluster, &spec.nodegroup_name, &change).await?;
+            updated = true;
         }
-        let cluster = ctx.plan.cluster.as_str();
-        self.update_nodegroup_config_in(&ctx.progress, cluster, &spec.nodegroup_name, &change).await?;
-        Ok(true)
+        // Last: EKS replaces the nodes (new ones first, the old drained), with the update config
+        // above.
+        if let Some(version) = version {
+            self.update_nodegroup_version_in(&ctx.progress, cluster, &spec.nodegroup_name, &version).await?;
+            updated = true;
+        }
+        Ok(updated)
     }
 
     /// Add or update on an EKS resource the tags the plan gives it and it lacks (`metadata.tags`
@@ -571,58 +618,44 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let cluster = ctx.plan.cluster.as_str();
         let name = spec.profile_name.as_str();
-        let action = if !self.absent(ctx, name) && self.describe_fargate(cluster, name).await?.is_some() {
-            Action::Existed
-        } else {
-            let role = ctx.resolve(&spec.pod_execution_role)?;
-            let subnets = ctx.resolve_all(&spec.subnets)?;
-            let selectors: Vec<FargateProfileSelector> = spec
-                .selectors
-                .iter()
-                .map(|s| {
-                    FargateProfileSelector::builder()
-                        .namespace(&s.namespace)
-                        .set_labels((!s.labels.is_empty()).then(|| s.labels.clone().into_iter().collect()))
-                        .build()
-                })
-                .collect();
-            let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
-            // EKS creates or deletes one Fargate profile per cluster at a time: wait for our turn.
-            let busy = |e: &CloudError| {
-                (e.kind() == ErrorKind::InUse)
-                    .then_some("waiting for another Fargate profile")
-                    .or_else(|| iam_propagation(e))
-            };
-            let created = retry_while(&ctx.progress, limits::FARGATE, busy, || {
-                let req = self
-                    .eks
-                    .create_fargate_profile()
-                    .client_request_token(self.client_token(ctx))
-                    .cluster_name(cluster)
-                    .fargate_profile_name(name)
-                    .pod_execution_role_arn(&role)
-                    .set_subnets(Some(subnets.clone()))
-                    .set_selectors(Some(selectors.clone()))
-                    .set_tags(Some(tags.clone()));
-                async move {
-                    match req.send().await.api("CreateFargateProfile") {
-                        Ok(_) => {
-                            self.made(ctx);
-                            Ok(true)
-                        }
-                        // Created by an earlier attempt whose answer was lost.
-                        Err(e)
-                            if e.kind() == ErrorKind::InUse
-                                && e.message().unwrap_or_default().contains("already exists") =>
-                        {
-                            Ok(false)
-                        }
-                        Err(e) => Err(e),
-                    }
+        let role = ctx.resolve(&spec.pod_execution_role)?;
+        let subnets = ctx.resolve_all(&spec.subnets)?;
+        let existing =
+            if self.absent(ctx, name) { None } else { self.describe_fargate(cluster, name).await? };
+        // EKS cannot change a profile: one that differs from the config is replaced.
+        let (existing, replaced) = match existing {
+            Some(p) if p.status() != Some(&FargateProfileStatus::Deleting) => {
+                let live = super::live::live_fargate(&p);
+                let changes = drift::fargate(spec, Some(&role), Some(&subnets), &live);
+                if changes.is_empty() {
+                    (Some(p), false)
+                } else {
+                    let what: Vec<&str> =
+                        changes.iter().map(|c| c.field.trim_end_matches(" (replaced)")).collect();
+                    ctx.progress.warn(&format!(
+                        "Fargate profile `{name}` differs in {}; profiles cannot change: replacing it (its pods are restarted)",
+                        what.join(", ")
+                    ));
+                    self.delete_fargate_profile(&ctx.progress, cluster, name).await?;
+                    (None, true)
                 }
-            })
-            .await?;
-            if created { Action::Created } else { Action::Existed }
+            }
+            _ => (None, false),
+        };
+        let action = if let Some(p) = existing {
+            let live = super::live::live_fargate(&p);
+            let retagged =
+                self.retag(p.fargate_profile_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
+            if retagged { Action::Updated } else { Action::Existed }
+        } else {
+            let created = self.create_fargate_profile(ctx, spec, &role, &subnets).await?;
+            if replaced {
+                Action::Updated
+            } else if created {
+                Action::Created
+            } else {
+                Action::Existed
+            }
         };
         let what = format!("Fargate profile `{name}`");
         let arn = wait_for(&ctx.progress, &what, limits::FARGATE_ACTIVE, || async {
@@ -651,6 +684,66 @@ impl AwsCloud {
         })
         .await?;
         Ok(StepResult::new(action).with(keys::NAME, name).with(keys::ARN, arn))
+    }
+
+    /// CreateFargateProfile, in our turn (EKS creates or deletes one profile per cluster at a
+    /// time) and past IAM propagation of its role. Whether this call made it (`false`: an
+    /// earlier attempt did, its answer lost).
+    async fn create_fargate_profile(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &FargateProfileSpec,
+        role: &str,
+        subnets: &[String],
+    ) -> anyhow::Result<bool> {
+        let cluster = ctx.plan.cluster.as_str();
+        let name = spec.profile_name.as_str();
+        let selectors: Vec<FargateProfileSelector> = spec
+            .selectors
+            .iter()
+            .map(|s| {
+                FargateProfileSelector::builder()
+                    .namespace(&s.namespace)
+                    .set_labels((!s.labels.is_empty()).then(|| s.labels.clone().into_iter().collect()))
+                    .build()
+            })
+            .collect();
+        let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+        // EKS creates or deletes one Fargate profile per cluster at a time: wait for our turn.
+        let busy = |e: &CloudError| {
+            (e.kind() == ErrorKind::InUse)
+                .then_some("waiting for another Fargate profile")
+                .or_else(|| iam_propagation(e))
+        };
+        retry_while(&ctx.progress, limits::FARGATE, busy, || {
+            let req = self
+                .eks
+                .create_fargate_profile()
+                .client_request_token(self.client_token(ctx))
+                .cluster_name(cluster)
+                .fargate_profile_name(name)
+                .pod_execution_role_arn(role)
+                .set_subnets(Some(subnets.to_vec()))
+                .set_selectors(Some(selectors.clone()))
+                .set_tags(Some(tags.clone()));
+            async move {
+                match req.send().await.api("CreateFargateProfile") {
+                    Ok(_) => {
+                        self.made(ctx);
+                        Ok(true)
+                    }
+                    // Created by an earlier attempt whose answer was lost.
+                    Err(e)
+                        if e.kind() == ErrorKind::InUse
+                            && e.message().unwrap_or_default().contains("already exists") =>
+                    {
+                        Ok(false)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        })
+        .await
     }
 
     pub(crate) async fn describe_fargate(
@@ -682,7 +775,8 @@ impl AwsCloud {
         let cluster = ctx.plan.cluster.as_str();
         let addon_name = spec.addon_name;
         let live = super::live::live_addon(addon);
-        let changes = crate::plan::drift::addon(version, spec.configuration_values, &live);
+        let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
+        let changes = crate::plan::drift::addon(version, spec.configuration_values, role.as_deref(), &live);
         let retagged = self.retag(addon.addon_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
         let action = if changes.is_empty() {
             if retagged { Action::Updated } else { Action::Existed }
@@ -693,7 +787,7 @@ impl AwsCloud {
                     .any(|c| c.field == "version")
                     .then(|| version.unwrap_or_default().to_string()),
                 configuration_values: spec.configuration_values.map(str::to_string),
-                service_account_role_arn: None,
+                service_account_role_arn: role.filter(|_| changes.iter().any(|c| c.field == "role")),
                 resolve_conflicts: Some(spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase()),
             };
             self.update_addon_in(&ctx.progress, cluster, addon_name, &change).await?;
@@ -826,6 +920,125 @@ impl AwsCloud {
             .and_then(|o| o.addon))
     }
 
+    /// Bring the access policies of the entry for `principal` to `policies`: missing ones and
+    /// changed scopes associated, the rest removed (`fresh`: the entry was just made and has
+    /// none). Whether anything changed.
+    async fn sync_access_policies(
+        &self,
+        cluster: &str,
+        principal: &str,
+        policies: &[AccessPolicyAssoc],
+        fresh: bool,
+    ) -> anyhow::Result<bool> {
+        if fresh && policies.is_empty() {
+            return Ok(false);
+        }
+        let mut changed = false;
+        let associated = if fresh {
+            Vec::new()
+        } else {
+            self.eks
+                .list_associated_access_policies()
+                .cluster_name(cluster)
+                .principal_arn(principal)
+                .send()
+                .await
+                .api("ListAssociatedAccessPolicies")?
+                .associated_access_policies
+                .unwrap_or_default()
+        };
+        let same_scope = |p: &AccessPolicyAssoc, have: &aws_sdk_eks::types::AssociatedAccessPolicy| {
+            let scope = have.access_scope();
+            let mut namespaces = scope.map(|s| s.namespaces().to_vec()).unwrap_or_default();
+            let mut want = p.namespaces.clone();
+            namespaces.sort();
+            want.sort();
+            scope.and_then(|s| s.r#type()).is_some_and(|t| t.as_str().eq_ignore_ascii_case(&p.scope))
+                && (namespaces == want || !p.scope.eq_ignore_ascii_case("namespace"))
+        };
+        let missing = policies.iter().filter(|p| {
+            !associated.iter().any(|a| a.policy_arn() == Some(p.policy_arn.as_str()) && same_scope(p, a))
+        });
+        for p in missing {
+            let namespace = p.scope.eq_ignore_ascii_case("namespace");
+            let scope = AccessScope::builder()
+                .r#type(if namespace { AccessScopeType::Namespace } else { AccessScopeType::Cluster })
+                .set_namespaces(namespace.then(|| p.namespaces.clone()))
+                .build();
+            self.eks
+                .associate_access_policy()
+                .cluster_name(cluster)
+                .principal_arn(principal)
+                .policy_arn(&p.policy_arn)
+                .access_scope(scope)
+                .send()
+                .await
+                .api("AssociateAccessPolicy")
+                .with_context(|| format!("failed to associate access policy `{}`", p.policy_arn))?;
+            changed = true;
+        }
+        for gone in associated.iter().filter_map(|a| a.policy_arn()) {
+            if policies.iter().any(|p| p.policy_arn == gone) {
+                continue;
+            }
+            self.eks
+                .disassociate_access_policy()
+                .cluster_name(cluster)
+                .principal_arn(principal)
+                .policy_arn(gone)
+                .send()
+                .await
+                .api("DisassociateAccessPolicy")
+                .or_not_found()
+                .with_context(|| format!("failed to remove access policy `{gone}`"))?;
+            changed = true;
+        }
+        Ok(changed)
+    }
+
+    /// A re-run: the Kubernetes groups, user name and tags the config now gives an existing
+    /// access entry (UpdateAccessEntry, TagResource).
+    async fn converge_access_entry(
+        &self,
+        ctx: &StepContext<'_>,
+        entry: &aws_sdk_eks::types::AccessEntry,
+        kubernetes_groups: &[String],
+        username: Option<&str>,
+    ) -> anyhow::Result<Action> {
+        let cluster = ctx.plan.cluster.as_str();
+        let principal = entry.principal_arn().unwrap_or_default();
+        let entry_type = entry.r#type().unwrap_or("STANDARD");
+        // A re-run: the Kubernetes groups and user name the config now gives it.
+        let groups_differ = entry_type.eq_ignore_ascii_case("STANDARD") && {
+            let mut have = entry.kubernetes_groups().to_vec();
+            let mut want = kubernetes_groups.to_vec();
+            have.sort();
+            want.sort();
+            have != want
+        };
+        let name_differs = username.is_some_and(|u| entry.username() != Some(u));
+        let have: std::collections::BTreeMap<String, String> =
+            entry.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default();
+        let retagged = self.retag(entry.access_entry_arn(), &step_tags(ctx), &have).await?;
+        let action = if groups_differ || name_differs {
+            self.eks
+                .update_access_entry()
+                .cluster_name(cluster)
+                .principal_arn(principal)
+                .set_kubernetes_groups(groups_differ.then(|| kubernetes_groups.to_vec()))
+                .set_username(username.filter(|_| name_differs).map(str::to_string))
+                .send()
+                .await
+                .api("UpdateAccessEntry")?;
+            Action::Updated
+        } else if retagged {
+            Action::Updated
+        } else {
+            Action::Existed
+        };
+        Ok(action)
+    }
+
     pub(super) async fn ensure_access_entry(
         &self,
         ctx: &StepContext<'_>,
@@ -860,7 +1073,8 @@ impl AwsCloud {
                 }
                 .into());
             }
-            (entry.access_entry_arn().unwrap_or_default().to_string(), Action::Existed)
+            let action = self.converge_access_entry(ctx, &entry, kubernetes_groups, username).await?;
+            (entry.access_entry_arn().unwrap_or_default().to_string(), action)
         } else {
             let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
             let standard = entry_type.eq_ignore_ascii_case("STANDARD");
@@ -884,37 +1098,10 @@ impl AwsCloud {
             let arn = out.access_entry().and_then(|e| e.access_entry_arn()).unwrap_or_default().to_string();
             (arn, Action::Created)
         };
-        if !policies.is_empty() {
-            let associated = self
-                .eks
-                .list_associated_access_policies()
-                .cluster_name(cluster)
-                .principal_arn(&principal)
-                .send()
-                .await
-                .api("ListAssociatedAccessPolicies")?;
-            let have: Vec<&str> =
-                associated.associated_access_policies().iter().filter_map(|p| p.policy_arn()).collect();
-            for p in policies.iter().filter(|p| !have.contains(&p.policy_arn.as_str())) {
-                let namespace = p.scope.eq_ignore_ascii_case("namespace");
-                let scope = AccessScope::builder()
-                    .r#type(if namespace { AccessScopeType::Namespace } else { AccessScopeType::Cluster })
-                    .set_namespaces(namespace.then(|| p.namespaces.clone()))
-                    .build();
-                self.eks
-                    .associate_access_policy()
-                    .cluster_name(cluster)
-                    .principal_arn(&principal)
-                    .policy_arn(&p.policy_arn)
-                    .access_scope(scope)
-                    .send()
-                    .await
-                    .api("AssociateAccessPolicy")
-                    .with_context(|| format!("failed to associate access policy `{}`", p.policy_arn))?;
-                if action == Action::Existed {
-                    action = Action::Updated;
-                }
-            }
+        if self.sync_access_policies(cluster, &principal, policies, action == Action::Created).await?
+            && action == Action::Existed
+        {
+            action = Action::Updated;
         }
         Ok(StepResult::new(action).with(keys::ARN, arn).with("principal", principal))
     }
@@ -945,8 +1132,14 @@ impl AwsCloud {
         cluster: &str,
         name: &str,
     ) -> anyhow::Result<()> {
-        let call = self.eks.delete_fargate_profile().cluster_name(cluster).fargate_profile_name(name);
-        call.send().await.api("DeleteFargateProfile").or_not_found()?;
+        // EKS creates or deletes one profile per cluster at a time: wait for our turn.
+        let busy =
+            |e: &CloudError| (e.kind() == ErrorKind::InUse).then_some("waiting for another Fargate profile");
+        retry_while(progress, limits::FARGATE, busy, || {
+            let call = self.eks.delete_fargate_profile().cluster_name(cluster).fargate_profile_name(name);
+            async move { call.send().await.api("DeleteFargateProfile").or_not_found().map(|_| ()) }
+        })
+        .await?;
         let what = format!("Fargate profile `{name}` to be deleted");
         wait_gone(progress, &what, limits::FARGATE_GONE, || async {
             Ok(self

@@ -20,6 +20,18 @@ pub(crate) fn iam_tag_pairs(tags: &[Tag]) -> impl Iterator<Item = (&str, &str)> 
     tags.iter().map(|t| (t.key(), t.value()))
 }
 
+/// The tags of `want` that `have` lacks or holds with another value (`metadata.tags` changed
+/// since the resource was made; tags set outside eksup stay).
+fn tags_to_add(have: &[Tag], want: &BTreeMap<String, String>) -> anyhow::Result<Vec<Tag>> {
+    let have: BTreeMap<&str, &str> = iam_tag_pairs(have).collect();
+    let missing: BTreeMap<String, String> = want
+        .iter()
+        .filter(|(k, v)| have.get(k.as_str()) != Some(&v.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    iam_tags(&missing)
+}
+
 /// The trust policy of a role assumed by `service`, with an optional `Condition`.
 pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> String {
     let actions: Vec<&str> = if service == "eks.amazonaws.com" {
@@ -144,6 +156,11 @@ impl AwsCloud {
                 .into());
             }
             let mut action = Action::Existed;
+            let retag = tags_to_add(&tags, &step_tags(ctx))?;
+            if !retag.is_empty() {
+                self.iam.tag_role().role_name(role_name).set_tags(Some(retag)).send().await.api("TagRole")?;
+                action = Action::Updated;
+            }
             if !role.assume_role_policy_document().is_some_and(|d| same_trust(d, &document)) {
                 self.iam
                     .update_assume_role_policy()
@@ -174,8 +191,27 @@ impl AwsCloud {
             self.made(ctx);
             (arn, Action::Created)
         };
+        if self.sync_role_policies(role_name, trust, managed_policies, action == Action::Created).await?
+            && action == Action::Existed
+        {
+            action = Action::Updated;
+        }
+        Ok(StepResult::new(action).with(keys::ARN, arn).with(keys::NAME, role_name))
+    }
+
+    /// Attach the managed policies a role lacks; a service account's role also loses those the
+    /// config no longer has (`fresh`: the role was just made and has none). Whether anything
+    /// changed.
+    async fn sync_role_policies(
+        &self,
+        role_name: &str,
+        trust: &Trust,
+        managed_policies: &[String],
+        fresh: bool,
+    ) -> anyhow::Result<bool> {
+        let mut changed = false;
         // A role just made has no policy yet: only attach.
-        let attached = if action == Action::Created {
+        let attached = if fresh {
             aws_sdk_iam::operation::list_attached_role_policies::ListAttachedRolePoliciesOutput::builder()
                 .build()
         } else {
@@ -184,6 +220,24 @@ impl AwsCloud {
         };
         let attached: Vec<&str> =
             attached.attached_policies().iter().filter_map(|p| p.policy_arn()).collect();
+        // A service account's role is made for that account alone: its policies are the config's,
+        // and one no longer there is detached. Other roles (a node role) keep what was added
+        // beside eksup's.
+        if matches!(trust, Trust::ServiceAccount { .. }) {
+            let wanted: Vec<String> = managed_policies.iter().map(|p| self.managed_policy_arn(p)).collect();
+            for gone in attached.iter().filter(|a| !wanted.iter().any(|w| w == *a)) {
+                self.iam
+                    .detach_role_policy()
+                    .role_name(role_name)
+                    .policy_arn(*gone)
+                    .send()
+                    .await
+                    .api("DetachRolePolicy")
+                    .or_not_found()
+                    .with_context(|| format!("failed to detach policy `{gone}`"))?;
+                changed = true;
+            }
+        }
         for policy in managed_policies {
             let policy_arn = self.managed_policy_arn(policy);
             if attached.contains(&policy_arn.as_str()) {
@@ -197,11 +251,9 @@ impl AwsCloud {
                 .await
                 .api("AttachRolePolicy")
                 .with_context(|| format!("failed to attach policy `{policy_arn}`"))?;
-            if action == Action::Existed {
-                action = Action::Updated;
-            }
+            changed = true;
         }
-        Ok(StepResult::new(action).with(keys::ARN, arn).with(keys::NAME, role_name))
+        Ok(changed)
     }
 
     pub(super) async fn ensure_instance_profile(
@@ -234,7 +286,15 @@ impl AwsCloud {
                     .into());
                 }
                 let roles: Vec<String> = profile.roles().iter().map(|r| r.role_name().to_string()).collect();
-                (profile.arn().to_string(), roles, Action::Existed)
+                let retag = tags_to_add(&tags, &step_tags(ctx))?;
+                let action = if retag.is_empty() {
+                    Action::Existed
+                } else {
+                    let req = self.iam.tag_instance_profile().instance_profile_name(profile_name);
+                    req.set_tags(Some(retag)).send().await.api("TagInstanceProfile")?;
+                    Action::Updated
+                };
+                (profile.arn().to_string(), roles, action)
             } else {
                 let created = self
                     .iam
@@ -291,8 +351,20 @@ impl AwsCloud {
                 ctx.progress.warn(&format!(
                     "the OIDC provider `{arn}` exists but was not created by eksup for this cluster; using it as is"
                 ));
+                return Ok(StepResult::new(Action::Existed).with(keys::ARN, arn));
             }
-            return Ok(StepResult::new(Action::Existed).with(keys::ARN, arn));
+            let retag = tags_to_add(tags.tags(), &step_tags(ctx))?;
+            if retag.is_empty() {
+                return Ok(StepResult::new(Action::Existed).with(keys::ARN, arn));
+            }
+            self.iam
+                .tag_open_id_connect_provider()
+                .open_id_connect_provider_arn(&arn)
+                .set_tags(Some(retag))
+                .send()
+                .await
+                .api("TagOpenIDConnectProvider")?;
+            return Ok(StepResult::new(Action::Updated).with(keys::ARN, arn));
         }
         let created = self
             .iam

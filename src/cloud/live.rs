@@ -7,9 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::AwsCloud;
 use super::autoscaling::asg_tag_pairs;
-use super::error::{ApiResult as _, CloudError};
+use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::inventory::NODEGROUP_TAG;
-use crate::plan::drift::{Live, LiveAddon, LiveControlPlane, LiveNodegroup, Mark, Marked, eks_effect};
+use crate::plan::drift::{
+    Live, LiveAddon, LiveControlPlane, LiveFargate, LiveNodegroup, Mark, Marked, eks_effect,
+    fargate_selectors,
+};
 use crate::plan::{Plan, Resource, Step, Taint, Val, tags as tag_keys};
 
 /// The key the inventory knows a step's resource by, as its step looks it up: the step id for
@@ -64,6 +67,12 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
         endpoint_private_access: vpc.is_some_and(|v| v.endpoint_private_access()),
         public_access_cidrs: vpc.map(|v| v.public_access_cidrs().to_vec()).unwrap_or_default(),
         tags: eks.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
+        secrets_key_arn: eks
+            .encryption_config()
+            .iter()
+            .find_map(|c| c.provider())
+            .and_then(|p| p.key_arn())
+            .map(str::to_string),
     }
 }
 
@@ -86,6 +95,10 @@ pub(super) fn live_nodegroup(ng: &aws_sdk_eks::types::Nodegroup) -> LiveNodegrou
             })
             .collect(),
         tags: ng.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
+        version: ng.version().unwrap_or_default().to_string(),
+        release_version: ng.release_version().unwrap_or_default().to_string(),
+        max_unavailable: ng.update_config().and_then(|u| u.max_unavailable()),
+        max_unavailable_percentage: ng.update_config().and_then(|u| u.max_unavailable_percentage()),
     }
 }
 
@@ -94,7 +107,26 @@ pub(super) fn live_addon(a: &aws_sdk_eks::types::Addon) -> LiveAddon {
     LiveAddon {
         version: a.addon_version().unwrap_or_default().to_string(),
         configuration_values: a.configuration_values().map(str::to_string),
+        service_account_role_arn: a.service_account_role_arn().map(str::to_string),
         tags: a.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
+    }
+}
+
+/// A Fargate profile's fields a config sets.
+pub(super) fn live_fargate(p: &aws_sdk_eks::types::FargateProfile) -> LiveFargate {
+    let labels: Vec<(String, BTreeMap<String, String>)> = p
+        .selectors()
+        .iter()
+        .map(|s| {
+            let labels = s.labels().map(|l| l.clone().into_iter().collect()).unwrap_or_default();
+            (s.namespace().unwrap_or_default().to_string(), labels)
+        })
+        .collect();
+    LiveFargate {
+        selectors: fargate_selectors(labels.iter().map(|(n, l)| (n.as_str(), l))),
+        subnets: p.subnets().to_vec(),
+        pod_execution_role: p.pod_execution_role_arn().unwrap_or_default().to_string(),
+        tags: p.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
     }
 }
 
@@ -128,13 +160,140 @@ impl AwsCloud {
                     None => Live::Missing,
                     Some(a) => Live::Addon(live_addon(&a)),
                 },
+                Resource::FargateProfile(spec) => {
+                    match self.describe_fargate(cluster, &spec.profile_name).await? {
+                        None => Live::Missing,
+                        Some(p) => Live::Fargate(live_fargate(&p)),
+                    }
+                }
                 _ if known.looked(kind) => Live::Exists,
                 _ => continue,
             };
             live.insert(step.id.clone(), found);
         }
+        // What else exists is compared by its tags.
+        let tagged = self.tags_of(plan, &live).await?;
+        for (id, tags) in tagged {
+            if let Some(l @ Live::Exists) = live.get_mut(&id) {
+                *l = Live::Tagged(tags);
+            }
+        }
+        // Roles: their policies too.
+        for step in &plan.steps {
+            let Resource::IamRole { role_name, .. } = &step.resource else { continue };
+            let Some(Live::Tagged(tags)) = live.get(&step.id) else { continue };
+            let pages: Result<Vec<_>, _> = self
+                .iam
+                .list_attached_role_policies()
+                .role_name(role_name)
+                .into_paginator()
+                .send()
+                .collect()
+                .await;
+            let policies = pages
+                .api("ListAttachedRolePolicies")?
+                .iter()
+                .flat_map(|p| p.attached_policies())
+                .filter_map(|p| p.policy_arn().map(str::to_string))
+                .collect();
+            let role = Live::Role { tags: tags.clone(), policies };
+            live.insert(step.id.clone(), role);
+        }
         let removals = self.not_in_plan(plan).await?;
         Ok(Some((live, removals)))
+    }
+
+    /// The tags of the plan's EC2, IAM, Auto Scaling, ECR resources and access entries that
+    /// exist (`live` says [`Live::Exists`]), by step id: EC2's in two `DescribeTags` calls (the
+    /// cluster's resources, then all their tags), the others one call each.
+    async fn tags_of(
+        &self,
+        plan: &Plan,
+        live: &BTreeMap<String, Live>,
+    ) -> Result<BTreeMap<String, BTreeMap<String, String>>, CloudError> {
+        use super::ec2::filter;
+        let cluster = plan.cluster.as_str();
+        let mut out = BTreeMap::new();
+        let exists = |s: &&Step| matches!(live.get(&s.id), Some(Live::Exists));
+        // EC2 (launch templates included): the ids carrying the cluster's tag, then their tags.
+        let mine = filter("key", [tag_keys::CLUSTER]);
+        let pages: Result<Vec<_>, _> = self
+            .ec2
+            .describe_tags()
+            .filters(mine)
+            .filters(filter("value", [cluster]))
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let ids: Vec<String> = pages
+            .api("DescribeTags")?
+            .iter()
+            .flat_map(|p| p.tags())
+            .filter_map(|t| t.resource_id().map(str::to_string))
+            .collect();
+        let mut by_id: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for chunk in ids.chunks(200) {
+            let pages: Result<Vec<_>, _> = self
+                .ec2
+                .describe_tags()
+                .filters(filter("resource-id", chunk.iter().cloned()))
+                .into_paginator()
+                .send()
+                .collect()
+                .await;
+            for t in pages.api("DescribeTags")?.iter().flat_map(|p| p.tags()) {
+                if let (Some(id), Some(k)) = (t.resource_id(), t.key()) {
+                    by_id
+                        .entry(id.to_string())
+                        .or_default()
+                        .insert(k.to_string(), t.value().unwrap_or_default().to_string());
+                }
+            }
+        }
+        for tags in by_id.into_values() {
+            if let Some(step) = tags.get(tag_keys::RESOURCE).cloned() {
+                out.insert(step, tags);
+            }
+        }
+        for step in plan.steps.iter().filter(exists) {
+            let tags: Option<BTreeMap<String, String>> = match &step.resource {
+                Resource::IamRole { role_name, .. } => {
+                    let out = self.iam.list_role_tags().role_name(role_name).send().await;
+                    Some(
+                        super::iam::iam_tag_pairs(out.api("ListRoleTags")?.tags())
+                            .map(|(k, v)| (k.into(), v.into()))
+                            .collect(),
+                    )
+                }
+                Resource::InstanceProfile { profile_name, .. } => {
+                    self.instance_profile_tags(profile_name).await?.map(|tags| {
+                        super::iam::iam_tag_pairs(&tags).map(|(k, v)| (k.into(), v.into())).collect()
+                    })
+                }
+                Resource::AutoScalingGroup(spec) => self
+                    .describe_asg(&spec.group_name)
+                    .await?
+                    .map(|g| asg_tag_pairs(&g).map(|(k, v)| (k.into(), v.into())).collect()),
+                Resource::EcrRepository(spec) => self.repository_tags(&spec.repository_name).await?,
+                Resource::AccessEntry { principal: Val::Lit(principal), .. } => self
+                    .eks
+                    .describe_access_entry()
+                    .cluster_name(cluster)
+                    .principal_arn(principal)
+                    .send()
+                    .await
+                    .api("DescribeAccessEntry")
+                    .or_not_found()?
+                    .and_then(|o| o.access_entry)
+                    .map(|e| e.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default()),
+                _ => None,
+            };
+            if let Some(tags) = tags {
+                out.insert(step.id.clone(), tags);
+            }
+        }
+        Ok(out)
     }
 
     /// The cluster's node groups, add-ons and Fargate profiles that the plan does not have:

@@ -65,6 +65,9 @@ pub enum ClusterChange {
         public_cidrs: Option<Vec<String>>,
     },
     AuthenticationMode(String),
+    /// Envelope encryption of Kubernetes secrets with this KMS key (AssociateEncryptionConfig:
+    /// on once, never off or to another key).
+    SecretsEncryption(String),
 }
 
 impl AwsCloud {
@@ -133,6 +136,22 @@ impl AwsCloud {
     ) -> Result<Option<Update>, CloudError> {
         let req = self.eks.update_cluster_config().name(name);
         let req = match change {
+            ClusterChange::SecretsEncryption(key) => {
+                // `resources` is deprecated: EKS encrypts all Kubernetes API data with the key.
+                let config = aws_sdk_eks::types::EncryptionConfig::builder()
+                    .provider(aws_sdk_eks::types::Provider::builder().key_arn(key).build())
+                    .build();
+                return self
+                    .eks
+                    .associate_encryption_config()
+                    .cluster_name(name)
+                    .encryption_config(config)
+                    .client_request_token(self.token_for(&format!("{name}/encryption/{key}")))
+                    .send()
+                    .await
+                    .api("AssociateEncryptionConfig")
+                    .map(|o| o.update);
+            }
             ClusterChange::Logging { enable, disable } => {
                 let setup = |types: &BTreeSet<String>, on: bool| {
                     LogSetup::builder()
@@ -290,12 +309,19 @@ impl AwsCloud {
         let scaling = change.scaling.map(|(min, desired, max)| {
             NodegroupScalingConfig::builder().min_size(min).desired_size(desired).max_size(max).build()
         });
+        let update_config = change.update_config.map(|(count, percentage)| {
+            aws_sdk_eks::types::NodegroupUpdateConfig::builder()
+                .set_max_unavailable(count)
+                .set_max_unavailable_percentage(percentage)
+                .build()
+        });
         self.apply_update_in(progress, cluster, Target::Nodegroup(name), limits::NODEGROUP_ACTIVE, || async {
             self.eks
                 .update_nodegroup_config()
                 .cluster_name(cluster)
                 .nodegroup_name(name)
                 .set_scaling_config(scaling.clone())
+                .set_update_config(update_config.clone())
                 .set_labels(labels.clone())
                 .set_taints(taints.clone())
                 .send()
@@ -362,6 +388,25 @@ impl AwsCloud {
         let token = self.token_for(&format!("{cluster}/{nodegroup}/version"));
         let update = self.nodegroup_version_call(cluster, nodegroup, change, &token).await?;
         Ok(update_id(update.as_ref())?.to_string())
+    }
+
+    /// A re-run's version change of a managed node group, waited for within its step.
+    pub(crate) async fn update_nodegroup_version_in(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        nodegroup: &str,
+        change: &NodegroupVersionChange,
+    ) -> anyhow::Result<String> {
+        let token = self.token_for(&format!("{cluster}/{nodegroup}/version"));
+        self.apply_update_in(
+            progress,
+            cluster,
+            Target::Nodegroup(nodegroup),
+            limits::NODEGROUP_UPGRADED,
+            || self.nodegroup_version_call(cluster, nodegroup, change, &token),
+        )
+        .await
     }
 
     async fn nodegroup_version_call(
@@ -509,6 +554,8 @@ pub struct NodegroupConfigChange {
     pub remove_labels: Vec<String>,
     pub set_taints: Vec<crate::plan::Taint>,
     pub remove_taints: Vec<crate::plan::Taint>,
+    /// maxUnavailable, maxUnavailablePercentage (one of them).
+    pub update_config: Option<(Option<i32>, Option<i32>)>,
 }
 
 /// The id of the update an update call answered with.

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{ControlPlaneSpec, ManagedNodegroupSpec, Plan, Resource, Taint};
+use super::{ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Plan, Resource, Taint, Val};
 
 /// What a run would do to one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,6 +73,8 @@ pub struct LiveControlPlane {
     pub endpoint_private_access: bool,
     pub public_access_cidrs: Vec<String>,
     pub tags: BTreeMap<String, String>,
+    /// The KMS key of secrets encryption, if it is on.
+    pub secrets_key_arn: Option<String>,
 }
 
 /// A managed node group as AWS has it.
@@ -86,6 +88,11 @@ pub struct LiveNodegroup {
     /// EKS's spelling of effects (`NO_SCHEDULE`).
     pub taints: Vec<Taint>,
     pub tags: BTreeMap<String, String>,
+    /// Kubernetes version and AMI release.
+    pub version: String,
+    pub release_version: String,
+    pub max_unavailable: Option<i32>,
+    pub max_unavailable_percentage: Option<i32>,
 }
 
 /// An add-on as AWS has it.
@@ -93,6 +100,17 @@ pub struct LiveNodegroup {
 pub struct LiveAddon {
     pub version: String,
     pub configuration_values: Option<String>,
+    pub service_account_role_arn: Option<String>,
+    pub tags: BTreeMap<String, String>,
+}
+
+/// A Fargate profile as AWS has it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LiveFargate {
+    /// `namespace` or `namespace{k=v,...}`, sorted.
+    pub selectors: Vec<String>,
+    pub subnets: Vec<String>,
+    pub pod_execution_role: String,
     pub tags: BTreeMap<String, String>,
 }
 
@@ -106,6 +124,14 @@ pub enum Live {
     ControlPlane(LiveControlPlane),
     Nodegroup(LiveNodegroup),
     Addon(LiveAddon),
+    Fargate(LiveFargate),
+    /// There; only its tags are compared.
+    Tagged(BTreeMap<String, String>),
+    /// An IAM role: its tags and the managed policies attached to it.
+    Role {
+        tags: BTreeMap<String, String>,
+        policies: Vec<String>,
+    },
 }
 
 /// One line of the live plan.
@@ -169,13 +195,82 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
     if spec.endpoint_public_access && !have.is_empty() && want != have {
         out.push(FieldChange::new("public access CIDRs", list(&have), list(&want)));
     }
+    // EKS turns secrets encryption on once: never off, never to another key.
+    let have = live.secrets_key_arn.as_deref().unwrap_or("off");
+    let want = spec.secrets_key_arn.as_deref().unwrap_or("off");
+    if have != want {
+        out.push(if live.secrets_key_arn.is_none() {
+            FieldChange::new("secrets encryption", have, want)
+        } else {
+            FieldChange::fixed(
+                "secrets encryption",
+                have,
+                want,
+                format!("EKS cannot turn it off or change its key; keep `secretsEncryption.keyARN: {have}`"),
+            )
+        });
+    }
     out
 }
 
+/// The Kubernetes version a managed node group follows: its control plane's, as the config asks
+/// it (`want`) and as EKS has it now (`control_plane`).
+#[derive(Debug, Clone, Copy)]
+pub struct Versions<'a> {
+    pub want: &'a str,
+    pub control_plane: &'a str,
+}
+
 /// The differences of a managed node group. The desired size is the autoscaler's once the
-/// group exists: only a desired size outside the new bounds changes.
-pub fn nodegroup(spec: &ManagedNodegroupSpec, live: &LiveNodegroup) -> Vec<FieldChange> {
+/// group exists: only a desired size outside the new bounds changes. A group behind the
+/// config's Kubernetes version (or AMI release) is updated in place once the control plane runs
+/// that version (EKS refuses a group newer than its control plane).
+pub fn nodegroup(
+    spec: &ManagedNodegroupSpec,
+    live: &LiveNodegroup,
+    versions: Versions<'_>,
+) -> Vec<FieldChange> {
     let mut out = Vec::new();
+    if !live.version.is_empty() && !versions.want.is_empty() && live.version != versions.want {
+        let own_template = matches!(spec.launch_template, Val::Lit(_));
+        let instead = if own_template {
+            Some(format!(
+                "`eksup upgrade nodegroup --name {} --launch-template-version` with an image for {}",
+                spec.nodegroup_name, versions.want
+            ))
+        } else if versions.control_plane != versions.want {
+            Some(format!("`eksup upgrade cluster --version {}` first", versions.want))
+        } else {
+            None
+        };
+        out.push(FieldChange {
+            field: "version",
+            from: live.version.clone(),
+            to: versions.want.to_string(),
+            instead,
+        });
+    } else if let Some(want) = spec.release_version.as_deref()
+        && !live.release_version.is_empty()
+        && want != live.release_version
+    {
+        out.push(FieldChange::new("release version", &live.release_version, want));
+    }
+    // EKS's default: one node at a time.
+    let want = match (spec.max_unavailable, spec.max_unavailable_percentage) {
+        (None, None) => None,
+        (count, percentage) => Some((count, percentage)),
+    };
+    let have = (live.max_unavailable, live.max_unavailable_percentage);
+    if let Some(want) = want
+        && want != have
+    {
+        let show = |(count, percentage): (Option<i32>, Option<i32>)| match (count, percentage) {
+            (_, Some(p)) => format!("maxUnavailablePercentage={p}"),
+            (Some(n), None) => format!("maxUnavailable={n}"),
+            (None, None) => "maxUnavailable=1".to_string(),
+        };
+        out.push(FieldChange::new("update config", show(have), show(want)));
+    }
     if (live.min_size, live.max_size) != (spec.min_size, spec.max_size) {
         let desired = live.desired_size.clamp(spec.min_size, spec.max_size);
         out.push(FieldChange::new(
@@ -209,10 +304,13 @@ pub fn nodegroup(spec: &ManagedNodegroupSpec, live: &LiveNodegroup) -> Vec<Field
     out
 }
 
-/// The differences of an add-on: a version or configuration values the config sets.
+/// The differences of an add-on: a version, configuration values or service-account role the
+/// config sets (`role`: `None` when the config has none, or it is known only once the run is
+/// under way).
 pub fn addon(
     version: Option<&str>,
     configuration_values: Option<&str>,
+    role: Option<&str>,
     live: &LiveAddon,
 ) -> Vec<FieldChange> {
     let mut out = Vec::new();
@@ -230,7 +328,86 @@ pub fn addon(
             want,
         ));
     }
+    if let Some(want) = role
+        && Some(want) != live.service_account_role_arn.as_deref()
+    {
+        out.push(FieldChange::new("role", live.service_account_role_arn.clone().unwrap_or_default(), want));
+    }
     out
+}
+
+/// A Fargate profile's selectors as [`LiveFargate::selectors`] has them.
+pub fn fargate_selectors<'a>(
+    selectors: impl IntoIterator<Item = (&'a str, &'a BTreeMap<String, String>)>,
+) -> Vec<String> {
+    let mut out: Vec<String> = selectors
+        .into_iter()
+        .map(|(namespace, labels)| {
+            if labels.is_empty() {
+                namespace.to_string()
+            } else {
+                format!(
+                    "{namespace}{{{}}}",
+                    labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",")
+                )
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The differences of a Fargate profile. EKS cannot change a profile: a run replaces one that
+/// differs (deleted, then created, one profile at a time as EKS requires). `role` and `subnets`
+/// are compared when known (`None`: an output of a step of the run).
+pub fn fargate(
+    spec: &FargateProfileSpec,
+    role: Option<&str>,
+    subnets: Option<&[String]>,
+    live: &LiveFargate,
+) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let want = fargate_selectors(spec.selectors.iter().map(|s| (s.namespace.as_str(), &s.labels)));
+    if want != live.selectors {
+        out.push(FieldChange::new("selectors (replaced)", list(&live.selectors), list(&want)));
+    }
+    if let Some(subnets) = subnets {
+        let mut want = subnets.to_vec();
+        want.sort();
+        let mut have = live.subnets.clone();
+        have.sort();
+        if want != have {
+            out.push(FieldChange::new("subnets (replaced)", list(&have), list(&want)));
+        }
+    }
+    if let Some(role) = role
+        && role != live.pod_execution_role
+    {
+        out.push(FieldChange::new("pod execution role (replaced)", &live.pod_execution_role, role));
+    }
+    out
+}
+
+/// The managed policies of a role that a run changes: those missing are attached; a service
+/// account's role (made for that account alone) also loses those the config no longer has,
+/// while other roles keep what was attached beside eksup's.
+pub fn role_policies(trust: &super::Trust, want: &[String], have: &[String]) -> Option<FieldChange> {
+    let exclusive = matches!(trust, super::Trust::ServiceAccount { .. });
+    let missing = want.iter().any(|w| !have.contains(w));
+    let extra = exclusive && have.iter().any(|h| !want.contains(h));
+    if !missing && !extra {
+        return None;
+    }
+    let name = |arn: &String| arn.rsplit('/').next().unwrap_or(arn).to_string();
+    let mut from: Vec<String> = have.iter().map(name).collect();
+    let mut to: Vec<String> = if exclusive {
+        want.iter().map(name).collect()
+    } else {
+        have.iter().chain(want.iter().filter(|w| !have.contains(w))).map(name).collect()
+    };
+    from.sort();
+    to.sort();
+    Some(FieldChange::new("policies", list(&from), list(&to)))
 }
 
 /// The tags `want` has and `have` lacks or holds with another value (tags added outside eksup
@@ -260,6 +437,21 @@ fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     items.into_iter().map(|s| s.as_ref().to_string()).collect::<Vec<_>>().join(",")
 }
 
+/// The version the plan's managed node groups follow, and the control plane's as AWS has it
+/// (the config's when it is not there yet).
+pub fn versions<'a>(plan: &'a Plan, live: &'a BTreeMap<String, Live>) -> Versions<'a> {
+    let step = plan.steps.iter().find(|s| matches!(s.resource, Resource::ControlPlane(_)));
+    let want = match step.map(|s| &s.resource) {
+        Some(Resource::ControlPlane(spec)) => spec.version.as_str(),
+        _ => "",
+    };
+    let control_plane = match step.and_then(|s| live.get(&s.id)) {
+        Some(Live::ControlPlane(l)) => l.version.as_str(),
+        _ => want,
+    };
+    Versions { want, control_plane }
+}
+
 /// Mark every step of `plan` from what AWS has (`live`, by step id; a step not in it is
 /// marked from its dependencies: created when one of them is, else there), and list `removals`.
 pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -> LivePlan {
@@ -274,13 +466,62 @@ pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -
                 control_plane(spec, l).into_iter().chain(tags(&want_tags, &l.tags)).collect()
             }
             (Some(Live::Nodegroup(l)), Resource::ManagedNodegroup(spec)) => {
-                nodegroup(spec, l).into_iter().chain(tags(&want_tags, &l.tags)).collect()
-            }
-            (Some(Live::Addon(l)), Resource::Addon { version, configuration_values, .. }) => {
-                addon(version.as_deref(), configuration_values.as_deref(), l)
+                nodegroup(spec, l, versions(plan, live))
                     .into_iter()
                     .chain(tags(&want_tags, &l.tags))
                     .collect()
+            }
+            (
+                Some(Live::Addon(l)),
+                Resource::Addon { version, configuration_values, service_account_role_arn, .. },
+            ) => {
+                let role = match service_account_role_arn {
+                    Some(Val::Lit(arn)) => Some(arn.as_str()),
+                    _ => None,
+                };
+                addon(version.as_deref(), configuration_values.as_deref(), role, l)
+                    .into_iter()
+                    .chain(tags(&want_tags, &l.tags))
+                    .collect()
+            }
+            (Some(Live::Fargate(l)), Resource::FargateProfile(spec)) => {
+                let role = match &spec.pod_execution_role {
+                    Val::Lit(arn) => Some(arn.as_str()),
+                    Val::Out(_) => None,
+                };
+                let subnets: Option<Vec<String>> = spec
+                    .subnets
+                    .iter()
+                    .map(|v| match v {
+                        Val::Lit(id) => Some(id.clone()),
+                        Val::Out(_) => None,
+                    })
+                    .collect();
+                fargate(spec, role, subnets.as_deref(), l)
+                    .into_iter()
+                    .chain(tags(&want_tags, &l.tags))
+                    .collect()
+            }
+            (
+                Some(Live::Role { tags: have, policies }),
+                Resource::IamRole { trust, managed_policies, .. },
+            ) => role_policies(trust, managed_policies, policies)
+                .into_iter()
+                .chain(tags(&want_tags, have))
+                .collect(),
+            (Some(Live::Tagged(have)), resource) => {
+                let mut want = want_tags;
+                match resource {
+                    // Auto Scaling groups are named after the node group; ECR repositories and
+                    // groups carry their own tags too.
+                    Resource::AutoScalingGroup(spec) => {
+                        want.remove("Name");
+                        want.extend(spec.tags.clone());
+                    }
+                    Resource::EcrRepository(spec) => want.extend(spec.tags.clone()),
+                    _ => {}
+                }
+                tags(&want, have).into_iter().collect()
             }
             _ => Vec::new(),
         };
@@ -443,6 +684,8 @@ mod tests {
             labels: BTreeMap::from([("role".to_string(), "web".to_string())]),
             taints: vec![Taint { key: "d".into(), value: "x".into(), effect: "NO_SCHEDULE".into() }],
             tags: BTreeMap::new(),
+            version: "1.34".into(),
+            ..LiveNodegroup::default()
         };
         let live = BTreeMap::from([
             ("vpc".to_string(), Live::Exists),
@@ -455,6 +698,7 @@ mod tests {
                     endpoint_private_access: false,
                     public_access_cidrs: vec!["0.0.0.0/0".into()],
                     tags: BTreeMap::new(),
+                    secrets_key_arn: Some("arn:aws:kms:us-west-2:1:key/k".into()),
                 }),
             ),
             (
@@ -468,6 +712,7 @@ mod tests {
                 Live::Addon(LiveAddon {
                     version: "v1.12.4-eksbuild.1".into(),
                     configuration_values: None,
+                    service_account_role_arn: None,
                     tags: BTreeMap::new(),
                 }),
             ),
@@ -479,6 +724,8 @@ mod tests {
                 Live::ControlPlane(c) => c.tags = plan.step_tags(id),
                 Live::Nodegroup(n) => n.tags = plan.step_tags(id),
                 Live::Addon(a) => a.tags = plan.step_tags(id),
+                Live::Fargate(f) => f.tags = plan.step_tags(id),
+                Live::Tagged(t) | Live::Role { tags: t, .. } => *t = plan.step_tags(id),
                 Live::Missing | Live::Exists => {}
             }
         }
@@ -494,6 +741,7 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
   ! control plane  [control-plane]
       version: `1.33` -> `1.34` (cannot change in place: `eksup upgrade cluster --version 1.34`)
       logging: `api` -> `api,audit`
+      secrets encryption: `arn:aws:kms:us-west-2:1:key/k` -> `off` (cannot change in place: EKS cannot turn it off or change its key; keep `secretsEncryption.keyARN: arn:aws:kms:us-west-2:1:key/k`)
   ~ nodegroup web  [nodegroup-web]
       scaling (min/desired/max): `1/1/2` -> `1/1/4`
       labels: `` -> `role=web`
@@ -508,6 +756,78 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         let json = serde_json::to_value(&live_plan).unwrap();
         assert_eq!(json["steps"][0]["mark"], "same");
         assert_eq!(json["removals"][0]["mark"], "remove");
+    }
+
+    #[test]
+    fn a_group_behind_follows_its_control_plane_in_place_once_that_runs_the_version() {
+        // eksup's launch template (an output), not the user's.
+        let spec = &ManagedNodegroupSpec {
+            launch_template: Val::out("launch-template-web", "id"),
+            ..group("web", 1, 2, &["m5.large"])
+        };
+        let live = LiveNodegroup {
+            min_size: spec.min_size,
+            max_size: spec.max_size,
+            desired_size: spec.desired_size,
+            labels: spec.labels.clone(),
+            taints: spec.taints.clone(),
+            version: "1.33".into(),
+            ..LiveNodegroup::default()
+        };
+        let at = |control_plane| Versions { want: "1.34", control_plane };
+        let changes = nodegroup(spec, &live, at("1.34"));
+        assert_eq!(changes, [FieldChange::new("version", "1.33", "1.34")]);
+        let changes = nodegroup(spec, &live, at("1.33"));
+        assert_eq!(changes[0].instead.as_deref(), Some("`eksup upgrade cluster --version 1.34` first"));
+        let own = ManagedNodegroupSpec { launch_template: Val::lit("lt-1"), ..spec.clone() };
+        assert!(
+            nodegroup(&own, &live, at("1.34"))[0].instead.as_deref().unwrap().contains("upgrade nodegroup")
+        );
+
+        let current = LiveNodegroup { version: "1.34".into(), ..live };
+        assert_eq!(nodegroup(spec, &current, at("1.34")), []);
+        let one_at_a_time = ManagedNodegroupSpec { max_unavailable_percentage: Some(25), ..spec.clone() };
+        assert_eq!(
+            nodegroup(&one_at_a_time, &current, at("1.34")),
+            [FieldChange::new("update config", "maxUnavailable=1", "maxUnavailablePercentage=25")]
+        );
+        let set = LiveNodegroup { max_unavailable_percentage: Some(25), ..current };
+        assert_eq!(nodegroup(&one_at_a_time, &set, at("1.34")), []);
+    }
+
+    #[test]
+    fn a_fargate_profile_that_differs_is_replaced_and_only_known_fields_are_compared() {
+        use crate::plan::FargateSelectorSpec;
+        let spec = FargateProfileSpec {
+            profile_name: "fp".into(),
+            pod_execution_role: Val::out("iam-role-fargate", "arn"),
+            subnets: vec![Val::out("subnet-a", "id")],
+            selectors: vec![
+                FargateSelectorSpec { namespace: "default".into(), labels: BTreeMap::new() },
+                FargateSelectorSpec {
+                    namespace: "jobs".into(),
+                    labels: BTreeMap::from([("tier".to_string(), "batch".to_string())]),
+                },
+            ],
+        };
+        let live = LiveFargate {
+            selectors: vec!["default".into(), "jobs{tier=batch}".into()],
+            subnets: vec!["subnet-2".into(), "subnet-1".into()],
+            pod_execution_role: "arn:aws:iam::1:role/f".into(),
+            tags: BTreeMap::new(),
+        };
+        assert_eq!(fargate(&spec, None, None, &live), []);
+        let subnets = ["subnet-1".to_string(), "subnet-2".to_string()];
+        assert_eq!(fargate(&spec, Some("arn:aws:iam::1:role/f"), Some(&subnets), &live), []);
+        let fewer = FargateProfileSpec { selectors: spec.selectors[..1].to_vec(), ..spec.clone() };
+        let changes = fargate(&fewer, Some("arn:aws:iam::1:role/g"), Some(&subnets[..1]), &live);
+        let fields: Vec<&str> = changes.iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["selectors (replaced)", "subnets (replaced)", "pod execution role (replaced)"]);
+        assert_eq!(
+            (changes[0].from.as_str(), changes[0].to.as_str()),
+            ("default,jobs{tier=batch}", "default")
+        );
+        assert!(changes.iter().all(|c| c.instead.is_none()), "a run replaces it: `~`, not `!`");
     }
 
     #[test]
@@ -540,9 +860,12 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
             labels: BTreeMap::from([("role".to_string(), "web".to_string())]),
             taints: vec![Taint { key: "d".into(), value: "x".into(), effect: "NO_SCHEDULE".into() }],
             tags: BTreeMap::new(),
+            version: "1.34".into(),
+            ..LiveNodegroup::default()
         };
-        assert!(nodegroup(&group("web", 1, 4, &["m5.large"]), &live).is_empty());
-        let shrunk = nodegroup(&group("web", 1, 2, &["m5.large"]), &live);
+        let v = Versions { want: "1.34", control_plane: "1.34" };
+        assert!(nodegroup(&group("web", 1, 4, &["m5.large"]), &live, v).is_empty());
+        let shrunk = nodegroup(&group("web", 1, 2, &["m5.large"]), &live, v);
         assert_eq!(shrunk[0].to, "1/2/2");
     }
 }

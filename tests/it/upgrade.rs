@@ -325,3 +325,43 @@ fn a_self_managed_node_group_is_rolled_by_an_instance_refresh_that_drains_each_n
     let again = eksup(&emu, &["upgrade", "nodegroup", "--cluster", "self-managed", "--name", "workers"]);
     assert!(again.expect(0, "again").stderr.contains("nothing to upgrade"));
 }
+
+/// After `upgrade cluster`, the config at the new version: the dry-run shows the node group
+/// behind (`~ version`), the re-run rolls it onto nodes of that version, and its add-ons follow
+/// the file. A group ahead of a control plane that is behind is `!` with what to do first.
+#[test]
+fn a_re_run_brings_a_node_group_to_the_control_planes_version() {
+    let emu = Emulator::builder().env("MOTO_EKS_UPDATE_SECONDS", "1").start();
+    let file = config(&emu, "1.33", "");
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create cluster");
+
+    // The file at 1.34 while the control plane is still at 1.33: upgrade the cluster first.
+    let file = config(&emu, "1.34", "");
+    let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run");
+    assert!(
+        plan.stdout.contains(
+            "version: `1.33` -> `1.34` (cannot change in place: `eksup upgrade cluster --version 1.34` first)"
+        ),
+        "{}",
+        plan.stdout
+    );
+
+    eksup(&emu, &["upgrade", "cluster", "--name", "demo", "--approve"]).expect(0, "upgrade cluster");
+    let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run");
+    let line = plan.stdout.lines().find(|l| l.contains("[nodegroup-ng-1]")).unwrap();
+    assert!(line.trim_start().starts_with("~ "), "{}", plan.stdout);
+    assert!(plan.stdout.contains("      version: `1.33` -> `1.34`\n"), "{}", plan.stdout);
+
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
+    let ng = emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "demo", "--nodegroup-name", "ng-1"]);
+    assert_eq!(ng["nodegroup"]["version"], "1.34", "{ng}");
+    let nodes = kubelets(&emu);
+    assert_eq!(nodes.len(), 2, "{nodes:?}");
+    assert!(nodes.iter().all(|(v, ready)| v.starts_with("v1.34.") && *ready), "{nodes:?}");
+    let again = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run after");
+    assert!(
+        again.stdout.contains("0 to create, 0 to change in place, 0 that cannot change in place"),
+        "{}",
+        again.stdout
+    );
+}

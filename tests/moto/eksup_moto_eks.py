@@ -57,6 +57,16 @@ What AWS does, and what is patched here:
   repeated request with the same ``clientRequestToken`` and the same parameters returns the same
   update in its current state (an SDK retry after a lost answer); the same token with other
   parameters is a new request (approximation; AWS does not document that case).
+* **associate-encryption-config** (moto: HTTP 404). Secrets encryption turned on for an existing
+  cluster: unknown cluster -> ResourceNotFoundException; an update in progress or a cluster not
+  ACTIVE -> ResourceInUseException (as update-cluster-version); a cluster that already has an
+  ``encryptionConfig`` -> InvalidRequestException (AWS turns encryption on once and never off or
+  to another key; the wording is ours); anything but one entry (``resources``, deprecated by
+  AWS, absent or ``[secrets]``) or a key that is
+  not an enabled symmetric KMS key of the Region (moto's KMS) -> InvalidParameterException.
+  Effect: an update ``AssociateEncryptionConfig`` (param ``EncryptionConfig``), InProgress for
+  MOTO_EKS_UPDATE_SECONDS; the cluster's ``encryptionConfig`` is set when it is Successful.
+  Idempotent per ``clientRequestToken`` as update-cluster-version.
 * **Upgrade insights**: list-insights (filter categories / kubernetesVersions / statuses, each
   value checked against the enums -> InvalidParameterException; maxResults 1..100 / nextToken)
   and describe-insight (unknown id -> ResourceNotFoundException "No insight found for id: <id>",
@@ -1194,6 +1204,55 @@ def update_cluster_version(self: EKSResponse) -> ActionResult:
 
 
 # ---------------------------------------------------------------------------------------
+# AssociateEncryptionConfig: secrets encryption turned on for an existing cluster
+# ---------------------------------------------------------------------------------------
+def _check_kms_key(backend: EKSBackend, key_arn: str | None) -> None:
+    """AWS: the key must be a symmetric, enabled KMS key in the cluster's Region."""
+    from moto.kms.models import kms_backends
+
+    if not key_arn or not key_arn.startswith("arn:") or f":kms:{backend.region_name}:" not in key_arn:
+        raise _invalid_parameter(f"The KMS key {key_arn} must be a key ARN in {backend.region_name}")
+    kms = kms_backends[backend.account_id][backend.region_name]
+    key_id = key_arn.rsplit("/", 1)[-1]
+    key = kms.keys.get(key_id)
+    if key is None or key.key_state != "Enabled" or key.key_spec != "SYMMETRIC_DEFAULT":
+        raise _invalid_parameter(f"The KMS key {key_arn} does not exist, is not enabled or is not symmetric")
+
+
+def associate_encryption_config(self: EKSResponse) -> ActionResult:
+    """AWS: secrets encryption can be turned on once and never off or changed; the cluster must
+    be ACTIVE with no update in progress; the update takes a while (MOTO_EKS_UPDATE_SECONDS) and
+    the cluster's encryptionConfig appears when it is Successful."""
+    name = self._get_param("name")
+    cluster = _cluster(self.eks_backend, name)
+    with _IDEMPOTENCY_LOCK:
+        replay = _replayed_update(self, cluster)
+        if replay is not None:
+            return replay
+        config = self._get_param("encryptionConfig") or []
+        busy = _update_in_progress(cluster)
+        if busy is not None:
+            raise _in_use(f"Cannot AssociateEncryptionConfig because cluster {name} currently has update {busy['id']} in progress")
+        if cluster.status != "ACTIVE":
+            raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+        if cluster.encryption_config:
+            raise InvalidRequestException(message=f"Cluster {name} already has encryption configured; it cannot be changed or removed")
+        if len(config) != 1 or config[0].get("resources", ["secrets"]) != ["secrets"]:
+            raise _invalid_parameter("encryptionConfig must have exactly one entry, for resources [secrets]")
+        _check_kms_key(self.eks_backend, (config[0].get("provider") or {}).get("keyArn"))
+
+        def finish(update: dict[str, Any]) -> str:
+            cluster.encryption_config = config
+            return "Successful"
+
+        update = _record_update(cluster, "AssociateEncryptionConfig", [{"type": "EncryptionConfig", "value": _json(config)}],
+                                finish=finish, backend=self.eks_backend, seconds=_seconds("MOTO_EKS_UPDATE_SECONDS"))
+        _update_status(update)
+        _remember_update(self, cluster, update)
+        return ActionResult({"update": _public(update)})
+
+
+# ---------------------------------------------------------------------------------------
 # UpdateNodegroupVersion: a rolling update of a managed node group
 # ---------------------------------------------------------------------------------------
 def _image_name(backend: EKSBackend, image_id: str | None) -> str:
@@ -2024,6 +2083,7 @@ ROUTES = [
     "{0}/clusters/(?P<name>[^/]+)/insights/(?P<id>[^/]+)$",
     "{0}/cluster-versions$",
     "{0}/clusters/(?P<name>[^/]+)/node-groups/(?P<nodegroupName>[^/]+)/update-version$",
+    "{0}/clusters/(?P<name>[^/]+)/encryption-config/associate$",
 ]
 
 RESPONSE_METHODS = [
@@ -2031,6 +2091,7 @@ RESPONSE_METHODS = [
     create_access_entry, describe_access_entry, list_access_entries, update_access_entry, delete_access_entry,
     list_access_policies, associate_access_policy, disassociate_access_policy, list_associated_access_policies,
     update_cluster_version, list_insights, describe_insight, describe_cluster_versions, update_nodegroup_version,
+    associate_encryption_config,
 ]
 
 

@@ -40,3 +40,34 @@ def test_without_a_delay_an_update_is_done_at_once(emulator):
     update = env.eks.update_cluster_config(name=env.name, logging={"clusterLogging": [{"types": ["api"], "enabled": True}]})
     assert update["update"]["status"] == "Successful"
     assert env.eks.describe_cluster(name=env.name)["cluster"]["status"] == "ACTIVE"
+
+
+@pytest.mark.emulator_env(**FAST, MOTO_EKS_UPDATE_SECONDS="1")
+def test_secrets_encryption_is_turned_on_once_with_a_symmetric_key_of_the_region(emulator):
+    env = Env(emulator)
+    kms = emulator.client("kms")
+    key = kms.create_key()["KeyMetadata"]["Arn"]
+    config = [{"resources": ["secrets"], "provider": {"keyArn": key}}]
+
+    def refused(code: str, **kw) -> str:
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            env.eks.associate_encryption_config(clusterName=env.name, **kw)
+        assert e.value.response["Error"]["Code"] == code, e.value.response
+        return e.value.response["Error"]["Message"]
+
+    missing = key.rsplit("/", 1)[0] + "/00000000-0000-0000-0000-000000000000"
+    refused("InvalidParameterException", encryptionConfig=[{"resources": ["secrets"], "provider": {"keyArn": missing}}])
+    refused("InvalidParameterException", encryptionConfig=[{"resources": ["configmaps"], "provider": {"keyArn": key}}])
+    signing = kms.create_key(KeySpec="RSA_2048", KeyUsage="SIGN_VERIFY")["KeyMetadata"]["Arn"]
+    refused("InvalidParameterException", encryptionConfig=[{"resources": ["secrets"], "provider": {"keyArn": signing}}])
+
+    update = env.eks.associate_encryption_config(clusterName=env.name, encryptionConfig=config)["update"]
+    assert (update["type"], update["status"]) == ("AssociateEncryptionConfig", "InProgress")
+    assert "encryptionConfig" not in env.eks.describe_cluster(name=env.name)["cluster"] or \
+        not env.eks.describe_cluster(name=env.name)["cluster"]["encryptionConfig"]
+    assert "currently has update" in refused("ResourceInUseException", encryptionConfig=config)
+    time.sleep(1.2)
+    assert env.eks.describe_update(name=env.name, updateId=update["id"])["update"]["status"] == "Successful"
+    cluster = env.eks.describe_cluster(name=env.name)["cluster"]
+    assert cluster["encryptionConfig"] == config
+    assert "already has encryption" in refused("InvalidRequestException", encryptionConfig=config)
