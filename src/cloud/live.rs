@@ -10,8 +10,8 @@ use super::autoscaling::asg_tag_pairs;
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::inventory::NODEGROUP_TAG;
 use crate::plan::drift::{
-    Live, LiveAddon, LiveControlPlane, LiveFargate, LiveNodegroup, Mark, Marked, eks_effect,
-    fargate_selectors,
+    Live, LiveAccessEntry, LiveAddon, LiveControlPlane, LiveFargate, LiveNodegroup, Mark, Marked,
+    access_policy, eks_effect, fargate_selectors,
 };
 use crate::plan::{Plan, Resource, Step, Taint, Val, tags as tag_keys};
 
@@ -178,6 +178,18 @@ impl AwsCloud {
                 *l = Live::Tagged(tags);
             }
         }
+        // Access entries: their groups, user name and policies.
+        for step in &plan.steps {
+            let Resource::AccessEntry { principal: Val::Lit(principal), .. } = &step.resource else {
+                continue;
+            };
+            if !matches!(live.get(&step.id), Some(Live::Exists)) {
+                continue;
+            }
+            if let Some(entry) = self.live_access_entry(cluster, principal).await? {
+                live.insert(step.id.clone(), Live::AccessEntry(entry));
+            }
+        }
         // Roles: their policies too.
         for step in &plan.steps {
             let Resource::IamRole { role_name, .. } = &step.resource else { continue };
@@ -203,7 +215,48 @@ impl AwsCloud {
         Ok(Some((live, removals)))
     }
 
-    /// The tags of the plan's EC2, IAM, Auto Scaling, ECR resources and access entries that
+    /// The access entry of `principal` as EKS has it, with its associated policies.
+    async fn live_access_entry(
+        &self,
+        cluster: &str,
+        principal: &str,
+    ) -> Result<Option<LiveAccessEntry>, CloudError> {
+        let found =
+            self.eks.describe_access_entry().cluster_name(cluster).principal_arn(principal).send().await;
+        let Some(entry) = found.api("DescribeAccessEntry").or_not_found()?.and_then(|o| o.access_entry)
+        else {
+            return Ok(None);
+        };
+        let associated = self
+            .eks
+            .list_associated_access_policies()
+            .cluster_name(cluster)
+            .principal_arn(principal)
+            .send()
+            .await
+            .api("ListAssociatedAccessPolicies")?;
+        let mut policies: Vec<String> = associated
+            .associated_access_policies()
+            .iter()
+            .map(|p| {
+                let scope = p.access_scope();
+                access_policy(
+                    p.policy_arn().unwrap_or_default(),
+                    scope.and_then(|s| s.r#type()).map_or("cluster", |t| t.as_str()),
+                    scope.map(|s| s.namespaces()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        policies.sort();
+        Ok(Some(LiveAccessEntry {
+            kubernetes_groups: entry.kubernetes_groups().to_vec(),
+            username: entry.username().map(str::to_string),
+            policies,
+            tags: entry.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
+        }))
+    }
+
+    /// The tags of the plan's EC2, IAM, Auto Scaling and ECR resources that
     /// exist (`live` says [`Live::Exists`]), by step id: EC2's in two `DescribeTags` calls (the
     /// cluster's resources, then all their tags), the others one call each.
     async fn tags_of(
@@ -276,17 +329,6 @@ impl AwsCloud {
                     .await?
                     .map(|g| asg_tag_pairs(&g).map(|(k, v)| (k.into(), v.into())).collect()),
                 Resource::EcrRepository(spec) => self.repository_tags(&spec.repository_name).await?,
-                Resource::AccessEntry { principal: Val::Lit(principal), .. } => self
-                    .eks
-                    .describe_access_entry()
-                    .cluster_name(cluster)
-                    .principal_arn(principal)
-                    .send()
-                    .await
-                    .api("DescribeAccessEntry")
-                    .or_not_found()?
-                    .and_then(|o| o.access_entry)
-                    .map(|e| e.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default()),
                 _ => None,
             };
             if let Some(tags) = tags {

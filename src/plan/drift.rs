@@ -132,6 +132,17 @@ pub enum Live {
         tags: BTreeMap<String, String>,
         policies: Vec<String>,
     },
+    AccessEntry(LiveAccessEntry),
+}
+
+/// An access entry as EKS has it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LiveAccessEntry {
+    pub kubernetes_groups: Vec<String>,
+    pub username: Option<String>,
+    /// Each associated policy as `name (cluster)` or `name (namespace: a,b)`, sorted.
+    pub policies: Vec<String>,
+    pub tags: BTreeMap<String, String>,
 }
 
 /// One line of the live plan.
@@ -388,6 +399,51 @@ pub fn fargate(
     out
 }
 
+/// An access policy association as [`LiveAccessEntry::policies`] shows it.
+pub fn access_policy(arn: &str, scope: &str, namespaces: &[String]) -> String {
+    let name = arn.rsplit('/').next().unwrap_or(arn);
+    if scope.eq_ignore_ascii_case("namespace") {
+        let mut namespaces = namespaces.to_vec();
+        namespaces.sort();
+        format!("{name} (namespace: {})", namespaces.join(","))
+    } else {
+        format!("{name} (cluster)")
+    }
+}
+
+/// The differences of an access entry: Kubernetes groups (standard entries), user name and
+/// access policies, each changed in place.
+pub fn access_entry(
+    entry_type: &str,
+    kubernetes_groups: &[String],
+    username: Option<&str>,
+    policies: &[super::AccessPolicyAssoc],
+    live: &LiveAccessEntry,
+) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let sorted = |v: &[String]| {
+        let mut v = v.to_vec();
+        v.sort();
+        v
+    };
+    let (want, have) = (sorted(kubernetes_groups), sorted(&live.kubernetes_groups));
+    if entry_type.eq_ignore_ascii_case("STANDARD") && want != have {
+        out.push(FieldChange::new("kubernetes groups", list(&have), list(&want)));
+    }
+    if let Some(want) = username
+        && live.username.as_deref() != Some(want)
+    {
+        out.push(FieldChange::new("username", live.username.clone().unwrap_or_default(), want));
+    }
+    let mut want: Vec<String> =
+        policies.iter().map(|p| access_policy(&p.policy_arn, &p.scope, &p.namespaces)).collect();
+    want.sort();
+    if want != live.policies {
+        out.push(FieldChange::new("access policies", list(&live.policies), list(&want)));
+    }
+    out
+}
+
 /// The managed policies of a role that a run changes: those missing are attached; a service
 /// account's role (made for that account alone) also loses those the config no longer has,
 /// while other roles keep what was attached beside eksup's.
@@ -508,6 +564,13 @@ pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -
             ) => role_policies(trust, managed_policies, policies)
                 .into_iter()
                 .chain(tags(&want_tags, have))
+                .collect(),
+            (
+                Some(Live::AccessEntry(l)),
+                Resource::AccessEntry { entry_type, kubernetes_groups, username, policies, .. },
+            ) => access_entry(entry_type, kubernetes_groups, username.as_deref(), policies, l)
+                .into_iter()
+                .chain(tags(&want_tags, &l.tags))
                 .collect(),
             (Some(Live::Tagged(have)), resource) => {
                 let mut want = want_tags;
@@ -726,6 +789,7 @@ mod tests {
                 Live::Addon(a) => a.tags = plan.step_tags(id),
                 Live::Fargate(f) => f.tags = plan.step_tags(id),
                 Live::Tagged(t) | Live::Role { tags: t, .. } => *t = plan.step_tags(id),
+                Live::AccessEntry(a) => a.tags = plan.step_tags(id),
                 Live::Missing | Live::Exists => {}
             }
         }

@@ -347,7 +347,13 @@ fn a_re_run_changes_in_place_encryption_update_config_roles_access_fargate_and_e
         text.contains("policies: `AmazonEKS_CNI_Policy,eksup-test-extra` -> `AmazonEKS_CNI_Policy`"),
         "{text}"
     );
-    assert_eq!(text.matches("policies: ").count(), 1, "only the service account's role: {text}");
+    assert_eq!(text.matches("\n      policies: ").count(), 1, "only the service account's role: {text}");
+    assert!(line(text, "access-entry-platform-admins").trim_start().starts_with("~ "), "{text}");
+    assert!(text.contains("kubernetes groups: `` -> `ops`"), "{text}");
+    assert!(
+        text.contains("access policies: `AmazonEKSClusterAdminPolicy (cluster)` -> `AmazonEKSViewPolicy (namespace: default)`"),
+        "{text}"
+    );
 
     let run = eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &second]).expect(0, "re-run");
     assert!(run.stderr.contains("Fargate profile `batch` differs in selectors"), "{}", run.stderr);
