@@ -63,7 +63,7 @@ pub enum Command {
     /// Move a control plane or a managed node group to a newer Kubernetes version
     #[command(subcommand)]
     Upgrade(UpgradeCommand),
-    /// Utilities: kubeconfig and schema
+    /// Utilities: kubeconfig, schema, cluster settings and what EKS offers
     #[command(subcommand)]
     Utils(UtilsCommand),
     /// Write a cluster's kubeconfig entries and make its context current

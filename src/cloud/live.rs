@@ -178,6 +178,29 @@ impl AwsCloud {
                 *l = Live::Tagged(tags);
             }
         }
+        // The OIDC provider: found by the live cluster's issuer.
+        let issuer = eks.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer());
+        if let (Some(step), Some(issuer)) =
+            (plan.steps.iter().find(|s| matches!(s.resource, Resource::OidcProvider { .. })), issuer)
+        {
+            let found = match self.find_oidc_provider(issuer).await? {
+                None => Live::Missing,
+                Some(arn) => {
+                    let out =
+                        self.iam.list_open_id_connect_provider_tags().open_id_connect_provider_arn(&arn);
+                    let out = out.send().await.api("ListOpenIDConnectProviderTags")?;
+                    let tags: BTreeMap<String, String> =
+                        super::iam::iam_tag_pairs(out.tags()).map(|(k, v)| (k.into(), v.into())).collect();
+                    // One eksup did not make is used as it is.
+                    if tags.get(tag_keys::CLUSTER).is_some_and(|c| c == cluster) {
+                        Live::Tagged(tags)
+                    } else {
+                        Live::Exists
+                    }
+                }
+            };
+            live.insert(step.id.clone(), found);
+        }
         // Access entries: their groups, user name and policies.
         for step in &plan.steps {
             let Resource::AccessEntry { principal: Val::Lit(principal), .. } = &step.resource else {

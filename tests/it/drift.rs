@@ -339,6 +339,9 @@ fn a_re_run_changes_in_place_encryption_update_config_roles_access_fargate_and_e
         "iam-role-cluster",
         "launch-template-managed",
         "ecr-repository-mixed-app",
+        "oidc-provider",
+        "instance-profile-self-managed",
+        "auto-scaling-group-self-managed",
     ] {
         assert!(line(text, id).trim_start().starts_with("~ "), "{id}: {text}");
     }

@@ -136,7 +136,9 @@ What AWS does, and what is patched here:
 * **Versions of new resources**: a cluster gets the newest platform version of its minor
   (moto: eks.4 for all); a managed node group's ``releaseVersion`` is its AMI's release
   (``<k8s patch>-<AMI date>``, the Bottlerocket version, or for a custom AMI the AMI id, as AWS
-  documents; moto: 1.19.8-20210414). Managed nodes report the kubelet of their AMI.
+  documents; moto: 1.19.8-20210414). Managed nodes report the kubelet of their AMI. A node
+  group keeps its ``updateConfig`` (default ``{"maxUnavailable": 1}``, as AWS answers; moto
+  dropped it).
 * **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
   ResourceNotFoundException (moto: HTTP 500).
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
@@ -753,6 +755,9 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
         nodegroup.version = cluster.version
     nodegroup.health = {"issues": []}  # moto shares one dict between all nodegroups
     nodegroup.scaling_config = dict(nodegroup.scaling_config)
+    # AWS keeps the update config (default: one node at a time); moto dropped it (see
+    # create_nodegroup_response for the one asked for).
+    nodegroup.update_config = {"maxUnavailable": 1}
     nodegroup._eksup_managed = True
     nodegroup._eksup_remote_access = bool(kwargs.get("remote_access"))
     nodegroup._eksup_hold = True  # released once the CreateNodegroup response is serialized
@@ -779,6 +784,19 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
         timer.start()
         self.__dict__.setdefault("_eksup_timers", []).append(timer)
     return nodegroup
+
+
+_original_create_nodegroup_response = EKSResponse.create_nodegroup
+
+
+def create_nodegroup_response(self: EKSResponse) -> ActionResult:
+    """moto's response does not pass ``updateConfig`` on: keep the one asked for."""
+    result = _original_create_nodegroup_response(self)
+    cluster = self.eks_backend.clusters.get(self._get_param("name"))
+    nodegroup = cluster.nodegroups.get(self._get_param("nodegroupName")) if cluster is not None else None
+    if nodegroup is not None and self._get_param("updateConfig"):
+        nodegroup.update_config = dict(self._get_param("updateConfig"))
+    return result
 
 
 def delete_nodegroup(self: EKSBackend, cluster_name: str, nodegroup_name: str) -> Nodegroup:
@@ -2106,6 +2124,7 @@ def install() -> None:
     for method in RESPONSE_METHODS:
         setattr(EKSResponse, method.__name__, method)
     EKSResponse.create_cluster = create_cluster_response
+    EKSResponse.create_nodegroup = create_nodegroup_response
     EKSResponse.update_cluster_config = update_cluster_config_response
     EKSResponse.describe_update = describe_update_response
     EKSResponse.list_updates = list_updates_response

@@ -71,3 +71,14 @@ def test_secrets_encryption_is_turned_on_once_with_a_symmetric_key_of_the_region
     cluster = env.eks.describe_cluster(name=env.name)["cluster"]
     assert cluster["encryptionConfig"] == config
     assert "already has encryption" in refused("InvalidRequestException", encryptionConfig=config)
+
+
+@pytest.mark.emulator_env(**FAST)
+def test_a_node_group_keeps_its_update_config_one_node_at_a_time_by_default(emulator):
+    env = Env(emulator)
+    ng = env.managed(desired=1)
+    assert ng["updateConfig"] == {"maxUnavailable": 1}
+    assert env.managed("two", desired=1, updateConfig={"maxUnavailable": 2})["updateConfig"] == {"maxUnavailable": 2}
+    env.eks.update_nodegroup_config(clusterName=env.name, nodegroupName="ng", updateConfig={"maxUnavailablePercentage": 50})
+    ng = env.eks.describe_nodegroup(clusterName=env.name, nodegroupName="ng")["nodegroup"]
+    assert ng["updateConfig"] == {"maxUnavailablePercentage": 50}
