@@ -622,7 +622,9 @@ impl AwsCloud {
         let subnets = ctx.resolve_all(&spec.subnets)?;
         let existing =
             if self.absent(ctx, name) { None } else { self.describe_fargate(cluster, name).await? };
-        // EKS cannot change a profile: one that differs from the config is replaced.
+        // EKS cannot change a profile: one that differs from the config is replaced, one profile
+        // at a time (the turn is held until the new one is ACTIVE).
+        let mut turn = None;
         let (existing, replaced) = match existing {
             Some(p) if p.status() != Some(&FargateProfileStatus::Deleting) => {
                 let live = super::live::live_fargate(&p);
@@ -636,6 +638,7 @@ impl AwsCloud {
                         "Fargate profile `{name}` differs in {}; profiles cannot change: replacing it (its pods are restarted)",
                         what.join(", ")
                     ));
+                    turn = Some(self.fargate_replacement.lock().await);
                     self.delete_fargate_profile(&ctx.progress, cluster, name).await?;
                     (None, true)
                 }
@@ -683,6 +686,7 @@ impl AwsCloud {
             }
         })
         .await?;
+        drop(turn);
         Ok(StepResult::new(action).with(keys::NAME, name).with(keys::ARN, arn))
     }
 

@@ -251,6 +251,9 @@ pub struct AwsCloud {
     known: std::sync::Arc<std::sync::OnceLock<known::Known>>,
     /// Steps whose create was refused as a duplicate: they look for themselves.
     rechecked: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
+    /// Held while a Fargate profile is replaced (deleted, created, ACTIVE again): one profile
+    /// of the cluster is missing at a time.
+    pub(crate) fargate_replacement: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AwsCloud {
@@ -271,6 +274,7 @@ impl AwsCloud {
             made: std::sync::Arc::default(),
             known: std::sync::Arc::default(),
             rechecked: std::sync::Arc::default(),
+            fargate_replacement: std::sync::Arc::default(),
         }
     }
 
