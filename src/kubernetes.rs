@@ -9,6 +9,14 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 use kube::api::{Api, DeleteParams, EvictParams, ListParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 
+/// What [`ClusterApi::ensure_service_account`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    Created,
+    Updated,
+    Unchanged,
+}
+
 /// A client of one cluster's Kubernetes API.
 #[derive(Clone)]
 pub struct ClusterApi {
@@ -54,6 +62,68 @@ impl ClusterApi {
         config.default_retry = false;
         let client = kube::Client::try_from(config).context("failed to set up a Kubernetes client")?;
         Ok(Self { client })
+    }
+
+    /// Make ServiceAccount `namespace/name` with `labels` and `annotations` (and its namespace
+    /// if there is none), or add them to the one there: keys are added or overwritten, never
+    /// removed, as eksctl merges them.
+    pub async fn ensure_service_account(
+        &self,
+        namespace: &str,
+        name: &str,
+        labels: &std::collections::BTreeMap<String, String>,
+        annotations: &std::collections::BTreeMap<String, String>,
+    ) -> anyhow::Result<Made> {
+        use k8s_openapi::api::core::v1::{Namespace, ServiceAccount};
+        use kube::api::{ObjectMeta, Patch, PatchParams, PostParams};
+        let namespaces: Api<Namespace> = Api::all(self.client.clone());
+        if namespaces.get_opt(namespace).await.context("failed to read namespaces")?.is_none() {
+            let ns = Namespace {
+                metadata: ObjectMeta { name: Some(namespace.to_string()), ..ObjectMeta::default() },
+                ..Namespace::default()
+            };
+            match namespaces.create(&PostParams::default(), &ns).await {
+                Ok(_) => {}
+                Err(kube::Error::Api(e)) if e.code == 409 => {}
+                Err(e) => return Err(e).with_context(|| format!("failed to create namespace `{namespace}`")),
+            }
+        }
+        let accounts: Api<ServiceAccount> = Api::namespaced(self.client.clone(), namespace);
+        let what = format!("service account `{namespace}/{name}`");
+        let Some(found) = accounts.get_opt(name).await.with_context(|| format!("failed to read {what}"))?
+        else {
+            let account = ServiceAccount {
+                metadata: ObjectMeta {
+                    name: Some(name.to_string()),
+                    namespace: Some(namespace.to_string()),
+                    labels: Some(labels.clone()),
+                    annotations: Some(annotations.clone()),
+                    ..ObjectMeta::default()
+                },
+                ..ServiceAccount::default()
+            };
+            accounts
+                .create(&PostParams::default(), &account)
+                .await
+                .with_context(|| format!("failed to create {what}"))?;
+            return Ok(Made::Created);
+        };
+        let missing = |want: &std::collections::BTreeMap<String, String>,
+                       have: Option<&std::collections::BTreeMap<String, String>>| {
+            want.iter().filter(|(k, v)| have.and_then(|h| h.get(*k)) != Some(*v)).count()
+        };
+        if missing(labels, found.metadata.labels.as_ref())
+            + missing(annotations, found.metadata.annotations.as_ref())
+            == 0
+        {
+            return Ok(Made::Unchanged);
+        }
+        let patch = serde_json::json!({ "metadata": { "labels": labels, "annotations": annotations } });
+        accounts
+            .patch(name, &PatchParams::default(), &Patch::Merge(&patch))
+            .await
+            .with_context(|| format!("failed to annotate {what}"))?;
+        Ok(Made::Updated)
     }
 
     /// The nodes that carry `selector` (`key=value`), with their readiness.

@@ -384,6 +384,8 @@ impl Finder<'_> {
             Kind::SecurityGroupRules => Ok(()),
             // Not made by eksup: nothing to delete.
             Kind::ExistingVpc | Kind::NodesReady | Kind::Kubeconfig => Ok(()),
+            // Inside the cluster: it goes with the control plane.
+            Kind::ServiceAccount => Ok(()),
         }
     }
 

@@ -52,18 +52,26 @@ pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> Str
 
 /// The trust policy of a role assumed by a Kubernetes service account through the cluster's IAM
 /// OIDC provider (IRSA): `sts:AssumeRoleWithWebIdentity`, conditioned on the token's `sub` and `aud`.
-pub fn web_identity_trust_policy(provider_arn: &str, namespace: &str, name: &str) -> String {
+pub fn web_identity_trust_policy(provider_arn: &str, namespace: &str, name: &str, pattern: bool) -> String {
     let issuer = provider_arn.split_once(":oidc-provider/").map_or(provider_arn, |(_, i)| i);
+    let subject = format!("system:serviceaccount:{namespace}:{name}");
+    let audience = serde_json::json!({ format!("{issuer}:aud"): super::OIDC_CLIENT_ID });
+    // A pattern (`subjectPattern`) matches with StringLike, as eksctl does.
+    let condition = if pattern {
+        serde_json::json!({ "StringEquals": audience, "StringLike": { format!("{issuer}:sub"): subject } })
+    } else {
+        serde_json::json!({ "StringEquals": {
+            format!("{issuer}:sub"): subject,
+            format!("{issuer}:aud"): super::OIDC_CLIENT_ID,
+        }})
+    };
     serde_json::json!({
         "Version": "2012-10-17",
         "Statement": [{
             "Effect": "Allow",
             "Principal": { "Federated": provider_arn },
             "Action": ["sts:AssumeRoleWithWebIdentity"],
-            "Condition": { "StringEquals": {
-                format!("{issuer}:sub"): format!("system:serviceaccount:{namespace}:{name}"),
-                format!("{issuer}:aud"): super::OIDC_CLIENT_ID,
-            }},
+            "Condition": condition,
         }],
     })
     .to_string()
@@ -112,21 +120,31 @@ pub fn role_name_of(role: &str) -> &str {
     if role.starts_with("arn:") { role.rsplit('/').next().unwrap_or(role) } else { role }
 }
 
+/// A role step's settings (see [`crate::plan::Resource::IamRole`]).
+pub(crate) struct RoleSpec<'a> {
+    pub role_name: &'a str,
+    pub trust: &'a Trust,
+    pub managed_policies: &'a [String],
+    pub permissions_boundary: Option<&'a str>,
+    pub inline_policies: &'a BTreeMap<String, String>,
+    pub tags: &'a BTreeMap<String, String>,
+}
+
 impl AwsCloud {
     pub(super) async fn ensure_role(
         &self,
         ctx: &StepContext<'_>,
-        role_name: &str,
-        trust: &Trust,
-        managed_policies: &[String],
-        permissions_boundary: Option<&str>,
+        spec: &RoleSpec<'_>,
     ) -> anyhow::Result<StepResult> {
+        let RoleSpec { role_name, trust, managed_policies, permissions_boundary, .. } = *spec;
         let document = match trust {
             Trust::Service { service, condition } => trust_policy(service, condition.as_ref()),
-            Trust::ServiceAccount { oidc_provider, namespace, name } => {
-                web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name)
+            Trust::ServiceAccount { oidc_provider, namespace, name, pattern } => {
+                web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name, *pattern)
             }
         };
+        let mut want_tags = step_tags(ctx);
+        want_tags.extend(spec.tags.clone());
         let existing = if self.absent(ctx, role_name) {
             None
         } else {
@@ -156,7 +174,7 @@ impl AwsCloud {
                 .into());
             }
             let mut action = Action::Existed;
-            let retag = tags_to_add(&tags, &step_tags(ctx))?;
+            let retag = tags_to_add(&tags, &want_tags)?;
             if !retag.is_empty() {
                 self.iam.tag_role().role_name(role_name).set_tags(Some(retag)).send().await.api("TagRole")?;
                 action = Action::Updated;
@@ -180,7 +198,7 @@ impl AwsCloud {
                 .assume_role_policy_document(&document)
                 .description(format!("eksup: {} for cluster {}", ctx.step.id, ctx.plan.cluster))
                 .set_permissions_boundary(permissions_boundary.map(str::to_string))
-                .set_tags(Some(iam_tags(&step_tags(ctx))?))
+                .set_tags(Some(iam_tags(&want_tags)?))
                 .send()
                 .await
                 .api("CreateRole")?;
@@ -191,9 +209,10 @@ impl AwsCloud {
             self.made(ctx);
             (arn, Action::Created)
         };
-        if self.sync_role_policies(role_name, trust, managed_policies, action == Action::Created).await?
-            && action == Action::Existed
-        {
+        let fresh = action == Action::Created;
+        let managed = self.sync_role_policies(role_name, trust, managed_policies, fresh).await?;
+        let inline = self.sync_inline_policies(role_name, trust, spec.inline_policies, fresh).await?;
+        if (managed || inline) && action == Action::Existed {
             action = Action::Updated;
         }
         Ok(StepResult::new(action).with(keys::ARN, arn).with(keys::NAME, role_name))
@@ -252,6 +271,57 @@ impl AwsCloud {
                 .api("AttachRolePolicy")
                 .with_context(|| format!("failed to attach policy `{policy_arn}`"))?;
             changed = true;
+        }
+        Ok(changed)
+    }
+
+    /// Put the inline policies a role lacks or holds with another document; a service account's
+    /// role also loses those the config no longer has (`fresh`: the role was just made). Whether
+    /// anything changed.
+    async fn sync_inline_policies(
+        &self,
+        role_name: &str,
+        trust: &Trust,
+        want: &BTreeMap<String, String>,
+        fresh: bool,
+    ) -> anyhow::Result<bool> {
+        let exclusive = matches!(trust, Trust::ServiceAccount { .. });
+        if want.is_empty() && (fresh || !exclusive) {
+            return Ok(false);
+        }
+        let have: Vec<String> = if fresh {
+            Vec::new()
+        } else {
+            let pages: Result<Vec<_>, _> =
+                self.iam.list_role_policies().role_name(role_name).into_paginator().send().collect().await;
+            pages.api("ListRolePolicies")?.iter().flat_map(|p| p.policy_names().to_vec()).collect()
+        };
+        let mut changed = false;
+        for (name, document) in want {
+            if have.contains(name) {
+                let got = self.iam.get_role_policy().role_name(role_name).policy_name(name).send().await;
+                let current = got.api("GetRolePolicy")?.policy_document().to_string();
+                if super::ecr::same_json(&percent_decode(&current), document) {
+                    continue;
+                }
+            }
+            self.iam
+                .put_role_policy()
+                .role_name(role_name)
+                .policy_name(name)
+                .policy_document(document)
+                .send()
+                .await
+                .api("PutRolePolicy")
+                .with_context(|| format!("failed to put inline policy `{name}` on role `{role_name}`"))?;
+            changed = true;
+        }
+        if exclusive {
+            for gone in have.iter().filter(|h| !want.contains_key(*h)) {
+                let call = self.iam.delete_role_policy().role_name(role_name).policy_name(gone);
+                call.send().await.api("DeleteRolePolicy").or_not_found()?;
+                changed = true;
+            }
         }
         Ok(changed)
     }
@@ -488,7 +558,7 @@ mod tests {
     #[test]
     fn service_account_trust_names_the_provider_subject_and_audience() {
         let arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC";
-        let doc = web_identity_trust_policy(arn, "kube-system", "aws-node");
+        let doc = web_identity_trust_policy(arn, "kube-system", "aws-node", false);
         let v: serde_json::Value = serde_json::from_str(&doc).unwrap();
         let s = &v["Statement"][0];
         assert_eq!(s["Principal"]["Federated"], arn);
@@ -499,8 +569,17 @@ mod tests {
             "system:serviceaccount:kube-system:aws-node"
         );
         assert_eq!(eq["oidc.eks.us-west-2.amazonaws.com/id/ABC:aud"], "sts.amazonaws.com");
-        assert!(same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "aws-node")));
-        assert!(!same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "other")));
+        assert!(same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "aws-node", false)));
+        assert!(!same_trust(&doc, &web_identity_trust_policy(arn, "kube-system", "other", false)));
+        // `subjectPattern`: the subject matched with StringLike, the audience still exact.
+        let like: serde_json::Value =
+            serde_json::from_str(&web_identity_trust_policy(arn, "jobs", "runner-*", true)).unwrap();
+        let c = &like["Statement"][0]["Condition"];
+        assert_eq!(
+            c["StringLike"]["oidc.eks.us-west-2.amazonaws.com/id/ABC:sub"],
+            "system:serviceaccount:jobs:runner-*"
+        );
+        assert_eq!(c["StringEquals"]["oidc.eks.us-west-2.amazonaws.com/id/ABC:aud"], "sts.amazonaws.com");
     }
 
     #[test]

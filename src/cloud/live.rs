@@ -46,6 +46,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::SecurityGroupRules { .. }
         | Resource::OidcProvider { .. }
         | Resource::NodesReady { .. }
+        | Resource::ServiceAccount { .. }
         | Resource::Kubeconfig { .. } => None,
     }
 }

@@ -403,6 +403,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::Addon { .. }
         | Resource::AccessEntry { .. }
         | Resource::NodesReady { .. }
+        | Resource::ServiceAccount { .. }
         | Resource::Kubeconfig { .. } => None,
     }
 }
@@ -436,9 +437,23 @@ impl AwsCloud {
                 self.ensure_security_group(ctx, vpc, group_name, description, rules, *kubernetes_owned).await
             }
             Resource::SecurityGroupRules { group, rules } => self.ensure_rules_step(ctx, group, rules).await,
-            Resource::IamRole { role_name, trust, managed_policies, permissions_boundary } => {
-                self.ensure_role(ctx, role_name, trust, managed_policies, permissions_boundary.as_deref())
-                    .await
+            Resource::IamRole {
+                role_name,
+                trust,
+                managed_policies,
+                permissions_boundary,
+                inline_policies,
+                tags,
+            } => {
+                let role = iam::RoleSpec {
+                    role_name,
+                    trust,
+                    managed_policies,
+                    permissions_boundary: permissions_boundary.as_deref(),
+                    inline_policies,
+                    tags,
+                };
+                self.ensure_role(ctx, &role).await
             }
             Resource::InstanceProfile { profile_name, role } => {
                 self.ensure_instance_profile(ctx, profile_name, role).await
@@ -483,6 +498,18 @@ impl AwsCloud {
                 .await
             }
             Resource::EcrRepository(spec) => self.ensure_repository(ctx, spec).await,
+            Resource::ServiceAccount {
+                namespace,
+                name,
+                labels,
+                annotations,
+                role,
+                endpoint,
+                certificate_authority,
+            } => {
+                let account = nodes::ServiceAccountSpec { namespace, name, labels, annotations, role };
+                self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
+            }
             Resource::Kubeconfig { .. } => Err(anyhow::anyhow!(
                 "kubeconfig steps are local: wrap the provider in `executor::WithKubeconfig`"
             )),
@@ -522,6 +549,8 @@ impl Apply<Doomed> for AwsCloud {
             // Node groups must be gone before the control plane goes: always wait here.
             Kind::AutoScalingGroup => self.delete_asg(p, name, false).await,
             Kind::AccessEntry => self.delete_access_entry(cluster, name).await,
+            // Inside the cluster: it goes with the control plane.
+            Kind::ServiceAccount => Ok(()),
             Kind::Addon => self.delete_addon(p, cluster, name).await,
             Kind::SecurityGroupRules => match &d.detail {
                 Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,
@@ -840,6 +869,9 @@ pub(crate) mod limits {
     pub const ADDON_ACTIVE: Span = Span::making(Kind::Addon, ADDON);
     pub const NODES_ARE_READY: Span = Span::making(Kind::NodesReady, NODES_READY);
     pub const NAT_AVAILABLE: Span = Span::making(Kind::NatGateway, NAT);
+    /// The API server answering a service account's create (it does once the control plane is
+    /// ACTIVE; a few minutes cover an endpoint still coming up).
+    pub const SERVICE_ACCOUNT_MADE: Span = Span::making(Kind::ServiceAccount, Duration::from_secs(5 * 60));
     // Deletes: a control plane goes in about 4 minutes, a node group or an Auto Scaling group
     // once its instances are terminated (about 3), a Fargate profile in about 2, a NAT gateway
     // in about 1.

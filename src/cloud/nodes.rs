@@ -4,7 +4,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::{AwsCloud, Poll, auth, limits, wait_for};
 use crate::executor::{Action, Cancel, Progress, Reporter, StepContext, StepResult, Subject};
-use crate::kubernetes::{ClusterApi, readiness_summary};
+use crate::kubernetes::{ClusterApi, Made, readiness_summary};
 use crate::plan::{Val, keys};
 
 impl AwsCloud {
@@ -113,6 +113,68 @@ impl AwsCloud {
             }))
         })
         .await
+    }
+}
+
+/// A service-account step's settings (see [`crate::plan::Resource::ServiceAccount`]).
+pub(crate) struct ServiceAccountSpec<'a> {
+    pub namespace: &'a str,
+    pub name: &'a str,
+    pub labels: &'a std::collections::BTreeMap<String, String>,
+    pub annotations: &'a std::collections::BTreeMap<String, String>,
+    pub role: &'a Val,
+}
+
+/// The annotation that gives a service account's pods the IAM role (IRSA).
+pub const ROLE_ANNOTATION: &str = "eks.amazonaws.com/role-arn";
+
+impl AwsCloud {
+    /// Make or annotate a Kubernetes ServiceAccount with the IAM role it takes (its labels and
+    /// annotations merged in, eksup's `app.kubernetes.io/managed-by` label added), through the
+    /// cluster's API; retried while the API server does not answer yet.
+    pub(super) async fn ensure_service_account(
+        &self,
+        ctx: &StepContext<'_>,
+        account: &ServiceAccountSpec<'_>,
+        endpoint: &Val,
+        certificate_authority: &Val,
+    ) -> anyhow::Result<StepResult> {
+        let endpoint = ctx.resolve(endpoint)?;
+        let ca = ctx.resolve(certificate_authority)?;
+        let role = ctx.resolve(account.role)?;
+        let mut labels = account.labels.clone();
+        labels.insert(crate::plan::tags::MANAGED_BY.to_string(), "eksup".to_string());
+        let mut annotations = account.annotations.clone();
+        annotations.insert(ROLE_ANNOTATION.to_string(), role.clone());
+        let cluster = ctx.plan.cluster.as_str();
+        let what = format!("service account `{}/{}`", account.namespace, account.name);
+        let connection = Connection::default();
+        let made = wait_for(&ctx.progress, &what, limits::SERVICE_ACCOUNT_MADE, || {
+            let (endpoint, ca, connection, labels, annotations) =
+                (endpoint.clone(), ca.clone(), &connection, &labels, &annotations);
+            async move {
+                let api = match connection.api(self, cluster, &endpoint, &ca).await {
+                    Ok(api) => api,
+                    Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
+                };
+                match api.ensure_service_account(account.namespace, account.name, labels, annotations).await {
+                    Ok(made) => Ok(Poll::Ready(made)),
+                    Err(e) => {
+                        connection.forget().await;
+                        Ok(Poll::Pending(format!("{e:#}")))
+                    }
+                }
+            }
+        })
+        .await?;
+        let action = match made {
+            Made::Created => Action::Created,
+            Made::Updated => Action::Updated,
+            Made::Unchanged => Action::Existed,
+        };
+        Ok(StepResult::new(action)
+            .with(keys::NAME, format!("{}/{}", account.namespace, account.name))
+            .with("role", role))
     }
 }
 

@@ -112,6 +112,9 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::SecurityGroupRules { .. } => {
             &["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress"]
         }
+        Resource::IamRole { inline_policies, .. } if !inline_policies.is_empty() => {
+            &["iam:CreateRole", "iam:TagRole", "iam:AttachRolePolicy", "iam:GetRole", "iam:PutRolePolicy"]
+        }
         Resource::IamRole { .. } => &["iam:CreateRole", "iam:TagRole", "iam:AttachRolePolicy", "iam:GetRole"],
         Resource::InstanceProfile { .. } => {
             &["iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:PassRole"]
@@ -131,7 +134,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::FargateProfile(_) => &["eks:CreateFargateProfile", "iam:PassRole"],
         Resource::Addon { .. } => &["eks:CreateAddon", "eks:DescribeAddon", "eks:DescribeAddonVersions"],
         Resource::AccessEntry { .. } => &["eks:CreateAccessEntry", "eks:AssociateAccessPolicy"],
-        Resource::NodesReady { .. } => &["eks:DescribeCluster"],
+        Resource::NodesReady { .. } | Resource::ServiceAccount { .. } => &["eks:DescribeCluster"],
         Resource::EcrRepository(_) => &["ecr:CreateRepository", "ecr:PutLifecyclePolicy", "ecr:TagResource"],
         Resource::Kubeconfig { .. } => &["eks:DescribeCluster"],
     }

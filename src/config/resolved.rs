@@ -50,6 +50,42 @@ pub struct Iam {
     pub service_role_permissions_boundary: Option<String>,
     pub fargate_pod_execution_role_arn: Option<String>,
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
+    pub service_accounts: Vec<ServiceAccount>,
+}
+
+/// An `iam.serviceAccounts` entry, defaulted: a role the service account takes (IRSA).
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub name: String,
+    /// `default` unless given.
+    pub namespace: String,
+    pub labels: Map,
+    pub annotations: Map,
+    pub attach_policy_arns: Vec<String>,
+    /// The inline policy document, as JSON.
+    pub attach_policy: Option<String>,
+    pub well_known: WellKnownPolicies,
+    pub attach_role_arn: Option<String>,
+    pub role_name: Option<String>,
+    pub role_only: bool,
+    pub permissions_boundary: Option<String>,
+    pub tags: Map,
+    pub subject_pattern: Option<String>,
+}
+
+/// Whether any of `wellKnownPolicies` is on.
+pub fn any_well_known(w: &WellKnownPolicies) -> bool {
+    [
+        w.image_builder,
+        w.auto_scaler,
+        w.aws_load_balancer_controller,
+        w.external_dns,
+        w.cert_manager,
+        w.ebs_csi_controller,
+        w.efs_csi_controller,
+    ]
+    .into_iter()
+    .any(|f| f == Some(true))
 }
 
 /// What both node group kinds have.
@@ -268,6 +304,26 @@ impl Iam {
             fargate_pod_execution_role_permissions_boundary: iam
                 .fargate_pod_execution_role_permissions_boundary
                 .clone(),
+            service_accounts: iam
+                .service_accounts
+                .iter()
+                .flatten()
+                .map(|sa| ServiceAccount {
+                    name: sa.metadata.name.clone().unwrap_or_default(),
+                    namespace: sa.metadata.namespace.clone().unwrap_or_else(|| "default".into()),
+                    labels: sa.metadata.labels.clone().unwrap_or_default(),
+                    annotations: sa.metadata.annotations.clone().unwrap_or_default(),
+                    attach_policy_arns: sa.attach_policy_arns.clone().unwrap_or_default(),
+                    attach_policy: sa.attach_policy.as_ref().map(serde_json::Value::to_string),
+                    well_known: sa.well_known_policies.clone().unwrap_or_default(),
+                    attach_role_arn: sa.attach_role_arn.clone(),
+                    role_name: sa.role_name.clone(),
+                    role_only: sa.role_only.unwrap_or_default(),
+                    permissions_boundary: sa.permissions_boundary.clone(),
+                    tags: sa.tags.clone().unwrap_or_default(),
+                    subject_pattern: sa.subject_pattern.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -306,7 +306,9 @@ fn constraints() -> Vec<(Field, Json)> {
         (("PrivateCluster", "enabled"), false_only()),
         (("ClusterIAM", "serviceRoleARN"), arn()),
         (("ClusterIAM", "fargatePodExecutionRoleARN"), arn()),
-        (("ClusterIAM", "serviceAccounts"), json!({ "maxItems": 0 })),
+        (("ClusterIAMServiceAccount", "attachRoleARN"), arn()),
+        (("ClusterIAMServiceAccount", "permissionsBoundary"), arn()),
+        (("ClusterIAMServiceAccount", "roleName"), json!({ "maxLength": 64 })),
         (("ClusterIAM", "podIdentityAssociations"), json!({ "maxItems": 0 })),
         (("IAMIdentityMapping", "arn"), arn()),
         (

@@ -173,6 +173,42 @@ pub struct ClusterIAMServiceAccount {
     /// Tags on the role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
+    /// An inline policy document for the role (JSON or YAML)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attach_policy: Option<serde_json::Value>,
+    /// eksctl's ready-made permissions for well-known controllers
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub well_known_policies: Option<WellKnownPolicies>,
+    /// A pattern (`*`, `?`) the service account's name must match, instead of the name itself
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_pattern: Option<String>,
+}
+
+/// eksctl's `wellKnownPolicies`: the permissions of well-known controllers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct WellKnownPolicies {
+    /// ECR push and pull (AmazonEC2ContainerRegistryPowerUser)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_builder: Option<bool>,
+    /// The cluster autoscaler's Auto Scaling and EC2 reads and writes
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_scaler: Option<bool>,
+    /// The AWS Load Balancer Controller's permissions
+    #[serde(rename = "awsLoadBalancerController", skip_serializing_if = "Option::is_none")]
+    pub aws_load_balancer_controller: Option<bool>,
+    /// external-dns: Route 53 record changes
+    #[serde(rename = "externalDNS", skip_serializing_if = "Option::is_none")]
+    pub external_dns: Option<bool>,
+    /// cert-manager: Route 53 DNS-01 challenges
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert_manager: Option<bool>,
+    /// The EBS CSI driver (AmazonEBSCSIDriverPolicy)
+    #[serde(rename = "ebsCSIController", skip_serializing_if = "Option::is_none")]
+    pub ebs_csi_controller: Option<bool>,
+    /// The EFS CSI driver's access points
+    #[serde(rename = "efsCSIController", skip_serializing_if = "Option::is_none")]
+    pub efs_csi_controller: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -527,6 +527,11 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
     for (p, a) in [
         ("iam.serviceRoleARN", &iam.service_role_arn),
         ("iam.fargatePodExecutionRoleARN", &iam.fargate_pod_execution_role_arn),
+        ("iam.serviceRolePermissionsBoundary", &iam.service_role_permissions_boundary),
+        (
+            "iam.fargatePodExecutionRolePermissionsBoundary",
+            &iam.fargate_pod_execution_role_permissions_boundary,
+        ),
     ] {
         if let Some(a) = a {
             v.arn(p, a);
@@ -540,15 +545,56 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
             "set `iam.withOIDC: true`",
         );
     }
+    let mut seen = HashSet::new();
     for (i, sa) in sas.iter().enumerate() {
         let p = format!("iam.serviceAccounts[{i}]");
-        if sa.metadata.name.as_deref().is_none_or(str::is_empty) {
+        let name = sa.metadata.name.as_deref().unwrap_or_default();
+        if name.is_empty() {
             v.err(format!("{p}.metadata.name"), "must be set");
         }
-        if sa.attach_policy_arns.as_ref().is_none_or(Vec::is_empty) && sa.attach_role_arn.is_none() {
-            v.err(&p, "one of attachPolicyARNs or attachRoleARN must be set");
+        let namespace = sa.metadata.namespace.as_deref().unwrap_or("default");
+        if !name.is_empty() && !seen.insert(format!("{namespace}/{name}")) {
+            v.err(format!("{p}.metadata"), format!("`{namespace}/{name}` is listed more than once"));
         }
-        v.later(&p, "(IAM roles for service accounts)");
+        let well_known = sa.well_known_policies.as_ref().is_some_and(super::resolved::any_well_known);
+        let policies = well_known
+            || sa.attach_policy_arns.as_ref().is_some_and(|a| !a.is_empty())
+            || sa.attach_policy.is_some();
+        if !policies && sa.attach_role_arn.is_none() {
+            v.err_hint(
+                &p,
+                "the service account's role has no permissions",
+                "set `attachPolicyARNs`, `attachPolicy` or `wellKnownPolicies`, or `attachRoleARN` for a role of your own",
+            );
+        }
+        for (j, a) in sa.attach_policy_arns.iter().flatten().enumerate() {
+            v.arn(&format!("{p}.attachPolicyARNs[{j}]"), a);
+        }
+        if let Some(a) = &sa.permissions_boundary {
+            v.arn(&format!("{p}.permissionsBoundary"), a);
+        }
+        if let Some(role) = &sa.attach_role_arn {
+            v.arn(&format!("{p}.attachRoleARN"), role);
+            for (set, field) in [
+                (policies, "the policies"),
+                (sa.role_name.is_some(), "`roleName`"),
+                (sa.permissions_boundary.is_some(), "`permissionsBoundary`"),
+                (sa.tags.as_ref().is_some_and(|t| !t.is_empty()), "`tags`"),
+            ] {
+                if set {
+                    v.err_hint(
+                        format!("{p}.attachRoleARN"),
+                        format!("{field} would not apply: the role is your own and eksup does not change it"),
+                        "drop `attachRoleARN` to have eksup make the role, or drop the other fields",
+                    );
+                }
+            }
+        }
+        if let Some(document) = &sa.attach_policy
+            && !document.is_object()
+        {
+            v.err(format!("{p}.attachPolicy"), "must be an IAM policy document (a map with `Statement`)");
+        }
     }
     let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
     let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
@@ -996,6 +1042,9 @@ fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
     let Some(iam) = ng.iam else { return };
     if let Some(a) = &iam.instance_role_arn {
         v.arn(&format!("{p}.iam.instanceRoleARN"), a);
+    }
+    if let Some(a) = &iam.instance_role_permissions_boundary {
+        v.arn(&format!("{p}.iam.instanceRolePermissionsBoundary"), a);
     }
     for (j, a) in iam.attach_policy_arns.iter().flatten().enumerate() {
         v.arn(&format!("{p}.iam.attachPolicyARNs[{j}]"), a);

@@ -35,6 +35,8 @@ pub enum Kind {
     Addon,
     AccessEntry,
     NodesReady,
+    /// A Kubernetes ServiceAccount with the IAM role it takes (IRSA).
+    ServiceAccount,
     EcrRepository,
     Kubeconfig,
     /// A load balancer or target group Kubernetes made for a Service (deleted, never created).
@@ -68,6 +70,7 @@ impl Kind {
             Self::Addon => "addon",
             Self::AccessEntry => "access-entry",
             Self::NodesReady => "nodes-ready",
+            Self::ServiceAccount => "service-account",
             Self::EcrRepository => "ecr-repository",
             Self::Kubeconfig => "kubeconfig",
             Self::KubernetesLoadBalancer => "load-balancer",
@@ -107,7 +110,11 @@ impl Kind {
             | Self::AutoScalingGroup
             | Self::FargateProfile
             | Self::NodesReady => PHASES[3],
-            Self::Addon | Self::AccessEntry | Self::EcrRepository | Self::KubernetesLoadBalancer => PHASES[4],
+            Self::Addon
+            | Self::AccessEntry
+            | Self::ServiceAccount
+            | Self::EcrRepository
+            | Self::KubernetesLoadBalancer => PHASES[4],
         }
     }
 
@@ -128,6 +135,7 @@ impl Kind {
             // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
             Self::NodesReady => 30,
             Self::Kubeconfig => 0,
+            Self::ServiceAccount => 1,
             Self::KubernetesLoadBalancer | Self::NetworkInterface => 2,
         };
         Duration::from_secs(secs)
@@ -153,6 +161,7 @@ impl Kind {
             | Self::EcrRepository
             | Self::ExistingVpc
             | Self::NodesReady
+            | Self::ServiceAccount
             | Self::Kubeconfig => &[],
             Self::AccessEntry | Self::Addon => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.

@@ -259,6 +259,12 @@ pub enum Resource {
         trust: Trust,
         managed_policies: Vec<String>,
         permissions_boundary: Option<String>,
+        /// Inline policies: name to JSON document.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        inline_policies: BTreeMap<String, String>,
+        /// Tags of the role besides the ownership tags.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        tags: BTreeMap<String, String>,
     },
     #[serde(rename_all = "camelCase")]
     InstanceProfile { profile_name: String, role: Val },
@@ -299,6 +305,18 @@ pub enum Resource {
         endpoint: Val,
         certificate_authority: Val,
     },
+    /// A Kubernetes ServiceAccount annotated with the IAM role it takes
+    /// (`eks.amazonaws.com/role-arn`), made or merged into through the cluster's API.
+    #[serde(rename_all = "camelCase")]
+    ServiceAccount {
+        namespace: String,
+        name: String,
+        labels: BTreeMap<String, String>,
+        annotations: BTreeMap<String, String>,
+        role: Val,
+        endpoint: Val,
+        certificate_authority: Val,
+    },
     #[serde(rename_all = "camelCase")]
     AccessEntry {
         principal: Val,
@@ -331,7 +349,8 @@ pub enum Trust {
     Service { service: String, condition: Option<serde_json::Value> },
     /// A Kubernetes service account, through the cluster's IAM OIDC provider (IRSA).
     #[serde(rename_all = "camelCase")]
-    ServiceAccount { oidc_provider: Val, namespace: String, name: String },
+    /// `name` is matched as a pattern (`StringLike`) when `pattern` is set (`subjectPattern`).
+    ServiceAccount { oidc_provider: Val, namespace: String, name: String, pattern: bool },
 }
 
 impl Trust {
@@ -467,6 +486,7 @@ impl Resource {
             Self::Addon { .. } => Kind::Addon,
             Self::AccessEntry { .. } => Kind::AccessEntry,
             Self::NodesReady { .. } => Kind::NodesReady,
+            Self::ServiceAccount { .. } => Kind::ServiceAccount,
             Self::EcrRepository(_) => Kind::EcrRepository,
             Self::Kubeconfig { .. } => Kind::Kubeconfig,
         }

@@ -59,11 +59,13 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
                     stderr.lines().filter(|l| l.starts_with("error: ") && l.contains(".yaml:")).collect();
                 assert!(!problems.is_empty(), "{name}: refused without a located problem:\n{stderr}");
                 for p in &problems {
-                    // An eksctl field eksup does not build yet, or a Kubernetes version EKS no
-                    // longer creates clusters with (31-override-bootstrap-command asks for 1.21).
+                    // An eksctl field eksup does not build yet, a Kubernetes version EKS no
+                    // longer creates clusters with (31-override-bootstrap-command asks for 1.21),
+                    // or an ARN IAM would refuse (17-permissions-boundary has `arn:aws:iam:11111:`).
                     assert!(
                         p.contains(": not supported yet: ")
-                            || p.contains("is not a version EKS creates clusters with"),
+                            || p.contains("is not a version EKS creates clusters with")
+                            || p.contains("is not an ARN"),
                         "{name}: refused for something else than an unsupported field or version:\n{p}"
                     );
                 }
@@ -79,7 +81,8 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 14, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 16, "too few examples accepted: {accepted:?}");
+    assert!(accepted.iter().any(|a| a == "13-iamserviceaccounts.yaml"), "{accepted:?}");
 }
 
 /// Snapshot of each of our examples' dry-run: `EKSUP_UPDATE_SNAPSHOTS=1` rewrites them.

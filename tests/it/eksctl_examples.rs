@@ -194,3 +194,46 @@ fn access_entries() {
     let text = example("40-access-entries.yaml").replace("111122223333", "123456789012");
     lifecycle(&emu, "40-access-entries.yaml", &text);
 }
+
+/// IAM roles for service accounts: a role per account (managed, inline and every well-known
+/// policy), the accounts annotated in Kubernetes, one with a role of its own; all gone after the
+/// delete.
+#[test]
+fn iam_service_accounts() {
+    let emu = Emulator::start();
+    lifecycle(&emu, "13-iamserviceaccounts.yaml", &example("13-iamserviceaccounts.yaml"));
+}
+
+/// Permissions boundaries on every role eksup makes. The example as published names its
+/// boundary with a malformed ARN once (`arn:aws:iam:11111:...`, which IAM refuses): refused at
+/// load with the line; with the ARN mended and the boundary policy (another account's) made in
+/// this one, it creates and deletes.
+#[test]
+fn permissions_boundary() {
+    let emu = Emulator::start();
+    let as_published = emu.home().join("as-published.yaml");
+    std::fs::write(&as_published, example("17-permissions-boundary.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(":16:3: iam.serviceRolePermissionsBoundary: `arn:aws:iam:11111:policy/entity/boundary` is not an ARN"),
+        "{}",
+        refused.stderr
+    );
+    let document = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+    let made = emu.aws(&[
+        "iam",
+        "create-policy",
+        "--policy-name",
+        "boundary",
+        "--path",
+        "/entity/",
+        "--policy-document",
+        document,
+    ]);
+    let boundary = str_of(&made["Policy"]["Arn"]);
+    let text = example("17-permissions-boundary.yaml")
+        .replace("arn:aws:iam::11111:policy/entity/boundary", &boundary)
+        .replace("arn:aws:iam:11111:policy/entity/boundary", &boundary);
+    lifecycle(&emu, "17-permissions-boundary.yaml", &text);
+}

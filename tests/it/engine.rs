@@ -241,6 +241,8 @@ fn cluster_plan() -> Plan {
                 trust: Trust::Service { service: service.into(), condition },
                 managed_policies: policies.iter().map(|p| (*p).to_string()).collect(),
                 permissions_boundary: None,
+                inline_policies: Default::default(),
+                tags: Default::default(),
             },
             &[],
         )

@@ -18,6 +18,7 @@ mod faults;
 mod health;
 mod init;
 mod interrupt;
+mod irsa;
 mod kubeconfig;
 mod lifecycle;
 mod nacl;

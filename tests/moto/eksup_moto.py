@@ -27,7 +27,8 @@ Environment knobs (read once at start):
     the Rust harness set it by default).
 ``EKSUP_MOTO_MANAGED_POLICY_GLOBS``
     comma-separated globs of the managed policy names to keep (default: the ones eksup
-    attaches, see ``MANAGED_POLICY_GLOBS``); ``*`` keeps all 1,500+ (slow resets).
+    attaches, see ``MANAGED_POLICY_GLOBS``); ``*`` keeps all 1,500+ (slow resets). Any other
+    AWS managed policy is loaded the first time it is attached or read, so every one exists.
 ``MOTO_SSM_SEED``
     optional JSON file ``{"/aws/service/...": "value"}`` of extra public SSM parameters.
 ``MOTO_EKS_CLUSTER_CREATE_SECONDS`` / ``MOTO_EKS_CLUSTER_DELETE_SECONDS``
@@ -182,7 +183,8 @@ _after_import = _AfterImport()
 # AWS: managed policies such as AmazonEKSClusterPolicy exist in every account and
 # attach-role-policy accepts their ARNs. moto loads them only with
 # MOTO_IAM_LOAD_MANAGED_POLICIES=true, and then all 1,500+ of them, which makes every
-# /moto-api/reset take ~1 s. We keep the few eksup attaches (reset ~0.07 s).
+# /moto-api/reset take ~1 s. We keep the few eksup attaches (reset ~0.07 s); any other is
+# loaded the first time it is asked for (_load_managed_policies_on_demand).
 # ---------------------------------------------------------------------------------------
 MANAGED_POLICY_GLOBS = [
     "AmazonEKS*",  # cluster, worker node, CNI, Fargate, VPC resource controller, auto mode
@@ -205,6 +207,42 @@ def _filter_managed_policies(iam_models: Any) -> None:
     kept = {name: doc for name, doc in every.items() if any(fnmatch.fnmatchcase(name, g) for g in globs)}
     # IAMBackend._init_aws_policies parses this module global on every (re)initialisation.
     iam_models.aws_managed_policies_data = json.dumps(kept)
+    _load_managed_policies_on_demand(iam_models, every)
+
+
+def _load_managed_policies_on_demand(iam_models: Any, every: dict[str, Any]) -> None:
+    """Every AWS managed policy exists, as on AWS: one outside the kept set is loaded the first
+    time an account asks for it (attach to a role, user or group, GetPolicy), so that a config
+    may attach any of them (AmazonS3ReadOnlyAccess, ...) while resets stay fast."""
+    backend_class = iam_models.IAMBackend
+    by_arn_tail = {f"{doc.get('Path', '/')}{name}": (name, doc) for name, doc in every.items()}
+
+    def ensure(backend: Any, arn: str) -> None:
+        if not isinstance(arn, str) or arn in backend.managed_policies or ":iam::aws:policy/" not in arn:
+            return
+        found = by_arn_tail.get(arn.split(":iam::aws:policy", 1)[1])
+        if found is None:
+            return
+        policy = iam_models.AWSManagedPolicy.from_data(found[0], backend.account_id, backend.region_name, found[1])
+        if policy.arn == arn:
+            backend.managed_policies[arn] = policy
+            backend.aws_managed_policies.append(policy)
+
+    def wrap(method_name: str, arn_position: int) -> None:
+        original = getattr(backend_class, method_name)
+
+        def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            arn = kwargs.get("policy_arn", args[arn_position] if len(args) > arn_position else None)
+            ensure(self, arn)
+            return original(self, *args, **kwargs)
+
+        method.__name__ = method_name
+        setattr(backend_class, method_name, method)
+
+    for name in ("attach_role_policy", "attach_user_policy", "attach_group_policy", "get_policy", "get_policy_version",
+                 "list_entities_for_policy", "list_policy_versions"):
+        if hasattr(backend_class, name):
+            wrap(name, 0)
 
 
 # ---------------------------------------------------------------------------------------

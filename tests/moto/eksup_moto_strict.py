@@ -155,6 +155,16 @@ AWS checks the role at create time (``InvalidParameterException``):
   ``SourceVersion``: a new image alone lost the user data, profile and security groups); an
   unknown source version -> ``InvalidLaunchTemplateId.VersionNotFound``.
 
+6. IAM documents
+----------------
+* **CreateRole / UpdateAssumeRolePolicy** with a trust policy whose ``Principal.Federated`` names
+  an OIDC provider (``arn:...:oidc-provider/...``) that does not exist -> ``MalformedPolicyDocument``
+  "Invalid principal in policy: "Federated":"<arn>"" (AWS checks principals when the policy is
+  saved; an IRSA role made before its cluster's OIDC provider is refused).
+* **PutRolePolicy** that takes a role's inline policies over 10,240 characters together
+  (whitespace not counted, AWS's "Role policy size" quota) -> ``LimitExceeded`` "Maximum policy
+  size of 10240 bytes exceeded for role <name>".
+
 Not enforced: IAM permission evaluation (which actions a policy allows), DeleteRole/DeleteRolePolicy
 races, ENIs of VPC endpoints/Lambda/EFS, security groups referenced from VPC peering, route
 targets (DeleteNatGateway with routes to it is allowed, as on AWS), the ELB's own
@@ -173,6 +183,7 @@ import sys
 import types
 import uuid
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.responses import ActionResult
@@ -758,6 +769,53 @@ def _patch_iam(iam_models: Any) -> None:
         self.get_instance_profile(profile_name)._eksup_role_added_at = utcnow()
 
     IAMBackend.add_role_to_instance_profile = add_role_to_instance_profile
+
+    # Trust in an OIDC provider that does not exist, and inline policies over the size limit.
+    from moto.iam.exceptions import LimitExceededException, MalformedPolicyDocument
+
+    def check_federated(backend: Any, document: str) -> None:
+        try:
+            doc = json.loads(unquote(document)) if isinstance(document, str) else document
+        except ValueError:
+            return  # moto's validator answers malformed JSON itself
+        statements = doc.get("Statement", []) if isinstance(doc, dict) else []
+        for statement in statements if isinstance(statements, list) else [statements]:
+            principal = statement.get("Principal") if isinstance(statement, dict) else None
+            federated = principal.get("Federated") if isinstance(principal, dict) else None
+            for arn in [federated] if isinstance(federated, str) else federated or []:
+                if ":oidc-provider/" in arn and arn not in backend.open_id_providers:
+                    raise MalformedPolicyDocument(f'Invalid principal in policy: "Federated":"{arn}"')
+
+    original_create_role = IAMBackend.create_role
+
+    def create_role(self: Any, role_name: str, assume_role_policy_document: str, *args: Any, **kwargs: Any) -> Any:
+        check_federated(self, assume_role_policy_document)
+        return original_create_role(self, role_name, assume_role_policy_document, *args, **kwargs)
+
+    IAMBackend.create_role = create_role
+    original_update_trust = IAMBackend.update_assume_role_policy
+
+    def update_assume_role_policy(self: Any, role_name: str, policy_document: str) -> None:
+        check_federated(self, policy_document)
+        original_update_trust(self, role_name, policy_document)
+
+    IAMBackend.update_assume_role_policy = update_assume_role_policy
+    original_put_role_policy = IAMBackend.put_role_policy
+
+    def put_role_policy(self: Any, role_name: str, policy_name: str, policy_json: str) -> None:
+        role = self.get_role(role_name)
+        others = {n: d for n, d in role.policies.items() if n != policy_name}
+        size = sum(len("".join(str(d).split())) for d in [*others.values(), policy_json])
+        if size > ROLE_INLINE_POLICY_LIMIT:
+            raise LimitExceededException(f"Maximum policy size of {ROLE_INLINE_POLICY_LIMIT} bytes exceeded for role {role_name}")
+        original_put_role_policy(self, role_name, policy_name, policy_json)
+
+    IAMBackend.put_role_policy = put_role_policy
+
+
+# AWS: a role's inline policies together hold at most 10,240 characters, whitespace not counted
+# (IAM and AWS STS quotas, "Role policy size").
+ROLE_INLINE_POLICY_LIMIT = 10240
 
 
 def _iam(account: str, partition: str) -> Any:

@@ -143,3 +143,43 @@ def test_new_instance_profile_is_invalid_in_a_launch_template_until_it_propagate
     # A profile that does not exist is refused the same way, whatever its age.
     ghost = launch_template(ec2, "ghost", {"Name": "ghost"})
     assert error_of(create, "c", ghost)[0] == "ValidationError"
+
+
+def test_a_role_cannot_trust_an_oidc_provider_that_does_not_exist(emulator):
+    iam = emulator.client("iam")
+    provider = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC"
+    document = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Federated": provider}, "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {"oidc.eks.us-west-2.amazonaws.com/id/ABC:sub": "system:serviceaccount:a:b"}}}]})
+    code, message = error_of(iam.create_role, RoleName="irsa", AssumeRolePolicyDocument=document)
+    assert (code, message) == ("MalformedPolicyDocument", f'Invalid principal in policy: "Federated":"{provider}"')
+    role(iam, "plain", "ec2.amazonaws.com")
+    assert error_of(iam.update_assume_role_policy, RoleName="plain", PolicyDocument=document)[0] == "MalformedPolicyDocument"
+    iam.create_open_id_connect_provider(Url="https://oidc.eks.us-west-2.amazonaws.com/id/ABC",
+                                       ClientIDList=["sts.amazonaws.com"], ThumbprintList=["9" * 40])
+    assert iam.create_role(RoleName="irsa", AssumeRolePolicyDocument=document)["Role"]["RoleName"] == "irsa"
+
+
+def test_a_roles_inline_policies_hold_10240_characters_together(emulator):
+    iam = emulator.client("iam")
+    role(iam, "big", "ec2.amazonaws.com")
+
+    def document(actions: int) -> str:
+        return json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": [f"s3:Get{i:05d}" for i in range(actions)], "Resource": "*"}]})
+
+    iam.put_role_policy(RoleName="big", PolicyName="one", PolicyDocument=document(300))  # 4,563 characters without whitespace
+    iam.put_role_policy(RoleName="big", PolicyName="one", PolicyDocument=document(320))  # replacing it counts once
+    code, message = error_of(iam.put_role_policy, RoleName="big", PolicyName="two", PolicyDocument=document(400))
+    assert (code, message) == ("LimitExceeded", "Maximum policy size of 10240 bytes exceeded for role big")
+    iam.put_role_policy(RoleName="big", PolicyName="two", PolicyDocument=document(100))
+
+
+def test_every_aws_managed_policy_exists_even_those_not_loaded_up_front(emulator):
+    iam = emulator.client("iam")
+    role(iam, "reader", "ec2.amazonaws.com", "AmazonS3ReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess")
+    attached = iam.list_attached_role_policies(RoleName="reader")["AttachedPolicies"]
+    assert sorted(p["PolicyName"] for p in attached) == ["AmazonDynamoDBReadOnlyAccess", "AmazonS3ReadOnlyAccess"]
+    assert iam.get_policy(PolicyArn=POLICY + "AmazonElastiCacheFullAccess")["Policy"]["PolicyName"] == "AmazonElastiCacheFullAccess"
+    code, _ = error_of(iam.attach_role_policy, RoleName="reader", PolicyArn=POLICY + "NoSuchPolicyAnywhere")
+    assert code == "NoSuchEntity"

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Builder, PlanOptions, bounded_name};
+use super::{Builder, PlanOptions, bounded_name, slug};
 use crate::config::NodeGroupIAM;
 use crate::config::resolved::Nodes;
 use crate::plan::*;
@@ -34,6 +34,8 @@ impl Builder<'_> {
                 trust,
                 managed_policies: policies,
                 permissions_boundary: boundary,
+                inline_policies: BTreeMap::new(),
+                tags: BTreeMap::new(),
             },
             deps,
         );
@@ -153,9 +155,119 @@ impl Builder<'_> {
                 oidc_provider: Val::out("oidc-provider", keys::ARN),
                 namespace: "kube-system".into(),
                 name: "aws-node".into(),
+                pattern: false,
             },
             vec![policy],
             None,
         )
+    }
+}
+
+/// eksctl's `wellKnownPolicies`, per flag: managed policy names and inline policies (see the
+/// file's `_comment`).
+const WELL_KNOWN: &str = include_str!("../../../templates/iam/well-known-policies.json");
+
+impl Builder<'_> {
+    /// `iam.serviceAccounts`: per service account a role its pods take through the cluster's
+    /// OIDC provider (unless it names its own, `attachRoleARN`), and, unless `roleOnly`, the
+    /// Kubernetes ServiceAccount annotated with it.
+    pub(super) fn service_accounts(&mut self, cp: &str) {
+        let res = self.res;
+        for sa in &res.iam.service_accounts {
+            let id = slug(&format!("{}-{}", sa.namespace, sa.name));
+            let (role, after) = match &sa.attach_role_arn {
+                Some(arn) => (Val::lit(arn.clone()), cp.to_string()),
+                None => {
+                    let step = format!("iam-role-sa-{id}");
+                    let (managed, inline) = self.service_account_policies(sa);
+                    let role_name = sa.role_name.clone().unwrap_or_else(|| {
+                        bounded_name(&format!("eksup-{}-sa-{}-{}", self.cluster, sa.namespace, sa.name), 64)
+                    });
+                    let trust = Trust::ServiceAccount {
+                        oidc_provider: Val::out("oidc-provider", keys::ARN),
+                        namespace: sa.namespace.clone(),
+                        name: sa.subject_pattern.clone().unwrap_or_else(|| sa.name.clone()),
+                        pattern: sa.subject_pattern.is_some(),
+                    };
+                    self.add(
+                        &step,
+                        format!("IAM role `{role_name}` (service account `{}/{}`)", sa.namespace, sa.name),
+                        Resource::IamRole {
+                            role_name,
+                            trust,
+                            managed_policies: managed,
+                            permissions_boundary: sa.permissions_boundary.clone(),
+                            inline_policies: inline,
+                            tags: sa.tags.clone(),
+                        },
+                        vec!["oidc-provider".to_string()],
+                    );
+                    (Val::out(&step, keys::ARN), step)
+                }
+            };
+            if sa.role_only {
+                continue;
+            }
+            let mut deps = vec![cp.to_string()];
+            if after != cp {
+                deps.push(after);
+            }
+            self.add(
+                &format!("service-account-{id}"),
+                format!("Kubernetes service account `{}/{}`", sa.namespace, sa.name),
+                Resource::ServiceAccount {
+                    namespace: sa.namespace.clone(),
+                    name: sa.name.clone(),
+                    labels: sa.labels.clone(),
+                    annotations: sa.annotations.clone(),
+                    role,
+                    endpoint: Val::out(cp, keys::ENDPOINT),
+                    certificate_authority: Val::out(cp, keys::CA),
+                },
+                deps,
+            );
+        }
+    }
+
+    /// A service account's managed policies (`attachPolicyARNs`, well-known ones) and inline
+    /// policies (`attachPolicy` as `attach-policy`, well-known ones by name).
+    fn service_account_policies(
+        &self,
+        sa: &crate::config::resolved::ServiceAccount,
+    ) -> (Vec<String>, BTreeMap<String, String>) {
+        let mut managed = sa.attach_policy_arns.clone();
+        let mut inline = BTreeMap::new();
+        if let Some(document) = &sa.attach_policy {
+            inline.insert("attach-policy".to_string(), document.clone());
+        }
+        let catalogue: serde_json::Value = serde_json::from_str(WELL_KNOWN).unwrap_or_default();
+        let w = &sa.well_known;
+        for (flag, on) in [
+            ("imageBuilder", w.image_builder),
+            ("autoScaler", w.auto_scaler),
+            ("awsLoadBalancerController", w.aws_load_balancer_controller),
+            ("externalDNS", w.external_dns),
+            ("certManager", w.cert_manager),
+            ("ebsCSIController", w.ebs_csi_controller),
+            ("efsCSIController", w.efs_csi_controller),
+        ] {
+            if on != Some(true) {
+                continue;
+            }
+            let entry = &catalogue[flag];
+            for name in entry["managed"].as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
+                let arn = self.policy(name);
+                if !managed.contains(&arn) {
+                    managed.push(arn);
+                }
+            }
+            for (name, statements) in entry["inline"].as_object().into_iter().flatten() {
+                let document = json!({ "Version": "2012-10-17", "Statement": statements })
+                    .to_string()
+                    .replace("${Partition}", &self.partition);
+                inline.insert(name.clone(), document);
+            }
+        }
+        (managed, inline)
     }
 }

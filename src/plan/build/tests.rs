@@ -163,3 +163,67 @@ fn partitions() {
     assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
     assert_eq!(partition("eu-west-1"), "aws");
 }
+
+#[test]
+fn service_accounts_get_a_role_through_the_oidc_provider_and_well_known_policies() {
+    let p = plan_of(
+        "iam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {name: app}\n      attachPolicyARNs: [arn:aws:iam::1:policy/p]\n      attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: [s3:GetObject], Resource: \"*\"}]}\n    - metadata: {name: all, namespace: kube-system}\n      roleOnly: true\n      wellKnownPolicies: {imageBuilder: true, autoScaler: true, awsLoadBalancerController: true, externalDNS: true, certManager: true, ebsCSIController: true, efsCSIController: true}\n    - metadata: {name: own}\n      attachRoleARN: arn:aws:iam::1:role/own\n",
+    );
+    let role = p.step("iam-role-sa-default-app").unwrap();
+    assert_eq!(role.depends_on, ["oidc-provider"]);
+    let Resource::IamRole { role_name, trust, managed_policies, inline_policies, .. } = &role.resource else {
+        panic!("not a role")
+    };
+    assert_eq!(role_name, "eksup-demo-sa-default-app");
+    assert!(
+        matches!(trust, Trust::ServiceAccount { namespace, name, pattern: false, .. } if namespace == "default" && name == "app")
+    );
+    assert_eq!(managed_policies, &["arn:aws:iam::1:policy/p"]);
+    assert!(inline_policies["attach-policy"].contains("s3:GetObject"));
+    let sa = p.step("service-account-default-app").unwrap();
+    assert!(sa.depends_on.contains(&"iam-role-sa-default-app".to_string()));
+    assert!(
+        matches!(&sa.resource, Resource::ServiceAccount { role: Val::Out(r), .. } if r.step == "iam-role-sa-default-app")
+    );
+
+    // Every well-known flag: eksctl's managed policies and inline statements, in the partition.
+    let Resource::IamRole { managed_policies, inline_policies, .. } =
+        resource(&p, "iam-role-sa-kube-system-all")
+    else {
+        panic!("not a role")
+    };
+    assert_eq!(
+        managed_policies,
+        &[
+            "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser",
+            "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"
+        ]
+    );
+    let names: Vec<&str> = inline_policies.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "autoscaling",
+            "aws-load-balancer-controller",
+            "cert-manager-change-set",
+            "cert-manager-get-change",
+            "cert-manager-hosted-zones",
+            "efs-csi-controller",
+            "external-dns-change-set",
+            "external-dns-hosted-zones"
+        ]
+    );
+    for document in inline_policies.values() {
+        let doc: serde_json::Value = serde_json::from_str(document).unwrap();
+        assert!(doc["Statement"].as_array().is_some_and(|s| !s.is_empty()), "{document}");
+        assert!(!document.contains("${"), "a placeholder left: {document}");
+    }
+    assert!(inline_policies["external-dns-change-set"].contains("arn:aws:route53:::hostedzone/*"));
+    assert!(p.step("service-account-kube-system-all").is_none(), "roleOnly");
+
+    // A role of the user's: no role step, the account annotated with it.
+    assert!(p.step("iam-role-sa-default-own").is_none());
+    assert!(
+        matches!(resource(&p, "service-account-default-own"), Resource::ServiceAccount { role: Val::Lit(r), .. } if r == "arn:aws:iam::1:role/own")
+    );
+}

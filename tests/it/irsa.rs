@@ -1,0 +1,188 @@
+//! IAM roles for service accounts (`iam.serviceAccounts`): a role per service account trusted
+//! through the cluster's OIDC provider for that account alone, with its managed, inline and
+//! well-known policies, boundary and tags, read back with the AWS CLI; the Kubernetes
+//! ServiceAccount annotated with it, read back with kubectl (none with `roleOnly`); a re-run
+//! brings the policies to the file's; `delete cluster` leaves no role behind.
+
+use serde_json::Value;
+
+use crate::support::{Emulator, Run};
+
+fn eksup(emu: &Emulator, args: &[&str]) -> Run {
+    Run::of(emu.eksup().args(args))
+}
+
+fn config(policy: &str, boundary: &str, action: &str) -> String {
+    format!(
+        r#"apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: irsa
+  region: us-west-2
+  version: "1.34"
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata:
+        name: reader
+        namespace: backend
+        labels: {{team: data}}
+        annotations: {{note: kept}}
+      attachPolicyARNs: ["{policy}"]
+      attachPolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ["{action}"]
+            Resource: "*"
+      permissionsBoundary: {boundary}
+      tags: {{owner: data-team}}
+    - metadata:
+        name: cluster-autoscaler
+        namespace: kube-system
+      wellKnownPolicies:
+        autoScaler: true
+      roleOnly: true
+    - metadata:
+        name: aws-load-balancer-controller
+        namespace: kube-system
+      wellKnownPolicies:
+        awsLoadBalancerController: true
+managedNodeGroups:
+  - name: ng-1
+    desiredCapacity: 1
+"#
+    )
+}
+
+fn inline(emu: &Emulator, role: &str) -> Vec<String> {
+    let got = emu.aws(&["iam", "list-role-policies", "--role-name", role]);
+    got["PolicyNames"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect()
+}
+
+fn service_account(emu: &Emulator, namespace: &str, name: &str) -> Option<Value> {
+    let (ok, stdout, stderr) = emu.kubectl(&["get", "serviceaccount", name, "-n", namespace, "-o", "json"]);
+    if !ok {
+        assert!(stderr.contains("NotFound") || stderr.contains("not found"), "{stderr}");
+        return None;
+    }
+    Some(serde_json::from_str(&stdout).unwrap())
+}
+
+#[test]
+fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothing_behind() {
+    let emu = Emulator::start();
+    let document =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let policy = |name: &str| {
+        emu.aws(&["iam", "create-policy", "--policy-name", name, "--policy-document", document])["Policy"]["Arn"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (reads, boundary) = (policy("reads"), policy("boundary"));
+    let file = emu.home().join("irsa.yaml");
+    std::fs::write(&file, config(&reads, &boundary, "sqs:SendMessage")).unwrap();
+    let file = file.to_string_lossy().into_owned();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+
+    // The role: trusted by the cluster's OIDC provider for `backend/reader` alone.
+    let issuer =
+        emu.aws(&["eks", "describe-cluster", "--name", "irsa"])["cluster"]["identity"]["oidc"]["issuer"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("https://")
+            .to_string();
+    let role = emu.aws(&["iam", "get-role", "--role-name", "eksup-irsa-sa-backend-reader"])["Role"].clone();
+    let trust = &role["AssumeRolePolicyDocument"]["Statement"][0];
+    assert!(
+        trust["Principal"]["Federated"].as_str().unwrap().ends_with(&format!(":oidc-provider/{issuer}")),
+        "{role}"
+    );
+    assert_eq!(trust["Action"][0], "sts:AssumeRoleWithWebIdentity", "{role}");
+    assert_eq!(
+        trust["Condition"]["StringEquals"][format!("{issuer}:sub")],
+        "system:serviceaccount:backend:reader"
+    );
+    assert_eq!(trust["Condition"]["StringEquals"][format!("{issuer}:aud")], "sts.amazonaws.com");
+    assert_eq!(role["PermissionsBoundary"]["PermissionsBoundaryArn"], boundary.as_str(), "{role}");
+    let tags = emu.aws(&["iam", "list-role-tags", "--role-name", "eksup-irsa-sa-backend-reader"]);
+    let tags = crate::support::inventory::tags_of(&tags);
+    assert_eq!(
+        (tags.get("owner").map(String::as_str), tags.get("eksup.io/cluster").map(String::as_str)),
+        (Some("data-team"), Some("irsa"))
+    );
+    let attached =
+        emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-irsa-sa-backend-reader"]);
+    assert_eq!(attached["AttachedPolicies"][0]["PolicyArn"], reads.as_str(), "{attached}");
+    assert_eq!(inline(&emu, "eksup-irsa-sa-backend-reader"), ["attach-policy"]);
+    let put = emu.aws(&[
+        "iam",
+        "get-role-policy",
+        "--role-name",
+        "eksup-irsa-sa-backend-reader",
+        "--policy-name",
+        "attach-policy",
+    ]);
+    assert!(put["PolicyDocument"].to_string().contains("sqs:SendMessage"), "{put}");
+    // Well-known policies: eksctl's statements, inline.
+    assert_eq!(inline(&emu, "eksup-irsa-sa-kube-system-cluster-autoscaler"), ["autoscaling"]);
+    assert_eq!(
+        inline(&emu, "eksup-irsa-sa-kube-system-aws-load-balancer-controller"),
+        ["aws-load-balancer-controller"]
+    );
+
+    // The service accounts, as kubectl sees them; none for `roleOnly`.
+    let reader = service_account(&emu, "backend", "reader").expect("backend/reader");
+    assert_eq!(reader["metadata"]["annotations"]["eks.amazonaws.com/role-arn"], role["Arn"], "{reader}");
+    assert_eq!(reader["metadata"]["annotations"]["note"], "kept", "{reader}");
+    assert_eq!(reader["metadata"]["labels"]["team"], "data", "{reader}");
+    assert_eq!(reader["metadata"]["labels"]["app.kubernetes.io/managed-by"], "eksup", "{reader}");
+    let lbc = service_account(&emu, "kube-system", "aws-load-balancer-controller").expect("the controller's");
+    assert!(
+        lbc["metadata"]["annotations"]["eks.amazonaws.com/role-arn"]
+            .as_str()
+            .unwrap()
+            .ends_with("/eksup-irsa-sa-kube-system-aws-load-balancer-controller")
+    );
+    assert!(
+        service_account(&emu, "kube-system", "cluster-autoscaler").is_none(),
+        "roleOnly makes no service account"
+    );
+
+    // A re-run with another inline policy and another managed one: the role has the file's.
+    let (writes, _) = (policy("writes"), ());
+    std::fs::write(emu.home().join("irsa.yaml"), config(&writes, &boundary, "sqs:ReceiveMessage")).unwrap();
+    let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run");
+    assert!(plan.stdout.contains("policies: `reads` -> `writes`"), "{}", plan.stdout);
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
+    let attached =
+        emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-irsa-sa-backend-reader"]);
+    let arns: Vec<&str> = attached["AttachedPolicies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["PolicyArn"].as_str().unwrap())
+        .collect();
+    assert_eq!(arns, [writes.as_str()]);
+    let put = emu.aws(&[
+        "iam",
+        "get-role-policy",
+        "--role-name",
+        "eksup-irsa-sa-backend-reader",
+        "--policy-name",
+        "attach-policy",
+    ]);
+    assert!(put["PolicyDocument"].to_string().contains("sqs:ReceiveMessage"), "{put}");
+
+    eksup(&emu, &["delete", "cluster", "--name", "irsa", "--yes"]).expect(0, "delete");
+    let roles = emu.aws(&["iam", "list-roles"]);
+    let left: Vec<&str> = roles["Roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["RoleName"].as_str())
+        .filter(|n| n.starts_with("eksup-irsa-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
