@@ -60,6 +60,13 @@ fn inline(emu: &Emulator, role: &str) -> Vec<String> {
     got["PolicyNames"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect()
 }
 
+/// The inline policy `attach-policy` of `backend/reader`'s role, as IAM has it.
+fn attach_policy(emu: &Emulator) -> String {
+    let role = "eksup-irsa-sa-backend-reader";
+    let got = emu.aws(&["iam", "get-role-policy", "--role-name", role, "--policy-name", "attach-policy"]);
+    got["PolicyDocument"].to_string()
+}
+
 fn service_account(emu: &Emulator, namespace: &str, name: &str) -> Option<Value> {
     let (ok, stdout, stderr) = emu.kubectl(&["get", "serviceaccount", name, "-n", namespace, "-o", "json"]);
     if !ok {
@@ -116,15 +123,7 @@ fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothi
         emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-irsa-sa-backend-reader"]);
     assert_eq!(attached["AttachedPolicies"][0]["PolicyArn"], reads.as_str(), "{attached}");
     assert_eq!(inline(&emu, "eksup-irsa-sa-backend-reader"), ["attach-policy"]);
-    let put = emu.aws(&[
-        "iam",
-        "get-role-policy",
-        "--role-name",
-        "eksup-irsa-sa-backend-reader",
-        "--policy-name",
-        "attach-policy",
-    ]);
-    assert!(put["PolicyDocument"].to_string().contains("sqs:SendMessage"), "{put}");
+    assert!(attach_policy(&emu).contains("sqs:SendMessage"));
     // Well-known policies: eksctl's statements, inline.
     assert_eq!(inline(&emu, "eksup-irsa-sa-kube-system-cluster-autoscaler"), ["autoscaling"]);
     assert_eq!(
@@ -165,15 +164,7 @@ fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothi
         .map(|p| p["PolicyArn"].as_str().unwrap())
         .collect();
     assert_eq!(arns, [writes.as_str()]);
-    let put = emu.aws(&[
-        "iam",
-        "get-role-policy",
-        "--role-name",
-        "eksup-irsa-sa-backend-reader",
-        "--policy-name",
-        "attach-policy",
-    ]);
-    assert!(put["PolicyDocument"].to_string().contains("sqs:ReceiveMessage"), "{put}");
+    assert!(attach_policy(&emu).contains("sqs:ReceiveMessage"));
 
     eksup(&emu, &["delete", "cluster", "--name", "irsa", "--yes"]).expect(0, "delete");
     let roles = emu.aws(&["iam", "list-roles"]);

@@ -1179,6 +1179,15 @@ def _finish_cluster_version(cluster: Cluster, version: str) -> Callable[[dict[st
     return finish
 
 
+def _check_updatable(cluster: Cluster, asked: str) -> None:
+    """AWS refuses a cluster update while another is in progress or the cluster is not ACTIVE."""
+    busy = _update_in_progress(cluster)
+    if busy is not None:
+        raise _in_use(f"Cannot {asked} because cluster {cluster.name} currently has update {busy['id']} in progress")
+    if cluster.status != "ACTIVE":
+        raise _in_use(f"Cluster {cluster.name} is currently {cluster.status} and cannot be updated.")
+
+
 def update_cluster_version(self: EKSResponse) -> ActionResult:
     """AWS: only the next minor version; refused while the cluster is not ACTIVE or has an update
     in progress, while a managed node group is behind the cluster, and (unless `force`) while an
@@ -1191,11 +1200,7 @@ def update_cluster_version(self: EKSResponse) -> ActionResult:
             return replay
         version = self._get_param("version")
         force = self._get_param("force") in (True, "true", "True")
-        busy = _update_in_progress(cluster)
-        if busy is not None:
-            raise _in_use(f"Cannot VersionUpdate because cluster {name} currently has update {busy['id']} in progress")
-        if cluster.status != "ACTIVE":
-            raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+        _check_updatable(cluster, "VersionUpdate")
         if not version or version not in SUPPORTED_VERSIONS:
             raise _invalid_parameter(f"unsupported Kubernetes version {version}")
         if _minor(version) != _minor(cluster.version) + 1:
@@ -1248,11 +1253,7 @@ def associate_encryption_config(self: EKSResponse) -> ActionResult:
         if replay is not None:
             return replay
         config = self._get_param("encryptionConfig") or []
-        busy = _update_in_progress(cluster)
-        if busy is not None:
-            raise _in_use(f"Cannot AssociateEncryptionConfig because cluster {name} currently has update {busy['id']} in progress")
-        if cluster.status != "ACTIVE":
-            raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+        _check_updatable(cluster, "AssociateEncryptionConfig")
         if cluster.encryption_config:
             raise InvalidRequestException(message=f"Cluster {name} already has encryption configured; it cannot be changed or removed")
         if len(config) != 1 or config[0].get("resources", ["secrets"]) != ["secrets"]:

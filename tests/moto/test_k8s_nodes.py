@@ -6,6 +6,7 @@ import json
 import time
 from typing import Any
 
+import botocore.exceptions
 import pytest
 
 from test_k8s_api import EC2_TRUST, FAST, Env, attach, ready, wait_for
@@ -128,12 +129,19 @@ def test_node_role_without_cni_policy_is_not_ready_until_vpc_cni_has_an_irsa_rol
     trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{issuer}"},
                                                     "Action": "sts:AssumeRoleWithWebIdentity",
                                                     "Condition": {"StringEquals": {f"{issuer}:sub": "system:serviceaccount:kube-system:aws-node"}}}]}
+    # IAM refuses a role trusting a provider that does not exist (eksup_moto_strict, rule 6).
+    with pytest.raises(botocore.exceptions.ClientError):
+        env.iam.create_role(RoleName="cni", AssumeRolePolicyDocument=json.dumps(trust))
+    url = env.cluster["identity"]["oidc"]["issuer"]
+    provider = env.iam.create_open_id_connect_provider(Url=url, ClientIDList=["sts.amazonaws.com"], ThumbprintList=["0" * 40])
     role = env.iam.create_role(RoleName="cni", AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
     attach(env.iam, "cni", "AmazonEKS_CNI_Policy")
+    # The provider deleted after the role was made: aws-node cannot take the role.
+    env.iam.delete_open_id_connect_provider(OpenIDConnectProviderArn=provider["OpenIDConnectProviderArn"])
     env.eks.update_addon(clusterName="demo", addonName="vpc-cni", serviceAccountRoleArn=role)
     node = env.kube.nodes()[0]
     assert ready(node) == "False" and "no IAM OIDC provider" in node["status"]["conditions"][-1]["message"]
-    env.iam.create_open_id_connect_provider(Url=env.cluster["identity"]["oidc"]["issuer"], ClientIDList=["sts.amazonaws.com"], ThumbprintList=["0" * 40])
+    env.iam.create_open_id_connect_provider(Url=url, ClientIDList=["sts.amazonaws.com"], ThumbprintList=["0" * 40])
     assert wait_for(lambda: ready(env.kube.nodes()[0]) == "True")
     sa = env.kube.get("/api/v1/namespaces/kube-system/serviceaccounts/aws-node")
     assert sa["metadata"]["annotations"]["eks.amazonaws.com/role-arn"] == role
