@@ -130,6 +130,31 @@ pub(crate) struct RoleSpec<'a> {
     pub tags: &'a BTreeMap<String, String>,
 }
 
+impl<'a> RoleSpec<'a> {
+    /// The settings of a role step.
+    pub(crate) fn of(resource: &'a crate::plan::Resource) -> anyhow::Result<Self> {
+        let crate::plan::Resource::IamRole {
+            role_name,
+            trust,
+            managed_policies,
+            permissions_boundary,
+            inline_policies,
+            tags,
+        } = resource
+        else {
+            anyhow::bail!("a `{}` step is not an IAM role", resource.kind().as_str());
+        };
+        Ok(Self {
+            role_name,
+            trust,
+            managed_policies,
+            permissions_boundary: permissions_boundary.as_deref(),
+            inline_policies,
+            tags,
+        })
+    }
+}
+
 impl AwsCloud {
     pub(super) async fn ensure_role(
         &self,

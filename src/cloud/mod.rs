@@ -437,24 +437,7 @@ impl AwsCloud {
                 self.ensure_security_group(ctx, vpc, group_name, description, rules, *kubernetes_owned).await
             }
             Resource::SecurityGroupRules { group, rules } => self.ensure_rules_step(ctx, group, rules).await,
-            Resource::IamRole {
-                role_name,
-                trust,
-                managed_policies,
-                permissions_boundary,
-                inline_policies,
-                tags,
-            } => {
-                let role = iam::RoleSpec {
-                    role_name,
-                    trust,
-                    managed_policies,
-                    permissions_boundary: permissions_boundary.as_deref(),
-                    inline_policies,
-                    tags,
-                };
-                self.ensure_role(ctx, &role).await
-            }
+            role @ Resource::IamRole { .. } => self.ensure_role(ctx, &iam::RoleSpec::of(role)?).await,
             Resource::InstanceProfile { profile_name, role } => {
                 self.ensure_instance_profile(ctx, profile_name, role).await
             }

@@ -213,7 +213,7 @@ impl Builder<'_> {
                 deps.push(after);
             }
             self.add(
-                &format!("service-account-{id}"),
+                format!("service-account-{id}"),
                 format!("Kubernetes service account `{}/{}`", sa.namespace, sa.name),
                 Resource::ServiceAccount {
                     namespace: sa.namespace.clone(),
@@ -264,7 +264,7 @@ impl Builder<'_> {
             for (name, statements) in entry["inline"].as_object().into_iter().flatten() {
                 let document = json!({ "Version": "2012-10-17", "Statement": statements })
                     .to_string()
-                    .replace("${Partition}", &self.partition);
+                    .replace("${Partition}", self.partition);
                 inline.insert(name.clone(), document);
             }
         }
