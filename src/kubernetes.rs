@@ -9,6 +9,15 @@ use k8s_openapi::api::core::v1::{Node, Pod};
 use kube::api::{Api, DeleteParams, EvictParams, ListParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 
+/// Whether the API server refused a request for good (a 4xx other than 401, 409 and 429:
+/// invalid, forbidden), so that asking again cannot help.
+pub fn refused(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        matches!(e.downcast_ref::<kube::Error>(), Some(kube::Error::Api(s))
+            if (400..500).contains(&s.code) && ![401, 409, 429].contains(&s.code))
+    })
+}
+
 /// What [`ClusterApi::ensure_service_account`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Made {

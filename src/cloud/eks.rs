@@ -620,48 +620,79 @@ impl AwsCloud {
         let name = spec.profile_name.as_str();
         let role = ctx.resolve(&spec.pod_execution_role)?;
         let subnets = ctx.resolve_all(&spec.subnets)?;
-        let existing =
+        let mut existing =
             if self.absent(ctx, name) { None } else { self.describe_fargate(cluster, name).await? };
-        // EKS cannot change a profile: one that differs from the config is replaced, one profile
-        // at a time (the turn is held until the new one is ACTIVE).
-        let mut turn = None;
-        let (existing, replaced) = match existing {
-            Some(p) if p.status() != Some(&FargateProfileStatus::Deleting) => {
-                let live = super::live::live_fargate(&p);
-                let changes = drift::fargate(spec, Some(&role), Some(&subnets), &live);
-                if changes.is_empty() {
-                    (Some(p), false)
-                } else {
-                    let what: Vec<&str> =
-                        changes.iter().map(|c| c.field.trim_end_matches(" (replaced)")).collect();
-                    ctx.progress.warn(&format!(
-                        "Fargate profile `{name}` differs in {}; profiles cannot change: replacing it (its pods are restarted)",
-                        what.join(", ")
-                    ));
-                    turn = Some(self.fargate_replacement.lock().await);
-                    self.delete_fargate_profile(&ctx.progress, cluster, name).await?;
-                    (None, true)
-                }
-            }
-            _ => (None, false),
-        };
+        // Still being deleted (a replacement cut short): gone first, then made anew.
+        if existing.as_ref().is_some_and(|p| p.status() == Some(&FargateProfileStatus::Deleting)) {
+            self.delete_fargate_profile(&ctx.progress, cluster, name).await?;
+            existing = None;
+        }
+        let changes = existing
+            .as_ref()
+            .map(|p| drift::fargate(spec, Some(&role), Some(&subnets), &super::live::live_fargate(p)))
+            .unwrap_or_default();
+        if !changes.is_empty() {
+            let what: Vec<&str> = changes.iter().map(|c| c.field.trim_end_matches(" (replaced)")).collect();
+            ctx.progress.warn(&format!(
+                "Fargate profile `{name}` differs in {}; profiles cannot change: replacing it (its pods are restarted)",
+                what.join(", ")
+            ));
+            let arn = self.replace_fargate_profile(ctx, spec, &role, &subnets).await?;
+            return Ok(StepResult::new(Action::Updated).with(keys::NAME, name).with(keys::ARN, arn));
+        }
         let action = if let Some(p) = existing {
             let live = super::live::live_fargate(&p);
             let retagged =
                 self.retag(p.fargate_profile_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
             if retagged { Action::Updated } else { Action::Existed }
+        } else if self.create_fargate_profile(ctx, spec, &role, &subnets).await? {
+            Action::Created
         } else {
-            let created = self.create_fargate_profile(ctx, spec, &role, &subnets).await?;
-            if replaced {
-                Action::Updated
-            } else if created {
-                Action::Created
-            } else {
-                Action::Existed
-            }
+            Action::Existed
         };
+        let arn = self.wait_fargate_active(&ctx.progress, cluster, name).await?;
+        Ok(StepResult::new(action).with(keys::NAME, name).with(keys::ARN, arn))
+    }
+
+    /// EKS cannot change a Fargate profile: delete it and make it anew, one profile of the run at
+    /// a time (the turn is held until the new one is ACTIVE, so that one profile is missing at a
+    /// time). After a replacement failed, or Ctrl-C, no other profile is deleted.
+    async fn replace_fargate_profile(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &FargateProfileSpec,
+        role: &str,
+        subnets: &[String],
+    ) -> anyhow::Result<String> {
+        let (cluster, name) = (ctx.plan.cluster.as_str(), spec.profile_name.as_str());
+        let mut failed = self.fargate_replacement.lock().await;
+        if ctx.progress.cancel.is_cancelled() {
+            return Err(crate::executor::Interrupted.into());
+        }
+        if *failed {
+            anyhow::bail!(
+                "Fargate profile `{name}` is left as it is: replacing another profile failed (see above)"
+            );
+        }
+        let replaced = async {
+            self.delete_fargate_profile(&ctx.progress, cluster, name).await?;
+            self.create_fargate_profile(ctx, spec, role, subnets).await?;
+            self.wait_fargate_active(&ctx.progress, cluster, name).await
+        }
+        .await;
+        *failed = replaced.is_err();
+        replaced
+    }
+
+    /// Wait until Fargate profile `name` is ACTIVE; its ARN.
+    async fn wait_fargate_active(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+    ) -> anyhow::Result<String> {
         let what = format!("Fargate profile `{name}`");
-        let arn = wait_for(&ctx.progress, &what, limits::FARGATE_ACTIVE, || async {
+        wait_for(progress, &what, limits::FARGATE_ACTIVE, || async {
             let p = self.describe_fargate(cluster, name).await?.ok_or_else(|| CloudError::Failed {
                 what: what.clone(),
                 status: "gone".into(),
@@ -685,9 +716,7 @@ impl AwsCloud {
                 }
             }
         })
-        .await?;
-        drop(turn);
-        Ok(StepResult::new(action).with(keys::NAME, name).with(keys::ARN, arn))
+        .await
     }
 
     /// CreateFargateProfile, in our turn (EKS creates or deletes one profile per cluster at a
@@ -925,14 +954,15 @@ impl AwsCloud {
     }
 
     /// Bring the access policies of the entry for `principal` to `policies`: missing ones and
-    /// changed scopes associated, the rest removed (`fresh`: the entry was just made and has
-    /// none). Whether anything changed.
+    /// changed scopes associated, the rest removed when the entry is eksup's (`exclusive`)
+    /// (`fresh`: the entry was just made and has none). Whether anything changed.
     async fn sync_access_policies(
         &self,
         cluster: &str,
         principal: &str,
         policies: &[AccessPolicyAssoc],
         fresh: bool,
+        exclusive: bool,
     ) -> anyhow::Result<bool> {
         if fresh && policies.is_empty() {
             return Ok(false);
@@ -981,7 +1011,7 @@ impl AwsCloud {
                 .with_context(|| format!("failed to associate access policy `{}`", p.policy_arn))?;
             changed = true;
         }
-        for gone in associated.iter().filter_map(|a| a.policy_arn()) {
+        for gone in associated.iter().filter(|_| exclusive).filter_map(|a| a.policy_arn()) {
             if policies.iter().any(|p| p.policy_arn == gone) {
                 continue;
             }
@@ -1067,6 +1097,9 @@ impl AwsCloud {
                 .or_not_found()?
                 .and_then(|o| o.access_entry)
         };
+        // An entry eksup did not make (EKS's own for the cluster's creator, say) only gains what
+        // the config adds: nothing of it is removed or changed.
+        let mut owned_entry = true;
         let (arn, mut action) = if let Some(entry) = existing {
             if let Some(t) = entry.r#type()
                 && !t.eq_ignore_ascii_case(entry_type)
@@ -1077,7 +1110,12 @@ impl AwsCloud {
                 }
                 .into());
             }
-            let action = self.converge_access_entry(ctx, &entry, kubernetes_groups, username).await?;
+            owned_entry = owned(entry.tags(), cluster);
+            let action = if owned_entry {
+                self.converge_access_entry(ctx, &entry, kubernetes_groups, username).await?
+            } else {
+                Action::Existed
+            };
             (entry.access_entry_arn().unwrap_or_default().to_string(), action)
         } else {
             let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
@@ -1102,7 +1140,8 @@ impl AwsCloud {
             let arn = out.access_entry().and_then(|e| e.access_entry_arn()).unwrap_or_default().to_string();
             (arn, Action::Created)
         };
-        if self.sync_access_policies(cluster, &principal, policies, action == Action::Created).await?
+        let fresh = action == Action::Created;
+        if self.sync_access_policies(cluster, &principal, policies, fresh, owned_entry).await?
             && action == Action::Existed
         {
             action = Action::Updated;

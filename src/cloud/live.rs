@@ -218,25 +218,38 @@ impl AwsCloud {
         for step in &plan.steps {
             let Resource::IamRole { role_name, .. } = &step.resource else { continue };
             let Some(Live::Tagged(tags)) = live.get(&step.id) else { continue };
-            let pages: Result<Vec<_>, _> = self
-                .iam
-                .list_attached_role_policies()
-                .role_name(role_name)
-                .into_paginator()
-                .send()
-                .collect()
-                .await;
-            let policies = pages
-                .api("ListAttachedRolePolicies")?
-                .iter()
-                .flat_map(|p| p.attached_policies())
-                .filter_map(|p| p.policy_arn().map(str::to_string))
-                .collect();
-            let role = Live::Role { tags: tags.clone(), policies };
+            let role = self.live_role(role_name, tags.clone()).await?;
             live.insert(step.id.clone(), role);
         }
         let removals = self.not_in_plan(plan).await?;
         Ok(Some((live, removals)))
+    }
+
+    /// Role `role_name` (its `tags` read already) with its managed and inline policies.
+    async fn live_role(&self, role_name: &str, tags: BTreeMap<String, String>) -> Result<Live, CloudError> {
+        let pages: Result<Vec<_>, _> = self
+            .iam
+            .list_attached_role_policies()
+            .role_name(role_name)
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let policies = pages
+            .api("ListAttachedRolePolicies")?
+            .iter()
+            .flat_map(|p| p.attached_policies())
+            .filter_map(|p| p.policy_arn().map(str::to_string))
+            .collect();
+        let names: Result<Vec<_>, _> =
+            self.iam.list_role_policies().role_name(role_name).into_paginator().send().collect().await;
+        let mut inline = BTreeMap::new();
+        for name in names.api("ListRolePolicies")?.iter().flat_map(|p| p.policy_names().to_vec()) {
+            let got = self.iam.get_role_policy().role_name(role_name).policy_name(&name).send().await;
+            let document = super::iam::percent_decode(got.api("GetRolePolicy")?.policy_document());
+            inline.insert(name, document);
+        }
+        Ok(Live::Role { tags, policies, inline })
     }
 
     /// The access entry of `principal` as EKS has it, with its associated policies.

@@ -252,8 +252,8 @@ pub struct AwsCloud {
     /// Steps whose create was refused as a duplicate: they look for themselves.
     rechecked: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
     /// Held while a Fargate profile is replaced (deleted, created, ACTIVE again): one profile
-    /// of the cluster is missing at a time.
-    pub(crate) fargate_replacement: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// of the cluster is missing at a time. True once a replacement failed: no other starts.
+    pub(crate) fargate_replacement: std::sync::Arc<tokio::sync::Mutex<bool>>,
 }
 
 impl AwsCloud {

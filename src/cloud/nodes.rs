@@ -159,6 +159,7 @@ impl AwsCloud {
                 };
                 match api.ensure_service_account(account.namespace, account.name, labels, annotations).await {
                     Ok(made) => Ok(Poll::Ready(made)),
+                    Err(e) if crate::kubernetes::refused(&e) => Err(e),
                     Err(e) => {
                         connection.forget().await;
                         Ok(Poll::Pending(format!("{e:#}")))

@@ -537,6 +537,30 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
             v.arn(p, a);
         }
     }
+    service_account_rules(v, iam);
+    let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
+    let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
+    for (i, pia) in pias.iter().enumerate() {
+        let p = format!("iam.podIdentityAssociations[{i}]");
+        if pia.namespace.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{p}.namespace"), "must be set");
+        }
+        if pia.service_account_name.as_deref().is_none_or(str::is_empty) {
+            v.err(format!("{p}.serviceAccountName"), "must be set");
+        }
+        if !has_agent {
+            v.err_hint(
+                &p,
+                "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
+                "add `- name: eks-pod-identity-agent` under `addons`",
+            );
+        }
+        v.later(&p, "(pod identity associations)");
+    }
+}
+
+/// `iam.serviceAccounts`: names, roles and policies.
+fn service_account_rules(v: &mut V, iam: &ClusterIAM) {
     let sas = iam.service_accounts.as_deref().unwrap_or_default();
     if !sas.is_empty() && iam.with_oidc != Some(true) {
         v.err_hint(
@@ -546,8 +570,21 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
         );
     }
     let mut seen = HashSet::new();
+    let mut role_names = HashSet::new();
     for (i, sa) in sas.iter().enumerate() {
         let p = format!("iam.serviceAccounts[{i}]");
+        if let Some(role) = &sa.role_name {
+            let valid = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
+            if role.is_empty() || role.len() > 64 || !role.chars().all(valid) {
+                v.err_hint(
+                    format!("{p}.roleName"),
+                    format!("`{role}` is not an IAM role name"),
+                    "use 1 to 64 letters, digits and `+=,.@_-`",
+                );
+            } else if !role_names.insert(role.clone()) {
+                v.err(format!("{p}.roleName"), format!("`{role}` is the role of another service account"));
+            }
+        }
         let name = sa.metadata.name.as_deref().unwrap_or_default();
         if name.is_empty() {
             v.err(format!("{p}.metadata.name"), "must be set");
@@ -595,25 +632,6 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
         {
             v.err(format!("{p}.attachPolicy"), "must be an IAM policy document (a map with `Statement`)");
         }
-    }
-    let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
-    let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
-    for (i, pia) in pias.iter().enumerate() {
-        let p = format!("iam.podIdentityAssociations[{i}]");
-        if pia.namespace.as_deref().is_none_or(str::is_empty) {
-            v.err(format!("{p}.namespace"), "must be set");
-        }
-        if pia.service_account_name.as_deref().is_none_or(str::is_empty) {
-            v.err(format!("{p}.serviceAccountName"), "must be set");
-        }
-        if !has_agent {
-            v.err_hint(
-                &p,
-                "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
-                "add `- name: eks-pod-identity-agent` under `addons`",
-            );
-        }
-        v.later(&p, "(pod identity associations)");
     }
 }
 

@@ -131,6 +131,8 @@ pub enum Live {
     Role {
         tags: BTreeMap<String, String>,
         policies: Vec<String>,
+        /// Inline policies: name to document.
+        inline: BTreeMap<String, String>,
     },
     AccessEntry(LiveAccessEntry),
 }
@@ -412,15 +414,31 @@ pub fn access_policy(arn: &str, scope: &str, namespaces: &[String]) -> String {
 }
 
 /// The differences of an access entry: Kubernetes groups (standard entries), user name and
-/// access policies, each changed in place.
+/// access policies, each changed in place. An entry eksup did not make (`owned` false: EKS's
+/// own for the cluster's creator) only gains the policies the config adds.
 pub fn access_entry(
     entry_type: &str,
     kubernetes_groups: &[String],
     username: Option<&str>,
     policies: &[super::AccessPolicyAssoc],
     live: &LiveAccessEntry,
+    owned: bool,
 ) -> Vec<FieldChange> {
     let mut out = Vec::new();
+    if !owned {
+        let mut want = live.policies.clone();
+        want.extend(
+            policies
+                .iter()
+                .map(|p| access_policy(&p.policy_arn, &p.scope, &p.namespaces))
+                .filter(|p| !live.policies.contains(p)),
+        );
+        want.sort();
+        if want != live.policies {
+            out.push(FieldChange::new("access policies", list(&live.policies), list(&want)));
+        }
+        return out;
+    }
     let sorted = |v: &[String]| {
         let mut v = v.to_vec();
         v.sort();
@@ -464,6 +482,30 @@ pub fn role_policies(trust: &super::Trust, want: &[String], have: &[String]) -> 
     from.sort();
     to.sort();
     Some(FieldChange::new("policies", list(&from), list(&to)))
+}
+
+/// The inline policies of a role that a run puts or (a service account's role) deletes: their
+/// names, one marked `*` when its document differs.
+pub fn inline_policies_change(
+    trust: &super::Trust,
+    want: &BTreeMap<String, String>,
+    have: &BTreeMap<String, String>,
+) -> Option<FieldChange> {
+    let exclusive = matches!(trust, super::Trust::ServiceAccount { .. });
+    let parse = |d: &String| serde_json::from_str::<serde_json::Value>(d).ok();
+    let differs =
+        |name: &String, document: &String| have.get(name).is_none_or(|h| parse(h) != parse(document));
+    let changed =
+        want.iter().any(|(n, d)| differs(n, d)) || (exclusive && have.keys().any(|n| !want.contains_key(n)));
+    if !changed {
+        return None;
+    }
+    let to: Vec<String> = want
+        .iter()
+        .map(|(n, d)| if have.contains_key(n) && differs(n, d) { format!("{n}*") } else { n.clone() })
+        .collect();
+    let from: Vec<&String> = have.keys().filter(|n| exclusive || want.contains_key(*n)).collect();
+    Some(FieldChange::new("inline policies", list(from), list(to)))
 }
 
 /// The tags `want` has and `have` lacks or holds with another value (tags added outside eksup
@@ -559,19 +601,26 @@ pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -
                     .collect()
             }
             (
-                Some(Live::Role { tags: have, policies }),
-                Resource::IamRole { trust, managed_policies, .. },
-            ) => role_policies(trust, managed_policies, policies)
-                .into_iter()
-                .chain(tags(&want_tags, have))
-                .collect(),
+                Some(Live::Role { tags: have, policies, inline }),
+                Resource::IamRole { trust, managed_policies, inline_policies, tags: own, .. },
+            ) => {
+                let mut want = want_tags;
+                want.extend(own.clone());
+                role_policies(trust, managed_policies, policies)
+                    .into_iter()
+                    .chain(inline_policies_change(trust, inline_policies, inline))
+                    .chain(tags(&want, have))
+                    .collect()
+            }
             (
                 Some(Live::AccessEntry(l)),
                 Resource::AccessEntry { entry_type, kubernetes_groups, username, policies, .. },
-            ) => access_entry(entry_type, kubernetes_groups, username.as_deref(), policies, l)
-                .into_iter()
-                .chain(tags(&want_tags, &l.tags))
-                .collect(),
+            ) => {
+                let owned = l.tags.get(super::tags::CLUSTER).is_some_and(|c| *c == plan.cluster);
+                let changes =
+                    access_entry(entry_type, kubernetes_groups, username.as_deref(), policies, l, owned);
+                changes.into_iter().chain(tags(&want_tags, &l.tags).filter(|_| owned)).collect()
+            }
             (Some(Live::Tagged(have)), resource) => {
                 let mut want = want_tags;
                 match resource {
@@ -892,6 +941,29 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
             ("default,jobs{tier=batch}", "default")
         );
         assert!(changes.iter().all(|c| c.instead.is_none()), "a run replaces it: `~`, not `!`");
+    }
+
+    #[test]
+    fn an_access_entry_eksup_did_not_make_only_gains_policies() {
+        let admin = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+        let view = super::super::AccessPolicyAssoc {
+            policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy".into(),
+            scope: "cluster".into(),
+            namespaces: Vec::new(),
+        };
+        let live = LiveAccessEntry {
+            kubernetes_groups: vec!["x".into()],
+            policies: vec![access_policy(admin, "cluster", &[])],
+            ..LiveAccessEntry::default()
+        };
+        let mine = access_entry("STANDARD", &[], None, std::slice::from_ref(&view), &live, true);
+        let fields: Vec<&str> = mine.iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["kubernetes groups", "access policies"]);
+        assert_eq!(mine[1].to, "AmazonEKSViewPolicy (cluster)");
+        // EKS's entry for the cluster's creator: the admin policy stays, the groups too.
+        let theirs = access_entry("STANDARD", &[], None, &[view], &live, false);
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0].to, "AmazonEKSClusterAdminPolicy (cluster),AmazonEKSViewPolicy (cluster)");
     }
 
     #[test]

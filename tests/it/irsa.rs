@@ -154,6 +154,7 @@ fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothi
     std::fs::write(emu.home().join("irsa.yaml"), config(&writes, &boundary, "sqs:ReceiveMessage")).unwrap();
     let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run");
     assert!(plan.stdout.contains("policies: `reads` -> `writes`"), "{}", plan.stdout);
+    assert!(plan.stdout.contains("inline policies: `attach-policy` -> `attach-policy*`"), "{}", plan.stdout);
     eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
     let attached =
         emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-irsa-sa-backend-reader"]);

@@ -173,8 +173,14 @@ impl Builder<'_> {
     /// Kubernetes ServiceAccount annotated with it.
     pub(super) fn service_accounts(&mut self, cp: &str) {
         let res = self.res;
+        let mut ids = std::collections::BTreeSet::new();
         for sa in &res.iam.service_accounts {
-            let id = slug(&format!("{}-{}", sa.namespace, sa.name));
+            // `a-b/c` and `a/b-c` slug alike: the later one gets a number.
+            let base = slug(&format!("{}-{}", sa.namespace, sa.name));
+            let id = (1..)
+                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| ids.insert(id.clone()))
+                .unwrap_or(base);
             let (role, after) = match &sa.attach_role_arn {
                 Some(arn) => (Val::lit(arn.clone()), cp.to_string()),
                 None => {
