@@ -83,12 +83,11 @@ impl AwsCloud {
             }
             let mut action = Action::Existed;
             // Tags the config now gives it (added or updated; tags set outside eksup stay).
-            let have: std::collections::BTreeMap<&str, &str> = asg_tag_pairs(&group).collect();
-            let retag: Vec<Tag> = group_tags(ctx, spec)
-                .iter()
-                .filter(|(k, v)| have.get(k.as_str()) != Some(&v.as_str()))
-                .map(|(k, v)| group_tag(name, k, v))
-                .collect();
+            let retag: Vec<Tag> =
+                crate::plan::drift::tags_to_add(&group_tags(ctx, spec), asg_tag_pairs(&group))
+                    .iter()
+                    .map(|(k, v)| group_tag(name, k, v))
+                    .collect();
             if !retag.is_empty() {
                 let req = self.asg.create_or_update_tags().set_tags(Some(retag));
                 req.send().await.api("CreateOrUpdateTags")?;

@@ -170,8 +170,7 @@ impl AwsCloud {
         have: &[Tag],
         want: &BTreeMap<String, String>,
     ) -> Result<bool, CloudError> {
-        let missing: BTreeMap<String, String> =
-            want.iter().filter(|(k, v)| !has_tag(have, k, v)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let missing = crate::plan::drift::tags_to_add(want, tag_pairs(have));
         if missing.is_empty() {
             return Ok(false);
         }

@@ -134,9 +134,8 @@ impl AwsCloud {
     ) -> anyhow::Result<bool> {
         let mut want = step_tags(ctx);
         want.extend(spec.tags.clone());
-        let missing = want
+        let missing = crate::plan::drift::tags_to_add(&want, have.iter().map(|t| (t.key(), t.value())))
             .iter()
-            .filter(|(k, v)| !have.iter().any(|t| t.key() == k.as_str() && t.value() == v.as_str()))
             .map(|(k, v)| Tag::builder().key(k).value(v).build().context("failed to build an ECR tag"))
             .collect::<anyhow::Result<Vec<_>>>()?;
         if missing.is_empty() {

@@ -444,11 +444,10 @@ impl AwsCloud {
         have: &std::collections::BTreeMap<String, String>,
     ) -> Result<bool, CloudError> {
         let Some(arn) = arn else { return Ok(false) };
-        let missing: HashMap<String, String> = want
-            .iter()
-            .filter(|(k, v)| have.get(*k) != Some(*v))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let missing: HashMap<String, String> =
+            drift::tags_to_add(want, have.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                .into_iter()
+                .collect();
         if missing.is_empty() {
             return Ok(false);
         }

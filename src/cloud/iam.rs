@@ -23,13 +23,7 @@ pub(crate) fn iam_tag_pairs(tags: &[Tag]) -> impl Iterator<Item = (&str, &str)> 
 /// The tags of `want` that `have` lacks or holds with another value (`metadata.tags` changed
 /// since the resource was made; tags set outside eksup stay).
 fn tags_to_add(have: &[Tag], want: &BTreeMap<String, String>) -> anyhow::Result<Vec<Tag>> {
-    let have: BTreeMap<&str, &str> = iam_tag_pairs(have).collect();
-    let missing: BTreeMap<String, String> = want
-        .iter()
-        .filter(|(k, v)| have.get(k.as_str()) != Some(&v.as_str()))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    iam_tags(&missing)
+    iam_tags(&crate::plan::drift::tags_to_add(want, iam_tag_pairs(have)))
 }
 
 /// The trust policy of a role assumed by `service`, with an optional `Condition`.

@@ -511,14 +511,27 @@ pub fn inline_policies_change(
 /// The tags `want` has and `have` lacks or holds with another value (tags added outside eksup
 /// stay: a re-run only adds and updates).
 pub fn tags(want: &BTreeMap<String, String>, have: &BTreeMap<String, String>) -> Option<FieldChange> {
-    let differ: Vec<&String> = want.keys().filter(|k| have.get(*k) != want.get(*k)).collect();
-    if differ.is_empty() {
+    let added = tags_to_add(want, have.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    if added.is_empty() {
         return None;
     }
     let show = |m: &BTreeMap<String, String>| {
-        differ.iter().filter_map(|k| m.get(*k).map(|v| format!("{k}={v}"))).collect::<Vec<_>>().join(",")
+        added.keys().filter_map(|k| m.get(k).map(|v| format!("{k}={v}"))).collect::<Vec<_>>().join(",")
     };
     Some(FieldChange::new("tags", show(have), show(want)))
+}
+
+/// The tags of `want` that a resource tagged `have` lacks or holds with another value: what a
+/// re-run adds or updates (tags set outside eksup stay). The one rule every kind's retag uses.
+pub fn tags_to_add<'a>(
+    want: &BTreeMap<String, String>,
+    have: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> BTreeMap<String, String> {
+    let have: BTreeMap<&str, &str> = have.into_iter().collect();
+    want.iter()
+        .filter(|(k, v)| have.get(k.as_str()) != Some(&v.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// `NoSchedule` -> `NO_SCHEDULE`, as EKS spells taint effects.
