@@ -46,6 +46,24 @@ impl AwsCloud {
         Ok(out.auto_scaling_groups().first().cloned())
     }
 
+    /// EnableMetricsCollection: `metrics` at `granularity` (no metrics: all of them).
+    async fn enable_metrics(
+        &self,
+        name: &str,
+        granularity: &str,
+        metrics: &[String],
+    ) -> Result<(), CloudError> {
+        self.asg
+            .enable_metrics_collection()
+            .auto_scaling_group_name(name)
+            .granularity(granularity)
+            .set_metrics((!metrics.is_empty()).then(|| metrics.to_vec()))
+            .send()
+            .await
+            .api("EnableMetricsCollection")?;
+        Ok(())
+    }
+
     pub(crate) async fn update_asg_size(
         &self,
         name: &str,
@@ -93,6 +111,19 @@ impl AwsCloud {
                 req.send().await.api("CreateOrUpdateTags")?;
                 action = Action::Updated;
             }
+            // Metrics the file asks for that are not collected (others collected stay).
+            let enabled: Vec<&str> = group.enabled_metrics().iter().filter_map(|m| m.metric()).collect();
+            for (granularity, metrics) in &spec.metrics_collection {
+                let missing = if metrics.is_empty() {
+                    enabled.is_empty()
+                } else {
+                    metrics.iter().any(|m| !enabled.contains(&m.as_str()))
+                };
+                if missing {
+                    self.enable_metrics(name, granularity, metrics).await?;
+                    action = Action::Updated;
+                }
+            }
             if group.min_size() != Some(spec.min_size) || group.max_size() != Some(spec.max_size) {
                 let desired = group.desired_capacity().map(|d| d.clamp(spec.min_size, spec.max_size));
                 self.update_asg_size(name, spec.min_size, desired, spec.max_size).await?;
@@ -135,6 +166,9 @@ impl AwsCloud {
         })
         .await?;
         self.made(ctx);
+        for (granularity, metrics) in &spec.metrics_collection {
+            self.enable_metrics(name, granularity, metrics).await?;
+        }
         let mut r = StepResult::new(Action::Created).with(keys::NAME, name);
         if let Some(arn) =
             self.describe_asg(name).await?.and_then(|g| g.auto_scaling_group_arn().map(str::to_string))

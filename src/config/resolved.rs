@@ -163,6 +163,8 @@ pub struct SelfManaged {
     pub target_group_arns: Vec<String>,
     pub classic_load_balancer_names: Vec<String>,
     pub max_instance_lifetime: Option<i32>,
+    /// `asgMetricsCollection`: per entry its granularity and metrics (none: all).
+    pub metrics_collection: Vec<(String, Vec<String>)>,
 }
 
 /// A number the config holds as `i64` in the `i32` AWS takes. Validation keeps the numbers in
@@ -259,6 +261,12 @@ impl SelfManaged {
             target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),
             classic_load_balancer_names: ng.classic_load_balancer_names.clone().unwrap_or_default(),
             max_instance_lifetime: ng.max_instance_lifetime.map(int),
+            metrics_collection: ng
+                .asg_metrics_collection
+                .iter()
+                .flatten()
+                .map(|m| (m.granularity.clone(), m.metrics.clone().unwrap_or_default()))
+                .collect(),
         }
     }
 }

@@ -15,7 +15,7 @@ use super::defaults::{
     DEFAULT_VPC_CIDR,
 };
 use super::known::EKSCTL_FIELDS;
-use super::validate::{AMI_FAMILIES, INSTANCE_TYPE_PATTERN, TAINT_EFFECTS, VOLUME_TYPES};
+use super::validate::{AMI_FAMILIES, ASG_METRICS, INSTANCE_TYPE_PATTERN, TAINT_EFFECTS, VOLUME_TYPES};
 use super::{EKSCTL_API_VERSION, EKSUP_API_VERSION};
 
 /// An IPv4 CIDR, as `ipnet` parses it.
@@ -363,16 +363,8 @@ fn constraints() -> Vec<(Field, Json)> {
         (("NodeGroupIAM", "attachPolicyARNs"), items(arn())),
         (("NodeGroupIAM", "instanceRolePermissionsBoundary"), arn()),
         (("NodeGroupIAM", "instanceRoleName"), json!({ "maxLength": 64 })),
-        (("NodeGroupIAMAddonPolicies", "autoScaler"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "externalDNS"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "certManager"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "appMesh"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "appMeshPreview"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "albIngress"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "awsLoadBalancerController"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "xRay"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "efs"), false_only()),
-        (("NodeGroupIAMAddonPolicies", "fsx"), false_only()),
+        (("MetricsCollection", "granularity"), json!({ "enum": ["1Minute"] })),
+        (("MetricsCollection", "metrics"), items(json!({ "enum": strings(ASG_METRICS) }))),
         (("FargateProfile", "name"), json!({ "not": { "pattern": "^eks-" } })),
         (("FargateProfile", "podExecutionRoleARN"), arn()),
         (("FargateProfile", "selectors"), json!({ "minItems": 1, "maxItems": 5 })),

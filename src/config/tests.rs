@@ -316,3 +316,41 @@ fn sizes_beyond_what_aws_accepts_are_refused_at_their_line() {
     );
     assert!(load(&io2).is_ok(), "io2 takes up to 64 TiB");
 }
+
+#[test]
+fn node_addon_policies_and_metrics_are_checked() {
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    iam:\n      instanceRoleARN: arn:aws:iam::1:role/r\n      withAddonPolicies: {{autoScaler: true}}\n  - name: b\n    disablePodIMDS: true\n    iam:\n      withAddonPolicies: {{efs: true, albIngress: true, awsLoadBalancerController: true}}\n    asgMetricsCollection:\n      - granularity: 5Minute\n        metrics: [GroupSize]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has("nodeGroups[0].iam.withAddonPolicies.autoScaler: would not apply: `instanceRoleARN`"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("nodeGroups[1].iam.withAddonPolicies.efs: gives the node role permissions that no pod could use"),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            "nodeGroups[1].iam.withAddonPolicies.albIngress: `albIngress` and `awsLoadBalancerController` grant the same policy"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has("nodeGroups[1].asgMetricsCollection[0].granularity: `5Minute` is not one of `1Minute`"),
+        "{errs:#?}"
+    );
+    assert!(has("nodeGroups[1].asgMetricsCollection[0].metrics[0]: `GroupSize` is not one of"), "{errs:#?}");
+
+    // Cluster Autoscaler's templates count against AWS's 50 tags on the Auto Scaling group.
+    let labels: String = (0..40).map(|i| format!("l{i}: v\n      ")).collect();
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    labels:\n      {labels}\n    iam:\n      withAddonPolicies: {{autoScaler: true}}\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e
+            .contains("nodeGroups[0].iam.withAddonPolicies.autoScaler: the Auto Scaling group would carry")),
+        "{errs:#?}"
+    );
+}

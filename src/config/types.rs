@@ -616,8 +616,22 @@ nodegroup_struct!(
         /// Seconds before an instance is replaced (at least 86400)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub max_instance_lifetime: Option<i64>,
+        /// CloudWatch metrics of the Auto Scaling group
+        #[serde(rename = "asgMetricsCollection", skip_serializing_if = "Option::is_none")]
+        pub asg_metrics_collection: Option<Vec<MetricsCollection>>,
     }
 );
+
+/// Group metrics sent to CloudWatch (EnableMetricsCollection).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricsCollection {
+    /// How often: `1Minute`, the only value AWS takes
+    pub granularity: String,
+    /// The metrics, like `GroupDesiredCapacity` (default: all)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<Vec<String>>,
+}
 
 nodegroup_struct!(
     /// An EKS managed node group.
@@ -723,6 +737,9 @@ pub struct NodeGroupIAM {
     /// Managed policies for the node role (replaces the defaults)
     #[serde(rename = "attachPolicyARNs", skip_serializing_if = "Option::is_none")]
     pub attach_policy_arns: Option<Vec<String>>,
+    /// An inline policy document for the node role (JSON or YAML), named `attach-policy`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attach_policy: Option<serde_json::Value>,
     /// An existing node role
     #[serde(rename = "instanceRoleARN", skip_serializing_if = "Option::is_none")]
     pub instance_role_arn: Option<String>,
@@ -743,45 +760,70 @@ pub struct NodeGroupIAM {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NodeGroupIAMAddonPolicies {
-    /// Adds `AmazonEC2ContainerRegistryPowerUser`
+    /// Pushing images to ECR: `AmazonEC2ContainerRegistryPowerUser`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_builder: Option<bool>,
-    /// Adds `CloudWatchAgentServerPolicy`
+    /// The CloudWatch agent: `CloudWatchAgentServerPolicy`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cloud_watch: Option<bool>,
-    /// Adds `service-role/AmazonEBSCSIDriverPolicy`
+    /// The EBS CSI driver: `service-role/AmazonEBSCSIDriverPolicy`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ebs: Option<bool>,
-    /// Adds `AmazonElasticFileSystemClientReadWriteAccess`... not supported yet when true
+    /// Cluster Autoscaler: an inline policy, and (self-managed groups) its Auto Scaling group tags
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_scaler: Option<bool>,
-    /// external-dns (not supported yet when true)
+    /// external-dns: Route 53 record changes (inline)
     #[serde(rename = "externalDNS", skip_serializing_if = "Option::is_none")]
     pub external_dns: Option<bool>,
-    /// cert-manager (not supported yet when true)
+    /// cert-manager: Route 53 DNS-01 challenges (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cert_manager: Option<bool>,
-    /// App Mesh (not supported yet when true)
+    /// App Mesh: Cloud Map, Route 53 health checks, `appmesh:*` (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_mesh: Option<bool>,
-    /// App Mesh preview (not supported yet when true)
+    /// App Mesh preview: as `appMesh`, with `appmesh-preview:*` (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub app_mesh_preview: Option<bool>,
-    /// ALB ingress controller (not supported yet when true)
+    /// The old name of `awsLoadBalancerController`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alb_ingress: Option<bool>,
-    /// AWS Load Balancer Controller (not supported yet when true)
+    /// AWS Load Balancer Controller (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_load_balancer_controller: Option<bool>,
-    /// X-Ray (not supported yet when true)
+    /// The X-Ray daemon (inline)
     #[serde(rename = "xRay", skip_serializing_if = "Option::is_none")]
     pub x_ray: Option<bool>,
-    /// EFS (not supported yet when true)
+    /// EFS: `elasticfilesystem:*` and the network interfaces it needs (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub efs: Option<bool>,
-    /// FSx (not supported yet when true)
+    /// FSx: `fsx:*` and its service-linked roles (inline)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fsx: Option<bool>,
+}
+
+impl NodeGroupIAMAddonPolicies {
+    /// The flags turned on, by their names in the file.
+    pub fn enabled(&self) -> Vec<&'static str> {
+        [
+            ("imageBuilder", self.image_builder),
+            ("cloudWatch", self.cloud_watch),
+            ("ebs", self.ebs),
+            ("autoScaler", self.auto_scaler),
+            ("externalDNS", self.external_dns),
+            ("certManager", self.cert_manager),
+            ("appMesh", self.app_mesh),
+            ("appMeshPreview", self.app_mesh_preview),
+            ("albIngress", self.alb_ingress),
+            ("awsLoadBalancerController", self.aws_load_balancer_controller),
+            ("xRay", self.x_ray),
+            ("efs", self.efs),
+            ("fsx", self.fsx),
+        ]
+        .into_iter()
+        .filter(|(_, on)| *on == Some(true))
+        .map(|(name, _)| name)
+        .collect()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

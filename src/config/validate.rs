@@ -40,6 +40,29 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "WindowsServer2025CoreContainer",
     "WindowsServer2025FullContainer",
 ];
+/// The Auto Scaling group metrics EnableMetricsCollection takes.
+pub(super) const ASG_METRICS: &[&str] = &[
+    "GroupMinSize",
+    "GroupMaxSize",
+    "GroupDesiredCapacity",
+    "GroupInServiceInstances",
+    "GroupPendingInstances",
+    "GroupStandbyInstances",
+    "GroupTerminatingInstances",
+    "GroupTotalInstances",
+    "GroupInServiceCapacity",
+    "GroupPendingCapacity",
+    "GroupStandbyCapacity",
+    "GroupTerminatingCapacity",
+    "GroupTotalCapacity",
+    "WarmPoolDesiredCapacity",
+    "WarmPoolWarmedCapacity",
+    "WarmPoolPendingCapacity",
+    "WarmPoolTerminatingCapacity",
+    "WarmPoolTotalCapacity",
+    "GroupAndWarmPoolDesiredCapacity",
+    "GroupAndWarmPoolTotalCapacity",
+];
 pub(super) const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "st1"];
 /// An EC2 instance type: a family and a size, like `m5.large` or `u-6tb1.metal`
 /// ([`valid_instance_type`] is the same rule).
@@ -731,6 +754,8 @@ struct NgView<'a> {
     ssh: Option<&'a NodeGroupSSH>,
     max_pods: Option<i64>,
     update: Option<&'a NodeGroupUpdateConfig>,
+    disable_pod_imds: Option<bool>,
+    tags: Option<&'a Map>,
 }
 
 macro_rules! ng_view {
@@ -757,6 +782,8 @@ macro_rules! ng_view {
             ssh: $ng.ssh.as_ref(),
             max_pods: $ng.max_pods_per_node,
             update: $ng.update_config.as_ref(),
+            disable_pod_imds: $ng.disable_pod_imds,
+            tags: $ng.tags.as_ref(),
         }
     };
 }
@@ -792,7 +819,31 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         max_pods_rules(v, ng);
         update_config_rules(v, ng, *managed);
         node_iam_rules(v, ng);
+        if !*managed {
+            autoscaler_tag_rules(v, ng, cfg.metadata.tags.as_ref().map_or(0, |t| t.len()));
+        }
         ssh_rules(v, ng);
+    }
+}
+
+/// A self-managed group with `withAddonPolicies.autoScaler` gets Cluster Autoscaler's tags on its
+/// Auto Scaling group: two, plus a template per label and per taint (for scaling from zero). With
+/// the group's and the cluster's tags and eksup's own they must fit in AWS's 50.
+fn autoscaler_tag_rules(v: &mut V, ng: &NgView<'_>, cluster_tags: usize) {
+    let on = ng.iam.and_then(|i| i.with_addon_policies.as_ref()).is_some_and(|a| a.auto_scaler == Some(true));
+    if !on {
+        return;
+    }
+    let templates = 2 + ng.labels.map_or(0, |l| l.len()) + ng.taints.len();
+    let total = OWN_TAGS + cluster_tags + ng.tags.map_or(0, |t| t.len()) + templates;
+    if total > AWS_MAX_TAGS {
+        v.err_hint(
+            format!("{}.iam.withAddonPolicies.autoScaler", ng.path),
+            format!(
+                "the Auto Scaling group would carry `{total}` tags (`{templates}` for Cluster Autoscaler: two, and one per label and per taint), but AWS allows `{AWS_MAX_TAGS}`"
+            ),
+            "use fewer labels, taints or tags on this node group, or fewer metadata.tags",
+        );
     }
 }
 
@@ -820,6 +871,12 @@ fn self_managed_rules<'a>(
         }
         if let Some(ids) = ng.iam.as_ref().and_then(|iam| iam.instance_profile_arn.as_ref()) {
             v.arn(&format!("{p}.iam.instanceProfileARN"), ids);
+        }
+        for (j, m) in ng.asg_metrics_collection.iter().flatten().enumerate() {
+            v.one_of(&format!("{p}.asgMetricsCollection[{j}].granularity"), &m.granularity, &["1Minute"]);
+            for (k, name) in m.metrics.iter().flatten().enumerate() {
+                v.one_of(&format!("{p}.asgMetricsCollection[{j}].metrics[{k}]"), name, ASG_METRICS);
+            }
         }
     }
 }
@@ -1053,8 +1110,8 @@ fn update_config_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
     }
 }
 
-/// The nodes' IAM role: its ARNs, its name's length, and the addon policies eksup does not
-/// attach yet.
+/// The nodes' IAM role: its ARNs, its name's length, its inline policy, and what a role of the
+/// user's own (`instanceRoleARN`) or `disablePodIMDS` would leave without effect.
 fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
     let p = &ng.path;
     let Some(iam) = ng.iam else { return };
@@ -1072,23 +1129,47 @@ fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
     {
         v.err(format!("{p}.iam.instanceRoleName"), "is longer than 64 characters");
     }
-    if let Some(ap) = &iam.with_addon_policies {
-        for (field, on) in [
-            ("autoScaler", ap.auto_scaler),
-            ("externalDNS", ap.external_dns),
-            ("certManager", ap.cert_manager),
-            ("appMesh", ap.app_mesh),
-            ("appMeshPreview", ap.app_mesh_preview),
-            ("albIngress", ap.alb_ingress),
-            ("awsLoadBalancerController", ap.aws_load_balancer_controller),
-            ("xRay", ap.x_ray),
-            ("efs", ap.efs),
-            ("fsx", ap.fsx),
-        ] {
-            if on == Some(true) {
-                v.later(format!("{p}.iam.withAddonPolicies.{field}"), "");
-            }
+    if let Some(document) = &iam.attach_policy
+        && !document.is_object()
+    {
+        v.err(format!("{p}.iam.attachPolicy"), "must be an IAM policy document (a map with `Statement`)");
+    }
+    let flags = iam.with_addon_policies.as_ref().map(NodeGroupIAMAddonPolicies::enabled).unwrap_or_default();
+    if iam.instance_role_arn.is_some() {
+        let mut own: Vec<String> = [
+            (iam.instance_role_name.is_some(), "instanceRoleName"),
+            (iam.attach_policy.is_some(), "attachPolicy"),
+            (iam.attach_policy_arns.as_ref().is_some_and(|a| !a.is_empty()), "attachPolicyARNs"),
+            (iam.instance_role_permissions_boundary.is_some(), "instanceRolePermissionsBoundary"),
+        ]
+        .into_iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, f)| f.to_string())
+        .collect();
+        own.extend(flags.iter().map(|f| format!("withAddonPolicies.{f}")));
+        for field in own {
+            v.err_hint(
+                format!("{p}.iam.{field}"),
+                "would not apply: `instanceRoleARN` is a role of your own and eksup does not change it",
+                "drop `instanceRoleARN` to have eksup make the node role, or give your role these permissions",
+            );
         }
+    }
+    if ng.disable_pod_imds == Some(true) {
+        for f in &flags {
+            v.err_hint(
+                format!("{p}.iam.withAddonPolicies.{f}"),
+                "gives the node role permissions that no pod could use: `disablePodIMDS` blocks pods from the node's credentials",
+                "give the add-on its own role in `iam.serviceAccounts` (`wellKnownPolicies`), or drop `disablePodIMDS`",
+            );
+        }
+    }
+    if flags.contains(&"albIngress") && flags.contains(&"awsLoadBalancerController") {
+        v.err_hint(
+            format!("{p}.iam.withAddonPolicies.albIngress"),
+            "`albIngress` and `awsLoadBalancerController` grant the same policy",
+            "keep `awsLoadBalancerController`: `albIngress` is its old name",
+        );
     }
 }
 

@@ -441,6 +441,8 @@ pub struct AutoScalingGroupSpec {
     pub target_group_arns: Vec<String>,
     pub load_balancer_names: Vec<String>,
     pub max_instance_lifetime: Option<i32>,
+    /// Metrics sent to CloudWatch: per entry the granularity and the metrics (none: all).
+    pub metrics_collection: Vec<(String, Vec<String>)>,
     /// Tags propagated to instances (besides the ownership tags).
     pub tags: BTreeMap<String, String>,
 }

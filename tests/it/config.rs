@@ -81,8 +81,10 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 15, "too few examples accepted: {accepted:?}");
-    assert!(accepted.iter().any(|a| a == "13-iamserviceaccounts.yaml"), "{accepted:?}");
+    assert!(accepted.len() >= 17, "too few examples accepted: {accepted:?}");
+    for example in ["13-iamserviceaccounts.yaml", "05-advanced-nodegroups.yaml", "06-csi-drivers.yaml"] {
+        assert!(accepted.iter().any(|a| a == example), "{example} not in {accepted:?}");
+    }
 }
 
 /// Snapshot of each of our examples' dry-run: `EKSUP_UPDATE_SNAPSHOTS=1` rewrites them.

@@ -53,6 +53,11 @@ fn network(emu: &Emulator, cidr: &str, subnets: &[(&str, &str)]) -> (String, Vec
 /// Create the example (`text`, after its substitutions), check its nodes, add what Kubernetes
 /// leaves in a VPC, delete, and check nothing of eksup's is left.
 fn lifecycle(emu: &Emulator, name: &str, text: &str) {
+    lifecycle_checked(emu, name, text, |_| {});
+}
+
+/// [`lifecycle`], with `check` run on the created cluster (its name given) before the delete.
+fn lifecycle_checked(emu: &Emulator, name: &str, text: &str, check: impl FnOnce(&str)) {
     let file: PathBuf = emu.home().join(name);
     std::fs::write(&file, text).expect("cannot write the example");
     // The cluster's name and how many nodes it should have Ready, from the plan.
@@ -74,6 +79,7 @@ fn lifecycle(emu: &Emulator, name: &str, text: &str) {
     let listed = emu.nodes();
     assert_eq!(listed.len(), nodes, "{name}: nodes {listed:?}");
     assert!(listed.iter().all(|n| n.1), "{name}: every node Ready: {listed:?}");
+    check(cluster);
     if nodes > 0 {
         let lb = emu.control_json(
             "/eksup-test/kubernetes/load-balancer",
@@ -236,4 +242,147 @@ fn permissions_boundary() {
         .replace("arn:aws:iam::11111:policy/entity/boundary", &boundary)
         .replace("arn:aws:iam:11111:policy/entity/boundary", &boundary);
     lifecycle(&emu, "17-permissions-boundary.yaml", &text);
+}
+
+/// An Auto Scaling group's tags, as a map.
+fn asg_tags(group: &Value) -> std::collections::BTreeMap<String, String> {
+    group["Tags"].as_array().into_iter().flatten().map(|t| (str_of(&t["Key"]), str_of(&t["Value"]))).collect()
+}
+
+fn asg(emu: &Emulator, name: &str) -> Value {
+    let out = emu.aws(&["autoscaling", "describe-auto-scaling-groups", "--auto-scaling-group-names", name]);
+    out["AutoScalingGroups"][0].clone()
+}
+
+/// A role's managed policy names and inline policy documents (as text).
+fn role_policies(emu: &Emulator, role: &str) -> (Vec<String>, std::collections::BTreeMap<String, String>) {
+    let managed = emu.aws(&["iam", "list-attached-role-policies", "--role-name", role])["AttachedPolicies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| str_of(&p["PolicyName"]))
+        .collect();
+    let names = emu.aws(&["iam", "list-role-policies", "--role-name", role])["PolicyNames"].clone();
+    let inline = names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            let doc = emu.aws(&[
+                "iam",
+                "get-role-policy",
+                "--role-name",
+                role,
+                "--policy-name",
+                n.as_str().unwrap(),
+            ]);
+            (str_of(n), doc["PolicyDocument"].to_string())
+        })
+        .collect();
+    (managed, inline)
+}
+
+/// Self-managed groups with a custom AMI (AmazonLinux2, so Kubernetes 1.32), Cluster
+/// Autoscaler's policy and Auto Scaling group tags (discovery, and the label template for scaling
+/// from zero), a target group, a classic load balancer and group metrics. The AMI, target group
+/// and load balancer the example names are made first (the target group in the default VPC: the
+/// cluster's does not exist before the create).
+#[test]
+fn advanced_nodegroups() {
+    let emu = Emulator::builder().region("eu-west-2").start();
+    let ami = emu.aws(&[
+        "ssm",
+        "get-parameter",
+        "--name",
+        "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id",
+    ]);
+    let ami = str_of(&ami["Parameter"]["Value"]);
+    let vpcs = emu.aws(&["ec2", "describe-vpcs", "--filters", "Name=is-default,Values=true"]);
+    let default_vpc = str_of(&vpcs["Vpcs"][0]["VpcId"]);
+    let tg = emu.aws(&[
+        "elbv2",
+        "create-target-group",
+        "--name",
+        "target-group-1",
+        "--protocol",
+        "HTTP",
+        "--port",
+        "80",
+        "--vpc-id",
+        &default_vpc,
+    ]);
+    let tg = str_of(&tg["TargetGroups"][0]["TargetGroupArn"]);
+    emu.aws(&[
+        "elb",
+        "create-load-balancer",
+        "--load-balancer-name",
+        "ng3-classic-load-balancer",
+        "--listeners",
+        "Protocol=HTTP,LoadBalancerPort=80,InstanceProtocol=HTTP,InstancePort=80",
+        "--availability-zones",
+        "eu-west-2a",
+    ]);
+    let text = example("05-advanced-nodegroups.yaml").replace("ami-05ecac759c81e0b0c", &ami).replace(
+        "arn:aws:elasticloadbalancing:eu-west-2:01234567890:targetgroup/target-group-1/abcdef0123456789",
+        &tg,
+    );
+    lifecycle_checked(&emu, "05-advanced-nodegroups.yaml", &text, |cluster| {
+        let ng1 = asg(&emu, &format!("eksup-{cluster}-ng1-public"));
+        let tags = asg_tags(&ng1);
+        assert_eq!(
+            tags.get("k8s.io/cluster-autoscaler/enabled").map(String::as_str),
+            Some("true"),
+            "{tags:?}"
+        );
+        assert_eq!(
+            tags.get(&format!("k8s.io/cluster-autoscaler/{cluster}")).map(String::as_str),
+            Some("owned")
+        );
+        assert_eq!(
+            tags.get("k8s.io/cluster-autoscaler/node-template/label/nodegroup-type").map(String::as_str),
+            Some("frontend-workloads")
+        );
+        let (managed, inline) = role_policies(&emu, &format!("eksup-{cluster}-ng1-public-node"));
+        assert!(managed.contains(&"AmazonEKSWorkerNodePolicy".to_string()), "{managed:?}");
+        assert!(inline["autoscaling"].contains("autoscaling:SetDesiredCapacity"), "{inline:?}");
+        // Only the group that asks for it gets Cluster Autoscaler's tags and policy.
+        let ng3 = asg(&emu, &format!("eksup-{cluster}-ng3-private-b"));
+        assert!(!asg_tags(&ng3).keys().any(|k| k.starts_with("k8s.io/cluster-autoscaler")), "{ng3}");
+        assert!(role_policies(&emu, &format!("eksup-{cluster}-ng3-private-b-node")).1.is_empty());
+        let mut metrics: Vec<String> =
+            ng3["EnabledMetrics"].as_array().into_iter().flatten().map(|m| str_of(&m["Metric"])).collect();
+        metrics.sort();
+        assert_eq!(
+            metrics,
+            [
+                "GroupDesiredCapacity",
+                "GroupInServiceInstances",
+                "GroupMaxSize",
+                "GroupMinSize",
+                "GroupPendingInstances",
+                "GroupStandbyInstances",
+                "GroupTerminatingInstances",
+                "GroupTotalInstances"
+            ]
+        );
+        assert_eq!(ng3["LoadBalancerNames"], serde_json::json!(["ng3-classic-load-balancer"]));
+        let ng2 = asg(&emu, &format!("eksup-{cluster}-ng2-private-a"));
+        assert_eq!(ng2["TargetGroupARNs"], serde_json::json!([tg]));
+        assert_eq!(ng2["EnabledMetrics"], serde_json::json!([]));
+    });
+}
+
+/// The node role gains eksctl's grants for the EBS, FSx and EFS CSI drivers.
+#[test]
+fn csi_drivers() {
+    let emu = Emulator::start();
+    lifecycle_checked(&emu, "06-csi-drivers.yaml", &example("06-csi-drivers.yaml"), |cluster| {
+        let (managed, inline) = role_policies(&emu, &format!("eksup-{cluster}-ng-1-node"));
+        assert!(managed.contains(&"AmazonEBSCSIDriverPolicy".to_string()), "{managed:?}");
+        let names: Vec<&str> = inline.keys().map(String::as_str).collect();
+        assert_eq!(names, ["efs", "efs-ec2", "fsx", "service-linked-role"]);
+        assert!(inline["fsx"].contains("fsx:*"));
+        assert!(inline["service-linked-role"].contains("arn:aws:iam::*:role/aws-service-role/*"));
+        assert!(inline["efs-ec2"].contains("ec2:CreateNetworkInterface"));
+    });
 }

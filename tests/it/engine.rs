@@ -402,6 +402,7 @@ fn cluster_plan() -> Plan {
             target_group_arns: vec![],
             load_balancer_names: vec![],
             max_instance_lifetime: None,
+            metrics_collection: vec![],
             tags: BTreeMap::from([("eksup.io/nodegroup".to_string(), "ng-self".to_string())]),
         })),
         &deps,

@@ -141,6 +141,13 @@ What the emulator does now
    NotificationTargetARN, NotificationMetadata only when given. Deleting a group deletes its
    hooks and its refreshes.
 
+8. **EnableMetricsCollection** (moto stored any names at any granularity, and enabled nothing
+   when no metric was named): ``Granularity`` must be ``1Minute``, the only value AWS takes, and
+   each metric one of AWS's (``METRICS``); otherwise ``ValidationError`` (our wordings: AWS's are
+   not published). An unknown group is ``ValidationError`` as in (2). No metric named enables all
+   of them, as AWS documents ("If you specify Granularity and don't specify any metrics, all
+   metrics are enabled"); a second call adds to the metrics already enabled.
+
 Progress is evaluated lazily, under one lock, whenever DescribeAutoScalingGroups,
 DescribeAutoScalingInstances, DescribeInstanceRefreshes, StartInstanceRefresh,
 CancelInstanceRefresh, CompleteLifecycleAction or RecordLifecycleActionHeartbeat arrives, and by a
@@ -198,6 +205,14 @@ TERMINATING = "autoscaling:EC2_INSTANCE_TERMINATING"
 LAUNCHING = "autoscaling:EC2_INSTANCE_LAUNCHING"
 ACTIVE = ("Pending", "InProgress", "Cancelling", "RollbackInProgress", "Baking")
 WAIT = "Terminating:Wait"
+# The group metrics of EnableMetricsCollection (AWS API reference, EnableMetricsCollection).
+METRICS = (
+    "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
+    "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances", "GroupInServiceCapacity",
+    "GroupPendingCapacity", "GroupStandbyCapacity", "GroupTerminatingCapacity", "GroupTotalCapacity",
+    "WarmPoolDesiredCapacity", "WarmPoolWarmedCapacity", "WarmPoolPendingCapacity", "WarmPoolTerminatingCapacity",
+    "WarmPoolTotalCapacity", "GroupAndWarmPoolDesiredCapacity", "GroupAndWarmPoolTotalCapacity",
+)
 TICK_SECONDS = 0.2
 MAX_GLOBAL_TIMEOUT = 172800
 
@@ -1054,6 +1069,25 @@ def _patch_responses(responses: Any) -> None:
         return answer
 
     Response.delete_lifecycle_hook = delete_lifecycle_hook
+
+    def enable_metrics_collection(self: Any) -> Any:
+        name = self._get_param("AutoScalingGroupName")
+        granularity = self._get_param("Granularity")
+        metrics = self._get_param("Metrics") or []
+        group = self.autoscaling_backend.autoscaling_groups.get(name)
+        if group is None:
+            raise _group_not_found(name)
+        if granularity != "1Minute":
+            raise _validation(f"Granularity '{granularity}' is not valid: the only valid value is 1Minute")
+        unknown = [m for m in metrics if m not in METRICS]
+        if unknown:
+            raise _validation(f"Metric '{unknown[0]}' is not a valid Auto Scaling group metric")
+        enabled = list(group.metrics or [])
+        enabled.extend(m for m in (metrics or METRICS) if m not in enabled)
+        group.enable_metrics_collection(enabled)
+        return EmptyResult()
+
+    Response.enable_metrics_collection = enable_metrics_collection
 
 
 # ---------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ impl Builder<'_> {
         role_name: String,
         trust: Trust,
         policies: Vec<String>,
+        inline_policies: BTreeMap<String, String>,
         boundary: Option<String>,
     ) -> Val {
         let deps = match &trust {
@@ -34,7 +35,7 @@ impl Builder<'_> {
                 trust,
                 managed_policies: policies,
                 permissions_boundary: boundary,
-                inline_policies: BTreeMap::new(),
+                inline_policies,
                 tags: BTreeMap::new(),
             },
             deps,
@@ -60,6 +61,7 @@ impl Builder<'_> {
             bounded_name(&format!("eksup-{}-cluster", self.cluster), 64),
             Trust::service("eks.amazonaws.com"),
             policies,
+            BTreeMap::new(),
             boundary,
         )
     }
@@ -72,19 +74,25 @@ impl Builder<'_> {
             .instance_role_name
             .clone()
             .unwrap_or_else(|| bounded_name(&format!("eksup-{}-{name}-node", self.cluster), 64));
-        let policies = self.node_policies(&nodes.iam, self_managed);
+        let (policies, inline) = self.node_policies(&nodes.iam, self_managed);
         self.role(
             id,
             &format!("nodes of `{name}`"),
             role_name,
             Trust::service("ec2.amazonaws.com"),
             policies,
+            inline,
             nodes.iam.instance_role_permissions_boundary.clone(),
         )
     }
 
-    /// The nodes' policies: the file's or eksctl's, plus those of the add-on switches.
-    fn node_policies(&self, ng_iam: &NodeGroupIAM, self_managed: bool) -> Vec<String> {
+    /// The nodes' managed and inline policies: the file's or eksctl's, the file's inline policy
+    /// (`attach-policy`), and eksctl's grants for each `withAddonPolicies` flag.
+    fn node_policies(
+        &self,
+        ng_iam: &NodeGroupIAM,
+        self_managed: bool,
+    ) -> (Vec<String>, BTreeMap<String, String>) {
         let mut p: Vec<String> = match ng_iam.attach_policy_arns.clone().filter(|a| !a.is_empty()) {
             Some(arns) => arns,
             None => {
@@ -104,18 +112,21 @@ impl Builder<'_> {
         if self_managed && !p.contains(&pull) {
             p.push(pull);
         }
-        if let Some(ap) = ng_iam.with_addon_policies.as_ref() {
-            if ap.image_builder == Some(true) {
-                p.push(self.policy("AmazonEC2ContainerRegistryPowerUser"));
-            }
-            if ap.cloud_watch == Some(true) {
-                p.push(self.policy("CloudWatchAgentServerPolicy"));
-            }
-            if ap.ebs == Some(true) {
-                p.push(self.policy("service-role/AmazonEBSCSIDriverPolicy"));
-            }
+        let mut inline = BTreeMap::new();
+        if let Some(document) = &ng_iam.attach_policy {
+            inline.insert("attach-policy".to_string(), document.to_string());
         }
-        p
+        let flags =
+            ng_iam.with_addon_policies.as_ref().map(crate::config::NodeGroupIAMAddonPolicies::enabled);
+        // The catalogue's names: `ebs` is `ebsCSIController`, `albIngress` the load balancer
+        // controller's old name.
+        let keys = flags.into_iter().flatten().map(|f| match f {
+            "ebs" => "ebsCSIController",
+            "albIngress" => "awsLoadBalancerController",
+            f => f,
+        });
+        self.grants(keys, &mut p, &mut inline);
+        (p, inline)
     }
 
     /// The pod execution role of the Fargate profiles that name none: the file's, or one eksup
@@ -138,6 +149,7 @@ impl Builder<'_> {
             bounded_name(&format!("eksup-{cluster}-fargate"), 64),
             Trust::Service { service: "eks-fargate-pods.amazonaws.com".into(), condition: Some(condition) },
             vec![policy],
+            BTreeMap::new(),
             boundary,
         )
     }
@@ -158,14 +170,18 @@ impl Builder<'_> {
                 pattern: false,
             },
             vec![policy],
+            BTreeMap::new(),
             None,
         )
     }
 }
 
-/// eksctl's `wellKnownPolicies`, per flag: managed policy names and inline policies (see the
-/// file's `_comment`).
-const WELL_KNOWN: &str = include_str!("../../../templates/iam/well-known-policies.json");
+/// eksctl's grants for add-ons (`wellKnownPolicies`, `withAddonPolicies`), per flag: managed
+/// policy names and inline policies (see the file's `_comment`), parsed once.
+static GRANTS: std::sync::LazyLock<serde_json::Value> = std::sync::LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../../templates/iam/well-known-policies.json"))
+        .expect("templates/iam/well-known-policies.json is JSON (checked by the plan's tests)")
+});
 
 impl Builder<'_> {
     /// `iam.serviceAccounts`: per service account a role its pods take through the cluster's
@@ -246,9 +262,8 @@ impl Builder<'_> {
         if let Some(document) = &sa.attach_policy {
             inline.insert("attach-policy".to_string(), document.clone());
         }
-        let catalogue: serde_json::Value = serde_json::from_str(WELL_KNOWN).unwrap_or_default();
         let w = &sa.well_known;
-        for (flag, on) in [
+        let keys = [
             ("imageBuilder", w.image_builder),
             ("autoScaler", w.auto_scaler),
             ("awsLoadBalancerController", w.aws_load_balancer_controller),
@@ -256,11 +271,23 @@ impl Builder<'_> {
             ("certManager", w.cert_manager),
             ("ebsCSIController", w.ebs_csi_controller),
             ("efsCSIController", w.efs_csi_controller),
-        ] {
-            if on != Some(true) {
-                continue;
-            }
-            let entry = &catalogue[flag];
+        ]
+        .into_iter()
+        .filter(|(_, on)| *on == Some(true))
+        .map(|(key, _)| key);
+        self.grants(keys, &mut managed, &mut inline);
+        (managed, inline)
+    }
+
+    /// Adds the catalogue's managed policies (once each) and inline policies for `keys`.
+    fn grants<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+        managed: &mut Vec<String>,
+        inline: &mut BTreeMap<String, String>,
+    ) {
+        for key in keys {
+            let entry = &GRANTS[key];
             for name in entry["managed"].as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
                 let arn = self.policy(name);
                 if !managed.contains(&arn) {
@@ -274,6 +301,5 @@ impl Builder<'_> {
                 inline.insert(name.clone(), document);
             }
         }
-        (managed, inline)
     }
 }

@@ -50,6 +50,7 @@ impl Builder<'_> {
         let mut tags = instance_tags;
         tags.insert(NODEGROUP_NAME_LABEL.into(), name.clone());
         tags.insert(crate::plan::tags::NODEGROUP.into(), name.clone());
+        tags.extend(self.autoscaler_tags(ng));
         let step = self.add(
             format!("auto-scaling-group-{s}"),
             format!("Auto Scaling group for `{name}` ({} x {})", ng.nodes.desired_capacity, ng.instance_type),
@@ -63,6 +64,7 @@ impl Builder<'_> {
                 target_group_arns: ng.target_group_arns.clone(),
                 load_balancer_names: ng.classic_load_balancer_names.clone(),
                 max_instance_lifetime: ng.max_instance_lifetime,
+                metrics_collection: ng.metrics_collection.clone(),
                 tags,
             })),
             deps,
@@ -176,6 +178,30 @@ impl Builder<'_> {
     }
 
     /// The instances' tags: the group's, their `Name` and the cluster's ownership.
+    /// With `withAddonPolicies.autoScaler`, the tags Cluster Autoscaler finds the group by
+    /// (auto-discovery) and, for scaling up from zero, the nodes' labels and taints it would
+    /// otherwise learn from a running node (`<value>:<effect>`, the form it parses).
+    fn autoscaler_tags(&self, ng: &SelfManaged) -> crate::config::Map {
+        let on = ng.nodes.iam.with_addon_policies.as_ref().is_some_and(|a| a.auto_scaler == Some(true));
+        if !on {
+            return crate::config::Map::new();
+        }
+        let prefix = "k8s.io/cluster-autoscaler";
+        let mut tags = crate::config::Map::new();
+        tags.insert(format!("{prefix}/enabled"), "true".into());
+        tags.insert(format!("{prefix}/{}", self.cluster), "owned".into());
+        for (k, v) in &ng.nodes.labels {
+            tags.insert(format!("{prefix}/node-template/label/{k}"), v.clone());
+        }
+        for t in &ng.nodes.taints {
+            tags.insert(
+                format!("{prefix}/node-template/taint/{}", t.key),
+                format!("{}:{}", t.value, t.effect),
+            );
+        }
+        tags
+    }
+
     fn instance_tags(&self, ng: &SelfManaged) -> crate::config::Map {
         let (cluster, name) = (&self.cluster, &ng.nodes.name);
         let mut tags = ng.nodes.tags.clone();

@@ -227,3 +227,58 @@ fn service_accounts_get_a_role_through_the_oidc_provider_and_well_known_policies
         matches!(resource(&p, "service-account-default-own"), Resource::ServiceAccount { role: Val::Lit(r), .. } if r == "arn:aws:iam::1:role/own")
     );
 }
+
+#[test]
+fn with_addon_policies_give_the_node_role_eksctls_grants_and_autoscaler_tags_the_group() {
+    let p = plan_of(
+        "nodeGroups:\n  - name: ng\n    labels: {tier: web}\n    taints: [{key: gpu, value: \"yes\", effect: NoSchedule}]\n    iam:\n      attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: [s3:ListBucket], Resource: \"*\"}]}\n      withAddonPolicies: {imageBuilder: true, cloudWatch: true, ebs: true, autoScaler: true, externalDNS: true, certManager: true, appMesh: true, appMeshPreview: true, albIngress: true, xRay: true, efs: true, fsx: true}\nmanagedNodeGroups:\n  - name: plain\n",
+    );
+    let Resource::IamRole { managed_policies, inline_policies, .. } = resource(&p, "iam-role-ng") else {
+        panic!("not a role")
+    };
+    let managed: Vec<&str> = managed_policies.iter().map(|a| a.rsplit("policy/").next().unwrap()).collect();
+    for name in [
+        "AmazonEC2ContainerRegistryPowerUser",
+        "CloudWatchAgentServerPolicy",
+        "service-role/AmazonEBSCSIDriverPolicy",
+    ] {
+        assert!(managed.contains(&name), "{name} in {managed:?}");
+    }
+    let names: Vec<&str> = inline_policies.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "app-mesh",
+            "app-mesh-preview",
+            "attach-policy",
+            "autoscaling",
+            "aws-load-balancer-controller",
+            "cert-manager-change-set",
+            "cert-manager-get-change",
+            "cert-manager-hosted-zones",
+            "efs",
+            "efs-ec2",
+            "external-dns-change-set",
+            "external-dns-hosted-zones",
+            "fsx",
+            "service-linked-role",
+            "xray"
+        ]
+    );
+    assert!(inline_policies["app-mesh-preview"].contains("appmesh-preview:*"));
+    assert!(inline_policies["attach-policy"].contains("s3:ListBucket"));
+    let Resource::AutoScalingGroup(group) = resource(&p, "auto-scaling-group-ng") else {
+        panic!("not a group")
+    };
+    let prefix = "k8s.io/cluster-autoscaler";
+    assert_eq!(group.tags[&format!("{prefix}/enabled")], "true");
+    assert_eq!(group.tags[&format!("{prefix}/demo")], "owned");
+    assert_eq!(group.tags[&format!("{prefix}/node-template/label/tier")], "web");
+    assert_eq!(group.tags[&format!("{prefix}/node-template/taint/gpu")], "yes:NoSchedule");
+    // A group without the flags keeps eksctl's node policies alone.
+    let Resource::IamRole { managed_policies, inline_policies, .. } = resource(&p, "iam-role-plain") else {
+        panic!("not a role")
+    };
+    assert_eq!(managed_policies.len(), 4, "{managed_policies:?}");
+    assert!(inline_policies.is_empty());
+}
