@@ -17,7 +17,8 @@ Next to it: ``eksup_moto_k8s.py`` (a Kubernetes API per cluster), ``eksup_moto_s
 (DependencyViolation, eventual consistency, load balancers), ``eksup_moto_limits.py`` (EC2
 ``ClientToken`` idempotency on CreateNatGateway/CreateLaunchTemplate/CreateRouteTable/
 CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API),
-``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``) and ``eksup_moto_rate.py`` (API request
+``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``), ``eksup_moto_logs.py`` (CloudWatch Logs:
+the retention periods PutRetentionPolicy accepts) and ``eksup_moto_rate.py`` (API request
 throttling: AWS's token buckets per service, off by default). Each docstring says what AWS does.
 
 Environment knobs (read once at start):
@@ -131,6 +132,7 @@ import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
 import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
+import eksup_moto_logs  # CloudWatch Logs: PutRetentionPolicy's allowed retention periods
 import eksup_moto_rate  # API request throttling (token buckets), off by default
 import eksup_moto_strict  # DependencyViolation, eventual consistency, Kubernetes-made load balancers
 
@@ -721,6 +723,7 @@ def install() -> None:
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()
+    eksup_moto_logs.install()
     eksup_moto_rate.install()
     eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)
     _install_test_control()

@@ -23,10 +23,19 @@ What AWS does, and what is patched here:
   that VPC, tagged like AWS, deleted with the cluster) and the endpoint access defaults;
   ``certificateAuthority.data`` is a real base64 PEM certificate; the OIDC issuer is unique
   per cluster and the endpoint is the cluster's own Kubernetes API (``https://127.0.0.1:<port>``,
-  see ``eksup_moto_k8s``); ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true).
+  see ``eksup_moto_k8s``); ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true);
+  ``controlPlaneScalingConfig`` is stored (below).
 * **update-cluster-config** returns an ``update`` (moto returned the cluster), merges
-  ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig``; updates can be
-  read back with describe-update / list-updates (nodegroup config updates too). A cluster
+  ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig`` and
+  ``controlPlaneScalingConfig``; updates can be
+  read back with describe-update / list-updates (nodegroup config updates too). AWS applies one
+  kind of update per call: two of ``resourcesVpcConfig``, ``logging``, ``accessConfig`` and
+  ``controlPlaneScalingConfig`` together -> InvalidParameterException "Only one type of update can
+  be allowed." (AWS's message, as reported by the ACK EKS controller's e2e tests and other EKS
+  clients; not in AWS's documentation), checked first. The ``ClusterLogging`` param of a
+  LoggingUpdate is the whole ``logging`` object as compact JSON
+  (``{"clusterLogging":[{"types":["api"],"enabled":true}]}``, the AWS CLI's documented example);
+  every param value that is not a string is compact JSON. A cluster
   update is ``InProgress`` for ``MOTO_EKS_UPDATE_SECONDS`` (default 0: ``Successful`` at
   once), the cluster is ``UPDATING`` meanwhile, and another update-cluster-config is refused
   as AWS refuses it: ResourceInUseException "Cannot LoggingUpdate because cluster <name>
@@ -133,12 +142,78 @@ What AWS does, and what is patched here:
   instances terminate, the group's desired/max sizes are back to what they were, and
   ``version``, ``releaseVersion`` (and ``launchTemplate.version``) take the new values: Successful.
   A repeated request with the same ``clientRequestToken`` returns the same update, as above.
+* **Control plane scaling tiers** (EKS Provisioned Control Plane; moto: no such field). A cluster's
+  ``controlPlaneScalingConfig`` is ``{"tier": "standard"}`` unless CreateCluster asked for another
+  tier (DescribeCluster of a cluster created without one shows ``{"tier": "standard"}`` on AWS; the
+  user guide: "All existing and new Amazon EKS clusters operate in Standard mode by default",
+  https://docs.aws.amazon.com/eks/latest/userguide/eks-provisioned-control-plane.html). ``tier``
+  must be in the API's ProvisionedControlPlaneTier enum (standard, tier-xl, tier-2xl, tier-4xl,
+  tier-8xl; botocore does not check enums) -> otherwise InvalidParameterException "1 validation
+  error detected: Value '<t>' at 'controlPlaneScalingConfig.tier' failed to satisfy constraint:
+  Member must satisfy enum value set: [...]" (wording ours, modelled on AWS's validation
+  errors). CreateCluster with ``{}`` gets standard; UpdateClusterConfig with no ``tier`` ->
+  InvalidParameterException "controlPlaneScalingConfig.tier is required" (ours). UpdateClusterConfig
+  with a tier records an update of type ``ControlPlaneScalingConfigUpdate`` (the API's UpdateType
+  enum; the user guide's examples call it ``ScalingTierConfigUpdate``, which is not in the enum)
+  with params ``[{"type": "UpdatedTier", "value": <new>}, {"type": "PreviousTier", "value":
+  <old>}]`` (the user guide's example, in that order); InProgress for MOTO_EKS_UPDATE_SECONDS
+  (0: Successful at once), the cluster UPDATING meanwhile and on the new tier when it is
+  Successful. The same tier again is accepted (AWS: "There are no restrictions on how frequently
+  you can switch between tiers"; what AWS answers to a no-op change is not documented).
+  Provisioned tiers need Kubernetes 1.28 or later ("Provisioned Control Plane works on EKS v1.28
+  and higher"): every version the emulator accepts (SUPPORTED_VERSIONS) is, so there is no check.
+* **Control plane logs**: when a cluster has a log type enabled (CreateCluster's
+  ``logging.clusterLogging[].enabled`` with types, or a LoggingUpdate), EKS sends the logs to the
+  log group ``/aws/eks/<cluster>/cluster`` in CloudWatch Logs of the same account and Region
+  (name format: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html), creating
+  it when it does not exist (an existing one, and its retention, is kept). Here it is created in
+  moto's logs backend (no tags, no retention: "Never expire") when the cluster becomes ACTIVE
+  (after MOTO_EKS_CLUSTER_CREATE_SECONDS, by a timer) or when the LoggingUpdate is Successful, so
+  a PutRetentionPolicy sent before then fails with ResourceNotFoundException, as eksctl's ordering
+  (retention set after the cluster is ACTIVE / the logging update is done, ``pkg/eks/tasks.go``,
+  ``pkg/eks/update.go``) expects. Deleting the cluster leaves the log group (AWS does not delete
+  it: CloudTrail shows the cluster's service-linked role creating it, and it outlives the cluster,
+  terraform-aws-modules/terraform-aws-eks issues 920, 2486 and 2763, cloudposse/terraform-aws-eks-cluster
+  issue 67; AWS's documentation does not say so in words, and eksctl never deletes it). Turning
+  logging off leaves it too. Approximation: AWS re-creates a group deleted while logging is on the
+  next time the control plane ships logs; here only the next CreateCluster/LoggingUpdate that
+  turns logging on does. The retention periods CloudWatch accepts: ``eksup_moto_logs``.
 * **Versions of new resources**: a cluster gets the newest platform version of its minor
   (moto: eks.4 for all); a managed node group's ``releaseVersion`` is its AMI's release
   (``<k8s patch>-<AMI date>``, the Bottlerocket version, or for a custom AMI the AMI id, as AWS
   documents; moto: 1.19.8-20210414). Managed nodes report the kubelet of their AMI. A node
   group keeps its ``updateConfig`` (default ``{"maxUnavailable": 1}``, as AWS answers; moto
   dropped it).
+* **Node auto repair** (``nodeRepairConfig``; moto dropped it at CreateNodegroup): kept and
+  returned by CreateNodegroup, DescribeNodegroup and UpdateNodegroupConfig (which replaces it with
+  the one given). Default ``{"enabled": false}`` (AWS: "Node auto repair is disabled by default",
+  API_NodeRepairConfig; a real DescribeNodegroup of a node group created without one shows
+  ``"nodeRepairConfig": {"enabled": false}``); one given is returned as given, with ``enabled``
+  false when absent (approximation), e.g. ``{"enabled": true, "maxUnhealthyNodeThresholdPercentage":
+  20, "maxParallelNodesRepairedPercentage": 15}`` as eksctl's PR 8512 shows AWS answering. Checked
+  before anything is created or changed, as the API reference documents
+  (https://docs.aws.amazon.com/eks/latest/APIReference/API_NodeRepairConfig.html,
+  API_NodeRepairConfigOverrides.html), each refusal an InvalidParameterException whose wording is
+  ours (AWS's is not published): ``maxUnhealthyNodeThresholdCount`` with
+  ``maxUnhealthyNodeThresholdPercentage``, or ``maxParallelNodesRepairedCount`` with
+  ``maxParallelNodesRepairedPercentage`` ("When using this, you cannot also set ... at the same
+  time") -> "You cannot specify both <count> and <percentage> in nodeRepairConfig."; a count below 1
+  (NonZeroInteger) or a percentage outside 1..100 (PercentCapacity; botocore checks only the
+  minimum) -> "1 validation error detected: Value '<v>' at 'nodeRepairConfig.<field>' failed to
+  satisfy constraint: Member must have value greater than or equal to 1" (or "less than or equal
+  to 100"); a ``nodeRepairConfigOverrides`` entry without all four of nodeMonitoringCondition,
+  nodeUnhealthyReason, minRepairWaitTimeMins and repairAction ("If you use this, you must specify
+  all the values") -> "Each nodeRepairConfigOverrides entry must specify ...; entry <n> lacks
+  <fields>."; ``minRepairWaitTimeMins`` below 1; a ``repairAction`` outside the RepairAction enum
+  (Replace, Reboot, NoAction; eksctl's user docs show Terminate/Restart, which the API does not
+  have) -> "... Member must satisfy enum value set: [Replace, Reboot, NoAction]"; non-boolean
+  ``enabled``, non-integer numbers. UpdateNodegroupConfig records a ``ConfigUpdate`` whose params
+  are AWS's (the AWS CLI's documented examples): LabelsToAdd, LabelsToRemove, TaintsToAdd,
+  TaintsToRemove (JSON), MinSize, MaxSize, DesiredSize, MaxUnavailable, MaxUnavailablePercentage,
+  UpdateStrategy (moto: Labels/Taints/ScalingConfig/UpdateConfig, not in the UpdateParamType
+  enum), and for the repair configuration one ``NodeRepairConfig`` param with the configuration
+  given as compact JSON (the enum's member; which of it and NodeRepairEnabled AWS lists is not
+  documented: approximation).
 * **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
   ResourceNotFoundException (moto: HTTP 500).
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
@@ -522,6 +597,11 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     vpc.setdefault("publicAccessCidrs", ["0.0.0.0/0"])
     vpc["vpcId"] = vpc_id
     vpc["clusterSecurityGroupId"] = _create_cluster_security_group(self, cluster, vpc_id)
+    # AWS: every cluster is on a control plane scaling tier, "standard" unless one was asked for
+    # (create_cluster_response); moto had no such field.
+    cluster.control_plane_scaling_config = {"tier": "standard"}
+    # AWS: with a log type enabled, EKS makes the log group /aws/eks/<name>/cluster (once ACTIVE).
+    _later(self, _create_delay("cluster"), _ensure_log_group, self, cluster)
     fire("cluster_created", self, cluster)
     return cluster
 
@@ -530,14 +610,92 @@ _original_create_cluster_response = EKSResponse.create_cluster
 
 
 def create_cluster_response(self: EKSResponse) -> ActionResult:
-    """Stores `accessConfig`, which moto's handler drops (read back by describe-cluster)."""
+    """Stores `accessConfig` and `controlPlaneScalingConfig`, which moto's handler drops (read
+    back by describe-cluster), after checking them."""
     access = self._get_param("accessConfig") or {}
     mode = access.get("authenticationMode")
     if mode is not None and mode not in ("CONFIG_MAP", "API", "API_AND_CONFIG_MAP"):
         raise _invalid_parameter(f"Unsupported authenticationMode: {mode}")
+    scaling = self._get_param("controlPlaneScalingConfig")
+    tier = _check_tier(scaling, required=False) if scaling is not None else None
     result = _original_create_cluster_response(self)
-    self.eks_backend.clusters[self._get_param("name")].access_config.update(access)
+    cluster = self.eks_backend.clusters[self._get_param("name")]
+    cluster.access_config.update(access)
+    if tier is not None:
+        cluster.control_plane_scaling_config = {"tier": tier}
     return result
+
+
+# ---------------------------------------------------------------------------------------
+# Control plane scaling tiers (EKS Provisioned Control Plane) and control plane logs
+# ---------------------------------------------------------------------------------------
+# ControlPlaneScalingConfig.tier, the API's ProvisionedControlPlaneTier enum.
+CONTROL_PLANE_TIERS = ("standard", "tier-xl", "tier-2xl", "tier-4xl", "tier-8xl")
+
+
+def _constraint(path: str, value: Any, constraint: str) -> InvalidParameterException:
+    """An InvalidParameterException worded like AWS's request validation errors."""
+    return _invalid_parameter(f"1 validation error detected: Value '{value}' at '{path}' failed to satisfy constraint: {constraint}")
+
+
+def _enum(path: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if not isinstance(value, str) or value not in allowed:
+        raise _constraint(path, value, f"Member must satisfy enum value set: [{', '.join(allowed)}]")
+
+
+def _check_tier(config: Any, required: bool) -> str:
+    """The tier of a ControlPlaneScalingConfig (enum ProvisionedControlPlaneTier; botocore does not
+    check enums). Without a tier: "standard" at CreateCluster, refused by UpdateClusterConfig
+    (`required`), which would have nothing to change."""
+    if not isinstance(config, dict):
+        raise _invalid_parameter("controlPlaneScalingConfig must be an object")
+    tier = config.get("tier")
+    if tier is None:
+        if required:
+            raise _invalid_parameter("controlPlaneScalingConfig.tier is required")
+        return "standard"
+    _enum("controlPlaneScalingConfig.tier", tier, CONTROL_PLANE_TIERS)
+    return tier
+
+
+def cluster_log_group(name: str) -> str:
+    """The log group EKS sends a cluster's control plane logs to (AWS's documented name format)."""
+    return f"/aws/eks/{name}/cluster"
+
+
+def _logging_enabled(logging: Any) -> bool:
+    """Whether a `logging` configuration has at least one log type turned on."""
+    setups = (logging or {}).get("clusterLogging") if isinstance(logging, dict) else None
+    return any(isinstance(s, dict) and s.get("enabled") is True and s.get("types") for s in setups or [])
+
+
+def _ensure_log_group(backend: EKSBackend, cluster: Cluster) -> None:
+    """AWS: a cluster with a log type enabled has its log group in CloudWatch Logs (same account
+    and Region); EKS creates it when missing and leaves an existing one (and its retention) alone.
+    Not for a cluster that is gone or being deleted meanwhile."""
+    if backend.clusters.get(cluster.name) is not cluster or _deleting(cluster) or not _logging_enabled(cluster.logging):
+        return
+    from moto.logs.models import logs_backends
+
+    logs_backends[backend.account_id][backend.region_name].ensure_log_group(cluster_log_group(cluster.name))
+
+
+def _later(backend: EKSBackend, seconds: float, action: Callable[..., Any], *args: Any) -> None:
+    """Run `action(*args)` now (no delay), or after `seconds` on a timer that /moto-api/reset cancels."""
+
+    def run() -> None:
+        try:
+            action(*args)
+        except Exception:  # a timer must never take the server down
+            traceback.print_exc()
+
+    if seconds <= 0:
+        run()
+        return
+    timer = threading.Timer(seconds, run)
+    timer.daemon = True
+    timer.start()
+    backend.__dict__.setdefault("_eksup_timers", []).append(timer)
 
 
 def delete_cluster(self: EKSBackend, name: str) -> Cluster:
@@ -758,6 +916,9 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
     # AWS keeps the update config (default: one node at a time); moto dropped it (see
     # create_nodegroup_response for the one asked for).
     nodegroup.update_config = {"maxUnavailable": 1}
+    # AWS: node auto repair is off unless asked for (create_nodegroup_response), and
+    # DescribeNodegroup says so; moto dropped the field.
+    nodegroup.node_repair_config = {"enabled": False}
     nodegroup._eksup_managed = True
     nodegroup._eksup_remote_access = bool(kwargs.get("remote_access"))
     nodegroup._eksup_hold = True  # released once the CreateNodegroup response is serialized
@@ -790,13 +951,70 @@ _original_create_nodegroup_response = EKSResponse.create_nodegroup
 
 
 def create_nodegroup_response(self: EKSResponse) -> ActionResult:
-    """moto's response does not pass ``updateConfig`` on: keep the one asked for."""
+    """moto's response does not pass ``updateConfig`` and ``nodeRepairConfig`` on: keep the ones
+    asked for (the repair configuration checked first, so that a refused request makes nothing)."""
+    repair = _check_node_repair(self._get_param("nodeRepairConfig"))
     result = _original_create_nodegroup_response(self)
     cluster = self.eks_backend.clusters.get(self._get_param("name"))
     nodegroup = cluster.nodegroups.get(self._get_param("nodegroupName")) if cluster is not None else None
     if nodegroup is not None and self._get_param("updateConfig"):
         nodegroup.update_config = dict(self._get_param("updateConfig"))
+    if nodegroup is not None and repair is not None:
+        nodegroup.node_repair_config = repair
     return result
+
+
+# NodeRepairConfig: the count and percentage forms of each threshold, which exclude each other.
+NODE_REPAIR_PAIRS = (("maxUnhealthyNodeThresholdCount", "maxUnhealthyNodeThresholdPercentage"),
+                     ("maxParallelNodesRepairedCount", "maxParallelNodesRepairedPercentage"))
+# NodeRepairConfigOverrides: all four are needed; RepairAction is the API's enum.
+NODE_REPAIR_OVERRIDE_FIELDS = ("nodeMonitoringCondition", "nodeUnhealthyReason", "minRepairWaitTimeMins", "repairAction")
+REPAIR_ACTIONS = ("Replace", "Reboot", "NoAction")
+
+
+def _check_integer(path: str, value: Any, low: int, high: int | None = None) -> None:
+    """NonZeroInteger (>= 1) / PercentCapacity (1..100); botocore checks only the minimum."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _constraint(path, value, "Member must be an integer")
+    if value < low:
+        raise _constraint(path, value, f"Member must have value greater than or equal to {low}")
+    if high is not None and value > high:
+        raise _constraint(path, value, f"Member must have value less than or equal to {high}")
+
+
+def _check_node_repair(config: Any) -> dict[str, Any] | None:
+    """AWS's rules for a NodeRepairConfig (CreateNodegroup, UpdateNodegroupConfig); returns it as
+    DescribeNodegroup will show it (``enabled`` false when not given), None when not given."""
+    if config is None:
+        return None
+    if not isinstance(config, dict):
+        raise _invalid_parameter("nodeRepairConfig must be an object")
+    if "enabled" in config and not isinstance(config["enabled"], bool):
+        raise _constraint("nodeRepairConfig.enabled", config["enabled"], "Member must be a boolean")
+    for count, percentage in NODE_REPAIR_PAIRS:
+        if config.get(count) is not None and config.get(percentage) is not None:
+            raise _invalid_parameter(f"You cannot specify both {count} and {percentage} in nodeRepairConfig.")
+        if config.get(count) is not None:
+            _check_integer(f"nodeRepairConfig.{count}", config[count], 1)
+        if config.get(percentage) is not None:
+            _check_integer(f"nodeRepairConfig.{percentage}", config[percentage], 1, 100)
+    overrides = config.get("nodeRepairConfigOverrides")
+    if overrides is not None:
+        if not isinstance(overrides, list):
+            raise _invalid_parameter("nodeRepairConfig.nodeRepairConfigOverrides must be a list")
+        for index, override in enumerate(overrides, 1):
+            path = f"nodeRepairConfig.nodeRepairConfigOverrides.{index}.member"
+            missing = [f for f in NODE_REPAIR_OVERRIDE_FIELDS if not isinstance(override, dict) or override.get(f) in (None, "")]
+            if missing:
+                raise _invalid_parameter(f"Each nodeRepairConfigOverrides entry must specify nodeMonitoringCondition, "
+                                         f"nodeUnhealthyReason, minRepairWaitTimeMins and repairAction; entry {index} "
+                                         f"lacks {', '.join(missing)}.")
+            for text in ("nodeMonitoringCondition", "nodeUnhealthyReason"):
+                if not isinstance(override[text], str):
+                    raise _constraint(f"{path}.{text}", override[text], "Member must be a string")
+            _check_integer(f"{path}.minRepairWaitTimeMins", override["minRepairWaitTimeMins"], 1)
+            _enum(f"{path}.repairAction", override["repairAction"], REPAIR_ACTIONS)
+    return {"enabled": False, **copy.deepcopy(config)}
 
 
 def delete_nodegroup(self: EKSBackend, cluster_name: str, nodegroup_name: str) -> Nodegroup:
@@ -927,10 +1145,35 @@ def _target_in_progress(cluster: Cluster, target: str) -> dict[str, Any] | None:
 
 
 def _json(value: Any) -> str:
-    """An update param value: strings as is, anything else as JSON."""
-    import json
+    """An update param value: strings as is, anything else as compact JSON in the order given
+    (as AWS's params show it: ``{"clusterLogging":[{"types":["api"],"enabled":true}]}``)."""
+    return value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), default=str)
 
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+
+# UpdateClusterConfig's request members this module applies -> their update type. AWS applies one
+# kind of update per call ("Only one type of update can be allowed.").
+CLUSTER_UPDATE_TYPES = {
+    "resourcesVpcConfig": "EndpointAccessUpdate",
+    "logging": "LoggingUpdate",
+    "accessConfig": "AccessConfigUpdate",
+    "controlPlaneScalingConfig": "ControlPlaneScalingConfigUpdate",
+}
+
+
+def _record_cluster_update(backend: EKSBackend, cluster: Cluster, update_type: str, params: list[dict[str, str]],
+                           effect: Callable[[], None]) -> dict[str, Any]:
+    """A cluster update whose `effect` happens when it is Successful: at once without
+    MOTO_EKS_UPDATE_SECONDS (the update is Successful in the response), else when the delay ends
+    (at the first read of its status after it, or by a timer)."""
+    if _seconds("MOTO_EKS_UPDATE_SECONDS") <= 0:
+        effect()
+        return _record_update(cluster, update_type, params)
+
+    def finish(update: dict[str, Any]) -> str:
+        effect()
+        return "Successful"
+
+    return _record_update(cluster, update_type, params, finish=finish, backend=backend)
 
 
 def update_cluster_config_response(self: EKSResponse) -> ActionResult:
@@ -939,10 +1182,15 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
     vpc_config = self._get_param("resourcesVpcConfig")
     logging = self._get_param("logging")
     access_config = self._get_param("accessConfig")
-    asked = "AccessConfigUpdate" if access_config else "LoggingUpdate" if logging else "EndpointAccessUpdate" if vpc_config else "ConfigUpdate"
+    scaling = self._get_param("controlPlaneScalingConfig")
+    asked = [kind for member, kind in CLUSTER_UPDATE_TYPES.items() if self._get_param(member) is not None]
+    if len(asked) > 1:
+        raise _invalid_parameter("Only one type of update can be allowed.")
+    tier = _check_tier(scaling, required=True) if scaling is not None else None
     busy = _update_in_progress(cluster)
     if busy is not None:
-        raise _in_use(f"Cannot {asked} because cluster {name} currently has update {busy['id']} in progress")
+        raise _in_use(f"Cannot {asked[0] if asked else 'ConfigUpdate'} because cluster {name} currently has update "
+                      f"{busy['id']} in progress")
     if cluster.status != "ACTIVE":
         raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
     params = []
@@ -953,8 +1201,20 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
         params += [{"type": k[0].upper() + k[1:], "value": _json(v)} for k, v in vpc_config.items()]
     if logging:
         cluster.logging = logging
-        update_type = "LoggingUpdate"
-        params.append({"type": "ClusterLogging", "value": _json(logging.get("clusterLogging"))})
+        # AWS: turning a log type on makes the cluster's log group (when the update is done).
+        params.append({"type": "ClusterLogging", "value": _json(logging)})
+        backend = self.eks_backend
+        update = _record_cluster_update(backend, cluster, "LoggingUpdate", params, lambda: _ensure_log_group(backend, cluster))
+        return ActionResult({"update": _public(update)})
+    if tier is not None:
+        previous = (cluster.__dict__.get("control_plane_scaling_config") or {}).get("tier", "standard")
+        params = [{"type": "UpdatedTier", "value": tier}, {"type": "PreviousTier", "value": previous}]
+
+        def retier() -> None:  # the cluster is on the new tier once the update is done
+            cluster.control_plane_scaling_config = {"tier": tier}
+
+        update = _record_cluster_update(self.eks_backend, cluster, "ControlPlaneScalingConfigUpdate", params, retier)
+        return ActionResult({"update": _public(update)})
     if access_config:
         mode = access_config.get("authenticationMode")
         current = cluster.access_config["authenticationMode"]
@@ -973,6 +1233,7 @@ _original_update_nodegroup_config = EKSBackend.update_nodegroup_config
 
 def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name: str, **kwargs: Any) -> dict[str, Any]:
     nodegroup = self.describe_nodegroup(cluster_name, nodegroup_name)
+    repair = _check_node_repair(kwargs.get("node_repair_config"))
     busy = _target_in_progress(self.clusters[cluster_name], f"nodegroup:{nodegroup_name}")
     if busy is not None:  # AWS: one node group update at a time (a version update takes a while)
         raise _in_use(f"Cannot ConfigUpdate because nodegroup {nodegroup_name} currently has update {busy['id']} in progress")
@@ -980,6 +1241,8 @@ def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name:
     if scaling:
         _check_scaling({**nodegroup.scaling_config, **scaling})
     update = _original_update_nodegroup_config(self, cluster_name=cluster_name, nodegroup_name=nodegroup_name, **kwargs)
+    if repair is not None:  # AWS: the configuration given replaces the node group's
+        nodegroup.node_repair_config = repair
     asg = nodegroup.__dict__.get("_eksup_asg")
     if scaling and asg:  # AWS resizes the nodegroup's Auto Scaling group
         group = _autoscaling(self).autoscaling_groups.get(asg)
@@ -987,13 +1250,34 @@ def update_nodegroup_config(self: EKSBackend, cluster_name: str, nodegroup_name:
             group.min_size = nodegroup.scaling_config.get("minSize", group.min_size)
             group.max_size = nodegroup.scaling_config.get("maxSize", group.max_size)
             _autoscaling(self).set_desired_capacity(asg, nodegroup.scaling_config.get("desiredSize", group.desired_capacity))
-    update["params"] = [{"type": p["type"], "value": _json(kwargs.get(_snake(p["type"])))} for p in update["params"]]
+    update["params"] = _nodegroup_config_params(kwargs)
     _updates(self.clusters[cluster_name])[update["id"]] = dict(update, _target=f"nodegroup:{nodegroup_name}")
     return update
 
 
-def _snake(name: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+def _nodegroup_config_params(kwargs: dict[str, Any]) -> list[dict[str, str]]:
+    """The params of a node group ConfigUpdate as AWS lists them (UpdateParamType): one per label
+    and taint change, per size and per update setting (moto: Labels, ScalingConfig, ... which
+    are not in the enum); the repair configuration as one NodeRepairConfig param."""
+    params: list[dict[str, str]] = []
+
+    def add(kind: str, value: Any) -> None:
+        if value is not None:
+            params.append({"type": kind, "value": _json(value)})
+
+    labels, taints = kwargs.get("labels") or {}, kwargs.get("taints") or {}
+    add("LabelsToAdd", labels.get("addOrUpdateLabels"))
+    add("LabelsToRemove", labels.get("removeLabels"))
+    add("TaintsToAdd", taints.get("addOrUpdateTaints"))
+    add("TaintsToRemove", taints.get("removeTaints"))
+    scaling, update = kwargs.get("scaling_config") or {}, kwargs.get("update_config") or {}
+    for key, kind in (("minSize", "MinSize"), ("maxSize", "MaxSize"), ("desiredSize", "DesiredSize")):
+        add(kind, scaling.get(key))
+    for key, kind in (("maxUnavailable", "MaxUnavailable"), ("maxUnavailablePercentage", "MaxUnavailablePercentage"),
+                      ("updateStrategy", "UpdateStrategy")):
+        add(kind, update.get(key))
+    add("NodeRepairConfig", kwargs.get("node_repair_config"))
+    return params
 
 
 def _update_target(response: EKSResponse, cluster: Cluster) -> str | None:
