@@ -21,6 +21,33 @@ use crate::plan::{
     tags as tag_keys,
 };
 
+/// The file's node repair settings as EKS takes them.
+pub(super) fn node_repair_config(
+    r: &crate::config::NodeRepairConfig,
+) -> aws_sdk_eks::types::NodeRepairConfig {
+    use aws_sdk_eks::types::{NodeRepairConfigOverrides, RepairAction};
+    let int = |n: Option<i64>| n.map(crate::config::resolved::int);
+    aws_sdk_eks::types::NodeRepairConfig::builder()
+        .set_enabled(r.enabled)
+        .set_max_unhealthy_node_threshold_count(int(r.max_unhealthy_node_threshold_count))
+        .set_max_unhealthy_node_threshold_percentage(int(r.max_unhealthy_node_threshold_percentage))
+        .set_max_parallel_nodes_repaired_count(int(r.max_parallel_nodes_repaired_count))
+        .set_max_parallel_nodes_repaired_percentage(int(r.max_parallel_nodes_repaired_percentage))
+        .set_node_repair_config_overrides(r.node_repair_config_overrides.as_ref().map(|list| {
+            list.iter()
+                .map(|o| {
+                    NodeRepairConfigOverrides::builder()
+                        .set_node_monitoring_condition(o.node_monitoring_condition.clone())
+                        .set_node_unhealthy_reason(o.node_unhealthy_reason.clone())
+                        .set_min_repair_wait_time_mins(int(o.min_repair_wait_time_mins))
+                        .set_repair_action(o.repair_action.as_deref().map(RepairAction::from))
+                        .build()
+                })
+                .collect()
+        }))
+        .build()
+}
+
 /// `NoSchedule` -> `NO_SCHEDULE` (EKS spells taint effects in upper snake case).
 pub fn taint_effect(effect: &str) -> TaintEffect {
     let upper = match effect {
@@ -122,11 +149,17 @@ impl AwsCloud {
             }
         })
         .await?;
-        let action = if action == Action::Existed {
+        let mut action = if action == Action::Existed {
             self.converge_control_plane(ctx, spec, &cluster).await?
         } else {
             action
         };
+        if let Some(days) = spec.log_retention_days
+            && self.ensure_log_retention(&ctx.progress, &ctx.plan.cluster, days).await?
+            && action == Action::Existed
+        {
+            action = Action::Updated;
+        }
         self.cluster_outputs(ctx, &cluster, action).await
     }
 
@@ -164,6 +197,13 @@ impl AwsCloud {
                 &ClusterChange::SecretsEncryption(key.clone()),
             )
             .await?;
+            action = Action::Updated;
+        }
+        if let Some(tier) = &spec.scaling_tier
+            && changes.iter().any(|c| c.field == "control plane tier")
+        {
+            self.update_cluster_config_in(&ctx.progress, name, &ClusterChange::ScalingTier(tier.clone()))
+                .await?;
             action = Action::Updated;
         }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
@@ -236,6 +276,13 @@ impl AwsCloud {
             if let Some(support) = &spec.upgrade_support_type {
                 req = req.upgrade_policy(
                     UpgradePolicyRequest::builder().support_type(SupportType::from(support.as_str())).build(),
+                );
+            }
+            if let Some(tier) = &spec.scaling_tier {
+                req = req.control_plane_scaling_config(
+                    aws_sdk_eks::types::ControlPlaneScalingConfig::builder()
+                        .tier(aws_sdk_eks::types::ProvisionedControlPlaneTier::from(tier.as_str()))
+                        .build(),
                 );
             }
             if let Some(enabled) = spec.zonal_shift {
@@ -384,6 +431,7 @@ impl AwsCloud {
                 "update config" => {
                     change.update_config = Some((spec.max_unavailable, spec.max_unavailable_percentage));
                 }
+                "node repair" => change.node_repair = spec.node_repair.clone(),
                 "labels" => {
                     change.set_labels = spec
                         .labels
@@ -561,6 +609,7 @@ impl AwsCloud {
                 )
                 .set_release_version(spec.release_version.clone())
                 .set_update_config(update.clone())
+                .set_node_repair_config(spec.node_repair.as_ref().map(node_repair_config))
                 .set_tags(Some(tags.clone()));
             async move { req.send().await.map(|_| ()).api("CreateNodegroup") }
         })

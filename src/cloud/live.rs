@@ -74,6 +74,12 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
             .find_map(|c| c.provider())
             .and_then(|p| p.key_arn())
             .map(str::to_string),
+        scaling_tier: eks
+            .control_plane_scaling_config()
+            .and_then(|c| c.tier())
+            .map_or("standard", |t| t.as_str())
+            .to_string(),
+        log_retention_days: None,
     }
 }
 
@@ -100,6 +106,26 @@ pub(super) fn live_nodegroup(ng: &aws_sdk_eks::types::Nodegroup) -> LiveNodegrou
         release_version: ng.release_version().unwrap_or_default().to_string(),
         max_unavailable: ng.update_config().and_then(|u| u.max_unavailable()),
         max_unavailable_percentage: ng.update_config().and_then(|u| u.max_unavailable_percentage()),
+        node_repair: ng.node_repair_config().map(|r| crate::config::NodeRepairConfig {
+            enabled: r.enabled(),
+            max_unhealthy_node_threshold_count: r.max_unhealthy_node_threshold_count().map(i64::from),
+            max_unhealthy_node_threshold_percentage: r
+                .max_unhealthy_node_threshold_percentage()
+                .map(i64::from),
+            max_parallel_nodes_repaired_count: r.max_parallel_nodes_repaired_count().map(i64::from),
+            max_parallel_nodes_repaired_percentage: r.max_parallel_nodes_repaired_percentage().map(i64::from),
+            node_repair_config_overrides: Some(
+                r.node_repair_config_overrides()
+                    .iter()
+                    .map(|o| crate::config::NodeRepairConfigOverride {
+                        node_monitoring_condition: o.node_monitoring_condition().map(str::to_string),
+                        node_unhealthy_reason: o.node_unhealthy_reason().map(str::to_string),
+                        min_repair_wait_time_mins: o.min_repair_wait_time_mins().map(i64::from),
+                        repair_action: o.repair_action().map(|a| a.as_str().to_string()),
+                    })
+                    .collect(),
+            ),
+        }),
     }
 }
 
@@ -150,7 +176,13 @@ impl AwsCloud {
                 continue;
             }
             let found = match &step.resource {
-                Resource::ControlPlane(_) => Live::ControlPlane(live_control_plane(&eks)),
+                Resource::ControlPlane(spec) => {
+                    let mut cp = live_control_plane(&eks);
+                    if spec.log_retention_days.is_some() {
+                        cp.log_retention_days = self.log_retention(cluster).await?;
+                    }
+                    Live::ControlPlane(cp)
+                }
                 Resource::ManagedNodegroup(spec) => {
                     match self.describe_nodegroup(cluster, &spec.nodegroup_name).await? {
                         None => Live::Missing,

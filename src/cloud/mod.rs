@@ -183,6 +183,7 @@ mod iam;
 mod inventory;
 mod known;
 mod live;
+mod logs;
 mod nodes;
 mod orphans;
 pub mod preflight;
@@ -237,6 +238,7 @@ pub struct AwsCloud {
     pub(crate) ssm: aws_sdk_ssm::Client,
     pub(crate) elbv2: aws_sdk_elasticloadbalancingv2::Client,
     pub(crate) elb: aws_sdk_elasticloadbalancing::Client,
+    pub(crate) logs: aws_sdk_cloudwatchlogs::Client,
     pub(crate) region: String,
     /// Credentials for the tokens of the cluster's Kubernetes API.
     pub(crate) sdk: SdkConfig,
@@ -267,6 +269,7 @@ impl AwsCloud {
             ssm: aws_sdk_ssm::Client::new(sdk),
             elbv2: aws_sdk_elasticloadbalancingv2::Client::new(sdk),
             elb: aws_sdk_elasticloadbalancing::Client::new(sdk),
+            logs: aws_sdk_cloudwatchlogs::Client::new(sdk),
             region: sdk.region().map(ToString::to_string).unwrap_or_default(),
             sdk: sdk.clone(),
             run: run_id(),
@@ -863,6 +866,8 @@ pub(crate) mod limits {
     pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
     pub const ADDON_GONE: Span = Span::new(Duration::from_secs(60), ADDON);
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
+    /// The log group EKS makes once control plane logging starts: at once, or within a minute.
+    pub const LOG_GROUP_MADE: Span = Span::new(Duration::from_secs(5), Duration::from_secs(120));
     /// A change of logging or endpoints: a few minutes.
     pub const CLUSTER_UPDATED: Span = Span::new(Duration::from_secs(180), CLUSTER);
     /// A new Kubernetes version of the control plane: AWS says up to about ten minutes.

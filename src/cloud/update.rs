@@ -68,6 +68,8 @@ pub enum ClusterChange {
     /// Envelope encryption of Kubernetes secrets with this KMS key (AssociateEncryptionConfig:
     /// on once, never off or to another key).
     SecretsEncryption(String),
+    /// EKS Provisioned Control Plane's tier.
+    ScalingTier(String),
 }
 
 impl AwsCloud {
@@ -168,6 +170,11 @@ impl AwsCloud {
                 }
                 req.logging(logging.build())
             }
+            ClusterChange::ScalingTier(tier) => req.control_plane_scaling_config(
+                aws_sdk_eks::types::ControlPlaneScalingConfig::builder()
+                    .tier(aws_sdk_eks::types::ProvisionedControlPlaneTier::from(tier.as_str()))
+                    .build(),
+            ),
             ClusterChange::AuthenticationMode(mode) => req.access_config(
                 aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
                     .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))
@@ -315,6 +322,7 @@ impl AwsCloud {
                 .set_max_unavailable_percentage(percentage)
                 .build()
         });
+        let node_repair = change.node_repair.as_ref().map(super::eks::node_repair_config);
         self.apply_update_in(progress, cluster, Target::Nodegroup(name), limits::NODEGROUP_ACTIVE, || async {
             self.eks
                 .update_nodegroup_config()
@@ -322,6 +330,7 @@ impl AwsCloud {
                 .nodegroup_name(name)
                 .set_scaling_config(scaling.clone())
                 .set_update_config(update_config.clone())
+                .set_node_repair_config(node_repair.clone())
                 .set_labels(labels.clone())
                 .set_taints(taints.clone())
                 .send()
@@ -556,6 +565,7 @@ pub struct NodegroupConfigChange {
     pub remove_taints: Vec<crate::plan::Taint>,
     /// maxUnavailable, maxUnavailablePercentage (one of them).
     pub update_config: Option<(Option<i32>, Option<i32>)>,
+    pub node_repair: Option<crate::config::NodeRepairConfig>,
 }
 
 /// The id of the update an update call answered with.

@@ -150,6 +150,7 @@ pub struct Managed {
     pub release_version: Option<String>,
     pub max_unavailable: Option<i32>,
     pub max_unavailable_percentage: Option<i32>,
+    pub node_repair: Option<super::NodeRepairConfig>,
 }
 
 #[derive(Debug, Clone)]
@@ -244,6 +245,7 @@ impl Managed {
             release_version: ng.release_version.clone(),
             max_unavailable: update.max_unavailable.map(int),
             max_unavailable_percentage: update.max_unavailable_percentage.map(int),
+            node_repair: ng.node_repair_config.clone(),
         }
     }
 }

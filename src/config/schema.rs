@@ -386,7 +386,6 @@ fn unsupported_values() -> Vec<Field> {
     vec![
         ("IAMIdentityMapping", "account"),
         ("IAMIdentityMapping", "serviceName"),
-        ("ClusterCloudWatchLogging", "logRetentionInDays"),
         ("NodeGroup", "updateConfig"),
     ]
 }

@@ -74,13 +74,24 @@ fn every_problem_is_reported_with_path_and_line() {
 #[test]
 fn unsupported_eksctl_fields_are_refused_precisely() {
     let errs = errors(&format!(
-        "{HEAD}karpenter:\n  version: v0.20.0\nmanagedNodeGroups:\n  - name: a\n    nodeRepairConfig:\n      enabled: true\n"
+        "{HEAD}karpenter:\n  version: v0.20.0\nmanagedNodeGroups:\n  - name: a\n    nodeRepairConfig:\n      enabled: true\n      maxParallelNodesRepairedCount: 0\n      maxParallelNodesRepairedPercentage: 20\n      nodeRepairConfigOverrides:\n        - repairAction: Restart\ncontrolPlaneScalingConfig:\n  tier: xl\n"
     ));
     assert!(errs.iter().any(|e| e.contains("c.yaml:6:1: not supported yet: karpenter")), "{errs:#?}");
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    let repair = "managedNodeGroups[0].nodeRepairConfig";
     assert!(
-        errs.iter().any(|e| e.contains("not supported yet: managedNodeGroups[0].nodeRepairConfig")),
+        has(&format!(
+            "{repair}.maxParallelNodesRepairedPercentage: `maxParallelNodesRepairedCount` and `maxParallelNodesRepairedPercentage` cannot both be set"
+        )),
         "{errs:#?}"
     );
+    assert!(has(&format!("{repair}.maxParallelNodesRepairedCount: must be at least 1")), "{errs:#?}");
+    assert!(
+        has(&format!("{repair}.nodeRepairConfigOverrides[0].nodeUnhealthyReason: must be set")),
+        "{errs:#?}"
+    );
+    assert!(has("hint: EKS calls this action `Reboot`"), "{errs:#?}");
+    assert!(has("controlPlaneScalingConfig.tier: `xl` is not one of `standard`, `tier-xl`"), "{errs:#?}");
 }
 
 #[test]

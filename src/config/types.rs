@@ -32,6 +32,9 @@ pub struct ClusterConfig {
     /// Amazon Application Recovery Controller zonal shift
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zonal_shift_config: Option<ZonalShiftConfig>,
+    /// EKS Provisioned Control Plane: the control plane's capacity tier
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control_plane_scaling_config: Option<ControlPlaneScalingConfig>,
     /// The cluster's IAM roles and OIDC provider
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<ClusterIAM>,
@@ -111,6 +114,15 @@ pub struct UpgradePolicy {
     /// `STANDARD` or `EXTENDED`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ControlPlaneScalingConfig {
+    /// `standard` (EKS's default, scaling on demand), `tier-xl`, `tier-2xl`, `tier-4xl` or
+    /// `tier-8xl` (capacity provisioned in advance, billed by the hour)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -651,6 +663,9 @@ nodegroup_struct!(
         /// The AMI release version (default: the latest)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub release_version: Option<String>,
+        /// EKS node auto repair
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub node_repair_config: Option<NodeRepairConfig>,
     }
 );
 
@@ -691,6 +706,49 @@ pub struct NodeGroupTaint {
     pub value: Option<String>,
     /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`
     pub effect: Option<String>,
+}
+
+/// EKS node auto repair of a managed node group (NodeRepairConfig). For each threshold, a count or
+/// a percentage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeRepairConfig {
+    /// Repair unhealthy nodes (EKS's default: off)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Stop repairing above this many unhealthy nodes
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_unhealthy_node_threshold_count: Option<i64>,
+    /// Stop repairing above this percentage of unhealthy nodes (1 to 100)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_unhealthy_node_threshold_percentage: Option<i64>,
+    /// Repair at most this many nodes at once
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_parallel_nodes_repaired_count: Option<i64>,
+    /// Repair at most this percentage of the unhealthy nodes at once (1 to 100)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_parallel_nodes_repaired_percentage: Option<i64>,
+    /// What to do, and after how long, for a given condition and reason
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_repair_config_overrides: Option<Vec<NodeRepairConfigOverride>>,
+}
+
+/// One override of node auto repair: every field is required.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeRepairConfigOverride {
+    /// The node monitoring agent's condition, like `AcceleratedInstanceNotReady`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_monitoring_condition: Option<String>,
+    /// The agent's reason, like `NvidiaXID13Error`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_unhealthy_reason: Option<String>,
+    /// Minutes to wait before repairing
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_repair_wait_time_mins: Option<i64>,
+    /// `Replace`, `Reboot` or `NoAction`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repair_action: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -19,8 +19,11 @@ pub(crate) fn version_pattern() -> String {
     format!("^1\\.({})$", minors.join("|"))
 }
 
-pub(super) const RETENTION_DAYS: &[i64] =
-    &[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653];
+/// CloudWatch Logs' retention periods (PutRetentionPolicy); eksctl lists all but 1096, 2192,
+/// 2557, 2922 and 3288.
+pub(super) const RETENTION_DAYS: &[i64] = &[
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 pub(super) const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
 /// Families eksctl knows that eksup does not build nodes for yet.
 const AMI_FAMILIES_LATER: &[&str] = &[
@@ -284,6 +287,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     ecr_rules(&mut v, cfg);
 
     logging_rules(&mut v, cfg);
+    control_plane_scaling_rules(&mut v, cfg);
     if let Some(se) = &cfg.secrets_encryption {
         match se.key_arn.as_deref() {
             None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
@@ -344,6 +348,16 @@ fn metadata_rules(v: &mut V, cfg: &ClusterConfig) -> Option<u32> {
     minor_version
 }
 
+/// The control plane tiers of EKS Provisioned Control Plane (ProvisionedControlPlaneTier).
+pub(super) const CONTROL_PLANE_TIERS: &[&str] = &["standard", "tier-xl", "tier-2xl", "tier-4xl", "tier-8xl"];
+
+/// `controlPlaneScalingConfig.tier`: one of EKS's tiers.
+fn control_plane_scaling_rules(v: &mut V, cfg: &ClusterConfig) {
+    if let Some(tier) = cfg.control_plane_scaling_config.as_ref().and_then(|c| c.tier.as_deref()) {
+        v.one_of("controlPlaneScalingConfig.tier", tier, CONTROL_PLANE_TIERS);
+    }
+}
+
 /// `cloudWatch.clusterLogging`: the log types, and a retention that needs them.
 fn logging_rules(v: &mut V, cfg: &ClusterConfig) {
     let Some(logging) = cfg.cloud_watch.as_ref().and_then(|c| c.cluster_logging.as_ref()) else { return };
@@ -367,8 +381,6 @@ fn logging_rules(v: &mut V, cfg: &ClusterConfig) {
                     RETENTION_DAYS.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
                 ),
             );
-        } else {
-            v.later("cloudWatch.clusterLogging.logRetentionInDays", "(setting the log group's retention)");
         }
     }
 }
@@ -898,6 +910,9 @@ fn managed_rules<'a>(
             instance_types.push((format!("{p}.instanceTypes[{j}]"), t));
         }
         views.push((ng_view!(p.clone(), ng, ng.taints.clone().unwrap_or_default()), true));
+        if let Some(r) = &ng.node_repair_config {
+            node_repair_rules(v, &p, r);
+        }
         if ng.instance_type.is_some() && ng.instance_types.as_ref().is_some_and(|t| !t.is_empty()) {
             v.err_hint(
                 format!("{p}.instanceTypes"),
@@ -1094,6 +1109,74 @@ fn max_pods_rules(v: &mut V, ng: &NgView<'_>) {
         );
     }
 }
+
+/// `nodeRepairConfig` as EKS checks it: each threshold a count or a percentage, counts from 1,
+/// percentages 1 to 100, and overrides with all four fields and one of EKS's actions.
+fn node_repair_rules(v: &mut V, p: &str, r: &NodeRepairConfig) {
+    let p = format!("{p}.nodeRepairConfig");
+    for (count, percentage, what) in [
+        (
+            r.max_unhealthy_node_threshold_count,
+            r.max_unhealthy_node_threshold_percentage,
+            "maxUnhealthyNodeThreshold",
+        ),
+        (
+            r.max_parallel_nodes_repaired_count,
+            r.max_parallel_nodes_repaired_percentage,
+            "maxParallelNodesRepaired",
+        ),
+    ] {
+        if count.is_some() && percentage.is_some() {
+            v.err_hint(
+                format!("{p}.{what}Percentage"),
+                format!("`{what}Count` and `{what}Percentage` cannot both be set"),
+                "keep one of them",
+            );
+        }
+        if count.is_some_and(|c| c < 1) {
+            v.err(format!("{p}.{what}Count"), "must be at least 1");
+        }
+        if percentage.is_some_and(|x| !(1..=100).contains(&x)) {
+            v.err(format!("{p}.{what}Percentage"), "must be 1 to 100");
+        }
+    }
+    for (i, o) in r.node_repair_config_overrides.iter().flatten().enumerate() {
+        let q = format!("{p}.nodeRepairConfigOverrides[{i}]");
+        for (set, field) in [
+            (o.node_monitoring_condition.is_some(), "nodeMonitoringCondition"),
+            (o.node_unhealthy_reason.is_some(), "nodeUnhealthyReason"),
+            (o.min_repair_wait_time_mins.is_some(), "minRepairWaitTimeMins"),
+            (o.repair_action.is_some(), "repairAction"),
+        ] {
+            if !set {
+                v.err(format!("{q}.{field}"), "must be set: EKS needs all four fields of an override");
+            }
+        }
+        if o.min_repair_wait_time_mins.is_some_and(|m| m < 1) {
+            v.err(format!("{q}.minRepairWaitTimeMins"), "must be at least 1");
+        }
+        if let Some(action) = &o.repair_action
+            && !REPAIR_ACTIONS.contains(&action.as_str())
+        {
+            // eksctl's example 44 uses names EKS does not take.
+            let instead = match action.as_str() {
+                "Terminate" => Some("Replace"),
+                "Restart" => Some("Reboot"),
+                _ => None,
+            };
+            let list = REPAIR_ACTIONS.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+            let mut d =
+                Diagnostic::error(format!("{q}.repairAction"), format!("`{action}` is not one of {list}"));
+            if let Some(i) = instead {
+                d = d.with_hint(format!("EKS calls this action `{i}`"));
+            }
+            v.out.push(d);
+        }
+    }
+}
+
+/// The repair actions EKS takes (RepairAction).
+const REPAIR_ACTIONS: &[&str] = &["Replace", "Reboot", "NoAction"];
 
 /// `updateConfig`: one of its two limits, a percentage in range; managed node groups only.
 fn update_config_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {

@@ -75,6 +75,11 @@ pub struct LiveControlPlane {
     pub tags: BTreeMap<String, String>,
     /// The KMS key of secrets encryption, if it is on.
     pub secrets_key_arn: Option<String>,
+    /// The control plane's tier (`standard` unless provisioned).
+    pub scaling_tier: String,
+    /// The retention of the control plane's log group: `None` when there is no log group,
+    /// `Some(None)` when it keeps logs forever.
+    pub log_retention_days: Option<Option<i32>>,
 }
 
 /// A managed node group as AWS has it.
@@ -93,6 +98,21 @@ pub struct LiveNodegroup {
     pub release_version: String,
     pub max_unavailable: Option<i32>,
     pub max_unavailable_percentage: Option<i32>,
+    /// Node auto repair (none when EKS shows none).
+    pub node_repair: Option<crate::config::NodeRepairConfig>,
+}
+
+/// Whether EKS's node repair config is the file's: `enabled` unset is off, as EKS shows it.
+fn same_repair(
+    want: &crate::config::NodeRepairConfig,
+    have: Option<&crate::config::NodeRepairConfig>,
+) -> bool {
+    let norm = |r: &crate::config::NodeRepairConfig| crate::config::NodeRepairConfig {
+        enabled: Some(r.enabled == Some(true)),
+        node_repair_config_overrides: r.node_repair_config_overrides.clone().filter(|o| !o.is_empty()),
+        ..r.clone()
+    };
+    norm(want) == norm(&have.cloned().unwrap_or_default())
 }
 
 /// An add-on as AWS has it.
@@ -208,6 +228,22 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
     if spec.endpoint_public_access && !have.is_empty() && want != have {
         out.push(FieldChange::new("public access CIDRs", list(&have), list(&want)));
     }
+    if let Some(want) = spec.log_retention_days {
+        let have = match live.log_retention_days {
+            None => "no log group".to_string(),
+            Some(None) => "forever".to_string(),
+            Some(Some(d)) => format!("{d} days"),
+        };
+        if live.log_retention_days != Some(Some(want)) {
+            out.push(FieldChange::new("log retention", have, format!("{want} days")));
+        }
+    }
+    if let Some(want) = &spec.scaling_tier
+        && !live.scaling_tier.is_empty()
+        && *want != live.scaling_tier
+    {
+        out.push(FieldChange::new("control plane tier", &live.scaling_tier, want));
+    }
     // EKS turns secrets encryption on once: never off, never to another key.
     let have = live.secrets_key_arn.as_deref().unwrap_or("off");
     let want = spec.secrets_key_arn.as_deref().unwrap_or("off");
@@ -283,6 +319,21 @@ pub fn nodegroup(
             (None, None) => "maxUnavailable=1".to_string(),
         };
         out.push(FieldChange::new("update config", show(have), show(want)));
+    }
+    if let Some(want) = &spec.node_repair
+        && !same_repair(want, live.node_repair.as_ref())
+    {
+        let show = |r: Option<&crate::config::NodeRepairConfig>| match r {
+            Some(r) if r.enabled == Some(true) => {
+                let n = r.node_repair_config_overrides.as_ref().map_or(0, Vec::len);
+                if n > 0 { format!("enabled, {n} overrides") } else { "enabled".to_string() }
+            }
+            _ => "disabled".to_string(),
+        };
+        let (from, to) = (show(live.node_repair.as_ref()), show(Some(want)));
+        // Same summary, other thresholds or overrides.
+        let to = if from == to { format!("{to} (changed)") } else { to };
+        out.push(FieldChange::new("node repair", from, to));
     }
     if (live.min_size, live.max_size) != (spec.min_size, spec.max_size) {
         let desired = live.desired_size.clamp(spec.min_size, spec.max_size);
@@ -726,6 +777,8 @@ mod tests {
             ip_family: "IPv4".into(),
             upgrade_support_type: None,
             zonal_shift: None,
+            scaling_tier: None,
+            log_retention_days: None,
         }
     }
 
@@ -747,6 +800,7 @@ mod tests {
             release_version: None,
             max_unavailable: None,
             max_unavailable_percentage: None,
+            node_repair: None,
         }
     }
 
@@ -824,6 +878,8 @@ mod tests {
                     public_access_cidrs: vec!["0.0.0.0/0".into()],
                     tags: BTreeMap::new(),
                     secrets_key_arn: Some("arn:aws:kms:us-west-2:1:key/k".into()),
+                    scaling_tier: "standard".into(),
+                    log_retention_days: None,
                 }),
             ),
             (
@@ -919,6 +975,77 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         );
         let set = LiveNodegroup { max_unavailable_percentage: Some(25), ..current };
         assert_eq!(nodegroup(&one_at_a_time, &set, at("1.34")), []);
+    }
+
+    #[test]
+    fn node_repair_and_the_control_plane_tier_change_in_place() {
+        use crate::config::{NodeRepairConfig, NodeRepairConfigOverride};
+        let group_spec = &ManagedNodegroupSpec {
+            node_repair: Some(NodeRepairConfig {
+                enabled: Some(true),
+                max_parallel_nodes_repaired_count: Some(1),
+                ..NodeRepairConfig::default()
+            }),
+            ..group("web", 1, 2, &["m5.large"])
+        };
+        let live = LiveNodegroup {
+            min_size: group_spec.min_size,
+            max_size: group_spec.max_size,
+            desired_size: group_spec.desired_size,
+            labels: group_spec.labels.clone(),
+            taints: group_spec.taints.clone(),
+            ..LiveNodegroup::default()
+        };
+        let at = Versions { want: "", control_plane: "" };
+        assert_eq!(
+            nodegroup(group_spec, &live, at),
+            [FieldChange::new("node repair", "disabled", "enabled")]
+        );
+        // EKS shows what it was given, with an empty list of overrides.
+        let repaired = LiveNodegroup {
+            node_repair: group_spec
+                .node_repair
+                .clone()
+                .map(|r| NodeRepairConfig { node_repair_config_overrides: Some(vec![]), ..r }),
+            ..live.clone()
+        };
+        assert_eq!(nodegroup(group_spec, &repaired, at), []);
+        let with_override = ManagedNodegroupSpec {
+            node_repair: group_spec.node_repair.clone().map(|r| NodeRepairConfig {
+                node_repair_config_overrides: Some(vec![NodeRepairConfigOverride {
+                    node_monitoring_condition: Some("NetworkNotReady".into()),
+                    node_unhealthy_reason: Some("InterfaceNotUp".into()),
+                    min_repair_wait_time_mins: Some(15),
+                    repair_action: Some("Reboot".into()),
+                }]),
+                ..r
+            }),
+            ..group_spec.clone()
+        };
+        assert_eq!(
+            nodegroup(&with_override, &repaired, at),
+            [FieldChange::new("node repair", "enabled", "enabled, 1 overrides")]
+        );
+        // Not in the file: left as it is.
+        let unset = ManagedNodegroupSpec { node_repair: None, ..group_spec.clone() };
+        assert_eq!(nodegroup(&unset, &repaired, at), []);
+
+        let cp = ControlPlaneSpec { scaling_tier: Some("tier-xl".into()), ..spec() };
+        let live_cp = LiveControlPlane {
+            version: cp.version.clone(),
+            logging: cp.log_types.iter().cloned().collect(),
+            endpoint_public_access: cp.endpoint_public_access,
+            endpoint_private_access: cp.endpoint_private_access,
+            public_access_cidrs: vec!["0.0.0.0/0".into()],
+            scaling_tier: "standard".into(),
+            ..LiveControlPlane::default()
+        };
+        assert_eq!(
+            control_plane(&cp, &live_cp),
+            [FieldChange::new("control plane tier", "standard", "tier-xl")]
+        );
+        let unset = ControlPlaneSpec { scaling_tier: None, ..cp };
+        assert_eq!(control_plane(&unset, &live_cp), []);
     }
 
     #[test]

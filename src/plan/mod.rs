@@ -404,6 +404,13 @@ pub struct ControlPlaneSpec {
     pub ip_family: String,
     pub upgrade_support_type: Option<String>,
     pub zonal_shift: Option<bool>,
+    /// `cloudWatch.clusterLogging.logRetentionInDays`: the retention of the log group EKS
+    /// writes the control plane's logs to (none: CloudWatch's default, forever).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_retention_days: Option<i32>,
+    /// `controlPlaneScalingConfig.tier` (none: EKS's default, `standard`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scaling_tier: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -427,6 +434,9 @@ pub struct ManagedNodegroupSpec {
     pub release_version: Option<String>,
     pub max_unavailable: Option<i32>,
     pub max_unavailable_percentage: Option<i32>,
+    /// Node auto repair, as the file gives it (none: EKS's default, off).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_repair: Option<crate::config::NodeRepairConfig>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

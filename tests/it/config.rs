@@ -61,11 +61,13 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
                 for p in &problems {
                     // An eksctl field eksup does not build yet, a Kubernetes version EKS no
                     // longer creates clusters with (31-override-bootstrap-command asks for 1.21),
-                    // or an ARN IAM would refuse (17-permissions-boundary has `arn:aws:iam:11111:`).
+                    // an ARN IAM would refuse (17-permissions-boundary has `arn:aws:iam:11111:`), or
+                    // a repair action EKS does not take (44-node-repair has `Terminate`).
                     assert!(
                         p.contains(": not supported yet: ")
                             || p.contains("is not a version EKS creates clusters with")
-                            || p.contains("is not an ARN"),
+                            || p.contains("is not an ARN")
+                            || (p.contains(".repairAction: `") && p.contains("is not one of")),
                         "{name}: refused for something else than an unsupported field or version:\n{p}"
                     );
                 }
@@ -81,8 +83,14 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 17, "too few examples accepted: {accepted:?}");
-    for example in ["13-iamserviceaccounts.yaml", "05-advanced-nodegroups.yaml", "06-csi-drivers.yaml"] {
+    assert!(accepted.len() >= 19, "too few examples accepted: {accepted:?}");
+    for example in [
+        "13-iamserviceaccounts.yaml",
+        "05-advanced-nodegroups.yaml",
+        "06-csi-drivers.yaml",
+        "46-control-plane-scaling-config.yaml",
+        "11-cloudwatch-cluster-logging.yaml",
+    ] {
         assert!(accepted.iter().any(|a| a == example), "{example} not in {accepted:?}");
     }
 }

@@ -386,3 +386,93 @@ fn csi_drivers() {
         assert!(inline["efs-ec2"].contains("ec2:CreateNetworkInterface"));
     });
 }
+
+/// Node auto repair on managed groups. The example as published names repair actions EKS does
+/// not take (`Terminate`, `Restart`): refused at load with their lines and EKS's names; with those
+/// names it creates, and EKS holds each group's settings.
+#[test]
+fn node_repair() {
+    let emu = Emulator::start();
+    let as_published = emu.home().join("as-published.yaml");
+    std::fs::write(&as_published, example("44-node-repair.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(":61:11: managedNodeGroups[3].nodeRepairConfig.nodeRepairConfigOverrides[0].repairAction: `Terminate` is not one of `Replace`, `Reboot`, `NoAction`")
+            && refused.stderr.contains("hint: EKS calls this action `Replace`"),
+        "{}",
+        refused.stderr
+    );
+    let text = example("44-node-repair.yaml")
+        .replace("\"Terminate\"", "\"Replace\"")
+        .replace("\"Restart\"", "\"Reboot\"");
+    lifecycle_checked(&emu, "44-node-repair.yaml", &text, |cluster| {
+        let repair = |ng: &str| {
+            emu.aws(&["eks", "describe-nodegroup", "--cluster-name", cluster, "--nodegroup-name", ng])["nodegroup"]
+                ["nodeRepairConfig"]
+                .clone()
+        };
+        assert_eq!(repair("basic-repair-ng")["enabled"], true);
+        let percentage = repair("percentage-repair-ng");
+        assert_eq!(percentage["maxUnhealthyNodeThresholdPercentage"], 20, "{percentage}");
+        assert_eq!(percentage["maxParallelNodesRepairedPercentage"], 15, "{percentage}");
+        let count = repair("count-repair-ng");
+        assert_eq!(
+            (count["maxUnhealthyNodeThresholdCount"].clone(), count["maxParallelNodesRepairedCount"].clone()),
+            (3.into(), 2.into())
+        );
+        let gpu = repair("gpu-repair-ng");
+        let overrides = &gpu["nodeRepairConfigOverrides"];
+        assert_eq!(overrides[0]["repairAction"], "Replace", "{gpu}");
+        assert_eq!(overrides[1]["repairAction"], "Reboot", "{gpu}");
+        assert_eq!(overrides[1]["minRepairWaitTimeMins"], 15, "{gpu}");
+        assert_eq!(overrides[1]["nodeUnhealthyReason"], "InterfaceNotUp", "{gpu}");
+    });
+}
+
+/// EKS Provisioned Control Plane: the tier at create, then changed by a re-run
+/// (UpdateClusterConfig), read back with the AWS CLI.
+#[test]
+fn control_plane_scaling() {
+    let emu = Emulator::start();
+    let text = example("46-control-plane-scaling-config.yaml");
+    lifecycle_checked(&emu, "46-control-plane-scaling-config.yaml", &text, |cluster| {
+        let tier = || {
+            emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["controlPlaneScalingConfig"]["tier"]
+                .clone()
+        };
+        assert_eq!(tier(), "tier-xl");
+        let file = emu.home().join("tier-2xl.yaml");
+        std::fs::write(&file, text.replace("tier: tier-xl", "tier: tier-2xl")).unwrap();
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(plan.stdout.contains("control plane tier: `tier-xl` -> `tier-2xl`"), "{}", plan.stdout);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert_eq!(tier(), "tier-2xl");
+    });
+}
+
+/// Control plane logging with a retention: EKS makes the log group, eksup sets its retention
+/// (read back with the AWS CLI); a re-run with another retention changes it, and the dry-run
+/// shows that first. The log group is EKS's and stays after the delete, as on AWS.
+#[test]
+fn cloudwatch_cluster_logging() {
+    let emu = Emulator::builder().region("eu-west-2").start();
+    let text = example("11-cloudwatch-cluster-logging.yaml");
+    let retention = |emu: &Emulator, cluster: &str| {
+        let group = format!("/aws/eks/{cluster}/cluster");
+        let out = emu.aws(&["logs", "describe-log-groups", "--log-group-name-prefix", &group]);
+        out["logGroups"][0]["retentionInDays"].clone()
+    };
+    lifecycle_checked(&emu, "11-cloudwatch-cluster-logging.yaml", &text, |cluster| {
+        assert_eq!(retention(&emu, cluster), 60);
+        let file = emu.home().join("a-year.yaml");
+        std::fs::write(&file, text.replace("logRetentionInDays: 60", "logRetentionInDays: 365")).unwrap();
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(plan.stdout.contains("log retention: `60 days` -> `365 days`"), "{}", plan.stdout);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert_eq!(retention(&emu, cluster), 365);
+    });
+    assert_eq!(retention(&emu, "cluster-11"), 365, "the log group (EKS's) and its logs stay");
+}

@@ -313,6 +313,8 @@ fn cluster_plan() -> Plan {
             ip_family: "ipv4".into(),
             upgrade_support_type: None,
             zonal_shift: None,
+            scaling_tier: None,
+            log_retention_days: None,
         })),
         &deps,
     ));
@@ -354,6 +356,7 @@ fn cluster_plan() -> Plan {
             release_version: None,
             max_unavailable: Some(1),
             max_unavailable_percentage: None,
+            node_repair: None,
         })),
         &deps,
     ));

@@ -62,6 +62,14 @@ impl Builder<'_> {
                 ip_family: res.ip_family.to_ascii_lowercase(),
                 upgrade_support_type: self.cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.clone()),
                 zonal_shift: self.cfg.zonal_shift_config.as_ref().and_then(|z| z.enabled),
+                log_retention_days: self
+                    .cfg
+                    .cloud_watch
+                    .as_ref()
+                    .and_then(|c| c.cluster_logging.as_ref())
+                    .and_then(|l| l.log_retention_in_days)
+                    .map(crate::config::resolved::int),
+                scaling_tier: self.cfg.control_plane_scaling_config.as_ref().and_then(|c| c.tier.clone()),
             })),
             deps,
         );

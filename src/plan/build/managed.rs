@@ -68,6 +68,7 @@ impl Builder<'_> {
                 release_version: ng.release_version.clone(),
                 max_unavailable: ng.max_unavailable,
                 max_unavailable_percentage: ng.max_unavailable_percentage,
+                node_repair: ng.node_repair.clone(),
             })),
             deps,
         );
