@@ -361,6 +361,7 @@ impl Finder<'_> {
             Kind::AutoScalingGroup => self.auto_scaling_groups().await,
             Kind::OidcProvider => self.oidc_providers(facts.issuer.as_deref()).await,
             Kind::LaunchTemplate => self.launch_templates().await,
+            Kind::KeyPair => self.key_pairs().await,
             Kind::NatGateway => self.nat_gateways().await,
             Kind::ElasticIp => self.elastic_ips().await,
             Kind::InternetGateway => self.internet_gateways().await,
@@ -652,6 +653,13 @@ impl Finder<'_> {
                 Detail::TemplateId { id: id.to_string() },
             ))
         });
+        Ok(())
+    }
+
+    async fn key_pairs(&mut self) -> Found {
+        let call = self.cloud.ec2.describe_key_pairs().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeKeyPairs").map_err(|e| failed("key-pair", "*", e))?;
+        self.doom_tagged(Kind::KeyPair, out.key_pairs(), |k| Some((k.key_name()?, k.tags(), Detail::None)));
         Ok(())
     }
 

@@ -1404,6 +1404,54 @@ impl AwsCloud {
         Ok(())
     }
 
+    /// An SSH public key as an EC2 key pair named `key_name` (ImportKeyPair): one the cluster owns
+    /// is kept (the name holds the key's digest, so another key is another pair); one of the same
+    /// name that it does not own is refused.
+    pub(super) async fn ensure_key_pair(
+        &self,
+        ctx: &StepContext<'_>,
+        key_name: &str,
+        public_key: &str,
+    ) -> anyhow::Result<StepResult> {
+        let found = self
+            .ec2
+            .describe_key_pairs()
+            .filters(filter("key-name", [key_name]))
+            .send()
+            .await
+            .api("DescribeKeyPairs")?;
+        if let Some(pair) = found.key_pairs().first() {
+            if !owned_by(tag_pairs(pair.tags()), &ctx.plan.cluster) {
+                return Err(CloudError::NotOwned {
+                    what: format!("EC2 key pair `{key_name}`"),
+                    cluster: ctx.plan.cluster.clone(),
+                    tag: tag_keys::CLUSTER,
+                }
+                .into());
+            }
+            let id = pair.key_pair_id().unwrap_or(key_name);
+            let retagged = self.retag_ec2(id, pair.tags(), &step_tags(ctx)).await?;
+            return Ok(StepResult::new(if retagged { Action::Updated } else { Action::Existed })
+                .with(keys::NAME, key_name));
+        }
+        self.ec2
+            .import_key_pair()
+            .key_name(key_name)
+            .public_key_material(aws_sdk_ec2::primitives::Blob::new(public_key.as_bytes()))
+            .tag_specifications(tag_spec(ResourceType::KeyPair, &step_tags(ctx)))
+            .send()
+            .await
+            .api("ImportKeyPair")?;
+        self.made(ctx);
+        Ok(StepResult::new(Action::Created).with(keys::NAME, key_name))
+    }
+
+    pub(super) async fn delete_key_pair(&self, name: &str) -> anyhow::Result<()> {
+        let call = self.ec2.delete_key_pair().key_name(name);
+        call.send().await.api("DeleteKeyPair").or_not_found()?;
+        Ok(())
+    }
+
     pub(super) async fn delete_launch_template(&self, id: &str) -> anyhow::Result<()> {
         let call = self.ec2.delete_launch_template().launch_template_id(id);
         call.send().await.api("DeleteLaunchTemplate").or_not_found()?;

@@ -36,6 +36,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         Resource::InstanceProfile { profile_name, .. } => Some(profile_name.clone()),
         Resource::ControlPlane(_) => Some(cluster.to_string()),
         Resource::LaunchTemplate(spec) => Some(spec.name.clone()),
+        Resource::KeyPair { key_name, .. } => Some(key_name.clone()),
         Resource::ManagedNodegroup(spec) => Some(spec.nodegroup_name.clone()),
         Resource::AutoScalingGroup(spec) => Some(spec.group_name.clone()),
         Resource::FargateProfile(spec) => Some(spec.profile_name.clone()),

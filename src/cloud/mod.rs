@@ -390,6 +390,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         Resource::InstanceProfile { .. } => Some("CreateInstanceProfile"),
         Resource::OidcProvider { .. } => Some("CreateOpenIDConnectProvider"),
         Resource::LaunchTemplate(_) => Some("CreateLaunchTemplate"),
+        Resource::KeyPair { .. } => Some("ImportKeyPair"),
         Resource::AutoScalingGroup(_) => Some("CreateAutoScalingGroup"),
         Resource::EcrRepository(_) => Some("CreateRepository"),
         Resource::Vpc { .. }
@@ -427,6 +428,9 @@ impl AwsCloud {
             Resource::Subnet { vpc, az, cidr, kind } => self.ensure_subnet(ctx, vpc, az, cidr, *kind).await,
             Resource::InternetGateway { vpc } => self.ensure_internet_gateway(ctx, vpc).await,
             Resource::ElasticIp { .. } => self.ensure_elastic_ip(ctx).await,
+            Resource::KeyPair { key_name, public_key } => {
+                self.ensure_key_pair(ctx, key_name, public_key).await
+            }
             Resource::NatGateway { subnet, allocation, .. } => {
                 self.ensure_nat_gateway(ctx, subnet, allocation).await
             }
@@ -562,6 +566,7 @@ impl Apply<Doomed> for AwsCloud {
             },
             Kind::NatGateway => self.delete_nat_gateway(p, name).await,
             Kind::ElasticIp => self.release_elastic_ip(p, name).await,
+            Kind::KeyPair => self.delete_key_pair(name).await,
             Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
             Kind::RouteTable => self.delete_route_table(name, list(&d.detail)).await,
             Kind::NetworkAcl => match &d.detail {

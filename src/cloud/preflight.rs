@@ -96,6 +96,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::Subnet { .. } => &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute"],
         Resource::InternetGateway { .. } => &["ec2:CreateInternetGateway", "ec2:AttachInternetGateway"],
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
+        Resource::KeyPair { .. } => &["ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
         Resource::RouteTable { .. } => {
             &["ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:AssociateRouteTable"]
@@ -568,6 +569,35 @@ impl AwsCloud {
                     f.problem(m, h);
                 }
             }
+            // A key pair the file names (`ssh.publicKeyName`) must exist: without it no node
+            // launches, and EC2 says so only in the Auto Scaling activities.
+            let imported: Vec<&str> = plan
+                .steps
+                .iter()
+                .filter_map(|s| match &s.resource {
+                    Resource::KeyPair { key_name, .. } => Some(key_name.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let mut named: Vec<&str> = plan
+                .steps
+                .iter()
+                .filter_map(|s| match &s.resource {
+                    Resource::LaunchTemplate(spec) => spec.key_name.as_deref(),
+                    _ => None,
+                })
+                .filter(|k| !imported.contains(k))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            for key in named {
+                if self.key_pair_tags(key).await?.is_none() {
+                    f.problem(
+                        format!("EC2 key pair `{key}` does not exist in `{}`: no node could launch with it", self.region),
+                        "import it (`aws ec2 import-key-pair`), or give the public key itself with `ssh.publicKeyPath` or `ssh.publicKey`",
+                    );
+                }
+            }
             Ok::<(), CloudError>(())
         }
         .await;
@@ -604,6 +634,11 @@ impl AwsCloud {
                     .filter(|lt| !owned_by(tag_pairs(lt.tags()), cluster))
                     .map(|_| format!("launch template `{}`", spec.name))
             }
+            Resource::KeyPair { key_name, .. } => self
+                .key_pair_tags(key_name)
+                .await?
+                .filter(|tags| !owned_by(tag_pairs(tags), cluster))
+                .map(|_| format!("EC2 key pair `{key_name}`")),
             Resource::EcrRepository(spec) if !self.was_absent(Kind::EcrRepository, &spec.repository_name) => {
                 let look = self.ecr.describe_repositories().repository_names(&spec.repository_name);
                 let found = look.send().await.api("DescribeRepositories").or_not_found()?;
@@ -619,6 +654,16 @@ impl AwsCloud {
             }
             _ => None,
         })
+    }
+
+    /// The tags of the key pair `name`, if there is one.
+    async fn key_pair_tags(&self, name: &str) -> Result<Option<Vec<aws_sdk_ec2::types::Tag>>, CloudError> {
+        let look = self
+            .ec2
+            .describe_key_pairs()
+            .filters(aws_sdk_ec2::types::Filter::builder().name("key-name").values(name).build());
+        let out = look.send().await.api("DescribeKeyPairs")?;
+        Ok(out.key_pairs().first().map(|k| k.tags().to_vec()))
     }
 
     /// A service CIDR that overlaps the VPC's CIDRs: EKS refuses the cluster.

@@ -249,7 +249,8 @@ fn identity(
 
 /// Giving a key implies `allow: true`; otherwise SSH is off.
 pub fn ssh_allowed(ssh: &NodeGroupSSH) -> bool {
-    ssh.allow.unwrap_or(ssh.public_key_name.is_some())
+    ssh.allow
+        .unwrap_or(ssh.public_key_name.is_some() || ssh.public_key_path.is_some() || ssh.public_key.is_some())
 }
 
 fn ssh_defaults(ssh: &mut Option<NodeGroupSSH>) {

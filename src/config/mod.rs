@@ -15,6 +15,7 @@ pub mod resolved;
 pub mod rules;
 mod schema;
 pub mod source;
+mod ssh_keys;
 pub mod types;
 mod validate;
 pub mod yaml;
@@ -25,6 +26,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use diag::{Diagnostic, Diagnostics, LocIndex, Severity};
+pub use ssh_keys::read_public_keys;
 pub use types::*;
 pub use validate::{valid_repository_name, validate_repository};
 

@@ -129,6 +129,8 @@ pub struct Volume {
 pub struct Ssh {
     pub allow: bool,
     pub public_key_name: Option<String>,
+    /// A public key to import (`publicKey`, or the file `publicKeyPath` names, read at load).
+    pub public_key: Option<String>,
     /// Empty: from the VPC (private groups) or anywhere.
     pub source_security_group_ids: Vec<String>,
 }
@@ -198,6 +200,7 @@ macro_rules! nodes {
             ssh: Ssh {
                 allow: ssh_allowed(&ssh),
                 public_key_name: ssh.public_key_name,
+                public_key: ssh.public_key.or(ssh.key_read),
                 source_security_group_ids: ssh.source_security_group_ids.unwrap_or_default(),
             },
             private_networking: ng.private_networking.unwrap_or_default(),

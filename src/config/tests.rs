@@ -365,3 +365,51 @@ fn node_addon_policies_and_metrics_are_checked() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn public_keys_are_read_at_load_and_checked_with_their_lines() {
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mL0f5tFWPpSUIdrpaGMXXR0OQrzbjdoKOoTTbs+z user@host";
+    let yaml = format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    ssh:\n      publicKeyPath: ~/.ssh/a.pub\n  - name: b\n    ssh:\n      allow: true\n  - name: c\n    ssh:\n      publicKeyPath: /keys/private\n  - name: d\n    ssh:\n      publicKey: \"ecdsa-sha2-nistp256 AAAA\"\n      publicKeyName: mine\n"
+    );
+    let mut parsed = parse(&yaml, "c.yaml").unwrap();
+    let home = std::path::Path::new("/home/me");
+    read_public_keys(&mut parsed, Some(home), |p| match p.to_str() {
+        Some("/home/me/.ssh/a.pub") => Ok(format!("{key}\n")),
+        Some("/keys/private") => Ok("-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n".into()),
+        _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+    });
+    let zones = vec!["us-west-2a".to_string(), "us-west-2b".into()];
+    let errs: Vec<String> =
+        finish(parsed, &zones, None).unwrap_err().items.iter().map(|d| d.render("c.yaml")).collect();
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(!has("nodeGroups[0]"), "{errs:#?}");
+    assert!(
+        has(
+            "c.yaml:12:7: nodeGroups[1].ssh.allow: `allow: true` without a key imports `~/.ssh/id_rsa.pub`, but there is no such file"
+        ),
+        "{errs:#?}"
+    );
+    assert!(has("nodeGroups[2].ssh.publicKeyPath: `/keys/private` is a private key"), "{errs:#?}");
+    assert!(
+        has("nodeGroups[3].ssh.publicKey: only one of `publicKeyName`, `publicKey` can be set"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("nodeGroups[3].ssh.publicKey: `ecdsa-sha2-nistp256` keys cannot be imported into EC2"),
+        "{errs:#?}"
+    );
+
+    // Read, the key is the group's to import.
+    let mut parsed = parse(
+        &format!("{HEAD}nodeGroups:\n  - name: a\n    ssh:\n      publicKeyPath: ~/.ssh/a.pub\n"),
+        "c.yaml",
+    )
+    .unwrap();
+    read_public_keys(&mut parsed, Some(home), |_| Ok(format!("{key}\n")));
+    let loaded = finish(parsed, &zones, None).unwrap();
+    let ssh = loaded.config.node_groups.as_ref().unwrap()[0].ssh.clone().unwrap();
+    assert_eq!(ssh.key_read.as_deref(), Some(key));
+    assert_eq!(ssh.allow, Some(true), "a key opens port 22 unless `allow: false`");
+    assert!(!to_yaml(&loaded.config).contains("AAAAC3"), "the key read stays out of the printed config");
+}

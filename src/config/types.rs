@@ -781,6 +781,17 @@ pub struct NodeGroupSSH {
     /// An existing EC2 key pair
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_key_name: Option<String>,
+    /// A public key file to import as an EC2 key pair (`~/` is your home)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_key_path: Option<String>,
+    /// A public key to import as an EC2 key pair (`ssh-rsa ...` or `ssh-ed25519 ...`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+    /// The key read from `publicKeyPath` (or from `~/.ssh/id_rsa.pub` for `allow: true` alone)
+    /// when the config is loaded ([`crate::config::read_public_keys`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub key_read: Option<String>,
     /// Security groups allowed to reach port 22
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_security_group_ids: Option<Vec<String>>,

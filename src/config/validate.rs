@@ -1256,6 +1256,30 @@ fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
     }
 }
 
+/// What EC2's ImportKeyPair takes, in a hint.
+pub(super) const PUBLIC_KEY_HINT: &str =
+    "give an OpenSSH public key (`ssh-rsa AAAA...` or `ssh-ed25519 AAAA...`), the `.pub` file's line";
+
+/// Why `key` is not a public key EC2 imports (ImportKeyPair: RSA, 2048 to 4096 bits, or
+/// ED25519, in OpenSSH's format), if it is not.
+pub(super) fn public_key_problem(key: &str) -> Result<(), String> {
+    use base64::Engine as _;
+    if key.contains("PRIVATE KEY") {
+        return Err("is a private key: give the public one (the `.pub` file)".into());
+    }
+    let mut parts = key.split_whitespace();
+    let (Some(kind), Some(blob)) = (parts.next(), parts.next()) else {
+        return Err("is not an OpenSSH public key".into());
+    };
+    if !matches!(kind, "ssh-rsa" | "ssh-ed25519") {
+        return Err(format!("`{kind}` keys cannot be imported into EC2, which takes RSA and ED25519 keys"));
+    }
+    match base64::engine::general_purpose::STANDARD.decode(blob) {
+        Ok(bytes) if bytes.len() > 4 + kind.len() && &bytes[4..4 + kind.len()] == kind.as_bytes() => Ok(()),
+        _ => Err(format!("is not a valid `{kind}` public key")),
+    }
+}
+
 /// `ssh`: SSM stays on; access without a key name is not built yet.
 fn ssh_rules(v: &mut V, ng: &NgView<'_>) {
     let p = &ng.path;
@@ -1263,8 +1287,25 @@ fn ssh_rules(v: &mut V, ng: &NgView<'_>) {
     if ssh.enable_ssm == Some(false) {
         v.err(format!("{p}.ssh.enableSsm"), "SSM is always enabled on nodes and cannot be turned off");
     }
-    if ssh.allow == Some(true) && ssh.public_key_name.is_none() {
-        v.later(format!("{p}.ssh.allow"), "without `publicKeyName` (importing `~/.ssh/id_rsa.pub`)");
+    let given: Vec<&str> = [
+        ("publicKeyName", ssh.public_key_name.is_some()),
+        ("publicKeyPath", ssh.public_key_path.is_some()),
+        ("publicKey", ssh.public_key.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(f, set)| set.then_some(f))
+    .collect();
+    if given.len() > 1 {
+        v.err_hint(
+            format!("{p}.ssh.{}", given[1]),
+            format!("only one of `{}` can be set", given.join("`, `")),
+            "name an EC2 key pair, or give the public key to import, not both",
+        );
+    }
+    if let Some(key) = &ssh.public_key
+        && let Err(why) = public_key_problem(key)
+    {
+        v.err_hint(format!("{p}.ssh.publicKey"), why, PUBLIC_KEY_HINT);
     }
 }
 

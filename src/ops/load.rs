@@ -181,7 +181,12 @@ pub fn config_error(d: &Diagnostics, printer: &Printer) -> anyhow::Error {
 /// A dry run may assume zones when AWS cannot be asked.
 pub fn load(source: &ConfigSource, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Loaded> {
     let (text, origin) = source.read(settings)?;
-    let parsed = config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
+    let mut parsed = config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
+    config::read_public_keys(&mut parsed, std::env::home_dir().as_deref(), |p| {
+        let bytes = config::source::read_capped(std::fs::File::open(p)?)?;
+        String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    });
     for w in &parsed.warnings {
         printer.stderr(&w.render(&origin));
     }

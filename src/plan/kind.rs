@@ -28,6 +28,8 @@ pub enum Kind {
     InstanceProfile,
     ControlPlane,
     OidcProvider,
+    /// An EC2 key pair imported from the file's SSH public key (`ssh.publicKeyPath`, `publicKey`).
+    KeyPair,
     LaunchTemplate,
     ManagedNodegroup,
     AutoScalingGroup,
@@ -63,6 +65,7 @@ impl Kind {
             Self::InstanceProfile => "instance-profile",
             Self::ControlPlane => "control-plane",
             Self::OidcProvider => "oidc-provider",
+            Self::KeyPair => "key-pair",
             Self::LaunchTemplate => "launch-template",
             Self::ManagedNodegroup => "managed-nodegroup",
             Self::AutoScalingGroup => "auto-scaling-group",
@@ -105,7 +108,8 @@ impl Kind {
             | Self::NetworkInterface => PHASES[0],
             Self::IamRole | Self::InstanceProfile | Self::OidcProvider => PHASES[1],
             Self::ControlPlane | Self::Kubeconfig => PHASES[2],
-            Self::LaunchTemplate
+            Self::KeyPair
+            | Self::LaunchTemplate
             | Self::ManagedNodegroup
             | Self::AutoScalingGroup
             | Self::FargateProfile
@@ -124,6 +128,7 @@ impl Kind {
             Self::Vpc | Self::InternetGateway | Self::RouteTable | Self::NetworkAcl => 3,
             Self::SecurityGroup | Self::IamRole => 3,
             Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
+            Self::KeyPair => 1,
             Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
             Self::NatGateway => 100,
             Self::InstanceProfile => 10,
@@ -167,7 +172,9 @@ impl Kind {
             // The rules that name a group about to go, once nothing runs in those groups.
             Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD],
             Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, RULES],
-            Self::LaunchTemplate | Self::InstanceProfile => &[MNG, ASG],
+            // Instances launched with a key keep it after it is deleted; the groups go first so
+            // that none is launched without it.
+            Self::LaunchTemplate | Self::InstanceProfile | Self::KeyPair => &[MNG, ASG],
             Self::OidcProvider | Self::NetworkInterface | Self::NatGateway | Self::NetworkAcl => {
                 &[CP, MNG, ASG, FP, LB]
             }

@@ -224,6 +224,8 @@ pub enum Resource {
     InternetGateway { vpc: Val },
     #[serde(rename_all = "camelCase")]
     ElasticIp { az: String },
+    /// An SSH public key imported as an EC2 key pair (ImportKeyPair), named after its digest.
+    KeyPair { key_name: String, public_key: String },
     #[serde(rename_all = "camelCase")]
     NatGateway { az: String, subnet: Val, allocation: Val },
     /// A route table with its default route and subnet associations.
@@ -482,6 +484,7 @@ impl Resource {
             Self::Subnet { .. } => Kind::Subnet,
             Self::InternetGateway { .. } => Kind::InternetGateway,
             Self::ElasticIp { .. } => Kind::ElasticIp,
+            Self::KeyPair { .. } => Kind::KeyPair,
             Self::NatGateway { .. } => Kind::NatGateway,
             Self::RouteTable { .. } => Kind::RouteTable,
             Self::NetworkAcl { .. } => Kind::NetworkAcl,

@@ -37,6 +37,14 @@ fn assert_valid_eksctl(validator: &jsonschema::Validator, yaml: &str, what: &str
 #[test]
 fn every_eksctl_example_loads_or_is_refused_precisely() {
     let validator = eksctl_schema();
+    // A user's home with the SSH public keys the examples import (`~/.ssh/...`).
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join(".ssh")).unwrap();
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mL0f5tFWPpSUIdrpaGMXXR0OQrzbjdoKOoTTbs+z user@host\n";
+    for file in ["id_rsa.pub", "id_rsa_tests.pub", "ec2_id_rsa.pub"] {
+        std::fs::write(home.path().join(".ssh").join(file), key).unwrap();
+    }
+    let eksup = || crate::support::hermetic(home.path());
     let (mut accepted, mut refused) = (Vec::new(), Vec::new());
     for file in yaml_files(&shared().join("eksctl-examples")) {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
@@ -83,13 +91,14 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 19, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 20, "too few examples accepted: {accepted:?}");
     for example in [
         "13-iamserviceaccounts.yaml",
         "05-advanced-nodegroups.yaml",
         "06-csi-drivers.yaml",
         "46-control-plane-scaling-config.yaml",
         "11-cloudwatch-cluster-logging.yaml",
+        "07-ssh-keys.yaml",
     ] {
         assert!(accepted.iter().any(|a| a == example), "{example} not in {accepted:?}");
     }

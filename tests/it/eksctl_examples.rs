@@ -476,3 +476,82 @@ fn cloudwatch_cluster_logging() {
     });
     assert_eq!(retention(&emu, "cluster-11"), 365, "the log group (EKS's) and its logs stay");
 }
+
+/// The public key of example 07's `ng-4`, a valid RSA key, used for the files the example names.
+fn public_key_of_example_07() -> String {
+    let text = example("07-ssh-keys.yaml");
+    let line = text.lines().find(|l| l.contains("publicKey: \"ssh-rsa")).expect("ng-4's key");
+    line.split('"').nth(1).unwrap().to_string()
+}
+
+/// SSH keys four ways: imported from a file, from `~/.ssh/id_rsa.pub` (`allow: true` alone), from
+/// the config, and an existing EC2 key pair (with port 22 open, and without). The imported pairs
+/// are the cluster's (tagged, named after the group and the key's digest) and go with it; the
+/// existing one stays.
+#[test]
+fn ssh_keys() {
+    let emu = Emulator::builder().region("eu-north-1").start();
+    let key = public_key_of_example_07();
+    let ssh = emu.home().join(".ssh");
+    std::fs::create_dir_all(&ssh).unwrap();
+    std::fs::write(ssh.join("id_rsa_tests.pub"), format!("{key}\n")).unwrap();
+    std::fs::write(ssh.join("id_rsa.pub"), format!("{key}\n")).unwrap();
+    // The existing key must exist: refused before anything is made.
+    let file = emu.home().join("07.yaml");
+    std::fs::write(&file, example("07-ssh-keys.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("EC2 key pair `ec2_dev_key` does not exist in `eu-north-1`"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]));
+    emu.aws(&["ec2", "import-key-pair", "--key-name", "ec2_dev_key", "--public-key-material", &key]);
+
+    lifecycle_checked(&emu, "07-ssh-keys.yaml", &example("07-ssh-keys.yaml"), |cluster| {
+        let pairs = emu.aws(&["ec2", "describe-key-pairs"]);
+        let mut names: Vec<String> =
+            pairs["KeyPairs"].as_array().unwrap().iter().map(|k| str_of(&k["KeyName"])).collect();
+        names.sort();
+        let ours: Vec<&String> =
+            names.iter().filter(|n| n.starts_with(&format!("eksup-{cluster}-"))).collect();
+        assert_eq!(ours.len(), 3, "ng-1, ng-2 and ng-4 import theirs: {names:?}");
+        for ng in ["ng-1", "ng-2", "ng-4"] {
+            assert!(ours.iter().any(|n| n.starts_with(&format!("eksup-{cluster}-{ng}-"))), "{ng}: {names:?}");
+        }
+        let key_of = |ng: &str| {
+            let lt = emu.aws(&[
+                "ec2",
+                "describe-launch-template-versions",
+                "--launch-template-name",
+                &format!("eksup-{cluster}-{ng}"),
+                "--versions",
+                "$Latest",
+            ]);
+            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["KeyName"].clone()
+        };
+        assert!(key_of("ng-1").as_str().is_some_and(|k| k.starts_with(&format!("eksup-{cluster}-ng-1-"))));
+        assert_eq!(key_of("ng-3"), "ec2_dev_key");
+        assert_eq!(
+            key_of("ng-5"),
+            "ec2_dev_key",
+            "a key without `allow`: the nodes get it, port 22 stays shut"
+        );
+        assert_eq!(key_of("ng-6"), serde_json::Value::Null);
+        // Port 22 is open for ng-3 and shut for ng-5.
+        let port_22 = |ng: &str| {
+            let sgs = emu.aws(&["ec2", "describe-security-groups"]);
+            sgs["SecurityGroups"].as_array().unwrap().iter().any(|g| {
+                str_of(&g["GroupName"]).contains(ng)
+                    && g["IpPermissions"].as_array().into_iter().flatten().any(|p| p["FromPort"] == 22)
+            })
+        };
+        assert!(port_22("ng-3"));
+        assert!(!port_22("ng-5"));
+    });
+    let left = emu.aws(&["ec2", "describe-key-pairs"]);
+    let names: Vec<String> =
+        left["KeyPairs"].as_array().unwrap().iter().map(|k| str_of(&k["KeyName"])).collect();
+    assert_eq!(names, ["ec2_dev_key"], "the imported pairs go with the cluster, the user's stays");
+}

@@ -94,6 +94,7 @@ impl Builder<'_> {
             sgs.push(Val::out(&id, keys::ID));
             deps.push(id);
         }
+        deps.extend(self.key_pair(nodes));
         let mut spec = launch_template(&self.cluster, nodes, sgs);
         spec.managed_user_data = crate::cloud::userdata::managed(
             &nodes.ami_family,

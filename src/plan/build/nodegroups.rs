@@ -25,12 +25,39 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
         hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
-        key_name: if nodes.ssh.allow { nodes.ssh.public_key_name.clone() } else { None },
+        // A key serves SSM-less logins only with `allow` (port 22 open); without it, as eksctl,
+        // the instances still get the key.
+        key_name: key_pair_name(cluster, nodes).or_else(|| nodes.ssh.public_key_name.clone()),
         security_groups,
         instance_profile_arn: None,
         user_data: None,
         managed_user_data: None,
         instance_tags: nodes.tags.clone(),
+    }
+}
+
+/// The EC2 key pair eksup imports for a group's public key: named after the cluster, the group
+/// and the key's digest, so that another key is another pair (EC2 never changes a pair's key).
+pub(super) fn key_pair_name(cluster: &str, nodes: &Nodes) -> Option<String> {
+    use sha2::Digest as _;
+    let key = nodes.ssh.public_key.as_ref()?;
+    let blob = key.split_whitespace().nth(1).unwrap_or(key);
+    let digest = sha2::Sha256::digest(blob.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Some(bounded_name(&format!("eksup-{cluster}-{}-{hex}", nodes.name), 255))
+}
+
+impl Builder<'_> {
+    /// The step importing a group's public key, if it has one to import.
+    pub(super) fn key_pair(&mut self, nodes: &Nodes) -> Option<StepId> {
+        let key_name = key_pair_name(&self.cluster, nodes)?;
+        let public_key = nodes.ssh.public_key.clone()?;
+        Some(self.add(
+            format!("key-pair-{}", slug(&nodes.name)),
+            format!("EC2 key pair `{key_name}` (SSH public key of `{}`)", nodes.name),
+            Resource::KeyPair { key_name, public_key },
+            vec![],
+        ))
     }
 }
 

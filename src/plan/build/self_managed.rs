@@ -26,6 +26,7 @@ impl Builder<'_> {
         let profile = self.instance_profile(ng, &role_name);
         let (sgs, mut lt_deps) = self.node_security_groups(net, cp, ng);
         lt_deps.extend(step_of(&profile));
+        lt_deps.extend(self.key_pair(&ng.nodes));
         let instance_tags = self.instance_tags(ng);
         let lt = self.self_managed_launch_template(cp, ng, profile, sgs, instance_tags.clone(), lt_deps);
         let mut ae_deps = vec![cp.step.clone()];

@@ -282,3 +282,29 @@ fn with_addon_policies_give_the_node_role_eksctls_grants_and_autoscaler_tags_the
     assert_eq!(managed_policies.len(), 4, "{managed_policies:?}");
     assert!(inline_policies.is_empty());
 }
+
+#[test]
+fn a_public_key_is_imported_once_per_group_and_named_after_its_digest() {
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mL0f5tFWPpSUIdrpaGMXXR0OQrzbjdoKOoTTbs+z user@host";
+    let p = plan_of(&format!(
+        "nodeGroups:\n  - name: a\n    ssh:\n      publicKey: \"{key}\"\n      allow: false\nmanagedNodeGroups:\n  - name: b\n    ssh:\n      publicKey: \"{key}\"\n  - name: c\n    ssh:\n      publicKeyName: mine\n"
+    ));
+    let Resource::KeyPair { key_name, public_key } = resource(&p, "key-pair-a") else {
+        panic!("not a key pair")
+    };
+    assert!(
+        key_name.starts_with("eksup-demo-a-") && key_name.len() == "eksup-demo-a-".len() + 16,
+        "{key_name}"
+    );
+    assert_eq!(public_key, key);
+    let lt = p.step("launch-template-a").unwrap();
+    assert!(lt.depends_on.contains(&"key-pair-a".to_string()));
+    let Resource::LaunchTemplate(spec) = &lt.resource else { panic!("not a template") };
+    assert_eq!(spec.key_name.as_ref(), Some(key_name), "`allow: false` keeps the key, shuts port 22");
+    let Resource::KeyPair { key_name: b, .. } = resource(&p, "key-pair-b") else { panic!("not a key pair") };
+    assert_eq!(b.trim_start_matches("eksup-demo-b-"), key_name.trim_start_matches("eksup-demo-a-"));
+    assert!(p.step("launch-template-b").unwrap().depends_on.contains(&"key-pair-b".to_string()));
+    assert!(p.step("key-pair-c").is_none());
+    let Resource::LaunchTemplate(spec) = resource(&p, "launch-template-c") else { panic!("not a template") };
+    assert_eq!(spec.key_name.as_deref(), Some("mine"));
+}

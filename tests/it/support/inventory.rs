@@ -134,6 +134,7 @@ impl Inventory {
             false,
             &all,
         );
+        ec2("key pairs", &["ec2", "describe-key-pairs"], "KeyPairs", "KeyName", false, &all);
         ec2(
             "auto scaling groups",
             &["autoscaling", "describe-auto-scaling-groups"],
