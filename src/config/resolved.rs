@@ -36,6 +36,9 @@ pub struct Vpc {
     pub nat_gateway: String,
     pub network_acls: bool,
     pub security_group: Option<String>,
+    pub control_plane_security_group_ids: Vec<String>,
+    pub control_plane_subnet_ids: Vec<String>,
+    pub control_plane_on_private_subnets: bool,
     pub shared_node_security_group: Option<String>,
     pub manage_shared_node_security_group_rules: bool,
     pub extra_cidrs: Vec<String>,
@@ -294,6 +297,12 @@ impl Vpc {
                 .unwrap_or_else(|| DEFAULT_NAT_GATEWAY.into()),
             network_acls: vpc.network_acls.as_ref().and_then(|n| n.enabled).unwrap_or_default(),
             security_group: vpc.security_group.clone(),
+            control_plane_security_group_ids: vpc
+                .control_plane_security_group_ids
+                .clone()
+                .unwrap_or_default(),
+            control_plane_subnet_ids: vpc.control_plane_subnet_ids.clone().unwrap_or_default(),
+            control_plane_on_private_subnets: vpc.control_plane_on_private_subnets.unwrap_or_default(),
             shared_node_security_group: vpc.shared_node_security_group.clone(),
             manage_shared_node_security_group_rules: vpc
                 .manage_shared_node_security_group_rules

@@ -413,3 +413,18 @@ fn public_keys_are_read_at_load_and_checked_with_their_lines() {
     assert_eq!(ssh.allow, Some(true), "a key opens port 22 unless `allow: false`");
     assert!(!to_yaml(&loaded.config).contains("AAAAC3"), "the key read stays out of the printed config");
 }
+
+#[test]
+fn control_plane_subnets_and_groups_belong_to_an_existing_vpc() {
+    let errs = errors(&format!(
+        "{HEAD}vpc:\n  securityGroup: sg-1\n  controlPlaneSubnetIDs: [subnet-1]\n  controlPlaneSecurityGroupIDs: [sg-2, web]\n  controlPlaneOnPrivateSubnets: true\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(has("c.yaml:8:3: vpc.controlPlaneSubnetIDs: names existing subnets, but eksup creates this cluster's VPC"), "{errs:#?}");
+    assert!(has("vpc.controlPlaneSubnetIDs: needs at least two subnets"), "{errs:#?}");
+    assert!(has("vpc.controlPlaneSecurityGroupIDs[1]: `web` is not a security group id"), "{errs:#?}");
+    assert!(has("only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set"), "{errs:#?}");
+    assert!(has("only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set"), "{errs:#?}");
+    // eksup's VPC has private subnets in every zone.
+    assert!(load(&format!("{HEAD}vpc:\n  controlPlaneOnPrivateSubnets: true\n")).is_ok());
+}

@@ -357,6 +357,17 @@ pub struct ClusterVPC {
     /// An existing control plane security group
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_group: Option<String>,
+    /// Existing security groups for the control plane, instead of the one eksup makes (an
+    /// existing VPC's, up to 5)
+    #[serde(rename = "controlPlaneSecurityGroupIDs", skip_serializing_if = "Option::is_none")]
+    pub control_plane_security_group_ids: Option<Vec<String>>,
+    /// Subnets of an existing VPC for the control plane's network interfaces (default: all of
+    /// the cluster's)
+    #[serde(rename = "controlPlaneSubnetIDs", skip_serializing_if = "Option::is_none")]
+    pub control_plane_subnet_ids: Option<Vec<String>>,
+    /// Put the control plane's network interfaces in the private subnets only
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control_plane_on_private_subnets: Option<bool>,
     /// Subnets by zone (or alias): existing ones by `id`, or new ones by `cidr`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<ClusterSubnets>,

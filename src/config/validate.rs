@@ -449,6 +449,7 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
         v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
     }
     subnet_rules(v, vpc);
+    control_plane_network_rules(v, vpc);
     if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {
         v.err_hint(
             "vpc.networkAcls",
@@ -460,6 +461,68 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
         && !id.starts_with("vpc-")
     {
         v.err("vpc.id", format!("`{id}` is not a VPC id"));
+    }
+}
+
+/// Where the control plane's network interfaces go: `controlPlaneSubnetIDs` and
+/// `controlPlaneSecurityGroupIDs` (an existing VPC's: EKS takes only subnets and groups of the
+/// cluster's VPC, which a VPC eksup creates cannot hold yet), or `controlPlaneOnPrivateSubnets`.
+fn control_plane_network_rules(v: &mut V, vpc: &ClusterVPC) {
+    let subnets = vpc.control_plane_subnet_ids.as_deref().unwrap_or_default();
+    let groups = vpc.control_plane_security_group_ids.as_deref().unwrap_or_default();
+    for (field, ids, prefix, what) in [
+        ("controlPlaneSubnetIDs", subnets, "subnet-", "subnet"),
+        ("controlPlaneSecurityGroupIDs", groups, "sg-", "security group"),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        if vpc.id.is_none() {
+            v.err_hint(
+                format!("vpc.{field}"),
+                format!("names existing {what}s, but eksup creates this cluster's VPC: EKS takes only those of the cluster's VPC"),
+                "set `vpc.id` and `vpc.subnets` to build the cluster in your VPC, or remove the field",
+            );
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if !id.starts_with(prefix) {
+                v.err(format!("vpc.{field}[{i}]"), format!("`{id}` is not a {what} id"));
+            }
+        }
+    }
+    if subnets.len() == 1 {
+        v.err("vpc.controlPlaneSubnetIDs", "needs at least two subnets, in two zones (EKS's minimum)");
+    }
+    if groups.len() > 5 {
+        v.err("vpc.controlPlaneSecurityGroupIDs", "holds at most 5 security groups (EKS's limit)");
+    }
+    if vpc.security_group.is_some() && !groups.is_empty() {
+        v.err_hint(
+            "vpc.controlPlaneSecurityGroupIDs",
+            "only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set",
+            "list every group in `controlPlaneSecurityGroupIDs`",
+        );
+    }
+    if vpc.control_plane_on_private_subnets == Some(true) {
+        if !subnets.is_empty() {
+            v.err(
+                "vpc.controlPlaneOnPrivateSubnets",
+                "only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set",
+            );
+        }
+        let zones: std::collections::BTreeSet<String> = vpc
+            .subnets
+            .iter()
+            .flat_map(|s| s.private.iter().flatten())
+            .map(|(k, s)| s.az.clone().unwrap_or_else(|| k.clone()))
+            .collect();
+        if zones.len() < 2 {
+            v.err_hint(
+                "vpc.controlPlaneOnPrivateSubnets",
+                format!("needs private subnets in at least two zones, found `{}`", zones.len()),
+                "add private subnets in two zones to `vpc.subnets.private`",
+            );
+        }
     }
 }
 

@@ -555,3 +555,97 @@ fn ssh_keys() {
         left["KeyPairs"].as_array().unwrap().iter().map(|k| str_of(&k["KeyName"])).collect();
     assert_eq!(names, ["ec2_dev_key"], "the imported pairs go with the cluster, the user's stays");
 }
+
+/// The control plane's network interfaces in the private subnets only: EKS's subnets are the
+/// private ones, read back with the AWS CLI.
+#[test]
+fn control_plane_on_private_subnets() {
+    let emu = Emulator::start();
+    let text = example("49-control-plane-on-private-subnets.yaml");
+    lifecycle_checked(&emu, "49-control-plane-on-private-subnets.yaml", &text, |cluster| {
+        let described = emu.aws(&["eks", "describe-cluster", "--name", cluster]);
+        let ids: Vec<String> = described["cluster"]["resourcesVpcConfig"]["subnetIds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(str_of)
+            .collect();
+        assert_eq!(ids.len(), 2, "{described}");
+        let mut args = vec!["ec2", "describe-subnets", "--subnet-ids"];
+        args.extend(ids.iter().map(String::as_str));
+        let subnets = emu.aws(&args);
+        for s in subnets["Subnets"].as_array().unwrap() {
+            assert_eq!(s["MapPublicIpOnLaunch"], false, "a public subnet: {s}");
+        }
+    });
+}
+
+/// Control plane subnets and security groups of the user's. As published the example names them
+/// for a VPC that eksup would create: refused with the line and what to do. In an existing VPC
+/// they are EKS's, read back with the AWS CLI, and the groups stay after the delete.
+#[test]
+fn control_plane_subnets_and_security_groups() {
+    let emu = Emulator::start();
+    let as_published = emu.home().join("as-published.yaml");
+    std::fs::write(&as_published, example("38-cluster-subnets-sgs.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(
+            ":14:3: vpc.controlPlaneSubnetIDs: names existing subnets, but eksup creates this cluster's VPC"
+        ) && refused.stderr.contains("hint: set `vpc.id` and `vpc.subnets`"),
+        "{}",
+        refused.stderr
+    );
+    let (vpc, ids) = network(
+        &emu,
+        "192.168.0.0/16",
+        &[
+            ("192.168.0.0/19", "us-west-2a"),
+            ("192.168.32.0/19", "us-west-2b"),
+            ("192.168.64.0/19", "us-west-2a"),
+            ("192.168.96.0/19", "us-west-2b"),
+        ],
+    );
+    let group = |name: &str| {
+        let made = emu.aws(&[
+            "ec2",
+            "create-security-group",
+            "--group-name",
+            name,
+            "--description",
+            name,
+            "--vpc-id",
+            &vpc,
+        ]);
+        str_of(&made["GroupId"])
+    };
+    let (a, b) = (group("cp-a"), group("cp-b"));
+    let text = example("38-cluster-subnets-sgs.yaml")
+        .replace(
+            "vpc:\n",
+            &format!(
+                "vpc:\n  id: {vpc}\n  subnets:\n    public:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n",
+                ids[0], ids[1], ids[2], ids[3]
+            ),
+        )
+        .replace("[subnet-1234, subnet-5678]", &format!("[{}, {}]", ids[2], ids[3]))
+        .replace("[sg-1234, sg-5678]", &format!("[{a}, {b}]"));
+    lifecycle_checked(&emu, "38-cluster-subnets-sgs.yaml", &text, |cluster| {
+        let config =
+            &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"];
+        assert_eq!(config["subnetIds"], serde_json::json!([ids[2], ids[3]]), "{config}");
+        assert_eq!(config["securityGroupIds"], serde_json::json!([a, b]), "{config}");
+        assert_eq!(config["publicAccessCidrs"], serde_json::json!(["1.1.1.1/32"]), "{config}");
+        let groups =
+            emu.aws(&["ec2", "describe-security-groups", "--filters", &format!("Name=vpc-id,Values={vpc}")]);
+        let names: Vec<String> =
+            groups["SecurityGroups"].as_array().unwrap().iter().map(|g| str_of(&g["GroupName"])).collect();
+        assert!(
+            !names.iter().any(|n| n.ends_with("-control-plane")),
+            "no group of eksup's for the control plane: {names:?}"
+        );
+    });
+    let groups = emu.aws(&["ec2", "describe-security-groups", "--group-ids", &a, &b]);
+    assert_eq!(groups["SecurityGroups"].as_array().unwrap().len(), 2, "the user's groups stay");
+}

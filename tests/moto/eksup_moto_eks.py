@@ -17,8 +17,9 @@ What AWS does, and what is patched here:
   Fargate profiles -> ResourceInUseException; a second Fargate profile while one is
   CREATING/DELETING -> ResourceInUseException (AWS allows one at a time per cluster);
   deleting something already DELETING -> ResourceInUseException.
-* **create-cluster fidelity**: subnets must exist, share a VPC and span >= 2 AZs
-  (InvalidParameterException); ``resourcesVpcConfig`` gets ``vpcId``,
+* **create-cluster fidelity**: subnets must exist, share a VPC and span >= 2 AZs; the
+  ``securityGroupIds`` (at most 5) must exist in that VPC (InvalidParameterException; the
+  security-group wordings are ours); ``resourcesVpcConfig`` gets ``vpcId``,
   ``clusterSecurityGroupId`` (a real EC2 security group ``eks-cluster-sg-<name>-<n>`` in
   that VPC, tagged like AWS, deleted with the cluster) and the endpoint access defaults;
   ``certificateAuthority.data`` is a real base64 PEM certificate; the OIDC issuer is unique
@@ -488,7 +489,17 @@ def _validate_subnets(backend: EKSBackend, vpc_config: dict[str, Any]) -> str:
         raise _invalid_parameter("Subnets must all be in the same VPC.")
     if len({s.availability_zone for s in subnets}) < 2:
         raise _invalid_parameter("Subnets specified must be in at least two different AZs")
-    return subnets[0].vpc_id
+    vpc_id = subnets[0].vpc_id
+    group_ids = (vpc_config or {}).get("securityGroupIds") or []
+    if len(group_ids) > 5:
+        raise _invalid_parameter("You can specify up to 5 security groups.")
+    for group_id in group_ids:
+        group = ec2.get_security_group_from_id(group_id)
+        if group is None:
+            raise _invalid_parameter(f"The security group '{group_id}' does not exist")
+        if group.vpc_id != vpc_id:
+            raise _invalid_parameter(f"Security group {group_id} is not in the VPC of the subnets ({vpc_id}).")
+    return vpc_id
 
 
 def _certificate_authority() -> tuple[str, bytes, bytes]:

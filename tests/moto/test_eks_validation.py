@@ -55,3 +55,31 @@ def test_unsupported_kubernetes_versions_are_refused(emulator):
     message = error_of(lambda: env.eks.create_cluster(name="old", version="1.21", roleArn=env.cluster["roleArn"],
                                                        resourcesVpcConfig={"subnetIds": env.subnets}))
     assert message == "InvalidParameterException: unsupported Kubernetes version 1.21"
+
+
+def test_cluster_security_groups_must_exist_in_the_subnets_vpc(emulator):
+    ec2, eks, iam = emulator.client("ec2"), emulator.client("eks"), emulator.client("iam")
+    trust = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"eks.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
+    role = iam.create_role(RoleName="cluster", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+    iam.attach_role_policy(RoleName="cluster", PolicyArn="arn:aws:iam::aws:policy/AmazonEKSClusterPolicy")
+
+    def network(cidr: str) -> tuple[str, list[str]]:
+        vpc = ec2.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"]
+        prefix = cidr.rsplit(".", 2)[0]
+        subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"{prefix}.{i * 16}.0/20", AvailabilityZone=f"us-west-2{z}")["Subnet"]["SubnetId"]
+                   for i, z in enumerate("ab")]
+        return vpc, subnets
+
+    vpc, subnets = network("10.1.0.0/16")
+    other, _ = network("10.2.0.0/16")
+    mine = ec2.create_security_group(GroupName="mine", Description="d", VpcId=vpc)["GroupId"]
+    theirs = ec2.create_security_group(GroupName="theirs", Description="d", VpcId=other)["GroupId"]
+
+    def create(name: str, groups: list[str]):
+        return eks.create_cluster(name=name, roleArn=role, resourcesVpcConfig={"subnetIds": subnets, "securityGroupIds": groups})
+
+    assert error_of(lambda: create("a", ["sg-0123456789abcdef0"])) == \
+        "InvalidParameterException: The security group 'sg-0123456789abcdef0' does not exist"
+    assert "is not in the VPC of the subnets" in error_of(lambda: create("b", [theirs]))
+    assert "up to 5 security groups" in error_of(lambda: create("c", [mine] * 6))
+    assert create("d", [mine])["cluster"]["resourcesVpcConfig"]["securityGroupIds"] == [mine]

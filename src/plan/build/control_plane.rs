@@ -49,8 +49,12 @@ impl Builder<'_> {
             Resource::ControlPlane(Box::new(ControlPlaneSpec {
                 version,
                 role,
-                subnets: net.subnets.iter().map(|s| s.id.clone()).collect(),
-                security_groups: vec![security_group.clone()],
+                subnets: self.control_plane_subnets(net),
+                security_groups: if res.vpc.control_plane_security_group_ids.is_empty() {
+                    vec![security_group.clone()]
+                } else {
+                    res.vpc.control_plane_security_group_ids.iter().map(Val::lit).collect()
+                },
                 endpoint_public_access: res.endpoint_public_access,
                 endpoint_private_access: res.endpoint_private_access,
                 public_access_cidrs: res.vpc.public_access_cidrs.clone(),
@@ -88,12 +92,27 @@ impl Builder<'_> {
         cp
     }
 
+    /// The subnets of the control plane's network interfaces: the file's
+    /// (`vpc.controlPlaneSubnetIDs`), the private ones (`vpc.controlPlaneOnPrivateSubnets`), or
+    /// all of the cluster's.
+    fn control_plane_subnets(&self, net: &Net) -> Vec<Val> {
+        let vpc = &self.res.vpc;
+        if !vpc.control_plane_subnet_ids.is_empty() {
+            return vpc.control_plane_subnet_ids.iter().map(Val::lit).collect();
+        }
+        net.subnets
+            .iter()
+            .filter(|s| !vpc.control_plane_on_private_subnets || s.kind == SubnetKind::Private)
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
     /// The control plane's security group: the file's, or one eksup creates (with the API open
     /// to `vpc.extraCIDRs`).
     fn control_plane_group(&mut self, net: &Net) -> (Val, Vec<StepId>) {
         let res = self.res;
         let vpc = &res.vpc;
-        if let Some(id) = &vpc.security_group {
+        if let Some(id) = vpc.security_group.as_ref().or(vpc.control_plane_security_group_ids.first()) {
             return (Val::lit(id.clone()), vec![]);
         }
         let rules = vpc
