@@ -1,11 +1,14 @@
 //! Auto Scaling: self-managed node groups.
 
-use aws_sdk_autoscaling::types::{AutoScalingGroup, LaunchTemplateSpecification, Tag};
+use aws_sdk_autoscaling::types::{
+    AutoScalingGroup, InstancesDistribution, LaunchTemplate, LaunchTemplateOverrides,
+    LaunchTemplateSpecification, MixedInstancesPolicy, Tag,
+};
 
 use super::error::{ApiResult as _, CloudError};
 use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
 use crate::executor::{Action, Progress, StepContext, StepResult};
-use crate::plan::{AutoScalingGroupSpec, keys, tags as tag_keys};
+use crate::plan::{AutoScalingGroupSpec, Distribution, keys, tags as tag_keys};
 
 pub(crate) fn asg_tag_pairs(group: &AutoScalingGroup) -> impl Iterator<Item = (&str, &str)> {
     group.tags().iter().map(|t| (t.key().unwrap_or_default(), t.value().unwrap_or_default()))
@@ -22,6 +25,58 @@ fn group_tags(
     tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
     tags.extend(spec.tags.clone());
     tags
+}
+
+/// The mixed instances policy of a group's `distribution`, on launch template `lt_id`.
+fn mixed_instances_policy(lt_id: &str, d: &Distribution) -> MixedInstancesPolicy {
+    let template =
+        LaunchTemplateSpecification::builder().launch_template_id(lt_id).version("$Latest").build();
+    let overrides =
+        d.instance_types.iter().map(|t| LaunchTemplateOverrides::builder().instance_type(t).build());
+    MixedInstancesPolicy::builder()
+        .launch_template(
+            LaunchTemplate::builder()
+                .launch_template_specification(template)
+                .set_overrides(Some(overrides.collect()))
+                .build(),
+        )
+        .instances_distribution(
+            InstancesDistribution::builder()
+                .set_spot_max_price(d.spot_max_price.clone())
+                .set_on_demand_base_capacity(d.on_demand_base_capacity)
+                .set_on_demand_percentage_above_base_capacity(d.on_demand_percentage_above_base_capacity)
+                .set_spot_instance_pools(d.spot_instance_pools)
+                .set_spot_allocation_strategy(d.spot_allocation_strategy.clone())
+                .build(),
+        )
+        .build()
+}
+
+/// Whether a group's mixed instances policy is `d`'s (the fields the file sets; Auto Scaling's
+/// defaults for the others).
+fn same_distribution(group: &AutoScalingGroup, d: &Distribution) -> bool {
+    let Some(policy) = group.mixed_instances_policy() else { return false };
+    let types: Vec<&str> = policy
+        .launch_template()
+        .map(|lt| lt.overrides().iter().filter_map(|o| o.instance_type()).collect())
+        .unwrap_or_default();
+    let have = policy.instances_distribution();
+    let same = |want: Option<i32>, have: Option<i32>| want.is_none() || want == have;
+    let price = |p: &str| p.parse::<f64>().ok();
+    types == d.instance_types.iter().map(String::as_str).collect::<Vec<_>>()
+        && same(d.on_demand_base_capacity, have.and_then(|h| h.on_demand_base_capacity()))
+        && same(
+            d.on_demand_percentage_above_base_capacity,
+            have.and_then(|h| h.on_demand_percentage_above_base_capacity()),
+        )
+        && same(d.spot_instance_pools, have.and_then(|h| h.spot_instance_pools()))
+        && d.spot_allocation_strategy
+            .as_deref()
+            .is_none_or(|s| have.and_then(|h| h.spot_allocation_strategy()) == Some(s))
+        && d.spot_max_price
+            .as_deref()
+            .is_none_or(|p| price(p) == have.and_then(|h| h.spot_max_price()).and_then(price))
+        && group.capacity_rebalance().unwrap_or_default() == d.capacity_rebalance
 }
 
 fn group_tag(group: &str, key: &str, value: &str) -> Tag {
@@ -83,6 +138,67 @@ impl AwsCloud {
         Ok(())
     }
 
+    /// A re-run on an existing group: the tags, metrics, mix of instances and sizes the file now
+    /// asks for.
+    async fn converge_asg(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &AutoScalingGroupSpec,
+        group: &AutoScalingGroup,
+    ) -> anyhow::Result<StepResult> {
+        let name = spec.group_name.as_str();
+        let mut action = Action::Existed;
+        // Tags the config now gives it (added or updated; tags set outside eksup stay).
+        let retag: Vec<Tag> = crate::plan::drift::tags_to_add(&group_tags(ctx, spec), asg_tag_pairs(group))
+            .iter()
+            .map(|(k, v)| group_tag(name, k, v))
+            .collect();
+        if !retag.is_empty() {
+            let req = self.asg.create_or_update_tags().set_tags(Some(retag));
+            req.send().await.api("CreateOrUpdateTags")?;
+            action = Action::Updated;
+        }
+        // Metrics the file asks for that are not collected (others collected stay).
+        let enabled: Vec<&str> = group.enabled_metrics().iter().filter_map(|m| m.metric()).collect();
+        for (granularity, metrics) in &spec.metrics_collection {
+            let missing = if metrics.is_empty() {
+                enabled.is_empty()
+            } else {
+                metrics.iter().any(|m| !enabled.contains(&m.as_str()))
+            };
+            if missing {
+                self.enable_metrics(name, granularity, metrics).await?;
+                action = Action::Updated;
+            }
+        }
+        // Another mix of instance types or purchase options: Auto Scaling applies it to the
+        // instances it launches next.
+        if let Some(d) = &spec.distribution
+            && !same_distribution(group, d)
+        {
+            let lt_id = ctx.resolve(&spec.launch_template)?;
+            self.asg
+                .update_auto_scaling_group()
+                .auto_scaling_group_name(name)
+                .mixed_instances_policy(mixed_instances_policy(&lt_id, d))
+                .capacity_rebalance(d.capacity_rebalance)
+                .send()
+                .await
+                .api("UpdateAutoScalingGroup")?;
+            action = Action::Updated;
+        }
+        if group.min_size() != Some(spec.min_size) || group.max_size() != Some(spec.max_size) {
+            let desired = group.desired_capacity().map(|d| d.clamp(spec.min_size, spec.max_size));
+            self.update_asg_size(name, spec.min_size, desired, spec.max_size).await?;
+            action = Action::Updated;
+        }
+        let mut r = StepResult::new(action).with(keys::NAME, name);
+        if let Some(arn) = group.auto_scaling_group_arn() {
+            r = r.with(keys::ARN, arn);
+        }
+        Ok(r)
+    }
+
     pub(super) async fn ensure_auto_scaling_group(
         &self,
         ctx: &StepContext<'_>,
@@ -99,57 +215,26 @@ impl AwsCloud {
                 }
                 .into());
             }
-            let mut action = Action::Existed;
-            // Tags the config now gives it (added or updated; tags set outside eksup stay).
-            let retag: Vec<Tag> =
-                crate::plan::drift::tags_to_add(&group_tags(ctx, spec), asg_tag_pairs(&group))
-                    .iter()
-                    .map(|(k, v)| group_tag(name, k, v))
-                    .collect();
-            if !retag.is_empty() {
-                let req = self.asg.create_or_update_tags().set_tags(Some(retag));
-                req.send().await.api("CreateOrUpdateTags")?;
-                action = Action::Updated;
-            }
-            // Metrics the file asks for that are not collected (others collected stay).
-            let enabled: Vec<&str> = group.enabled_metrics().iter().filter_map(|m| m.metric()).collect();
-            for (granularity, metrics) in &spec.metrics_collection {
-                let missing = if metrics.is_empty() {
-                    enabled.is_empty()
-                } else {
-                    metrics.iter().any(|m| !enabled.contains(&m.as_str()))
-                };
-                if missing {
-                    self.enable_metrics(name, granularity, metrics).await?;
-                    action = Action::Updated;
-                }
-            }
-            if group.min_size() != Some(spec.min_size) || group.max_size() != Some(spec.max_size) {
-                let desired = group.desired_capacity().map(|d| d.clamp(spec.min_size, spec.max_size));
-                self.update_asg_size(name, spec.min_size, desired, spec.max_size).await?;
-                action = Action::Updated;
-            }
-            let mut r = StepResult::new(action).with(keys::NAME, name);
-            if let Some(arn) = group.auto_scaling_group_arn() {
-                r = r.with(keys::ARN, arn);
-            }
-            return Ok(r);
+            return self.converge_asg(ctx, spec, &group).await;
         }
         let lt_id = ctx.resolve(&spec.launch_template)?;
         let subnets = ctx.resolve_all(&spec.subnets)?;
         let tags: Vec<Tag> = group_tags(ctx, spec).iter().map(|(k, v)| group_tag(name, k, v)).collect();
         // A new instance profile is refused for a few seconds ("Invalid IAM Instance Profile").
         super::retry_while(&ctx.progress, super::limits::IAM_PROPAGATION, super::iam_propagation, || {
-            let req = self
-                .asg
-                .create_auto_scaling_group()
-                .auto_scaling_group_name(name)
-                .launch_template(
+            let mut req = self.asg.create_auto_scaling_group().auto_scaling_group_name(name);
+            req = match &spec.distribution {
+                Some(d) => req
+                    .mixed_instances_policy(mixed_instances_policy(&lt_id, d))
+                    .capacity_rebalance(d.capacity_rebalance),
+                None => req.launch_template(
                     LaunchTemplateSpecification::builder()
                         .launch_template_id(&lt_id)
                         .version("$Latest")
                         .build(),
-                )
+                ),
+            };
+            let req = req
                 .vpc_zone_identifier(subnets.join(","))
                 .min_size(spec.min_size)
                 .max_size(spec.max_size)

@@ -186,7 +186,9 @@ fn node_groups(cfg: &mut ClusterConfig) {
     }
     for ng in cfg.node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
-        ng.instance_type.get_or_insert_with(|| DEFAULT_INSTANCE_TYPE.into());
+        // eksctl's word for a group whose types are in `instancesDistribution`.
+        let default_type = if ng.instances_distribution.is_some() { "mixed" } else { DEFAULT_INSTANCE_TYPE };
+        ng.instance_type.get_or_insert_with(|| default_type.into());
         ng.ami_family.get_or_insert_with(|| DEFAULT_AMI_FAMILY.into());
         volume_defaults(
             &mut ng.volume_size,

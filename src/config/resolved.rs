@@ -169,6 +169,8 @@ pub struct SelfManaged {
     pub target_group_arns: Vec<String>,
     pub classic_load_balancer_names: Vec<String>,
     pub max_instance_lifetime: Option<i32>,
+    /// `instancesDistribution`: a mixed instances policy.
+    pub distribution: Option<super::NodeGroupInstancesDistribution>,
     /// `asgMetricsCollection`: per entry its granularity and metrics (none: all).
     pub metrics_collection: Vec<(String, Vec<String>)>,
 }
@@ -261,7 +263,14 @@ impl SelfManaged {
         let sgs = ng.security_groups.clone().unwrap_or_default();
         Self {
             nodes: nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
-            instance_type: ng.instance_type.clone().unwrap_or_else(|| DEFAULT_INSTANCE_TYPE.into()),
+            // A mixed group's launch template has its first type (as eksctl's).
+            instance_type: ng
+                .instances_distribution
+                .as_ref()
+                .and_then(|d| d.instance_types.as_ref()?.first().cloned())
+                .or_else(|| ng.instance_type.clone())
+                .unwrap_or_else(|| DEFAULT_INSTANCE_TYPE.into()),
+            distribution: ng.instances_distribution.clone(),
             ami: ng.ami.clone(),
             instance_name: ng.instance_name.clone(),
             with_shared_security_group: sgs.with_shared.unwrap_or(DEFAULT_WITH_SHARED_SG),

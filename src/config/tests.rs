@@ -420,11 +420,46 @@ fn control_plane_subnets_and_groups_belong_to_an_existing_vpc() {
         "{HEAD}vpc:\n  securityGroup: sg-1\n  controlPlaneSubnetIDs: [subnet-1]\n  controlPlaneSecurityGroupIDs: [sg-2, web]\n  controlPlaneOnPrivateSubnets: true\n"
     ));
     let has = |s: &str| errs.iter().any(|e| e.contains(s));
-    assert!(has("c.yaml:8:3: vpc.controlPlaneSubnetIDs: names existing subnets, but eksup creates this cluster's VPC"), "{errs:#?}");
+    assert!(
+        has(
+            "c.yaml:8:3: vpc.controlPlaneSubnetIDs: names existing subnets, but eksup creates this cluster's VPC"
+        ),
+        "{errs:#?}"
+    );
     assert!(has("vpc.controlPlaneSubnetIDs: needs at least two subnets"), "{errs:#?}");
     assert!(has("vpc.controlPlaneSecurityGroupIDs[1]: `web` is not a security group id"), "{errs:#?}");
-    assert!(has("only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set"), "{errs:#?}");
-    assert!(has("only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set"), "{errs:#?}");
+    assert!(
+        has("only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set"),
+        "{errs:#?}"
+    );
     // eksup's VPC has private subnets in every zone.
     assert!(load(&format!("{HEAD}vpc:\n  controlPlaneOnPrivateSubnets: true\n")).is_ok());
+}
+
+#[test]
+fn instances_distribution_follows_auto_scaling_rules() {
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    instanceType: m5.large\n    instancesDistribution:\n      instanceTypes: [m5.large, big]\n      onDemandPercentageAboveBaseCapacity: 120\n      spotInstancePools: 2\n      spotAllocationStrategy: capacity-optimized\n  - name: b\n    instancesDistribution: {{}}\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    let d = "nodeGroups[0].instancesDistribution";
+    assert!(has("nodeGroups[0].instanceType: should be `mixed` or unset"), "{errs:#?}");
+    assert!(has(&format!("{d}.instanceTypes[1]: `big` is not an EC2 instance type")), "{errs:#?}");
+    assert!(has(&format!("{d}.onDemandPercentageAboveBaseCapacity: must be 0 to 100")), "{errs:#?}");
+    assert!(
+        has(&format!(
+            "{d}.spotInstancePools: cannot be set with spotAllocationStrategy `capacity-optimized`"
+        )),
+        "{errs:#?}"
+    );
+    assert!(
+        has("nodeGroups[1].instancesDistribution.instanceTypes: must list at least one instance type"),
+        "{errs:#?}"
+    );
+    let l = load(&format!("{HEAD}nodeGroups:\n  - name: a\n    instancesDistribution:\n      instanceTypes: [t3.small, t3.medium]\n")).unwrap();
+    assert_eq!(l.config.node_groups.unwrap()[0].instance_type.as_deref(), Some("mixed"), "eksctl's word");
 }

@@ -642,8 +642,40 @@ nodegroup_struct!(
         /// CloudWatch metrics of the Auto Scaling group
         #[serde(rename = "asgMetricsCollection", skip_serializing_if = "Option::is_none")]
         pub asg_metrics_collection: Option<Vec<MetricsCollection>>,
+        /// Several instance types, On-Demand and Spot (an Auto Scaling mixed instances policy);
+        /// `instanceType` is then `mixed` or unset
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub instances_distribution: Option<NodeGroupInstancesDistribution>,
     }
 );
+
+/// A self-managed group's mix of instance types and purchase options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeGroupInstancesDistribution {
+    /// The instance types, 1 to 20 (the first is the launch template's)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_types: Option<Vec<String>>,
+    /// The most to pay per Spot instance hour, in USD (default: the On-Demand price)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_price: Option<f64>,
+    /// On-Demand instances before any Spot one (default 0)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_demand_base_capacity: Option<i64>,
+    /// The On-Demand share above the base, 0 to 100 (default 100)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_demand_percentage_above_base_capacity: Option<i64>,
+    /// Spot pools to spread over, 1 to 20 (`lowest-price` only)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spot_instance_pools: Option<i64>,
+    /// `lowest-price`, `capacity-optimized`, `capacity-optimized-prioritized` or
+    /// `price-capacity-optimized`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spot_allocation_strategy: Option<String>,
+    /// Replace Spot instances at risk of interruption before they are interrupted
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_rebalance: Option<bool>,
+}
 
 /// Group metrics sent to CloudWatch (EnableMetricsCollection).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -932,8 +932,17 @@ fn self_managed_rules<'a>(
 ) {
     for (i, ng) in cfg.node_groups.iter().flatten().enumerate() {
         let p = format!("nodeGroups[{i}]");
-        if let Some(t) = &ng.instance_type {
-            instance_types.push((format!("{p}.instanceType"), t));
+        match (&ng.instance_type, &ng.instances_distribution) {
+            (Some(t), Some(_)) if t != "mixed" => v.err_hint(
+                format!("{p}.instanceType"),
+                "should be `mixed` or unset with `instancesDistribution`",
+                "list every type in `instancesDistribution.instanceTypes`",
+            ),
+            (Some(t), None) => instance_types.push((format!("{p}.instanceType"), t)),
+            _ => {}
+        }
+        if let Some(d) = &ng.instances_distribution {
+            distribution_rules(v, &p, d, instance_types);
         }
         views.push((
             ng_view!(p.clone(), ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
@@ -953,6 +962,59 @@ fn self_managed_rules<'a>(
                 v.one_of(&format!("{p}.asgMetricsCollection[{j}].metrics[{k}]"), name, ASG_METRICS);
             }
         }
+    }
+}
+
+/// The Spot allocation strategies of an Auto Scaling mixed instances policy.
+pub(super) const SPOT_ALLOCATION_STRATEGIES: &[&str] =
+    &["lowest-price", "capacity-optimized", "capacity-optimized-prioritized", "price-capacity-optimized"];
+
+/// `instancesDistribution`: eksctl's rules, which are Auto Scaling's (1 to 20 types, ranges, pools
+/// only with `lowest-price`).
+fn distribution_rules<'a>(
+    v: &mut V,
+    p: &str,
+    d: &'a NodeGroupInstancesDistribution,
+    instance_types: &mut Vec<(String, &'a str)>,
+) {
+    let p = format!("{p}.instancesDistribution");
+    let types = d.instance_types.as_deref().unwrap_or_default();
+    if types.is_empty() {
+        v.err_hint(
+            format!("{p}.instanceTypes"),
+            "must list at least one instance type",
+            "like `[m5.large, m5a.large]`",
+        );
+    }
+    let unique: std::collections::BTreeSet<&String> = types.iter().collect();
+    if unique.len() > 20 {
+        v.err(format!("{p}.instanceTypes"), "holds at most 20 instance types (Auto Scaling's limit)");
+    }
+    for (j, t) in types.iter().enumerate() {
+        instance_types.push((format!("{p}.instanceTypes[{j}]"), t));
+    }
+    if d.on_demand_base_capacity.is_some_and(|b| b < 0) {
+        v.err(format!("{p}.onDemandBaseCapacity"), "must be 0 or more");
+    }
+    if d.on_demand_percentage_above_base_capacity.is_some_and(|x| !(0..=100).contains(&x)) {
+        v.err(format!("{p}.onDemandPercentageAboveBaseCapacity"), "must be 0 to 100");
+    }
+    if d.spot_instance_pools.is_some_and(|x| !(1..=20).contains(&x)) {
+        v.err(format!("{p}.spotInstancePools"), "must be 1 to 20");
+    }
+    if d.max_price.is_some_and(|x| x <= 0.0) {
+        v.err(format!("{p}.maxPrice"), "must be more than 0");
+    }
+    if let Some(strategy) = &d.spot_allocation_strategy
+        && v.one_of(&format!("{p}.spotAllocationStrategy"), strategy, SPOT_ALLOCATION_STRATEGIES)
+        && strategy != "lowest-price"
+        && d.spot_instance_pools.is_some()
+    {
+        v.err_hint(
+            format!("{p}.spotInstancePools"),
+            format!("cannot be set with spotAllocationStrategy `{strategy}`"),
+            "remove `spotInstancePools`: only `lowest-price` spreads over a number of pools",
+        );
     }
 }
 

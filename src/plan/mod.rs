@@ -455,8 +455,25 @@ pub struct AutoScalingGroupSpec {
     pub max_instance_lifetime: Option<i32>,
     /// Metrics sent to CloudWatch: per entry the granularity and the metrics (none: all).
     pub metrics_collection: Vec<(String, Vec<String>)>,
+    /// Several instance types and purchase options (a mixed instances policy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<Distribution>,
     /// Tags propagated to instances (besides the ownership tags).
     pub tags: BTreeMap<String, String>,
+}
+
+/// An Auto Scaling group's mixed instances policy, as the API takes it (`maxPrice` as the string
+/// Auto Scaling keeps).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Distribution {
+    pub instance_types: Vec<String>,
+    pub spot_max_price: Option<String>,
+    pub on_demand_base_capacity: Option<i32>,
+    pub on_demand_percentage_above_base_capacity: Option<i32>,
+    pub spot_instance_pools: Option<i32>,
+    pub spot_allocation_strategy: Option<String>,
+    pub capacity_rebalance: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

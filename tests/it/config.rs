@@ -93,7 +93,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 21, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 22, "too few examples accepted: {accepted:?}");
     for example in [
         "13-iamserviceaccounts.yaml",
         "05-advanced-nodegroups.yaml",
@@ -102,6 +102,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
         "11-cloudwatch-cluster-logging.yaml",
         "07-ssh-keys.yaml",
         "49-control-plane-on-private-subnets.yaml",
+        "08-spot-instances.yaml",
     ] {
         assert!(accepted.iter().any(|a| a == example), "{example} not in {accepted:?}");
     }

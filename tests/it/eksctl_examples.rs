@@ -649,3 +649,39 @@ fn control_plane_subnets_and_security_groups() {
     let groups = emu.aws(&["ec2", "describe-security-groups", "--group-ids", &a, &b]);
     assert_eq!(groups["SecurityGroups"].as_array().unwrap().len(), 2, "the user's groups stay");
 }
+
+/// A mix of Spot and On-Demand instance types: the Auto Scaling group's mixed instances policy,
+/// read back with the AWS CLI; a re-run with another mix updates it.
+#[test]
+fn spot_instances() {
+    let emu = Emulator::builder().region("eu-central-1").start();
+    let text = example("08-spot-instances.yaml");
+    lifecycle_checked(&emu, "08-spot-instances.yaml", &text, |cluster| {
+        let policy = || asg(&emu, &format!("eksup-{cluster}-ng-1"))["MixedInstancesPolicy"].clone();
+        let p = policy();
+        let types: Vec<String> = p["LaunchTemplate"]["Overrides"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| str_of(&o["InstanceType"]))
+            .collect();
+        assert_eq!(types, ["t3.small", "t3.medium"], "{p}");
+        let d = &p["InstancesDistribution"];
+        assert_eq!(d["OnDemandBaseCapacity"], 0, "{p}");
+        assert_eq!(d["OnDemandPercentageAboveBaseCapacity"], 50, "{p}");
+        assert_eq!(d["SpotInstancePools"], 2, "{p}");
+        assert_eq!(d["SpotMaxPrice"].as_str().and_then(|s| s.parse::<f64>().ok()), Some(0.017), "{p}");
+        let file = emu.home().join("more-on-demand.yaml");
+        std::fs::write(
+            &file,
+            text.replace(
+                "onDemandPercentageAboveBaseCapacity: 50",
+                "onDemandPercentageAboveBaseCapacity: 75",
+            ),
+        )
+        .unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert_eq!(policy()["InstancesDistribution"]["OnDemandPercentageAboveBaseCapacity"], 75);
+    });
+}

@@ -406,6 +406,7 @@ fn cluster_plan() -> Plan {
             load_balancer_names: vec![],
             max_instance_lifetime: None,
             metrics_collection: vec![],
+            distribution: None,
             tags: BTreeMap::from([("eksup.io/nodegroup".to_string(), "ng-self".to_string())]),
         })),
         &deps,

@@ -148,6 +148,16 @@ What the emulator does now
    of them, as AWS documents ("If you specify Granularity and don't specify any metrics, all
    metrics are enabled"); a second call adds to the metrics already enabled.
 
+9. **MixedInstancesPolicy** (CreateAutoScalingGroup, UpdateAutoScalingGroup; moto took any):
+   constraint violations in AWS's format (``onDemandBaseCapacity`` >= 0,
+   ``onDemandPercentageAboveBaseCapacity`` 0..100, ``spotInstancePools`` 0..20, the
+   ``spotAllocationStrategy`` enum), at most 40 overrides, override instance types EC2 knows,
+   and ``SpotInstancePools`` only with ``lowest-price`` (the default strategy is
+   ``lowest-price``, as the API reference says); ``ValidationError``, our wordings outside the constraint format.
+   Instances launch from the template with its instance type (On-Demand and Spot alike); a group
+   without weights runs exactly its desired capacity (moto rounded both shares down, launching no
+   instance for one at 50%; AWS rounds the On-Demand share up).
+
 Progress is evaluated lazily, under one lock, whenever DescribeAutoScalingGroups,
 DescribeAutoScalingInstances, DescribeInstanceRefreshes, StartInstanceRefresh,
 CancelInstanceRefresh, CompleteLifecycleAction or RecordLifecycleActionHeartbeat arrives, and by a
@@ -291,6 +301,36 @@ def _check_enum(problems: list[str], value: Any, path: str, allowed: list[str]) 
                         f"Member must satisfy enum value set: [{', '.join(allowed)}]")
 
 
+SPOT_ALLOCATION_STRATEGIES = ["lowest-price", "capacity-optimized", "capacity-optimized-prioritized", "price-capacity-optimized"]
+
+
+def _check_mixed_instances_policy(policy: dict[str, Any] | None) -> None:
+    """A MixedInstancesPolicy as Auto Scaling checks it (item 9)."""
+    if not policy:
+        return
+    from moto.ec2.models.instance_types import INSTANCE_TYPES
+
+    overrides = (policy.get("LaunchTemplate") or {}).get("Overrides") or []
+    d = policy.get("InstancesDistribution") or {}
+    problems: list[str] = []
+    path = "mixedInstancesPolicy.instancesDistribution"
+    _check_range(problems, _int(d.get("OnDemandBaseCapacity")), f"{path}.onDemandBaseCapacity", 0, None)
+    _check_range(problems, _int(d.get("OnDemandPercentageAboveBaseCapacity")), f"{path}.onDemandPercentageAboveBaseCapacity", 0, 100)
+    _check_range(problems, _int(d.get("SpotInstancePools")), f"{path}.spotInstancePools", 0, 20)
+    _check_enum(problems, d.get("SpotAllocationStrategy"), f"{path}.spotAllocationStrategy", SPOT_ALLOCATION_STRATEGIES)
+    if problems:
+        raise _constraint_errors(problems)
+    if len(overrides) > 40:
+        raise _validation("The launch template overrides exceed the limit of 40.")
+    for o in overrides:
+        t = o.get("InstanceType")
+        if t is not None and t not in INSTANCE_TYPES:
+            raise _validation(f"The instance type '{t}' is not valid.")
+    strategy = d.get("SpotAllocationStrategy") or "lowest-price"
+    if d.get("SpotInstancePools") is not None and strategy != "lowest-price":
+        raise _validation(f"SpotInstancePools is only supported with the lowest-price Spot allocation strategy, not {strategy}.")
+
+
 def _int(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -338,6 +378,25 @@ def _instance_source(state: Any) -> tuple | None:
 def _patch_models(models: Any) -> None:
     Group, State, Backend = models.FakeAutoScalingGroup, models.InstanceState, models.AutoScalingBackend
     random = models.random
+
+    original_set_desired = Group.set_desired_capacity
+
+    def set_desired_capacity(self: Any, new_capacity: int | None) -> None:
+        """A mixed group without weights runs exactly its desired capacity: AWS rounds the On-Demand
+        share up (OnDemandPercentageAboveBaseCapacity); moto rounded both shares down and launched
+        none for a desired capacity of 1 at 50%."""
+        policy = self.mixed_instances_policy
+        overrides = ((policy or {}).get("LaunchTemplate") or {}).get("Overrides") or []
+        if policy and not any(o.get("WeightedCapacity") for o in overrides):
+            self.mixed_instances_policy = None
+            try:
+                original_set_desired(self, new_capacity)
+            finally:
+                self.mixed_instances_policy = policy
+        else:
+            original_set_desired(self, new_capacity)
+
+    Group.set_desired_capacity = set_desired_capacity
 
     def replace_autoscaling_group_instances(self: Any, count_needed: int, propagated_tags: dict[str, str]) -> None:
         """moto's launch, with the launch template *version* passed to RunInstances and recorded."""
@@ -1004,10 +1063,19 @@ def _patch_responses(responses: Any) -> None:
 
         setattr(Response, method, lazy)
 
+    original_create = Response.create_auto_scaling_group
+
+    def create_auto_scaling_group(self: Any) -> Any:
+        _check_mixed_instances_policy(self._get_param("MixedInstancesPolicy"))
+        return original_create(self)
+
+    Response.create_auto_scaling_group = create_auto_scaling_group
+
     original_update = Response.update_auto_scaling_group
 
     def update_auto_scaling_group(self: Any) -> Any:
         name = self._get_param("AutoScalingGroupName")
+        _check_mixed_instances_policy(self._get_param("MixedInstancesPolicy"))
         with _LOCK:
             refresh = _active_refresh(self.autoscaling_backend, name)
             changes_launch = any(self._get_param(p) for p in ("LaunchTemplate", "LaunchConfigurationName", "MixedInstancesPolicy"))

@@ -8,7 +8,7 @@ use super::network::{Net, ids};
 use super::nodegroups::{ingress, launch_template, ssh_peers};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::defaults::NODEGROUP_NAME_LABEL;
-use crate::config::resolved::SelfManaged;
+use crate::config::resolved::{SelfManaged, int};
 use crate::plan::*;
 
 impl Builder<'_> {
@@ -54,7 +54,14 @@ impl Builder<'_> {
         tags.extend(self.autoscaler_tags(ng));
         let step = self.add(
             format!("auto-scaling-group-{s}"),
-            format!("Auto Scaling group for `{name}` ({} x {})", ng.nodes.desired_capacity, ng.instance_type),
+            format!(
+                "Auto Scaling group for `{name}` ({} x {})",
+                ng.nodes.desired_capacity,
+                ng.distribution
+                    .as_ref()
+                    .and_then(|d| d.instance_types.as_ref())
+                    .map_or_else(|| ng.instance_type.clone(), |t| t.join("|"))
+            ),
             Resource::AutoScalingGroup(Box::new(AutoScalingGroupSpec {
                 group_name: bounded_name(&format!("eksup-{}-{name}", self.cluster), 255),
                 launch_template: Val::out(&lt, keys::ID),
@@ -66,6 +73,17 @@ impl Builder<'_> {
                 load_balancer_names: ng.classic_load_balancer_names.clone(),
                 max_instance_lifetime: ng.max_instance_lifetime,
                 metrics_collection: ng.metrics_collection.clone(),
+                distribution: ng.distribution.as_ref().map(|d| Distribution {
+                    instance_types: d.instance_types.clone().unwrap_or_default(),
+                    spot_max_price: d.max_price.map(|p| format!("{p}")),
+                    on_demand_base_capacity: d.on_demand_base_capacity.map(int),
+                    on_demand_percentage_above_base_capacity: d
+                        .on_demand_percentage_above_base_capacity
+                        .map(int),
+                    spot_instance_pools: d.spot_instance_pools.map(int),
+                    spot_allocation_strategy: d.spot_allocation_strategy.clone(),
+                    capacity_rebalance: d.capacity_rebalance.unwrap_or_default(),
+                }),
                 tags,
             })),
             deps,
