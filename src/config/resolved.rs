@@ -156,6 +156,8 @@ pub struct Managed {
     pub max_unavailable: Option<i32>,
     pub max_unavailable_percentage: Option<i32>,
     pub node_repair: Option<super::NodeRepairConfig>,
+    /// A custom AMI (`ami: ami-...`).
+    pub ami: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -254,6 +256,7 @@ impl Managed {
             max_unavailable: update.max_unavailable.map(int),
             max_unavailable_percentage: update.max_unavailable_percentage.map(int),
             node_repair: ng.node_repair_config.clone(),
+            ami: ng.ami.clone().filter(|a| a.starts_with("ami-")),
         }
     }
 }

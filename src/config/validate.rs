@@ -831,6 +831,7 @@ struct NgView<'a> {
     update: Option<&'a NodeGroupUpdateConfig>,
     disable_pod_imds: Option<bool>,
     tags: Option<&'a Map>,
+    attach_ids: Option<&'a Vec<String>>,
 }
 
 macro_rules! ng_view {
@@ -859,6 +860,7 @@ macro_rules! ng_view {
             update: $ng.update_config.as_ref(),
             disable_pod_imds: $ng.disable_pod_imds,
             tags: $ng.tags.as_ref(),
+            attach_ids: $ng.security_groups.as_ref().and_then(|s| s.attach_ids.as_ref()),
         }
     };
 }
@@ -888,6 +890,13 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             v.err(
                 format!("{p}.subnets"),
                 format!("only one of {p}.subnets or {p}.availabilityZones should be set"),
+            );
+        }
+        if cfg.vpc.as_ref().is_none_or(|x| x.id.is_none()) && ng.attach_ids.is_some_and(|a| !a.is_empty()) {
+            v.err_hint(
+                format!("{}.securityGroups.attachIDs", ng.path),
+                "names existing security groups, but eksup creates this cluster's VPC: a node takes only groups of its subnet's VPC",
+                "set `vpc.id` and `vpc.subnets` to build the cluster in your VPC, or remove the field",
             );
         }
         label_and_taint_rules(v, ng);
@@ -1057,8 +1066,12 @@ fn managed_rules<'a>(
             v.err(format!("{p}.iam.instanceProfileARN"), "is not supported for managed node groups");
         }
         launch_template_rules(v, &p, ng);
-        if ng.ami.as_deref().is_some_and(|a| a.starts_with("ami-")) {
-            v.later(format!("{p}.ami"), "(custom AMIs for managed node groups)");
+        if ng.ami.as_deref().is_some_and(|a| a.starts_with("ami-")) && ng.release_version.is_some() {
+            v.err_hint(
+                format!("{p}.releaseVersion"),
+                "cannot be set with a custom AMI: EKS takes release versions of its own AMIs only",
+                "remove `releaseVersion`, or `ami` to run EKS's AMI of that release",
+            );
         }
     }
 }

@@ -685,3 +685,133 @@ fn spot_instances() {
         assert_eq!(policy()["InstancesDistribution"]["OnDemandPercentageAboveBaseCapacity"], 75);
     });
 }
+
+/// Managed node groups four ways, in the user's VPC (the example's `securityGroups.attachIDs` name
+/// groups that only an existing VPC can hold: as published it is refused at that line): public
+/// with SSH from a group, an imported key, extra groups and add-on policies; private; a custom
+/// AMI, which EKS does not bootstrap, so the launch template's user data joins the nodes; and a
+/// launch template of the user's. The AMI, groups, key and template are made first.
+#[test]
+fn managed_nodes() {
+    let emu = Emulator::start();
+    let key = public_key_of_example_07();
+    std::fs::create_dir_all(emu.home().join(".ssh")).unwrap();
+    std::fs::write(emu.home().join(".ssh/ec2_id_rsa.pub"), format!("{key}\n")).unwrap();
+    let as_published = emu.home().join("as-published.yaml");
+    std::fs::write(&as_published, example("15-managed-nodes.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(":21:7: managedNodeGroups[0].securityGroups.attachIDs: names existing security groups, but eksup creates this cluster's VPC"),
+        "{}",
+        refused.stderr
+    );
+
+    let (vpc, ids) = network(
+        &emu,
+        "192.168.0.0/16",
+        &[
+            ("192.168.0.0/19", "us-west-2a"),
+            ("192.168.32.0/19", "us-west-2b"),
+            ("192.168.64.0/19", "us-west-2a"),
+            ("192.168.96.0/19", "us-west-2b"),
+        ],
+    );
+    let group = |name: &str| {
+        let made = emu.aws(&[
+            "ec2",
+            "create-security-group",
+            "--group-name",
+            name,
+            "--description",
+            name,
+            "--vpc-id",
+            &vpc,
+        ]);
+        str_of(&made["GroupId"])
+    };
+    let (sg1, sg2, ssh_from) = (group("extra-1"), group("extra-2"), group("bastions"));
+    let ami = emu.aws(&[
+        "ssm",
+        "get-parameter",
+        "--name",
+        "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id",
+    ]);
+    let ami = str_of(&ami["Parameter"]["Value"]);
+    let lt = emu.aws(&[
+        "ec2",
+        "create-launch-template",
+        "--launch-template-name",
+        "mine",
+        "--launch-template-data",
+        r#"{"InstanceType":"m5.large"}"#,
+    ]);
+    let lt = str_of(&lt["LaunchTemplate"]["LaunchTemplateId"]);
+    for size in ["m5.xlarge", "m5.large"] {
+        let data = format!(r#"{{"InstanceType":"{size}"}}"#);
+        emu.aws(&[
+            "ec2",
+            "create-launch-template-version",
+            "--launch-template-id",
+            &lt,
+            "--launch-template-data",
+            &data,
+        ]);
+    }
+    let text = example("15-managed-nodes.yaml")
+        .replace(
+            "managedNodeGroups:\n",
+            &format!(
+                "vpc:\n  id: {vpc}\n  subnets:\n    public:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n\nmanagedNodeGroups:\n",
+                ids[0], ids[1], ids[2], ids[3]
+            ),
+        )
+        .replace(r#"["sg-1", "sg-2"]"#, &format!(r#"["{sg1}", "{sg2}"]"#))
+        .replace("sg-00241fbb12c607007", &ssh_from)
+        .replace("ami-custom", &ami)
+        .replace("lt-1234", &lt);
+    lifecycle_checked(&emu, "15-managed-nodes.yaml", &text, |cluster| {
+        let ng = |name: &str| {
+            emu.aws(&["eks", "describe-nodegroup", "--cluster-name", cluster, "--nodegroup-name", name])["nodegroup"]
+                .clone()
+        };
+        let custom = ng("custom-ami");
+        assert_eq!(custom["amiType"], "CUSTOM", "{custom}");
+        let version = |id: &str, v: &str| {
+            emu.aws(&[
+                "ec2",
+                "describe-launch-template-versions",
+                "--launch-template-id",
+                id,
+                "--versions",
+                v,
+            ])["LaunchTemplateVersions"][0]["LaunchTemplateData"]
+                .clone()
+        };
+        let template = str_of(&custom["launchTemplate"]["id"]);
+        let data = version(&template, "$Latest");
+        assert_eq!(data["ImageId"], ami.as_str(), "{data}");
+        use base64::Engine as _;
+        let user_data = base64::engine::general_purpose::STANDARD.decode(str_of(&data["UserData"])).unwrap();
+        let user_data = String::from_utf8_lossy(&user_data);
+        assert!(
+            user_data.contains("/etc/eks/bootstrap.sh cluster-15"),
+            "the file's bootstrap command: {user_data}"
+        );
+        assert!(user_data.contains("thread_siblings_list"), "preBootstrapCommands: {user_data}");
+        let own = ng("custom-launch-template");
+        assert_eq!(
+            (str_of(&own["launchTemplate"]["id"]), str_of(&own["launchTemplate"]["version"])),
+            (lt.clone(), "3".into())
+        );
+        let public = ng("managed-ng-public");
+        let public_lt = version(&str_of(&public["launchTemplate"]["id"]), "$Latest");
+        let groups: Vec<String> =
+            public_lt["SecurityGroupIds"].as_array().unwrap().iter().map(str_of).collect();
+        assert!(groups.contains(&sg1) && groups.contains(&sg2), "{groups:?}");
+        assert!(
+            str_of(&public_lt["KeyName"]).starts_with(&format!("eksup-{cluster}-managed-ng-public-")),
+            "{public_lt}"
+        );
+    });
+}

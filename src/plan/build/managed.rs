@@ -30,7 +30,7 @@ impl Builder<'_> {
             // The user's own template: EKS takes its id and version apart.
             Some(lt) => (Val::lit(lt.id.clone().unwrap_or_default()), lt.version.clone(), vec![]),
             None => {
-                let id = self.managed_launch_template(net, cp, nodes);
+                let id = self.managed_launch_template(net, cp, ng);
                 (Val::out(&id, keys::ID), None, vec![id])
             }
         };
@@ -45,7 +45,11 @@ impl Builder<'_> {
             format!(
                 "managed node group `{name}` ({} x {})",
                 nodes.desired_capacity,
-                ng.instance_types.join(",")
+                if ng.instance_types.is_empty() {
+                    "the launch template's type".to_string()
+                } else {
+                    ng.instance_types.join(",")
+                }
             ),
             Resource::ManagedNodegroup(Box::new(ManagedNodegroupSpec {
                 nodegroup_name: name.clone(),
@@ -54,7 +58,13 @@ impl Builder<'_> {
                 min_size: nodes.min_size,
                 max_size: nodes.max_size,
                 desired_size: nodes.desired_capacity,
-                ami_type: ami_type(&nodes.ami_family, &first_type),
+                // A custom AMI's type is EKS's `CUSTOM`, which CreateNodegroup takes by leaving
+                // the type out.
+                ami_type: if ng.ami.is_some() {
+                    String::new()
+                } else {
+                    ami_type(&nodes.ami_family, &first_type)
+                },
                 instance_types: ng.instance_types.clone(),
                 capacity_type: if ng.spot { "SPOT".into() } else { "ON_DEMAND".into() },
                 labels: nodes.labels.clone(),
@@ -79,7 +89,8 @@ impl Builder<'_> {
     }
 
     /// The launch template eksup makes for a managed node group, with its security groups.
-    fn managed_launch_template(&mut self, net: &Net, cp: &ControlPlane, nodes: &Nodes) -> StepId {
+    fn managed_launch_template(&mut self, net: &Net, cp: &ControlPlane, ng: &Managed) -> StepId {
+        let nodes = &ng.nodes;
         let mut sgs: Vec<Val> = Vec::new();
         let mut deps = Vec::new();
         let attach = &nodes.attach_security_group_ids;
@@ -96,12 +107,28 @@ impl Builder<'_> {
         }
         deps.extend(self.key_pair(nodes));
         let mut spec = launch_template(&self.cluster, nodes, sgs);
-        spec.managed_user_data = crate::cloud::userdata::managed(
-            &nodes.ami_family,
-            &nodes.pre_bootstrap_commands,
-            nodes.max_pods,
-            nodes.override_bootstrap_command.as_deref(),
-        );
+        match &ng.ami {
+            // A custom AMI: EKS adds no bootstrap, so the template's user data joins the node,
+            // with the labels EKS would give it (as eksctl does).
+            Some(ami) => {
+                let mut labels = nodes.labels.clone();
+                labels.insert("eks.amazonaws.com/nodegroup".into(), nodes.name.clone());
+                labels.insert("eks.amazonaws.com/nodegroup-image".into(), ami.clone());
+                spec.image = Some(AmiSource::Id(ami.clone()));
+                spec.user_data = Some(self.bootstrap_user_data(cp, nodes, labels, vec![]));
+                deps.push(cp.step.clone());
+            }
+            None => {
+                spec.managed_user_data = crate::cloud::userdata::managed(
+                    &nodes.ami_family,
+                    &nodes.pre_bootstrap_commands,
+                    nodes.max_pods,
+                    nodes.override_bootstrap_command.as_deref(),
+                );
+            }
+        }
+        deps.sort();
+        deps.dedup();
         let name = &nodes.name;
         self.add(
             format!("launch-template-{}", slug(name)),

@@ -48,6 +48,35 @@ pub(super) fn key_pair_name(cluster: &str, nodes: &Nodes) -> Option<String> {
 }
 
 impl Builder<'_> {
+    /// The user data that joins a node of `nodes` to the cluster, for its AMI family: what a
+    /// self-managed group's nodes run, and a managed group's on a custom AMI (EKS adds none then).
+    pub(super) fn bootstrap_user_data(
+        &self,
+        cp: &super::control_plane::ControlPlane,
+        nodes: &Nodes,
+        labels: std::collections::BTreeMap<String, String>,
+        taints: Vec<String>,
+    ) -> UserDataSpec {
+        let template = match nodes.ami_family.as_str() {
+            "AmazonLinux2" => "al2",
+            "Bottlerocket" => "bottlerocket",
+            _ => "al2023",
+        };
+        let cp_out = |key| Val::out(&cp.step, key);
+        UserDataSpec {
+            template: template.into(),
+            cluster_name: self.cluster.clone(),
+            endpoint: cp_out(keys::ENDPOINT),
+            certificate_authority: cp_out(keys::CA),
+            service_cidr: cp_out(keys::SERVICE_CIDR),
+            labels,
+            taints,
+            max_pods: nodes.max_pods,
+            pre_bootstrap_commands: nodes.pre_bootstrap_commands.clone(),
+            override_bootstrap_command: nodes.override_bootstrap_command.clone(),
+        }
+    }
+
     /// The step importing a group's public key, if it has one to import.
     pub(super) fn key_pair(&mut self, nodes: &Nodes) -> Option<StepId> {
         let key_name = key_pair_name(&self.cluster, nodes)?;

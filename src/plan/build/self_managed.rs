@@ -247,24 +247,8 @@ impl Builder<'_> {
             Some(a) if a.starts_with("ami-") => AmiSource::Id(a.to_string()),
             _ => AmiSource::SsmParameter(ssm_parameter(family, &self.res.version, instance_type)),
         };
-        let template = match family.as_str() {
-            "AmazonLinux2" => "al2",
-            "Bottlerocket" => "bottlerocket",
-            _ => "al2023",
-        };
-        let cp_out = |key| Val::out(&cp.step, key);
-        let user_data = UserDataSpec {
-            template: template.into(),
-            cluster_name: self.cluster.clone(),
-            endpoint: cp_out(keys::ENDPOINT),
-            certificate_authority: cp_out(keys::CA),
-            service_cidr: cp_out(keys::SERVICE_CIDR),
-            labels: nodes.labels.clone(),
-            taints: nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect(),
-            max_pods: nodes.max_pods,
-            pre_bootstrap_commands: nodes.pre_bootstrap_commands.clone(),
-            override_bootstrap_command: nodes.override_bootstrap_command.clone(),
-        };
+        let taints = nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect();
+        let user_data = self.bootstrap_user_data(cp, nodes, nodes.labels.clone(), taints);
         self.add(
             format!("launch-template-{}", slug(name)),
             format!("launch template for `{name}` ({instance_type})"),

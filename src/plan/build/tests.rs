@@ -308,3 +308,22 @@ fn a_public_key_is_imported_once_per_group_and_named_after_its_digest() {
     let Resource::LaunchTemplate(spec) = resource(&p, "launch-template-c") else { panic!("not a template") };
     assert_eq!(spec.key_name.as_deref(), Some("mine"));
 }
+
+#[test]
+fn a_managed_group_on_a_custom_ami_is_bootstrapped_by_its_launch_template() {
+    let p = plan_of(
+        "managedNodeGroups:\n  - name: custom\n    amiFamily: AmazonLinux2\n    ami: ami-0123456789abcdef0\n    labels: {tier: web}\n",
+    );
+    let lt = p.step("launch-template-custom").unwrap();
+    assert!(lt.depends_on.contains(&"control-plane".to_string()), "the user data needs the endpoint and CA");
+    let Resource::LaunchTemplate(spec) = &lt.resource else { panic!("not a template") };
+    assert_eq!(spec.image, Some(AmiSource::Id("ami-0123456789abcdef0".into())));
+    assert!(spec.managed_user_data.is_none());
+    let user_data = spec.user_data.as_ref().expect("a bootstrap");
+    assert_eq!(user_data.template, "al2");
+    assert_eq!(user_data.labels["eks.amazonaws.com/nodegroup"], "custom");
+    assert_eq!(user_data.labels["eks.amazonaws.com/nodegroup-image"], "ami-0123456789abcdef0");
+    assert_eq!(user_data.labels["tier"], "web");
+    let Resource::ManagedNodegroup(ng) = resource(&p, "nodegroup-custom") else { panic!("not a group") };
+    assert_eq!(ng.ami_type, "", "EKS's CUSTOM: the type is left out");
+}
