@@ -33,6 +33,9 @@ fn mixed_instances_policy(lt_id: &str, d: &Distribution) -> MixedInstancesPolicy
         LaunchTemplateSpecification::builder().launch_template_id(lt_id).version("$Latest").build();
     let overrides =
         d.instance_types.iter().map(|t| LaunchTemplateOverrides::builder().instance_type(t).build());
+    // Every field, Auto Scaling's default where the file gives none, so that an update also
+    // resets what the file no longer sets ("" clears a maximum price).
+    let lowest = strategy(d) == "lowest-price";
     MixedInstancesPolicy::builder()
         .launch_template(
             LaunchTemplate::builder()
@@ -42,14 +45,21 @@ fn mixed_instances_policy(lt_id: &str, d: &Distribution) -> MixedInstancesPolicy
         )
         .instances_distribution(
             InstancesDistribution::builder()
-                .set_spot_max_price(d.spot_max_price.clone())
-                .set_on_demand_base_capacity(d.on_demand_base_capacity)
-                .set_on_demand_percentage_above_base_capacity(d.on_demand_percentage_above_base_capacity)
-                .set_spot_instance_pools(d.spot_instance_pools)
-                .set_spot_allocation_strategy(d.spot_allocation_strategy.clone())
+                .spot_max_price(d.spot_max_price.clone().unwrap_or_default())
+                .on_demand_base_capacity(d.on_demand_base_capacity.unwrap_or(0))
+                .on_demand_percentage_above_base_capacity(
+                    d.on_demand_percentage_above_base_capacity.unwrap_or(100),
+                )
+                .set_spot_instance_pools(lowest.then(|| d.spot_instance_pools.unwrap_or(2)))
+                .spot_allocation_strategy(strategy(d))
                 .build(),
         )
         .build()
+}
+
+/// The Spot allocation strategy: the file's, or Auto Scaling's default.
+fn strategy(d: &Distribution) -> &str {
+    d.spot_allocation_strategy.as_deref().unwrap_or("lowest-price")
 }
 
 /// Whether a group's mixed instances policy is `d`'s (the fields the file sets; Auto Scaling's
@@ -61,21 +71,17 @@ fn same_distribution(group: &AutoScalingGroup, d: &Distribution) -> bool {
         .map(|lt| lt.overrides().iter().filter_map(|o| o.instance_type()).collect())
         .unwrap_or_default();
     let have = policy.instances_distribution();
-    let same = |want: Option<i32>, have: Option<i32>| want.is_none() || want == have;
-    let price = |p: &str| p.parse::<f64>().ok();
+    let price = |p: Option<&str>| p.filter(|p| !p.is_empty()).and_then(|p| p.parse::<f64>().ok());
+    let lowest = strategy(d) == "lowest-price";
     types == d.instance_types.iter().map(String::as_str).collect::<Vec<_>>()
-        && same(d.on_demand_base_capacity, have.and_then(|h| h.on_demand_base_capacity()))
-        && same(
-            d.on_demand_percentage_above_base_capacity,
-            have.and_then(|h| h.on_demand_percentage_above_base_capacity()),
-        )
-        && same(d.spot_instance_pools, have.and_then(|h| h.spot_instance_pools()))
-        && d.spot_allocation_strategy
-            .as_deref()
-            .is_none_or(|s| have.and_then(|h| h.spot_allocation_strategy()) == Some(s))
-        && d.spot_max_price
-            .as_deref()
-            .is_none_or(|p| price(p) == have.and_then(|h| h.spot_max_price()).and_then(price))
+        && have.and_then(|h| h.on_demand_base_capacity()).unwrap_or(0)
+            == d.on_demand_base_capacity.unwrap_or(0)
+        && have.and_then(|h| h.on_demand_percentage_above_base_capacity()).unwrap_or(100)
+            == d.on_demand_percentage_above_base_capacity.unwrap_or(100)
+        && (!lowest
+            || have.and_then(|h| h.spot_instance_pools()).unwrap_or(2) == d.spot_instance_pools.unwrap_or(2))
+        && have.and_then(|h| h.spot_allocation_strategy()).unwrap_or("lowest-price") == strategy(d)
+        && price(have.and_then(|h| h.spot_max_price())) == price(d.spot_max_price.as_deref())
         && group.capacity_rebalance().unwrap_or_default() == d.capacity_rebalance
 }
 
@@ -161,8 +167,9 @@ impl AwsCloud {
         // Metrics the file asks for that are not collected (others collected stay).
         let enabled: Vec<&str> = group.enabled_metrics().iter().filter_map(|m| m.metric()).collect();
         for (granularity, metrics) in &spec.metrics_collection {
+            // None named means all of them.
             let missing = if metrics.is_empty() {
-                enabled.is_empty()
+                crate::config::ASG_METRICS.iter().any(|m| !enabled.contains(m))
             } else {
                 metrics.iter().any(|m| !enabled.contains(&m.as_str()))
             };
@@ -170,6 +177,23 @@ impl AwsCloud {
                 self.enable_metrics(name, granularity, metrics).await?;
                 action = Action::Updated;
             }
+        }
+        // No mix any more: back to the launch template alone.
+        if spec.distribution.is_none() && group.mixed_instances_policy().is_some() {
+            let lt_id = ctx.resolve(&spec.launch_template)?;
+            self.asg
+                .update_auto_scaling_group()
+                .auto_scaling_group_name(name)
+                .launch_template(
+                    LaunchTemplateSpecification::builder()
+                        .launch_template_id(&lt_id)
+                        .version("$Latest")
+                        .build(),
+                )
+                .send()
+                .await
+                .api("UpdateAutoScalingGroup")?;
+            action = Action::Updated;
         }
         // Another mix of instance types or purchase options: Auto Scaling applies it to the
         // instances it launches next.

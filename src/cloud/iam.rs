@@ -305,7 +305,7 @@ impl AwsCloud {
         fresh: bool,
     ) -> anyhow::Result<bool> {
         let exclusive = matches!(trust, Trust::ServiceAccount { .. });
-        if want.is_empty() && (fresh || !exclusive) {
+        if want.is_empty() && fresh {
             return Ok(false);
         }
         let have: Vec<String> = if fresh {
@@ -335,8 +335,12 @@ impl AwsCloud {
                 .with_context(|| format!("failed to put inline policy `{name}` on role `{role_name}`"))?;
             changed = true;
         }
-        if exclusive {
-            for gone in have.iter().filter(|h| !want.contains_key(*h)) {
+        // A service account's role holds exactly the file's; others lose only eksup's own grants
+        // the file no longer asks for.
+        {
+            let removable =
+                |h: &&String| !want.contains_key(*h) && (exclusive || crate::plan::is_eksup_inline_policy(h));
+            for gone in have.iter().filter(removable) {
                 let call = self.iam.delete_role_policy().role_name(role_name).policy_name(gone);
                 call.send().await.api("DeleteRolePolicy").or_not_found()?;
                 changed = true;

@@ -38,13 +38,24 @@ impl AwsCloud {
         days: i32,
     ) -> anyhow::Result<bool> {
         let name = log_group(cluster);
-        let have = wait_for(progress, &format!("log group `{name}`"), limits::LOG_GROUP_MADE, || async {
+        let waited = wait_for(progress, &format!("log group `{name}`"), limits::LOG_GROUP_MADE, || async {
             Ok(match self.log_retention(cluster).await? {
                 Some(retention) => Poll::Ready(retention),
                 None => Poll::Pending("not made by EKS yet".to_string()),
             })
         })
-        .await?;
+        .await;
+        // The cluster is made and works: a log group EKS has not made yet is no reason to fail.
+        let have = match waited {
+            Ok(have) => have,
+            Err(e) if matches!(e.downcast_ref::<CloudError>(), Some(CloudError::WaitTimeout { .. })) => {
+                progress.warn(&format!(
+                    "EKS has not made the log group `{name}` yet, so its retention is not set: run the same command again later"
+                ));
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        };
         if have == Some(days) {
             return Ok(false);
         }

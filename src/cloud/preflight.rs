@@ -96,7 +96,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::Subnet { .. } => &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute"],
         Resource::InternetGateway { .. } => &["ec2:CreateInternetGateway", "ec2:AttachInternetGateway"],
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
-        Resource::KeyPair { .. } => &["ec2:ImportKeyPair", "ec2:CreateTags"],
+        Resource::KeyPair { .. } => &["ec2:DescribeKeyPairs", "ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
         Resource::RouteTable { .. } => {
             &["ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:AssociateRouteTable"]
@@ -120,12 +120,27 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::InstanceProfile { .. } => {
             &["iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:PassRole"]
         }
+        Resource::ControlPlane(spec) if spec.log_retention_days.is_some() => &[
+            "eks:CreateCluster",
+            "eks:DescribeCluster",
+            "eks:TagResource",
+            "iam:PassRole",
+            "logs:DescribeLogGroups",
+            "logs:PutRetentionPolicy",
+        ],
         Resource::ControlPlane(_) => {
             &["eks:CreateCluster", "eks:DescribeCluster", "eks:TagResource", "iam:PassRole"]
         }
         Resource::OidcProvider { .. } => &["iam:CreateOpenIDConnectProvider", "iam:TagOpenIDConnectProvider"],
         Resource::LaunchTemplate(_) => &["ec2:CreateLaunchTemplate", "ssm:GetParameter"],
         Resource::ManagedNodegroup(_) => &["eks:CreateNodegroup", "eks:DescribeNodegroup", "iam:PassRole"],
+        Resource::AutoScalingGroup(spec) if !spec.metrics_collection.is_empty() => &[
+            "autoscaling:CreateAutoScalingGroup",
+            "autoscaling:DescribeAutoScalingGroups",
+            "autoscaling:EnableMetricsCollection",
+            "ec2:RunInstances",
+            "iam:PassRole",
+        ],
         Resource::AutoScalingGroup(_) => &[
             "autoscaling:CreateAutoScalingGroup",
             "autoscaling:DescribeAutoScalingGroups",

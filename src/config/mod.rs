@@ -28,7 +28,7 @@ use serde::Serialize;
 pub use diag::{Diagnostic, Diagnostics, LocIndex, Severity};
 pub use ssh_keys::read_public_keys;
 pub use types::*;
-pub use validate::{valid_repository_name, validate_repository};
+pub use validate::{ASG_METRICS, valid_repository_name, validate_repository};
 
 pub const EKSCTL_API_VERSION: &str = "eksctl.io/v1alpha5";
 pub const EKSUP_API_VERSION: &str = "eksup.io/v1alpha1";

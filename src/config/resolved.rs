@@ -77,6 +77,21 @@ pub struct ServiceAccount {
 }
 
 /// Whether any of `wellKnownPolicies` is on.
+/// The namespace and service account an AWS add-on's pods run as, for the role eksup makes it
+/// (`true`: the name is a pattern, for add-ons with several accounts), as AWS's user guide gives
+/// them.
+pub fn addon_service_account(addon: &str) -> Option<(&'static str, &'static str, bool)> {
+    match addon {
+        "vpc-cni" => Some(("kube-system", "aws-node", false)),
+        "aws-ebs-csi-driver" => Some(("kube-system", "ebs-csi-controller-sa", false)),
+        // The controller and the node daemon (`efs-csi-node-sa`): AWS's guide widens the trust to
+        // `efs-csi-*`.
+        "aws-efs-csi-driver" => Some(("kube-system", "efs-csi-*", true)),
+        "aws-mountpoint-s3-csi-driver" => Some(("kube-system", "s3-csi-driver-sa", false)),
+        _ => None,
+    }
+}
+
 pub fn any_well_known(w: &WellKnownPolicies) -> bool {
     [
         w.image_builder,
@@ -189,6 +204,7 @@ macro_rules! nodes {
     ($ng:expr, $taints:expr) => {{
         let ng = $ng;
         let ssh = ng.ssh.clone().unwrap_or_default();
+        let ssh_allowed = ssh_allowed(&ssh);
         let v = root_volume(ng.volume_size, ng.volume_type.as_deref(), ng.volume_iops, ng.volume_throughput);
         let (min, max, desired) = node_counts(ng.min_size, ng.max_size, ng.desired_capacity);
         Nodes {
@@ -205,9 +221,10 @@ macro_rules! nodes {
             disable_imdsv1: ng.disable_imdsv1.unwrap_or(DEFAULT_DISABLE_IMDSV1),
             disable_pod_imds: ng.disable_pod_imds.unwrap_or_default(),
             ssh: Ssh {
-                allow: ssh_allowed(&ssh),
+                allow: ssh_allowed,
                 public_key_name: ssh.public_key_name,
-                public_key: ssh.public_key.or(ssh.key_read),
+                // Imported only for SSH access, as eksctl does.
+                public_key: ssh.public_key.or(ssh.key_read).filter(|_| ssh_allowed),
                 source_security_group_ids: ssh.source_security_group_ids.unwrap_or_default(),
             },
             private_networking: ng.private_networking.unwrap_or_default(),

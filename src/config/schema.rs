@@ -15,7 +15,10 @@ use super::defaults::{
     DEFAULT_VPC_CIDR,
 };
 use super::known::EKSCTL_FIELDS;
-use super::validate::{AMI_FAMILIES, ASG_METRICS, INSTANCE_TYPE_PATTERN, TAINT_EFFECTS, VOLUME_TYPES};
+use super::validate::{
+    AMI_FAMILIES, ASG_METRICS, CONTROL_PLANE_TIERS, INSTANCE_TYPE_PATTERN, REPAIR_ACTIONS, RETENTION_DAYS,
+    SPOT_ALLOCATION_STRATEGIES, TAINT_EFFECTS, VOLUME_TYPES,
+};
 use super::{EKSCTL_API_VERSION, EKSUP_API_VERSION};
 
 /// An IPv4 CIDR, as `ipnet` parses it.
@@ -51,7 +54,7 @@ pub fn editor_schema(base: &Json) -> Json {
             strict_object(name, def);
         }
     }
-    for ((def, key), patch) in constraints() {
+    for ((def, key), patch) in constraints().into_iter().chain(aws_constraints()) {
         for def in expand(def) {
             if let Some(prop) = property(&mut schema, def, key) {
                 merge(prop, patch.clone());
@@ -92,15 +95,36 @@ pub fn editor_schema(base: &Json) -> Json {
         }
     }
     // Network ACLs are for a VPC eksup creates.
+    // The control plane's subnets and groups, and nodes' extra groups, are an existing VPC's.
+    let none = |what: &str| json!({ "anyOf": [{ "type": "null" }, { "maxItems": 0 }], "description": what });
     if let Some(vpc) = definition(&mut schema, "ClusterVPC") {
-        vpc["if"] = json!({ "required": ["id"], "properties": { "id": { "type": "string" } } });
-        vpc["then"] = json!({ "properties": { "networkAcls": { "anyOf": [
-            { "type": "null" },
-            { "properties": { "enabled": { "enum": [false, null] } } }
-        ], "description": "network ACLs are for a VPC eksup creates" } } });
+        let has_id = json!({ "required": ["id"], "properties": { "id": { "type": "string" } } });
+        vpc["allOf"] = json!([
+            { "if": has_id, "then": { "properties": { "networkAcls": { "anyOf": [
+                { "type": "null" },
+                { "properties": { "enabled": { "enum": [false, null] } } }
+            ], "description": "network ACLs are for a VPC eksup creates" } } } },
+            { "if": { "not": has_id }, "then": { "properties": {
+                "controlPlaneSubnetIDs": none("subnets of an existing VPC: set `vpc.id`"),
+                "controlPlaneSecurityGroupIDs": none("security groups of an existing VPC: set `vpc.id`")
+            } } }
+        ]);
     }
+    let groups_of_existing_vpc = json!({ "anyOf": [{ "type": "null" }, { "type": "array", "items": { "anyOf": [
+        { "type": "null" },
+        { "properties": { "securityGroups": { "anyOf": [
+            { "type": "null" },
+            { "properties": { "attachIDs": none("security groups of an existing VPC: set `vpc.id`") } }
+        ] } } }
+    ] } }] });
+    let no_vpc_id = json!({ "not": { "required": ["vpc"], "properties": { "vpc": {
+        "type": "object", "required": ["id"], "properties": { "id": { "type": "string" } }
+    } } } });
     // eksup's extensions exist only in eksup.io/v1alpha1.
     schema["allOf"] = json!([{
+        "if": no_vpc_id,
+        "then": { "properties": { "nodeGroups": groups_of_existing_vpc, "managedNodeGroups": groups_of_existing_vpc } }
+    }, {
         "if": { "properties": { "apiVersion": { "const": EKSCTL_API_VERSION } }, "required": ["apiVersion"] },
         "then": { "properties": {
             "ecr": { "not": {}, "description": "an eksup extension: use `apiVersion: eksup.io/v1alpha1`" },
@@ -363,8 +387,6 @@ fn constraints() -> Vec<(Field, Json)> {
         (("NodeGroupIAM", "attachPolicyARNs"), items(arn())),
         (("NodeGroupIAM", "instanceRolePermissionsBoundary"), arn()),
         (("NodeGroupIAM", "instanceRoleName"), json!({ "maxLength": 64 })),
-        (("MetricsCollection", "granularity"), json!({ "enum": ["1Minute"] })),
-        (("MetricsCollection", "metrics"), items(json!({ "enum": strings(ASG_METRICS) }))),
         (("FargateProfile", "name"), json!({ "not": { "pattern": "^eks-" } })),
         (("FargateProfile", "podExecutionRoleARN"), arn()),
         (("FargateProfile", "selectors"), json!({ "minItems": 1, "maxItems": 5 })),
@@ -378,6 +400,36 @@ fn constraints() -> Vec<(Field, Json)> {
         (("EcrEncryption", "type"), json!({ "enum": ["AES256", "KMS"] })),
         (("EcrLifecyclePolicy", "keepLastImages"), json!({ "minimum": 1 })),
         (("EcrLifecyclePolicy", "expireUntaggedAfterDays"), json!({ "minimum": 1 })),
+    ]
+}
+
+/// The ranges and values AWS takes for node repair, control plane tiers, log retention, mixed
+/// instances and group metrics.
+fn aws_constraints() -> Vec<(Field, Json)> {
+    vec![
+        (("NodeRepairConfigOverride", "repairAction"), json!({ "enum": strings(REPAIR_ACTIONS) })),
+        (("NodeRepairConfigOverride", "minRepairWaitTimeMins"), json!({ "minimum": 1 })),
+        (("NodeRepairConfig", "maxUnhealthyNodeThresholdCount"), json!({ "minimum": 1 })),
+        (("NodeRepairConfig", "maxParallelNodesRepairedCount"), json!({ "minimum": 1 })),
+        (
+            ("NodeRepairConfig", "maxUnhealthyNodeThresholdPercentage"),
+            json!({ "minimum": 1, "maximum": 100 }),
+        ),
+        (("NodeRepairConfig", "maxParallelNodesRepairedPercentage"), json!({ "minimum": 1, "maximum": 100 })),
+        (("ControlPlaneScalingConfig", "tier"), json!({ "enum": strings(CONTROL_PLANE_TIERS) })),
+        (("ClusterCloudWatchLogging", "logRetentionInDays"), json!({ "enum": RETENTION_DAYS })),
+        (
+            ("NodeGroupInstancesDistribution", "onDemandPercentageAboveBaseCapacity"),
+            json!({ "minimum": 0, "maximum": 100 }),
+        ),
+        (("NodeGroupInstancesDistribution", "spotInstancePools"), json!({ "minimum": 1, "maximum": 20 })),
+        (("NodeGroupInstancesDistribution", "onDemandBaseCapacity"), json!({ "minimum": 0 })),
+        (
+            ("NodeGroupInstancesDistribution", "spotAllocationStrategy"),
+            json!({ "enum": strings(SPOT_ALLOCATION_STRATEGIES) }),
+        ),
+        (("MetricsCollection", "granularity"), json!({ "enum": ["1Minute"] })),
+        (("MetricsCollection", "metrics"), items(json!({ "enum": strings(ASG_METRICS) }))),
     ]
 }
 
@@ -502,6 +554,7 @@ mod tests {
         let mut s = schema();
         let fields = constraints()
             .into_iter()
+            .chain(aws_constraints())
             .map(|(f, _)| f)
             .chain(defaults().into_iter().map(|(f, _)| f))
             .flat_map(|(d, k)| expand(d).into_iter().map(move |d| (d, k)));

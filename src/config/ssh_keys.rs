@@ -43,6 +43,10 @@ pub fn read_public_keys(
     let mut problems = Vec::new();
     for (p, ssh) in groups {
         let Some(ssh) = ssh else { continue };
+        // As eksctl, a key is imported only for SSH access (`allow`, on by default with a key).
+        if ssh.allow == Some(false) {
+            continue;
+        }
         let (path, field) = match &ssh.public_key_path {
             Some(path) => (path.clone(), "publicKeyPath"),
             None if ssh.allow == Some(true) && ssh.public_key_name.is_none() && ssh.public_key.is_none() => {

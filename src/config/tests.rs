@@ -90,7 +90,7 @@ fn unsupported_eksctl_fields_are_refused_precisely() {
         has(&format!("{repair}.nodeRepairConfigOverrides[0].nodeUnhealthyReason: must be set")),
         "{errs:#?}"
     );
-    assert!(has("hint: EKS calls this action `Reboot`"), "{errs:#?}");
+    assert!(has("hint: use `Reboot`: EKS's name for this action"), "{errs:#?}");
     assert!(has("controlPlaneScalingConfig.tier: `xl` is not one of `standard`, `tier-xl`"), "{errs:#?}");
 }
 
@@ -429,11 +429,11 @@ fn control_plane_subnets_and_groups_belong_to_an_existing_vpc() {
     assert!(has("vpc.controlPlaneSubnetIDs: needs at least two subnets"), "{errs:#?}");
     assert!(has("vpc.controlPlaneSecurityGroupIDs[1]: `web` is not a security group id"), "{errs:#?}");
     assert!(
-        has("only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set"),
+        has("only one of `vpc.securityGroup` and `vpc.controlPlaneSecurityGroupIDs` can be set"),
         "{errs:#?}"
     );
     assert!(
-        has("only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set"),
+        has("only one of `vpc.controlPlaneSubnetIDs` and `vpc.controlPlaneOnPrivateSubnets` can be set"),
         "{errs:#?}"
     );
     // eksup's VPC has private subnets in every zone.
@@ -452,7 +452,7 @@ fn instances_distribution_follows_auto_scaling_rules() {
     assert!(has(&format!("{d}.onDemandPercentageAboveBaseCapacity: must be 0 to 100")), "{errs:#?}");
     assert!(
         has(&format!(
-            "{d}.spotInstancePools: cannot be set with spotAllocationStrategy `capacity-optimized`"
+            "{d}.spotInstancePools: cannot be set with `spotAllocationStrategy: capacity-optimized`"
         )),
         "{errs:#?}"
     );
@@ -462,4 +462,47 @@ fn instances_distribution_follows_auto_scaling_rules() {
     );
     let l = load(&format!("{HEAD}nodeGroups:\n  - name: a\n    instancesDistribution:\n      instanceTypes: [t3.small, t3.medium]\n")).unwrap();
     assert_eq!(l.config.node_groups.unwrap()[0].instance_type.as_deref(), Some("mixed"), "eksctl's word");
+}
+
+#[test]
+fn add_on_roles_need_oidc_a_known_service_account_and_no_role_of_your_own() {
+    let errs = errors(&format!(
+        "{HEAD}addons:\n  - name: aws-ebs-csi-driver\n    attachPolicyARNs: [arn:aws:iam::1:policy/p]\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("addons[0].attachPolicyARNs: needs `iam.withOIDC: true`")),
+        "{errs:#?}"
+    );
+    let errs = errors(&format!(
+        "{HEAD}iam:\n  withOIDC: true\naddons:\n  - name: adot\n    wellKnownPolicies: {{certManager: true}}\n  - name: aws-ebs-csi-driver\n    serviceAccountRoleARN: arn:aws:iam::1:role/r\n    attachPolicyARNs: [arn:aws:iam::1:policy/p]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has("addons[0].wellKnownPolicies: eksup does not know which service account `adot` runs as"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("addons[1].attachPolicyARNs: would not apply: `serviceAccountRoleARN` is a role of your own"),
+        "{errs:#?}"
+    );
+    let l = load(&format!("{HEAD}addons:\n  - name: aws-ebs-csi-driver\n")).unwrap();
+    assert!(
+        l.warnings
+            .iter()
+            .any(|w| w.render("c.yaml").contains("`aws-ebs-csi-driver` gets no IAM permissions")),
+        "{:?}",
+        l.warnings
+    );
+}
+
+#[test]
+fn autoscaler_tags_count_the_cluster_tags_once() {
+    // 20 cluster tags, 10 labels: about 44 tags on the group (8 of eksup's, the 20 and the
+    // group's identity tags, Cluster Autoscaler's 2 and a template per label), within 50.
+    let tags: String = (0..20).map(|i| format!("    t{i}: v\n")).collect();
+    let labels: String = (0..10).map(|i| format!("      l{i}: v\n")).collect();
+    let yaml = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n  tags:\n{tags}nodeGroups:\n  - name: a\n    labels:\n{labels}    iam:\n      withAddonPolicies: {{autoScaler: true}}\n"
+    );
+    assert!(load(&yaml).is_ok(), "{:#?}", errors(&yaml));
 }

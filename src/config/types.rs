@@ -473,6 +473,19 @@ pub struct Addon {
     /// Tags on the add-on
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
+    /// Managed policies for a role eksup makes for the add-on's service account (needs
+    /// `iam.withOIDC`)
+    #[serde(rename = "attachPolicyARNs", skip_serializing_if = "Option::is_none")]
+    pub attach_policy_arns: Option<Vec<String>>,
+    /// An inline policy document for that role (JSON or YAML)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attach_policy: Option<serde_json::Value>,
+    /// eksctl's ready-made permissions for that role
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub well_known_policies: Option<WellKnownPolicies>,
+    /// Permissions boundary ARN of that role
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
 }
 
 /// How the default add-ons are installed.

@@ -44,7 +44,7 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "WindowsServer2025FullContainer",
 ];
 /// The Auto Scaling group metrics EnableMetricsCollection takes.
-pub(super) const ASG_METRICS: &[&str] = &[
+pub const ASG_METRICS: &[&str] = &[
     "GroupMinSize",
     "GroupMaxSize",
     "GroupDesiredCapacity",
@@ -499,15 +499,16 @@ fn control_plane_network_rules(v: &mut V, vpc: &ClusterVPC) {
     if vpc.security_group.is_some() && !groups.is_empty() {
         v.err_hint(
             "vpc.controlPlaneSecurityGroupIDs",
-            "only one of vpc.securityGroup and vpc.controlPlaneSecurityGroupIDs can be set",
+            "only one of `vpc.securityGroup` and `vpc.controlPlaneSecurityGroupIDs` can be set",
             "list every group in `controlPlaneSecurityGroupIDs`",
         );
     }
     if vpc.control_plane_on_private_subnets == Some(true) {
         if !subnets.is_empty() {
-            v.err(
+            v.err_hint(
                 "vpc.controlPlaneOnPrivateSubnets",
-                "only one of vpc.controlPlaneSubnetIDs and vpc.controlPlaneOnPrivateSubnets can be set",
+                "only one of `vpc.controlPlaneSubnetIDs` and `vpc.controlPlaneOnPrivateSubnets` can be set",
+                "keep `controlPlaneSubnetIDs` to name the subnets, or `controlPlaneOnPrivateSubnets` for all private ones",
             );
         }
         let zones: std::collections::BTreeSet<String> = vpc
@@ -904,7 +905,7 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         update_config_rules(v, ng, *managed);
         node_iam_rules(v, ng);
         if !*managed {
-            autoscaler_tag_rules(v, ng, cfg.metadata.tags.as_ref().map_or(0, |t| t.len()));
+            autoscaler_tag_rules(v, ng);
         }
         ssh_rules(v, ng);
     }
@@ -912,21 +913,22 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
 
 /// A self-managed group with `withAddonPolicies.autoScaler` gets Cluster Autoscaler's tags on its
 /// Auto Scaling group: two, plus a template per label and per taint (for scaling from zero). With
-/// the group's and the cluster's tags and eksup's own they must fit in AWS's 50.
-fn autoscaler_tag_rules(v: &mut V, ng: &NgView<'_>, cluster_tags: usize) {
+/// the group's tags (the cluster's `metadata.tags` are among them once defaulted) and eksup's own
+/// they must fit in AWS's 50.
+fn autoscaler_tag_rules(v: &mut V, ng: &NgView<'_>) {
     let on = ng.iam.and_then(|i| i.with_addon_policies.as_ref()).is_some_and(|a| a.auto_scaler == Some(true));
     if !on {
         return;
     }
     let templates = 2 + ng.labels.map_or(0, |l| l.len()) + ng.taints.len();
-    let total = OWN_TAGS + cluster_tags + ng.tags.map_or(0, |t| t.len()) + templates;
+    let total = OWN_TAGS + ng.tags.map_or(0, |t| t.len()) + templates;
     if total > AWS_MAX_TAGS {
         v.err_hint(
             format!("{}.iam.withAddonPolicies.autoScaler", ng.path),
             format!(
                 "the Auto Scaling group would carry `{total}` tags (`{templates}` for Cluster Autoscaler: two, and one per label and per taint), but AWS allows `{AWS_MAX_TAGS}`"
             ),
-            "use fewer labels, taints or tags on this node group, or fewer metadata.tags",
+            "use fewer labels, taints or tags on this node group, or fewer `metadata.tags`",
         );
     }
 }
@@ -992,7 +994,7 @@ fn distribution_rules<'a>(
         v.err_hint(
             format!("{p}.instanceTypes"),
             "must list at least one instance type",
-            "like `[m5.large, m5a.large]`",
+            "list the types, like `[m5.large, m5a.large]`",
         );
     }
     let unique: std::collections::BTreeSet<&String> = types.iter().collect();
@@ -1021,7 +1023,7 @@ fn distribution_rules<'a>(
     {
         v.err_hint(
             format!("{p}.spotInstancePools"),
-            format!("cannot be set with spotAllocationStrategy `{strategy}`"),
+            format!("cannot be set with `spotAllocationStrategy: {strategy}`"),
             "remove `spotInstancePools`: only `lowest-price` spreads over a number of pools",
         );
     }
@@ -1306,7 +1308,7 @@ fn node_repair_rules(v: &mut V, p: &str, r: &NodeRepairConfig) {
             let mut d =
                 Diagnostic::error(format!("{q}.repairAction"), format!("`{action}` is not one of {list}"));
             if let Some(i) = instead {
-                d = d.with_hint(format!("EKS calls this action `{i}`"));
+                d = d.with_hint(format!("use `{i}`: EKS's name for this action"));
             }
             v.out.push(d);
         }
@@ -1314,7 +1316,7 @@ fn node_repair_rules(v: &mut V, p: &str, r: &NodeRepairConfig) {
 }
 
 /// The repair actions EKS takes (RepairAction).
-const REPAIR_ACTIONS: &[&str] = &["Replace", "Reboot", "NoAction"];
+pub(super) const REPAIR_ACTIONS: &[&str] = &["Replace", "Reboot", "NoAction"];
 
 /// `updateConfig`: one of its two limits, a percentage in range; managed node groups only.
 fn update_config_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
@@ -1398,17 +1400,25 @@ fn node_iam_rules(v: &mut V, ng: &NgView<'_>) {
 pub(super) const PUBLIC_KEY_HINT: &str =
     "give an OpenSSH public key (`ssh-rsa AAAA...` or `ssh-ed25519 AAAA...`), the `.pub` file's line";
 
-/// Why `key` is not a public key EC2 imports (ImportKeyPair: RSA, 2048 to 4096 bits, or
-/// ED25519, in OpenSSH's format), if it is not.
+/// Why `key` is not a public key EC2 imports (ImportKeyPair: RSA or ED25519, in OpenSSH's
+/// format; EC2 checks an RSA key's size), if it is not. Only a key type is echoed, never the
+/// text of some other file.
 pub(super) fn public_key_problem(key: &str) -> Result<(), String> {
     use base64::Engine as _;
     if key.contains("PRIVATE KEY") {
         return Err("is a private key: give the public one (the `.pub` file)".into());
     }
+    if key.starts_with("---- BEGIN SSH2 PUBLIC KEY") {
+        return Err("is in RFC 4716 format: convert it with `ssh-keygen -i -f <file>`".into());
+    }
     let mut parts = key.split_whitespace();
     let (Some(kind), Some(blob)) = (parts.next(), parts.next()) else {
         return Err("is not an OpenSSH public key".into());
     };
+    let key_like = ["ssh-", "ecdsa-", "sk-"].iter().any(|p| kind.starts_with(p)) && kind.len() < 40;
+    if !key_like {
+        return Err("is not an OpenSSH public key".into());
+    }
     if !matches!(kind, "ssh-rsa" | "ssh-ed25519") {
         return Err(format!("`{kind}` keys cannot be imported into EC2, which takes RSA and ED25519 keys"));
     }
@@ -1537,12 +1547,71 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
         if let Some(r) = &a.service_account_role_arn {
             v.arn(&format!("{p}.serviceAccountRoleARN"), r);
         }
+        addon_iam_rules(v, cfg, &p, a);
         if let Some(c) = &a.configuration_values
             && serde_json::from_str::<serde_json::Value>(c).is_err()
             && super::yaml::parse(c).is_err()
         {
             v.err(format!("{p}.configurationValues"), "is neither JSON nor YAML");
         }
+    }
+}
+
+/// An add-on's own role (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`): an IAM role
+/// for its service account, so `iam.withOIDC`, a service account eksup knows (a role any account
+/// of the cluster could take, as eksctl makes for others, is refused), and no role of the user's.
+fn addon_iam_rules(v: &mut V, cfg: &ClusterConfig, p: &str, a: &Addon) {
+    for (j, arn) in a.attach_policy_arns.iter().flatten().enumerate() {
+        v.arn(&format!("{p}.attachPolicyARNs[{j}]"), arn);
+    }
+    if let Some(b) = &a.permissions_boundary {
+        v.arn(&format!("{p}.permissionsBoundary"), b);
+    }
+    if a.attach_policy.as_ref().is_some_and(|d| !d.is_object()) {
+        v.err(format!("{p}.attachPolicy"), "must be an IAM policy document (a map with `Statement`)");
+    }
+    let given: Vec<&str> = [
+        ("attachPolicyARNs", a.attach_policy_arns.as_ref().is_some_and(|x| !x.is_empty())),
+        ("attachPolicy", a.attach_policy.is_some()),
+        ("wellKnownPolicies", a.well_known_policies.as_ref().is_some_and(super::resolved::any_well_known)),
+    ]
+    .into_iter()
+    .filter_map(|(f, set)| set.then_some(f))
+    .collect();
+    let name = a.name.as_deref().unwrap_or_default();
+    let with_oidc = cfg.iam.as_ref().and_then(|i| i.with_oidc) == Some(true);
+    if given.is_empty()
+        && a.service_account_role_arn.is_none()
+        && !with_oidc
+        && matches!(name, "aws-ebs-csi-driver" | "aws-efs-csi-driver")
+    {
+        v.out.push(
+            Diagnostic::warning(
+                format!("{p}.name"),
+                format!("`{name}` gets no IAM permissions: its volumes will not be provisioned"),
+            )
+            .with_hint("set `iam.withOIDC: true` (eksup then makes its role), or give one with `serviceAccountRoleARN`"),
+        );
+    }
+    let Some(first) = given.first() else { return };
+    if a.service_account_role_arn.is_some() {
+        v.err_hint(
+            format!("{p}.{first}"),
+            "would not apply: `serviceAccountRoleARN` is a role of your own and eksup does not change it",
+            "drop `serviceAccountRoleARN` to have eksup make the role, or drop the policies",
+        );
+    } else if !with_oidc {
+        v.err_hint(
+            format!("{p}.{first}"),
+            "needs `iam.withOIDC: true`: eksup gives an add-on's service account its role through the cluster's OIDC provider",
+            "set `iam.withOIDC: true`, or give a role of your own with `serviceAccountRoleARN`",
+        );
+    } else if super::resolved::addon_service_account(name).is_none() {
+        v.err_hint(
+            format!("{p}.{first}"),
+            format!("eksup does not know which service account `{name}` runs as, and a role any service account of the cluster could take is too broad"),
+            "make the role with `iam.serviceAccounts` (`roleOnly: true`, the add-on's namespace and name) and give it with `serviceAccountRoleARN`",
+        );
     }
 }
 

@@ -535,19 +535,22 @@ pub fn role_policies(trust: &super::Trust, want: &[String], have: &[String]) -> 
     Some(FieldChange::new("policies", list(&from), list(&to)))
 }
 
-/// The inline policies of a role that a run puts or (a service account's role) deletes: their
-/// names, one marked `*` when its document differs.
+/// The inline policies of a role that a run puts or deletes (all others of a service account's
+/// role, eksup's grants no longer asked for of the others): their names, one marked `*` when its
+/// document differs.
 pub fn inline_policies_change(
     trust: &super::Trust,
     want: &BTreeMap<String, String>,
     have: &BTreeMap<String, String>,
 ) -> Option<FieldChange> {
     let exclusive = matches!(trust, super::Trust::ServiceAccount { .. });
+    // What a run removes: anything but the file's from a service account's role, eksup's own
+    // grants no longer asked for from the others.
+    let removable = |n: &String| !want.contains_key(n) && (exclusive || super::is_eksup_inline_policy(n));
     let parse = |d: &String| serde_json::from_str::<serde_json::Value>(d).ok();
     let differs =
         |name: &String, document: &String| have.get(name).is_none_or(|h| parse(h) != parse(document));
-    let changed =
-        want.iter().any(|(n, d)| differs(n, d)) || (exclusive && have.keys().any(|n| !want.contains_key(n)));
+    let changed = want.iter().any(|(n, d)| differs(n, d)) || have.keys().any(removable);
     if !changed {
         return None;
     }
@@ -555,7 +558,7 @@ pub fn inline_policies_change(
         .iter()
         .map(|(n, d)| if have.contains_key(n) && differs(n, d) { format!("{n}*") } else { n.clone() })
         .collect();
-    let from: Vec<&String> = have.keys().filter(|n| exclusive || want.contains_key(*n)).collect();
+    let from: Vec<&String> = have.keys().filter(|n| want.contains_key(*n) || removable(n)).collect();
     Some(FieldChange::new("inline policies", list(from), list(to)))
 }
 

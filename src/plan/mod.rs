@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-pub use build::{PlanOptions, build, partition, repository_spec, repository_step_id, slug};
+pub use build::{
+    PlanOptions, build, is_eksup_inline_policy, partition, repository_spec, repository_step_id, slug,
+};
 pub use kind::{Kind, PHASES};
 
 /// Identifies a step within a plan: `vpc`, `subnet-public-us-west-2a`, `nodegroup-ng-1`.

@@ -384,6 +384,32 @@ fn csi_drivers() {
         assert!(inline["fsx"].contains("fsx:*"));
         assert!(inline["service-linked-role"].contains("arn:aws:iam::*:role/aws-service-role/*"));
         assert!(inline["efs-ec2"].contains("ec2:CreateNetworkInterface"));
+        // A re-run without `fsx` takes its grants back; a policy added outside eksup stays.
+        let role = format!("eksup-{cluster}-ng-1-node");
+        let mine = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}"#;
+        emu.aws(&[
+            "iam",
+            "put-role-policy",
+            "--role-name",
+            &role,
+            "--policy-name",
+            "mine",
+            "--policy-document",
+            mine,
+        ]);
+        let file = emu.home().join("no-fsx.yaml");
+        std::fs::write(&file, example("06-csi-drivers.yaml").replace("        fsx: true\n", "")).unwrap();
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(
+            plan.stdout
+                .contains("inline policies: `efs,efs-ec2,fsx,service-linked-role` -> `efs,efs-ec2`"),
+            "{}",
+            plan.stdout
+        );
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let names: Vec<String> = role_policies(&emu, &role).1.into_keys().collect();
+        assert_eq!(names, ["efs", "efs-ec2", "mine"]);
     });
 }
 
@@ -399,7 +425,7 @@ fn node_repair() {
     assert_eq!(refused.code, 1, "{}", refused.stderr);
     assert!(
         refused.stderr.contains(":61:11: managedNodeGroups[3].nodeRepairConfig.nodeRepairConfigOverrides[0].repairAction: `Terminate` is not one of `Replace`, `Reboot`, `NoAction`")
-            && refused.stderr.contains("hint: EKS calls this action `Replace`"),
+            && refused.stderr.contains("hint: use `Replace`: EKS's name for this action"),
         "{}",
         refused.stderr
     );
@@ -813,5 +839,51 @@ fn managed_nodes() {
             str_of(&public_lt["KeyName"]).starts_with(&format!("eksup-{cluster}-managed-ng-public-")),
             "{public_lt}"
         );
+    });
+}
+
+/// Add-ons with roles of their own: `vpc-cni` with the file's managed policy, the EBS CSI driver
+/// with eksctl's well-known grant, each trusted only by its service account through the cluster's
+/// OIDC provider, read back with the AWS CLI. The example asks for Kubernetes 1.18, which EKS no
+/// longer creates: refused at that line; with a current version it creates and deletes.
+#[test]
+fn addons_with_roles() {
+    let emu = Emulator::start();
+    let as_published = emu.home().join("as-published.yaml");
+    std::fs::write(&as_published, example("25-addons.yaml")).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains(":6:3: metadata.version: Kubernetes `1.18` is not a version EKS creates clusters with"),
+        "{}",
+        refused.stderr
+    );
+    let text = example("25-addons.yaml").replace("version: \"1.18\"", "version: \"1.34\"");
+    lifecycle_checked(&emu, "25-addons.yaml", &text, |cluster| {
+        let role_of = |addon: &str| {
+            let a = emu.aws(&["eks", "describe-addon", "--cluster-name", cluster, "--addon-name", addon]);
+            str_of(&a["addon"]["serviceAccountRoleArn"])
+        };
+        for (addon, account, policy) in [
+            ("vpc-cni", "aws-node", "AmazonEKS_CNI_Policy"),
+            ("aws-ebs-csi-driver", "ebs-csi-controller-sa", "AmazonEBSCSIDriverPolicy"),
+        ] {
+            let arn = role_of(addon);
+            let name = arn.rsplit('/').next().unwrap().to_string();
+            assert_eq!(name, format!("eksup-{cluster}-addon-{addon}"));
+            let role = emu.aws(&["iam", "get-role", "--role-name", &name]);
+            let trust = role["Role"]["AssumeRolePolicyDocument"].to_string();
+            assert!(trust.contains(&format!("system:serviceaccount:kube-system:{account}")), "{trust}");
+            assert!(
+                trust.contains("sts.amazonaws.com") && trust.contains("AssumeRoleWithWebIdentity"),
+                "{trust}"
+            );
+            let (managed, inline) = role_policies(&emu, &name);
+            assert_eq!(managed, [policy], "{addon}");
+            assert!(inline.is_empty(), "{addon}: {inline:?}");
+        }
+        assert_eq!(role_of("coredns"), "", "no role asked for");
     });
 }

@@ -1,6 +1,8 @@
 //! EKS add-ons: the defaults (eksctl's) unless turned off, with the file's entries overriding them.
 
-use super::{Builder, partition, slug, step_of};
+use std::collections::BTreeMap;
+
+use super::{Builder, bounded_name, partition, slug, step_of};
 use crate::plan::*;
 
 /// One add-on to install: a default one, a file entry, or a file entry over a default.
@@ -13,6 +15,25 @@ pub(super) struct AddonPlan {
     resolve_conflicts: Option<String>,
     /// Installed once the node groups exist (metrics-server), as eksctl does.
     after_nodes: bool,
+    /// The policies of a role eksup makes for the add-on's service account.
+    policies: AddonPolicies,
+}
+
+/// An add-on's own permissions (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`).
+#[derive(Debug, Clone, Default)]
+struct AddonPolicies {
+    arns: Vec<String>,
+    inline: Option<String>,
+    well_known: crate::config::WellKnownPolicies,
+    boundary: Option<String>,
+}
+
+impl AddonPolicies {
+    fn given(&self) -> bool {
+        !self.arns.is_empty()
+            || self.inline.is_some()
+            || crate::config::resolved::any_well_known(&self.well_known)
+    }
 }
 
 /// The default add-ons eksctl installs: the networking ones before the node groups, CoreDNS
@@ -37,6 +58,7 @@ impl Builder<'_> {
                     service_account_role_arn: None,
                     resolve_conflicts: None,
                     after_nodes: *n == "metrics-server",
+                    policies: AddonPolicies::default(),
                 })
                 .collect()
         };
@@ -49,6 +71,12 @@ impl Builder<'_> {
                 service_account_role_arn: a.service_account_role_arn.clone(),
                 resolve_conflicts: a.resolve_conflicts.clone(),
                 after_nodes: name == "metrics-server",
+                policies: AddonPolicies {
+                    arns: a.attach_policy_arns.clone().unwrap_or_default(),
+                    inline: a.attach_policy.as_ref().map(serde_json::Value::to_string),
+                    well_known: a.well_known_policies.clone().unwrap_or_default(),
+                    boundary: a.permissions_boundary.clone(),
+                },
             };
             match out.iter_mut().find(|o| o.name == name) {
                 Some(existing) => *existing = plan,
@@ -91,12 +119,17 @@ impl Builder<'_> {
     /// An add-on step (and the vpc-cni's service-account role with `withOIDC`).
     fn addon(&mut self, cp: &str, a: AddonPlan) -> StepId {
         let mut deps = vec![cp.to_string()];
-        let role = match a.service_account_role_arn {
-            Some(arn) => Some(Val::lit(arn)),
-            None if a.name == "vpc-cni" && self.res.iam.with_oidc => {
+        let role = match &a.service_account_role_arn {
+            Some(arn) => Some(Val::lit(arn.clone())),
+            None if a.name == "vpc-cni" && self.res.iam.with_oidc && !a.policies.given() => {
                 let arn = self.vpc_cni_role();
                 deps.extend(step_of(&arn));
                 Some(arn)
+            }
+            None if self.res.iam.with_oidc => {
+                let arn = self.addon_role(&a);
+                deps.extend(arn.as_ref().and_then(step_of));
+                arn
             }
             None => None,
         };
@@ -121,6 +154,49 @@ impl Builder<'_> {
             },
             deps,
         )
+    }
+
+    /// The role eksup makes for an add-on's service account: with the file's policies, or, for
+    /// the EBS and EFS CSI drivers given none, the AWS managed policy AWS's guide names (eksctl
+    /// gives these two roles by default too). `None` for an add-on eksup knows no service
+    /// account of (validation refuses policies for those).
+    fn addon_role(&mut self, a: &AddonPlan) -> Option<Val> {
+        let (namespace, account, pattern) = crate::config::resolved::addon_service_account(&a.name)?;
+        let (mut managed, mut inline) = (a.policies.arns.clone(), BTreeMap::new());
+        if let Some(document) = &a.policies.inline {
+            inline.insert("attach-policy".to_string(), document.clone());
+        }
+        let keys = super::iam::well_known_keys(&a.policies.well_known);
+        self.grants(keys, &mut managed, &mut inline);
+        if managed.is_empty() && inline.is_empty() {
+            let default = match a.name.as_str() {
+                "aws-ebs-csi-driver" => "service-role/AmazonEBSCSIDriverPolicy",
+                "aws-efs-csi-driver" => "service-role/AmazonEFSCSIDriverPolicy",
+                _ => return None,
+            };
+            managed.push(self.policy(default));
+        }
+        let id = format!("iam-role-addon-{}", slug(&a.name));
+        let role_name = bounded_name(&format!("eksup-{}-addon-{}", self.cluster, a.name), 64);
+        self.add(
+            &id,
+            format!("IAM role `{role_name}` (add-on `{}`, service account `{namespace}/{account}`)", a.name),
+            Resource::IamRole {
+                role_name,
+                trust: Trust::ServiceAccount {
+                    oidc_provider: Val::out("oidc-provider", keys::ARN),
+                    namespace: namespace.into(),
+                    name: account.into(),
+                    pattern,
+                },
+                managed_policies: managed,
+                permissions_boundary: a.policies.boundary.clone(),
+                inline_policies: inline,
+                tags: BTreeMap::new(),
+            },
+            vec!["oidc-provider".to_string()],
+        );
+        Some(Val::out(&id, keys::ARN))
     }
 
     /// CoreDNS on a cluster without nodes runs on Fargate, when a profile selects kube-system.

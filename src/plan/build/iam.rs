@@ -176,6 +176,34 @@ impl Builder<'_> {
     }
 }
 
+/// Whether an inline policy of that name is one eksup puts on roles it makes: the file's
+/// (`attach-policy`) or a grant of the catalogue. A re-run removes such a policy from a role when
+/// the file no longer asks for it; others, added outside eksup, stay.
+pub fn is_eksup_inline_policy(name: &str) -> bool {
+    name == "attach-policy"
+        || GRANTS
+            .as_object()
+            .into_iter()
+            .flatten()
+            .any(|(_, entry)| entry["inline"].as_object().is_some_and(|i| i.contains_key(name)))
+}
+
+/// The catalogue's keys of the `wellKnownPolicies` flags turned on.
+pub(super) fn well_known_keys(w: &crate::config::WellKnownPolicies) -> impl Iterator<Item = &'static str> {
+    [
+        ("imageBuilder", w.image_builder),
+        ("autoScaler", w.auto_scaler),
+        ("awsLoadBalancerController", w.aws_load_balancer_controller),
+        ("externalDNS", w.external_dns),
+        ("certManager", w.cert_manager),
+        ("ebsCSIController", w.ebs_csi_controller),
+        ("efsCSIController", w.efs_csi_controller),
+    ]
+    .into_iter()
+    .filter(|(_, on)| *on == Some(true))
+    .map(|(key, _)| key)
+}
+
 /// eksctl's grants for add-ons (`wellKnownPolicies`, `withAddonPolicies`), per flag: managed
 /// policy names and inline policies (see the file's `_comment`), parsed once.
 static GRANTS: std::sync::LazyLock<serde_json::Value> = std::sync::LazyLock::new(|| {
@@ -262,25 +290,12 @@ impl Builder<'_> {
         if let Some(document) = &sa.attach_policy {
             inline.insert("attach-policy".to_string(), document.clone());
         }
-        let w = &sa.well_known;
-        let keys = [
-            ("imageBuilder", w.image_builder),
-            ("autoScaler", w.auto_scaler),
-            ("awsLoadBalancerController", w.aws_load_balancer_controller),
-            ("externalDNS", w.external_dns),
-            ("certManager", w.cert_manager),
-            ("ebsCSIController", w.ebs_csi_controller),
-            ("efsCSIController", w.efs_csi_controller),
-        ]
-        .into_iter()
-        .filter(|(_, on)| *on == Some(true))
-        .map(|(key, _)| key);
-        self.grants(keys, &mut managed, &mut inline);
+        self.grants(well_known_keys(&sa.well_known), &mut managed, &mut inline);
         (managed, inline)
     }
 
     /// Adds the catalogue's managed policies (once each) and inline policies for `keys`.
-    fn grants<'k>(
+    pub(super) fn grants<'k>(
         &self,
         keys: impl IntoIterator<Item = &'k str>,
         managed: &mut Vec<String>,

@@ -13,6 +13,7 @@ mod ami;
 mod control_plane;
 mod fargate;
 mod iam;
+pub use iam::is_eksup_inline_policy;
 mod managed;
 mod network;
 mod nodegroups;

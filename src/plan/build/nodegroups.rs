@@ -25,8 +25,8 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
         hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
-        // A key serves SSM-less logins only with `allow` (port 22 open); without it, as eksctl,
-        // the instances still get the key.
+        // As eksctl: a key pair named with `allow: false` still goes on the instances (port 22
+        // stays shut); a key to import is imported only with `allow`.
         key_name: key_pair_name(cluster, nodes).or_else(|| nodes.ssh.public_key_name.clone()),
         security_groups,
         instance_profile_arn: None,

@@ -196,7 +196,6 @@ impl Builder<'_> {
         sg_id
     }
 
-    /// The instances' tags: the group's, their `Name` and the cluster's ownership.
     /// With `withAddonPolicies.autoScaler`, the tags Cluster Autoscaler finds the group by
     /// (auto-discovery) and, for scaling up from zero, the nodes' labels and taints it would
     /// otherwise learn from a running node (`<value>:<effect>`, the form it parses).
@@ -221,6 +220,7 @@ impl Builder<'_> {
         tags
     }
 
+    /// The instances' tags: the group's, their `Name` and the cluster's ownership.
     fn instance_tags(&self, ng: &SelfManaged) -> crate::config::Map {
         let (cluster, name) = (&self.cluster, &ng.nodes.name);
         let mut tags = ng.nodes.tags.clone();

@@ -287,7 +287,7 @@ fn with_addon_policies_give_the_node_role_eksctls_grants_and_autoscaler_tags_the
 fn a_public_key_is_imported_once_per_group_and_named_after_its_digest() {
     let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mL0f5tFWPpSUIdrpaGMXXR0OQrzbjdoKOoTTbs+z user@host";
     let p = plan_of(&format!(
-        "nodeGroups:\n  - name: a\n    ssh:\n      publicKey: \"{key}\"\n      allow: false\nmanagedNodeGroups:\n  - name: b\n    ssh:\n      publicKey: \"{key}\"\n  - name: c\n    ssh:\n      publicKeyName: mine\n"
+        "nodeGroups:\n  - name: a\n    ssh:\n      publicKey: \"{key}\"\n  - name: shut\n    ssh:\n      publicKey: \"{key}\"\n      allow: false\nmanagedNodeGroups:\n  - name: b\n    ssh:\n      publicKey: \"{key}\"\n  - name: c\n    ssh:\n      publicKeyName: mine\n"
     ));
     let Resource::KeyPair { key_name, public_key } = resource(&p, "key-pair-a") else {
         panic!("not a key pair")
@@ -300,7 +300,13 @@ fn a_public_key_is_imported_once_per_group_and_named_after_its_digest() {
     let lt = p.step("launch-template-a").unwrap();
     assert!(lt.depends_on.contains(&"key-pair-a".to_string()));
     let Resource::LaunchTemplate(spec) = &lt.resource else { panic!("not a template") };
-    assert_eq!(spec.key_name.as_ref(), Some(key_name), "`allow: false` keeps the key, shuts port 22");
+    assert_eq!(spec.key_name.as_ref(), Some(key_name));
+    // As eksctl: a key to import with `allow: false` is not imported.
+    assert!(p.step("key-pair-shut").is_none());
+    let Resource::LaunchTemplate(shut) = resource(&p, "launch-template-shut") else {
+        panic!("not a template")
+    };
+    assert_eq!(shut.key_name, None);
     let Resource::KeyPair { key_name: b, .. } = resource(&p, "key-pair-b") else { panic!("not a key pair") };
     assert_eq!(b.trim_start_matches("eksup-demo-b-"), key_name.trim_start_matches("eksup-demo-a-"));
     assert!(p.step("launch-template-b").unwrap().depends_on.contains(&"key-pair-b".to_string()));
@@ -326,4 +332,39 @@ fn a_managed_group_on_a_custom_ami_is_bootstrapped_by_its_launch_template() {
     assert_eq!(user_data.labels["tier"], "web");
     let Resource::ManagedNodegroup(ng) = resource(&p, "nodegroup-custom") else { panic!("not a group") };
     assert_eq!(ng.ami_type, "", "EKS's CUSTOM: the type is left out");
+}
+
+#[test]
+fn add_ons_get_roles_for_their_service_accounts() {
+    let p = plan_of(
+        "iam:\n  withOIDC: true\naddons:\n  - name: aws-ebs-csi-driver\n  - name: aws-efs-csi-driver\n    wellKnownPolicies: {efsCSIController: true}\n    permissionsBoundary: arn:aws:iam::1:policy/b\n  - name: aws-mountpoint-s3-csi-driver\n    attachPolicyARNs: [arn:aws:iam::1:policy/s3]\n  - name: vpc-cni\n    attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: [ec2:AssignIpv6Addresses], Resource: \"*\"}]}\n",
+    );
+    let role = |addon: &str| match resource(&p, &format!("iam-role-addon-{addon}")) {
+        Resource::IamRole { trust, managed_policies, inline_policies, permissions_boundary, .. } => {
+            (trust.clone(), managed_policies.clone(), inline_policies.clone(), permissions_boundary.clone())
+        }
+        _ => panic!("not a role"),
+    };
+    // Given nothing, the EBS CSI driver gets AWS's managed policy.
+    let (trust, managed, inline, _) = role("aws-ebs-csi-driver");
+    assert!(
+        matches!(trust, Trust::ServiceAccount { ref namespace, ref name, pattern: false, .. } if namespace == "kube-system" && name == "ebs-csi-controller-sa")
+    );
+    assert_eq!(managed, ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"]);
+    assert!(inline.is_empty());
+    let (trust, managed, inline, boundary) = role("aws-efs-csi-driver");
+    assert!(matches!(trust, Trust::ServiceAccount { ref name, pattern: true, .. } if name == "efs-csi-*"));
+    assert!(managed.is_empty() && inline.contains_key("efs-csi-controller"), "{managed:?} {inline:?}");
+    assert_eq!(boundary.as_deref(), Some("arn:aws:iam::1:policy/b"));
+    assert_eq!(role("aws-mountpoint-s3-csi-driver").1, ["arn:aws:iam::1:policy/s3"]);
+    // vpc-cni with a policy of the file's: that policy instead of the CNI policy.
+    let (_, managed, inline, _) = role("vpc-cni");
+    assert!(managed.is_empty() && inline["attach-policy"].contains("AssignIpv6Addresses"));
+    assert!(p.step("iam-role-vpc-cni").is_none());
+    let Resource::Addon { service_account_role_arn: Some(Val::Out(r)), .. } =
+        resource(&p, "addon-aws-ebs-csi-driver")
+    else {
+        panic!("no role")
+    };
+    assert_eq!(r.step, "iam-role-addon-aws-ebs-csi-driver");
 }
