@@ -145,6 +145,9 @@ _eksup() {
             eksup__subcmd__get,help)
                 cmd="eksup__subcmd__get__subcmd__help"
                 ;;
+            eksup__subcmd__get,iamserviceaccount)
+                cmd="eksup__subcmd__get__subcmd__iamserviceaccount"
+                ;;
             eksup__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__nodegroup"
                 ;;
@@ -159,6 +162,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,help)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__get__subcmd__help,iamserviceaccount)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__get__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__nodegroup"
@@ -243,6 +249,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,cluster)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__get,iamserviceaccount)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__help__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__nodegroup"
@@ -1422,7 +1431,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1540,7 +1549,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup repository orphans help"
+            opts="cluster nodegroup iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1568,6 +1577,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__help__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1616,6 +1639,60 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__iamserviceaccount)
+            opts="-c -o -p -v -q -h --cluster --namespace --name --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1964,7 +2041,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup repository orphans"
+            opts="cluster nodegroup iamserviceaccount repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1992,6 +2069,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

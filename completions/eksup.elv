@@ -187,6 +187,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
+            cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -212,6 +213,24 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --cluster 'The cluster'
             cand -n 'One node group (default: all)'
             cand --name 'One node group (default: all)'
+            cand -o 'o'
+            cand --output 'output'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;iamserviceaccount'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --namespace 'Only this namespace''s (with `--name`: default `default`)'
+            cand --name 'One service account'
             cand -o 'o'
             cand --output 'output'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -256,6 +275,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help'= {
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
+            cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -263,6 +283,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;cluster'= {
         }
         &'eksup;get;help;nodegroup'= {
+        }
+        &'eksup;get;help;iamserviceaccount'= {
         }
         &'eksup;get;help;repository'= {
         }
@@ -979,12 +1001,15 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;get'= {
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
+            cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
         &'eksup;help;get;cluster'= {
         }
         &'eksup;help;get;nodegroup'= {
+        }
+        &'eksup;help;get;iamserviceaccount'= {
         }
         &'eksup;help;get;repository'= {
         }

@@ -159,19 +159,20 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "repository" -d 'Show ECR repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (default: all in the region)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s o -l output -r -f -a "table\t''
 json\t''
@@ -197,6 +198,20 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Only this namespace\'s (with `--name`: default `default`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'One service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -221,6 +236,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -722,6 +738,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'

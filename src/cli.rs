@@ -415,6 +415,12 @@ pub enum GetCommand {
     /// Show the node groups of a cluster
     #[command(aliases = ["ng", "nodegroups"], after_help = "Examples:\n  eksup get nodegroup --cluster demo")]
     Nodegroup(GetNodegroupArgs),
+    /// Show the service accounts of a cluster that take an IAM role (IRSA)
+    #[command(
+        aliases = ["iamserviceaccounts"],
+        after_help = "Every role whose trust names the cluster's OIDC provider and a service account, whoever made it.\n\nExamples:\n  eksup get iamserviceaccount --cluster demo\n  eksup get iamserviceaccount --cluster demo --namespace kube-system -o yaml"
+    )]
+    Iamserviceaccount(GetServiceAccountArgs),
     /// Show ECR repositories
     #[command(
         alias = "repositories",
@@ -451,6 +457,21 @@ pub struct GetNodegroupArgs {
     pub cluster: String,
     /// One node group (default: all)
     #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetServiceAccountArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// Only this namespace's (with `--name`: default `default`)
+    #[arg(long)]
+    pub namespace: Option<String>,
+    /// One service account
+    #[arg(long)]
     pub name: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,

@@ -560,6 +560,18 @@ impl AwsCloud {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_service_accounts_a_trust_lets_in() {
+        let issuer = "oidc.eks.us-west-2.amazonaws.com/id/ABC";
+        let doc = format!(
+            r#"{{"Statement":[{{"Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::1:oidc-provider/{issuer}"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"{issuer}:sub":["system:serviceaccount:a:one","system:serviceaccount:b:two"],"{issuer}:aud":"sts.amazonaws.com"}},"StringLike":{{"{issuer}:sub":"system:serviceaccount:kube-system:efs-csi-*"}}}}}},{{"Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::1:oidc-provider/other"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"other:sub":"system:serviceaccount:c:three"}}}}}}]}}"#
+        );
+        let got = super::trusted_service_accounts(&doc, issuer);
+        let want = [("a", "one"), ("b", "two"), ("kube-system", "efs-csi-*")];
+        assert_eq!(got, want.map(|(n, a)| (n.to_string(), a.to_string())));
+        assert!(super::trusted_service_accounts("{}", issuer).is_empty());
+    }
+
     use super::*;
 
     #[test]
@@ -616,5 +628,109 @@ mod tests {
     fn role_names_from_arns() {
         assert_eq!(role_name_of("arn:aws:iam::123:role/path/demo-node"), "demo-node");
         assert_eq!(role_name_of("demo-node"), "demo-node");
+    }
+}
+
+/// An IAM role that service accounts of a cluster take through its OIDC provider (IRSA), as
+/// `get iamserviceaccount` shows it, in eksctl's shape.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAccountRole {
+    pub metadata: ServiceAccountMeta,
+    #[serde(rename = "attachPolicyARNs")]
+    pub attach_policy_arns: Vec<String>,
+    pub status: ServiceAccountStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ServiceAccountMeta {
+    pub name: String,
+    pub namespace: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceAccountStatus {
+    #[serde(rename = "roleARN")]
+    pub role_arn: String,
+    /// Whether eksup made the role for this cluster (its ownership tag).
+    pub managed_by_eksup: bool,
+}
+
+/// The service accounts (`namespace`, `name`) a trust policy lets take the role through the OIDC
+/// provider of `issuer` (host and path, no scheme): its `sub` conditions, `*` patterns included.
+pub fn trusted_service_accounts(document: &str, issuer: &str) -> Vec<(String, String)> {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(document) else { return Vec::new() };
+    let key = format!("{issuer}:sub");
+    let statements = match &doc["Statement"] {
+        serde_json::Value::Array(a) => a.clone(),
+        one => vec![one.clone()],
+    };
+    let mut out = Vec::new();
+    for st in statements {
+        let federated = st["Principal"]["Federated"].as_str().unwrap_or_default();
+        if !federated.ends_with(&format!("oidc-provider/{issuer}")) {
+            continue;
+        }
+        for op in ["StringEquals", "StringLike"] {
+            let subjects = match &st["Condition"][op][&key] {
+                serde_json::Value::String(s) => vec![s.clone()],
+                serde_json::Value::Array(a) => {
+                    a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+                }
+                _ => continue,
+            };
+            for sub in subjects {
+                if let Some(rest) = sub.strip_prefix("system:serviceaccount:")
+                    && let Some((ns, name)) = rest.split_once(':')
+                {
+                    out.push((ns.to_string(), name.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+impl AwsCloud {
+    /// The IRSA roles of cluster `name`: every role whose trust names the cluster's OIDC provider
+    /// with a service account, one entry per account; `None` when there is no such cluster.
+    pub async fn service_account_roles(&self, name: &str) -> anyhow::Result<Option<Vec<ServiceAccountRole>>> {
+        let Some(cluster) = self.describe_eks_cluster(name).await? else { return Ok(None) };
+        let Some(issuer) = cluster.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer()) else {
+            return Ok(Some(Vec::new()));
+        };
+        let issuer = issuer.trim_start_matches("https://").to_string();
+        let pages: Result<Vec<_>, _> = self.iam.list_roles().into_paginator().send().collect().await;
+        let mut out = Vec::new();
+        for role in pages.api("ListRoles")?.iter().flat_map(|p| p.roles().to_vec()) {
+            let document = percent_decode(role.assume_role_policy_document().unwrap_or_default());
+            let accounts = trusted_service_accounts(&document, &issuer);
+            if accounts.is_empty() {
+                continue;
+            }
+            let role_name = role.role_name();
+            let attached = self.iam.list_attached_role_policies().role_name(role_name).send().await;
+            let mut policies: Vec<String> = attached
+                .api("ListAttachedRolePolicies")?
+                .attached_policies()
+                .iter()
+                .filter_map(|p| p.policy_arn().map(str::to_string))
+                .collect();
+            policies.sort();
+            let tags = self.iam.list_role_tags().role_name(role_name).send().await.api("ListRoleTags")?;
+            let ours = super::owned_by(tags.tags().iter().map(|t| (t.key(), t.value())), name);
+            for (namespace, account) in accounts {
+                out.push(ServiceAccountRole {
+                    metadata: ServiceAccountMeta { name: account, namespace },
+                    attach_policy_arns: policies.clone(),
+                    status: ServiceAccountStatus { role_arn: role.arn().to_string(), managed_by_eksup: ours },
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            (&a.metadata.namespace, &a.metadata.name).cmp(&(&b.metadata.namespace, &b.metadata.name))
+        });
+        Ok(Some(out))
     }
 }

@@ -205,6 +205,7 @@ pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
+pub use iam::{ServiceAccountRole, trusted_service_accounts};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
 pub use roll::{Rolled, SelfManagedGroup, ami_lineage};

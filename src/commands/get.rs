@@ -1,8 +1,8 @@
-//! `eksup get cluster` and `eksup get nodegroup`.
+//! `eksup get cluster`, `eksup get nodegroup` and `eksup get iamserviceaccount`.
 
 use anyhow::Result;
 
-use crate::cli::{GetClusterArgs, GetNodegroupArgs};
+use crate::cli::{GetClusterArgs, GetNodegroupArgs, GetServiceAccountArgs};
 use crate::error::ExitStatus;
 use crate::ops;
 use crate::output::Printer;
@@ -15,5 +15,22 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
 
 pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let report = ops::get::get_nodegroups(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_service_account(
+    args: GetServiceAccountArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    // A name alone is in `default`, as eksctl reads it.
+    let namespace = args.namespace.or_else(|| args.name.as_ref().map(|_| "default".to_string()));
+    let report = ops::get::get_service_accounts(
+        &args.cluster,
+        namespace.as_deref(),
+        args.name.as_deref(),
+        args.output.output,
+        settings,
+    )?;
     ops::finish(report, printer)
 }

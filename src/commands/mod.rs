@@ -43,6 +43,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         }
         Command::Get(GetCommand::Cluster(args)) => get::get_cluster(args, settings, printer),
         Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
+        Command::Get(GetCommand::Iamserviceaccount(args)) => {
+            get::get_service_account(args, settings, printer)
+        }
         Command::Get(GetCommand::Repository(args)) => repository::get_repository(args, settings, printer),
         Command::Get(GetCommand::Orphans(args)) => orphans::get_orphans(args, settings, printer),
         Command::Delete(DeleteCommand::Cluster(args)) => {

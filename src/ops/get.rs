@@ -1,4 +1,5 @@
-//! `get cluster` and `get nodegroup`: a table by default, `-o json|yaml` for scripts.
+//! `get cluster`, `get nodegroup` and `get iamserviceaccount`: a table by default, `-o json|yaml`
+//! for scripts.
 
 use anyhow::Result;
 use serde::Serialize;
@@ -151,4 +152,63 @@ pub fn get_nodegroups(
         }
     }
     Ok(NodegroupsReport { nodegroups, output })
+}
+
+/// The IRSA roles of `get iamserviceaccount`.
+#[derive(Debug)]
+pub struct ServiceAccountsReport {
+    pub accounts: Vec<cloud::ServiceAccountRole>,
+    pub output: OutputFormat,
+}
+
+impl Report for ServiceAccountsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let rows = self
+            .accounts
+            .iter()
+            .map(|a| {
+                vec![
+                    a.metadata.namespace.clone(),
+                    a.metadata.name.clone(),
+                    a.status.role_arn.clone(),
+                    if a.status.managed_by_eksup { "eksup".into() } else { "-".into() },
+                ]
+            })
+            .collect();
+        let header = ["NAMESPACE", "NAME", "ROLE ARN", "MADE BY"];
+        print(printer, self.output, &self.accounts, &header, rows)
+    }
+}
+
+/// The service accounts of a cluster that take an IAM role through its OIDC provider (whoever
+/// made the role), or those of `namespace` / named `name`.
+pub fn get_service_accounts(
+    cluster: &str,
+    namespace: Option<&str>,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<ServiceAccountsReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).service_account_roles(cluster).await
+    })?;
+    let Some(mut accounts) = found else {
+        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
+            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+            .into());
+    };
+    accounts.retain(|a| {
+        namespace.is_none_or(|n| a.metadata.namespace == n) && name.is_none_or(|n| a.metadata.name == n)
+    });
+    if accounts.is_empty() && name.is_some() {
+        return Err(UserError::new(format!(
+            "no service account `{}/{}` with an IAM role in cluster `{cluster}`",
+            namespace.unwrap_or("default"),
+            name.unwrap_or_default()
+        ))
+        .hint(format!("list them with `eksup get iamserviceaccount --cluster {cluster}`"))
+        .into());
+    }
+    Ok(ServiceAccountsReport { accounts, output })
 }

@@ -401,8 +401,7 @@ fn csi_drivers() {
         std::fs::write(&file, example("06-csi-drivers.yaml").replace("        fsx: true\n", "")).unwrap();
         let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
         assert!(
-            plan.stdout
-                .contains("inline policies: `efs,efs-ec2,fsx,service-linked-role` -> `efs,efs-ec2`"),
+            plan.stdout.contains("inline policies: `efs,efs-ec2,fsx,service-linked-role` -> `efs,efs-ec2`"),
             "{}",
             plan.stdout
         );

@@ -149,6 +149,63 @@ fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothi
         "roleOnly makes no service account"
     );
 
+    // `get iamserviceaccount`: every account with a role through the cluster's OIDC provider,
+    // eksup's vpc-cni role included; one named; a role made outside eksup shown as such.
+    let others = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"Federated":"{}"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"{issuer}:sub":"system:serviceaccount:jobs:runner"}}}}}}]}}"#,
+        trust["Principal"]["Federated"].as_str().unwrap()
+    );
+    emu.aws(&["iam", "create-role", "--role-name", "made-by-hand", "--assume-role-policy-document", &others]);
+    let listed =
+        eksup(&emu, &["get", "iamserviceaccount", "--cluster", "irsa", "-o", "json"]).expect(0, "get");
+    let listed: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let names: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{}/{}",
+                a["metadata"]["namespace"].as_str().unwrap(),
+                a["metadata"]["name"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "backend/reader",
+            "jobs/runner",
+            "kube-system/aws-load-balancer-controller",
+            "kube-system/aws-node",
+            "kube-system/cluster-autoscaler"
+        ]
+    );
+    assert_eq!(listed[0]["status"]["roleARN"], role["Arn"], "{listed}");
+    assert_eq!(listed[0]["attachPolicyARNs"], serde_json::json!([reads]), "{listed}");
+    assert_eq!(
+        (listed[0]["status"]["managedByEksup"].clone(), listed[1]["status"]["managedByEksup"].clone()),
+        (true.into(), false.into())
+    );
+    let one = eksup(
+        &emu,
+        &["get", "iamserviceaccount", "--cluster", "irsa", "--namespace", "backend", "--name", "reader"],
+    )
+    .expect(0, "get one");
+    assert!(
+        one.stdout.starts_with("NAMESPACE") && one.stdout.contains("eksup-irsa-sa-backend-reader"),
+        "{}",
+        one.stdout
+    );
+    let missing = eksup(&emu, &["get", "iamserviceaccount", "--cluster", "irsa", "--name", "nobody"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing.stderr.contains("no service account `default/nobody` with an IAM role in cluster `irsa`"),
+        "{}",
+        missing.stderr
+    );
+    emu.aws(&["iam", "delete-role", "--role-name", "made-by-hand"]);
+
     // A re-run with another inline policy and another managed one: the role has the file's.
     let (writes, _) = (policy("writes"), ());
     std::fs::write(emu.home().join("irsa.yaml"), config(&writes, &boundary, "sqs:ReceiveMessage")).unwrap();
