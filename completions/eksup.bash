@@ -67,6 +67,9 @@ _eksup() {
             eksup__subcmd__create,help)
                 cmd="eksup__subcmd__create__subcmd__help"
                 ;;
+            eksup__subcmd__create,iamserviceaccount)
+                cmd="eksup__subcmd__create__subcmd__iamserviceaccount"
+                ;;
             eksup__subcmd__create,nodegroup)
                 cmd="eksup__subcmd__create__subcmd__nodegroup"
                 ;;
@@ -78,6 +81,9 @@ _eksup() {
                 ;;
             eksup__subcmd__create__subcmd__help,help)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__create__subcmd__help,iamserviceaccount)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__create__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__nodegroup"
@@ -222,6 +228,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__create,cluster)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__create,iamserviceaccount)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__help__subcmd__create,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__nodegroup"
@@ -479,7 +488,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository help"
+            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,7 +676,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__help)
-            opts="cluster nodegroup repository help"
+            opts="cluster nodegroup iamserviceaccount repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +717,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__create__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__create__subcmd__help__subcmd__nodegroup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -729,6 +752,64 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__iamserviceaccount)
+            opts="-f -o -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1859,7 +1940,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create)
-            opts="cluster nodegroup repository"
+            opts="cluster nodegroup iamserviceaccount repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +1954,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__create__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -59,6 +59,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -138,6 +139,26 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'eksup;create;iamserviceaccount'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only service accounts matching these `namespace/name`s or globs'
+            cand --exclude 'Skip service accounts matching these `namespace/name`s or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'eksup;create;repository'= {
             cand --image-tag-mutability 'MUTABLE or IMMUTABLE'
             cand --scan-on-push 'Scan images on push'
@@ -163,12 +184,15 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;help'= {
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;create;help;cluster'= {
         }
         &'eksup;create;help;nodegroup'= {
+        }
+        &'eksup;create;help;iamserviceaccount'= {
         }
         &'eksup;create;help;repository'= {
         }
@@ -990,11 +1014,14 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;create'= {
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
+            cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
         }
         &'eksup;help;create;cluster'= {
         }
         &'eksup;help;create;nodegroup'= {
+        }
+        &'eksup;help;create;iamserviceaccount'= {
         }
         &'eksup;help;create;repository'= {
         }

@@ -48,18 +48,19 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "init" -d 'Write a comme
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "version" -d 'Print the version'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "repository" -d 'Create an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "repository" -d 'Create an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s n -l name -d 'Cluster name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l version -d 'Kubernetes version' -r
@@ -133,6 +134,24 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l include -d 'Only service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l exclude -d 'Skip service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r -f -a "MUTABLE\t''
 IMMUTABLE\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l scan-on-push -d 'Scan images on push' -r -f -a "true\t''
@@ -157,6 +176,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
@@ -735,6 +755,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_su
 complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'

@@ -107,6 +107,12 @@ pub enum CreateCommand {
         after_help = "Examples:\n  eksup create nodegroup -f cluster.yaml --include ng-2"
     )]
     Nodegroup(CreateNodegroupArgs),
+    /// Create the config file's service accounts and their IAM roles on its existing cluster
+    #[command(
+        aliases = ["iamserviceaccounts"],
+        after_help = "The file's `iam.serviceAccounts` (with `iam.withOIDC: true`): the OIDC provider if missing, a role per account, and the Kubernetes ServiceAccount unless `roleOnly`.\n\nExamples:\n  eksup create iamserviceaccount -f cluster.yaml\n  eksup create iamserviceaccount -f cluster.yaml --include 'kube-system/*' --dry-run"
+    )]
+    Iamserviceaccount(CreateServiceAccountArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -368,6 +374,25 @@ pub struct CreateNodegroupArgs {
     /// Wait until the node groups' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub wait_nodes: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateServiceAccountArgs {
+    #[command(flatten)]
+    pub file: ConfigFileArg,
+    /// Only service accounts matching these `namespace/name`s or globs
+    #[arg(long, value_delimiter = ',')]
+    pub include: Vec<String>,
+    /// Skip service accounts matching these `namespace/name`s or globs
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+    /// Print the plan and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, short = 'o', value_enum)]
+    pub output: Option<PlanFormat>,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -35,6 +35,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Create(CreateCommand::Cluster(args)) => {
             create_cluster::create_cluster(*args, settings, printer)
         }
+        Command::Create(CreateCommand::Iamserviceaccount(args)) => {
+            nodegroup::create_service_account(args, settings, printer)
+        }
         Command::Create(CreateCommand::Nodegroup(args)) => {
             nodegroup::create_nodegroup(args, settings, printer)
         }

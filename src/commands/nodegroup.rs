@@ -1,8 +1,9 @@
-//! `eksup create nodegroup`, `eksup scale nodegroup` and `eksup delete nodegroup`.
+//! `eksup create nodegroup`, `eksup scale nodegroup` and `eksup delete nodegroup`; `eksup create
+//! iamserviceaccount`, the other part made on an existing cluster from a file.
 
 use anyhow::Result;
 
-use crate::cli::{CreateNodegroupArgs, DeleteNodegroupArgs, ScaleNodegroupArgs};
+use crate::cli::{CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, ScaleNodegroupArgs};
 use crate::error::{ExitStatus, UserError};
 use crate::ops::nodegroup::{CreateNodegroupOptions, DeleteNodegroupOptions, ScaleOptions};
 use crate::ops::{self, load::ConfigSource};
@@ -47,4 +48,26 @@ pub fn delete_nodegroup(
     let DeleteNodegroupArgs { cluster, name, yes, no_wait, timeout } = args;
     let options = DeleteNodegroupOptions { cluster, name, yes, no_wait, timeout: timeout.timeout };
     ops::finish(ops::nodegroup::delete_nodegroup(&options, settings, printer)?, printer)
+}
+
+pub fn create_service_account(
+    args: CreateServiceAccountArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let Some(file) = args.file.config_file else {
+        return Err(UserError::usage(
+            "give the config file with the service accounts: `-f cluster.yaml` (accounts from flags alone are not supported yet)",
+        )
+        .into());
+    };
+    let options = crate::ops::service_account::CreateServiceAccountOptions {
+        source: ConfigSource::from_args(Some(file), None)?,
+        include: args.include,
+        exclude: args.exclude,
+        dry_run: args.dry_run,
+        output: args.output,
+        timeout: args.timeout.timeout,
+    };
+    ops::finish(ops::service_account::create_service_accounts(&options, settings, printer)?, printer)
 }

@@ -18,6 +18,7 @@ pub mod nodegroup;
 pub mod oidc;
 pub mod orphans;
 pub mod repository;
+pub mod service_account;
 pub mod text;
 pub mod token;
 pub mod upgrade;

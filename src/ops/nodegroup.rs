@@ -88,15 +88,28 @@ pub fn create_nodegroup(
     if options.dry_run {
         return Ok(CreateNodegroupReport::Plan { plan: reduced, format: options.output });
     }
-    let end = super::runtime()?.block_on(run(&reduced, &loaded, &names, options, settings, printer))?;
+    let end = super::runtime()?.block_on(run_on_existing_cluster(
+        &reduced,
+        &loaded,
+        "creating node groups",
+        &names,
+        options.output,
+        options.timeout,
+        settings,
+        printer,
+    ))?;
     Ok(CreateNodegroupReport::Run { names, end })
 }
 
-async fn run(
+/// Run the reduced plan of a `create <part> -f` on the file's existing cluster: `what` is the
+/// run's title (`creating node groups`), `names` the parts made.
+pub(super) async fn run_on_existing_cluster(
     plan: &Plan,
     loaded: &Loaded,
+    what: &str,
     names: &[String],
-    options: &CreateNodegroupOptions,
+    output: Option<PlanFormat>,
+    timeout: Duration,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<RunEnd> {
@@ -110,30 +123,33 @@ async fn run(
     aws.look_before_create(plan).await;
     let cancel = Cancel::new();
     super::watch_interrupt(&cancel);
-    let json = options.output == Some(PlanFormat::Json);
-    let progress = Progress::new(printer, json, "creating node groups", &names.join(", "));
+    let json = output == Some(PlanFormat::Json);
+    let progress = Progress::new(printer, json, what, &names.join(", "));
     let run_options = RunOptions {
-        timeout: Some(options.timeout),
+        timeout: Some(timeout),
         cancel,
         rank: crate::plan::estimate::tails(plan),
         ..RunOptions::default()
     };
     let outcome = executor::run(plan, &aws, &progress, run_options).await?;
     progress.finish();
-    Ok(RunEnd::of_run(&outcome, "creating node groups", options.timeout)
+    Ok(RunEnd::of_run(&outcome, what, timeout)
         .hint("run the same command again: it creates only what is missing"))
+}
+
+/// Whether `name` is chosen by `include` (none: all) and not by `exclude`: names or globs with
+/// one `*`.
+pub(super) fn matches(name: &str, include: &[String], exclude: &[String]) -> bool {
+    let glob = |pat: &str| match pat.split_once('*') {
+        Some((a, b)) => name.len() >= a.len() + b.len() && name.starts_with(a) && name.ends_with(b),
+        None => name == pat,
+    };
+    (include.is_empty() || include.iter().any(|p| glob(p))) && !exclude.iter().any(|p| glob(p))
 }
 
 /// The names of the config's node groups that `include` and `exclude` choose.
 fn chosen(loaded: &Loaded, options: &CreateNodegroupOptions) -> Vec<String> {
-    let matches = |name: &str| {
-        let glob = |pat: &str| match pat.split_once('*') {
-            Some((a, b)) => name.starts_with(a) && name.ends_with(b),
-            None => name == pat,
-        };
-        (options.include.is_empty() || options.include.iter().any(|p| glob(p)))
-            && !options.exclude.iter().any(|p| glob(p))
-    };
+    let matches = |name: &str| matches(name, &options.include, &options.exclude);
     let config = &loaded.config;
     config
         .node_groups
@@ -156,12 +172,13 @@ fn reduce(full: &Plan, names: &[String]) -> Plan {
             _ => None,
         }
     };
-    let mut keep: Vec<String> = full
-        .steps
-        .iter()
-        .filter(|s| nodegroup_of(&s.resource).is_some_and(|n| names.contains(&n)))
-        .map(|s| s.id.clone())
-        .collect();
+    reduce_to(full, |r| nodegroup_of(r).is_some_and(|n| names.contains(&n)))
+}
+
+/// The steps whose resource `chosen` picks, and everything they depend on.
+pub(super) fn reduce_to(full: &Plan, chosen: impl Fn(&Resource) -> bool) -> Plan {
+    let mut keep: Vec<String> =
+        full.steps.iter().filter(|s| chosen(&s.resource)).map(|s| s.id.clone()).collect();
     let mut i = 0;
     while i < keep.len() {
         if let Some(step) = full.step(&keep[i]) {

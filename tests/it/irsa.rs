@@ -235,3 +235,58 @@ fn service_accounts_take_roles_trusted_through_the_oidc_provider_and_leave_nothi
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// `create iamserviceaccount -f`: a service account added to the file of a running cluster is
+/// made with its role (and the OIDC provider, which the cluster did not have); nothing else of the
+/// file is touched; `--include` picks by `namespace/name`, and a dry run shows only those steps.
+#[test]
+fn service_accounts_are_added_to_a_running_cluster_from_the_file() {
+    let emu = Emulator::start();
+    let file = emu.home().join("c.yaml").display().to_string();
+    let head = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: later\n  region: us-west-2\n";
+    std::fs::write(
+        emu.home().join("c.yaml"),
+        format!("{head}managedNodeGroups:\n  - name: ng-1\n    desiredCapacity: 1\n"),
+    )
+    .unwrap();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+    assert_eq!(
+        emu.aws(&["iam", "list-open-id-connect-providers"])["OpenIDConnectProviderList"],
+        serde_json::json!([])
+    );
+
+    let accounts = "iam:\n  withOIDC: true\n  serviceAccounts:\n    - metadata: {name: reader, namespace: backend}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n    - metadata: {name: other, namespace: jobs}\n      attachPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n";
+    std::fs::write(
+        emu.home().join("c.yaml"),
+        format!("{head}{accounts}managedNodeGroups:\n  - name: ng-1\n    desiredCapacity: 1\n"),
+    )
+    .unwrap();
+    let plan =
+        eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "backend/*", "--dry-run"])
+            .expect(0, "dry-run");
+    assert!(
+        plan.stdout.contains("[iam-role-sa-backend-reader]")
+            && plan.stdout.contains("[service-account-backend-reader]"),
+        "{}",
+        plan.stdout
+    );
+    assert!(!plan.stdout.contains("jobs") && !plan.stdout.contains("[nodegroup-ng-1]"), "{}", plan.stdout);
+    let made = eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "backend/*"])
+        .expect(0, "create");
+    assert!(made.stderr.contains("service accounts `backend/reader`"), "{}", made.stderr);
+    let role = emu.aws(&["iam", "get-role", "--role-name", "eksup-later-sa-backend-reader"])["Role"].clone();
+    let reader = service_account(&emu, "backend", "reader").expect("backend/reader");
+    assert_eq!(reader["metadata"]["annotations"]["eks.amazonaws.com/role-arn"], role["Arn"], "{reader}");
+    assert!(service_account(&emu, "jobs", "other").is_none(), "not included");
+    assert_eq!(
+        emu.aws(&["iam", "list-open-id-connect-providers"])["OpenIDConnectProviderList"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let missing = eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "nowhere/*"]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("no service account of the config matches"), "{}", missing.stderr);
+    eksup(&emu, &["delete", "cluster", "--name", "later", "--yes"]).expect(0, "delete");
+}

@@ -1,0 +1,121 @@
+//! `create iamserviceaccount -f`: the file's service accounts (`iam.serviceAccounts`) on its
+//! existing cluster, with their IAM roles.
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use super::load::{self, ConfigSource};
+use super::nodegroup::{matches, reduce_to, run_on_existing_cluster};
+use super::{Report, RunEnd};
+use crate::error::UserError;
+use crate::output::{PlanFormat, Printer};
+use crate::plan::{self, Plan, PlanOptions, Resource, Trust, render};
+use crate::settings::Settings;
+
+/// What `create iamserviceaccount` is asked to do.
+#[derive(Debug, Clone)]
+pub struct CreateServiceAccountOptions {
+    pub source: ConfigSource,
+    /// `namespace/name` or globs (`kube-system/*`) of the accounts to create (empty: all) and to
+    /// skip.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub dry_run: bool,
+    pub output: Option<PlanFormat>,
+    pub timeout: Duration,
+}
+
+/// The reduced plan of a dry run, or the accounts made.
+#[derive(Debug)]
+pub enum CreateServiceAccountReport {
+    Plan { plan: Plan, format: Option<PlanFormat> },
+    Run { names: Vec<String>, end: RunEnd },
+}
+
+impl Report for CreateServiceAccountReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        match self {
+            Self::Plan { plan, format } => match format {
+                Some(PlanFormat::Json) => printer.data(&serde_json::to_string_pretty(plan)?),
+                Some(PlanFormat::Mermaid) => printer.data(&render::mermaid(plan)),
+                Some(PlanFormat::Dot) => printer.data(&render::dot(plan)),
+                _ => printer.data(&render::tree(plan)),
+            },
+            Self::Run { names, end: RunEnd::Done } => printer.status(
+                "Created",
+                &format!(
+                    "service accounts {}",
+                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Self::Run { .. } => {}
+        }
+        Ok(())
+    }
+
+    fn end(self) -> RunEnd {
+        match self {
+            Self::Plan { .. } => RunEnd::Done,
+            Self::Run { end, .. } => end,
+        }
+    }
+}
+
+/// Create the file's service accounts (with `include`/`exclude`) and their roles on its existing
+/// cluster: the cluster's plan, reduced to them and what they need (the OIDC provider among it).
+/// What exists is found again, so only the new accounts are made.
+pub fn create_service_accounts(
+    options: &CreateServiceAccountOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<CreateServiceAccountReport> {
+    super::create_cluster::graph_needs_dry_run(options.output, options.dry_run)?;
+    let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
+    let accounts: Vec<(String, String, String)> = loaded
+        .config
+        .iam
+        .iter()
+        .flat_map(|i| i.service_accounts.iter().flatten())
+        .map(|sa| {
+            let name = sa.metadata.name.clone().unwrap_or_default();
+            let namespace = sa.metadata.namespace.clone().unwrap_or_else(|| "default".into());
+            let subject = sa.subject_pattern.clone().unwrap_or_else(|| name.clone());
+            (namespace, name, subject)
+        })
+        .filter(|(ns, name, _)| matches(&format!("{ns}/{name}"), &options.include, &options.exclude))
+        .collect();
+    if accounts.is_empty() {
+        return Err(UserError::new("no service account of the config matches")
+            .hint("list them in `iam.serviceAccounts`, and check `--include` and `--exclude`")
+            .into());
+    }
+    let full =
+        plan::build(&loaded, &PlanOptions { write_kubeconfig: false, wait_nodes: false, account_id: None });
+    // A step belongs to an account by the names the plan carries: the role's trust, the
+    // Kubernetes object's namespace and name.
+    let reduced = reduce_to(&full, |r| match r {
+        Resource::IamRole { trust: Trust::ServiceAccount { namespace, name, .. }, .. } => {
+            accounts.iter().any(|(ns, _, subject)| ns == namespace && subject == name)
+        }
+        Resource::ServiceAccount { namespace, name, .. } => {
+            accounts.iter().any(|(ns, n, _)| ns == namespace && n == name)
+        }
+        _ => false,
+    });
+    let names: Vec<String> = accounts.iter().map(|(ns, n, _)| format!("{ns}/{n}")).collect();
+    if options.dry_run {
+        return Ok(CreateServiceAccountReport::Plan { plan: reduced, format: options.output });
+    }
+    let end = super::runtime()?.block_on(run_on_existing_cluster(
+        &reduced,
+        &loaded,
+        "creating service accounts",
+        &names,
+        options.output,
+        options.timeout,
+        settings,
+        printer,
+    ))?;
+    Ok(CreateServiceAccountReport::Run { names, end })
+}
