@@ -28,14 +28,15 @@ pub struct CreateNodegroupOptions {
     pub wait_nodes: bool,
 }
 
-/// What `create nodegroup` did: the reduced plan of a dry run, or the groups it made.
+/// What a `create <part> -f` on an existing cluster did: the reduced plan of a dry run, or the
+/// parts it made (`what`: `node groups`, `service accounts`).
 #[derive(Debug)]
-pub enum CreateNodegroupReport {
+pub enum CreatePartReport {
     Plan { plan: Plan, format: Option<PlanFormat> },
-    Run { names: Vec<String>, end: RunEnd },
+    Run { what: &'static str, names: Vec<String>, end: RunEnd },
 }
 
-impl Report for CreateNodegroupReport {
+impl Report for CreatePartReport {
     fn print(&self, printer: &Printer) -> Result<()> {
         match self {
             Self::Plan { plan, format } => match format {
@@ -44,12 +45,9 @@ impl Report for CreateNodegroupReport {
                 Some(PlanFormat::Dot) => printer.data(&render::dot(plan)),
                 _ => printer.data(&render::tree(plan)),
             },
-            Self::Run { names, end: RunEnd::Done } => printer.status(
+            Self::Run { what, names, end: RunEnd::Done } => printer.status(
                 "Created",
-                &format!(
-                    "node groups {}",
-                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                ),
+                &format!("{what} {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
             ),
             Self::Run { .. } => {}
         }
@@ -71,7 +69,7 @@ pub fn create_nodegroup(
     options: &CreateNodegroupOptions,
     settings: &Settings,
     printer: &Printer,
-) -> Result<CreateNodegroupReport> {
+) -> Result<CreatePartReport> {
     super::create_cluster::graph_needs_dry_run(options.output, options.dry_run)?;
     let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
     let full = plan::build(
@@ -86,7 +84,7 @@ pub fn create_nodegroup(
     }
     let reduced = reduce(&full, &names);
     if options.dry_run {
-        return Ok(CreateNodegroupReport::Plan { plan: reduced, format: options.output });
+        return Ok(CreatePartReport::Plan { plan: reduced, format: options.output });
     }
     let end = super::runtime()?.block_on(run_on_existing_cluster(
         &reduced,
@@ -98,7 +96,7 @@ pub fn create_nodegroup(
         settings,
         printer,
     ))?;
-    Ok(CreateNodegroupReport::Run { names, end })
+    Ok(CreatePartReport::Run { what: "node groups", names, end })
 }
 
 /// Run the reduced plan of a `create <part> -f` on the file's existing cluster: `what` is the

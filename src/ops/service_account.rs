@@ -6,11 +6,10 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::load::{self, ConfigSource};
-use super::nodegroup::{matches, reduce_to, run_on_existing_cluster};
-use super::{Report, RunEnd};
+use super::nodegroup::{CreatePartReport, matches, reduce_to, run_on_existing_cluster};
 use crate::error::UserError;
 use crate::output::{PlanFormat, Printer};
-use crate::plan::{self, Plan, PlanOptions, Resource, Trust, render};
+use crate::plan::{self, PlanOptions, Resource, Trust};
 use crate::settings::Settings;
 
 /// What `create iamserviceaccount` is asked to do.
@@ -26,42 +25,6 @@ pub struct CreateServiceAccountOptions {
     pub timeout: Duration,
 }
 
-/// The reduced plan of a dry run, or the accounts made.
-#[derive(Debug)]
-pub enum CreateServiceAccountReport {
-    Plan { plan: Plan, format: Option<PlanFormat> },
-    Run { names: Vec<String>, end: RunEnd },
-}
-
-impl Report for CreateServiceAccountReport {
-    fn print(&self, printer: &Printer) -> Result<()> {
-        match self {
-            Self::Plan { plan, format } => match format {
-                Some(PlanFormat::Json) => printer.data(&serde_json::to_string_pretty(plan)?),
-                Some(PlanFormat::Mermaid) => printer.data(&render::mermaid(plan)),
-                Some(PlanFormat::Dot) => printer.data(&render::dot(plan)),
-                _ => printer.data(&render::tree(plan)),
-            },
-            Self::Run { names, end: RunEnd::Done } => printer.status(
-                "Created",
-                &format!(
-                    "service accounts {}",
-                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                ),
-            ),
-            Self::Run { .. } => {}
-        }
-        Ok(())
-    }
-
-    fn end(self) -> RunEnd {
-        match self {
-            Self::Plan { .. } => RunEnd::Done,
-            Self::Run { end, .. } => end,
-        }
-    }
-}
-
 /// Create the file's service accounts (with `include`/`exclude`) and their roles on its existing
 /// cluster: the cluster's plan, reduced to them and what they need (the OIDC provider among it).
 /// What exists is found again, so only the new accounts are made.
@@ -69,7 +32,7 @@ pub fn create_service_accounts(
     options: &CreateServiceAccountOptions,
     settings: &Settings,
     printer: &Printer,
-) -> Result<CreateServiceAccountReport> {
+) -> Result<CreatePartReport> {
     super::create_cluster::graph_needs_dry_run(options.output, options.dry_run)?;
     let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
     let accounts: Vec<(String, String, String)> = loaded
@@ -105,7 +68,7 @@ pub fn create_service_accounts(
     });
     let names: Vec<String> = accounts.iter().map(|(ns, n, _)| format!("{ns}/{n}")).collect();
     if options.dry_run {
-        return Ok(CreateServiceAccountReport::Plan { plan: reduced, format: options.output });
+        return Ok(CreatePartReport::Plan { plan: reduced, format: options.output });
     }
     let end = super::runtime()?.block_on(run_on_existing_cluster(
         &reduced,
@@ -117,5 +80,5 @@ pub fn create_service_accounts(
         settings,
         printer,
     ))?;
-    Ok(CreateServiceAccountReport::Run { names, end })
+    Ok(CreatePartReport::Run { what: "service accounts", names, end })
 }

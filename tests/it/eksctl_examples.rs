@@ -50,6 +50,50 @@ fn network(emu: &Emulator, cidr: &str, subnets: &[(&str, &str)]) -> (String, Vec
     (vpc, ids)
 }
 
+/// The dry-run of an example as eksctl publishes it, which eksup refuses (exit code 1).
+fn refused_as_published(emu: &Emulator, name: &str) -> Run {
+    let file = emu.home().join("as-published.yaml");
+    std::fs::write(&file, example(name)).unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+    assert_eq!(refused.code, 1, "{name}: {}", refused.stderr);
+    refused
+}
+
+/// A VPC of the user's in `us-west-2a` and `b`: its id, the public subnets' and then the private
+/// ones' ids, and the `vpc:` block naming them.
+fn vpc_of_two_zones(emu: &Emulator) -> (String, Vec<String>, String) {
+    let (vpc, ids) = network(
+        emu,
+        "192.168.0.0/16",
+        &[
+            ("192.168.0.0/19", "us-west-2a"),
+            ("192.168.32.0/19", "us-west-2b"),
+            ("192.168.64.0/19", "us-west-2a"),
+            ("192.168.96.0/19", "us-west-2b"),
+        ],
+    );
+    let yaml = format!(
+        "vpc:\n  id: {vpc}\n  subnets:\n    public:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n",
+        ids[0], ids[1], ids[2], ids[3]
+    );
+    (vpc, ids, yaml)
+}
+
+/// A security group of the user's in `vpc`; its id.
+fn security_group(emu: &Emulator, vpc: &str, name: &str) -> String {
+    let made = emu.aws(&[
+        "ec2",
+        "create-security-group",
+        "--group-name",
+        name,
+        "--description",
+        name,
+        "--vpc-id",
+        vpc,
+    ]);
+    str_of(&made["GroupId"])
+}
+
 /// Create the example (`text`, after its substitutions), check its nodes, add what Kubernetes
 /// leaves in a VPC, delete, and check nothing of eksup's is left.
 fn lifecycle(emu: &Emulator, name: &str, text: &str) {
@@ -217,10 +261,7 @@ fn iam_service_accounts() {
 #[test]
 fn permissions_boundary() {
     let emu = Emulator::start();
-    let as_published = emu.home().join("as-published.yaml");
-    std::fs::write(&as_published, example("17-permissions-boundary.yaml")).unwrap();
-    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    let refused = refused_as_published(&emu, "17-permissions-boundary.yaml");
     assert!(
         refused.stderr.contains(":16:3: iam.serviceRolePermissionsBoundary: `arn:aws:iam:11111:policy/entity/boundary` is not an ARN"),
         "{}",
@@ -418,10 +459,7 @@ fn csi_drivers() {
 #[test]
 fn node_repair() {
     let emu = Emulator::start();
-    let as_published = emu.home().join("as-published.yaml");
-    std::fs::write(&as_published, example("44-node-repair.yaml")).unwrap();
-    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    let refused = refused_as_published(&emu, "44-node-repair.yaml");
     assert!(
         refused.stderr.contains(":61:11: managedNodeGroups[3].nodeRepairConfig.nodeRepairConfigOverrides[0].repairAction: `Terminate` is not one of `Replace`, `Reboot`, `NoAction`")
             && refused.stderr.contains("hint: use `Replace`: EKS's name for this action"),
@@ -611,10 +649,7 @@ fn control_plane_on_private_subnets() {
 #[test]
 fn control_plane_subnets_and_security_groups() {
     let emu = Emulator::start();
-    let as_published = emu.home().join("as-published.yaml");
-    std::fs::write(&as_published, example("38-cluster-subnets-sgs.yaml")).unwrap();
-    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    let refused = refused_as_published(&emu, "38-cluster-subnets-sgs.yaml");
     assert!(
         refused.stderr.contains(
             ":14:3: vpc.controlPlaneSubnetIDs: names existing subnets, but eksup creates this cluster's VPC"
@@ -622,38 +657,11 @@ fn control_plane_subnets_and_security_groups() {
         "{}",
         refused.stderr
     );
-    let (vpc, ids) = network(
-        &emu,
-        "192.168.0.0/16",
-        &[
-            ("192.168.0.0/19", "us-west-2a"),
-            ("192.168.32.0/19", "us-west-2b"),
-            ("192.168.64.0/19", "us-west-2a"),
-            ("192.168.96.0/19", "us-west-2b"),
-        ],
-    );
-    let group = |name: &str| {
-        let made = emu.aws(&[
-            "ec2",
-            "create-security-group",
-            "--group-name",
-            name,
-            "--description",
-            name,
-            "--vpc-id",
-            &vpc,
-        ]);
-        str_of(&made["GroupId"])
-    };
+    let (vpc, ids, yaml) = vpc_of_two_zones(&emu);
+    let group = |name: &str| security_group(&emu, &vpc, name);
     let (a, b) = (group("cp-a"), group("cp-b"));
     let text = example("38-cluster-subnets-sgs.yaml")
-        .replace(
-            "vpc:\n",
-            &format!(
-                "vpc:\n  id: {vpc}\n  subnets:\n    public:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n",
-                ids[0], ids[1], ids[2], ids[3]
-            ),
-        )
+        .replace("vpc:\n", &yaml)
         .replace("[subnet-1234, subnet-5678]", &format!("[{}, {}]", ids[2], ids[3]))
         .replace("[sg-1234, sg-5678]", &format!("[{a}, {b}]"));
     lifecycle_checked(&emu, "38-cluster-subnets-sgs.yaml", &text, |cluster| {
@@ -722,39 +730,15 @@ fn managed_nodes() {
     let key = public_key_of_example_07();
     std::fs::create_dir_all(emu.home().join(".ssh")).unwrap();
     std::fs::write(emu.home().join(".ssh/ec2_id_rsa.pub"), format!("{key}\n")).unwrap();
-    let as_published = emu.home().join("as-published.yaml");
-    std::fs::write(&as_published, example("15-managed-nodes.yaml")).unwrap();
-    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    let refused = refused_as_published(&emu, "15-managed-nodes.yaml");
     assert!(
         refused.stderr.contains(":21:7: managedNodeGroups[0].securityGroups.attachIDs: names existing security groups, but eksup creates this cluster's VPC"),
         "{}",
         refused.stderr
     );
 
-    let (vpc, ids) = network(
-        &emu,
-        "192.168.0.0/16",
-        &[
-            ("192.168.0.0/19", "us-west-2a"),
-            ("192.168.32.0/19", "us-west-2b"),
-            ("192.168.64.0/19", "us-west-2a"),
-            ("192.168.96.0/19", "us-west-2b"),
-        ],
-    );
-    let group = |name: &str| {
-        let made = emu.aws(&[
-            "ec2",
-            "create-security-group",
-            "--group-name",
-            name,
-            "--description",
-            name,
-            "--vpc-id",
-            &vpc,
-        ]);
-        str_of(&made["GroupId"])
-    };
+    let (vpc, _, yaml) = vpc_of_two_zones(&emu);
+    let group = |name: &str| security_group(&emu, &vpc, name);
     let (sg1, sg2, ssh_from) = (group("extra-1"), group("extra-2"), group("bastions"));
     let ami = emu.aws(&[
         "ssm",
@@ -784,13 +768,7 @@ fn managed_nodes() {
         ]);
     }
     let text = example("15-managed-nodes.yaml")
-        .replace(
-            "managedNodeGroups:\n",
-            &format!(
-                "vpc:\n  id: {vpc}\n  subnets:\n    public:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\n\nmanagedNodeGroups:\n",
-                ids[0], ids[1], ids[2], ids[3]
-            ),
-        )
+        .replace("managedNodeGroups:\n", &format!("{yaml}\nmanagedNodeGroups:\n"))
         .replace(r#"["sg-1", "sg-2"]"#, &format!(r#"["{sg1}", "{sg2}"]"#))
         .replace("sg-00241fbb12c607007", &ssh_from)
         .replace("ami-custom", &ami)
@@ -848,10 +826,7 @@ fn managed_nodes() {
 #[test]
 fn addons_with_roles() {
     let emu = Emulator::start();
-    let as_published = emu.home().join("as-published.yaml");
-    std::fs::write(&as_published, example("25-addons.yaml")).unwrap();
-    let refused = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&as_published));
-    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    let refused = refused_as_published(&emu, "25-addons.yaml");
     assert!(
         refused
             .stderr
