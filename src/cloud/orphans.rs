@@ -61,7 +61,7 @@ impl AwsCloud {
     async fn tagged_ec2(&self) -> Result<Vec<Orphan>, CloudError> {
         let key = || Some(vec![filter("tag-key", [tag_keys::CLUSTER])]);
         let c = &self.ec2;
-        let (vpcs, subnets, igws, eips, nats, rts, acls, sgs, lts) = tokio::join!(
+        let (vpcs, subnets, igws, eips, nats, rts, acls, sgs, lts, keys) = tokio::join!(
             async { c.describe_vpcs().set_filters(key()).send().await.api("DescribeVpcs") },
             async { c.describe_subnets().set_filters(key()).send().await.api("DescribeSubnets") },
             async {
@@ -85,6 +85,7 @@ impl AwsCloud {
             async {
                 c.describe_launch_templates().set_filters(key()).send().await.api("DescribeLaunchTemplates")
             },
+            async { c.describe_key_pairs().set_filters(key()).send().await.api("DescribeKeyPairs") },
         );
         let mut out = Vec::new();
         let mut add = |kind: &'static str, id: Option<&str>, tags: &[aws_sdk_ec2::types::Tag]| {
@@ -118,6 +119,9 @@ impl AwsCloud {
         }
         for t in lts?.launch_templates() {
             add("launch-template", t.launch_template_name(), t.tags());
+        }
+        for k in keys?.key_pairs() {
+            add("key-pair", k.key_name(), k.tags());
         }
         Ok(out)
     }

@@ -84,8 +84,17 @@ fn a_create_killed_before_its_control_plane_leaves_orphans_that_delete_orphans_r
 #[test]
 fn a_control_plane_deleted_behind_eksups_back_leaves_orphans() {
     let emu = Emulator::start();
+    // The example's group with a key to import: the key pair is left too.
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq1mL0f5tFWPpSUIdrpaGMXXR0OQrzbjdoKOoTTbs+z user@host";
+    let text = std::fs::read_to_string(managed()).unwrap().replace(
+        "    desiredCapacity: 2",
+        &format!("    ssh:\n      publicKey: \"{key}\"\n    desiredCapacity: 2"),
+    );
+    assert!(text.contains("publicKey"), "the example changed: {text}");
+    let file = emu.home().join("managed-with-key.yaml");
+    std::fs::write(&file, text).unwrap();
     let create =
-        emu.eksup().args(["create", "cluster", "--wait-nodes=false", "-f"]).arg(managed()).output().unwrap();
+        emu.eksup().args(["create", "cluster", "--wait-nodes=false", "-f"]).arg(&file).output().unwrap();
     assert!(create.status.success(), "{}", String::from_utf8_lossy(&create.stderr));
     // A live cluster's resources are not left behind, and its own delete is the way.
     assert_eq!(orphans(&emu), Vec::<Value>::new());
@@ -118,7 +127,8 @@ fn a_control_plane_deleted_behind_eksups_back_leaves_orphans() {
 
     let left = orphans(&emu);
     let kinds = kinds_of(&left, "demo");
-    for kind in ["vpc", "subnet", "nat-gateway", "security-group", "iam-role", "launch-template"] {
+    for kind in ["vpc", "subnet", "nat-gateway", "security-group", "iam-role", "launch-template", "key-pair"]
+    {
         assert!(kinds.contains(&kind.to_string()), "no {kind} among {left:#?}");
     }
     Run::of(emu.eksup().args(["delete", "orphans", "--cluster", "demo", "--yes"]))
