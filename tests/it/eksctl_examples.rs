@@ -79,6 +79,18 @@ fn vpc_of_two_zones(emu: &Emulator) -> (String, Vec<String>, String) {
     (vpc, ids, yaml)
 }
 
+/// EKS's AmazonLinux2 AMI for Kubernetes 1.32 in the emulator's region, to stand for an example's
+/// own AMI.
+fn amazon_linux_2_ami(emu: &Emulator) -> String {
+    let found = emu.aws(&[
+        "ssm",
+        "get-parameter",
+        "--name",
+        "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id",
+    ]);
+    str_of(&found["Parameter"]["Value"])
+}
+
 /// A security group of the user's in `vpc`; its id.
 fn security_group(emu: &Emulator, vpc: &str, name: &str) -> String {
     let made = emu.aws(&[
@@ -331,13 +343,7 @@ fn role_policies(emu: &Emulator, role: &str) -> (Vec<String>, std::collections::
 #[test]
 fn advanced_nodegroups() {
     let emu = Emulator::builder().region("eu-west-2").start();
-    let ami = emu.aws(&[
-        "ssm",
-        "get-parameter",
-        "--name",
-        "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id",
-    ]);
-    let ami = str_of(&ami["Parameter"]["Value"]);
+    let ami = amazon_linux_2_ami(&emu);
     let vpcs = emu.aws(&["ec2", "describe-vpcs", "--filters", "Name=is-default,Values=true"]);
     let default_vpc = str_of(&vpcs["Vpcs"][0]["VpcId"]);
     let tg = emu.aws(&[
@@ -740,13 +746,7 @@ fn managed_nodes() {
     let (vpc, _, yaml) = vpc_of_two_zones(&emu);
     let group = |name: &str| security_group(&emu, &vpc, name);
     let (sg1, sg2, ssh_from) = (group("extra-1"), group("extra-2"), group("bastions"));
-    let ami = emu.aws(&[
-        "ssm",
-        "get-parameter",
-        "--name",
-        "/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id",
-    ]);
-    let ami = str_of(&ami["Parameter"]["Value"]);
+    let ami = amazon_linux_2_ami(&emu);
     let lt = emu.aws(&[
         "ec2",
         "create-launch-template",
