@@ -220,21 +220,62 @@ What AWS does, and what is patched here:
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
   delete, describe-addon-versions from a small catalog), access entries (create, describe,
   list, update, delete), access policies (list-access-policies, associate, disassociate,
-  list-associated-access-policies). Access entries require authenticationMode API or
-  API_AND_CONFIG_MAP (InvalidRequestException otherwise), as on AWS.
-* **Tags** on nodegroup, Fargate profile, addon and access-entry ARNs (moto: clusters only).
+  list-associated-access-policies), EKS Pod Identity associations (below). Access entries
+  require authenticationMode API or API_AND_CONFIG_MAP (InvalidRequestException otherwise), as
+  on AWS.
+* **EKS Pod Identity associations** (create, describe, list, update, delete; moto: HTTP 404):
+  kept on the cluster, so they go with it (a new cluster of the same name has none). An
+  association has ``associationId`` ``a-`` + 17 lowercase letters/digits and ``associationArn``
+  ``arn:<partition>:eks:<region>:<account>:podidentityassociation/<cluster>/<id>`` (as AWS's);
+  ``disableSessionTags`` (default false), ``tags``, ``createdAt``/``modifiedAt``, and when set
+  ``targetRoleArn`` with an ``externalId`` (a uuid, kept for the association) and ``policy``; no
+  ``ownerArn`` (add-ons do not make associations here). Checked at create, in this order: unknown
+  cluster -> ResourceNotFoundException "No cluster found for name: <c>."; then
+  InvalidParameterException for a missing namespace/serviceAccount/roleArn ("1 validation error
+  detected: Value null at '<field>' failed to satisfy constraint: Member must not be null"), a
+  namespace that is not a DNS-1123 label (<= 63) or a service account that is not a DNS-1123
+  subdomain (<= 253) (wording ours, after Kubernetes'), a ``roleArn`` of another account or empty
+  -> "Cross-account pass role is not allowed" (AWS's, eksctl issue 8718) or not an IAM role ARN of
+  the partition (ours), a ``targetRoleArn`` (any account; not looked up) that is not an IAM role
+  ARN (ours), a ``policy`` that is not a JSON object (ours) or given without
+  ``disableSessionTags`` true -> "When using this policy, disableSessionTags must be set to true"
+  (the API reference's sentence), tags (more than 50, a key of more than 128 or a value of more
+  than 256 characters, a key starting with ``aws:`` in any case; ours); a cluster that is not
+  ACTIVE or UPDATING -> InvalidRequestException "Cluster '<c>' is not in ACTIVE status" (ours, as
+  create-addon); an association of the same namespace and service account ->
+  ResourceInUseException "Association already exists: <id>" (AWS's, crossplane-contrib
+  provider-upjet-aws issue 1437); then the role in IAM, gated as ``eksup_moto_strict``'s EKS role
+  checks (EKSUP_MOTO_EKS_ROLE_CHECKS, EKSUP_MOTO_LENIENT): a role that does not exist, or younger
+  (created or its trust policy changed) than MOTO_IAM_ROLE_PROPAGATION_SECONDS ->
+  InvalidParameterException "Role provided in the request does not exist" (AWS's; terraform
+  retries it while IAM propagates, terraform-provider-aws PR 34717); a trust policy that does not
+  Allow service ``pods.eks.amazonaws.com`` both ``sts:AssumeRole`` and ``sts:TagSession``
+  (wildcards such as ``sts:*`` count; statements may be separate) -> "Trust policy of the role
+  provided is invalid" (AWS's, terraform-provider-aws issue 41483). Describe/update/delete: an id
+  that is not 19 characters long -> InvalidParameterException "The parameter associationId should
+  be 19 characters long." (AWS's, aws-samples/eks-workshop-v2 issue 882); an unknown one ->
+  ResourceNotFoundException "The specified association id could not be found: <id>" (ours).
+  list: filters ``namespace``/``serviceAccount`` (exact), maxResults 1..100, nextToken. update
+  changes ``roleArn``, ``targetRoleArn``, ``disableSessionTags``, ``policy`` (an omitted one is
+  kept; an empty targetRoleArn or policy removes it, as eksup and the ACK controller send it) with
+  the same checks (the role is looked up whenever ``roleArn`` is given; the policy rule applies to
+  the result); one that changes nothing -> InvalidParameterException "No change requested for
+  association <id>: ..." (ours; AWS: "You must change at least one of these in an update"), except
+  a request repeated with the ``clientRequestToken`` of an update already made, which answers the
+  association as it is; ``modifiedAt`` moves. delete answers the deleted association.
+* **Tags** on nodegroup, Fargate profile, addon, access-entry and pod identity association ARNs
+  (moto: clusters only).
 * **Idempotency tokens** (``clientRequestToken``; the SDKs fill it in with a fresh UUID per call
   and resend the same one on their retries): CreateCluster, CreateNodegroup, CreateFargateProfile,
-  CreateAddon and CreateAccessEntry. A repeated request with the token that created the resource and
-  the same parameters answers 200 with the existing resource (its current state: AWS's idempotent
-  replies may carry updated information such as the status), so an SDK retry after a lost answer
-  does not fail with ResourceInUseException. A different token, no token, or the same token with
+  CreateAddon, CreateAccessEntry and CreatePodIdentityAssociation. A repeated request with the
+  token that created the resource and the same parameters answers 200 with the existing resource
+  (its current state: AWS's idempotent replies may carry updated information such as the
+  status), so an SDK retry after a lost answer does not fail with ResourceInUseException. A different token, no token, or the same token with
   other parameters: ResourceInUseException as before (EKS has no IdempotentParameterMismatch
   error; approximation). The token is kept on the resource (``_eksup_create``), so it is
-  forgotten with it; a token is matched against the resource of the same name only (moto 5.2.5
-  did none of this: it stored ``clientRequestToken`` and answered ResourceInUseException).
-  CreatePodIdentityAssociation also takes a token, but neither moto nor this module implements
-  that operation.
+  forgotten with it; a token is matched against the resource of the same name only (for a pod
+  identity association: of the same namespace and service account; moto 5.2.5 did none of this:
+  it stored ``clientRequestToken`` and answered ResourceInUseException).
 * **Managed nodegroups launch instances** (moto launched none and named an ASG that did not
   exist): create-nodegroup makes a launch template ``eks-<uuid>`` (image from the launch
   template, else the AMI type's public SSM parameter for the nodegroup's version; instance type
@@ -2293,15 +2334,341 @@ def list_associated_access_policies(self: EKSResponse) -> ActionResult:
 
 
 # ---------------------------------------------------------------------------------------
+# EKS Pod Identity associations (moto: HTTP 404)
+# ---------------------------------------------------------------------------------------
+POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com"
+# AWS's messages (terraform-provider-aws issues 34711/34717 and 41483, eksctl issue 8718,
+# crossplane-contrib/provider-upjet-aws issue 1437, aws-samples/eks-workshop-v2 issue 882).
+ROLE_MISSING = "Role provided in the request does not exist"
+TRUST_INVALID = "Trust policy of the role provided is invalid"
+CROSS_ACCOUNT = "Cross-account pass role is not allowed"
+POLICY_NEEDS_NO_SESSION_TAGS = "When using this policy, disableSessionTags must be set to true"
+_DNS1123_LABEL = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
+
+
+class PodIdentityAssociation:
+    """An EKS Pod Identity association (`PodIdentityAssociation` shape)."""
+
+    def __init__(self, backend: EKSBackend, cluster: Cluster, namespace: str, service_account: str, params: dict[str, Any]):
+        import secrets
+        import string
+
+        alphabet = string.ascii_lowercase + string.digits
+        taken = _pod_identities(cluster)
+        while True:  # AWS: "a-" and 17 lowercase letters/digits (a-8mvwvh57cu74mgcst)
+            self.association_id = "a-" + "".join(secrets.choice(alphabet) for _ in range(17))
+            if self.association_id not in taken:
+                break
+        self.cluster_name = cluster.name
+        self.namespace = namespace
+        self.service_account = service_account
+        self.association_arn = (f"arn:{backend.partition}:eks:{backend.region_name}:{backend.account_id}:podidentityassociation/"
+                                f"{cluster.name}/{self.association_id}")
+        self.role_arn: str = params["roleArn"]
+        self.disable_session_tags = bool(params.get("disableSessionTags"))
+        self.policy: str | None = params.get("policy") or None
+        self.tags: dict[str, str] = dict(params.get("tags") or {})
+        self.target_role_arn: str | None = None
+        self.external_id: str | None = None
+        self.set_target(params.get("targetRoleArn") or None)
+        self.created_at = self.modified_at = utcnow()
+
+    def set_target(self, target_role_arn: str | None) -> None:
+        """AWS gives an association with a target role an external id (a uuid) that the target
+        role's trust policy can require (sts:ExternalId); here it is made once and kept."""
+        self.target_role_arn = target_role_arn
+        if target_role_arn and self.external_id is None:
+            self.external_id = str(uuid.uuid4())
+
+    def shape(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "clusterName": self.cluster_name,
+            "namespace": self.namespace,
+            "serviceAccount": self.service_account,
+            "roleArn": self.role_arn,
+            "associationArn": self.association_arn,
+            "associationId": self.association_id,
+            "tags": self.tags,
+            "createdAt": self.created_at,
+            "modifiedAt": self.modified_at,
+            "disableSessionTags": self.disable_session_tags,
+        }
+        if self.target_role_arn:
+            out["targetRoleArn"] = self.target_role_arn
+            out["externalId"] = self.external_id
+        if self.policy:
+            out["policy"] = self.policy
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """The `PodIdentityAssociationSummary` shape (ListPodIdentityAssociations)."""
+        return {"clusterName": self.cluster_name, "namespace": self.namespace, "serviceAccount": self.service_account,
+                "associationArn": self.association_arn, "associationId": self.association_id}
+
+
+def _pod_identities(cluster: Cluster) -> dict[str, PodIdentityAssociation]:
+    return cluster.__dict__.setdefault("_eksup_pod_identities", {})
+
+
+def _pod_identity(cluster: Cluster, association_id: str | None) -> PodIdentityAssociation:
+    """AWS checks the id's length before looking it up."""
+    if not association_id or len(association_id) != 19:
+        raise _invalid_parameter("The parameter associationId should be 19 characters long.")
+    try:
+        return _pod_identities(cluster)[association_id]
+    except KeyError:
+        raise _not_found(f"The specified association id could not be found: {association_id}")
+
+
+def _required(response: EKSResponse, name: str) -> Any:
+    value = response._get_param(name)
+    if value is None:
+        raise _invalid_parameter(f"1 validation error detected: Value null at '{name}' failed to satisfy constraint: Member must not be null")
+    return value
+
+
+def _check_kubernetes_names(namespace: Any, service_account: Any) -> None:
+    """namespace: a DNS-1123 label (<= 63); serviceAccount: a DNS-1123 subdomain (<= 253), as
+    Kubernetes names them (AWS refuses other names; the wording is ours, after Kubernetes')."""
+    import re
+
+    if not isinstance(namespace, str) or len(namespace) > 63 or not re.fullmatch(_DNS1123_LABEL, namespace):
+        raise _invalid_parameter(f"Invalid namespace '{namespace}': a lowercase RFC 1123 label must consist of lower case alphanumeric "
+                                 "characters or '-', start and end with an alphanumeric character and have at most 63 characters")
+    if (not isinstance(service_account, str) or len(service_account) > 253
+            or not re.fullmatch(rf"{_DNS1123_LABEL}(\.{_DNS1123_LABEL})*", service_account)):
+        raise _invalid_parameter(f"Invalid serviceAccount '{service_account}': a lowercase RFC 1123 subdomain must consist of lower case "
+                                 "alphanumeric characters, '-' or '.', start and end with an alphanumeric character and have at most "
+                                 "253 characters")
+
+
+def _role_arn_parts(arn: Any) -> tuple[str, str] | None:
+    """`arn:<partition>:iam::<account>:role/<path/>name` -> (partition, account), else None."""
+    import re
+
+    match = re.fullmatch(r"arn:([a-z-]+):iam::(\d{12}):role/(.+/)?[\w+=,.@-]{1,64}", arn) if isinstance(arn, str) else None
+    return (match.group(1), match.group(2)) if match else None
+
+
+def _check_pod_role_arn(backend: EKSBackend, arn: Any) -> None:
+    """AWS: the association's role must be a role of the cluster's own account (an empty or
+    other-account ARN: "Cross-account pass role is not allowed", eksctl issue 8718)."""
+    parts = _role_arn_parts(arn)
+    if arn == "" or (parts is not None and parts[1] != backend.account_id):
+        raise _invalid_parameter(CROSS_ACCOUNT)
+    if parts is None or parts[0] != backend.partition:
+        raise _invalid_parameter(f"The roleArn {arn} is not a valid IAM role ARN")
+
+
+def _check_target_role_arn(backend: EKSBackend, arn: Any) -> None:
+    """The target role may be in any account (role chaining); it is not looked up."""
+    parts = _role_arn_parts(arn)
+    if parts is None or parts[0] != backend.partition:
+        raise _invalid_parameter(f"The targetRoleArn {arn} is not a valid IAM role ARN")
+
+
+def _check_session_policy(policy: Any) -> None:
+    """The session policy is an IAM policy document: a JSON object (the wording is ours)."""
+    try:
+        document = json.loads(policy) if isinstance(policy, str) else None
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        raise _invalid_parameter("The policy must be a valid IAM policy document in JSON format")
+
+
+def _check_tags(tags: Any) -> None:
+    """AWS: at most 50 tags, keys of 1..128 and values of at most 256 characters, no key
+    starting with aws: in any case (the wordings are ours)."""
+    if tags is None:
+        return
+    if not isinstance(tags, dict):
+        raise _invalid_parameter("tags must be a map of strings")
+    if len(tags) > 50:
+        raise _invalid_parameter(f"A resource can have at most 50 tags ({len(tags)} given)")
+    for key, value in tags.items():
+        if not isinstance(key, str) or not 1 <= len(key) <= 128:
+            raise _invalid_parameter(f"Tag key '{key}' must have 1 to 128 characters")
+        if not isinstance(value, str) or len(value) > 256:
+            raise _invalid_parameter(f"The value of tag '{key}' must have at most 256 characters")
+        if key.lower().startswith("aws:"):
+            raise _invalid_parameter(f"Tag keys starting with 'aws:' are reserved for AWS use: {key}")
+
+
+def _check_bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _invalid_parameter(f"1 validation error detected: Value '{value}' at '{name}' failed to satisfy constraint: Member must be a boolean")
+    return value
+
+
+def _trusts_pods(document: Any) -> bool:
+    """Whether a trust policy lets pods.eks.amazonaws.com call both sts:AssumeRole and
+    sts:TagSession (EKS Pod Identity tags its sessions; IAM wildcards such as sts:* count)."""
+    import fnmatch
+    from urllib.parse import unquote
+
+    if isinstance(document, str):
+        for text in (document, unquote(document)):
+            try:
+                document = json.loads(text)
+                break
+            except ValueError:
+                continue
+    if not isinstance(document, dict):
+        return False
+    statements = document.get("Statement") or []
+    statements = [statements] if isinstance(statements, dict) else statements
+    allowed: list[str] = []
+    for statement in statements if isinstance(statements, list) else []:
+        if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
+            continue
+        principal = statement.get("Principal") or {}
+        services = principal.get("Service") if isinstance(principal, dict) else None
+        services = [services] if isinstance(services, str) else (services or [])
+        if POD_IDENTITY_SERVICE not in services:
+            continue
+        actions = statement.get("Action") or []
+        allowed += [a.lower() for a in ([actions] if isinstance(actions, str) else actions) if isinstance(a, str)]
+    return all(any(fnmatch.fnmatchcase(need, pattern) for pattern in allowed) for need in ("sts:assumerole", "sts:tagsession"))
+
+
+def _check_pod_role(backend: EKSBackend, arn: str) -> None:
+    """AWS looks the role up: a role that does not exist, or that IAM has not propagated yet,
+    -> "Role provided in the request does not exist" (clients retry it); a trust policy that does
+    not let pods.eks.amazonaws.com AssumeRole and TagSession -> "Trust policy of the role provided
+    is invalid". Gated like eksup_moto_strict's EKS role checks (EKSUP_MOTO_EKS_ROLE_CHECKS,
+    EKSUP_MOTO_LENIENT; MOTO_IAM_ROLE_PROPAGATION_SECONDS after CreateRole/UpdateAssumeRolePolicy)."""
+    import eksup_moto_strict as strict
+
+    role = strict._role(arn, backend.partition)
+    if strict.KNOBS.eks_role_checks and role is None:
+        raise _invalid_parameter(ROLE_MISSING)
+    if role is not None:
+        changed = role.__dict__.get("_eksup_trust_changed_at") or role.create_date
+        if strict._young(max(role.create_date, changed), "MOTO_IAM_ROLE_PROPAGATION_SECONDS"):
+            raise _invalid_parameter(ROLE_MISSING)
+    if strict.KNOBS.eks_role_checks and role is not None and not _trusts_pods(role.assume_role_policy_document):
+        raise _invalid_parameter(TRUST_INVALID)
+
+
+def _check_pod_identity_cluster(cluster: Cluster) -> None:
+    """Associations are made and changed on a cluster that is up (CREATING, DELETING, FAILED:
+    InvalidRequestException; UPDATING is allowed). The wording is the one create-addon uses."""
+    if cluster.status not in ("ACTIVE", "UPDATING"):
+        raise InvalidRequestException(message=f"Cluster '{cluster.name}' is not in ACTIVE status")
+
+
+def create_pod_identity_association(self: EKSResponse) -> ActionResult:
+    """Checked in this order: the cluster (ResourceNotFoundException), the parameters
+    (InvalidParameterException), the cluster's status (InvalidRequestException), an association of
+    the same service account (ResourceInUseException "Association already exists: <id>"), the role
+    in IAM (InvalidParameterException)."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    namespace, service_account = _required(self, "namespace"), _required(self, "serviceAccount")
+    _check_kubernetes_names(namespace, service_account)
+    role_arn = _required(self, "roleArn")
+    _check_pod_role_arn(self.eks_backend, role_arn)
+    target = self._get_param("targetRoleArn") or None
+    if target is not None:
+        _check_target_role_arn(self.eks_backend, target)
+    disable = _check_bool("disableSessionTags", self._get_param("disableSessionTags", False))
+    policy = self._get_param("policy") or None
+    if policy is not None:
+        _check_session_policy(policy)
+        if not disable:
+            raise _invalid_parameter(POLICY_NEEDS_NO_SESSION_TAGS)
+    tags = self._get_param("tags")
+    _check_tags(tags)
+    _check_pod_identity_cluster(cluster)
+    for existing in _pod_identities(cluster).values():
+        if (existing.namespace, existing.service_account) == (namespace, service_account):
+            raise _in_use(f"Association already exists: {existing.association_id}")
+    _check_pod_role(self.eks_backend, role_arn)
+    params = {"roleArn": role_arn, "targetRoleArn": target, "disableSessionTags": disable, "policy": policy, "tags": tags}
+    association = PodIdentityAssociation(self.eks_backend, cluster, namespace, service_account, params)
+    _pod_identities(cluster)[association.association_id] = association
+    return ActionResult({"association": association.shape()})
+
+
+def describe_pod_identity_association(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    return ActionResult({"association": _pod_identity(cluster, self._get_param("associationId")).shape()})
+
+
+def list_pod_identity_associations(self: EKSResponse) -> ActionResult:
+    """Filters `namespace` and `serviceAccount` (exact names); maxResults 1..100 / nextToken."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    namespace, service_account = self._get_param("namespace"), self._get_param("serviceAccount")
+    found = [a.summary() for a in _pod_identities(cluster).values()
+             if namespace in (None, a.namespace) and service_account in (None, a.service_account)]
+    page, token = _page(found, self)
+    return ActionResult({"associations": page, "nextToken": token})
+
+
+def update_pod_identity_association(self: EKSResponse) -> ActionResult:
+    """AWS changes the role, the target role, disableSessionTags and the session policy ("You must
+    change at least one of these in an update": an update that changes nothing ->
+    InvalidParameterException, our wording); an omitted field is kept, an empty targetRoleArn or
+    policy takes it away. A request repeated with its clientRequestToken (an SDK retry) answers the
+    association as it is instead of "no change"."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    association = _pod_identity(cluster, self._get_param("associationId"))
+    token = self._get_param("clientRequestToken")
+    tokens = association.__dict__.setdefault("_eksup_update_tokens", {})
+    if token and tokens.get(token) == _request_fingerprint(self):
+        return ActionResult({"association": association.shape()})
+    role_arn = self._get_param("roleArn")
+    if role_arn is not None:
+        _check_pod_role_arn(self.eks_backend, role_arn)
+    target = self._get_param("targetRoleArn")
+    if target:
+        _check_target_role_arn(self.eks_backend, target)
+    disable = self._get_param("disableSessionTags")
+    if disable is not None:
+        _check_bool("disableSessionTags", disable)
+    policy = self._get_param("policy")
+    if policy:
+        _check_session_policy(policy)
+    new = (association.role_arn if role_arn is None else role_arn,
+           association.target_role_arn if target is None else (target or None),
+           association.disable_session_tags if disable is None else disable,
+           association.policy if policy is None else (policy or None))
+    if new[3] is not None and not new[2]:
+        raise _invalid_parameter(POLICY_NEEDS_NO_SESSION_TAGS)
+    _check_pod_identity_cluster(cluster)
+    if new == (association.role_arn, association.target_role_arn, association.disable_session_tags, association.policy):
+        raise _invalid_parameter(f"No change requested for association {association.association_id}: at least one of roleArn, "
+                                 "targetRoleArn, disableSessionTags and policy must change")
+    if role_arn is not None:
+        _check_pod_role(self.eks_backend, role_arn)
+    association.role_arn, association.disable_session_tags, association.policy = new[0], new[2], new[3]
+    association.set_target(new[1])
+    association.modified_at = utcnow()
+    if token:
+        tokens[token] = _request_fingerprint(self)
+    return ActionResult({"association": association.shape()})
+
+
+def delete_pod_identity_association(self: EKSResponse) -> ActionResult:
+    """Answers the association that was deleted."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    association = _pod_identity(cluster, self._get_param("associationId"))
+    del _pod_identities(cluster)[association.association_id]
+    return ActionResult({"association": association.shape()})
+
+
+# ---------------------------------------------------------------------------------------
 # Tags on every EKS ARN (moto: cluster ARNs only)
 # ---------------------------------------------------------------------------------------
 def _taggable(backend: EKSBackend, arn: str) -> Any:
     for cluster in backend.clusters.values():
         if cluster.arn == arn:
             return cluster
-        candidates = [*cluster.nodegroups.values(), *cluster.fargate_profiles.values(), *_addons(cluster).values(), *_access_entries(cluster).values()]
+        candidates = [*cluster.nodegroups.values(), *cluster.fargate_profiles.values(), *_addons(cluster).values(),
+                      *_access_entries(cluster).values(), *_pod_identities(cluster).values()]
         for obj in candidates:
-            if arn in (getattr(obj, "arn", None), getattr(obj, "fargate_profile_arn", None), getattr(obj, "addon_arn", None), getattr(obj, "access_entry_arn", None)):
+            arns = ("arn", "fargate_profile_arn", "addon_arn", "access_entry_arn", "association_arn")
+            if arn in (getattr(obj, name, None) for name in arns):
                 return obj
     raise _not_found("Resource was not found")
 
@@ -2332,6 +2699,14 @@ def _child(response: EKSResponse, get: Callable[[Cluster], dict[str, Any]], key:
     return None if cluster is None else get(cluster).get(response._get_param(key))
 
 
+def _pod_identity_of_request(response: EKSResponse) -> PodIdentityAssociation | None:
+    """The association of the namespace/serviceAccount a CreatePodIdentityAssociation names."""
+    cluster = _cluster_or_none(response)
+    wanted = (response._get_param("namespace"), response._get_param("serviceAccount"))
+    associations = [] if cluster is None else _pod_identities(cluster).values()
+    return next((a for a in associations if (a.namespace, a.service_account) == wanted), None)
+
+
 # Create operation (EKSResponse method) -> the resource the request names, or None.
 IDEMPOTENT_CREATES: dict[str, Callable[[EKSResponse], Any]] = {
     "create_cluster": lambda r: r.eks_backend.clusters.get(r._get_param("name")),
@@ -2339,6 +2714,7 @@ IDEMPOTENT_CREATES: dict[str, Callable[[EKSResponse], Any]] = {
     "create_fargate_profile": lambda r: _child(r, lambda c: c.fargate_profiles, "fargateProfileName"),
     "create_addon": lambda r: _child(r, _addons, "addonName"),
     "create_access_entry": lambda r: _child(r, _access_entries, "principalArn"),
+    "create_pod_identity_association": _pod_identity_of_request,
 }
 _IDEMPOTENCY_LOCK = threading.RLock()  # a retry may race the original request (client timeout)
 
@@ -2398,6 +2774,8 @@ ROUTES = [
     "{0}/cluster-versions$",
     "{0}/clusters/(?P<name>[^/]+)/node-groups/(?P<nodegroupName>[^/]+)/update-version$",
     "{0}/clusters/(?P<name>[^/]+)/encryption-config/associate$",
+    "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations$",
+    "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations/(?P<associationId>[^/]+)$",
 ]
 
 RESPONSE_METHODS = [
@@ -2406,6 +2784,8 @@ RESPONSE_METHODS = [
     list_access_policies, associate_access_policy, disassociate_access_policy, list_associated_access_policies,
     update_cluster_version, list_insights, describe_insight, describe_cluster_versions, update_nodegroup_version,
     associate_encryption_config,
+    create_pod_identity_association, describe_pod_identity_association, list_pod_identity_associations,
+    update_pod_identity_association, delete_pod_identity_association,
 ]
 
 
