@@ -73,6 +73,9 @@ _eksup() {
             eksup__subcmd__create,nodegroup)
                 cmd="eksup__subcmd__create__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__create,podidentityassociation)
+                cmd="eksup__subcmd__create__subcmd__podidentityassociation"
+                ;;
             eksup__subcmd__create,repository)
                 cmd="eksup__subcmd__create__subcmd__repository"
                 ;;
@@ -87,6 +90,9 @@ _eksup() {
                 ;;
             eksup__subcmd__create__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__create__subcmd__help,podidentityassociation)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksup__subcmd__create__subcmd__help,repository)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__repository"
@@ -160,6 +166,9 @@ _eksup() {
             eksup__subcmd__get,orphans)
                 cmd="eksup__subcmd__get__subcmd__orphans"
                 ;;
+            eksup__subcmd__get,podidentityassociation)
+                cmd="eksup__subcmd__get__subcmd__podidentityassociation"
+                ;;
             eksup__subcmd__get,repository)
                 cmd="eksup__subcmd__get__subcmd__repository"
                 ;;
@@ -177,6 +186,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,orphans)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__orphans"
+                ;;
+            eksup__subcmd__get__subcmd__help,podidentityassociation)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksup__subcmd__get__subcmd__help,repository)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__repository"
@@ -235,6 +247,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__create,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__nodegroup"
                 ;;
+            eksup__subcmd__help__subcmd__create,podidentityassociation)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__podidentityassociation"
+                ;;
             eksup__subcmd__help__subcmd__create,repository)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__repository"
                 ;;
@@ -267,6 +282,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,orphans)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__orphans"
+                ;;
+            eksup__subcmd__help__subcmd__get,podidentityassociation)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__podidentityassociation"
                 ;;
             eksup__subcmd__help__subcmd__get,repository)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__repository"
@@ -428,13 +446,17 @@ _eksup() {
 
     case "${cmd}" in
         eksup)
-            opts="-p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
+            opts="-r -p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -458,13 +480,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__completion)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help bash elvish fish powershell zsh"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -488,13 +514,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount repository help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -518,7 +548,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__cluster)
-            opts="-f -n -t -N -m -M -P -o -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
+            opts="-f -n -t -N -m -M -P -o -r -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,6 +686,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -676,7 +710,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount repository help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -745,6 +779,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__create__subcmd__help__subcmd__podidentityassociation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__create__subcmd__help__subcmd__repository)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -760,7 +808,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__iamserviceaccount)
-            opts="-f -o -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,6 +846,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -818,7 +870,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__nodegroup)
-            opts="-f -o -p -v -q -h --config-file --cluster --include --exclude --dry-run --output --timeout --wait-nodes --region --profile --verbose --quiet --color --help"
+            opts="-f -o -r -p -v -q -h --config-file --cluster --include --exclude --dry-run --output --timeout --wait-nodes --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +916,72 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__podidentityassociation)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -884,7 +1002,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__repository)
-            opts="-o -p -v -q -h --image-tag-mutability --scan-on-push --encryption --kms-key --keep-last-images --expire-untagged-after-days --pull-accounts --tags --output --region --profile --verbose --quiet --color --help"
+            opts="-o -r -p -v -q -h --image-tag-mutability --scan-on-push --encryption --kms-key --keep-last-images --expire-untagged-after-days --pull-accounts --tags --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +1052,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -954,13 +1076,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -984,7 +1110,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__cluster)
-            opts="-f -n -y -o -p -v -q -h --config-file --name --yes --no-wait --delete-repositories --dry-run --kubeconfig --output --timeout --timeline --region --profile --verbose --quiet --color --help"
+            opts="-f -n -y -o -r -p -v -q -h --config-file --name --yes --no-wait --delete-repositories --dry-run --kubeconfig --output --timeout --timeline --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1153,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1134,7 +1264,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__nodegroup)
-            opts="-c -n -y -p -v -q -h --cluster --name --yes --no-wait --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -n -y -r -p -v -q -h --cluster --name --yes --no-wait --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,6 +1294,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1184,7 +1318,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__orphans)
-            opts="-c -y -o -p -v -q -h --cluster --yes --output --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -y -o -r -p -v -q -h --cluster --yes --output --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1214,6 +1348,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1234,13 +1372,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__repository)
-            opts="-y -p -v -q -h --force --yes --region --profile --verbose --quiet --color --help"
+            opts="-y -r -p -v -q -h --force --yes --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1264,13 +1406,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__drain)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help nodegroup help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help nodegroup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1336,7 +1482,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__drain__subcmd__nodegroup)
-            opts="-c -n -o -p -v -q -h --cluster --name --approve --undo --max-grace-period --pod-eviction-wait-period --disable-eviction --parallel --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --cluster --name --approve --undo --max-grace-period --pod-eviction-wait-period --disable-eviction --parallel --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,6 +1532,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1406,13 +1556,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__ecr)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help login help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help login help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1478,7 +1632,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__ecr__subcmd__login)
-            opts="-p -v -q -h --password-stdin --docker-config --region --profile --verbose --quiet --color --help"
+            opts="-r -p -v -q -h --password-stdin --docker-config --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1489,6 +1643,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1512,13 +1670,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1542,7 +1704,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__token)
-            opts="-i -p -v -q -h --cluster-name --role-arn --no-cache --region --profile --verbose --quiet --color --help"
+            opts="-i -r -p -v -q -h --cluster-name --role-arn --no-cache --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1561,6 +1723,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1584,7 +1750,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__cluster)
-            opts="-n -o -p -v -q -h --name --output --region --profile --verbose --quiet --color --help"
+            opts="-n -o -r -p -v -q -h --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1610,6 +1776,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1630,7 +1800,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount repository orphans help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,6 +1883,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__get__subcmd__help__subcmd__podidentityassociation)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__get__subcmd__help__subcmd__repository)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1728,7 +1912,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__iamserviceaccount)
-            opts="-c -o -p -v -q -h --cluster --namespace --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -o -r -p -v -q -h --cluster --namespace --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1762,6 +1946,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1782,7 +1970,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__nodegroup)
-            opts="-c -n -o -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1816,6 +2004,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1836,7 +2028,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__orphans)
-            opts="-o -p -v -q -h --output --region --profile --verbose --quiet --color --help"
+            opts="-o -r -p -v -q -h --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1851,6 +2043,68 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__podidentityassociation)
+            opts="-c -o -r -p -v -q -h --cluster --namespace --service-account-name --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1874,7 +2128,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__repository)
-            opts="-o -p -v -q -h --output --region --profile --verbose --quiet --color --help"
+            opts="-o -r -p -v -q -h --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1889,6 +2143,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1940,7 +2198,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create)
-            opts="cluster nodegroup iamserviceaccount repository"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1982,6 +2240,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create__subcmd__nodegroup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__create__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2136,7 +2408,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup iamserviceaccount repository orphans"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2206,6 +2478,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__orphans)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2542,7 +2828,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__init)
-            opts="-f -p -v -q -h --file --non-interactive --force --name --k8s-version --node-kind --instance-type --nodes-min --nodes --nodes-max --private-networking --nat --repositories --create --region --profile --verbose --quiet --color --help"
+            opts="-f -r -p -v -q -h --file --non-interactive --force --name --k8s-version --node-kind --instance-type --nodes-min --nodes --nodes-max --private-networking --nat --repositories --create --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2600,6 +2886,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2620,13 +2910,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__scale)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help nodegroup help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help nodegroup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2692,7 +2986,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__scale__subcmd__nodegroup)
-            opts="-c -n -N -m -M -p -v -q -h --cluster --name --nodes --nodes-min --nodes-max --region --profile --verbose --quiet --color --help"
+            opts="-c -n -N -m -M -r -p -v -q -h --cluster --name --nodes --nodes-min --nodes-max --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2742,6 +3036,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2762,7 +3060,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__set__subcmd__context)
-            opts="-p -v -q -h --namespace --alias --kubeconfig --role-arn --authenticator --region --profile --verbose --quiet --color --help"
+            opts="-r -p -v -q -h --namespace --alias --kubeconfig --role-arn --authenticator --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2792,6 +3090,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2812,13 +3114,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__update)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help addon help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help addon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2842,7 +3148,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__update__subcmd__addon)
-            opts="-c -n -o -p -v -q -h --cluster --name --version --configuration-values --service-account-role-arn --resolve-conflicts --force --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --cluster --name --version --configuration-values --service-account-role-arn --resolve-conflicts --force --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2893,6 +3199,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2958,13 +3268,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__upgrade)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2988,7 +3302,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__upgrade__subcmd__cluster)
-            opts="-f -n -o -p -v -q -h --config-file --name --version --force --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-f -n -o -r -p -v -q -h --config-file --name --version --force --approve --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3027,6 +3341,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3106,7 +3424,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__upgrade__subcmd__nodegroup)
-            opts="-c -n -o -p -v -q -h --cluster --name --kubernetes-version --release-version --launch-template-version --force-upgrade --wait --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --cluster --name --kubernetes-version --release-version --launch-template-version --force-upgrade --wait --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3160,6 +3478,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3180,13 +3502,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3210,7 +3536,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__associate__subcmd__iam__subcmd__oidc__subcmd__provider)
-            opts="-c -o -p -v -q -h --cluster --approve --output --region --profile --verbose --quiet --color --help"
+            opts="-c -o -r -p -v -q -h --cluster --approve --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,6 +3562,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3256,7 +3586,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions)
-            opts="-c -n -o -p -v -q -h --kubernetes-version --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --kubernetes-version --cluster --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3294,6 +3624,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3314,7 +3648,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__describe__subcmd__cluster__subcmd__versions)
-            opts="-o -p -v -q -h --default-only --version-status --output --region --profile --verbose --quiet --color --help"
+            opts="-o -r -p -v -q -h --default-only --version-status --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3333,6 +3667,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3524,7 +3862,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__man__subcmd__pages)
-            opts="-p -v -q -h --dir --region --profile --verbose --quiet --color --help"
+            opts="-r -p -v -q -h --dir --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3535,6 +3873,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3558,7 +3900,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__nodegroup__subcmd__health)
-            opts="-c -n -o -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3592,6 +3934,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3612,13 +3958,17 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__schema)
-            opts="-p -v -q -h --region --profile --verbose --quiet --color --help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3642,7 +3992,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__update__subcmd__authentication__subcmd__mode)
-            opts="-c -o -p -v -q -h --cluster --authentication-mode --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -o -r -p -v -q -h --cluster --authentication-mode --approve --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3676,6 +4026,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3696,7 +4050,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__logging)
-            opts="-c -o -p -v -q -h --cluster --enable-types --disable-types --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -o -r -p -v -q -h --cluster --enable-types --disable-types --approve --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3734,6 +4088,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3754,7 +4112,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__update__subcmd__cluster__subcmd__vpc__subcmd__config)
-            opts="-c -o -p -v -q -h --cluster --private-access --public-access --public-access-cidrs --approve --timeout --output --region --profile --verbose --quiet --color --help"
+            opts="-c -o -r -p -v -q -h --cluster --private-access --public-access --public-access-cidrs --approve --timeout --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3796,6 +4154,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3816,7 +4178,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__write__subcmd__kubeconfig)
-            opts="-c -p -v -q -h --cluster --kubeconfig --set-context --no-set-context --alias --role-arn --authenticator --region --profile --verbose --quiet --color --help"
+            opts="-c -r -p -v -q -h --cluster --kubeconfig --set-context --no-set-context --alias --role-arn --authenticator --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3850,6 +4212,10 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3870,7 +4236,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__version)
-            opts="-o -p -v -q -h --output --region --profile --verbose --quiet --color --help"
+            opts="-o -r -p -v -q -h --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3885,6 +4251,10 @@ _eksup() {
                     return 0
                     ;;
                 --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -18,6 +18,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
     }
     var completions = [
         &'eksup'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -47,6 +48,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'eksup;create'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -60,6 +62,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
+            cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -96,6 +99,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --write-kubeconfig 'Write the kubeconfig once the control plane is active'
             cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
             cand --set-kubeconfig-context 'Make the new context the current one'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -127,6 +131,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --output 'output'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand --wait-nodes 'Wait until the node groups'' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -147,6 +152,28 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -o 'o'
             cand --output 'output'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;create;podidentityassociation'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only service accounts matching these `namespace/name`s or globs'
+            cand --exclude 'Skip service accounts matching these `namespace/name`s or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -170,6 +197,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --tags 'Tags (`k1=v1,k2=v2`)'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -185,6 +213,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
+            cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -194,11 +223,14 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;create;help;iamserviceaccount'= {
         }
+        &'eksup;create;help;podidentityassociation'= {
+        }
         &'eksup;create;help;repository'= {
         }
         &'eksup;create;help;help'= {
         }
         &'eksup;get'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -212,6 +244,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -221,6 +254,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --name 'The cluster (default: all in the region)'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -239,6 +273,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --name 'One node group (default: all)'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -257,6 +292,26 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --name 'One service account'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;podidentityassociation'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --namespace 'Only this namespace''s'
+            cand --service-account-name 'One service account (with `--namespace`)'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -271,6 +326,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;repository'= {
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -285,6 +341,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;orphans'= {
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -300,6 +357,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -310,6 +368,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;get;help;iamserviceaccount'= {
         }
+        &'eksup;get;help;podidentityassociation'= {
+        }
         &'eksup;get;help;repository'= {
         }
         &'eksup;get;help;orphans'= {
@@ -317,6 +377,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;help'= {
         }
         &'eksup;delete'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -343,6 +404,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --output '`json` writes one event per line on stdout'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand --timeline 'Write an SVG timeline of the deletion to this file: every step from start to end and its waiting time'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -365,6 +427,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -n 'n'
             cand --name 'name'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -380,6 +443,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
         }
         &'eksup;delete;repository'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -400,6 +464,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -o '`json` writes one event per line on stdout'
             cand --output '`json` writes one event per line on stdout'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -431,6 +496,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;help'= {
         }
         &'eksup;scale'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -455,6 +521,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --nodes-min 'nodes-min'
             cand -M 'M'
             cand --nodes-max 'nodes-max'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -475,6 +542,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;scale;help;help'= {
         }
         &'eksup;drain'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -499,6 +567,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was done as one object on stdout'
             cand --output '`json` writes what was done as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -522,6 +591,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;drain;help;help'= {
         }
         &'eksup;update'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -547,6 +617,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was changed as one object on stdout'
             cand --output '`json` writes what was changed as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -568,6 +639,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;update;help;help'= {
         }
         &'eksup;upgrade'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -591,6 +663,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was (or would be) changed as one object on stdout'
             cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -616,6 +689,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was done as one object on stdout'
             cand --output '`json` writes what was done as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -640,6 +714,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;upgrade;help;help'= {
         }
         &'eksup;utils'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -669,6 +744,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --alias 'Name of the context (and of its cluster and user entries)'
             cand --role-arn 'Role the token assumes'
             cand --authenticator 'Credential helper the kubeconfig runs'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -683,6 +759,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'eksup;utils;schema'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -696,6 +773,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;utils;man-pages'= {
             cand --dir 'Directory to write the pages into (created if needed)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -715,6 +793,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was (or would be) changed as one object on stdout'
             cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -736,6 +815,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was (or would be) changed as one object on stdout'
             cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -755,6 +835,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -o '`json` writes what was (or would be) changed as one object on stdout'
             cand --output '`json` writes what was (or would be) changed as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -772,6 +853,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --cluster 'cluster'
             cand -o '`json` writes what was (or would be) done as one object on stdout'
             cand --output '`json` writes what was (or would be) done as one object on stdout'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -791,6 +873,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --name 'The managed node group'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -810,6 +893,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --name 'One add-on (default: all)'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -825,6 +909,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --version-status 'Only versions in this support status: `STANDARD_SUPPORT`, `EXTENDED_SUPPORT` or `UNSUPPORTED`'
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -878,6 +963,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --kubeconfig 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
             cand --role-arn 'Role the token assumes'
             cand --authenticator 'Credential helper the kubeconfig runs'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -893,6 +979,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -i 'The cluster the token is for'
             cand --cluster-name 'The cluster the token is for'
             cand --role-arn 'Role to assume before signing'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -906,6 +993,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
         }
         &'eksup;ecr'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -921,6 +1009,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;ecr;login'= {
             cand --docker-config 'Docker config file (default: $DOCKER_CONFIG/config.json, then ~/.docker/config.json)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -954,6 +1043,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --private-networking 'private-networking'
             cand --nat 'nat'
             cand --repositories 'ECR repositories to declare'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -969,6 +1059,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --help 'Print help'
         }
         &'eksup;completion'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -983,6 +1074,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;version'= {
             cand -o 'o'
             cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
             cand --profile 'AWS profile from the shared config files'
@@ -1015,6 +1107,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Create a cluster from a config file or from flags'
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
+            cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
             cand repository 'Create an ECR repository'
         }
         &'eksup;help;create;cluster'= {
@@ -1023,12 +1116,15 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;create;iamserviceaccount'= {
         }
+        &'eksup;help;create;podidentityassociation'= {
+        }
         &'eksup;help;create;repository'= {
         }
         &'eksup;help;get'= {
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
@@ -1037,6 +1133,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;get;nodegroup'= {
         }
         &'eksup;help;get;iamserviceaccount'= {
+        }
+        &'eksup;help;get;podidentityassociation'= {
         }
         &'eksup;help;get;repository'= {
         }

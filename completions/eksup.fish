@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_eksup_global_optspecs
-    string join \n region= p/profile= v/verbose q/quiet color= h/help V/version
+    string join \n r/region= p/profile= v/verbose q/quiet color= h/help V/version
 end
 
 function __fish_eksup_needs_command
@@ -24,7 +24,7 @@ function __fish_eksup_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c eksup -n "__fish_eksup_needs_command" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_needs_command" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_needs_command" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -48,19 +48,20 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "init" -d 'Write a comme
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "version" -d 'Print the version'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "repository" -d 'Create an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "repository" -d 'Create an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s n -l name -d 'Cluster name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l version -d 'Kubernetes version' -r
@@ -96,7 +97,7 @@ false\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l set-kubeconfig-context -d 'Make the new context the current one' -r -f -a "true\t''
 false\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -125,7 +126,7 @@ dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l wait-nodes -d 'Wait until the node groups\' nodes are Ready in Kubernetes (`--wait-nodes=false` skips it)' -r -f -a "true\t''
 false\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -143,7 +144,7 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -152,6 +153,24 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l include -d 'Only service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l exclude -d 'Skip service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r -f -a "MUTABLE\t''
 IMMUTABLE\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l scan-on-push -d 'Scan images on push' -r -f -a "true\t''
@@ -166,7 +185,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -177,27 +196,29 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "repository" -d 'Show ECR repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (default: all in the region)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -210,7 +231,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -224,7 +245,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -232,10 +253,24 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l namespace -d 'Only this namespace\'s' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'One service account (with `--namespace`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -246,7 +281,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from orphans" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -257,10 +292,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -281,7 +317,7 @@ json\t''
 yaml\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l timeline -d 'Write an SVG timeline of the deletion to this file: every step from start to end and its waiting time' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -296,7 +332,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s c -l cluster -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s n -l name -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -306,7 +342,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -321,7 +357,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from orphans" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -335,7 +371,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and not __fish_seen_subcommand_from nodegroup help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -350,7 +386,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s N -l nodes -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s m -l nodes-min -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s M -l nodes-max -r
-complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -360,7 +396,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -379,7 +415,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s o -l output -d '`json` writes what was done as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -392,7 +428,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand update; and not __fish_seen_subcommand_from addon help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -414,7 +450,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s o -l output -d '`json` writes what was changed as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -425,7 +461,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Change an add-on\'s version, configuration values or service account role, and wait'
 complete -c eksup -n "__fish_eksup_using_subcommand update; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and not __fish_seen_subcommand_from cluster nodegroup help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and not __fish_seen_subcommand_from cluster nodegroup help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and not __fish_seen_subcommand_from cluster nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and not __fish_seen_subcommand_from cluster nodegroup help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -443,7 +479,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_sub
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from cluster" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from cluster" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from cluster" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from cluster" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from cluster" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -464,7 +500,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_sub
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from nodegroup" -s o -l output -d '`json` writes what was done as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from nodegroup" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from nodegroup" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from nodegroup" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from nodegroup" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -476,7 +512,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_sub
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Upgrade the control plane one minor version, then the add-ons to versions that run on it'
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Roll a node group onto a new Kubernetes version (managed: also an AMI release or launch template version)'
 complete -c eksup -n "__fish_eksup_using_subcommand upgrade; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and not __fish_seen_subcommand_from write-kubeconfig schema man-pages update-cluster-logging update-cluster-vpc-config update-authentication-mode associate-iam-oidc-provider nodegroup-health describe-addon-versions describe-cluster-versions help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -501,7 +537,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l role-arn -d 'Role the token assumes' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l authenticator -d 'Credential helper the kubeconfig runs' -r -f -a "eksup\t'`eksup get-token`'
 aws-cli\t'`aws eks get-token`'"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -511,7 +547,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from write-kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -520,7 +556,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from schema" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l dir -d 'Directory to write the pages into (created if needed)' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from man-pages" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -535,7 +571,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-logging" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -554,7 +590,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-cluster-vpc-config" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -569,7 +605,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-authentication-mode" -s o -l output -d '`json` writes what was (or would be) changed as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-authentication-mode" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-authentication-mode" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-authentication-mode" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from update-authentication-mode" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -582,7 +618,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s o -l output -d '`json` writes what was (or would be) done as one object on stdout' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from associate-iam-oidc-provider" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -596,7 +632,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from nodegroup-health" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -610,7 +646,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -624,7 +660,7 @@ UNSUPPORTED\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-cluster-versions" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-cluster-versions" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-cluster-versions" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-cluster-versions" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-cluster-versions" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -650,7 +686,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l kubeconfig -
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l role-arn -d 'Role the token assumes' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l authenticator -d 'Credential helper the kubeconfig runs' -r -f -a "eksup\t'`eksup get-token`'
 aws-cli\t'`aws eks get-token`'"
-complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set-context" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -660,7 +696,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand set-context" -s q -l quiet -
 complete -c eksup -n "__fish_eksup_using_subcommand set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s i -l cluster-name -d 'The cluster the token is for' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -l role-arn -d 'Role to assume before signing' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get-token" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -669,7 +705,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get-token" -l no-cache -d 'D
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get-token" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -680,7 +716,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_sub
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -f -a "login" -d 'Log Docker in to the account\'s registry'
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and not __fish_seen_subcommand_from login help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcommand_from login" -l docker-config -d 'Docker config file (default: $DOCKER_CONFIG/config.json, then ~/.docker/config.json)' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcommand_from login" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcommand_from login" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcommand_from login" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand ecr; and __fish_seen_subcommand_from login" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -708,7 +744,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand init" -l nat -r -f -a "Singl
 HighlyAvailable\t''
 Disable\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l repositories -d 'ECR repositories to declare' -r
-complete -c eksup -n "__fish_eksup_using_subcommand init" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand init" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand init" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -719,7 +755,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand init" -l create -d 'Create t
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand init" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand completion" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand completion" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand completion" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand completion" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -730,7 +766,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand completion" -s h -l help -d 
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand version" -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand version" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand version" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
@@ -756,10 +792,12 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_su
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'

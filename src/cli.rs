@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// AWS region (default: the config file, then AWS_REGION and the AWS profile)
-    #[arg(long, global = true, value_name = "REGION", value_parser = parse_region)]
+    #[arg(long, short = 'r', global = true, value_name = "REGION", value_parser = parse_region)]
     pub region: Option<String>,
     /// AWS profile from the shared config files
     #[arg(long, short = 'p', global = true, value_name = "NAME")]
@@ -113,6 +113,12 @@ pub enum CreateCommand {
         after_help = "The file's `iam.serviceAccounts` (with `iam.withOIDC: true`): the OIDC provider if missing, a role per account, and the Kubernetes ServiceAccount unless `roleOnly`.\n\nExamples:\n  eksup create iamserviceaccount -f cluster.yaml\n  eksup create iamserviceaccount -f cluster.yaml --include 'kube-system/*' --dry-run"
     )]
     Iamserviceaccount(CreateServiceAccountArgs),
+    /// Create the config file's pod identity associations and their IAM roles on its existing cluster
+    #[command(
+        aliases = ["podidentityassociations"],
+        after_help = "The file's `iam.podIdentityAssociations`: a role per association unless it names its own, the association, the Kubernetes ServiceAccount with `createServiceAccount`, and the `eks-pod-identity-agent` add-on if missing. `--include`/`--exclude` match `namespace/serviceAccountName`.\n\nExamples:\n  eksup create podidentityassociation -f cluster.yaml\n  eksup create podidentityassociation -f cluster.yaml --include 'dev/*' --dry-run"
+    )]
+    Podidentityassociation(CreateServiceAccountArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -446,6 +452,12 @@ pub enum GetCommand {
         after_help = "Every role whose trust names the cluster's OIDC provider and a service account, whoever made it.\n\nExamples:\n  eksup get iamserviceaccount --cluster demo\n  eksup get iamserviceaccount --cluster demo --namespace kube-system -o yaml"
     )]
     Iamserviceaccount(GetServiceAccountArgs),
+    /// Show the pod identity associations of a cluster (EKS Pod Identity)
+    #[command(
+        aliases = ["podidentityassociations"],
+        after_help = "Every association of the cluster, whoever made it.\n\nExamples:\n  eksup get podidentityassociation --cluster demo\n  eksup get podidentityassociation --cluster demo --namespace dev --service-account-name app -o json"
+    )]
+    Podidentityassociation(GetPodIdentityArgs),
     /// Show ECR repositories
     #[command(
         alias = "repositories",
@@ -498,6 +510,21 @@ pub struct GetServiceAccountArgs {
     /// One service account
     #[arg(long)]
     pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetPodIdentityArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// Only this namespace's
+    #[arg(long)]
+    pub namespace: Option<String>,
+    /// One service account (with `--namespace`)
+    #[arg(long, requires = "namespace")]
+    pub service_account_name: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }

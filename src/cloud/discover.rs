@@ -345,6 +345,7 @@ impl Finder<'_> {
             Kind::FargateProfile if inside => self.fargate_profiles().await,
             Kind::ManagedNodegroup if inside => self.managed_nodegroups().await,
             Kind::AccessEntry if inside => self.access_entries().await,
+            Kind::PodIdentityAssociation if inside => self.pod_identities().await,
             Kind::Addon if inside => self.addons().await,
             Kind::ControlPlane if inside && self.plane => {
                 let vpcs = facts.vpcs.clone();
@@ -378,6 +379,7 @@ impl Finder<'_> {
             | Kind::FargateProfile
             | Kind::ManagedNodegroup
             | Kind::AccessEntry
+            | Kind::PodIdentityAssociation
             | Kind::Addon
             | Kind::ControlPlane
             | Kind::NetworkInterface => Ok(()),
@@ -564,6 +566,58 @@ impl Finder<'_> {
             });
             if ours {
                 self.doom(Doomed::new(Kind::AccessEntry, principal));
+            }
+        }
+        Ok(())
+    }
+
+    /// The pod identity associations eksup made for the cluster (by their tags).
+    async fn pod_identities(&mut self) -> Found {
+        let c = self.cloud;
+        let pages = c
+            .eks
+            .list_pod_identity_associations()
+            .cluster_name(self.cluster)
+            .into_paginator()
+            .send()
+            .collect::<Result<Vec<_>, _>>()
+            .await
+            .api("ListPodIdentityAssociations");
+        let ids: Vec<String> = match pages {
+            Ok(pages) => pages
+                .iter()
+                .flat_map(|p| p.associations().iter().filter_map(|a| a.association_id()).map(str::to_string))
+                .collect(),
+            Err(e) if e.kind() == ErrorKind::Unsupported => {
+                self.report.warnings.push("pod identity associations cannot be listed here (`ListPodIdentityAssociations` is not supported); the control plane's deletion removes them".into());
+                return Ok(());
+            }
+            Err(e) => return Err(failed("pod-identity-association", "*", e)),
+        };
+        for id in ids {
+            let association = c
+                .eks
+                .describe_pod_identity_association()
+                .cluster_name(self.cluster)
+                .association_id(&id)
+                .send()
+                .await
+                .api("DescribePodIdentityAssociation")
+                .or_not_found()
+                .map_err(|e| failed("pod-identity-association", &id, e))?
+                .and_then(|o| o.association);
+            let Some(a) = association else { continue };
+            let ours = a.tags().is_some_and(|t| {
+                t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
+                    && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            });
+            if ours {
+                let name = format!(
+                    "{}/{}",
+                    a.namespace().unwrap_or_default(),
+                    a.service_account().unwrap_or_default()
+                );
+                self.doom(Doomed::new(Kind::PodIdentityAssociation, name).with(Detail::AssociationId { id }));
             }
         }
         Ok(())

@@ -1384,3 +1384,254 @@ mod tests {
         assert_eq!(taint_effect("NO_EXECUTE"), TaintEffect::NoExecute);
     }
 }
+
+/// A pod identity association step's settings (see
+/// [`crate::plan::Resource::PodIdentityAssociation`]).
+pub(super) struct PodIdentitySpec<'a> {
+    pub namespace: &'a str,
+    pub service_account: &'a str,
+    pub role: &'a Val,
+    pub target_role_arn: Option<&'a str>,
+    pub disable_session_tags: bool,
+    pub policy: Option<&'a str>,
+    pub tags: &'a std::collections::BTreeMap<String, String>,
+}
+
+/// A pod identity association as `get podidentityassociation` shows it: eksctl's fields (its
+/// `Summary`, Go's names), then the cross-account ones and whether eksup made it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PodIdentitySummary {
+    #[serde(rename = "AssociationARN")]
+    pub association_arn: String,
+    pub namespace: String,
+    pub service_account_name: String,
+    #[serde(rename = "RoleARN")]
+    pub role_arn: String,
+    #[serde(rename = "OwnerARN")]
+    pub owner_arn: String,
+    #[serde(rename = "TargetRoleARN")]
+    pub target_role_arn: String,
+    pub disable_session_tags: bool,
+    pub managed_by_eksup: bool,
+}
+
+impl<'a> PodIdentitySpec<'a> {
+    pub(super) fn of(resource: &'a crate::plan::Resource) -> anyhow::Result<Self> {
+        let crate::plan::Resource::PodIdentityAssociation {
+            namespace,
+            service_account,
+            role,
+            target_role_arn,
+            disable_session_tags,
+            policy,
+            tags,
+        } = resource
+        else {
+            anyhow::bail!("not a pod identity association step")
+        };
+        Ok(Self {
+            namespace,
+            service_account,
+            role,
+            target_role_arn: target_role_arn.as_deref(),
+            disable_session_tags: *disable_session_tags,
+            policy: policy.as_deref(),
+            tags,
+        })
+    }
+}
+
+/// Whether two policy documents say the same (EKS may give back a policy re-serialized).
+fn same_policy(a: Option<&str>, b: Option<&str>) -> bool {
+    let parse = |d: Option<&str>| d.map(|d| serde_json::from_str::<serde_json::Value>(d).ok());
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x == y || parse(Some(x)) == parse(Some(y)),
+        _ => false,
+    }
+}
+
+impl AwsCloud {
+    /// The association of `namespace/service_account` in `cluster`, if any.
+    pub(crate) async fn find_pod_identity(
+        &self,
+        cluster: &str,
+        namespace: &str,
+        service_account: &str,
+    ) -> Result<Option<aws_sdk_eks::types::PodIdentityAssociation>, CloudError> {
+        let listed = self
+            .eks
+            .list_pod_identity_associations()
+            .cluster_name(cluster)
+            .namespace(namespace)
+            .service_account(service_account)
+            .send()
+            .await
+            .api("ListPodIdentityAssociations")?;
+        let Some(id) = listed.associations().iter().find_map(|a| a.association_id()) else {
+            return Ok(None);
+        };
+        Ok(self
+            .eks
+            .describe_pod_identity_association()
+            .cluster_name(cluster)
+            .association_id(id)
+            .send()
+            .await
+            .api("DescribePodIdentityAssociation")
+            .or_not_found()?
+            .and_then(|o| o.association))
+    }
+
+    /// Make the association, or bring one eksup made to the file's role, target role, session
+    /// tags and session policy. One made outside eksup is left as it is, unless it names another
+    /// role: then the run stops rather than take the service account over.
+    pub(super) async fn ensure_pod_identity(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &PodIdentitySpec<'_>,
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let (namespace, account) = (spec.namespace, spec.service_account);
+        let role = ctx.resolve(spec.role)?;
+        let key = format!("{namespace}/{account}");
+        let existing = if self.absent(ctx, &key) {
+            None
+        } else {
+            self.find_pod_identity(cluster, namespace, account).await?
+        };
+        let (association, action) = if let Some(a) = existing {
+            let same = a.role_arn() == Some(role.as_str())
+                && a.target_role_arn() == spec.target_role_arn
+                && a.disable_session_tags().unwrap_or_default() == spec.disable_session_tags
+                && same_policy(a.policy(), spec.policy);
+            if same {
+                (a, Action::Existed)
+            } else if !owned(a.tags(), cluster) {
+                return Err(CloudError::Drift {
+                    what: format!("pod identity association of `{key}`"),
+                    difference: format!(
+                        "was made outside eksup with role `{}`",
+                        a.role_arn().unwrap_or_default()
+                    ),
+                }
+                .into());
+            } else {
+                let id = a.association_id().unwrap_or_default().to_string();
+                // What changed, an empty string taking a target role or session policy away.
+                let target = (a.target_role_arn() != spec.target_role_arn)
+                    .then(|| spec.target_role_arn.unwrap_or_default().to_string());
+                let policy = (!same_policy(a.policy(), spec.policy))
+                    .then(|| spec.policy.unwrap_or_default().to_string());
+                let out = retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+                    let req = self
+                        .eks
+                        .update_pod_identity_association()
+                        .client_request_token(self.client_token(ctx))
+                        .cluster_name(cluster)
+                        .association_id(&id)
+                        .role_arn(&role)
+                        .set_target_role_arn(target.clone())
+                        .disable_session_tags(spec.disable_session_tags)
+                        .set_policy(policy.clone());
+                    async move { req.send().await.api("UpdatePodIdentityAssociation") }
+                })
+                .await?;
+                (out.association.unwrap_or(a), Action::Updated)
+            }
+        } else {
+            let mut tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+            tags.extend(spec.tags.clone());
+            let out = retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
+                let req = self
+                    .eks
+                    .create_pod_identity_association()
+                    .client_request_token(self.client_token(ctx))
+                    .cluster_name(cluster)
+                    .namespace(namespace)
+                    .service_account(account)
+                    .role_arn(&role)
+                    .set_target_role_arn(spec.target_role_arn.map(str::to_string))
+                    .disable_session_tags(spec.disable_session_tags)
+                    .set_policy(spec.policy.map(str::to_string))
+                    .set_tags(Some(tags.clone()));
+                async move { req.send().await.api("CreatePodIdentityAssociation") }
+            })
+            .await?;
+            self.made(ctx);
+            let a = out.association.ok_or(CloudError::MissingField {
+                operation: "CreatePodIdentityAssociation",
+                field: "association",
+            })?;
+            (a, Action::Created)
+        };
+        Ok(StepResult::new(action)
+            .with(keys::ARN, association.association_arn().unwrap_or_default())
+            .with(keys::ID, association.association_id().unwrap_or_default())
+            .with("role", role))
+    }
+
+    /// The pod identity associations of cluster `name` (of `namespace`, and of
+    /// `service_account` there), as `get podidentityassociation` shows them; `None` when there
+    /// is no such cluster.
+    pub async fn pod_identity_summaries(
+        &self,
+        name: &str,
+        namespace: Option<&str>,
+        service_account: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<PodIdentitySummary>>> {
+        if self.describe_eks_cluster(name).await?.is_none() {
+            return Ok(None);
+        }
+        let pages: Result<Vec<_>, _> = self
+            .eks
+            .list_pod_identity_associations()
+            .cluster_name(name)
+            .set_namespace(namespace.map(str::to_string))
+            .set_service_account(service_account.map(str::to_string))
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let ids: Vec<String> = pages
+            .api("ListPodIdentityAssociations")?
+            .iter()
+            .flat_map(|p| p.associations().iter().filter_map(|a| a.association_id()).map(str::to_string))
+            .collect();
+        let mut out = Vec::new();
+        for id in ids {
+            let found = self
+                .eks
+                .describe_pod_identity_association()
+                .cluster_name(name)
+                .association_id(&id)
+                .send()
+                .await
+                .api("DescribePodIdentityAssociation")
+                .or_not_found()?;
+            let Some(a) = found.and_then(|o| o.association) else { continue };
+            let text = |s: Option<&str>| s.unwrap_or_default().to_string();
+            out.push(PodIdentitySummary {
+                association_arn: text(a.association_arn()),
+                namespace: text(a.namespace()),
+                service_account_name: text(a.service_account()),
+                role_arn: text(a.role_arn()),
+                owner_arn: text(a.owner_arn()),
+                target_role_arn: text(a.target_role_arn()),
+                disable_session_tags: a.disable_session_tags().unwrap_or_default(),
+                managed_by_eksup: owned(a.tags(), name),
+            });
+        }
+        out.sort_by(|a, b| {
+            (&a.namespace, &a.service_account_name).cmp(&(&b.namespace, &b.service_account_name))
+        });
+        Ok(Some(out))
+    }
+
+    pub(super) async fn delete_pod_identity(&self, cluster: &str, id: &str) -> anyhow::Result<()> {
+        let call = self.eks.delete_pod_identity_association().cluster_name(cluster).association_id(id);
+        call.send().await.api("DeletePodIdentityAssociation").or_not_found()?;
+        Ok(())
+    }
+}

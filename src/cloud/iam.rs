@@ -26,9 +26,13 @@ fn tags_to_add(have: &[Tag], want: &BTreeMap<String, String>) -> anyhow::Result<
     iam_tags(&crate::plan::drift::tags_to_add(want, iam_tag_pairs(have)))
 }
 
+/// The service principal of EKS Pod Identity.
+pub const POD_IDENTITY_SERVICE: &str = "pods.eks.amazonaws.com";
+
 /// The trust policy of a role assumed by `service`, with an optional `Condition`.
 pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> String {
-    let actions: Vec<&str> = if service == "eks.amazonaws.com" {
+    // EKS and EKS Pod Identity tag their sessions.
+    let actions: Vec<&str> = if service == "eks.amazonaws.com" || service == POD_IDENTITY_SERVICE {
         vec!["sts:AssumeRole", "sts:TagSession"]
     } else {
         vec!["sts:AssumeRole"]
@@ -158,6 +162,7 @@ impl AwsCloud {
         let RoleSpec { role_name, trust, managed_policies, permissions_boundary, .. } = *spec;
         let document = match trust {
             Trust::Service { service, condition } => trust_policy(service, condition.as_ref()),
+            Trust::PodIdentity => trust_policy(POD_IDENTITY_SERVICE, None),
             Trust::ServiceAccount { oidc_provider, namespace, name, pattern } => {
                 web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name, *pattern)
             }
@@ -258,10 +263,8 @@ impl AwsCloud {
         };
         let attached: Vec<&str> =
             attached.attached_policies().iter().filter_map(|p| p.policy_arn()).collect();
-        // A service account's role is made for that account alone: its policies are the config's,
-        // and one no longer there is detached. Other roles (a node role) keep what was added
-        // beside eksup's.
-        if matches!(trust, Trust::ServiceAccount { .. }) {
+        // A workload's role keeps only the config's policies (see `Trust::is_exclusive`).
+        if trust.is_exclusive() {
             let wanted: Vec<String> = managed_policies.iter().map(|p| self.managed_policy_arn(p)).collect();
             for gone in attached.iter().filter(|a| !wanted.iter().any(|w| w == *a)) {
                 self.iam
@@ -304,7 +307,7 @@ impl AwsCloud {
         want: &BTreeMap<String, String>,
         fresh: bool,
     ) -> anyhow::Result<bool> {
-        let exclusive = matches!(trust, Trust::ServiceAccount { .. });
+        let exclusive = trust.is_exclusive();
         if want.is_empty() && fresh {
             return Ok(false);
         }

@@ -320,6 +320,7 @@ impl AwsCloud {
             Kind::Addon,
             Kind::FargateProfile,
             Kind::AccessEntry,
+            Kind::PodIdentityAssociation,
             Kind::OidcProvider,
         ];
         let exists = match self.describe_eks_cluster(cluster).await {
@@ -336,7 +337,26 @@ impl AwsCloud {
             return out;
         }
         let eks = &self.eks;
-        let (groups, addons, profiles, entries) = tokio::join!(
+        let associations = asked(
+            has(Kind::PodIdentityAssociation),
+            names_in(
+                "ListPodIdentityAssociations",
+                eks.list_pod_identity_associations().cluster_name(cluster).into_paginator().send().collect(),
+                |p| {
+                    p.associations()
+                        .iter()
+                        .map(|a| {
+                            format!(
+                                "{}/{}",
+                                a.namespace().unwrap_or_default(),
+                                a.service_account().unwrap_or_default()
+                            )
+                        })
+                        .collect()
+                },
+            ),
+        );
+        let (groups, addons, profiles, entries, associations) = tokio::join!(
             names_in(
                 "ListNodegroups",
                 eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect(),
@@ -357,7 +377,11 @@ impl AwsCloud {
                 eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect(),
                 |p| p.access_entries().to_vec(),
             ),
+            associations,
         );
+        if let Some((calls, found)) = associations {
+            out.push((Kind::PodIdentityAssociation, found, calls));
+        }
         for (kind, (calls, found)) in [
             (Kind::ManagedNodegroup, groups),
             (Kind::Addon, addons),

@@ -203,6 +203,7 @@ use tokio::time::Instant;
 
 pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
+pub use eks::PodIdentitySummary;
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{ServiceAccountRole, trusted_service_accounts};
@@ -409,6 +410,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::AccessEntry { .. }
         | Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
+        | Resource::PodIdentityAssociation { .. }
         | Resource::Kubeconfig { .. } => None,
     }
 }
@@ -498,8 +500,12 @@ impl AwsCloud {
                 endpoint,
                 certificate_authority,
             } => {
+                let role = role.as_ref();
                 let account = nodes::ServiceAccountSpec { namespace, name, labels, annotations, role };
                 self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
+            }
+            pia @ Resource::PodIdentityAssociation { .. } => {
+                self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
             Resource::Kubeconfig { .. } => Err(anyhow::anyhow!(
                 "kubeconfig steps are local: wrap the provider in `executor::WithKubeconfig`"
@@ -540,6 +546,10 @@ impl Apply<Doomed> for AwsCloud {
             // Node groups must be gone before the control plane goes: always wait here.
             Kind::AutoScalingGroup => self.delete_asg(p, name, false).await,
             Kind::AccessEntry => self.delete_access_entry(cluster, name).await,
+            Kind::PodIdentityAssociation => match &d.detail {
+                Detail::AssociationId { id } => self.delete_pod_identity(cluster, id).await,
+                _ => Ok(()),
+            },
             // Inside the cluster: it goes with the control plane.
             Kind::ServiceAccount => Ok(()),
             Kind::Addon => self.delete_addon(p, cluster, name).await,
@@ -831,8 +841,12 @@ pub(crate) fn iam_propagation(e: &CloudError) -> Option<&'static str> {
         code,
         "InvalidParameterException" | "InvalidParameterValue" | "InvalidRequestException" | "ValidationError"
     );
-    (invalid && (m.contains("role") || m.contains("instance profile") || m.contains("principal")))
-        .then_some("waiting for IAM to propagate")
+    // EKS refuses another account's role for good (`Cross-account pass role is not allowed`).
+    let for_good = m.contains("cross-account");
+    (invalid
+        && !for_good
+        && (m.contains("role") || m.contains("instance profile") || m.contains("principal")))
+    .then_some("waiting for IAM to propagate")
 }
 
 /// Wait limits per resource.
@@ -975,5 +989,12 @@ mod tests {
             status: Some(400),
         };
         assert!(iam_propagation(&e).is_some());
+        let e = CloudError::Api {
+            operation: "CreatePodIdentityAssociation",
+            code: Some("InvalidParameterException".into()),
+            message: Some("Cross-account pass role is not allowed".into()),
+            status: Some(400),
+        };
+        assert!(iam_propagation(&e).is_none());
     }
 }

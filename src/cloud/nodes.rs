@@ -122,7 +122,8 @@ pub(crate) struct ServiceAccountSpec<'a> {
     pub name: &'a str,
     pub labels: &'a std::collections::BTreeMap<String, String>,
     pub annotations: &'a std::collections::BTreeMap<String, String>,
-    pub role: &'a Val,
+    /// The IRSA role (none: a pod identity association's account, not annotated).
+    pub role: Option<&'a Val>,
 }
 
 /// The annotation that gives a service account's pods the IAM role (IRSA).
@@ -141,11 +142,13 @@ impl AwsCloud {
     ) -> anyhow::Result<StepResult> {
         let endpoint = ctx.resolve(endpoint)?;
         let ca = ctx.resolve(certificate_authority)?;
-        let role = ctx.resolve(account.role)?;
+        let role = account.role.map(|r| ctx.resolve(r)).transpose()?;
         let mut labels = account.labels.clone();
         labels.insert(crate::plan::tags::MANAGED_BY.to_string(), "eksup".to_string());
         let mut annotations = account.annotations.clone();
-        annotations.insert(ROLE_ANNOTATION.to_string(), role.clone());
+        if let Some(role) = &role {
+            annotations.insert(ROLE_ANNOTATION.to_string(), role.clone());
+        }
         let cluster = ctx.plan.cluster.as_str();
         let what = format!("service account `{}/{}`", account.namespace, account.name);
         let connection = Connection::default();
@@ -173,9 +176,12 @@ impl AwsCloud {
             Made::Updated => Action::Updated,
             Made::Unchanged => Action::Existed,
         };
-        Ok(StepResult::new(action)
-            .with(keys::NAME, format!("{}/{}", account.namespace, account.name))
-            .with("role", role))
+        let result =
+            StepResult::new(action).with(keys::NAME, format!("{}/{}", account.namespace, account.name));
+        Ok(match role {
+            Some(role) => result.with("role", role),
+            None => result,
+        })
     }
 }
 

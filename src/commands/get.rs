@@ -1,8 +1,9 @@
-//! `eksup get cluster`, `eksup get nodegroup` and `eksup get iamserviceaccount`.
+//! `eksup get cluster`, `eksup get nodegroup`, `eksup get iamserviceaccount` and `eksup get
+//! podidentityassociation`.
 
 use anyhow::Result;
 
-use crate::cli::{GetClusterArgs, GetNodegroupArgs, GetServiceAccountArgs};
+use crate::cli::{GetClusterArgs, GetNodegroupArgs, GetPodIdentityArgs, GetServiceAccountArgs};
 use crate::error::ExitStatus;
 use crate::ops;
 use crate::output::Printer;
@@ -15,6 +16,21 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
 
 pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let report = ops::get::get_nodegroups(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_pod_identity(
+    args: GetPodIdentityArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report = ops::get::get_pod_identities(
+        &args.cluster,
+        args.namespace.as_deref(),
+        args.service_account_name.as_deref(),
+        args.output.output,
+        settings,
+    )?;
     ops::finish(report, printer)
 }
 

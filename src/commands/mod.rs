@@ -38,6 +38,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Create(CreateCommand::Iamserviceaccount(args)) => {
             nodegroup::create_service_account(args, settings, printer)
         }
+        Command::Create(CreateCommand::Podidentityassociation(args)) => {
+            nodegroup::create_pod_identity(args, settings, printer)
+        }
         Command::Create(CreateCommand::Nodegroup(args)) => {
             nodegroup::create_nodegroup(args, settings, printer)
         }
@@ -48,6 +51,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
         Command::Get(GetCommand::Iamserviceaccount(args)) => {
             get::get_service_account(args, settings, printer)
+        }
+        Command::Get(GetCommand::Podidentityassociation(args)) => {
+            get::get_pod_identity(args, settings, printer)
         }
         Command::Get(GetCommand::Repository(args)) => repository::get_repository(args, settings, printer),
         Command::Get(GetCommand::Orphans(args)) => orphans::get_orphans(args, settings, printer),

@@ -1,5 +1,6 @@
 //! `eksup create nodegroup`, `eksup scale nodegroup` and `eksup delete nodegroup`; `eksup create
-//! iamserviceaccount`, the other part made on an existing cluster from a file.
+//! iamserviceaccount` and `eksup create podidentityassociation`, the other parts made on an
+//! existing cluster from a file.
 
 use anyhow::Result;
 
@@ -55,19 +56,39 @@ pub fn create_service_account(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let options = part_options(
+        args,
+        "give the config file with the service accounts: `-f cluster.yaml` (accounts from flags alone are not supported yet)",
+    )?;
+    ops::finish(ops::service_account::create_service_accounts(&options, settings, printer)?, printer)
+}
+
+pub fn create_pod_identity(
+    args: CreateServiceAccountArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let options = part_options(
+        args,
+        "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
+    )?;
+    ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
+}
+
+/// The options of a part made from the file; `missing` says what to do without one.
+fn part_options(
+    args: CreateServiceAccountArgs,
+    missing: &str,
+) -> Result<crate::ops::service_account::CreateServiceAccountOptions> {
     let Some(file) = args.file.config_file else {
-        return Err(UserError::usage(
-            "give the config file with the service accounts: `-f cluster.yaml` (accounts from flags alone are not supported yet)",
-        )
-        .into());
+        return Err(UserError::usage(missing).into());
     };
-    let options = crate::ops::service_account::CreateServiceAccountOptions {
+    Ok(crate::ops::service_account::CreateServiceAccountOptions {
         source: ConfigSource::from_args(Some(file), None)?,
         include: args.include,
         exclude: args.exclude,
         dry_run: args.dry_run,
         output: args.output,
         timeout: args.timeout.timeout,
-    };
-    ops::finish(ops::service_account::create_service_accounts(&options, settings, printer)?, printer)
+    })
 }

@@ -54,6 +54,29 @@ pub struct Iam {
     pub fargate_pod_execution_role_arn: Option<String>,
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
     pub service_accounts: Vec<ServiceAccount>,
+    pub pod_identities: Vec<PodIdentity>,
+}
+
+/// An `iam.podIdentityAssociations` entry, defaulted: the role pods of a service account get
+/// through EKS Pod Identity.
+#[derive(Debug, Clone)]
+pub struct PodIdentity {
+    pub namespace: String,
+    pub service_account: String,
+    /// The file's role; none: eksup creates one.
+    pub role_arn: Option<String>,
+    pub role_name: Option<String>,
+    pub create_service_account: bool,
+    pub permissions_boundary: Option<String>,
+    pub policy_arns: Vec<String>,
+    /// The inline policy's name (`permissionPolicyName`, default `attach-policy`, as eksup names
+    /// the other roles' file policies) and document, as JSON.
+    pub permission_policy: Option<(String, String)>,
+    pub well_known: WellKnownPolicies,
+    pub tags: Map,
+    pub target_role_arn: Option<String>,
+    pub disable_session_tags: bool,
+    pub policy: Option<String>,
 }
 
 /// An `iam.serviceAccounts` entry, defaulted: a role the service account takes (IRSA).
@@ -373,6 +396,29 @@ impl Iam {
                     permissions_boundary: sa.permissions_boundary.clone(),
                     tags: sa.tags.clone().unwrap_or_default(),
                     subject_pattern: sa.subject_pattern.clone(),
+                })
+                .collect(),
+            pod_identities: iam
+                .pod_identity_associations
+                .iter()
+                .flatten()
+                .map(|p| PodIdentity {
+                    namespace: p.namespace.clone().unwrap_or_default(),
+                    service_account: p.service_account_name.clone().unwrap_or_default(),
+                    role_arn: p.role_arn.clone().filter(|a| !a.is_empty()),
+                    role_name: p.role_name.clone().filter(|n| !n.is_empty()),
+                    create_service_account: p.create_service_account.unwrap_or_default(),
+                    permissions_boundary: p.permissions_boundary_arn.clone().filter(|a| !a.is_empty()),
+                    policy_arns: p.permission_policy_arns.clone().unwrap_or_default(),
+                    permission_policy: p.permission_policy.as_ref().map(|d| {
+                        let name = p.permission_policy_name.clone().unwrap_or_else(|| "attach-policy".into());
+                        (name, d.to_string())
+                    }),
+                    well_known: p.well_known_policies.clone().unwrap_or_default(),
+                    tags: p.tags.clone().unwrap_or_default(),
+                    target_role_arn: p.target_role_arn.clone().filter(|a| !a.is_empty()),
+                    disable_session_tags: p.disable_session_tags.unwrap_or_default(),
+                    policy: p.policy.clone().filter(|d| !d.is_empty()),
                 })
                 .collect(),
         }

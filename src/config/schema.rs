@@ -336,7 +336,11 @@ fn constraints() -> Vec<(Field, Json)> {
         (("ClusterIAMServiceAccount", "attachPolicyARNs"), items(arn())),
         (("ClusterIAMServiceAccount", "permissionsBoundary"), arn()),
         (("ClusterIAMServiceAccount", "roleName"), json!({ "maxLength": 64 })),
-        (("ClusterIAM", "podIdentityAssociations"), json!({ "maxItems": 0 })),
+        (("PodIdentityAssociation", "roleARN"), arn()),
+        (("PodIdentityAssociation", "targetRoleARN"), arn()),
+        (("PodIdentityAssociation", "permissionsBoundaryARN"), arn()),
+        (("PodIdentityAssociation", "permissionPolicyARNs"), items(arn())),
+        (("PodIdentityAssociation", "roleName"), json!({ "maxLength": 64 })),
         (("IAMIdentityMapping", "arn"), arn()),
         (
             ("AccessConfig", "authenticationMode"),

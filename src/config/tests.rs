@@ -506,3 +506,28 @@ fn autoscaler_tags_count_the_cluster_tags_once() {
     );
     assert!(load(&yaml).is_ok(), "{:#?}", errors(&yaml));
 }
+
+#[test]
+fn pod_identity_associations_are_checked_as_eksctl_and_eks_check_them() {
+    let errs = errors(&format!(
+        "{HEAD}iam:\n  podIdentityAssociations:\n    - namespace: Dev\n      serviceAccountName: app\n    - namespace: dev\n      serviceAccountName: x\n      roleARN: arn:aws:iam::1:role/r\n      wellKnownPolicies: {{autoScaler: true}}\n      policy: '{{\"Version\": \"2012-10-17\"}}'\n    - namespace: dev\n      serviceAccountName: x\n      permissionPolicyName: named\n      permissionPolicyARNs: [not-an-arn]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "iam.podIdentityAssociations: the `eks-pod-identity-agent` addon must be installed",
+        "iam.podIdentityAssociations[0].namespace: `Dev` is not a Kubernetes namespace name",
+        "iam.podIdentityAssociations[0]: the association's role has no permissions",
+        "iam.podIdentityAssociations[1].roleARN: `wellKnownPolicies` cannot be set with `roleARN`",
+        "iam.podIdentityAssociations[1].policy: a session policy needs the session tags off",
+        "iam.podIdentityAssociations[2]: `dev/x` is listed more than once",
+        "iam.podIdentityAssociations[2].permissionPolicyName: names the inline policy, but there is no `permissionPolicy`",
+        "iam.podIdentityAssociations[2].permissionPolicyARNs[0]: `not-an-arn` is not an ARN",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    assert!(has("c.yaml:8:7: iam.podIdentityAssociations[0].namespace"), "lines are named: {errs:#?}");
+    load(&format!(
+        "{HEAD}addons:\n  - name: eks-pod-identity-agent\niam:\n  podIdentityAssociations:\n    - namespace: dev\n      serviceAccountName: app.v1\n      wellKnownPolicies: {{externalDNS: true}}\n      disableSessionTags: true\n      policy: '{{\"Version\": \"2012-10-17\", \"Statement\": []}}'\n"
+    ))
+    .unwrap();
+}

@@ -154,10 +154,10 @@ pub struct ClusterIAM {
     /// Attach `AmazonEKSVPCResourceController` to the control plane role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vpc_resource_controller_policy: Option<bool>,
-    /// IAM roles for service accounts (not supported yet)
+    /// IAM roles for service accounts (IRSA)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_accounts: Option<Vec<ClusterIAMServiceAccount>>,
-    /// EKS Pod Identity associations (not supported yet)
+    /// EKS Pod Identity associations: a role per service account, trusted by `pods.eks.amazonaws.com`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_identity_associations: Option<Vec<PodIdentityAssociation>>,
 }
@@ -246,21 +246,43 @@ pub struct PodIdentityAssociation {
     pub namespace: Option<String>,
     /// The service account
     pub service_account_name: Option<String>,
-    /// An existing role to associate
+    /// An existing role to associate (its trust must allow `pods.eks.amazonaws.com`)
     #[serde(rename = "roleARN", skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
-    /// Create the service account too
+    /// Create the Kubernetes service account too
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_service_account: Option<bool>,
     /// The name of the role to create
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
+    /// Permissions boundary ARN of the role eksup creates
+    #[serde(rename = "permissionsBoundaryARN", skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary_arn: Option<String>,
     /// Managed policies for the role
     #[serde(rename = "permissionPolicyARNs", skip_serializing_if = "Option::is_none")]
     pub permission_policy_arns: Option<Vec<String>>,
-    /// Tags on the role
+    /// An inline policy document for the role (JSON or YAML)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission_policy: Option<serde_json::Value>,
+    /// The name of the inline policy (default `Policy1`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission_policy_name: Option<String>,
+    /// eksctl's ready-made permissions for well-known controllers
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub well_known_policies: Option<WellKnownPolicies>,
+    /// Tags on the association and on the role eksup creates
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
+    /// A role (in any account) the association's role assumes in turn: the credentials pods get
+    #[serde(rename = "targetRoleARN", skip_serializing_if = "Option::is_none")]
+    pub target_role_arn: Option<String>,
+    /// Leave out the session tags EKS Pod Identity adds (cluster, namespace, service account...)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disable_session_tags: Option<bool>,
+    /// A session policy (JSON) that narrows the role's permissions for these pods; needs
+    /// `disableSessionTags: true`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

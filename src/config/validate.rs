@@ -637,24 +637,154 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
         }
     }
     service_account_rules(v, iam);
-    let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
     let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
+    pod_identity_rules(v, iam, has_agent);
+}
+
+/// Whether `name` is a Kubernetes DNS-1123 label (`max` 63) or subdomain (`max` 253, dots
+/// between labels).
+fn kubernetes_name(name: &str, max: usize, dots: bool) -> bool {
+    let label = |l: &str| {
+        !l.is_empty()
+            && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    name.len() <= max && if dots { name.split('.').all(label) } else { label(name) }
+}
+
+/// `iam.podIdentityAssociations`: eksctl's rules (a role or what to put on one, not both) and
+/// AWS's (names Kubernetes takes, a session policy only without session tags).
+fn pod_identity_rules(v: &mut V, iam: &ClusterIAM, has_agent: bool) {
+    let pias = iam.pod_identity_associations.as_deref().unwrap_or_default();
+    if !pias.is_empty() && !has_agent {
+        v.err_hint(
+            "iam.podIdentityAssociations",
+            "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
+            "add `- name: eks-pod-identity-agent` under `addons`",
+        );
+    }
+    let mut seen = HashSet::new();
+    let mut role_names = HashSet::new();
     for (i, pia) in pias.iter().enumerate() {
         let p = format!("iam.podIdentityAssociations[{i}]");
-        if pia.namespace.as_deref().is_none_or(str::is_empty) {
+        let namespace = pia.namespace.as_deref().unwrap_or_default();
+        let account = pia.service_account_name.as_deref().unwrap_or_default();
+        if namespace.is_empty() {
             v.err(format!("{p}.namespace"), "must be set");
-        }
-        if pia.service_account_name.as_deref().is_none_or(str::is_empty) {
-            v.err(format!("{p}.serviceAccountName"), "must be set");
-        }
-        if !has_agent {
+        } else if !kubernetes_name(namespace, 63, false) {
             v.err_hint(
-                &p,
-                "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
-                "add `- name: eks-pod-identity-agent` under `addons`",
+                format!("{p}.namespace"),
+                format!("`{namespace}` is not a Kubernetes namespace name"),
+                "use at most 63 lowercase letters, digits and `-`, starting and ending alphanumeric",
             );
         }
-        v.later(&p, "(pod identity associations)");
+        if account.is_empty() {
+            v.err(format!("{p}.serviceAccountName"), "must be set");
+        } else if !kubernetes_name(account, 253, true) {
+            v.err_hint(
+                format!("{p}.serviceAccountName"),
+                format!("`{account}` is not a Kubernetes service account name"),
+                "use lowercase letters, digits, `-` and `.`",
+            );
+        }
+        if !namespace.is_empty() && !account.is_empty() && !seen.insert(format!("{namespace}/{account}")) {
+            v.err(p.clone(), format!("`{namespace}/{account}` is listed more than once: EKS takes one association per service account"));
+        }
+        pod_identity_role_rules(v, &p, pia, &mut role_names);
+    }
+}
+
+/// One association's role: the file's, or what to put on the one eksup makes, not both.
+fn pod_identity_role_rules(
+    v: &mut V,
+    p: &str,
+    pia: &super::types::PodIdentityAssociation,
+    role_names: &mut HashSet<String>,
+) {
+    let well_known = pia.well_known_policies.as_ref().is_some_and(super::resolved::any_well_known);
+    let arns = pia.permission_policy_arns.as_ref().is_some_and(|a| !a.is_empty());
+    let policies = well_known || arns || pia.permission_policy.is_some();
+    let own_role = pia.role_arn.as_deref().is_some_and(|a| !a.is_empty());
+    if !policies && !own_role {
+        v.err_hint(
+            p,
+            "the association's role has no permissions",
+            "set `roleARN` for a role of your own, or `permissionPolicyARNs`, `permissionPolicy` or `wellKnownPolicies` for a role eksup creates",
+        );
+    }
+    if own_role {
+        for (set, field) in [
+            (pia.permission_policy.is_some(), "`permissionPolicy`"),
+            (arns, "`permissionPolicyARNs`"),
+            (well_known, "`wellKnownPolicies`"),
+            (pia.role_name.is_some(), "`roleName`"),
+            (pia.permissions_boundary_arn.is_some(), "`permissionsBoundaryARN`"),
+        ] {
+            if set {
+                v.err_hint(
+                    format!("{p}.roleARN"),
+                    format!("{field} cannot be set with `roleARN`: the role is your own and eksup does not change it"),
+                    "drop `roleARN` to have eksup make the role, or drop the other fields",
+                );
+            }
+        }
+    }
+    if let Some(role) = &pia.role_name {
+        let valid = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
+        if role.is_empty() || role.len() > 64 || !role.chars().all(valid) {
+            v.err_hint(
+                format!("{p}.roleName"),
+                format!("`{role}` is not an IAM role name"),
+                "use 1 to 64 letters, digits and `+=,.@_-`",
+            );
+        } else if !role_names.insert(role.clone()) {
+            v.err(format!("{p}.roleName"), format!("`{role}` is the role of another association"));
+        }
+    }
+    for (field, a) in [
+        ("roleARN", &pia.role_arn),
+        ("targetRoleARN", &pia.target_role_arn),
+        ("permissionsBoundaryARN", &pia.permissions_boundary_arn),
+    ] {
+        if let Some(a) = a.as_deref().filter(|a| !a.is_empty()) {
+            v.arn(&format!("{p}.{field}"), a);
+        }
+    }
+    for (j, a) in pia.permission_policy_arns.iter().flatten().enumerate() {
+        v.arn(&format!("{p}.permissionPolicyARNs[{j}]"), a);
+    }
+    if let Some(document) = &pia.permission_policy
+        && !document.is_object()
+    {
+        v.err(format!("{p}.permissionPolicy"), "must be an IAM policy document (a map with `Statement`)");
+    }
+    if let Some(name) = &pia.permission_policy_name {
+        if pia.permission_policy.is_none() {
+            v.err_hint(
+                format!("{p}.permissionPolicyName"),
+                "names the inline policy, but there is no `permissionPolicy`",
+                "add `permissionPolicy` or drop the name",
+            );
+        } else if !name.chars().any(|c| c.is_ascii_alphanumeric()) || name.len() > 128 {
+            v.err(format!("{p}.permissionPolicyName"), format!("`{name}` is not an IAM policy name"));
+        }
+    }
+    if let Some(policy) = pia.policy.as_deref().filter(|d| !d.is_empty()) {
+        if !serde_json::from_str::<serde_json::Value>(policy).is_ok_and(|d| d.is_object()) {
+            v.err_hint(
+                format!("{p}.policy"),
+                "is not a JSON policy document",
+                "give the session policy as a JSON string: `policy: '{\"Version\": \"2012-10-17\", \"Statement\": [...]}'`",
+            );
+        }
+        if pia.disable_session_tags != Some(true) {
+            v.err_hint(
+                format!("{p}.policy"),
+                "a session policy needs the session tags off: EKS refuses it otherwise",
+                "set `disableSessionTags: true`",
+            );
+        }
     }
 }
 

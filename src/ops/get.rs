@@ -180,6 +180,64 @@ impl Report for ServiceAccountsReport {
     }
 }
 
+/// The associations of `get podidentityassociation`.
+#[derive(Debug)]
+pub struct PodIdentitiesReport {
+    pub associations: Vec<cloud::PodIdentitySummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for PodIdentitiesReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let dash = |s: &String| if s.is_empty() { "-".to_string() } else { s.clone() };
+        let rows = self
+            .associations
+            .iter()
+            .map(|a| {
+                vec![
+                    a.association_arn.clone(),
+                    a.namespace.clone(),
+                    a.service_account_name.clone(),
+                    a.role_arn.clone(),
+                    dash(&a.owner_arn),
+                    dash(&a.target_role_arn),
+                    if a.managed_by_eksup { "eksup".into() } else { "-".into() },
+                ]
+            })
+            .collect();
+        let header = [
+            "ASSOCIATION ARN",
+            "NAMESPACE",
+            "SERVICE ACCOUNT NAME",
+            "IAM ROLE ARN",
+            "OWNER ARN",
+            "TARGET ROLE ARN",
+            "MADE BY",
+        ];
+        print(printer, self.output, &self.associations, &header, rows)
+    }
+}
+
+/// The pod identity associations of a cluster (of `namespace`, of `service_account` there).
+pub fn get_pod_identities(
+    cluster: &str,
+    namespace: Option<&str>,
+    service_account: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<PodIdentitiesReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).pod_identity_summaries(cluster, namespace, service_account).await
+    })?;
+    let Some(associations) = found else {
+        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
+            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+            .into());
+    };
+    Ok(PodIdentitiesReport { associations, output })
+}
+
 /// The service accounts of a cluster that take an IAM role through its OIDC provider (whoever
 /// made the role), or those of `namespace` / named `name`.
 pub fn get_service_accounts(

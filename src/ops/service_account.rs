@@ -1,5 +1,6 @@
-//! `create iamserviceaccount -f`: the file's service accounts (`iam.serviceAccounts`) on its
-//! existing cluster, with their IAM roles.
+//! `create iamserviceaccount -f` and `create podidentityassociation -f`: the file's service
+//! accounts (`iam.serviceAccounts`) or pod identity associations (`iam.podIdentityAssociations`)
+//! on its existing cluster, with their IAM roles.
 
 use std::time::Duration;
 
@@ -12,7 +13,7 @@ use crate::output::{PlanFormat, Printer};
 use crate::plan::{self, PlanOptions, Resource, Trust};
 use crate::settings::Settings;
 
-/// What `create iamserviceaccount` is asked to do.
+/// What `create iamserviceaccount` or `create podidentityassociation` is asked to do.
 #[derive(Debug, Clone)]
 pub struct CreateServiceAccountOptions {
     pub source: ConfigSource,
@@ -67,18 +68,72 @@ pub fn create_service_accounts(
         _ => false,
     });
     let names: Vec<String> = accounts.iter().map(|(ns, n, _)| format!("{ns}/{n}")).collect();
+    run_part(options, &loaded, reduced, "service accounts", names, settings, printer)
+}
+
+/// Create the file's pod identity associations (with `include`/`exclude` by
+/// `namespace/serviceAccountName`), their roles and the service accounts they ask for on its
+/// existing cluster, with the `eks-pod-identity-agent` add-on they need.
+pub fn create_pod_identities(
+    options: &CreateServiceAccountOptions,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<CreatePartReport> {
+    super::create_cluster::graph_needs_dry_run(options.output, options.dry_run)?;
+    let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
+    let names: Vec<String> = loaded
+        .config
+        .iam
+        .iter()
+        .flat_map(|i| i.pod_identity_associations.iter().flatten())
+        .map(|p| {
+            let namespace = p.namespace.as_deref().unwrap_or_default();
+            format!("{namespace}/{}", p.service_account_name.as_deref().unwrap_or_default())
+        })
+        .filter(|name| matches(name, &options.include, &options.exclude))
+        .collect();
+    if names.is_empty() {
+        return Err(UserError::new("no pod identity association of the config matches")
+            .hint("list them in `iam.podIdentityAssociations`, and check `--include` and `--exclude`")
+            .into());
+    }
+    let full =
+        plan::build(&loaded, &PlanOptions { write_kubeconfig: false, wait_nodes: false, account_id: None });
+    let chosen = |ns: &str, account: &str| names.iter().any(|n| *n == format!("{ns}/{account}"));
+    // The association pulls in its role; the account it asks for has no IRSA role.
+    let reduced = reduce_to(&full, |r| match r {
+        Resource::PodIdentityAssociation { namespace, service_account, .. } => {
+            chosen(namespace, service_account)
+        }
+        Resource::ServiceAccount { namespace, name, role: None, .. } => chosen(namespace, name),
+        Resource::Addon { addon_name, .. } => addon_name == "eks-pod-identity-agent",
+        _ => false,
+    });
+    run_part(options, &loaded, reduced, "pod identity associations", names, settings, printer)
+}
+
+/// The dry-run of the reduced plan, or its run on the existing cluster.
+fn run_part(
+    options: &CreateServiceAccountOptions,
+    loaded: &crate::config::Loaded,
+    reduced: plan::Plan,
+    what: &'static str,
+    names: Vec<String>,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<CreatePartReport> {
     if options.dry_run {
         return Ok(CreatePartReport::Plan { plan: reduced, format: options.output });
     }
     let end = super::runtime()?.block_on(run_on_existing_cluster(
         &reduced,
-        &loaded,
-        "creating service accounts",
+        loaded,
+        &format!("creating {what}"),
         &names,
         options.output,
         options.timeout,
         settings,
         printer,
     ))?;
-    Ok(CreatePartReport::Run { what: "service accounts", names, end })
+    Ok(CreatePartReport::Run { what, names, end })
 }

@@ -517,7 +517,7 @@ pub fn access_entry(
 /// account's role (made for that account alone) also loses those the config no longer has,
 /// while other roles keep what was attached beside eksup's.
 pub fn role_policies(trust: &super::Trust, want: &[String], have: &[String]) -> Option<FieldChange> {
-    let exclusive = matches!(trust, super::Trust::ServiceAccount { .. });
+    let exclusive = trust.is_exclusive();
     let missing = want.iter().any(|w| !have.contains(w));
     let extra = exclusive && have.iter().any(|h| !want.contains(h));
     if !missing && !extra {
@@ -543,7 +543,7 @@ pub fn inline_policies_change(
     want: &BTreeMap<String, String>,
     have: &BTreeMap<String, String>,
 ) -> Option<FieldChange> {
-    let exclusive = matches!(trust, super::Trust::ServiceAccount { .. });
+    let exclusive = trust.is_exclusive();
     // What a run removes: anything but the file's from a service account's role, eksup's own
     // grants no longer asked for from the others.
     let removable = |n: &String| !want.contains_key(n) && (exclusive || super::is_eksup_inline_policy(n));

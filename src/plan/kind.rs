@@ -39,6 +39,8 @@ pub enum Kind {
     NodesReady,
     /// A Kubernetes ServiceAccount with the IAM role it takes (IRSA).
     ServiceAccount,
+    /// An EKS Pod Identity association: the IAM role a service account's pods get.
+    PodIdentityAssociation,
     EcrRepository,
     Kubeconfig,
     /// A load balancer or target group Kubernetes made for a Service (deleted, never created).
@@ -74,6 +76,7 @@ impl Kind {
             Self::AccessEntry => "access-entry",
             Self::NodesReady => "nodes-ready",
             Self::ServiceAccount => "service-account",
+            Self::PodIdentityAssociation => "pod-identity-association",
             Self::EcrRepository => "ecr-repository",
             Self::Kubeconfig => "kubeconfig",
             Self::KubernetesLoadBalancer => "load-balancer",
@@ -117,6 +120,7 @@ impl Kind {
             Self::Addon
             | Self::AccessEntry
             | Self::ServiceAccount
+            | Self::PodIdentityAssociation
             | Self::EcrRepository
             | Self::KubernetesLoadBalancer => PHASES[4],
         }
@@ -130,6 +134,7 @@ impl Kind {
             Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
             Self::KeyPair => 1,
             Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
+            Self::PodIdentityAssociation => 2,
             Self::NatGateway => 100,
             Self::InstanceProfile => 10,
             Self::ControlPlane => 540,
@@ -154,8 +159,8 @@ impl Kind {
             AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, ControlPlane as CP, ElasticIp as EIP,
             FargateProfile as FP, InstanceProfile as IP, InternetGateway as IGW,
             KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
-            NetworkAcl as ACL, NetworkInterface as ENI, RouteTable as RT, SecurityGroup as SG,
-            SecurityGroupRules as RULES, Subnet as SUB,
+            NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
+            SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -168,17 +173,17 @@ impl Kind {
             | Self::NodesReady
             | Self::ServiceAccount
             | Self::Kubeconfig => &[],
-            Self::AccessEntry | Self::Addon => &[MNG, ASG, FP, LB],
+            Self::AccessEntry | Self::Addon | Self::PodIdentityAssociation => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.
-            Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD],
-            Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, RULES],
+            Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD, PIA],
+            Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, PIA, RULES],
             // Instances launched with a key keep it after it is deleted; the groups go first so
             // that none is launched without it.
             Self::LaunchTemplate | Self::InstanceProfile | Self::KeyPair => &[MNG, ASG],
             Self::OidcProvider | Self::NetworkInterface | Self::NatGateway | Self::NetworkAcl => {
                 &[CP, MNG, ASG, FP, LB]
             }
-            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP],
+            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
             Self::InternetGateway | Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP],
             Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT],

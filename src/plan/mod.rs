@@ -317,9 +317,23 @@ pub enum Resource {
         name: String,
         labels: BTreeMap<String, String>,
         annotations: BTreeMap<String, String>,
-        role: Val,
+        /// The IRSA role it is annotated with; none for a pod identity association's account.
+        role: Option<Val>,
         endpoint: Val,
         certificate_authority: Val,
+    },
+    /// An EKS Pod Identity association: pods of `namespace/service_account` get `role`'s
+    /// credentials (or, with `target_role_arn`, those of the role `role` assumes in turn).
+    #[serde(rename_all = "camelCase")]
+    PodIdentityAssociation {
+        namespace: String,
+        service_account: String,
+        role: Val,
+        target_role_arn: Option<String>,
+        disable_session_tags: bool,
+        /// A session policy (JSON) narrowing the role's permissions.
+        policy: Option<String>,
+        tags: BTreeMap<String, String>,
     },
     #[serde(rename_all = "camelCase")]
     AccessEntry {
@@ -355,11 +369,20 @@ pub enum Trust {
     #[serde(rename_all = "camelCase")]
     /// `name` is matched as a pattern (`StringLike`) when `pattern` is set (`subjectPattern`).
     ServiceAccount { oidc_provider: Val, namespace: String, name: String, pattern: bool },
+    /// EKS Pod Identity (`pods.eks.amazonaws.com`, with `sts:TagSession` for its session tags).
+    PodIdentity,
 }
 
 impl Trust {
     pub fn service(service: &str) -> Self {
         Self::Service { service: service.to_string(), condition: None }
+    }
+
+    /// Whether the role is made for one workload alone (a service account's, a pod identity's):
+    /// its policies are the config's, and those the config no longer has are removed. Other
+    /// roles (a node role) keep what was added beside eksup's.
+    pub fn is_exclusive(&self) -> bool {
+        matches!(self, Self::ServiceAccount { .. } | Self::PodIdentity)
     }
 }
 
@@ -521,6 +544,7 @@ impl Resource {
             Self::AccessEntry { .. } => Kind::AccessEntry,
             Self::NodesReady { .. } => Kind::NodesReady,
             Self::ServiceAccount { .. } => Kind::ServiceAccount,
+            Self::PodIdentityAssociation { .. } => Kind::PodIdentityAssociation,
             Self::EcrRepository(_) => Kind::EcrRepository,
             Self::Kubeconfig { .. } => Kind::Kubeconfig,
         }

@@ -94,6 +94,10 @@ pub enum Detail {
     },
     /// An ECR repository, deleted with its images.
     Repository,
+    /// A pod identity association's id (people know it by `namespace/service account`).
+    AssociationId {
+        id: String,
+    },
 }
 
 impl Detail {
@@ -144,6 +148,7 @@ impl Doomed {
             (Kind::AutoScalingGroup, _) => format!("Auto Scaling group `{name}`"),
             (Kind::FargateProfile, _) => format!("Fargate profile `{name}`"),
             (Kind::AccessEntry, _) => format!("access entry `{name}`"),
+            (Kind::PodIdentityAssociation, _) => format!("pod identity association `{name}`"),
             (Kind::Addon, _) => format!("add-on `{name}`"),
             (Kind::OidcProvider, _) => format!("OIDC provider `{name}`"),
             (Kind::LaunchTemplate, _) => format!("launch template `{name}`"),

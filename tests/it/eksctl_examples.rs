@@ -861,3 +861,122 @@ fn addons_with_roles() {
         assert_eq!(role_of("coredns"), "", "no role asked for");
     });
 }
+
+/// A role of the user's that EKS Pod Identity may take (what example 39's `roleARN`s name).
+fn pod_identity_role(emu: &Emulator, name: &str) -> String {
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}"#;
+    let made = emu.aws(&["iam", "create-role", "--role-name", name, "--assume-role-policy-document", trust]);
+    str_of(&made["Role"]["Arn"])
+}
+
+/// A customer managed policy of the user's; its ARN.
+fn managed_policy(emu: &Emulator, name: &str) -> String {
+    let document = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]}"#;
+    let made = emu.aws(&["iam", "create-policy", "--policy-name", name, "--policy-document", document]);
+    str_of(&made["Policy"]["Arn"])
+}
+
+/// Pod identity associations, every form of example 39: the file's role, a role eksup makes with
+/// the file's managed policies, eksctl's well-known grants and a boundary, one with an inline
+/// policy and a generated name, and two cross-account ones (a target role, session tags off).
+/// Read back with `eksup get podidentityassociation` and the AWS CLI; the service accounts asked
+/// for are there in kubectl, without an IRSA annotation. The example's account becomes the
+/// emulator's, where its roles and policies are made first.
+#[test]
+fn pod_identity_associations() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let role_1 = pod_identity_role(&emu, "role-1");
+    let role_a = pod_identity_role(&emu, "role-a");
+    for policy in [
+        "permission-policy-1",
+        "permission-policy-2",
+        "permission-boundary",
+        "my-cross-account-permission-policy",
+    ] {
+        managed_policy(&emu, policy);
+    }
+    // The cross-account target stays in the other account: EKS does not look it up.
+    let text = example("39-pod-identity-association.yaml")
+        .replace("111122223333", "123456789012")
+        .replace("arn:aws:iam::123456789012:role/role-1", &role_1)
+        .replace("arn:aws:iam::123456789012:role/role-a", &role_a);
+    lifecycle_checked(&emu, "39-pod-identity-association.yaml", &text, |cluster| {
+        let got =
+            Run::of(emu.eksup().args(["get", "podidentityassociation", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(got.code, 0, "{}", got.stderr);
+        let listed: Value = serde_json::from_str(&got.stdout).expect("JSON");
+        let by_account = |ns: &str, sa: &str| -> Value {
+            listed
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["Namespace"] == ns && a["ServiceAccountName"] == sa)
+                .unwrap_or_else(|| panic!("no `{ns}/{sa}` in {listed}"))
+                .clone()
+        };
+        assert_eq!(listed.as_array().unwrap().len(), 5, "{listed}");
+        assert_eq!(str_of(&by_account("default", "s3-reader")["RoleARN"]), role_1);
+        let cross = by_account("default", "cross-account-s3-reader");
+        assert_eq!(str_of(&cross["RoleARN"]), role_a);
+        assert_eq!(str_of(&cross["TargetRoleARN"]), "arn:aws:iam::444455556666:role/role-b");
+        assert_eq!(cross["DisableSessionTags"], true);
+        assert!(str_of(&cross["AssociationARN"]).contains(&format!(":podidentityassociation/{cluster}/a-")));
+
+        // The roles eksup made, as IAM has them.
+        let cache = str_of(&by_account("dev", "app-cache-access")["RoleARN"]);
+        assert!(cache.ends_with(":role/pod-identity-role-app-cache"), "{cache}");
+        let role = emu.aws(&["iam", "get-role", "--role-name", "pod-identity-role-app-cache"]);
+        let trust = role["Role"]["AssumeRolePolicyDocument"].to_string();
+        assert!(
+            trust.contains("pods.eks.amazonaws.com")
+                && trust.contains("sts:TagSession")
+                && !trust.contains("Federated"),
+            "{trust}"
+        );
+        assert!(
+            str_of(&role["Role"]["PermissionsBoundary"]["PermissionsBoundaryArn"])
+                .ends_with(":policy/permission-boundary"),
+            "{role}"
+        );
+        let (managed, inline) = role_policies(&emu, "pod-identity-role-app-cache");
+        assert_eq!(managed, ["permission-policy-1", "permission-policy-2"]);
+        assert!(
+            inline.contains_key("autoscaling") && inline.contains_key("external-dns-change-set"),
+            "{inline:?}"
+        );
+        let nginx = str_of(&by_account("dev", "nginx")["RoleARN"]);
+        let nginx_role = nginx.rsplit('/').next().unwrap();
+        assert_eq!(nginx_role, format!("eksup-{cluster}-pod-dev-nginx"));
+        let (managed, inline) = role_policies(&emu, nginx_role);
+        assert!(managed.is_empty(), "{managed:?}");
+        assert!(inline["attach-policy"].contains("autoscaling:SetDesiredCapacity"), "{inline:?}");
+        let b = by_account("default", "cross-account-s3-reader-b");
+        assert_eq!(str_of(&b["TargetRoleARN"]), "arn:aws:iam::444455556666:role/role-b");
+        assert_eq!(b["DisableSessionTags"], false);
+
+        // The AWS CLI sees the same, filtered by namespace.
+        let dev = emu.aws(&[
+            "eks",
+            "list-pod-identity-associations",
+            "--cluster-name",
+            cluster,
+            "--namespace",
+            "dev",
+        ]);
+        assert_eq!(dev["associations"].as_array().map(Vec::len), Some(2), "{dev}");
+
+        // `createServiceAccount`: made, not annotated (EKS finds the association by name).
+        for account in ["s3-reader", "cross-account-s3-reader", "cross-account-s3-reader-b"] {
+            let (ok, out, err) =
+                emu.kubectl(&["get", "serviceaccount", account, "-n", "default", "-o", "json"]);
+            assert!(ok, "{account}: {err}");
+            let sa: Value = serde_json::from_str(&out).unwrap();
+            assert!(sa["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_null(), "{sa}");
+        }
+        let (ok, _, _) = emu.kubectl(&["get", "serviceaccount", "nginx", "-n", "dev"]);
+        assert!(!ok, "`dev/nginx` was not asked for");
+    });
+    // The user's roles stay.
+    emu.aws(&["iam", "get-role", "--role-name", "role-1"]);
+    emu.aws(&["iam", "get-role", "--role-name", "role-a"]);
+}

@@ -24,6 +24,7 @@ mod lifecycle;
 mod nacl;
 mod orphans;
 mod pictures;
+mod pod_identity;
 mod preflight;
 mod rate;
 mod real_aws;

@@ -270,12 +270,90 @@ impl Builder<'_> {
                     name: sa.name.clone(),
                     labels: sa.labels.clone(),
                     annotations: sa.annotations.clone(),
-                    role,
+                    role: Some(role),
                     endpoint: Val::out(cp, keys::ENDPOINT),
                     certificate_authority: Val::out(cp, keys::CA),
                 },
                 deps,
             );
+        }
+    }
+
+    /// `iam.podIdentityAssociations`: per association a role trusted by EKS Pod Identity (unless
+    /// it names its own, `roleARN`), the association, and with `createServiceAccount` the
+    /// Kubernetes ServiceAccount (with no annotation: EKS finds the association by its name).
+    pub(super) fn pod_identities(&mut self, cp: &str) {
+        let res = self.res;
+        let mut ids = std::collections::BTreeSet::new();
+        for pia in &res.iam.pod_identities {
+            let (namespace, account) = (&pia.namespace, &pia.service_account);
+            // `a.b` and `a-b` slug alike: the later one gets a number.
+            let base = slug(&format!("{namespace}-{account}"));
+            let id = (1..)
+                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| ids.insert(id.clone()))
+                .unwrap_or(base);
+            let mut deps = vec![cp.to_string()];
+            let role = match &pia.role_arn {
+                Some(arn) => Val::lit(arn.clone()),
+                None => {
+                    let step = format!("iam-role-pod-identity-{id}");
+                    let mut managed = pia.policy_arns.clone();
+                    let mut inline = BTreeMap::new();
+                    if let Some((name, document)) = &pia.permission_policy {
+                        inline.insert(name.clone(), document.clone());
+                    }
+                    self.grants(well_known_keys(&pia.well_known), &mut managed, &mut inline);
+                    let role_name = pia.role_name.clone().unwrap_or_else(|| {
+                        bounded_name(&format!("eksup-{}-pod-{namespace}-{account}", self.cluster), 64)
+                    });
+                    self.add(
+                        &step,
+                        format!("IAM role `{role_name}` (pod identity of `{namespace}/{account}`)"),
+                        Resource::IamRole {
+                            role_name,
+                            trust: Trust::PodIdentity,
+                            managed_policies: managed,
+                            permissions_boundary: pia.permissions_boundary.clone(),
+                            inline_policies: inline,
+                            tags: pia.tags.clone(),
+                        },
+                        vec![],
+                    );
+                    deps.push(step.clone());
+                    Val::out(&step, keys::ARN)
+                }
+            };
+            self.add(
+                format!("pod-identity-{id}"),
+                format!("pod identity association of `{namespace}/{account}`"),
+                Resource::PodIdentityAssociation {
+                    namespace: namespace.clone(),
+                    service_account: account.clone(),
+                    role,
+                    target_role_arn: pia.target_role_arn.clone(),
+                    disable_session_tags: pia.disable_session_tags,
+                    policy: pia.policy.clone(),
+                    tags: pia.tags.clone(),
+                },
+                deps,
+            );
+            if pia.create_service_account {
+                self.add(
+                    format!("service-account-pod-identity-{id}"),
+                    format!("Kubernetes service account `{namespace}/{account}`"),
+                    Resource::ServiceAccount {
+                        namespace: namespace.clone(),
+                        name: account.clone(),
+                        labels: BTreeMap::new(),
+                        annotations: BTreeMap::new(),
+                        role: None,
+                        endpoint: Val::out(cp, keys::ENDPOINT),
+                        certificate_authority: Val::out(cp, keys::CA),
+                    },
+                    vec![cp.to_string()],
+                );
+            }
         }
     }
 

@@ -148,6 +148,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     b.fargate_profiles(&net, &cp.step, opts);
     b.access_entries(&cp.step);
     b.service_accounts(&cp.step);
+    b.pod_identities(&cp.step);
 
     let tags = ownership_tags(cfg);
     Plan { cluster, region, tags, steps: b.steps }

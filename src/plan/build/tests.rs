@@ -183,7 +183,7 @@ fn service_accounts_get_a_role_through_the_oidc_provider_and_well_known_policies
     let sa = p.step("service-account-default-app").unwrap();
     assert!(sa.depends_on.contains(&"iam-role-sa-default-app".to_string()));
     assert!(
-        matches!(&sa.resource, Resource::ServiceAccount { role: Val::Out(r), .. } if r.step == "iam-role-sa-default-app")
+        matches!(&sa.resource, Resource::ServiceAccount { role: Some(Val::Out(r)), .. } if r.step == "iam-role-sa-default-app")
     );
 
     // Every well-known flag: eksctl's managed policies and inline statements, in the partition.
@@ -224,8 +224,67 @@ fn service_accounts_get_a_role_through_the_oidc_provider_and_well_known_policies
     // A role of the user's: no role step, the account annotated with it.
     assert!(p.step("iam-role-sa-default-own").is_none());
     assert!(
-        matches!(resource(&p, "service-account-default-own"), Resource::ServiceAccount { role: Val::Lit(r), .. } if r == "arn:aws:iam::1:role/own")
+        matches!(resource(&p, "service-account-default-own"), Resource::ServiceAccount { role: Some(Val::Lit(r)), .. } if r == "arn:aws:iam::1:role/own")
     );
+}
+
+#[test]
+fn pod_identity_associations_get_a_role_trusted_by_eks_pod_identity_or_use_the_files() {
+    let p = plan_of(
+        "addons:
+  - name: eks-pod-identity-agent
+iam:
+  podIdentityAssociations:
+    - namespace: dev
+      serviceAccountName: app
+      permissionPolicyARNs: [arn:aws:iam::1:policy/p]
+      permissionPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: [s3:GetObject], Resource: \"*\"}]}
+      wellKnownPolicies: {autoScaler: true}
+      permissionsBoundaryARN: arn:aws:iam::1:policy/boundary
+      tags: {team: a}
+    - namespace: default
+      serviceAccountName: own
+      roleARN: arn:aws:iam::1:role/own
+      targetRoleARN: arn:aws:iam::2:role/far
+      createServiceAccount: true
+      disableSessionTags: true
+      policy: '{\"Version\": \"2012-10-17\", \"Statement\": []}'
+",
+    );
+    let role = p.step("iam-role-pod-identity-dev-app").unwrap();
+    assert!(role.depends_on.is_empty(), "no OIDC provider: {:?}", role.depends_on);
+    let Resource::IamRole { role_name, trust, managed_policies, inline_policies, permissions_boundary, tags } =
+        &role.resource
+    else {
+        panic!("not a role")
+    };
+    assert_eq!(role_name, "eksup-demo-pod-dev-app");
+    assert_eq!(trust, &Trust::PodIdentity);
+    assert!(trust.is_exclusive());
+    assert_eq!(managed_policies, &["arn:aws:iam::1:policy/p"]);
+    assert_eq!(inline_policies.keys().collect::<Vec<_>>(), ["attach-policy", "autoscaling"]);
+    assert_eq!(permissions_boundary.as_deref(), Some("arn:aws:iam::1:policy/boundary"));
+    assert_eq!(tags.get("team").map(String::as_str), Some("a"));
+    let association = p.step("pod-identity-dev-app").unwrap();
+    assert_eq!(association.depends_on, ["control-plane", "iam-role-pod-identity-dev-app"]);
+    assert!(matches!(&association.resource,
+        Resource::PodIdentityAssociation { namespace, service_account, role: Val::Out(r), target_role_arn: None, disable_session_tags: false, policy: None, .. }
+            if namespace == "dev" && service_account == "app" && r.step == "iam-role-pod-identity-dev-app"));
+    assert!(
+        p.step("service-account-pod-identity-dev-app").is_none(),
+        "createServiceAccount is off by default"
+    );
+
+    // The file's role: no role step; the target role, session tags and policy as given; the
+    // service account made without an IRSA annotation.
+    assert!(p.step("iam-role-pod-identity-default-own").is_none());
+    assert!(matches!(resource(&p, "pod-identity-default-own"),
+        Resource::PodIdentityAssociation { role: Val::Lit(r), target_role_arn: Some(t), disable_session_tags: true, policy: Some(_), .. }
+            if r == "arn:aws:iam::1:role/own" && t == "arn:aws:iam::2:role/far"));
+    assert!(matches!(
+        resource(&p, "service-account-pod-identity-default-own"),
+        Resource::ServiceAccount { role: None, .. }
+    ));
 }
 
 #[test]

@@ -1,0 +1,139 @@
+//! EKS Pod Identity associations (`iam.podIdentityAssociations`) on a running cluster:
+//! `create podidentityassociation -f` adds the file's (with `--include`), a re-run of `create
+//! cluster` changes one eksup made to the file's session tags and policy, one made outside eksup
+//! for another role stops the run, and `delete cluster` leaves no role of eksup's behind. Read
+//! back with the AWS CLI and kubectl.
+
+use serde_json::Value;
+
+use crate::support::{Emulator, Run};
+
+fn eksup(emu: &Emulator, args: &[&str]) -> Run {
+    Run::of(emu.eksup().args(args))
+}
+
+const HEAD: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: pid\n  region: us-west-2\naddons:\n  - name: eks-pod-identity-agent\n";
+
+/// The association of `namespace/account`, as the AWS CLI describes it.
+fn association(emu: &Emulator, namespace: &str, account: &str) -> Option<Value> {
+    let listed = emu.aws(&[
+        "eks",
+        "list-pod-identity-associations",
+        "--cluster-name",
+        "pid",
+        "--namespace",
+        namespace,
+        "--service-account",
+        account,
+    ]);
+    let id = listed["associations"].as_array()?.first()?["associationId"].as_str()?.to_string();
+    let got = emu.aws(&[
+        "eks",
+        "describe-pod-identity-association",
+        "--cluster-name",
+        "pid",
+        "--association-id",
+        &id,
+    ]);
+    Some(got["association"].clone())
+}
+
+#[test]
+fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
+    let emu = Emulator::start();
+    let path = emu.home().join("c.yaml");
+    let file = path.display().to_string();
+    std::fs::write(&path, HEAD).unwrap();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+
+    // A role of the user's for `ops/job`.
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}"#;
+    let own =
+        emu.aws(&["iam", "create-role", "--role-name", "job-role", "--assume-role-policy-document", trust]);
+    let own = own["Role"]["Arn"].as_str().unwrap().to_string();
+    let associations = |dev_extra: &str| {
+        format!(
+            "{HEAD}iam:\n  podIdentityAssociations:\n    - namespace: dev\n      serviceAccountName: app\n      wellKnownPolicies: {{certManager: true}}\n{dev_extra}    - namespace: ops\n      serviceAccountName: job\n      roleARN: {own}\n      createServiceAccount: true\n"
+        )
+    };
+    std::fs::write(&path, associations("")).unwrap();
+    let plan =
+        eksup(&emu, &["create", "podidentityassociation", "-f", &file, "--include", "dev/*", "--dry-run"])
+            .expect(0, "dry-run");
+    assert!(
+        plan.stdout.contains("[iam-role-pod-identity-dev-app]")
+            && plan.stdout.contains("[pod-identity-dev-app]"),
+        "{}",
+        plan.stdout
+    );
+    assert!(!plan.stdout.contains("ops/job"), "not included: {}", plan.stdout);
+    let made = eksup(&emu, &["create", "podidentityassociation", "-f", &file, "--include", "dev/*"])
+        .expect(0, "create dev/*");
+    assert!(made.stderr.contains("pod identity associations `dev/app`"), "{}", made.stderr);
+    let dev = association(&emu, "dev", "app").expect("dev/app");
+    assert_eq!(dev["roleArn"], "arn:aws:iam::123456789012:role/eksup-pid-pod-dev-app", "{dev}");
+    assert_eq!(dev["tags"]["eksup.io/cluster"], "pid", "ownership tags: {dev}");
+    assert!(association(&emu, "ops", "job").is_none(), "not included");
+
+    eksup(&emu, &["create", "podidentityassociation", "-f", &file]).expect(0, "create all");
+    assert_eq!(association(&emu, "ops", "job").expect("ops/job")["roleArn"], own.as_str());
+    let (ok, out, err) = emu.kubectl(&["get", "serviceaccount", "job", "-n", "ops", "-o", "json"]);
+    assert!(ok, "{err}");
+    let sa: Value = serde_json::from_str(&out).unwrap();
+    assert!(sa["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_null(), "{sa}");
+    let (ok, _, _) = emu.kubectl(&["get", "serviceaccount", "app", "-n", "dev"]);
+    assert!(!ok, "`dev/app` has no createServiceAccount");
+
+    // A re-run with session tags off and a session policy: the association is updated in place.
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"route53:GetChange","Resource":"*"}]}"#;
+    std::fs::write(
+        &path,
+        associations(&format!("      disableSessionTags: true\n      policy: '{policy}'\n")),
+    )
+    .unwrap();
+    let id = dev["associationId"].clone();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
+    let dev = association(&emu, "dev", "app").unwrap();
+    assert_eq!(dev["associationId"], id, "the same association: {dev}");
+    assert_eq!(dev["disableSessionTags"], true, "{dev}");
+    assert!(dev["policy"].as_str().is_some_and(|p| p.contains("route53:GetChange")), "{dev}");
+    let listed = eksup(&emu, &["get", "podidentityassociation", "--cluster", "pid"]).expect(0, "get");
+    assert!(
+        listed.stdout.contains("eksup-pid-pod-dev-app") && listed.stdout.contains("job-role"),
+        "{}",
+        listed.stdout
+    );
+
+    // `web/site` associated outside eksup with another role: the run stops there.
+    emu.aws(&[
+        "eks",
+        "create-pod-identity-association",
+        "--cluster-name",
+        "pid",
+        "--namespace",
+        "web",
+        "--service-account",
+        "site",
+        "--role-arn",
+        &own,
+    ]);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("    - namespace: web\n      serviceAccountName: site\n      permissionPolicyARNs: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]\n");
+    std::fs::write(&path, text).unwrap();
+    let refused = eksup(&emu, &["create", "cluster", "-f", &file]);
+    assert_ne!(refused.code, 0);
+    assert!(
+        refused.stderr.contains("pod identity association of `web/site`")
+            && refused
+                .stderr
+                .contains("was made outside eksup with role `arn:aws:iam::123456789012:role/job-role`"),
+        "{}",
+        refused.stderr
+    );
+
+    eksup(&emu, &["delete", "cluster", "--name", "pid", "--yes"]).expect(0, "delete");
+    for role in ["eksup-pid-pod-dev-app", "eksup-pid-pod-web-site"] {
+        assert!(emu.aws_result(&["iam", "get-role", "--role-name", role]).is_err(), "{role} is gone");
+    }
+    emu.aws(&["iam", "get-role", "--role-name", "job-role"]);
+}
