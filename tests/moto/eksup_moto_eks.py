@@ -223,6 +223,18 @@ What AWS does, and what is patched here:
   list-associated-access-policies), EKS Pod Identity associations (below). Access entries
   require authenticationMode API or API_AND_CONFIG_MAP (InvalidRequestException otherwise), as
   on AWS.
+* **EKS Auto Mode** at CreateCluster (moto drops its configs): ``computeConfig.enabled``,
+  ``storageConfig.blockStorage.enabled`` and ``kubernetesNetworkConfig.elasticLoadBalancing.enabled``
+  all on or all off, else InvalidParameterException "For EKS Auto Mode, please ensure that all
+  required configs, including computeConfig, kubernetesNetworkConfig, and blockStorage are all
+  either fully enabled or fully disabled." (AWS's, cluster-api-provider-aws issue 5278); on, it
+  needs ``bootstrapSelfManagedAddons`` false, authenticationMode API or API_AND_CONFIG_MAP,
+  Kubernetes 1.29 or later, ``nodePools`` of ``general-purpose``/``system`` (no repeats) with a
+  ``nodeRoleArn`` that exists, has propagated and lets EC2 assume it, and a node role only with
+  pools (InvalidParameterException, wording ours). The three configs are read back by
+  DescribeCluster, and the node role gets EKS's access entry (type EC2, AmazonEKSAutoNodePolicy,
+  untagged), as AWS's user guide says. Not modelled: Auto Mode's nodes (none is ever launched,
+  pending pods stay pending), UpdateClusterConfig of the three configs.
 * **EKS Pod Identity associations** (create, describe, list, update, delete; moto: HTTP 404):
   kept on the cluster, so they go with it (a new cluster of the same name has none). An
   association has ``associationId`` ``a-`` + 17 lowercase letters/digits and ``associationArn``
@@ -670,12 +682,94 @@ def create_cluster_response(self: EKSResponse) -> ActionResult:
         raise _invalid_parameter(f"Unsupported authenticationMode: {mode}")
     scaling = self._get_param("controlPlaneScalingConfig")
     tier = _check_tier(scaling, required=False) if scaling is not None else None
+    auto = _check_auto_mode(self, mode or "CONFIG_MAP")
     result = _original_create_cluster_response(self)
     cluster = self.eks_backend.clusters[self._get_param("name")]
     cluster.access_config.update(access)
     if tier is not None:
         cluster.control_plane_scaling_config = {"tier": tier}
+    if auto is not None:
+        _enable_auto_mode(self.eks_backend, cluster, auto)
     return result
+
+
+# ---------------------------------------------------------------------------------------
+# EKS Auto Mode
+# ---------------------------------------------------------------------------------------
+AUTO_MODE_NODE_POOLS = ("general-purpose", "system")
+# AWS's (kubernetes-sigs/cluster-api-provider-aws issue 5278).
+AUTO_MODE_TOGETHER = ("For EKS Auto Mode, please ensure that all required configs, including computeConfig, "
+                      "kubernetesNetworkConfig, and blockStorage are all either fully enabled or fully disabled.")
+
+
+def _check_auto_mode(response: EKSResponse, mode: str) -> dict[str, Any] | None:
+    """CreateCluster's Auto Mode: compute, block storage and load balancing all on or all off
+    (AWS's message); on, it needs bootstrapSelfManagedAddons false (terraform's docs of the API:
+    "Enabling EKS Auto Mode also requires that bootstrap_self_managed_addons is set to false"),
+    an authentication mode with the access entry API, Kubernetes 1.29 or later, node pools of
+    `general-purpose`/`system` with a node role (an existing role EC2 may assume) and a node role
+    only with node pools (the wording of these ours). The compute config, or None when off."""
+    compute = response._get_param("computeConfig") or {}
+    storage = (response._get_param("storageConfig") or {}).get("blockStorage") or {}
+    balancing = (response._get_param("kubernetesNetworkConfig") or {}).get("elasticLoadBalancing") or {}
+    flags = {bool(compute.get("enabled")), bool(storage.get("enabled")), bool(balancing.get("enabled"))}
+    if len(flags) > 1:
+        raise _invalid_parameter(AUTO_MODE_TOGETHER)
+    if flags != {True}:
+        if compute.get("nodePools") or compute.get("nodeRoleArn"):
+            raise _invalid_parameter("computeConfig.nodePools and computeConfig.nodeRoleArn require computeConfig.enabled to be true")
+        return None
+    if response._get_param("bootstrapSelfManagedAddons") is not False:
+        raise _invalid_parameter("EKS Auto Mode requires bootstrapSelfManagedAddons to be false")
+    if mode not in ("API", "API_AND_CONFIG_MAP"):
+        raise _invalid_parameter("EKS Auto Mode requires the cluster's authenticationMode to be API or API_AND_CONFIG_MAP")
+    version = response._get_param("version") or DEFAULT_VERSION
+    if _minor(version) < 29:
+        raise _invalid_parameter(f"EKS Auto Mode is not supported for Kubernetes version {version}; it requires 1.29 or later")
+    pools = compute.get("nodePools") or []
+    for pool in pools:
+        _enum("computeConfig.nodePools.member", pool, AUTO_MODE_NODE_POOLS)
+    if len(set(pools)) != len(pools):
+        raise _invalid_parameter("computeConfig.nodePools must not repeat a node pool")
+    role = compute.get("nodeRoleArn")
+    if pools and not role:
+        raise _invalid_parameter("computeConfig.nodeRoleArn is required when computeConfig.nodePools is not empty")
+    if role and not pools:
+        raise _invalid_parameter("computeConfig.nodeRoleArn can only be set when computeConfig.nodePools is not empty")
+    if role:
+        _check_auto_node_role(response.eks_backend, role)
+    return {"enabled": True, "nodePools": list(pools), **({"nodeRoleArn": role} if role else {})}
+
+
+def _check_auto_node_role(backend: EKSBackend, arn: str) -> None:
+    """The node role must exist (and have propagated) and let EC2 assume it, as a node group's."""
+    import eksup_moto_strict as strict
+
+    refused = f"Role with arn: {arn}, could not be assumed because it does not exist or the trusted entity is not correct"
+    role = strict._role(arn, backend.partition)
+    if strict.KNOBS.eks_role_checks and (role is None or not strict._trusts(role.assume_role_policy_document, "ec2.amazonaws.com")):
+        raise _invalid_parameter(refused)
+    if role is not None:
+        changed = role.__dict__.get("_eksup_trust_changed_at") or role.create_date
+        if strict._young(max(role.create_date, changed), "MOTO_IAM_ROLE_PROPAGATION_SECONDS"):
+            raise _invalid_parameter(refused)
+
+
+def _enable_auto_mode(backend: EKSBackend, cluster: Cluster, compute: dict[str, Any]) -> None:
+    """Keep the three configs (read back by DescribeCluster) and, as AWS's user guide says ("EKS
+    automatically creates the corresponding Kubernetes permissions using Access entries"), give
+    the node role an access entry of type EC2 with AmazonEKSAutoNodePolicy: EKS's, untagged,
+    gone with the cluster."""
+    cluster.compute_config = compute
+    cluster.storage_config = {"blockStorage": {"enabled": True}}
+    cluster.kubernetes_network_config["elasticLoadBalancing"] = {"enabled": True}
+    role = compute.get("nodeRoleArn")
+    if role:
+        entry = AccessEntry(backend, cluster, role, {"type": "EC2"})
+        policy = _policy_arn(backend, "AmazonEKSAutoNodePolicy")
+        now = utcnow()
+        entry.policies[policy] = {"policyArn": policy, "accessScope": {"type": "cluster"}, "associatedAt": now, "modifiedAt": now}
+        _access_entries(cluster)[role] = entry
 
 
 # ---------------------------------------------------------------------------------------
@@ -2188,6 +2282,7 @@ class AccessEntry:
                                  f"{cluster.name}/{kind}/{account}/{name.rsplit('/', 1)[-1]}/{uuid.uuid4()}")
         defaults = {
             "EC2_LINUX": "system:node:{{EC2PrivateDNSName}}",
+            "EC2": "system:node:{{EC2PrivateDNSName}}",
             "EC2_WINDOWS": "system:node:{{EC2PrivateDNSName}}",
             "FARGATE_LINUX": "system:node:{{SessionName}}",
         }
