@@ -248,10 +248,26 @@ impl AwsCloud {
             .authentication_mode(AuthenticationMode::from(spec.authentication_mode.as_str()))
             .bootstrap_cluster_creator_admin_permissions(spec.bootstrap_cluster_creator_admin_permissions)
             .build();
-        let network = KubernetesNetworkConfigRequest::builder()
+        let mut network = KubernetesNetworkConfigRequest::builder()
             .set_service_ipv4_cidr(spec.service_ipv4_cidr.clone())
-            .ip_family(IpFamily::from(spec.ip_family.to_ascii_lowercase().as_str()))
-            .build();
+            .ip_family(IpFamily::from(spec.ip_family.to_ascii_lowercase().as_str()));
+        // Auto Mode: compute, block storage and load balancing, which EKS takes only together.
+        let auto_mode = match &spec.auto_mode {
+            Some(auto) => {
+                network = network.elastic_load_balancing(
+                    aws_sdk_eks::types::ElasticLoadBalancing::builder().enabled(true).build(),
+                );
+                let compute = aws_sdk_eks::types::ComputeConfigRequest::builder()
+                    .enabled(true)
+                    .set_node_pools((!auto.node_pools.is_empty()).then(|| auto.node_pools.clone()))
+                    .set_node_role_arn(auto.node_role.as_ref().map(|r| ctx.resolve(r)).transpose()?);
+                let storage = aws_sdk_eks::types::StorageConfigRequest::builder()
+                    .block_storage(aws_sdk_eks::types::BlockStorage::builder().enabled(true).build());
+                Some((compute.build(), storage.build()))
+            }
+            None => None,
+        };
+        let network = network.build();
         let tags = step_tags(ctx);
         let name = ctx.plan.cluster.as_str();
         retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
@@ -287,6 +303,9 @@ impl AwsCloud {
             }
             if let Some(enabled) = spec.zonal_shift {
                 req = req.zonal_shift_config(ZonalShiftConfigRequest::builder().enabled(enabled).build());
+            }
+            if let Some((compute, storage)) = &auto_mode {
+                req = req.compute_config(compute.clone()).storage_config(storage.clone());
             }
             async move { req.send().await.map(|_| ()).api("CreateCluster") }
         })

@@ -21,6 +21,8 @@ pub struct Cluster {
     pub ip_family: String,
     pub service_ipv4_cidr: Option<String>,
     pub disable_default_addons: bool,
+    /// EKS Auto Mode, when turned on.
+    pub auto_mode: Option<AutoMode>,
     pub managed_node_groups: Vec<Managed>,
     pub node_groups: Vec<SelfManaged>,
 }
@@ -55,6 +57,19 @@ pub struct Iam {
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
     pub service_accounts: Vec<ServiceAccount>,
     pub pod_identities: Vec<PodIdentity>,
+}
+
+/// EKS's built-in node pools, the default of `autoModeConfig.nodePools`.
+pub const AUTO_MODE_NODE_POOLS: &[&str] = &["general-purpose", "system"];
+
+/// `autoModeConfig`, turned on and defaulted.
+#[derive(Debug, Clone)]
+pub struct AutoMode {
+    /// Empty: no built-in pool (nodes only from pools of your own).
+    pub node_pools: Vec<String>,
+    /// The file's node role; none: eksup makes one when there are pools.
+    pub node_role_arn: Option<String>,
+    pub permissions_boundary: Option<String>,
 }
 
 /// An `iam.podIdentityAssociations` entry, defaulted: the role pods of a service account get
@@ -456,6 +471,14 @@ impl Cluster {
                 .as_ref()
                 .and_then(|a| a.disable_default_addons)
                 .unwrap_or_default(),
+            auto_mode: cfg.auto_mode_config.as_ref().filter(|a| a.enabled == Some(true)).map(|a| AutoMode {
+                node_pools: a
+                    .node_pools
+                    .clone()
+                    .unwrap_or_else(|| AUTO_MODE_NODE_POOLS.iter().map(|p| (*p).to_string()).collect()),
+                node_role_arn: a.node_role_arn.clone().filter(|r| !r.is_empty()),
+                permissions_boundary: a.permissions_boundary_arn.clone().filter(|r| !r.is_empty()),
+            }),
             managed_node_groups: cfg.managed_node_groups.iter().flatten().map(Managed::new).collect(),
             node_groups: cfg.node_groups.iter().flatten().map(SelfManaged::new).collect(),
         }

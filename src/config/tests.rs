@@ -531,3 +531,33 @@ fn pod_identity_associations_are_checked_as_eksctl_and_eks_check_them() {
     ))
     .unwrap();
 }
+
+#[test]
+fn auto_mode_is_checked_as_eksctl_and_eks_check_it() {
+    let errs = errors(&format!(
+        "{HEAD}  version: \"1.28\"\nautoModeConfig:\n  enabled: true\n  nodePools: [gpu, system, system]\n  nodeRoleARN: arn:aws:iam::1:role/r\n  permissionsBoundaryARN: arn:aws:iam::1:policy/b\naccessConfig:\n  authenticationMode: CONFIG_MAP\naddons:\n  - name: vpc-cni\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "autoModeConfig.nodePools[0]: `gpu` is not one of `general-purpose`, `system`",
+        "autoModeConfig.nodePools[2]: `system` is listed more than once",
+        "autoModeConfig.permissionsBoundaryARN: is for the node role eksup makes",
+        "metadata.version: EKS Auto Mode needs Kubernetes 1.29 or later",
+        "accessConfig.authenticationMode: EKS Auto Mode needs the access entry API",
+        "addons[0]: `vpc-cni` is not needed on a cluster using Auto Mode",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!("{HEAD}autoModeConfig:\n  enabled: false\n  nodePools: [system]\n"));
+    assert!(errs.iter().any(|e| e.contains("apply only with Auto Mode on")), "{errs:#?}");
+    let errs = errors(&format!(
+        "{HEAD}autoModeConfig:\n  enabled: true\n  nodePools: []\n  nodeRoleARN: arn:aws:iam::1:role/r\n"
+    ));
+    assert!(errs.iter().any(|e| e.contains("`nodePools` is empty")), "{errs:#?}");
+
+    // On by itself: both pools by default; with node groups the default add-ons stay.
+    let l = load(&format!("{HEAD}autoModeConfig:\n  enabled: true\n")).unwrap();
+    let auto = resolved::Cluster::new(&l.config).auto_mode.expect("on");
+    assert_eq!(auto.node_pools, ["general-purpose", "system"]);
+    assert!(auto.node_role_arn.is_none());
+}

@@ -35,6 +35,9 @@ pub struct ClusterConfig {
     /// EKS Provisioned Control Plane: the control plane's capacity tier
     #[serde(skip_serializing_if = "Option::is_none")]
     pub control_plane_scaling_config: Option<ControlPlaneScalingConfig>,
+    /// EKS Auto Mode: EKS runs the nodes, block storage and load balancing
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_mode_config: Option<AutoModeConfig>,
     /// The cluster's IAM roles and OIDC provider
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<ClusterIAM>,
@@ -114,6 +117,23 @@ pub struct UpgradePolicy {
     /// `STANDARD` or `EXTENDED`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoModeConfig {
+    /// Turn EKS Auto Mode on (default off)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// The built-in node pools, `general-purpose` and/or `system` (default both; `[]`: none)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_pools: Option<Vec<String>>,
+    /// The role of the nodes Auto Mode launches (default: one eksup creates, when there are pools)
+    #[serde(rename = "nodeRoleARN", skip_serializing_if = "Option::is_none")]
+    pub node_role_arn: Option<String>,
+    /// Permissions boundary of the node role eksup creates
+    #[serde(rename = "permissionsBoundaryARN", skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -288,6 +288,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
 
     logging_rules(&mut v, cfg);
     control_plane_scaling_rules(&mut v, cfg);
+    auto_mode_rules(&mut v, cfg, minor_version);
     if let Some(se) = &cfg.secrets_encryption {
         match se.key_arn.as_deref() {
             None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
@@ -618,6 +619,89 @@ fn subnet_rules(v: &mut V, vpc: &ClusterVPC) {
     }
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
+    }
+}
+
+/// `autoModeConfig`: eksctl's rules (the node pools EKS has, a role or a boundary for the role
+/// eksup makes, only when on) and AWS's (Kubernetes 1.29 or later, the access entry API, no
+/// networking add-ons without nodes that need them).
+fn auto_mode_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
+    let Some(auto) = &cfg.auto_mode_config else { return };
+    let p = "autoModeConfig";
+    if auto.enabled != Some(true) {
+        if auto.node_role_arn.is_some()
+            || auto.permissions_boundary_arn.is_some()
+            || auto.node_pools.as_ref().is_some_and(|n| !n.is_empty())
+        {
+            v.err_hint(
+                p,
+                "`nodeRoleARN`, `permissionsBoundaryARN` and `nodePools` apply only with Auto Mode on",
+                "set `autoModeConfig.enabled: true`, or drop the other fields",
+            );
+        }
+        return;
+    }
+    let pools = auto.node_pools.as_deref();
+    let mut seen = HashSet::new();
+    for (i, pool) in pools.unwrap_or_default().iter().enumerate() {
+        if v.one_of(&format!("{p}.nodePools[{i}]"), pool, crate::config::resolved::AUTO_MODE_NODE_POOLS)
+            && !seen.insert(pool.as_str())
+        {
+            v.err(format!("{p}.nodePools[{i}]"), format!("`{pool}` is listed more than once"));
+        }
+    }
+    let no_pools = pools.is_some_and(<[String]>::is_empty);
+    if let Some(role) = &auto.node_role_arn {
+        v.arn(&format!("{p}.nodeRoleARN"), role);
+        if no_pools {
+            v.err_hint(
+                format!("{p}.nodeRoleARN"),
+                "names the nodes' role, but `nodePools` is empty: there are no built-in pools to use it",
+                "drop `nodeRoleARN`, or list `general-purpose` and/or `system` under `nodePools`",
+            );
+        }
+    }
+    if let Some(boundary) = &auto.permissions_boundary_arn {
+        v.arn(&format!("{p}.permissionsBoundaryARN"), boundary);
+        if auto.node_role_arn.is_some() || no_pools {
+            v.err_hint(
+                format!("{p}.permissionsBoundaryARN"),
+                "is for the node role eksup makes, and it makes none with `nodeRoleARN` or without pools",
+                "drop `permissionsBoundaryARN`",
+            );
+        }
+    }
+    if minor_version.is_some_and(|m| m < 29) {
+        v.err_hint(
+            "metadata.version",
+            "EKS Auto Mode needs Kubernetes 1.29 or later",
+            "set `metadata.version` to a current version, or leave it out",
+        );
+    }
+    let mode = cfg.access_config.as_ref().and_then(|a| a.authentication_mode.as_deref());
+    if mode == Some("CONFIG_MAP") {
+        v.err_hint(
+            "accessConfig.authenticationMode",
+            "EKS Auto Mode needs the access entry API: `CONFIG_MAP` cannot give its nodes access",
+            "use `API` or `API_AND_CONFIG_MAP` (the default)",
+        );
+    }
+    // As eksctl: Auto Mode runs its own networking; the add-ons are for nodes of groups or
+    // Fargate, or for hybrid nodes.
+    let nodes = cfg.node_groups.as_ref().is_some_and(|n| !n.is_empty())
+        || cfg.managed_node_groups.as_ref().is_some_and(|n| !n.is_empty())
+        || cfg.fargate_profiles.as_ref().is_some_and(|f| !f.is_empty());
+    if !nodes {
+        for (i, a) in cfg.addons.iter().flatten().enumerate() {
+            let name = a.name.as_deref().unwrap_or_default();
+            if matches!(name, "vpc-cni" | "kube-proxy" | "coredns") {
+                v.err_hint(
+                    format!("addons[{i}]"),
+                    format!("`{name}` is not needed on a cluster using Auto Mode: EKS runs networking and DNS for its nodes"),
+                    "drop it; with node groups or Fargate profiles in the file, a re-run of `eksup create cluster -f` installs it",
+                );
+            }
+        }
     }
 }
 

@@ -781,6 +781,7 @@ mod tests {
             upgrade_support_type: None,
             zonal_shift: None,
             scaling_tier: None,
+            auto_mode: None,
             log_retention_days: None,
         }
     }

@@ -438,6 +438,17 @@ pub struct ControlPlaneSpec {
     /// `controlPlaneScalingConfig.tier` (none: EKS's default, `standard`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scaling_tier: Option<String>,
+    /// EKS Auto Mode: compute, block storage and load balancing turned on together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auto_mode: Option<AutoModeSpec>,
+}
+
+/// EKS Auto Mode as CreateCluster takes it: the built-in node pools and their nodes' role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoModeSpec {
+    pub node_pools: Vec<String>,
+    pub node_role: Option<Val>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

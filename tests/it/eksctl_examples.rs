@@ -980,3 +980,56 @@ fn pod_identity_associations() {
     emu.aws(&["iam", "get-role", "--role-name", "role-1"]);
     emu.aws(&["iam", "get-role", "--role-name", "role-a"]);
 }
+
+/// EKS Auto Mode as example 42 turns it on: compute (both built-in pools, with the node role
+/// eksup makes), block storage and load balancing in CreateCluster, the cluster role with AWS's
+/// Auto Mode policies, the node role with eksctl's, EKS's access entry for the nodes, and of the
+/// default add-ons only metrics-server. There are no nodes until workloads ask for them; kubectl
+/// answers. Read back with the AWS CLI.
+#[test]
+fn auto_mode() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    lifecycle_checked(&emu, "42-auto-mode.yaml", &example("42-auto-mode.yaml"), |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        let compute = &c["computeConfig"];
+        assert_eq!(compute["enabled"], true, "{c}");
+        assert_eq!(compute["nodePools"], serde_json::json!(["general-purpose", "system"]));
+        let node_role = str_of(&compute["nodeRoleArn"]);
+        assert!(node_role.ends_with(&format!(":role/eksup-{cluster}-auto-node")), "{node_role}");
+        assert_eq!(c["storageConfig"]["blockStorage"]["enabled"], true, "{c}");
+        assert_eq!(c["kubernetesNetworkConfig"]["elasticLoadBalancing"]["enabled"], true, "{c}");
+        let cluster_role = str_of(&c["roleArn"]);
+        let (managed, _) = role_policies(&emu, cluster_role.rsplit('/').next().unwrap());
+        for policy in [
+            "AmazonEKSClusterPolicy",
+            "AmazonEKSComputePolicy",
+            "AmazonEKSBlockStoragePolicy",
+            "AmazonEKSLoadBalancingPolicy",
+            "AmazonEKSNetworkingPolicy",
+        ] {
+            assert!(managed.iter().any(|m| m == policy), "{policy}: {managed:?}");
+        }
+        let (managed, _) = role_policies(&emu, node_role.rsplit('/').next().unwrap());
+        assert_eq!(
+            managed,
+            [
+                "AmazonEC2ContainerRegistryPullOnly",
+                "AmazonEKSWorkerNodeMinimalPolicy",
+                "AmazonElasticContainerRegistryPublicReadOnly"
+            ]
+        );
+        let entry = emu.aws(&[
+            "eks",
+            "describe-access-entry",
+            "--cluster-name",
+            cluster,
+            "--principal-arn",
+            &node_role,
+        ]);
+        assert_eq!(entry["accessEntry"]["type"], "EC2", "{entry}");
+        let addons = emu.aws(&["eks", "list-addons", "--cluster-name", cluster]);
+        assert_eq!(addons["addons"], serde_json::json!(["metrics-server"]));
+        let (ok, out, err) = emu.kubectl(&["get", "namespaces", "-o", "name"]);
+        assert!(ok && out.contains("namespace/kube-system"), "{out}{err}");
+    });
+}

@@ -314,6 +314,7 @@ fn cluster_plan() -> Plan {
             upgrade_support_type: None,
             zonal_shift: None,
             scaling_tier: None,
+            auto_mode: None,
             log_retention_days: None,
         })),
         &deps,

@@ -45,12 +45,17 @@ impl Builder<'_> {
     fn addon_plans(&self) -> Vec<AddonPlan> {
         let region = &self.region;
         let metrics = partition(region) == "aws" && !region.starts_with("us-iso");
-        let mut out: Vec<AddonPlan> = if self.res.disable_default_addons {
+        // Auto Mode brings its own networking and DNS; nodes of groups still need eksctl's.
+        let res = self.res;
+        let auto_only =
+            res.auto_mode.is_some() && res.managed_node_groups.is_empty() && res.node_groups.is_empty();
+        let mut out: Vec<AddonPlan> = if res.disable_default_addons {
             Vec::new()
         } else {
             DEFAULT_ADDONS
                 .iter()
                 .filter(|n| metrics || **n != "metrics-server")
+                .filter(|n| !auto_only || **n == "metrics-server")
                 .map(|n| AddonPlan {
                     name: (*n).to_string(),
                     version: None,

@@ -37,10 +37,12 @@ impl Builder<'_> {
         let (security_group, security_group_deps) = self.control_plane_group(net);
         let (shared_nodes, shared_nodes_deps) = self.shared_nodes_group(net);
         let role = self.cluster_role();
+        let auto_mode = self.auto_mode();
         let mut deps: Vec<StepId> = net.subnets.iter().filter_map(|s| step_of(&s.id)).collect();
         deps.extend(net.imported_vpc());
         deps.extend(security_group_deps.clone());
         deps.extend(step_of(&role));
+        deps.extend(auto_mode.as_ref().and_then(|a| a.node_role.as_ref()).and_then(step_of));
         let res = self.res;
         let version = res.version.clone();
         let step = self.add(
@@ -74,6 +76,7 @@ impl Builder<'_> {
                     .and_then(|l| l.log_retention_in_days)
                     .map(crate::config::resolved::int),
                 scaling_tier: self.cfg.control_plane_scaling_config.as_ref().and_then(|c| c.tier.clone()),
+                auto_mode,
             })),
             deps,
         );
@@ -90,6 +93,35 @@ impl Builder<'_> {
         }
         self.after_control_plane(&cp.step, opts);
         cp
+    }
+
+    /// EKS Auto Mode's node pools and their nodes' role: the file's, or one eksup makes (as
+    /// eksctl's: EC2 trusted, the minimal node policy and image pulls) when there are pools.
+    fn auto_mode(&mut self) -> Option<AutoModeSpec> {
+        let auto = self.res.auto_mode.clone()?;
+        let node_role = match (&auto.node_role_arn, auto.node_pools.is_empty()) {
+            (Some(arn), _) => Some(Val::lit(arn.clone())),
+            (None, true) => None,
+            (None, false) => {
+                let mut policies = vec![
+                    self.policy("AmazonEKSWorkerNodeMinimalPolicy"),
+                    self.policy("AmazonEC2ContainerRegistryPullOnly"),
+                ];
+                if self.partition == "aws" {
+                    policies.push(self.policy("AmazonElasticContainerRegistryPublicReadOnly"));
+                }
+                Some(self.role(
+                    "iam-role-auto-mode-nodes",
+                    "Auto Mode nodes",
+                    bounded_name(&format!("eksup-{}-auto-node", self.cluster), 64),
+                    Trust::service("ec2.amazonaws.com"),
+                    policies,
+                    BTreeMap::new(),
+                    auto.permissions_boundary.clone(),
+                ))
+            }
+        };
+        Some(AutoModeSpec { node_pools: auto.node_pools, node_role })
     }
 
     /// The subnets of the control plane's network interfaces: the file's

@@ -7,6 +7,15 @@ use crate::config::NodeGroupIAM;
 use crate::config::resolved::Nodes;
 use crate::plan::*;
 
+/// The managed policies AWS's user guide gives an Auto Mode cluster's role, beside
+/// AmazonEKSClusterPolicy.
+pub const AUTO_MODE_CLUSTER_POLICIES: &[&str] = &[
+    "AmazonEKSComputePolicy",
+    "AmazonEKSBlockStoragePolicy",
+    "AmazonEKSLoadBalancingPolicy",
+    "AmazonEKSNetworkingPolicy",
+];
+
 impl Builder<'_> {
     /// The ARN of an AWS managed policy in the cluster's partition.
     pub(super) fn policy(&self, name: &str) -> String {
@@ -54,6 +63,12 @@ impl Builder<'_> {
         let mut policies = vec![self.policy("AmazonEKSClusterPolicy")];
         if iam.vpc_resource_controller_policy {
             policies.push(self.policy("AmazonEKSVPCResourceController"));
+        }
+        // Auto Mode: EKS runs the nodes, volumes, load balancers and their network for you.
+        if res.auto_mode.is_some() {
+            for p in AUTO_MODE_CLUSTER_POLICIES {
+                policies.push(self.policy(p));
+            }
         }
         self.role(
             "iam-role-cluster",

@@ -427,3 +427,32 @@ fn add_ons_get_roles_for_their_service_accounts() {
     };
     assert_eq!(r.step, "iam-role-addon-aws-ebs-csi-driver");
 }
+
+#[test]
+fn auto_mode_gives_the_cluster_role_its_policies_and_keeps_default_addons_only_for_node_groups() {
+    let p = plan_of("autoModeConfig:\n  enabled: true\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    let auto = cp.auto_mode.as_ref().expect("on");
+    assert_eq!(auto.node_pools, ["general-purpose", "system"]);
+    assert!(matches!(&auto.node_role, Some(Val::Out(r)) if r.step == "iam-role-auto-mode-nodes"));
+    assert!(p.step("control-plane").unwrap().depends_on.contains(&"iam-role-auto-mode-nodes".to_string()));
+    let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-cluster") else {
+        panic!("not a role")
+    };
+    assert!(managed_policies.iter().any(|m| m.ends_with("/AmazonEKSComputePolicy")), "{managed_policies:?}");
+    let addons: Vec<&str> =
+        p.steps.iter().filter(|s| s.id.starts_with("addon-")).map(|s| s.id.as_str()).collect();
+    assert_eq!(addons, ["addon-metrics-server"]);
+
+    // The file's node role; no pools, no role; node groups keep the networking add-ons.
+    let p = plan_of(
+        "autoModeConfig:\n  enabled: true\n  nodeRoleARN: arn:aws:iam::1:role/n\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    assert!(p.step("iam-role-auto-mode-nodes").is_none() && p.step("addon-vpc-cni").is_some());
+    let p = plan_of("autoModeConfig:\n  enabled: true\n  nodePools: []\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert!(cp.auto_mode.as_ref().is_some_and(|a| a.node_pools.is_empty() && a.node_role.is_none()));
+    let p = plan_of("");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert!(cp.auto_mode.is_none());
+}
