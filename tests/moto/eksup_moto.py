@@ -36,6 +36,7 @@ Environment knobs (read once at start):
 ``MOTO_EKS_NODEGROUP_CREATE_SECONDS`` / ``MOTO_EKS_NODEGROUP_DELETE_SECONDS``
 ``MOTO_EKS_FARGATE_CREATE_SECONDS`` / ``MOTO_EKS_FARGATE_DELETE_SECONDS``
 ``MOTO_EKS_ADDON_CREATE_SECONDS`` / ``MOTO_EKS_ADDON_DELETE_SECONDS``
+``MOTO_EKS_IDENTITY_PROVIDER_CREATE_SECONDS`` / ``MOTO_EKS_IDENTITY_PROVIDER_DELETE_SECONDS``
 ``MOTO_NAT_CREATE_SECONDS`` / ``MOTO_NAT_DELETE_SECONDS``
     float seconds a resource stays CREATING/pending (or DELETING/deleting) before it is
     ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto. A managed

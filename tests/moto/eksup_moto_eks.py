@@ -220,7 +220,8 @@ What AWS does, and what is patched here:
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
   delete, describe-addon-versions from a small catalog), access entries (create, describe,
   list, update, delete), access policies (list-access-policies, associate, disassociate,
-  list-associated-access-policies), EKS Pod Identity associations (below). Access entries
+  list-associated-access-policies), EKS Pod Identity associations and OIDC identity provider
+  configs (below). Access entries
   require authenticationMode API or API_AND_CONFIG_MAP (InvalidRequestException otherwise), as
   on AWS.
 * **EKS Auto Mode** at CreateCluster (moto drops its configs): ``computeConfig.enabled``,
@@ -275,8 +276,51 @@ What AWS does, and what is patched here:
   association <id>: ..." (ours; AWS: "You must change at least one of these in an update"), except
   a request repeated with the ``clientRequestToken`` of an update already made, which answers the
   association as it is; ``modifiedAt`` moves. delete answers the deleted association.
-* **Tags** on nodegroup, Fargate profile, addon, access-entry and pod identity association ARNs
-  (moto: clusters only).
+* **OIDC identity provider configs** (associate, describe, list, disassociate; moto: HTTP 404):
+  kept on the cluster, so they go with it (and with ``/moto-api/reset``; a new cluster of the same
+  name has none). A config has ``identityProviderConfigArn``
+  ``arn:<partition>:eks:<region>:<account>:identityproviderconfig/<cluster>/oidc/<name>/<uuid>`` (as
+  AWS's), ``usernameClaim`` ``sub`` unless given (AWS's default), ``requiredClaims`` and ``tags``
+  always (``{}`` when none, as a real DescribeIdentityProviderConfig shows), the prefixes and
+  ``groupsClaim`` only when given. Association and disassociation are cluster updates, as on AWS:
+  the answer is an update (``AssociateIdentityProviderConfig`` with params
+  ``[{"type": "IdentityProviderConfig", "value": "[{\"type\":\"oidc\",\"name\":\"<name>\"}]"}]``
+  and ``tags``; ``DisassociateIdentityProviderConfig`` with value ``"[]"``, the AWS CLI's documented
+  examples), always ``InProgress`` in the answer; the config is CREATING (DELETING) for
+  MOTO_EKS_IDENTITY_PROVIDER_CREATE_SECONDS (..._DELETE_SECONDS), then ACTIVE (gone) and the update
+  Successful (default 0: from the next read on). Meanwhile it is the cluster's update in progress:
+  the cluster is UPDATING, describe-update / list-updates show it, and every other cluster update
+  (update-cluster-config/-version, associate-encryption-config, another association or
+  disassociation) gets ResourceInUseException "Cannot <type> because cluster <c> currently has
+  update <id> in progress" (AWS's, elastic/cloudbeat issue 3093). Associate is checked in this
+  order: unknown cluster -> ResourceNotFoundException; a repeated request (same
+  ``clientRequestToken`` and parameters) -> the original update as it is now; InvalidParameterException
+  for a missing ``oidc`` / ``identityProviderConfigName`` / ``issuerUrl`` / ``clientId`` ("1
+  validation error detected: Value null at 'oidc.clientId' failed to satisfy constraint: Member must
+  not be null") or an empty one, an ``issuerUrl`` that does not begin with ``https://`` or has a
+  query ("path components are allowed but query parameters are not"), a ``usernamePrefix`` /
+  ``groupsPrefix`` that contains ``system:`` ("The prefix can't contain system:"), more than 10
+  ``requiredClaims`` or a key not of 1..63 / a value not of 1..253 characters (the API reference's
+  lengths), tags as for pod identity associations (these wordings are ours), and the cluster's own
+  OIDC issuer -> "Incorrect Identity Provider URL configuration. The Identity Provider URL cannot be
+  same as OpenID Connect (OIDC) issuer URL" (AWS's, terraform-aws-modules/terraform-aws-eks issue
+  3328); a config of the same name that is not being disassociated -> ResourceInUseException
+  "Identity provider config <name> already exists for cluster <c>" (ours); another one ->
+  InvalidRequestException "An identity provider config already exists for cluster <c>: <name>. A
+  cluster can have one OIDC identity provider config." (ours; AWS's user guide: "You can associate
+  one OIDC identity provider to your cluster"); then the update in progress (ResourceInUseException)
+  and a cluster not ACTIVE (InvalidRequestException "Cluster '<c>' is not in ACTIVE status", as
+  create-addon). Describe and disassociate: ``identityProviderConfig`` type other than ``oidc`` (or
+  a missing type/name) -> InvalidParameterException (ours); an unknown name -> ResourceNotFoundException
+  "No config found for cluster: <c>, config type: oidc, config name: <name>" (AWS's, eksctl issue
+  6293). Disassociating a config still CREATING -> InvalidRequestException "Identity provider
+  config is not associated with cluster <c>" (AWS's answer when the association has not ended,
+  terraform-provider-aws's identity_provider_config.go); then the update in progress and the
+  cluster's status as for associate; a repeated request with its token -> the same update. list:
+  CREATING and DELETING configs included, ``[{"type": "oidc", "name": ...}]``, maxResults 1..100 /
+  nextToken. Not modelled: the Kubernetes API does not authenticate the provider's tokens.
+* **Tags** on nodegroup, Fargate profile, addon, access-entry, pod identity association and
+  identity provider config ARNs (moto: clusters only).
 * **Idempotency tokens** (``clientRequestToken``; the SDKs fill it in with a fresh UUID per call
   and resend the same one on their retries): CreateCluster, CreateNodegroup, CreateFargateProfile,
   CreateAddon, CreateAccessEntry and CreatePodIdentityAssociation. A repeated request with the
@@ -320,6 +364,8 @@ What AWS does, and what is patched here:
 
 Knobs (environment, read at start): ``MOTO_EKS_{CLUSTER,NODEGROUP,FARGATE,ADDON}_{CREATE,DELETE}_SECONDS``,
 ``MOTO_EKS_UPDATE_SECONDS`` (cluster updates, including version updates),
+``MOTO_EKS_IDENTITY_PROVIDER_{CREATE,DELETE}_SECONDS`` (how long an identity provider config's
+association / disassociation update is InProgress, the config CREATING / DELETING),
 ``MOTO_EKS_NODEGROUP_UPDATE_SECONDS`` (update-nodegroup-version; at least
 ``MOTO_K8S_NODE_JOIN_SECONDS``); all default to 0.
 """
@@ -361,6 +407,8 @@ DELAYS = {
     "nodegroup": (_seconds("MOTO_EKS_NODEGROUP_CREATE_SECONDS"), _seconds("MOTO_EKS_NODEGROUP_DELETE_SECONDS")),
     "fargate": (_seconds("MOTO_EKS_FARGATE_CREATE_SECONDS"), _seconds("MOTO_EKS_FARGATE_DELETE_SECONDS")),
     "addon": (_seconds("MOTO_EKS_ADDON_CREATE_SECONDS"), _seconds("MOTO_EKS_ADDON_DELETE_SECONDS")),
+    # OIDC identity provider configs: how long an association (disassociation) update is InProgress.
+    "identityprovider": (_seconds("MOTO_EKS_IDENTITY_PROVIDER_CREATE_SECONDS"), _seconds("MOTO_EKS_IDENTITY_PROVIDER_DELETE_SECONDS")),
 }
 
 
@@ -2753,6 +2801,239 @@ def delete_pod_identity_association(self: EKSResponse) -> ActionResult:
 
 
 # ---------------------------------------------------------------------------------------
+# OIDC identity provider configs (moto: HTTP 404)
+# ---------------------------------------------------------------------------------------
+IDENTITY_PROVIDER_TYPES = ("oidc",)  # the only type of the API (IdentityProviderConfig.type)
+MAX_REQUIRED_CLAIMS = 10
+# AWS's messages: terraform-aws-modules/terraform-aws-eks issue 3328 (the cluster's own issuer),
+# terraform-provider-aws's identity_provider_config.go (disassociating one whose association has
+# not finished), eksctl issue 6293 (describing an unknown one).
+SAME_AS_CLUSTER_ISSUER = ("Incorrect Identity Provider URL configuration. The Identity Provider URL cannot be same as "
+                          "OpenID Connect (OIDC) issuer URL")
+
+
+class IdentityProviderConfig:
+    """An OIDC identity provider config (`OidcIdentityProviderConfig` shape). Its status follows
+    its updates: CREATING while the AssociateIdentityProviderConfig update is InProgress, then
+    ACTIVE; DELETING once disassociated, until the DisassociateIdentityProviderConfig update ends,
+    which removes it from the cluster."""
+
+    def __init__(self, backend: EKSBackend, cluster: Cluster, oidc: dict[str, Any], tags: dict[str, str] | None):
+        self.name: str = oidc["identityProviderConfigName"]
+        self.cluster_name = cluster.name
+        self.identity_provider_config_arn = (f"arn:{backend.partition}:eks:{backend.region_name}:{backend.account_id}:"
+                                             f"identityproviderconfig/{cluster.name}/oidc/{self.name}/{uuid.uuid4()}")
+        self.issuer_url: str = oidc["issuerUrl"]
+        self.client_id: str = oidc["clientId"]
+        self.username_claim: str = oidc.get("usernameClaim") or "sub"  # AWS's default
+        self.username_prefix: str | None = oidc.get("usernamePrefix")
+        self.groups_claim: str | None = oidc.get("groupsClaim")
+        self.groups_prefix: str | None = oidc.get("groupsPrefix")
+        self.required_claims: dict[str, str] = dict(oidc.get("requiredClaims") or {})
+        self.tags: dict[str, str] = dict(tags or {})
+        self.association: dict[str, Any] | None = None
+        self.disassociation: dict[str, Any] | None = None
+
+    @property
+    def status(self) -> str:
+        if self.disassociation is not None:
+            return "DELETING"
+        if self.association is not None and _update_status(self.association) == "InProgress":
+            return "CREATING"
+        return "ACTIVE"
+
+    def shape(self) -> dict[str, Any]:
+        """As AWS answers it: requiredClaims and tags always (empty maps too), the optional
+        prefixes and groupsClaim only when they were given."""
+        out: dict[str, Any] = {
+            "identityProviderConfigName": self.name,
+            "identityProviderConfigArn": self.identity_provider_config_arn,
+            "clusterName": self.cluster_name,
+            "issuerUrl": self.issuer_url,
+            "clientId": self.client_id,
+            "usernameClaim": self.username_claim,
+        }
+        for key, value in (("usernamePrefix", self.username_prefix), ("groupsClaim", self.groups_claim),
+                           ("groupsPrefix", self.groups_prefix)):
+            if value is not None:
+                out[key] = value
+        out.update({"requiredClaims": self.required_claims, "tags": self.tags, "status": self.status})
+        return out
+
+
+def _identity_providers_raw(cluster: Cluster) -> dict[str, IdentityProviderConfig]:
+    return cluster.__dict__.setdefault("_eksup_identity_providers", {})
+
+
+def _identity_providers(cluster: Cluster) -> dict[str, IdentityProviderConfig]:
+    """The cluster's configs, after removing those whose disassociation has ended."""
+    configs = _identity_providers_raw(cluster)
+    for config in list(configs.values()):
+        if config.disassociation is not None:
+            _update_status(config.disassociation)  # its end removes the config
+    return configs
+
+
+def _null(path: str) -> InvalidParameterException:
+    return _invalid_parameter(f"1 validation error detected: Value null at '{path}' failed to satisfy constraint: Member must not be null")
+
+
+def _identity_provider_of_request(response: EKSResponse, cluster: Cluster) -> IdentityProviderConfig:
+    """The config the request's `identityProviderConfig` ({type, name}) names: type oidc (else
+    InvalidParameterException, our wording), then the name (ResourceNotFoundException, AWS's)."""
+    ref = response._get_param("identityProviderConfig")
+    if not isinstance(ref, dict):
+        raise _null("identityProviderConfig")
+    for key in ("type", "name"):
+        if ref.get(key) is None:
+            raise _null(f"identityProviderConfig.{key}")
+    kind, name = ref["type"], ref["name"]
+    if kind not in IDENTITY_PROVIDER_TYPES:
+        raise _invalid_parameter(f"Unsupported identity provider config type: {kind}. Supported types: {', '.join(IDENTITY_PROVIDER_TYPES)}")
+    config = _identity_providers(cluster).get(name)
+    if config is None:
+        raise _not_found(f"No config found for cluster: {cluster.name}, config type: {kind}, config name: {name}")
+    return config
+
+
+def _check_oidc(response: EKSResponse, cluster: Cluster) -> dict[str, Any]:
+    """AWS's rules for an OIDC provider (API_OidcIdentityProviderConfigRequest): a name, an issuer
+    URL that begins with https:// (a path is allowed, a query is not) and is not the cluster's own
+    OIDC issuer, a client id; prefixes that do not contain ``system:``; required claims with keys of
+    1..63 and values of 1..253 characters, at most MAX_REQUIRED_CLAIMS. InvalidParameterException;
+    the wordings are ours except the cluster-issuer one (AWS's)."""
+    from urllib.parse import urlsplit
+
+    oidc = response._get_param("oidc")
+    if not isinstance(oidc, dict):
+        raise _null("oidc")
+    for field in ("identityProviderConfigName", "issuerUrl", "clientId"):
+        value = oidc.get(field)
+        if value is None:
+            raise _null(f"oidc.{field}")
+        if not isinstance(value, str) or not value.strip():
+            raise _invalid_parameter(f"oidc.{field} must be a non-empty string")
+    url = oidc["issuerUrl"]
+    parts = urlsplit(url)
+    if not url.startswith("https://") or not parts.hostname:
+        raise _invalid_parameter(f"Invalid issuerUrl {url}: the issuer URL must begin with https://")
+    if parts.query or parts.fragment:
+        raise _invalid_parameter(f"Invalid issuerUrl {url}: query parameters and fragments are not allowed")
+    own = ((cluster.__dict__.get("identity") or {}).get("oidc") or {}).get("issuer")
+    if own and url.rstrip("/") == own.rstrip("/"):
+        raise _invalid_parameter(SAME_AS_CLUSTER_ISSUER)
+    for field in ("usernamePrefix", "groupsPrefix"):
+        value = oidc.get(field)
+        if isinstance(value, str) and "system:" in value:
+            raise _invalid_parameter(f"Invalid {field} {value}: the prefix can't contain system:")
+    claims = oidc.get("requiredClaims")
+    if claims is not None:
+        if not isinstance(claims, dict):
+            raise _invalid_parameter("oidc.requiredClaims must be a map of strings")
+        if len(claims) > MAX_REQUIRED_CLAIMS:
+            raise _invalid_parameter(f"At most {MAX_REQUIRED_CLAIMS} required claims are allowed ({len(claims)} given)")
+        for key, value in claims.items():
+            if not isinstance(key, str) or not 1 <= len(key) <= 63:
+                raise _invalid_parameter(f"Required claim key '{key}' must have 1 to 63 characters")
+            if not isinstance(value, str) or not 1 <= len(value) <= 253:
+                raise _invalid_parameter(f"The value of required claim '{key}' must have 1 to 253 characters")
+    return oidc
+
+
+def _check_identity_provider_updatable(cluster: Cluster, asked: str) -> None:
+    """An association/disassociation is a cluster update: refused while another update (of any
+    kind, these included) is in progress (ResourceInUseException, AWS's message, elastic/cloudbeat
+    issue 3093) or the cluster is not ACTIVE (InvalidRequestException, as create-addon)."""
+    busy = _update_in_progress(cluster)
+    if busy is not None:
+        raise _in_use(f"Cannot {asked} because cluster {cluster.name} currently has update {busy['id']} in progress")
+    if cluster.status != "ACTIVE":
+        raise InvalidRequestException(message=f"Cluster '{cluster.name}' is not in ACTIVE status")
+
+
+def associate_identity_provider_config(self: EKSResponse) -> ActionResult:
+    """Checked in this order: the cluster (ResourceNotFoundException); a repeated request (same
+    clientRequestToken and parameters: the original update, as it is now); the parameters
+    (_check_oidc, tags: InvalidParameterException); a config of the same name that is not being
+    disassociated (ResourceInUseException); another one (InvalidRequestException: a cluster takes
+    one OIDC identity provider); an update in progress or a cluster not ACTIVE. The answer's update
+    is InProgress (also without a delay, as AWS always answers); the config is CREATING for
+    MOTO_EKS_IDENTITY_PROVIDER_CREATE_SECONDS, then ACTIVE and the update Successful."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    with _IDEMPOTENCY_LOCK:
+        replay = _replayed_update(self, cluster)
+        if replay is not None:
+            return ActionResult({"update": replay.result["update"], "tags": dict(self._get_param("tags") or {})})
+        oidc = _check_oidc(self, cluster)
+        tags = self._get_param("tags")
+        _check_tags(tags)
+        name = oidc["identityProviderConfigName"]
+        live = [c for c in _identity_providers(cluster).values() if c.disassociation is None]
+        if any(c.name == name for c in live):
+            raise _in_use(f"Identity provider config {name} already exists for cluster {cluster.name}")
+        if live:
+            raise InvalidRequestException(message=f"An identity provider config already exists for cluster {cluster.name}: "
+                                                  f"{live[0].name}. A cluster can have one OIDC identity provider config.")
+        _check_identity_provider_updatable(cluster, "AssociateIdentityProviderConfig")
+        config = IdentityProviderConfig(self.eks_backend, cluster, oidc, tags)
+        params = [{"type": "IdentityProviderConfig", "value": _json([{"type": "oidc", "name": name}])}]
+        update = _record_update(cluster, "AssociateIdentityProviderConfig", params, finish=lambda _: "Successful",
+                                backend=self.eks_backend, seconds=_create_delay("identityprovider"))
+        config.association = update
+        _identity_providers_raw(cluster)[name] = config
+        answer = _public(update)
+        _update_status(update)  # no delay: ACTIVE (and Successful) from the next read on
+        _remember_update(self, cluster, update)
+        return ActionResult({"update": answer, "tags": dict(config.tags)})
+
+
+def describe_identity_provider_config(self: EKSResponse) -> ActionResult:
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    return ActionResult({"identityProviderConfig": {"oidc": _identity_provider_of_request(self, cluster).shape()}})
+
+
+def list_identity_provider_configs(self: EKSResponse) -> ActionResult:
+    """CREATING and DELETING configs included; maxResults 1..100 / nextToken."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    refs = [{"type": "oidc", "name": name} for name in _identity_providers(cluster)]
+    page, token = _page(refs, self)
+    return ActionResult({"identityProviderConfigs": page, "nextToken": token})
+
+
+def disassociate_identity_provider_config(self: EKSResponse) -> ActionResult:
+    """Checked in this order: the cluster; a repeated request (the original update); the config
+    named (InvalidParameterException / ResourceNotFoundException); a config still CREATING ->
+    InvalidRequestException "Identity provider config is not associated with cluster <c>" (AWS's
+    answer to a disassociation before the association ended, terraform-provider-aws); an update in
+    progress (a DELETING config's own included) or a cluster not ACTIVE. The answer's update is
+    InProgress; the config is DELETING for MOTO_EKS_IDENTITY_PROVIDER_DELETE_SECONDS, then gone and
+    the update Successful."""
+    cluster = _cluster(self.eks_backend, _cluster_name(self))
+    with _IDEMPOTENCY_LOCK:
+        replay = _replayed_update(self, cluster)
+        if replay is not None:
+            return replay
+        config = _identity_provider_of_request(self, cluster)
+        if config.status == "CREATING":
+            raise InvalidRequestException(message=f"Identity provider config is not associated with cluster {cluster.name}")
+        _check_identity_provider_updatable(cluster, "DisassociateIdentityProviderConfig")
+
+        def finish(update: dict[str, Any]) -> str:
+            configs = _identity_providers_raw(cluster)
+            if configs.get(config.name) is config:
+                del configs[config.name]
+            return "Successful"
+
+        update = _record_update(cluster, "DisassociateIdentityProviderConfig", [{"type": "IdentityProviderConfig", "value": "[]"}],
+                                finish=finish, backend=self.eks_backend, seconds=DELAYS["identityprovider"][1])
+        config.disassociation = update
+        answer = _public(update)
+        _update_status(update)  # no delay: gone from the next read on
+        _remember_update(self, cluster, update)
+        return ActionResult({"update": answer})
+
+
+# ---------------------------------------------------------------------------------------
 # Tags on every EKS ARN (moto: cluster ARNs only)
 # ---------------------------------------------------------------------------------------
 def _taggable(backend: EKSBackend, arn: str) -> Any:
@@ -2760,9 +3041,9 @@ def _taggable(backend: EKSBackend, arn: str) -> Any:
         if cluster.arn == arn:
             return cluster
         candidates = [*cluster.nodegroups.values(), *cluster.fargate_profiles.values(), *_addons(cluster).values(),
-                      *_access_entries(cluster).values(), *_pod_identities(cluster).values()]
+                      *_access_entries(cluster).values(), *_pod_identities(cluster).values(), *_identity_providers(cluster).values()]
         for obj in candidates:
-            arns = ("arn", "fargate_profile_arn", "addon_arn", "access_entry_arn", "association_arn")
+            arns = ("arn", "fargate_profile_arn", "addon_arn", "access_entry_arn", "association_arn", "identity_provider_config_arn")
             if arn in (getattr(obj, name, None) for name in arns):
                 return obj
     raise _not_found("Resource was not found")
@@ -2871,6 +3152,10 @@ ROUTES = [
     "{0}/clusters/(?P<name>[^/]+)/encryption-config/associate$",
     "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations$",
     "{0}/clusters/(?P<name>[^/]+)/pod-identity-associations/(?P<associationId>[^/]+)$",
+    "{0}/clusters/(?P<name>[^/]+)/identity-provider-configs$",
+    "{0}/clusters/(?P<name>[^/]+)/identity-provider-configs/associate$",
+    "{0}/clusters/(?P<name>[^/]+)/identity-provider-configs/describe$",
+    "{0}/clusters/(?P<name>[^/]+)/identity-provider-configs/disassociate$",
 ]
 
 RESPONSE_METHODS = [
@@ -2881,6 +3166,8 @@ RESPONSE_METHODS = [
     associate_encryption_config,
     create_pod_identity_association, describe_pod_identity_association, list_pod_identity_associations,
     update_pod_identity_association, delete_pod_identity_association,
+    associate_identity_provider_config, describe_identity_provider_config, list_identity_provider_configs,
+    disassociate_identity_provider_config,
 ]
 
 
