@@ -95,6 +95,12 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--instance-types', '--instance-types', [CompletionResultType]::ParameterName, 'Instance types of a managed node group (`m5.large,m5a.large`)')
             [CompletionResult]::new('--vpc-cidr', '--vpc-cidr', [CompletionResultType]::ParameterName, 'VPC CIDR')
             [CompletionResult]::new('--vpc-nat-mode', '--vpc-nat-mode', [CompletionResultType]::ParameterName, 'NAT mode: HighlyAvailable, Single or Disable')
+            [CompletionResult]::new('--node-labels', '--node-labels', [CompletionResultType]::ParameterName, 'Labels of the node group''s nodes (`k1=v1,k2=v2`)')
+            [CompletionResult]::new('--node-zones', '--node-zones', [CompletionResultType]::ParameterName, 'Zones of the node group (among `--zones`; default: the cluster''s)')
+            [CompletionResult]::new('--max-pods-per-node', '--max-pods-per-node', [CompletionResultType]::ParameterName, 'Most pods a node runs (default: what its instance type''s network interfaces allow)')
+            [CompletionResult]::new('--ssh-public-key', '--ssh-public-key', [CompletionResultType]::ParameterName, 'The nodes'' SSH key: a public key file to import, or the name of an EC2 key pair (implies `--ssh-access`)')
+            [CompletionResult]::new('--vpc-private-subnets', '--vpc-private-subnets', [CompletionResultType]::ParameterName, 'Subnets of an existing VPC for the cluster''s private side (`subnet-1,subnet-2`)')
+            [CompletionResult]::new('--vpc-public-subnets', '--vpc-public-subnets', [CompletionResultType]::ParameterName, 'Subnets of an existing VPC for the cluster''s public side (`subnet-1,subnet-2`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout')
             [CompletionResult]::new('--timeline', '--timeline', [CompletionResultType]::ParameterName, 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path')
@@ -115,6 +121,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--node-private-networking', '--node-private-networking', [CompletionResultType]::ParameterName, 'Put nodes in private subnets')
             [CompletionResult]::new('--spot', '--spot', [CompletionResultType]::ParameterName, 'Spot instances for the managed node group')
             [CompletionResult]::new('--fargate', '--fargate', [CompletionResultType]::ParameterName, 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces')
+            [CompletionResult]::new('--ssh-access', '--ssh-access', [CompletionResultType]::ParameterName, 'Allow SSH to the nodes (with `~/.ssh/id_rsa.pub` unless `--ssh-public-key` says otherwise)')
+            [CompletionResult]::new('--enable-auto-mode', '--enable-auto-mode', [CompletionResultType]::ParameterName, 'EKS Auto Mode: EKS runs the nodes (no node group is made)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
             [CompletionResult]::new('--skip-preflight', '--skip-preflight', [CompletionResultType]::ParameterName, 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)')
             [CompletionResult]::new('--rollback', '--rollback', [CompletionResultType]::ParameterName, 'On failure, delete what this run created')
@@ -262,6 +270,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
+            [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -345,6 +354,25 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;get;identityprovider' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'One provider')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;get;repository' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
@@ -382,6 +410,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
+            [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -397,6 +426,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;get;help;podidentityassociation' {
+            break
+        }
+        'eksup;get;help;identityprovider' {
             break
         }
         'eksup;get;help;repository' {
@@ -1230,6 +1262,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
+            [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             break
@@ -1244,6 +1277,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;get;podidentityassociation' {
+            break
+        }
+        'eksup;help;get;identityprovider' {
             break
         }
         'eksup;help;get;repository' {

@@ -160,6 +160,9 @@ _eksup() {
             eksup__subcmd__get,iamserviceaccount)
                 cmd="eksup__subcmd__get__subcmd__iamserviceaccount"
                 ;;
+            eksup__subcmd__get,identityprovider)
+                cmd="eksup__subcmd__get__subcmd__identityprovider"
+                ;;
             eksup__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__nodegroup"
                 ;;
@@ -180,6 +183,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,iamserviceaccount)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__iamserviceaccount"
+                ;;
+            eksup__subcmd__get__subcmd__help,identityprovider)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__identityprovider"
                 ;;
             eksup__subcmd__get__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__nodegroup"
@@ -276,6 +282,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__iamserviceaccount"
+                ;;
+            eksup__subcmd__help__subcmd__get,identityprovider)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__identityprovider"
                 ;;
             eksup__subcmd__help__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__nodegroup"
@@ -548,7 +557,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__cluster)
-            opts="-f -n -t -N -m -M -P -o -r -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
+            opts="-f -n -t -N -m -M -P -o -r -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --node-labels --node-zones --max-pods-per-node --ssh-access --ssh-public-key --vpc-private-subnets --vpc-public-subnets --enable-auto-mode --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +653,30 @@ _eksup() {
                     ;;
                 --vpc-nat-mode)
                     COMPREPLY=($(compgen -W "Single HighlyAvailable Disable" -- "${cur}"))
+                    return 0
+                    ;;
+                --node-labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node-zones)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-pods-per-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vpc-private-subnets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vpc-public-subnets)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1670,7 +1703,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,7 +1833,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation repository orphans help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1842,6 +1875,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__help__subcmd__identityprovider)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1927,6 +1974,60 @@ _eksup() {
                     return 0
                     ;;
                 --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__identityprovider)
+            opts="-c -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2408,7 +2509,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation repository orphans"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2450,6 +2551,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__iamserviceaccount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__identityprovider)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

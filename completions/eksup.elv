@@ -90,6 +90,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --instance-types 'Instance types of a managed node group (`m5.large,m5a.large`)'
             cand --vpc-cidr 'VPC CIDR'
             cand --vpc-nat-mode 'NAT mode: HighlyAvailable, Single or Disable'
+            cand --node-labels 'Labels of the node group''s nodes (`k1=v1,k2=v2`)'
+            cand --node-zones 'Zones of the node group (among `--zones`; default: the cluster''s)'
+            cand --max-pods-per-node 'Most pods a node runs (default: what its instance type''s network interfaces allow)'
+            cand --ssh-public-key 'The nodes'' SSH key: a public key file to import, or the name of an EC2 key pair (implies `--ssh-access`)'
+            cand --vpc-private-subnets 'Subnets of an existing VPC for the cluster''s private side (`subnet-1,subnet-2`)'
+            cand --vpc-public-subnets 'Subnets of an existing VPC for the cluster''s public side (`subnet-1,subnet-2`)'
             cand -o 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout'
             cand --output 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout'
             cand --timeline 'Write an SVG timeline of the run to this file: every step from start to end, its waiting time and the critical path'
@@ -110,6 +116,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --node-private-networking 'Put nodes in private subnets'
             cand --spot 'Spot instances for the managed node group'
             cand --fargate 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces'
+            cand --ssh-access 'Allow SSH to the nodes (with `~/.ssh/id_rsa.pub` unless `--ssh-public-key` says otherwise)'
+            cand --enable-auto-mode 'EKS Auto Mode: EKS runs the nodes (no node group is made)'
             cand --dry-run 'Print the plan and change nothing'
             cand --skip-preflight 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)'
             cand --rollback 'On failure, delete what this run created'
@@ -245,6 +253,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+            cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -323,6 +332,24 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;get;identityprovider'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --name 'One provider'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;get;repository'= {
             cand -o 'o'
             cand --output 'output'
@@ -358,6 +385,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+            cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -369,6 +397,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;iamserviceaccount'= {
         }
         &'eksup;get;help;podidentityassociation'= {
+        }
+        &'eksup;get;help;identityprovider'= {
         }
         &'eksup;get;help;repository'= {
         }
@@ -1125,6 +1155,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+            cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
@@ -1135,6 +1166,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;get;iamserviceaccount'= {
         }
         &'eksup;help;get;podidentityassociation'= {
+        }
+        &'eksup;help;get;identityprovider'= {
         }
         &'eksup;help;get;repository'= {
         }

@@ -82,6 +82,12 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-nat-mode -d 'NAT mode: HighlyAvailable, Single or Disable' -r -f -a "Single\t''
 HighlyAvailable\t''
 Disable\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l node-labels -d 'Labels of the node group\'s nodes (`k1=v1,k2=v2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l node-zones -d 'Zones of the node group (among `--zones`; default: the cluster\'s)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l max-pods-per-node -d 'Most pods a node runs (default: what its instance type\'s network interfaces allow)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l ssh-public-key -d 'The nodes\' SSH key: a public key file to import, or the name of an EC2 key pair (implies `--ssh-access`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-private-subnets -d 'Subnets of an existing VPC for the cluster\'s private side (`subnet-1,subnet-2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-public-subnets -d 'Subnets of an existing VPC for the cluster\'s public side (`subnet-1,subnet-2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout' -r -f -a "table\t'The plan as a tree (people)'
 json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'
@@ -107,6 +113,8 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s P -l node-private-networking -d 'Put nodes in private subnets'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l spot -d 'Spot instances for the managed node group'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l fargate -d 'Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l ssh-access -d 'Allow SSH to the nodes (with `~/.ssh/id_rsa.pub` unless `--ssh-public-key` says otherwise)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l enable-auto-mode -d 'EKS Auto Mode: EKS runs the nodes (no node group is made)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l dry-run -d 'Print the plan and change nothing'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l skip-preflight -d 'Create without the checks made before the first change (quotas, zones, permissions, names taken, CIDR overlaps)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l rollback -d 'On failure, delete what this run created'
@@ -199,21 +207,22 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "repository" -d 'Show ECR repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (default: all in the region)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s o -l output -r -f -a "table\t''
 json\t''
@@ -267,6 +276,19 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -l name -d 'One provider' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from repository" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -293,6 +315,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -798,6 +821,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'

@@ -292,6 +292,31 @@ pub struct QuickClusterArgs {
     /// Add a Fargate profile `fp-default` for the `default` and `kube-system` namespaces
     #[arg(long)]
     pub fargate: bool,
+    /// Labels of the node group's nodes (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    pub node_labels: Vec<String>,
+    /// Zones of the node group (among `--zones`; default: the cluster's)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty, requires = "zones")]
+    pub node_zones: Vec<String>,
+    /// Most pods a node runs (default: what its instance type's network interfaces allow)
+    #[arg(long)]
+    pub max_pods_per_node: Option<u32>,
+    /// Allow SSH to the nodes (with `~/.ssh/id_rsa.pub` unless `--ssh-public-key` says otherwise)
+    #[arg(long)]
+    pub ssh_access: bool,
+    /// The nodes' SSH key: a public key file to import, or the name of an EC2 key pair (implies
+    /// `--ssh-access`)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub ssh_public_key: Option<String>,
+    /// Subnets of an existing VPC for the cluster's private side (`subnet-1,subnet-2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty, conflicts_with_all = ["zones", "vpc_cidr"])]
+    pub vpc_private_subnets: Vec<String>,
+    /// Subnets of an existing VPC for the cluster's public side (`subnet-1,subnet-2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty, conflicts_with_all = ["zones", "vpc_cidr"])]
+    pub vpc_public_subnets: Vec<String>,
+    /// EKS Auto Mode: EKS runs the nodes (no node group is made)
+    #[arg(long, conflicts_with_all = ["nodegroup_name", "node_type", "nodes", "nodes_min", "nodes_max", "managed", "spot", "fargate"])]
+    pub enable_auto_mode: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -458,6 +483,12 @@ pub enum GetCommand {
         after_help = "Every association of the cluster, whoever made it.\n\nExamples:\n  eksup get podidentityassociation --cluster demo\n  eksup get podidentityassociation --cluster demo --namespace dev --service-account-name app -o json"
     )]
     Podidentityassociation(GetPodIdentityArgs),
+    /// Show the OIDC identity providers associated with a cluster
+    #[command(
+        aliases = ["identityproviders"],
+        after_help = "Examples:\n  eksup get identityprovider --cluster demo\n  eksup get identityprovider --cluster demo --name cognito -o yaml"
+    )]
+    Identityprovider(GetIdentityProviderArgs),
     /// Show ECR repositories
     #[command(
         alias = "repositories",
@@ -508,6 +539,18 @@ pub struct GetServiceAccountArgs {
     #[arg(long)]
     pub namespace: Option<String>,
     /// One service account
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetIdentityProviderArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// One provider
     #[arg(long)]
     pub name: Option<String>,
     #[command(flatten)]

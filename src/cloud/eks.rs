@@ -17,8 +17,8 @@ use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wai
 use crate::executor::{Action, Progress, StepContext, StepResult};
 use crate::plan::drift;
 use crate::plan::{
-    AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Val, keys,
-    tags as tag_keys,
+    AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, IdentityProviderSpec, ManagedNodegroupSpec, Val,
+    keys, tags as tag_keys,
 };
 
 /// The file's node repair settings as EKS takes them.
@@ -1652,5 +1652,241 @@ impl AwsCloud {
         let call = self.eks.delete_pod_identity_association().cluster_name(cluster).association_id(id);
         call.send().await.api("DeletePodIdentityAssociation").or_not_found()?;
         Ok(())
+    }
+}
+
+/// An identity provider config eksup names (`oidc`, the only type EKS has).
+fn oidc_config(name: &str) -> aws_sdk_eks::types::IdentityProviderConfig {
+    aws_sdk_eks::types::IdentityProviderConfig::builder()
+        .r#type("oidc")
+        .name(name)
+        .build()
+        .expect("type and name are set")
+}
+
+/// Whether an associated provider has the file's settings (EKS cannot change them in place).
+fn same_provider(live: &aws_sdk_eks::types::OidcIdentityProviderConfig, spec: &IdentityProviderSpec) -> bool {
+    let claims: std::collections::BTreeMap<String, String> =
+        live.required_claims().map(|c| c.clone().into_iter().collect()).unwrap_or_default();
+    live.issuer_url() == Some(spec.issuer_url.as_str())
+        && live.client_id() == Some(spec.client_id.as_str())
+        && live.username_claim() == Some(spec.username_claim.as_deref().unwrap_or("sub"))
+        && live.username_prefix() == spec.username_prefix.as_deref()
+        && live.groups_claim() == spec.groups_claim.as_deref()
+        && live.groups_prefix() == spec.groups_prefix.as_deref()
+        && claims == spec.required_claims
+}
+
+/// An identity provider config as `get identityprovider` shows it: eksctl's `Summary`, in its
+/// (Go) field names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityProviderSummary {
+    #[serde(rename = "Type")]
+    pub kind: String,
+    pub name: String,
+    #[serde(rename = "ClientID")]
+    pub client_id: String,
+    #[serde(rename = "IssuerURL")]
+    pub issuer_url: String,
+    pub status: String,
+    pub arn: String,
+    pub username_claim: Option<String>,
+    pub username_prefix: Option<String>,
+    pub groups_claim: Option<String>,
+    pub groups_prefix: Option<String>,
+    pub required_claims: std::collections::BTreeMap<String, String>,
+    pub tags: std::collections::BTreeMap<String, String>,
+}
+
+impl AwsCloud {
+    /// The identity provider configs of cluster `cluster` (or the one named `name`); `None`
+    /// when there is no such cluster.
+    pub async fn identity_provider_summaries(
+        &self,
+        cluster: &str,
+        name: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<IdentityProviderSummary>>> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Ok(None);
+        }
+        let pages: Result<Vec<_>, _> = self
+            .eks
+            .list_identity_provider_configs()
+            .cluster_name(cluster)
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let names: Vec<String> = pages
+            .api("ListIdentityProviderConfigs")?
+            .iter()
+            .flat_map(|p| p.identity_provider_configs().iter().map(|c| c.name().to_string()))
+            .filter(|n| name.is_none_or(|want| want == n))
+            .collect();
+        let mut out = Vec::new();
+        for n in names {
+            let Some(c) = self.describe_identity_provider(cluster, &n).await? else { continue };
+            let text = |s: Option<&str>| s.unwrap_or_default().to_string();
+            let map = |m: Option<&HashMap<String, String>>| {
+                m.map(|m| m.clone().into_iter().collect()).unwrap_or_default()
+            };
+            out.push(IdentityProviderSummary {
+                kind: "oidc".into(),
+                name: n,
+                client_id: text(c.client_id()),
+                issuer_url: text(c.issuer_url()),
+                status: c.status().map_or(String::new(), |s| s.as_str().to_string()),
+                arn: text(c.identity_provider_config_arn()),
+                username_claim: c.username_claim().map(str::to_string),
+                username_prefix: c.username_prefix().map(str::to_string),
+                groups_claim: c.groups_claim().map(str::to_string),
+                groups_prefix: c.groups_prefix().map(str::to_string),
+                required_claims: map(c.required_claims()),
+                tags: map(c.tags()),
+            });
+        }
+        Ok(Some(out))
+    }
+
+    /// The identity provider config `name` of `cluster`, if any.
+    async fn describe_identity_provider(
+        &self,
+        cluster: &str,
+        name: &str,
+    ) -> Result<Option<aws_sdk_eks::types::OidcIdentityProviderConfig>, CloudError> {
+        Ok(self
+            .eks
+            .describe_identity_provider_config()
+            .cluster_name(cluster)
+            .identity_provider_config(oidc_config(name))
+            .send()
+            .await
+            .api("DescribeIdentityProviderConfig")
+            .or_not_found()?
+            .and_then(|o| o.identity_provider_config)
+            .and_then(|c| c.oidc))
+    }
+
+    /// AssociateIdentityProviderConfig, once no other cluster update runs.
+    async fn associate_identity_provider(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &IdentityProviderSpec,
+    ) -> anyhow::Result<()> {
+        let cluster = ctx.plan.cluster.as_str();
+        let name = spec.name.as_str();
+        let mut tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+        tags.extend(spec.tags.clone());
+        let oidc = aws_sdk_eks::types::OidcIdentityProviderConfigRequest::builder()
+            .identity_provider_config_name(name)
+            .issuer_url(&spec.issuer_url)
+            .client_id(&spec.client_id)
+            .set_username_claim(spec.username_claim.clone())
+            .set_username_prefix(spec.username_prefix.clone())
+            .set_groups_claim(spec.groups_claim.clone())
+            .set_groups_prefix(spec.groups_prefix.clone())
+            .set_required_claims(
+                (!spec.required_claims.is_empty())
+                    .then(|| spec.required_claims.clone().into_iter().collect()),
+            )
+            .build()
+            .context("an identity provider config needs a name, issuer URL and client id")?;
+        // One cluster update at a time: wait while another runs.
+        while_dependent(&ctx.progress, || async {
+            let call = self
+                .eks
+                .associate_identity_provider_config()
+                .cluster_name(cluster)
+                .oidc(oidc.clone())
+                .set_tags(Some(tags.clone()))
+                .client_request_token(self.client_token(ctx));
+            call.send().await.map(|_| ()).api("AssociateIdentityProviderConfig")
+        })
+        .await?;
+        self.made(ctx);
+        Ok(())
+    }
+
+    /// Associate the file's OIDC provider and wait until EKS has (ACTIVE). One eksup associated
+    /// with other settings is replaced, as EKS cannot change it: disassociated, then associated
+    /// again; one associated outside eksup is left alone and stops the run.
+    pub(super) async fn ensure_identity_provider(
+        &self,
+        ctx: &StepContext<'_>,
+        spec: &IdentityProviderSpec,
+    ) -> anyhow::Result<StepResult> {
+        let cluster = ctx.plan.cluster.as_str();
+        let name = spec.name.as_str();
+        let what = format!("identity provider `{name}`");
+        let existing = if self.absent(ctx, name) {
+            None
+        } else {
+            self.describe_identity_provider(cluster, name).await?
+        };
+        let mut action = Action::Created;
+        if let Some(live) = existing {
+            let gone = live.status() == Some(&aws_sdk_eks::types::ConfigStatus::Deleting);
+            if !gone && same_provider(&live, spec) {
+                action = Action::Existed;
+            } else if !gone && !owned(live.tags(), cluster) {
+                return Err(CloudError::Drift {
+                    what: what.clone(),
+                    difference: "was associated outside eksup with other settings".into(),
+                }
+                .into());
+            } else {
+                if !gone {
+                    ctx.progress.waiting(
+                        "its settings changed, which EKS cannot change in place: associating it again",
+                    );
+                    while_dependent(&ctx.progress, || async {
+                        let call = self
+                            .eks
+                            .disassociate_identity_provider_config()
+                            .cluster_name(cluster)
+                            .identity_provider_config(oidc_config(name))
+                            .client_request_token(self.token_for(&format!("{cluster}/disassociate/{name}")));
+                        call.send().await.map(|_| ()).api("DisassociateIdentityProviderConfig")
+                    })
+                    .await?;
+                }
+                wait_for(
+                    &ctx.progress,
+                    &format!("{what} to go"),
+                    super::Span::making(crate::plan::Kind::IdentityProvider, limits::IDENTITY_PROVIDER),
+                    || async {
+                        Ok(match self.describe_identity_provider(cluster, name).await? {
+                            None => Poll::Ready(()),
+                            Some(_) => Poll::Pending("DELETING".into()),
+                        })
+                    },
+                )
+                .await?;
+                action = Action::Updated;
+            }
+        }
+        if action != Action::Existed {
+            self.associate_identity_provider(ctx, spec).await?;
+        }
+        let live = wait_for(
+            &ctx.progress,
+            &what,
+            super::Span::making(crate::plan::Kind::IdentityProvider, limits::IDENTITY_PROVIDER),
+            || async {
+                let live = self.describe_identity_provider(cluster, name).await?;
+                Ok(match live {
+                    Some(l) if l.status() == Some(&aws_sdk_eks::types::ConfigStatus::Active) => {
+                        Poll::Ready(l)
+                    }
+                    Some(l) => Poll::Pending(l.status().map_or("CREATING", |s| s.as_str()).to_string()),
+                    None => Poll::Pending("not listed yet".into()),
+                })
+            },
+        )
+        .await?;
+        Ok(StepResult::new(action)
+            .with(keys::NAME, name)
+            .with(keys::ARN, live.identity_provider_config_arn().unwrap_or_default()))
     }
 }

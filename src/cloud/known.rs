@@ -321,6 +321,7 @@ impl AwsCloud {
             Kind::FargateProfile,
             Kind::AccessEntry,
             Kind::PodIdentityAssociation,
+            Kind::IdentityProvider,
             Kind::OidcProvider,
         ];
         let exists = match self.describe_eks_cluster(cluster).await {
@@ -356,7 +357,15 @@ impl AwsCloud {
                 },
             ),
         );
-        let (groups, addons, profiles, entries, associations) = tokio::join!(
+        let providers = asked(
+            has(Kind::IdentityProvider),
+            names_in(
+                "ListIdentityProviderConfigs",
+                eks.list_identity_provider_configs().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.identity_provider_configs().iter().map(|c| c.name().to_string()).collect(),
+            ),
+        );
+        let (groups, addons, profiles, entries, associations, providers) = tokio::join!(
             names_in(
                 "ListNodegroups",
                 eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect(),
@@ -378,9 +387,14 @@ impl AwsCloud {
                 |p| p.access_entries().to_vec(),
             ),
             associations,
+            providers,
         );
-        if let Some((calls, found)) = associations {
-            out.push((Kind::PodIdentityAssociation, found, calls));
+        for (kind, stock) in
+            [(Kind::PodIdentityAssociation, associations), (Kind::IdentityProvider, providers)]
+        {
+            if let Some((calls, found)) = stock {
+                out.push((kind, found, calls));
+            }
         }
         for (kind, (calls, found)) in [
             (Kind::ManagedNodegroup, groups),

@@ -203,7 +203,7 @@ use tokio::time::Instant;
 
 pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
-pub use eks::PodIdentitySummary;
+pub use eks::{IdentityProviderSummary, PodIdentitySummary};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{ServiceAccountRole, trusted_service_accounts};
@@ -411,6 +411,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
         | Resource::PodIdentityAssociation { .. }
+        | Resource::IdentityProvider(_)
         | Resource::Kubeconfig { .. } => None,
     }
 }
@@ -504,6 +505,7 @@ impl AwsCloud {
                 let account = nodes::ServiceAccountSpec { namespace, name, labels, annotations, role };
                 self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
             }
+            Resource::IdentityProvider(spec) => self.ensure_identity_provider(ctx, spec).await,
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
@@ -551,7 +553,7 @@ impl Apply<Doomed> for AwsCloud {
                 _ => Ok(()),
             },
             // Inside the cluster: it goes with the control plane.
-            Kind::ServiceAccount => Ok(()),
+            Kind::ServiceAccount | Kind::IdentityProvider => Ok(()),
             Kind::Addon => self.delete_addon(p, cluster, name).await,
             Kind::SecurityGroupRules => match &d.detail {
                 Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,
@@ -860,6 +862,8 @@ pub(crate) mod limits {
     pub const NODES_READY: Duration = Duration::from_secs(20 * 60);
     pub const NAT: Duration = Duration::from_secs(15 * 60);
     /// IAM is eventually consistent; terraform waits up to 2 minutes for a new role to be usable.
+    /// AWS's user guide: associating an identity provider takes a while (15 to 30 minutes).
+    pub const IDENTITY_PROVIDER: Duration = Duration::from_secs(60 * 60);
     pub const IAM_PROPAGATION: Duration = Duration::from_secs(120);
     pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
     /// How long a new EC2 resource may stay invisible to the next call.

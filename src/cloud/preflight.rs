@@ -150,6 +150,9 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::FargateProfile(_) => &["eks:CreateFargateProfile", "iam:PassRole"],
         Resource::Addon { .. } => &["eks:CreateAddon", "eks:DescribeAddon", "eks:DescribeAddonVersions"],
         Resource::AccessEntry { .. } => &["eks:CreateAccessEntry", "eks:AssociateAccessPolicy"],
+        Resource::IdentityProvider(_) => {
+            &["eks:AssociateIdentityProviderConfig", "eks:DescribeIdentityProviderConfig", "eks:TagResource"]
+        }
         Resource::PodIdentityAssociation { .. } => &[
             "eks:CreatePodIdentityAssociation",
             "eks:ListPodIdentityAssociations",

@@ -1,9 +1,11 @@
-//! `eksup get cluster`, `eksup get nodegroup`, `eksup get iamserviceaccount` and `eksup get
-//! podidentityassociation`.
+//! `eksup get cluster`, `eksup get nodegroup`, `eksup get iamserviceaccount`, `eksup get
+//! podidentityassociation` and `eksup get identityprovider`.
 
 use anyhow::Result;
 
-use crate::cli::{GetClusterArgs, GetNodegroupArgs, GetPodIdentityArgs, GetServiceAccountArgs};
+use crate::cli::{
+    GetClusterArgs, GetIdentityProviderArgs, GetNodegroupArgs, GetPodIdentityArgs, GetServiceAccountArgs,
+};
 use crate::error::ExitStatus;
 use crate::ops;
 use crate::output::Printer;
@@ -16,6 +18,16 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
 
 pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let report = ops::get::get_nodegroups(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_identity_provider(
+    args: GetIdentityProviderArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report =
+        ops::get::get_identity_providers(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
     ops::finish(report, printer)
 }
 

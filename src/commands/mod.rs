@@ -52,6 +52,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Get(GetCommand::Iamserviceaccount(args)) => {
             get::get_service_account(args, settings, printer)
         }
+        Command::Get(GetCommand::Identityprovider(args)) => {
+            get::get_identity_provider(args, settings, printer)
+        }
         Command::Get(GetCommand::Podidentityassociation(args)) => {
             get::get_pod_identity(args, settings, printer)
         }

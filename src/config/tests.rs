@@ -561,3 +561,24 @@ fn auto_mode_is_checked_as_eksctl_and_eks_check_it() {
     assert_eq!(auto.node_pools, ["general-purpose", "system"]);
     assert!(auto.node_role_arn.is_none());
 }
+
+#[test]
+fn identity_providers_are_checked_as_eksctl_and_eks_check_them() {
+    let errs = errors(&format!(
+        "{HEAD}identityProviders:\n  - name: a\n    type: oidc\n    issuerURL: http://issuer\n    usernamePrefix: \"system:\"\n  - type: saml\n    name: b\n    issuerURL: https://b\n    clientID: b\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "identityProviders[1]: EKS associates one OIDC identity provider with a cluster",
+        "identityProviders[0].clientID: must be set",
+        "identityProviders[0].issuerURL: `http://issuer` is not an `https` URL",
+        "identityProviders[0].usernamePrefix: `system:` contains `system:`",
+        "identityProviders[1].type: `saml` is not one of `oidc`",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    load(&format!(
+        "{HEAD}identityProviders:\n  - name: a\n    type: oidc\n    issuerURL: https://issuer\n    clientID: c\n    requiredClaims: {{team: x}}\n"
+    ))
+    .unwrap();
+}

@@ -38,6 +38,9 @@ pub struct ClusterConfig {
     /// EKS Auto Mode: EKS runs the nodes, block storage and load balancing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_mode_config: Option<AutoModeConfig>,
+    /// An OIDC identity provider whose users and groups the cluster's API server accepts
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_providers: Option<Vec<IdentityProvider>>,
     /// The cluster's IAM roles and OIDC provider
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<ClusterIAM>,
@@ -117,6 +120,41 @@ pub struct UpgradePolicy {
     /// `STANDARD` or `EXTENDED`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IdentityProvider {
+    /// `oidc`, the only kind EKS takes
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The name of the association
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The provider's issuer URL (`https://...`)
+    #[serde(rename = "issuerURL", skip_serializing_if = "Option::is_none")]
+    pub issuer_url: Option<String>,
+    /// The client id tokens are issued to
+    #[serde(rename = "clientID", skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The claim that names the user (EKS's default `sub`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_claim: Option<String>,
+    /// A prefix for user names (not `system:`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_prefix: Option<String>,
+    /// The claim that lists the user's groups
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups_claim: Option<String>,
+    /// A prefix for group names (not `system:`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups_prefix: Option<String>,
+    /// Claims a token must carry, with their values (at most 10)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_claims: Option<Map>,
+    /// Tags on the association
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Map>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -289,6 +289,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     logging_rules(&mut v, cfg);
     control_plane_scaling_rules(&mut v, cfg);
     auto_mode_rules(&mut v, cfg, minor_version);
+    identity_provider_rules(&mut v, cfg);
     if let Some(se) = &cfg.secrets_encryption {
         match se.key_arn.as_deref() {
             None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
@@ -619,6 +620,58 @@ fn subnet_rules(v: &mut V, vpc: &ClusterVPC) {
     }
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
+    }
+}
+
+/// `identityProviders`: eksctl's (an OIDC provider with a name, issuer and client) and AWS's (one
+/// per cluster, an `https` issuer, no `system:` prefix, at most 10 required claims).
+fn identity_provider_rules(v: &mut V, cfg: &ClusterConfig) {
+    let providers = cfg.identity_providers.as_deref().unwrap_or_default();
+    if providers.len() > 1 {
+        v.err_hint(
+            "identityProviders[1]",
+            "EKS associates one OIDC identity provider with a cluster",
+            "keep one provider; several issuers need a broker such as Dex or Cognito in front of them",
+        );
+    }
+    for (i, idp) in providers.iter().enumerate() {
+        let p = format!("identityProviders[{i}]");
+        match idp.kind.as_deref() {
+            Some("oidc") => {}
+            None => v.err_hint(format!("{p}.type"), "must be set", "use `type: oidc`"),
+            Some(other) => {
+                v.one_of(&format!("{p}.type"), other, &["oidc"]);
+            }
+        }
+        for (field, value) in
+            [("name", &idp.name), ("issuerURL", &idp.issuer_url), ("clientID", &idp.client_id)]
+        {
+            if value.as_deref().is_none_or(str::is_empty) {
+                v.err(format!("{p}.{field}"), "must be set");
+            }
+        }
+        if let Some(url) = idp.issuer_url.as_deref().filter(|u| !u.is_empty() && !u.starts_with("https://")) {
+            v.err_hint(
+                format!("{p}.issuerURL"),
+                format!("`{url}` is not an `https` URL: EKS takes only those"),
+                "use the issuer URL the provider publishes, `https://...`",
+            );
+        }
+        for (field, value) in [("usernamePrefix", &idp.username_prefix), ("groupsPrefix", &idp.groups_prefix)]
+        {
+            if let Some(prefix) = value.as_deref().filter(|x| x.contains("system:")) {
+                v.err_hint(
+                    format!("{p}.{field}"),
+                    format!(
+                        "`{prefix}` contains `system:`, which Kubernetes keeps for itself (EKS refuses it)"
+                    ),
+                    "use a prefix of your own, such as `oidc:`",
+                );
+            }
+        }
+        if idp.required_claims.as_ref().is_some_and(|c| c.len() > 10) {
+            v.err(format!("{p}.requiredClaims"), "EKS takes at most 10 required claims");
+        }
     }
 }
 

@@ -180,6 +180,60 @@ impl Report for ServiceAccountsReport {
     }
 }
 
+/// The providers of `get identityprovider`.
+#[derive(Debug)]
+pub struct IdentityProvidersReport {
+    pub providers: Vec<cloud::IdentityProviderSummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for IdentityProvidersReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let rows = self
+            .providers
+            .iter()
+            .map(|p| {
+                vec![
+                    p.name.clone(),
+                    p.kind.clone(),
+                    p.client_id.clone(),
+                    p.issuer_url.clone(),
+                    p.arn.clone(),
+                    p.status.clone(),
+                ]
+            })
+            .collect();
+        let header = ["NAME", "TYPE", "CLIENT ID", "ISSUER URL", "ARN", "STATUS"];
+        print(printer, self.output, &self.providers, &header, rows)
+    }
+}
+
+/// The identity providers associated with a cluster (or the one named `name`).
+pub fn get_identity_providers(
+    cluster: &str,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<IdentityProvidersReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).identity_provider_summaries(cluster, name).await
+    })?;
+    let Some(providers) = found else {
+        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
+            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+            .into());
+    };
+    if let Some(name) = name
+        && providers.is_empty()
+    {
+        return Err(UserError::new(format!("no identity provider `{name}` in cluster `{cluster}`"))
+            .hint(format!("list them with `eksup get identityprovider --cluster {cluster}`"))
+            .into());
+    }
+    Ok(IdentityProvidersReport { providers, output })
+}
+
 /// The associations of `get podidentityassociation`.
 #[derive(Debug)]
 pub struct PodIdentitiesReport {

@@ -83,6 +83,19 @@ fn quick_flags_used(q: &QuickClusterArgs) -> bool {
         || q.vpc_nat_mode.is_some()
         || q.fargate
         || !q.managed
+        || !q.node_labels.is_empty()
+        || !q.node_zones.is_empty()
+        || q.max_pods_per_node.is_some()
+        || q.ssh_access
+        || q.ssh_public_key.is_some()
+        || !q.vpc_private_subnets.is_empty()
+        || !q.vpc_public_subnets.is_empty()
+        || q.enable_auto_mode
+}
+
+/// `key=value` pairs (already checked by the argument parser) as a map.
+fn pairs(list: &[String]) -> serde_json::Map<String, serde_json::Value> {
+    list.iter().filter_map(|t| t.split_once('=')).map(|(k, v)| (k.to_string(), v.into())).collect()
 }
 
 /// The config the quick flags describe, as the YAML a user would write.
@@ -117,17 +130,32 @@ fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
     if q.with_oidc {
         doc["iam"] = serde_json::json!({ "withOIDC": true });
     }
-    if q.vpc_cidr.is_some() || q.vpc_nat_mode.is_some() {
-        let mut vpc = serde_json::Map::new();
-        if let Some(c) = &q.vpc_cidr {
-            vpc.insert("cidr".into(), c.clone().into());
+    let mut vpc = serde_json::Map::new();
+    if let Some(c) = &q.vpc_cidr {
+        vpc.insert("cidr".into(), c.clone().into());
+    }
+    if let Some(n) = &q.vpc_nat_mode {
+        vpc.insert("nat".into(), serde_json::json!({ "gateway": n.as_str() }));
+    }
+    // Subnets of an existing VPC, by id (eksup finds their VPC and zones), keyed by id.
+    let mut subnets = serde_json::Map::new();
+    for (side, ids) in [("private", &q.vpc_private_subnets), ("public", &q.vpc_public_subnets)] {
+        if !ids.is_empty() {
+            let by_id: serde_json::Map<String, serde_json::Value> =
+                ids.iter().map(|id| (id.clone(), serde_json::json!({ "id": id }))).collect();
+            subnets.insert(side.into(), by_id.into());
         }
-        if let Some(n) = &q.vpc_nat_mode {
-            vpc.insert("nat".into(), serde_json::json!({ "gateway": n.as_str() }));
-        }
+    }
+    if !subnets.is_empty() {
+        vpc.insert("subnets".into(), subnets.into());
+    }
+    if !vpc.is_empty() {
         doc["vpc"] = vpc.into();
     }
-    if !q.without_nodegroup && !q.fargate {
+    if q.enable_auto_mode {
+        doc["autoModeConfig"] = serde_json::json!({ "enabled": true });
+    }
+    if !q.without_nodegroup && !q.fargate && !q.enable_auto_mode {
         let key = if q.managed { "managedNodeGroups" } else { "nodeGroups" };
         doc[key] = serde_json::json!([quick_nodegroup(q)]);
     }
@@ -165,6 +193,30 @@ fn quick_nodegroup(q: &QuickClusterArgs) -> serde_json::Map<String, serde_json::
     }
     if q.spot && q.managed {
         ng.insert("spot".into(), true.into());
+    }
+    if !q.node_labels.is_empty() {
+        ng.insert("labels".into(), pairs(&q.node_labels).into());
+    }
+    if !q.node_zones.is_empty() {
+        ng.insert("availabilityZones".into(), q.node_zones.clone().into());
+    }
+    if let Some(n) = q.max_pods_per_node {
+        ng.insert("maxPodsPerNode".into(), n.into());
+    }
+    if q.ssh_access || q.ssh_public_key.is_some() {
+        let mut ssh = serde_json::Map::new();
+        ssh.insert("allow".into(), true.into());
+        // As eksctl: a file there is imported; anything else names an EC2 key pair.
+        if let Some(key) = &q.ssh_public_key {
+            let home = std::env::home_dir();
+            let path = match (key.strip_prefix("~/"), &home) {
+                (Some(rest), Some(h)) => h.join(rest),
+                _ => std::path::PathBuf::from(key),
+            };
+            let field = if path.is_file() { "publicKeyPath" } else { "publicKeyName" };
+            ssh.insert(field.into(), key.clone().into());
+        }
+        ng.insert("ssh".into(), ssh.into());
     }
     ng
 }

@@ -41,6 +41,8 @@ pub enum Kind {
     ServiceAccount,
     /// An EKS Pod Identity association: the IAM role a service account's pods get.
     PodIdentityAssociation,
+    /// An OIDC identity provider associated with the cluster (its users sign in to Kubernetes).
+    IdentityProvider,
     EcrRepository,
     Kubeconfig,
     /// A load balancer or target group Kubernetes made for a Service (deleted, never created).
@@ -77,6 +79,7 @@ impl Kind {
             Self::NodesReady => "nodes-ready",
             Self::ServiceAccount => "service-account",
             Self::PodIdentityAssociation => "pod-identity-association",
+            Self::IdentityProvider => "identity-provider",
             Self::EcrRepository => "ecr-repository",
             Self::Kubeconfig => "kubeconfig",
             Self::KubernetesLoadBalancer => "load-balancer",
@@ -121,6 +124,7 @@ impl Kind {
             | Self::AccessEntry
             | Self::ServiceAccount
             | Self::PodIdentityAssociation
+            | Self::IdentityProvider
             | Self::EcrRepository
             | Self::KubernetesLoadBalancer => PHASES[4],
         }
@@ -135,6 +139,8 @@ impl Kind {
             Self::KeyPair => 1,
             Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
             Self::PodIdentityAssociation => 2,
+            // AWS's user guide: associating a provider can take a while; 15 to 30 minutes is usual.
+            Self::IdentityProvider => 1200,
             Self::NatGateway => 100,
             Self::InstanceProfile => 10,
             Self::ControlPlane => 540,
@@ -172,6 +178,7 @@ impl Kind {
             | Self::ExistingVpc
             | Self::NodesReady
             | Self::ServiceAccount
+            | Self::IdentityProvider
             | Self::Kubeconfig => &[],
             Self::AccessEntry | Self::Addon | Self::PodIdentityAssociation => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.

@@ -336,6 +336,8 @@ pub enum Resource {
         tags: BTreeMap<String, String>,
     },
     #[serde(rename_all = "camelCase")]
+    IdentityProvider(Box<IdentityProviderSpec>),
+    #[serde(rename_all = "camelCase")]
     AccessEntry {
         principal: Val,
         /// `STANDARD`, `EC2_LINUX`, `EC2_WINDOWS`.
@@ -441,6 +443,21 @@ pub struct ControlPlaneSpec {
     /// EKS Auto Mode: compute, block storage and load balancing turned on together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_mode: Option<AutoModeSpec>,
+}
+
+/// An OIDC identity provider config as AssociateIdentityProviderConfig takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdentityProviderSpec {
+    pub name: String,
+    pub issuer_url: String,
+    pub client_id: String,
+    pub username_claim: Option<String>,
+    pub username_prefix: Option<String>,
+    pub groups_claim: Option<String>,
+    pub groups_prefix: Option<String>,
+    pub required_claims: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
 }
 
 /// EKS Auto Mode as CreateCluster takes it: the built-in node pools and their nodes' role.
@@ -556,6 +573,7 @@ impl Resource {
             Self::NodesReady { .. } => Kind::NodesReady,
             Self::ServiceAccount { .. } => Kind::ServiceAccount,
             Self::PodIdentityAssociation { .. } => Kind::PodIdentityAssociation,
+            Self::IdentityProvider(_) => Kind::IdentityProvider,
             Self::EcrRepository(_) => Kind::EcrRepository,
             Self::Kubeconfig { .. } => Kind::Kubeconfig,
         }

@@ -1033,3 +1033,54 @@ fn auto_mode() {
         assert!(ok && out.contains("namespace/kube-system"), "{out}{err}");
     });
 }
+
+/// The OIDC identity provider of example 27, associated once the control plane is up and waited
+/// for until ACTIVE, read back with `eksup get identityprovider` and the AWS CLI. A re-run with
+/// another client id associates it again (EKS cannot change one in place).
+#[test]
+fn oidc_identity_provider() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let text = example("27-oidc-provider.yaml");
+    lifecycle_checked(&emu, "27-oidc-provider.yaml", &text, |cluster| {
+        let describe = || {
+            let got = emu.aws(&[
+                "eks",
+                "describe-identity-provider-config",
+                "--cluster-name",
+                cluster,
+                "--identity-provider-config",
+                "type=oidc,name=cognito-user-pool-1",
+            ]);
+            got["identityProviderConfig"]["oidc"].clone()
+        };
+        let oidc = describe();
+        assert_eq!(oidc["status"], "ACTIVE", "{oidc}");
+        assert_eq!(oidc["issuerUrl"], "https://cognito-idp.us-west-2.amazonaws.com/us-west-2_Ur78RxTra");
+        assert_eq!(oidc["clientId"], "10basodnbu3gs9b1bf9r566btu");
+        assert_eq!(oidc["usernameClaim"], "email");
+        assert_eq!(oidc["tags"]["eksup.io/cluster"], cluster, "ownership tags: {oidc}");
+        let got = Run::of(emu.eksup().args(["get", "identityprovider", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(got.code, 0, "{}", got.stderr);
+        let listed: Value = serde_json::from_str(&got.stdout).unwrap();
+        assert_eq!(listed[0]["Name"], "cognito-user-pool-1", "{listed}");
+        assert_eq!(listed[0]["Status"], "ACTIVE", "{listed}");
+        assert_eq!(listed[0]["UsernameClaim"], "email", "{listed}");
+
+        // Another client: associated again, under the same name.
+        let file = emu.home().join("27-oidc-provider.yaml");
+        std::fs::write(&file, text.replace("10basodnbu3gs9b1bf9r566btu", "another-client")).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let oidc = describe();
+        assert_eq!(
+            (oidc["clientId"].as_str(), oidc["status"].as_str()),
+            (Some("another-client"), Some("ACTIVE"))
+        );
+        let updates = emu.aws(&["eks", "list-updates", "--name", cluster]);
+        assert_eq!(
+            updates["updateIds"].as_array().map(Vec::len),
+            Some(3),
+            "associate, disassociate, associate: {updates}"
+        );
+    });
+}

@@ -18,6 +18,47 @@ struct Entry {
 }
 
 impl Builder<'_> {
+    /// `identityProviders`: the OIDC provider associated with the cluster. Last, after every
+    /// other step that asks EKS for something: the association is a cluster update of 15 to 30
+    /// minutes, during which the cluster is UPDATING.
+    pub(super) fn identity_providers(&mut self, cp: &str) {
+        let mut after = vec![cp.to_string()];
+        after.extend(
+            self.steps
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        s.resource.kind(),
+                        Kind::Addon
+                            | Kind::ManagedNodegroup
+                            | Kind::FargateProfile
+                            | Kind::AccessEntry
+                            | Kind::PodIdentityAssociation
+                    )
+                })
+                .map(|s| s.id.clone()),
+        );
+        for idp in self.cfg.identity_providers.iter().flatten() {
+            let name = idp.name.clone().unwrap_or_default();
+            self.add(
+                format!("identity-provider-{}", slug(&name)),
+                format!("OIDC identity provider `{name}`"),
+                Resource::IdentityProvider(Box::new(IdentityProviderSpec {
+                    name,
+                    issuer_url: idp.issuer_url.clone().unwrap_or_default(),
+                    client_id: idp.client_id.clone().unwrap_or_default(),
+                    username_claim: idp.username_claim.clone(),
+                    username_prefix: idp.username_prefix.clone(),
+                    groups_claim: idp.groups_claim.clone(),
+                    groups_prefix: idp.groups_prefix.clone(),
+                    required_claims: idp.required_claims.clone().unwrap_or_default(),
+                    tags: idp.tags.clone().unwrap_or_default(),
+                })),
+                after.clone(),
+            );
+        }
+    }
+
     pub(super) fn access_entries(&mut self, cp: &str) {
         let cfg = self.cfg;
         let mut entries: Vec<Entry> = cfg

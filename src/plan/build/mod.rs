@@ -149,6 +149,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     b.access_entries(&cp.step);
     b.service_accounts(&cp.step);
     b.pod_identities(&cp.step);
+    b.identity_providers(&cp.step);
 
     let tags = ownership_tags(cfg);
     Plan { cluster, region, tags, steps: b.steps }

@@ -456,3 +456,17 @@ fn auto_mode_gives_the_cluster_role_its_policies_and_keeps_default_addons_only_f
     let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
     assert!(cp.auto_mode.is_none());
 }
+
+#[test]
+fn an_identity_provider_is_associated_after_everything_else_eks_makes() {
+    let p = plan_of(
+        "identityProviders:\n  - name: Cognito Pool\n    type: oidc\n    issuerURL: https://issuer\n    clientID: c\n    usernameClaim: email\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    let step = p.step("identity-provider-cognito-pool").unwrap();
+    // After what else asks EKS for something: the association keeps the cluster UPDATING.
+    for dep in ["control-plane", "nodegroup-ng", "addon-vpc-cni", "addon-metrics-server"] {
+        assert!(step.depends_on.iter().any(|d| d == dep), "{dep}: {:?}", step.depends_on);
+    }
+    assert!(matches!(&step.resource, Resource::IdentityProvider(spec)
+        if spec.name == "Cognito Pool" && spec.issuer_url == "https://issuer" && spec.username_claim.as_deref() == Some("email")));
+}
