@@ -224,6 +224,12 @@ What AWS does, and what is patched here:
   configs (below). Access entries
   require authenticationMode API or API_AND_CONFIG_MAP (InvalidRequestException otherwise), as
   on AWS.
+* **EKS Hybrid Nodes' remote networks** at CreateCluster: at most one ``remoteNodeNetworks`` and one
+  ``remotePodNetworks`` entry (pods need nodes), IPv4 CIDRs inside RFC 1918 or CGNAT
+  (100.64.0.0/10) that overlap neither each other, nor the VPC's CIDR blocks, nor the service range,
+  and an authenticationMode with the access entry API (InvalidParameterException, wording ours,
+  after AWS's user guide). An access entry of type HYBRID_LINUX needs the cluster's remote node
+  networks (ours).
 * **EKS Auto Mode** at CreateCluster (moto drops its configs): ``computeConfig.enabled``,
   ``storageConfig.blockStorage.enabled`` and ``kubernetesNetworkConfig.elasticLoadBalancing.enabled``
   all on or all off, else InvalidParameterException "For EKS Auto Mode, please ensure that all
@@ -691,6 +697,7 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
         network["serviceIpv4Cidr"] = "172.20.0.0/16" if in_ten else "10.100.0.0/16"
     network.setdefault("ipFamily", "ipv4")
     kwargs["kubernetes_network_config"] = network
+    _check_remote_networks(self, kwargs.get("remote_network_config"), vpc_id, network.get("serviceIpv4Cidr"))
     cluster = _original_create_cluster(self, name, role_arn, dict(resources_vpc_config), **kwargs)
     token = uuid.uuid4().hex.upper()
     cluster.endpoint = f"https://{token}.gr7.{self.region_name}.eks.amazonaws.com"
@@ -731,6 +738,8 @@ def create_cluster_response(self: EKSResponse) -> ActionResult:
     scaling = self._get_param("controlPlaneScalingConfig")
     tier = _check_tier(scaling, required=False) if scaling is not None else None
     auto = _check_auto_mode(self, mode or "CONFIG_MAP")
+    if self._get_param("remoteNetworkConfig") and (mode or "CONFIG_MAP") not in ("API", "API_AND_CONFIG_MAP"):
+        raise _invalid_parameter("remoteNetworkConfig requires the cluster's authenticationMode to be API or API_AND_CONFIG_MAP")
     result = _original_create_cluster_response(self)
     cluster = self.eks_backend.clusters[self._get_param("name")]
     cluster.access_config.update(access)
@@ -739,6 +748,49 @@ def create_cluster_response(self: EKSResponse) -> ActionResult:
     if auto is not None:
         _enable_auto_mode(self.eks_backend, cluster, auto)
     return result
+
+
+# ---------------------------------------------------------------------------------------
+# EKS Hybrid Nodes: remote networks
+# ---------------------------------------------------------------------------------------
+REMOTE_RANGES = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")
+
+
+def _check_remote_networks(backend: EKSBackend, config: Any, vpc_id: str, service_cidr: str | None) -> None:
+    """AWS's user guide for hybrid nodes: one remote node network and at most one pod network,
+    IPv4 CIDRs in RFC 1918 or CGNAT ranges that overlap neither each other, nor the VPC's CIDR
+    blocks, nor the Kubernetes service range (InvalidParameterException, wording ours)."""
+    import ipaddress
+
+    if not config:
+        return
+    nodes = config.get("remoteNodeNetworks") or []
+    pods = config.get("remotePodNetworks") or []
+    if len(nodes) > 1 or len(pods) > 1:
+        raise _invalid_parameter("remoteNetworkConfig takes at most one remoteNodeNetworks and one remotePodNetworks entry")
+    if not nodes and pods:
+        raise _invalid_parameter("remoteNetworkConfig.remotePodNetworks requires remoteNodeNetworks")
+    allowed = [ipaddress.ip_network(r) for r in REMOTE_RANGES]
+    vpc = _ec2(backend).get_vpc(vpc_id)
+    blocked = [("the VPC", ipaddress.ip_network(a["cidr_block"])) for a in vpc.get_cidr_block_association_set()]
+    if service_cidr:
+        blocked.append(("the service range", ipaddress.ip_network(service_cidr)))
+    seen: list[Any] = []
+    for entry in nodes + pods:
+        for cidr in entry.get("cidrs") or []:
+            try:
+                net = ipaddress.ip_network(cidr)
+            except ValueError:
+                raise _invalid_parameter(f"Invalid CIDR block in remoteNetworkConfig: {cidr}")
+            if net.version != 4 or not any(net.subnet_of(a) for a in allowed):
+                raise _invalid_parameter(f"remote network CIDR {cidr} must be within the RFC 1918 or CGNAT (100.64.0.0/10) ranges")
+            for what, other in blocked:
+                if net.overlaps(other):
+                    raise _invalid_parameter(f"remote network CIDR {cidr} overlaps {what} ({other})")
+            for other in seen:
+                if net.overlaps(other):
+                    raise _invalid_parameter(f"remote network CIDRs {cidr} and {other} overlap")
+            seen.append(net)
 
 
 # ---------------------------------------------------------------------------------------
@@ -2331,6 +2383,7 @@ class AccessEntry:
         defaults = {
             "EC2_LINUX": "system:node:{{EC2PrivateDNSName}}",
             "EC2": "system:node:{{EC2PrivateDNSName}}",
+            "HYBRID_LINUX": "system:node:{{SessionName}}",
             "EC2_WINDOWS": "system:node:{{EC2PrivateDNSName}}",
             "FARGATE_LINUX": "system:node:{{SessionName}}",
         }
@@ -2397,6 +2450,8 @@ def create_access_entry(self: EKSResponse) -> ActionResult:
     except Exception:
         raise _invalid_parameter(f"The specified principalArn is invalid: invalid principal {principal}")
     params = {k: self._get_param(k) for k in ("kubernetesGroups", "tags", "username", "type")}
+    if params["type"] == "HYBRID_LINUX" and not (cluster.remote_network_config or {}).get("remoteNodeNetworks"):
+        raise _invalid_parameter("An access entry of type HYBRID_LINUX requires the cluster to have remoteNetworkConfig with remoteNodeNetworks")
     entry = AccessEntry(self.eks_backend, cluster, principal, params)
     _access_entries(cluster)[principal] = entry
     return ActionResult({"accessEntry": entry.shape()})
