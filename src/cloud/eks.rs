@@ -21,6 +21,21 @@ use crate::plan::{
     keys, tags as tag_keys,
 };
 
+/// `remoteNetworkConfig` as CreateCluster takes it.
+fn remote_network_config(
+    remote: &crate::plan::RemoteNetworkSpec,
+) -> aws_sdk_eks::types::RemoteNetworkConfigRequest {
+    use aws_sdk_eks::types::{RemoteNodeNetwork, RemotePodNetwork};
+    let nodes = (!remote.node_cidrs.is_empty())
+        .then(|| vec![RemoteNodeNetwork::builder().set_cidrs(Some(remote.node_cidrs.clone())).build()]);
+    let pods = (!remote.pod_cidrs.is_empty())
+        .then(|| vec![RemotePodNetwork::builder().set_cidrs(Some(remote.pod_cidrs.clone())).build()]);
+    aws_sdk_eks::types::RemoteNetworkConfigRequest::builder()
+        .set_remote_node_networks(nodes)
+        .set_remote_pod_networks(pods)
+        .build()
+}
+
 /// The file's node repair settings as EKS takes them.
 pub(super) fn node_repair_config(
     r: &crate::config::NodeRepairConfig,
@@ -306,6 +321,9 @@ impl AwsCloud {
             }
             if let Some((compute, storage)) = &auto_mode {
                 req = req.compute_config(compute.clone()).storage_config(storage.clone());
+            }
+            if let Some(remote) = &spec.remote_network {
+                req = req.remote_network_config(remote_network_config(remote));
             }
             async move { req.send().await.map(|_| ()).api("CreateCluster") }
         })

@@ -336,6 +336,7 @@ fn constraints() -> Vec<(Field, Json)> {
         (("ClusterIAMServiceAccount", "attachPolicyARNs"), items(arn())),
         (("ClusterIAMServiceAccount", "permissionsBoundary"), arn()),
         (("ClusterIAMServiceAccount", "roleName"), json!({ "maxLength": 64 })),
+        (("RemoteNodesIAM", "roleARN"), arn()),
         (("AutoModeConfig", "nodeRoleARN"), arn()),
         (("AutoModeConfig", "permissionsBoundaryARN"), arn()),
         (("AutoModeConfig", "nodePools"), items(json!({ "enum": ["general-purpose", "system"] }))),

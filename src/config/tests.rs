@@ -582,3 +582,29 @@ fn identity_providers_are_checked_as_eksctl_and_eks_check_them() {
     ))
     .unwrap();
 }
+
+#[test]
+fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
+    let errs = errors(&format!(
+        "{HEAD}kubernetesNetworkConfig:\n  serviceIPv4CIDR: 10.100.0.0/16\nremoteNetworkConfig:\n  iam: {{provider: SSM, caBundleCert: x}}\n  vpcGatewayID: tgw-1\n  remoteNodeNetworks:\n    - cidrs: [8.8.8.0/24, 192.168.10.0/24, 10.100.1.0/24]\n  remotePodNetworks:\n    - cidrs: [10.80.0.0/16]\n    - cidrs: [10.81.0.0/16]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "remoteNetworkConfig.iam.caBundleCert: is for IAM Roles Anywhere",
+        "not supported yet: remoteNetworkConfig.vpcGatewayID",
+        "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[0]: `8.8.8.0/24` is not a private range",
+        "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[1]: `192.168.10.0/24` overlaps the VPC's `192.168.0.0/16`",
+        "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[2]: `10.100.1.0/24` overlaps the Kubernetes service range",
+        "remoteNetworkConfig.remotePodNetworks: EKS takes one entry",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}remoteNetworkConfig:\n  iam: {{provider: IRA}}\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("not supported yet: remoteNetworkConfig.iam.provider")),
+        "{errs:#?}"
+    );
+    load(&format!("{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n")).unwrap();
+}

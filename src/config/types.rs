@@ -41,6 +41,9 @@ pub struct ClusterConfig {
     /// An OIDC identity provider whose users and groups the cluster's API server accepts
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_providers: Option<Vec<IdentityProvider>>,
+    /// EKS Hybrid Nodes: the networks of machines outside AWS that join the cluster
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_network_config: Option<RemoteNetworkConfig>,
     /// The cluster's IAM roles and OIDC provider
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<ClusterIAM>,
@@ -120,6 +123,45 @@ pub struct UpgradePolicy {
     /// `STANDARD` or `EXTENDED`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteNetworkConfig {
+    /// How the hybrid nodes get AWS credentials, and their role
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iam: Option<RemoteNodesIAM>,
+    /// A transit or virtual private gateway to the remote networks (not supported yet)
+    #[serde(rename = "vpcGatewayID", skip_serializing_if = "Option::is_none")]
+    pub vpc_gateway_id: Option<String>,
+    /// The networks of the hybrid nodes (one entry of CIDRs)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_node_networks: Option<Vec<RemoteNetwork>>,
+    /// The networks of pods on hybrid nodes (one entry of CIDRs)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_pod_networks: Option<Vec<RemoteNetwork>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteNodesIAM {
+    /// `SSM` (hybrid activations, the default) or `IRA` (IAM Roles Anywhere, not supported yet)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The hybrid nodes' role (default: one eksup creates)
+    #[serde(rename = "roleARN", skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// The certificate authority of IAM Roles Anywhere's trust anchor
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_bundle_cert: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteNetwork {
+    /// IPv4 CIDRs in RFC 1918 or CGNAT (100.64.0.0/10) ranges
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cidrs: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

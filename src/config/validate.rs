@@ -290,6 +290,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     control_plane_scaling_rules(&mut v, cfg);
     auto_mode_rules(&mut v, cfg, minor_version);
     identity_provider_rules(&mut v, cfg);
+    remote_network_rules(&mut v, cfg);
     if let Some(se) = &cfg.secrets_encryption {
         match se.key_arn.as_deref() {
             None | Some("") => v.err("secretsEncryption.keyARN", "must be set"),
@@ -620,6 +621,133 @@ fn subnet_rules(v: &mut V, vpc: &ClusterVPC) {
     }
     if vpc.id.is_none() && with_id == 0 && !all.is_empty() && zones.len() < 2 {
         v.err("vpc.subnets", "subnets must span at least two availability zones");
+    }
+}
+
+/// `remoteNetworkConfig` (EKS Hybrid Nodes): eksctl's rules (one node network and at most one pod
+/// network, a credentials provider) and AWS's (RFC 1918 or CGNAT ranges that overlap neither each
+/// other, nor the VPC, nor the service range; the access entry API).
+fn remote_network_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(rnc) = &cfg.remote_network_config else { return };
+    let p = "remoteNetworkConfig";
+    let nodes = rnc.remote_node_networks.as_deref().unwrap_or_default();
+    let pods = rnc.remote_pod_networks.as_deref().unwrap_or_default();
+    if nodes.is_empty() {
+        v.err_hint(
+            format!("{p}.remoteNodeNetworks"),
+            "must be set",
+            "list the hybrid nodes' CIDRs: `remoteNodeNetworks: [{cidrs: [10.80.0.0/16]}]`",
+        );
+    }
+    if nodes.len() > 1 {
+        v.err(
+            format!("{p}.remoteNodeNetworks"),
+            "EKS takes one entry (with several `cidrs` if you need them)",
+        );
+    }
+    if pods.len() > 1 {
+        v.err(
+            format!("{p}.remotePodNetworks"),
+            "EKS takes one entry (with several `cidrs` if you need them)",
+        );
+    }
+    if cfg.access_config.as_ref().and_then(|a| a.authentication_mode.as_deref()) == Some("CONFIG_MAP") {
+        v.err_hint(
+            "accessConfig.authenticationMode",
+            "hybrid nodes join through an access entry: `CONFIG_MAP` cannot admit them",
+            "use `API` or `API_AND_CONFIG_MAP` (the default)",
+        );
+    }
+    let iam = rnc.iam.clone().unwrap_or_default();
+    match iam.provider.as_deref().unwrap_or("SSM") {
+        provider if provider.eq_ignore_ascii_case("ssm") => {
+            if iam.ca_bundle_cert.is_some() {
+                v.err_hint(
+                    format!("{p}.iam.caBundleCert"),
+                    "is for IAM Roles Anywhere, not `SSM`",
+                    "drop it",
+                );
+            }
+        }
+        provider if provider.eq_ignore_ascii_case("ira") => {
+            v.later(format!("{p}.iam.provider"), "`IRA` (IAM Roles Anywhere; use `SSM`, hybrid activations)");
+        }
+        other => {
+            v.one_of(&format!("{p}.iam.provider"), other, &["SSM", "IRA"]);
+        }
+    }
+    if let Some(role) = &iam.role_arn {
+        v.arn(&format!("{p}.iam.roleARN"), role);
+    }
+    if rnc.vpc_gateway_id.is_some() {
+        v.later(
+            format!("{p}.vpcGatewayID"),
+            "(routes to the remote networks: add them to the VPC's route tables yourself)",
+        );
+    }
+    remote_cidr_rules(v, cfg, nodes, pods);
+}
+
+/// The remote networks' CIDRs: private ranges, clear of the VPC, the service range and each other.
+fn remote_cidr_rules(
+    v: &mut V,
+    cfg: &ClusterConfig,
+    nodes: &[super::types::RemoteNetwork],
+    pods: &[super::types::RemoteNetwork],
+) {
+    let p = "remoteNetworkConfig";
+    // The ranges AWS takes, and those they must stay clear of.
+    let allowed: Vec<Ipv4Net> = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"]
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    // The VPC eksup creates (an existing one's range is not known here).
+    let vpc_net = match &cfg.vpc {
+        Some(x) if x.id.is_some() => None,
+        x => x
+            .as_ref()
+            .and_then(|x| x.cidr.as_deref())
+            .unwrap_or(super::defaults::DEFAULT_VPC_CIDR)
+            .parse::<Ipv4Net>()
+            .ok(),
+    };
+    let service = cfg.kubernetes_network_config.as_ref().and_then(|k| k.service_ipv4_cidr.clone());
+    let service_net = service.as_deref().and_then(|c| c.parse::<Ipv4Net>().ok());
+    let mut seen: Vec<(String, Ipv4Net)> = Vec::new();
+    for (list, name) in [(nodes, "remoteNodeNetworks"), (pods, "remotePodNetworks")] {
+        for (i, network) in list.iter().enumerate() {
+            for (j, c) in network.cidrs.iter().flatten().enumerate() {
+                let path = format!("{p}.{name}[{i}].cidrs[{j}]");
+                let Some(net) = v.cidr(&path, c) else { continue };
+                if !allowed.iter().any(|a| a.contains(&net)) {
+                    v.err_hint(
+                        &path,
+                        format!(
+                            "`{c}` is not a private range: EKS takes RFC 1918 or CGNAT (100.64.0.0/10) ones"
+                        ),
+                        "use the hybrid network's private addresses",
+                    );
+                }
+                let overlaps =
+                    |other: &Ipv4Net| other.contains(&net.network()) || net.contains(&other.network());
+                if let Some(vpc) = vpc_net.filter(overlaps) {
+                    v.err(
+                        &path,
+                        format!("`{c}` overlaps the VPC's `{vpc}`: remote networks must be outside it"),
+                    );
+                }
+                if let Some(svc) = service_net.filter(overlaps) {
+                    v.err(&path, format!("`{c}` overlaps the Kubernetes service range `{svc}`"));
+                }
+                if let Some((other, _)) = seen.iter().find(|(_, o)| overlaps(o)) {
+                    v.err(
+                        &path,
+                        format!("`{c}` overlaps `{other}`: remote node and pod networks must not overlap"),
+                    );
+                }
+                seen.push((c.clone(), net));
+            }
+        }
     }
 }
 

@@ -782,6 +782,7 @@ mod tests {
             zonal_shift: None,
             scaling_tier: None,
             auto_mode: None,
+            remote_network: None,
             log_retention_days: None,
         }
     }

@@ -443,6 +443,17 @@ pub struct ControlPlaneSpec {
     /// EKS Auto Mode: compute, block storage and load balancing turned on together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_mode: Option<AutoModeSpec>,
+    /// EKS Hybrid Nodes: the remote node and pod networks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_network: Option<RemoteNetworkSpec>,
+}
+
+/// `remoteNetworkConfig` as CreateCluster takes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteNetworkSpec {
+    pub node_cidrs: Vec<String>,
+    pub pod_cidrs: Vec<String>,
 }
 
 /// An OIDC identity provider config as AssociateIdentityProviderConfig takes it.

@@ -26,6 +26,9 @@ fn eksctl_schema() -> jsonschema::Validator {
     // provider takes the `type` it requires.
     schema["definitions"]["OIDCIdentityProvider"]["properties"]["type"] =
         serde_json::json!({ "type": "string", "enum": ["oidc"] });
+    // And it requires `remoteNetworkConfig.vpcGatewayID`, which eksctl's Go type marks
+    // `omitempty` and its example 43 leaves out.
+    schema["definitions"]["RemoteNetworkConfig"]["required"] = serde_json::json!(["remoteNodeNetworks"]);
     jsonschema::validator_for(&schema).expect("eksctl's schema compiles")
 }
 

@@ -1084,3 +1084,39 @@ fn oidc_identity_provider() {
         );
     });
 }
+
+/// EKS Hybrid Nodes as example 43 asks: the remote node network in CreateCluster, the role the
+/// machines get through SSM hybrid activations (eksctl's policies, DescribeCluster on this
+/// cluster only), its `HYBRID_LINUX` access entry, and the API open to the remote network on the
+/// control plane's security group. Nothing is installed on the machines. Read back with the AWS
+/// CLI.
+#[test]
+fn hybrid_nodes() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    lifecycle_checked(&emu, "43-hybrid-nodes.yaml", &example("43-hybrid-nodes.yaml"), |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        assert_eq!(
+            c["remoteNetworkConfig"]["remoteNodeNetworks"],
+            serde_json::json!([{"cidrs": ["10.80.146.0/24"]}]),
+            "{c}"
+        );
+        let role = format!("eksup-{cluster}-hybrid-node");
+        let got = emu.aws(&["iam", "get-role", "--role-name", &role]);
+        let trust = got["Role"]["AssumeRolePolicyDocument"].to_string();
+        assert!(trust.contains("ssm.amazonaws.com"), "{trust}");
+        let (managed, inline) = role_policies(&emu, &role);
+        assert_eq!(managed, ["AmazonEC2ContainerRegistryPullOnly", "AmazonSSMManagedInstanceCore"]);
+        assert!(
+            inline["eks-describe-cluster"].contains(&format!(":cluster/{cluster}")),
+            "this cluster only: {inline:?}"
+        );
+        let arn = str_of(&got["Role"]["Arn"]);
+        let entry =
+            emu.aws(&["eks", "describe-access-entry", "--cluster-name", cluster, "--principal-arn", &arn]);
+        assert_eq!(entry["accessEntry"]["type"], "HYBRID_LINUX", "{entry}");
+        let sg = &c["resourcesVpcConfig"]["securityGroupIds"][0];
+        let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
+        let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
+        assert!(rules.contains("10.80.146.0/24") && rules.contains("443"), "{rules}");
+    });
+}

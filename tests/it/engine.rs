@@ -315,6 +315,7 @@ fn cluster_plan() -> Plan {
             zonal_shift: None,
             scaling_tier: None,
             auto_mode: None,
+            remote_network: None,
             log_retention_days: None,
         })),
         &deps,

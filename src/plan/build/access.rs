@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Builder, slug};
+use super::{Builder, PlanOptions, slug};
 use crate::config::defaults::{DEFAULT_ACCESS_ENTRY_TYPE, DEFAULT_ACCESS_SCOPE, NODE_USERNAME};
 use crate::config::{AccessEntry, IAMIdentityMapping};
 use crate::plan::*;
@@ -57,6 +57,68 @@ impl Builder<'_> {
                 after.clone(),
             );
         }
+    }
+
+    /// EKS Hybrid Nodes: the role the machines get through SSM hybrid activations (the file's,
+    /// or one eksup makes, as eksctl's) and its `HYBRID_LINUX` access entry, which lets them join.
+    pub(super) fn hybrid_nodes(&mut self, cp: &str, opts: &PlanOptions) {
+        let Some(rnc) = &self.cfg.remote_network_config else { return };
+        let (role, mut deps) = match rnc.iam.as_ref().and_then(|i| i.role_arn.clone()) {
+            Some(arn) => (Val::lit(arn), vec![]),
+            None => {
+                let (partition, region, cluster) =
+                    (self.partition, self.region.clone(), self.cluster.clone());
+                let account = opts.account_id.as_deref().unwrap_or("<account>");
+                let statement = |actions: &[&str], resource: String| {
+                    serde_json::json!({ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": actions, "Resource": resource }] })
+                        .to_string()
+                };
+                let inline = BTreeMap::from([
+                    (
+                        "ssm-deregister".to_string(),
+                        statement(
+                            &["ssm:DeregisterManagedInstance", "ssm:DescribeInstanceInformation"],
+                            "*".into(),
+                        ),
+                    ),
+                    // eksctl's allows every cluster; the nodes need only theirs.
+                    (
+                        "eks-describe-cluster".to_string(),
+                        statement(
+                            &["eks:DescribeCluster"],
+                            format!("arn:{partition}:eks:{region}:{account}:cluster/{cluster}"),
+                        ),
+                    ),
+                ]);
+                let policies = vec![
+                    self.policy("AmazonSSMManagedInstanceCore"),
+                    self.policy("AmazonEC2ContainerRegistryPullOnly"),
+                ];
+                let role = self.role(
+                    "iam-role-hybrid-nodes",
+                    "hybrid nodes",
+                    super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64),
+                    Trust::service("ssm.amazonaws.com"),
+                    policies,
+                    inline,
+                    None,
+                );
+                (role, vec!["iam-role-hybrid-nodes".to_string()])
+            }
+        };
+        deps.push(cp.to_string());
+        self.add(
+            "access-entry-hybrid-nodes",
+            "access entry for the hybrid nodes (`HYBRID_LINUX`)",
+            Resource::AccessEntry {
+                principal: role,
+                entry_type: "HYBRID_LINUX".into(),
+                kubernetes_groups: vec![],
+                username: None,
+                policies: vec![],
+            },
+            deps,
+        );
     }
 
     pub(super) fn access_entries(&mut self, cp: &str) {

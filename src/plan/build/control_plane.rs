@@ -77,6 +77,7 @@ impl Builder<'_> {
                     .map(crate::config::resolved::int),
                 scaling_tier: self.cfg.control_plane_scaling_config.as_ref().and_then(|c| c.tier.clone()),
                 auto_mode,
+                remote_network: self.remote_network(),
             })),
             deps,
         );
@@ -93,6 +94,18 @@ impl Builder<'_> {
         }
         self.after_control_plane(&cp.step, opts);
         cp
+    }
+
+    /// `remoteNetworkConfig`'s node and pod networks.
+    fn remote_network(&self) -> Option<RemoteNetworkSpec> {
+        let rnc = self.cfg.remote_network_config.as_ref()?;
+        let cidrs = |list: &Option<Vec<crate::config::RemoteNetwork>>| -> Vec<String> {
+            list.iter().flatten().flat_map(|n| n.cidrs.iter().flatten().cloned()).collect()
+        };
+        Some(RemoteNetworkSpec {
+            node_cidrs: cidrs(&rnc.remote_node_networks),
+            pod_cidrs: cidrs(&rnc.remote_pod_networks),
+        })
     }
 
     /// EKS Auto Mode's node pools and their nodes' role: the file's, or one eksup makes (as
@@ -147,18 +160,21 @@ impl Builder<'_> {
         if let Some(id) = vpc.security_group.as_ref().or(vpc.control_plane_security_group_ids.first()) {
             return (Val::lit(id.clone()), vec![]);
         }
-        let rules = vpc
-            .extra_cidrs
-            .iter()
-            .map(|c| SgRule {
-                direction: "ingress".into(),
-                protocol: "tcp".into(),
-                from_port: 443,
-                to_port: 443,
-                peer: SgPeer::Cidr(c.clone()),
-                description: "Kubernetes API from an extra CIDR".into(),
-            })
-            .collect();
+        let api_from = |c: &String, what: &str| SgRule {
+            direction: "ingress".into(),
+            protocol: "tcp".into(),
+            from_port: 443,
+            to_port: 443,
+            peer: SgPeer::Cidr(c.clone()),
+            description: format!("Kubernetes API from {what}"),
+        };
+        let mut rules: Vec<SgRule> = vpc.extra_cidrs.iter().map(|c| api_from(c, "an extra CIDR")).collect();
+        // Hybrid nodes and their pods reach the API server from their networks (as eksctl).
+        if let Some(remote) = self.remote_network() {
+            rules.extend(
+                remote.node_cidrs.iter().chain(&remote.pod_cidrs).map(|c| api_from(c, "a remote network")),
+            );
+        }
         let id = self.add(
             "security-group-control-plane",
             "security group for the control plane",
