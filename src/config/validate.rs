@@ -117,6 +117,19 @@ impl V {
             }
         }
     }
+    /// An IAM role name eksup is to create, unique among those of `whose` kind.
+    fn role_name(&mut self, path: &str, role: &str, seen: &mut HashSet<String>, whose: &str) {
+        let valid = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
+        if role.is_empty() || role.len() > 64 || !role.chars().all(valid) {
+            self.err_hint(
+                path,
+                format!("`{role}` is not an IAM role name"),
+                "use 1 to 64 letters, digits and `+=,.@_-`",
+            );
+        } else if !seen.insert(role.to_string()) {
+            self.err(path, format!("`{role}` is the role of {whose}"));
+        }
+    }
     fn arn(&mut self, path: &str, value: &str) {
         let parts: Vec<&str> = value.splitn(6, ':').collect();
         if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() || parts[2].is_empty() {
@@ -996,16 +1009,7 @@ fn pod_identity_role_rules(
         }
     }
     if let Some(role) = &pia.role_name {
-        let valid = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
-        if role.is_empty() || role.len() > 64 || !role.chars().all(valid) {
-            v.err_hint(
-                format!("{p}.roleName"),
-                format!("`{role}` is not an IAM role name"),
-                "use 1 to 64 letters, digits and `+=,.@_-`",
-            );
-        } else if !role_names.insert(role.clone()) {
-            v.err(format!("{p}.roleName"), format!("`{role}` is the role of another association"));
-        }
+        v.role_name(&format!("{p}.roleName"), role, role_names, "another association");
     }
     for (field, a) in [
         ("roleARN", &pia.role_arn),
@@ -1068,16 +1072,7 @@ fn service_account_rules(v: &mut V, iam: &ClusterIAM) {
     for (i, sa) in sas.iter().enumerate() {
         let p = format!("iam.serviceAccounts[{i}]");
         if let Some(role) = &sa.role_name {
-            let valid = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
-            if role.is_empty() || role.len() > 64 || !role.chars().all(valid) {
-                v.err_hint(
-                    format!("{p}.roleName"),
-                    format!("`{role}` is not an IAM role name"),
-                    "use 1 to 64 letters, digits and `+=,.@_-`",
-                );
-            } else if !role_names.insert(role.clone()) {
-                v.err(format!("{p}.roleName"), format!("`{role}` is the role of another service account"));
-            }
+            v.role_name(&format!("{p}.roleName"), role, &mut role_names, "another service account");
         }
         let name = sa.metadata.name.as_deref().unwrap_or_default();
         if name.is_empty() {
