@@ -109,6 +109,9 @@ _eksup() {
             eksup__subcmd__delete,orphans)
                 cmd="eksup__subcmd__delete__subcmd__orphans"
                 ;;
+            eksup__subcmd__delete,podidentityassociation)
+                cmd="eksup__subcmd__delete__subcmd__podidentityassociation"
+                ;;
             eksup__subcmd__delete,repository)
                 cmd="eksup__subcmd__delete__subcmd__repository"
                 ;;
@@ -123,6 +126,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete__subcmd__help,orphans)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__orphans"
+                ;;
+            eksup__subcmd__delete__subcmd__help,podidentityassociation)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__podidentityassociation"
                 ;;
             eksup__subcmd__delete__subcmd__help,repository)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__repository"
@@ -267,6 +273,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__delete,orphans)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__orphans"
+                ;;
+            eksup__subcmd__help__subcmd__delete,podidentityassociation)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__podidentityassociation"
                 ;;
             eksup__subcmd__help__subcmd__delete,repository)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__repository"
@@ -1109,7 +1118,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,7 +1222,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup repository orphans help"
+            opts="cluster nodegroup podidentityassociation repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,6 +1278,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help__subcmd__orphans)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1374,6 +1397,56 @@ _eksup() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__podidentityassociation)
+            opts="-c -y -r -p -v -q -h --cluster --namespace --service-account-name --yes --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2383,7 +2456,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup repository orphans"
+            opts="cluster nodegroup podidentityassociation repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2425,6 +2498,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__orphans)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__podidentityassociation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -595,12 +595,34 @@ pub enum DeleteCommand {
         after_help = "Examples:\n  eksup delete nodegroup --cluster demo --name ng-1 --yes"
     )]
     Nodegroup(DeleteNodegroupArgs),
+    /// Delete a pod identity association, and its IAM role when eksup made it
+    #[command(
+        aliases = ["podidentityassociations"],
+        after_help = "Examples:\n  eksup delete podidentityassociation --cluster demo --namespace dev --service-account-name app --yes"
+    )]
+    Podidentityassociation(DeletePodIdentityArgs),
     /// Delete an ECR repository
     #[command(after_help = "Examples:\n  eksup delete repository team/app --force --yes")]
     Repository(DeleteRepositoryArgs),
     /// Delete what eksup left behind for a cluster that no longer exists
     #[command(after_help = "Examples:\n  eksup get orphans\n  eksup delete orphans --cluster demo --yes")]
     Orphans(DeleteOrphansArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeletePodIdentityArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The service account's namespace
+    #[arg(long)]
+    pub namespace: String,
+    /// The service account
+    #[arg(long)]
+    pub service_account_name: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args, Clone)]

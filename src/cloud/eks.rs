@@ -1479,6 +1479,14 @@ impl<'a> PodIdentitySpec<'a> {
     }
 }
 
+/// What `delete podidentityassociation` removed.
+#[derive(Debug, Clone)]
+pub struct RemovedPodIdentity {
+    pub role_arn: String,
+    /// The role's name, when eksup had made it for the association and deleted it too.
+    pub role_deleted: Option<String>,
+}
+
 /// Whether two policy documents say the same (EKS may give back a policy re-serialized).
 fn same_policy(a: Option<&str>, b: Option<&str>) -> bool {
     let parse = |d: Option<&str>| d.map(|d| serde_json::from_str::<serde_json::Value>(d).ok());
@@ -1664,6 +1672,46 @@ impl AwsCloud {
             (&a.namespace, &a.service_account_name).cmp(&(&b.namespace, &b.service_account_name))
         });
         Ok(Some(out))
+    }
+
+    /// `delete podidentityassociation`: the association of `namespace/account`, and its role
+    /// when eksup made that role for it (its ownership tags name this cluster and a pod
+    /// identity's role step). `None`: there was none.
+    pub async fn remove_pod_identity(
+        &self,
+        cluster: &str,
+        namespace: &str,
+        account: &str,
+    ) -> anyhow::Result<Option<RemovedPodIdentity>> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Err(crate::error::UserError::new(format!("no cluster `{cluster}` in this region"))
+                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+                .into());
+        }
+        let Some(a) = self.find_pod_identity(cluster, namespace, account).await? else { return Ok(None) };
+        self.delete_pod_identity(cluster, a.association_id().unwrap_or_default()).await?;
+        let role_arn = a.role_arn().unwrap_or_default().to_string();
+        let role_name = role_arn.rsplit('/').next().unwrap_or_default().to_string();
+        let tags = self
+            .iam
+            .list_role_tags()
+            .role_name(&role_name)
+            .send()
+            .await
+            .api("ListRoleTags")
+            .or_not_found()?;
+        let made_for_it = tags.is_some_and(|t| {
+            let pairs = || t.tags().iter().map(|t| (t.key(), t.value()));
+            super::owned_by(pairs(), cluster)
+                && pairs().any(|(k, v)| k == tag_keys::RESOURCE && v.starts_with("iam-role-pod-identity-"))
+        });
+        let role_deleted = if made_for_it {
+            self.delete_role(&role_name).await?;
+            Some(role_name)
+        } else {
+            None
+        };
+        Ok(Some(RemovedPodIdentity { role_arn, role_deleted }))
     }
 
     pub(super) async fn delete_pod_identity(&self, cluster: &str, id: &str) -> anyhow::Result<()> {

@@ -203,7 +203,7 @@ use tokio::time::Instant;
 
 pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
-pub use eks::{IdentityProviderSummary, PodIdentitySummary};
+pub use eks::{IdentityProviderSummary, PodIdentitySummary, RemovedPodIdentity};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{ServiceAccountRole, trusted_service_accounts};

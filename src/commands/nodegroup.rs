@@ -4,7 +4,10 @@
 
 use anyhow::Result;
 
-use crate::cli::{CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, ScaleNodegroupArgs};
+use crate::cli::{
+    CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
+    ScaleNodegroupArgs,
+};
 use crate::error::{ExitStatus, UserError};
 use crate::ops::nodegroup::{CreateNodegroupOptions, DeleteNodegroupOptions, ScaleOptions};
 use crate::ops::{self, load::ConfigSource};
@@ -73,6 +76,23 @@ pub fn create_pod_identity(
         "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
     )?;
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
+}
+
+pub fn delete_pod_identity(
+    args: DeletePodIdentityArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let DeletePodIdentityArgs { cluster, namespace, service_account_name, yes } = args;
+    let report = ops::service_account::delete_pod_identity(
+        &cluster,
+        &namespace,
+        &service_account_name,
+        yes,
+        settings,
+        printer,
+    )?;
+    ops::finish(report, printer)
 }
 
 /// The options of a part made from the file; `missing` says what to do without one.

@@ -137,3 +137,60 @@ fn run_part(
     ))?;
     Ok(CreatePartReport::Run { what, names, end })
 }
+
+/// What `delete podidentityassociation` did.
+#[derive(Debug)]
+pub struct DeletePodIdentityReport {
+    pub cluster: String,
+    pub account: String,
+    pub removed: Option<crate::cloud::RemovedPodIdentity>,
+}
+
+impl crate::ops::Report for DeletePodIdentityReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let (account, cluster) = (&self.account, &self.cluster);
+        match &self.removed {
+            None => printer.status(
+                "Finished",
+                &format!(
+                    "nothing to delete: no pod identity association of `{account}` in cluster `{cluster}`"
+                ),
+            ),
+            Some(r) => {
+                printer.status(
+                    "Deleted",
+                    &format!("pod identity association of `{account}` in cluster `{cluster}`"),
+                );
+                match &r.role_deleted {
+                    Some(role) => {
+                        printer.status("Deleted", &format!("IAM role `{role}`, which eksup made for it"))
+                    }
+                    None => {
+                        printer.status("Kept", &format!("IAM role `{}`: eksup did not make it", r.role_arn))
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Delete the association of `namespace/account` (whoever made it), and its role when eksup
+/// made that role for it.
+pub fn delete_pod_identity(
+    cluster: &str,
+    namespace: &str,
+    account: &str,
+    yes: bool,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<DeletePodIdentityReport> {
+    let name = format!("{namespace}/{account}");
+    printer
+        .confirm(&format!("delete the pod identity association of `{name}` in cluster `{cluster}`"), yes)?;
+    let removed = super::runtime()?.block_on(async {
+        let sdk = crate::cloud::load_sdk_config(settings, None).await?;
+        crate::cloud::AwsCloud::new(&sdk).remove_pod_identity(cluster, namespace, account).await
+    })?;
+    Ok(DeletePodIdentityReport { cluster: cluster.to_string(), account: name, removed })
+}

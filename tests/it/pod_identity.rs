@@ -131,6 +131,40 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
         refused.stderr
     );
 
+    // `delete podidentityassociation`: the association, and the role eksup made for it; a role
+    // of the user's stays.
+    let delete = |ns: &str, sa: &str| {
+        eksup(
+            &emu,
+            &[
+                "delete",
+                "podidentityassociation",
+                "--cluster",
+                "pid",
+                "--namespace",
+                ns,
+                "--service-account-name",
+                sa,
+                "--yes",
+            ],
+        )
+        .expect(0, "delete podidentityassociation")
+    };
+    let gone = delete("dev", "app");
+    assert!(
+        gone.stderr.contains("IAM role `eksup-pid-pod-dev-app`, which eksup made for it"),
+        "{}",
+        gone.stderr
+    );
+    assert!(association(&emu, "dev", "app").is_none());
+    assert!(emu.aws_result(&["iam", "get-role", "--role-name", "eksup-pid-pod-dev-app"]).is_err());
+    let kept = delete("ops", "job");
+    assert!(kept.stderr.contains("eksup did not make it"), "{}", kept.stderr);
+    assert!(association(&emu, "ops", "job").is_none());
+    emu.aws(&["iam", "get-role", "--role-name", "job-role"]);
+    let nothing = delete("ops", "job");
+    assert!(nothing.stderr.contains("nothing to delete"), "{}", nothing.stderr);
+
     eksup(&emu, &["delete", "cluster", "--name", "pid", "--yes"]).expect(0, "delete");
     for role in ["eksup-pid-pod-dev-app", "eksup-pid-pod-web-site"] {
         assert!(emu.aws_result(&["iam", "get-role", "--role-name", role]).is_err(), "{role} is gone");
