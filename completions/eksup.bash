@@ -103,6 +103,9 @@ _eksup() {
             eksup__subcmd__delete,help)
                 cmd="eksup__subcmd__delete__subcmd__help"
                 ;;
+            eksup__subcmd__delete,iamserviceaccount)
+                cmd="eksup__subcmd__delete__subcmd__iamserviceaccount"
+                ;;
             eksup__subcmd__delete,nodegroup)
                 cmd="eksup__subcmd__delete__subcmd__nodegroup"
                 ;;
@@ -120,6 +123,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete__subcmd__help,help)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__delete__subcmd__help,iamserviceaccount)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__delete__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__nodegroup"
@@ -267,6 +273,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__delete,cluster)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__delete,iamserviceaccount)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
                 ;;
             eksup__subcmd__help__subcmd__delete,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__nodegroup"
@@ -1118,7 +1127,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1222,7 +1231,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup podidentityassociation repository orphans help"
+            opts="cluster nodegroup podidentityassociation iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,6 +1259,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1312,6 +1335,56 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__iamserviceaccount)
+            opts="-c -y -r -p -v -q -h --cluster --namespace --name --yes --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2456,7 +2529,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup podidentityassociation repository orphans"
+            opts="cluster nodegroup podidentityassociation iamserviceaccount repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,6 +2543,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

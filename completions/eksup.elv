@@ -421,6 +421,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -492,6 +493,25 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;delete;iamserviceaccount'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --namespace 'The service account''s namespace'
+            cand --name 'The service account'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;delete;repository'= {
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -532,6 +552,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -541,6 +562,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;nodegroup'= {
         }
         &'eksup;delete;help;podidentityassociation'= {
+        }
+        &'eksup;delete;help;iamserviceaccount'= {
         }
         &'eksup;delete;help;repository'= {
         }
@@ -1200,6 +1223,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
         }
@@ -1208,6 +1232,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;delete;nodegroup'= {
         }
         &'eksup;help;delete;podidentityassociation'= {
+        }
+        &'eksup;help;delete;iamserviceaccount'= {
         }
         &'eksup;help;delete;repository'= {
         }

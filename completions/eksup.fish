@@ -319,20 +319,21 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "nodegroup" -d 'Delete a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "repository" -d 'Delete an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "nodegroup" -d 'Delete a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "repository" -d 'Delete an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (when no config file is given)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -378,6 +379,18 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'The service account\'s namespace' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s y -l yes -d 'Do not ask for confirmation'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from repository" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -405,6 +418,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -841,6 +855,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'

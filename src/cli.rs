@@ -601,12 +601,34 @@ pub enum DeleteCommand {
         after_help = "Examples:\n  eksup delete podidentityassociation --cluster demo --namespace dev --service-account-name app --yes"
     )]
     Podidentityassociation(DeletePodIdentityArgs),
+    /// Delete a service account's IAM role and the Kubernetes ServiceAccount, each when eksup made it
+    #[command(
+        aliases = ["iamserviceaccounts"],
+        after_help = "Examples:\n  eksup delete iamserviceaccount --cluster demo --namespace backend --name reader --yes"
+    )]
+    Iamserviceaccount(DeleteServiceAccountArgs),
     /// Delete an ECR repository
     #[command(after_help = "Examples:\n  eksup delete repository team/app --force --yes")]
     Repository(DeleteRepositoryArgs),
     /// Delete what eksup left behind for a cluster that no longer exists
     #[command(after_help = "Examples:\n  eksup get orphans\n  eksup delete orphans --cluster demo --yes")]
     Orphans(DeleteOrphansArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteServiceAccountArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The service account's namespace
+    #[arg(long, default_value = "default")]
+    pub namespace: String,
+    /// The service account
+    #[arg(long)]
+    pub name: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args, Clone)]

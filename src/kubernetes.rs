@@ -135,6 +135,32 @@ impl ClusterApi {
         Ok(Made::Updated)
     }
 
+    /// Delete ServiceAccount `namespace/name` if eksup made it (its `managed-by` label); whether
+    /// it did. One of someone else's, or none, is left alone.
+    pub async fn delete_service_account_of_eksup(&self, namespace: &str, name: &str) -> anyhow::Result<bool> {
+        use k8s_openapi::api::core::v1::ServiceAccount;
+        let accounts: Api<ServiceAccount> = Api::namespaced(self.client.clone(), namespace);
+        let what = format!("service account `{namespace}/{name}`");
+        let Some(found) = accounts.get_opt(name).await.with_context(|| format!("failed to read {what}"))?
+        else {
+            return Ok(false);
+        };
+        let ours = found
+            .metadata
+            .labels
+            .as_ref()
+            .and_then(|l| l.get(crate::plan::tags::MANAGED_BY))
+            .is_some_and(|v| v == "eksup");
+        if !ours {
+            return Ok(false);
+        }
+        match accounts.delete(name, &kube::api::DeleteParams::default()).await {
+            Ok(_) => Ok(true),
+            Err(kube::Error::Api(e)) if e.code == 404 => Ok(true),
+            Err(e) => Err(e).with_context(|| format!("failed to delete {what}")),
+        }
+    }
+
     /// The nodes that carry `selector` (`key=value`), with their readiness.
     pub async fn nodes(&self, selector: &str) -> anyhow::Result<Vec<NodeState>> {
         let nodes: Api<Node> = Api::all(self.client.clone());

@@ -695,7 +695,47 @@ pub fn trusted_service_accounts(document: &str, issuer: &str) -> Vec<(String, St
     out
 }
 
+/// What `delete iamserviceaccount` removed.
+#[derive(Debug, Clone)]
+pub struct RemovedServiceAccount {
+    pub role_arn: String,
+    /// Whether the role was eksup's (made for this cluster) and was deleted.
+    pub role_deleted: bool,
+    /// Whether the Kubernetes ServiceAccount was eksup's and was deleted.
+    pub account_deleted: bool,
+}
+
 impl AwsCloud {
+    /// `delete iamserviceaccount`: the role that `namespace/name` takes through the cluster's
+    /// OIDC provider, when eksup made it, and the Kubernetes ServiceAccount, when eksup made it.
+    /// `None`: no role trusts that account.
+    pub async fn remove_service_account(
+        &self,
+        cluster: &str,
+        namespace: &str,
+        name: &str,
+    ) -> anyhow::Result<Option<RemovedServiceAccount>> {
+        let Some(roles) = self.service_account_roles(cluster).await? else {
+            return Err(crate::error::UserError::new(format!("no cluster `{cluster}` in this region"))
+                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+                .into());
+        };
+        let Some(found) =
+            roles.into_iter().find(|r| r.metadata.namespace == namespace && r.metadata.name == name)
+        else {
+            return Ok(None);
+        };
+        let role_arn = found.status.role_arn.clone();
+        let role_deleted = found.status.managed_by_eksup;
+        if role_deleted {
+            self.delete_role(role_arn.rsplit('/').next().unwrap_or_default()).await?;
+        }
+        let eks_cluster = self.describe_eks_cluster(cluster).await?.context("the cluster is gone")?;
+        let api = self.cluster_api(&eks_cluster).await?;
+        let account_deleted = api.delete_service_account_of_eksup(namespace, name).await?;
+        Ok(Some(RemovedServiceAccount { role_arn, role_deleted, account_deleted }))
+    }
+
     /// The IRSA roles of cluster `name`: every role whose trust names the cluster's OIDC provider
     /// with a service account, one entry per account; `None` when there is no such cluster.
     pub async fn service_account_roles(&self, name: &str) -> anyhow::Result<Option<Vec<ServiceAccountRole>>> {

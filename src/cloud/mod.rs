@@ -206,7 +206,7 @@ pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use eks::{IdentityProviderSummary, PodIdentitySummary, RemovedPodIdentity};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
-pub use iam::{ServiceAccountRole, trusted_service_accounts};
+pub use iam::{RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
 pub use roll::{Rolled, SelfManagedGroup, ami_lineage};

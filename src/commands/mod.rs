@@ -66,6 +66,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Delete(DeleteCommand::Nodegroup(args)) => {
             nodegroup::delete_nodegroup(args, settings, printer)
         }
+        Command::Delete(DeleteCommand::Iamserviceaccount(args)) => {
+            nodegroup::delete_service_account(args, settings, printer)
+        }
         Command::Delete(DeleteCommand::Podidentityassociation(args)) => {
             nodegroup::delete_pod_identity(args, settings, printer)
         }

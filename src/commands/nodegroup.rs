@@ -1,12 +1,11 @@
-//! `eksup create nodegroup`, `eksup scale nodegroup` and `eksup delete nodegroup`; `eksup create
-//! iamserviceaccount` and `eksup create podidentityassociation`, the other parts made on an
-//! existing cluster from a file.
+//! `eksup create nodegroup`, `eksup scale nodegroup` and `eksup delete nodegroup`; `eksup create`
+//! and `delete` `iamserviceaccount` and `podidentityassociation`, the other parts of a cluster.
 
 use anyhow::Result;
 
 use crate::cli::{
     CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
-    ScaleNodegroupArgs,
+    DeleteServiceAccountArgs, ScaleNodegroupArgs,
 };
 use crate::error::{ExitStatus, UserError};
 use crate::ops::nodegroup::{CreateNodegroupOptions, DeleteNodegroupOptions, ScaleOptions};
@@ -76,6 +75,17 @@ pub fn create_pod_identity(
         "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
     )?;
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
+}
+
+pub fn delete_service_account(
+    args: DeleteServiceAccountArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let DeleteServiceAccountArgs { cluster, namespace, name, yes } = args;
+    let report =
+        ops::service_account::delete_service_account(&cluster, &namespace, &name, yes, settings, printer)?;
+    ops::finish(report, printer)
 }
 
 pub fn delete_pod_identity(

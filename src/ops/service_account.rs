@@ -194,3 +194,59 @@ pub fn delete_pod_identity(
     })?;
     Ok(DeletePodIdentityReport { cluster: cluster.to_string(), account: name, removed })
 }
+
+/// What `delete iamserviceaccount` did.
+#[derive(Debug)]
+pub struct DeleteServiceAccountReport {
+    pub cluster: String,
+    pub account: String,
+    pub removed: Option<crate::cloud::RemovedServiceAccount>,
+}
+
+impl crate::ops::Report for DeleteServiceAccountReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let (account, cluster) = (&self.account, &self.cluster);
+        let Some(r) = &self.removed else {
+            printer.status(
+                "Finished",
+                &format!(
+                    "nothing to delete: no IAM role trusts service account `{account}` of cluster `{cluster}`"
+                ),
+            );
+            return Ok(());
+        };
+        if r.role_deleted {
+            printer.status("Deleted", &format!("IAM role `{}` of service account `{account}`", r.role_arn));
+        } else {
+            printer.status("Kept", &format!("IAM role `{}`: eksup did not make it", r.role_arn));
+        }
+        if r.account_deleted {
+            printer.status("Deleted", &format!("Kubernetes service account `{account}`"));
+        } else {
+            printer.status("Kept", &format!("Kubernetes service account `{account}`: eksup did not make it"));
+        }
+        Ok(())
+    }
+}
+
+/// Delete the IAM role of service account `namespace/name` and the account itself, each when
+/// eksup made it.
+pub fn delete_service_account(
+    cluster: &str,
+    namespace: &str,
+    name: &str,
+    yes: bool,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<DeleteServiceAccountReport> {
+    let account = format!("{namespace}/{name}");
+    printer.confirm(
+        &format!("delete service account `{account}` of cluster `{cluster}` and its IAM role"),
+        yes,
+    )?;
+    let removed = super::runtime()?.block_on(async {
+        let sdk = crate::cloud::load_sdk_config(settings, None).await?;
+        crate::cloud::AwsCloud::new(&sdk).remove_service_account(cluster, namespace, name).await
+    })?;
+    Ok(DeleteServiceAccountReport { cluster: cluster.to_string(), account, removed })
+}

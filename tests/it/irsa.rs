@@ -288,5 +288,34 @@ fn service_accounts_are_added_to_a_running_cluster_from_the_file() {
     let missing = eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "nowhere/*"]);
     assert_eq!(missing.code, 1);
     assert!(missing.stderr.contains("no service account of the config matches"), "{}", missing.stderr);
+
+    // `delete iamserviceaccount`: eksup's role and account go; then there is nothing to delete.
+    let delete = |ns: &str, name: &str| {
+        eksup(
+            &emu,
+            &[
+                "delete",
+                "iamserviceaccount",
+                "--cluster",
+                "later",
+                "--namespace",
+                ns,
+                "--name",
+                name,
+                "--yes",
+            ],
+        )
+        .expect(0, "delete iamserviceaccount")
+    };
+    let gone = delete("backend", "reader");
+    assert!(
+        gone.stderr.contains("Deleted IAM role")
+            && gone.stderr.contains("Deleted Kubernetes service account `backend/reader`"),
+        "{}",
+        gone.stderr
+    );
+    assert!(emu.aws_result(&["iam", "get-role", "--role-name", "eksup-later-sa-backend-reader"]).is_err());
+    assert!(service_account(&emu, "backend", "reader").is_none());
+    assert!(delete("backend", "reader").stderr.contains("nothing to delete"));
     eksup(&emu, &["delete", "cluster", "--name", "later", "--yes"]).expect(0, "delete");
 }
