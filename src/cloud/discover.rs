@@ -425,6 +425,8 @@ impl Finder<'_> {
             self.report.cluster_found = true;
             if self.plane {
                 self.roles.extend(ec.role_arn().map(str::to_string));
+                // Auto Mode's node role: its name may not hold the cluster's (a long one is cut).
+                self.roles.extend(ec.compute_config().and_then(|c| c.node_role_arn()).map(str::to_string));
             }
         }
         Ok(Facts {
@@ -607,6 +609,8 @@ impl Finder<'_> {
                 .map_err(|e| failed("pod-identity-association", &id, e))?
                 .and_then(|o| o.association);
             let Some(a) = association else { continue };
+            // Its role, whatever its name (`roleName`): `roles` keeps those tagged for the cluster.
+            self.roles.extend(a.role_arn().map(str::to_string));
             let ours = a.tags().is_some_and(|t| {
                 t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
                     && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))

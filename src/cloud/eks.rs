@@ -1530,8 +1530,8 @@ impl AwsCloud {
     }
 
     /// Make the association, or bring one eksup made to the file's role, target role, session
-    /// tags and session policy. One made outside eksup is left as it is, unless it names another
-    /// role: then the run stops rather than take the service account over.
+    /// tags and session policy. One made outside eksup with the file's settings is left as it
+    /// is; with others, the run stops rather than take the service account over.
     pub(super) async fn ensure_pod_identity(
         &self,
         ctx: &StepContext<'_>,
@@ -1554,14 +1554,10 @@ impl AwsCloud {
             if same {
                 (a, Action::Existed)
             } else if !owned(a.tags(), cluster) {
-                return Err(CloudError::Drift {
-                    what: format!("pod identity association of `{key}`"),
-                    difference: format!(
-                        "was made outside eksup with role `{}`",
-                        a.role_arn().unwrap_or_default()
-                    ),
-                }
-                .into());
+                return Err(anyhow::anyhow!(
+                    "it was made outside eksup with other settings (role `{}`): delete it with `eksup delete podidentityassociation --cluster {cluster} --namespace {namespace} --service-account-name {account}` to have eksup make its own, or drop it from the file",
+                    a.role_arn().unwrap_or_default()
+                ));
             } else {
                 let id = a.association_id().unwrap_or_default().to_string();
                 // What changed, an empty string taking a target role or session policy away.
@@ -1834,6 +1830,63 @@ impl AwsCloud {
             .and_then(|c| c.oidc))
     }
 
+    /// Disassociate provider `name` (`start`: it is not already going) and wait until it is
+    /// gone.
+    async fn disassociate_identity_provider(
+        &self,
+        ctx: &StepContext<'_>,
+        name: &str,
+        start: bool,
+    ) -> anyhow::Result<()> {
+        let cluster = ctx.plan.cluster.as_str();
+        if start {
+            let busy = |e: &CloudError| {
+                (e.kind() == ErrorKind::InUse).then_some("another cluster update is in progress")
+            };
+            retry_while(&ctx.progress, limits::DEPENDENCY, busy, || {
+                let call = self
+                    .eks
+                    .disassociate_identity_provider_config()
+                    .cluster_name(cluster)
+                    .identity_provider_config(oidc_config(name))
+                    .client_request_token(self.token_for(&format!("{cluster}/disassociate/{name}")));
+                async move { call.send().await.map(|_| ()).api("DisassociateIdentityProviderConfig") }
+            })
+            .await?;
+        }
+        let span = super::Span::making(crate::plan::Kind::IdentityProvider, limits::IDENTITY_PROVIDER);
+        wait_for(&ctx.progress, &format!("identity provider `{name}` to go"), span, || async {
+            Ok(match self.describe_identity_provider(cluster, name).await? {
+                None => Poll::Ready(()),
+                Some(_) => Poll::Pending("DELETING".into()),
+            })
+        })
+        .await
+    }
+
+    /// EKS takes one provider per cluster: one of another name that eksup associated (the file
+    /// renamed it) is disassociated first; one associated outside eksup stops the run.
+    async fn make_room_for_identity_provider(&self, ctx: &StepContext<'_>, name: &str) -> anyhow::Result<()> {
+        let cluster = ctx.plan.cluster.as_str();
+        let listed = self.eks.list_identity_provider_configs().cluster_name(cluster).send().await;
+        let listed = listed.api("ListIdentityProviderConfigs")?;
+        for other in listed.identity_provider_configs().iter().map(|c| c.name()).filter(|n| *n != name) {
+            let Some(live) = self.describe_identity_provider(cluster, other).await? else { continue };
+            if !owned(live.tags(), cluster) {
+                return Err(crate::error::UserError::new(format!(
+                    "cluster `{cluster}` has identity provider `{other}`, associated outside eksup, and EKS takes one"
+                ))
+                .hint(format!("disassociate it (`aws eks disassociate-identity-provider-config --cluster-name {cluster} --identity-provider-config type=oidc,name={other}`), or name it in the file"))
+                .into());
+            }
+            let deleting = live.status() == Some(&aws_sdk_eks::types::ConfigStatus::Deleting);
+            ctx.progress
+                .waiting(&format!("replacing identity provider `{other}`, which the file no longer names"));
+            self.disassociate_identity_provider(ctx, other, !deleting).await?;
+        }
+        Ok(())
+    }
+
     /// AssociateIdentityProviderConfig, once no other cluster update runs.
     async fn associate_identity_provider(
         &self,
@@ -1858,8 +1911,11 @@ impl AwsCloud {
             )
             .build()
             .context("an identity provider config needs a name, issuer URL and client id")?;
-        // One cluster update at a time: wait while another runs.
-        while_dependent(&ctx.progress, || async {
+        // One cluster update at a time: wait while another runs (ResourceInUseException).
+        let busy = |e: &CloudError| {
+            (e.kind() == ErrorKind::InUse).then_some("another cluster update is in progress")
+        };
+        retry_while(&ctx.progress, limits::DEPENDENCY, busy, || {
             let call = self
                 .eks
                 .associate_identity_provider_config()
@@ -1867,7 +1923,7 @@ impl AwsCloud {
                 .oidc(oidc.clone())
                 .set_tags(Some(tags.clone()))
                 .client_request_token(self.client_token(ctx));
-            call.send().await.map(|_| ()).api("AssociateIdentityProviderConfig")
+            async move { call.send().await.map(|_| ()).api("AssociateIdentityProviderConfig") }
         })
         .await?;
         self.made(ctx);
@@ -1902,37 +1958,14 @@ impl AwsCloud {
                 }
                 .into());
             } else {
-                if !gone {
-                    ctx.progress.waiting(
-                        "its settings changed, which EKS cannot change in place: associating it again",
-                    );
-                    while_dependent(&ctx.progress, || async {
-                        let call = self
-                            .eks
-                            .disassociate_identity_provider_config()
-                            .cluster_name(cluster)
-                            .identity_provider_config(oidc_config(name))
-                            .client_request_token(self.token_for(&format!("{cluster}/disassociate/{name}")));
-                        call.send().await.map(|_| ()).api("DisassociateIdentityProviderConfig")
-                    })
-                    .await?;
-                }
-                wait_for(
-                    &ctx.progress,
-                    &format!("{what} to go"),
-                    super::Span::making(crate::plan::Kind::IdentityProvider, limits::IDENTITY_PROVIDER),
-                    || async {
-                        Ok(match self.describe_identity_provider(cluster, name).await? {
-                            None => Poll::Ready(()),
-                            Some(_) => Poll::Pending("DELETING".into()),
-                        })
-                    },
-                )
-                .await?;
+                ctx.progress
+                    .waiting("its settings changed, which EKS cannot change in place: associating it again");
+                self.disassociate_identity_provider(ctx, name, !gone).await?;
                 action = Action::Updated;
             }
         }
         if action != Action::Existed {
+            self.make_room_for_identity_provider(ctx, name).await?;
             self.associate_identity_provider(ctx, spec).await?;
         }
         let live = wait_for(

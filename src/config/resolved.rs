@@ -59,6 +59,15 @@ pub struct Iam {
     pub pod_identities: Vec<PodIdentity>,
 }
 
+/// Whether an Auto Mode cluster also has nodes of its own (node groups, Fargate profiles or
+/// hybrid nodes), which need the networking add-ons Auto Mode's nodes do without (as eksctl).
+pub fn nodes_beside_auto_mode(cfg: &ClusterConfig) -> bool {
+    cfg.node_groups.as_ref().is_some_and(|n| !n.is_empty())
+        || cfg.managed_node_groups.as_ref().is_some_and(|n| !n.is_empty())
+        || cfg.fargate_profiles.as_ref().is_some_and(|f| !f.is_empty())
+        || cfg.remote_network_config.is_some()
+}
+
 /// EKS's built-in node pools, the default of `autoModeConfig.nodePools`.
 pub const AUTO_MODE_NODE_POOLS: &[&str] = &["general-purpose", "system"];
 

@@ -542,7 +542,7 @@ fn auto_mode_is_checked_as_eksctl_and_eks_check_it() {
         "autoModeConfig.nodePools[0]: `gpu` is not one of `general-purpose`, `system`",
         "autoModeConfig.nodePools[2]: `system` is listed more than once",
         "autoModeConfig.permissionsBoundaryARN: is for the node role eksup makes",
-        "metadata.version: EKS Auto Mode needs Kubernetes 1.29 or later",
+        "metadata.version: EKS Auto Mode needs Kubernetes `1.29` or later",
         "accessConfig.authenticationMode: EKS Auto Mode needs the access entry API",
         "addons[0]: `vpc-cni` is not needed on a cluster using Auto Mode",
     ] {
@@ -607,4 +607,16 @@ fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
         "{errs:#?}"
     );
     load(&format!("{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n")).unwrap();
+}
+
+#[test]
+fn auto_mode_brings_the_pod_identity_agent_and_hybrid_nodes_keep_the_networking_add_ons() {
+    load(&format!(
+        "{HEAD}autoModeConfig: {{enabled: true}}\niam:\n  podIdentityAssociations:\n    - {{namespace: dev, serviceAccountName: app, permissionPolicyARNs: [arn:aws:iam::1:policy/p]}}\n"
+    ))
+    .unwrap();
+    load(&format!(
+        "{HEAD}autoModeConfig: {{enabled: true}}\nremoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\naddons:\n  - name: vpc-cni\n"
+    ))
+    .unwrap();
 }

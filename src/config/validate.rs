@@ -127,7 +127,11 @@ impl V {
                 "use 1 to 64 letters, digits and `+=,.@_-`",
             );
         } else if !seen.insert(role.to_string()) {
-            self.err(path, format!("`{role}` is the role of {whose}"));
+            self.err_hint(
+                path,
+                format!("`{role}` is the role of {whose}"),
+                "give each its own `roleName`, or leave it out for eksup's",
+            );
         }
     }
     fn arn(&mut self, path: &str, value: &str) {
@@ -736,7 +740,7 @@ fn remote_cidr_rules(
                     v.err_hint(
                         &path,
                         format!(
-                            "`{c}` is not a private range: EKS takes RFC 1918 or CGNAT (100.64.0.0/10) ones"
+                            "`{c}` is not a private range: EKS takes RFC 1918 or CGNAT (`100.64.0.0/10`) ones"
                         ),
                         "use the hybrid network's private addresses",
                     );
@@ -744,18 +748,24 @@ fn remote_cidr_rules(
                 let overlaps =
                     |other: &Ipv4Net| other.contains(&net.network()) || net.contains(&other.network());
                 if let Some(vpc) = vpc_net.filter(overlaps) {
-                    v.err(
+                    v.err_hint(
                         &path,
                         format!("`{c}` overlaps the VPC's `{vpc}`: remote networks must be outside it"),
+                        "give the VPC another range with `vpc.cidr`, or correct the remote network",
                     );
                 }
                 if let Some(svc) = service_net.filter(overlaps) {
-                    v.err(&path, format!("`{c}` overlaps the Kubernetes service range `{svc}`"));
+                    v.err_hint(
+                        &path,
+                        format!("`{c}` overlaps the Kubernetes service range `{svc}`"),
+                        "choose another `kubernetesNetworkConfig.serviceIPv4CIDR`",
+                    );
                 }
                 if let Some((other, _)) = seen.iter().find(|(_, o)| overlaps(o)) {
-                    v.err(
+                    v.err_hint(
                         &path,
                         format!("`{c}` overlaps `{other}`: remote node and pod networks must not overlap"),
+                        "give pods a range of their own",
                     );
                 }
                 seen.push((c.clone(), net));
@@ -811,7 +821,11 @@ fn identity_provider_rules(v: &mut V, cfg: &ClusterConfig) {
             }
         }
         if idp.required_claims.as_ref().is_some_and(|c| c.len() > 10) {
-            v.err(format!("{p}.requiredClaims"), "EKS takes at most 10 required claims");
+            v.err_hint(
+                format!("{p}.requiredClaims"),
+                "EKS takes at most `10` required claims",
+                "keep the claims that matter most",
+            );
         }
     }
 }
@@ -868,7 +882,7 @@ fn auto_mode_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
     if minor_version.is_some_and(|m| m < 29) {
         v.err_hint(
             "metadata.version",
-            "EKS Auto Mode needs Kubernetes 1.29 or later",
+            "EKS Auto Mode needs Kubernetes `1.29` or later",
             "set `metadata.version` to a current version, or leave it out",
         );
     }
@@ -882,9 +896,7 @@ fn auto_mode_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
     }
     // As eksctl: Auto Mode runs its own networking; the add-ons are for nodes of groups or
     // Fargate, or for hybrid nodes.
-    let nodes = cfg.node_groups.as_ref().is_some_and(|n| !n.is_empty())
-        || cfg.managed_node_groups.as_ref().is_some_and(|n| !n.is_empty())
-        || cfg.fargate_profiles.as_ref().is_some_and(|f| !f.is_empty());
+    let nodes = super::resolved::nodes_beside_auto_mode(cfg);
     if !nodes {
         for (i, a) in cfg.addons.iter().flatten().enumerate() {
             let name = a.name.as_deref().unwrap_or_default();
@@ -892,7 +904,7 @@ fn auto_mode_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 v.err_hint(
                     format!("addons[{i}]"),
                     format!("`{name}` is not needed on a cluster using Auto Mode: EKS runs networking and DNS for its nodes"),
-                    "drop it; with node groups or Fargate profiles in the file, a re-run of `eksup create cluster -f` installs it",
+                    "drop it; with node groups, Fargate profiles or hybrid nodes in the file, a re-run of `eksup create cluster -f` installs it",
                 );
             }
         }
@@ -915,7 +927,10 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
         }
     }
     service_account_rules(v, iam);
-    let has_agent = cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
+    // Auto Mode runs the agent itself (eksctl asks for the add-on only without it).
+    let auto_mode = cfg.auto_mode_config.as_ref().is_some_and(|a| a.enabled == Some(true));
+    let has_agent =
+        auto_mode || cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
     pod_identity_rules(v, iam, has_agent);
 }
 

@@ -946,7 +946,7 @@ fn pod_identity_associations() {
         );
         let nginx = str_of(&by_account("dev", "nginx")["RoleARN"]);
         let nginx_role = nginx.rsplit('/').next().unwrap();
-        assert_eq!(nginx_role, format!("eksup-{cluster}-pod-dev-nginx"));
+        assert_eq!(nginx_role, format!("eksup-{cluster}-pod-dev.nginx"));
         let (managed, inline) = role_policies(&emu, nginx_role);
         assert!(managed.is_empty(), "{managed:?}");
         assert!(inline["attach-policy"].contains("autoscaling:SetDesiredCapacity"), "{inline:?}");
@@ -976,7 +976,10 @@ fn pod_identity_associations() {
         let (ok, _, _) = emu.kubectl(&["get", "serviceaccount", "nginx", "-n", "dev"]);
         assert!(!ok, "`dev/nginx` was not asked for");
     });
-    // The user's roles stay.
+    // The roles eksup made under the file's names are gone; the user's roles stay.
+    for role in ["pod-identity-role-app-cache", "pod-identity-role-cross-account"] {
+        assert!(emu.aws_result(&["iam", "get-role", "--role-name", role]).is_err(), "{role} is left");
+    }
     emu.aws(&["iam", "get-role", "--role-name", "role-1"]);
     emu.aws(&["iam", "get-role", "--role-name", "role-a"]);
 }
@@ -1081,6 +1084,19 @@ fn oidc_identity_provider() {
             updates["updateIds"].as_array().map(Vec::len),
             Some(3),
             "associate, disassociate, associate: {updates}"
+        );
+
+        // Renamed: EKS takes one provider, so the old one goes first.
+        let renamed = text
+            .replace("10basodnbu3gs9b1bf9r566btu", "another-client")
+            .replace("cognito-user-pool-1", "cognito-2");
+        std::fs::write(&file, renamed).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let listed = emu.aws(&["eks", "list-identity-provider-configs", "--cluster-name", cluster]);
+        assert_eq!(
+            listed["identityProviderConfigs"],
+            serde_json::json!([{"type": "oidc", "name": "cognito-2"}])
         );
     });
 }

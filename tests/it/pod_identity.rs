@@ -71,7 +71,7 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
         .expect(0, "create dev/*");
     assert!(made.stderr.contains("pod identity associations `dev/app`"), "{}", made.stderr);
     let dev = association(&emu, "dev", "app").expect("dev/app");
-    assert_eq!(dev["roleArn"], "arn:aws:iam::123456789012:role/eksup-pid-pod-dev-app", "{dev}");
+    assert_eq!(dev["roleArn"], "arn:aws:iam::123456789012:role/eksup-pid-pod-dev.app", "{dev}");
     assert_eq!(dev["tags"]["eksup.io/cluster"], "pid", "ownership tags: {dev}");
     assert!(association(&emu, "ops", "job").is_none(), "not included");
 
@@ -99,7 +99,7 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     assert!(dev["policy"].as_str().is_some_and(|p| p.contains("route53:GetChange")), "{dev}");
     let listed = eksup(&emu, &["get", "podidentityassociation", "--cluster", "pid"]).expect(0, "get");
     assert!(
-        listed.stdout.contains("eksup-pid-pod-dev-app") && listed.stdout.contains("job-role"),
+        listed.stdout.contains("eksup-pid-pod-dev.app") && listed.stdout.contains("job-role"),
         "{}",
         listed.stdout
     );
@@ -122,11 +122,12 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     std::fs::write(&path, text).unwrap();
     let refused = eksup(&emu, &["create", "cluster", "-f", &file]);
     assert_ne!(refused.code, 0);
+    // Its role was made before the association was refused; `delete cluster` takes it.
+    emu.aws(&["iam", "get-role", "--role-name", "eksup-pid-pod-web.site"]);
     assert!(
-        refused.stderr.contains("pod identity association of `web/site`")
-            && refused
-                .stderr
-                .contains("was made outside eksup with role `arn:aws:iam::123456789012:role/job-role`"),
+        refused.stderr.contains("pod identity association of `web/site`: it was made outside eksup")
+            && refused.stderr.contains("role `arn:aws:iam::123456789012:role/job-role`")
+            && refused.stderr.contains("delete it with `eksup delete podidentityassociation --cluster pid"),
         "{}",
         refused.stderr
     );
@@ -152,12 +153,12 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     };
     let gone = delete("dev", "app");
     assert!(
-        gone.stderr.contains("IAM role `eksup-pid-pod-dev-app`, which eksup made for it"),
+        gone.stderr.contains("IAM role `eksup-pid-pod-dev.app`, which eksup made for it"),
         "{}",
         gone.stderr
     );
     assert!(association(&emu, "dev", "app").is_none());
-    assert!(emu.aws_result(&["iam", "get-role", "--role-name", "eksup-pid-pod-dev-app"]).is_err());
+    assert!(emu.aws_result(&["iam", "get-role", "--role-name", "eksup-pid-pod-dev.app"]).is_err());
     let kept = delete("ops", "job");
     assert!(kept.stderr.contains("eksup did not make it"), "{}", kept.stderr);
     assert!(association(&emu, "ops", "job").is_none());
@@ -166,7 +167,7 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     assert!(nothing.stderr.contains("nothing to delete"), "{}", nothing.stderr);
 
     eksup(&emu, &["delete", "cluster", "--name", "pid", "--yes"]).expect(0, "delete");
-    for role in ["eksup-pid-pod-dev-app", "eksup-pid-pod-web-site"] {
+    for role in ["eksup-pid-pod-dev.app", "eksup-pid-pod-web.site"] {
         assert!(emu.aws_result(&["iam", "get-role", "--role-name", role]).is_err(), "{role} is gone");
     }
     emu.aws(&["iam", "get-role", "--role-name", "job-role"]);

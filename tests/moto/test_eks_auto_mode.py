@@ -47,7 +47,8 @@ def test_auto_mode_turns_on_three_configs_together_and_gives_its_nodes_an_access
     assert env.eks.describe_cluster(name="bare")["cluster"]["computeConfig"] == {"enabled": True, "nodePools": []}
     assert env.eks.list_access_entries(clusterName="bare")["accessEntries"] == []
     # A cluster without Auto Mode has none of it.
-    assert "computeConfig" not in env.cluster or not env.cluster["computeConfig"].get("enabled")
+    plain = env.eks.describe_cluster(name="demo")["cluster"]
+    assert not plain.get("computeConfig", {}).get("enabled") and "storageConfig" not in plain, plain
 
 
 def test_what_auto_mode_refuses(emulator):

@@ -74,11 +74,14 @@ impl Builder<'_> {
                         .to_string()
                 };
                 let inline = BTreeMap::from([
+                    // DescribeInstanceInformation takes no resource; deregistering, only the
+                    // account's managed instances (eksctl's allows both on `*`).
+                    ("ssm-describe".to_string(), statement(&["ssm:DescribeInstanceInformation"], "*".into())),
                     (
                         "ssm-deregister".to_string(),
                         statement(
-                            &["ssm:DeregisterManagedInstance", "ssm:DescribeInstanceInformation"],
-                            "*".into(),
+                            &["ssm:DeregisterManagedInstance"],
+                            format!("arn:{partition}:ssm:{region}:{account}:managed-instance/*"),
                         ),
                     ),
                     // eksctl's allows every cluster; the nodes need only theirs.
@@ -98,7 +101,14 @@ impl Builder<'_> {
                     "iam-role-hybrid-nodes",
                     "hybrid nodes",
                     super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64),
-                    Trust::service("ssm.amazonaws.com"),
+                    // AWS's guide for hybrid nodes: SSM of this account and region only.
+                    Trust::Service {
+                        service: "ssm.amazonaws.com".into(),
+                        condition: Some(serde_json::json!({
+                            "StringEquals": { "aws:SourceAccount": account },
+                            "ArnEquals": { "aws:SourceArn": format!("arn:{partition}:ssm:{region}:{account}:*") },
+                        })),
+                    },
                     policies,
                     inline,
                     None,

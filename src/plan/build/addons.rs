@@ -45,10 +45,10 @@ impl Builder<'_> {
     fn addon_plans(&self) -> Vec<AddonPlan> {
         let region = &self.region;
         let metrics = partition(region) == "aws" && !region.starts_with("us-iso");
-        // Auto Mode brings its own networking and DNS; nodes of groups still need eksctl's.
+        // Auto Mode brings its own networking and DNS; nodes of groups, Fargate and hybrid nodes
+        // still need eksctl's.
         let res = self.res;
-        let auto_only =
-            res.auto_mode.is_some() && res.managed_node_groups.is_empty() && res.node_groups.is_empty();
+        let auto_only = res.auto_mode.is_some() && !crate::config::resolved::nodes_beside_auto_mode(self.cfg);
         let mut out: Vec<AddonPlan> = if res.disable_default_addons {
             Vec::new()
         } else {

@@ -138,16 +138,19 @@ impl Builder<'_> {
     }
 
     /// The subnets of the control plane's network interfaces: the file's
-    /// (`vpc.controlPlaneSubnetIDs`), the private ones (`vpc.controlPlaneOnPrivateSubnets`), or
-    /// all of the cluster's.
+    /// (`vpc.controlPlaneSubnetIDs`), the private ones (`vpc.controlPlaneOnPrivateSubnets`, Auto
+    /// Mode), or all of the cluster's.
     fn control_plane_subnets(&self, net: &Net) -> Vec<Val> {
         let vpc = &self.res.vpc;
         if !vpc.control_plane_subnet_ids.is_empty() {
             return vpc.control_plane_subnet_ids.iter().map(Val::lit).collect();
         }
+        // Auto Mode launches its nodes in the cluster's subnets: as eksctl, private ones only.
+        let private_only = vpc.control_plane_on_private_subnets
+            || (self.res.auto_mode.is_some() && net.subnets.iter().any(|s| s.kind == SubnetKind::Private));
         net.subnets
             .iter()
-            .filter(|s| !vpc.control_plane_on_private_subnets || s.kind == SubnetKind::Private)
+            .filter(|s| !private_only || s.kind == SubnetKind::Private)
             .map(|s| s.id.clone())
             .collect()
     }

@@ -319,8 +319,9 @@ impl Builder<'_> {
                         inline.insert(name.clone(), document.clone());
                     }
                     self.grants(well_known_keys(&pia.well_known), &mut managed, &mut inline);
+                    // Namespaces hold no `.`: `<namespace>.<account>` names one account alone.
                     let role_name = pia.role_name.clone().unwrap_or_else(|| {
-                        bounded_name(&format!("eksup-{}-pod-{namespace}-{account}", self.cluster), 64)
+                        bounded_name(&format!("eksup-{}-pod-{namespace}.{account}", self.cluster), 64)
                     });
                     self.add(
                         &step,

@@ -258,7 +258,7 @@ iam:
     else {
         panic!("not a role")
     };
-    assert_eq!(role_name, "eksup-demo-pod-dev-app");
+    assert_eq!(role_name, "eksup-demo-pod-dev.app");
     assert_eq!(trust, &Trust::PodIdentity);
     assert!(trust.is_exclusive());
     assert_eq!(managed_policies, &["arn:aws:iam::1:policy/p"]);
@@ -469,4 +469,35 @@ fn an_identity_provider_is_associated_after_everything_else_eks_makes() {
     }
     assert!(matches!(&step.resource, Resource::IdentityProvider(spec)
         if spec.name == "Cognito Pool" && spec.issuer_url == "https://issuer" && spec.username_claim.as_deref() == Some("email")));
+}
+
+#[test]
+fn generated_pod_identity_role_names_cannot_collide() {
+    let p = plan_of(
+        "addons:\n  - name: eks-pod-identity-agent\niam:\n  podIdentityAssociations:\n    - {namespace: a-b, serviceAccountName: c, permissionPolicyARNs: [arn:aws:iam::1:policy/p]}\n    - {namespace: a, serviceAccountName: b-c, permissionPolicyARNs: [arn:aws:iam::1:policy/p]}\n",
+    );
+    let names: Vec<&str> = p
+        .steps
+        .iter()
+        .filter_map(|s| match &s.resource {
+            Resource::IamRole { role_name, trust: Trust::PodIdentity, .. } => Some(role_name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["eksup-demo-pod-a-b.c", "eksup-demo-pod-a.b-c"]);
+}
+
+#[test]
+fn auto_mode_puts_the_control_plane_and_so_its_nodes_on_private_subnets() {
+    let p = plan_of("autoModeConfig:\n  enabled: true\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert!(!cp.subnets.is_empty());
+    assert!(
+        cp.subnets.iter().all(|s| matches!(s, Val::Out(r) if r.step.starts_with("subnet-private-"))),
+        "{:?}",
+        cp.subnets
+    );
+    let p = plan_of("");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert!(cp.subnets.iter().any(|s| matches!(s, Val::Out(r) if r.step.starts_with("subnet-public-"))));
 }
