@@ -138,6 +138,21 @@ impl AwsCloud {
                         spec.version
                     ));
                 }
+                // Not changed in place yet: say so rather than leave it unsaid.
+                let auto_mode = cluster.compute_config().and_then(|c| c.enabled()).unwrap_or_default();
+                if auto_mode != spec.auto_mode.is_some() {
+                    let (is, asks) = if auto_mode { ("on", "off") } else { ("off", "on") };
+                    ctx.progress.warn(&format!(
+                        "the cluster has EKS Auto Mode {is}, the config has it {asks}; eksup does not change it on an existing cluster yet (`aws eks update-cluster-config` does)"
+                    ));
+                }
+                let remote =
+                    cluster.remote_network_config().is_some_and(|r| !r.remote_node_networks().is_empty());
+                if remote != spec.remote_network.is_some() {
+                    ctx.progress.warn(
+                        "the cluster's remote networks differ from the config's `remoteNetworkConfig`; eksup does not change them on an existing cluster yet (`aws eks update-cluster-config` does)",
+                    );
+                }
                 Action::Existed
             }
             None => {

@@ -1034,6 +1034,21 @@ fn auto_mode() {
         assert_eq!(addons["addons"], serde_json::json!(["metrics-server"]));
         let (ok, out, err) = emu.kubectl(&["get", "namespaces", "-o", "name"]);
         assert!(ok && out.contains("namespace/kube-system"), "{out}{err}");
+
+        // Turned off in the file: not done on an existing cluster, and said so.
+        let file = emu.home().join("auto-off.yaml");
+        let off = example("42-auto-mode.yaml")
+            .replace("enabled: true", "enabled: false")
+            .replace("nodePools: [general-purpose, system]", "");
+        std::fs::write(&file, off).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert!(
+            rerun.stderr.contains("the cluster has EKS Auto Mode on, the config has it off"),
+            "{}",
+            rerun.stderr
+        );
     });
 }
 
