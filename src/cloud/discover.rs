@@ -576,39 +576,15 @@ impl Finder<'_> {
     /// The pod identity associations eksup made for the cluster (by their tags).
     async fn pod_identities(&mut self) -> Found {
         let c = self.cloud;
-        let pages = c
-            .eks
-            .list_pod_identity_associations()
-            .cluster_name(self.cluster)
-            .into_paginator()
-            .send()
-            .collect::<Result<Vec<_>, _>>()
-            .await
-            .api("ListPodIdentityAssociations");
-        let ids: Vec<String> = match pages {
-            Ok(pages) => pages
-                .iter()
-                .flat_map(|p| p.associations().iter().filter_map(|a| a.association_id()).map(str::to_string))
-                .collect(),
+        let associations = match c.pod_identity_associations(self.cluster, None, None).await {
+            Ok(all) => all,
             Err(e) if e.kind() == ErrorKind::Unsupported => {
                 self.report.warnings.push("pod identity associations cannot be listed here (`ListPodIdentityAssociations` is not supported); the control plane's deletion removes them".into());
                 return Ok(());
             }
             Err(e) => return Err(failed("pod-identity-association", "*", e)),
         };
-        for id in ids {
-            let association = c
-                .eks
-                .describe_pod_identity_association()
-                .cluster_name(self.cluster)
-                .association_id(&id)
-                .send()
-                .await
-                .api("DescribePodIdentityAssociation")
-                .or_not_found()
-                .map_err(|e| failed("pod-identity-association", &id, e))?
-                .and_then(|o| o.association);
-            let Some(a) = association else { continue };
+        for a in associations {
             // Its role, whatever its name (`roleName`): `roles` keeps those tagged for the cluster.
             self.roles.extend(a.role_arn().map(str::to_string));
             let ours = a.tags().is_some_and(|t| {
@@ -621,6 +597,7 @@ impl Finder<'_> {
                     a.namespace().unwrap_or_default(),
                     a.service_account().unwrap_or_default()
                 );
+                let id = a.association_id().unwrap_or_default().to_string();
                 self.doom(Doomed::new(Kind::PodIdentityAssociation, name).with(Detail::AssociationId { id }));
             }
         }

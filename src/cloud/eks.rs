@@ -1513,6 +1513,45 @@ fn same_policy(a: Option<&str>, b: Option<&str>) -> bool {
 }
 
 impl AwsCloud {
+    /// The pod identity associations of `cluster` (of `namespace`, of `service_account` there),
+    /// described: one List (all pages), then one Describe each.
+    pub(crate) async fn pod_identity_associations(
+        &self,
+        cluster: &str,
+        namespace: Option<&str>,
+        service_account: Option<&str>,
+    ) -> Result<Vec<aws_sdk_eks::types::PodIdentityAssociation>, CloudError> {
+        let pages: Result<Vec<_>, _> = self
+            .eks
+            .list_pod_identity_associations()
+            .cluster_name(cluster)
+            .set_namespace(namespace.map(str::to_string))
+            .set_service_account(service_account.map(str::to_string))
+            .into_paginator()
+            .send()
+            .collect()
+            .await;
+        let ids: Vec<String> = pages
+            .api("ListPodIdentityAssociations")?
+            .iter()
+            .flat_map(|p| p.associations().iter().filter_map(|a| a.association_id()).map(str::to_string))
+            .collect();
+        let mut out = Vec::new();
+        for id in ids {
+            let found = self
+                .eks
+                .describe_pod_identity_association()
+                .cluster_name(cluster)
+                .association_id(&id)
+                .send()
+                .await
+                .api("DescribePodIdentityAssociation")
+                .or_not_found()?;
+            out.extend(found.and_then(|o| o.association));
+        }
+        Ok(out)
+    }
+
     /// The association of `namespace/service_account` in `cluster`, if any.
     pub(crate) async fn find_pod_identity(
         &self,
@@ -1520,28 +1559,11 @@ impl AwsCloud {
         namespace: &str,
         service_account: &str,
     ) -> Result<Option<aws_sdk_eks::types::PodIdentityAssociation>, CloudError> {
-        let listed = self
-            .eks
-            .list_pod_identity_associations()
-            .cluster_name(cluster)
-            .namespace(namespace)
-            .service_account(service_account)
-            .send()
-            .await
-            .api("ListPodIdentityAssociations")?;
-        let Some(id) = listed.associations().iter().find_map(|a| a.association_id()) else {
-            return Ok(None);
-        };
         Ok(self
-            .eks
-            .describe_pod_identity_association()
-            .cluster_name(cluster)
-            .association_id(id)
-            .send()
-            .await
-            .api("DescribePodIdentityAssociation")
-            .or_not_found()?
-            .and_then(|o| o.association))
+            .pod_identity_associations(cluster, Some(namespace), Some(service_account))
+            .await?
+            .into_iter()
+            .next())
     }
 
     /// Make the association, or bring one eksup made to the file's role, target role, session
@@ -1640,33 +1662,8 @@ impl AwsCloud {
         if self.describe_eks_cluster(name).await?.is_none() {
             return Ok(None);
         }
-        let pages: Result<Vec<_>, _> = self
-            .eks
-            .list_pod_identity_associations()
-            .cluster_name(name)
-            .set_namespace(namespace.map(str::to_string))
-            .set_service_account(service_account.map(str::to_string))
-            .into_paginator()
-            .send()
-            .collect()
-            .await;
-        let ids: Vec<String> = pages
-            .api("ListPodIdentityAssociations")?
-            .iter()
-            .flat_map(|p| p.associations().iter().filter_map(|a| a.association_id()).map(str::to_string))
-            .collect();
         let mut out = Vec::new();
-        for id in ids {
-            let found = self
-                .eks
-                .describe_pod_identity_association()
-                .cluster_name(name)
-                .association_id(&id)
-                .send()
-                .await
-                .api("DescribePodIdentityAssociation")
-                .or_not_found()?;
-            let Some(a) = found.and_then(|o| o.association) else { continue };
+        for a in self.pod_identity_associations(name, namespace, service_account).await? {
             let text = |s: Option<&str>| s.unwrap_or_default().to_string();
             out.push(PodIdentitySummary {
                 association_arn: text(a.association_arn()),

@@ -112,16 +112,9 @@ fn quick_config(q: &QuickClusterArgs, settings: &Settings) -> Result<String> {
     if let Some(v) = &q.version {
         meta["version"] = v.clone().into();
     }
+    // `--tags` pairs were checked by the argument parser.
     if !q.tags.is_empty() {
-        let mut tags = serde_json::Map::new();
-        for t in &q.tags {
-            let (k, v) = t.split_once('=').ok_or_else(|| {
-                UserError::usage(format!("tag `{t}` is not `key=value`"))
-                    .hint("write tags like `--tags team=infra,env=dev`")
-            })?;
-            tags.insert(k.to_string(), v.into());
-        }
-        meta["tags"] = tags.into();
+        meta["tags"] = pairs(&q.tags).into();
     }
     let mut doc = serde_json::json!({ "apiVersion": config::EKSCTL_API_VERSION, "kind": "ClusterConfig", "metadata": meta });
     if !q.zones.is_empty() {
