@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show clusters, node groups or repositories')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add or change labels of a managed node group''s nodes')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove labels of a managed node group''s nodes')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
             [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a control plane or a managed node group to a newer Kubernetes version')
@@ -269,6 +271,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Show the labels of a managed node group''s nodes')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
             [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
@@ -319,6 +322,26 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Only this namespace''s (with `--name`: default `default`)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'One service account')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;get;labels' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('--nodegroup', '--nodegroup', [CompletionResultType]::ParameterName, 'The managed node group')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
@@ -409,6 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Show the labels of a managed node group''s nodes')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
             [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
@@ -423,6 +447,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;get;help;iamserviceaccount' {
+            break
+        }
+        'eksup;get;help;labels' {
             break
         }
         'eksup;get;help;podidentityassociation' {
@@ -669,6 +696,100 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;scale;help;help' {
+            break
+        }
+        'eksup;set' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;set;labels' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('--nodegroup', '--nodegroup', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Labels to add or change (`k1=v1,k2=v2`)')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Labels to add or change (`k1=v1,k2=v2`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;set;help' {
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;set;help;labels' {
+            break
+        }
+        'eksup;set;help;help' {
+            break
+        }
+        'eksup;unset' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;unset;labels' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('--nodegroup', '--nodegroup', [CompletionResultType]::ParameterName, 'The managed node group')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Label keys to remove (`k1,k2`)')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'Label keys to remove (`k1,k2`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;unset;help' {
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'eksup;unset;help;labels' {
+            break
+        }
+        'eksup;unset;help;help' {
             break
         }
         'eksup;drain' {
@@ -1271,6 +1392,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show clusters, node groups or repositories')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a cluster, node group or repository')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Change the size of a node group')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add or change labels of a managed node group''s nodes')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove labels of a managed node group''s nodes')
             [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Cordon a node group''s nodes and evict their pods (or `--undo`)')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Update an add-on in place')
             [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a control plane or a managed node group to a newer Kubernetes version')
@@ -1311,6 +1434,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show clusters in a region, or one cluster')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Show the node groups of a cluster')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Show the service accounts of a cluster that take an IAM role (IRSA)')
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Show the labels of a managed node group''s nodes')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Show the pod identity associations of a cluster (EKS Pod Identity)')
             [CompletionResult]::new('identityprovider', 'identityprovider', [CompletionResultType]::ParameterValue, 'Show the OIDC identity providers associated with a cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
@@ -1324,6 +1448,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;get;iamserviceaccount' {
+            break
+        }
+        'eksup;help;get;labels' {
             break
         }
         'eksup;help;get;podidentityassociation' {
@@ -1370,6 +1497,20 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;scale;nodegroup' {
+            break
+        }
+        'eksup;help;set' {
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            break
+        }
+        'eksup;help;set;labels' {
+            break
+        }
+        'eksup;help;unset' {
+            [CompletionResult]::new('labels', 'labels', [CompletionResultType]::ParameterValue, 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)')
+            break
+        }
+        'eksup;help;unset;labels' {
             break
         }
         'eksup;help;drain' {

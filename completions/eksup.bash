@@ -46,8 +46,14 @@ _eksup() {
             eksup,scale)
                 cmd="eksup__subcmd__scale"
                 ;;
+            eksup,set)
+                cmd="eksup__subcmd__set"
+                ;;
             eksup,set-context)
                 cmd="eksup__subcmd__set__subcmd__context"
+                ;;
+            eksup,unset)
+                cmd="eksup__subcmd__unset"
                 ;;
             eksup,update)
                 cmd="eksup__subcmd__update"
@@ -175,6 +181,9 @@ _eksup() {
             eksup__subcmd__get,identityprovider)
                 cmd="eksup__subcmd__get__subcmd__identityprovider"
                 ;;
+            eksup__subcmd__get,labels)
+                cmd="eksup__subcmd__get__subcmd__labels"
+                ;;
             eksup__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__nodegroup"
                 ;;
@@ -198,6 +207,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,identityprovider)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__identityprovider"
+                ;;
+            eksup__subcmd__get__subcmd__help,labels)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__labels"
                 ;;
             eksup__subcmd__get__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__nodegroup"
@@ -241,8 +253,14 @@ _eksup() {
             eksup__subcmd__help,scale)
                 cmd="eksup__subcmd__help__subcmd__scale"
                 ;;
+            eksup__subcmd__help,set)
+                cmd="eksup__subcmd__help__subcmd__set"
+                ;;
             eksup__subcmd__help,set-context)
                 cmd="eksup__subcmd__help__subcmd__set__subcmd__context"
+                ;;
+            eksup__subcmd__help,unset)
+                cmd="eksup__subcmd__help__subcmd__unset"
                 ;;
             eksup__subcmd__help,update)
                 cmd="eksup__subcmd__help__subcmd__update"
@@ -304,6 +322,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__get,identityprovider)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__identityprovider"
                 ;;
+            eksup__subcmd__help__subcmd__get,labels)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__labels"
+                ;;
             eksup__subcmd__help__subcmd__get,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__nodegroup"
                 ;;
@@ -318,6 +339,12 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__scale,nodegroup)
                 cmd="eksup__subcmd__help__subcmd__scale__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__help__subcmd__set,labels)
+                cmd="eksup__subcmd__help__subcmd__set__subcmd__labels"
+                ;;
+            eksup__subcmd__help__subcmd__unset,labels)
+                cmd="eksup__subcmd__help__subcmd__unset__subcmd__labels"
                 ;;
             eksup__subcmd__help__subcmd__update,addon)
                 cmd="eksup__subcmd__help__subcmd__update__subcmd__addon"
@@ -369,6 +396,30 @@ _eksup() {
                 ;;
             eksup__subcmd__scale__subcmd__help,nodegroup)
                 cmd="eksup__subcmd__scale__subcmd__help__subcmd__nodegroup"
+                ;;
+            eksup__subcmd__set,help)
+                cmd="eksup__subcmd__set__subcmd__help"
+                ;;
+            eksup__subcmd__set,labels)
+                cmd="eksup__subcmd__set__subcmd__labels"
+                ;;
+            eksup__subcmd__set__subcmd__help,help)
+                cmd="eksup__subcmd__set__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__set__subcmd__help,labels)
+                cmd="eksup__subcmd__set__subcmd__help__subcmd__labels"
+                ;;
+            eksup__subcmd__unset,help)
+                cmd="eksup__subcmd__unset__subcmd__help"
+                ;;
+            eksup__subcmd__unset,labels)
+                cmd="eksup__subcmd__unset__subcmd__labels"
+                ;;
+            eksup__subcmd__unset__subcmd__help,help)
+                cmd="eksup__subcmd__unset__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__unset__subcmd__help,labels)
+                cmd="eksup__subcmd__unset__subcmd__help__subcmd__labels"
                 ;;
             eksup__subcmd__update,addon)
                 cmd="eksup__subcmd__update__subcmd__addon"
@@ -473,7 +524,7 @@ _eksup() {
 
     case "${cmd}" in
         eksup)
-            opts="-r -p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
+            opts="-r -p -v -q -h -V --region --profile --verbose --quiet --color --help --version create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,7 +1900,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,7 +2030,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2035,6 +2086,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help__subcmd__identityprovider)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__help__subcmd__labels)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2178,6 +2243,64 @@ _eksup() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__labels)
+            opts="-c -n -o -r -p -v -q -h --cluster --nodegroup --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodegroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2417,7 +2540,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help)
-            opts="create get delete scale drain update upgrade utils set-context get-token ecr init completion version help"
+            opts="create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2683,7 +2806,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2739,6 +2862,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__identityprovider)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__labels)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2864,9 +3001,65 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__set)
+            opts="labels"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__set__subcmd__context)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__set__subcmd__labels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__unset)
+            opts="labels"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__unset__subcmd__labels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3348,6 +3541,40 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__set)
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help labels help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__set__subcmd__context)
             opts="-r -p -v -q -h --namespace --alias --kubeconfig --role-arn --authenticator --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3373,6 +3600,240 @@ _eksup() {
                     ;;
                 --authenticator)
                     COMPREPLY=($(compgen -W "eksup aws-cli" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__set__subcmd__help)
+            opts="labels help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__set__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__set__subcmd__help__subcmd__labels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__set__subcmd__labels)
+            opts="-c -n -l -r -p -v -q -h --cluster --nodegroup --labels --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodegroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__unset)
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help labels help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__unset__subcmd__help)
+            opts="labels help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__unset__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__unset__subcmd__help__subcmd__labels)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__unset__subcmd__labels)
+            opts="-c -n -l -r -p -v -q -h --cluster --nodegroup --labels --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodegroup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --region)

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand get 'Show clusters, node groups or repositories'
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
+            cand set 'Add or change labels of a managed node group''s nodes'
+            cand unset 'Remove labels of a managed node group''s nodes'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand update 'Update an add-on in place'
             cand upgrade 'Move a control plane or a managed node group to a newer Kubernetes version'
@@ -252,6 +254,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
@@ -299,6 +302,25 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --cluster 'The cluster'
             cand --namespace 'Only this namespace''s (with `--name`: default `default`)'
             cand --name 'One service account'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;labels'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The managed node group'
+            cand --nodegroup 'The managed node group'
             cand -o 'o'
             cand --output 'output'
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -384,6 +406,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
@@ -395,6 +418,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;nodegroup'= {
         }
         &'eksup;get;help;iamserviceaccount'= {
+        }
+        &'eksup;get;help;labels'= {
         }
         &'eksup;get;help;podidentityassociation'= {
         }
@@ -616,6 +641,90 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;scale;help;nodegroup'= {
         }
         &'eksup;scale;help;help'= {
+        }
+        &'eksup;set'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand labels 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;set;labels'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The managed node group'
+            cand --nodegroup 'The managed node group'
+            cand -l 'Labels to add or change (`k1=v1,k2=v2`)'
+            cand --labels 'Labels to add or change (`k1=v1,k2=v2`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;set;help'= {
+            cand labels 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;set;help;labels'= {
+        }
+        &'eksup;set;help;help'= {
+        }
+        &'eksup;unset'= {
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand labels 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;unset;labels'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The managed node group'
+            cand --nodegroup 'The managed node group'
+            cand -l 'Label keys to remove (`k1,k2`)'
+            cand --labels 'Label keys to remove (`k1,k2`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;unset;help'= {
+            cand labels 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'eksup;unset;help;labels'= {
+        }
+        &'eksup;unset;help;help'= {
         }
         &'eksup;drain'= {
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -1167,6 +1276,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand get 'Show clusters, node groups or repositories'
             cand delete 'Delete a cluster, node group or repository'
             cand scale 'Change the size of a node group'
+            cand set 'Add or change labels of a managed node group''s nodes'
+            cand unset 'Remove labels of a managed node group''s nodes'
             cand drain 'Cordon a node group''s nodes and evict their pods (or `--undo`)'
             cand update 'Update an add-on in place'
             cand upgrade 'Move a control plane or a managed node group to a newer Kubernetes version'
@@ -1200,6 +1311,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Show clusters in a region, or one cluster'
             cand nodegroup 'Show the node groups of a cluster'
             cand iamserviceaccount 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+            cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
             cand repository 'Show ECR repositories'
@@ -1210,6 +1322,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;get;nodegroup'= {
         }
         &'eksup;help;get;iamserviceaccount'= {
+        }
+        &'eksup;help;get;labels'= {
         }
         &'eksup;help;get;podidentityassociation'= {
         }
@@ -1243,6 +1357,16 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Change desired, min and max of a node group'
         }
         &'eksup;help;scale;nodegroup'= {
+        }
+        &'eksup;help;set'= {
+            cand labels 'Add or change labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+        }
+        &'eksup;help;set;labels'= {
+        }
+        &'eksup;help;unset'= {
+            cand labels 'Remove labels of a managed node group''s nodes (UpdateNodegroupConfig)'
+        }
+        &'eksup;help;unset;labels'= {
         }
         &'eksup;help;drain'= {
             cand nodegroup 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'

@@ -37,6 +37,8 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "create" -d 'Create a cl
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "get" -d 'Show clusters, node groups or repositories'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "delete" -d 'Delete a cluster, node group or repository'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "scale" -d 'Change the size of a node group'
+complete -c eksup -n "__fish_eksup_needs_command" -f -a "set" -d 'Add or change labels of a managed node group\'s nodes'
+complete -c eksup -n "__fish_eksup_needs_command" -f -a "unset" -d 'Remove labels of a managed node group\'s nodes'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "update" -d 'Update an add-on in place'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "upgrade" -d 'Move a control plane or a managed node group to a newer Kubernetes version'
@@ -207,22 +209,23 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "repository" -d 'Show ECR repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
-complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation identityprovider repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "labels" -d 'Show the labels of a managed node group\'s nodes'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "repository" -d 'Show ECR repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (default: all in the region)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s o -l output -r -f -a "table\t''
 json\t''
@@ -262,6 +265,19 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s o -l output -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l namespace -d 'Only this namespace\'s' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'One service account (with `--namespace`)' -r
@@ -314,6 +330,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "labels" -d 'Show the labels of a managed node group\'s nodes'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
@@ -447,6 +464,52 @@ complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand scale; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -f -a "labels" -d 'Add or change labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s l -l labels -d 'Labels to add or change (`k1=v1,k2=v2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from help" -f -a "labels" -d 'Add or change labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -f -a "labels" -d 'Remove labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s l -l labels -d 'Label keys to remove (`k1,k2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from help" -f -a "labels" -d 'Remove labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand drain; and not __fish_seen_subcommand_from nodegroup help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -825,21 +888,23 @@ never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand version" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "update" -d 'Update an add-on in place'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "upgrade" -d 'Move a control plane or a managed node group to a newer Kubernetes version'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig, schema, cluster settings and what EKS offers'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale drain update upgrade utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "create" -d 'Create a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "get" -d 'Show clusters, node groups or repositories'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "delete" -d 'Delete a cluster, node group or repository'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "scale" -d 'Change the size of a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "set" -d 'Add or change labels of a managed node group\'s nodes'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "unset" -d 'Remove labels of a managed node group\'s nodes'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "drain" -d 'Cordon a node group\'s nodes and evict their pods (or `--undo`)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "update" -d 'Update an add-on in place'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "upgrade" -d 'Move a control plane or a managed node group to a newer Kubernetes version'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "utils" -d 'Utilities: kubeconfig, schema, cluster settings and what EKS offers'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "set-context" -d 'Write a cluster\'s kubeconfig entries and make its context current'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "get-token" -d 'Print an ExecCredential with a bearer token for a cluster (kubectl exec plugin)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "ecr" -d 'Amazon ECR helpers'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "init" -d 'Write a commented cluster YAML, asking questions on a terminal'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "completion" -d 'Print a shell completion script'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "version" -d 'Print the version'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
@@ -848,6 +913,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "iamserviceaccount" -d 'Show the service accounts of a cluster that take an IAM role (IRSA)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "labels" -d 'Show the labels of a managed node group\'s nodes'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "podidentityassociation" -d 'Show the pod identity associations of a cluster (EKS Pod Identity)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "identityprovider" -d 'Show the OIDC identity providers associated with a cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "repository" -d 'Show ECR repositories'
@@ -859,6 +925,8 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from scale" -f -a "nodegroup" -d 'Change desired, min and max of a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from set" -f -a "labels" -d 'Add or change labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from unset" -f -a "labels" -d 'Remove labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from drain" -f -a "nodegroup" -d 'Cordon the nodes of a node group and evict their pods, respecting PodDisruptionBudgets'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from update" -f -a "addon" -d 'Change an add-on\'s version, configuration values or service account role, and wait'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from upgrade" -f -a "cluster" -d 'Upgrade the control plane one minor version, then the add-ons to versions that run on it'

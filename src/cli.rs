@@ -54,6 +54,12 @@ pub enum Command {
     /// Change the size of a node group
     #[command(subcommand)]
     Scale(ScaleCommand),
+    /// Add or change labels of a managed node group's nodes
+    #[command(subcommand)]
+    Set(SetCommand),
+    /// Remove labels of a managed node group's nodes
+    #[command(subcommand)]
+    Unset(UnsetCommand),
     /// Cordon a node group's nodes and evict their pods (or `--undo`)
     #[command(subcommand)]
     Drain(DrainCommand),
@@ -477,6 +483,9 @@ pub enum GetCommand {
         after_help = "Every role whose trust names the cluster's OIDC provider and a service account, whoever made it.\n\nExamples:\n  eksup get iamserviceaccount --cluster demo\n  eksup get iamserviceaccount --cluster demo --namespace kube-system -o yaml"
     )]
     Iamserviceaccount(GetServiceAccountArgs),
+    /// Show the labels of a managed node group's nodes
+    #[command(after_help = "Examples:\n  eksup get labels --cluster demo --nodegroup ng-1 -o json")]
+    Labels(LabelsArgs),
     /// Show the pod identity associations of a cluster (EKS Pod Identity)
     #[command(
         aliases = ["podidentityassociations"],
@@ -729,6 +738,62 @@ pub enum ScaleCommand {
         after_help = "Examples:\n  eksup scale nodegroup --cluster demo --name ng-1 --nodes 4\n  eksup scale nodegroup --cluster demo --name ng-1 --nodes 0 --nodes-min 0"
     )]
     Nodegroup(ScaleNodegroupArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SetCommand {
+    /// Add or change labels of a managed node group's nodes (UpdateNodegroupConfig)
+    #[command(
+        after_help = "Examples:\n  eksup set labels --cluster demo --nodegroup ng-1 --labels team=web,tier=1"
+    )]
+    Labels(SetLabelsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnsetCommand {
+    /// Remove labels of a managed node group's nodes (UpdateNodegroupConfig)
+    #[command(
+        after_help = "Examples:\n  eksup unset labels --cluster demo --nodegroup ng-1 --labels team,tier"
+    )]
+    Labels(UnsetLabelsArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct LabelsArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The managed node group
+    #[arg(long, short = 'n')]
+    pub nodegroup: String,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SetLabelsArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The managed node group
+    #[arg(long, short = 'n')]
+    pub nodegroup: String,
+    /// Labels to add or change (`k1=v1,k2=v2`)
+    #[arg(long, short = 'l', value_delimiter = ',', value_parser = parse_tag, required = true)]
+    pub labels: Vec<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct UnsetLabelsArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The managed node group
+    #[arg(long, short = 'n')]
+    pub nodegroup: String,
+    /// Label keys to remove (`k1,k2`)
+    #[arg(long, short = 'l', value_delimiter = ',', value_parser = parse_non_empty, required = true)]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args, Clone)]

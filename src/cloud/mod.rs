@@ -210,7 +210,10 @@ pub use iam::{RemovedServiceAccount, ServiceAccountRole, trusted_service_account
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
 pub use roll::{Rolled, SelfManagedGroup, ami_lineage};
-pub use update::{AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES, NodegroupVersionChange};
+pub use update::{
+    AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES, NodegroupConfigChange,
+    NodegroupVersionChange,
+};
 pub use versions::{ClusterVersion, Insight, NodegroupVersion, minor};
 
 use crate::executor::{Action, Apply, Progress, StepContext, StepResult};

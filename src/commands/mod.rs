@@ -23,8 +23,8 @@ pub mod version;
 use anyhow::Result;
 
 use crate::cli::{
-    Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, UpdateCommand,
-    UpgradeCommand, UtilsCommand,
+    Command, CreateCommand, DeleteCommand, DrainCommand, EcrCommand, GetCommand, ScaleCommand, SetCommand,
+    UnsetCommand, UpdateCommand, UpgradeCommand, UtilsCommand,
 };
 use crate::error::ExitStatus;
 use crate::output::Printer;
@@ -77,6 +77,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         }
         Command::Delete(DeleteCommand::Orphans(args)) => orphans::delete_orphans(args, settings, printer),
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
+        Command::Get(GetCommand::Labels(args)) => nodegroup::get_labels(args, settings, printer),
+        Command::Set(SetCommand::Labels(args)) => nodegroup::set_labels(args, settings, printer),
+        Command::Unset(UnsetCommand::Labels(args)) => nodegroup::unset_labels(args, settings, printer),
         Command::Drain(DrainCommand::Nodegroup(args)) => drain::drain_nodegroup(args, settings, printer),
         Command::Update(UpdateCommand::Addon(args)) => addon::update_addon(args, settings, printer),
         Command::Upgrade(UpgradeCommand::Cluster(args)) => upgrade::upgrade_cluster(args, settings, printer),

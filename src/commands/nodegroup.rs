@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use crate::cli::{
     CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
-    DeleteServiceAccountArgs, ScaleNodegroupArgs,
+    DeleteServiceAccountArgs, LabelsArgs, ScaleNodegroupArgs, SetLabelsArgs, UnsetLabelsArgs,
 };
 use crate::error::{ExitStatus, UserError};
 use crate::ops::nodegroup::{CreateNodegroupOptions, DeleteNodegroupOptions, ScaleOptions};
@@ -75,6 +75,28 @@ pub fn create_pod_identity(
         "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
     )?;
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
+}
+
+pub fn get_labels(args: LabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let LabelsArgs { cluster, nodegroup, output } = args;
+    ops::finish(ops::nodegroup::get_labels(&cluster, &nodegroup, output.output, settings)?, printer)
+}
+
+pub fn set_labels(args: SetLabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let SetLabelsArgs { cluster, nodegroup, labels } = args;
+    let set = labels
+        .iter()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let change = ops::nodegroup::LabelChange { set, remove: vec![] };
+    ops::finish(ops::nodegroup::change_labels(&cluster, &nodegroup, change, settings, printer)?, printer)
+}
+
+pub fn unset_labels(args: UnsetLabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let UnsetLabelsArgs { cluster, nodegroup, labels } = args;
+    let change = ops::nodegroup::LabelChange { set: Default::default(), remove: labels };
+    ops::finish(ops::nodegroup::change_labels(&cluster, &nodegroup, change, settings, printer)?, printer)
 }
 
 pub fn delete_service_account(

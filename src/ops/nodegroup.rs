@@ -326,3 +326,116 @@ pub fn delete_nodegroup(
         })
     })
 }
+
+/// The labels of a managed node group's nodes, as `get labels` shows them.
+#[derive(Debug, serde::Serialize)]
+pub struct LabelsReport {
+    pub cluster: String,
+    pub nodegroup: String,
+    pub labels: std::collections::BTreeMap<String, String>,
+    #[serde(skip)]
+    pub output: crate::output::OutputFormat,
+}
+
+impl Report for LabelsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let labels = self.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+        let rows = vec![vec![self.cluster.clone(), self.nodegroup.clone(), labels]];
+        super::get::print(printer, self.output, self, &["CLUSTER", "NODEGROUP", "LABELS"], rows)
+    }
+}
+
+/// A managed node group: its description, or what to do when there is none.
+async fn managed_nodegroup(
+    aws: &AwsCloud,
+    cluster: &str,
+    name: &str,
+) -> Result<aws_sdk_eks::types::Nodegroup> {
+    aws.describe_nodegroup(cluster, name).await?.ok_or_else(|| {
+        UserError::new(format!("no managed node group `{name}` in cluster `{cluster}`"))
+            .hint(format!(
+                "list them with `eksup get nodegroup --cluster {cluster}`; a self-managed group's labels are in its launch template"
+            ))
+            .into()
+    })
+}
+
+pub fn get_labels(
+    cluster: &str,
+    nodegroup: &str,
+    output: crate::output::OutputFormat,
+    settings: &Settings,
+) -> Result<LabelsReport> {
+    let labels = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let group = managed_nodegroup(&AwsCloud::new(&sdk), cluster, nodegroup).await?;
+        anyhow::Ok(group.labels().cloned().unwrap_or_default().into_iter().collect())
+    })?;
+    Ok(LabelsReport { cluster: cluster.to_string(), nodegroup: nodegroup.to_string(), labels, output })
+}
+
+/// `set labels` / `unset labels`.
+#[derive(Debug, Clone, Default)]
+pub struct LabelChange {
+    pub set: std::collections::BTreeMap<String, String>,
+    pub remove: Vec<String>,
+}
+
+/// What `set labels` or `unset labels` did.
+#[derive(Debug)]
+pub struct LabelChangeReport {
+    pub nodegroup: String,
+    pub changed: Vec<String>,
+}
+
+impl Report for LabelChangeReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        if self.changed.is_empty() {
+            printer.status(
+                "Finished",
+                &format!("the labels of node group `{}` were already so", self.nodegroup),
+            );
+        } else {
+            let list = self.changed.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+            printer.status("Updated", &format!("labels of node group `{}`: {list}", self.nodegroup));
+        }
+        Ok(())
+    }
+}
+
+/// Add, change or remove labels of a managed node group's nodes, through one
+/// UpdateNodegroupConfig, and wait until EKS has. What is already so is not sent.
+pub fn change_labels(
+    cluster: &str,
+    nodegroup: &str,
+    change: LabelChange,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<LabelChangeReport> {
+    super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        let aws = AwsCloud::new(&sdk);
+        let group = managed_nodegroup(&aws, cluster, nodegroup).await?;
+        let have = group.labels().cloned().unwrap_or_default();
+        let set: std::collections::BTreeMap<String, String> =
+            change.set.into_iter().filter(|(k, v)| have.get(k) != Some(v)).collect();
+        let remove: Vec<String> = change.remove.into_iter().filter(|k| have.contains_key(k)).collect();
+        let changed: Vec<String> = set
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .chain(remove.iter().map(|k| format!("-{k}")))
+            .collect();
+        if !changed.is_empty() {
+            let cancel = Cancel::new();
+            super::watch_interrupt(&cancel);
+            let reporter = Progress::new(printer, false, "updating labels of", &format!("`{nodegroup}`"));
+            let subject = crate::executor::Subject { id: nodegroup, description: nodegroup };
+            let progress = crate::executor::Progress::of(subject, &reporter, &cancel);
+            let config =
+                cloud::NodegroupConfigChange { set_labels: set, remove_labels: remove, ..Default::default() };
+            aws.update_nodegroup_config_in(&progress, cluster, nodegroup, &config).await?;
+            reporter.finish();
+        }
+        Ok(LabelChangeReport { nodegroup: nodegroup.to_string(), changed })
+    })
+}

@@ -317,5 +317,34 @@ fn service_accounts_are_added_to_a_running_cluster_from_the_file() {
     assert!(emu.aws_result(&["iam", "get-role", "--role-name", "eksup-later-sa-backend-reader"]).is_err());
     assert!(service_account(&emu, "backend", "reader").is_none());
     assert!(delete("backend", "reader").stderr.contains("nothing to delete"));
+
+    // `set labels`, `get labels`, `unset labels` on the managed group, read back with the AWS CLI.
+    let labels = || {
+        let ng =
+            emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "later", "--nodegroup-name", "ng-1"]);
+        ng["nodegroup"]["labels"].clone()
+    };
+    let set = eksup(
+        &emu,
+        &["set", "labels", "--cluster", "later", "--nodegroup", "ng-1", "--labels", "team=web,tier=1"],
+    )
+    .expect(0, "set labels");
+    assert!(set.stderr.contains("`team=web`, `tier=1`"), "{}", set.stderr);
+    assert_eq!((labels()["team"].as_str(), labels()["tier"].as_str()), (Some("web"), Some("1")));
+    let got = eksup(&emu, &["get", "labels", "--cluster", "later", "--nodegroup", "ng-1", "-o", "json"])
+        .expect(0, "get labels");
+    let got: Value = serde_json::from_str(&got.stdout).unwrap();
+    assert_eq!(got["labels"]["team"], "web", "{got}");
+    let again =
+        eksup(&emu, &["set", "labels", "--cluster", "later", "--nodegroup", "ng-1", "--labels", "team=web"])
+            .expect(0, "set labels again");
+    assert!(again.stderr.contains("were already so"), "{}", again.stderr);
+    eksup(&emu, &["unset", "labels", "--cluster", "later", "--nodegroup", "ng-1", "--labels", "team"])
+        .expect(0, "unset labels");
+    assert!(labels()["team"].is_null() && labels()["tier"] == "1", "{}", labels());
+    let missing = eksup(&emu, &["get", "labels", "--cluster", "later", "--nodegroup", "nope"]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("no managed node group `nope`"), "{}", missing.stderr);
+
     eksup(&emu, &["delete", "cluster", "--name", "later", "--yes"]).expect(0, "delete");
 }
