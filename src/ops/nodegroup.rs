@@ -82,26 +82,52 @@ pub fn create_nodegroup(
             .hint("check `--include` and `--exclude`")
             .into());
     }
-    let reduced = reduce(&full, &names);
-    if options.dry_run {
-        return Ok(CreatePartReport::Plan { plan: reduced, format: options.output });
+    let part = Part {
+        loaded: &loaded,
+        plan: reduce(&full, &names),
+        what: "node groups",
+        names,
+        dry_run: options.dry_run,
+        output: options.output,
+        timeout: options.timeout,
+    };
+    run_part(part, settings, printer)
+}
+
+/// A part of a cluster made from its file on the existing cluster: the cluster's plan reduced
+/// to it, what it is called and what it names.
+pub(super) struct Part<'a> {
+    pub loaded: &'a Loaded,
+    pub plan: Plan,
+    pub what: &'static str,
+    pub names: Vec<String>,
+    pub dry_run: bool,
+    pub output: Option<PlanFormat>,
+    pub timeout: Duration,
+}
+
+/// The dry-run of a part's plan, or its run on the existing cluster.
+pub(super) fn run_part(part: Part<'_>, settings: &Settings, printer: &Printer) -> Result<CreatePartReport> {
+    let Part { loaded, plan, what, names, dry_run, output, timeout } = part;
+    if dry_run {
+        return Ok(CreatePartReport::Plan { plan, format: output });
     }
     let end = super::runtime()?.block_on(run_on_existing_cluster(
-        &reduced,
-        &loaded,
-        "creating node groups",
+        &plan,
+        loaded,
+        &format!("creating {what}"),
         &names,
-        options.output,
-        options.timeout,
+        output,
+        timeout,
         settings,
         printer,
     ))?;
-    Ok(CreatePartReport::Run { what: "node groups", names, end })
+    Ok(CreatePartReport::Run { what, names, end })
 }
 
 /// Run the reduced plan of a `create <part> -f` on the file's existing cluster: `what` is the
 /// run's title (`creating node groups`), `names` the parts made.
-pub(super) async fn run_on_existing_cluster(
+async fn run_on_existing_cluster(
     plan: &Plan,
     loaded: &Loaded,
     what: &str,

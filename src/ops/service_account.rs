@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::load::{self, ConfigSource};
-use super::nodegroup::{CreatePartReport, matches, reduce_to, run_on_existing_cluster};
+use super::nodegroup::{CreatePartReport, Part, matches, reduce_to, run_part};
 use crate::error::UserError;
 use crate::output::{PlanFormat, Printer};
 use crate::plan::{self, PlanOptions, Resource, Trust};
@@ -68,7 +68,16 @@ pub fn create_service_accounts(
         _ => false,
     });
     let names: Vec<String> = accounts.iter().map(|(ns, n, _)| format!("{ns}/{n}")).collect();
-    run_part(options, &loaded, reduced, "service accounts", names, settings, printer)
+    let part = Part {
+        loaded: &loaded,
+        plan: reduced,
+        what: "service accounts",
+        names,
+        dry_run: options.dry_run,
+        output: options.output,
+        timeout: options.timeout,
+    };
+    run_part(part, settings, printer)
 }
 
 /// Create the file's pod identity associations (with `include`/`exclude` by
@@ -109,33 +118,16 @@ pub fn create_pod_identities(
         Resource::Addon { addon_name, .. } => addon_name == "eks-pod-identity-agent",
         _ => false,
     });
-    run_part(options, &loaded, reduced, "pod identity associations", names, settings, printer)
-}
-
-/// The dry-run of the reduced plan, or its run on the existing cluster.
-fn run_part(
-    options: &CreateServiceAccountOptions,
-    loaded: &crate::config::Loaded,
-    reduced: plan::Plan,
-    what: &'static str,
-    names: Vec<String>,
-    settings: &Settings,
-    printer: &Printer,
-) -> Result<CreatePartReport> {
-    if options.dry_run {
-        return Ok(CreatePartReport::Plan { plan: reduced, format: options.output });
-    }
-    let end = super::runtime()?.block_on(run_on_existing_cluster(
-        &reduced,
-        loaded,
-        &format!("creating {what}"),
-        &names,
-        options.output,
-        options.timeout,
-        settings,
-        printer,
-    ))?;
-    Ok(CreatePartReport::Run { what, names, end })
+    let part = Part {
+        loaded: &loaded,
+        plan: reduced,
+        what: "pod identity associations",
+        names,
+        dry_run: options.dry_run,
+        output: options.output,
+        timeout: options.timeout,
+    };
+    run_part(part, settings, printer)
 }
 
 /// What `delete podidentityassociation` did.
