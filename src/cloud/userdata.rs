@@ -35,6 +35,9 @@ pub struct NodeBootstrap<'a> {
     pub max_pods: Option<i32>,
     pub pre_bootstrap_commands: &'a [String],
     pub override_bootstrap_command: Option<&'a str>,
+    /// Bottlerocket's settings from the file (`bottlerocket.settings`, with the admin container's
+    /// switch).
+    pub settings: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// Unknown template name.
@@ -140,28 +143,69 @@ fn render_al2(
     )
 }
 
-/// Bottlerocket's TOML settings: labels, taints grouped by key, max pods.
+/// Bottlerocket's TOML settings: the file's `settings`, with the cluster's fields from the
+/// template and the group's labels, taints (grouped by key) and max pods over them. Validation
+/// keeps the file from naming those, so nothing of it is overwritten. Keys are quoted where TOML
+/// needs it (`"example.com/role"`), which writing the text by hand would get wrong.
 fn render_bottlerocket(b: &NodeBootstrap<'_>, common: &[(&str, String)]) -> String {
-    let node_labels =
-        b.labels.iter().map(|(k, v)| format!("\"{k}\" = \"{v}\"")).collect::<Vec<_>>().join("\n");
-    let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for t in b.taints {
-        let (key, value) = t.split_once('=').unwrap_or((t.as_str(), ""));
-        by_key.entry(key).or_default().push(value);
+    let cluster: toml::Table = substitute(BOTTLEROCKET, common).parse().unwrap_or_default();
+    let mut doc = toml_table(b.settings);
+    let kubernetes = table_at(&mut doc, "kubernetes");
+    let ours = cluster.get("settings").and_then(|s| s.get("kubernetes")).and_then(toml::Value::as_table);
+    for (key, value) in ours.into_iter().flatten() {
+        // `cluster-dns-ip` may be the file's own (self-managed groups only).
+        if key != "cluster-dns-ip" || !kubernetes.contains_key(key) {
+            kubernetes.insert(key.clone(), value.clone());
+        }
     }
-    let node_taints = by_key
-        .iter()
-        .map(|(k, vs)| {
-            format!("\"{k}\" = [{}]", vs.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let max_pods = b.max_pods.map(|n| format!("max-pods = {n}")).unwrap_or_default();
-    substitute(
-        BOTTLEROCKET,
-        &[common, &[("node_labels", node_labels), ("node_taints", node_taints), ("max_pods", max_pods)]]
-            .concat(),
-    )
+    group_settings(kubernetes, b.labels, b.taints, b.max_pods);
+    wrap_settings(doc)
+}
+
+/// The group's labels, taints and max pods in `settings.kubernetes`.
+fn group_settings(
+    kubernetes: &mut toml::Table,
+    labels: &BTreeMap<String, String>,
+    taints: &[String],
+    max_pods: Option<i32>,
+) {
+    if let Some(n) = max_pods {
+        kubernetes.insert("max-pods".into(), i64::from(n).into());
+    }
+    if !labels.is_empty() {
+        let table: toml::Table = labels.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect();
+        kubernetes.insert("node-labels".into(), table.into());
+    }
+    let mut by_key: BTreeMap<&str, Vec<toml::Value>> = BTreeMap::new();
+    for t in taints {
+        let (key, value) = t.split_once('=').unwrap_or((t.as_str(), ""));
+        by_key.entry(key).or_default().push(value.into());
+    }
+    if !by_key.is_empty() {
+        let table: toml::Table = by_key.into_iter().map(|(k, vs)| (k.to_string(), vs.into())).collect();
+        kubernetes.insert("node-taints".into(), table.into());
+    }
+}
+
+/// The file's settings as TOML (validation has refused `null`, which TOML cannot hold).
+fn toml_table(settings: &serde_json::Map<String, serde_json::Value>) -> toml::Table {
+    toml::Table::try_from(settings).unwrap_or_default()
+}
+
+/// The table under `key` (made if missing; validation keeps `kubernetes` a mapping).
+fn table_at<'t>(doc: &'t mut toml::Table, key: &str) -> &'t mut toml::Table {
+    let entry = doc.entry(key).or_insert_with(|| toml::Table::new().into());
+    if !entry.is_table() {
+        *entry = toml::Table::new().into();
+    }
+    entry.as_table_mut().expect("made a table above")
+}
+
+/// `[settings...]` as Bottlerocket reads it.
+fn wrap_settings(settings: toml::Table) -> String {
+    let mut top = toml::Table::new();
+    top.insert("settings".into(), settings.into());
+    toml::to_string(&top).unwrap_or_default()
 }
 
 /// Render a plan's user data spec with the control plane's outputs.
@@ -180,6 +224,7 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
         max_pods: spec.max_pods,
         pre_bootstrap_commands: &spec.pre_bootstrap_commands,
         override_bootstrap_command: spec.override_bootstrap_command.as_deref(),
+        settings: &spec.settings,
     };
     Ok(render(&spec.template, &b)?)
 }
@@ -191,15 +236,23 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
 ///   `maxPods` for `maxPodsPerNode`, and `overrideBootstrapCommand` as a `NodeConfig` of its own;
 /// - AmazonLinux2: a part per `preBootstrapCommands` entry and, for `maxPodsPerNode`, a script
 ///   that passes `--max-pods` to the bootstrap script;
-/// - Bottlerocket: TOML with `settings.kubernetes.max-pods`.
+/// - Bottlerocket: TOML with the file's `bottlerocket.settings` and `settings.kubernetes.max-pods`.
 pub fn managed(
     family: &str,
     pre_bootstrap_commands: &[String],
     max_pods: Option<i32>,
     override_bootstrap_command: Option<&str>,
+    settings: &serde_json::Map<String, serde_json::Value>,
 ) -> Option<String> {
     if family == "Bottlerocket" {
-        return max_pods.map(|n| format!("[settings.kubernetes]\nmax-pods = {n}\n"));
+        if settings.is_empty() && max_pods.is_none() {
+            return None;
+        }
+        let mut doc = toml_table(settings);
+        if max_pods.is_some() {
+            group_settings(table_at(&mut doc, "kubernetes"), &BTreeMap::new(), &[], max_pods);
+        }
+        return Some(wrap_settings(doc));
     }
     let mut scripts: Vec<String> = Vec::new();
     let mut node_configs: Vec<String> = Vec::new();
@@ -286,8 +339,12 @@ mod tests {
             max_pods: Some(58),
             pre_bootstrap_commands: pre,
             override_bootstrap_command: None,
+            settings: &NO_SETTINGS,
         }
     }
+
+    static NO_SETTINGS: std::sync::LazyLock<serde_json::Map<String, serde_json::Value>> =
+        std::sync::LazyLock::new(serde_json::Map::new);
 
     #[test]
     fn cluster_dns_is_network_plus_ten() {
@@ -345,11 +402,47 @@ mod tests {
         let labels = BTreeMap::from([("role".to_string(), "web".to_string())]);
         let taints = vec!["dedicated=web:NoSchedule".to_string()];
         let out = render("bottlerocket", &bootstrap(&labels, &taints, &[])).unwrap();
-        assert!(out.contains("cluster-name = \"demo\"\n"));
-        assert!(out.contains("cluster-dns-ip = \"172.20.0.10\"\n"));
-        assert!(out.contains("max-pods = 58\n"));
-        assert!(out.contains("\"role\" = \"web\"\n"));
-        assert!(out.contains("\"dedicated\" = [\"web:NoSchedule\"]\n"));
+        let doc: toml::Table = out.parse().unwrap();
+        let k = &doc["settings"]["kubernetes"];
+        assert_eq!(k["cluster-name"].as_str(), Some("demo"));
+        assert_eq!(k["cluster-dns-ip"].as_str(), Some("172.20.0.10"));
+        assert_eq!(k["max-pods"].as_integer(), Some(58));
+        assert_eq!(k["node-labels"]["role"].as_str(), Some("web"));
+        assert_eq!(k["node-taints"]["dedicated"].as_array().unwrap()[0].as_str(), Some("web:NoSchedule"));
+    }
+
+    /// The file's settings go around eksup's; keys TOML must quote stay one key, and quotes in
+    /// values stay in the value.
+    #[test]
+    fn bottlerocket_takes_the_files_settings() {
+        let labels = BTreeMap::from([("example.com/role".to_string(), "say \"hi\"".to_string())]);
+        let settings = serde_json::json!({
+            "motd": "Hello, eksctl!",
+            "host-containers": { "admin": { "enabled": true } },
+            "kubernetes": { "cluster-dns-ip": "10.0.0.2", "allowed-unsafe-sysctls": ["net.core.somaxconn"] },
+            "kernel": { "sysctl": { "vm.max_map_count": "262144" } },
+        });
+        let settings = settings.as_object().unwrap().clone();
+        let mut b = bootstrap(&labels, &[], &[]);
+        b.settings = &settings;
+        let out = render("bottlerocket", &b).unwrap();
+        let doc: toml::Table = out.parse().unwrap();
+        let s = &doc["settings"];
+        assert_eq!(s["motd"].as_str(), Some("Hello, eksctl!"));
+        assert_eq!(s["host-containers"]["admin"]["enabled"].as_bool(), Some(true));
+        assert_eq!(s["kernel"]["sysctl"]["vm.max_map_count"].as_str(), Some("262144"));
+        let k = &s["kubernetes"];
+        assert_eq!(k["cluster-dns-ip"].as_str(), Some("10.0.0.2"), "the file's DNS address is kept");
+        assert_eq!(k["cluster-name"].as_str(), Some("demo"));
+        assert_eq!(k["allowed-unsafe-sysctls"][0].as_str(), Some("net.core.somaxconn"));
+        assert_eq!(k["node-labels"]["example.com/role"].as_str(), Some("say \"hi\""));
+        // A managed group's: only the file's and max pods (EKS adds the cluster's).
+        let of_managed = managed("Bottlerocket", &[], Some(17), None, &settings).unwrap();
+        let doc: toml::Table = of_managed.parse().unwrap();
+        assert_eq!(doc["settings"]["motd"].as_str(), Some("Hello, eksctl!"));
+        assert_eq!(doc["settings"]["kubernetes"]["max-pods"].as_integer(), Some(17));
+        assert!(doc["settings"]["kubernetes"].get("cluster-name").is_none());
+        assert_eq!(managed("Bottlerocket", &[], None, None, &serde_json::Map::new()), None);
     }
 
     #[test]

@@ -178,6 +178,39 @@ pub struct Nodes {
     pub attach_security_group_ids: Vec<String>,
     pub pre_bootstrap_commands: Vec<String>,
     pub override_bootstrap_command: Option<String>,
+    /// Bottlerocket's settings from `bottlerocket` (empty for other families): the file's
+    /// `settings` with the admin container's switch.
+    pub bottlerocket_settings: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A Bottlerocket group's settings: the file's, with `host-containers.admin.enabled` from
+/// `enableAdminContainer`, else on with SSH access (SSH reaches Bottlerocket through the admin
+/// container), as eksctl's defaults.
+fn bottlerocket_settings(
+    family: &str,
+    b: Option<&NodeGroupBottlerocket>,
+    ssh_allowed: bool,
+) -> serde_json::Map<String, serde_json::Value> {
+    if family != "Bottlerocket" {
+        return serde_json::Map::new();
+    }
+    let mut settings = b.and_then(|b| b.settings.clone()).unwrap_or_default();
+    let given = settings.get("host-containers").and_then(|h| h.get("admin")).and_then(|a| a.get("enabled"));
+    let admin = match (b.and_then(|b| b.enable_admin_container), given) {
+        (Some(on), _) => Some(on),
+        (None, Some(_)) => None,
+        (None, None) => ssh_allowed.then_some(true),
+    };
+    if let Some(on) = admin {
+        let hosts = settings.entry("host-containers").or_insert_with(|| serde_json::json!({}));
+        if let Some(hosts) = hosts.as_object_mut() {
+            let a = hosts.entry("admin").or_insert_with(|| serde_json::json!({}));
+            if let Some(a) = a.as_object_mut() {
+                a.insert("enabled".into(), on.into());
+            }
+        }
+    }
+    settings
 }
 
 #[derive(Debug, Clone)]
@@ -299,6 +332,11 @@ macro_rules! nodes {
                 .unwrap_or_default(),
             pre_bootstrap_commands: ng.pre_bootstrap_commands.clone().unwrap_or_default(),
             override_bootstrap_command: ng.override_bootstrap_command.clone(),
+            bottlerocket_settings: bottlerocket_settings(
+                ng.ami_family.as_deref().unwrap_or(DEFAULT_AMI_FAMILY),
+                ng.bottlerocket.as_ref(),
+                ssh_allowed,
+            ),
         }
     }};
 }

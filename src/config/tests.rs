@@ -620,3 +620,54 @@ fn auto_mode_brings_the_pod_identity_agent_and_hybrid_nodes_keep_the_networking_
     ))
     .unwrap();
 }
+
+/// `bottlerocket`: on Bottlerocket nodes only, and its settings hold nothing the node group or
+/// the cluster says (eksctl's rules), nor a `null`; located at their lines.
+#[test]
+fn bottlerocket_settings_are_checked() {
+    let ng = |extra: &str| {
+        format!(
+            "{HEAD}managedNodeGroups:\n  - name: br\n    amiFamily: Bottlerocket\n    bottlerocket:\n{extra}"
+        )
+    };
+    let ok = load(&ng("      enableAdminContainer: true\n      settings:\n        motd: hi\n")).unwrap();
+    let b = ok.config.managed_node_groups.as_ref().unwrap()[0].bottlerocket.as_ref().unwrap();
+    assert_eq!(b.settings.as_ref().unwrap()["motd"], "hi");
+    let errs = errors(&ng(
+        "      enableAdminContainer: false\n      settings:\n        host-containers:\n          admin:\n            enabled: true\n        kubernetes:\n          node-labels:\n            a: b\n          cluster-dns-ip: 10.0.0.2\n        ntp:\n          time-servers: ~\n",
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has(
+            "c.yaml:10:7: managedNodeGroups[0].bottlerocket.enableAdminContainer: cannot be set with `settings.host-containers.admin.enabled`"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has("managedNodeGroups[0].bottlerocket.settings.kubernetes.node-labels: is set from the node group")
+            && has("use `managedNodeGroups[0].labels` instead"),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            "managedNodeGroups[0].bottlerocket.settings.kubernetes.cluster-dns-ip: is the cluster's: EKS writes it"
+        ),
+        "{errs:#?}"
+    );
+    assert!(has("managedNodeGroups[0].bottlerocket.settings.ntp.time-servers: is empty (null)"), "{errs:#?}");
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: al\n    bottlerocket:\n      settings:\n        motd: hi\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("c.yaml:8:5: nodeGroups[0].bottlerocket: is for Bottlerocket nodes, but `amiFamily` is `AmazonLinux2023`")),
+        "{errs:#?}"
+    );
+    // A self-managed group may name its DNS address; the admin container follows SSH.
+    let ok = load(&format!(
+        "{HEAD}nodeGroups:\n  - name: br\n    amiFamily: Bottlerocket\n    ssh:\n      allow: true\n      publicKeyName: k\n    bottlerocket:\n      settings:\n        kubernetes:\n          cluster-dns-ip: 10.0.0.2\n"
+    ))
+    .unwrap();
+    let ng = resolved::SelfManaged::new(&ok.config.node_groups.as_ref().unwrap()[0]);
+    assert_eq!(ng.nodes.bottlerocket_settings["host-containers"]["admin"]["enabled"], true);
+    assert_eq!(ng.nodes.bottlerocket_settings["kubernetes"]["cluster-dns-ip"], "10.0.0.2");
+}

@@ -754,6 +754,9 @@ macro_rules! nodegroup_struct {
             /// How many nodes may be replaced at once during an update
             #[serde(skip_serializing_if = "Option::is_none")]
             pub update_config: Option<NodeGroupUpdateConfig>,
+            /// Bottlerocket's own settings (with `amiFamily: Bottlerocket`)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub bottlerocket: Option<NodeGroupBottlerocket>,
             $($extra)*
         }
     };
@@ -948,6 +951,21 @@ pub struct LaunchTemplate {
     /// Its version (default: the default version)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+}
+
+/// A Bottlerocket node's settings beyond those eksup derives from the node group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeGroupBottlerocket {
+    /// Run Bottlerocket's admin container (`settings.host-containers.admin.enabled`; default: on
+    /// with `ssh.allow`, through which SSH reaches the node)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_admin_container: Option<bool>,
+    /// Bottlerocket's settings (its API's `settings`, written as TOML user data), e.g.
+    /// `motd: hello` or `kernel: {sysctl: {...}}`; labels, taints, max pods and the cluster's
+    /// own fields come from the node group and the cluster
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -1238,6 +1238,7 @@ struct NgView<'a> {
     disable_pod_imds: Option<bool>,
     tags: Option<&'a Map>,
     attach_ids: Option<&'a Vec<String>>,
+    bottlerocket: Option<&'a NodeGroupBottlerocket>,
 }
 
 macro_rules! ng_view {
@@ -1267,6 +1268,7 @@ macro_rules! ng_view {
             disable_pod_imds: $ng.disable_pod_imds,
             tags: $ng.tags.as_ref(),
             attach_ids: $ng.security_groups.as_ref().and_then(|s| s.attach_ids.as_ref()),
+            bottlerocket: $ng.bottlerocket.as_ref(),
         }
     };
 }
@@ -1313,6 +1315,91 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             autoscaler_tag_rules(v, ng);
         }
         ssh_rules(v, ng);
+        bottlerocket_rules(v, ng, *managed);
+    }
+}
+
+/// `bottlerocket`: only on Bottlerocket nodes; its `settings` hold what the node group cannot say
+/// (eksctl's rules, `pkg/apis/eksctl.io/v1alpha5/validation.go` and
+/// `pkg/nodebootstrap/managed_bottlerocket.go`, for both kinds of group). Every value must be one
+/// TOML can hold.
+fn bottlerocket_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
+    let Some(b) = ng.bottlerocket else { return };
+    let p = format!("{}.bottlerocket", ng.path);
+    let family = ng.ami_family.unwrap_or(super::defaults::DEFAULT_AMI_FAMILY);
+    if family != "Bottlerocket" {
+        v.err_hint(
+            &p,
+            format!("is for Bottlerocket nodes, but `amiFamily` is `{family}`"),
+            "set `amiFamily: Bottlerocket`, or remove `bottlerocket`",
+        );
+        return;
+    }
+    let Some(settings) = &b.settings else { return };
+    let settings_path = format!("{p}.settings");
+    let kubernetes = match settings.get("kubernetes") {
+        Some(serde_json::Value::Object(k)) => Some(k),
+        Some(_) => {
+            v.err(format!("{settings_path}.kubernetes"), "must be a mapping of Kubernetes settings");
+            None
+        }
+        None => None,
+    };
+    for (key, field) in [("node-labels", "labels"), ("node-taints", "taints"), ("max-pods", "maxPodsPerNode")]
+    {
+        if kubernetes.is_some_and(|k| k.contains_key(key)) {
+            v.err_hint(
+                format!("{settings_path}.kubernetes.{key}"),
+                "is set from the node group",
+                format!("use `{}.{field}` instead", ng.path),
+            );
+        }
+    }
+    // The cluster's own fields: eksup (or EKS, for managed groups) writes them.
+    let mut cluster_keys = vec!["cluster-name", "api-server", "cluster-certificate"];
+    if managed {
+        cluster_keys.push("cluster-dns-ip");
+    }
+    for key in cluster_keys {
+        if kubernetes.is_some_and(|k| k.contains_key(key)) {
+            let who = if managed { "EKS" } else { "eksup" };
+            v.err_hint(
+                format!("{settings_path}.kubernetes.{key}"),
+                format!("is the cluster's: {who} writes it into the node's user data"),
+                format!("remove `{key}`"),
+            );
+        }
+    }
+    let admin = settings.get("host-containers").and_then(|h| h.get("admin")).and_then(|a| a.get("enabled"));
+    if b.enable_admin_container.is_some() && admin.is_some() {
+        v.err_hint(
+            format!("{p}.enableAdminContainer"),
+            "cannot be set with `settings.host-containers.admin.enabled`",
+            "keep one of them",
+        );
+    }
+    toml_values(v, &settings_path, &serde_json::Value::Object(settings.clone()));
+}
+
+/// Refuse what TOML cannot hold (`null`) anywhere under `path`.
+fn toml_values(v: &mut V, path: &str, value: &serde_json::Value) {
+    match value {
+        serde_json::Value::Null => v.err_hint(
+            path,
+            "is empty (null), which Bottlerocket's TOML settings cannot hold",
+            "give it a value, or remove it",
+        ),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                toml_values(v, &format!("{path}[{i}]"), item);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                toml_values(v, &format!("{path}.{key}"), item);
+            }
+        }
+        _ => {}
     }
 }
 

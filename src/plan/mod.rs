@@ -190,6 +190,9 @@ pub struct UserDataSpec {
     pub max_pods: Option<i32>,
     pub pre_bootstrap_commands: Vec<String>,
     pub override_bootstrap_command: Option<String>,
+    /// Bottlerocket's settings from the file (`bottlerocket`), merged under eksup's.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub settings: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1151,3 +1151,52 @@ fn hybrid_nodes() {
         assert!(rules.contains("10.80.146.0/24") && rules.contains("443"), "{rules}");
     });
 }
+
+/// A launch template's user data, decoded.
+fn launch_template_user_data(emu: &Emulator, name: &str) -> String {
+    use base64::Engine as _;
+    let lt = emu.aws(&[
+        "ec2",
+        "describe-launch-template-versions",
+        "--launch-template-name",
+        name,
+        "--versions",
+        "$Latest",
+    ]);
+    let data = str_of(&lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["UserData"]);
+    let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64 user data");
+    String::from_utf8(bytes).expect("UTF-8 user data")
+}
+
+/// Bottlerocket's settings: `ng1-public`'s message of the day and admin container go into its
+/// nodes' TOML settings around eksup's (the cluster's fields, the label whose key TOML must quote),
+/// and `ng2-public-ssh` gets the admin container (SSH reaches Bottlerocket through it) and the
+/// existing key pair. The emulator's nodes read that TOML to join, so all eight turn Ready with
+/// the label; read back with the AWS CLI and kubectl.
+#[test]
+fn bottlerocket_settings() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let key = public_key_of_example_07();
+    emu.aws(&["ec2", "import-key-pair", "--key-name", "my-example-keypair", "--public-key-material", &key]);
+    lifecycle_checked(&emu, "20-bottlerocket.yaml", &example("20-bottlerocket.yaml"), |cluster| {
+        let ng1 = launch_template_user_data(&emu, &format!("eksup-{cluster}-ng1-public"));
+        let doc: toml::Table = ng1.parse().unwrap_or_else(|e| panic!("{e}\n{ng1}"));
+        let settings = &doc["settings"];
+        assert_eq!(settings["motd"].as_str(), Some("Hello, eksctl!"), "{ng1}");
+        assert_eq!(settings["host-containers"]["admin"]["enabled"].as_bool(), Some(true), "{ng1}");
+        assert_eq!(settings["kubernetes"]["cluster-name"].as_str(), Some(cluster), "{ng1}");
+        assert_eq!(
+            settings["kubernetes"]["node-labels"]["network-locality.example.com/public"].as_str(),
+            Some("true"),
+            "{ng1}"
+        );
+        let ng2 = launch_template_user_data(&emu, &format!("eksup-{cluster}-ng2-public-ssh"));
+        let doc: toml::Table = ng2.parse().unwrap_or_else(|e| panic!("{e}\n{ng2}"));
+        assert_eq!(doc["settings"]["host-containers"]["admin"]["enabled"].as_bool(), Some(true), "{ng2}");
+        assert!(doc["settings"].get("motd").is_none(), "{ng2}");
+        let (ok, out, err) =
+            emu.kubectl(&["get", "nodes", "-l", "network-locality.example.com/public=true", "-o", "name"]);
+        assert!(ok, "{err}");
+        assert_eq!(out.lines().count(), 4, "ng1-public's nodes carry its label: {out}");
+    });
+}

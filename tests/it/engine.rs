@@ -110,6 +110,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
             max_pods: Some(58),
             pre_bootstrap_commands: vec!["echo pre-bootstrap".into()],
             override_bootstrap_command: None,
+            settings: serde_json::Map::new(),
         }),
         instance_tags: BTreeMap::from([("Name".to_string(), format!("{CLUSTER}-{name}-Node"))]),
     }

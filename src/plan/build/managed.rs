@@ -124,6 +124,7 @@ impl Builder<'_> {
                     &nodes.pre_bootstrap_commands,
                     nodes.max_pods,
                     nodes.override_bootstrap_command.as_deref(),
+                    &nodes.bottlerocket_settings,
                 );
             }
         }

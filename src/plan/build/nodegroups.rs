@@ -74,6 +74,7 @@ impl Builder<'_> {
             max_pods: nodes.max_pods,
             pre_bootstrap_commands: nodes.pre_bootstrap_commands.clone(),
             override_bootstrap_command: nodes.override_bootstrap_command.clone(),
+            settings: nodes.bottlerocket_settings.clone(),
         }
     }
 
