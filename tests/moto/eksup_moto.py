@@ -18,8 +18,11 @@ Next to it: ``eksup_moto_k8s.py`` (a Kubernetes API per cluster), ``eksup_moto_s
 ``ClientToken`` idempotency on CreateNatGateway/CreateLaunchTemplate/CreateRouteTable/
 CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API),
 ``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``), ``eksup_moto_logs.py`` (CloudWatch Logs:
-the retention periods PutRetentionPolicy accepts) and ``eksup_moto_rate.py`` (API request
-throttling: AWS's token buckets per service, off by default). Each docstring says what AWS does.
+the retention periods PutRetentionPolicy accepts), ``eksup_moto_instance_requirements.py`` (EC2
+``GetInstanceTypesFromInstanceRequirements``, which moto lacks: instance types by vCPUs, memory,
+architecture, accelerators..., from moto's catalog and the region's offerings) and
+``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per service, off by default).
+Each docstring says what AWS does.
 
 Environment knobs (read once at start):
 
@@ -131,6 +134,7 @@ from moto.core.utils import utcnow
 
 import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
+import eksup_moto_instance_requirements  # ec2:GetInstanceTypesFromInstanceRequirements
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
 import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
 import eksup_moto_logs  # CloudWatch Logs: PutRetentionPolicy's allowed retention periods
@@ -725,6 +729,7 @@ def install() -> None:
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()
     eksup_moto_logs.install()
+    eksup_moto_instance_requirements.install()
     eksup_moto_rate.install()
     eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)
     _install_test_control()
