@@ -257,6 +257,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
+            cand addon 'Show a cluster''s add-ons, whoever installed them'
+            cand fargateprofile 'Show a cluster''s Fargate profiles'
+            cand accessentry 'Show a cluster''s access entries and their access policies'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -357,7 +360,64 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;identityprovider'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
-            cand --name 'One provider'
+            cand -n 'Only the one of this name'
+            cand --name 'Only the one of this name'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;addon'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'Only the one of this name'
+            cand --name 'Only the one of this name'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;fargateprofile'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'Only the one of this name'
+            cand --name 'Only the one of this name'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;get;accessentry'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --principal-arn 'Only the entry of this IAM principal'
             cand -o 'o'
             cand --output 'output'
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -409,6 +469,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
+            cand addon 'Show a cluster''s add-ons, whoever installed them'
+            cand fargateprofile 'Show a cluster''s Fargate profiles'
+            cand accessentry 'Show a cluster''s access entries and their access policies'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -424,6 +487,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;podidentityassociation'= {
         }
         &'eksup;get;help;identityprovider'= {
+        }
+        &'eksup;get;help;addon'= {
+        }
+        &'eksup;get;help;fargateprofile'= {
+        }
+        &'eksup;get;help;accessentry'= {
         }
         &'eksup;get;help;repository'= {
         }
@@ -1314,6 +1383,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand labels 'Show the labels of a managed node group''s nodes'
             cand podidentityassociation 'Show the pod identity associations of a cluster (EKS Pod Identity)'
             cand identityprovider 'Show the OIDC identity providers associated with a cluster'
+            cand addon 'Show a cluster''s add-ons, whoever installed them'
+            cand fargateprofile 'Show a cluster''s Fargate profiles'
+            cand accessentry 'Show a cluster''s access entries and their access policies'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
@@ -1328,6 +1400,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;get;podidentityassociation'= {
         }
         &'eksup;help;get;identityprovider'= {
+        }
+        &'eksup;help;get;addon'= {
+        }
+        &'eksup;help;get;fargateprofile'= {
+        }
+        &'eksup;help;get;accessentry'= {
         }
         &'eksup;help;get;repository'= {
         }

@@ -497,7 +497,25 @@ pub enum GetCommand {
         aliases = ["identityproviders"],
         after_help = "Examples:\n  eksup get identityprovider --cluster demo\n  eksup get identityprovider --cluster demo --name cognito -o yaml"
     )]
-    Identityprovider(GetIdentityProviderArgs),
+    Identityprovider(GetPartArgs),
+    /// Show a cluster's add-ons, whoever installed them
+    #[command(
+        aliases = ["addons"],
+        after_help = "Examples:\n  eksup get addon --cluster demo\n  eksup get addon --cluster demo --name vpc-cni -o json"
+    )]
+    Addon(GetPartArgs),
+    /// Show a cluster's Fargate profiles
+    #[command(
+        aliases = ["fargateprofiles", "fargate"],
+        after_help = "Examples:\n  eksup get fargateprofile --cluster demo\n  eksup get fargateprofile --cluster demo --name fp-default -o yaml"
+    )]
+    Fargateprofile(GetPartArgs),
+    /// Show a cluster's access entries and their access policies
+    #[command(
+        aliases = ["accessentries"],
+        after_help = "Examples:\n  eksup get accessentry --cluster demo\n  eksup get accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins -o json"
+    )]
+    Accessentry(GetAccessEntryArgs),
     /// Show ECR repositories
     #[command(
         alias = "repositories",
@@ -554,14 +572,27 @@ pub struct GetServiceAccountArgs {
     pub output: OutputArg,
 }
 
+/// `get identityprovider`, `get addon`, `get fargateprofile`: a cluster's parts, or one by name.
 #[derive(Debug, Args, Clone)]
-pub struct GetIdentityProviderArgs {
+pub struct GetPartArgs {
     /// The cluster
     #[arg(long, short = 'c')]
     pub cluster: String,
-    /// One provider
-    #[arg(long)]
+    /// Only the one of this name
+    #[arg(long, short = 'n')]
     pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GetAccessEntryArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// Only the entry of this IAM principal
+    #[arg(long)]
+    pub principal_arn: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }

@@ -52,6 +52,12 @@ impl UserError {
         Self { status: ExitStatus::Usage, ..Self::new(message) }
     }
 
+    /// The cluster a command names does not exist in the region it asked.
+    pub fn no_cluster(cluster: &str) -> Self {
+        Self::new(format!("no cluster `{cluster}` in this region"))
+            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
+    }
+
     #[must_use]
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());

@@ -21,6 +21,17 @@ use crate::plan::{
     keys, tags as tag_keys,
 };
 
+/// A Fargate profile's tags: the file's (`fargateProfiles[].tags`), with eksup's ownership tags
+/// over them.
+fn fargate_tags(
+    ctx: &StepContext<'_>,
+    spec: &FargateProfileSpec,
+) -> std::collections::BTreeMap<String, String> {
+    let mut tags = spec.tags.clone();
+    tags.extend(step_tags(ctx));
+    tags
+}
+
 /// `remoteNetworkConfig` as CreateCluster takes it.
 fn remote_network_config(
     remote: &crate::plan::RemoteNetworkSpec,
@@ -742,8 +753,7 @@ impl AwsCloud {
         }
         let action = if let Some(p) = existing {
             let live = super::live::live_fargate(&p);
-            let retagged =
-                self.retag(p.fargate_profile_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
+            let retagged = self.retag(p.fargate_profile_arn(), &fargate_tags(ctx, spec), &live.tags).await?;
             if retagged { Action::Updated } else { Action::Existed }
         } else if self.create_fargate_profile(ctx, spec, &role, &subnets).await? {
             Action::Created
@@ -841,7 +851,7 @@ impl AwsCloud {
                     .build()
             })
             .collect();
-        let tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
+        let tags: HashMap<String, String> = fargate_tags(ctx, spec).into_iter().collect();
         // EKS creates or deletes one Fargate profile per cluster at a time: wait for our turn.
         let busy = |e: &CloudError| {
             (e.kind() == ErrorKind::InUse)
@@ -1692,9 +1702,7 @@ impl AwsCloud {
         account: &str,
     ) -> anyhow::Result<Option<RemovedPodIdentity>> {
         if self.describe_eks_cluster(cluster).await?.is_none() {
-            return Err(crate::error::UserError::new(format!("no cluster `{cluster}` in this region"))
-                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-                .into());
+            return Err(crate::error::UserError::no_cluster(cluster).into());
         }
         let Some(a) = self.find_pod_identity(cluster, namespace, account).await? else { return Ok(None) };
         self.delete_pod_identity(cluster, a.association_id().unwrap_or_default()).await?;

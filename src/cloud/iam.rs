@@ -716,9 +716,7 @@ impl AwsCloud {
         name: &str,
     ) -> anyhow::Result<Option<RemovedServiceAccount>> {
         let Some(roles) = self.service_account_roles(cluster).await? else {
-            return Err(crate::error::UserError::new(format!("no cluster `{cluster}` in this region"))
-                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-                .into());
+            return Err(crate::error::UserError::no_cluster(cluster).into());
         };
         let Some(found) =
             roles.into_iter().find(|r| r.metadata.namespace == namespace && r.metadata.name == name)

@@ -155,6 +155,86 @@ pub async fn availability_zones(sdk: &SdkConfig) -> anyhow::Result<Vec<(String, 
     Ok(zones)
 }
 
+/// The instance types EC2 names for a selector's criteria (GetInstanceTypesFromInstanceRequirements:
+/// exactly the vCPUs, memory and accelerators asked, hardware virtualization, burstable types
+/// included as eksctl's selector includes them), offered in every one of `zones`
+/// (DescribeInstanceTypeOfferings), through the selector's name filters.
+pub async fn instance_types_matching(
+    sdk: &SdkConfig,
+    criteria: &crate::config::instance_selector::Criteria,
+    zones: &[String],
+) -> anyhow::Result<Vec<String>> {
+    use crate::config::instance_selector::Accelerators;
+    use anyhow::Context as _;
+    use aws_sdk_ec2::types::{
+        AcceleratorCountRequest, AcceleratorType, ArchitectureType, BurstablePerformance, Filter,
+        InstanceRequirementsRequest, LocationType, MemoryMiBRequest, VCpuCountRangeRequest,
+        VirtualizationType,
+    };
+    let ec2 = aws_sdk_ec2::Client::new(sdk);
+    let exactly = |n: Option<i32>| n.map_or((0, None), |n| (n, Some(n)));
+    let (vmin, vmax) = exactly(criteria.vcpus);
+    let (mmin, mmax) = exactly(criteria.memory_mib);
+    let mut requirements = InstanceRequirementsRequest::builder()
+        .v_cpu_count(VCpuCountRangeRequest::builder().min(vmin).set_max(vmax).build())
+        .memory_mib(MemoryMiBRequest::builder().min(mmin).set_max(mmax).build())
+        .burstable_performance(BurstablePerformance::Included);
+    requirements = match criteria.accelerators {
+        Accelerators::Any => requirements,
+        Accelerators::Without => {
+            requirements.accelerator_count(AcceleratorCountRequest::builder().max(0).build())
+        }
+        Accelerators::Gpus(n) => requirements
+            .accelerator_types(AcceleratorType::Gpu)
+            .accelerator_count(AcceleratorCountRequest::builder().min(n).max(n).build()),
+        Accelerators::Neuron(n) => requirements
+            .accelerator_types(AcceleratorType::Inference)
+            .accelerator_count(AcceleratorCountRequest::builder().min(n).max(n).build()),
+    };
+    let pages = ec2
+        .get_instance_types_from_instance_requirements()
+        .architecture_types(ArchitectureType::from(criteria.architecture.as_str()))
+        .virtualization_types(VirtualizationType::Hvm)
+        .instance_requirements(requirements.build())
+        .into_paginator()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .map_err(|e| anyhow::anyhow!(error::causes(&e)))
+        .context("EC2 could not list the instance types of the selector")?;
+    let mut types: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.instance_types())
+        .filter_map(|t| t.instance_type().map(str::to_string))
+        .collect();
+    types = criteria.choose(types);
+    if types.is_empty() || zones.is_empty() {
+        return Ok(types);
+    }
+    // Offered in each zone: at most 200 filter values a call (EC2's limit on values).
+    let mut offered: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for chunk in types.chunks(200) {
+        let pages = ec2
+            .describe_instance_type_offerings()
+            .location_type(LocationType::AvailabilityZone)
+            .filters(Filter::builder().name("location").set_values(Some(zones.to_vec())).build())
+            .filters(Filter::builder().name("instance-type").set_values(Some(chunk.to_vec())).build())
+            .into_paginator()
+            .send()
+            .collect::<Result<Vec<_>, _>>()
+            .await
+            .map_err(|e| anyhow::anyhow!(error::causes(&e)))
+            .context("EC2 could not list where the selector's instance types are offered")?;
+        for offering in pages.iter().flat_map(|p| p.instance_type_offerings()) {
+            if let Some(t) = offering.instance_type() {
+                *offered.entry(t.as_str().to_string()).or_default() += 1;
+            }
+        }
+    }
+    types.retain(|t| offered.get(t).is_some_and(|n| *n >= zones.len()));
+    Ok(types)
+}
+
 /// Fail fast (one attempt, short timeouts): for look-ups that have a fallback.
 pub fn quick(sdk: &SdkConfig) -> SdkConfig {
     use aws_config::retry::RetryConfig;
@@ -186,6 +266,7 @@ mod live;
 mod logs;
 mod nodes;
 mod orphans;
+mod parts;
 pub mod preflight;
 pub mod registry;
 mod roll;
@@ -209,6 +290,7 @@ pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
+pub use parts::{AccessEntrySummary, AddonSummary, FargateSummary};
 pub use roll::{Rolled, SelfManagedGroup, ami_lineage};
 pub use update::{
     AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES, NodegroupConfigChange,

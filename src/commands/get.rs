@@ -1,10 +1,12 @@
 //! `eksup get cluster`, `eksup get nodegroup`, `eksup get iamserviceaccount`, `eksup get
-//! podidentityassociation` and `eksup get identityprovider`.
+//! podidentityassociation`, `eksup get identityprovider`, `eksup get addon`, `eksup get
+//! fargateprofile` and `eksup get accessentry`.
 
 use anyhow::Result;
 
 use crate::cli::{
-    GetClusterArgs, GetIdentityProviderArgs, GetNodegroupArgs, GetPodIdentityArgs, GetServiceAccountArgs,
+    GetAccessEntryArgs, GetClusterArgs, GetNodegroupArgs, GetPartArgs, GetPodIdentityArgs,
+    GetServiceAccountArgs,
 };
 use crate::error::ExitStatus;
 use crate::ops;
@@ -22,7 +24,7 @@ pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Prin
 }
 
 pub fn get_identity_provider(
-    args: GetIdentityProviderArgs,
+    args: GetPartArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
@@ -57,6 +59,31 @@ pub fn get_service_account(
         &args.cluster,
         namespace.as_deref(),
         args.name.as_deref(),
+        args.output.output,
+        settings,
+    )?;
+    ops::finish(report, printer)
+}
+
+pub fn get_addon(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let report = ops::get::get_addons(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_fargate_profile(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let report =
+        ops::get::get_fargate_profiles(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_access_entry(
+    args: GetAccessEntryArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report = ops::get::get_access_entries(
+        &args.cluster,
+        args.principal_arn.as_deref(),
         args.output.output,
         settings,
     )?;

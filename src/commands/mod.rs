@@ -52,6 +52,9 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Get(GetCommand::Iamserviceaccount(args)) => {
             get::get_service_account(args, settings, printer)
         }
+        Command::Get(GetCommand::Addon(args)) => get::get_addon(args, settings, printer),
+        Command::Get(GetCommand::Fargateprofile(args)) => get::get_fargate_profile(args, settings, printer),
+        Command::Get(GetCommand::Accessentry(args)) => get::get_access_entry(args, settings, printer),
         Command::Get(GetCommand::Identityprovider(args)) => {
             get::get_identity_provider(args, settings, printer)
         }

@@ -164,7 +164,10 @@ fn node_groups(cfg: &mut ClusterConfig) {
     let cluster_tags = cfg.metadata.tags.clone().unwrap_or_default();
     for ng in cfg.managed_node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
-        if ng.instance_types.as_ref().is_none_or(Vec::is_empty) && ng.launch_template.is_none() {
+        if ng.instance_types.as_ref().is_none_or(Vec::is_empty)
+            && ng.launch_template.is_none()
+            && ng.instance_selector.is_none()
+        {
             ng.instance_type.get_or_insert_with(|| DEFAULT_INSTANCE_TYPE.into());
         }
         ng.ami_family.get_or_insert_with(|| DEFAULT_AMI_FAMILY.into());
@@ -187,7 +190,11 @@ fn node_groups(cfg: &mut ClusterConfig) {
     for ng in cfg.node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
         // eksctl's word for a group whose types are in `instancesDistribution`.
-        let default_type = if ng.instances_distribution.is_some() { "mixed" } else { DEFAULT_INSTANCE_TYPE };
+        let default_type = if ng.instances_distribution.is_some() || ng.instance_selector.is_some() {
+            "mixed"
+        } else {
+            DEFAULT_INSTANCE_TYPE
+        };
         ng.instance_type.get_or_insert_with(|| default_type.into());
         ng.ami_family.get_or_insert_with(|| DEFAULT_AMI_FAMILY.into());
         volume_defaults(

@@ -9,6 +9,7 @@
 mod check;
 pub mod defaults;
 pub mod diag;
+pub mod instance_selector;
 mod known;
 pub mod regions;
 pub mod resolved;

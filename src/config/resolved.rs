@@ -181,6 +181,9 @@ pub struct Nodes {
     /// Bottlerocket's settings from `bottlerocket` (empty for other families): the file's
     /// `settings` with the admin container's switch.
     pub bottlerocket_settings: serde_json::Map<String, serde_json::Value>,
+    /// What `instanceSelector` asks for, while EC2 has not chosen the types (a dry-run without
+    /// AWS): `2 vCPUs, 4 GiB, x86_64`.
+    pub unresolved_selector: Option<String>,
 }
 
 /// A Bottlerocket group's settings: the file's, with `host-containers.admin.enabled` from
@@ -337,6 +340,12 @@ macro_rules! nodes {
                 ng.bottlerocket.as_ref(),
                 ssh_allowed,
             ),
+            unresolved_selector: ng
+                .instance_selector
+                .as_ref()
+                .filter(|s| !s.resolved)
+                .and_then(|s| super::instance_selector::Criteria::of(s).ok())
+                .map(|c| c.summary()),
         }
     }};
 }

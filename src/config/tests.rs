@@ -671,3 +671,37 @@ fn bottlerocket_settings_are_checked() {
     assert_eq!(ng.nodes.bottlerocket_settings["host-containers"]["admin"]["enabled"], true);
     assert_eq!(ng.nodes.bottlerocket_settings["kubernetes"]["cluster-dns-ip"], "10.0.0.2");
 }
+
+/// `instanceSelector`: its problems at their lines, and no other word on the group's types.
+#[test]
+fn instance_selectors_are_checked() {
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: a\n    instanceType: m5.large\n    instanceSelector:\n      vCPUs: 2\n  - name: b\n    instanceSelector: {{}}\nnodeGroups:\n  - name: c\n    instanceSelector:\n      memory: 4 GB RAM\n      cpuArchitecture: i386\n      deny: \"([\"\n    instancesDistribution:\n      instanceTypes: [m5.large]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has("c.yaml:9:5: managedNodeGroups[0].instanceSelector: cannot be used with `instanceType`"),
+        "{errs:#?}"
+    );
+    assert!(has("c.yaml:12:5: managedNodeGroups[1].instanceSelector: asks for nothing"), "{errs:#?}");
+    assert!(
+        has("c.yaml:16:7: nodeGroups[0].instanceSelector.memory: `4 GB RAM` is not an amount of memory"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("c.yaml:17:7: nodeGroups[0].instanceSelector.cpuArchitecture: `i386` is not one of"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("c.yaml:18:7: nodeGroups[0].instanceSelector.deny: `([` is not a regular expression"),
+        "{errs:#?}"
+    );
+    assert!(
+        has("nodeGroups[0].instanceSelector: cannot be used with `instancesDistribution.instanceTypes`"),
+        "{errs:#?}"
+    );
+    // Not yet chosen by EC2 (no AWS at hand): a managed group gets no default type.
+    let l = load(&format!("{HEAD}managedNodeGroups:\n  - name: a\n    instanceSelector:\n      vCPUs: 2\n"))
+        .unwrap();
+    assert_eq!(l.config.managed_node_groups.as_ref().unwrap()[0].instance_type, None);
+}

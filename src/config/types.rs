@@ -757,6 +757,9 @@ macro_rules! nodegroup_struct {
             /// Bottlerocket's own settings (with `amiFamily: Bottlerocket`)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub bottlerocket: Option<NodeGroupBottlerocket>,
+            /// Instance types chosen by EC2 from what they have (instead of naming the types)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub instance_selector: Option<InstanceSelector>,
             $($extra)*
         }
     };
@@ -951,6 +954,39 @@ pub struct LaunchTemplate {
     /// Its version (default: the default version)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+}
+
+/// What the instance types of a node group have: EC2 names the types that match exactly
+/// (GetInstanceTypesFromInstanceRequirements), offered in the group's zones.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceSelector {
+    /// vCPUs of each type
+    #[serde(rename = "vCPUs", skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<i64>,
+    /// Memory of each type: a number of GiB (`"4"`), or with a unit (`2GiB`, `512MiB`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory: Option<String>,
+    /// GPUs of each type; `0` for types without accelerators
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gpus: Option<i64>,
+    /// AWS Neuron (Inferentia, Trainium) devices of each type; `0` for types without accelerators
+    #[serde(rename = "neuron_devices", skip_serializing_if = "Option::is_none")]
+    pub neuron_devices: Option<i64>,
+    /// `x86_64` (default, also `amd64`) or `arm64`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_architecture: Option<String>,
+    /// A regular expression the type's name must match (e.g. `^[cm][5-7]`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow: Option<String>,
+    /// A regular expression the type's name must not match
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deny: Option<String>,
+    /// The types were chosen by EC2 for this selector when the config was loaded
+    /// ([`crate::config::instance_selector::apply`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub resolved: bool,
 }
 
 /// A Bottlerocket node's settings beyond those eksup derives from the node group.

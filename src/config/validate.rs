@@ -1287,6 +1287,7 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
             );
         }
     }
+    instance_selector_rules(v, cfg);
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (ng, managed) in &views {
         name_rules(v, ng, &mut names);
@@ -1316,6 +1317,59 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         }
         ssh_rules(v, ng);
         bottlerocket_rules(v, ng, *managed);
+    }
+}
+
+/// `instanceSelector`: criteria EC2 takes, and no other word on the group's types (eksctl's
+/// rules); once EC2 has chosen, the types it chose are where the file's would be.
+fn instance_selector_rules(v: &mut V, cfg: &ClusterConfig) {
+    use super::instance_selector::{Criteria, is_zero};
+    let managed = cfg.managed_node_groups.iter().flatten().enumerate().map(|(i, ng)| {
+        let types = ng.instance_types.as_ref().is_some_and(|t| !t.is_empty());
+        (
+            format!("managedNodeGroups[{i}]"),
+            ng.instance_selector.as_ref(),
+            ng.instance_type.is_some(),
+            types,
+            "instanceTypes",
+        )
+    });
+    let self_managed = cfg.node_groups.iter().flatten().enumerate().map(|(i, ng)| {
+        let types = ng
+            .instances_distribution
+            .as_ref()
+            .and_then(|d| d.instance_types.as_ref())
+            .is_some_and(|t| !t.is_empty());
+        let named = ng.instance_type.as_deref().is_some_and(|t| t != "mixed");
+        (
+            format!("nodeGroups[{i}]"),
+            ng.instance_selector.as_ref(),
+            named,
+            types,
+            "instancesDistribution.instanceTypes",
+        )
+    });
+    for (p, selector, instance_type, types, types_field) in managed.chain(self_managed) {
+        let Some(s) = selector else { continue };
+        let p = format!("{p}.instanceSelector");
+        if is_zero(s) {
+            v.err_hint(
+                &p,
+                "asks for nothing",
+                "give `vCPUs`, `memory`, `gpus`, `cpuArchitecture`..., or remove it",
+            );
+            continue;
+        }
+        if let Err(problems) = Criteria::of(s) {
+            for (field, message, hint) in problems {
+                v.err_hint(format!("{p}.{field}"), message, hint);
+            }
+        }
+        if instance_type {
+            v.err_hint(&p, "cannot be used with `instanceType`", "keep one of them");
+        } else if types && !s.resolved {
+            v.err_hint(&p, format!("cannot be used with `{types_field}`"), "keep one of them");
+        }
     }
 }
 
@@ -1441,11 +1495,14 @@ fn self_managed_rules<'a>(
                 "should be `mixed` or unset with `instancesDistribution`",
                 "list every type in `instancesDistribution.instanceTypes`",
             ),
+            // `mixed` for the types an instance selector is to give
+            (Some(t), None) if t == "mixed" && ng.instance_selector.is_some() => {}
             (Some(t), None) => instance_types.push((format!("{p}.instanceType"), t)),
             _ => {}
         }
         if let Some(d) = &ng.instances_distribution {
-            distribution_rules(v, &p, d, instance_types);
+            let selected = ng.instance_selector.as_ref().is_some_and(|s| s.resolved);
+            distribution_rules(v, &p, d, instance_types, selected);
         }
         views.push((
             ng_view!(p.clone(), ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
@@ -1479,6 +1536,7 @@ fn distribution_rules<'a>(
     p: &str,
     d: &'a NodeGroupInstancesDistribution,
     instance_types: &mut Vec<(String, &'a str)>,
+    selected: bool,
 ) {
     let p = format!("{p}.instancesDistribution");
     let types = d.instance_types.as_deref().unwrap_or_default();
@@ -1490,8 +1548,12 @@ fn distribution_rules<'a>(
         );
     }
     let unique: std::collections::BTreeSet<&String> = types.iter().collect();
-    if unique.len() > 20 {
-        v.err(format!("{p}.instanceTypes"), "holds at most 20 instance types (Auto Scaling's limit)");
+    // eksctl's limit for types named by hand (an instance selector may give up to 40).
+    if unique.len() > 20 && !selected {
+        v.err(
+            format!("{p}.instanceTypes"),
+            "holds at most 20 instance types (eksctl's limit for types named by hand)",
+        );
     }
     for (j, t) in types.iter().enumerate() {
         instance_types.push((format!("{p}.instanceTypes[{j}]"), t));

@@ -81,9 +81,7 @@ pub fn get_clusters(name: Option<&str>, output: OutputFormat, settings: &Setting
             match aws.describe_cluster(&n).await? {
                 Some(c) => out.push(c),
                 None if name.is_some() => {
-                    return Err(UserError::new(format!("no cluster `{n}` in this region"))
-                        .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-                        .into());
+                    return Err(UserError::no_cluster(&n).into());
                 }
                 None => {}
             }
@@ -137,9 +135,7 @@ pub fn get_nodegroups(
         let sdk = cloud::load_sdk_config(settings, None).await?;
         let aws = AwsCloud::new(&sdk);
         if aws.describe_cluster(cluster).await?.is_none() {
-            return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
-                .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-                .into());
+            return Err(UserError::no_cluster(cluster).into());
         }
         aws.list_nodegroups(cluster).await
     })?;
@@ -220,9 +216,7 @@ pub fn get_identity_providers(
         AwsCloud::new(&sdk).identity_provider_summaries(cluster, name).await
     })?;
     let Some(providers) = found else {
-        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
-            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-            .into());
+        return Err(UserError::no_cluster(cluster).into());
     };
     if let Some(name) = name
         && providers.is_empty()
@@ -285,9 +279,7 @@ pub fn get_pod_identities(
         AwsCloud::new(&sdk).pod_identity_summaries(cluster, namespace, service_account).await
     })?;
     let Some(associations) = found else {
-        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
-            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-            .into());
+        return Err(UserError::no_cluster(cluster).into());
     };
     Ok(PodIdentitiesReport { associations, output })
 }
@@ -306,9 +298,7 @@ pub fn get_service_accounts(
         AwsCloud::new(&sdk).service_account_roles(cluster).await
     })?;
     let Some(mut accounts) = found else {
-        return Err(UserError::new(format!("no cluster `{cluster}` in this region"))
-            .hint("list the region's clusters with `eksup get cluster`, or check `--region`")
-            .into());
+        return Err(UserError::no_cluster(cluster).into());
     };
     accounts.retain(|a| {
         namespace.is_none_or(|n| a.metadata.namespace == n) && name.is_none_or(|n| a.metadata.name == n)
@@ -323,4 +313,178 @@ pub fn get_service_accounts(
         .into());
     }
     Ok(ServiceAccountsReport { accounts, output })
+}
+
+/// A list that is empty, or the one asked for that is missing.
+fn none_named(what: &str, name: &str, cluster: &str, verb: &str) -> anyhow::Error {
+    UserError::new(format!("no {what} `{name}` in cluster `{cluster}`"))
+        .hint(format!("list them with `eksup get {verb} --cluster {cluster}`"))
+        .into()
+}
+
+/// The add-ons of `get addon`.
+#[derive(Debug)]
+pub struct AddonsReport {
+    pub addons: Vec<cloud::AddonSummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for AddonsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let dash = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
+        let rows = self
+            .addons
+            .iter()
+            .map(|a| {
+                vec![
+                    a.name.clone(),
+                    a.version.clone(),
+                    a.status.clone(),
+                    a.issues.len().to_string(),
+                    dash(&a.iam_role),
+                    dash(&a.configuration_values),
+                    if a.made_by_eksup { "eksup".into() } else { "-".into() },
+                ]
+            })
+            .collect();
+        let header = ["NAME", "VERSION", "STATUS", "ISSUES", "IAMROLE", "CONFIGURATION VALUES", "MADE BY"];
+        print(printer, self.output, &self.addons, &header, rows)
+    }
+}
+
+/// The add-ons of a cluster (or the one named `name`), whoever installed them.
+pub fn get_addons(
+    cluster: &str,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<AddonsReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).addon_summaries(cluster, name).await
+    })?;
+    let addons = found.ok_or_else(|| UserError::no_cluster(cluster))?;
+    if let Some(name) = name
+        && addons.is_empty()
+    {
+        return Err(none_named("add-on", name, cluster, "addon"));
+    }
+    Ok(AddonsReport { addons, output })
+}
+
+/// The profiles of `get fargateprofile`.
+#[derive(Debug)]
+pub struct FargateReport {
+    pub profiles: Vec<cloud::FargateSummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for FargateReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let rows = self
+            .profiles
+            .iter()
+            .map(|p| {
+                let labels = |l: &std::collections::BTreeMap<String, String>| {
+                    l.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",")
+                };
+                vec![
+                    p.name.clone(),
+                    p.selectors.iter().map(|s| s.namespace.clone()).collect::<Vec<_>>().join(","),
+                    p.selectors
+                        .iter()
+                        .map(|s| labels(&s.labels))
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    p.pod_execution_role_arn.clone(),
+                    p.subnets.join(","),
+                    p.status.clone(),
+                ]
+            })
+            .collect();
+        let header =
+            ["NAME", "SELECTOR NAMESPACES", "SELECTOR LABELS", "POD EXECUTION ROLE ARN", "SUBNETS", "STATUS"];
+        print(printer, self.output, &self.profiles, &header, rows)
+    }
+}
+
+/// The Fargate profiles of a cluster (or the one named `name`).
+pub fn get_fargate_profiles(
+    cluster: &str,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<FargateReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).fargate_summaries(cluster, name).await
+    })?;
+    let profiles = found.ok_or_else(|| UserError::no_cluster(cluster))?;
+    if let Some(name) = name
+        && profiles.is_empty()
+    {
+        return Err(none_named("Fargate profile", name, cluster, "fargateprofile"));
+    }
+    Ok(FargateReport { profiles, output })
+}
+
+/// The entries of `get accessentry`.
+#[derive(Debug)]
+pub struct AccessEntriesReport {
+    pub entries: Vec<cloud::AccessEntrySummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for AccessEntriesReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let dash = |s: String| if s.is_empty() { "-".to_string() } else { s };
+        let rows = self
+            .entries
+            .iter()
+            .map(|e| {
+                let policies = e
+                    .access_policies
+                    .iter()
+                    .map(|p| {
+                        let name = p.policy_arn.rsplit('/').next().unwrap_or_default();
+                        match p.access_scope.namespaces.as_slice() {
+                            [] => format!("{name} ({})", p.access_scope.kind),
+                            ns => format!("{name} ({}: {})", p.access_scope.kind, ns.join(",")),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                vec![
+                    e.principal_arn.clone(),
+                    e.kind.clone(),
+                    dash(e.kubernetes_groups.join(",")),
+                    dash(policies),
+                    if e.made_by_eksup { "eksup".into() } else { "-".into() },
+                ]
+            })
+            .collect();
+        let header = ["PRINCIPAL ARN", "TYPE", "KUBERNETES GROUPS", "ACCESS POLICIES", "MADE BY"];
+        print(printer, self.output, &self.entries, &header, rows)
+    }
+}
+
+/// The access entries of a cluster (or the one of `principal`), with their access policies.
+pub fn get_access_entries(
+    cluster: &str,
+    principal: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<AccessEntriesReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).access_entry_summaries(cluster, principal).await
+    })?;
+    let entries = found.ok_or_else(|| UserError::no_cluster(cluster))?;
+    if let Some(principal) = principal
+        && entries.is_empty()
+    {
+        return Err(none_named("access entry for", principal, cluster, "accessentry"));
+    }
+    Ok(AccessEntriesReport { entries, output })
 }

@@ -242,11 +242,79 @@ pub fn load(source: &ConfigSource, settings: &Settings, printer: &Printer, dry_r
         }
         _ => Vec::new(),
     };
+    if let Some(r) = &region {
+        let cluster_zones =
+            parsed.config.availability_zones.clone().filter(|z| !z.is_empty()).unwrap_or(zones.clone());
+        let selections = config::instance_selector::selections(&parsed.config, &cluster_zones);
+        if !selections.is_empty() && parsed.pending.is_empty() {
+            select_instance_types(&mut parsed, selections, r, settings, printer, dry_run)?;
+        }
+    }
     let loaded = config::finish(parsed, &zones, region.as_deref()).map_err(|d| config_error(&d, printer))?;
     for w in &loaded.warnings {
         printer.stderr(&w.render(&origin));
     }
     Ok(loaded)
+}
+
+/// Ask EC2 for the instance types of each `instanceSelector` and put them in the config. A
+/// dry-run without AWS shows the selectors' criteria instead, with a warning.
+fn select_instance_types(
+    parsed: &mut config::Parsed,
+    selections: Vec<config::instance_selector::Selection>,
+    region: &str,
+    settings: &Settings,
+    printer: &Printer,
+    dry_run: bool,
+) -> Result<()> {
+    let names = || selections.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", ");
+    if dry_run && !crate::cloud::credentials_configured(settings) {
+        printer.warn(&format!(
+            "no AWS credentials: the dry-run shows the instance selectors of {}, not the types EC2 would choose",
+            names()
+        ));
+        return Ok(());
+    }
+    let found = super::runtime()?.block_on(async {
+        let sdk = crate::cloud::load_sdk_config(settings, Some(region)).await?;
+        let sdk = if dry_run { crate::cloud::quick(&sdk) } else { sdk };
+        let mut found = Vec::new();
+        for s in &selections {
+            found.push(crate::cloud::instance_types_matching(&sdk, &s.criteria, &s.zones).await?);
+        }
+        anyhow::Ok(found)
+    });
+    let found = match found {
+        Ok(found) => found,
+        Err(e) if dry_run => {
+            printer.warn(&format!(
+                "could not ask EC2 for instance types ({e:#}): the dry-run shows the instance selectors of {}",
+                names()
+            ));
+            return Ok(());
+        }
+        Err(e) => {
+            return Err(e.context(
+                UserError::new("cannot choose the instance types of `instanceSelector`")
+                    .hint("check your AWS credentials and region, or name the types"),
+            ));
+        }
+    };
+    let mut problems = Vec::new();
+    for (s, types) in selections.iter().zip(found) {
+        if let Err((message, hint)) = config::instance_selector::apply(&mut parsed.config, s, types) {
+            let path = format!("{}.instanceSelector", s.path);
+            let loc = parsed.index.find(&path);
+            let mut d = config::Diagnostic::error(path, message).with_hint(hint);
+            d.loc = loc;
+            problems.push(d);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(config_error(&Diagnostics { origin: parsed.origin.clone(), items: problems }, printer))
+    }
 }
 
 fn choose_zones(region: &str, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Vec<String>> {

@@ -1067,6 +1067,7 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
                     labels: BTreeMap::from([("tier".to_string(), "batch".to_string())]),
                 },
             ],
+            tags: BTreeMap::new(),
         };
         let live = LiveFargate {
             selectors: vec!["default".into(), "jobs{tier=batch}".into()],

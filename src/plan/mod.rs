@@ -550,6 +550,9 @@ pub struct FargateProfileSpec {
     pub pod_execution_role: Val,
     pub subnets: Vec<Val>,
     pub selectors: Vec<FargateSelectorSpec>,
+    /// The file's tags (eksup's own are added when it is made).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -103,7 +103,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 27, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 28, "too few examples accepted: {accepted:?}");
     for example in [
         "13-iamserviceaccounts.yaml",
         "05-advanced-nodegroups.yaml",
@@ -114,6 +114,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
         "49-control-plane-on-private-subnets.yaml",
         "08-spot-instances.yaml",
         "20-bottlerocket.yaml",
+        "28-instance-selector.yaml",
         "27-oidc-provider.yaml",
         "39-pod-identity-association.yaml",
         "42-auto-mode.yaml",

@@ -182,7 +182,6 @@ plain_example!(simple_cluster, "01-simple-cluster.yaml");
 plain_example!(two_nodegroups, "03-two-nodegroups.yaml");
 plain_example!(nat_gateways, "09-nat-gateways.yaml");
 plain_example!(encrypted_volumes, "10-encrypted-volumes.yaml");
-plain_example!(fargate_profile, "16-fargate-profile.yaml");
 plain_example!(node_to_pod_labels, "18-node-to-pod-label-matching.yaml");
 plain_example!(managed_spot, "26-managed-nodegroup-spot-instances.yaml");
 plain_example!(taints, "34-taints.yaml");
@@ -254,7 +253,132 @@ fn access_entries() {
     }
     emu.aws(&["iam", "create-user", "--user-name", "my-user-name"]);
     let text = example("40-access-entries.yaml").replace("111122223333", "123456789012");
-    lifecycle(&emu, "40-access-entries.yaml", &text);
+    lifecycle_checked(&emu, "40-access-entries.yaml", &text, |cluster| {
+        // `get accessentry`: every entry, with its policies and scopes, in eksctl's fields.
+        let out = Run::of(emu.eksup().args(["get", "accessentry", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let entries: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let entry = |name: &str| {
+            entries
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| str_of(&e["principalARN"]).ends_with(name))
+                .unwrap_or_else(|| panic!("{name}: {entries}"))
+                .clone()
+        };
+        assert_eq!(entry("user/my-user-name")["kubernetesGroups"], serde_json::json!(["group1", "group2"]));
+        let viewer = entry("role/role-name-1");
+        assert_eq!(
+            viewer["accessPolicies"],
+            serde_json::json!([{
+                "policyARN": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+                "accessScope": { "type": "namespace", "namespaces": ["default", "my-namespace", "dev-*"] }
+            }]),
+            "{viewer}"
+        );
+        assert_eq!(entry("role/admin-role")["accessPolicies"][0]["accessScope"]["type"], "cluster");
+        assert_eq!(entry("role/role-name-2")["type"], "EC2_LINUX");
+        let one = Run::of(emu.eksup().args([
+            "get",
+            "accessentry",
+            "--cluster",
+            cluster,
+            "--principal-arn",
+            "arn:aws:iam::123456789012:role/admin-role",
+        ]));
+        assert_eq!(one.code, 0, "{}", one.stderr);
+        assert_eq!(one.stdout.lines().count(), 2, "a header and the one entry: {}", one.stdout);
+        assert!(one.stdout.contains("AmazonEKSClusterAdminPolicy (cluster)"), "{}", one.stdout);
+        let missing = Run::of(emu.eksup().args([
+            "get",
+            "accessentry",
+            "--cluster",
+            cluster,
+            "--principal-arn",
+            "arn:aws:iam::123456789012:role/nobody",
+        ]));
+        assert_eq!(missing.code, 1);
+        assert!(
+            missing.stderr.contains("hint: list them with `eksup get accessentry --cluster"),
+            "{}",
+            missing.stderr
+        );
+    });
+}
+
+/// Fargate profiles (with selectors' labels and tags), shown by `get fargateprofile` as EKS has
+/// them, and the cluster's add-ons by `get addon`; a cluster that does not exist is an error
+/// with what to do.
+#[test]
+fn fargate_profile() {
+    let emu = Emulator::builder().region("ap-northeast-1").start();
+    lifecycle_checked(&emu, "16-fargate-profile.yaml", &example("16-fargate-profile.yaml"), |cluster| {
+        let out = Run::of(emu.eksup().args(["get", "fargateprofile", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let profiles: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let names: Vec<String> = profiles.as_array().unwrap().iter().map(|p| str_of(&p["name"])).collect();
+        assert_eq!(names, ["fp-default", "fp-dev"]);
+        let dev = &profiles[1];
+        assert_eq!(
+            dev["selectors"],
+            serde_json::json!([{ "namespace": "dev", "labels": { "checks": "passed", "env": "dev" } }])
+        );
+        assert_eq!(
+            (&dev["tags"]["env"], &dev["tags"]["name"]),
+            (&"dev".into(), &"fp-dev".into()),
+            "the file's tags"
+        );
+        assert_eq!(dev["tags"]["eksup.io/cluster"], cluster, "and eksup's");
+        assert_eq!(dev["status"], "ACTIVE");
+        let described = emu.aws(&[
+            "eks",
+            "describe-fargate-profile",
+            "--cluster-name",
+            cluster,
+            "--fargate-profile-name",
+            "fp-dev",
+        ]);
+        assert_eq!(dev["podExecutionRoleARN"], described["fargateProfile"]["podExecutionRoleArn"]);
+        let table = Run::of(emu.eksup().args([
+            "get",
+            "fargateprofile",
+            "--cluster",
+            cluster,
+            "--name",
+            "fp-default",
+        ]));
+        assert_eq!(table.code, 0, "{}", table.stderr);
+        assert!(
+            table
+                .stdout
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("fp-default") && l.contains("default,kube-system")),
+            "{}",
+            table.stdout
+        );
+        // `get addon`: what EKS lists, with the version EKS reports.
+        let out = Run::of(emu.eksup().args(["get", "addon", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let addons: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let mut listed: Vec<String> = emu.aws(&["eks", "list-addons", "--cluster-name", cluster])["addons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(str_of)
+            .collect();
+        listed.sort();
+        let names: Vec<String> = addons.as_array().unwrap().iter().map(|a| str_of(&a["Name"])).collect();
+        assert_eq!(names, listed);
+        let cni = emu.aws(&["eks", "describe-addon", "--cluster-name", cluster, "--addon-name", "vpc-cni"]);
+        let ours = addons.as_array().unwrap().iter().find(|a| a["Name"] == "vpc-cni").unwrap();
+        assert_eq!(ours["Version"], cni["addon"]["addonVersion"]);
+        assert_eq!(ours["Status"], "ACTIVE");
+    });
+    let missing = Run::of(emu.eksup().args(["get", "addon", "--cluster", "nope"]));
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("no cluster `nope` in this region"), "{}", missing.stderr);
 }
 
 /// IAM roles for service accounts: a role per account (managed, inline and every well-known
@@ -1199,4 +1323,104 @@ fn bottlerocket_settings() {
         assert!(ok, "{err}");
         assert_eq!(out.lines().count(), 4, "ng1-public's nodes carry its label: {out}");
     });
+}
+
+/// The instance types EC2 names for `requirements` (the AWS CLI's JSON), offered in every zone of
+/// the cluster's subnets.
+fn types_from_requirements(emu: &Emulator, arch: &str, requirements: &str, zones: &[String]) -> Vec<String> {
+    let found = emu.aws(&[
+        "ec2",
+        "get-instance-types-from-instance-requirements",
+        "--architecture-types",
+        arch,
+        "--virtualization-types",
+        "hvm",
+        "--instance-requirements",
+        requirements,
+    ]);
+    let mut types: Vec<String> =
+        found["InstanceTypes"].as_array().unwrap().iter().map(|t| str_of(&t["InstanceType"])).collect();
+    types.retain(|t| {
+        zones.iter().all(|z| {
+            let offered = emu.aws(&[
+                "ec2",
+                "describe-instance-type-offerings",
+                "--location-type",
+                "availability-zone",
+                "--filters",
+                &format!("Name=location,Values={z}"),
+                &format!("Name=instance-type,Values={t}"),
+            ]);
+            !offered["InstanceTypeOfferings"].as_array().unwrap().is_empty()
+        })
+    });
+    types.sort();
+    types
+}
+
+/// `instanceSelector`: EC2 names the types (GetInstanceTypesFromInstanceRequirements) and eksup
+/// puts them where eksctl does: the managed group's `instanceTypes` and the self-managed group's
+/// mixed instances policy. Read back with the AWS CLI against what EC2 gives for the same
+/// requirements; the nodes turn Ready. A selector nothing matches is refused at its line.
+#[test]
+fn instance_selector() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let text = example("28-instance-selector.yaml");
+    lifecycle_checked(&emu, "28-instance-selector.yaml", &text, |cluster| {
+        let described =
+            emu.aws(&["eks", "describe-nodegroup", "--cluster-name", cluster, "--nodegroup-name", "mng"]);
+        let ng = &described["nodegroup"];
+        let zones: Vec<String> = {
+            let mut args = vec!["ec2", "describe-subnets", "--subnet-ids"];
+            let ids: Vec<String> = ng["subnets"].as_array().unwrap().iter().map(str_of).collect();
+            args.extend(ids.iter().map(String::as_str));
+            let mut z: Vec<String> = emu.aws(&args)["Subnets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| str_of(&s["AvailabilityZone"]))
+                .collect();
+            z.sort();
+            z.dedup();
+            z
+        };
+        let mut managed: Vec<String> = ng["instanceTypes"].as_array().unwrap().iter().map(str_of).collect();
+        managed.sort();
+        let expected = types_from_requirements(
+            &emu,
+            "x86_64",
+            r#"{"VCpuCount":{"Min":2,"Max":2},"MemoryMiB":{"Min":2048,"Max":2048},"BurstablePerformance":"included"}"#,
+            &zones,
+        );
+        assert!(!expected.is_empty());
+        assert_eq!(managed, expected, "mng: 2 vCPUs, 2 GiB, x86_64");
+        let group = asg(&emu, &format!("eksup-{cluster}-ng"));
+        let mut overrides: Vec<String> = group["MixedInstancesPolicy"]["LaunchTemplate"]["Overrides"]
+            .as_array()
+            .unwrap_or_else(|| panic!("ng: a mixed instances policy: {group}"))
+            .iter()
+            .map(|o| str_of(&o["InstanceType"]))
+            .collect();
+        overrides.sort();
+        let expected = types_from_requirements(
+            &emu,
+            "x86_64",
+            r#"{"VCpuCount":{"Min":2,"Max":2},"MemoryMiB":{"Min":4096,"Max":4096},"AcceleratorCount":{"Max":0},"BurstablePerformance":"included"}"#,
+            &zones,
+        );
+        assert!(expected.len() > 1, "{expected:?}");
+        assert_eq!(overrides, expected, "ng: 2 vCPUs, 4 GiB, no GPU");
+    });
+    // Nothing has 3 vCPUs: refused at the selector's line, before anything is made.
+    let file = emu.home().join("none.yaml");
+    std::fs::write(&file, text.replace("vCPUs: 2\n    memory: \"4\"", "vCPUs: 3\n    memory: \"4\""))
+        .unwrap();
+    let refused = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(":11:3: nodeGroups[0].instanceSelector: no instance type offered in `us-west-2a`, `us-west-2b`, `us-west-2c` has 3 vCPUs, 4 GiB, no accelerators, x86_64"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]));
 }

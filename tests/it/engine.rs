@@ -426,6 +426,7 @@ fn cluster_plan() -> Plan {
                 namespace: "serverless".into(),
                 labels: BTreeMap::from([("run".to_string(), "fargate".to_string())]),
             }],
+            tags: BTreeMap::new(),
         })),
         &deps,
     ));

@@ -41,6 +41,7 @@ impl Builder<'_> {
                             labels: s.labels.clone().unwrap_or_default(),
                         })
                         .collect(),
+                    tags: fp.tags.clone().unwrap_or_default(),
                 })),
                 deps,
             );

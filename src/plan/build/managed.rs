@@ -45,7 +45,9 @@ impl Builder<'_> {
             format!(
                 "managed node group `{name}` ({} x {})",
                 nodes.desired_capacity,
-                if ng.instance_types.is_empty() {
+                if let Some(selector) = &nodes.unresolved_selector {
+                    format!("types EC2 chooses for instanceSelector: {selector}")
+                } else if ng.instance_types.is_empty() {
                     "the launch template's type".to_string()
                 } else {
                     ng.instance_types.join(",")

@@ -57,10 +57,14 @@ impl Builder<'_> {
             format!(
                 "Auto Scaling group for `{name}` ({} x {})",
                 ng.nodes.desired_capacity,
-                ng.distribution
-                    .as_ref()
-                    .and_then(|d| d.instance_types.as_ref())
-                    .map_or_else(|| ng.instance_type.clone(), |t| t.join("|"))
+                match &ng.nodes.unresolved_selector {
+                    Some(selector) => format!("types EC2 chooses for instanceSelector: {selector}"),
+                    None => ng
+                        .distribution
+                        .as_ref()
+                        .and_then(|d| d.instance_types.as_ref())
+                        .map_or_else(|| ng.instance_type.clone(), |t| t.join("|")),
+                }
             ),
             Resource::AutoScalingGroup(Box::new(AutoScalingGroupSpec {
                 group_name: bounded_name(&format!("eksup-{}-{name}", self.cluster), 255),

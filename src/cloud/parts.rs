@@ -1,0 +1,259 @@
+//! What `get addon`, `get fargateprofile` and `get accessentry` show: a cluster's parts as EKS
+//! describes them, whoever made them, in eksctl's output fields.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::AwsCloud;
+use super::error::{ApiResult as _, OrNotFound as _};
+use crate::plan::tags as tag_keys;
+
+/// A map of EKS's as a sorted one.
+fn sorted(m: Option<&std::collections::HashMap<String, String>>) -> BTreeMap<String, String> {
+    m.map(|m| m.clone().into_iter().collect()).unwrap_or_default()
+}
+
+/// Whether EKS's tags say eksup made the part for `cluster`.
+fn made_by_eksup(tags: &BTreeMap<String, String>, cluster: &str) -> bool {
+    tags.get(tag_keys::CLUSTER).is_some_and(|c| c == cluster)
+}
+
+/// An add-on, in eksctl's `get addon -o json` fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AddonSummary {
+    pub name: String,
+    pub version: String,
+    pub status: String,
+    #[serde(rename = "IAMRole")]
+    pub iam_role: String,
+    pub configuration_values: String,
+    /// EKS's health issues: `code: message`.
+    pub issues: Vec<String>,
+    pub pod_identity_associations: Vec<String>,
+    #[serde(skip)]
+    pub made_by_eksup: bool,
+}
+
+/// A Fargate profile, in eksctl's `get fargateprofile -o json` fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FargateSummary {
+    pub name: String,
+    pub selectors: Vec<FargateSelectorSummary>,
+    #[serde(rename = "podExecutionRoleARN")]
+    pub pod_execution_role_arn: String,
+    pub subnets: Vec<String>,
+    pub tags: BTreeMap<String, String>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FargateSelectorSummary {
+    pub namespace: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+}
+
+/// An access entry, in eksctl's `get accessentry -o json` fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessEntrySummary {
+    #[serde(rename = "principalARN")]
+    pub principal_arn: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kubernetes_groups: Vec<String>,
+    pub kubernetes_username: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access_policies: Vec<AccessPolicySummary>,
+    #[serde(skip)]
+    pub made_by_eksup: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessPolicySummary {
+    #[serde(rename = "policyARN")]
+    pub policy_arn: String,
+    pub access_scope: AccessScopeSummary,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessScopeSummary {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub namespaces: Vec<String>,
+}
+
+impl AwsCloud {
+    /// The add-ons of `cluster` (or the one named `name`); `None` when there is no such cluster.
+    pub async fn addon_summaries(
+        &self,
+        cluster: &str,
+        name: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<AddonSummary>>> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Ok(None);
+        }
+        let pages: Result<Vec<_>, _> =
+            self.eks.list_addons().cluster_name(cluster).into_paginator().send().collect().await;
+        let names: Vec<String> = pages
+            .api("ListAddons")?
+            .iter()
+            .flat_map(|p| p.addons().iter().cloned())
+            .filter(|n| name.is_none_or(|want| want == n))
+            .collect();
+        let mut out = Vec::new();
+        for n in names {
+            let Some(a) = self.describe_addon(cluster, &n).await? else { continue };
+            let tags = sorted(a.tags());
+            out.push(AddonSummary {
+                name: n,
+                version: a.addon_version().unwrap_or_default().to_string(),
+                status: a.status().map_or(String::new(), |s| s.as_str().to_string()),
+                iam_role: a.service_account_role_arn().unwrap_or_default().to_string(),
+                configuration_values: a.configuration_values().unwrap_or_default().to_string(),
+                issues: a
+                    .health()
+                    .map(|h| {
+                        h.issues()
+                            .iter()
+                            .map(|i| {
+                                let code = i.code().map_or(String::new(), |c| c.as_str().to_string());
+                                format!("{code}: {}", i.message().unwrap_or_default())
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                pod_identity_associations: a.pod_identity_associations().to_vec(),
+                made_by_eksup: made_by_eksup(&tags, cluster),
+            });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Some(out))
+    }
+
+    /// The Fargate profiles of `cluster` (or the one named `name`); `None` when there is no such
+    /// cluster.
+    pub async fn fargate_summaries(
+        &self,
+        cluster: &str,
+        name: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<FargateSummary>>> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Ok(None);
+        }
+        let pages: Result<Vec<_>, _> =
+            self.eks.list_fargate_profiles().cluster_name(cluster).into_paginator().send().collect().await;
+        let names: Vec<String> = pages
+            .api("ListFargateProfiles")?
+            .iter()
+            .flat_map(|p| p.fargate_profile_names().iter().cloned())
+            .filter(|n| name.is_none_or(|want| want == n))
+            .collect();
+        let mut out = Vec::new();
+        for n in names {
+            let described = self
+                .eks
+                .describe_fargate_profile()
+                .cluster_name(cluster)
+                .fargate_profile_name(&n)
+                .send()
+                .await
+                .api("DescribeFargateProfile")
+                .or_not_found()?;
+            let Some(p) = described.and_then(|d| d.fargate_profile) else { continue };
+            out.push(FargateSummary {
+                name: n,
+                selectors: p
+                    .selectors()
+                    .iter()
+                    .map(|s| FargateSelectorSummary {
+                        namespace: s.namespace().unwrap_or_default().to_string(),
+                        labels: sorted(s.labels()),
+                    })
+                    .collect(),
+                pod_execution_role_arn: p.pod_execution_role_arn().unwrap_or_default().to_string(),
+                subnets: p.subnets().to_vec(),
+                tags: sorted(p.tags()),
+                status: p.status().map_or(String::new(), |s| s.as_str().to_string()),
+            });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Some(out))
+    }
+
+    /// The access entries of `cluster` (or the one of `principal`), with their access policies;
+    /// `None` when there is no such cluster.
+    pub async fn access_entry_summaries(
+        &self,
+        cluster: &str,
+        principal: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<AccessEntrySummary>>> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Ok(None);
+        }
+        let pages: Result<Vec<_>, _> =
+            self.eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect().await;
+        let arns: Vec<String> = pages
+            .api("ListAccessEntries")?
+            .iter()
+            .flat_map(|p| p.access_entries().iter().cloned())
+            .filter(|a| principal.is_none_or(|want| want == a))
+            .collect();
+        let mut out = Vec::new();
+        for arn in arns {
+            let described = self
+                .eks
+                .describe_access_entry()
+                .cluster_name(cluster)
+                .principal_arn(&arn)
+                .send()
+                .await
+                .api("DescribeAccessEntry")
+                .or_not_found()?;
+            let Some(e) = described.and_then(|d| d.access_entry) else { continue };
+            let pages: Result<Vec<_>, _> = self
+                .eks
+                .list_associated_access_policies()
+                .cluster_name(cluster)
+                .principal_arn(&arn)
+                .into_paginator()
+                .send()
+                .collect()
+                .await;
+            let access_policies = pages
+                .api("ListAssociatedAccessPolicies")?
+                .iter()
+                .flat_map(|p| p.associated_access_policies().iter())
+                .map(|p| AccessPolicySummary {
+                    policy_arn: p.policy_arn().unwrap_or_default().to_string(),
+                    access_scope: AccessScopeSummary {
+                        kind: p
+                            .access_scope()
+                            .and_then(|s| s.r#type())
+                            .map_or(String::new(), |t| t.as_str().to_string()),
+                        namespaces: p.access_scope().map(|s| s.namespaces().to_vec()).unwrap_or_default(),
+                    },
+                })
+                .collect();
+            let tags = sorted(e.tags());
+            out.push(AccessEntrySummary {
+                principal_arn: arn,
+                kind: e.r#type().unwrap_or_default().to_string(),
+                kubernetes_groups: e.kubernetes_groups().to_vec(),
+                kubernetes_username: e.username().unwrap_or_default().to_string(),
+                access_policies,
+                made_by_eksup: made_by_eksup(&tags, cluster),
+            });
+        }
+        out.sort_by(|a, b| a.principal_arn.cmp(&b.principal_arn));
+        Ok(Some(out))
+    }
+}
