@@ -69,6 +69,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Create node groups of an existing cluster from a config file')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create the config file''s service accounts and their IAM roles on its existing cluster')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create the config file''s pod identity associations and their IAM roles on its existing cluster')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -164,8 +167,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;create;iamserviceaccount' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
-            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only service accounts matching these `namespace/name`s or globs')
-            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip service accounts matching these `namespace/name`s or globs')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
@@ -186,8 +189,74 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;create;podidentityassociation' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
-            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only service accounts matching these `namespace/name`s or globs')
-            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip service accounts matching these `namespace/name`s or globs')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'eksup;create;addon' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'eksup;create;fargateprofile' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'eksup;create;accessentry' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
@@ -234,6 +303,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Create node groups of an existing cluster from a config file')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create the config file''s service accounts and their IAM roles on its existing cluster')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create the config file''s pod identity associations and their IAM roles on its existing cluster')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -248,6 +320,15 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;create;help;podidentityassociation' {
+            break
+        }
+        'eksup;create;help;addon' {
+            break
+        }
+        'eksup;create;help;fargateprofile' {
+            break
+        }
+        'eksup;create;help;accessentry' {
             break
         }
         'eksup;create;help;repository' {
@@ -557,6 +638,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete a pod identity association, and its IAM role when eksup made it')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -618,6 +702,69 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The service account''s namespace')
             [CompletionResult]::new('--service-account-name', '--service-account-name', [CompletionResultType]::ParameterName, 'The service account')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;delete;addon' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--preserve', '--preserve', [CompletionResultType]::ParameterName, 'Leave the add-on''s software running on the cluster: EKS only stops managing it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;delete;fargateprofile' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The Fargate profile')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The Fargate profile')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'eksup;delete;accessentry' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--principal-arn', '--principal-arn', [CompletionResultType]::ParameterName, 'The IAM principal of the entry')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
@@ -695,6 +842,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete a pod identity association, and its IAM role when eksup made it')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -708,6 +858,15 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;delete;help;podidentityassociation' {
+            break
+        }
+        'eksup;delete;help;addon' {
+            break
+        }
+        'eksup;delete;help;fargateprofile' {
+            break
+        }
+        'eksup;delete;help;accessentry' {
             break
         }
         'eksup;delete;help;iamserviceaccount' {
@@ -1487,6 +1646,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Create node groups of an existing cluster from a config file')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Create the config file''s service accounts and their IAM roles on its existing cluster')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Create the config file''s pod identity associations and their IAM roles on its existing cluster')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             break
         }
@@ -1500,6 +1662,15 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;create;podidentityassociation' {
+            break
+        }
+        'eksup;help;create;addon' {
+            break
+        }
+        'eksup;help;create;fargateprofile' {
+            break
+        }
+        'eksup;help;create;accessentry' {
             break
         }
         'eksup;help;create;repository' {
@@ -1556,6 +1727,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Delete a cluster and everything eksup created for it')
             [CompletionResult]::new('nodegroup', 'nodegroup', [CompletionResultType]::ParameterValue, 'Delete a node group')
             [CompletionResult]::new('podidentityassociation', 'podidentityassociation', [CompletionResultType]::ParameterValue, 'Delete a pod identity association, and its IAM role when eksup made it')
+            [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
+            [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
+            [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -1568,6 +1742,15 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;delete;podidentityassociation' {
+            break
+        }
+        'eksup;help;delete;addon' {
+            break
+        }
+        'eksup;help;delete;fargateprofile' {
+            break
+        }
+        'eksup;help;delete;accessentry' {
             break
         }
         'eksup;help;delete;iamserviceaccount' {

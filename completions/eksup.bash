@@ -67,8 +67,17 @@ _eksup() {
             eksup,version)
                 cmd="eksup__subcmd__version"
                 ;;
+            eksup__subcmd__create,accessentry)
+                cmd="eksup__subcmd__create__subcmd__accessentry"
+                ;;
+            eksup__subcmd__create,addon)
+                cmd="eksup__subcmd__create__subcmd__addon"
+                ;;
             eksup__subcmd__create,cluster)
                 cmd="eksup__subcmd__create__subcmd__cluster"
+                ;;
+            eksup__subcmd__create,fargateprofile)
+                cmd="eksup__subcmd__create__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__create,help)
                 cmd="eksup__subcmd__create__subcmd__help"
@@ -85,8 +94,17 @@ _eksup() {
             eksup__subcmd__create,repository)
                 cmd="eksup__subcmd__create__subcmd__repository"
                 ;;
+            eksup__subcmd__create__subcmd__help,accessentry)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__accessentry"
+                ;;
+            eksup__subcmd__create__subcmd__help,addon)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__addon"
+                ;;
             eksup__subcmd__create__subcmd__help,cluster)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__cluster"
+                ;;
+            eksup__subcmd__create__subcmd__help,fargateprofile)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__create__subcmd__help,help)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__help"
@@ -103,8 +121,17 @@ _eksup() {
             eksup__subcmd__create__subcmd__help,repository)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__repository"
                 ;;
+            eksup__subcmd__delete,accessentry)
+                cmd="eksup__subcmd__delete__subcmd__accessentry"
+                ;;
+            eksup__subcmd__delete,addon)
+                cmd="eksup__subcmd__delete__subcmd__addon"
+                ;;
             eksup__subcmd__delete,cluster)
                 cmd="eksup__subcmd__delete__subcmd__cluster"
+                ;;
+            eksup__subcmd__delete,fargateprofile)
+                cmd="eksup__subcmd__delete__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__delete,help)
                 cmd="eksup__subcmd__delete__subcmd__help"
@@ -124,8 +151,17 @@ _eksup() {
             eksup__subcmd__delete,repository)
                 cmd="eksup__subcmd__delete__subcmd__repository"
                 ;;
+            eksup__subcmd__delete__subcmd__help,accessentry)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__accessentry"
+                ;;
+            eksup__subcmd__delete__subcmd__help,addon)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__addon"
+                ;;
             eksup__subcmd__delete__subcmd__help,cluster)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__cluster"
+                ;;
+            eksup__subcmd__delete__subcmd__help,fargateprofile)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__delete__subcmd__help,help)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__help"
@@ -292,8 +328,17 @@ _eksup() {
             eksup__subcmd__help,version)
                 cmd="eksup__subcmd__help__subcmd__version"
                 ;;
+            eksup__subcmd__help__subcmd__create,accessentry)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__accessentry"
+                ;;
+            eksup__subcmd__help__subcmd__create,addon)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__addon"
+                ;;
             eksup__subcmd__help__subcmd__create,cluster)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__create,fargateprofile)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__help__subcmd__create,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__iamserviceaccount"
@@ -307,8 +352,17 @@ _eksup() {
             eksup__subcmd__help__subcmd__create,repository)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__repository"
                 ;;
+            eksup__subcmd__help__subcmd__delete,accessentry)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__accessentry"
+                ;;
+            eksup__subcmd__help__subcmd__delete,addon)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__addon"
+                ;;
             eksup__subcmd__help__subcmd__delete,cluster)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__cluster"
+                ;;
+            eksup__subcmd__help__subcmd__delete,fargateprofile)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__fargateprofile"
                 ;;
             eksup__subcmd__help__subcmd__delete,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
@@ -619,12 +673,136 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation repository help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__accessentry)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__addon)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -838,8 +1016,70 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__create__subcmd__fargateprofile)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__create__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation repository help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,7 +1092,49 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__create__subcmd__help__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__create__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__help__subcmd__fargateprofile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1205,12 +1487,116 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation iamserviceaccount repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__accessentry)
+            opts="-c -y -r -p -v -q -h --cluster --principal-arn --yes --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --principal-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__addon)
+            opts="-c -n -y -r -p -v -q -h --cluster --name --preserve --yes --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --region)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1308,8 +1694,62 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__delete__subcmd__fargateprofile)
+            opts="-c -n -y -r -p -v -q -h --cluster --name --yes --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup podidentityassociation iamserviceaccount repository orphans help"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,7 +1762,49 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__delete__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__fargateprofile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2811,7 +3293,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation repository"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2824,7 +3306,49 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__create__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__create__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__create__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__create__subcmd__fargateprofile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2895,7 +3419,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup podidentityassociation iamserviceaccount repository orphans"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2908,7 +3432,49 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__accessentry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__delete__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__fargateprofile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -65,6 +65,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
+            cand addon 'Create the config file''s add-ons on its existing cluster'
+            cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
+            cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -157,8 +160,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;iamserviceaccount'= {
             cand -f 'Cluster config file (`-` for standard input)'
             cand --config-file 'Cluster config file (`-` for standard input)'
-            cand --include 'Only service accounts matching these `namespace/name`s or globs'
-            cand --exclude 'Skip service accounts matching these `namespace/name`s or globs'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
             cand -o 'o'
             cand --output 'output'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
@@ -178,8 +181,71 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;podidentityassociation'= {
             cand -f 'Cluster config file (`-` for standard input)'
             cand --config-file 'Cluster config file (`-` for standard input)'
-            cand --include 'Only service accounts matching these `namespace/name`s or globs'
-            cand --exclude 'Skip service accounts matching these `namespace/name`s or globs'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;create;addon'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;create;fargateprofile'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'eksup;create;accessentry'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
             cand -o 'o'
             cand --output 'output'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
@@ -224,6 +290,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
+            cand addon 'Create the config file''s add-ons on its existing cluster'
+            cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
+            cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -234,6 +303,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;help;iamserviceaccount'= {
         }
         &'eksup;create;help;podidentityassociation'= {
+        }
+        &'eksup;create;help;addon'= {
+        }
+        &'eksup;create;help;fargateprofile'= {
+        }
+        &'eksup;create;help;accessentry'= {
         }
         &'eksup;create;help;repository'= {
         }
@@ -515,6 +590,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+            cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+            cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -573,6 +651,66 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --cluster 'The cluster'
             cand --namespace 'The service account''s namespace'
             cand --service-account-name 'The service account'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;addon'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)'
+            cand --name 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --preserve 'Leave the add-on''s software running on the cluster: EKS only stops managing it'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;fargateprofile'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The Fargate profile'
+            cand --name 'The Fargate profile'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'eksup;delete;accessentry'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --principal-arn 'The IAM principal of the entry'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand -p 'AWS profile from the shared config files'
@@ -646,6 +784,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+            cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+            cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -656,6 +797,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;nodegroup'= {
         }
         &'eksup;delete;help;podidentityassociation'= {
+        }
+        &'eksup;delete;help;addon'= {
+        }
+        &'eksup;delete;help;fargateprofile'= {
+        }
+        &'eksup;delete;help;accessentry'= {
         }
         &'eksup;delete;help;iamserviceaccount'= {
         }
@@ -1364,6 +1511,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand nodegroup 'Create node groups of an existing cluster from a config file'
             cand iamserviceaccount 'Create the config file''s service accounts and their IAM roles on its existing cluster'
             cand podidentityassociation 'Create the config file''s pod identity associations and their IAM roles on its existing cluster'
+            cand addon 'Create the config file''s add-ons on its existing cluster'
+            cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
+            cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand repository 'Create an ECR repository'
         }
         &'eksup;help;create;cluster'= {
@@ -1373,6 +1523,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;create;iamserviceaccount'= {
         }
         &'eksup;help;create;podidentityassociation'= {
+        }
+        &'eksup;help;create;addon'= {
+        }
+        &'eksup;help;create;fargateprofile'= {
+        }
+        &'eksup;help;create;accessentry'= {
         }
         &'eksup;help;create;repository'= {
         }
@@ -1415,6 +1571,9 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand cluster 'Delete a cluster and everything eksup created for it'
             cand nodegroup 'Delete a node group'
             cand podidentityassociation 'Delete a pod identity association, and its IAM role when eksup made it'
+            cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+            cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+            cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -1424,6 +1583,12 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;delete;nodegroup'= {
         }
         &'eksup;help;delete;podidentityassociation'= {
+        }
+        &'eksup;help;delete;addon'= {
+        }
+        &'eksup;help;delete;fargateprofile'= {
+        }
+        &'eksup;help;delete;accessentry'= {
         }
         &'eksup;help;delete;iamserviceaccount'= {
         }

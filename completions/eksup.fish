@@ -50,20 +50,23 @@ complete -c eksup -n "__fish_eksup_needs_command" -f -a "init" -d 'Write a comme
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "version" -d 'Print the version'
 complete -c eksup -n "__fish_eksup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "repository" -d 'Create an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "repository" -d 'Create an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s n -l name -d 'Cluster name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l version -d 'Kubernetes version' -r
@@ -146,8 +149,8 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l include -d 'Only service accounts matching these `namespace/name`s or globs' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l exclude -d 'Skip service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
 json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'
@@ -164,8 +167,8 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l include -d 'Only service accounts matching these `namespace/name`s or globs' -r
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l exclude -d 'Skip service accounts matching these `namespace/name`s or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
 json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'
@@ -181,6 +184,60 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s o -l output -r -f -a "table\t'The plan as a tree (people)'
+json\t'The plan as JSON; with a real run, one event per line'
+yaml\t'The defaulted config (eksctl\'s format)'
+mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
+dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l image-tag-mutability -d 'MUTABLE or IMMUTABLE' -r -f -a "MUTABLE\t''
 IMMUTABLE\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -l scan-on-push -d 'Scan images on push' -r -f -a "true\t''
@@ -207,6 +264,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
@@ -381,21 +441,24 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Show ECR repositories'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Show what eksup left behind: resources tagged for clusters that no longer exist'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s q -l quiet -d 'Say only errors'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -s h -l help -d 'Print help'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "nodegroup" -d 'Delete a node group'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "repository" -d 'Delete an ECR repository'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation iamserviceaccount repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "nodegroup" -d 'Delete a node group'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "addon" -d 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "fargateprofile" -d 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "accessentry" -d 'Delete a cluster\'s access entry for an IAM principal (and its access policies)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "repository" -d 'Delete an ECR repository'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and not __fish_seen_subcommand_from cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -s n -l name -d 'The cluster (when no config file is given)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from cluster" -l kubeconfig -d 'Kubeconfig file to clean (default: $KUBECONFIG, then ~/.kube/config)' -r -F
@@ -441,6 +504,43 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s n -l name -d 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l preserve -d 'Leave the add-on\'s software running on the cluster: EKS only stops managing it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s y -l yes -d 'Do not ask for confirmation'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'The Fargate profile' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s y -l yes -d 'Do not ask for confirmation'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s h -l help -d 'Print help'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l principal-arn -d 'The IAM principal of the entry' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s p -l profile -d 'AWS profile from the shared config files' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s y -l yes -d 'Do not ask for confirmation'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s v -l verbose -d 'Say more (repeatable)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Say only errors'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'The service account\'s namespace' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account' -r
@@ -480,6 +580,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "fargateprofile" -d 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Delete a cluster\'s access entry for an IAM principal (and its access policies)'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from help" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'
@@ -954,6 +1057,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'
@@ -969,6 +1075,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcom
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "cluster" -d 'Delete a cluster and everything eksup created for it'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "nodegroup" -d 'Delete a node group'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "podidentityassociation" -d 'Delete a pod identity association, and its IAM role when eksup made it'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "addon" -d 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "fargateprofile" -d 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "accessentry" -d 'Delete a cluster\'s access entry for an IAM principal (and its access policies)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "iamserviceaccount" -d 'Delete a service account\'s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "repository" -d 'Delete an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from delete" -f -a "orphans" -d 'Delete what eksup left behind for a cluster that no longer exists'

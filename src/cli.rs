@@ -118,13 +118,31 @@ pub enum CreateCommand {
         aliases = ["iamserviceaccounts"],
         after_help = "The file's `iam.serviceAccounts` (with `iam.withOIDC: true`): the OIDC provider if missing, a role per account, and the Kubernetes ServiceAccount unless `roleOnly`.\n\nExamples:\n  eksup create iamserviceaccount -f cluster.yaml\n  eksup create iamserviceaccount -f cluster.yaml --include 'kube-system/*' --dry-run"
     )]
-    Iamserviceaccount(CreateServiceAccountArgs),
+    Iamserviceaccount(CreatePartArgs),
     /// Create the config file's pod identity associations and their IAM roles on its existing cluster
     #[command(
         aliases = ["podidentityassociations"],
         after_help = "The file's `iam.podIdentityAssociations`: a role per association unless it names its own, the association, the Kubernetes ServiceAccount with `createServiceAccount`, and the `eks-pod-identity-agent` add-on if missing. `--include`/`--exclude` match `namespace/serviceAccountName`.\n\nExamples:\n  eksup create podidentityassociation -f cluster.yaml\n  eksup create podidentityassociation -f cluster.yaml --include 'dev/*' --dry-run"
     )]
-    Podidentityassociation(CreateServiceAccountArgs),
+    Podidentityassociation(CreatePartArgs),
+    /// Create the config file's add-ons on its existing cluster
+    #[command(
+        aliases = ["addons"],
+        after_help = "The file's `addons` (and, for a cluster eksup made, the default add-ons), with their service account roles. `--include`/`--exclude` match add-on names.\n\nExamples:\n  eksup create addon -f cluster.yaml\n  eksup create addon -f cluster.yaml --include aws-ebs-csi-driver --dry-run"
+    )]
+    Addon(CreatePartArgs),
+    /// Create the config file's Fargate profiles on its existing cluster
+    #[command(
+        aliases = ["fargateprofiles", "fargate"],
+        after_help = "The file's `fargateProfiles`, with the pod execution role eksup makes when none is given. `--include`/`--exclude` match profile names.\n\nExamples:\n  eksup create fargateprofile -f cluster.yaml\n  eksup create fargateprofile -f cluster.yaml --include 'fp-*' --dry-run"
+    )]
+    Fargateprofile(CreatePartArgs),
+    /// Create the config file's access entries on its existing cluster
+    #[command(
+        aliases = ["accessentries"],
+        after_help = "The file's `accessConfig.accessEntries`, with their access policies. `--include`/`--exclude` match principal ARNs.\n\nExamples:\n  eksup create accessentry -f cluster.yaml\n  eksup create accessentry -f cluster.yaml --include 'arn:aws:iam::111122223333:role/*' --dry-run"
+    )]
+    Accessentry(CreatePartArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -414,13 +432,14 @@ pub struct CreateNodegroupArgs {
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct CreateServiceAccountArgs {
+pub struct CreatePartArgs {
     #[command(flatten)]
     pub file: ConfigFileArg,
-    /// Only service accounts matching these `namespace/name`s or globs
+    /// Only the file's entries matching these names or globs (`namespace/name` for service
+    /// accounts and pod identity associations, principal ARNs for access entries)
     #[arg(long, value_delimiter = ',')]
     pub include: Vec<String>,
-    /// Skip service accounts matching these `namespace/name`s or globs
+    /// Skip the file's entries matching these names or globs
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
     /// Print the plan and change nothing
@@ -641,6 +660,24 @@ pub enum DeleteCommand {
         after_help = "Examples:\n  eksup delete podidentityassociation --cluster demo --namespace dev --service-account-name app --yes"
     )]
     Podidentityassociation(DeletePodIdentityArgs),
+    /// Delete an add-on of a cluster, whoever installed it, and wait until it is gone
+    #[command(
+        aliases = ["addons"],
+        after_help = "Examples:\n  eksup delete addon --cluster demo --name aws-ebs-csi-driver --yes\n  eksup delete addon --cluster demo --name coredns --preserve"
+    )]
+    Addon(DeleteAddonArgs),
+    /// Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)
+    #[command(
+        aliases = ["fargateprofiles", "fargate"],
+        after_help = "Examples:\n  eksup delete fargateprofile --cluster demo --name fp-dev --yes"
+    )]
+    Fargateprofile(DeleteFargateArgs),
+    /// Delete a cluster's access entry for an IAM principal (and its access policies)
+    #[command(
+        aliases = ["accessentries"],
+        after_help = "Examples:\n  eksup delete accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins --yes"
+    )]
+    Accessentry(DeleteAccessEntryArgs),
     /// Delete a service account's IAM role and the Kubernetes ServiceAccount, each when eksup made it
     #[command(
         aliases = ["iamserviceaccounts"],
@@ -685,6 +722,54 @@ pub struct DeletePodIdentityArgs {
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteAddonArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// Leave the add-on's software running on the cluster: EKS only stops managing it
+    #[arg(long)]
+    pub preserve: bool,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteFargateArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The Fargate profile
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteAccessEntryArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The IAM principal of the entry
+    #[arg(long)]
+    pub principal_arn: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
 }
 
 #[derive(Debug, Args, Clone)]

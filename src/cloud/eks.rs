@@ -21,6 +21,40 @@ use crate::plan::{
     keys, tags as tag_keys,
 };
 
+/// One part of a cluster that `delete <part>` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartRef {
+    /// `preserve`: leave the add-on's software on the cluster.
+    Addon {
+        name: String,
+        preserve: bool,
+    },
+    FargateProfile(String),
+    /// By principal ARN.
+    AccessEntry(String),
+}
+
+impl PartRef {
+    /// The part's id in progress lines (`addon/vpc-cni`).
+    fn id(&self) -> String {
+        match self {
+            Self::Addon { name, .. } => format!("addon/{name}"),
+            Self::FargateProfile(name) => format!("fargate/{name}"),
+            Self::AccessEntry(arn) => format!("accessentry/{arn}"),
+        }
+    }
+}
+
+impl std::fmt::Display for PartRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Addon { name, .. } => write!(f, "add-on `{name}`"),
+            Self::FargateProfile(name) => write!(f, "Fargate profile `{name}`"),
+            Self::AccessEntry(arn) => write!(f, "access entry for `{arn}`"),
+        }
+    }
+}
+
 /// A Fargate profile's tags: the file's (`fargateProfiles[].tags`), with eksup's ownership tags
 /// over them.
 fn fargate_tags(
@@ -1331,11 +1365,79 @@ impl AwsCloud {
         cluster: &str,
         name: &str,
     ) -> anyhow::Result<()> {
+        self.delete_addon_keeping(progress, cluster, name, false).await
+    }
+
+    /// [`Self::delete_addon`]; with `preserve`, EKS stops managing the add-on and leaves its
+    /// software running on the cluster (DeleteAddon's `preserve`).
+    async fn delete_addon_keeping(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+        preserve: bool,
+    ) -> anyhow::Result<()> {
         while_dependent(progress, || async {
-            let call = self.eks.delete_addon().cluster_name(cluster).addon_name(name);
+            let call = self.eks.delete_addon().cluster_name(cluster).addon_name(name).preserve(preserve);
             call.send().await.map(|_| ()).api("DeleteAddon")
         })
         .await
+    }
+
+    /// Delete an add-on and wait until EKS no longer lists it.
+    async fn delete_addon_and_wait(
+        &self,
+        progress: &Progress<'_>,
+        cluster: &str,
+        name: &str,
+        preserve: bool,
+    ) -> anyhow::Result<()> {
+        self.delete_addon_keeping(progress, cluster, name, preserve).await?;
+        let what = format!("add-on `{name}` to be deleted");
+        wait_gone(progress, &what, limits::ADDON_GONE, || async {
+            Ok(self.describe_addon(cluster, name).await?.map(|a| a.status().map(|s| s.as_str().to_string())))
+        })
+        .await
+    }
+
+    /// `delete addon`, `delete fargateprofile`, `delete accessentry`: one part of `cluster`,
+    /// whoever made it, waited for until it is gone. `false`: there was none.
+    pub async fn remove_part(
+        &self,
+        cluster: &str,
+        part: &PartRef,
+        reporter: &dyn crate::executor::Reporter,
+        cancel: &crate::executor::Cancel,
+    ) -> anyhow::Result<bool> {
+        if self.describe_eks_cluster(cluster).await?.is_none() {
+            return Err(crate::error::UserError::no_cluster(cluster).into());
+        }
+        let id = part.id();
+        let description = part.to_string();
+        let progress =
+            Progress::of(crate::executor::Subject { id: &id, description: &description }, reporter, cancel);
+        match part {
+            PartRef::Addon { name, preserve } => {
+                if self.describe_addon(cluster, name).await?.is_none() {
+                    return Ok(false);
+                }
+                self.delete_addon_and_wait(&progress, cluster, name, *preserve).await?;
+            }
+            PartRef::FargateProfile(name) => {
+                if self.describe_fargate(cluster, name).await?.is_none() {
+                    return Ok(false);
+                }
+                self.delete_fargate_profile(&progress, cluster, name).await?;
+            }
+            PartRef::AccessEntry(arn) => {
+                let call = self.eks.describe_access_entry().cluster_name(cluster).principal_arn(arn);
+                if call.send().await.api("DescribeAccessEntry").or_not_found()?.is_none() {
+                    return Ok(false);
+                }
+                self.delete_access_entry(cluster, arn).await?;
+            }
+        }
+        Ok(true)
     }
 
     /// `create cluster --prune`: remove what belongs to the cluster and is no longer in the
@@ -1360,17 +1462,7 @@ impl AwsCloud {
                 "nodegroup" => {
                     self.delete_nodegroup(cluster, name, false, reporter, cancel).await?;
                 }
-                "addon" => {
-                    self.delete_addon(&progress, cluster, name).await?;
-                    let what = format!("add-on `{name}` to be deleted");
-                    wait_gone(&progress, &what, limits::ADDON_GONE, || async {
-                        Ok(self
-                            .describe_addon(cluster, name)
-                            .await?
-                            .map(|a| a.status().map(|s| s.as_str().to_string())))
-                    })
-                    .await?;
-                }
+                "addon" => self.delete_addon_and_wait(&progress, cluster, name, false).await?,
                 "fargate" => self.delete_fargate_profile(&progress, cluster, name).await?,
                 _ => continue,
             }

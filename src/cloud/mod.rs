@@ -284,7 +284,7 @@ use tokio::time::Instant;
 
 pub use budget::{Calls, calls};
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
-pub use eks::{IdentityProviderSummary, PodIdentitySummary, RemovedPodIdentity};
+pub use eks::{IdentityProviderSummary, PartRef, PodIdentitySummary, RemovedPodIdentity};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};

@@ -32,55 +32,10 @@ use crate::settings::Settings;
 
 pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     match command {
-        Command::Create(CreateCommand::Cluster(args)) => {
-            create_cluster::create_cluster(*args, settings, printer)
-        }
-        Command::Create(CreateCommand::Iamserviceaccount(args)) => {
-            nodegroup::create_service_account(args, settings, printer)
-        }
-        Command::Create(CreateCommand::Podidentityassociation(args)) => {
-            nodegroup::create_pod_identity(args, settings, printer)
-        }
-        Command::Create(CreateCommand::Nodegroup(args)) => {
-            nodegroup::create_nodegroup(args, settings, printer)
-        }
-        Command::Create(CreateCommand::Repository(args)) => {
-            repository::create_repository(args, settings, printer)
-        }
-        Command::Get(GetCommand::Cluster(args)) => get::get_cluster(args, settings, printer),
-        Command::Get(GetCommand::Nodegroup(args)) => get::get_nodegroup(args, settings, printer),
-        Command::Get(GetCommand::Iamserviceaccount(args)) => {
-            get::get_service_account(args, settings, printer)
-        }
-        Command::Get(GetCommand::Addon(args)) => get::get_addon(args, settings, printer),
-        Command::Get(GetCommand::Fargateprofile(args)) => get::get_fargate_profile(args, settings, printer),
-        Command::Get(GetCommand::Accessentry(args)) => get::get_access_entry(args, settings, printer),
-        Command::Get(GetCommand::Identityprovider(args)) => {
-            get::get_identity_provider(args, settings, printer)
-        }
-        Command::Get(GetCommand::Podidentityassociation(args)) => {
-            get::get_pod_identity(args, settings, printer)
-        }
-        Command::Get(GetCommand::Repository(args)) => repository::get_repository(args, settings, printer),
-        Command::Get(GetCommand::Orphans(args)) => orphans::get_orphans(args, settings, printer),
-        Command::Delete(DeleteCommand::Cluster(args)) => {
-            delete_cluster::delete_cluster(args, settings, printer)
-        }
-        Command::Delete(DeleteCommand::Nodegroup(args)) => {
-            nodegroup::delete_nodegroup(args, settings, printer)
-        }
-        Command::Delete(DeleteCommand::Iamserviceaccount(args)) => {
-            nodegroup::delete_service_account(args, settings, printer)
-        }
-        Command::Delete(DeleteCommand::Podidentityassociation(args)) => {
-            nodegroup::delete_pod_identity(args, settings, printer)
-        }
-        Command::Delete(DeleteCommand::Repository(args)) => {
-            repository::delete_repository(args, settings, printer)
-        }
-        Command::Delete(DeleteCommand::Orphans(args)) => orphans::delete_orphans(args, settings, printer),
+        Command::Create(c) => create(c, settings, printer),
+        Command::Get(c) => get(c, settings, printer),
+        Command::Delete(c) => delete(c, settings, printer),
         Command::Scale(ScaleCommand::Nodegroup(args)) => nodegroup::scale_nodegroup(args, settings, printer),
-        Command::Get(GetCommand::Labels(args)) => nodegroup::get_labels(args, settings, printer),
         Command::Set(SetCommand::Labels(args)) => nodegroup::set_labels(args, settings, printer),
         Command::Unset(UnsetCommand::Labels(args)) => nodegroup::unset_labels(args, settings, printer),
         Command::Drain(DrainCommand::Nodegroup(args)) => drain::drain_nodegroup(args, settings, printer),
@@ -121,5 +76,67 @@ pub fn dispatch(command: Command, settings: &Settings, printer: &Printer) -> Res
         Command::Init(args) => init::init(args, settings, printer),
         Command::Completion(args) => completion::completion(&args, printer),
         Command::Version(args) => version::version(&args, printer),
+    }
+}
+
+fn create(command: CreateCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    match command {
+        CreateCommand::Cluster(args) => create_cluster::create_cluster(*args, settings, printer),
+        CreateCommand::Iamserviceaccount(args) => nodegroup::create_service_account(args, settings, printer),
+        CreateCommand::Addon(args) => {
+            nodegroup::create_part(crate::ops::parts::PartKind::Addon, args, settings, printer)
+        }
+        CreateCommand::Fargateprofile(args) => {
+            nodegroup::create_part(crate::ops::parts::PartKind::FargateProfile, args, settings, printer)
+        }
+        CreateCommand::Accessentry(args) => {
+            nodegroup::create_part(crate::ops::parts::PartKind::AccessEntry, args, settings, printer)
+        }
+        CreateCommand::Podidentityassociation(args) => {
+            nodegroup::create_pod_identity(args, settings, printer)
+        }
+        CreateCommand::Nodegroup(args) => nodegroup::create_nodegroup(args, settings, printer),
+        CreateCommand::Repository(args) => repository::create_repository(args, settings, printer),
+    }
+}
+
+fn get(command: GetCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    match command {
+        GetCommand::Cluster(args) => get::get_cluster(args, settings, printer),
+        GetCommand::Nodegroup(args) => get::get_nodegroup(args, settings, printer),
+        GetCommand::Iamserviceaccount(args) => get::get_service_account(args, settings, printer),
+        GetCommand::Addon(args) => get::get_addon(args, settings, printer),
+        GetCommand::Fargateprofile(args) => get::get_fargate_profile(args, settings, printer),
+        GetCommand::Accessentry(args) => get::get_access_entry(args, settings, printer),
+        GetCommand::Identityprovider(args) => get::get_identity_provider(args, settings, printer),
+        GetCommand::Podidentityassociation(args) => get::get_pod_identity(args, settings, printer),
+        GetCommand::Repository(args) => repository::get_repository(args, settings, printer),
+        GetCommand::Orphans(args) => orphans::get_orphans(args, settings, printer),
+        GetCommand::Labels(args) => nodegroup::get_labels(args, settings, printer),
+    }
+}
+
+fn delete(command: DeleteCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    match command {
+        DeleteCommand::Cluster(args) => delete_cluster::delete_cluster(args, settings, printer),
+        DeleteCommand::Nodegroup(args) => nodegroup::delete_nodegroup(args, settings, printer),
+        DeleteCommand::Iamserviceaccount(args) => nodegroup::delete_service_account(args, settings, printer),
+        DeleteCommand::Addon(args) => {
+            let part = crate::cloud::PartRef::Addon { name: args.name, preserve: args.preserve };
+            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+        }
+        DeleteCommand::Fargateprofile(args) => {
+            let part = crate::cloud::PartRef::FargateProfile(args.name);
+            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+        }
+        DeleteCommand::Accessentry(args) => {
+            let part = crate::cloud::PartRef::AccessEntry(args.principal_arn);
+            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+        }
+        DeleteCommand::Podidentityassociation(args) => {
+            nodegroup::delete_pod_identity(args, settings, printer)
+        }
+        DeleteCommand::Repository(args) => repository::delete_repository(args, settings, printer),
+        DeleteCommand::Orphans(args) => orphans::delete_orphans(args, settings, printer),
     }
 }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::cli::{
-    CreateNodegroupArgs, CreateServiceAccountArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
+    CreateNodegroupArgs, CreatePartArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
     DeleteServiceAccountArgs, LabelsArgs, ScaleNodegroupArgs, SetLabelsArgs, UnsetLabelsArgs,
 };
 use crate::error::{ExitStatus, UserError};
@@ -54,7 +54,7 @@ pub fn delete_nodegroup(
 }
 
 pub fn create_service_account(
-    args: CreateServiceAccountArgs,
+    args: CreatePartArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
@@ -66,7 +66,7 @@ pub fn create_service_account(
 }
 
 pub fn create_pod_identity(
-    args: CreateServiceAccountArgs,
+    args: CreatePartArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
@@ -75,6 +75,30 @@ pub fn create_pod_identity(
         "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
     )?;
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
+}
+
+/// `create addon|fargateprofile|accessentry -f`.
+pub fn create_part(
+    kind: ops::parts::PartKind,
+    args: CreatePartArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let options = part_options(args, "give the config file that lists them: `-f cluster.yaml`")?;
+    ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
+}
+
+/// `delete addon|fargateprofile|accessentry`.
+pub fn delete_part(
+    cluster: &str,
+    part: crate::cloud::PartRef,
+    yes: bool,
+    timeout: crate::cli::TimeoutArg,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report = ops::parts::delete_part(cluster, part, yes, timeout.timeout, settings, printer)?;
+    ops::finish(report, printer)
 }
 
 pub fn get_labels(args: LabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
@@ -129,7 +153,7 @@ pub fn delete_pod_identity(
 
 /// The options of a part made from the file; `missing` says what to do without one.
 fn part_options(
-    args: CreateServiceAccountArgs,
+    args: CreatePartArgs,
     missing: &str,
 ) -> Result<crate::ops::service_account::CreateServiceAccountOptions> {
     let Some(file) = args.file.config_file else {

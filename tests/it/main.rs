@@ -23,6 +23,7 @@ mod kubeconfig;
 mod lifecycle;
 mod nacl;
 mod orphans;
+mod parts;
 mod pictures;
 mod pod_identity;
 mod preflight;
