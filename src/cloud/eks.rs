@@ -1358,19 +1358,10 @@ impl AwsCloud {
         Ok(())
     }
 
-    /// Delete, retried while the add-on is still being created or updated.
+    /// Delete, retried while the add-on is still being created or updated; with `preserve`, EKS
+    /// stops managing the add-on and leaves its software running on the cluster (DeleteAddon's
+    /// `preserve`).
     pub(super) async fn delete_addon(
-        &self,
-        progress: &Progress<'_>,
-        cluster: &str,
-        name: &str,
-    ) -> anyhow::Result<()> {
-        self.delete_addon_keeping(progress, cluster, name, false).await
-    }
-
-    /// [`Self::delete_addon`]; with `preserve`, EKS stops managing the add-on and leaves its
-    /// software running on the cluster (DeleteAddon's `preserve`).
-    async fn delete_addon_keeping(
         &self,
         progress: &Progress<'_>,
         cluster: &str,
@@ -1392,7 +1383,7 @@ impl AwsCloud {
         name: &str,
         preserve: bool,
     ) -> anyhow::Result<()> {
-        self.delete_addon_keeping(progress, cluster, name, preserve).await?;
+        self.delete_addon(progress, cluster, name, preserve).await?;
         let what = format!("add-on `{name}` to be deleted");
         wait_gone(progress, &what, limits::ADDON_GONE, || async {
             Ok(self.describe_addon(cluster, name).await?.map(|a| a.status().map(|s| s.as_str().to_string())))

@@ -639,7 +639,7 @@ impl Apply<Doomed> for AwsCloud {
             },
             // Inside the cluster: it goes with the control plane.
             Kind::ServiceAccount | Kind::IdentityProvider => Ok(()),
-            Kind::Addon => self.delete_addon(p, cluster, name).await,
+            Kind::Addon => self.delete_addon(p, cluster, name, false).await,
             Kind::SecurityGroupRules => match &d.detail {
                 Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,
                 _ => Ok(()),
