@@ -166,7 +166,7 @@ fn node_groups(cfg: &mut ClusterConfig) {
         let ng_name = ng.name.clone().unwrap_or_default();
         if ng.instance_types.as_ref().is_none_or(Vec::is_empty)
             && ng.launch_template.is_none()
-            && ng.instance_selector.is_none()
+            && !super::instance_selector::active(ng.instance_selector.as_ref())
         {
             ng.instance_type.get_or_insert_with(|| DEFAULT_INSTANCE_TYPE.into());
         }
@@ -190,7 +190,9 @@ fn node_groups(cfg: &mut ClusterConfig) {
     for ng in cfg.node_groups.iter_mut().flatten() {
         let ng_name = ng.name.clone().unwrap_or_default();
         // eksctl's word for a group whose types are in `instancesDistribution`.
-        let default_type = if ng.instances_distribution.is_some() || ng.instance_selector.is_some() {
+        let default_type = if ng.instances_distribution.is_some()
+            || super::instance_selector::active(ng.instance_selector.as_ref())
+        {
             "mixed"
         } else {
             DEFAULT_INSTANCE_TYPE

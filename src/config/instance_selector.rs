@@ -104,7 +104,8 @@ impl Criteria {
             let text = text?;
             Regex::new(text)
                 .map_err(|e| {
-                    let first = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                    let last = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+                    let first = last.strip_prefix("error: ").unwrap_or(&last).to_string();
                     problems.push((
                         field,
                         format!("`{text}` is not a regular expression: {first}"),
@@ -154,9 +155,17 @@ impl Criteria {
     }
 }
 
-/// Whether a selector asks for nothing (eksctl's `IsZero`).
+/// Whether a selector asks for nothing (eksctl's `IsZero`; `vCPUs: 0` is "not asked" there too).
+/// eksctl's own dry-run prints `instanceSelector: {}` on every node group: such a selector is no
+/// selector.
 pub fn is_zero(s: &InstanceSelector) -> bool {
-    *s == InstanceSelector::default()
+    let asked = InstanceSelector { vcpus: s.vcpus.filter(|v| *v != 0), resolved: false, ..s.clone() };
+    asked == InstanceSelector::default()
+}
+
+/// Whether a node group has a selector that asks for something.
+pub fn active(s: Option<&InstanceSelector>) -> bool {
+    s.is_some_and(|s| !is_zero(s))
 }
 
 /// eksctl's memory (`bytequantity`): a number of up to three decimals, GiB unless a unit follows
@@ -194,10 +203,13 @@ pub struct Selection {
     /// The group's zones, else the cluster's (empty: not known, no zone filter).
     pub zones: Vec<String>,
     pub criteria: Criteria,
+    /// Types the file names beside the selector (eksup's or eksctl's `-o yaml` prints both):
+    /// they must be the ones EC2 chooses.
+    pub given: Option<Vec<String>>,
 }
 
-/// The groups with a valid selector that names nothing else about their types (validation
-/// reports the others), with `cluster_zones` for those that name no zones of their own.
+/// The groups with a valid selector and no `instanceType` of their own (validation reports
+/// those), with `cluster_zones` for those that name no zones of their own.
 pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selection> {
     let mut out = Vec::new();
     let mut add = |path: String,
@@ -206,12 +218,14 @@ pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selec
                    index,
                    s: Option<&InstanceSelector>,
                    zones: Option<&Vec<String>>,
-                   typed: bool| {
+                   named: bool,
+                   given: Option<&Vec<String>>| {
         let Some(s) = s.filter(|s| !is_zero(s)) else { return };
         let Ok(criteria) = Criteria::of(s) else { return };
-        if typed {
+        if named {
             return;
         }
+        let given = given.filter(|t| !t.is_empty()).cloned();
         let zones = zones.filter(|z| !z.is_empty()).cloned().unwrap_or_else(|| cluster_zones.to_vec());
         out.push(Selection {
             path,
@@ -220,10 +234,10 @@ pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selec
             index,
             zones,
             criteria,
+            given,
         });
     };
     for (i, ng) in config.managed_node_groups.iter().flatten().enumerate() {
-        let typed = ng.instance_type.is_some() || ng.instance_types.as_ref().is_some_and(|t| !t.is_empty());
         let path = format!("managedNodeGroups[{i}]");
         add(
             path,
@@ -232,16 +246,11 @@ pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selec
             i,
             ng.instance_selector.as_ref(),
             ng.availability_zones.as_ref(),
-            typed,
+            ng.instance_type.is_some(),
+            ng.instance_types.as_ref(),
         );
     }
     for (i, ng) in config.node_groups.iter().flatten().enumerate() {
-        let typed = ng.instance_type.as_deref().is_some_and(|t| t != "mixed")
-            || ng
-                .instances_distribution
-                .as_ref()
-                .and_then(|d| d.instance_types.as_ref())
-                .is_some_and(|t| !t.is_empty());
         let path = format!("nodeGroups[{i}]");
         add(
             path,
@@ -250,7 +259,8 @@ pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selec
             i,
             ng.instance_selector.as_ref(),
             ng.availability_zones.as_ref(),
-            typed,
+            ng.instance_type.as_deref().is_some_and(|t| t != "mixed"),
+            ng.instances_distribution.as_ref().and_then(|d| d.instance_types.as_ref()),
         );
     }
     out
@@ -280,15 +290,39 @@ pub fn apply(
             "narrow it with `allow` or `deny` (regular expressions of type names), or name the types".into(),
         ));
     }
+    let types = match &sel.given {
+        None => Some(types),
+        Some(given) => {
+            let mut named = given.clone();
+            named.sort();
+            named.dedup();
+            if named != types {
+                let field = if sel.managed { "instanceTypes" } else { "instancesDistribution.instanceTypes" };
+                return Err((
+                    format!(
+                        "EC2 chooses `{}` for {what}, which is not `{field}` (`{}`)",
+                        types.join("`, `"),
+                        given.join("`, `")
+                    ),
+                    format!("keep `instanceSelector` or `{field}`, not both"),
+                ));
+            }
+            None
+        }
+    };
     if sel.managed {
         if let Some(ng) = config.managed_node_groups.as_mut().and_then(|g| g.get_mut(sel.index)) {
-            ng.instance_types = Some(types);
+            if types.is_some() {
+                ng.instance_types = types;
+            }
             if let Some(s) = ng.instance_selector.as_mut() {
                 s.resolved = true;
             }
         }
     } else if let Some(ng) = config.node_groups.as_mut().and_then(|g| g.get_mut(sel.index)) {
-        ng.instances_distribution.get_or_insert_with(Default::default).instance_types = Some(types);
+        if types.is_some() {
+            ng.instances_distribution.get_or_insert_with(Default::default).instance_types = types;
+        }
         if let Some(s) = ng.instance_selector.as_mut() {
             s.resolved = true;
         }

@@ -343,7 +343,7 @@ macro_rules! nodes {
             unresolved_selector: ng
                 .instance_selector
                 .as_ref()
-                .filter(|s| !s.resolved)
+                .filter(|s| !s.resolved && !super::instance_selector::is_zero(s))
                 .and_then(|s| super::instance_selector::Criteria::of(s).ok())
                 .map(|c| c.summary()),
         }

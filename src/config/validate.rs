@@ -1320,44 +1320,22 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
     }
 }
 
-/// `instanceSelector`: criteria EC2 takes, and no other word on the group's types (eksctl's
-/// rules); once EC2 has chosen, the types it chose are where the file's would be.
+/// `instanceSelector`: criteria EC2 takes, and not with `instanceType` (eksctl's rules). Types
+/// named beside it must be the ones EC2 chooses, checked when EC2 is asked
+/// ([`super::instance_selector::apply`]).
 fn instance_selector_rules(v: &mut V, cfg: &ClusterConfig) {
     use super::instance_selector::{Criteria, is_zero};
     let managed = cfg.managed_node_groups.iter().flatten().enumerate().map(|(i, ng)| {
-        let types = ng.instance_types.as_ref().is_some_and(|t| !t.is_empty());
-        (
-            format!("managedNodeGroups[{i}]"),
-            ng.instance_selector.as_ref(),
-            ng.instance_type.is_some(),
-            types,
-            "instanceTypes",
-        )
+        (format!("managedNodeGroups[{i}]"), ng.instance_selector.as_ref(), ng.instance_type.is_some())
     });
     let self_managed = cfg.node_groups.iter().flatten().enumerate().map(|(i, ng)| {
-        let types = ng
-            .instances_distribution
-            .as_ref()
-            .and_then(|d| d.instance_types.as_ref())
-            .is_some_and(|t| !t.is_empty());
         let named = ng.instance_type.as_deref().is_some_and(|t| t != "mixed");
-        (
-            format!("nodeGroups[{i}]"),
-            ng.instance_selector.as_ref(),
-            named,
-            types,
-            "instancesDistribution.instanceTypes",
-        )
+        (format!("nodeGroups[{i}]"), ng.instance_selector.as_ref(), named)
     });
-    for (p, selector, instance_type, types, types_field) in managed.chain(self_managed) {
+    for (p, selector, instance_type) in managed.chain(self_managed) {
         let Some(s) = selector else { continue };
         let p = format!("{p}.instanceSelector");
         if is_zero(s) {
-            v.err_hint(
-                &p,
-                "asks for nothing",
-                "give `vCPUs`, `memory`, `gpus`, `cpuArchitecture`..., or remove it",
-            );
             continue;
         }
         if let Err(problems) = Criteria::of(s) {
@@ -1367,8 +1345,6 @@ fn instance_selector_rules(v: &mut V, cfg: &ClusterConfig) {
         }
         if instance_type {
             v.err_hint(&p, "cannot be used with `instanceType`", "keep one of them");
-        } else if types && !s.resolved {
-            v.err_hint(&p, format!("cannot be used with `{types_field}`"), "keep one of them");
         }
     }
 }
@@ -1496,12 +1472,13 @@ fn self_managed_rules<'a>(
                 "list every type in `instancesDistribution.instanceTypes`",
             ),
             // `mixed` for the types an instance selector is to give
-            (Some(t), None) if t == "mixed" && ng.instance_selector.is_some() => {}
+            (Some(t), None)
+                if t == "mixed" && super::instance_selector::active(ng.instance_selector.as_ref()) => {}
             (Some(t), None) => instance_types.push((format!("{p}.instanceType"), t)),
             _ => {}
         }
         if let Some(d) = &ng.instances_distribution {
-            let selected = ng.instance_selector.as_ref().is_some_and(|s| s.resolved);
+            let selected = super::instance_selector::active(ng.instance_selector.as_ref());
             distribution_rules(v, &p, d, instance_types, selected);
         }
         views.push((
@@ -1540,7 +1517,7 @@ fn distribution_rules<'a>(
 ) {
     let p = format!("{p}.instancesDistribution");
     let types = d.instance_types.as_deref().unwrap_or_default();
-    if types.is_empty() {
+    if types.is_empty() && !selected {
         v.err_hint(
             format!("{p}.instanceTypes"),
             "must list at least one instance type",

@@ -1411,6 +1411,30 @@ fn instance_selector() {
         assert!(expected.len() > 1, "{expected:?}");
         assert_eq!(overrides, expected, "ng: 2 vCPUs, 4 GiB, no GPU");
     });
+    // Its `-o yaml` (selectors beside the types EC2 chose, as eksctl prints them) loads again;
+    // types that are not EC2's choice are refused.
+    let file = emu.home().join("28.yaml");
+    std::fs::write(&file, &text).unwrap();
+    let yaml = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-o", "yaml", "-f"]).arg(&file));
+    assert_eq!(yaml.code, 0, "{}", yaml.stderr);
+    assert!(
+        yaml.stdout.contains("instanceSelector:") && yaml.stdout.contains("instanceTypes:"),
+        "{}",
+        yaml.stdout
+    );
+    let again = emu.home().join("again.yaml");
+    std::fs::write(&again, &yaml.stdout).unwrap();
+    let reloaded = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&again));
+    assert_eq!(reloaded.code, 0, "{}", reloaded.stderr);
+    let other = text.replace(
+        "    cpuArchitecture: x86_64 # default value",
+        "    cpuArchitecture: x86_64\n  instanceTypes: [m5.large]",
+    );
+    assert_ne!(other, text);
+    std::fs::write(&again, other).unwrap();
+    let differs = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&again));
+    assert_eq!(differs.code, 1, "{}", differs.stderr);
+    assert!(differs.stderr.contains("which is not `instanceTypes` (`m5.large`)"), "{}", differs.stderr);
     // Nothing has 3 vCPUs: refused at the selector's line, before anything is made.
     let file = emu.home().join("none.yaml");
     std::fs::write(&file, text.replace("vCPUs: 2\n    memory: \"4\"", "vCPUs: 3\n    memory: \"4\""))
