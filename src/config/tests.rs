@@ -704,3 +704,16 @@ fn instance_selectors_are_checked() {
         .unwrap();
     assert_eq!(l.config.managed_node_groups.as_ref().unwrap()[0].instance_type, None);
 }
+
+/// Bottlerocket settings go in eksup's launch template: with a launch template of the user's
+/// there is none, so they are refused rather than dropped.
+#[test]
+fn bottlerocket_settings_need_eksups_launch_template() {
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: br\n    amiFamily: Bottlerocket\n    launchTemplate:\n      id: lt-0123456789abcdef0\n    bottlerocket:\n      settings:\n        motd: hi\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("managedNodeGroups[0].bottlerocket: cannot be set in a managed node group when a launch template is supplied")),
+        "{errs:#?}"
+    );
+}

@@ -1370,7 +1370,11 @@ fn bottlerocket_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
     let kubernetes = match settings.get("kubernetes") {
         Some(serde_json::Value::Object(k)) => Some(k),
         Some(_) => {
-            v.err(format!("{settings_path}.kubernetes"), "must be a mapping of Kubernetes settings");
+            v.err_hint(
+                format!("{settings_path}.kubernetes"),
+                "must be a mapping of Kubernetes settings",
+                "write it as `kubernetes: {allowed-unsafe-sysctls: [...]}`, or remove it",
+            );
             None
         }
         None => None,
@@ -1625,6 +1629,8 @@ fn launch_template_rules(v: &mut V, p: &str, ng: &ManagedNodeGroup) {
         ("preBootstrapCommands", ng.pre_bootstrap_commands.is_some()),
         ("maxPodsPerNode", ng.max_pods_per_node.is_some()),
         ("disableIMDSv1", ng.disable_imdsv1.is_some()),
+        // Its user data would go in eksup's launch template, which there is none of.
+        ("bottlerocket", ng.bottlerocket.is_some()),
     ];
     for (field, set) in forbidden {
         if set {
