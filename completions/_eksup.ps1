@@ -72,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -274,6 +275,28 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'eksup;create;capability' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'eksup;create;repository' {
             [CompletionResult]::new('--image-tag-mutability', '--image-tag-mutability', [CompletionResultType]::ParameterName, 'MUTABLE or IMMUTABLE')
             [CompletionResult]::new('--scan-on-push', '--scan-on-push', [CompletionResultType]::ParameterName, 'Scan images on push')
@@ -306,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -329,6 +353,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;create;help;accessentry' {
+            break
+        }
+        'eksup;create;help;capability' {
             break
         }
         'eksup;create;help;repository' {
@@ -358,6 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -540,6 +568,26 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;get;capability' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Only the one of this name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only the one of this name')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;get;repository' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
@@ -582,6 +630,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -614,6 +663,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;get;help;accessentry' {
             break
         }
+        'eksup;get;help;capability' {
+            break
+        }
         'eksup;get;help;repository' {
             break
         }
@@ -641,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -780,6 +833,27 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;delete;capability' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The capability')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The capability')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;delete;iamserviceaccount' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
@@ -845,6 +919,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -867,6 +942,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;delete;help;accessentry' {
+            break
+        }
+        'eksup;delete;help;capability' {
             break
         }
         'eksup;delete;help;iamserviceaccount' {
@@ -1649,6 +1727,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Create the config file''s add-ons on its existing cluster')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             break
         }
@@ -1673,6 +1752,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;create;accessentry' {
             break
         }
+        'eksup;help;create;capability' {
+            break
+        }
         'eksup;help;create;repository' {
             break
         }
@@ -1686,6 +1768,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
             break
@@ -1717,6 +1800,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;get;accessentry' {
             break
         }
+        'eksup;help;get;capability' {
+            break
+        }
         'eksup;help;get;repository' {
             break
         }
@@ -1730,6 +1816,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Delete what eksup left behind for a cluster that no longer exists')
@@ -1751,6 +1838,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;delete;accessentry' {
+            break
+        }
+        'eksup;help;delete;capability' {
             break
         }
         'eksup;help;delete;iamserviceaccount' {

@@ -73,6 +73,9 @@ _eksup() {
             eksup__subcmd__create,addon)
                 cmd="eksup__subcmd__create__subcmd__addon"
                 ;;
+            eksup__subcmd__create,capability)
+                cmd="eksup__subcmd__create__subcmd__capability"
+                ;;
             eksup__subcmd__create,cluster)
                 cmd="eksup__subcmd__create__subcmd__cluster"
                 ;;
@@ -100,6 +103,9 @@ _eksup() {
             eksup__subcmd__create__subcmd__help,addon)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__addon"
                 ;;
+            eksup__subcmd__create__subcmd__help,capability)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__capability"
+                ;;
             eksup__subcmd__create__subcmd__help,cluster)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__cluster"
                 ;;
@@ -126,6 +132,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete,addon)
                 cmd="eksup__subcmd__delete__subcmd__addon"
+                ;;
+            eksup__subcmd__delete,capability)
+                cmd="eksup__subcmd__delete__subcmd__capability"
                 ;;
             eksup__subcmd__delete,cluster)
                 cmd="eksup__subcmd__delete__subcmd__cluster"
@@ -156,6 +165,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete__subcmd__help,addon)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__addon"
+                ;;
+            eksup__subcmd__delete__subcmd__help,capability)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__capability"
                 ;;
             eksup__subcmd__delete__subcmd__help,cluster)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__cluster"
@@ -211,6 +223,9 @@ _eksup() {
             eksup__subcmd__get,addon)
                 cmd="eksup__subcmd__get__subcmd__addon"
                 ;;
+            eksup__subcmd__get,capability)
+                cmd="eksup__subcmd__get__subcmd__capability"
+                ;;
             eksup__subcmd__get,cluster)
                 cmd="eksup__subcmd__get__subcmd__cluster"
                 ;;
@@ -246,6 +261,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,addon)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__addon"
+                ;;
+            eksup__subcmd__get__subcmd__help,capability)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__capability"
                 ;;
             eksup__subcmd__get__subcmd__help,cluster)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__cluster"
@@ -334,6 +352,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__create,addon)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__addon"
                 ;;
+            eksup__subcmd__help__subcmd__create,capability)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__capability"
+                ;;
             eksup__subcmd__help__subcmd__create,cluster)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__cluster"
                 ;;
@@ -357,6 +378,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__delete,addon)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__addon"
+                ;;
+            eksup__subcmd__help__subcmd__delete,capability)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__capability"
                 ;;
             eksup__subcmd__help__subcmd__delete,cluster)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__cluster"
@@ -390,6 +414,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,addon)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__addon"
+                ;;
+            eksup__subcmd__help__subcmd__get,capability)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__capability"
                 ;;
             eksup__subcmd__help__subcmd__get,cluster)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__cluster"
@@ -673,7 +700,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,6 +796,68 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__addon)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__capability)
             opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1079,7 +1168,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1196,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__help__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1487,7 +1590,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1572,6 +1675,60 @@ _eksup() {
             ;;
         eksup__subcmd__delete__subcmd__addon)
             opts="-c -n -y -r -p -v -q -h --cluster --name --preserve --yes --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__capability)
+            opts="-c -n -y -r -p -v -q -h --cluster --name --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1749,7 +1906,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans help"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1777,6 +1934,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2409,7 +2580,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2600,6 +2771,64 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__get__subcmd__capability)
+            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__get__subcmd__cluster)
             opts="-n -o -r -p -v -q -h --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2709,7 +2938,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry repository orphans help"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2737,6 +2966,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__help__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3293,7 +3536,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry repository"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3321,6 +3564,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__create__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3419,7 +3676,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamserviceaccount repository orphans"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3447,6 +3704,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3615,7 +3886,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry repository orphans"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3657,6 +3928,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__addon)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__capability)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -68,6 +68,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Create the config file''s add-ons on its existing cluster'
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
+            cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -262,6 +263,27 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'eksup;create;capability'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'eksup;create;repository'= {
             cand --image-tag-mutability 'MUTABLE or IMMUTABLE'
             cand --scan-on-push 'Scan images on push'
@@ -293,6 +315,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Create the config file''s add-ons on its existing cluster'
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
+            cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -309,6 +332,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;help;fargateprofile'= {
         }
         &'eksup;create;help;accessentry'= {
+        }
+        &'eksup;create;help;capability'= {
         }
         &'eksup;create;help;repository'= {
         }
@@ -335,6 +360,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -507,6 +533,25 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;get;capability'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'Only the one of this name'
+            cand --name 'Only the one of this name'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;get;repository'= {
             cand -o 'o'
             cand --output 'output'
@@ -547,6 +592,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -568,6 +614,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;fargateprofile'= {
         }
         &'eksup;get;help;accessentry'= {
+        }
+        &'eksup;get;help;capability'= {
         }
         &'eksup;get;help;repository'= {
         }
@@ -593,6 +641,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -725,6 +774,26 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;delete;capability'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand -n 'The capability'
+            cand --name 'The capability'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;delete;iamserviceaccount'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
@@ -787,6 +856,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -803,6 +873,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;fargateprofile'= {
         }
         &'eksup;delete;help;accessentry'= {
+        }
+        &'eksup;delete;help;capability'= {
         }
         &'eksup;delete;help;iamserviceaccount'= {
         }
@@ -1514,6 +1586,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Create the config file''s add-ons on its existing cluster'
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
+            cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
             cand repository 'Create an ECR repository'
         }
         &'eksup;help;create;cluster'= {
@@ -1530,6 +1603,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;create;accessentry'= {
         }
+        &'eksup;help;create;capability'= {
+        }
         &'eksup;help;create;repository'= {
         }
         &'eksup;help;get'= {
@@ -1542,6 +1617,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
         }
@@ -1563,6 +1639,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;get;accessentry'= {
         }
+        &'eksup;help;get;capability'= {
+        }
         &'eksup;help;get;repository'= {
         }
         &'eksup;help;get;orphans'= {
@@ -1574,6 +1652,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
             cand orphans 'Delete what eksup left behind for a cluster that no longer exists'
@@ -1589,6 +1668,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;delete;fargateprofile'= {
         }
         &'eksup;help;delete;accessentry'= {
+        }
+        &'eksup;help;delete;capability'= {
         }
         &'eksup;help;delete;iamserviceaccount'= {
         }

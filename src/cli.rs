@@ -143,6 +143,12 @@ pub enum CreateCommand {
         after_help = "The file's `accessConfig.accessEntries`, with their access policies. `--include`/`--exclude` match principal ARNs.\n\nExamples:\n  eksup create accessentry -f cluster.yaml\n  eksup create accessentry -f cluster.yaml --include 'arn:aws:iam::111122223333:role/*' --dry-run"
     )]
     Accessentry(CreatePartArgs),
+    /// Create the config file's EKS capabilities (ACK, kro, Argo CD) on its existing cluster
+    #[command(
+        aliases = ["capabilities"],
+        after_help = "The file's `capabilities`: an IAM role per capability trusted by `capabilities.eks.amazonaws.com` unless it names its own (`roleArn`), the capability, and its `accessPolicies` on the access entry EKS makes for the role. `--include`/`--exclude` match capability names.\n\nExamples:\n  eksup create capability -f cluster.yaml\n  eksup create capability -f cluster.yaml --include argocd --dry-run"
+    )]
+    Capability(CreatePartArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -535,6 +541,12 @@ pub enum GetCommand {
         after_help = "Examples:\n  eksup get accessentry --cluster demo\n  eksup get accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins -o json"
     )]
     Accessentry(GetAccessEntryArgs),
+    /// Show a cluster's EKS capabilities, whoever made them
+    #[command(
+        aliases = ["capabilities"],
+        after_help = "Examples:\n  eksup get capability --cluster demo\n  eksup get capability --cluster demo --name argocd -o json"
+    )]
+    Capability(GetPartArgs),
     /// Show ECR repositories
     #[command(
         alias = "repositories",
@@ -678,6 +690,12 @@ pub enum DeleteCommand {
         after_help = "Examples:\n  eksup delete accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins --yes"
     )]
     Accessentry(DeleteAccessEntryArgs),
+    /// Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it
+    #[command(
+        aliases = ["capabilities"],
+        after_help = "The Kubernetes resources the capability manages stay (`deletePropagationPolicy: RETAIN`).\n\nExamples:\n  eksup delete capability --cluster demo --name argocd --yes"
+    )]
+    Capability(DeleteCapabilityArgs),
     /// Delete a service account's IAM role and the Kubernetes ServiceAccount, each when eksup made it
     #[command(
         aliases = ["iamserviceaccounts"],
@@ -748,6 +766,21 @@ pub struct DeleteFargateArgs {
     #[arg(long, short = 'c')]
     pub cluster: String,
     /// The Fargate profile
+    #[arg(long, short = 'n')]
+    pub name: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteCapabilityArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The capability
     #[arg(long, short = 'n')]
     pub name: String,
     /// Do not ask for confirmation

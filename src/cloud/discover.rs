@@ -346,6 +346,7 @@ impl Finder<'_> {
             Kind::ManagedNodegroup if inside => self.managed_nodegroups().await,
             Kind::AccessEntry if inside => self.access_entries().await,
             Kind::PodIdentityAssociation if inside => self.pod_identities().await,
+            Kind::Capability if inside => self.capabilities().await,
             Kind::Addon if inside => self.addons().await,
             Kind::ControlPlane if inside && self.plane => {
                 let vpcs = facts.vpcs.clone();
@@ -380,6 +381,7 @@ impl Finder<'_> {
             | Kind::ManagedNodegroup
             | Kind::AccessEntry
             | Kind::PodIdentityAssociation
+            | Kind::Capability
             | Kind::Addon
             | Kind::ControlPlane
             | Kind::NetworkInterface => Ok(()),
@@ -599,6 +601,29 @@ impl Finder<'_> {
                 );
                 let id = a.association_id().unwrap_or_default().to_string();
                 self.doom(Doomed::new(Kind::PodIdentityAssociation, name).with(Detail::AssociationId { id }));
+            }
+        }
+        Ok(())
+    }
+
+    /// The capabilities eksup made for the cluster (by their tags); their roles go after them.
+    async fn capabilities(&mut self) -> Found {
+        let c = self.cloud;
+        let capabilities = match c.owned_capabilities(self.cluster).await {
+            Ok(all) => all,
+            Err(e) if e.kind() == ErrorKind::Unsupported => {
+                self.report.warnings.push("capabilities cannot be listed here (`ListCapabilities` is not supported); delete them before the cluster".into());
+                return Ok(());
+            }
+            Err(e) => return Err(failed("capability", "*", e)),
+        };
+        for (name, capability) in capabilities {
+            let ours = capability.tags().is_some_and(|t| {
+                t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
+                    && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            });
+            if ours {
+                self.doom(Doomed::new(Kind::Capability, name));
             }
         }
         Ok(())

@@ -32,6 +32,8 @@ pub enum PartRef {
     FargateProfile(String),
     /// By principal ARN.
     AccessEntry(String),
+    /// By name; its IAM role goes too when eksup made it for the capability.
+    Capability(String),
 }
 
 impl PartRef {
@@ -41,6 +43,7 @@ impl PartRef {
             Self::Addon { name, .. } => format!("addon/{name}"),
             Self::FargateProfile(name) => format!("fargate/{name}"),
             Self::AccessEntry(arn) => format!("accessentry/{arn}"),
+            Self::Capability(name) => format!("capability/{name}"),
         }
     }
 }
@@ -51,6 +54,7 @@ impl std::fmt::Display for PartRef {
             Self::Addon { name, .. } => write!(f, "add-on `{name}`"),
             Self::FargateProfile(name) => write!(f, "Fargate profile `{name}`"),
             Self::AccessEntry(arn) => write!(f, "access entry for `{arn}`"),
+            Self::Capability(name) => write!(f, "capability `{name}`"),
         }
     }
 }
@@ -141,7 +145,7 @@ fn cluster_version(ctx: &StepContext<'_>) -> String {
         .unwrap_or_default()
 }
 
-fn owned(tags: Option<&HashMap<String, String>>, cluster: &str) -> bool {
+pub(super) fn owned(tags: Option<&HashMap<String, String>>, cluster: &str) -> bool {
     tags.is_some_and(|t| t.get(tag_keys::CLUSTER).is_some_and(|v| v == cluster))
 }
 
@@ -1100,7 +1104,7 @@ impl AwsCloud {
     /// Bring the access policies of the entry for `principal` to `policies`: missing ones and
     /// changed scopes associated, the rest removed when the entry is eksup's (`exclusive`)
     /// (`fresh`: the entry was just made and has none). Whether anything changed.
-    async fn sync_access_policies(
+    pub(super) async fn sync_access_policies(
         &self,
         cluster: &str,
         principal: &str,
@@ -1399,10 +1403,11 @@ impl AwsCloud {
         part: &PartRef,
         reporter: &dyn crate::executor::Reporter,
         cancel: &crate::executor::Cancel,
-    ) -> anyhow::Result<bool> {
+    ) -> anyhow::Result<Option<Vec<String>>> {
         if self.describe_eks_cluster(cluster).await?.is_none() {
             return Err(crate::error::UserError::no_cluster(cluster).into());
         }
+        let mut also = Vec::new();
         let id = part.id();
         let description = part.to_string();
         let progress =
@@ -1410,25 +1415,31 @@ impl AwsCloud {
         match part {
             PartRef::Addon { name, preserve } => {
                 if self.describe_addon(cluster, name).await?.is_none() {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 self.delete_addon_and_wait(&progress, cluster, name, *preserve).await?;
             }
             PartRef::FargateProfile(name) => {
                 if self.describe_fargate(cluster, name).await?.is_none() {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 self.delete_fargate_profile(&progress, cluster, name).await?;
             }
             PartRef::AccessEntry(arn) => {
                 let call = self.eks.describe_access_entry().cluster_name(cluster).principal_arn(arn);
                 if call.send().await.api("DescribeAccessEntry").or_not_found()?.is_none() {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 self.delete_access_entry(cluster, arn).await?;
             }
+            PartRef::Capability(name) => {
+                let Some(role) = self.capability_role(cluster, name).await? else { return Ok(None) };
+                self.delete_capability(&progress, cluster, name).await?;
+                let deleted = self.delete_role_made_for(cluster, &role, "iam-role-capability-").await?;
+                also.extend(deleted.map(|r| format!("IAM role `{r}`")));
+            }
         }
-        Ok(true)
+        Ok(Some(also))
     }
 
     /// `create cluster --prune`: remove what belongs to the cluster and is no longer in the
@@ -1498,7 +1509,7 @@ impl AwsCloud {
 
 /// Wait until `describe` finds nothing: it answers `None` once the resource is gone, else its
 /// status (`DELETING` when EKS gives none).
-async fn wait_gone<F, Fut>(
+pub(super) async fn wait_gone<F, Fut>(
     progress: &Progress<'_>,
     what: &str,
     span: super::Span,
@@ -1790,26 +1801,7 @@ impl AwsCloud {
         let Some(a) = self.find_pod_identity(cluster, namespace, account).await? else { return Ok(None) };
         self.delete_pod_identity(cluster, a.association_id().unwrap_or_default()).await?;
         let role_arn = a.role_arn().unwrap_or_default().to_string();
-        let role_name = role_arn.rsplit('/').next().unwrap_or_default().to_string();
-        let tags = self
-            .iam
-            .list_role_tags()
-            .role_name(&role_name)
-            .send()
-            .await
-            .api("ListRoleTags")
-            .or_not_found()?;
-        let made_for_it = tags.is_some_and(|t| {
-            let pairs = || t.tags().iter().map(|t| (t.key(), t.value()));
-            super::owned_by(pairs(), cluster)
-                && pairs().any(|(k, v)| k == tag_keys::RESOURCE && v.starts_with("iam-role-pod-identity-"))
-        });
-        let role_deleted = if made_for_it {
-            self.delete_role(&role_name).await?;
-            Some(role_name)
-        } else {
-            None
-        };
+        let role_deleted = self.delete_role_made_for(cluster, &role_arn, "iam-role-pod-identity-").await?;
         Ok(Some(RemovedPodIdentity { role_arn, role_deleted }))
     }
 

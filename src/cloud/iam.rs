@@ -29,14 +29,18 @@ fn tags_to_add(have: &[Tag], want: &BTreeMap<String, String>) -> anyhow::Result<
 /// The service principal of EKS Pod Identity.
 pub const POD_IDENTITY_SERVICE: &str = "pods.eks.amazonaws.com";
 
+/// The service principal of EKS capabilities (the role a capability acts as).
+pub const CAPABILITIES_SERVICE: &str = "capabilities.eks.amazonaws.com";
+
 /// The trust policy of a role assumed by `service`, with an optional `Condition`.
 pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> String {
-    // EKS and EKS Pod Identity tag their sessions.
-    let actions: Vec<&str> = if service == "eks.amazonaws.com" || service == POD_IDENTITY_SERVICE {
-        vec!["sts:AssumeRole", "sts:TagSession"]
-    } else {
-        vec!["sts:AssumeRole"]
-    };
+    // EKS, EKS Pod Identity and EKS capabilities tag their sessions.
+    let actions: Vec<&str> =
+        if ["eks.amazonaws.com", POD_IDENTITY_SERVICE, CAPABILITIES_SERVICE].contains(&service) {
+            vec!["sts:AssumeRole", "sts:TagSession"]
+        } else {
+            vec!["sts:AssumeRole"]
+        };
     let mut statement = serde_json::json!({
         "Effect": "Allow",
         "Principal": { "Service": service },
@@ -522,6 +526,35 @@ impl AwsCloud {
 
     /// Take the role out of its instance profiles, detach its managed policies, delete its
     /// inline ones, then delete it.
+    /// Delete the role of `role_arn` when eksup made it for one part of `cluster` (its ownership
+    /// tags name the cluster and a step whose id starts with `step_prefix`); its name if it did.
+    pub(super) async fn delete_role_made_for(
+        &self,
+        cluster: &str,
+        role_arn: &str,
+        step_prefix: &str,
+    ) -> anyhow::Result<Option<String>> {
+        let role_name = role_arn.rsplit('/').next().unwrap_or_default().to_string();
+        let tags = self
+            .iam
+            .list_role_tags()
+            .role_name(&role_name)
+            .send()
+            .await
+            .api("ListRoleTags")
+            .or_not_found()?;
+        let made_for_it = tags.is_some_and(|t| {
+            let pairs = || t.tags().iter().map(|t| (t.key(), t.value()));
+            super::owned_by(pairs(), cluster)
+                && pairs().any(|(k, v)| k == tag_keys::RESOURCE && v.starts_with(step_prefix))
+        });
+        if !made_for_it {
+            return Ok(None);
+        }
+        self.delete_role(&role_name).await?;
+        Ok(Some(role_name))
+    }
+
     pub(super) async fn delete_role(&self, name: &str) -> anyhow::Result<()> {
         let profiles = self.iam.list_instance_profiles_for_role().role_name(name).send().await;
         let Some(profiles) = profiles.api("ListInstanceProfilesForRole").or_not_found()? else {

@@ -322,6 +322,7 @@ impl AwsCloud {
             Kind::AccessEntry,
             Kind::PodIdentityAssociation,
             Kind::IdentityProvider,
+            Kind::Capability,
             Kind::OidcProvider,
         ];
         let exists = match self.describe_eks_cluster(cluster).await {
@@ -337,6 +338,47 @@ impl AwsCloud {
             out.extend(inside.into_iter().filter(|k| has(*k)).map(|k| (k, Ok(HashSet::new()), 0)));
             return out;
         }
+        let eks = &self.eks;
+        let (groups, addons, profiles, entries, optional) = tokio::join!(
+            names_in(
+                "ListNodegroups",
+                eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.nodegroups().to_vec(),
+            ),
+            names_in(
+                "ListAddons",
+                eks.list_addons().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.addons().to_vec(),
+            ),
+            names_in(
+                "ListFargateProfiles",
+                eks.list_fargate_profiles().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.fargate_profile_names().to_vec(),
+            ),
+            names_in(
+                "ListAccessEntries",
+                eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.access_entries().to_vec(),
+            ),
+            self.stock_eks_optional(cluster, has),
+        );
+        out.extend(optional);
+        for (kind, (calls, found)) in [
+            (Kind::ManagedNodegroup, groups),
+            (Kind::Addon, addons),
+            (Kind::FargateProfile, profiles),
+            (Kind::AccessEntry, entries),
+        ] {
+            if has(kind) {
+                out.push((kind, found, calls));
+            }
+        }
+        out
+    }
+
+    /// The parts of an existing cluster that a plan has only sometimes (pod identity
+    /// associations, identity providers, capabilities): listed when the plan has them.
+    async fn stock_eks_optional(&self, cluster: &str, has: &impl Fn(Kind) -> bool) -> Vec<Stock> {
         let eks = &self.eks;
         let associations = asked(
             has(Kind::PodIdentityAssociation),
@@ -365,48 +407,23 @@ impl AwsCloud {
                 |p| p.identity_provider_configs().iter().map(|c| c.name().to_string()).collect(),
             ),
         );
-        let (groups, addons, profiles, entries, associations, providers) = tokio::join!(
+        let capabilities = asked(
+            has(Kind::Capability),
             names_in(
-                "ListNodegroups",
-                eks.list_nodegroups().cluster_name(cluster).into_paginator().send().collect(),
-                |p| p.nodegroups().to_vec(),
+                "ListCapabilities",
+                eks.list_capabilities().cluster_name(cluster).into_paginator().send().collect(),
+                |p| p.capabilities().iter().filter_map(|c| c.capability_name()).map(str::to_string).collect(),
             ),
-            names_in(
-                "ListAddons",
-                eks.list_addons().cluster_name(cluster).into_paginator().send().collect(),
-                |p| p.addons().to_vec(),
-            ),
-            names_in(
-                "ListFargateProfiles",
-                eks.list_fargate_profiles().cluster_name(cluster).into_paginator().send().collect(),
-                |p| p.fargate_profile_names().to_vec(),
-            ),
-            names_in(
-                "ListAccessEntries",
-                eks.list_access_entries().cluster_name(cluster).into_paginator().send().collect(),
-                |p| p.access_entries().to_vec(),
-            ),
-            associations,
-            providers,
         );
-        for (kind, stock) in
-            [(Kind::PodIdentityAssociation, associations), (Kind::IdentityProvider, providers)]
-        {
-            if let Some((calls, found)) = stock {
-                out.push((kind, found, calls));
-            }
-        }
-        for (kind, (calls, found)) in [
-            (Kind::ManagedNodegroup, groups),
-            (Kind::Addon, addons),
-            (Kind::FargateProfile, profiles),
-            (Kind::AccessEntry, entries),
-        ] {
-            if has(kind) {
-                out.push((kind, found, calls));
-            }
-        }
-        out
+        let (associations, providers, capabilities) = tokio::join!(associations, providers, capabilities);
+        [
+            (Kind::PodIdentityAssociation, associations),
+            (Kind::IdentityProvider, providers),
+            (Kind::Capability, capabilities),
+        ]
+        .into_iter()
+        .filter_map(|(kind, stock)| stock.map(|(calls, found)| (kind, found, calls)))
+        .collect()
     }
 }
 

@@ -44,6 +44,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         Resource::EcrRepository(spec) => Some(spec.repository_name.clone()),
         Resource::AccessEntry { principal, .. } => lit(principal),
         Resource::IdentityProvider(spec) => Some(spec.name.clone()),
+        Resource::Capability(spec) => Some(spec.name.clone()),
         Resource::PodIdentityAssociation { namespace, service_account, .. } => {
             Some(format!("{namespace}/{service_account}"))
         }

@@ -252,6 +252,7 @@ pub fn quick(sdk: &SdkConfig) -> SdkConfig {
 
 mod autoscaling;
 mod budget;
+mod capability;
 mod discover;
 mod ec2;
 mod ecr;
@@ -283,11 +284,12 @@ use anyhow::Context as _;
 use tokio::time::Instant;
 
 pub use budget::{Calls, calls};
+pub use capability::CapabilitySummary;
 pub use discover::{DeleteOptions, DeletePlan, DeleteReport, Removed};
 pub use eks::{IdentityProviderSummary, PartRef, PodIdentitySummary, RemovedPodIdentity};
 pub use error::{CloudError, ErrorKind};
 pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
-pub use iam::{RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};
+pub use iam::{CAPABILITIES_SERVICE, RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
 pub use parts::{AccessEntrySummary, AddonSummary, FargateSummary};
@@ -497,6 +499,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::ServiceAccount { .. }
         | Resource::PodIdentityAssociation { .. }
         | Resource::IdentityProvider(_)
+        | Resource::Capability(_)
         | Resource::Kubeconfig { .. } => None,
     }
 }
@@ -591,6 +594,7 @@ impl AwsCloud {
                 self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
             }
             Resource::IdentityProvider(spec) => self.ensure_identity_provider(ctx, spec).await,
+            Resource::Capability(spec) => self.ensure_capability(ctx, spec).await,
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
@@ -633,6 +637,7 @@ impl Apply<Doomed> for AwsCloud {
             // Node groups must be gone before the control plane goes: always wait here.
             Kind::AutoScalingGroup => self.delete_asg(p, name, false).await,
             Kind::AccessEntry => self.delete_access_entry(cluster, name).await,
+            Kind::Capability => self.delete_capability(p, cluster, name).await,
             Kind::PodIdentityAssociation => match &d.detail {
                 Detail::AssociationId { id } => self.delete_pod_identity(cluster, id).await,
                 _ => Ok(()),
@@ -949,6 +954,7 @@ pub(crate) mod limits {
     /// IAM is eventually consistent; terraform waits up to 2 minutes for a new role to be usable.
     /// AWS's user guide: associating an identity provider takes a while (15 to 30 minutes).
     pub const IDENTITY_PROVIDER: Duration = Duration::from_secs(60 * 60);
+    pub const CAPABILITY: Duration = Duration::from_secs(30 * 60);
     pub const IAM_PROPAGATION: Duration = Duration::from_secs(120);
     pub const DEPENDENCY: Duration = Duration::from_secs(10 * 60);
     /// How long a new EC2 resource may stay invisible to the next call.
@@ -975,6 +981,7 @@ pub(crate) mod limits {
     pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
     pub const ADDON_GONE: Span = Span::new(Duration::from_secs(60), ADDON);
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
+    pub const CAPABILITY_GONE: Span = Span::new(Duration::from_secs(120), CAPABILITY);
     /// The log group EKS makes once control plane logging starts: at once, or within a minute.
     pub const LOG_GROUP_MADE: Span = Span::new(Duration::from_secs(5), Duration::from_secs(120));
     /// A change of logging or endpoints: a few minutes.

@@ -153,6 +153,18 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::IdentityProvider(_) => {
             &["eks:AssociateIdentityProviderConfig", "eks:DescribeIdentityProviderConfig", "eks:TagResource"]
         }
+        Resource::Capability(spec) if !spec.access_policies.is_empty() => &[
+            "eks:CreateCapability",
+            "eks:DescribeCapability",
+            "eks:TagResource",
+            "eks:DescribeAccessEntry",
+            "eks:ListAssociatedAccessPolicies",
+            "eks:AssociateAccessPolicy",
+            "iam:PassRole",
+        ],
+        Resource::Capability(_) => {
+            &["eks:CreateCapability", "eks:DescribeCapability", "eks:TagResource", "iam:PassRole"]
+        }
         Resource::PodIdentityAssociation { .. } => &[
             "eks:CreatePodIdentityAssociation",
             "eks:ListPodIdentityAssociations",

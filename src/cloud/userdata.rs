@@ -5,6 +5,8 @@
 //!   a `#!/bin/bash` part for `preBootstrapCommands` and one for `overrideBootstrapCommand`.
 //! - `al2`: a shell script calling `/etc/eks/bootstrap.sh` (or `overrideBootstrapCommand`).
 //! - `bottlerocket`: TOML settings.
+//! - `windows`: PowerShell calling the AMI's `Start-EKSBootstrap.ps1` (or, with
+//!   `overrideBootstrapCommand`, defining its parameters as variables for the file's command).
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
@@ -17,6 +19,7 @@ use crate::plan::UserDataSpec;
 const AL2023: &str = include_str!("../../templates/al2023.yaml");
 const AL2: &str = include_str!("../../templates/al2.sh");
 const BOTTLEROCKET: &str = include_str!("../../templates/bottlerocket.toml");
+const WINDOWS: &str = include_str!("../../templates/windows.ps1");
 
 /// The service CIDR EKS picks when none is given.
 pub const DEFAULT_SERVICE_CIDR: &str = "10.100.0.0/16";
@@ -38,14 +41,16 @@ pub struct NodeBootstrap<'a> {
     /// Bottlerocket's settings from the file (`bottlerocket.settings`, with the admin container's
     /// switch).
     pub settings: &'a serde_json::Map<String, serde_json::Value>,
+    /// `containerRuntime` (Windows' bootstrap script takes it).
+    pub container_runtime: Option<&'a str>,
 }
 
 /// Unknown template name.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown user data template `{0}` (expected `al2023`, `al2` or `bottlerocket`)")]
+#[error("unknown user data template `{0}` (expected `al2023`, `al2`, `bottlerocket` or `windows`)")]
 pub struct UnknownTemplate(pub String);
 
-/// Render the user data for `template` (`al2023`, `al2`, `bottlerocket`).
+/// Render the user data for `template` (`al2023`, `al2`, `bottlerocket`, `windows`).
 pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTemplate> {
     let dns = cluster_dns(b.service_cidr);
     let labels = b.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
@@ -61,6 +66,7 @@ pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTe
         "al2023" => render_al2023(b, &common, &labels, &taints),
         "al2" => render_al2(b, &common, &labels, &taints, &dns),
         "bottlerocket" => render_bottlerocket(b, &common),
+        "windows" => render_windows(b, &labels, &taints, &dns),
         other => return Err(UnknownTemplate(other.to_string())),
     };
     Ok(rendered)
@@ -141,6 +147,47 @@ fn render_al2(
         ]
         .concat(),
     )
+}
+
+/// Windows' PowerShell, as eksctl writes it (`pkg/nodebootstrap/windows.go`): the pre-bootstrap
+/// commands, then `Start-EKSBootstrap.ps1` with the cluster's name, endpoint, CA, service CIDR and
+/// DNS address, the container runtime, and labels, taints and max pods as kubelet arguments. With
+/// `overrideBootstrapCommand` the same values are PowerShell variables (`$EKSClusterName`, ...,
+/// `$KubeletExtraArgs` and the map `$KubeletExtraArgsMap`) that the file's command uses.
+fn render_windows(b: &NodeBootstrap<'_>, labels: &str, taints: &str, dns: &str) -> String {
+    let mut kubelet = vec![("node-labels", labels.to_string()), ("register-with-taints", taints.to_string())];
+    kubelet.extend(b.max_pods.map(|n| ("max-pods", n.to_string())));
+    let kubelet_args = kubelet.iter().map(|(k, v)| format!("--{k}={v}")).collect::<Vec<_>>().join(" ");
+    let mut params = vec![
+        ("EKSClusterName", b.cluster_name.to_string()),
+        ("APIServerEndpoint", b.endpoint.to_string()),
+        ("Base64ClusterCA", b.certificate_authority.to_string()),
+        ("ServiceCIDR", b.service_cidr.to_string()),
+        ("DNSClusterIP", dns.to_string()),
+    ];
+    params.extend(b.container_runtime.map(|r| ("ContainerRuntime", r.to_string())));
+    params.push(("KubeletExtraArgs", kubelet_args));
+    let bootstrap = match b.override_bootstrap_command {
+        Some(command) => {
+            let mut lines: Vec<String> =
+                params.iter().map(|(k, v)| format!("[string]${k} = '{v}'")).collect();
+            let map = kubelet.iter().map(|(k, v)| format!(" '{k}' = '{v}'")).collect::<Vec<_>>().join(";");
+            lines.push(format!("$KubeletExtraArgsMap = @{{{map}}}"));
+            lines.push(command.trim_end().to_string());
+            lines.join("\n")
+        }
+        None => {
+            let args = params
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("-{k} \"{v}\""))
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("& $EKSBootstrapScriptFile {args} 3>&1 4>&1 5>&1 6>&1")
+        }
+    };
+    let pre: String = b.pre_bootstrap_commands.iter().map(|c| format!("{c}\n")).collect();
+    substitute(WINDOWS, &[("pre_bootstrap_commands", pre), ("bootstrap_command", bootstrap)])
 }
 
 /// Bottlerocket's TOML settings: the file's `settings`, with the cluster's fields from the
@@ -225,6 +272,7 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
         pre_bootstrap_commands: &spec.pre_bootstrap_commands,
         override_bootstrap_command: spec.override_bootstrap_command.as_deref(),
         settings: &spec.settings,
+        container_runtime: spec.container_runtime.as_deref(),
     };
     Ok(render(&spec.template, &b)?)
 }
@@ -236,7 +284,8 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
 ///   `maxPods` for `maxPodsPerNode`, and `overrideBootstrapCommand` as a `NodeConfig` of its own;
 /// - AmazonLinux2: a part per `preBootstrapCommands` entry and, for `maxPodsPerNode`, a script
 ///   that passes `--max-pods` to the bootstrap script;
-/// - Bottlerocket: TOML with the file's `bottlerocket.settings` and `settings.kubernetes.max-pods`.
+/// - Bottlerocket: TOML with the file's `bottlerocket.settings` and `settings.kubernetes.max-pods`;
+/// - Windows: the `preBootstrapCommands` in one `<powershell>` block (eksctl's `ManagedWindows`).
 pub fn managed(
     family: &str,
     pre_bootstrap_commands: &[String],
@@ -244,6 +293,12 @@ pub fn managed(
     override_bootstrap_command: Option<&str>,
     settings: &serde_json::Map<String, serde_json::Value>,
 ) -> Option<String> {
+    if family.starts_with("Windows") {
+        if pre_bootstrap_commands.is_empty() {
+            return None;
+        }
+        return Some(format!("<powershell>\n{}\n</powershell>", pre_bootstrap_commands.join("\n")));
+    }
     if family == "Bottlerocket" {
         if settings.is_empty() && max_pods.is_none() {
             return None;
@@ -340,6 +395,7 @@ mod tests {
             pre_bootstrap_commands: pre,
             override_bootstrap_command: None,
             settings: &NO_SETTINGS,
+            container_runtime: None,
         }
     }
 
@@ -446,8 +502,39 @@ mod tests {
     }
 
     #[test]
+    fn windows_calls_the_amis_bootstrap_script() {
+        let labels = BTreeMap::from([("role".to_string(), "win".to_string())]);
+        let taints = vec!["os=windows:NoSchedule".to_string()];
+        let b = NodeBootstrap { container_runtime: Some("containerd"), ..bootstrap(&labels, &taints, &[]) };
+        let ud = render("windows", &b).unwrap();
+        assert!(ud.starts_with("<powershell>\n[string]$EKSBootstrapScriptFile = \"$env:ProgramFiles\\Amazon\\EKS\\Start-EKSBootstrap.ps1\"\n"), "{ud}");
+        assert!(ud.contains("& $EKSBootstrapScriptFile -EKSClusterName \"demo\" -APIServerEndpoint \"https://ABC.gr7.us-west-2.eks.amazonaws.com\""), "{ud}");
+        assert!(ud.contains("-ServiceCIDR \"172.20.0.0/16\" -DNSClusterIP \"172.20.0.10\" -ContainerRuntime \"containerd\""), "{ud}");
+        assert!(ud.contains("-KubeletExtraArgs \"--node-labels=role=win --register-with-taints=os=windows:NoSchedule --max-pods=58\" 3>&1 4>&1 5>&1 6>&1\n</powershell>"), "{ud}");
+    }
+
+    #[test]
+    fn windows_override_gets_the_parameters_as_variables() {
+        let (labels, taints) = (BTreeMap::new(), Vec::new());
+        let command = "& $EKSBootstrapScriptFile -EKSClusterName \"$EKSClusterName\" -KubeletExtraArgs \"$KubeletExtraArgs\"";
+        let b = NodeBootstrap {
+            override_bootstrap_command: Some(command),
+            max_pods: None,
+            ..bootstrap(&labels, &taints, &[])
+        };
+        let ud = render("windows", &b).unwrap();
+        assert!(ud.contains("\n[string]$EKSClusterName = 'demo'\n"), "{ud}");
+        assert!(
+            ud.contains("[string]$KubeletExtraArgs = '--node-labels= --register-with-taints='\n"),
+            "{ud}"
+        );
+        assert!(ud.contains("$KubeletExtraArgsMap = @{ 'node-labels' = ''; 'register-with-taints' = ''}\n& $EKSBootstrapScriptFile"), "{ud}");
+        assert!(!ud.contains("3>&1"), "the file's command alone: {ud}");
+    }
+
+    #[test]
     fn unknown_template_is_an_error() {
         let labels = BTreeMap::new();
-        assert!(render("windows", &bootstrap(&labels, &[], &[])).is_err());
+        assert!(render("ubuntu", &bootstrap(&labels, &[], &[])).is_err());
     }
 }

@@ -70,6 +70,12 @@ pub fn get_addon(args: GetPartArgs, settings: &Settings, printer: &Printer) -> R
     ops::finish(report, printer)
 }
 
+pub fn get_capability(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let report =
+        ops::get::get_capabilities(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
 pub fn get_fargate_profile(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let report =
         ops::get::get_fargate_profiles(&args.cluster, args.name.as_deref(), args.output.output, settings)?;

@@ -38,6 +38,9 @@ pub const DEFAULT_ECR_ENCRYPTION: &str = "AES256";
 /// [`apply`]: the absent value means these).
 pub const DEFAULT_ACCESS_ENTRY_TYPE: &str = "STANDARD";
 pub const DEFAULT_ACCESS_SCOPE: &str = "cluster";
+/// What EKS does with the Kubernetes resources of a deleted capability: the one value
+/// CreateCapability takes, which it requires.
+pub const DEFAULT_DELETE_PROPAGATION_POLICY: &str = "RETAIN";
 pub const ALL_LOG_TYPES: &[&str] = &["api", "audit", "authenticator", "controllerManager", "scheduler"];
 /// The username of a node role in the aws-auth ConfigMap (eksctl's `RoleNodeGroupUsername`).
 pub const NODE_USERNAME: &str = "system:node:{{EC2PrivateDNSName}}";

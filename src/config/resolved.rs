@@ -273,6 +273,8 @@ pub struct SelfManaged {
     pub distribution: Option<super::NodeGroupInstancesDistribution>,
     /// `asgMetricsCollection`: per entry its granularity and metrics (none: all).
     pub metrics_collection: Vec<(String, Vec<String>)>,
+    /// `containerRuntime`, passed to the bootstrap script of Windows nodes.
+    pub container_runtime: Option<String>,
 }
 
 /// A number the config holds as `i64` in the `i32` AWS takes. Validation keeps the numbers in
@@ -392,6 +394,7 @@ impl SelfManaged {
             target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),
             classic_load_balancer_names: ng.classic_load_balancer_names.clone().unwrap_or_default(),
             max_instance_lifetime: ng.max_instance_lifetime.map(int),
+            container_runtime: ng.container_runtime.clone(),
             metrics_collection: ng
                 .asg_metrics_collection
                 .iter()

@@ -59,6 +59,27 @@ impl std::fmt::Display for Sizes {
     }
 }
 
+/// Instance families with ARM (Graviton) processors (eksctl's generated instance table,
+/// `pkg/utils/instance/instance_types.go`).
+pub const ARM_FAMILIES: &[&str] = &[
+    "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gb", "c8gd", "c8gn", "c9g", "c9gd", "g5g",
+    "hpc7g", "i4g", "i8g", "i8ge", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd", "m8g", "m8gb", "m8gd",
+    "m8gn", "m9g", "m9gd", "r6g", "r6gd", "r7g", "r7gd", "r8g", "r8gb", "r8gd", "r8gn", "t4g", "x2gd", "x8g",
+];
+
+/// Whether `instance_type` runs ARM (Graviton) processors.
+pub fn is_arm(instance_type: &str) -> bool {
+    ARM_FAMILIES.contains(&instance_type.split('.').next().unwrap_or_default())
+}
+
+/// A Windows family's server year and edition (`WindowsServer2022CoreContainer`: `("2022",
+/// "Core")`); `None` for the Linux families.
+pub fn windows(family: &str) -> Option<(&str, &str)> {
+    let rest = family.strip_prefix("WindowsServer")?.strip_suffix("Container")?;
+    let (year, edition) = rest.split_at_checked(4)?;
+    matches!(edition, "Core" | "Full").then_some((year, edition))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

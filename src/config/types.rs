@@ -83,9 +83,109 @@ pub struct ClusterConfig {
     /// Envelope encryption of Kubernetes secrets with a KMS key
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secrets_encryption: Option<SecretsEncryption>,
+    /// EKS capabilities: AWS Controllers for Kubernetes, kro and Argo CD, run by EKS
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<Capability>>,
     /// ECR repositories (eksup.io/v1alpha1 only)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ecr: Option<EcrConfig>,
+}
+
+/// An EKS capability (CreateCapability) with the IAM role it acts as.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Capability {
+    /// Unique in the cluster: letters, digits, `-` and `_`
+    pub name: Option<String>,
+    /// `ACK`, `KRO` or `ARGOCD`
+    #[serde(rename = "type")]
+    pub capability_type: Option<String>,
+    /// An existing role trusted by `capabilities.eks.amazonaws.com`; default: one eksup creates
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// What happens to the Kubernetes resources it manages when it is deleted: `RETAIN`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delete_propagation_policy: Option<String>,
+    /// Argo CD's settings (type `ARGOCD` only, where they are required)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configuration: Option<CapabilityConfiguration>,
+    /// Tags of the capability and of the role eksup creates for it
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Map>,
+    /// EKS access policies associated with the access entry EKS creates for the role
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_policies: Option<Vec<AccessPolicy>>,
+    /// Managed policies of the role eksup creates
+    #[serde(rename = "attachPolicyARNs", skip_serializing_if = "Option::is_none")]
+    pub attach_policy_arns: Option<Vec<String>>,
+    /// An inline policy document for the role eksup creates (JSON or YAML)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attach_policy: Option<serde_json::Value>,
+    /// The permissions boundary of the role eksup creates
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CapabilityConfiguration {
+    /// Argo CD's settings
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub argocd: Option<ArgoCDConfiguration>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ArgoCDConfiguration {
+    /// The namespace Argo CD runs in (default: `argocd`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// Private access to Argo CD's UI through VPC endpoints
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_access: Option<ArgoCDNetworkAccess>,
+    /// IAM Identity Center users and groups given an Argo CD role
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rbac_role_mappings: Option<Vec<ArgoCDRoleMapping>>,
+    /// The IAM Identity Center instance Argo CD signs users in with (required)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_idc: Option<ArgoCDAWSIDC>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ArgoCDNetworkAccess {
+    /// VPC endpoint ids (`vpce-...`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpce_ids: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ArgoCDRoleMapping {
+    /// `ADMIN`, `EDITOR` or `VIEWER`
+    pub role: Option<String>,
+    /// The Identity Center users and groups given the role
+    pub identities: Option<Vec<SSOIdentity>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SSOIdentity {
+    /// The user's or group's id in IAM Identity Center
+    pub id: Option<String>,
+    /// `SSO_USER` or `SSO_GROUP`
+    #[serde(rename = "type")]
+    pub identity_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ArgoCDAWSIDC {
+    /// `arn:aws:sso:::instance/ssoins-...`
+    pub idc_instance_arn: Option<String>,
+    /// The instance's region (default: the cluster's)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idc_region: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -787,6 +887,9 @@ nodegroup_struct!(
         /// `instanceType` is then `mixed` or unset
         #[serde(skip_serializing_if = "Option::is_none")]
         pub instances_distribution: Option<NodeGroupInstancesDistribution>,
+        /// The container runtime: `containerd` (the only one of current Kubernetes versions)
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub container_runtime: Option<String>,
     }
 );
 

@@ -9,6 +9,9 @@ use super::diag::{Diagnostic, did_you_mean};
 use super::rules;
 use super::types::*;
 
+mod capability;
+mod windows;
+
 /// The Kubernetes versions EKS offers for new clusters (standard and extended support) that eksup
 /// knows: AMIs, add-on versions and user data for each.
 const OLDEST_MINOR: u32 = 28;
@@ -24,7 +27,15 @@ pub(crate) fn version_pattern() -> String {
 pub(super) const RETENTION_DAYS: &[i64] = &[
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
-pub(super) const AMI_FAMILIES: &[&str] = &["AmazonLinux2023", "AmazonLinux2", "Bottlerocket"];
+pub(super) const AMI_FAMILIES: &[&str] = &[
+    "AmazonLinux2023",
+    "AmazonLinux2",
+    "Bottlerocket",
+    "WindowsServer2019CoreContainer",
+    "WindowsServer2019FullContainer",
+    "WindowsServer2022CoreContainer",
+    "WindowsServer2022FullContainer",
+];
 /// Families eksctl knows that eksup does not build nodes for yet.
 const AMI_FAMILIES_LATER: &[&str] = &[
     "Ubuntu2004",
@@ -36,10 +47,6 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "UbuntuPro2404",
     "UbuntuPro2604",
     "BottlerocketFips",
-    "WindowsServer2019CoreContainer",
-    "WindowsServer2019FullContainer",
-    "WindowsServer2022CoreContainer",
-    "WindowsServer2022FullContainer",
     "WindowsServer2025CoreContainer",
     "WindowsServer2025FullContainer",
 ];
@@ -315,6 +322,8 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         }
     }
     identity_mapping_rules(&mut v, cfg);
+    capability::rules(&mut v, cfg);
+    windows::rules(&mut v, cfg);
     if let Some(ac) = &cfg.addons_config
         && ac.auto_apply_pod_identity_associations == Some(true)
     {
@@ -1170,33 +1179,36 @@ fn access_rules(v: &mut V, cfg: &ClusterConfig) {
         if let Some(t) = e.entry_type.as_deref() {
             v.one_of(&format!("{p}.type"), t, &["STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX"]);
         }
-        for (j, pol) in e.access_policies.iter().flatten().enumerate() {
-            let pp = format!("{p}.accessPolicies[{j}]");
-            match pol.policy_arn.as_deref() {
-                None => v.err(format!("{pp}.policyARN"), "must be set"),
-                Some(a) => v.arn(&format!("{pp}.policyARN"), a),
+        access_policy_rules(v, &p, e.access_policies.as_deref().unwrap_or_default());
+    }
+}
+
+/// The access policies of an access entry at `p` (`<p>.accessPolicies[j]`).
+fn access_policy_rules(v: &mut V, p: &str, policies: &[super::types::AccessPolicy]) {
+    for (j, pol) in policies.iter().enumerate() {
+        let pp = format!("{p}.accessPolicies[{j}]");
+        match pol.policy_arn.as_deref() {
+            None => v.err(format!("{pp}.policyARN"), "must be set"),
+            Some(a) => v.arn(&format!("{pp}.policyARN"), a),
+        }
+        match pol.access_scope.as_ref() {
+            None => {
+                v.err_hint(format!("{pp}.accessScope"), "must be set", "use `accessScope: {type: cluster}`");
             }
-            match pol.access_scope.as_ref() {
-                None => v.err_hint(
-                    format!("{pp}.accessScope"),
-                    "must be set",
-                    "use `accessScope: {type: cluster}`",
-                ),
-                Some(s) => match s.scope_type.as_deref() {
-                    None => v.err(format!("{pp}.accessScope.type"), "must be set"),
-                    Some(t) => {
-                        if v.one_of(&format!("{pp}.accessScope.type"), t, &["cluster", "namespace"])
-                            && t == "namespace"
-                            && s.namespaces.as_ref().is_none_or(Vec::is_empty)
-                        {
-                            v.err(
-                                format!("{pp}.accessScope.namespaces"),
-                                "must list at least one namespace for a `namespace` scope",
-                            );
-                        }
+            Some(s) => match s.scope_type.as_deref() {
+                None => v.err(format!("{pp}.accessScope.type"), "must be set"),
+                Some(t) => {
+                    if v.one_of(&format!("{pp}.accessScope.type"), t, &["cluster", "namespace"])
+                        && t == "namespace"
+                        && s.namespaces.as_ref().is_none_or(Vec::is_empty)
+                    {
+                        v.err(
+                            format!("{pp}.accessScope.namespaces"),
+                            "must list at least one namespace for a `namespace` scope",
+                        );
                     }
-                },
-            }
+                }
+            },
         }
     }
 }

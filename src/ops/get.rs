@@ -372,6 +372,55 @@ pub fn get_addons(
     Ok(AddonsReport { addons, output })
 }
 
+/// The capabilities of `get capability`.
+#[derive(Debug)]
+pub struct CapabilitiesReport {
+    pub capabilities: Vec<cloud::CapabilitySummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for CapabilitiesReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let dash = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
+        let rows = self
+            .capabilities
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.kind.clone(),
+                    c.status.clone(),
+                    dash(&c.version),
+                    c.role_arn.clone(),
+                    if c.made_by_eksup { "eksup".into() } else { "-".into() },
+                ]
+            })
+            .collect();
+        let header = ["NAME", "TYPE", "STATUS", "VERSION", "ROLE ARN", "MADE BY"];
+        print(printer, self.output, &self.capabilities, &header, rows)
+    }
+}
+
+/// The capabilities of a cluster (or the one named `name`), whoever made them.
+pub fn get_capabilities(
+    cluster: &str,
+    name: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<CapabilitiesReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).capabilities(cluster, name).await
+    })?;
+    let capabilities = found.ok_or_else(|| UserError::no_cluster(cluster))?;
+    if let Some(name) = name
+        && capabilities.is_empty()
+    {
+        return Err(none_named("capability", name, cluster, "capability"));
+    }
+    Ok(CapabilitiesReport { capabilities, output })
+}
+
 /// The profiles of `get fargateprofile`.
 #[derive(Debug)]
 pub struct FargateReport {

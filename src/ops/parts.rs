@@ -1,5 +1,5 @@
-//! `create addon -f`, `create fargateprofile -f`, `create accessentry -f`: the file's add-ons,
-//! Fargate profiles or access entries on its existing cluster, through the cluster's plan reduced
+//! `create addon -f`, `create fargateprofile -f`, `create accessentry -f`, `create capability
+//! -f`: the file's add-ons, Fargate profiles, access entries or capabilities on its existing cluster, through the cluster's plan reduced
 //! to them (and what they need, found again where it exists).
 
 use anyhow::Result;
@@ -18,6 +18,7 @@ pub enum PartKind {
     Addon,
     FargateProfile,
     AccessEntry,
+    Capability,
 }
 
 impl PartKind {
@@ -27,6 +28,7 @@ impl PartKind {
             Self::Addon => ("add-ons", "add-on", "`addons` (or the default add-ons of a cluster eksup made)"),
             Self::FargateProfile => ("Fargate profiles", "Fargate profile", "`fargateProfiles`"),
             Self::AccessEntry => ("access entries", "access entry", "`accessConfig.accessEntries`"),
+            Self::Capability => ("capabilities", "capability", "`capabilities`"),
         }
     }
 
@@ -37,6 +39,7 @@ impl PartKind {
             (Self::FargateProfile, Resource::FargateProfile(spec)) => Some(spec.profile_name.clone()),
             // The file's entries name their principal; node groups' roles are the node groups'.
             (Self::AccessEntry, Resource::AccessEntry { principal: Val::Lit(arn), .. }) => Some(arn.clone()),
+            (Self::Capability, Resource::Capability(spec)) => Some(spec.name.clone()),
             _ => None,
         }
     }
@@ -83,6 +86,8 @@ pub struct DeletePartReport {
     pub part: crate::cloud::PartRef,
     /// It existed (and is gone now).
     pub found: bool,
+    /// What went with it (the IAM role eksup made for a capability).
+    pub also: Vec<String>,
 }
 
 impl super::Report for DeletePartReport {
@@ -90,6 +95,9 @@ impl super::Report for DeletePartReport {
         let (part, cluster) = (&self.part, &self.cluster);
         if self.found {
             printer.status("Deleted", &format!("{part} of cluster `{cluster}`"));
+            for a in &self.also {
+                printer.status("Deleted", a);
+            }
         } else {
             printer.status("Finished", &format!("nothing to delete: no {part} in cluster `{cluster}`"));
         }
@@ -107,7 +115,7 @@ pub fn delete_part(
     printer: &Printer,
 ) -> Result<DeletePartReport> {
     printer.confirm(&format!("delete {part} of cluster `{cluster}`"), yes)?;
-    let found = super::runtime()?.block_on(async {
+    let removed = super::runtime()?.block_on(async {
         let sdk = crate::cloud::load_sdk_config(settings, None).await?;
         let aws = crate::cloud::AwsCloud::new(&sdk);
         let cancel = crate::executor::Cancel::new();
@@ -120,5 +128,6 @@ pub fn delete_part(
         progress.finish();
         anyhow::Ok(found)
     })?;
-    Ok(DeletePartReport { cluster: cluster.to_string(), part, found })
+    let found = removed.is_some();
+    Ok(DeletePartReport { cluster: cluster.to_string(), part, found, also: removed.unwrap_or_default() })
 }

@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+/// How long EKS takes to make a capability ACTIVE (TODO: source).
+const CAPABILITY_SECONDS: u64 = 180;
+
 /// The phases of a run, in the order they usually start.
 pub const PHASES: &[&str] = &["network", "IAM", "control plane", "nodes", "add-ons, access and registries"];
 
@@ -43,6 +46,9 @@ pub enum Kind {
     PodIdentityAssociation,
     /// An OIDC identity provider associated with the cluster (its users sign in to Kubernetes).
     IdentityProvider,
+    /// An EKS capability (ACK, kro, Argo CD) with the access policies of the entry EKS makes
+    /// for its role.
+    Capability,
     EcrRepository,
     Kubeconfig,
     /// A load balancer or target group Kubernetes made for a Service (deleted, never created).
@@ -80,6 +86,7 @@ impl Kind {
             Self::ServiceAccount => "service-account",
             Self::PodIdentityAssociation => "pod-identity-association",
             Self::IdentityProvider => "identity-provider",
+            Self::Capability => "capability",
             Self::EcrRepository => "ecr-repository",
             Self::Kubeconfig => "kubeconfig",
             Self::KubernetesLoadBalancer => "load-balancer",
@@ -125,6 +132,7 @@ impl Kind {
             | Self::ServiceAccount
             | Self::PodIdentityAssociation
             | Self::IdentityProvider
+            | Self::Capability
             | Self::EcrRepository
             | Self::KubernetesLoadBalancer => PHASES[4],
         }
@@ -141,6 +149,7 @@ impl Kind {
             Self::PodIdentityAssociation => 2,
             // AWS's user guide: associating a provider can take a while; 15 to 30 minutes is usual.
             Self::IdentityProvider => 1200,
+            Self::Capability => CAPABILITY_SECONDS,
             Self::NatGateway => 100,
             Self::InstanceProfile => 10,
             Self::ControlPlane => 540,
@@ -162,8 +171,8 @@ impl Kind {
     /// control plane with node groups) as the edges.
     pub fn deleted_after(self) -> &'static [Kind] {
         use Kind::{
-            AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, ControlPlane as CP, ElasticIp as EIP,
-            FargateProfile as FP, InstanceProfile as IP, InternetGateway as IGW,
+            AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, Capability as CAP, ControlPlane as CP,
+            ElasticIp as EIP, FargateProfile as FP, InstanceProfile as IP, InternetGateway as IGW,
             KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
             NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
             SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB,
@@ -179,18 +188,19 @@ impl Kind {
             | Self::NodesReady
             | Self::ServiceAccount
             | Self::IdentityProvider
+            | Self::Capability
             | Self::Kubeconfig => &[],
             Self::AccessEntry | Self::Addon | Self::PodIdentityAssociation => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.
             Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD, PIA],
-            Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, PIA, RULES],
+            Self::ControlPlane => &[MNG, ASG, FP, LB, AE, AD, PIA, RULES, CAP],
             // Instances launched with a key keep it after it is deleted; the groups go first so
             // that none is launched without it.
             Self::LaunchTemplate | Self::InstanceProfile | Self::KeyPair => &[MNG, ASG],
             Self::OidcProvider | Self::NetworkInterface | Self::NatGateway | Self::NetworkAcl => {
                 &[CP, MNG, ASG, FP, LB]
             }
-            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA],
+            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
             Self::InternetGateway | Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP],
             Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT],

@@ -179,7 +179,7 @@ pub enum AmiSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserDataSpec {
-    /// `al2023`, `al2` or `bottlerocket` (a file in `templates/`).
+    /// `al2023`, `al2`, `bottlerocket` or `windows` (a file in `templates/`).
     pub template: String,
     pub cluster_name: String,
     pub endpoint: Val,
@@ -193,6 +193,9 @@ pub struct UserDataSpec {
     /// Bottlerocket's settings from the file (`bottlerocket`), merged under eksup's.
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub settings: serde_json::Map<String, serde_json::Value>,
+    /// `containerRuntime` of a self-managed group (Windows' bootstrap script takes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub container_runtime: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -341,6 +344,8 @@ pub enum Resource {
     #[serde(rename_all = "camelCase")]
     IdentityProvider(Box<IdentityProviderSpec>),
     #[serde(rename_all = "camelCase")]
+    Capability(Box<CapabilitySpec>),
+    #[serde(rename_all = "camelCase")]
     AccessEntry {
         principal: Val,
         /// `STANDARD`, `EC2_LINUX`, `EC2_WINDOWS`.
@@ -457,6 +462,25 @@ pub struct ControlPlaneSpec {
 pub struct RemoteNetworkSpec {
     pub node_cidrs: Vec<String>,
     pub pod_cidrs: Vec<String>,
+}
+
+/// An EKS capability as CreateCapability takes it, and the access policies eksup associates
+/// with the access entry EKS makes for its role once it is ACTIVE.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CapabilitySpec {
+    pub name: String,
+    /// `ACK`, `KRO` or `ARGOCD`.
+    pub capability_type: String,
+    pub role: Val,
+    pub delete_propagation_policy: String,
+    /// Argo CD's settings (`ARGOCD` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub argocd: Option<crate::config::types::ArgoCDConfiguration>,
+    pub access_policies: Vec<AccessPolicyAssoc>,
+    /// Tags of the capability besides the ownership tags.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
 }
 
 /// An OIDC identity provider config as AssociateIdentityProviderConfig takes it.
@@ -591,6 +615,7 @@ impl Resource {
             Self::ServiceAccount { .. } => Kind::ServiceAccount,
             Self::PodIdentityAssociation { .. } => Kind::PodIdentityAssociation,
             Self::IdentityProvider(_) => Kind::IdentityProvider,
+            Self::Capability(_) => Kind::Capability,
             Self::EcrRepository(_) => Kind::EcrRepository,
             Self::Kubeconfig { .. } => Kind::Kubeconfig,
         }

@@ -1448,3 +1448,236 @@ fn instance_selector() {
     );
     assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]));
 }
+
+/// A capability as the AWS CLI describes it.
+fn capability(emu: &Emulator, cluster: &str, name: &str) -> Value {
+    emu.aws(&["eks", "describe-capability", "--cluster-name", cluster, "--capability-name", name])["capability"]
+        .clone()
+}
+
+/// The access policies associated with `principal`'s access entry, as `(policy, scope type)`.
+fn associated_policies(emu: &Emulator, cluster: &str, principal: &str) -> Vec<(String, String)> {
+    let got = emu.aws(&[
+        "eks",
+        "list-associated-access-policies",
+        "--cluster-name",
+        cluster,
+        "--principal-arn",
+        principal,
+    ]);
+    got["associatedAccessPolicies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| (str_of(&p["policyArn"]), str_of(&p["accessScope"]["type"])))
+        .collect()
+}
+
+/// Example 47's ACK and kro capabilities on an Auto Mode cluster: a role each, trusted by
+/// `capabilities.eks.amazonaws.com` (with `sts:TagSession`) with the file's policies, the
+/// capabilities ACTIVE with the file's tags and eksup's, and kro's access policy on the access
+/// entry EKS made for its role. Read back with the AWS CLI and `eksup get capability`; `delete
+/// capability` removes one with its role, `create capability -f` brings it back, a re-run
+/// changes nothing, and `delete cluster` takes them (they must go before the cluster).
+#[test]
+fn capabilities() {
+    let emu = Emulator::builder().region("ap-northeast-2").start();
+    let name = "47-auto-mode-with-ack-kro-capabilities.yaml";
+    lifecycle_checked(&emu, name, &example(name), |cluster| {
+        let ack = capability(&emu, cluster, "ack-capability");
+        assert_eq!((ack["type"].as_str(), ack["status"].as_str()), (Some("ACK"), Some("ACTIVE")), "{ack}");
+        assert_eq!(ack["deletePropagationPolicy"], "RETAIN", "{ack}");
+        assert_eq!(ack["tags"]["Environment"], "dev", "{ack}");
+        assert_eq!(ack["tags"]["eksup.io/cluster"], cluster, "ownership tags: {ack}");
+        let ack_role = str_of(&ack["roleArn"]);
+        let ack_role_name = ack_role.rsplit('/').next().unwrap().to_string();
+        assert_eq!(ack_role_name, format!("eksup-{cluster}-capability-ack-capability"));
+        let role = &emu.aws(&["iam", "get-role", "--role-name", &ack_role_name])["Role"];
+        let trust = &role["AssumeRolePolicyDocument"]["Statement"][0];
+        assert_eq!(trust["Principal"]["Service"], "capabilities.eks.amazonaws.com", "{trust}");
+        assert_eq!(trust["Action"], serde_json::json!(["sts:AssumeRole", "sts:TagSession"]), "{trust}");
+        let (managed, inline) = role_policies(&emu, &ack_role_name);
+        assert_eq!((managed, inline.len()), (vec!["AdministratorAccess".to_string()], 0));
+
+        let kro = capability(&emu, cluster, "kro-capability");
+        assert_eq!((kro["type"].as_str(), kro["status"].as_str()), (Some("KRO"), Some("ACTIVE")), "{kro}");
+        let kro_role = str_of(&kro["roleArn"]);
+        let (managed, _) = role_policies(&emu, kro_role.rsplit('/').next().unwrap());
+        assert!(managed.is_empty(), "kro's role has no policy of the file: {managed:?}");
+        let policies = associated_policies(&emu, cluster, &kro_role);
+        assert!(
+            policies.contains(&(
+                "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy".into(),
+                "cluster".into()
+            )),
+            "{policies:?}"
+        );
+
+        let got = Run::of(emu.eksup().args(["get", "capability", "--cluster", cluster, "-o", "json"]));
+        assert_eq!(got.code, 0, "{}", got.stderr);
+        let listed: Value = serde_json::from_str(&got.stdout).unwrap();
+        let mut names: Vec<(String, String, String)> = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (str_of(&c["name"]), str_of(&c["type"]), str_of(&c["Status"])))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ("ack-capability".into(), "ACK".into(), "ACTIVE".into()),
+                ("kro-capability".into(), "KRO".into(), "ACTIVE".into())
+            ]
+        );
+
+        // The whole file again: nothing to do.
+        let file = emu.home().join(name);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+
+        // One deleted with the role eksup made for it, then made again from the file.
+        let kro_role_name = kro_role.rsplit('/').next().unwrap().to_string();
+        let deleted = Run::of(emu.eksup().args([
+            "delete",
+            "capability",
+            "--cluster",
+            cluster,
+            "--name",
+            "kro-capability",
+            "--yes",
+        ]));
+        assert_eq!(deleted.code, 0, "{}", deleted.stderr);
+        assert!(deleted.stderr.contains(&format!("IAM role `{kro_role_name}`")), "{}", deleted.stderr);
+        let gone = emu.aws_result(&[
+            "eks",
+            "describe-capability",
+            "--cluster-name",
+            cluster,
+            "--capability-name",
+            "kro-capability",
+        ]);
+        assert!(gone.is_err_and(|e| e.contains("ResourceNotFoundException")), "the capability is gone");
+        let gone = emu.aws_result(&["iam", "get-role", "--role-name", &kro_role_name]);
+        assert!(gone.is_err_and(|e| e.contains("NoSuchEntity")), "its role is gone");
+        let again = Run::of(emu.eksup().args([
+            "delete",
+            "capability",
+            "--cluster",
+            cluster,
+            "--name",
+            "kro-capability",
+            "--yes",
+        ]));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        assert!(again.stderr.contains("nothing to delete"), "{}", again.stderr);
+
+        let made = Run::of(emu.eksup().args(["create", "capability", "--include", "kro-*", "-f"]).arg(&file));
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        let kro = capability(&emu, cluster, "kro-capability");
+        assert_eq!(kro["status"], "ACTIVE", "{kro}");
+        let policies = associated_policies(&emu, cluster, &str_of(&kro["roleArn"]));
+        assert!(policies.iter().any(|(p, _)| p.ends_with("/AmazonEKSClusterAdminPolicy")), "{policies:?}");
+    });
+}
+
+/// Example 48 names its Identity Center instance and users with placeholders, which EKS refuses:
+/// refused at those lines. With real ones its Argo CD capability is made with the file's
+/// namespace, Identity Center instance and role mappings (read back with the AWS CLI), and its
+/// access policy.
+#[test]
+fn argocd_capability() {
+    let emu = Emulator::builder().region("ap-northeast-2").start();
+    let name = "48-auto-mode-with-argocd-capabilities.yaml";
+    let refused = refused_as_published(&emu, name);
+    assert!(
+        refused.stderr.contains(":29:11: capabilities[0].configuration.argocd.awsIdc.idcInstanceArn: `arn:aws:sso:::instance/ssoins-<SSO Instance ID>` is not an IAM Identity Center instance ARN")
+            && refused.stderr.contains("hint: use your instance's ARN")
+            && refused.stderr.contains(":37:17: capabilities[0].configuration.argocd.rbacRoleMappings[0].identities[0].id: `38414300-1041-708a-01af-abc123defg` is not an IAM Identity Center user or group id"),
+        "{}",
+        refused.stderr
+    );
+    let text = example(name)
+        .replace("ssoins-<SSO Instance ID>", "ssoins-7223c2d3b5a6e8f1")
+        .replace("abc123defg", "abc123def012");
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        let argocd = capability(&emu, cluster, "argocd-gitops");
+        assert_eq!((argocd["type"].as_str(), argocd["status"].as_str()), (Some("ARGOCD"), Some("ACTIVE")));
+        let config = &argocd["configuration"]["argoCd"];
+        assert_eq!(config["namespace"], "argocd", "{argocd}");
+        assert_eq!(config["awsIdc"]["idcInstanceArn"], "arn:aws:sso:::instance/ssoins-7223c2d3b5a6e8f1");
+        assert_eq!(config["awsIdc"]["idcRegion"], "us-west-2", "{argocd}");
+        let mapping = &config["rbacRoleMappings"][0];
+        assert_eq!(mapping["role"], "ADMIN", "{argocd}");
+        assert_eq!(mapping["identities"][1]["type"], "SSO_GROUP", "{argocd}");
+        let policies = associated_policies(&emu, cluster, &str_of(&argocd["roleArn"]));
+        assert!(policies.iter().any(|(p, _)| p.ends_with("/AmazonEKSClusterAdminPolicy")), "{policies:?}");
+    });
+}
+
+/// The nodes of the kubeconfig's cluster whose `kubernetes.io/os` label is `os`.
+fn nodes_of_os(emu: &Emulator, os: &str) -> Vec<String> {
+    emu.nodes()
+        .into_iter()
+        .filter(|(_, ready, labels)| *ready && labels.get("kubernetes.io/os").map(String::as_str) == Some(os))
+        .map(|(name, _, _)| name)
+        .collect()
+}
+
+/// What a Windows cluster needs besides its nodes: their role's `EC2_WINDOWS` access entry,
+/// PowerShell user data calling the AMI's bootstrap script, and Windows IPAM on in vpc-cni's
+/// ConfigMap (the VPC resource controller then gives Windows pods their addresses).
+fn check_windows(emu: &Emulator, cluster: &str, group: &str, windows_nodes: usize) {
+    assert_eq!(nodes_of_os(emu, "windows").len(), windows_nodes, "Ready Windows nodes");
+    assert!(!nodes_of_os(emu, "linux").is_empty(), "Linux nodes beside them");
+    let role = emu.aws(&["iam", "get-role", "--role-name", &format!("eksup-{cluster}-{group}-node")]);
+    let role = str_of(&role["Role"]["Arn"]);
+    let entry =
+        emu.aws(&["eks", "describe-access-entry", "--cluster-name", cluster, "--principal-arn", &role]);
+    assert_eq!(entry["accessEntry"]["type"], "EC2_WINDOWS", "{entry}");
+    let user_data = launch_template_user_data(emu, &format!("eksup-{cluster}-{group}"));
+    assert!(
+        user_data.starts_with("<powershell>")
+            && user_data.contains("& $EKSBootstrapScriptFile -EKSClusterName"),
+        "{user_data}"
+    );
+    let (ok, out, err) =
+        emu.kubectl(&["get", "configmap", "amazon-vpc-cni", "-n", "kube-system", "-o", "jsonpath={.data}"]);
+    assert!(ok && out.contains("\"enable-windows-ipam\":\"true\""), "{out}{err}");
+}
+
+/// Example 14: Windows Server 2019 nodes (self-managed) beside managed Linux nodes, all Ready.
+#[test]
+fn windows_nodes() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let name = "14-windows-nodes.yaml";
+    lifecycle_checked(&emu, name, &example(name), |cluster| check_windows(&emu, cluster, "windows-ng", 2));
+}
+
+/// Example 32: Windows Server 2019 nodes on containerd, and 2022 nodes on an AMI of the file's
+/// own with the file's bootstrap command, which uses the variables eksup defines (eksctl's);
+/// the AMI the example names is the emulator's Windows 2022 image.
+#[test]
+fn windows_nodes_with_containerd() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let name = "32-windows-nodes-with-containerd.yaml";
+    let ami = emu.aws(&[
+        "ssm",
+        "get-parameter",
+        "--name",
+        "/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-EKS_Optimized-1.34/image_id",
+    ]);
+    let text = example(name).replace("ami-01579b74557facaf7", &str_of(&ami["Parameter"]["Value"]));
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        check_windows(&emu, cluster, "windows-ng", 4);
+        let user_data = launch_template_user_data(&emu, &format!("eksup-{cluster}-windows-ng"));
+        assert!(user_data.contains("-ContainerRuntime \"containerd\""), "{user_data}");
+        let custom = launch_template_user_data(&emu, &format!("eksup-{cluster}-custom-windows"));
+        assert!(
+            custom.contains(&format!("[string]$EKSClusterName = '{cluster}'"))
+                && custom
+                    .contains("-ContainerRuntime \"containerd\" -KubeletExtraArgs \"$KubeletExtraArgs\""),
+            "{custom}"
+        );
+    });
+}

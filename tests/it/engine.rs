@@ -111,6 +111,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
             pre_bootstrap_commands: vec!["echo pre-bootstrap".into()],
             override_bootstrap_command: None,
             settings: serde_json::Map::new(),
+            container_runtime: None,
         }),
         instance_tags: BTreeMap::from([("Name".to_string(), format!("{CLUSTER}-{name}-Node"))]),
     }

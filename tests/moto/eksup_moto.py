@@ -40,6 +40,8 @@ Environment knobs (read once at start):
 ``MOTO_EKS_FARGATE_CREATE_SECONDS`` / ``MOTO_EKS_FARGATE_DELETE_SECONDS``
 ``MOTO_EKS_ADDON_CREATE_SECONDS`` / ``MOTO_EKS_ADDON_DELETE_SECONDS``
 ``MOTO_EKS_IDENTITY_PROVIDER_CREATE_SECONDS`` / ``MOTO_EKS_IDENTITY_PROVIDER_DELETE_SECONDS``
+``MOTO_EKS_CAPABILITY_CREATE_SECONDS`` / ``MOTO_EKS_CAPABILITY_DELETE_SECONDS`` (both default to
+``MOTO_EKS_CAPABILITY_SECONDS``; see ``eksup_moto_capabilities.py``)
 ``MOTO_NAT_CREATE_SECONDS`` / ``MOTO_NAT_DELETE_SECONDS``
     float seconds a resource stays CREATING/pending (or DELETING/deleting) before it is
     ACTIVE/available (or gone/deleted). Default 0: instant, like plain moto. A managed
@@ -132,6 +134,7 @@ from urllib.parse import parse_qs, parse_qsl
 import moto.server
 from moto.core.utils import utcnow
 
+import eksup_moto_capabilities  # EKS capabilities (ACK, kro, Argo CD)
 import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_instance_requirements  # ec2:GetInstanceTypesFromInstanceRequirements
@@ -260,10 +263,25 @@ def _load_managed_policies_on_demand(iam_models: Any, every: dict[str, Any]) -> 
 # EC2. eksup resolves node AMIs this way. moto ships none of these parameters and refuses
 # to put names under /aws/ (as AWS does), so we seed them into every SSM backend and add
 # the AMIs to every EC2 backend. Ids are deterministic (hash of region + family).
+#
+# Windows (AWS docs "Retrieve recommended Microsoft Windows AMI IDs", eksctl
+# pkg/ami/ssm_resolver.go): /aws/service/ami-windows-latest/Windows_Server-<2019|2022>-English-
+# <Core|Full>-EKS_Optimized-<k8s>/image_id, seeded for every version above. The images are
+# named like AWS's (``Windows_Server-2022-English-Core-EKS_Optimized-1.34-2025.11.12``, the
+# pattern eksctl's auto resolver looks up), owned by the Windows AMI account 801119661308
+# (eksctl's ``ownerIDWindowsFamily``), x86_64 only, with ``Platform: windows``,
+# ``PlatformDetails: Windows`` and ``UsageOperation: RunInstances:0002`` as EC2 reports
+# Windows images (instances launched from them say ``Platform: windows`` too). Windows
+# Server 2025 images (eksctl: Kubernetes 1.35+) are not seeded. ``eksup_moto_k8s`` reads
+# the family (``windows``), the release (2019/2022) and the Kubernetes minor from the name.
 # ---------------------------------------------------------------------------------------
 KUBERNETES_VERSIONS = [f"1.{minor}" for minor in range(28, 36)]  # 1.28 .. 1.35
 EKS_AMI_OWNER = "602401143452"  # the account that publishes EKS-optimized AMIs
 AMI_RELEASE = "v20251120"
+WINDOWS_AMI_OWNER = "801119661308"  # the account that publishes Windows AMIs (eksctl's auto resolver)
+WINDOWS_AMI_RELEASE = "2025.11.12"
+WINDOWS_RELEASES = ("2019", "2022")
+WINDOWS_EDITIONS = ("Core", "Full")
 
 
 def _ami_id(region: str, family: str) -> str:
@@ -274,8 +292,8 @@ def eks_ami_catalog(region: str) -> list[dict[str, str]]:
     """Every seeded AMI: SSM parameter name, AMI id, image name and architecture."""
     out = []
 
-    def add(param: str, name: str, arch: str) -> None:
-        out.append({"param": param, "ami_id": _ami_id(region, name), "name": name, "arch": arch})
+    def add(param: str, name: str, arch: str, platform: str | None = None) -> None:
+        out.append({"param": param, "ami_id": _ami_id(region, name), "name": name, "arch": arch, "platform": platform})
 
     for k8s in KUBERNETES_VERSIONS:
         base = f"/aws/service/eks/optimized-ami/{k8s}"
@@ -296,6 +314,10 @@ def eks_ami_catalog(region: str) -> list[dict[str, str]]:
                     f"bottlerocket-aws-k8s-{k8s}{flavour}-{arch}-v1.50.0-00000000",
                     arch,
                 )
+        for release in WINDOWS_RELEASES:
+            for edition in WINDOWS_EDITIONS:
+                family = f"Windows_Server-{release}-English-{edition}-EKS_Optimized-{k8s}"
+                add(f"/aws/service/ami-windows-latest/{family}/image_id", f"{family}-{WINDOWS_AMI_RELEASE}", "x86_64", "windows")
     return out
 
 
@@ -353,22 +375,28 @@ def _seed_amis(amis: Any) -> None:
     def _load_amis(self: Any) -> None:
         original_load(self)
         for entry in eks_ami_catalog(self.region_name):
-            self.amis[entry["ami_id"]] = Ami(
+            windows = entry.get("platform") == "windows"
+            ami = Ami(
                 self,
                 ami_id=entry["ami_id"],
                 name=entry["name"],
                 description=f"EKS-optimized image {entry['name']} (eksup emulator)",
-                owner_id=EKS_AMI_OWNER,
+                owner_id=WINDOWS_AMI_OWNER if windows else EKS_AMI_OWNER,
                 owner_alias="amazon",
                 public=True,
                 virtualization_type="hvm",
                 architecture=entry["arch"],
+                platform=entry.get("platform"),
                 root_device_type="ebs",
-                root_device_name="/dev/xvda",
+                root_device_name="/dev/sda1" if windows else "/dev/xvda",
                 hypervisor="xen",
                 region_name=self.region_name,
                 boot_mode="uefi-preferred",
             )
+            # DescribeImages: moto serializes these attributes when present.
+            ami.platform_details = "Windows" if windows else "Linux/UNIX"
+            ami.usage_operation = "RunInstances:0002" if windows else "RunInstances"
+            self.amis[entry["ami_id"]] = ami
 
     AmiBackend._load_amis = _load_amis
 
@@ -723,6 +751,7 @@ def install() -> None:
     _after_import.register("moto.ec2.models.amis", _seed_amis)
     _after_import.register("moto.ec2.models.nat_gateways", _nat_gateway_delays)
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
+    eksup_moto_capabilities.install()  # after eksup_moto_eks (wraps and extends it)
     eksup_moto_k8s.install()
     eksup_moto_strict.install()
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)

@@ -58,21 +58,72 @@ the ASG's). Forms understood: AL2023 nodeadm ``NodeConfig`` (YAML, alone or in a
 multipart part ``application/node.eks.aws``), AL2 shell scripts calling
 ``/etc/eks/bootstrap.sh <cluster> --apiserver-endpoint --b64-cluster-ca --dns-cluster-ip
 --service-ipv4-cidr --kubelet-extra-args '--node-labels=.. --register-with-taints=..'`` (also
-inside MIME ``text/x-shellscript`` parts), and Bottlerocket TOML ``[settings.kubernetes]``
-(cluster-name, api-server, cluster-certificate, cluster-dns-ip, node-labels, node-taints).
+inside MIME ``text/x-shellscript`` parts), Bottlerocket TOML ``[settings.kubernetes]``
+(cluster-name, api-server, cluster-certificate, cluster-dns-ip, node-labels, node-taints), and
+Windows PowerShell (form ``powershell``, below).
+
+Windows user data (EC2Launch runs the ``<powershell>...</powershell>`` block; eksctl's
+pkg/nodebootstrap/windows.go writes, and eksup must write, exactly this)::
+
+    <powershell>
+    [string]$EKSBootstrapScriptFile = "$env:ProgramFiles\\Amazon\\EKS\\Start-EKSBootstrap.ps1"
+    & $EKSBootstrapScriptFile -EKSClusterName "<name>" -APIServerEndpoint "<endpoint>" -Base64ClusterCA "<ca>" [-ServiceCIDR "<cidr>"] [-DNSClusterIP "<ip>"] [-ContainerRuntime "containerd"] [-KubeletExtraArgs "--node-labels=k=v,... --register-with-taints=k=v:NoSchedule,..."] 3>&1 4>&1 5>&1 6>&1
+    </powershell>
+
+(with overrideBootstrapCommand eksctl first assigns ``[string]$EKSClusterName = '<name>'``,
+``$APIServerEndpoint``, ``$Base64ClusterCA``, ``$ServiceCIDR``, ``$ContainerRuntime`` (self-managed,
+when set), ``$KubeletExtraArgs`` and ``$KubeletExtraArgsMap = @{...}`` in single quotes, then
+runs the user's command, e.g. ``-EKSClusterName "$EKSClusterName"``). The emulator reads the
+first ``<powershell>`` block (no closing tag: nothing runs) statement by statement (newlines and
+``;`` outside quotes/brackets; a backtick before a newline continues; ``#`` and ``<# #>``
+comments), records the assignments ``[type]$Name = <one literal>`` (single-quoted literal;
+double-quoted or bare with ``$var``, ``${var}``, ``$env:ProgramFiles`` (= ``C:\\Program Files``),
+backtick escapes expanded as PowerShell does; an unassigned variable is ``""``; anything else,
+e.g. ``@{...}``, ``$(...)``, is a value it cannot evaluate) and takes the first top-level
+statement ``& <path>`` / ``. <path>`` / ``<path>`` whose path ends in ``Start-EKSBootstrap.ps1``
+(calls inside ``if``/``try`` blocks are not seen). Parameter names are case-insensitive and may
+be abbreviated (unambiguous prefix) or written ``-Name:value``; redirections (``3>&1``...) are
+skipped. Recorded as problems (our wordings): a path other than the AMI's
+``C:\\Program Files\\Amazon\\EKS\\Start-EKSBootstrap.ps1`` (e.g. single quotes around
+``$env:ProgramFiles``); a parameter the script does not have (documented: EKSClusterName,
+KubeletExtraArgs, KubeProxyExtraArgs, APIServerEndpoint, Base64ClusterCA, DNSClusterIP,
+ServiceCIDR, ExcludedSnatCIDRs; plus ContainerRuntime, which eksctl passes); a parameter without
+a value or given twice; a positional argument; a value the emulator cannot evaluate.
 
 A Node is registered (kubelet joined) only when ALL of these hold; otherwise no Node exists
 and the reasons are recorded (``GET /eksup-test/kubernetes/<cluster>/node-status``, and the
 NodeCreationFailure of managed nodegroups):
 
-(a) the node role may join. Managed nodegroups: always (EKS maps the role itself: in an
-    authentication mode with API it creates an EC2_LINUX access entry for the node role,
-    in CONFIG_MAP mode it adds the role to kube-system/aws-auth). Self-managed: the instance
-    profile's role has an access entry of type EC2_LINUX (modes API/API_AND_CONFIG_MAP), or
-    the mode includes CONFIG_MAP and ``kube-system/aws-auth`` ``mapRoles`` maps the role with
-    username ``system:node:{{EC2PrivateDNSName}}`` and groups ``system:bootstrappers`` and
-    ``system:nodes``. As with aws-iam-authenticator, a ``rolearn`` with an IAM path does not
-    match (write ``arn:aws:iam::<acct>:role/<name>`` without the path).
+(a) the node role may join. Managed nodegroups: always for Linux nodes (EKS maps the role
+    itself: in an authentication mode with API it creates an EC2_LINUX access entry for the
+    node role, EC2_WINDOWS for the WINDOWS_* AMI types; in CONFIG_MAP mode it adds the role to
+    kube-system/aws-auth, with ``eks:kube-proxy-windows`` too for WINDOWS_*; a role that already
+    has an entry or a mapping keeps it, AWS docs "Deploy Windows nodes": "If you use a different
+    Node IAM Role for Windows instances, EKS will automatically create the required Windows
+    Access Entry"). Self-managed: the instance profile's role has an access entry of type
+    EC2_LINUX (modes API/API_AND_CONFIG_MAP), or the mode includes CONFIG_MAP and
+    ``kube-system/aws-auth`` ``mapRoles`` maps the role with username
+    ``system:node:{{EC2PrivateDNSName}}`` and groups ``system:bootstrappers`` and
+    ``system:nodes``. An access entry of the role decides alone (AWS docs "Migrating existing
+    aws-auth ConfigMap entries": the access entry overrides the ConfigMap entry), so an entry of
+    another type is a refusal even when aws-auth maps the role. As with aws-iam-authenticator,
+    a ``rolearn`` with an IAM path does not match (write ``arn:aws:iam::<acct>:role/<name>``
+    without the path).
+    Windows nodes (self-managed, and the nodes of a managed group whose image is Windows): the
+    entry must be EC2_WINDOWS, or the mapping must have the groups ``system:bootstrappers``,
+    ``system:nodes`` and ``eks:kube-proxy-windows`` (AWS docs "Deploy Windows nodes on EKS
+    clusters", "Create access entries"; eksctl's authconfigmap.go adds that group for Windows
+    node groups). On AWS a Windows node whose role lacks it (an EC2_LINUX entry, a mapping
+    without the group) does register, but its kube-proxy, a Windows service running with the
+    node's identity, cannot read Services ("This group is required for Windows DNS resolution to
+    work", AWS docs): the emulator is stricter and registers no Node, with the reason. So a
+    managed group with a custom Windows AMI (amiType CUSTOM: EKS creates EC2_LINUX, as
+    terraform-aws-eks issue 2994 reports AWS confirmed) or sharing a Linux group's role fails
+    with NodeCreationFailure. An EC2_WINDOWS entry lets a Linux node join: it maps the same
+    username and groups as EC2_LINUX plus eks:kube-proxy-windows (the role shared by Linux and
+    Windows node groups, awsdocs/amazon-eks-user-guide PR 1142; eksctl's access entry migrator
+    turns such an aws-auth mapping into EC2_WINDOWS); EKS does not document it, this is our
+    reading.
 (b) the user data bootstraps this cluster (self-managed, and managed nodegroups whose launch
     template sets its own ImageId, since EKS then adds no bootstrap): AL2023 needs a
     NodeConfig with ``name``, ``apiServerEndpoint``, ``certificateAuthority`` (the base64 as
@@ -80,9 +131,18 @@ NodeCreationFailure of managed nodegroups):
     all equal to the cluster's; AL2 needs bootstrap.sh with the cluster name, and endpoint,
     CA, ``--service-ipv4-cidr`` and ``--dns-cluster-ip`` (service CIDR + 10) must match when
     given (bootstrap.sh looks the others up itself); Bottlerocket needs cluster-name,
-    api-server and cluster-certificate, and cluster-dns-ip must match when given. The form
-    must fit the AMI (AL2023 has no bootstrap.sh, AL2 has no nodeadm, Bottlerocket only
-    reads TOML) when the AMI is one of the seeded EKS images.
+    api-server and cluster-certificate, and cluster-dns-ip must match when given; Windows
+    (Start-EKSBootstrap.ps1, AWS docs "Bootstrap script configuration parameters") needs
+    -EKSClusterName = the cluster's name; -APIServerEndpoint and -Base64ClusterCA are optional
+    but "only valid when used with" each other (one without the other is a problem, our
+    reading) and must match when given; -ServiceCIDR must be the cluster's and -DNSClusterIP its
+    + 10 when given; with neither, the script defaults to 172.20.0.0/16 (DNS 172.20.0.10) when
+    the node's IP is in 10.0.0.0/8, else 10.100.0.0/16, which must then be the cluster's;
+    -ContainerRuntime, when given, must be containerd (the Windows AMIs of Kubernetes 1.24+ have
+    no Docker). The form must fit the AMI (AL2023 has no bootstrap.sh, AL2 has no nodeadm,
+    Bottlerocket only reads TOML) when the AMI is one of the seeded EKS images; a Windows image
+    (any image whose Platform is windows, seeded or not) reads only the ``<powershell>`` form,
+    and an image that is not Windows does not run PowerShell.
 (c) network: node -> control plane tcp/443: an ingress rule of the cluster security group
     or of ``resourcesVpcConfig.securityGroupIds`` admitting one of the instance's groups
     (a self-referencing rule counts when the instance is in that group) or a CIDR holding
@@ -106,6 +166,13 @@ topology.kubernetes.io/region and zone (+ beta.kubernetes.io/* twins), and for m
 ``eks.amazonaws.com/nodegroup-image``, ``eks.amazonaws.com/sourceLaunchTemplateId`` when the
 nodegroup has a launch template, plus the nodegroup's labels and taints (NO_SCHEDULE ->
 NoSchedule...); self-managed: the labels and taints its user data passes to kubelet.
+Windows nodes (AMI family windows): kubernetes.io/os and beta.kubernetes.io/os ``windows``,
+``node.kubernetes.io/windows-build`` ``10.0.17763`` (2019) / ``10.0.20348`` (2022) (kubelet's
+label, major.minor.build; the release comes from the image name), nodeInfo operatingSystem
+``windows``, osImage ``Windows Server 2019 Datacenter`` / ``Windows Server 2022 Datacenter``,
+kernelVersion ``<build>.<UBR>``, containerRuntimeVersion containerd, capacity pods = the
+instance type's IPv4 addresses per network interface - 1 (AWS docs: one ENI per Windows node)
+and no hugepages; amd64. The rest as Linux nodes.
 
 Ready: only when the vpc-cni and kube-proxy add-ons are ACTIVE and aws-node can call EC2
 (the node role has AmazonEKS_CNI_Policy, or the vpc-cni add-on's serviceAccountRoleArn is an
@@ -116,18 +183,49 @@ reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin no
 initialized" plus, in parentheses, what is missing; the node also gets the
 ``node.kubernetes.io/not-ready:NoSchedule`` taint. Evaluated on every API request, every
 0.5 s during watches, and on EKS describes, so adding an add-on later turns nodes Ready.
+Windows nodes are Ready without these (our reading: their CNI plugin and kube-proxy come with
+the AMI, AWS docs "Create nodes with optimized Windows AMIs"; aws-node and the kube-proxy
+DaemonSet run on Linux nodes only).
+
+Windows IPAM (AWS docs "Deploy Windows nodes on EKS clusters"; aws/amazon-vpc-resource-controller-k8s):
+pods on Windows nodes get their IP from the VPC resource controller (EKS control plane), only
+while Windows IPAM is on: ``kube-system/amazon-vpc-cni`` has ``enable-windows-ipam`` true (Go's
+ParseBool: 1, t, T, TRUE, true, True), the old ``kube-system/vpc-resource-controller``
+Deployment does not exist, and the cluster role has ``AmazonEKSVPCResourceController``. Then the
+controller advertises ``vpc.amazonaws.com/PrivateIPv4Address`` (= the pods capacity) in each
+Windows node's capacity/allocatable (removed when IPAM goes off), and its pod webhook gives the
+first container of a pod created with nodeSelector ``kubernetes.io/os`` (or
+``beta.kubernetes.io/os``) ``windows`` and without hostNetwork a limit and request of 1 (webhook
+only needs the ConfigMap and no old Deployment). Such pods are scheduled only on nodes with a
+free address ("0/N nodes are available: K Insufficient vpc.amazonaws.com/PrivateIPv4Address.");
+any other non-hostNetwork pod bound to a Windows node stays Pending with its containers waiting
+``ContainerCreating`` (message ours). While IPAM is off, node-status gives each joined Windows
+node the reason "Windows IPAM is off, pods on this node get no IP address: <why>" (ours).
+The vpc-cni add-on (not DELETING) creates
+``kube-system/amazon-vpc-cni`` with the chart's defaults (charts/aws-vpc-cni/templates/configmap.yaml:
+enable-windows-ipam "false", enable-network-policy-controller "false",
+enable-windows-prefix-delegation "false", warm-prefix-target "0", warm-ip-target "1",
+minimum-ip-target "3", branch-eni-cooldown "60") overridden by its configurationValues
+(enableWindowsIpam, enableNetworkPolicy, enableWindowsPrefixDelegation, warmWindowsPrefixTarget,
+warmWindowsIPTarget, minimumWindowsIPTarget, branchENICooldown), unless the ConfigMap exists
+already; an UpdateAddon that changes configurationValues sets the keys it names; deleting the
+add-on deletes the ConfigMap it made. Clients create or patch it (eksctl's WindowsIPAMTask
+patches ``enable-windows-ipam: "true"`` in, or creates the ConfigMap with only that key).
 
 Add-on workloads: for each add-on that is not DELETING, its Kubernetes objects exist in
 kube-system: DaemonSets aws-node (vpc-cni), kube-proxy, eks-pod-identity-agent,
-ebs-csi-node with one pod per Node (``<ds>-xxxxx``, ownerReferences DaemonSet); Deployments
+ebs-csi-node with one pod per Linux Node (``<ds>-xxxxx``, ownerReferences DaemonSet; every
+add-on pod template has the required node affinity ``kubernetes.io/os In [linux]``, as the EKS
+add-ons' manifests); Deployments
 coredns (2 replicas, label k8s-app=kube-dns, PDB ``coredns`` maxUnavailable 1),
 metrics-server (2), ebs-csi-controller (2) with ReplicaSets and pods
 ``<deploy>-<hash>-xxxxx`` scheduled (spread) on Ready, schedulable Nodes whose taints they
 tolerate, else Pending; evicted/deleted replicas come back. Service accounts aws-node
 (annotated with the vpc-cni role), kube-proxy, coredns, ... The coredns add-on reports
 CREATING while the cluster has no Ready Node (it is a Deployment that needs one), ACTIVE
-after. Pods created through the API without ``spec.nodeName`` are scheduled the same way
-(nodeSelector and tolerations honoured).
+after (a Ready Linux Node: Windows nodes do not count). Pods created through the API without
+``spec.nodeName`` are scheduled the same way (nodeSelector, required node affinity with In,
+NotIn, Exists, DoesNotExist, tolerations and the Windows IP resource honoured).
 
 Managed nodegroups: when their creation delay ends (max of MOTO_EKS_NODEGROUP_CREATE_SECONDS
 and MOTO_K8S_NODE_JOIN_SECONDS; with 0, at the first describe after the create call) the
@@ -153,7 +251,7 @@ refused (without force) the nodes are uncordoned and the update fails (PodEvicti
 Knobs: ``MOTO_K8S_NODE_JOIN_SECONDS`` (above); ``EKSUP_MOTO_LENIENT=1`` makes every instance
 of a cluster join and be Ready regardless of the rules (the rules' verdicts are still
 reported in node-status, prefixed "lenient:"), managed nodegroups never fail with
-NodeCreationFailure, and coredns is ACTIVE without Ready nodes.
+NodeCreationFailure, coredns is ACTIVE without Ready nodes, and Windows IPAM is always on.
 
 Test routes (added to ``eksup_moto.TestControl``):
 ``GET /eksup-test/kubernetes/<cluster>`` -> ``{"endpoint", "port", "nodes", "ready"}``;
@@ -161,11 +259,15 @@ Test routes (added to ``eksup_moto.TestControl``):
 "reason", "nodegroup", "joined"}]`` (``?region=`` picks the region when the name is used in
 several).
 
-Not emulated: RBAC/authorization, admission, API aggregation, protobuf, HTTP/2, exec/logs/
+Not emulated: RBAC/authorization, admission (but the VPC resource controller's Windows pod
+webhook), API aggregation, protobuf, HTTP/2, exec/logs/
 port-forward, Fargate pods, pod identity associations, kubelet version skew (a node of any
 version joins; only the EKS upgrade insight reports the skew), egress rules,
 NACLs/routes/NAT for node traffic, IMDS hop limits, and managed nodegroup label/taint
-updates after creation.
+updates after creation. Windows: Windows Server 2025 images, EC2Launch v2 YAML user data and
+``<script>`` blocks, Windows prefix delegation, gMSA, HostProcess specifics, the Windows pod
+annotation ``vpc.amazonaws.com/PrivateIPv4Address``, EKS Windows add-on DaemonSets
+(ebs-csi-node-windows...).
 """
 
 from __future__ import annotations
@@ -705,12 +807,13 @@ class Bootstrap:
     """The cluster settings and kubelet labels/taints a user data passes to the node agent."""
 
     def __init__(self, form: str) -> None:
-        self.form = form  # "nodeconfig" | "bootstrap.sh" | "bottlerocket"
+        self.form = form  # "nodeconfig" | "bootstrap.sh" | "bottlerocket" | "powershell"
         self.cluster_name: str | None = None
         self.endpoint: str | None = None
         self.ca: str | None = None
         self.service_cidr: str | None = None
         self.dns_ip: str | None = None
+        self.container_runtime: str | None = None  # powershell: -ContainerRuntime
         self.labels: dict[str, str] = {}
         self.taints: list[dict[str, str]] = []
         self.errors: list[str] = []
@@ -832,10 +935,284 @@ def parse_bottlerocket(text: str) -> Bootstrap:
     return b
 
 
+# --- Windows: PowerShell user data calling Start-EKSBootstrap.ps1 ------------------------
+# The script on the EKS Windows AMIs (AWS docs "Bootstrap script configuration parameters").
+EKS_BOOTSTRAP_PS1 = "C:\\Program Files\\Amazon\\EKS\\Start-EKSBootstrap.ps1"
+# Its documented parameters, plus -ContainerRuntime (which eksctl's windows.go and example 32 pass).
+PS_PARAMETERS = ("EKSClusterName", "KubeletExtraArgs", "KubeProxyExtraArgs", "APIServerEndpoint", "Base64ClusterCA",
+                 "DNSClusterIP", "ServiceCIDR", "ExcludedSnatCIDRs", "ContainerRuntime")
+# Machine environment variables of a Windows Server instance that user data may use.
+PS_ENVIRONMENT = {"programfiles": "C:\\Program Files", "programfiles(x86)": "C:\\Program Files (x86)", "programdata": "C:\\ProgramData",
+                  "systemroot": "C:\\Windows", "windir": "C:\\Windows", "systemdrive": "C:"}
+PS_SCOPES = ("env", "script", "global", "local", "private", "using")
+PS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b"}
+PS_REDIRECTION = re.compile(r"(\d|\*)?>>?(&\d)?")
+
+
+class _PsUnknown(Exception):
+    """A value the emulator cannot evaluate ($(...) subexpressions, non-literal assignments)."""
+
+
+def _ps_variable(name: str, variables: dict[str, str | None]) -> str:
+    scope, _, rest = name.partition(":")
+    if rest and scope.lower() == "env":
+        return PS_ENVIRONMENT.get(rest.lower(), "")
+    key = (rest if rest and scope.lower() in PS_SCOPES else name).lower()
+    if key in variables and variables[key] is None:
+        raise _PsUnknown(f"${name} is assigned a value the emulator cannot evaluate")
+    return variables.get(key) or ""  # an unassigned variable is $null: ""
+
+
+def _ps_expand(text: str, variables: dict[str, str | None]) -> str:
+    """A double-quoted string's (or a bare argument's) text with backtick escapes and $variables
+    expanded as PowerShell does; $(...) subexpressions raise _PsUnknown."""
+    out, i = [], 0
+    name_re = re.compile(r"(?:(?:%s):)?[A-Za-z_][A-Za-z0-9_]*" % "|".join(PS_SCOPES), re.IGNORECASE)
+    while i < len(text):
+        c = text[i]
+        if c == "`" and i + 1 < len(text):
+            out.append(PS_ESCAPES.get(text[i + 1], text[i + 1]))
+            i += 2
+        elif c == "$" and text.startswith("$(", i):
+            raise _PsUnknown("a $(...) subexpression")
+        elif c == "$" and text.startswith("${", i) and "}" in text[i:]:
+            end = text.index("}", i)
+            out.append(_ps_variable(text[i + 2:end], variables))
+            i = end + 1
+        elif c == "$" and (m := name_re.match(text, i + 1)):
+            out.append(_ps_variable(m.group(0), variables))
+            i = m.end()
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _ps_split(body: str) -> list[tuple[str, list[list[tuple[str, str]]]]]:
+    """PowerShell statements of a script: (raw text, tokens), a token being its segments
+    (kind, text) with kind sq (single-quoted), dq (double-quoted), word (bare), group ((...),
+    {...}, @{...}, @(...)) or op (& . | at the start of a token). Statements end at newlines and
+    ';' outside quotes and brackets; a backtick before a newline continues the line; # and <# #>
+    comments are dropped."""
+    statements: list[tuple[str, list[list[tuple[str, str]]]]] = []
+    tokens: list[list[tuple[str, str]]] = []
+    token: list[tuple[str, str]] | None = None
+    raw: list[str] = []
+    i, n = 0, len(body)
+
+    def end_token() -> None:
+        nonlocal token
+        if token:
+            tokens.append(token)
+        token = None
+
+    def end_statement() -> None:
+        nonlocal tokens
+        end_token()
+        if tokens:
+            statements.append(("".join(raw).strip(), tokens))
+        tokens = []
+        raw.clear()
+
+    def add(kind: str, text: str) -> None:
+        nonlocal token
+        if token is None:
+            token = []
+        if kind == "word" and token and token[-1][0] == "word":
+            token[-1] = ("word", token[-1][1] + text)
+        else:
+            token.append((kind, text))
+
+    while i < n:
+        c = body[i]
+        if c == "`" and body.startswith("`\n", i):
+            end_token()
+            raw.append(" ")
+            i += 2
+        elif c == "`":  # an escaped character of a bare word
+            add("word", body[i:i + 2])
+            raw.append(body[i:i + 2])
+            i += 2
+        elif c in " \t":
+            end_token()
+            raw.append(c)
+            i += 1
+        elif c in "\n;":
+            end_statement()
+            i += 1
+        elif c == "#" and token is None:
+            i = body.find("\n", i) if "\n" in body[i:] else n
+        elif body.startswith("<#", i) and token is None:
+            i = body.find("#>", i) + 2 if "#>" in body[i:] else n
+        elif c == "'":
+            j, text = i + 1, []
+            while j < n and not (body[j] == "'" and not body.startswith("''", j)):
+                if body.startswith("''", j):
+                    text.append("'")
+                    j += 2
+                else:
+                    text.append(body[j])
+                    j += 1
+            add("sq", "".join(text))
+            raw.append(body[i:j + 1])
+            i = j + 1
+        elif c == '"':
+            j = i + 1
+            while j < n and not (body[j] == '"' and not body.startswith('""', j)):
+                j += 2 if body[j] == "`" or body.startswith('""', j) else 1
+            add("dq", body[i + 1:j].replace('""', '`"'))
+            raw.append(body[i:j + 1])
+            i = j + 1
+        elif c in "({" or (c == "@" and body[i + 1:i + 2] in ("(", "{")):
+            j, depth, quote = i + (2 if c == "@" else 1), 1, None
+            while j < n and depth:
+                ch = body[j]
+                if quote:
+                    quote = None if ch == quote else quote
+                elif ch in "'\"":
+                    quote = ch
+                elif ch in "({":
+                    depth += 1
+                elif ch in ")}":
+                    depth -= 1
+                j += 1
+            add("group", body[i:j])
+            raw.append(body[i:j])
+            i = j
+        elif c in "&|" and token is None:
+            tokens.append([("op", c)])
+            raw.append(c)
+            i += 1
+        else:
+            add("word", c)
+            raw.append(c)
+            i += 1
+    end_statement()
+    return statements
+
+
+def _ps_value(token: list[tuple[str, str]], variables: dict[str, str | None]) -> str:
+    out = []
+    for kind, text in token:
+        if kind == "sq":
+            out.append(text)
+        elif kind in ("dq", "word"):
+            out.append(_ps_expand(text, variables))
+        else:
+            raise _PsUnknown(f"the expression {text[:40]}")
+    return "".join(out)
+
+
+ASSIGNMENT_RE = re.compile(r"(?:\[[^\]]+\]\s*)*\$(?:\{([^}]+)\}|((?:[A-Za-z]+:)?[A-Za-z_][A-Za-z0-9_]*))\s*=(?!=)\s*(.*)", re.DOTALL)
+
+
+def parse_powershell(text: str) -> Bootstrap | None:
+    """The Start-EKSBootstrap.ps1 call of a Windows user data's <powershell> block, with the
+    $variables assigned before it resolved (eksctl's windows.go writes
+    ``[string]$EKSBootstrapScriptFile = "$env:ProgramFiles\\Amazon\\EKS\\Start-EKSBootstrap.ps1"``
+    and, for overrideBootstrapCommand, ``[string]$EKSClusterName = '<name>'`` ... first)."""
+    start = text.find("<powershell>")
+    if start < 0:
+        return None
+    end = text.find("</powershell>", start)
+    b = Bootstrap("powershell")
+    if end < 0:
+        b.errors.append("the <powershell> block has no closing </powershell> tag (EC2Launch runs nothing)")
+        return b
+    variables: dict[str, str | None] = {}
+    for raw, tokens in _ps_split(text[start + len("<powershell>"):end]):
+        m = ASSIGNMENT_RE.fullmatch(raw)
+        if m and not raw.startswith(("&", ".")):
+            name = (m.group(1) or m.group(2)).lower()
+            name = name.split(":", 1)[1] if ":" in name and name.split(":", 1)[0] in PS_SCOPES else name
+            value_tokens = [t for _, ts in _ps_split(m.group(3)) for t in ts]
+            try:
+                variables[name] = _ps_value(value_tokens[0], variables) if len(value_tokens) == 1 else None
+            except _PsUnknown:
+                variables[name] = None
+            continue
+        rest = tokens[1:] if tokens[0] in ([("op", "&")], [("word", ".")]) else tokens
+        if not rest:
+            continue
+        try:
+            command = _ps_value(rest[0], variables)
+        except _PsUnknown:
+            continue
+        if command.replace("/", "\\").rsplit("\\", 1)[-1].lower() != "start-eksbootstrap.ps1":
+            continue
+        if command.lower() != EKS_BOOTSTRAP_PS1.lower():
+            b.errors.append(f"the user data runs '{command}', not the AMI's {EKS_BOOTSTRAP_PS1}")
+        _ps_bootstrap_arguments(b, rest[1:], variables)
+        return b
+    return None
+
+
+def _ps_bootstrap_arguments(b: Bootstrap, args: list[list[tuple[str, str]]], variables: dict[str, str | None]) -> None:
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        token = args[i]
+        i += 1
+        first = token[0][1] if token[0][0] == "word" else ""
+        if token[0][0] == "op" or (len(token) == 1 and PS_REDIRECTION.fullmatch(first)):
+            if token[0][0] == "op" or first.endswith(">"):  # "| ..." or "> file": the rest is not Start-EKSBootstrap.ps1's
+                if token[0][0] == "op":
+                    break
+                i += 1
+            continue
+        m = re.match(r"-([A-Za-z_][A-Za-z0-9_]*)(:?)", first)
+        if not m:
+            try:
+                b.errors.append(f"Start-EKSBootstrap.ps1 got the positional argument {_ps_value(token, variables)!r}")
+            except _PsUnknown as e:
+                b.errors.append(f"Start-EKSBootstrap.ps1 got a positional argument the emulator cannot evaluate ({e})")
+            continue
+        given = m.group(1)
+        matches = [p for p in PS_PARAMETERS if p.lower() == given.lower()] or [p for p in PS_PARAMETERS if p.lower().startswith(given.lower())]
+        if len(matches) != 1:
+            b.errors.append(f"Start-EKSBootstrap.ps1 has no parameter -{given} (" + ("ambiguous" if matches else "documented: -" + ", -".join(PS_PARAMETERS)) + ")")
+        if m.group(2) and (first[m.end():] or len(token) > 1 or i >= len(args)):  # -Name:value
+            value_token = ([("word", first[m.end():])] if first[m.end():] else []) + token[1:]
+        elif m.group(2):  # -Name: value
+            value_token = args[i]
+            i += 1
+        elif len(token) > 1:
+            value_token = [("word", first[m.end():])] + token[1:]
+        elif i < len(args) and not re.match(r"-[A-Za-z_]", args[i][0][1] if args[i][0][0] == "word" else ""):
+            value_token = args[i]
+            i += 1
+        else:
+            b.errors.append(f"-{given} of Start-EKSBootstrap.ps1 has no value")
+            continue
+        if len(matches) != 1:
+            continue
+        if matches[0] in values:
+            b.errors.append(f"-{matches[0]} is given twice (PowerShell: cannot bind a parameter specified more than once)")
+        try:
+            values[matches[0]] = _ps_value(value_token, variables) if value_token else ""
+        except _PsUnknown as e:
+            b.errors.append(f"the value of -{matches[0]} cannot be evaluated by the emulator ({e})")
+    b.cluster_name = values.get("EKSClusterName") or None
+    b.endpoint = values.get("APIServerEndpoint") or None
+    b.ca = values.get("Base64ClusterCA") or None
+    b.service_cidr = values.get("ServiceCIDR") or None
+    b.dns_ip = values.get("DNSClusterIP") or None
+    b.container_runtime = values.get("ContainerRuntime") or None
+    if values.get("KubeletExtraArgs"):
+        try:
+            flags = shlex.split(values["KubeletExtraArgs"])
+        except ValueError:
+            flags = values["KubeletExtraArgs"].split()
+        apply_kubelet_flags(b, flags)
+
+
 def parse_user_data(text: str) -> Bootstrap | None:
     """The Bootstrap a user data carries, or None when it has none."""
     text = (text or "").replace("\r\n", "\n")
     head = text.lstrip()[:300]
+    if head.startswith("<powershell>") or ("<powershell>" in text and not head.startswith(("#!", "MIME-Version", "[settings"))
+                                           and not head.lower().startswith("content-type: multipart")):
+        return parse_powershell(text)
     if head.startswith("MIME-Version") or head.lower().startswith("content-type: multipart"):
         message = email.message_from_string(text.lstrip())
         found: Bootstrap | None = None
@@ -917,14 +1294,26 @@ def user_data_text(ec2: Any, inst: Any) -> str:
         return ""
 
 
+WINDOWS_AMI_RE = re.compile(r"Windows_Server-(\d{4})-English-(Core|Full)-EKS_Optimized-(1\.\d+)-")
+# Windows Server release -> the build kubelet reports (label node.kubernetes.io/windows-build,
+# major.minor.build) and the product name (nodeInfo.osImage); the UBR is the kernelVersion's last part.
+WINDOWS_BUILDS = {"2019": ("10.0.17763", "Windows Server 2019 Datacenter", "7009"),
+                  "2022": ("10.0.20348", "Windows Server 2022 Datacenter", "3328"),
+                  "2025": ("10.0.26100", "Windows Server 2025 Datacenter", "3476")}
+
+
 def ami_info(ec2: Any, image_id: str) -> tuple[str | None, str | None]:
-    """(family al2023|al2|bottlerocket|None, Kubernetes minor "1.34"|None) of a seeded EKS AMI."""
+    """(family al2023|al2|bottlerocket|windows|None, Kubernetes minor "1.34"|None) of a seeded EKS
+    AMI; any image whose Platform is windows is of the windows family."""
     try:
-        name = ec2.amis[image_id].name or ""
+        ami = ec2.amis[image_id]
+        name = ami.name or ""
     except Exception:
         return None, None
     m = re.search(r"(?<![\d.])(1\.\d{2})(?![\d])", name)
     version = m.group(1) if m else None
+    if (getattr(ami, "platform", None) or "").lower() == "windows" or WINDOWS_AMI_RE.search(name):
+        return "windows", version
     if "al2023" in name:
         return "al2023", version
     if "bottlerocket" in name:
@@ -932,6 +1321,16 @@ def ami_info(ec2: Any, image_id: str) -> tuple[str | None, str | None]:
     if re.match(r"amazon-eks-(gpu-|arm64-)?node-1\.", name):
         return "al2", version
     return None, version
+
+
+def windows_release(ec2: Any, image_id: str) -> str | None:
+    """2019|2022|2025 of a Windows image (from its name), None when the name does not say."""
+    try:
+        name = ec2.amis[image_id].name or ""
+    except Exception:
+        return None
+    m = WINDOWS_AMI_RE.search(name) or re.search(r"Windows[_ ]Server[-_ ](2019|2022|2025)", name, re.IGNORECASE)
+    return m.group(1) if m else None
 
 
 def instance_profile_role(ctx: "ClusterContext", inst: Any) -> tuple[Any, str | None]:
@@ -989,20 +1388,31 @@ def role_arn_without_path(role: Any) -> str:
     return f"{role.arn.split(':role/')[0]}:role/{role.name}" if ":role/" in role.arn else f"arn:aws:iam::{account}:role/{role.name}"
 
 
-def may_join(ctx: "ClusterContext", role: Any) -> str | None:
-    """Rule (a) for self-managed nodes: an EC2_LINUX access entry or an aws-auth mapping."""
+NODE_GROUPS = ("system:bootstrappers", "system:nodes")
+WINDOWS_NODE_GROUP = "eks:kube-proxy-windows"
+
+
+def may_join(ctx: "ClusterContext", role: Any, windows: bool = False) -> str | None:
+    """Rule (a) for self-managed nodes (and Windows nodes of managed groups): an access entry of
+    type EC2_LINUX/EC2_WINDOWS, or an aws-auth mapping; None when the role may join."""
     mode = ctx.cluster.access_config.get("authenticationMode", "CONFIG_MAP")
+    wanted = "EC2_WINDOWS" if windows else "EC2_LINUX"
+    api_reason = cm_reason = None
     if "API" in mode:
         entry = eks._access_entries(ctx.cluster).get(role.arn)
-        if entry is not None and entry.type == "EC2_LINUX":
-            return None
         if entry is not None:
-            api_reason = f"the access entry of {role.arn} has type {entry.type}, not EC2_LINUX"
-        else:
-            api_reason = f"no EC2_LINUX access entry for {role.arn}"
-    else:
-        api_reason = None
+            # An EC2_WINDOWS entry maps the same username and groups as EC2_LINUX plus
+            # eks:kube-proxy-windows, so a Linux node joins with it too; the reverse is not so.
+            if entry.type == wanted or (not windows and entry.type == "EC2_WINDOWS"):
+                return None
+            why = (f"the access entry of {role.arn} has type {entry.type}, not {wanted}"
+                   + (" (a Windows node's kube-proxy needs the eks:kube-proxy-windows group that only EC2_WINDOWS grants)"
+                      if windows and entry.type == "EC2_LINUX" else ""))
+            # AWS: an access entry overrides the principal's aws-auth mapping.
+            return why + (" (an access entry overrides kube-system/aws-auth)" if "CONFIG_MAP" in mode else "") + f" (authenticationMode {mode})"
+        api_reason = f"no {wanted} access entry for {role.arn}"
     if "CONFIG_MAP" in mode:
+        groups_needed = NODE_GROUPS + ((WINDOWS_NODE_GROUP,) if windows else ())
         cm = ctx.store.get("configmaps", "kube-system", "aws-auth")
         if cm is None:
             cm_reason = "kube-system/aws-auth does not exist"
@@ -1017,14 +1427,13 @@ def may_join(ctx: "ClusterContext", role: Any) -> str | None:
                 if not isinstance(m, dict) or m.get("rolearn") != role_arn_without_path(role):
                     continue
                 groups = set(m.get("groups") or [])
-                if not {"system:bootstrappers", "system:nodes"} <= groups:
-                    cm_reason = f"aws-auth maps {m.get('rolearn')} without groups system:bootstrappers and system:nodes"
+                if not set(groups_needed) <= groups:
+                    cm_reason = (f"aws-auth maps {m.get('rolearn')} without groups " + " and ".join(g for g in groups_needed if g not in groups)
+                                 + (" (a Windows node needs system:bootstrappers, system:nodes and eks:kube-proxy-windows)" if windows else ""))
                 elif m.get("username") != "system:node:{{EC2PrivateDNSName}}":
                     cm_reason = f"aws-auth maps {m.get('rolearn')} with username {m.get('username')!r}, not system:node:{{{{EC2PrivateDNSName}}}}"
                 else:
                     return None
-    else:
-        cm_reason = None
     return "; ".join(r for r in (api_reason, cm_reason) if r) + f" (authenticationMode {mode})"
 
 
@@ -1035,19 +1444,40 @@ def _cidr_dns(cidr: str) -> str | None:
         return None
 
 
-def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str | None) -> list[str]:
+def _windows_default_service_cidr(node_ip: str | None) -> str:
+    """Start-EKSBootstrap.ps1's -ServiceCIDR default (AWS docs): 172.20.0.0/16 or 10.100.0.0/16
+    "based on the IP address of the primary interface" (as bootstrap.sh: 172.20 for a 10.x IP)."""
+    try:
+        in_ten = ipaddress.ip_address(node_ip or "") in ipaddress.ip_network("10.0.0.0/8")
+    except ValueError:
+        in_ten = False
+    return "172.20.0.0/16" if in_ten else "10.100.0.0/16"
+
+
+def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str | None, node_ip: str | None = None) -> list[str]:
     """Rule (b): the user data bootstraps this cluster with its endpoint, CA and service CIDR."""
     if b is None:
-        return ["the user data does not bootstrap a node (no NodeConfig, bootstrap.sh call or Bottlerocket settings)"]
+        if family == "windows":
+            return ["the user data does not bootstrap a node (no <powershell> block calling Start-EKSBootstrap.ps1, "
+                    "the only user data a Windows AMI's EC2Launch runs)"]
+        return ["the user data does not bootstrap a node (no NodeConfig, bootstrap.sh call, Bottlerocket settings "
+                "or <powershell> Start-EKSBootstrap.ps1 call)"]
     cluster = ctx.cluster
     problems = list(b.errors)
-    expected_form = {"al2023": "nodeconfig", "al2": "bootstrap.sh", "bottlerocket": "bottlerocket"}.get(family or "")
+    expected_form = {"al2023": "nodeconfig", "al2": "bootstrap.sh", "bottlerocket": "bottlerocket", "windows": "powershell"}.get(family or "")
     if expected_form and expected_form != b.form:
         problems.append(f"the AMI is {family} but the user data is a {b.form} bootstrap, which it does not read")
+    elif b.form == "powershell" and family != "windows":
+        problems.append("the user data is a <powershell> Start-EKSBootstrap.ps1 call but the AMI is not Windows "
+                        "(no Platform windows): Linux does not run PowerShell user data")
     cidr = (cluster.kubernetes_network_config or {}).get("serviceIpv4Cidr")
     required = b.form in ("nodeconfig", "bottlerocket")
     if b.cluster_name != cluster.name:
-        problems.append(f"the user data names cluster {b.cluster_name!r}, not {cluster.name!r}")
+        problems.append(f"the user data names cluster {b.cluster_name!r}, not {cluster.name!r}"
+                        + (" (-EKSClusterName is required)" if b.form == "powershell" and not b.cluster_name else ""))
+    if b.form == "powershell" and (b.endpoint is None) != (b.ca is None):
+        given, missing = ("-APIServerEndpoint", "-Base64ClusterCA") if b.endpoint is not None else ("-Base64ClusterCA", "-APIServerEndpoint")
+        problems.append(f"Start-EKSBootstrap.ps1 got {given} without {missing} (AWS docs: each is only valid with the other)")
     if b.endpoint is None:
         if required:
             problems.append("the user data has no API server endpoint")
@@ -1064,6 +1494,13 @@ def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str |
         problems.append(f"the user data's service CIDR {b.service_cidr} is not the cluster's {cidr}")
     if b.dns_ip is not None and cidr and b.dns_ip != _cidr_dns(cidr):
         problems.append(f"the user data's cluster DNS IP {b.dns_ip} is not {_cidr_dns(cidr)} (service CIDR {cidr} + 10)")
+    if b.form == "powershell" and b.service_cidr is None and b.dns_ip is None and cidr:
+        default = _windows_default_service_cidr(node_ip)
+        if default != cidr:
+            problems.append(f"Start-EKSBootstrap.ps1 gets neither -ServiceCIDR nor -DNSClusterIP, so it defaults to {default} "
+                            f"(DNS {_cidr_dns(default)}) from the node's IP {node_ip}, but the cluster's service CIDR is {cidr}")
+    if b.form == "powershell" and b.container_runtime is not None and b.container_runtime != "containerd":
+        problems.append(f"-ContainerRuntime {b.container_runtime!r}: the EKS Windows AMIs of Kubernetes 1.24+ have only containerd")
     return problems
 
 
@@ -1137,6 +1574,125 @@ def cni_problem(ctx: "ClusterContext", node_role: Any) -> str | None:
     if not any(str(a).endswith(f"oidc-provider/{issuer}") for a in providers):
         return f"aws-node cannot assume {role.name}: no IAM OIDC provider exists for {issuer}"
     return None
+
+
+# --- Windows IPAM ------------------------------------------------------------------------
+WINDOWS_IP_RESOURCE = "vpc.amazonaws.com/PrivateIPv4Address"
+VPC_CNI_CONFIGMAP = "amazon-vpc-cni"
+VPC_RESOURCE_CONTROLLER_POLICY = "AmazonEKSVPCResourceController"
+GO_TRUE = ("1", "t", "T", "TRUE", "true", "True")  # Go's strconv.ParseBool, which the controller uses
+LINUX_ONLY = {"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [
+    {"matchExpressions": [{"key": "kubernetes.io/os", "operator": "In", "values": ["linux"]}]}]}}}
+# The amazon-vpc-cni ConfigMap of the vpc-cni add-on (aws/amazon-vpc-cni-k8s
+# charts/aws-vpc-cni/templates/configmap.yaml): its keys, their add-on configuration
+# value (configurationValues) and default.
+VPC_CNI_CONFIG = {"enable-windows-ipam": ("enableWindowsIpam", "false"),
+                  "enable-network-policy-controller": ("enableNetworkPolicy", "false"),
+                  "enable-windows-prefix-delegation": ("enableWindowsPrefixDelegation", "false"),
+                  "warm-prefix-target": ("warmWindowsPrefixTarget", "0"),
+                  "warm-ip-target": ("warmWindowsIPTarget", "1"),
+                  "minimum-ip-target": ("minimumWindowsIPTarget", "3"),
+                  "branch-eni-cooldown": ("branchENICooldown", "60")}
+
+
+def windows_pod_ips(instance_type: str) -> int:
+    """IPv4 addresses per network interface - 1 (AWS docs: the pods a Windows node can run)."""
+    try:
+        from moto.ec2.models.instance_types import INSTANCE_TYPES as MOTO_TYPES
+
+        return int(MOTO_TYPES[instance_type]["NetworkInfo"]["Ipv4AddressesPerInterface"]) - 1
+    except Exception:
+        return 9
+
+
+def windows_ipam_problem(ctx: "ClusterContext", check_role: bool = True) -> str | None:
+    """Why the VPC resource controller gives Windows pods no IP address (None: it does): Windows
+    IPAM is on when kube-system/amazon-vpc-cni says enable-windows-ipam true (Go's ParseBool)
+    and the old kube-system/vpc-resource-controller Deployment is gone (pkg/condition of
+    amazon-vpc-resource-controller-k8s; with check_role=False only these, as its pod webhook);
+    the cluster role must have AmazonEKSVPCResourceController (AWS docs "Enable Windows support").
+    EKSUP_MOTO_LENIENT: always on."""
+    if LENIENT:
+        return None
+    if ctx.store.get("deployments", "kube-system", "vpc-resource-controller") is not None:
+        return "the old kube-system/vpc-resource-controller Deployment is present (the controller waits until it is deleted)"
+    cm = ctx.store.get("configmaps", "kube-system", VPC_CNI_CONFIGMAP)
+    value = None if cm is None else (cm.get("data") or {}).get("enable-windows-ipam")
+    if value not in GO_TRUE:
+        return (f"kube-system/{VPC_CNI_CONFIGMAP} does not exist" if cm is None else
+                f"kube-system/{VPC_CNI_CONFIGMAP} has enable-windows-ipam {value!r}, not \"true\"")
+    if not check_role:
+        return None
+    try:
+        role = _iam(ctx).get_role_by_arn(ctx.cluster.role_arn)
+    except Exception:
+        return f"the cluster role {ctx.cluster.role_arn} does not exist"
+    if VPC_RESOURCE_CONTROLLER_POLICY not in role_policies(role):
+        return f"the cluster role {role.name} lacks {VPC_RESOURCE_CONTROLLER_POLICY} (the VPC resource controller cannot assign IP addresses)"
+    return None
+
+
+def vpc_cni_config(addon: Any) -> dict[str, str]:
+    """The amazon-vpc-cni ConfigMap data the vpc-cni add-on writes: defaults, overridden by its
+    configurationValues (JSON or YAML)."""
+    data = {key: default for key, (_, default) in VPC_CNI_CONFIG.items()}
+    try:
+        values = yaml.safe_load(addon.configuration_values or "") or {}
+    except yaml.YAMLError:
+        values = {}
+    for key, (name, _) in VPC_CNI_CONFIG.items():
+        if isinstance(values, dict) and name in values:
+            value = values[name]
+            data[key] = str(value).lower() if isinstance(value, bool) else str(value)
+    return data
+
+
+def has_windows_node_selector(spec: dict[str, Any]) -> bool:
+    """The VPC resource controller's pod webhook (webhooks/core/pod_webhook.go): a pod is a
+    Windows pod when its nodeSelector says kubernetes.io/os (or beta.kubernetes.io/os) windows."""
+    selector = spec.get("nodeSelector") or {}
+    return "windows" in (selector.get("kubernetes.io/os"), selector.get("beta.kubernetes.io/os"))
+
+
+def pod_requests(pod: dict[str, Any], resource: str) -> int:
+    """The pod's request of an extended resource (a limit alone counts as the request)."""
+    total = 0
+    for c in (pod.get("spec") or {}).get("containers") or []:
+        res = c.get("resources") or {}
+        value = (res.get("requests") or {}).get(resource, (res.get("limits") or {}).get(resource))
+        try:
+            total += int(str(value)) if value is not None else 0
+        except ValueError:
+            pass
+    return total
+
+
+def _expression_matches(expr: dict[str, Any], labels: dict[str, str]) -> bool:
+    key, op, values = expr.get("key"), expr.get("operator"), expr.get("values") or []
+    if op == "In":
+        return labels.get(key) in values
+    if op == "NotIn":
+        return key not in labels or labels[key] not in values
+    if op == "Exists":
+        return key in labels
+    if op == "DoesNotExist":
+        return key not in labels
+    return False
+
+
+def node_selected(spec: dict[str, Any], node: dict[str, Any]) -> bool:
+    """A pod spec's nodeSelector and required node affinity (nodeSelectorTerms ORed, their
+    matchExpressions ANDed; operators In, NotIn, Exists, DoesNotExist) admit the node."""
+    labels = node["metadata"].get("labels") or {}
+    if any(labels.get(k) != v for k, v in (spec.get("nodeSelector") or {}).items()):
+        return False
+    required = (((spec.get("affinity") or {}).get("nodeAffinity") or {}).get("requiredDuringSchedulingIgnoredDuringExecution") or {})
+    terms = required.get("nodeSelectorTerms") or []
+    return not terms or any(all(_expression_matches(e, labels) for e in t.get("matchExpressions") or []) for t in terms)
+
+
+def node_is_windows(node: dict[str, Any]) -> bool:
+    return (node["metadata"].get("labels") or {}).get("kubernetes.io/os") == "windows"
 
 
 # =======================================================================================
@@ -1288,6 +1844,7 @@ class ClusterContext:
         ec2, cluster = _ec2(self), self.cluster
         problems: list[str] = []
         family, ami_version = ami_info(ec2, inst.image_id)
+        windows = family == "windows"
         labels: dict[str, str] = {}
         taints: list[dict[str, str]] = []
         role = None
@@ -1308,7 +1865,7 @@ class ClusterContext:
                     custom_ami = False
                 if custom_ami:  # EKS adds no bootstrap to a custom AMI: the user data must join
                     b = self.bootstrap(ec2, inst)
-                    problems += bootstrap_problems(self, b, family)
+                    problems += bootstrap_problems(self, b, family, inst.private_ip)
                     if b is not None:
                         labels.update(b.labels)
                         taints += b.taints
@@ -1319,6 +1876,14 @@ class ClusterContext:
                 if t.get("value"):
                     taint["value"] = t["value"]
                 taints.append(taint)
+            # EKS maps a managed group's role itself (map_managed_role), as EC2_WINDOWS only for
+            # the WINDOWS_* AMI types: a Windows node whose role's entry or mapping is Linux's (a
+            # role shared with Linux groups, or a custom Windows AMI: amiType CUSTOM) lacks
+            # eks:kube-proxy-windows.
+            if windows and role is not None:
+                why = may_join(self, role, windows=True)
+                if why:
+                    problems.append(f"the node role may not join as a Windows node: {why}")
             # The kubelet of the node's AMI (a rolling update's new nodes run the new version
             # before the node group says so), else the node group's version.
             version = ami_version or nodegroup.version
@@ -1327,19 +1892,20 @@ class ClusterContext:
             if why:
                 problems.append(why)
             b = self.bootstrap(ec2, inst)
-            problems += bootstrap_problems(self, b, family)
+            problems += bootstrap_problems(self, b, family, inst.private_ip)
             if b is not None:
                 labels.update(b.labels)
                 taints += b.taints
             if role is not None:
-                why = may_join(self, role)
+                why = may_join(self, role, windows=windows)
                 if why:
-                    problems.append(f"the node role may not join: {why}")
+                    problems.append(f"the node role may not join{' as a Windows node' if windows else ''}: {why}")
             version = ami_version or cluster.version
         if role is not None:
             problems += role_problems(role)
         problems += network_problems(self, inst)
-        return {"problems": problems, "role": role, "labels": labels, "taints": taints, "version": version}
+        return {"problems": problems, "role": role, "labels": labels, "taints": taints, "version": version,
+                "windows": windows, "windows_release": windows_release(ec2, inst.image_id) if windows else None}
 
     def _reconcile_nodes(self) -> None:
         store, statuses, seen = self.store, {}, set()
@@ -1362,12 +1928,17 @@ class ClusterContext:
             if not joinable:
                 ready, reason, message = "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."
             else:
-                why = None if LENIENT else cni_problem(self, ev["role"])
+                # Windows: the CNI plugin (vpc-bridge) and kube-proxy come with the AMI; aws-node
+                # and the kube-proxy DaemonSet run on Linux nodes only.
+                why = None if LENIENT or ev["windows"] else cni_problem(self, ev["role"])
                 ready, reason, message = ("True", "KubeletReady", "kubelet is posting ready status") if why is None else \
                     ("False", "KubeletNotReady", f"{CNI_NOT_READY} ({why})")
             self._upsert_node(inst, nodegroup, ev, name, ready, reason, message)
             seen.add(name)
             summary = "; ".join(problems) if not LENIENT else ("lenient: " + "; ".join(problems) if problems else "")
+            if ev["windows"] and joinable and not summary:
+                ipam = windows_ipam_problem(self)
+                summary = f"Windows IPAM is off, pods on this node get no IP address: {ipam}" if ipam else ""
             statuses[inst.id] = {"instance": inst.id, "node": name, "ready": ready == "True", "joined": True,
                                  "nodegroup": getattr(nodegroup, "nodegroup_name", None),
                                  "reason": message if ready == "False" else summary}
@@ -1383,24 +1954,40 @@ class ClusterContext:
         ready_condition = {"type": "Ready", "status": ready, "reason": reason, "message": message,
                            "lastHeartbeatTime": now, "lastTransitionTime": now}
         not_ready_taint = {"key": "node.kubernetes.io/not-ready", "effect": "NoSchedule"}
+        windows = bool(ev.get("windows"))
+        # Windows: the VPC resource controller advertises the node's pod IPs (one ENI's
+        # addresses - 1) as an extended resource, only while Windows IPAM is on.
+        ipam = str(windows_pod_ips(inst.instance_type)) if windows and windows_ipam_problem(self) is None else None
         if existing is None:
             cpu, memory, pods = INSTANCE_TYPES.get(inst.instance_type, (2, 8192, 29))
+            if windows:  # AWS docs: a Windows node runs (IPv4 addresses per ENI - 1) pods
+                pods = windows_pod_ips(inst.instance_type)
             arch = "arm64" if inst.architecture == "arm64" else "amd64"
+            os_name = "windows" if windows else "linux"
             minor = int(str(ev["version"]).split(".")[1]) if "." in str(ev["version"]) else 34
             kubelet = f"v{ev['version']}.{PATCH_RELEASES.get(minor, 0)}-eks-{EKS_BUILD}"
-            labels = {"beta.kubernetes.io/arch": arch, "beta.kubernetes.io/os": "linux", "beta.kubernetes.io/instance-type": inst.instance_type,
+            labels = {"beta.kubernetes.io/arch": arch, "beta.kubernetes.io/os": os_name, "beta.kubernetes.io/instance-type": inst.instance_type,
                       "failure-domain.beta.kubernetes.io/region": self.region, "failure-domain.beta.kubernetes.io/zone": inst.availability_zone,
-                      "kubernetes.io/arch": arch, "kubernetes.io/hostname": name, "kubernetes.io/os": "linux",
+                      "kubernetes.io/arch": arch, "kubernetes.io/hostname": name, "kubernetes.io/os": os_name,
                       "node.kubernetes.io/instance-type": inst.instance_type, "topology.kubernetes.io/region": self.region,
                       "topology.kubernetes.io/zone": inst.availability_zone, "k8s.io/cloud-provider-aws": hashlib.md5(self.cluster.name.encode()).hexdigest()}
+            build, windows_image, ubr = WINDOWS_BUILDS.get(ev.get("windows_release") or "", (None, "Windows Server Datacenter", "0"))
+            if windows and build:
+                labels["node.kubernetes.io/windows-build"] = build
             labels.update(ev["labels"])
             family, _ = ami_info(_ec2(self), inst.image_id)
-            os_image = {"bottlerocket": "Bottlerocket OS 1.50.0 (aws-k8s)", "al2": "Amazon Linux 2"}.get(family or "", "Amazon Linux 2023.9.20251117")
+            os_image = windows_image if windows else \
+                {"bottlerocket": "Bottlerocket OS 1.50.0 (aws-k8s)", "al2": "Amazon Linux 2"}.get(family or "", "Amazon Linux 2023.9.20251117")
+            kernel = f"{build or '10.0.17763'}.{ubr}" if windows else \
+                ("6.1.158-178.288.amzn2023.x86_64" if arch == "amd64" else "6.1.158-178.288.amzn2023.aarch64")
             taints = [dict(t) for t in ev["taints"]]
             if ready != "True":
                 taints.append(not_ready_taint)
-            capacity = {"cpu": str(cpu), "memory": f"{memory * 1024}Ki", "pods": str(pods), "ephemeral-storage": "83873772Ki",
-                        "hugepages-1Gi": "0", "hugepages-2Mi": "0"}
+            capacity = {"cpu": str(cpu), "memory": f"{memory * 1024}Ki", "pods": str(pods), "ephemeral-storage": "83873772Ki"}
+            if not windows:
+                capacity.update({"hugepages-1Gi": "0", "hugepages-2Mi": "0"})
+            if ipam is not None:
+                capacity[WINDOWS_IP_RESOURCE] = ipam
             allocatable = dict(capacity, cpu=f"{cpu * 1000 - 70}m", memory=f"{memory * 1024 - 600000}Ki", **{"ephemeral-storage": "76224326324"})
             node = {
                 "metadata": {"name": name, "labels": labels,
@@ -1417,18 +2004,23 @@ class ClusterContext:
                                   {"type": "Hostname", "address": name}],
                     "daemonEndpoints": {"kubeletEndpoint": {"Port": 10250}},
                     "nodeInfo": {"architecture": arch, "bootID": str(uuid.uuid4()), "containerRuntimeVersion": "containerd://1.7.27",
-                                 "kernelVersion": "6.1.158-178.288.amzn2023.x86_64" if arch == "amd64" else "6.1.158-178.288.amzn2023.aarch64",
-                                 "kubeProxyVersion": "", "kubeletVersion": kubelet, "machineID": uuid.uuid4().hex,
-                                 "operatingSystem": "linux", "osImage": os_image, "systemUUID": str(uuid.uuid4())},
+                                 "kernelVersion": kernel, "kubeProxyVersion": "", "kubeletVersion": kubelet, "machineID": uuid.uuid4().hex,
+                                 "operatingSystem": os_name, "osImage": os_image, "systemUUID": str(uuid.uuid4())},
                 },
             }
             store.create("nodes", node)
             return
         current = condition(existing, "Ready") or {}
         has_taint = any(t.get("key") == not_ready_taint["key"] for t in existing.get("spec", {}).get("taints") or [])
-        if current.get("status") == ready and current.get("message") == message and has_taint == (ready != "True"):
+        ipam_now = (existing.get("status", {}).get("capacity") or {}).get(WINDOWS_IP_RESOURCE)
+        if current.get("status") == ready and current.get("message") == message and has_taint == (ready != "True") and ipam_now == ipam:
             return
         node = copy.deepcopy(existing)
+        for key in ("capacity", "allocatable"):
+            resources = node["status"].setdefault(key, {})
+            resources.pop(WINDOWS_IP_RESOURCE, None)
+            if ipam is not None:
+                resources[WINDOWS_IP_RESOURCE] = ipam
         conditions = [c for c in node["status"]["conditions"] if c["type"] != "Ready"]
         if current.get("status") == ready:
             ready_condition["lastTransitionTime"] = current.get("lastTransitionTime", now)
@@ -1455,6 +2047,8 @@ class ClusterContext:
     def _reconcile_addons(self) -> None:
         store = self.store
         addons = {name: a for name, a in list(eks._addons(self.cluster).items()) if eks.raw_status(a) != "DELETING"}
+        if "vpc-cni" in addons:
+            self._reconcile_vpc_cni_config(addons["vpc-cni"])
         for addon_name, addon in addons.items():
             for spec in ADDON_WORKLOADS.get(addon_name, []):
                 if spec.get("sa"):
@@ -1463,7 +2057,7 @@ class ClusterContext:
                     self._reconcile_daemonset(addon_name, addon, spec)
                 else:
                     self._reconcile_deployment(addon_name, addon, spec)
-        for plural in ("daemonsets", "deployments", "serviceaccounts", "poddisruptionbudgets", "replicasets"):
+        for plural in ("daemonsets", "deployments", "serviceaccounts", "poddisruptionbudgets", "replicasets", "configmaps"):
             for obj in store.list(plural, "kube-system"):
                 addon_name = obj["metadata"].get("annotations", {}).get(ADDON_ANNOTATION)
                 if addon_name and addon_name not in addons:
@@ -1472,6 +2066,38 @@ class ClusterContext:
             addon_name = pod["metadata"].get("annotations", {}).get(ADDON_ANNOTATION)
             if addon_name and addon_name not in addons:
                 store.delete("pods", "kube-system", pod["metadata"]["name"])
+
+    def _reconcile_vpc_cni_config(self, addon: Any) -> None:
+        """kube-system/amazon-vpc-cni, as the vpc-cni add-on writes it: created with the add-on
+        (defaults + configurationValues) unless it exists already; a later change of the add-on's
+        configurationValues sets the keys it names. Clients may create, patch or delete it."""
+        store = self.store
+        applied = self.__dict__.get("_vpc_cni_applied")
+        key = (addon.addon_arn, addon.configuration_values)
+        if applied == key:
+            return
+        self._vpc_cni_applied = key
+        cm = store.get("configmaps", "kube-system", VPC_CNI_CONFIGMAP)
+        data = vpc_cni_config(addon)
+        if applied is None or applied[0] != addon.addon_arn:  # the add-on was (re)created
+            if cm is None:
+                store.create("configmaps", {"metadata": {"name": VPC_CNI_CONFIGMAP, "namespace": "kube-system",
+                                                         "annotations": {ADDON_ANNOTATION: "vpc-cni"},
+                                                         "labels": {"app.kubernetes.io/name": "aws-node", "app.kubernetes.io/instance": "aws-vpc-cni",
+                                                                    "k8s-app": "aws-node", "app.kubernetes.io/managed-by": "EKS"}},
+                                            "data": data})
+            return
+        if cm is None:
+            return
+        try:
+            values = yaml.safe_load(addon.configuration_values or "") or {}
+        except yaml.YAMLError:
+            values = {}
+        named = {k: v for k, v in data.items() if isinstance(values, dict) and VPC_CNI_CONFIG[k][0] in values}
+        if named and any((cm.get("data") or {}).get(k) != v for k, v in named.items()):
+            cm = copy.deepcopy(cm)
+            cm.setdefault("data", {}).update(named)
+            store.update("configmaps", cm)
 
     def _ensure_service_account(self, addon_name: str, name: str, role_arn: str | None) -> None:
         store = self.store
@@ -1496,6 +2122,7 @@ class ClusterContext:
         if spec.get("host_network"):
             pod_spec["hostNetwork"] = True
         pod_spec["tolerations"] = [{"operator": "Exists"}] if spec["kind"] == "ds" else CRITICAL_TOLERATIONS
+        pod_spec["affinity"] = copy.deepcopy(LINUX_ONLY)  # the EKS add-ons run on Linux nodes only
         return {"metadata": {"labels": dict(spec["labels"])}, "spec": pod_spec}
 
     def _owned_pods(self, uid: str) -> list[dict[str, Any]]:
@@ -1521,7 +2148,7 @@ class ClusterContext:
                                                           "annotations": {ADDON_ANNOTATION: addon_name}},
                                              "spec": {"selector": {"matchLabels": dict(spec["labels"])}, "template": template,
                                                       "updateStrategy": {"type": "RollingUpdate"}}, "status": {}})
-        nodes = {n["metadata"]["name"]: n for n in store.list("nodes")}
+        nodes = {n["metadata"]["name"]: n for n in store.list("nodes") if node_selected(ds["spec"]["template"]["spec"], n)}
         pods = self._owned_pods(ds["metadata"]["uid"])
         have = set()
         for pod in pods:
@@ -1614,12 +2241,17 @@ class ClusterContext:
         for pod in all_pods:
             if pod["spec"].get("nodeName") or pod["metadata"].get("deletionTimestamp"):
                 continue
-            selector = pod["spec"].get("nodeSelector") or {}
-            fits = [n for n in nodes if all(n["metadata"].get("labels", {}).get(k) == v for k, v in selector.items())
+            fits = [n for n in nodes if node_selected(pod["spec"], n)
                     and all(self.tolerates(pod, t) for t in n.get("spec", {}).get("taints") or [])]
+            need = pod_requests(pod, WINDOWS_IP_RESOURCE)
+            short = []
+            if need:
+                short = [n for n in fits if self.free_windows_ips(n) < need]
+                fits = [n for n in fits if n not in short]
             pod = copy.deepcopy(pod)
             if not fits:
-                message = f"0/{len(store.list('nodes'))} nodes are available: no Ready, schedulable node that fits."
+                message = (f"0/{len(store.list('nodes'))} nodes are available: {len(short)} Insufficient {WINDOWS_IP_RESOURCE}." if short else
+                           f"0/{len(store.list('nodes'))} nodes are available: no Ready, schedulable node that fits.")
                 if (condition(pod, "PodScheduled") or {}).get("message") != message:
                     pod["status"] = {"phase": "Pending", "qosClass": "Burstable",
                                      "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable", "message": message,
@@ -1638,6 +2270,15 @@ class ClusterContext:
             pod["status"] = {"phase": "Pending"}
             store.update("pods", pod)
 
+    def free_windows_ips(self, node: dict[str, Any]) -> int:
+        try:
+            total = int((node.get("status", {}).get("allocatable") or {}).get(WINDOWS_IP_RESOURCE, 0))
+        except ValueError:
+            total = 0
+        used = sum(pod_requests(p, WINDOWS_IP_RESOURCE) for p in self.store.list("pods")
+                   if p["spec"].get("nodeName") == node["metadata"]["name"])
+        return total - used
+
     def _refresh_pods(self) -> None:
         store = self.store
         nodes = {n["metadata"]["name"]: n for n in store.list("nodes")}
@@ -1653,6 +2294,12 @@ class ClusterContext:
             ready = node_ready or (host_network and name.startswith("kube-proxy"))
             node_ip = next((a["address"] for a in node["status"].get("addresses", []) if a["type"] == "InternalIP"), "")
             old = pod.get("status", {})
+            if node_is_windows(node) and not host_network and old.get("phase") != "Running" \
+                    and not (pod_requests(pod, WINDOWS_IP_RESOURCE) and windows_ipam_problem(self) is None):
+                # No IP from the VPC resource controller: the Windows CNI plugin (vpc-bridge) cannot
+                # set the sandbox up, the pod stays ContainerCreating.
+                self._container_creating(pod, node_ip)
+                continue
             pod_ip = old.get("podIP") or (node_ip if host_network else
                                           ".".join(node_ip.split(".")[:3] + [str(10 + int(hashlib.md5(name.encode()).hexdigest(), 16) % 240)]))
             flag = "True" if ready else "False"
@@ -1669,6 +2316,24 @@ class ClusterContext:
             pod = copy.deepcopy(pod)
             pod["status"] = status
             store.update("pods", pod)
+
+    def _container_creating(self, pod: dict[str, Any], node_ip: str) -> None:
+        old = pod.get("status", {})
+        started = old.get("startTime") or now_iso()
+        message = ("failed to set up the pod sandbox network: the VPC resource controller assigned no IPv4 address "
+                   f"(the pod does not request {WINDOWS_IP_RESOURCE}: Windows IPAM off, or no nodeSelector kubernetes.io/os: windows)")
+        status = {"phase": "Pending", "hostIP": node_ip, "startTime": started, "qosClass": old.get("qosClass", "BestEffort"),
+                  "conditions": [{"type": t, "status": s, "lastTransitionTime": started} for t, s in
+                                 (("PodReadyToStartContainers", "False"), ("Initialized", "True"), ("Ready", "False"),
+                                  ("ContainersReady", "False"), ("PodScheduled", "True"))],
+                  "containerStatuses": [{"name": c["name"], "image": c.get("image", ""), "ready": False, "restartCount": 0, "started": False,
+                                         "state": {"waiting": {"reason": "ContainerCreating", "message": message}}}
+                                        for c in pod["spec"].get("containers") or []]}
+        if old.get("phase") == "Pending" and old.get("containerStatuses") == status["containerStatuses"]:
+            return
+        pod = copy.deepcopy(pod)
+        pod["status"] = status
+        self.store.update("pods", pod)
 
     # --- PodDisruptionBudgets, eviction and drain ------------------------------------
     def eviction_refusal(self, pod: dict[str, Any]) -> ApiError | None:
@@ -2159,6 +2824,13 @@ class ApiHandler(BaseHTTPRequestHandler):
                 raise ApiError(404, "NotFound", f'namespaces "{meta["namespace"]}" not found', {"name": meta["namespace"], "kind": "namespaces"})
             if plural == "pods":
                 body.setdefault("status", {"phase": "Pending"})
+                spec = body["spec"]
+                if not spec.get("hostNetwork") and has_windows_node_selector(spec) and windows_ipam_problem(self.cluster_context, check_role=False) is None:
+                    # The VPC resource controller's pod webhook: a Windows pod's first container
+                    # gets one vpc.amazonaws.com/PrivateIPv4Address (limit and request).
+                    res = spec["containers"][0].setdefault("resources", {})
+                    res.setdefault("limits", {})[WINDOWS_IP_RESOURCE] = "1"
+                    res.setdefault("requests", {})[WINDOWS_IP_RESOURCE] = "1"
                 body["spec"].setdefault("tolerations", [
                     {"key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300},
                     {"key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300}])
@@ -2338,7 +3010,8 @@ def addon_status(addon: Any, status: str) -> str:
     if ctx is None:
         return status
     ctx.reconcile()
-    return status if ctx.ready_nodes() else "CREATING"
+    # CoreDNS runs on Linux nodes only (AWS docs: a cluster with Windows nodes needs a Linux node).
+    return status if [n for n in ctx.ready_nodes() if not node_is_windows(n)] else "CREATING"
 
 
 def nodegroup_join_check(nodegroup: Any) -> list[str]:
@@ -2384,13 +3057,16 @@ def nodegroup_drain(nodegroup: Any, instance_ids: list[str], force: bool) -> lis
 
 def map_managed_role(backend: Any, cluster: Any, nodegroup: Any) -> None:
     """EKS lets a managed nodegroup's role join: an EC2_LINUX access entry (API modes) or an
-    aws-auth mapping (CONFIG_MAP)."""
+    aws-auth mapping (CONFIG_MAP); for the WINDOWS_* AMI types an EC2_WINDOWS entry, or a mapping
+    with eks:kube-proxy-windows too. A role that already has an entry or mapping keeps it."""
     mode = cluster.access_config.get("authenticationMode", "CONFIG_MAP")
+    windows = str(getattr(nodegroup, "ami_type", "") or "").startswith("WINDOWS_")
     if "API" in mode:
         entries = eks._access_entries(cluster)
         if nodegroup.node_role not in entries:
             try:
-                entries[nodegroup.node_role] = eks.AccessEntry(backend, cluster, nodegroup.node_role, {"type": "EC2_LINUX"})
+                entries[nodegroup.node_role] = eks.AccessEntry(backend, cluster, nodegroup.node_role,
+                                                               {"type": "EC2_WINDOWS" if windows else "EC2_LINUX"})
             except Exception:
                 traceback.print_exc()
         return
@@ -2400,7 +3076,8 @@ def map_managed_role(backend: Any, cluster: Any, nodegroup: Any) -> None:
     with ctx.store.lock:
         name = nodegroup.node_role.rsplit("/", 1)[-1]
         rolearn = f"{nodegroup.node_role.split(':role/')[0]}:role/{name}"
-        entry = {"groups": ["system:bootstrappers", "system:nodes"], "rolearn": rolearn, "username": "system:node:{{EC2PrivateDNSName}}"}
+        groups = ["system:bootstrappers", "system:nodes"] + ([WINDOWS_NODE_GROUP] if windows else [])
+        entry = {"groups": groups, "rolearn": rolearn, "username": "system:node:{{EC2PrivateDNSName}}"}
         cm = ctx.store.get("configmaps", "kube-system", "aws-auth")
         if cm is None:
             ctx.store.create("configmaps", {"metadata": {"name": "aws-auth", "namespace": "kube-system"},

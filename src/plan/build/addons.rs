@@ -121,6 +121,16 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether a node group of the file runs Windows.
+    fn has_windows_nodes(&self) -> bool {
+        let res = self.res;
+        res.node_groups
+            .iter()
+            .map(|n| &n.nodes)
+            .chain(res.managed_node_groups.iter().map(|m| &m.nodes))
+            .any(|n| crate::config::rules::windows(&n.ami_family).is_some())
+    }
+
     /// An add-on step (and the vpc-cni's service-account role with `withOIDC`).
     fn addon(&mut self, cp: &str, a: AddonPlan) -> StepId {
         let mut deps = vec![cp.to_string()];
@@ -139,10 +149,13 @@ impl Builder<'_> {
             None => None,
         };
         let version = a.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default();
-        let configuration_values = a.configuration_values.or_else(|| {
+        let mut configuration_values = a.configuration_values.or_else(|| {
             (a.name == "coredns" && self.coredns_on_fargate())
                 .then(|| r#"{"computeType":"Fargate"}"#.to_string())
         });
+        if a.name == "vpc-cni" && self.has_windows_nodes() {
+            configuration_values = Some(with_windows_ipam(configuration_values.as_deref()));
+        }
         self.add(
             format!("addon-{}", slug(&a.name)),
             format!("add-on `{}`{version}", a.name),
@@ -214,4 +227,16 @@ impl Builder<'_> {
                 },
             )
     }
+}
+
+/// vpc-cni's configuration values with Windows IPAM on (`enableWindowsIpam`): the VPC resource
+/// controller then gives pods on Windows nodes their addresses, which eksctl turns on in the
+/// `amazon-vpc-cni` ConfigMap the add-on owns. Validation keeps the file's values a JSON object
+/// that does not turn it off.
+fn with_windows_ipam(values: Option<&str>) -> String {
+    let mut object = values
+        .and_then(|v| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(v).ok())
+        .unwrap_or_default();
+    object.entry("enableWindowsIpam").or_insert_with(|| "true".into());
+    serde_json::Value::Object(object).to_string()
 }

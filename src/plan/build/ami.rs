@@ -1,13 +1,10 @@
 //! The EKS AMI of a node group: its type (managed groups) or SSM parameter (self-managed ones).
 
-/// The managed node group AMI type for a family and instance type.
+use crate::config::rules::{ARM_FAMILIES, windows};
+
 /// Instance families by what their AMI needs (eksctl's generated instance table,
-/// `pkg/utils/instance/instance_types.go`, read by `amitype.go`).
-const ARM_FAMILIES: &[&str] = &[
-    "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gb", "c8gd", "c8gn", "c9g", "c9gd", "g5g",
-    "hpc7g", "i4g", "i8g", "i8ge", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd", "m8g", "m8gb", "m8gd",
-    "m8gn", "m9g", "m9gd", "r6g", "r6gd", "r7g", "r7gd", "r8g", "r8gb", "r8gd", "r8gn", "t4g", "x2gd", "x8g",
-];
+/// `pkg/utils/instance/instance_types.go`, read by `amitype.go`); ARM ones are in the config's
+/// rules, which validation shares.
 const NVIDIA_FAMILIES: &[&str] = &[
     "g4dn", "g5", "g5g", "g6", "g6e", "g6f", "g7", "g7e", "gr6", "gr6f", "p3dn", "p4d", "p4de", "p5", "p5e",
     "p5en", "p6-b200", "p6-b300",
@@ -17,6 +14,9 @@ const NEURON_FAMILIES: &[&str] = &["inf1", "inf2", "trn1", "trn1n", "trn2"];
 /// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
 /// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
 pub fn ami_type(family: &str, instance_type: &str) -> String {
+    if let Some((year, edition)) = windows(family) {
+        return format!("WINDOWS_{}_{year}_x86_64", edition.to_ascii_uppercase());
+    }
     let class = instance_type.split('.').next().unwrap_or_default();
     let arm = ARM_FAMILIES.contains(&class);
     let nvidia = NVIDIA_FAMILIES.contains(&class);
@@ -38,7 +38,14 @@ pub fn ami_type(family: &str, instance_type: &str) -> String {
     .to_string()
 }
 
+/// The public SSM parameter holding the EKS AMI of `family` for Kubernetes `version`, as
+/// eksctl's resolver names them (`pkg/ami/ssm_resolver.go`).
 pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String {
+    if let Some((year, edition)) = windows(family) {
+        return format!(
+            "/aws/service/ami-windows-latest/Windows_Server-{year}-English-{edition}-EKS_Optimized-{version}/image_id"
+        );
+    }
     let t = ami_type(family, instance_type);
     let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
     match family {

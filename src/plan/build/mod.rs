@@ -10,6 +10,7 @@
 mod access;
 mod addons;
 mod ami;
+mod capabilities;
 mod control_plane;
 mod fargate;
 mod iam;
@@ -151,6 +152,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     b.service_accounts(&cp.step);
     b.pod_identities(&cp.step);
     b.identity_providers(&cp.step);
+    b.capabilities(&cp.step);
 
     let tags = ownership_tags(cfg);
     Plan { cluster, region, tags, steps: b.steps }

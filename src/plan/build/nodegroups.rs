@@ -21,7 +21,13 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         volume_encrypted: volume.encrypted,
         volume_kms_key_id: volume.kms_key_id.clone(),
         // Bottlerocket's size goes on its data volume (the OS volume keeps the AMI's size).
-        device_name: if nodes.ami_family == "Bottlerocket" { "/dev/xvdb".into() } else { "/dev/xvda".into() },
+        // The root device of EKS's images: Bottlerocket's data volume, Windows' `C:` (eksctl's
+        // `rootDeviceForWindows`), Amazon Linux's root.
+        device_name: match nodes.ami_family.as_str() {
+            "Bottlerocket" => "/dev/xvdb".into(),
+            f if crate::config::rules::windows(f).is_some() => "/dev/sda1".into(),
+            _ => "/dev/xvda".into(),
+        },
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
         hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
@@ -60,6 +66,7 @@ impl Builder<'_> {
         let template = match nodes.ami_family.as_str() {
             "AmazonLinux2" => "al2",
             "Bottlerocket" => "bottlerocket",
+            f if crate::config::rules::windows(f).is_some() => "windows",
             _ => "al2023",
         };
         let cp_out = |key| Val::out(&cp.step, key);
@@ -75,6 +82,7 @@ impl Builder<'_> {
             pre_bootstrap_commands: nodes.pre_bootstrap_commands.clone(),
             override_bootstrap_command: nodes.override_bootstrap_command.clone(),
             settings: nodes.bottlerocket_settings.clone(),
+            container_runtime: None,
         }
     }
 

@@ -31,12 +31,18 @@ impl Builder<'_> {
         let lt = self.self_managed_launch_template(cp, ng, profile, sgs, instance_tags.clone(), lt_deps);
         let mut ae_deps = vec![cp.step.clone()];
         ae_deps.extend(step_of(&role));
+        // Windows nodes join through an EC2_WINDOWS entry (EKS gives it the Windows groups).
+        let entry_type = if crate::config::rules::windows(&ng.nodes.ami_family).is_some() {
+            "EC2_WINDOWS"
+        } else {
+            "EC2_LINUX"
+        };
         let ae = self.add(
             format!("access-entry-nodes-{s}"),
-            format!("access entry (EC2_LINUX) for the nodes of `{name}`"),
+            format!("access entry ({entry_type}) for the nodes of `{name}`"),
             Resource::AccessEntry {
                 principal: role.clone(),
-                entry_type: "EC2_LINUX".into(),
+                entry_type: entry_type.into(),
                 kubernetes_groups: vec![],
                 username: None,
                 policies: vec![],
@@ -252,7 +258,10 @@ impl Builder<'_> {
             _ => AmiSource::SsmParameter(ssm_parameter(family, &self.res.version, instance_type)),
         };
         let taints = nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect();
-        let user_data = self.bootstrap_user_data(cp, nodes, nodes.labels.clone(), taints);
+        let user_data = UserDataSpec {
+            container_runtime: ng.container_runtime.clone(),
+            ..self.bootstrap_user_data(cp, nodes, nodes.labels.clone(), taints)
+        };
         self.add(
             format!("launch-template-{}", slug(name)),
             format!("launch template for `{name}` ({instance_type})"),

@@ -130,6 +130,12 @@ fn names_stay_within_limits() {
 #[test]
 fn ami_types_and_parameters() {
     assert_eq!(ami_type("AmazonLinux2023", "m5.large"), "AL2023_x86_64_STANDARD");
+    assert_eq!(ami_type("WindowsServer2019FullContainer", "m5.large"), "WINDOWS_FULL_2019_x86_64");
+    assert_eq!(ami_type("WindowsServer2022CoreContainer", "m5.large"), "WINDOWS_CORE_2022_x86_64");
+    assert_eq!(
+        ssm_parameter("WindowsServer2022CoreContainer", "1.34", "m5.large"),
+        "/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-EKS_Optimized-1.34/image_id"
+    );
     assert_eq!(ami_type("AmazonLinux2023", "m6g.large"), "AL2023_ARM_64_STANDARD");
     assert_eq!(ami_type("AmazonLinux2023", "g5.xlarge"), "AL2023_x86_64_NVIDIA");
     assert_eq!(ami_type("Bottlerocket", "c7g.large"), "BOTTLEROCKET_ARM_64");
