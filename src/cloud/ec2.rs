@@ -82,6 +82,13 @@ pub(super) enum Copies {
     ElasticIp,
 }
 
+/// What a subnet may have besides its IPv4 block.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct SubnetExtras<'a> {
+    pub ipv6: Option<&'a crate::plan::SubnetIpv6>,
+    pub hostname_type: Option<&'a str>,
+}
+
 impl AwsCloud {
     /// A create without an idempotency token may have run twice: AWS committed an attempt whose
     /// answer was lost, and the SDK sent it again. Delete every copy tagged for this step but
@@ -184,7 +191,25 @@ impl AwsCloud {
         Ok(true)
     }
 
-    pub(super) async fn ensure_vpc(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
+    pub(super) async fn ensure_vpc(
+        &self,
+        ctx: &StepContext<'_>,
+        cidr: &str,
+        ipv6: bool,
+    ) -> anyhow::Result<StepResult> {
+        let mut result = self.ensure_vpc_v4(ctx, cidr).await?;
+        if ipv6 {
+            let id = result.outputs.get(keys::ID).cloned().unwrap_or_default();
+            let (block, asked) = self.ensure_vpc_ipv6(&ctx.progress, &id).await?;
+            if asked && result.action == Action::Existed {
+                result.action = Action::Updated;
+            }
+            result = result.with(keys::IPV6_CIDR, block);
+        }
+        Ok(result)
+    }
+
+    async fn ensure_vpc_v4(&self, ctx: &StepContext<'_>, cidr: &str) -> anyhow::Result<StepResult> {
         let found = if self.absent(ctx, &ctx.step.id) {
             aws_sdk_ec2::operation::describe_vpcs::DescribeVpcsOutput::builder().build()
         } else {
@@ -362,6 +387,7 @@ impl AwsCloud {
         az: &str,
         cidr: &str,
         kind: SubnetKind,
+        extras: SubnetExtras<'_>,
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
         let public = kind == SubnetKind::Public;
@@ -399,7 +425,8 @@ impl AwsCloud {
             }
             let needs_public_ip = public && subnet.map_public_ip_on_launch() != Some(true);
             let retagged = self.retag_ec2(&id, subnet.tags(), &step_tags(ctx)).await?;
-            (id, if needs_public_ip || retagged { Action::Updated } else { Action::Existed })
+            let extra = self.ensure_subnet_extras(ctx, Some(subnet), &id, extras).await?;
+            (id, if needs_public_ip || retagged || extra { Action::Updated } else { Action::Existed })
         } else {
             let mut tags = step_tags(ctx);
             let role = if public { "kubernetes.io/role/elb" } else { "kubernetes.io/role/internal-elb" };
@@ -421,6 +448,7 @@ impl AwsCloud {
                 .ok_or_else(|| missing("CreateSubnet", "SubnetId"))?
                 .to_string();
             self.made(ctx);
+            self.ensure_subnet_extras(ctx, None, &id, extras).await?;
             (id, Action::Created)
         };
         if public && action != Action::Existed {
@@ -433,6 +461,26 @@ impl AwsCloud {
                 .api("ModifySubnetAttribute")?;
         }
         Ok(StepResult::new(action).with(keys::ID, id).with("az", az).with("cidr", cidr))
+    }
+
+    /// The subnet's IPv6 block and hostname type, as the plan has them; true if any changed.
+    async fn ensure_subnet_extras(
+        &self,
+        ctx: &StepContext<'_>,
+        subnet: Option<&aws_sdk_ec2::types::Subnet>,
+        id: &str,
+        extras: SubnetExtras<'_>,
+    ) -> anyhow::Result<bool> {
+        let mut changed = false;
+        if let Some(v6) = extras.ipv6 {
+            let block = ctx.resolve(&v6.vpc_block)?;
+            let wanted = super::vpc_ipv6::nth_subnet(&block, v6.index).map_err(anyhow::Error::msg)?;
+            changed |= self.ensure_subnet_ipv6(subnet, id, &wanted).await?;
+        }
+        if let Some(h) = extras.hostname_type {
+            changed |= self.ensure_subnet_hostname(subnet, id, h).await?;
+        }
+        Ok(changed)
     }
 
     pub(super) async fn ensure_internet_gateway(
@@ -779,10 +827,12 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         vpc: &Val,
         default_route: Option<&Val>,
+        ipv6_route: Option<&Val>,
         subnets: &[Val],
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
         let target = default_route.map(|v| ctx.resolve(v)).transpose()?;
+        let ipv6_target = ipv6_route.map(|v| ctx.resolve(v)).transpose()?;
         let subnet_ids = ctx.resolve_all(subnets)?;
         let found = if self.absent(ctx, &ctx.step.id) {
             aws_sdk_ec2::operation::describe_route_tables::DescribeRouteTablesOutput::builder().build()
@@ -790,6 +840,7 @@ impl AwsCloud {
             let look = self.ec2.describe_route_tables().set_filters(Some(owner_filters(ctx)));
             look.send().await.api("DescribeRouteTables")?
         };
+        let routes = found.route_tables().first().map(|rt| rt.routes().to_vec()).unwrap_or_default();
         let (id, mut action, current_target, associated) = if let Some(rt) = found.route_tables().first() {
             let id = rt.route_table_id().ok_or_else(|| missing("DescribeRouteTables", "RouteTableId"))?;
             let current = rt
@@ -834,6 +885,9 @@ impl AwsCloud {
                 req.send().await.api("CreateRoute")?;
             }
             changed = true;
+        }
+        if let Some(igw) = &ipv6_target {
+            changed |= self.ensure_ipv6_route(&id, &routes, igw).await?;
         }
         for subnet in subnet_ids.iter().filter(|s| !associated.contains(s)) {
             self.ec2

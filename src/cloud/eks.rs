@@ -133,6 +133,30 @@ pub(crate) struct AddonSpec<'a> {
     pub wait: bool,
 }
 
+impl<'a> AddonSpec<'a> {
+    pub(super) fn of(resource: &'a crate::plan::Resource) -> anyhow::Result<Self> {
+        let crate::plan::Resource::Addon {
+            addon_name,
+            version,
+            configuration_values,
+            service_account_role_arn,
+            resolve_conflicts,
+            wait,
+        } = resource
+        else {
+            anyhow::bail!("not an add-on step")
+        };
+        Ok(Self {
+            addon_name,
+            version: version.as_deref(),
+            configuration_values: configuration_values.as_deref(),
+            service_account_role_arn: service_account_role_arn.as_ref(),
+            resolve_conflicts: resolve_conflicts.as_deref(),
+            wait: *wait,
+        })
+    }
+}
+
 /// The Kubernetes version of the plan's control plane.
 fn cluster_version(ctx: &StepContext<'_>) -> String {
     ctx.plan

@@ -275,6 +275,7 @@ mod ssm;
 mod update;
 pub mod userdata;
 mod versions;
+mod vpc_ipv6;
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -515,9 +516,13 @@ fn refused_as_duplicate(e: &anyhow::Error, operation: &str) -> bool {
 impl AwsCloud {
     async fn apply_once(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
         let result = match &ctx.step.resource {
-            Resource::Vpc { cidr } => self.ensure_vpc(ctx, cidr).await,
+            Resource::Vpc { cidr, ipv6 } => self.ensure_vpc(ctx, cidr, *ipv6).await,
             Resource::ImportVpc { vpc_id, subnets } => self.import_vpc(vpc_id, subnets).await,
-            Resource::Subnet { vpc, az, cidr, kind } => self.ensure_subnet(ctx, vpc, az, cidr, *kind).await,
+            Resource::Subnet { vpc, az, cidr, kind, ipv6, hostname_type } => {
+                let extra =
+                    ec2::SubnetExtras { ipv6: ipv6.as_ref(), hostname_type: hostname_type.as_deref() };
+                self.ensure_subnet(ctx, vpc, az, cidr, *kind, extra).await
+            }
             Resource::InternetGateway { vpc } => self.ensure_internet_gateway(ctx, vpc).await,
             Resource::ElasticIp { .. } => self.ensure_elastic_ip(ctx).await,
             Resource::KeyPair { key_name, public_key } => {
@@ -526,8 +531,8 @@ impl AwsCloud {
             Resource::NatGateway { subnet, allocation, .. } => {
                 self.ensure_nat_gateway(ctx, subnet, allocation).await
             }
-            Resource::RouteTable { vpc, default_route, subnets, .. } => {
-                self.ensure_route_table(ctx, vpc, default_route.as_ref(), subnets).await
+            Resource::RouteTable { vpc, default_route, ipv6_route, subnets, .. } => {
+                self.ensure_route_table(ctx, vpc, default_route.as_ref(), ipv6_route.as_ref(), subnets).await
             }
             Resource::NetworkAcl { vpc, subnets, rules, .. } => {
                 self.ensure_network_acl(ctx, vpc, subnets, rules).await
@@ -546,24 +551,7 @@ impl AwsCloud {
             Resource::ManagedNodegroup(spec) => self.ensure_nodegroup(ctx, spec).await,
             Resource::AutoScalingGroup(spec) => self.ensure_auto_scaling_group(ctx, spec).await,
             Resource::FargateProfile(spec) => self.ensure_fargate_profile(ctx, spec).await,
-            Resource::Addon {
-                addon_name,
-                version,
-                configuration_values,
-                service_account_role_arn,
-                resolve_conflicts,
-                wait,
-            } => {
-                let spec = eks::AddonSpec {
-                    addon_name,
-                    version: version.as_deref(),
-                    configuration_values: configuration_values.as_deref(),
-                    service_account_role_arn: service_account_role_arn.as_ref(),
-                    resolve_conflicts: resolve_conflicts.as_deref(),
-                    wait: *wait,
-                };
-                self.ensure_addon(ctx, &spec).await
-            }
+            addon @ Resource::Addon { .. } => self.ensure_addon(ctx, &eks::AddonSpec::of(addon)?).await,
             Resource::NodesReady { nodegroup, selector, count, endpoint, certificate_authority } => {
                 self.ensure_nodes_ready(ctx, nodegroup, selector, *count, endpoint, certificate_authority)
                     .await

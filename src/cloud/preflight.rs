@@ -91,8 +91,14 @@ const FARGATE_PROFILES: Quota = Quota {
 /// so a new kind cannot be forgotten here.
 fn actions(resource: &Resource) -> &'static [&'static str] {
     match resource {
+        Resource::Vpc { ipv6: true, .. } => {
+            &["ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateTags", "ec2:AssociateVpcCidrBlock"]
+        }
         Resource::Vpc { .. } => &["ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:CreateTags"],
         Resource::ImportVpc { .. } => &["ec2:DescribeVpcs", "ec2:DescribeSubnets"],
+        Resource::Subnet { ipv6: Some(_), .. } => {
+            &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute", "ec2:AssociateSubnetCidrBlock"]
+        }
         Resource::Subnet { .. } => &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute"],
         Resource::InternetGateway { .. } => &["ec2:CreateInternetGateway", "ec2:AttachInternetGateway"],
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
@@ -717,7 +723,7 @@ impl AwsCloud {
         let mut vpc_cidrs: Vec<String> = Vec::new();
         for s in &plan.steps {
             match &s.resource {
-                Resource::Vpc { cidr } => vpc_cidrs.push(cidr.clone()),
+                Resource::Vpc { cidr, .. } => vpc_cidrs.push(cidr.clone()),
                 Resource::ImportVpc { vpc_id, .. } => {
                     match self.ec2.describe_vpcs().vpc_ids(vpc_id).send().await.api("DescribeVpcs") {
                         Ok(out) => {

@@ -37,6 +37,10 @@ pub struct Vpc {
     /// `Single`, `HighlyAvailable` or `Disable`.
     pub nat_gateway: String,
     pub network_acls: bool,
+    /// `autoAllocateIPv6`: an IPv6 block for the new VPC and a /64 for each subnet.
+    pub auto_allocate_ipv6: bool,
+    /// `hostnameType` of the new subnets (`resource-name`, `ip-name`); none: AWS's default.
+    pub hostname_type: Option<String>,
     pub security_group: Option<String>,
     pub control_plane_security_group_ids: Vec<String>,
     pub control_plane_subnet_ids: Vec<String>,
@@ -422,6 +426,8 @@ impl Vpc {
                 .and_then(|n| n.gateway.clone())
                 .unwrap_or_else(|| DEFAULT_NAT_GATEWAY.into()),
             network_acls: vpc.network_acls.as_ref().and_then(|n| n.enabled).unwrap_or_default(),
+            auto_allocate_ipv6: vpc.auto_allocate_ipv6.unwrap_or_default(),
+            hostname_type: vpc.hostname_type.clone(),
             security_group: vpc.security_group.clone(),
             control_plane_security_group_ids: vpc
                 .control_plane_security_group_ids

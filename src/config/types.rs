@@ -593,9 +593,14 @@ pub struct ClusterVPC {
     /// Subnets by zone (or alias): existing ones by `id`, or new ones by `cidr`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<ClusterSubnets>,
-    /// `ip-name` or `resource-name`
+    /// `ip-name` or `resource-name`: how instances launched in the subnets eksup creates are
+    /// named in DNS (their private DNS name, and so the nodes' names)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hostname_type: Option<String>,
+    /// An Amazon-provided IPv6 block for the VPC eksup creates and a /64 of it for each subnet
+    /// (IPv4 clusters; the public subnets route `::/0` to the internet gateway)
+    #[serde(rename = "autoAllocateIPv6", skip_serializing_if = "Option::is_none")]
+    pub auto_allocate_ipv6: Option<bool>,
     /// Additional CIDR blocks associated with the VPC
     #[serde(rename = "extraCIDRs", skip_serializing_if = "Option::is_none")]
     pub extra_cidrs: Option<Vec<String>>,

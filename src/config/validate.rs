@@ -477,6 +477,18 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     {
         v.err("vpc.hostnameType", "can only be set for a VPC that eksup creates");
     }
+    if vpc.auto_allocate_ipv6 == Some(true) {
+        if vpc.id.is_some() {
+            v.err_hint(
+                "vpc.autoAllocateIPv6",
+                "can only be set for a VPC that eksup creates",
+                "associate IPv6 blocks with your own VPC and subnets yourself, or remove the field",
+            );
+        }
+        if cfg.kubernetes_network_config.as_ref().and_then(|k| k.ip_family.as_deref()) == Some("IPv6") {
+            v.err("vpc.autoAllocateIPv6", "auto allocate ipv6 is not supported with IPv6");
+        }
+    }
     subnet_rules(v, vpc);
     control_plane_network_rules(v, vpc);
     if vpc.id.is_some() && vpc.network_acls.as_ref().and_then(|n| n.enabled) == Some(true) {

@@ -833,7 +833,7 @@ mod tests {
             region: "us-west-2".into(),
             tags: BTreeMap::new(),
             steps: vec![
-                step("vpc", Resource::Vpc { cidr: "10.0.0.0/16".into() }, &[]),
+                step("vpc", Resource::Vpc { cidr: "10.0.0.0/16".into(), ipv6: false }, &[]),
                 step("control-plane", Resource::ControlPlane(Box::new(spec())), &["vpc"]),
                 step(
                     "nodegroup-web",
@@ -850,7 +850,7 @@ mod tests {
                     Resource::ManagedNodegroup(Box::new(group("new", 1, 2, &["m5.large"]))),
                     &["control-plane"],
                 ),
-                step("nodes-new", Resource::Vpc { cidr: String::new() }, &["nodegroup-new"]),
+                step("nodes-new", Resource::Vpc { cidr: String::new(), ipv6: false }, &["nodegroup-new"]),
                 step("addon-coredns", addon, &["control-plane"]),
             ],
         }

@@ -63,6 +63,8 @@ pub mod keys {
     pub const CLUSTER_SG: &str = "clusterSecurityGroupId";
     pub const SERVICE_CIDR: &str = "serviceIpv4Cidr";
     pub const OIDC_ISSUER: &str = "oidcIssuer";
+    /// A VPC's Amazon-provided IPv6 block (`autoAllocateIPv6`).
+    pub const IPV6_CIDR: &str = "ipv6Cidr";
     pub const VERSION: &str = "version";
     /// What the step did (`created`, `exists`, `updated`).
     pub const ACTION: &str = "action";
@@ -219,14 +221,29 @@ pub struct AccessPolicyAssoc {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Resource {
-    /// A new VPC with DNS support and hostnames on.
+    /// A new VPC with DNS support and hostnames on, and with `ipv6` an Amazon-provided IPv6 block.
     #[serde(rename_all = "camelCase")]
-    Vpc { cidr: String },
+    Vpc {
+        cidr: String,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        ipv6: bool,
+    },
     /// Check an existing VPC and its subnets (nothing is created).
     #[serde(rename_all = "camelCase")]
     ImportVpc { vpc_id: String, subnets: Vec<ImportedSubnet> },
     #[serde(rename_all = "camelCase")]
-    Subnet { vpc: Val, az: String, cidr: String, kind: SubnetKind },
+    Subnet {
+        vpc: Val,
+        az: String,
+        cidr: String,
+        kind: SubnetKind,
+        /// Its /64 of the VPC's IPv6 block (`autoAllocateIPv6`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ipv6: Option<SubnetIpv6>,
+        /// How instances launched in it are named (`resource-name`, `ip-name`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hostname_type: Option<String>,
+    },
     /// An internet gateway attached to the VPC.
     #[serde(rename_all = "camelCase")]
     InternetGateway { vpc: Val },
@@ -244,6 +261,9 @@ pub enum Resource {
         az: Option<String>,
         /// `0.0.0.0/0` to an internet gateway (public) or NAT gateway (private), if any.
         default_route: Option<Val>,
+        /// `::/0` to the internet gateway (public subnets with IPv6 blocks).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ipv6_route: Option<Val>,
         subnets: Vec<Val>,
     },
     /// A network ACL for the subnets of one kind, with its rules, associated with the subnets.
@@ -462,6 +482,15 @@ pub struct ControlPlaneSpec {
 pub struct RemoteNetworkSpec {
     pub node_cidrs: Vec<String>,
     pub pod_cidrs: Vec<String>,
+}
+
+/// A subnet's share of its VPC's Amazon-provided IPv6 block: the `index`-th /64 of it, as
+/// eksctl hands them out (`Fn::Cidr` of the block, in the order of the subnets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubnetIpv6 {
+    pub vpc_block: Val,
+    pub index: u32,
 }
 
 /// An EKS capability as CreateCapability takes it, and the access policies eksup associates

@@ -1681,3 +1681,66 @@ fn windows_nodes_with_containerd() {
         );
     });
 }
+
+/// Example 02: a VPC of the file's CIDR with an Amazon-provided IPv6 block, a /64 of it for each
+/// subnet in order (public first), `::/0` from the public route table to the internet gateway,
+/// subnets naming instances by resource, and a private endpoint only. Read back with the AWS CLI.
+#[test]
+fn auto_allocated_ipv6() {
+    let emu = Emulator::builder().region("eu-north-1").start();
+    let name = "02-custom-vpc-cidr-no-nodes.yaml";
+    lifecycle_checked(&emu, name, &example(name), |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"];
+        assert_eq!(
+            (c["endpointPublicAccess"].as_bool(), c["endpointPrivateAccess"].as_bool()),
+            (Some(false), Some(true))
+        );
+        let vpc_id = str_of(&c["vpcId"]);
+        let vpc = &emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &vpc_id])["Vpcs"][0];
+        assert_eq!(vpc["CidrBlock"], "10.10.0.0/16", "{vpc}");
+        let block = &vpc["Ipv6CidrBlockAssociationSet"][0];
+        assert_eq!(block["Ipv6CidrBlockState"]["State"], "associated", "{vpc}");
+        let block = str_of(&block["Ipv6CidrBlock"]);
+        assert!(block.ends_with("/56"), "{block}");
+        let prefix = block.trim_end_matches("00::/56").to_string();
+        let subnets =
+            emu.aws(&["ec2", "describe-subnets", "--filters", &format!("Name=vpc-id,Values={vpc_id}")]);
+        let mut seen: Vec<(String, String, String)> = subnets["Subnets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    str_of(&s["CidrBlock"]),
+                    str_of(&s["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]),
+                    str_of(&s["PrivateDnsNameOptionsOnLaunch"]["HostnameType"]),
+                )
+            })
+            .collect();
+        seen.sort();
+        let mut want: Vec<(String, String, String)> = (0..6)
+            .map(|i| {
+                (format!("10.10.{}.0/19", i * 32), format!("{prefix}0{i}::/64"), "resource-name".to_string())
+            })
+            .collect();
+        want.sort();
+        assert_eq!(seen, want, "public subnets are 0 to 2, private ones 3 to 5");
+        let tables = emu.aws(&[
+            "ec2",
+            "describe-route-tables",
+            "--filters",
+            &format!("Name=vpc-id,Values={vpc_id}"),
+            "Name=tag:eksup.io/resource,Values=route-table-public",
+        ]);
+        let routes = &tables["RouteTables"][0]["Routes"];
+        let v6 = routes.as_array().unwrap().iter().find(|r| r["DestinationIpv6CidrBlock"] == "::/0");
+        assert!(v6.is_some_and(|r| str_of(&r["GatewayId"]).starts_with("igw-")), "{routes}");
+
+        // A re-run finds it all as it is.
+        let file = emu.home().join(name);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+    });
+}

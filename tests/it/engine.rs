@@ -121,7 +121,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
 /// the control plane, OIDC, a managed nodegroup, a self-managed group (launch template + ASG +
 /// access entry), a Fargate profile, an add-on and an ECR repository.
 fn cluster_plan() -> Plan {
-    let mut steps = vec![step("vpc", Resource::Vpc { cidr: "192.168.0.0/16".into() }, &[])];
+    let mut steps = vec![step("vpc", Resource::Vpc { cidr: "192.168.0.0/16".into(), ipv6: false }, &[])];
     let vpc = || Val::out("vpc", keys::ID);
     let mut public = Vec::new();
     let mut private = Vec::new();
@@ -129,7 +129,18 @@ fn cluster_plan() -> Plan {
         for (kind, label, base) in [(SubnetKind::Public, "public", 0), (SubnetKind::Private, "private", 64)] {
             let id = format!("subnet-{label}-{az}");
             let cidr = format!("192.168.{}.0/19", base + 32 * i);
-            steps.push(step(&id, Resource::Subnet { vpc: vpc(), az: (*az).into(), cidr, kind }, &["vpc"]));
+            steps.push(step(
+                &id,
+                Resource::Subnet {
+                    vpc: vpc(),
+                    az: (*az).into(),
+                    cidr,
+                    kind,
+                    ipv6: None,
+                    hostname_type: None,
+                },
+                &["vpc"],
+            ));
             if kind == SubnetKind::Public { public.push(id) } else { private.push(id) }
         }
     }
@@ -154,6 +165,7 @@ fn cluster_plan() -> Plan {
     steps.push(step(
         "route-table-public",
         Resource::RouteTable {
+            ipv6_route: None,
             vpc: vpc(),
             kind: SubnetKind::Public,
             az: None,
@@ -167,6 +179,7 @@ fn cluster_plan() -> Plan {
     steps.push(step(
         "route-table-private",
         Resource::RouteTable {
+            ipv6_route: None,
             vpc: vpc(),
             kind: SubnetKind::Private,
             az: None,

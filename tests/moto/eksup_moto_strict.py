@@ -19,6 +19,26 @@ Knobs (environment of the server, read once at start; seconds, strict defaults)
 ``MOTO_ELB_ENI_RELEASE_SECONDS`` (1)
 ``EKSUP_MOTO_EKS_ROLE_CHECKS`` (1; ``0`` turns off the trust/policy/existence checks of rule 4)
 
+0. Subnet IPv6 blocks and hostname types (EC2), always on
+---------------------------------------------------------
+moto 5.2.5 associates any IPv6 CIDR with a subnet, and answers ModifySubnetAttribute's
+``PrivateDnsHostnameTypeOnLaunch`` with success while changing nothing. AWS (EC2 user guide
+"IPv6 CIDR blocks for subnets", API reference AssociateSubnetCidrBlock / ModifySubnetAttribute):
+
+* **AssociateSubnetCidrBlock** takes a /64 of the VPC's associated IPv6 block that no other subnet
+  of the VPC has, one per subnet: not a /64 -> ``InvalidParameterValue`` "Invalid value '<cidr>'
+  for ipv6CidrBlock: the prefix length must be /64" (wording ours); a VPC without an IPv6 block,
+  or a block outside it -> ``InvalidSubnet.Range`` "The CIDR '<cidr>' is invalid." (AWS's code
+  and wording for an IPv4 range outside the VPC); another subnet's block ->
+  ``InvalidSubnet.Conflict`` "The CIDR '<cidr>' conflicts with another subnet" (AWS's IPv4
+  wording); a subnet that has one already -> ``InvalidParameterValue`` (wording ours). DescribeSubnets
+  shows each association's ``ipv6CidrBlockState.state`` (moto nested a dict there, which clients
+  read as no state).
+* **ModifySubnetAttribute** ``PrivateDnsHostnameTypeOnLaunch``: ``ip-name`` or ``resource-name``
+  (else ``InvalidParameterValue``), stored and shown by DescribeSubnets
+  (``PrivateDnsNameOptionsOnLaunch.HostnameType``). Not emulated: instances launched in a
+  ``resource-name`` subnet keep moto's IP-based private DNS name (the nodes' names).
+
 1. DependencyViolation (EC2, HTTP 400), all always on
 -----------------------------------------------------
 AWS refuses to delete a resource that something still uses; moto 5.2.5 deletes it and leaves
@@ -630,6 +650,67 @@ ElbNetworkInterface: Any = None
 # ---------------------------------------------------------------------------------------
 # EC2 response patches: eventual consistency, in-use ENIs, RunInstances profiles
 # ---------------------------------------------------------------------------------------
+def _patch_subnet_ipv6(subnets_responses: Any) -> None:
+    """Rule 0: IPv6 blocks of subnets and their hostname type."""
+    import ipaddress
+
+    from moto.ec2.models.subnets import Subnet
+    from moto.ec2.responses.subnets import Subnets
+
+    # moto nests the state's dict inside `state` (`<state><State>associated</State></state>`),
+    # which clients read as no state: AWS answers `ipv6CidrBlockState.state = associated`.
+    def association_set(self: Any) -> list[dict[str, Any]]:
+        return [
+            {
+                "ipv6CidrBlock": a["ipv6CidrBlock"],
+                "associationId": a["associationId"],
+                "ipv6CidrBlockState": {"state": a["ipv6CidrBlockState"]["State"]},
+            }
+            for a in self.ipv6_cidr_block_associations.values()
+            if a["ipv6CidrBlockState"]["State"] == "associated"
+        ]
+
+    Subnet.ipv6_cidr_block_association_set = property(association_set)  # type: ignore[method-assign]
+
+    original_associate = Subnets.associate_subnet_cidr_block
+
+    def associate_subnet_cidr_block(self: Any) -> Any:
+        cidr = self._get_param("Ipv6CidrBlock") or ""
+        subnet = self.ec2_backend.get_subnet(self._get_param("SubnetId"))
+        try:
+            net = ipaddress.IPv6Network(cidr)
+        except ValueError:
+            raise _ec2_error("InvalidParameterValue", f"Invalid value '{cidr}' for ipv6CidrBlock") from None
+        if net.prefixlen != 64:
+            raise _ec2_error("InvalidParameterValue", f"Invalid value '{cidr}' for ipv6CidrBlock: the prefix length must be /64")
+        if any(a.get("ipv6CidrBlockState", {}).get("State") == "associated" for a in subnet.ipv6_cidr_block_associations.values()):
+            raise _ec2_error("InvalidParameterValue", f"The subnet '{subnet.id}' already has an IPv6 CIDR block")
+        vpc = self.ec2_backend.vpcs.get(subnet.vpc_id)
+        blocks = [ipaddress.IPv6Network(a["cidr_block"]) for a in (vpc.get_cidr_block_association_set(ipv6=True) if vpc else [])]
+        if not any(net.subnet_of(b) for b in blocks):
+            raise _ec2_error("InvalidSubnet.Range", f"The CIDR '{cidr}' is invalid.")
+        for other in self.ec2_backend.describe_subnets(filters={"vpc-id": subnet.vpc_id}):
+            for a in other.ipv6_cidr_block_associations.values():
+                if other.id != subnet.id and ipaddress.IPv6Network(a["ipv6CidrBlock"]).overlaps(net):
+                    raise _ec2_error("InvalidSubnet.Conflict", f"The CIDR '{cidr}' conflicts with another subnet")
+        return original_associate(self)
+
+    Subnets.associate_subnet_cidr_block = associate_subnet_cidr_block
+
+    original_modify = Subnets.modify_subnet_attribute
+
+    def modify_subnet_attribute(self: Any) -> Any:
+        hostname = self._get_param("PrivateDnsHostnameTypeOnLaunch")
+        if hostname is not None:
+            if hostname not in ("ip-name", "resource-name"):
+                raise _ec2_error("InvalidParameterValue", f"Invalid value '{hostname}' for PrivateDnsHostnameTypeOnLaunch")
+            subnet = self.ec2_backend.get_subnet(self._get_param("SubnetId"))
+            subnet.private_dns_name_options_on_launch["HostnameType"] = hostname
+        return original_modify(self)
+
+    Subnets.modify_subnet_attribute = modify_subnet_attribute
+
+
 def _patch_ec2_responses(responses: Any) -> None:
     from moto.ec2.responses.elastic_network_interfaces import ElasticNetworkInterfaces
     from moto.ec2.responses.instances import InstanceResponse
@@ -1327,6 +1408,7 @@ def install() -> None:
     KNOBS = Knobs()
     _register("moto.ec2.models", _patch_ec2_models)
     _register("moto.ec2.responses", _patch_ec2_responses)
+    _register("moto.ec2.responses.subnets", _patch_subnet_ipv6)
     _register("moto.iam.models", _patch_iam)
     _register("moto.autoscaling.responses", _patch_autoscaling)
     _register("moto.elbv2.models", _patch_elbv2)

@@ -1,4 +1,4 @@
-"""EC2 refusals AWS makes and moto did not (eksup_moto_strict.py, rules 1 and 3)."""
+"""EC2 refusals AWS makes and moto did not (eksup_moto_strict.py, rules 0, 1 and 3)."""
 
 from __future__ import annotations
 
@@ -248,3 +248,32 @@ def test_a_launch_template_version_from_a_source_version_keeps_what_it_does_not_
     code, _ = code_of(ec2.create_launch_template_version, LaunchTemplateId=template["LaunchTemplateId"],
                       SourceVersion="9", LaunchTemplateData={"ImageId": "ami-0new"})
     assert code == "InvalidLaunchTemplateId.VersionNotFound"
+
+
+@pytest.mark.emulator_env(MOTO_EC2_NOT_FOUND_SECONDS="0")
+def test_subnet_ipv6_blocks_are_64s_of_the_vpc_block_once_each(emulator):
+    ec2 = emulator.client("ec2")
+    vpc, a, b = network(ec2)
+    # No IPv6 block on the VPC yet: nothing of it to give.
+    assert code_of(ec2.associate_subnet_cidr_block, SubnetId=a, Ipv6CidrBlock="2600:1f14::/64")[0] == "InvalidSubnet.Range"
+    ec2.associate_vpc_cidr_block(VpcId=vpc, AmazonProvidedIpv6CidrBlock=True)
+    block = ec2.describe_vpcs(VpcIds=[vpc])["Vpcs"][0]["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]
+    first = block.replace("/56", "/64")
+    assert code_of(ec2.associate_subnet_cidr_block, SubnetId=a, Ipv6CidrBlock=block)[0] == "InvalidParameterValue"
+    assert code_of(ec2.associate_subnet_cidr_block, SubnetId=a, Ipv6CidrBlock="2001:db8::/64")[0] == "InvalidSubnet.Range"
+    ec2.associate_subnet_cidr_block(SubnetId=a, Ipv6CidrBlock=first)
+    assert code_of(ec2.associate_subnet_cidr_block, SubnetId=b, Ipv6CidrBlock=first)[0] == "InvalidSubnet.Conflict"
+    assert code_of(ec2.associate_subnet_cidr_block, SubnetId=a, Ipv6CidrBlock=first)[0] == "InvalidParameterValue"
+    got = ec2.describe_subnets(SubnetIds=[a])["Subnets"][0]["Ipv6CidrBlockAssociationSet"]
+    assert [(x["Ipv6CidrBlock"], x["Ipv6CidrBlockState"]["State"]) for x in got] == [(first, "associated")]
+
+
+@pytest.mark.emulator_env(MOTO_EC2_NOT_FOUND_SECONDS="0")
+def test_subnet_hostname_type_is_stored(emulator):
+    ec2 = emulator.client("ec2")
+    _, a, _ = network(ec2)
+    options = lambda: ec2.describe_subnets(SubnetIds=[a])["Subnets"][0]["PrivateDnsNameOptionsOnLaunch"]  # noqa: E731
+    assert options()["HostnameType"] == "ip-name"
+    ec2.modify_subnet_attribute(SubnetId=a, PrivateDnsHostnameTypeOnLaunch="resource-name")
+    assert options()["HostnameType"] == "resource-name"
+    assert code_of(ec2.modify_subnet_attribute, SubnetId=a, PrivateDnsHostnameTypeOnLaunch="dns-name")[0] == "InvalidParameterValue"

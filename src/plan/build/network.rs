@@ -132,7 +132,9 @@ impl Builder<'_> {
 
     fn new_network(&mut self, vpc: &resolved::Vpc) -> Net {
         let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
-        let vpc_step = self.add("vpc", format!("VPC `{cidr}`"), Resource::Vpc { cidr: cidr.clone() }, vec![]);
+        let ipv6 = vpc.auto_allocate_ipv6;
+        let what = if ipv6 { format!("VPC `{cidr}` and an IPv6 block") } else { format!("VPC `{cidr}`") };
+        let vpc_step = self.add("vpc", what, Resource::Vpc { cidr: cidr.clone(), ipv6 }, vec![]);
         let mut net = Net {
             subnets: Vec::new(),
             vpc: Val::out(&vpc_step, keys::ID),
@@ -144,7 +146,11 @@ impl Builder<'_> {
             [(SubnetKind::Public, &vpc.public_subnets), (SubnetKind::Private, &vpc.private_subnets)]
         {
             for (key, s) in list {
-                let subnet = self.subnet(&net, kind, key, s);
+                let ipv6 = vpc.auto_allocate_ipv6.then(|| SubnetIpv6 {
+                    vpc_block: Val::out("vpc", keys::IPV6_CIDR),
+                    index: u32::try_from(net.subnets.len()).unwrap_or(u32::MAX),
+                });
+                let subnet = self.subnet(&net, kind, key, s, ipv6, vpc.hostname_type.clone());
                 net.subnets.push(subnet);
             }
         }
@@ -157,15 +163,24 @@ impl Builder<'_> {
         net
     }
 
-    fn subnet(&mut self, net: &Net, kind: SubnetKind, key: &str, s: &crate::config::AZSubnetSpec) -> Subnet {
+    fn subnet(
+        &mut self,
+        net: &Net,
+        kind: SubnetKind,
+        key: &str,
+        s: &crate::config::AZSubnetSpec,
+        ipv6: Option<SubnetIpv6>,
+        hostname_type: Option<String>,
+    ) -> Subnet {
         let label = label(kind);
         let az = s.az.clone().unwrap_or_else(|| key.to_string());
         let id = format!("subnet-{label}-{}", slug(key));
         let cidr = s.cidr.clone().unwrap_or_default();
+        let v6 = ipv6.as_ref().map(|v| format!(" and IPv6 /64 #{}", v.index)).unwrap_or_default();
         self.add(
             &id,
-            format!("{label} subnet `{cidr}` in `{az}`"),
-            Resource::Subnet { vpc: net.vpc.clone(), az: az.clone(), cidr, kind },
+            format!("{label} subnet `{cidr}`{v6} in `{az}`"),
+            Resource::Subnet { vpc: net.vpc.clone(), az: az.clone(), cidr, kind, ipv6, hostname_type },
             net.vpc_deps.clone(),
         );
         Subnet { key: key.to_string(), az, kind, id: Val::out(&id, keys::ID), route_table: None }
@@ -190,14 +205,21 @@ impl Builder<'_> {
         let mut deps = net.vpc_deps.clone();
         deps.push(igw.clone());
         deps.extend(public.iter().filter_map(|i| step_of(&net.subnets[*i].id)));
+        let ipv6 = self.res.vpc.auto_allocate_ipv6;
+        let what = if ipv6 {
+            "public route table (0.0.0.0/0 and ::/0 via the internet gateway)"
+        } else {
+            "public route table (0.0.0.0/0 via the internet gateway)"
+        };
         let rt = self.add(
             "route-table-public",
-            "public route table (0.0.0.0/0 via the internet gateway)",
+            what,
             Resource::RouteTable {
                 vpc: net.vpc.clone(),
                 kind: SubnetKind::Public,
                 az: None,
                 default_route: Some(Val::out(&igw, keys::ID)),
+                ipv6_route: ipv6.then(|| Val::out(&igw, keys::ID)),
                 subnets: public.iter().map(|i| net.subnets[*i].id.clone()).collect(),
             },
             deps,
@@ -284,6 +306,7 @@ impl Builder<'_> {
                     kind: SubnetKind::Private,
                     az: Some(az.clone()),
                     default_route: route,
+                    ipv6_route: None,
                     subnets: vec![subnet],
                 },
                 deps,
