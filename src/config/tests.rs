@@ -717,3 +717,34 @@ fn bottlerocket_settings_need_eksups_launch_template() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn part_tags_keep_off_aws_keys_and_fit_with_the_clusters() {
+    let many: String = (0..45).map(|i| format!("    k{i}: v\n")).collect();
+    let errs = errors(&format!(
+        "{HEAD}  tags:\n    team: a\nfargateProfiles:\n  - name: fp\n    selectors: [{{namespace: default}}]\n    tags:\n      aws:owner: me\n{}capabilities:\n  - name: kro\n    type: KRO\n  - name: kro2\n    type: KRO\n",
+        many.replace("    k", "      k")
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("fargateProfiles[0].tags.aws:owner") && e.contains("reserved")),
+        "{errs:#?}"
+    );
+    assert!(errs.iter().any(|e| e.contains("fargateProfiles[0].tags: `47` tags")), "{errs:#?}");
+    assert!(
+        errs.iter().any(|e| e.contains("capabilities[1].type") && e.contains("one capability of each type")),
+        "{errs:#?}"
+    );
+}
+
+#[test]
+fn windows_nodes_need_linux_nodes_and_x86() {
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: win\n    amiFamily: WindowsServer2022CoreContainer\n    instanceType: m6g.large\n    containerRuntime: dockerd\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("nodeGroups[0].amiFamily") && e.contains("need Linux nodes")),
+        "{errs:#?}"
+    );
+    assert!(errs.iter().any(|e| e.contains("`m6g.large` is an ARM instance type")), "{errs:#?}");
+    assert!(errs.iter().any(|e| e.contains("nodeGroups[0].containerRuntime")), "{errs:#?}");
+}

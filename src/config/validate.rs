@@ -141,6 +141,27 @@ impl V {
             );
         }
     }
+    /// The tags of one part (`<path>`): with the file's `metadata.tags` and eksup's own they must
+    /// fit in what AWS allows on a resource, and no key may start with `aws:` (AWS's own).
+    fn part_tags(&mut self, path: &str, tags: Option<&Map>, metadata: Option<&Map>) {
+        let Some(tags) = tags else { return };
+        for key in tags.keys().filter(|k| k.to_ascii_lowercase().starts_with("aws:")) {
+            self.err_hint(
+                format!("{path}.{key}"),
+                format!("`{key}`: the `aws:` prefix is reserved for AWS's own tags"),
+                "use another key",
+            );
+        }
+        let total = tags.len() + metadata.map_or(0, |m| m.keys().filter(|k| !tags.contains_key(*k)).count());
+        if total > MAX_TAGS {
+            self.err_hint(
+                path,
+                format!("`{total}` tags with `metadata.tags`, but at most `{MAX_TAGS}` fit: AWS allows `{AWS_MAX_TAGS}` on a resource and eksup adds up to `{OWN_TAGS}` of its own"),
+                "keep fewer tags here or in `metadata.tags`",
+            );
+        }
+    }
+
     fn arn(&mut self, path: &str, value: &str) {
         let parts: Vec<&str> = value.splitn(6, ':').collect();
         if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() || parts[2].is_empty() {
@@ -2050,6 +2071,7 @@ fn fargate_rules(v: &mut V, cfg: &ClusterConfig) {
     let mut seen = HashSet::new();
     for (i, fp) in cfg.fargate_profiles.iter().flatten().enumerate() {
         let p = format!("fargateProfiles[{i}]");
+        v.part_tags(&format!("{p}.tags"), fp.tags.as_ref(), cfg.metadata.tags.as_ref());
         match fp.name.as_deref() {
             None | Some("") => v.err(format!("{p}.name"), "must be set"),
             Some(n) => {

@@ -64,6 +64,7 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
             v.one_of(&format!("{p}.deletePropagationPolicy"), d, &["RETAIN"]);
         }
         role_rules(v, &p, c);
+        v.part_tags(&format!("{p}.tags"), c.tags.as_ref(), cfg.metadata.tags.as_ref());
         access_policy_rules(v, &p, c.access_policies.as_deref().unwrap_or_default());
         let argocd = c.configuration.as_ref().and_then(|c| c.argocd.as_ref());
         match (kind, argocd) {

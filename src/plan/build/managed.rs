@@ -39,7 +39,7 @@ impl Builder<'_> {
         deps.extend(net.deps(&subnets));
         deps.extend(before_nodes.iter().cloned());
         deps.extend(step_of(&role));
-        let first_type = ng.instance_types.first().cloned().unwrap_or_default();
+        let ami_instance_type = super::ami::ami_instance_type(&ng.instance_types, "").to_string();
         let step = self.add(
             format!("nodegroup-{s}"),
             format!(
@@ -65,7 +65,7 @@ impl Builder<'_> {
                 ami_type: if ng.ami.is_some() {
                     String::new()
                 } else {
-                    ami_type(&nodes.ami_family, &first_type)
+                    ami_type(&nodes.ami_family, &ami_instance_type)
                 },
                 instance_types: ng.instance_types.clone(),
                 capacity_type: if ng.spot { "SPOT".into() } else { "ON_DEMAND".into() },

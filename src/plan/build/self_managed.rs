@@ -255,7 +255,12 @@ impl Builder<'_> {
         let (name, family, instance_type) = (&nodes.name, &nodes.ami_family, &ng.instance_type);
         let image = match ng.ami.as_deref() {
             Some(a) if a.starts_with("ami-") => AmiSource::Id(a.to_string()),
-            _ => AmiSource::SsmParameter(ssm_parameter(family, &self.res.version, instance_type)),
+            _ => {
+                let types =
+                    ng.distribution.as_ref().and_then(|d| d.instance_types.clone()).unwrap_or_default();
+                let t = super::ami::ami_instance_type(&types, instance_type);
+                AmiSource::SsmParameter(ssm_parameter(family, &self.res.version, t))
+            }
         };
         let taints = nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect();
         let user_data = UserDataSpec {

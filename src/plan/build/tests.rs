@@ -131,6 +131,10 @@ fn names_stay_within_limits() {
 fn ami_types_and_parameters() {
     assert_eq!(ami_type("AmazonLinux2023", "m5.large"), "AL2023_x86_64_STANDARD");
     assert_eq!(ami_type("WindowsServer2019FullContainer", "m5.large"), "WINDOWS_FULL_2019_x86_64");
+    let mixed = ["m5.large".to_string(), "g5.xlarge".to_string()];
+    assert_eq!(super::ami::ami_instance_type(&mixed, ""), "g5.xlarge", "a GPU type's AMI serves them all");
+    assert_eq!(super::ami::ami_instance_type(&mixed[..1], ""), "m5.large");
+    assert_eq!(super::ami::ami_instance_type(&[], "c5.large"), "c5.large");
     assert_eq!(ami_type("WindowsServer2022CoreContainer", "m5.large"), "WINDOWS_CORE_2022_x86_64");
     assert_eq!(
         ssm_parameter("WindowsServer2022CoreContainer", "1.34", "m5.large"),
