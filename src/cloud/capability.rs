@@ -343,8 +343,8 @@ impl AwsCloud {
         Ok(names)
     }
 
-    /// The capabilities eksup made for the cluster (by their tags), with their roles' ARNs.
-    pub(super) async fn owned_capabilities(
+    /// Every capability of the cluster, described (whoever made it: the tags tell).
+    pub(super) async fn cluster_capabilities(
         &self,
         cluster: &str,
     ) -> Result<Vec<(String, Capability)>, CloudError> {

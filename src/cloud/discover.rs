@@ -606,10 +606,12 @@ impl Finder<'_> {
         Ok(())
     }
 
-    /// The capabilities eksup made for the cluster (by their tags); their roles go after them.
+    /// The capabilities to delete: all of them when the control plane goes (EKS refuses to delete a
+    /// cluster that has any, as with node groups), else those eksup made in scope (by their tags).
+    /// The roles eksup made for them go after them.
     async fn capabilities(&mut self) -> Found {
         let c = self.cloud;
-        let capabilities = match c.owned_capabilities(self.cluster).await {
+        let capabilities = match c.cluster_capabilities(self.cluster).await {
             Ok(all) => all,
             Err(e) if e.kind() == ErrorKind::Unsupported => {
                 self.report.warnings.push("capabilities cannot be listed here (`ListCapabilities` is not supported); delete them before the cluster".into());
@@ -618,11 +620,7 @@ impl Finder<'_> {
             Err(e) => return Err(failed("capability", "*", e)),
         };
         for (name, capability) in capabilities {
-            let ours = capability.tags().is_some_and(|t| {
-                t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
-                    && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            });
-            if ours {
+            if self.inside_scope(capability.tags()) {
                 self.doom(Doomed::new(Kind::Capability, name));
             }
         }

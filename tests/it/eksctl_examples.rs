@@ -1612,7 +1612,45 @@ fn argocd_capability() {
         assert_eq!(mapping["identities"][1]["type"], "SSO_GROUP", "{argocd}");
         let policies = associated_policies(&emu, cluster, &str_of(&argocd["roleArn"]));
         assert!(policies.iter().any(|(p, _)| p.ends_with("/AmazonEKSClusterAdminPolicy")), "{policies:?}");
+
+        // A capability made outside eksup: EKS deletes no cluster that has one, so the cluster's
+        // delete takes it too (as node groups), and leaves its role, which is not eksup's.
+        let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"capabilities.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}"#;
+        let role =
+            emu.aws(&["iam", "create-role", "--role-name", "theirs", "--assume-role-policy-document", trust]);
+        let role = str_of(&role["Role"]["Arn"]);
+        let create = || {
+            emu.aws_result(&[
+                "eks",
+                "create-capability",
+                "--cluster-name",
+                cluster,
+                "--capability-name",
+                "theirs",
+                "--type",
+                "KRO",
+                "--role-arn",
+                &role,
+                "--delete-propagation-policy",
+                "RETAIN",
+            ])
+        };
+        // IAM takes a moment before EKS may use a new role.
+        let made = (0..20).find_map(|_| {
+            create().ok().or_else(|| {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                None
+            })
+        });
+        assert!(made.is_some(), "{:?}", create());
+        let listed = Run::of(emu.eksup().args(["get", "capability", "--cluster", cluster]));
+        assert!(
+            listed.stdout.lines().any(|l| l.starts_with("theirs ") && l.trim_end().ends_with('-')),
+            "{}",
+            listed.stdout
+        );
     });
+    emu.aws(&["iam", "get-role", "--role-name", "theirs"]);
 }
 
 /// The nodes of the kubeconfig's cluster whose `kubernetes.io/os` label is `os`.
