@@ -795,8 +795,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;delete;fargateprofile' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The Fargate profile')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The Fargate profile')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The name of the one to delete')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The name of the one to delete')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
@@ -836,8 +836,8 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;delete;capability' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The capability')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The capability')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The name of the one to delete')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The name of the one to delete')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')

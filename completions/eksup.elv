@@ -738,8 +738,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;fargateprofile'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
-            cand -n 'The Fargate profile'
-            cand --name 'The Fargate profile'
+            cand -n 'The name of the one to delete'
+            cand --name 'The name of the one to delete'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
@@ -777,8 +777,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;capability'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
-            cand -n 'The capability'
-            cand --name 'The capability'
+            cand -n 'The name of the one to delete'
+            cand --name 'The name of the one to delete'
             cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
             cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
             cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'

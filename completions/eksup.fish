@@ -554,7 +554,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'The Fargate profile' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'The name of the one to delete' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -578,7 +578,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s n -l name -d 'The capability' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s n -l name -d 'The name of the one to delete' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s p -l profile -d 'AWS profile from the shared config files' -r

@@ -683,7 +683,7 @@ pub enum DeleteCommand {
         aliases = ["fargateprofiles", "fargate"],
         after_help = "Examples:\n  eksup delete fargateprofile --cluster demo --name fp-dev --yes"
     )]
-    Fargateprofile(DeleteFargateArgs),
+    Fargateprofile(DeleteByNameArgs),
     /// Delete a cluster's access entry for an IAM principal (and its access policies)
     #[command(
         aliases = ["accessentries"],
@@ -695,7 +695,7 @@ pub enum DeleteCommand {
         aliases = ["capabilities"],
         after_help = "The Kubernetes resources the capability manages stay (`deletePropagationPolicy: RETAIN`).\n\nExamples:\n  eksup delete capability --cluster demo --name argocd --yes"
     )]
-    Capability(DeleteCapabilityArgs),
+    Capability(DeleteByNameArgs),
     /// Delete a service account's IAM role and the Kubernetes ServiceAccount, each when eksup made it
     #[command(
         aliases = ["iamserviceaccounts"],
@@ -760,27 +760,13 @@ pub struct DeleteAddonArgs {
     pub timeout: TimeoutArg,
 }
 
+/// `delete fargateprofile`, `delete capability`: one part of a cluster, by name.
 #[derive(Debug, Args, Clone)]
-pub struct DeleteFargateArgs {
+pub struct DeleteByNameArgs {
     /// The cluster
     #[arg(long, short = 'c')]
     pub cluster: String,
-    /// The Fargate profile
-    #[arg(long, short = 'n')]
-    pub name: String,
-    /// Do not ask for confirmation
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-    #[command(flatten)]
-    pub timeout: TimeoutArg,
-}
-
-#[derive(Debug, Args, Clone)]
-pub struct DeleteCapabilityArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
-    /// The capability
+    /// The name of the one to delete
     #[arg(long, short = 'n')]
     pub name: String,
     /// Do not ask for confirmation

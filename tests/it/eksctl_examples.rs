@@ -1538,15 +1538,18 @@ fn capabilities() {
 
         // One deleted with the role eksup made for it, then made again from the file.
         let kro_role_name = kro_role.rsplit('/').next().unwrap().to_string();
-        let deleted = Run::of(emu.eksup().args([
-            "delete",
-            "capability",
-            "--cluster",
-            cluster,
-            "--name",
-            "kro-capability",
-            "--yes",
-        ]));
+        let delete = || {
+            Run::of(emu.eksup().args([
+                "delete",
+                "capability",
+                "--cluster",
+                cluster,
+                "--name",
+                "kro-capability",
+                "--yes",
+            ]))
+        };
+        let deleted = delete();
         assert_eq!(deleted.code, 0, "{}", deleted.stderr);
         assert!(deleted.stderr.contains(&format!("IAM role `{kro_role_name}`")), "{}", deleted.stderr);
         let gone = emu.aws_result(&[
@@ -1560,15 +1563,7 @@ fn capabilities() {
         assert!(gone.is_err_and(|e| e.contains("ResourceNotFoundException")), "the capability is gone");
         let gone = emu.aws_result(&["iam", "get-role", "--role-name", &kro_role_name]);
         assert!(gone.is_err_and(|e| e.contains("NoSuchEntity")), "its role is gone");
-        let again = Run::of(emu.eksup().args([
-            "delete",
-            "capability",
-            "--cluster",
-            cluster,
-            "--name",
-            "kro-capability",
-            "--yes",
-        ]));
+        let again = delete();
         assert_eq!(again.code, 0, "{}", again.stderr);
         assert!(again.stderr.contains("nothing to delete"), "{}", again.stderr);
 

@@ -192,7 +192,6 @@ Knobs (environment, read at install): ``MOTO_EKS_CAPABILITY_CREATE_SECONDS``,
 from __future__ import annotations
 
 import copy
-import fnmatch
 import hashlib
 import json
 import os
@@ -201,7 +200,6 @@ import secrets
 import threading
 import uuid
 from typing import Any, Callable
-from urllib.parse import unquote
 
 from moto.core.responses import ActionResult
 from moto.core.utils import utcnow
@@ -380,31 +378,9 @@ def _check_role_arn(backend: EKSBackend, arn: Any) -> None:
 
 
 def _trusts_capabilities(document: Any) -> bool:
-    """Whether a trust policy lets capabilities.eks.amazonaws.com call both sts:AssumeRole and
-    sts:TagSession (IAM wildcards such as sts:* count; the actions may be in separate statements)."""
-    if isinstance(document, str):
-        for text in (document, unquote(document)):
-            try:
-                document = json.loads(text)
-                break
-            except ValueError:
-                continue
-    if not isinstance(document, dict):
-        return False
-    statements = document.get("Statement") or []
-    statements = [statements] if isinstance(statements, dict) else statements
-    allowed: list[str] = []
-    for statement in statements if isinstance(statements, list) else []:
-        if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
-            continue
-        principal = statement.get("Principal") or {}
-        services = principal.get("Service") if isinstance(principal, dict) else None
-        services = [services] if isinstance(services, str) else (services or [])
-        if SERVICE not in services:
-            continue
-        actions = statement.get("Action") or []
-        allowed += [a.lower() for a in ([actions] if isinstance(actions, str) else actions) if isinstance(a, str)]
-    return all(any(fnmatch.fnmatchcase(need, pattern) for pattern in allowed) for need in ("sts:assumerole", "sts:tagsession"))
+    """Whether a trust policy lets capabilities.eks.amazonaws.com call sts:AssumeRole and
+    sts:TagSession (the plugin's rule for EKS Pod Identity, with this service)."""
+    return eks.trusts_with_tag_session(document, SERVICE)
 
 
 def _check_role(backend: EKSBackend, arn: str) -> None:

@@ -2704,9 +2704,10 @@ def _check_bool(name: str, value: Any) -> bool:
     return value
 
 
-def _trusts_pods(document: Any) -> bool:
-    """Whether a trust policy lets pods.eks.amazonaws.com call both sts:AssumeRole and
-    sts:TagSession (EKS Pod Identity tags its sessions; IAM wildcards such as sts:* count)."""
+def trusts_with_tag_session(document: Any, service: str) -> bool:
+    """Whether a trust policy lets ``service`` call both sts:AssumeRole and sts:TagSession (EKS Pod
+    Identity and EKS capabilities tag their sessions; IAM wildcards such as sts:* count; the actions
+    may be in separate statements)."""
     import fnmatch
     from urllib.parse import unquote
 
@@ -2728,11 +2729,16 @@ def _trusts_pods(document: Any) -> bool:
         principal = statement.get("Principal") or {}
         services = principal.get("Service") if isinstance(principal, dict) else None
         services = [services] if isinstance(services, str) else (services or [])
-        if POD_IDENTITY_SERVICE not in services:
+        if service not in services:
             continue
         actions = statement.get("Action") or []
         allowed += [a.lower() for a in ([actions] if isinstance(actions, str) else actions) if isinstance(a, str)]
     return all(any(fnmatch.fnmatchcase(need, pattern) for pattern in allowed) for need in ("sts:assumerole", "sts:tagsession"))
+
+
+def _trusts_pods(document: Any) -> bool:
+    """Whether a trust policy lets pods.eks.amazonaws.com call sts:AssumeRole and sts:TagSession."""
+    return trusts_with_tag_session(document, POD_IDENTITY_SERVICE)
 
 
 def _check_pod_role(backend: EKSBackend, arn: str) -> None:

@@ -205,11 +205,10 @@ impl Builder<'_> {
     }
 }
 
-fn config_entry(e: &AccessEntry) -> Entry {
-    let policies = e
-        .access_policies
+/// A file's access policies as AssociateAccessPolicy takes them (scope `cluster` by default).
+pub(super) fn access_policies(policies: &[crate::config::AccessPolicy]) -> Vec<AccessPolicyAssoc> {
+    policies
         .iter()
-        .flatten()
         .map(|p| {
             let scope = p.access_scope.clone().unwrap_or_default();
             AccessPolicyAssoc {
@@ -218,7 +217,11 @@ fn config_entry(e: &AccessEntry) -> Entry {
                 namespaces: scope.namespaces.unwrap_or_default(),
             }
         })
-        .collect();
+        .collect()
+}
+
+fn config_entry(e: &AccessEntry) -> Entry {
+    let policies = access_policies(e.access_policies.as_deref().unwrap_or_default());
     Entry {
         principal: e.principal_arn.clone().unwrap_or_default(),
         entry_type: e.entry_type.clone().unwrap_or_else(|| DEFAULT_ACCESS_ENTRY_TYPE.into()),

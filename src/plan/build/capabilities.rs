@@ -4,7 +4,7 @@
 
 use super::{Builder, bounded_name, slug};
 use crate::cloud::CAPABILITIES_SERVICE;
-use crate::config::defaults::{DEFAULT_ACCESS_SCOPE, DEFAULT_DELETE_PROPAGATION_POLICY};
+use crate::config::defaults::DEFAULT_DELETE_PROPAGATION_POLICY;
 use crate::plan::*;
 
 impl Builder<'_> {
@@ -41,19 +41,8 @@ impl Builder<'_> {
                     Val::out(&step, keys::ARN)
                 }
             };
-            let access_policies = c
-                .access_policies
-                .iter()
-                .flatten()
-                .map(|p| {
-                    let scope = p.access_scope.clone().unwrap_or_default();
-                    AccessPolicyAssoc {
-                        policy_arn: p.policy_arn.clone().unwrap_or_default(),
-                        scope: scope.scope_type.unwrap_or_else(|| DEFAULT_ACCESS_SCOPE.into()),
-                        namespaces: scope.namespaces.unwrap_or_default(),
-                    }
-                })
-                .collect();
+            let access_policies =
+                super::access::access_policies(c.access_policies.as_deref().unwrap_or_default());
             let capability_type = c.capability_type.clone().unwrap_or_default();
             self.add(
                 format!("capability-{id}"),
