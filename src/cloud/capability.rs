@@ -76,15 +76,12 @@ fn argocd_request(a: &ArgoCDConfiguration) -> anyhow::Result<ArgoCdConfigRequest
         .build())
 }
 
-/// What of a live capability differs from the spec in a way EKS cannot change in place.
-fn difference(live: &Capability, spec: &CapabilitySpec, role: &str) -> Option<String> {
+/// What of a live capability differs from the spec in a way EKS cannot change in place: its
+/// type, or Argo CD's namespace or Identity Center instance.
+fn difference(live: &Capability, spec: &CapabilitySpec) -> Option<String> {
     let kind = live.r#type().map(CapabilityType::as_str).unwrap_or_default();
     if kind != spec.capability_type {
         return Some(format!("has type `{kind}`, not `{}`", spec.capability_type));
-    }
-    let live_role = live.role_arn().unwrap_or_default();
-    if live_role != role {
-        return Some(format!("acts as role `{live_role}`, not `{role}`"));
     }
     let want = spec.argocd.as_ref();
     let have = live.configuration().and_then(|c| c.argo_cd());
@@ -103,6 +100,13 @@ fn difference(live: &Capability, spec: &CapabilitySpec, role: &str) -> Option<St
         }
     }
     None
+}
+
+/// The health issues EKS reports for a capability, joined.
+fn issues(c: &Capability) -> Option<String> {
+    c.health()
+        .map(|h| h.issues().iter().filter_map(|i| i.message()).collect::<Vec<_>>().join("; "))
+        .filter(|r| !r.is_empty())
 }
 
 impl AwsCloud {
@@ -188,14 +192,32 @@ impl AwsCloud {
                     }
                     .into());
                 }
-                if let Some(difference) = difference(live, spec, &role) {
+                if let Some(difference) = difference(live, spec) {
                     return Err(CloudError::Drift { what, difference }.into());
                 }
+                if let Some(status @ (CapabilityStatus::CreateFailed | CapabilityStatus::DeleteFailed)) =
+                    live.status()
+                {
+                    return Err(CloudError::Failed {
+                        what,
+                        status: status.as_str().into(),
+                        reason: issues(live),
+                    }
+                    .into());
+                }
                 action = Action::Existed;
+                if live.role_arn().is_some_and(|r| r != role) {
+                    self.update_capability_role(ctx, name, &role).await?;
+                    action = Action::Updated;
+                }
+                if spec.argocd.is_some() {
+                    ctx.progress.warn("Argo CD's role mappings and network access are set when the capability is made: eksup does not change them yet");
+                }
             }
             None => {}
         }
         if action == Action::Created {
+            self.refuse_second_of_type(cluster, spec).await?;
             self.create_capability(ctx, spec, &role).await?;
         }
         let span = super::Span::making(Kind::Capability, limits::CAPABILITY);
@@ -203,17 +225,20 @@ impl AwsCloud {
             let live = self.describe_capability(cluster, name).await?;
             Ok(match live {
                 Some(c) if c.status() == Some(&CapabilityStatus::Active) => Poll::Ready(c),
-                Some(c) if c.status() == Some(&CapabilityStatus::CreateFailed) => {
-                    let reason = c
-                        .health()
-                        .map(|h| h.issues().iter().filter_map(|i| i.message()).collect::<Vec<_>>().join("; "))
-                        .filter(|r| !r.is_empty());
-                    return Err(CloudError::Failed {
-                        what: what.clone(),
-                        status: "CREATE_FAILED".into(),
-                        reason,
-                    }
-                    .into());
+                // Running, with issues: it is there, and the user is told.
+                Some(c) if c.status() == Some(&CapabilityStatus::Degraded) => {
+                    let reason = issues(&c).unwrap_or_else(|| "no issue given".into());
+                    ctx.progress.warn(&format!("the capability is DEGRADED: {reason}"));
+                    Poll::Ready(c)
+                }
+                Some(c)
+                    if matches!(
+                        c.status(),
+                        Some(CapabilityStatus::CreateFailed | CapabilityStatus::DeleteFailed)
+                    ) =>
+                {
+                    let status = c.status().map_or("", CapabilityStatus::as_str).to_string();
+                    return Err(CloudError::Failed { what: what.clone(), status, reason: issues(&c) }.into());
                 }
                 Some(c) => Poll::Pending(c.status().map_or("CREATING", CapabilityStatus::as_str).to_string()),
                 None => Poll::Pending("not listed yet".into()),
@@ -234,6 +259,43 @@ impl AwsCloud {
             .with(keys::NAME, name)
             .with(keys::ARN, live.arn().unwrap_or_default())
             .with("role", role))
+    }
+
+    /// EKS runs one capability of each type in a cluster: one of the spec's type under another
+    /// name stops the run before CreateCapability would.
+    async fn refuse_second_of_type(&self, cluster: &str, spec: &CapabilitySpec) -> anyhow::Result<()> {
+        for (other, c) in self.cluster_capabilities(cluster).await? {
+            if other != spec.name
+                && c.r#type().map(CapabilityType::as_str) == Some(spec.capability_type.as_str())
+            {
+                return Err(crate::error::UserError::new(format!(
+                    "cluster `{cluster}` has a `{}` capability already: `{other}`, and EKS runs one of each type",
+                    spec.capability_type
+                ))
+                .hint(format!("delete it with `eksup delete capability --cluster {cluster} --name {other}`, or name it `{other}` in the file"))
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Point the capability at another role (UpdateCapability); the wait for ACTIVE follows.
+    async fn update_capability_role(
+        &self,
+        ctx: &StepContext<'_>,
+        name: &str,
+        role: &str,
+    ) -> anyhow::Result<()> {
+        let cluster = ctx.plan.cluster.as_str();
+        let call = self
+            .eks
+            .update_capability()
+            .cluster_name(cluster)
+            .capability_name(name)
+            .role_arn(role)
+            .client_request_token(self.client_token(ctx));
+        call.send().await.api("UpdateCapability")?;
+        Ok(())
     }
 
     /// The access entry EKS makes for a capability's role once the capability is ACTIVE.
@@ -301,23 +363,21 @@ impl AwsCloud {
         if self.describe_eks_cluster(cluster).await?.is_none() {
             return Ok(None);
         }
-        let names: Vec<String> = match name {
-            Some(n) => vec![n.to_string()],
-            None => self.capability_names(cluster).await?,
+        let found = match name {
+            Some(n) => {
+                self.describe_capability(cluster, n).await?.map(|c| (n.to_string(), c)).into_iter().collect()
+            }
+            None => self.cluster_capabilities(cluster).await?,
         };
-        let mut out = Vec::new();
-        for n in names {
-            let Some(c) = self.describe_capability(cluster, &n).await? else { continue };
-            out.push(CapabilitySummary {
-                name: n,
-                kind: c.r#type().map(|t| t.as_str().to_string()).unwrap_or_default(),
-                role_arn: c.role_arn().unwrap_or_default().to_string(),
-                status: c.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
-                version: c.version().unwrap_or_default().to_string(),
-                made_by_eksup: owned(c.tags(), cluster),
-            });
-        }
-        Ok(Some(out))
+        let summary = |(name, c): (String, Capability)| CapabilitySummary {
+            name,
+            kind: c.r#type().map(|t| t.as_str().to_string()).unwrap_or_default(),
+            role_arn: c.role_arn().unwrap_or_default().to_string(),
+            status: c.status().map(|s| s.as_str().to_string()).unwrap_or_default(),
+            version: c.version().unwrap_or_default().to_string(),
+            made_by_eksup: owned(c.tags(), cluster),
+        };
+        Ok(Some(found.into_iter().map(summary).collect()))
     }
 
     /// The role of the cluster's capability `name`; `None` when there is no such capability.

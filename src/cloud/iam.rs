@@ -524,8 +524,6 @@ impl AwsCloud {
         Ok(())
     }
 
-    /// Take the role out of its instance profiles, detach its managed policies, delete its
-    /// inline ones, then delete it.
     /// Delete the role of `role_arn` when eksup made it for one part of `cluster` (its ownership
     /// tags name the cluster and a step whose id starts with `step_prefix`); its name if it did.
     pub(super) async fn delete_role_made_for(
@@ -555,6 +553,8 @@ impl AwsCloud {
         Ok(Some(role_name))
     }
 
+    /// Take the role out of its instance profiles, detach its managed policies, delete its
+    /// inline ones, then delete it.
     pub(super) async fn delete_role(&self, name: &str) -> anyhow::Result<()> {
         let profiles = self.iam.list_instance_profiles_for_role().role_name(name).send().await;
         let Some(profiles) = profiles.api("ListInstanceProfilesForRole").or_not_found()? else {

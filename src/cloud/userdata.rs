@@ -293,7 +293,7 @@ pub fn managed(
     override_bootstrap_command: Option<&str>,
     settings: &serde_json::Map<String, serde_json::Value>,
 ) -> Option<String> {
-    if family.starts_with("Windows") {
+    if crate::config::rules::windows(family).is_some() {
         if pre_bootstrap_commands.is_empty() {
             return None;
         }

@@ -6,7 +6,7 @@ use aws_sdk_ec2::types::{HostnameType, Subnet, Vpc, VpcCidrBlockStateCode};
 use ipnet::Ipv6Net;
 
 use super::error::{ApiResult as _, CloudError};
-use super::{AwsCloud, Poll, wait_for};
+use super::{AwsCloud, Poll, after_create, wait_for};
 use crate::executor::Progress;
 
 /// The `index`-th /64 of `block` (a VPC's /56), as CloudFormation's `Fn::Cidr` hands them out.
@@ -49,8 +49,12 @@ impl AwsCloud {
         };
         let mut asked = false;
         if describe().await?.is_none() {
-            let call = self.ec2.associate_vpc_cidr_block().vpc_id(id).amazon_provided_ipv6_cidr_block(true);
-            call.send().await.api("AssociateVpcCidrBlock")?;
+            after_create(|| async {
+                let call =
+                    self.ec2.associate_vpc_cidr_block().vpc_id(id).amazon_provided_ipv6_cidr_block(true);
+                call.send().await.api("AssociateVpcCidrBlock")
+            })
+            .await?;
             asked = true;
         }
         let what = format!("the IPv6 block of VPC `{id}`");
@@ -82,8 +86,12 @@ impl AwsCloud {
             }
             .into()),
             None => {
-                let call = self.ec2.associate_subnet_cidr_block().subnet_id(id).ipv6_cidr_block(wanted);
-                call.send().await.api("AssociateSubnetCidrBlock")?;
+                // A subnet just made may not be visible yet (EC2 is eventually consistent).
+                after_create(|| async {
+                    let call = self.ec2.associate_subnet_cidr_block().subnet_id(id).ipv6_cidr_block(wanted);
+                    call.send().await.api("AssociateSubnetCidrBlock")
+                })
+                .await?;
                 Ok(true)
             }
         }
@@ -103,12 +111,15 @@ impl AwsCloud {
         if have == wanted {
             return Ok(false);
         }
-        let call = self
-            .ec2
-            .modify_subnet_attribute()
-            .subnet_id(id)
-            .private_dns_hostname_type_on_launch(HostnameType::from(wanted));
-        call.send().await.api("ModifySubnetAttribute")?;
+        after_create(|| async {
+            let call = self
+                .ec2
+                .modify_subnet_attribute()
+                .subnet_id(id)
+                .private_dns_hostname_type_on_launch(HostnameType::from(wanted));
+            call.send().await.api("ModifySubnetAttribute")
+        })
+        .await?;
         Ok(true)
     }
 

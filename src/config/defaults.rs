@@ -41,6 +41,8 @@ pub const DEFAULT_ACCESS_SCOPE: &str = "cluster";
 /// What EKS does with the Kubernetes resources of a deleted capability: the one value
 /// CreateCapability takes, which it requires.
 pub const DEFAULT_DELETE_PROPAGATION_POLICY: &str = "RETAIN";
+/// The container runtime of current Kubernetes versions (eksctl's default `containerRuntime`).
+pub const DEFAULT_CONTAINER_RUNTIME: &str = "containerd";
 pub const ALL_LOG_TYPES: &[&str] = &["api", "audit", "authenticator", "controllerManager", "scheduler"];
 /// The username of a node role in the aws-auth ConfigMap (eksctl's `RoleNodeGroupUsername`).
 pub const NODE_USERNAME: &str = "system:node:{{EC2PrivateDNSName}}";

@@ -398,7 +398,14 @@ impl SelfManaged {
             target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),
             classic_load_balancer_names: ng.classic_load_balancer_names.clone().unwrap_or_default(),
             max_instance_lifetime: ng.max_instance_lifetime.map(int),
-            container_runtime: ng.container_runtime.clone(),
+            // eksctl defaults it for every group, so Windows' bootstrap script (and a file's own
+            // command using `$ContainerRuntime`) always gets it.
+            container_runtime: ng.container_runtime.clone().or_else(|| {
+                ng.ami_family
+                    .as_deref()
+                    .and_then(super::rules::windows)
+                    .map(|_| DEFAULT_CONTAINER_RUNTIME.to_string())
+            }),
             metrics_collection: ng
                 .asg_metrics_collection
                 .iter()

@@ -507,7 +507,11 @@ fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
             );
         }
         if cfg.kubernetes_network_config.as_ref().and_then(|k| k.ip_family.as_deref()) == Some("IPv6") {
-            v.err("vpc.autoAllocateIPv6", "auto allocate ipv6 is not supported with IPv6");
+            v.err_hint(
+                "vpc.autoAllocateIPv6",
+                "is for IPv4 clusters: an `IPv6` cluster's VPC is IPv6 throughout",
+                "remove `autoAllocateIPv6`",
+            );
         }
     }
     subnet_rules(v, vpc);

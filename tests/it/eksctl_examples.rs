@@ -1449,6 +1449,19 @@ fn instance_selector() {
     assert_eq!(emu.aws(&["eks", "list-clusters"])["clusters"], serde_json::json!([]));
 }
 
+/// The dry-run of `file` against its live cluster finds nothing to do.
+fn nothing_to_do(emu: &Emulator, file: &Path) {
+    let same = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(file));
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    assert!(
+        same.stdout.contains("against what exists: 0 to create, 0 to change in place"),
+        "{}",
+        same.stdout
+    );
+    let marked = same.stdout.lines().filter(|l| l.trim_start().starts_with(['+', '~', '!', '-'])).count();
+    assert_eq!(marked, 0, "{}", same.stdout);
+}
+
 /// A capability as the AWS CLI describes it.
 fn capability(emu: &Emulator, cluster: &str, name: &str) -> Value {
     emu.aws(&["eks", "describe-capability", "--cluster-name", cluster, "--capability-name", name])["capability"]
@@ -1533,6 +1546,7 @@ fn capabilities() {
 
         // The whole file again: nothing to do.
         let file = emu.home().join(name);
+        nothing_to_do(&emu, &file);
         let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(rerun.code, 0, "{}", rerun.stderr);
 
@@ -1722,7 +1736,10 @@ fn windows_nodes_with_containerd() {
 fn auto_allocated_ipv6() {
     let emu = Emulator::builder().region("eu-north-1").start();
     let name = "02-custom-vpc-cidr-no-nodes.yaml";
-    lifecycle_checked(&emu, name, &example(name), |cluster| {
+    // Zones listed out of alphabetical order: the IPv6 /64s follow the list, as the IPv4 blocks do.
+    let text =
+        example(name).replace("vpc:\n", "availabilityZones: [eu-north-1c, eu-north-1a, eu-north-1b]\nvpc:\n");
+    lifecycle_checked(&emu, name, &text, |cluster| {
         let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"];
         assert_eq!(
             (c["endpointPublicAccess"].as_bool(), c["endpointPrivateAccess"].as_bool()),
@@ -1735,7 +1752,8 @@ fn auto_allocated_ipv6() {
         assert_eq!(block["Ipv6CidrBlockState"]["State"], "associated", "{vpc}");
         let block = str_of(&block["Ipv6CidrBlock"]);
         assert!(block.ends_with("/56"), "{block}");
-        let prefix = block.trim_end_matches("00::/56").to_string();
+        let block: ipnet::Ipv6Net = block.parse().unwrap();
+        let sixty_fours: Vec<String> = block.subnets(64).unwrap().take(6).map(|n| n.to_string()).collect();
         let subnets =
             emu.aws(&["ec2", "describe-subnets", "--filters", &format!("Name=vpc-id,Values={vpc_id}")]);
         let mut seen: Vec<(String, String, String)> = subnets["Subnets"]
@@ -1752,12 +1770,19 @@ fn auto_allocated_ipv6() {
             .collect();
         seen.sort();
         let mut want: Vec<(String, String, String)> = (0..6)
-            .map(|i| {
-                (format!("10.10.{}.0/19", i * 32), format!("{prefix}0{i}::/64"), "resource-name".to_string())
-            })
+            .map(|i| (format!("10.10.{}.0/19", i * 32), sixty_fours[i].clone(), "resource-name".to_string()))
             .collect();
         want.sort();
-        assert_eq!(seen, want, "public subnets are 0 to 2, private ones 3 to 5");
+        assert_eq!(seen, want, "public subnets are 0 to 2, private ones 3 to 5, in the file's zone order");
+        let zone_of = |v6: &str| {
+            let s = subnets["Subnets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"] == v6);
+            s.map(|s| str_of(&s["AvailabilityZone"])).unwrap_or_default()
+        };
+        assert_eq!(zone_of(&sixty_fours[0]), "eu-north-1c", "the first zone listed gets the first /64");
         let tables = emu.aws(&[
             "ec2",
             "describe-route-tables",
@@ -1771,8 +1796,7 @@ fn auto_allocated_ipv6() {
 
         // A re-run finds it all as it is.
         let file = emu.home().join(name);
-        let rerun = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
-        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        nothing_to_do(&emu, &file);
         let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(rerun.code, 0, "{}", rerun.stderr);
     });

@@ -33,7 +33,8 @@ moto 5.2.5 associates any IPv6 CIDR with a subnet, and answers ModifySubnetAttri
   ``InvalidSubnet.Conflict`` "The CIDR '<cidr>' conflicts with another subnet" (AWS's IPv4
   wording); a subnet that has one already -> ``InvalidParameterValue`` (wording ours). DescribeSubnets
   shows each association's ``ipv6CidrBlockState.state`` (moto nested a dict there, which clients
-  read as no state).
+  read as no state). Amazon-provided VPC blocks are written in canonical form, as AWS writes them
+  (moto kept leading zeros).
 * **ModifySubnetAttribute** ``PrivateDnsHostnameTypeOnLaunch``: ``ip-name`` or ``resource-name``
   (else ``InvalidParameterValue``), stored and shown by DescribeSubnets
   (``PrivateDnsNameOptionsOnLaunch.HostnameType``). Not emulated: instances launched in a
@@ -654,8 +655,14 @@ def _patch_subnet_ipv6(subnets_responses: Any) -> None:
     """Rule 0: IPv6 blocks of subnets and their hostname type."""
     import ipaddress
 
+    import moto.ec2.models.vpcs as vpcs
     from moto.ec2.models.subnets import Subnet
     from moto.ec2.responses.subnets import Subnets
+
+    # AWS writes IPv6 blocks in their canonical form (`2600:1f14:abc:de00::/56`); moto kept
+    # leading zeros (`2600:1f14:0abc:de00::/56`).
+    random_block = vpcs.random_ipv6_cidr
+    vpcs.random_ipv6_cidr = lambda: str(ipaddress.IPv6Network(random_block()))
 
     # moto nests the state's dict inside `state` (`<state><State>associated</State></state>`),
     # which clients read as no state: AWS answers `ipv6CidrBlockState.state = associated`.
@@ -691,7 +698,8 @@ def _patch_subnet_ipv6(subnets_responses: Any) -> None:
             raise _ec2_error("InvalidSubnet.Range", f"The CIDR '{cidr}' is invalid.")
         for other in self.ec2_backend.describe_subnets(filters={"vpc-id": subnet.vpc_id}):
             for a in other.ipv6_cidr_block_associations.values():
-                if other.id != subnet.id and ipaddress.IPv6Network(a["ipv6CidrBlock"]).overlaps(net):
+                associated = a.get("ipv6CidrBlockState", {}).get("State") == "associated"
+                if other.id != subnet.id and associated and ipaddress.IPv6Network(a["ipv6CidrBlock"]).overlaps(net):
                     raise _ec2_error("InvalidSubnet.Conflict", f"The CIDR '{cidr}' conflicts with another subnet")
         return original_associate(self)
 

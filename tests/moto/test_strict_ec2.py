@@ -266,6 +266,9 @@ def test_subnet_ipv6_blocks_are_64s_of_the_vpc_block_once_each(emulator):
     assert code_of(ec2.associate_subnet_cidr_block, SubnetId=a, Ipv6CidrBlock=first)[0] == "InvalidParameterValue"
     got = ec2.describe_subnets(SubnetIds=[a])["Subnets"][0]["Ipv6CidrBlockAssociationSet"]
     assert [(x["Ipv6CidrBlock"], x["Ipv6CidrBlockState"]["State"]) for x in got] == [(first, "associated")]
+    # Once disassociated, the /64 is free for another subnet.
+    ec2.disassociate_subnet_cidr_block(AssociationId=got[0]["AssociationId"])
+    ec2.associate_subnet_cidr_block(SubnetId=b, Ipv6CidrBlock=first)
 
 
 @pytest.mark.emulator_env(MOTO_EC2_NOT_FOUND_SECONDS="0")

@@ -190,7 +190,11 @@ fn argocd_rules(v: &mut V, p: &str, a: &ArgoCDConfiguration) {
         }
         let identities = m.identities.as_deref().unwrap_or_default();
         if identities.is_empty() {
-            v.err(format!("{mp}.identities"), "must list at least one user or group");
+            v.err_hint(
+                format!("{mp}.identities"),
+                "must list at least one user or group",
+                "add `{id: <Identity Store id>, type: SSO_USER}` or `type: SSO_GROUP`",
+            );
         }
         for (k, i) in identities.iter().enumerate() {
             let ip = format!("{mp}.identities[{k}]");

@@ -11,8 +11,6 @@ const NVIDIA_FAMILIES: &[&str] = &[
 ];
 const NEURON_FAMILIES: &[&str] = &["inf1", "inf2", "trn1", "trn1n", "trn2"];
 
-/// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
-/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
 /// The instance type whose AMI a group of several types runs (eksctl's `SelectInstanceType`):
 /// a GPU or Neuron type if there is one, so that the AMI has what those instances need, else the
 /// first; `single` when there is no list.
@@ -24,6 +22,8 @@ pub fn ami_instance_type<'a>(types: &'a [String], single: &'a str) -> &'a str {
     types.iter().find(accelerated).or(types.first()).map_or(single, String::as_str)
 }
 
+/// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
+/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
 pub fn ami_type(family: &str, instance_type: &str) -> String {
     if let Some((year, edition)) = windows(family) {
         return format!("WINDOWS_{}_{year}_x86_64", edition.to_ascii_uppercase());

@@ -147,8 +147,8 @@ impl Builder<'_> {
         {
             for (key, s) in list {
                 let ipv6 = vpc.auto_allocate_ipv6.then(|| SubnetIpv6 {
-                    vpc_block: Val::out("vpc", keys::IPV6_CIDR),
-                    index: u32::try_from(net.subnets.len()).unwrap_or(u32::MAX),
+                    vpc_block: Val::out(&net.vpc_deps[0], keys::IPV6_CIDR),
+                    index: self.ipv6_index(kind, key, s, net.subnets.len()),
                 });
                 let subnet = self.subnet(&net, kind, key, s, ipv6, vpc.hostname_type.clone());
                 net.subnets.push(subnet);
@@ -184,6 +184,27 @@ impl Builder<'_> {
             net.vpc_deps.clone(),
         );
         Subnet { key: key.to_string(), az, kind, id: Val::out(&id, keys::ID), route_table: None }
+    }
+
+    /// A new subnet's /64 of the VPC's IPv6 block, numbered as eksctl numbers them (its
+    /// `CIDRIndex`): the public subnet of the i-th of `availabilityZones` takes i, the private one
+    /// i + the number of zones, in the order the IPv4 blocks are carved; `fallback` for a subnet
+    /// the file names by alias.
+    fn ipv6_index(
+        &self,
+        kind: SubnetKind,
+        key: &str,
+        s: &crate::config::AZSubnetSpec,
+        fallback: usize,
+    ) -> u32 {
+        let zones = self.cfg.availability_zones.as_deref().unwrap_or_default();
+        let az = s.az.as_deref().unwrap_or(key);
+        let index = match zones.iter().position(|z| z == az) {
+            Some(i) if kind == SubnetKind::Public => i,
+            Some(i) => i + zones.len(),
+            None => fallback,
+        };
+        u32::try_from(index).unwrap_or(u32::MAX)
     }
 
     fn members(net: &Net, kind: SubnetKind) -> Vec<usize> {
