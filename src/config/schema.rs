@@ -54,7 +54,9 @@ pub fn editor_schema(base: &Json) -> Json {
             strict_object(name, def);
         }
     }
-    for ((def, key), patch) in constraints().into_iter().chain(aws_constraints()) {
+    for ((def, key), patch) in
+        constraints().into_iter().chain(aws_constraints()).chain(capability_constraints())
+    {
         for def in expand(def) {
             if let Some(prop) = property(&mut schema, def, key) {
                 merge(prop, patch.clone());
@@ -411,6 +413,31 @@ fn constraints() -> Vec<(Field, Json)> {
     ]
 }
 
+/// EKS capabilities: CreateCapability's names and values, Identity Center's id patterns.
+fn capability_constraints() -> Vec<(Field, Json)> {
+    vec![
+        (("Capability", "name"), json!({ "pattern": "^[A-Za-z0-9_-]+$", "maxLength": 100 })),
+        (("Capability", "type"), json!({ "enum": ["ACK", "KRO", "ARGOCD"] })),
+        (("Capability", "deletePropagationPolicy"), json!({ "enum": ["RETAIN"] })),
+        (("Capability", "roleArn"), pattern(ARN)),
+        (("Capability", "attachPolicyARNs"), items(pattern(ARN))),
+        (("Capability", "permissionsBoundary"), pattern(ARN)),
+        (
+            ("ArgoCDAWSIDC", "idcInstanceArn"),
+            pattern("^arn:aws[a-z-]*:sso:::instance/(sso)?ins-[A-Za-z0-9.-]{16}$"),
+        ),
+        (("ArgoCDRoleMapping", "role"), json!({ "enum": ["ADMIN", "EDITOR", "VIEWER"] })),
+        (
+            ("SSOIdentity", "id"),
+            pattern(
+                "^([0-9a-f]{10}-)?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+            ),
+        ),
+        (("SSOIdentity", "type"), json!({ "enum": ["SSO_USER", "SSO_GROUP"] })),
+        (("ArgoCDNetworkAccess", "vpceIds"), items(pattern("^vpce-[0-9a-f]{8,17}$"))),
+    ]
+}
+
 /// The ranges and values AWS takes for node repair, control plane tiers, log retention, mixed
 /// instances and group metrics.
 fn aws_constraints() -> Vec<(Field, Json)> {
@@ -563,6 +590,7 @@ mod tests {
         let fields = constraints()
             .into_iter()
             .chain(aws_constraints())
+            .chain(capability_constraints())
             .map(|(f, _)| f)
             .chain(defaults().into_iter().map(|(f, _)| f))
             .flat_map(|(d, k)| expand(d).into_iter().map(move |d| (d, k)));
