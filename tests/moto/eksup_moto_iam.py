@@ -1,6 +1,49 @@
-"""IAM policy simulation (``iam:SimulatePrincipalPolicy``) for eksup's moto emulator (installed by
-``eksup_moto.install()``).
+"""IAM policy simulation (``iam:SimulatePrincipalPolicy``) and service-linked roles
+(``iam:CreateServiceLinkedRole``) for eksup's moto emulator (installed by ``eksup_moto.install()``).
 
+Service-linked roles
+--------------------
+moto 5.2.5 names a service-linked role ``AWSServiceRoleFor`` + a word taken from the service
+principal (``emr-containers.amazonaws.com`` -> ``AWSServiceRoleForemr-containers``), attaches no
+policy, and answers a second call with ``EntityAlreadyExists``. AWS:
+
+* ``emr-containers.amazonaws.com`` (Amazon EMR on EKS; AWS docs "Using service-linked roles for
+  Amazon EMR on EKS"): the role is ``AWSServiceRoleForAmazonEMRContainers``, path
+  ``/aws-service-role/emr-containers.amazonaws.com/`` (so its ARN is
+  ``arn:aws:iam::<account>:role/aws-service-role/emr-containers.amazonaws.com/AWSServiceRoleForAmazonEMRContainers``;
+  the ARN AWS reports, e.g. in terraform-provider-aws issue 36447 and the Step Functions docs'
+  CreateVirtualCluster policy; EKS docs "Create access entries": service-linked role ARNs are
+  ``arn:aws:iam::*:role/aws-service-role/*``),
+  it trusts ``emr-containers.amazonaws.com`` (``sts:AssumeRole``) and has the AWS managed policy
+  ``arn:aws:iam::aws:policy/aws-service-role/AmazonEMRContainersServiceRolePolicy`` attached
+  (AWS managed policy reference: "This policy is attached to a service-linked role").
+  ``CustomSuffix`` appends ``_<suffix>`` as moto does (not checked against AWS for this service).
+* Any service: when the account already has a role of that name (names compare without case,
+  as IAM role names do), the call fails with ``InvalidInput`` (HTTP 400) "Service role name
+  <name> has been taken in this account, please try a different suffix." (the error AWS returns,
+  quoted in terraform-provider-aws and module issues for ECS, AutoScaling, Elasticsearch,
+  EC2Spot). Other services keep moto's naming (not verified against AWS).
+* GetRole by name finds the role; moto's ``get_role_by_arn`` matches the full ARN only, so the
+  ARN without the path (``arn:aws:iam::<account>:role/AWSServiceRoleForAmazonEMRContainers``,
+  what eksctl writes in aws-auth ``mapRoles``, where paths are not allowed) does not name it
+  for IAM or EKS APIs (AWS's EKS PM, aws/containers-roadmap issue 185: "enter the fully
+  qualified IAM role ARN ... do not strip off the path"; eksctl's access entry migrator
+  resolves the full ARN with GetRole for that reason).
+* EKS does not take a service-linked role as an access entry principal: CreateAccessEntry with
+  ``arn:aws:iam::<account>:role/aws-service-role/...`` fails with InvalidParameterException "The
+  caller is not allowed to modify access entries with a principalArn value of a Service Linked
+  Role" (EKS docs "Create access entries": "Access entries do not support service linked roles";
+  terraform-provider-aws issue 36447, with this very role). Only EMR itself creates that entry
+  (EMR docs "Enable cluster access using EKS Access Entry": when a virtual cluster is created in
+  a cluster whose authenticationMode is API_AND_CONFIG_MAP). A client grants EMR access through
+  kube-system/aws-auth ``mapRoles`` with the pathless ARN and username ``emr-containers``, as
+  eksctl does. (That refusal belongs to ``eksup_moto_eks.create_access_entry``.)
+* Not emulated: the protection of service-linked roles (AWS refuses DeleteRole,
+  AttachRolePolicy, UpdateAssumeRolePolicy... on them and attaching their policies elsewhere),
+  DeleteServiceLinkedRole's refusal while the service still uses the role.
+
+Policy simulation
+-----------------
 moto 5.2.5 does not implement SimulatePrincipalPolicy (HTTP 500, "The simulate_principal_policy
 action has not been implemented"). eksup's pre-flight calls ``sts:GetCallerIdentity`` and then
 simulates the actions it is about to use on the caller's ARN, so this module implements a faithful
@@ -249,6 +292,50 @@ def _patch_iam_responses(responses: Any) -> None:
     responses.IamResponse.simulate_principal_policy = simulate_principal_policy
 
 
+# Service principal -> (role name, AWS managed policy attached to it, under /aws-service-role/).
+SERVICE_LINKED_ROLES = {
+    "emr-containers.amazonaws.com": ("AWSServiceRoleForAmazonEMRContainers", "AmazonEMRContainersServiceRolePolicy"),
+}
+
+
+def _moto_service_linked_role_name(service_name: str) -> str:
+    """moto's own naming (IAMBackend.create_service_linked_role), for services not in the table."""
+    from moto.iam.models import SERVICE_NAME_CONVERSION
+
+    service = service_name.split(".")[-3]
+    prefix = service_name.split(".")[0]
+    if service != prefix:
+        prefix = "".join(x.capitalize() for x in prefix.split("-"))
+        return f"AWSServiceRoleFor{SERVICE_NAME_CONVERSION.get(service, service)}_{prefix}"
+    return f"AWSServiceRoleFor{SERVICE_NAME_CONVERSION.get(service, service)}"
+
+
+def _patch_iam_models(models: Any) -> None:
+    from moto.iam.exceptions import InvalidInput
+
+    backend_class = models.IAMBackend
+    original = backend_class.create_service_linked_role
+
+    def create_service_linked_role(self: Any, service_name: str, description: str, suffix: str) -> Any:
+        known = SERVICE_LINKED_ROLES.get(service_name)
+        name = known[0] if known else _moto_service_linked_role_name(service_name)
+        if suffix:
+            name = f"{name}_{suffix}"
+        if any(role.name.lower() == name.lower() for role in self.get_roles()):
+            raise InvalidInput(f"Service role name {name} has been taken in this account, please try a different suffix.")
+        if known is None:
+            return original(self, service_name, description, suffix)
+        trust = {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": service_name}, "Action": "sts:AssumeRole"}]}
+        role = self.create_role(name, json.dumps(trust), f"/aws-service-role/{service_name}/", permissions_boundary=None,
+                                description=description, tags=[], max_session_duration="3600", linked_service=service_name)
+        self.attach_role_policy(f"arn:{self.partition}:iam::aws:policy/aws-service-role/{known[1]}", name)
+        return role
+
+    backend_class.create_service_linked_role = create_service_linked_role
+
+
 def install() -> None:
     """Apply the patches of this module (called once per process)."""
     _register("moto.iam.responses", _patch_iam_responses)
+    _register("moto.iam.models", _patch_iam_models)

@@ -33,9 +33,10 @@ version>.<patch>-eks-<hash>``), ``/api``, ``/api/v1``, ``/apis``, ``/apis/<group
 ``/apis/<group>/<version>``; ``/openapi/*`` is 404 (kubectl copes). Resources, all in memory
 per cluster: v1 nodes, namespaces, pods (+ ``eviction``), configmaps, serviceaccounts,
 services, secrets; apps/v1 daemonsets, deployments, replicasets; policy/v1
-poddisruptionbudgets. Verbs: list (``labelSelector`` with =, ==, !=, in, notin, exists,
-!exists; ``fieldSelector`` metadata.name, metadata.namespace, spec.nodeName, status.phase,
-spec.unschedulable; ``limit``/``continue``), watch (``watch=1|true``: chunked JSON lines
+poddisruptionbudgets; rbac.authorization.k8s.io/v1 roles, rolebindings (namespaced),
+clusterroles, clusterrolebindings (below). Verbs: list (``labelSelector`` with =, ==, !=, in,
+notin, exists, !exists; ``fieldSelector`` metadata.name, metadata.namespace, spec.nodeName,
+status.phase, spec.unschedulable; ``limit``/``continue``), watch (``watch=1|true``: chunked JSON lines
 ``{"type": ADDED|MODIFIED|DELETED, "object": ...}``; from ``resourceVersion`` if given, else
 initial ADDED events; ``timeoutSeconds``), get, create (409 AlreadyExists, 422 Invalid, 404
 when the namespace is missing), update (PUT, 409 Conflict on a stale resourceVersion), patch
@@ -46,6 +47,35 @@ Eviction (``POST .../pods/<name>/eviction``): 201 and the pod is gone, or 429
 TooManyRequests when a PodDisruptionBudget (minAvailable/maxUnavailable, int or percent)
 would be violated. Namespaces default, kube-system, kube-public, kube-node-lease exist and
 cannot be deleted (403); deleting another namespace deletes its objects.
+
+RBAC objects (rbac.authorization.k8s.io/v1) are stored, defaulted and validated as the API
+server does, but not enforced (below). Sources: kubernetes pkg/apis/rbac/v1/defaults.go,
+pkg/apis/rbac/validation/validation.go, staging/src/k8s.io/api/rbac/v1/types.go, and the RBAC
+docs ("You cannot modify which Role or ClusterRole a binding object refers to").
+Defaulting: a binding's ``roleRef.apiGroup`` and the ``apiGroup`` of a ``User`` or ``Group``
+subject default to ``rbac.authorization.k8s.io`` (a ServiceAccount's stays empty); a missing
+``roleRef`` is the zero RoleRef; a Role/ClusterRole without rules has ``rules: null``.
+Validation (422 Invalid, message ``<Kind>.rbac.authorization.k8s.io "<name>" is invalid: <error>``
+or ``...: [<e1>, <e2>]``, each error ``<field>: <Required value|Unsupported value: "x":
+supported values: ...|Invalid value: ...>``):
+names (metadata.name and roleRef.name) only need to be path segments (not ``.``/``..``, no
+``/`` or ``%``), so ``system:...`` names are valid; every rule of a Role/ClusterRole needs
+``verbs`` ("verbs must contain at least one value"; verb values are not checked: eksctl's
+``describe``, ``edit``... are accepted), and either ``nonResourceURLs`` (ClusterRole only,
+without apiGroups/resources) or ``apiGroups`` and ``resources`` (``resourceNames`` with one
+resource only); a RoleBinding's ``roleRef.kind`` is ``Role`` or ``ClusterRole``, a
+ClusterRoleBinding's ``ClusterRole`` only; ``roleRef.apiGroup`` is ``rbac.authorization.k8s.io``;
+``roleRef.name`` is required; a subject needs a ``name`` and a kind among ServiceAccount, User,
+Group; a User/Group subject's apiGroup is ``rbac.authorization.k8s.io``, a ServiceAccount's is
+empty and its name an RFC 1123 subdomain, and a ServiceAccount subject of a
+ClusterRoleBinding needs a ``namespace`` (in a RoleBinding it may be omitted). An update (PUT,
+any PATCH, server-side apply) that changes ``roleRef`` is refused: ``roleRef: Invalid value:
+rbac.RoleRef{APIGroup:"...", Kind:"...", Name:"..."}: cannot change roleRef`` (delete and
+create the binding instead). The referenced role need not exist (Kubernetes does not check).
+RBAC objects have no ``metadata.generation`` and no status. Tables (kubectl): roles and
+clusterroles NAME, CREATED AT (the API server's default table); bindings NAME, ROLE
+(``<Kind>/<name>``), AGE, and with ``-o wide`` USERS, GROUPS, SERVICEACCOUNTS.
+Other kinds' 422 messages are qualified the same way (``Deployment.apps "x" is invalid``).
 
 Which instances are the cluster's, and when they become Nodes
 ------------------------------------------------------------
@@ -259,9 +289,10 @@ Test routes (added to ``eksup_moto.TestControl``):
 "reason", "nodegroup", "joined"}]`` (``?region=`` picks the region when the name is used in
 several).
 
-Not emulated: RBAC/authorization, admission (but the VPC resource controller's Windows pod
-webhook), API aggregation, protobuf, HTTP/2, exec/logs/
-port-forward, Fargate pods, pod identity associations, kubelet version skew (a node of any
+Not emulated: authorization (RBAC objects are kept but not enforced; no default ClusterRoles
+such as cluster-admin or view exist; ClusterRole aggregationRule is not evaluated),
+deletecollection, admission (but the VPC resource controller's Windows pod webhook), API
+aggregation, protobuf, HTTP/2, exec/logs/port-forward, Fargate pods, pod identity associations, kubelet version skew (a node of any
 version joins; only the EKS upgrade insight reports the skew), egress rules,
 NACLs/routes/NAT for node traffic, IMDS hop limits, and managed nodegroup label/taint
 updates after creation. Windows: Windows Server 2025 images, EC2Launch v2 YAML user data and
@@ -439,6 +470,7 @@ def server_certificate(ca_pem: bytes, ca_key_pem: bytes) -> tuple[bytes, bytes]:
 # =======================================================================================
 # plural -> (group, version, kind, namespaced, short names, verbs)
 ALL_VERBS = ["create", "delete", "get", "list", "patch", "update", "watch"]
+RBAC_GROUP = "rbac.authorization.k8s.io"
 RESOURCES: dict[str, tuple[str, str, str, bool, list[str]]] = {
     "nodes": ("", "v1", "Node", False, ["no"]),
     "namespaces": ("", "v1", "Namespace", False, ["ns"]),
@@ -451,8 +483,13 @@ RESOURCES: dict[str, tuple[str, str, str, bool, list[str]]] = {
     "deployments": ("apps", "v1", "Deployment", True, ["deploy"]),
     "replicasets": ("apps", "v1", "ReplicaSet", True, ["rs"]),
     "poddisruptionbudgets": ("policy", "v1", "PodDisruptionBudget", True, ["pdb"]),
+    "roles": (RBAC_GROUP, "v1", "Role", True, []),
+    "rolebindings": (RBAC_GROUP, "v1", "RoleBinding", True, []),
+    "clusterroles": (RBAC_GROUP, "v1", "ClusterRole", False, []),
+    "clusterrolebindings": (RBAC_GROUP, "v1", "ClusterRoleBinding", False, []),
 }
-GROUPS = {"apps": ["v1"], "policy": ["v1"]}
+GROUPS = {"apps": ["v1"], "policy": ["v1"], RBAC_GROUP: ["v1"]}
+RBAC_PLURALS = ("roles", "rolebindings", "clusterroles", "clusterrolebindings")
 
 
 def api_version(plural: str) -> str:
@@ -525,7 +562,8 @@ class Store:
         obj["kind"], obj["apiVersion"] = RESOURCES[plural][2], api_version(plural)
         meta["uid"] = str(uuid.uuid4())
         meta["creationTimestamp"] = now_iso()
-        meta.setdefault("generation", 1) if plural not in ("pods", "nodes", "configmaps", "secrets", "serviceaccounts", "namespaces") else None
+        meta.setdefault("generation", 1) if plural not in ("pods", "nodes", "configmaps", "secrets", "serviceaccounts", "namespaces",
+                                                          *RBAC_PLURALS) else None
         meta["resourceVersion"] = self._bump()
         self.objects[plural][key] = obj
         self._record(plural, "ADDED", obj)
@@ -747,6 +785,11 @@ def table_columns(plural: str) -> list[dict[str, Any]]:
                 column("Up-to-date", "integer"), column("Available", "integer"), column("Node Selector"), column("Age")]
     if plural in ("deployments", "replicasets"):
         return [name, column("Ready"), column("Up-to-date", "integer"), column("Available", "integer"), column("Age")]
+    if plural in ("roles", "clusterroles"):  # the API server's default table: Name, Created At
+        return [name, column("Created At", "date")]
+    if plural in ("rolebindings", "clusterrolebindings"):
+        return [name, column("Role"), column("Age"), column("Users", priority=1), column("Groups", priority=1),
+                column("ServiceAccounts", priority=1)]
     return [name, column("Age")]
 
 
@@ -781,6 +824,15 @@ def table_cells(plural: str, o: dict[str, Any]) -> list[Any]:
                 ",".join(f"{k}={v}" for k, v in (spec.get("template", {}).get("spec", {}).get("nodeSelector") or {}).items()) or "<none>", age(o)]
     if plural in ("deployments", "replicasets"):
         return [name, f"{st.get('readyReplicas', 0)}/{spec.get('replicas', 0)}", st.get("updatedReplicas", 0), st.get("availableReplicas", 0), age(o)]
+    if plural in ("roles", "clusterroles"):
+        return [name, o["metadata"].get("creationTimestamp", "")]
+    if plural in ("rolebindings", "clusterrolebindings"):
+        ref = o.get("roleRef") or {}
+        subjects = [x for x in o.get("subjects") or [] if isinstance(x, dict)]
+        names = lambda kind: ", ".join(x.get("name", "") for x in subjects if x.get("kind") == kind)  # noqa: E731
+        sas = ", ".join(f"{x['namespace']}/{x.get('name', '')}" if x.get("namespace") else x.get("name", "")
+                        for x in subjects if x.get("kind") == "ServiceAccount")
+        return [name, f"{ref.get('kind', '')}/{ref.get('name', '')}", age(o), names("User"), names("Group"), sas]
     return [name, age(o)]
 
 
@@ -798,6 +850,123 @@ def table(plural: str, objects: list[dict[str, Any]], rv: str, include: str, wit
     out: dict[str, Any] = {"kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": {"resourceVersion": rv}, "rows": rows}
     out["columnDefinitions"] = table_columns(plural) if with_columns else []
     return out
+
+
+# =======================================================================================
+# RBAC objects: the API server's defaulting and validation (see the module docstring)
+# =======================================================================================
+SUBJECT_KINDS = ("ServiceAccount", "User", "Group")
+RFC1123_SUBDOMAIN = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")
+RFC1123_SUBDOMAIN_MESSAGE = ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', "
+                             "and must start and end with an alphanumeric character")
+Cause = tuple[str, str, str]  # (field, message, reason)
+
+
+def _unsupported(field: str, value: Any, supported: tuple[str, ...] | list[str]) -> Cause:
+    return (field, f"Unsupported value: {json.dumps(value)}: supported values: " + ", ".join(json.dumps(v) for v in supported),
+            "FieldValueNotSupported")
+
+
+def _required(field: str, detail: str = "") -> Cause:
+    return (field, "Required value" + (f": {detail}" if detail else ""), "FieldValueRequired")
+
+
+def path_segment_problems(name: str) -> list[str]:
+    """apimachinery's path.IsValidPathSegmentName, the name rule of RBAC objects."""
+    if name in (".", ".."):
+        return [f"may not be '{name}'"]
+    return [f"may not contain '{c}'" for c in ("/", "%") if c in name]
+
+
+def rbac_defaults(plural: str, obj: dict[str, Any]) -> None:
+    """pkg/apis/rbac/v1/defaults.go: a binding's roleRef.apiGroup and a User or Group subject's apiGroup
+    default to rbac.authorization.k8s.io; a role's rules are serialised even when empty (null)."""
+    if plural in ("roles", "clusterroles"):
+        obj.setdefault("rules", None)
+    if plural not in ("rolebindings", "clusterrolebindings"):
+        return
+    ref = obj.get("roleRef")
+    if ref is None:  # decoded as the zero RoleRef (its fields have no omitempty)
+        ref = obj["roleRef"] = {"apiGroup": "", "kind": "", "name": ""}
+    if isinstance(ref, dict) and not ref.get("apiGroup"):
+        ref["apiGroup"] = RBAC_GROUP
+    for subject in obj.get("subjects") or []:
+        if isinstance(subject, dict) and not subject.get("apiGroup") and subject.get("kind") in ("User", "Group"):
+            subject["apiGroup"] = RBAC_GROUP
+
+
+def _go_strings(values: list[Any]) -> str:
+    return "[]string{" + ", ".join(json.dumps(str(v)) for v in values) + "}"
+
+
+def _role_ref_repr(ref: dict[str, Any]) -> str:
+    """How the API server prints the internal RoleRef struct (%#v) in "cannot change roleRef"."""
+    return (f'rbac.RoleRef{{APIGroup:{json.dumps(ref.get("apiGroup", ""))}, Kind:{json.dumps(ref.get("kind", ""))}, '
+            f'Name:{json.dumps(ref.get("name", ""))}}}')
+
+
+def rbac_problems(plural: str, obj: dict[str, Any], old: dict[str, Any] | None) -> list[Cause]:
+    """pkg/apis/rbac/validation/validation.go (ValidateRole, ValidateClusterRole, ValidateRoleBinding,
+    ValidateClusterRoleBinding and their Update variants), after the object's name."""
+    causes: list[Cause] = []
+    namespaced = RESOURCES[plural][3]
+    if plural in ("roles", "clusterroles"):
+        for i, rule in enumerate(obj.get("rules") or []):
+            rule = rule if isinstance(rule, dict) else {}
+            at = f"rules[{i}]"
+            if not rule.get("verbs"):
+                causes.append(_required(f"{at}.verbs", "verbs must contain at least one value"))
+            urls = rule.get("nonResourceURLs") or []
+            if urls:
+                if namespaced:
+                    causes.append((f"{at}.nonResourceURLs", f"Invalid value: {_go_strings(urls)}: namespaced rules cannot apply to non-resource URLs",
+                                   "FieldValueInvalid"))
+                if rule.get("apiGroups") or rule.get("resources") or rule.get("resourceNames"):
+                    causes.append((f"{at}.nonResourceURLs", f"Invalid value: {_go_strings(urls)}: rules cannot apply to both regular resources "
+                                   "and non-resource URLs", "FieldValueInvalid"))
+                continue
+            if not rule.get("apiGroups"):
+                causes.append(_required(f"{at}.apiGroups", "resource rules must supply at least one api group"))
+            if not rule.get("resources"):
+                causes.append(_required(f"{at}.resources", "resource rules must supply at least one resource"))
+            if rule.get("resourceNames") and len(rule.get("resources") or []) > 1:
+                causes.append(_required(f"{at}.resourceNames", "resource names cannot apply to multiple resources"))
+        return causes
+    ref = obj.get("roleRef") if isinstance(obj.get("roleRef"), dict) else {}
+    if ref.get("apiGroup") != RBAC_GROUP:
+        causes.append(_unsupported("roleRef.apiGroup", ref.get("apiGroup", ""), [RBAC_GROUP]))
+    kinds = ("Role", "ClusterRole") if namespaced else ("ClusterRole",)
+    if ref.get("kind") not in kinds:
+        causes.append(_unsupported("roleRef.kind", ref.get("kind", ""), kinds))
+    if not ref.get("name"):
+        causes.append(_required("roleRef.name"))
+    else:
+        causes += [("roleRef.name", f"Invalid value: {json.dumps(ref['name'])}: {m}", "FieldValueInvalid") for m in path_segment_problems(ref["name"])]
+    for i, subject in enumerate(obj.get("subjects") or []):
+        subject = subject if isinstance(subject, dict) else {}
+        at, name, group = f"subjects[{i}]", subject.get("name") or "", subject.get("apiGroup") or ""
+        if not name:
+            causes.append(_required(f"{at}.name"))
+        kind = subject.get("kind") or ""
+        if kind == "ServiceAccount":
+            if name and (len(name) > 253 or not RFC1123_SUBDOMAIN.fullmatch(name)):
+                causes.append((f"{at}.name", f"Invalid value: {json.dumps(name)}: {RFC1123_SUBDOMAIN_MESSAGE}", "FieldValueInvalid"))
+            if group:
+                causes.append(_unsupported(f"{at}.apiGroup", group, [""]))
+            if not namespaced and not subject.get("namespace"):
+                causes.append(_required(f"{at}.namespace"))
+        elif kind in ("User", "Group"):
+            if not name:
+                causes.append((f"{at}.name", f'Invalid value: "": {kind.lower()} name cannot be empty', "FieldValueInvalid"))
+            if group != RBAC_GROUP:
+                causes.append(_unsupported(f"{at}.apiGroup", group, [RBAC_GROUP]))
+        else:
+            causes.append(_unsupported(f"{at}.kind", kind, SUBJECT_KINDS))
+    if old is not None:
+        before = old.get("roleRef") or {}
+        if {k: before.get(k, "") for k in ("apiGroup", "kind", "name")} != {k: ref.get(k, "") for k in ("apiGroup", "kind", "name")}:
+            causes.append(("roleRef", f"Invalid value: {_role_ref_repr(ref)}: cannot change roleRef", "FieldValueInvalid"))
+    return causes
 
 
 # =======================================================================================
@@ -2766,7 +2935,7 @@ class ApiHandler(BaseHTTPRequestHandler):
             new = dict(copy.deepcopy(current), status=new.get("status", current.get("status")))
         elif "status" in current and plural not in ("configmaps", "serviceaccounts", "secrets"):
             new["status"] = copy.deepcopy(current["status"])
-        self.validate(plural, new)
+        self.validate(plural, new, current)
         if new == current:
             return current
         store = self.cluster_context.store
@@ -2774,12 +2943,17 @@ class ApiHandler(BaseHTTPRequestHandler):
         self.cluster_context.reconcile(force=True)
         return self.present(plural, obj)
 
-    def validate(self, plural: str, obj: dict[str, Any]) -> None:
+    def validate(self, plural: str, obj: dict[str, Any], old: dict[str, Any] | None = None) -> None:
+        """The API server's validation of `obj` (an update of `old` when given); 422 Invalid."""
         kind = RESOURCES[plural][2]
+        if plural in RBAC_PLURALS:
+            rbac_defaults(plural, obj)
         name = (obj.get("metadata") or {}).get("name") or ""
-        causes = []
+        causes: list[Any] = []
         if not name:
-            causes.append(("metadata.name", "Required value: name or generateName is required"))
+            causes.append(("metadata.name", "Required value: name or generateName is required", "FieldValueRequired"))
+        elif plural in RBAC_PLURALS:
+            causes += [("metadata.name", f"Invalid value: {json.dumps(name)}: {m}") for m in path_segment_problems(name)]
         elif len(name) > 253 or not NAME_RE.fullmatch(name) or (plural == "namespaces" and (len(name) > 63 or "." in name)):
             causes.append(("metadata.name", f'Invalid value: "{name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric '
                                             "characters, '-' or '.', and must start and end with an alphanumeric character"))
@@ -2796,10 +2970,16 @@ class ApiHandler(BaseHTTPRequestHandler):
             for key, value in (obj.get("data") or {}).items():
                 if not isinstance(value, str):
                     causes.append((f"data[{key}]", "Invalid value: must be a string"))
+        if plural in RBAC_PLURALS:
+            causes += rbac_problems(plural, obj, old)
         if causes:
-            message = f'{kind} "{name}" is invalid: ' + ", ".join(f"{f}: {m}" for f, m in causes)
-            raise ApiError(422, "Invalid", message, {"name": name, "group": RESOURCES[plural][0], "kind": kind,
-                                                      "causes": [{"reason": "FieldValueInvalid", "message": m, "field": f} for f, m in causes]})
+            # apimachinery's NewInvalid: "<Kind>.<group> "<name>" is invalid: <one error>" or "...: [<e1>, <e2>]"
+            group = RESOURCES[plural][0]
+            errors = [f"{c[0]}: {c[1]}" for c in causes]
+            message = f'{kind}{"." + group if group else ""} "{name}" is invalid: ' + (errors[0] if len(errors) == 1 else f"[{', '.join(errors)}]")
+            raise ApiError(422, "Invalid", message, {"name": name, "group": group, "kind": kind,
+                                                      "causes": [{"reason": c[2] if len(c) > 2 else "FieldValueInvalid", "message": c[1], "field": c[0]}
+                                                                 for c in causes]})
 
     def create(self, plural: str, namespace: str | None, body: Any) -> None:
         store = self.cluster_context.store
