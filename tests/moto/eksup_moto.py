@@ -20,8 +20,10 @@ CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API),
 ``eksup_moto_iam.py`` (``iam:SimulatePrincipalPolicy``), ``eksup_moto_logs.py`` (CloudWatch Logs:
 the retention periods PutRetentionPolicy accepts), ``eksup_moto_instance_requirements.py`` (EC2
 ``GetInstanceTypesFromInstanceRequirements``, which moto lacks: instance types by vCPUs, memory,
-architecture, accelerators..., from moto's catalog and the region's offerings) and
-``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per service, off by default).
+architecture, accelerators..., from moto's catalog and the region's offerings),
+``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per service, off by default) and
+``eksup_moto_zones.py`` (AWS Local Zones: DescribeAvailabilityZones' opt-in rules,
+ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones).
 Each docstring says what AWS does.
 
 Environment knobs (read once at start):
@@ -59,6 +61,9 @@ Environment knobs (read once at start):
 ``EKSUP_MOTO_RATE_LIMITS`` / ``EKSUP_MOTO_RATE_SCALE``
     ``aws`` turns API request throttling on with AWS's bucket sizes and refill rates
     (``eksup_moto_rate``; default off); the scale (default 1) multiplies every size and refill.
+``EKSUP_MOTO_LOCAL_ZONE_GROUPS``
+    comma-separated Local Zone groups the account is opted in to at start (default
+    ``us-west-2-lax-1``; ``none``): see ``eksup_moto_zones``.
 ``EKSUP_MOTO_LENIENT``
     ``1`` turns the strictness added for issue 9 off, for focused tests: every instance of a
     cluster joins and is Ready regardless of the join rules (``eksup_moto_k8s``), and the timing
@@ -143,6 +148,7 @@ import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
 import eksup_moto_logs  # CloudWatch Logs: PutRetentionPolicy's allowed retention periods
 import eksup_moto_rate  # API request throttling (token buckets), off by default
 import eksup_moto_strict  # DependencyViolation, eventual consistency, Kubernetes-made load balancers
+import eksup_moto_zones  # AWS Local Zones (us-west-2-lax-1a/b, us-west-2-den-1a)
 
 
 def _env_seconds(name: str) -> float:
@@ -754,6 +760,7 @@ def install() -> None:
     eksup_moto_capabilities.install()  # after eksup_moto_eks (wraps and extends it)
     eksup_moto_k8s.install()
     eksup_moto_strict.install()
+    eksup_moto_zones.install()  # after eksup_moto_strict (uses its _register)
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()

@@ -158,6 +158,22 @@ What the emulator does now
    without weights runs exactly its desired capacity (moto rounded both shares down, launching no
    instance for one at 50%; AWS rounds the On-Demand share up).
 
+10. **Scaling activities** (DescribeScalingActivities; moto answered none): every launch of the
+    group's instances is an activity, newest first: ``Launching a new EC2 instance: i-...``,
+    ``StatusCode`` ``Successful``; a launch EC2 refuses (``Unsupported``: an instance type a Local
+    Zone does not offer, see ``eksup_moto_zones``) does not fail the request that changed the
+    capacity (CreateAutoScalingGroup, UpdateAutoScalingGroup, SetDesiredCapacity succeed) but records
+    ``StatusCode`` ``Failed``, ``Description`` "Launching a new EC2 instance.  Status Reason: <EC2's
+    message> Launching EC2 instance failed.", ``StatusMessage`` "<EC2's message> Launching EC2 instance
+    failed.", ``Cause`` "At <time> an instance was started in response to a difference between desired
+    and actual capacity, increasing the capacity from <n> to <m>.", ``Progress`` 100 and ``Details``
+    ``{"Subnet ID":...,"Availability Zone":...}`` (AWS's format, kubernetes/autoscaler#1263,
+    aws/aws-parallelcluster#1944); the group stays below its desired capacity (AWS retries later;
+    the emulator launches again at the next capacity change). A refresh whose replacement fails so
+    is Failed ("Could not launch a replacement instance: ..."). Filters: ``AutoScalingGroupName``,
+    ``ActivityIds``, ``IncludeDeletedGroups`` (activities of deleted groups only then),
+    ``MaxRecords`` (1..100, default 100) / ``NextToken``. Termination activities are not recorded.
+
 Progress is evaluated lazily, under one lock, whenever DescribeAutoScalingGroups,
 DescribeAutoScalingInstances, DescribeInstanceRefreshes, StartInstanceRefresh,
 CancelInstanceRefresh, CompleteLifecycleAction or RecordLifecycleActionHeartbeat arrives, and by a
@@ -375,6 +391,57 @@ def _instance_source(state: Any) -> tuple | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------
+# Scaling activities (rule 8)
+# ---------------------------------------------------------------------------------------
+LAUNCH_FAILURE_CODES = ("Unsupported",)  # EC2 refusals a launch records as a failed activity
+
+
+def _error_code(error: Exception) -> str | None:
+    return getattr(error, "code", None) or getattr(error, "error_type", None)
+
+
+def _launch_failure(error: Exception) -> bool:
+    return _error_code(error) in LAUNCH_FAILURE_CODES
+
+
+def _subnet_zone(group: Any, subnet_id: str | None) -> str | None:
+    if not subnet_id:
+        return None
+    try:
+        return group.autoscaling_backend.ec2_backend.get_subnet(subnet_id).availability_zone
+    except Exception:
+        return None
+
+
+def _launch_cause(before: int, wanted: int) -> str:
+    at = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (f"At {at} an instance was started in response to a difference between desired and actual capacity, "
+            f"increasing the capacity from {before} to {wanted}.")
+
+
+def _activities(backend: Any) -> list[dict[str, Any]]:
+    return backend.__dict__.setdefault("_eksup_activities", [])
+
+
+def _record_activity(group: Any, description: str, cause: str, status: str, message: str | None, details: dict[str, Any],
+                     code: str | None = None) -> None:
+    now = datetime.datetime.now(datetime.timezone.utc)
+    activity = {"ActivityId": str(uuid.uuid4()), "AutoScalingGroupName": group.name, "AutoScalingGroupARN": group.arn,
+                "Description": description, "Cause": cause, "StartTime": now, "EndTime": now, "StatusCode": status,
+                "Progress": 100, "Details": json.dumps(details, separators=(",", ":"))}
+    if message is not None:
+        activity["StatusMessage"] = message
+    _activities(group.autoscaling_backend).append(activity)
+    if code:
+        activity["_eksup_code"] = code  # EC2's error code (not serialized: not in the API's shape)
+
+
+def launch_failures(backend: Any, group_name: str) -> list[dict[str, Any]]:
+    """The group's failed launch activities, oldest first (read by eksup_moto_eks for managed groups)."""
+    return [a for a in _activities(backend) if a["AutoScalingGroupName"] == group_name and a["StatusCode"] == "Failed"]
+
+
 def _patch_models(models: Any) -> None:
     Group, State, Backend = models.FakeAutoScalingGroup, models.InstanceState, models.AutoScalingBackend
     random = models.random
@@ -415,24 +482,44 @@ def _patch_models(models: Any) -> None:
             image_id = self.image_id
             if self.__dict__.get("launch_configuration_name"):
                 source = ("lc", self.launch_configuration_name)
-        reservation = self.autoscaling_backend.ec2_backend.run_instances(
-            image_id,
-            count_needed,
-            self.user_data,
-            self.security_groups,
-            instance_type=self.instance_type,
-            tags={"instance": propagated_tags},
-            placement=random.choice(self.availability_zones),
-            launch_config=self.launch_config,
-            launch_template=launch_template,
-            is_instance_type_default=False,
-            associate_public_ip=associate_public_ip,
-            subnet_id=subnet_id,
-        )
+        placement = random.choice(self.availability_zones)
+        before, wanted = len(self.instance_states), len(self.instance_states) + count_needed
+        self.__dict__.pop("_eksup_launch_error", None)
+        try:
+            reservation = self.autoscaling_backend.ec2_backend.run_instances(
+                image_id,
+                count_needed,
+                self.user_data,
+                self.security_groups,
+                instance_type=self.instance_type,
+                tags={"instance": propagated_tags},
+                placement=placement,
+                launch_config=self.launch_config,
+                launch_template=launch_template,
+                is_instance_type_default=False,
+                associate_public_ip=associate_public_ip,
+                subnet_id=subnet_id,
+            )
+        except Exception as e:
+            if not _launch_failure(e):
+                raise
+            # AWS: the request that changed the capacity succeeds; the launch fails in a scaling
+            # activity (rule 10), and the group stays below its desired capacity.
+            message = f"{getattr(e, 'message', None) or e} Launching EC2 instance failed."
+            zone = _subnet_zone(self, subnet_id) or placement
+            details = {"Subnet ID": subnet_id, "Availability Zone": zone} if subnet_id else {"Availability Zone": zone}
+            _record_activity(self, f"Launching a new EC2 instance.  Status Reason: {message}", _launch_cause(before, wanted),
+                             "Failed", message, details, code=_error_code(e))
+            self._eksup_launch_error = (_error_code(e) or "Client.Error", message)
+            return
         for instance in reservation.instances:
             instance.autoscaling_group = self
             instance._eksup_source = source
             self.instance_states.append(State(instance, protected_from_scale_in=self.new_instances_protected_from_scale_in))
+            details = {"Subnet ID": instance.subnet_id, "Availability Zone": instance.placement.zone} if instance.subnet_id else \
+                {"Availability Zone": instance.placement.zone}
+            _record_activity(self, f"Launching a new EC2 instance: {instance.id}", _launch_cause(before, wanted), "Successful",
+                             None, details)
 
     Group.replace_autoscaling_group_instances = replace_autoscaling_group_instances
 
@@ -652,7 +739,11 @@ def _launch(backend: Any, group: Any, refresh: Refresh, count: int) -> list[str]
     with _launching_from(backend, group, refresh.target):
         group.replace_autoscaling_group_instances(count, group.get_propagated_tags())
     _update_attachments(backend, group)
-    return [s.instance.id for s in group.instance_states if s.instance.id not in before]
+    new = [s.instance.id for s in group.instance_states if s.instance.id not in before]
+    failure = group.__dict__.pop("_eksup_launch_error", None)
+    if len(new) < count and failure is not None:  # the launch failed (a failed scaling activity)
+        raise RuntimeError(failure[1])
+    return new
 
 
 def _adopt(backend: Any, group: Any, refresh: Refresh) -> None:
@@ -1084,6 +1175,38 @@ def _patch_responses(responses: Any) -> None:
         return original_update(self)
 
     Response.update_auto_scaling_group = update_auto_scaling_group
+
+    def describe_scaling_activities(self: Any) -> Any:
+        """Rule 10: the recorded launch activities, newest first (moto answered none)."""
+        from moto.core.responses import ActionResult
+
+        backend = self.autoscaling_backend
+        name = self._get_param("AutoScalingGroupName")
+        ids = self._get_param("ActivityIds") or []
+        include_deleted = str(self._get_param("IncludeDeletedGroups") or "false").lower() == "true"
+        limit = _int(self._get_param("MaxRecords")) or 100
+        if limit < 1 or limit > 100:
+            raise _constraint_errors([f"Value '{limit}' at 'maxRecords' failed to satisfy constraint: Member must have value "
+                                      f"{'greater than or equal to 1' if limit < 1 else 'less than or equal to 100'}"])
+        with _LOCK:
+            _tick(backend)
+            found = [a for a in reversed(_activities(backend))
+                     if (not name or a["AutoScalingGroupName"] == name) and (not ids or a["ActivityId"] in ids)
+                     and (include_deleted or a["AutoScalingGroupName"] in backend.autoscaling_groups)]
+        token = self._get_param("NextToken")
+        start = 0
+        if token:
+            try:
+                start = int(token)
+            except ValueError:
+                raise _client_error("InvalidNextToken", "The token provided is invalid.")
+        page = found[start:start + limit]
+        result: dict[str, Any] = {"Activities": page}
+        if start + limit < len(found):
+            result["NextToken"] = str(start + limit)
+        return ActionResult(result)
+
+    Response.describe_scaling_activities = describe_scaling_activities
 
     def put_lifecycle_hook(self: Any) -> Any:
         backend = self.autoscaling_backend

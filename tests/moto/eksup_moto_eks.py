@@ -26,6 +26,25 @@ What AWS does, and what is patched here:
   per cluster and the endpoint is the cluster's own Kubernetes API (``https://127.0.0.1:<port>``,
   see ``eksup_moto_k8s``); ``accessConfig`` is stored (default CONFIG_MAP + bootstrap true);
   ``controlPlaneScalingConfig`` is stored (below).
+* **Local Zones** (EKS user guide, "Launch low-latency EKS clusters with AWS Local Zones"; the zones
+  are ``eksup_moto_zones``'s): the control plane "can't run in the Local Zone" and "you must not
+  specify Local Zone subnets when you create your cluster" -> CreateCluster with a Local Zone subnet:
+  ``UnsupportedAvailabilityZoneException`` (HTTP 400, with ``clusterName`` and ``validZones``, the
+  region's Availability Zones) "Cannot create cluster '<name>' because <zone>, the targeted
+  availability zone, does not currently have sufficient capacity to support the cluster. Retry and
+  choose from these availability zones: us-west-2a, ..." (AWS's answer for a Local Zone subnet,
+  hashicorp-education/learn-terraform-provision-eks-cluster#100, eksctl#7169); UpdateClusterConfig
+  with such ``subnetIds``: ``InvalidParameterException`` with the same message (its API model has no
+  UnsupportedAvailabilityZoneException; our choice). Fargate ("You can't create Fargate nodes in
+  Local Zones"): CreateFargateProfile with a Local Zone subnet -> ``InvalidParameterException``
+  "Fargate Profile creation for the Availability Zone <zone> for Subnet <id> is not supported" (AWS's
+  refusal of a zone without Fargate, as eksctl's pkg/fargate/create.go matches it). Managed node
+  groups may use Local Zone subnets (supported there, same page); one whose Auto Scaling group could
+  not launch its instances (an instance type the Local Zone does not offer: a failed scaling activity,
+  ``eksup_moto_asg`` rule 10) goes CREATE_FAILED when its creation ends, with the health issue
+  ``AsgInstanceLaunchFailures`` "Could not launch On-Demand Instances. Unsupported - <EC2's message>
+  Launching EC2 instance failed." naming the group (AWS's wording,
+  dspace-group/dspace-reference-architecture-aws#85).
 * **update-cluster-config** returns an ``update`` (moto returned the cluster), merges
   ``resourcesVpcConfig`` instead of replacing it, honours ``accessConfig`` and
   ``controlPlaneScalingConfig``; updates can be
@@ -434,6 +453,42 @@ def _invalid_parameter(message: str) -> InvalidParameterException:
     return InvalidParameterException(clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None, message=message)
 
 
+class UnsupportedAvailabilityZoneException(EKSError):
+    """AWS's CreateCluster refusal of a subnet in a zone EKS does not run in (API model error shape:
+    message, clusterName, validZones)."""
+
+    TYPE = "UnsupportedAvailabilityZoneException"
+    STATUS = 400
+
+
+def _zone_type(ec2: Any, zone_name: str) -> str:
+    zone = ec2.get_zone_by_name(zone_name)
+    return getattr(zone, "zone_type", None) or "availability-zone"
+
+
+def _regular_zones(ec2: Any) -> list[str]:
+    """The region's Availability Zones (not Local Zones), by name."""
+    return sorted(z.name for z in ec2.describe_availability_zones() if getattr(z, "zone_type", "availability-zone") == "availability-zone")
+
+
+def _control_plane_zone_refusal(backend: EKSBackend, cluster_name: str, subnet_ids: list[str]) -> tuple[str, list[str]] | None:
+    """(message, valid zones) when a subnet is in a Local Zone: the EKS user guide ("Launch low-latency EKS
+    clusters with AWS Local Zones"): EKS can't place network interfaces into Local Zone subnets, "you must
+    not specify Local Zone subnets when you create your cluster"."""
+    ec2 = _ec2(backend)
+    for subnet_id in subnet_ids:
+        try:
+            zone = ec2.get_subnet(subnet_id).availability_zone
+        except Exception:
+            continue
+        if _zone_type(ec2, zone) != "availability-zone":
+            valid = _regular_zones(ec2)
+            return (f"Cannot create cluster '{cluster_name}' because {zone}, the targeted availability zone, does not currently "
+                    f"have sufficient capacity to support the cluster. Retry and choose from these availability zones: "
+                    f"{', '.join(valid)}", valid)
+    return None
+
+
 # ---------------------------------------------------------------------------------------
 # Lifecycle: a `status` property computed from created_at / deleting_since.
 # ---------------------------------------------------------------------------------------
@@ -522,7 +577,14 @@ def decide_nodegroup(nodegroup: Any) -> None:
         if nodegroup.__dict__.get("_eksup_decided") or nodegroup.__dict__.get("_eksup_deleting_since") is not None:
             return
         nodegroup._eksup_decided = True
-        if nodegroup.__dict__.get("_eksup_status") != "ACTIVE" or not NODEGROUP_JOIN_CHECK:
+        if nodegroup.__dict__.get("_eksup_status") != "ACTIVE":
+            return
+        issue = _launch_failure_issue(nodegroup)
+        if issue is not None:
+            nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
+            nodegroup.health = {"issues": [issue]}
+            return
+        if not NODEGROUP_JOIN_CHECK:
             return
         try:
             failed = NODEGROUP_JOIN_CHECK[0](nodegroup)
@@ -533,6 +595,35 @@ def decide_nodegroup(nodegroup: Any) -> None:
             nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
             nodegroup.health = {"issues": [{"code": "NodeCreationFailure", "message": "Instances failed to join the kubernetes cluster",
                                             "resourceIds": sorted(failed)}]}
+
+
+def _launch_failure_issue(nodegroup: Any) -> dict[str, Any] | None:
+    """AWS: a managed nodegroup whose Auto Scaling group could not launch its instances (e.g. an
+    instance type its Local Zone does not offer) is CREATE_FAILED with an AsgInstanceLaunchFailures
+    health issue: "Could not launch On-Demand Instances. Unsupported - Your requested instance type
+    (...) is not supported in your requested Availability Zone (...). ... Launching EC2 instance
+    failed." (AWS's wording, dspace-group/dspace-reference-architecture-aws#85)."""
+    asg_name = nodegroup.__dict__.get("_eksup_asg")
+    if not asg_name:
+        return None
+    try:
+        import eksup_moto_asg
+        from moto.autoscaling.models import autoscaling_backends
+
+        arn = str(getattr(nodegroup, "arn", "") or "")
+        account, region = (arn.split(":")[4], arn.split(":")[3]) if arn.count(":") >= 5 else (None, None)
+        backend = autoscaling_backends[account or nodegroup.account_id][region or nodegroup.region_name]
+        group = backend.autoscaling_groups.get(asg_name)
+        failures = eksup_moto_asg.launch_failures(backend, asg_name)
+    except Exception:
+        traceback.print_exc()
+        return None
+    if group is None or not failures or len(group.instance_states) >= (group.desired_capacity or 0):
+        return None
+    code = failures[-1].get("_eksup_code") or "Client.Error"
+    return {"code": "AsgInstanceLaunchFailures",
+            "message": f"Could not launch On-Demand Instances. {code} - {failures[-1]['StatusMessage']}",
+            "resourceIds": [asg_name]}
 
 
 def _deleting(obj: Any) -> bool:
@@ -686,6 +777,9 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
         raise _invalid_parameter(f"unsupported Kubernetes version {version}")
     kwargs["version"] = version or DEFAULT_VERSION  # AWS's default (moto: 1.19)
     vpc_id = _validate_subnets(self, resources_vpc_config)
+    refusal = _control_plane_zone_refusal(self, name, (resources_vpc_config or {}).get("subnetIds") or [])
+    if refusal is not None:
+        raise UnsupportedAvailabilityZoneException(message=refusal[0], clusterName=name, validZones=refusal[1])
     network = dict(kwargs.get("kubernetes_network_config") or {})
     if not network.get("serviceIpv4Cidr") and network.get("ipFamily", "ipv4") == "ipv4":
         # AWS picks 10.100.0.0/16, or 172.20.0.0/16 when the VPC is inside 10.0.0.0/8
@@ -1294,6 +1388,17 @@ def create_fargate_profile(self: EKSBackend, fargate_profile_name: str, cluster_
         if busy:
             raise _in_use(f"Cannot create Fargate Profile {fargate_profile_name} because cluster {cluster_name} "
                           f"currently has Fargate profile {busy[0]} in status {cluster.fargate_profiles[busy[0]].status}")
+        # AWS: Fargate does not run in Local Zones (EKS user guide); its refusal of a zone without
+        # Fargate is this InvalidParameterException (eksctl pkg/fargate/create.go and its test).
+        ec2 = _ec2(self)
+        for subnet_id in kwargs.get("subnets") or []:
+            try:
+                zone = ec2.get_subnet(subnet_id).availability_zone
+            except Exception:
+                continue
+            if _zone_type(ec2, zone) != "availability-zone":
+                raise _invalid_parameter(f"Fargate Profile creation for the Availability Zone {zone} for Subnet {subnet_id} "
+                                         f"is not supported")
     return _original_create_fargate_profile(self, fargate_profile_name=fargate_profile_name, cluster_name=cluster_name, **kwargs)
 
 
@@ -1446,6 +1551,10 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
         raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
     params = []
     update_type = "ConfigUpdate"
+    if vpc_config and vpc_config.get("subnetIds"):
+        refusal = _control_plane_zone_refusal(self.eks_backend, name, vpc_config["subnetIds"])
+        if refusal is not None:  # UpdateClusterConfig's model has no UnsupportedAvailabilityZoneException
+            raise _invalid_parameter(refusal[0])
     if vpc_config:
         cluster.resources_vpc_config.update(vpc_config)  # AWS merges; moto replaced the whole dict
         update_type = "EndpointAccessUpdate"
