@@ -2554,6 +2554,11 @@ def create_access_entry(self: EKSResponse) -> ActionResult:
     cluster = _api_cluster(self)
     principal = self._get_param("principalArn")
     _, kind, name = _parse_principal(principal)
+    # The EKS user guide ("Create access entries"): access entries do not support service-linked
+    # roles (`arn:aws:iam::*:role/aws-service-role/*`); AWS's answer, per
+    # terraform-provider-aws#36447.
+    if kind == "role" and name.startswith("aws-service-role/"):
+        raise _invalid_parameter("The caller is not allowed to modify access entries with a principalArn value of a Service Linked Role")
     if principal in _access_entries(cluster):
         raise _in_use("The specified access entry resource is already in use on this cluster.")
     from moto.iam.models import iam_backends

@@ -72,7 +72,6 @@ def test_the_pathless_arn_does_not_name_the_role_for_an_access_entry(emulator):
     assert (code, error) == (400, "InvalidParameterException") and message.startswith("The specified principalArn is invalid: invalid principal")
 
 
-@pytest.mark.xfail(strict=False, reason="eksup_moto_eks.create_access_entry does not refuse service-linked roles yet")
 def test_eks_refuses_an_access_entry_for_the_service_linked_role(emulator):
     env = Env(emulator, addons=(), mode="API_AND_CONFIG_MAP")
     emulator.client("iam").create_service_linked_role(AWSServiceName=EMR)
