@@ -26,6 +26,20 @@ pub enum Made {
     Unchanged,
 }
 
+/// The ConfigMap of `kube-system` that maps IAM roles, users and accounts to Kubernetes
+/// identities (EKS reads it with the `CONFIG_MAP` authentication modes).
+pub const AWS_AUTH: &str = "aws-auth";
+
+/// A `mapRoles` entry of the aws-auth ConfigMap.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AwsAuthRole {
+    /// The role's ARN, without its path (the form aws-auth takes).
+    pub rolearn: String,
+    pub username: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+}
+
 /// A client of one cluster's Kubernetes API.
 #[derive(Clone)]
 pub struct ClusterApi {
@@ -133,6 +147,145 @@ impl ClusterApi {
             .await
             .with_context(|| format!("failed to annotate {what}"))?;
         Ok(Made::Updated)
+    }
+
+    /// Make `namespace` if there is none.
+    async fn ensure_namespace(&self, namespace: &str) -> anyhow::Result<()> {
+        use k8s_openapi::api::core::v1::Namespace;
+        use kube::api::{ObjectMeta, PostParams};
+        let namespaces: Api<Namespace> = Api::all(self.client.clone());
+        if namespaces.get_opt(namespace).await.context("failed to read namespaces")?.is_some() {
+            return Ok(());
+        }
+        let ns = Namespace {
+            metadata: ObjectMeta { name: Some(namespace.to_string()), ..ObjectMeta::default() },
+            ..Namespace::default()
+        };
+        match namespaces.create(&PostParams::default(), &ns).await {
+            Ok(_) => Ok(()),
+            Err(kube::Error::Api(e)) if e.code == 409 => Ok(()),
+            Err(e) => Err(e).with_context(|| format!("failed to create namespace `{namespace}`")),
+        }
+    }
+
+    /// Apply `objects` (RBAC Roles and RoleBindings, as YAML documents) in `namespace` (made
+    /// if missing), by server-side apply as field manager `eksup`: what they name is set,
+    /// what others added stays.
+    pub async fn apply_rbac(&self, namespace: &str, objects: &[serde_json::Value]) -> anyhow::Result<Made> {
+        use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
+        use kube::api::{Patch, PatchParams};
+        self.ensure_namespace(namespace).await?;
+        let params = PatchParams::apply("eksup").force();
+        let (mut created, mut changed) = (false, false);
+        for object in objects {
+            let mut object = object.clone();
+            object["metadata"]["namespace"] = serde_json::Value::from(namespace);
+            object["metadata"]["labels"][crate::plan::tags::MANAGED_BY] = serde_json::Value::from("eksup");
+            let name = object["metadata"]["name"].as_str().unwrap_or_default().to_string();
+            let kind = object["kind"].as_str().unwrap_or_default().to_string();
+            let what = format!("{kind} `{namespace}/{name}`");
+            let before = match kind.as_str() {
+                "Role" => {
+                    let api: Api<Role> = Api::namespaced(self.client.clone(), namespace);
+                    let before =
+                        api.get_opt(&name).await.with_context(|| format!("failed to read {what}"))?;
+                    let after = api
+                        .patch(&name, &params, &Patch::Apply(&object))
+                        .await
+                        .with_context(|| format!("failed to apply {what}"))?;
+                    before.map(|b| (serde_json::to_value(b.rules), serde_json::to_value(after.rules)))
+                }
+                "RoleBinding" => {
+                    let api: Api<RoleBinding> = Api::namespaced(self.client.clone(), namespace);
+                    let before =
+                        api.get_opt(&name).await.with_context(|| format!("failed to read {what}"))?;
+                    let after = api
+                        .patch(&name, &params, &Patch::Apply(&object))
+                        .await
+                        .with_context(|| format!("failed to apply {what}"))?;
+                    before.map(|b| (serde_json::to_value(b.subjects), serde_json::to_value(after.subjects)))
+                }
+                other => anyhow::bail!("cannot apply a `{other}`: only Roles and RoleBindings"),
+            };
+            match before {
+                None => created = true,
+                Some((b, a)) => changed |= b.ok() != a.ok(),
+            }
+        }
+        Ok(if created {
+            Made::Created
+        } else if changed {
+            Made::Updated
+        } else {
+            Made::Unchanged
+        })
+    }
+
+    /// Add `roles` (`rolearn`, `username`, `groups`) to `mapRoles` and `accounts` to
+    /// `mapAccounts` of `kube-system/aws-auth`, made when missing. What is there stays: an entry
+    /// of the same role (or account) is left as it is.
+    pub async fn ensure_aws_auth(&self, roles: &[AwsAuthRole], accounts: &[String]) -> anyhow::Result<Made> {
+        use k8s_openapi::api::core::v1::ConfigMap;
+        use kube::api::{ObjectMeta, PostParams};
+        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
+        let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
+        let data = found.as_ref().and_then(|c| c.data.clone()).unwrap_or_default();
+        let list = |key: &str| -> anyhow::Result<Vec<serde_json::Value>> {
+            match data.get(key).map(String::as_str).map(str::trim) {
+                None | Some("") => Ok(Vec::new()),
+                Some(text) => serde_saphyr::from_str(text)
+                    .with_context(|| format!("`kube-system/aws-auth` has a `{key}` that is not a YAML list")),
+            }
+        };
+        let (mut map_roles, mut map_accounts) = (list("mapRoles")?, list("mapAccounts")?);
+        let before = (map_roles.len(), map_accounts.len());
+        for role in roles {
+            if !map_roles.iter().any(|r| r["rolearn"].as_str() == Some(role.rolearn.as_str())) {
+                map_roles.push(serde_json::to_value(role)?);
+            }
+        }
+        for account in accounts {
+            if !map_accounts.iter().any(|a| {
+                a.as_str() == Some(account.as_str())
+                    || a.as_u64().map(|n| format!("{n:012}")).as_ref() == Some(account)
+            }) {
+                map_accounts.push(serde_json::Value::from(account.as_str()));
+            }
+        }
+        if found.is_some() && before == (map_roles.len(), map_accounts.len()) {
+            return Ok(Made::Unchanged);
+        }
+        let mut data = data;
+        if !map_roles.is_empty() {
+            data.insert("mapRoles".into(), serde_saphyr::to_string(&map_roles)?);
+        }
+        if !map_accounts.is_empty() {
+            data.insert("mapAccounts".into(), serde_saphyr::to_string(&map_accounts)?);
+        }
+        match found {
+            Some(mut cm) => {
+                cm.data = Some(data);
+                api.replace(AWS_AUTH, &PostParams::default(), &cm)
+                    .await
+                    .context("failed to update `kube-system/aws-auth`")?;
+                Ok(Made::Updated)
+            }
+            None => {
+                let cm = ConfigMap {
+                    metadata: ObjectMeta {
+                        name: Some(AWS_AUTH.into()),
+                        namespace: Some("kube-system".into()),
+                        ..ObjectMeta::default()
+                    },
+                    data: Some(data),
+                    ..ConfigMap::default()
+                };
+                api.create(&PostParams::default(), &cm)
+                    .await
+                    .context("failed to create `kube-system/aws-auth`")?;
+                Ok(Made::Created)
+            }
+        }
     }
 
     /// Delete ServiceAccount `namespace/name` if eksup made it (its `managed-by` label); whether

@@ -390,7 +390,7 @@ impl Finder<'_> {
             // Not made by eksup: nothing to delete.
             Kind::ExistingVpc | Kind::NodesReady | Kind::Kubeconfig => Ok(()),
             // Inside the cluster: it goes with the control plane.
-            Kind::ServiceAccount | Kind::IdentityProvider => Ok(()),
+            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::IdentityProvider => Ok(()),
         }
     }
 

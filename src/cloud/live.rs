@@ -53,6 +53,8 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::OidcProvider { .. }
         | Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
+        | Resource::ServiceAccess { .. }
+        | Resource::AccountMappings { .. }
         | Resource::Kubeconfig { .. } => None,
     }
 }

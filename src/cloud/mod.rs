@@ -498,6 +498,8 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::AccessEntry { .. }
         | Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
+        | Resource::ServiceAccess { .. }
+        | Resource::AccountMappings { .. }
         | Resource::PodIdentityAssociation { .. }
         | Resource::IdentityProvider(_)
         | Resource::Capability(_)
@@ -583,6 +585,21 @@ impl AwsCloud {
             }
             Resource::IdentityProvider(spec) => self.ensure_identity_provider(ctx, spec).await,
             Resource::Capability(spec) => self.ensure_capability(ctx, spec).await,
+            Resource::ServiceAccess {
+                service,
+                user,
+                namespace,
+                role_arn,
+                endpoint,
+                certificate_authority,
+            } => {
+                let grant = nodes::KubernetesGrant::Service { service, user, namespace, role_arn };
+                self.ensure_kubernetes_access(ctx, &grant, endpoint, certificate_authority).await
+            }
+            Resource::AccountMappings { accounts, endpoint, certificate_authority } => {
+                let grant = nodes::KubernetesGrant::Accounts(accounts);
+                self.ensure_kubernetes_access(ctx, &grant, endpoint, certificate_authority).await
+            }
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
@@ -631,7 +648,7 @@ impl Apply<Doomed> for AwsCloud {
                 _ => Ok(()),
             },
             // Inside the cluster: it goes with the control plane.
-            Kind::ServiceAccount | Kind::IdentityProvider => Ok(()),
+            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::IdentityProvider => Ok(()),
             Kind::Addon => self.delete_addon(p, cluster, name, false).await,
             Kind::SecurityGroupRules => match &d.detail {
                 Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,

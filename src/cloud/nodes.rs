@@ -185,6 +185,90 @@ impl AwsCloud {
     }
 }
 
+/// What an identity mapping eksctl keeps in aws-auth writes in the cluster (see
+/// [`crate::plan::Kind::KubernetesAccess`]).
+pub(crate) enum KubernetesGrant<'a> {
+    /// `serviceName`: the service's RBAC in `namespace`, its service-linked role mapped to its user.
+    Service { service: &'a str, user: &'a str, namespace: &'a str, role_arn: &'a str },
+    /// `account`: whole accounts in `mapAccounts`.
+    Accounts(&'a [String]),
+}
+
+impl AwsCloud {
+    /// Write `grant` through the cluster's API (aws-auth entries added, never removed; RBAC
+    /// applied), retried while the API server does not answer yet.
+    pub(super) async fn ensure_kubernetes_access(
+        &self,
+        ctx: &StepContext<'_>,
+        grant: &KubernetesGrant<'_>,
+        endpoint: &Val,
+        certificate_authority: &Val,
+    ) -> anyhow::Result<StepResult> {
+        use crate::kubernetes::AwsAuthRole;
+        let endpoint = ctx.resolve(endpoint)?;
+        let ca = ctx.resolve(certificate_authority)?;
+        let cluster = ctx.plan.cluster.as_str();
+        let (what, name) = match grant {
+            KubernetesGrant::Service { service, namespace, .. } => {
+                (format!("`{service}`'s access to namespace `{namespace}`"), format!("{service}/{namespace}"))
+            }
+            KubernetesGrant::Accounts(accounts) => {
+                (format!("accounts {} in aws-auth", accounts.join(", ")), accounts.join(","))
+            }
+        };
+        let connection = Connection::default();
+        let made = wait_for(&ctx.progress, &what, limits::SERVICE_ACCOUNT_MADE, || {
+            let (endpoint, ca, connection) = (endpoint.clone(), ca.clone(), &connection);
+            async move {
+                let api = match connection.api(self, cluster, &endpoint, &ca).await {
+                    Ok(api) => api,
+                    Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
+                };
+                let made = match grant {
+                    KubernetesGrant::Service { service, user, namespace, role_arn } => {
+                        let Some(def) = crate::config::services::service(service) else {
+                            anyhow::bail!("eksup does not know service `{service}`");
+                        };
+                        let role = AwsAuthRole {
+                            rolearn: (*role_arn).to_string(),
+                            username: (*user).to_string(),
+                            groups: vec![],
+                        };
+                        match api.apply_rbac(namespace, &def.rbac()).await {
+                            Ok(rbac) => api.ensure_aws_auth(&[role], &[]).await.map(|auth| {
+                                if rbac == Made::Created || auth == Made::Created {
+                                    Made::Created
+                                } else if rbac == Made::Unchanged && auth == Made::Unchanged {
+                                    Made::Unchanged
+                                } else {
+                                    Made::Updated
+                                }
+                            }),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    KubernetesGrant::Accounts(accounts) => api.ensure_aws_auth(&[], accounts).await,
+                };
+                match made {
+                    Ok(made) => Ok(Poll::Ready(made)),
+                    Err(e) if crate::kubernetes::refused(&e) => Err(e),
+                    Err(e) => {
+                        connection.forget().await;
+                        Ok(Poll::Pending(format!("{e:#}")))
+                    }
+                }
+            }
+        })
+        .await?;
+        let action = match made {
+            Made::Created => Action::Created,
+            Made::Updated => Action::Updated,
+            Made::Unchanged => Action::Existed,
+        };
+        Ok(StepResult::new(action).with(keys::NAME, name))
+    }
+}
+
 /// One Kubernetes client for all the polls of a wait: a new client (TLS set-up, a signed token)
 /// only when there is none, its token is ten minutes old (EKS's tokens last fifteen), or the
 /// last poll failed.

@@ -11,7 +11,7 @@ use super::ec2::{filter, tag_pairs};
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::iam::iam_tag_pairs;
 use super::{AwsCloud, owned_by};
-use crate::plan::{Kind, Plan, Resource};
+use crate::plan::{Kind, Plan, Resource, Val};
 
 /// Something that would fail the create, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +179,10 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
             "iam:GetRole",
             "iam:PassRole",
         ],
-        Resource::NodesReady { .. } | Resource::ServiceAccount { .. } => &["eks:DescribeCluster"],
+        Resource::NodesReady { .. }
+        | Resource::ServiceAccount { .. }
+        | Resource::ServiceAccess { .. }
+        | Resource::AccountMappings { .. } => &["eks:DescribeCluster"],
         Resource::EcrRepository(_) => &["ecr:CreateRepository", "ecr:PutLifecyclePolicy", "ecr:TagResource"],
         Resource::Kubeconfig { .. } => &["eks:DescribeCluster"],
     }
@@ -191,6 +194,14 @@ static ZONES_SEEN: std::sync::Mutex<Vec<(String, Zones)>> = std::sync::Mutex::ne
 
 /// Zones as `(name, zone id)`.
 type Zones = Vec<(String, String)>;
+
+/// A zone that is not an availability zone (a Local Zone, a Wavelength Zone), as listed.
+struct OtherZone {
+    name: String,
+    kind: String,
+    group: String,
+    opted_in: bool,
+}
 
 /// Remember the available zones of `region`, as listed.
 pub(super) fn remember_zones(region: &str, zones: &[(String, String)]) {
@@ -439,6 +450,8 @@ impl AwsCloud {
         // those are not asked about again.
         let seen =
             zones_seen(&plan.region).filter(|seen| wanted.iter().all(|az| seen.iter().any(|(n, _)| n == az)));
+        // The zones of other types than `availability-zone` (Local Zones), as listed.
+        let mut others: Vec<OtherZone> = Vec::new();
         let zones: Zones = match seen {
             Some(seen) => seen,
             None => match self
@@ -449,19 +462,56 @@ impl AwsCloud {
                 .await
                 .api("DescribeAvailabilityZones")
             {
-                Ok(z) => z
-                    .availability_zones()
-                    .iter()
-                    .filter_map(|z| {
-                        Some((z.zone_name()?.to_string(), z.zone_id().unwrap_or_default().to_string()))
-                    })
-                    .collect(),
+                Ok(z) => {
+                    others = z
+                        .availability_zones()
+                        .iter()
+                        .filter(|z| z.zone_type().is_some_and(|t| t != "availability-zone"))
+                        .map(|z| OtherZone {
+                            name: z.zone_name().unwrap_or_default().to_string(),
+                            kind: z.zone_type().unwrap_or_default().to_string(),
+                            group: z.group_name().unwrap_or_default().to_string(),
+                            opted_in: z.opt_in_status().is_none_or(|o| o.as_str() != "not-opted-in"),
+                        })
+                        .collect();
+                    z.availability_zones()
+                        .iter()
+                        .filter_map(|z| {
+                            Some((z.zone_name()?.to_string(), z.zone_id().unwrap_or_default().to_string()))
+                        })
+                        .collect()
+                }
                 Err(e) => {
                     f.notes.push(format!("zones not checked: {e}"));
                     return f;
                 }
             },
         };
+        let usable: Vec<&str> = others
+            .iter()
+            .filter(|z| z.kind == "local-zone" && z.opted_in && wanted.contains(z.name.as_str()))
+            .map(|z| z.name.as_str())
+            .collect();
+        if !usable.is_empty() {
+            f.merge(self.local_zone_offerings(plan, &usable).await);
+        }
+        for zone in others.iter().filter(|z| wanted.contains(z.name.as_str())) {
+            let az = &zone.name;
+            if zone.kind != "local-zone" {
+                f.problem(
+                    format!("zone `{az}` is a `{}`, not an availability zone or a Local Zone", zone.kind),
+                    "eksup lays out subnets in availability zones and Local Zones only: list it in neither",
+                );
+            } else if !zone.opted_in {
+                f.problem(
+                    format!("Local Zone `{az}` is not enabled in this account: its subnets cannot be created"),
+                    format!(
+                        "opt in to its zone group: `aws ec2 modify-availability-zone-group --region {} --group-name {} --opt-in-status opted-in`",
+                        plan.region, zone.group
+                    ),
+                );
+            }
+        }
         for az in wanted {
             match zones.iter().find(|(name, _)| name == az) {
                 None => f.problem(
@@ -479,6 +529,88 @@ impl AwsCloud {
     }
 
     /// The plan's actions the caller may not call, by IAM policy simulation.
+    /// The instance types of the self-managed groups in Local Zones `lzs`, each offered there:
+    /// a Local Zone offers a few families only, and an Auto Scaling group would fail to launch
+    /// the others after the control plane's minutes.
+    async fn local_zone_offerings(&self, plan: &Plan, lzs: &[&str]) -> Findings {
+        use aws_sdk_ec2::types::{Filter, LocationType};
+        let mut f = Findings::default();
+        let zone_of = |v: &Val| match v {
+            Val::Out(r) => match plan.step(&r.step).map(|s| &s.resource) {
+                Some(Resource::Subnet { az, .. }) => Some(az.as_str()),
+                _ => None,
+            },
+            Val::Lit(_) => None,
+        };
+        // (group, type, Local Zone) for each group that runs there.
+        let mut wanted: Vec<(String, String, String)> = Vec::new();
+        for step in &plan.steps {
+            let Resource::AutoScalingGroup(asg) = &step.resource else { continue };
+            let zones: BTreeSet<&str> =
+                asg.subnets.iter().filter_map(zone_of).filter(|z| lzs.contains(z)).collect();
+            if zones.is_empty() {
+                continue;
+            }
+            let template = match &asg.launch_template {
+                Val::Out(r) => plan.step(&r.step).map(|s| &s.resource),
+                Val::Lit(_) => None,
+            };
+            let types: Vec<String> = match (&asg.distribution, template) {
+                (Some(d), _) => d.instance_types.clone(),
+                (None, Some(Resource::LaunchTemplate(lt))) => lt.instance_type.iter().cloned().collect(),
+                _ => Vec::new(),
+            };
+            for t in types {
+                for z in &zones {
+                    wanted.push((asg.group_name.clone(), t.clone(), (*z).to_string()));
+                }
+            }
+        }
+        if wanted.is_empty() {
+            return f;
+        }
+        let types: BTreeSet<&str> = wanted.iter().map(|(_, t, _)| t.as_str()).collect();
+        let out = self
+            .ec2
+            .describe_instance_type_offerings()
+            .location_type(LocationType::AvailabilityZone)
+            .filters(
+                Filter::builder()
+                    .name("location")
+                    .set_values(Some(lzs.iter().map(|z| (*z).to_string()).collect()))
+                    .build(),
+            )
+            .filters(
+                Filter::builder()
+                    .name("instance-type")
+                    .set_values(Some(types.iter().map(|t| (*t).to_string()).collect()))
+                    .build(),
+            )
+            .send()
+            .await
+            .api("DescribeInstanceTypeOfferings");
+        let offered: BTreeSet<(String, String)> = match out {
+            Ok(o) => o
+                .instance_type_offerings()
+                .iter()
+                .filter_map(|o| Some((o.instance_type()?.as_str().to_string(), o.location()?.to_string())))
+                .collect(),
+            Err(e) => {
+                f.notes.push(format!("instance types in Local Zones not checked: {e}"));
+                return f;
+            }
+        };
+        for (group, t, z) in wanted {
+            if !offered.contains(&(t.clone(), z.clone())) {
+                f.problem(
+                    format!("instance type `{t}` of `{group}` is not offered in Local Zone `{z}`: its instances could not launch"),
+                    format!("choose a type the Local Zone offers: `aws ec2 describe-instance-type-offerings --region {} --location-type availability-zone --filters Name=location,Values={z}`", plan.region),
+                );
+            }
+        }
+        f
+    }
+
     async fn preflight_permissions(&self, plan: &Plan, caller: &str) -> Findings {
         let mut f = Findings::default();
         if caller.ends_with(":root") {

@@ -1,5 +1,7 @@
 //! eksctl's defaults, applied to a checked config. Pure: the zones come from the caller.
 
+use std::collections::BTreeMap;
+
 use ipnet::Ipv4Net;
 
 use super::diag::Diagnostic;
@@ -128,28 +130,21 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
     endpoints.public_access.get_or_insert(DEFAULT_ENDPOINT_PUBLIC_ACCESS);
     endpoints.private_access.get_or_insert(DEFAULT_ENDPOINT_PRIVATE_ACCESS);
 
+    let lzs = cfg.local_zones.clone().unwrap_or_default();
     if !existing_vpc && !user_subnets {
         let azs: Vec<String> = match cfg.availability_zones.as_ref() {
             Some(z) if !z.is_empty() => z.clone(),
             _ => zones.to_vec(),
         };
         let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
-        if let Some(blocks) = cidr.parse::<Ipv4Net>().ok().and_then(|net| carve(net, azs.len())) {
-            let (public, private) = blocks.split_at(azs.len());
+        if let Some(blocks) = cidr.parse::<Ipv4Net>().ok().and_then(|net| carve(net, azs.len() + lzs.len())) {
+            let (public, private) = blocks.split_at(azs.len() + lzs.len());
             let subnets = vpc.subnets.get_or_insert_with(Default::default);
-            let mk = |list: &[Ipv4Net]| {
-                azs.iter()
-                    .zip(list)
-                    .map(|(az, net)| {
-                        (
-                            az.clone(),
-                            AZSubnetSpec { id: None, az: Some(az.clone()), cidr: Some(net.to_string()) },
-                        )
-                    })
-                    .collect()
-            };
-            subnets.public = Some(mk(public));
-            subnets.private = Some(mk(private));
+            subnets.public = Some(subnet_map(&azs, public));
+            subnets.private = Some(subnet_map(&azs, private));
+        }
+        if !lzs.is_empty() {
+            vpc.local_zone_subnets = local_zone_subnets(&cidr, &lzs, azs.len());
         }
         cfg.availability_zones = Some(azs);
     } else if let Some(subnets) = vpc.subnets.as_mut() {
@@ -161,7 +156,42 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
                 }
             }
         }
+        // A new VPC laid out in the file (a printed config read again): the Local Zones'
+        // blocks come after the zones' as eksctl numbers them.
+        if !existing_vpc && !lzs.is_empty() {
+            let zones: std::collections::BTreeSet<&String> = subnets
+                .public
+                .iter()
+                .chain(subnets.private.iter())
+                .flatten()
+                .filter_map(|(k, s)| s.az.as_ref().or(Some(k)))
+                .collect();
+            let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
+            vpc.local_zone_subnets = local_zone_subnets(&cidr, &lzs, zones.len());
+        }
     }
+}
+
+fn subnet_map(zones: &[String], blocks: &[Ipv4Net]) -> BTreeMap<String, AZSubnetSpec> {
+    zones
+        .iter()
+        .zip(blocks)
+        .map(|(z, net)| {
+            (z.clone(), AZSubnetSpec { id: None, az: Some(z.clone()), cidr: Some(net.to_string()) })
+        })
+        .collect()
+}
+
+/// The public and private subnets of the Local Zones `lzs` in a VPC of `cidr` whose `azs` zones
+/// take the first blocks: eksctl's layout (`SetSubnets`), where the public blocks of the zones
+/// then of the Local Zones come first, and the private ones after all of them.
+fn local_zone_subnets(cidr: &str, lzs: &[String], azs: usize) -> Option<ClusterSubnets> {
+    let total = azs + lzs.len();
+    let blocks = carve(cidr.parse().ok()?, total)?;
+    Some(ClusterSubnets {
+        public: Some(subnet_map(lzs, &blocks[azs..total])),
+        private: Some(subnet_map(lzs, &blocks[total + azs..])),
+    })
 }
 
 fn node_groups(cfg: &mut ClusterConfig) {

@@ -258,7 +258,7 @@ pub fn selections(config: &ClusterConfig, cluster_zones: &[String]) -> Vec<Selec
             false,
             i,
             ng.instance_selector.as_ref(),
-            ng.availability_zones.as_ref(),
+            ng.local_zones.as_ref().filter(|l| !l.is_empty()).or(ng.availability_zones.as_ref()),
             ng.instance_type.as_deref().is_some_and(|t| t != "mixed"),
             ng.instances_distribution.as_ref().and_then(|d| d.instance_types.as_ref()),
         );

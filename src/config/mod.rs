@@ -15,6 +15,7 @@ pub mod regions;
 pub mod resolved;
 pub mod rules;
 mod schema;
+pub mod services;
 pub mod source;
 mod ssh_keys;
 pub mod types;

@@ -34,6 +34,9 @@ pub struct Vpc {
     pub cidr: Option<String>,
     pub public_subnets: Vec<(String, AZSubnetSpec)>,
     pub private_subnets: Vec<(String, AZSubnetSpec)>,
+    /// The subnets of the cluster's `localZones` (a new VPC's only), by Local Zone.
+    pub local_public_subnets: Vec<(String, AZSubnetSpec)>,
+    pub local_private_subnets: Vec<(String, AZSubnetSpec)>,
     /// `Single`, `HighlyAvailable` or `Disable`.
     pub nat_gateway: String,
     pub network_acls: bool,
@@ -381,8 +384,14 @@ impl Managed {
 impl SelfManaged {
     pub fn new(ng: &NodeGroup) -> Self {
         let sgs = ng.security_groups.clone().unwrap_or_default();
+        let mut nodes = nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default());
+        // A group in Local Zones runs in their subnets (validation keeps it from also naming
+        // availability zones).
+        if let Some(lzs) = ng.local_zones.as_ref().filter(|l| !l.is_empty()) {
+            nodes.availability_zones.clone_from(lzs);
+        }
         Self {
-            nodes: nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default()),
+            nodes,
             // A mixed group's launch template has its first type (as eksctl's).
             instance_type: ng
                 .instances_distribution
@@ -422,11 +431,14 @@ impl Vpc {
         let list = |m: Option<std::collections::BTreeMap<String, AZSubnetSpec>>| {
             m.unwrap_or_default().into_iter().collect::<Vec<_>>()
         };
+        let local = vpc.local_zone_subnets.clone().unwrap_or_default();
         Self {
             id: vpc.id.clone(),
             cidr: vpc.cidr.clone(),
             public_subnets: list(subnets.public),
             private_subnets: list(subnets.private),
+            local_public_subnets: list(local.public),
+            local_private_subnets: list(local.private),
             nat_gateway: vpc
                 .nat
                 .as_ref()

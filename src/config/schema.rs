@@ -112,6 +112,14 @@ pub fn editor_schema(base: &Json) -> Json {
             } } }
         ]);
     }
+    // A mapping is one of three forms: an ARN, a service in a namespace, or a whole account.
+    if let Some(mapping) = definition(&mut schema, "IAMIdentityMapping") {
+        mapping["oneOf"] = json!([
+            { "required": ["arn"], "not": { "anyOf": [{ "required": ["serviceName"] }, { "required": ["account"] }, { "required": ["namespace"] }] } },
+            { "required": ["serviceName", "namespace"], "not": { "anyOf": [{ "required": ["arn"] }, { "required": ["username"] }, { "required": ["groups"] }, { "required": ["account"] }] } },
+            { "required": ["account"], "not": { "anyOf": [{ "required": ["arn"] }, { "required": ["username"] }, { "required": ["groups"] }, { "required": ["serviceName"] }, { "required": ["namespace"] }] } }
+        ]);
+    }
     let groups_of_existing_vpc = json!({ "anyOf": [{ "type": "null" }, { "type": "array", "items": { "anyOf": [
         { "type": "null" },
         { "properties": { "securityGroups": { "anyOf": [
@@ -348,6 +356,8 @@ fn constraints() -> Vec<(Field, Json)> {
         (("PodIdentityAssociation", "permissionPolicyARNs"), items(arn())),
         (("PodIdentityAssociation", "roleName"), json!({ "maxLength": 64 })),
         (("IAMIdentityMapping", "arn"), arn()),
+        (("IAMIdentityMapping", "serviceName"), json!({ "enum": super::services::names() })),
+        (("IAMIdentityMapping", "account"), pattern("^[0-9]{12}$")),
         (
             ("AccessConfig", "authenticationMode"),
             json!({ "enum": ["API", "API_AND_CONFIG_MAP", "CONFIG_MAP"] }),
@@ -470,11 +480,7 @@ fn aws_constraints() -> Vec<(Field, Json)> {
 
 /// Fields eksup knows but refuses with any value (`not supported yet`): only empty is accepted.
 fn unsupported_values() -> Vec<Field> {
-    vec![
-        ("IAMIdentityMapping", "account"),
-        ("IAMIdentityMapping", "serviceName"),
-        ("NodeGroup", "updateConfig"),
-    ]
+    vec![("NodeGroup", "updateConfig")]
 }
 
 /// eksup's defaults, as [`super::defaults`] applies them.
@@ -527,7 +533,6 @@ fn required() -> Vec<(&'static str, &'static [&'static str])> {
         ("ClusterConfig", &["apiVersion", "kind", "metadata"]),
         ("ClusterMeta", &["name"]),
         ("ClusterIAMServiceAccount", &["metadata"]),
-        ("IAMIdentityMapping", &["arn"]),
         ("AccessEntry", &["principalARN"]),
         ("AccessPolicy", &["policyARN", "accessScope"]),
         ("AccessScope", &["type"]),

@@ -748,3 +748,79 @@ fn windows_nodes_need_linux_nodes_and_x86() {
     assert!(errs.iter().any(|e| e.contains("`m6g.large` is an ARM instance type")), "{errs:#?}");
     assert!(errs.iter().any(|e| e.contains("nodeGroups[0].containerRuntime")), "{errs:#?}");
 }
+
+#[test]
+fn local_zones_follow_eksctls_rules() {
+    let lz = "localZones: [us-west-2-lax-1a, us-west-2-lax-1b]\n";
+    let l =
+        load(&format!("{HEAD}{lz}nodeGroups:\n  - name: ng\n    localZones: [us-west-2-lax-1b]\n")).unwrap();
+    let local = l.config.vpc.as_ref().unwrap().local_zone_subnets.as_ref().unwrap();
+    assert_eq!(local.public.as_ref().unwrap()["us-west-2-lax-1a"].cidr.as_deref(), Some("192.168.48.0/20"));
+    assert_eq!(local.private.as_ref().unwrap()["us-west-2-lax-1b"].cidr.as_deref(), Some("192.168.144.0/20"));
+    let errs = errors(&format!(
+        "{HEAD}{lz}vpc:\n  nat:\n    gateway: HighlyAvailable\nnodeGroups:\n  - name: ng\n    localZones: [us-west-2-den-1a]\n    availabilityZones: [us-west-2a]\n"
+    ));
+    for want in [
+        "vpc.nat.gateway: HighlyAvailable NAT gateway is not supported for localZones",
+        "nodeGroups[0].localZones[0]: `us-west-2-den-1a` is not one of the cluster's `localZones`",
+        "nodeGroups[0].localZones: cannot specify both localZones and availabilityZones",
+    ] {
+        assert!(errs.iter().any(|e| e.contains(want)), "{want}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}localZones: [us-west-2a, us-east-1-bos-1a]\navailabilityZones: [us-west-2b, us-west-2-lax-1a]\n"
+    ));
+    for want in [
+        "localZones[0]: `us-west-2a` is not a Local Zone of `us-west-2`",
+        "localZones[1]: `us-east-1-bos-1a` is not a Local Zone of `us-west-2`",
+        "availabilityZones[1]: `us-west-2-lax-1a` is a Local Zone: EKS runs no control plane there",
+    ] {
+        assert!(errs.iter().any(|e| e.contains(want)), "{want}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}{lz}vpc:\n  id: vpc-0123456789abcdef0\n  subnets:\n    private:\n      us-west-2a: {{id: subnet-0123456789abcdef0}}\n      us-west-2b: {{id: subnet-0123456789abcdef1}}\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("localZones are not supported with a pre-existing VPC")),
+        "{errs:#?}"
+    );
+    // A printed config read again lays the Local Zones out as before.
+    let again = load(&format!(
+        "{HEAD}{lz}vpc:\n  cidr: 192.168.0.0/16\n  subnets:\n    public:\n      us-west-2a: {{cidr: 192.168.0.0/20}}\n      us-west-2b: {{cidr: 192.168.16.0/20}}\n      us-west-2c: {{cidr: 192.168.32.0/20}}\n    private:\n      us-west-2a: {{cidr: 192.168.80.0/20}}\n      us-west-2b: {{cidr: 192.168.96.0/20}}\n      us-west-2c: {{cidr: 192.168.112.0/20}}\n"
+    ))
+    .unwrap();
+    assert_eq!(again.config.vpc.as_ref().unwrap().local_zone_subnets, Some(local.clone()));
+    let errs = errors(&format!(
+        "{HEAD}{lz}vpc:\n  cidr: 192.168.0.0/16\n  subnets:\n    public:\n      us-west-2a: {{cidr: 192.168.64.0/20}}\n      us-west-2b: {{cidr: 192.168.0.0/20}}\n"
+    ));
+    assert!(errs.iter().any(|e| e.contains("overlaps `vpc.subnets`")), "{errs:#?}");
+}
+
+#[test]
+fn service_and_account_mappings_follow_eksctls_rules() {
+    let ok = load(&format!(
+        "{HEAD}iamIdentityMappings:\n  - serviceName: emr-containers\n    namespace: emr\n  - account: \"000000000000\"\n"
+    ));
+    assert!(ok.is_ok(), "{:?}", ok.err());
+    let errs = errors(&format!(
+        "{HEAD}iamIdentityMappings:\n  - serviceName: emr\n    username: u\n  - account: \"12\"\n    namespace: x\n  - arn: arn:aws:iam::123456789012:role/r\n    namespace: x\n"
+    ));
+    for want in [
+        "iamIdentityMappings[0].serviceName: cannot use `username` with serviceName",
+        "iamIdentityMappings[0].serviceName: `emr` is not one of `emr-containers`",
+        "iamIdentityMappings[0].namespace: namespace is required when using serviceName",
+        "iamIdentityMappings[1].account: account cannot be configured with any other options (`namespace`)",
+        "iamIdentityMappings[1].account: `12` is not an AWS account id",
+        "iamIdentityMappings[2].namespace: serviceName is required when using namespace",
+    ] {
+        assert!(errs.iter().any(|e| e.contains(want)), "{want}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}accessConfig:\n  authenticationMode: API\niamIdentityMappings:\n  - serviceName: emr-containers\n    namespace: emr\n  - account: \"000000000000\"\n"
+    ));
+    assert_eq!(
+        errs.iter().filter(|e| e.contains("which EKS does not read with `authenticationMode: API`")).count(),
+        2,
+        "{errs:#?}"
+    );
+}

@@ -77,6 +77,10 @@ pub struct ClusterConfig {
     /// At least two zones; default: the region's first three usable zones (two in us-east-1)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability_zones: Option<Vec<String>>,
+    /// AWS Local Zones of the region (opted in) where eksup also lays out a public and a private
+    /// subnet each, for self-managed node groups that name them in their `localZones`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_zones: Option<Vec<String>>,
     /// Control plane logging
     #[serde(rename = "cloudWatch", skip_serializing_if = "Option::is_none")]
     pub cloud_watch: Option<ClusterCloudWatch>,
@@ -593,6 +597,11 @@ pub struct ClusterVPC {
     /// Subnets by zone (or alias): existing ones by `id`, or new ones by `cidr`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<ClusterSubnets>,
+    /// The subnets eksup lays out in the cluster's `localZones` (as eksctl's, never read from or
+    /// written to a file: they follow from `cidr` and the zones)
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub local_zone_subnets: Option<ClusterSubnets>,
     /// `ip-name` or `resource-name`: how instances launched in the subnets eksup creates are
     /// named in DNS (their private DNS name, and so the nodes' names)
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -895,6 +904,9 @@ nodegroup_struct!(
         /// The container runtime: `containerd` (the only one of current Kubernetes versions)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub container_runtime: Option<String>,
+        /// Local Zones of the cluster's `localZones` to run in (instead of `availabilityZones`)
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub local_zones: Option<Vec<String>>,
     }
 );
 

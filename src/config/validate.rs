@@ -10,6 +10,7 @@ use super::rules;
 use super::types::*;
 
 mod capability;
+mod local_zones;
 mod windows;
 
 /// The Kubernetes versions EKS offers for new clusters (standard and extended support) that eksup
@@ -345,6 +346,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     identity_mapping_rules(&mut v, cfg);
     capability::rules(&mut v, cfg);
     windows::rules(&mut v, cfg);
+    local_zones::rules(&mut v, cfg);
     if let Some(ac) = &cfg.addons_config
         && ac.auto_apply_pod_identity_associations == Some(true)
     {
@@ -435,15 +437,85 @@ fn logging_rules(v: &mut V, cfg: &ClusterConfig) {
     }
 }
 
-/// `iamIdentityMappings`: the ARN of each (mappings by account or service are not built yet),
-/// and the groups an EKS access entry can grant.
+/// `iamIdentityMappings`: eksctl's rules of the three forms (`arn`, `serviceName`, `account`),
+/// the groups an EKS access entry can grant, and an authentication mode that reads aws-auth for
+/// the forms that stay there.
 fn identity_mapping_rules(v: &mut V, cfg: &ClusterConfig) {
+    let mode = cfg.access_config.as_ref().and_then(|a| a.authentication_mode.as_deref());
     for (i, m) in cfg.iam_identity_mappings.iter().flatten().enumerate() {
         let p = format!("iamIdentityMappings[{i}]");
-        if m.account.is_some() {
-            v.later(format!("{p}.account"), "");
-        } else if m.service_name.is_some() {
-            v.later(format!("{p}.serviceName"), "");
+        let arn_fields = [
+            ("arn", m.arn.is_some()),
+            ("username", m.username.is_some()),
+            ("groups", m.groups.as_ref().is_some_and(|g| !g.is_empty())),
+        ];
+        if let Some(account) = &m.account {
+            let others: Vec<&str> = arn_fields
+                .iter()
+                .chain(&[("serviceName", m.service_name.is_some()), ("namespace", m.namespace.is_some())])
+                .filter(|(_, set)| *set)
+                .map(|(f, _)| *f)
+                .collect();
+            if !others.is_empty() {
+                v.err_hint(
+                    format!("{p}.account"),
+                    format!(
+                        "account cannot be configured with any other options (`{}`)",
+                        others.join("`, `")
+                    ),
+                    "map the account in an entry of its own",
+                );
+            }
+            if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+                v.err_hint(
+                    format!("{p}.account"),
+                    format!("`{account}` is not an AWS account id"),
+                    "give the 12 digits, quoted: `account: \"123456789012\"`",
+                );
+            }
+            if mode == Some("API") {
+                v.err_hint(
+                    format!("{p}.account"),
+                    "a whole account is mapped in the aws-auth ConfigMap, which EKS does not read with `authenticationMode: API` (no access entry maps an account)",
+                    "use `API_AND_CONFIG_MAP` (the default), or give the account's roles and users `accessConfig.accessEntries`",
+                );
+            }
+        } else if let Some(service) = &m.service_name {
+            let set: Vec<&str> = arn_fields.iter().filter(|(_, set)| *set).map(|(f, _)| *f).collect();
+            if !set.is_empty() {
+                v.err_hint(
+                    format!("{p}.serviceName"),
+                    format!("cannot use `{}` with serviceName", set.join("`, `")),
+                    "the service's user and role are known: give `serviceName` and `namespace` alone",
+                );
+            }
+            v.one_of(&format!("{p}.serviceName"), service, &super::services::names());
+            match m.namespace.as_deref() {
+                None => v.err_hint(
+                    format!("{p}.namespace"),
+                    "namespace is required when using serviceName",
+                    "name the namespace the service runs its work in",
+                ),
+                Some(ns) if !kubernetes_name(ns, 63, false) => v.err_hint(
+                    format!("{p}.namespace"),
+                    format!("`{ns}` is not a Kubernetes namespace name"),
+                    "use lowercase letters, digits and `-`, at most 63",
+                ),
+                Some(_) => {}
+            }
+            if mode == Some("API") {
+                v.err_hint(
+                    format!("{p}.serviceName"),
+                    "a service's service-linked role is mapped in the aws-auth ConfigMap, which EKS does not read with `authenticationMode: API` (EKS takes no access entry for a service-linked role)",
+                    "use `API_AND_CONFIG_MAP` (the default)",
+                );
+            }
+        } else if m.namespace.is_some() {
+            v.err_hint(
+                format!("{p}.namespace"),
+                "serviceName is required when using namespace",
+                "add `serviceName: emr-containers`, or remove `namespace`",
+            );
         } else {
             match m.arn.as_deref() {
                 None => v.err(format!("{p}.arn"), "must be set"),

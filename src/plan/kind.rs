@@ -43,6 +43,10 @@ pub enum Kind {
     NodesReady,
     /// A Kubernetes ServiceAccount with the IAM role it takes (IRSA).
     ServiceAccount,
+    /// What eksctl's `serviceName` and `account` identity mappings write in the cluster (EKS
+    /// takes no access entry for a service-linked role or a whole account): entries of the
+    /// aws-auth ConfigMap, and the service's RBAC.
+    KubernetesAccess,
     /// An EKS Pod Identity association: the IAM role a service account's pods get.
     PodIdentityAssociation,
     /// An OIDC identity provider associated with the cluster (its users sign in to Kubernetes).
@@ -85,6 +89,7 @@ impl Kind {
             Self::AccessEntry => "access-entry",
             Self::NodesReady => "nodes-ready",
             Self::ServiceAccount => "service-account",
+            Self::KubernetesAccess => "kubernetes-access",
             Self::PodIdentityAssociation => "pod-identity-association",
             Self::IdentityProvider => "identity-provider",
             Self::Capability => "capability",
@@ -131,6 +136,7 @@ impl Kind {
             Self::Addon
             | Self::AccessEntry
             | Self::ServiceAccount
+            | Self::KubernetesAccess
             | Self::PodIdentityAssociation
             | Self::IdentityProvider
             | Self::Capability
@@ -161,7 +167,7 @@ impl Kind {
             // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
             Self::NodesReady => 30,
             Self::Kubeconfig => 0,
-            Self::ServiceAccount => 1,
+            Self::ServiceAccount | Self::KubernetesAccess => 1,
             Self::KubernetesLoadBalancer | Self::NetworkInterface => 2,
         };
         Duration::from_secs(secs)
@@ -188,6 +194,7 @@ impl Kind {
             | Self::ExistingVpc
             | Self::NodesReady
             | Self::ServiceAccount
+            | Self::KubernetesAccess
             | Self::IdentityProvider
             | Self::Capability
             | Self::Kubeconfig => &[],

@@ -348,6 +348,23 @@ pub enum Resource {
         endpoint: Val,
         certificate_authority: Val,
     },
+    /// An AWS service's access to a namespace, as eksctl grants it (`serviceName`): the
+    /// namespace, a Role with the service's rules, a RoleBinding of it to `user`, and the
+    /// service-linked role `role_arn` mapped to `user` in `kube-system/aws-auth` (EKS takes no
+    /// access entry for a service-linked role).
+    #[serde(rename_all = "camelCase")]
+    ServiceAccess {
+        service: String,
+        user: String,
+        namespace: String,
+        role_arn: String,
+        endpoint: Val,
+        certificate_authority: Val,
+    },
+    /// Whole AWS accounts mapped in `kube-system/aws-auth` (`mapAccounts`): each IAM principal
+    /// of those accounts authenticates as its ARN, with no group (eksctl's `account`).
+    #[serde(rename_all = "camelCase")]
+    AccountMappings { accounts: Vec<String>, endpoint: Val, certificate_authority: Val },
     /// An EKS Pod Identity association: pods of `namespace/service_account` get `role`'s
     /// credentials (or, with `target_role_arn`, those of the role `role` assumes in turn).
     #[serde(rename_all = "camelCase")]
@@ -642,6 +659,7 @@ impl Resource {
             Self::AccessEntry { .. } => Kind::AccessEntry,
             Self::NodesReady { .. } => Kind::NodesReady,
             Self::ServiceAccount { .. } => Kind::ServiceAccount,
+            Self::ServiceAccess { .. } | Self::AccountMappings { .. } => Kind::KubernetesAccess,
             Self::PodIdentityAssociation { .. } => Kind::PodIdentityAssociation,
             Self::IdentityProvider(_) => Kind::IdentityProvider,
             Self::Capability(_) => Kind::Capability,

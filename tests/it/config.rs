@@ -106,7 +106,7 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
     );
     eprintln!("accepted: {}", accepted.join(", "));
     assert_eq!(accepted.len() + refused.len(), 49, "all 49 examples were read");
-    assert!(accepted.len() >= 32, "too few examples accepted: {accepted:?}");
+    assert!(accepted.len() >= 34, "too few examples accepted: {accepted:?}");
     for example in [
         "13-iamserviceaccounts.yaml",
         "05-advanced-nodegroups.yaml",
@@ -126,6 +126,8 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
         "14-windows-nodes.yaml",
         "32-windows-nodes-with-containerd.yaml",
         "02-custom-vpc-cidr-no-nodes.yaml",
+        "33-local-zones.yaml",
+        "35-iamidentitymappings.yaml",
     ] {
         assert!(accepted.iter().any(|a| a == example), "{example} not in {accepted:?}");
     }

@@ -1801,3 +1801,150 @@ fn auto_allocated_ipv6() {
         assert_eq!(rerun.code, 0, "{}", rerun.stderr);
     });
 }
+
+/// Example 33: a public and a private subnet in each Local Zone (eksctl's blocks: the zones'
+/// public ones, the Local Zones', then the private ones), the control plane in the region's
+/// availability zones only, the group's nodes Ready in the Local Zones' public subnets. Read
+/// back with the AWS CLI and kubectl.
+#[test]
+fn local_zones() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let name = "33-local-zones.yaml";
+    lifecycle_checked(&emu, name, &example(name), |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"];
+        let vpc_id = str_of(&c["vpcId"]);
+        let subnets =
+            emu.aws(&["ec2", "describe-subnets", "--filters", &format!("Name=vpc-id,Values={vpc_id}")]);
+        let subnets = subnets["Subnets"].as_array().unwrap();
+        let in_lz = |s: &&Value| str_of(&s["AvailabilityZone"]).starts_with("us-west-2-lax-1");
+        let mut lz: Vec<(String, String)> = subnets
+            .iter()
+            .filter(in_lz)
+            .map(|s| (str_of(&s["AvailabilityZone"]), str_of(&s["CidrBlock"])))
+            .collect();
+        lz.sort();
+        assert_eq!(
+            lz,
+            [
+                ("us-west-2-lax-1a".to_string(), "192.168.128.0/20".to_string()),
+                ("us-west-2-lax-1a".into(), "192.168.48.0/20".into()),
+                ("us-west-2-lax-1b".into(), "192.168.144.0/20".into()),
+                ("us-west-2-lax-1b".into(), "192.168.64.0/20".into()),
+            ]
+        );
+        let lz_ids: Vec<String> = subnets.iter().filter(in_lz).map(|s| str_of(&s["SubnetId"])).collect();
+        let cp: Vec<String> = c["subnetIds"].as_array().unwrap().iter().map(str_of).collect();
+        assert_eq!(cp.len(), 6, "{cp:?}");
+        assert!(cp.iter().all(|s| !lz_ids.contains(s)), "control plane in a Local Zone: {cp:?}");
+        // The group's instances run in the Local Zones' public subnets.
+        let group = asg(&emu, &format!("eksup-{cluster}-local-ng"));
+        let public_lz: Vec<String> = subnets
+            .iter()
+            .filter(in_lz)
+            .filter(|s| s["MapPublicIpOnLaunch"] == true)
+            .map(|s| str_of(&s["SubnetId"]))
+            .collect();
+        let mut used: Vec<String> =
+            str_of(&group["VPCZoneIdentifier"]).split(',').map(str::to_string).collect();
+        used.sort();
+        let mut want = public_lz.clone();
+        want.sort();
+        assert_eq!(used, want, "{group}");
+        let (ok, zones, err) = emu.kubectl(&[
+            "get",
+            "nodes",
+            "-o",
+            "jsonpath={.items[*].metadata.labels.topology\\.kubernetes\\.io/zone}",
+        ]);
+        assert!(ok, "{err}");
+        let zones: Vec<&str> = zones.split_whitespace().collect();
+        assert_eq!(zones.len(), 2, "{zones:?}");
+        assert!(zones.iter().all(|z| z.starts_with("us-west-2-lax-1")), "{zones:?}");
+    });
+}
+
+/// Example 35: the ARN mappings as access entries; `serviceName: emr-containers` as eksctl
+/// grants it (the namespace, Amazon EMR's Role and its RoleBinding to the user
+/// `emr-containers`, and the service-linked role mapped to that user in aws-auth, where EKS
+/// takes no access entry for it); `account` in aws-auth's `mapAccounts`. Read back with the
+/// AWS CLI and kubectl; a re-run changes nothing.
+#[test]
+fn iam_identity_mappings() {
+    let emu = Emulator::builder().region("us-east-1").start();
+    let trust = r#"{"Version":"2012-10-17","Statement":[]}"#;
+    emu.aws(&["iam", "create-role", "--role-name", "myAdminRole", "--assume-role-policy-document", trust]);
+    emu.aws(&["iam", "create-user", "--user-name", "myUser"]);
+    let name = "35-iamidentitymappings.yaml";
+    let text = example(name).replace("000000000000", "123456789012");
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        let entries = emu.aws(&["eks", "list-access-entries", "--cluster-name", cluster]);
+        let entries: Vec<String> = entries["accessEntries"].as_array().unwrap().iter().map(str_of).collect();
+        assert!(entries.contains(&"arn:aws:iam::123456789012:role/myAdminRole".to_string()), "{entries:?}");
+        assert!(entries.contains(&"arn:aws:iam::123456789012:user/myUser".to_string()), "{entries:?}");
+        assert!(!entries.iter().any(|e| e.contains("AWSServiceRoleForAmazonEMRContainers")), "{entries:?}");
+        let (ok, data, err) =
+            emu.kubectl(&["get", "configmap", "aws-auth", "-n", "kube-system", "-o", "json"]);
+        assert!(ok, "{err}");
+        let data: Value = serde_json::from_str(&data).unwrap();
+        let roles: Value = serde_saphyr::from_str(data["data"]["mapRoles"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            roles,
+            serde_json::json!([{
+                "rolearn": "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers",
+                "username": "emr-containers"
+            }])
+        );
+        let accounts: Value = serde_saphyr::from_str(data["data"]["mapAccounts"].as_str().unwrap()).unwrap();
+        assert_eq!(accounts, serde_json::json!(["123456789012"]));
+        let (ok, rbac, err) = emu.kubectl(&["get", "roles,rolebindings", "-n", "emr", "-o", "json"]);
+        assert!(ok, "{err}");
+        let rbac: Value = serde_json::from_str(&rbac).unwrap();
+        let items = rbac["items"].as_array().unwrap();
+        let role = items.iter().find(|i| i["kind"] == "Role").expect("the Role");
+        assert_eq!(role["metadata"]["name"], "emr-containers");
+        assert!(
+            role["rules"].as_array().unwrap().iter().any(|r| r["resources"][0] == "namespaces"),
+            "{role}"
+        );
+        let binding = items.iter().find(|i| i["kind"] == "RoleBinding").expect("the RoleBinding");
+        assert_eq!(binding["roleRef"]["name"], "emr-containers");
+        assert_eq!(
+            binding["subjects"][0],
+            serde_json::json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": "emr-containers"})
+        );
+        // A re-run finds it all as it is.
+        let file = emu.home().join(name);
+        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        nothing_to_do(&emu, &file);
+        let (_, after, _) = emu.kubectl(&["get", "configmap", "aws-auth", "-n", "kube-system", "-o", "json"]);
+        let after: Value = serde_json::from_str(&after).unwrap();
+        assert_eq!(after["data"], data["data"]);
+    });
+}
+
+/// A Local Zone the account has not opted in to, and an instance type a Local Zone does not
+/// offer: both found before anything is made, with what to do.
+#[test]
+fn local_zones_refused_before_anything_is_made() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let text = example("33-local-zones.yaml")
+        .replace("[\"us-west-2-lax-1a\", \"us-west-2-lax-1b\"]", "[\"us-west-2-lax-1a\", \"us-west-2-den-1a\"]")
+        .replace("- name: local-ng\n", "- name: local-ng\n    instanceType: m6i.large\n");
+    let file = emu.home().join("lz.yaml");
+    std::fs::write(&file, &text).unwrap();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    assert!(stderr.contains("Local Zone `us-west-2-den-1a` is not enabled in this account"), "{stderr}");
+    assert!(
+        stderr.contains("--group-name us-west-2-den-1 --opt-in-status opted-in"),
+        "the hint opts in its group: {stderr}"
+    );
+    assert!(
+        stderr.contains("instance type `m6i.large` of `eksup-") && stderr.contains("is not offered in Local Zone `us-west-2-lax-1a`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was created"), "{stderr}");
+    assert_eq!(Inventory::owned(&emu, "cluster-33").count("vpcs"), 0);
+}

@@ -164,6 +164,62 @@ impl Builder<'_> {
         }
     }
 
+    /// The identity mappings EKS takes no access entry for, kept where eksctl keeps them, in
+    /// the aws-auth ConfigMap: a service's (`serviceName`: its service-linked role mapped to its
+    /// user, and its RBAC in `namespace`) and whole accounts (`account`).
+    pub(super) fn kubernetes_access(&mut self, cp: &str, opts: &PlanOptions) {
+        let mappings = self.cfg.iam_identity_mappings.iter().flatten();
+        let mut accounts: Vec<String> = Vec::new();
+        // One step after the other: each rewrites the ConfigMap.
+        let mut after = vec![cp.to_string()];
+        for m in mappings {
+            if let Some(account) = &m.account {
+                if !accounts.contains(account) {
+                    accounts.push(account.clone());
+                }
+                continue;
+            }
+            let (Some(name), Some(namespace)) = (&m.service_name, &m.namespace) else { continue };
+            let Some(service) = crate::config::services::service(name) else { continue };
+            let account = opts.account_id.as_deref().unwrap_or("<account>");
+            // aws-auth takes role ARNs without their path.
+            let role_arn =
+                format!("arn:{}:iam::{account}:role/{}", self.partition, service.service_linked_role);
+            let step = self.add(
+                format!("service-access-{}-{}", slug(name), slug(namespace)),
+                format!(
+                    "`{name}`'s access to namespace `{namespace}` (RBAC, and `{}` in aws-auth)",
+                    service.service_linked_role
+                ),
+                Resource::ServiceAccess {
+                    service: name.clone(),
+                    user: service.user.clone(),
+                    namespace: namespace.clone(),
+                    role_arn,
+                    endpoint: Val::out(cp, keys::ENDPOINT),
+                    certificate_authority: Val::out(cp, keys::CA),
+                },
+                after.clone(),
+            );
+            after = vec![cp.to_string(), step];
+        }
+        if !accounts.is_empty() {
+            self.add(
+                "aws-auth-accounts",
+                format!(
+                    "accounts {} in aws-auth (`mapAccounts`)",
+                    accounts.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                ),
+                Resource::AccountMappings {
+                    accounts,
+                    endpoint: Val::out(cp, keys::ENDPOINT),
+                    certificate_authority: Val::out(cp, keys::CA),
+                },
+                after,
+            );
+        }
+    }
+
     /// An identity mapping as an access entry. EKS refuses `system:` groups in access entries:
     /// as eksctl's access-entry migration does, `system:masters` becomes the cluster admin
     /// access policy (validation refuses the other `system:` groups), and a node role becomes

@@ -38,7 +38,8 @@ impl Builder<'_> {
         let (shared_nodes, shared_nodes_deps) = self.shared_nodes_group(net);
         let role = self.cluster_role();
         let auto_mode = self.auto_mode();
-        let mut deps: Vec<StepId> = net.subnets.iter().filter_map(|s| step_of(&s.id)).collect();
+        let mut deps: Vec<StepId> =
+            net.subnets.iter().filter(|s| !s.local).filter_map(|s| step_of(&s.id)).collect();
         deps.extend(net.imported_vpc());
         deps.extend(security_group_deps.clone());
         deps.extend(step_of(&role));
@@ -148,9 +149,10 @@ impl Builder<'_> {
         // Auto Mode launches its nodes in the cluster's subnets: as eksctl, private ones only.
         let private_only = vpc.control_plane_on_private_subnets
             || (self.res.auto_mode.is_some() && net.subnets.iter().any(|s| s.kind == SubnetKind::Private));
+        // EKS runs no control plane in a Local Zone.
         net.subnets
             .iter()
-            .filter(|s| !private_only || s.kind == SubnetKind::Private)
+            .filter(|s| !s.local && (!private_only || s.kind == SubnetKind::Private))
             .map(|s| s.id.clone())
             .collect()
     }

@@ -15,6 +15,8 @@ pub(super) struct Subnet {
     pub key: String,
     pub az: String,
     pub kind: SubnetKind,
+    /// In one of the cluster's Local Zones: only for node groups that name it.
+    pub local: bool,
     /// The subnet's id (an output of the step that creates or imports it).
     pub id: Val,
     /// The route table step of a created subnet.
@@ -33,7 +35,8 @@ pub(super) struct Net {
 
 impl Net {
     /// The subnets a node group or Fargate profile uses: the ones it names (by key or id), else
-    /// the public or private ones in its zones (all zones when it names none).
+    /// the public or private ones in its zones (all availability zones, no Local Zone, when it
+    /// names none).
     pub fn select(&self, private: bool, azs: &[String], names: &[String]) -> Vec<&Subnet> {
         if !names.is_empty() {
             return self
@@ -48,7 +51,7 @@ impl Net {
         self.subnets
             .iter()
             .filter(|s| s.kind == kind)
-            .filter(|s| azs.is_empty() || azs.contains(&s.az))
+            .filter(|s| if azs.is_empty() { !s.local } else { azs.contains(&s.az) })
             .collect()
     }
 
@@ -109,6 +112,7 @@ impl Builder<'_> {
                     key: key.clone(),
                     az: az.unwrap_or_default(),
                     kind,
+                    local: false,
                     id: Val::out("existing-vpc", &output),
                     route_table: None,
                 });
@@ -142,15 +146,19 @@ impl Builder<'_> {
             vpc_cidr: Some(cidr.clone()),
             ids: BTreeMap::new(),
         };
-        for (kind, list) in
-            [(SubnetKind::Public, &vpc.public_subnets), (SubnetKind::Private, &vpc.private_subnets)]
-        {
+        for (kind, list, local) in [
+            (SubnetKind::Public, &vpc.public_subnets, false),
+            (SubnetKind::Private, &vpc.private_subnets, false),
+            (SubnetKind::Public, &vpc.local_public_subnets, true),
+            (SubnetKind::Private, &vpc.local_private_subnets, true),
+        ] {
             for (key, s) in list {
                 let ipv6 = vpc.auto_allocate_ipv6.then(|| SubnetIpv6 {
                     vpc_block: Val::out(&net.vpc_deps[0], keys::IPV6_CIDR),
                     index: self.ipv6_index(kind, key, s, net.subnets.len()),
                 });
-                let subnet = self.subnet(&net, kind, key, s, ipv6, vpc.hostname_type.clone());
+                let mut subnet = self.subnet(&net, kind, key, s, ipv6, vpc.hostname_type.clone());
+                subnet.local = local;
                 net.subnets.push(subnet);
             }
         }
@@ -183,13 +191,20 @@ impl Builder<'_> {
             Resource::Subnet { vpc: net.vpc.clone(), az: az.clone(), cidr, kind, ipv6, hostname_type },
             net.vpc_deps.clone(),
         );
-        Subnet { key: key.to_string(), az, kind, id: Val::out(&id, keys::ID), route_table: None }
+        Subnet {
+            key: key.to_string(),
+            az,
+            kind,
+            local: false,
+            id: Val::out(&id, keys::ID),
+            route_table: None,
+        }
     }
 
     /// A new subnet's /64 of the VPC's IPv6 block, numbered as eksctl numbers them (its
-    /// `CIDRIndex`): the public subnet of the i-th of `availabilityZones` takes i, the private one
-    /// i + the number of zones, in the order the IPv4 blocks are carved; `fallback` for a subnet
-    /// the file names by alias.
+    /// `CIDRIndex`): the public subnet of the i-th of `availabilityZones` then `localZones` takes
+    /// i, the private one i + the number of zones, in the order the IPv4 blocks are carved;
+    /// `fallback` for a subnet the file names by alias.
     fn ipv6_index(
         &self,
         kind: SubnetKind,
@@ -197,9 +212,15 @@ impl Builder<'_> {
         s: &crate::config::AZSubnetSpec,
         fallback: usize,
     ) -> u32 {
-        let zones = self.cfg.availability_zones.as_deref().unwrap_or_default();
+        let zones: Vec<&String> = self
+            .cfg
+            .availability_zones
+            .iter()
+            .flatten()
+            .chain(self.cfg.local_zones.iter().flatten())
+            .collect();
         let az = s.az.as_deref().unwrap_or(key);
-        let index = match zones.iter().position(|z| z == az) {
+        let index = match zones.iter().position(|z| *z == az) {
             Some(i) if kind == SubnetKind::Public => i,
             Some(i) => i + zones.len(),
             None => fallback,

@@ -511,3 +511,66 @@ fn auto_mode_puts_the_control_plane_and_so_its_nodes_on_private_subnets() {
     let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
     assert!(cp.subnets.iter().any(|s| matches!(s, Val::Out(r) if r.step.starts_with("subnet-public-"))));
 }
+
+#[test]
+fn local_zones_get_subnets_for_their_groups_and_none_for_the_control_plane() {
+    let p = plan_of(
+        "localZones: [us-west-2-lax-1a, us-west-2-lax-1b]\nnodeGroups:\n  - name: lz\n    localZones: [us-west-2-lax-1a]\n  - name: az\n",
+    );
+    let subnet_ids = |vals: &[Val]| -> Vec<String> { vals.iter().filter_map(step_of).collect() };
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!() };
+    let cp_subnets = subnet_ids(&cp.subnets);
+    assert_eq!(cp_subnets.len(), 6, "{cp_subnets:?}");
+    assert!(cp_subnets.iter().all(|s| !s.contains("lax")), "{cp_subnets:?}");
+    let Resource::AutoScalingGroup(lz) = resource(&p, "auto-scaling-group-lz") else { panic!() };
+    assert_eq!(subnet_ids(&lz.subnets), ["subnet-public-us-west-2-lax-1a"]);
+    let Resource::AutoScalingGroup(az) = resource(&p, "auto-scaling-group-az") else { panic!() };
+    assert!(subnet_ids(&az.subnets).iter().all(|s| !s.contains("lax")));
+    // eksctl's layout: public blocks of the zones then the Local Zones, then the private ones.
+    assert!(
+        matches!(resource(&p, "subnet-public-us-west-2-lax-1a"), Resource::Subnet { cidr, .. } if cidr == "192.168.48.0/20")
+    );
+    assert!(
+        matches!(resource(&p, "subnet-private-us-west-2-lax-1b"), Resource::Subnet { cidr, .. } if cidr == "192.168.144.0/20")
+    );
+    assert!(
+        matches!(resource(&p, "subnet-private-us-west-2a"), Resource::Subnet { cidr, .. } if cidr == "192.168.80.0/20")
+    );
+    // The Local Zones' private subnets route through the NAT gateway of an availability zone.
+    assert!(matches!(
+        resource(&p, "route-table-private-us-west-2-lax-1a"),
+        Resource::RouteTable { default_route: Some(_), .. }
+    ));
+    assert!(
+        p.step("route-table-private-us-west-2-lax-1a")
+            .unwrap()
+            .depends_on
+            .contains(&"nat-gateway".to_string())
+    );
+    assert!(!p.step("control-plane").unwrap().depends_on.iter().any(|d| d.contains("lax")));
+}
+
+#[test]
+fn service_and_account_mappings_go_to_aws_auth_one_step_after_the_other() {
+    let p = plan_of(
+        "iamIdentityMappings:\n  - account: \"000000000000\"\n  - serviceName: emr-containers\n    namespace: emr\n  - account: \"111111111111\"\n",
+    );
+    let Resource::ServiceAccess { user, role_arn, namespace, .. } =
+        resource(&p, "service-access-emr-containers-emr")
+    else {
+        panic!()
+    };
+    assert_eq!((user.as_str(), namespace.as_str()), ("emr-containers", "emr"));
+    assert_eq!(role_arn, "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers");
+    let Resource::AccountMappings { accounts, .. } = resource(&p, "aws-auth-accounts") else { panic!() };
+    assert_eq!(accounts, &["000000000000", "111111111111"]);
+    assert!(
+        p.step("aws-auth-accounts")
+            .unwrap()
+            .depends_on
+            .contains(&"service-access-emr-containers-emr".to_string())
+    );
+    assert!(!p.steps.iter().any(
+        |s| matches!(&s.resource, Resource::AccessEntry { principal: Val::Lit(a), .. } if a.contains("EMR"))
+    ));
+}
