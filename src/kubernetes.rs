@@ -173,9 +173,7 @@ impl ClusterApi {
     /// what others added stays.
     pub async fn apply_rbac(&self, namespace: &str, objects: &[serde_json::Value]) -> anyhow::Result<Made> {
         use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
-        use kube::api::{Patch, PatchParams};
         self.ensure_namespace(namespace).await?;
-        let params = PatchParams::apply("eksup").force();
         let (mut created, mut changed) = (false, false);
         for object in objects {
             let mut object = object.clone();
@@ -185,31 +183,15 @@ impl ClusterApi {
             let kind = object["kind"].as_str().unwrap_or_default().to_string();
             let what = format!("{kind} `{namespace}/{name}`");
             let before = match kind.as_str() {
-                "Role" => {
-                    let api: Api<Role> = Api::namespaced(self.client.clone(), namespace);
-                    let before =
-                        api.get_opt(&name).await.with_context(|| format!("failed to read {what}"))?;
-                    let after = api
-                        .patch(&name, &params, &Patch::Apply(&object))
-                        .await
-                        .with_context(|| format!("failed to apply {what}"))?;
-                    before.map(|b| (serde_json::to_value(b.rules), serde_json::to_value(after.rules)))
-                }
+                "Role" => self.apply_compared(namespace, &name, &what, &object, |r: Role| r.rules).await?,
                 "RoleBinding" => {
-                    let api: Api<RoleBinding> = Api::namespaced(self.client.clone(), namespace);
-                    let before =
-                        api.get_opt(&name).await.with_context(|| format!("failed to read {what}"))?;
-                    let after = api
-                        .patch(&name, &params, &Patch::Apply(&object))
-                        .await
-                        .with_context(|| format!("failed to apply {what}"))?;
-                    before.map(|b| (serde_json::to_value(b.subjects), serde_json::to_value(after.subjects)))
+                    self.apply_compared(namespace, &name, &what, &object, |b: RoleBinding| b.subjects).await?
                 }
                 other => anyhow::bail!("cannot apply a `{other}`: only Roles and RoleBindings"),
             };
             match before {
                 None => created = true,
-                Some((b, a)) => changed |= b.ok() != a.ok(),
+                Some((b, a)) => changed |= b != a,
             }
         }
         Ok(if created {
@@ -219,6 +201,34 @@ impl ClusterApi {
         } else {
             Made::Unchanged
         })
+    }
+
+    /// Server-side apply `object` (a `K` named `name` in `namespace`), as field manager `eksup`;
+    /// `part` of it before and after, when it existed before.
+    async fn apply_compared<K, P>(
+        &self,
+        namespace: &str,
+        name: &str,
+        what: &str,
+        object: &serde_json::Value,
+        part: fn(K) -> P,
+    ) -> anyhow::Result<Option<(serde_json::Value, serde_json::Value)>>
+    where
+        K: kube::Resource<Scope = kube::core::NamespaceResourceScope, DynamicType = ()>
+            + Clone
+            + std::fmt::Debug
+            + serde::de::DeserializeOwned,
+        P: serde::Serialize,
+    {
+        use kube::api::{Patch, PatchParams};
+        let api: Api<K> = Api::namespaced(self.client.clone(), namespace);
+        let before = api.get_opt(name).await.with_context(|| format!("failed to read {what}"))?;
+        let after = api
+            .patch(name, &PatchParams::apply("eksup").force(), &Patch::Apply(object))
+            .await
+            .with_context(|| format!("failed to apply {what}"))?;
+        let value = |k: K| serde_json::to_value(part(k)).unwrap_or_default();
+        Ok(before.map(|b| (value(b), value(after))))
     }
 
     /// Add `roles` (`rolearn`, `username`, `groups`) to `mapRoles` and `accounts` to

@@ -156,28 +156,16 @@ impl AwsCloud {
             let (endpoint, ca, connection, labels, annotations) =
                 (endpoint.clone(), ca.clone(), &connection, &labels, &annotations);
             async move {
-                let api = match connection.api(self, cluster, &endpoint, &ca).await {
-                    Ok(api) => api,
-                    Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
-                };
-                match api.ensure_service_account(account.namespace, account.name, labels, annotations).await {
-                    Ok(made) => Ok(Poll::Ready(made)),
-                    Err(e) if crate::kubernetes::refused(&e) => Err(e),
-                    Err(e) => {
-                        connection.forget().await;
-                        Ok(Poll::Pending(format!("{e:#}")))
-                    }
-                }
+                connection
+                    .attempt(self, cluster, &endpoint, &ca, |api| async move {
+                        api.ensure_service_account(account.namespace, account.name, labels, annotations).await
+                    })
+                    .await
             }
         })
         .await?;
-        let action = match made {
-            Made::Created => Action::Created,
-            Made::Updated => Action::Updated,
-            Made::Unchanged => Action::Existed,
-        };
-        let result =
-            StepResult::new(action).with(keys::NAME, format!("{}/{}", account.namespace, account.name));
+        let result = StepResult::new(action_of(made))
+            .with(keys::NAME, format!("{}/{}", account.namespace, account.name));
         Ok(match role {
             Some(role) => result.with("role", role),
             None => result,
@@ -220,52 +208,36 @@ impl AwsCloud {
         let made = wait_for(&ctx.progress, &what, limits::SERVICE_ACCOUNT_MADE, || {
             let (endpoint, ca, connection) = (endpoint.clone(), ca.clone(), &connection);
             async move {
-                let api = match connection.api(self, cluster, &endpoint, &ca).await {
-                    Ok(api) => api,
-                    Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
-                };
-                let made = match grant {
-                    KubernetesGrant::Service { service, user, namespace, role_arn } => {
-                        let Some(def) = crate::config::services::service(service) else {
-                            anyhow::bail!("eksup does not know service `{service}`");
-                        };
-                        let role = AwsAuthRole {
-                            rolearn: (*role_arn).to_string(),
-                            username: (*user).to_string(),
-                            groups: vec![],
-                        };
-                        match api.apply_rbac(namespace, &def.rbac()).await {
-                            Ok(rbac) => api.ensure_aws_auth(&[role], &[]).await.map(|auth| {
-                                if rbac == Made::Created || auth == Made::Created {
+                connection
+                    .attempt(self, cluster, &endpoint, &ca, |api| async move {
+                        match grant {
+                            KubernetesGrant::Service { service, user, namespace, role_arn } => {
+                                let Some(def) = crate::config::services::service(service) else {
+                                    anyhow::bail!("eksup does not know service `{service}`");
+                                };
+                                let role = AwsAuthRole {
+                                    rolearn: (*role_arn).to_string(),
+                                    username: (*user).to_string(),
+                                    groups: vec![],
+                                };
+                                let rbac = api.apply_rbac(namespace, &def.rbac()).await?;
+                                let auth = api.ensure_aws_auth(&[role], &[]).await?;
+                                Ok(if rbac == Made::Created || auth == Made::Created {
                                     Made::Created
                                 } else if rbac == Made::Unchanged && auth == Made::Unchanged {
                                     Made::Unchanged
                                 } else {
                                     Made::Updated
-                                }
-                            }),
-                            Err(e) => Err(e),
+                                })
+                            }
+                            KubernetesGrant::Accounts(accounts) => api.ensure_aws_auth(&[], accounts).await,
                         }
-                    }
-                    KubernetesGrant::Accounts(accounts) => api.ensure_aws_auth(&[], accounts).await,
-                };
-                match made {
-                    Ok(made) => Ok(Poll::Ready(made)),
-                    Err(e) if crate::kubernetes::refused(&e) => Err(e),
-                    Err(e) => {
-                        connection.forget().await;
-                        Ok(Poll::Pending(format!("{e:#}")))
-                    }
-                }
+                    })
+                    .await
             }
         })
         .await?;
-        let action = match made {
-            Made::Created => Action::Created,
-            Made::Updated => Action::Updated,
-            Made::Unchanged => Action::Existed,
-        };
-        Ok(StepResult::new(action).with(keys::NAME, name))
+        Ok(StepResult::new(action_of(made)).with(keys::NAME, name))
     }
 }
 
@@ -302,5 +274,43 @@ impl Connection {
 
     async fn forget(&self) {
         *self.api.lock().await = None;
+    }
+
+    /// One try of `write` through the cluster's API, for a wait: ready with what it returned;
+    /// pending (with a fresh client next time) while the API server does not answer or fails
+    /// in passing; the error when it refused for good.
+    async fn attempt<T, F, Fut>(
+        &self,
+        aws: &AwsCloud,
+        cluster: &str,
+        endpoint: &str,
+        ca: &str,
+        write: F,
+    ) -> anyhow::Result<Poll<T>>
+    where
+        F: FnOnce(ClusterApi) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<T>>,
+    {
+        let api = match self.api(aws, cluster, endpoint, ca).await {
+            Ok(api) => api,
+            Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
+        };
+        match write(api).await {
+            Ok(done) => Ok(Poll::Ready(done)),
+            Err(e) if crate::kubernetes::refused(&e) => Err(e),
+            Err(e) => {
+                self.forget().await;
+                Ok(Poll::Pending(format!("{e:#}")))
+            }
+        }
+    }
+}
+
+/// The step's action for what a write through the cluster's API did.
+fn action_of(made: Made) -> Action {
+    match made {
+        Made::Created => Action::Created,
+        Made::Updated => Action::Updated,
+        Made::Unchanged => Action::Existed,
     }
 }

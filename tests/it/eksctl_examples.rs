@@ -1929,7 +1929,10 @@ fn iam_identity_mappings() {
 fn local_zones_refused_before_anything_is_made() {
     let emu = Emulator::builder().region("us-west-2").start();
     let text = example("33-local-zones.yaml")
-        .replace("[\"us-west-2-lax-1a\", \"us-west-2-lax-1b\"]", "[\"us-west-2-lax-1a\", \"us-west-2-den-1a\"]")
+        .replace(
+            "[\"us-west-2-lax-1a\", \"us-west-2-lax-1b\"]",
+            "[\"us-west-2-lax-1a\", \"us-west-2-den-1a\"]",
+        )
         .replace("- name: local-ng\n", "- name: local-ng\n    instanceType: m6i.large\n");
     let file = emu.home().join("lz.yaml");
     std::fs::write(&file, &text).unwrap();
@@ -1942,7 +1945,8 @@ fn local_zones_refused_before_anything_is_made() {
         "the hint opts in its group: {stderr}"
     );
     assert!(
-        stderr.contains("instance type `m6i.large` of `eksup-") && stderr.contains("is not offered in Local Zone `us-west-2-lax-1a`"),
+        stderr.contains("instance type `m6i.large` of `eksup-")
+            && stderr.contains("is not offered in Local Zone `us-west-2-lax-1a`"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was created"), "{stderr}");
