@@ -73,6 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Create the config file''s IAM identity mappings on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -297,6 +298,28 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'eksup;create;iamidentitymapping' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Cluster config file (`-` for standard input)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'eksup;create;repository' {
             [CompletionResult]::new('--image-tag-mutability', '--image-tag-mutability', [CompletionResultType]::ParameterName, 'MUTABLE or IMMUTABLE')
             [CompletionResult]::new('--scan-on-push', '--scan-on-push', [CompletionResultType]::ParameterName, 'Scan images on push')
@@ -330,6 +353,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Create the config file''s IAM identity mappings on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -356,6 +380,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;create;help;capability' {
+            break
+        }
+        'eksup;create;help;iamidentitymapping' {
             break
         }
         'eksup;create;help;repository' {
@@ -385,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
@@ -568,6 +596,25 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;get;iamidentitymapping' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--arn', '--arn', [CompletionResultType]::ParameterName, 'Only the mappings of this IAM role or user ARN, or of this account id')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;get;capability' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
@@ -630,6 +677,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
@@ -663,6 +711,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;get;help;accessentry' {
             break
         }
+        'eksup;get;help;iamidentitymapping' {
+            break
+        }
         'eksup;get;help;capability' {
             break
         }
@@ -693,6 +744,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
@@ -833,6 +885,27 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'eksup;delete;iamidentitymapping' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
+            [CompletionResult]::new('--arn', '--arn', [CompletionResultType]::ParameterName, 'The IAM role or user of the mapping')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'The account of a `mapAccounts` entry')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (e.g. `40m`, `1h`)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: the config file, then AWS_REGION and the AWS profile)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more (repeatable)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say only errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'eksup;delete;capability' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
@@ -919,6 +992,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
@@ -942,6 +1016,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;delete;help;accessentry' {
+            break
+        }
+        'eksup;delete;help;iamidentitymapping' {
             break
         }
         'eksup;delete;help;capability' {
@@ -1728,6 +1805,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Create the config file''s Fargate profiles on its existing cluster')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Create the config file''s access entries on its existing cluster')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Create the config file''s IAM identity mappings on its existing cluster')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Create an ECR repository')
             break
         }
@@ -1755,6 +1833,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;create;capability' {
             break
         }
+        'eksup;help;create;iamidentitymapping' {
+            break
+        }
         'eksup;help;create;repository' {
             break
         }
@@ -1768,6 +1849,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Show a cluster''s add-ons, whoever installed them')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Show a cluster''s Fargate profiles')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Show a cluster''s access entries and their access policies')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Show a cluster''s EKS capabilities, whoever made them')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Show ECR repositories')
             [CompletionResult]::new('orphans', 'orphans', [CompletionResultType]::ParameterValue, 'Show what eksup left behind: resources tagged for clusters that no longer exist')
@@ -1800,6 +1882,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
         'eksup;help;get;accessentry' {
             break
         }
+        'eksup;help;get;iamidentitymapping' {
+            break
+        }
         'eksup;help;get;capability' {
             break
         }
@@ -1816,6 +1901,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('addon', 'addon', [CompletionResultType]::ParameterValue, 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone')
             [CompletionResult]::new('fargateprofile', 'fargateprofile', [CompletionResultType]::ParameterValue, 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)')
             [CompletionResult]::new('accessentry', 'accessentry', [CompletionResultType]::ParameterValue, 'Delete a cluster''s access entry for an IAM principal (and its access policies)')
+            [CompletionResult]::new('iamidentitymapping', 'iamidentitymapping', [CompletionResultType]::ParameterValue, 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry')
             [CompletionResult]::new('capability', 'capability', [CompletionResultType]::ParameterValue, 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it')
             [CompletionResult]::new('iamserviceaccount', 'iamserviceaccount', [CompletionResultType]::ParameterValue, 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it')
             [CompletionResult]::new('repository', 'repository', [CompletionResultType]::ParameterValue, 'Delete an ECR repository')
@@ -1838,6 +1924,9 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             break
         }
         'eksup;help;delete;accessentry' {
+            break
+        }
+        'eksup;help;delete;iamidentitymapping' {
             break
         }
         'eksup;help;delete;capability' {

@@ -85,6 +85,9 @@ _eksup() {
             eksup__subcmd__create,help)
                 cmd="eksup__subcmd__create__subcmd__help"
                 ;;
+            eksup__subcmd__create,iamidentitymapping)
+                cmd="eksup__subcmd__create__subcmd__iamidentitymapping"
+                ;;
             eksup__subcmd__create,iamserviceaccount)
                 cmd="eksup__subcmd__create__subcmd__iamserviceaccount"
                 ;;
@@ -115,6 +118,9 @@ _eksup() {
             eksup__subcmd__create__subcmd__help,help)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__help"
                 ;;
+            eksup__subcmd__create__subcmd__help,iamidentitymapping)
+                cmd="eksup__subcmd__create__subcmd__help__subcmd__iamidentitymapping"
+                ;;
             eksup__subcmd__create__subcmd__help,iamserviceaccount)
                 cmd="eksup__subcmd__create__subcmd__help__subcmd__iamserviceaccount"
                 ;;
@@ -144,6 +150,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete,help)
                 cmd="eksup__subcmd__delete__subcmd__help"
+                ;;
+            eksup__subcmd__delete,iamidentitymapping)
+                cmd="eksup__subcmd__delete__subcmd__iamidentitymapping"
                 ;;
             eksup__subcmd__delete,iamserviceaccount)
                 cmd="eksup__subcmd__delete__subcmd__iamserviceaccount"
@@ -177,6 +186,9 @@ _eksup() {
                 ;;
             eksup__subcmd__delete__subcmd__help,help)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__delete__subcmd__help,iamidentitymapping)
+                cmd="eksup__subcmd__delete__subcmd__help__subcmd__iamidentitymapping"
                 ;;
             eksup__subcmd__delete__subcmd__help,iamserviceaccount)
                 cmd="eksup__subcmd__delete__subcmd__help__subcmd__iamserviceaccount"
@@ -235,6 +247,9 @@ _eksup() {
             eksup__subcmd__get,help)
                 cmd="eksup__subcmd__get__subcmd__help"
                 ;;
+            eksup__subcmd__get,iamidentitymapping)
+                cmd="eksup__subcmd__get__subcmd__iamidentitymapping"
+                ;;
             eksup__subcmd__get,iamserviceaccount)
                 cmd="eksup__subcmd__get__subcmd__iamserviceaccount"
                 ;;
@@ -273,6 +288,9 @@ _eksup() {
                 ;;
             eksup__subcmd__get__subcmd__help,help)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__help"
+                ;;
+            eksup__subcmd__get__subcmd__help,iamidentitymapping)
+                cmd="eksup__subcmd__get__subcmd__help__subcmd__iamidentitymapping"
                 ;;
             eksup__subcmd__get__subcmd__help,iamserviceaccount)
                 cmd="eksup__subcmd__get__subcmd__help__subcmd__iamserviceaccount"
@@ -361,6 +379,9 @@ _eksup() {
             eksup__subcmd__help__subcmd__create,fargateprofile)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__fargateprofile"
                 ;;
+            eksup__subcmd__help__subcmd__create,iamidentitymapping)
+                cmd="eksup__subcmd__help__subcmd__create__subcmd__iamidentitymapping"
+                ;;
             eksup__subcmd__help__subcmd__create,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__create__subcmd__iamserviceaccount"
                 ;;
@@ -387,6 +408,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__delete,fargateprofile)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__fargateprofile"
+                ;;
+            eksup__subcmd__help__subcmd__delete,iamidentitymapping)
+                cmd="eksup__subcmd__help__subcmd__delete__subcmd__iamidentitymapping"
                 ;;
             eksup__subcmd__help__subcmd__delete,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__delete__subcmd__iamserviceaccount"
@@ -423,6 +447,9 @@ _eksup() {
                 ;;
             eksup__subcmd__help__subcmd__get,fargateprofile)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__fargateprofile"
+                ;;
+            eksup__subcmd__help__subcmd__get,iamidentitymapping)
+                cmd="eksup__subcmd__help__subcmd__get__subcmd__iamidentitymapping"
                 ;;
             eksup__subcmd__help__subcmd__get,iamserviceaccount)
                 cmd="eksup__subcmd__help__subcmd__get__subcmd__iamserviceaccount"
@@ -700,7 +727,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1168,7 +1195,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository help"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,6 +1292,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__create__subcmd__help__subcmd__iamidentitymapping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__create__subcmd__help__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1314,6 +1355,68 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__create__subcmd__iamidentitymapping)
+            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml mermaid dot" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1590,7 +1693,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup podidentityassociation addon fargateprofile accessentry iamidentitymapping capability iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1906,7 +2009,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__help)
-            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans help"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamidentitymapping capability iamserviceaccount repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,6 +2106,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__delete__subcmd__help__subcmd__iamidentitymapping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__delete__subcmd__help__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2066,6 +2183,60 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__delete__subcmd__iamidentitymapping)
+            opts="-c -y -r -p -v -q -h --cluster --arn --account --yes --timeout --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2580,7 +2751,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get)
-            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans help"
+            opts="-r -p -v -q -h --region --profile --verbose --quiet --color --help cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry iamidentitymapping capability repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2938,7 +3109,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help)
-            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans help"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry iamidentitymapping capability repository orphans help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3022,6 +3193,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__help__subcmd__iamidentitymapping)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3126,6 +3311,60 @@ _eksup() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__get__subcmd__iamidentitymapping)
+            opts="-c -o -r -p -v -q -h --cluster --arn --output --region --profile --verbose --quiet --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3536,7 +3775,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__create)
-            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability repository"
+            opts="cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3619,6 +3858,20 @@ _eksup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        eksup__subcmd__help__subcmd__create__subcmd__iamidentitymapping)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         eksup__subcmd__help__subcmd__create__subcmd__iamserviceaccount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3676,7 +3929,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete)
-            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry capability iamserviceaccount repository orphans"
+            opts="cluster nodegroup podidentityassociation addon fargateprofile accessentry iamidentitymapping capability iamserviceaccount repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3746,6 +3999,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__delete__subcmd__fargateprofile)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__delete__subcmd__iamidentitymapping)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3886,7 +4153,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get)
-            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry capability repository orphans"
+            opts="cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry iamidentitymapping capability repository orphans"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3970,6 +4237,20 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__help__subcmd__get__subcmd__fargateprofile)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        eksup__subcmd__help__subcmd__get__subcmd__iamidentitymapping)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

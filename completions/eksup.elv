@@ -69,6 +69,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
+            cand iamidentitymapping 'Create the config file''s IAM identity mappings on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -284,6 +285,27 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'eksup;create;iamidentitymapping'= {
+            cand -f 'Cluster config file (`-` for standard input)'
+            cand --config-file 'Cluster config file (`-` for standard input)'
+            cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
+            cand --exclude 'Skip the file''s entries matching these names or globs'
+            cand -o 'o'
+            cand --output 'output'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'eksup;create;repository'= {
             cand --image-tag-mutability 'MUTABLE or IMMUTABLE'
             cand --scan-on-push 'Scan images on push'
@@ -316,6 +338,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
+            cand iamidentitymapping 'Create the config file''s IAM identity mappings on its existing cluster'
             cand repository 'Create an ECR repository'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -334,6 +357,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;create;help;accessentry'= {
         }
         &'eksup;create;help;capability'= {
+        }
+        &'eksup;create;help;iamidentitymapping'= {
         }
         &'eksup;create;help;repository'= {
         }
@@ -360,6 +385,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand iamidentitymapping 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)'
             cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
@@ -533,6 +559,24 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;get;iamidentitymapping'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --arn 'Only the mappings of this IAM role or user ARN, or of this account id'
+            cand -o 'o'
+            cand --output 'output'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;get;capability'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
@@ -592,6 +636,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand iamidentitymapping 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)'
             cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
@@ -614,6 +659,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;get;help;fargateprofile'= {
         }
         &'eksup;get;help;accessentry'= {
+        }
+        &'eksup;get;help;iamidentitymapping'= {
         }
         &'eksup;get;help;capability'= {
         }
@@ -641,6 +688,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand iamidentitymapping 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry'
             cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
@@ -774,6 +822,26 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'eksup;delete;iamidentitymapping'= {
+            cand -c 'The cluster'
+            cand --cluster 'The cluster'
+            cand --arn 'The IAM role or user of the mapping'
+            cand --account 'The account of a `mapAccounts` entry'
+            cand --timeout 'Give up after this long (e.g. `40m`, `1h`)'
+            cand -r 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand --region 'AWS region (default: the config file, then AWS_REGION and the AWS profile)'
+            cand -p 'AWS profile from the shared config files'
+            cand --profile 'AWS profile from the shared config files'
+            cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -v 'Say more (repeatable)'
+            cand --verbose 'Say more (repeatable)'
+            cand -q 'Say only errors'
+            cand --quiet 'Say only errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'eksup;delete;capability'= {
             cand -c 'The cluster'
             cand --cluster 'The cluster'
@@ -856,6 +924,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand iamidentitymapping 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry'
             cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
@@ -873,6 +942,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;delete;help;fargateprofile'= {
         }
         &'eksup;delete;help;accessentry'= {
+        }
+        &'eksup;delete;help;iamidentitymapping'= {
         }
         &'eksup;delete;help;capability'= {
         }
@@ -1587,6 +1658,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand fargateprofile 'Create the config file''s Fargate profiles on its existing cluster'
             cand accessentry 'Create the config file''s access entries on its existing cluster'
             cand capability 'Create the config file''s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
+            cand iamidentitymapping 'Create the config file''s IAM identity mappings on its existing cluster'
             cand repository 'Create an ECR repository'
         }
         &'eksup;help;create;cluster'= {
@@ -1605,6 +1677,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;create;capability'= {
         }
+        &'eksup;help;create;iamidentitymapping'= {
+        }
         &'eksup;help;create;repository'= {
         }
         &'eksup;help;get'= {
@@ -1617,6 +1691,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Show a cluster''s add-ons, whoever installed them'
             cand fargateprofile 'Show a cluster''s Fargate profiles'
             cand accessentry 'Show a cluster''s access entries and their access policies'
+            cand iamidentitymapping 'Show a cluster''s identity mappings: its access entries and the aws-auth ConfigMap''s entries (roles, users, accounts)'
             cand capability 'Show a cluster''s EKS capabilities, whoever made them'
             cand repository 'Show ECR repositories'
             cand orphans 'Show what eksup left behind: resources tagged for clusters that no longer exist'
@@ -1639,6 +1714,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         }
         &'eksup;help;get;accessentry'= {
         }
+        &'eksup;help;get;iamidentitymapping'= {
+        }
         &'eksup;help;get;capability'= {
         }
         &'eksup;help;get;repository'= {
@@ -1652,6 +1729,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand addon 'Delete an add-on of a cluster, whoever installed it, and wait until it is gone'
             cand fargateprofile 'Delete a Fargate profile of a cluster and wait until it is gone (its pods are stopped)'
             cand accessentry 'Delete a cluster''s access entry for an IAM principal (and its access policies)'
+            cand iamidentitymapping 'Delete a cluster''s identity mapping: the access entry of an IAM role or user and its entries in the aws-auth ConfigMap, or an account''s `mapAccounts` entry'
             cand capability 'Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it'
             cand iamserviceaccount 'Delete a service account''s IAM role and the Kubernetes ServiceAccount, each when eksup made it'
             cand repository 'Delete an ECR repository'
@@ -1668,6 +1746,8 @@ set edit:completion:arg-completer[eksup] = {|@words|
         &'eksup;help;delete;fargateprofile'= {
         }
         &'eksup;help;delete;accessentry'= {
+        }
+        &'eksup;help;delete;iamidentitymapping'= {
         }
         &'eksup;help;delete;capability'= {
         }

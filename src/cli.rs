@@ -149,6 +149,12 @@ pub enum CreateCommand {
         after_help = "The file's `capabilities`: an IAM role per capability trusted by `capabilities.eks.amazonaws.com` unless it names its own (`roleArn`), the capability, and its `accessPolicies` on the access entry EKS makes for the role. `--include`/`--exclude` match capability names.\n\nExamples:\n  eksup create capability -f cluster.yaml\n  eksup create capability -f cluster.yaml --include argocd --dry-run"
     )]
     Capability(CreatePartArgs),
+    /// Create the config file's IAM identity mappings on its existing cluster
+    #[command(
+        aliases = ["iamidentitymappings"],
+        after_help = "The file's `iamIdentityMappings`: an `arn` as an access entry; `serviceName` (with `namespace`) as the service's RBAC in the namespace and its service-linked role in the aws-auth ConfigMap; `account` in aws-auth's `mapAccounts`. `--include`/`--exclude` match ARNs, `<service>/<namespace>` and accounts.\n\nExamples:\n  eksup create iamidentitymapping -f cluster.yaml\n  eksup create iamidentitymapping -f cluster.yaml --include 'emr-containers/*' --dry-run"
+    )]
+    Iamidentitymapping(CreatePartArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -541,6 +547,13 @@ pub enum GetCommand {
         after_help = "Examples:\n  eksup get accessentry --cluster demo\n  eksup get accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins -o json"
     )]
     Accessentry(GetAccessEntryArgs),
+    /// Show a cluster's identity mappings: its access entries and the aws-auth ConfigMap's
+    /// entries (roles, users, accounts)
+    #[command(
+        aliases = ["iamidentitymappings"],
+        after_help = "Examples:\n  eksup get iamidentitymapping --cluster demo\n  eksup get iamidentitymapping --cluster demo --arn arn:aws:iam::111122223333:role/admins -o json"
+    )]
+    Iamidentitymapping(GetIdentityMappingArgs),
     /// Show a cluster's EKS capabilities, whoever made them
     #[command(
         aliases = ["capabilities"],
@@ -629,6 +642,18 @@ pub struct GetAccessEntryArgs {
 }
 
 #[derive(Debug, Args, Clone)]
+pub struct GetIdentityMappingArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// Only the mappings of this IAM role or user ARN, or of this account id
+    #[arg(long)]
+    pub arn: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args, Clone)]
 pub struct GetPodIdentityArgs {
     /// The cluster
     #[arg(long, short = 'c')]
@@ -690,6 +715,13 @@ pub enum DeleteCommand {
         after_help = "Examples:\n  eksup delete accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/admins --yes"
     )]
     Accessentry(DeleteAccessEntryArgs),
+    /// Delete a cluster's identity mapping: the access entry of an IAM role or user and its
+    /// entries in the aws-auth ConfigMap, or an account's `mapAccounts` entry
+    #[command(
+        aliases = ["iamidentitymappings"],
+        after_help = "Examples:\n  eksup delete iamidentitymapping --cluster demo --arn arn:aws:iam::111122223333:role/admins --yes\n  eksup delete iamidentitymapping --cluster demo --account 111122223333 --yes"
+    )]
+    Iamidentitymapping(DeleteIdentityMappingArgs),
     /// Delete an EKS capability, whoever made it, and wait until it is gone; its IAM role too when eksup made it
     #[command(
         aliases = ["capabilities"],
@@ -784,6 +816,25 @@ pub struct DeleteAccessEntryArgs {
     /// The IAM principal of the entry
     #[arg(long)]
     pub principal_arn: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["arn", "account"])))]
+pub struct DeleteIdentityMappingArgs {
+    /// The cluster
+    #[arg(long, short = 'c')]
+    pub cluster: String,
+    /// The IAM role or user of the mapping
+    #[arg(long)]
+    pub arn: Option<String>,
+    /// The account of a `mapAccounts` entry
+    #[arg(long)]
+    pub account: Option<String>,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,

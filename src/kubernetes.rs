@@ -40,6 +40,31 @@ pub struct AwsAuthRole {
     pub groups: Vec<String>,
 }
 
+/// The entries of the aws-auth ConfigMap, as its YAML lists hold them.
+#[derive(Debug, Clone, Default)]
+pub struct AwsAuth {
+    pub map_roles: Vec<serde_json::Value>,
+    pub map_users: Vec<serde_json::Value>,
+    pub map_accounts: Vec<serde_json::Value>,
+}
+
+impl AwsAuth {
+    fn parse(data: &std::collections::BTreeMap<String, String>) -> anyhow::Result<Self> {
+        let list = |key: &str| -> anyhow::Result<Vec<serde_json::Value>> {
+            match data.get(key).map(String::as_str).map(str::trim) {
+                None | Some("") => Ok(Vec::new()),
+                Some(text) => serde_saphyr::from_str(text)
+                    .with_context(|| format!("`kube-system/aws-auth` has a `{key}` that is not a YAML list")),
+            }
+        };
+        Ok(Self {
+            map_roles: list("mapRoles")?,
+            map_users: list("mapUsers")?,
+            map_accounts: list("mapAccounts")?,
+        })
+    }
+}
+
 /// A client of one cluster's Kubernetes API.
 #[derive(Clone)]
 pub struct ClusterApi {
@@ -231,6 +256,54 @@ impl ClusterApi {
         Ok(before.map(|b| (value(b), value(after))))
     }
 
+    /// Remove the entries of `key` (a role's or user's ARN, or an account id) from
+    /// `kube-system/aws-auth`; how many there were.
+    pub async fn remove_from_aws_auth(&self, key: &str) -> anyhow::Result<usize> {
+        use k8s_openapi::api::core::v1::ConfigMap;
+        use kube::api::PostParams;
+        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
+        let Some(mut cm) = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?
+        else {
+            return Ok(0);
+        };
+        let mut data = cm.data.clone().unwrap_or_default();
+        let mut auth = AwsAuth::parse(&data)?;
+        let before = auth.map_roles.len() + auth.map_users.len() + auth.map_accounts.len();
+        auth.map_roles.retain(|r| r["rolearn"].as_str() != Some(key));
+        auth.map_users.retain(|u| u["userarn"].as_str() != Some(key));
+        auth.map_accounts.retain(|a| {
+            a.as_str() != Some(key) && a.as_u64().map(|n| format!("{n:012}")).as_deref() != Some(key)
+        });
+        let removed = before - (auth.map_roles.len() + auth.map_users.len() + auth.map_accounts.len());
+        if removed == 0 {
+            return Ok(0);
+        }
+        for (name, list) in [
+            ("mapRoles", &auth.map_roles),
+            ("mapUsers", &auth.map_users),
+            ("mapAccounts", &auth.map_accounts),
+        ] {
+            if list.is_empty() {
+                data.remove(name);
+            } else {
+                data.insert(name.to_string(), serde_saphyr::to_string(list)?);
+            }
+        }
+        cm.data = Some(data);
+        api.replace(AWS_AUTH, &PostParams::default(), &cm)
+            .await
+            .context("failed to update `kube-system/aws-auth`")?;
+        Ok(removed)
+    }
+
+    /// The entries of `kube-system/aws-auth` (none when it does not exist).
+    pub async fn aws_auth(&self) -> anyhow::Result<AwsAuth> {
+        use k8s_openapi::api::core::v1::ConfigMap;
+        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
+        let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
+        AwsAuth::parse(&found.and_then(|c| c.data).unwrap_or_default())
+    }
+
     /// Add `roles` (`rolearn`, `username`, `groups`) to `mapRoles` and `accounts` to
     /// `mapAccounts` of `kube-system/aws-auth`, made when missing. What is there stays: an entry
     /// of the same role (or account) is left as it is.
@@ -240,14 +313,7 @@ impl ClusterApi {
         let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
         let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
         let data = found.as_ref().and_then(|c| c.data.clone()).unwrap_or_default();
-        let list = |key: &str| -> anyhow::Result<Vec<serde_json::Value>> {
-            match data.get(key).map(String::as_str).map(str::trim) {
-                None | Some("") => Ok(Vec::new()),
-                Some(text) => serde_saphyr::from_str(text)
-                    .with_context(|| format!("`kube-system/aws-auth` has a `{key}` that is not a YAML list")),
-            }
-        };
-        let (mut map_roles, mut map_accounts) = (list("mapRoles")?, list("mapAccounts")?);
+        let AwsAuth { mut map_roles, mut map_accounts, .. } = AwsAuth::parse(&data)?;
         let before = (map_roles.len(), map_accounts.len());
         for role in roles {
             if !map_roles.iter().any(|r| r["rolearn"].as_str() == Some(role.rolearn.as_str())) {

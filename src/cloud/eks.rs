@@ -34,6 +34,9 @@ pub enum PartRef {
     AccessEntry(String),
     /// By name; its IAM role goes too when eksup made it for the capability.
     Capability(String),
+    /// By an IAM role or user ARN (its access entry, and its entries in aws-auth) or an account
+    /// id (its `mapAccounts` entry).
+    IdentityMapping(String),
 }
 
 impl PartRef {
@@ -44,6 +47,7 @@ impl PartRef {
             Self::FargateProfile(name) => format!("fargate/{name}"),
             Self::AccessEntry(arn) => format!("accessentry/{arn}"),
             Self::Capability(name) => format!("capability/{name}"),
+            Self::IdentityMapping(arn) => format!("iamidentitymapping/{arn}"),
         }
     }
 }
@@ -55,6 +59,7 @@ impl std::fmt::Display for PartRef {
             Self::FargateProfile(name) => write!(f, "Fargate profile `{name}`"),
             Self::AccessEntry(arn) => write!(f, "access entry for `{arn}`"),
             Self::Capability(name) => write!(f, "capability `{name}`"),
+            Self::IdentityMapping(arn) => write!(f, "identity mapping of `{arn}`"),
         }
     }
 }
@@ -1428,9 +1433,9 @@ impl AwsCloud {
         reporter: &dyn crate::executor::Reporter,
         cancel: &crate::executor::Cancel,
     ) -> anyhow::Result<Option<Vec<String>>> {
-        if self.describe_eks_cluster(cluster).await?.is_none() {
+        let Some(eks) = self.describe_eks_cluster(cluster).await? else {
             return Err(crate::error::UserError::no_cluster(cluster).into());
-        }
+        };
         let mut also = Vec::new();
         let id = part.id();
         let description = part.to_string();
@@ -1461,6 +1466,31 @@ impl AwsCloud {
                 self.delete_capability(&progress, cluster, name).await?;
                 let deleted = self.delete_role_made_for(cluster, &role, "iam-role-capability-").await?;
                 also.extend(deleted.map(|r| format!("IAM role `{r}`")));
+            }
+            PartRef::IdentityMapping(key) => {
+                let mut found = false;
+                if key.starts_with("arn:") {
+                    let call = self.eks.describe_access_entry().cluster_name(cluster).principal_arn(key);
+                    if call.send().await.api("DescribeAccessEntry").or_not_found()?.is_some() {
+                        self.delete_access_entry(cluster, key).await?;
+                        found = true;
+                    }
+                }
+                let mode =
+                    eks.access_config().and_then(|a| a.authentication_mode()).map(|m| m.as_str().to_string());
+                if mode.as_deref().is_some_and(|m| m.contains("CONFIG_MAP")) {
+                    let removed = self.cluster_api(&eks).await?.remove_from_aws_auth(key).await?;
+                    if removed > 0 {
+                        also.push(format!(
+                            "{removed} entr{} of `kube-system/aws-auth`",
+                            if removed == 1 { "y" } else { "ies" }
+                        ));
+                        found = true;
+                    }
+                }
+                if !found {
+                    return Ok(None);
+                }
             }
         }
         Ok(Some(also))

@@ -293,7 +293,7 @@ pub use health::{AddonVersion, HealthIssue, NodegroupHealth};
 pub use iam::{CAPABILITIES_SERVICE, RemovedServiceAccount, ServiceAccountRole, trusted_service_accounts};
 pub use inventory::{ClusterInfo, NodegroupDrain, NodegroupInfo, NodegroupKind};
 pub use orphans::Orphan;
-pub use parts::{AccessEntrySummary, AddonSummary, FargateSummary};
+pub use parts::{AccessEntrySummary, AddonSummary, FargateSummary, IdentityMappingSummary};
 pub use roll::{Rolled, SelfManagedGroup, ami_lineage};
 pub use update::{
     AddonChange, AddonState, ClusterChange, ClusterConfig, LOG_TYPES, NodegroupConfigChange,

@@ -74,6 +74,24 @@ pub struct AccessEntrySummary {
     pub made_by_eksup: bool,
 }
 
+/// An identity mapping of `get iamidentitymapping`, in eksctl's fields (`rolearn`, `userarn`,
+/// `username`, `groups`, `account`), with where it is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IdentityMappingSummary {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rolearn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub userarn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// `access entry (<type>)` or `aws-auth`.
+    pub source: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccessPolicySummary {
@@ -186,6 +204,83 @@ impl AwsCloud {
             });
         }
         out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Some(out))
+    }
+
+    /// The identity mappings of `cluster` (or those of `arn`, or of account `arn`): its access
+    /// entries, and, when its authentication mode reads it, the aws-auth ConfigMap's entries;
+    /// `None` when there is no such cluster.
+    pub async fn identity_mappings(
+        &self,
+        cluster: &str,
+        arn: Option<&str>,
+    ) -> anyhow::Result<Option<Vec<IdentityMappingSummary>>> {
+        let Some(eks) = self.describe_eks_cluster(cluster).await? else { return Ok(None) };
+        let entries = self.access_entry_summaries(cluster, arn).await?.unwrap_or_default();
+        let arn_of = |a: &str| {
+            if a.contains(":user/") { (None, Some(a.to_string())) } else { (Some(a.to_string()), None) }
+        };
+        let mut out: Vec<IdentityMappingSummary> = entries
+            .into_iter()
+            .map(|e| {
+                let (rolearn, userarn) = arn_of(&e.principal_arn);
+                IdentityMappingSummary {
+                    rolearn,
+                    userarn,
+                    username: Some(e.kubernetes_username).filter(|u| !u.is_empty()),
+                    groups: e.kubernetes_groups,
+                    account: None,
+                    source: format!("access entry ({})", e.kind),
+                }
+            })
+            .collect();
+        let mode = eks.access_config().and_then(|a| a.authentication_mode()).map(|m| m.as_str().to_string());
+        if mode.as_deref().is_some_and(|m| m.contains("CONFIG_MAP")) {
+            let auth = self.cluster_api(&eks).await?.aws_auth().await?;
+            let text = |v: &serde_json::Value, key: &str| v[key].as_str().map(str::to_string);
+            let groups = |v: &serde_json::Value| -> Vec<String> {
+                v["groups"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|g| g.as_str().map(str::to_string))
+                    .collect()
+            };
+            for (list, key) in [(&auth.map_roles, "rolearn"), (&auth.map_users, "userarn")] {
+                for v in list {
+                    let Some(principal) = text(v, key) else { continue };
+                    if arn.is_some_and(|a| a != principal) {
+                        continue;
+                    }
+                    let (rolearn, userarn) = arn_of(&principal);
+                    out.push(IdentityMappingSummary {
+                        rolearn,
+                        userarn,
+                        username: text(v, "username"),
+                        groups: groups(v),
+                        account: None,
+                        source: "aws-auth".into(),
+                    });
+                }
+            }
+            for v in &auth.map_accounts {
+                let account = v
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("{:012}", v.as_u64().unwrap_or_default()));
+                if arn.is_some_and(|a| a != account) {
+                    continue;
+                }
+                out.push(IdentityMappingSummary {
+                    rolearn: None,
+                    userarn: None,
+                    username: None,
+                    groups: vec![],
+                    account: Some(account),
+                    source: "aws-auth".into(),
+                });
+            }
+        }
         Ok(Some(out))
     }
 

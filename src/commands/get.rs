@@ -5,8 +5,8 @@
 use anyhow::Result;
 
 use crate::cli::{
-    GetAccessEntryArgs, GetClusterArgs, GetNodegroupArgs, GetPartArgs, GetPodIdentityArgs,
-    GetServiceAccountArgs,
+    GetAccessEntryArgs, GetClusterArgs, GetIdentityMappingArgs, GetNodegroupArgs, GetPartArgs,
+    GetPodIdentityArgs, GetServiceAccountArgs,
 };
 use crate::error::ExitStatus;
 use crate::ops;
@@ -79,6 +79,16 @@ pub fn get_capability(args: GetPartArgs, settings: &Settings, printer: &Printer)
 pub fn get_fargate_profile(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let report =
         ops::get::get_fargate_profiles(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    ops::finish(report, printer)
+}
+
+pub fn get_identity_mapping(
+    args: GetIdentityMappingArgs,
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<ExitStatus> {
+    let report =
+        ops::get::get_identity_mappings(&args.cluster, args.arn.as_deref(), args.output.output, settings)?;
     ops::finish(report, printer)
 }
 

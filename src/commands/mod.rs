@@ -95,6 +95,9 @@ fn create(command: CreateCommand, settings: &Settings, printer: &Printer) -> Res
         CreateCommand::Capability(args) => {
             nodegroup::create_part(crate::ops::parts::PartKind::Capability, args, settings, printer)
         }
+        CreateCommand::Iamidentitymapping(args) => {
+            nodegroup::create_part(crate::ops::parts::PartKind::IdentityMapping, args, settings, printer)
+        }
         CreateCommand::Podidentityassociation(args) => {
             nodegroup::create_pod_identity(args, settings, printer)
         }
@@ -111,6 +114,7 @@ fn get(command: GetCommand, settings: &Settings, printer: &Printer) -> Result<Ex
         GetCommand::Addon(args) => get::get_addon(args, settings, printer),
         GetCommand::Fargateprofile(args) => get::get_fargate_profile(args, settings, printer),
         GetCommand::Accessentry(args) => get::get_access_entry(args, settings, printer),
+        GetCommand::Iamidentitymapping(args) => get::get_identity_mapping(args, settings, printer),
         GetCommand::Capability(args) => get::get_capability(args, settings, printer),
         GetCommand::Identityprovider(args) => get::get_identity_provider(args, settings, printer),
         GetCommand::Podidentityassociation(args) => get::get_pod_identity(args, settings, printer),
@@ -135,6 +139,11 @@ fn delete(command: DeleteCommand, settings: &Settings, printer: &Printer) -> Res
         }
         DeleteCommand::Accessentry(args) => {
             let part = crate::cloud::PartRef::AccessEntry(args.principal_arn);
+            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+        }
+        DeleteCommand::Iamidentitymapping(args) => {
+            let key = args.arn.or(args.account).unwrap_or_default();
+            let part = crate::cloud::PartRef::IdentityMapping(key);
             nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
         }
         DeleteCommand::Capability(args) => {

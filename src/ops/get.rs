@@ -537,3 +537,57 @@ pub fn get_access_entries(
     }
     Ok(AccessEntriesReport { entries, output })
 }
+
+/// The mappings of `get iamidentitymapping`.
+#[derive(Debug)]
+pub struct IdentityMappingsReport {
+    pub mappings: Vec<cloud::IdentityMappingSummary>,
+    pub output: OutputFormat,
+}
+
+impl Report for IdentityMappingsReport {
+    fn print(&self, printer: &Printer) -> Result<()> {
+        let dash = |s: Option<&String>| s.cloned().filter(|s| !s.is_empty()).unwrap_or_else(|| "-".into());
+        let rows = self
+            .mappings
+            .iter()
+            .map(|m| {
+                vec![
+                    dash(m.rolearn.as_ref().or(m.userarn.as_ref())),
+                    dash(m.username.as_ref()),
+                    dash(Some(&m.groups.join(","))),
+                    dash(m.account.as_ref()),
+                    m.source.clone(),
+                ]
+            })
+            .collect();
+        print(
+            printer,
+            self.output,
+            &self.mappings,
+            &["ARN", "USERNAME", "GROUPS", "ACCOUNT", "KEPT IN"],
+            rows,
+        )
+    }
+}
+
+/// A cluster's identity mappings (or those of `arn`, an ARN or an account): its access entries
+/// and the aws-auth ConfigMap's entries, whoever made them.
+pub fn get_identity_mappings(
+    cluster: &str,
+    arn: Option<&str>,
+    output: OutputFormat,
+    settings: &Settings,
+) -> Result<IdentityMappingsReport> {
+    let found = super::runtime()?.block_on(async {
+        let sdk = cloud::load_sdk_config(settings, None).await?;
+        AwsCloud::new(&sdk).identity_mappings(cluster, arn).await
+    })?;
+    let mappings = found.ok_or_else(|| UserError::no_cluster(cluster))?;
+    if let Some(arn) = arn
+        && mappings.is_empty()
+    {
+        return Err(none_named("identity mapping of", arn, cluster, "iamidentitymapping"));
+    }
+    Ok(IdentityMappingsReport { mappings, output })
+}

@@ -1,5 +1,5 @@
 //! `create addon -f`, `create fargateprofile -f`, `create accessentry -f`, `create capability
-//! -f`: the file's add-ons, Fargate profiles, access entries or capabilities on its existing cluster, through the cluster's plan reduced
+//! -f`, `create iamidentitymapping -f`: the file's add-ons, Fargate profiles, access entries or capabilities on its existing cluster, through the cluster's plan reduced
 //! to them (and what they need, found again where it exists).
 
 use anyhow::Result;
@@ -19,6 +19,7 @@ pub enum PartKind {
     FargateProfile,
     AccessEntry,
     Capability,
+    IdentityMapping,
 }
 
 impl PartKind {
@@ -29,6 +30,7 @@ impl PartKind {
             Self::FargateProfile => ("Fargate profiles", "Fargate profile", "`fargateProfiles`"),
             Self::AccessEntry => ("access entries", "access entry", "`accessConfig.accessEntries`"),
             Self::Capability => ("capabilities", "capability", "`capabilities`"),
+            Self::IdentityMapping => ("identity mappings", "identity mapping", "`iamIdentityMappings`"),
         }
     }
 
@@ -40,6 +42,12 @@ impl PartKind {
             // The file's entries name their principal; node groups' roles are the node groups'.
             (Self::AccessEntry, Resource::AccessEntry { principal: Val::Lit(arn), .. }) => Some(arn.clone()),
             (Self::Capability, Resource::Capability(spec)) => Some(spec.name.clone()),
+            // A mapping's access entry is told from the file's entries by its ARN (see
+            // `create_parts`); the others go by `<service>/<namespace>` and their accounts.
+            (Self::IdentityMapping, Resource::ServiceAccess { service, namespace, .. }) => {
+                Some(format!("{service}/{namespace}"))
+            }
+            (Self::IdentityMapping, Resource::AccountMappings { accounts, .. }) => Some(accounts.join(",")),
             _ => None,
         }
     }
@@ -57,10 +65,17 @@ pub fn create_parts(
     let loaded = load::load(&options.source, settings, printer, options.dry_run)?;
     let full =
         plan::build(&loaded, &PlanOptions { write_kubeconfig: false, wait_nodes: false, account_id: None });
-    let chosen =
-        |r: &Resource| kind.name_of(r).is_some_and(|n| matches(&n, &options.include, &options.exclude));
+    let mapped: Vec<&String> =
+        loaded.config.iam_identity_mappings.iter().flatten().filter_map(|m| m.arn.as_ref()).collect();
+    let name_of = |r: &Resource| match (kind, r) {
+        (PartKind::IdentityMapping, Resource::AccessEntry { principal: Val::Lit(arn), .. }) => {
+            mapped.contains(&arn).then(|| arn.clone())
+        }
+        _ => kind.name_of(r),
+    };
+    let chosen = |r: &Resource| name_of(r).is_some_and(|n| matches(&n, &options.include, &options.exclude));
     let names: Vec<String> =
-        full.steps.iter().filter(|s| chosen(&s.resource)).filter_map(|s| kind.name_of(&s.resource)).collect();
+        full.steps.iter().filter(|s| chosen(&s.resource)).filter_map(|s| name_of(&s.resource)).collect();
     let (what, one, field) = kind.words();
     if names.is_empty() {
         return Err(UserError::new(format!("no {one} of the config matches"))

@@ -1794,8 +1794,56 @@ fn auto_allocated_ipv6() {
         let v6 = routes.as_array().unwrap().iter().find(|r| r["DestinationIpv6CidrBlock"] == "::/0");
         assert!(v6.is_some_and(|r| str_of(&r["GatewayId"]).starts_with("igw-")), "{routes}");
 
-        // A re-run finds it all as it is.
+        // `get iamidentitymapping`: the access entries and aws-auth's entries, in eksctl's fields.
+        let mappings = || {
+            let out =
+                Run::of(emu.eksup().args(["get", "iamidentitymapping", "--cluster", cluster, "-o", "json"]));
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            serde_json::from_str::<Value>(&out.stdout).expect("JSON")
+        };
+        let listed = mappings();
+        let has = |m: &Value, want: Value| m.as_array().unwrap().contains(&want);
+        assert!(
+            has(
+                &listed,
+                serde_json::json!({"rolearn": "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers", "username": "emr-containers", "source": "aws-auth"})
+            ),
+            "{listed}"
+        );
+        assert!(
+            has(&listed, serde_json::json!({"account": "123456789012", "source": "aws-auth"})),
+            "{listed}"
+        );
+        assert!(
+            listed
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["rolearn"] == "arn:aws:iam::123456789012:role/myAdminRole"
+                    && m["username"] == "admin"
+                    && m["source"] == "access entry (STANDARD)"),
+            "{listed}"
+        );
+        // `delete iamidentitymapping --account`, then `create iamidentitymapping -f` puts it back.
+        let out = Run::of(emu.eksup().args([
+            "delete",
+            "iamidentitymapping",
+            "--cluster",
+            cluster,
+            "--account",
+            "123456789012",
+            "--yes",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stderr.contains("identity mapping of `123456789012`"), "{}", out.stderr);
+        assert!(!has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
         let file = emu.home().join(name);
+        let out = Run::of(
+            emu.eksup().args(["create", "iamidentitymapping", "--include", "123456789012", "-f"]).arg(&file),
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
+        // A re-run finds it all as it is.
         nothing_to_do(&emu, &file);
         let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(rerun.code, 0, "{}", rerun.stderr);
