@@ -13,10 +13,24 @@ use kube::config::{KubeConfigOptions, Kubeconfig};
 /// invalid, forbidden), so that asking again cannot help.
 pub fn refused(error: &anyhow::Error) -> bool {
     error.chain().any(|e| {
-        matches!(e.downcast_ref::<kube::Error>(), Some(kube::Error::Api(s))
+        e.downcast_ref::<Unusable>().is_some()
+            || matches!(e.downcast_ref::<kube::Error>(), Some(kube::Error::Api(s))
             if (400..500).contains(&s.code) && ![401, 409, 429].contains(&s.code))
     })
 }
+
+/// What the cluster holds cannot be used as it is (an aws-auth that is not YAML), or eksup was
+/// asked for what it cannot do: asking the API server again cannot help.
+#[derive(Debug)]
+pub struct Unusable(pub String);
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unusable {}
 
 /// What [`ClusterApi::ensure_service_account`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +67,10 @@ impl AwsAuth {
         let list = |key: &str| -> anyhow::Result<Vec<serde_json::Value>> {
             match data.get(key).map(String::as_str).map(str::trim) {
                 None | Some("") => Ok(Vec::new()),
-                Some(text) => serde_saphyr::from_str(text)
-                    .with_context(|| format!("`kube-system/aws-auth` has a `{key}` that is not a YAML list")),
+                Some(text) => serde_saphyr::from_str(text).map_err(|e| {
+                    Unusable(format!("`kube-system/aws-auth` has a `{key}` that is not a YAML list: {e}"))
+                        .into()
+                }),
             }
         };
         Ok(Self {
@@ -194,8 +210,9 @@ impl ClusterApi {
     }
 
     /// Apply `objects` (RBAC Roles and RoleBindings, as YAML documents) in `namespace` (made
-    /// if missing), by server-side apply as field manager `eksup`: what they name is set,
-    /// what others added stays.
+    /// if missing), by server-side apply as field manager `eksup`, forced: a Role's rules and a
+    /// binding's subjects become the objects' (as eksctl's create-or-replace), labels others
+    /// added stay.
     pub async fn apply_rbac(&self, namespace: &str, objects: &[serde_json::Value]) -> anyhow::Result<Made> {
         use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
         self.ensure_namespace(namespace).await?;
@@ -268,26 +285,31 @@ impl ClusterApi {
         };
         let mut data = cm.data.clone().unwrap_or_default();
         let mut auth = AwsAuth::parse(&data)?;
-        let before = auth.map_roles.len() + auth.map_users.len() + auth.map_accounts.len();
-        auth.map_roles.retain(|r| r["rolearn"].as_str() != Some(key));
-        auth.map_users.retain(|u| u["userarn"].as_str() != Some(key));
-        auth.map_accounts.retain(|a| {
-            a.as_str() != Some(key) && a.as_u64().map(|n| format!("{n:012}")).as_deref() != Some(key)
-        });
-        let removed = before - (auth.map_roles.len() + auth.map_users.len() + auth.map_accounts.len());
-        if removed == 0 {
-            return Ok(0);
-        }
+        let key_of = |v: &serde_json::Value, field: &str| v[field].as_str() == Some(key);
+        let account_of = |a: &serde_json::Value| {
+            a.as_str() == Some(key) || a.as_u64().is_some_and(|n| format!("{n:012}") == key)
+        };
+        let mut removed = 0;
+        // Only a list that loses entries is written again: the others stay as they are written.
         for (name, list) in [
-            ("mapRoles", &auth.map_roles),
-            ("mapUsers", &auth.map_users),
-            ("mapAccounts", &auth.map_accounts),
+            ("mapRoles", &mut auth.map_roles),
+            ("mapUsers", &mut auth.map_users),
+            ("mapAccounts", &mut auth.map_accounts),
         ] {
+            let before = list.len();
+            list.retain(|v| !(key_of(v, "rolearn") || key_of(v, "userarn") || account_of(v)));
+            if list.len() == before {
+                continue;
+            }
+            removed += before - list.len();
             if list.is_empty() {
                 data.remove(name);
             } else {
                 data.insert(name.to_string(), serde_saphyr::to_string(list)?);
             }
+        }
+        if removed == 0 {
+            return Ok(0);
         }
         cm.data = Some(data);
         api.replace(AWS_AUTH, &PostParams::default(), &cm)
@@ -306,7 +328,9 @@ impl ClusterApi {
 
     /// Add `roles` (`rolearn`, `username`, `groups`) to `mapRoles` and `accounts` to
     /// `mapAccounts` of `kube-system/aws-auth`, made when missing. What is there stays: an entry
-    /// of the same role (or account) is left as it is.
+    /// of the same role and username (or account) is left as it is, as eksctl's
+    /// `AddIdentityIfNotPresent`; only a list that gains entries is written again (an account
+    /// written as a number, which YAML reads without its leading zeros, is quoted).
     pub async fn ensure_aws_auth(&self, roles: &[AwsAuthRole], accounts: &[String]) -> anyhow::Result<Made> {
         use k8s_openapi::api::core::v1::ConfigMap;
         use kube::api::{ObjectMeta, PostParams};
@@ -314,28 +338,37 @@ impl ClusterApi {
         let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
         let data = found.as_ref().and_then(|c| c.data.clone()).unwrap_or_default();
         let AwsAuth { mut map_roles, mut map_accounts, .. } = AwsAuth::parse(&data)?;
-        let before = (map_roles.len(), map_accounts.len());
+        let (mut roles_changed, mut accounts_changed) = (false, false);
         for role in roles {
-            if !map_roles.iter().any(|r| r["rolearn"].as_str() == Some(role.rolearn.as_str())) {
+            let same = |r: &serde_json::Value| {
+                r["rolearn"].as_str() == Some(role.rolearn.as_str())
+                    && r["username"].as_str() == Some(role.username.as_str())
+            };
+            if !map_roles.iter().any(same) {
                 map_roles.push(serde_json::to_value(role)?);
+                roles_changed = true;
             }
         }
         for account in accounts {
-            if !map_accounts.iter().any(|a| {
-                a.as_str() == Some(account.as_str())
-                    || a.as_u64().map(|n| format!("{n:012}")).as_ref() == Some(account)
-            }) {
-                map_accounts.push(serde_json::Value::from(account.as_str()));
+            if map_accounts.iter().any(|a| a.as_str() == Some(account.as_str())) {
+                continue;
             }
+            let as_number =
+                map_accounts.iter().position(|a| a.as_u64().is_some_and(|n| format!("{n:012}") == *account));
+            match as_number {
+                Some(i) => map_accounts[i] = serde_json::Value::from(account.as_str()),
+                None => map_accounts.push(serde_json::Value::from(account.as_str())),
+            }
+            accounts_changed = true;
         }
-        if found.is_some() && before == (map_roles.len(), map_accounts.len()) {
+        if found.is_some() && !roles_changed && !accounts_changed {
             return Ok(Made::Unchanged);
         }
         let mut data = data;
-        if !map_roles.is_empty() {
+        if roles_changed {
             data.insert("mapRoles".into(), serde_saphyr::to_string(&map_roles)?);
         }
-        if !map_accounts.is_empty() {
+        if accounts_changed {
             data.insert("mapAccounts".into(), serde_saphyr::to_string(&map_accounts)?);
         }
         match found {

@@ -585,20 +585,8 @@ impl AwsCloud {
             }
             Resource::IdentityProvider(spec) => self.ensure_identity_provider(ctx, spec).await,
             Resource::Capability(spec) => self.ensure_capability(ctx, spec).await,
-            Resource::ServiceAccess {
-                service,
-                user,
-                namespace,
-                role_arn,
-                endpoint,
-                certificate_authority,
-            } => {
-                let grant = nodes::KubernetesGrant::Service { service, user, namespace, role_arn };
-                self.ensure_kubernetes_access(ctx, &grant, endpoint, certificate_authority).await
-            }
-            Resource::AccountMappings { accounts, endpoint, certificate_authority } => {
-                let grant = nodes::KubernetesGrant::Accounts(accounts);
-                self.ensure_kubernetes_access(ctx, &grant, endpoint, certificate_authority).await
+            access @ (Resource::ServiceAccess { .. } | Resource::AccountMappings { .. }) => {
+                self.ensure_kubernetes_access(ctx, access).await
             }
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant, SystemTime};
 use super::{AwsCloud, Poll, auth, limits, wait_for};
 use crate::executor::{Action, Cancel, Progress, Reporter, StepContext, StepResult, Subject};
 use crate::kubernetes::{ClusterApi, Made, readiness_summary};
-use crate::plan::{Val, keys};
+use crate::plan::{Resource, Val, keys};
 
 impl AwsCloud {
     /// Wait until `count` nodes labelled `selector` are Ready, asking the cluster's API with a
@@ -173,55 +173,65 @@ impl AwsCloud {
     }
 }
 
-/// What an identity mapping eksctl keeps in aws-auth writes in the cluster (see
-/// [`crate::plan::Kind::KubernetesAccess`]).
-pub(crate) enum KubernetesGrant<'a> {
-    /// `serviceName`: the service's RBAC in `namespace`, its service-linked role mapped to its user.
-    Service { service: &'a str, user: &'a str, namespace: &'a str, role_arn: &'a str },
-    /// `account`: whole accounts in `mapAccounts`.
-    Accounts(&'a [String]),
-}
-
 impl AwsCloud {
-    /// Write `grant` through the cluster's API (aws-auth entries added, never removed; RBAC
-    /// applied), retried while the API server does not answer yet.
+    /// Write what an identity mapping eksctl keeps in aws-auth asks for (a
+    /// [`Resource::ServiceAccess`] or [`Resource::AccountMappings`]) through the cluster's API:
+    /// aws-auth entries added, never removed; RBAC applied. Retried while the API server does
+    /// not answer yet.
     pub(super) async fn ensure_kubernetes_access(
         &self,
         ctx: &StepContext<'_>,
-        grant: &KubernetesGrant<'_>,
-        endpoint: &Val,
-        certificate_authority: &Val,
+        access: &Resource,
     ) -> anyhow::Result<StepResult> {
         use crate::kubernetes::AwsAuthRole;
-        let endpoint = ctx.resolve(endpoint)?;
-        let ca = ctx.resolve(certificate_authority)?;
-        let cluster = ctx.plan.cluster.as_str();
-        let (what, name) = match grant {
-            KubernetesGrant::Service { service, namespace, .. } => {
-                (format!("`{service}`'s access to namespace `{namespace}`"), format!("{service}/{namespace}"))
+        let (endpoint, ca, what, name, role) = match access {
+            Resource::ServiceAccess {
+                service,
+                user,
+                namespace,
+                service_linked_role,
+                cluster_arn,
+                endpoint,
+                certificate_authority,
+            } => {
+                // aws-auth takes role ARNs without their path, in the cluster's account.
+                let cluster_arn = ctx.resolve(cluster_arn)?;
+                let parts: Vec<&str> = cluster_arn.split(':').collect();
+                let [_, partition, _, _, account, ..] = parts.as_slice() else {
+                    anyhow::bail!("`{cluster_arn}` is not a cluster ARN");
+                };
+                let role = AwsAuthRole {
+                    rolearn: format!("arn:{partition}:iam::{account}:role/{service_linked_role}"),
+                    username: user.clone(),
+                    groups: vec![],
+                };
+                let what = format!("`{service}`'s access to namespace `{namespace}`");
+                (endpoint, certificate_authority, what, format!("{service}/{namespace}"), Some(role))
             }
-            KubernetesGrant::Accounts(accounts) => {
-                (format!("accounts {} in aws-auth", accounts.join(", ")), accounts.join(","))
+            Resource::AccountMappings { accounts, endpoint, certificate_authority } => {
+                let what = format!("accounts {} in aws-auth", accounts.join(", "));
+                (endpoint, certificate_authority, what, accounts.join(","), None)
             }
+            other => anyhow::bail!("not an identity mapping kept in aws-auth: {other:?}"),
         };
+        let endpoint = ctx.resolve(endpoint)?;
+        let ca = ctx.resolve(ca)?;
+        let cluster = ctx.plan.cluster.as_str();
         let connection = Connection::default();
+        let role = role.as_ref();
         let made = wait_for(&ctx.progress, &what, limits::SERVICE_ACCOUNT_MADE, || {
             let (endpoint, ca, connection) = (endpoint.clone(), ca.clone(), &connection);
             async move {
                 connection
                     .attempt(self, cluster, &endpoint, &ca, |api| async move {
-                        match grant {
-                            KubernetesGrant::Service { service, user, namespace, role_arn } => {
+                        match (access, role) {
+                            (Resource::ServiceAccess { service, namespace, .. }, Some(role)) => {
                                 let Some(def) = crate::config::services::service(service) else {
-                                    anyhow::bail!("eksup does not know service `{service}`");
-                                };
-                                let role = AwsAuthRole {
-                                    rolearn: (*role_arn).to_string(),
-                                    username: (*user).to_string(),
-                                    groups: vec![],
+                                    let unknown = format!("eksup does not know service `{service}`");
+                                    return Err(crate::kubernetes::Unusable(unknown).into());
                                 };
                                 let rbac = api.apply_rbac(namespace, &def.rbac()).await?;
-                                let auth = api.ensure_aws_auth(&[role], &[]).await?;
+                                let auth = api.ensure_aws_auth(std::slice::from_ref(role), &[]).await?;
                                 Ok(if rbac == Made::Created || auth == Made::Created {
                                     Made::Created
                                 } else if rbac == Made::Unchanged && auth == Made::Unchanged {
@@ -230,7 +240,13 @@ impl AwsCloud {
                                     Made::Updated
                                 })
                             }
-                            KubernetesGrant::Accounts(accounts) => api.ensure_aws_auth(&[], accounts).await,
+                            (Resource::AccountMappings { accounts, .. }, _) => {
+                                api.ensure_aws_auth(&[], accounts).await
+                            }
+                            _ => Err(crate::kubernetes::Unusable(
+                                "not an identity mapping kept in aws-auth".into(),
+                            )
+                            .into()),
                         }
                     })
                     .await

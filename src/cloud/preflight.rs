@@ -528,7 +528,6 @@ impl AwsCloud {
         f
     }
 
-    /// The plan's actions the caller may not call, by IAM policy simulation.
     /// The instance types of the self-managed groups in Local Zones `lzs`, each offered there:
     /// a Local Zone offers a few families only, and an Auto Scaling group would fail to launch
     /// the others after the control plane's minutes.
@@ -611,6 +610,7 @@ impl AwsCloud {
         f
     }
 
+    /// The plan's actions the caller may not call, by IAM policy simulation.
     async fn preflight_permissions(&self, plan: &Plan, caller: &str) -> Findings {
         let mut f = Findings::default();
         if caller.ends_with(":root") {

@@ -77,6 +77,13 @@ pub fn problem(region: &str) -> Option<(String, String)> {
 
 /// Whether `zone` is a zone of `region`: zones are named after their region (`us-west-2a`, local
 /// zones `us-west-2-lax-1a`).
+/// A Local Zone's name: its region, then a dash and the zone's city code (`us-west-2-lax-1a`),
+/// where an availability zone has only a letter (`us-west-2a`). (Wavelength Zones are named
+/// alike: EC2 tells them apart by their type.)
+pub fn is_local_zone(region: &str, zone: &str) -> bool {
+    zone.strip_prefix(region).is_some_and(|rest| rest.starts_with('-') && rest.len() > 2)
+}
+
 pub fn zone_in_region(region: &str, zone: &str) -> Result<(), String> {
     let ok = zone.strip_prefix(region).is_some_and(|s| {
         (s.len() == 1 && s.chars().all(|c| c.is_ascii_lowercase())) || (s.starts_with('-') && s.len() > 2)

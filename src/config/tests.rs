@@ -761,12 +761,24 @@ fn local_zones_follow_eksctls_rules() {
         "{HEAD}{lz}vpc:\n  nat:\n    gateway: HighlyAvailable\nnodeGroups:\n  - name: ng\n    localZones: [us-west-2-den-1a]\n    availabilityZones: [us-west-2a]\n"
     ));
     for want in [
-        "vpc.nat.gateway: HighlyAvailable NAT gateway is not supported for localZones",
+        "vpc.nat.gateway: `HighlyAvailable` NAT gateway is not supported for localZones",
         "nodeGroups[0].localZones[0]: `us-west-2-den-1a` is not one of the cluster's `localZones`",
         "nodeGroups[0].localZones: cannot specify both localZones and availabilityZones",
     ] {
         assert!(errs.iter().any(|e| e.contains(want)), "{want}: {errs:#?}");
     }
+    let errs = errors(&format!(
+        "{HEAD}{lz}managedNodeGroups:\n  - name: m\n    availabilityZones: [us-west-2-lax-1a]\nnodeGroups:\n  - name: n\n    availabilityZones: [us-west-2-lax-1b]\nfargateProfiles:\n  - name: fp\n    selectors: [{{namespace: default}}]\n    subnets: [us-west-2-lax-1a]\n"
+    ));
+    for want in [
+        "managedNodeGroups[0].availabilityZones[0]: managed nodegroups cannot be launched in local zones (`us-west-2-lax-1a`)",
+        "nodeGroups[0].availabilityZones[0]: `us-west-2-lax-1b` is a Local Zone",
+        "fargateProfiles[0].subnets[0]: Fargate does not run in Local Zones (`us-west-2-lax-1a`)",
+    ] {
+        assert!(errs.iter().any(|e| e.contains(want)), "{want}: {errs:#?}");
+    }
+    // An empty list is no list, as in eksctl.
+    assert!(load(&format!("{HEAD}localZones: []\nnodeGroups:\n  - name: n\n    localZones: []\n")).is_ok());
     let errs = errors(&format!(
         "{HEAD}localZones: [us-west-2a, us-east-1-bos-1a]\navailabilityZones: [us-west-2b, us-west-2-lax-1a]\n"
     ));
@@ -785,10 +797,7 @@ fn local_zones_follow_eksctls_rules() {
         "{errs:#?}"
     );
     // A printed config read again lays the Local Zones out as before.
-    let again = load(&format!(
-        "{HEAD}{lz}vpc:\n  cidr: 192.168.0.0/16\n  subnets:\n    public:\n      us-west-2a: {{cidr: 192.168.0.0/20}}\n      us-west-2b: {{cidr: 192.168.16.0/20}}\n      us-west-2c: {{cidr: 192.168.32.0/20}}\n    private:\n      us-west-2a: {{cidr: 192.168.80.0/20}}\n      us-west-2b: {{cidr: 192.168.96.0/20}}\n      us-west-2c: {{cidr: 192.168.112.0/20}}\n"
-    ))
-    .unwrap();
+    let again = load(&to_yaml(&l.config)).unwrap();
     assert_eq!(again.config.vpc.as_ref().unwrap().local_zone_subnets, Some(local.clone()));
     let errs = errors(&format!(
         "{HEAD}{lz}vpc:\n  cidr: 192.168.0.0/16\n  subnets:\n    public:\n      us-west-2a: {{cidr: 192.168.64.0/20}}\n      us-west-2b: {{cidr: 192.168.0.0/20}}\n"

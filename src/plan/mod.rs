@@ -350,14 +350,16 @@ pub enum Resource {
     },
     /// An AWS service's access to a namespace, as eksctl grants it (`serviceName`): the
     /// namespace, a Role with the service's rules, a RoleBinding of it to `user`, and the
-    /// service-linked role `role_arn` mapped to `user` in `kube-system/aws-auth` (EKS takes no
-    /// access entry for a service-linked role).
+    /// service-linked role `service_linked_role` (of the cluster's account, `cluster_arn`'s)
+    /// mapped to `user` in `kube-system/aws-auth` (EKS takes no access entry for a
+    /// service-linked role).
     #[serde(rename_all = "camelCase")]
     ServiceAccess {
         service: String,
         user: String,
         namespace: String,
-        role_arn: String,
+        service_linked_role: String,
+        cluster_arn: Val,
         endpoint: Val,
         certificate_authority: Val,
     },

@@ -1794,56 +1794,8 @@ fn auto_allocated_ipv6() {
         let v6 = routes.as_array().unwrap().iter().find(|r| r["DestinationIpv6CidrBlock"] == "::/0");
         assert!(v6.is_some_and(|r| str_of(&r["GatewayId"]).starts_with("igw-")), "{routes}");
 
-        // `get iamidentitymapping`: the access entries and aws-auth's entries, in eksctl's fields.
-        let mappings = || {
-            let out =
-                Run::of(emu.eksup().args(["get", "iamidentitymapping", "--cluster", cluster, "-o", "json"]));
-            assert_eq!(out.code, 0, "{}", out.stderr);
-            serde_json::from_str::<Value>(&out.stdout).expect("JSON")
-        };
-        let listed = mappings();
-        let has = |m: &Value, want: Value| m.as_array().unwrap().contains(&want);
-        assert!(
-            has(
-                &listed,
-                serde_json::json!({"rolearn": "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers", "username": "emr-containers", "source": "aws-auth"})
-            ),
-            "{listed}"
-        );
-        assert!(
-            has(&listed, serde_json::json!({"account": "123456789012", "source": "aws-auth"})),
-            "{listed}"
-        );
-        assert!(
-            listed
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|m| m["rolearn"] == "arn:aws:iam::123456789012:role/myAdminRole"
-                    && m["username"] == "admin"
-                    && m["source"] == "access entry (STANDARD)"),
-            "{listed}"
-        );
-        // `delete iamidentitymapping --account`, then `create iamidentitymapping -f` puts it back.
-        let out = Run::of(emu.eksup().args([
-            "delete",
-            "iamidentitymapping",
-            "--cluster",
-            cluster,
-            "--account",
-            "123456789012",
-            "--yes",
-        ]));
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(out.stderr.contains("identity mapping of `123456789012`"), "{}", out.stderr);
-        assert!(!has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
-        let file = emu.home().join(name);
-        let out = Run::of(
-            emu.eksup().args(["create", "iamidentitymapping", "--include", "123456789012", "-f"]).arg(&file),
-        );
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        assert!(has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
         // A re-run finds it all as it is.
+        let file = emu.home().join(name);
         nothing_to_do(&emu, &file);
         let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(rerun.code, 0, "{}", rerun.stderr);
@@ -1960,14 +1912,95 @@ fn iam_identity_mappings() {
             binding["subjects"][0],
             serde_json::json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": "emr-containers"})
         );
-        // A re-run finds it all as it is.
+        // `get iamidentitymapping`: the access entries and aws-auth's entries, in eksctl's fields.
+        let mappings = || {
+            let out =
+                Run::of(emu.eksup().args(["get", "iamidentitymapping", "--cluster", cluster, "-o", "json"]));
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            serde_json::from_str::<Value>(&out.stdout).expect("JSON")
+        };
+        let listed = mappings();
+        let has = |m: &Value, want: Value| m.as_array().unwrap().contains(&want);
+        assert!(
+            has(
+                &listed,
+                serde_json::json!({"rolearn": "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers", "username": "emr-containers", "source": "aws-auth"})
+            ),
+            "{listed}"
+        );
+        assert!(
+            has(&listed, serde_json::json!({"account": "123456789012", "source": "aws-auth"})),
+            "{listed}"
+        );
+        assert!(
+            listed
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["rolearn"] == "arn:aws:iam::123456789012:role/myAdminRole"
+                    && m["username"] == "admin"
+                    && m["source"] == "access entry (STANDARD)"),
+            "{listed}"
+        );
+        // Entries of others stay as they are written.
+        let users =
+            "- userarn: arn:aws:iam::123456789012:user/myUser\n  username: ops # on call\n  groups: [ops]\n";
+        let patch = serde_json::json!({"data": {"mapUsers": users}}).to_string();
+        let (ok, _, err) = emu.kubectl(&[
+            "-n",
+            "kube-system",
+            "patch",
+            "configmap",
+            "aws-auth",
+            "--type",
+            "merge",
+            "-p",
+            &patch,
+        ]);
+        assert!(ok, "{err}");
+        assert!(
+            mappings()
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["userarn"] == "arn:aws:iam::123456789012:user/myUser"
+                    && m["username"] == "ops"
+                    && m["source"] == "aws-auth"),
+            "aws-auth's users are listed too"
+        );
+        // `delete iamidentitymapping --account`, then `create iamidentitymapping -f` puts it back.
+        let out = Run::of(emu.eksup().args([
+            "delete",
+            "iamidentitymapping",
+            "--cluster",
+            cluster,
+            "--account",
+            "123456789012",
+            "--yes",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stderr.contains("identity mapping of `123456789012`"), "{}", out.stderr);
+        assert!(!has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
         let file = emu.home().join(name);
+        let out = Run::of(
+            emu.eksup().args(["create", "iamidentitymapping", "--include", "123456789012", "-f"]).arg(&file),
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(has(&mappings(), serde_json::json!({"account": "123456789012", "source": "aws-auth"})));
+        let (_, now, _) = emu.kubectl(&["get", "configmap", "aws-auth", "-n", "kube-system", "-o", "json"]);
+        let now: Value = serde_json::from_str(&now).unwrap();
+        assert_eq!(now["data"]["mapUsers"], users, "rewritten: {now}");
+        // A re-run finds it all as it is.
+
         let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(again.code, 0, "{}", again.stderr);
         nothing_to_do(&emu, &file);
         let (_, after, _) = emu.kubectl(&["get", "configmap", "aws-auth", "-n", "kube-system", "-o", "json"]);
         let after: Value = serde_json::from_str(&after).unwrap();
-        assert_eq!(after["data"], data["data"]);
+        assert_eq!(
+            after["metadata"]["resourceVersion"], now["metadata"]["resourceVersion"],
+            "not written again"
+        );
     });
 }
 

@@ -1,27 +1,33 @@
-//! `localZones` and `nodeGroups[].localZones`: eksctl's rules (its `validation.go`), and what
-//! AWS allows in a Local Zone (no control plane, no NAT gateway of eksup's, no managed nodes).
+//! `localZones` and `nodeGroups[].localZones`: eksctl's rules (its `validation.go`), and where
+//! eksup keeps the Local Zones out: the control plane, managed node groups (eksctl lays out
+//! Local Zone subnets for self-managed groups only), Fargate (which AWS does not run there).
+//! Where eksup is stricter than eksctl it says so: a group naming both `localZones` and
+//! `subnets` is refused (eksctl takes the subnets of both), as is a Local Zone in a group's
+//! `availabilityZones` (eksctl finds no subnet for it).
 
 use std::collections::BTreeSet;
 
 use super::V;
+use crate::config::regions::is_local_zone as is_local_zone_name;
 use crate::config::types::ClusterConfig;
-
-/// A Local Zone's name: its region, then a dash and the zone's city code (`us-west-2-lax-1a`),
-/// where an availability zone has only a letter (`us-west-2a`).
-fn is_local_zone_name(region: &str, zone: &str) -> bool {
-    zone.strip_prefix(region).is_some_and(|rest| rest.starts_with('-') && rest.len() > 2)
-}
 
 pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
     let lzs: Vec<String> = cfg.local_zones.clone().unwrap_or_default();
     let region = cfg.metadata.region.as_deref().unwrap_or_default();
     cluster_rules(v, cfg, &lzs, region);
     for (i, ng) in cfg.node_groups.iter().flatten().enumerate() {
-        let Some(mine) = ng.local_zones.as_ref() else { continue };
-        let p = format!("nodeGroups[{i}].localZones");
-        if mine.is_empty() {
-            v.err_hint(&p, "is empty", "name Local Zones of the cluster's `localZones`, or remove the field");
+        for (j, z) in ng.availability_zones.iter().flatten().enumerate() {
+            if is_local_zone_name(region, z) {
+                v.err_hint(
+                    format!("nodeGroups[{i}].availabilityZones[{j}]"),
+                    format!("`{z}` is a Local Zone"),
+                    format!("name it in the group's `localZones` (and the cluster's): `localZones: [{z}]`"),
+                );
+            }
         }
+        // An empty list is no list, as in eksctl.
+        let Some(mine) = ng.local_zones.as_ref().filter(|l| !l.is_empty()) else { continue };
+        let p = format!("nodeGroups[{i}].localZones");
         if ng.availability_zones.as_ref().is_some_and(|a| !a.is_empty()) {
             v.err_hint(
                 &p,
@@ -46,6 +52,37 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
             }
         }
     }
+    elsewhere_rules(v, cfg, &lzs, region);
+}
+
+/// Managed node groups and Fargate profiles: never in a Local Zone.
+fn elsewhere_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str) {
+    let in_lz = |z: &String| is_local_zone_name(region, z) || lzs.contains(z);
+    for (i, ng) in cfg.managed_node_groups.iter().flatten().enumerate() {
+        let named = [("availabilityZones", ng.availability_zones.as_ref()), ("subnets", ng.subnets.as_ref())];
+        for (field, list) in named {
+            for (j, z) in list.into_iter().flatten().enumerate() {
+                if in_lz(z) {
+                    v.err_hint(
+                        format!("managedNodeGroups[{i}].{field}[{j}]"),
+                        format!("managed nodegroups cannot be launched in local zones (`{z}`)"),
+                        "run the nodes in a self-managed group (`nodeGroups`) with `localZones`",
+                    );
+                }
+            }
+        }
+    }
+    for (i, fp) in cfg.fargate_profiles.iter().flatten().enumerate() {
+        for (j, z) in fp.subnets.iter().flatten().enumerate() {
+            if in_lz(z) {
+                v.err_hint(
+                    format!("fargateProfiles[{i}].subnets[{j}]"),
+                    format!("Fargate does not run in Local Zones (`{z}`)"),
+                    "name subnets of the region's availability zones, or leave `subnets` out",
+                );
+            }
+        }
+    }
 }
 
 fn cluster_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str) {
@@ -59,14 +96,8 @@ fn cluster_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str) {
             );
         }
     }
+    // An empty list is no list, as in eksctl.
     if lzs.is_empty() {
-        if cfg.local_zones.is_some() {
-            v.err_hint(
-                "localZones",
-                "is empty",
-                "name the Local Zones to lay out subnets in, or remove the field",
-            );
-        }
         return;
     }
     let mut seen = BTreeSet::new();
@@ -96,19 +127,23 @@ fn cluster_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str) {
         v.err_hint(
             "localZones",
             "localZones are not supported with a pre-existing VPC",
-            "make subnets in the Local Zones yourself, list them in `vpc.subnets` and name them in the node group's `subnets`",
+            "make subnets in the Local Zones yourself, list them in `vpc.subnets` with their `az` (eksup keeps the control plane out of them) and name them in a self-managed group's `subnets`",
         );
         return;
     }
     if vpc.and_then(|x| x.nat.as_ref()).and_then(|n| n.gateway.as_deref()) == Some("HighlyAvailable") {
         v.err_hint(
             "vpc.nat.gateway",
-            "HighlyAvailable NAT gateway is not supported for localZones",
+            "`HighlyAvailable` NAT gateway is not supported for localZones",
             "use `Single`: the Local Zones' private subnets route through it, as eksctl lays them out",
         );
     }
     if cfg.kubernetes_network_config.as_ref().and_then(|k| k.ip_family.as_deref()) == Some("IPv6") {
-        v.err("localZones", "localZones are not supported with IPv6");
+        v.err_hint(
+            "localZones",
+            "localZones are not supported with IPv6",
+            "remove `localZones`, or use `ipFamily: IPv4`",
+        );
     }
     let laid_out = vpc.and_then(|x| x.local_zone_subnets.as_ref());
     let Some(laid_out) = laid_out else {
@@ -118,7 +153,7 @@ fn cluster_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str) {
                 "`vpc.cidr` `{}` cannot hold a public and a private subnet for each zone and Local Zone",
                 vpc.and_then(|x| x.cidr.as_deref()).unwrap_or_default()
             ),
-            "use a larger `vpc.cidr` (a /16 holds 8 zones), or fewer zones",
+            "use at most 8 availability zones and Local Zones in all: eksup, as eksctl, lays out at most 16 subnets",
         );
         return;
     };

@@ -167,9 +167,10 @@ impl Builder<'_> {
     /// The identity mappings EKS takes no access entry for, kept where eksctl keeps them, in
     /// the aws-auth ConfigMap: a service's (`serviceName`: its service-linked role mapped to its
     /// user, and its RBAC in `namespace`) and whole accounts (`account`).
-    pub(super) fn kubernetes_access(&mut self, cp: &str, opts: &PlanOptions) {
+    pub(super) fn kubernetes_access(&mut self, cp: &str) {
         let mappings = self.cfg.iam_identity_mappings.iter().flatten();
         let mut accounts: Vec<String> = Vec::new();
+        let mut services: Vec<(&String, &String)> = Vec::new();
         // One step after the other: each rewrites the ConfigMap.
         let mut after = vec![cp.to_string()];
         for m in mappings {
@@ -181,10 +182,11 @@ impl Builder<'_> {
             }
             let (Some(name), Some(namespace)) = (&m.service_name, &m.namespace) else { continue };
             let Some(service) = crate::config::services::service(name) else { continue };
-            let account = opts.account_id.as_deref().unwrap_or("<account>");
-            // aws-auth takes role ARNs without their path.
-            let role_arn =
-                format!("arn:{}:iam::{account}:role/{}", self.partition, service.service_linked_role);
+            // eksctl adds a mapping once (`AddIdentityIfNotPresent`).
+            if services.contains(&(name, namespace)) {
+                continue;
+            }
+            services.push((name, namespace));
             let step = self.add(
                 format!("service-access-{}-{}", slug(name), slug(namespace)),
                 format!(
@@ -195,7 +197,8 @@ impl Builder<'_> {
                     service: name.clone(),
                     user: service.user.clone(),
                     namespace: namespace.clone(),
-                    role_arn,
+                    service_linked_role: service.service_linked_role.clone(),
+                    cluster_arn: Val::out(cp, keys::ARN),
                     endpoint: Val::out(cp, keys::ENDPOINT),
                     certificate_authority: Val::out(cp, keys::CA),
                 },

@@ -148,7 +148,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
 
     b.fargate_profiles(&net, &cp.step, opts);
     b.access_entries(&cp.step);
-    b.kubernetes_access(&cp.step, opts);
+    b.kubernetes_access(&cp.step);
     b.hybrid_nodes(&cp.step, opts);
     b.service_accounts(&cp.step);
     b.pod_identities(&cp.step);

@@ -108,11 +108,13 @@ impl Builder<'_> {
                     cidr: s.cidr.clone(),
                     kind,
                 });
+                let az = az.unwrap_or_default();
                 subnets.push(Subnet {
                     key: key.clone(),
-                    az: az.unwrap_or_default(),
+                    // A Local Zone's subnet of the user's: only for the groups that name it.
+                    local: crate::config::regions::is_local_zone(&self.region, &az),
+                    az,
                     kind,
-                    local: false,
                     id: Val::out("existing-vpc", &output),
                     route_table: None,
                 });
@@ -280,7 +282,10 @@ impl Builder<'_> {
             return nats;
         }
         let ha = mode == "HighlyAvailable";
-        let zones: Vec<usize> = if ha { public } else { vec![public[0]] };
+        // In the availability zones only: a Local Zone's private subnets route through them.
+        let public: Vec<usize> = public.into_iter().filter(|i| !net.subnets[*i].local).collect();
+        let Some(first) = public.first().copied() else { return nats };
+        let zones: Vec<usize> = if ha { public } else { vec![first] };
         for i in zones {
             let Subnet { az, id: subnet, .. } = net.subnets[i].clone();
             let suffix = if ha { format!("-{}", slug(&az)) } else { String::new() };

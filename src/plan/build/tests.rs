@@ -548,20 +548,39 @@ fn local_zones_get_subnets_for_their_groups_and_none_for_the_control_plane() {
             .contains(&"nat-gateway".to_string())
     );
     assert!(!p.step("control-plane").unwrap().depends_on.iter().any(|d| d.contains("lax")));
+    // The NAT gateway stays in an availability zone.
+    assert!(matches!(resource(&p, "nat-gateway"), Resource::NatGateway { az, .. } if az == "us-west-2a"));
+}
+
+#[test]
+fn local_zone_subnets_of_an_existing_vpc_are_only_for_the_groups_that_name_them() {
+    let p = plan_of(
+        "vpc:\n  id: vpc-0123456789abcdef0\n  subnets:\n    public:\n      a: {id: subnet-0a, az: us-west-2a}\n      b: {id: subnet-0b, az: us-west-2b}\n      lax: {id: subnet-0c, az: us-west-2-lax-1a}\nnodeGroups:\n  - name: lz\n    subnets: [lax]\n  - name: az\n",
+    );
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!() };
+    assert_eq!(cp.subnets.len(), 2, "{:?}", cp.subnets);
+    let Resource::AutoScalingGroup(lz) = resource(&p, "auto-scaling-group-lz") else { panic!() };
+    assert_eq!(lz.subnets.len(), 1);
+    let Resource::AutoScalingGroup(az) = resource(&p, "auto-scaling-group-az") else { panic!() };
+    assert_eq!(az.subnets.len(), 2);
 }
 
 #[test]
 fn service_and_account_mappings_go_to_aws_auth_one_step_after_the_other() {
     let p = plan_of(
-        "iamIdentityMappings:\n  - account: \"000000000000\"\n  - serviceName: emr-containers\n    namespace: emr\n  - account: \"111111111111\"\n",
+        "iamIdentityMappings:\n  - account: \"000000000000\"\n  - serviceName: emr-containers\n    namespace: emr\n  - serviceName: emr-containers\n    namespace: emr\n  - account: \"111111111111\"\n",
     );
-    let Resource::ServiceAccess { user, role_arn, namespace, .. } =
+    let Resource::ServiceAccess { user, service_linked_role, namespace, cluster_arn: Val::Out(arn), .. } =
         resource(&p, "service-access-emr-containers-emr")
     else {
         panic!()
     };
     assert_eq!((user.as_str(), namespace.as_str()), ("emr-containers", "emr"));
-    assert_eq!(role_arn, "arn:aws:iam::123456789012:role/AWSServiceRoleForAmazonEMRContainers");
+    // In the cluster's account, which its ARN says (a plan for a part has no account of its own).
+    assert_eq!(service_linked_role, "AWSServiceRoleForAmazonEMRContainers");
+    assert_eq!(arn.step, "control-plane");
+    // A mapping listed twice is made once, as eksctl's.
+    assert_eq!(p.steps.iter().filter(|s| matches!(s.resource, Resource::ServiceAccess { .. })).count(), 1);
     let Resource::AccountMappings { accounts, .. } = resource(&p, "aws-auth-accounts") else { panic!() };
     assert_eq!(accounts, &["000000000000", "111111111111"]);
     assert!(
