@@ -771,7 +771,7 @@ fn local_zones_follow_eksctls_rules() {
         "{HEAD}{lz}managedNodeGroups:\n  - name: m\n    availabilityZones: [us-west-2-lax-1a]\nnodeGroups:\n  - name: n\n    availabilityZones: [us-west-2-lax-1b]\nfargateProfiles:\n  - name: fp\n    selectors: [{{namespace: default}}]\n    subnets: [us-west-2-lax-1a]\n"
     ));
     for want in [
-        "managedNodeGroups[0].availabilityZones[0]: managed nodegroups cannot be launched in local zones (`us-west-2-lax-1a`)",
+        "managedNodeGroups[0].availabilityZones[0]: `us-west-2-lax-1a` is a Local Zone: eksup, as eksctl, runs only self-managed groups there",
         "nodeGroups[0].availabilityZones[0]: `us-west-2-lax-1b` is a Local Zone",
         "fargateProfiles[0].subnets[0]: Fargate does not run in Local Zones (`us-west-2-lax-1a`)",
     ] {

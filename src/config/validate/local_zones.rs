@@ -1,6 +1,7 @@
 //! `localZones` and `nodeGroups[].localZones`: eksctl's rules (its `validation.go`), and where
 //! eksup keeps the Local Zones out: the control plane, managed node groups (eksctl lays out
-//! Local Zone subnets for self-managed groups only), Fargate (which AWS does not run there).
+//! Local Zone subnets for self-managed groups only, though EKS now runs managed ones there),
+//! Fargate (which AWS does not run there).
 //! Where eksup is stricter than eksctl it says so: a group naming both `localZones` and
 //! `subnets` is refused (eksctl takes the subnets of both), as is a Local Zone in a group's
 //! `availabilityZones` (eksctl finds no subnet for it).
@@ -65,7 +66,9 @@ fn elsewhere_rules(v: &mut V, cfg: &ClusterConfig, lzs: &[String], region: &str)
                 if in_lz(z) {
                     v.err_hint(
                         format!("managedNodeGroups[{i}].{field}[{j}]"),
-                        format!("managed nodegroups cannot be launched in local zones (`{z}`)"),
+                        format!(
+                            "`{z}` is a Local Zone: eksup, as eksctl, runs only self-managed groups there"
+                        ),
                         "run the nodes in a self-managed group (`nodeGroups`) with `localZones`",
                     );
                 }
