@@ -63,6 +63,12 @@ pub struct AwsAuth {
 }
 
 impl AwsAuth {
+    /// A `mapAccounts` entry's account id: written as text, or as a number (which YAML reads
+    /// without its leading zeros).
+    pub fn account(entry: &serde_json::Value) -> Option<String> {
+        entry.as_str().map(str::to_string).or_else(|| entry.as_u64().map(|n| format!("{n:012}")))
+    }
+
     fn parse(data: &std::collections::BTreeMap<String, String>) -> anyhow::Result<Self> {
         let list = |key: &str| -> anyhow::Result<Vec<serde_json::Value>> {
             match data.get(key).map(String::as_str).map(str::trim) {
@@ -138,20 +144,9 @@ impl ClusterApi {
         labels: &std::collections::BTreeMap<String, String>,
         annotations: &std::collections::BTreeMap<String, String>,
     ) -> anyhow::Result<Made> {
-        use k8s_openapi::api::core::v1::{Namespace, ServiceAccount};
+        use k8s_openapi::api::core::v1::ServiceAccount;
         use kube::api::{ObjectMeta, Patch, PatchParams, PostParams};
-        let namespaces: Api<Namespace> = Api::all(self.client.clone());
-        if namespaces.get_opt(namespace).await.context("failed to read namespaces")?.is_none() {
-            let ns = Namespace {
-                metadata: ObjectMeta { name: Some(namespace.to_string()), ..ObjectMeta::default() },
-                ..Namespace::default()
-            };
-            match namespaces.create(&PostParams::default(), &ns).await {
-                Ok(_) => {}
-                Err(kube::Error::Api(e)) if e.code == 409 => {}
-                Err(e) => return Err(e).with_context(|| format!("failed to create namespace `{namespace}`")),
-            }
-        }
+        self.ensure_namespace(namespace).await?;
         let accounts: Api<ServiceAccount> = Api::namespaced(self.client.clone(), namespace);
         let what = format!("service account `{namespace}/{name}`");
         let Some(found) = accounts.get_opt(name).await.with_context(|| format!("failed to read {what}"))?
@@ -276,19 +271,13 @@ impl ClusterApi {
     /// Remove the entries of `key` (a role's or user's ARN, or an account id) from
     /// `kube-system/aws-auth`; how many there were.
     pub async fn remove_from_aws_auth(&self, key: &str) -> anyhow::Result<usize> {
-        use k8s_openapi::api::core::v1::ConfigMap;
         use kube::api::PostParams;
-        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
-        let Some(mut cm) = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?
-        else {
-            return Ok(0);
-        };
+        let (api, found) = self.aws_auth_map().await?;
+        let Some(mut cm) = found else { return Ok(0) };
         let mut data = cm.data.clone().unwrap_or_default();
         let mut auth = AwsAuth::parse(&data)?;
         let key_of = |v: &serde_json::Value, field: &str| v[field].as_str() == Some(key);
-        let account_of = |a: &serde_json::Value| {
-            a.as_str() == Some(key) || a.as_u64().is_some_and(|n| format!("{n:012}") == key)
-        };
+        let account_of = |a: &serde_json::Value| AwsAuth::account(a).as_deref() == Some(key);
         let mut removed = 0;
         // Only a list that loses entries is written again: the others stay as they are written.
         for (name, list) in [
@@ -318,11 +307,21 @@ impl ClusterApi {
         Ok(removed)
     }
 
+    /// `kube-system/aws-auth` as it is (none when it does not exist), and its API.
+    async fn aws_auth_map(
+        &self,
+    ) -> anyhow::Result<(
+        Api<k8s_openapi::api::core::v1::ConfigMap>,
+        Option<k8s_openapi::api::core::v1::ConfigMap>,
+    )> {
+        let api = Api::namespaced(self.client.clone(), "kube-system");
+        let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
+        Ok((api, found))
+    }
+
     /// The entries of `kube-system/aws-auth` (none when it does not exist).
     pub async fn aws_auth(&self) -> anyhow::Result<AwsAuth> {
-        use k8s_openapi::api::core::v1::ConfigMap;
-        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
-        let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
+        let (_, found) = self.aws_auth_map().await?;
         AwsAuth::parse(&found.and_then(|c| c.data).unwrap_or_default())
     }
 
@@ -334,8 +333,7 @@ impl ClusterApi {
     pub async fn ensure_aws_auth(&self, roles: &[AwsAuthRole], accounts: &[String]) -> anyhow::Result<Made> {
         use k8s_openapi::api::core::v1::ConfigMap;
         use kube::api::{ObjectMeta, PostParams};
-        let api: Api<ConfigMap> = Api::namespaced(self.client.clone(), "kube-system");
-        let found = api.get_opt(AWS_AUTH).await.context("failed to read `kube-system/aws-auth`")?;
+        let (api, found) = self.aws_auth_map().await?;
         let data = found.as_ref().and_then(|c| c.data.clone()).unwrap_or_default();
         let AwsAuth { mut map_roles, mut map_accounts, .. } = AwsAuth::parse(&data)?;
         let (mut roles_changed, mut accounts_changed) = (false, false);
@@ -353,8 +351,7 @@ impl ClusterApi {
             if map_accounts.iter().any(|a| a.as_str() == Some(account.as_str())) {
                 continue;
             }
-            let as_number =
-                map_accounts.iter().position(|a| a.as_u64().is_some_and(|n| format!("{n:012}") == *account));
+            let as_number = map_accounts.iter().position(|a| AwsAuth::account(a).as_ref() == Some(account));
             match as_number {
                 Some(i) => map_accounts[i] = serde_json::Value::from(account.as_str()),
                 None => map_accounts.push(serde_json::Value::from(account.as_str())),

@@ -1476,9 +1476,7 @@ impl AwsCloud {
                         found = true;
                     }
                 }
-                let mode =
-                    eks.access_config().and_then(|a| a.authentication_mode()).map(|m| m.as_str().to_string());
-                if mode.as_deref().is_some_and(|m| m.contains("CONFIG_MAP")) {
+                if super::parts::reads_aws_auth(&eks) {
                     let removed = self.cluster_api(&eks).await?.remove_from_aws_auth(key).await?;
                     if removed > 0 {
                         also.push(format!(

@@ -74,6 +74,14 @@ pub struct AccessEntrySummary {
     pub made_by_eksup: bool,
 }
 
+/// Whether the cluster's authentication mode reads the aws-auth ConfigMap (`CONFIG_MAP`,
+/// `API_AND_CONFIG_MAP`).
+pub(super) fn reads_aws_auth(eks: &aws_sdk_eks::types::Cluster) -> bool {
+    eks.access_config()
+        .and_then(|a| a.authentication_mode())
+        .is_some_and(|m| m.as_str().contains("CONFIG_MAP"))
+}
+
 /// An identity mapping of `get iamidentitymapping`, in eksctl's fields (`rolearn`, `userarn`,
 /// `username`, `groups`, `account`), with where it is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -234,8 +242,7 @@ impl AwsCloud {
                 }
             })
             .collect();
-        let mode = eks.access_config().and_then(|a| a.authentication_mode()).map(|m| m.as_str().to_string());
-        if mode.as_deref().is_some_and(|m| m.contains("CONFIG_MAP")) {
+        if reads_aws_auth(&eks) {
             let auth = self.cluster_api(&eks).await?.aws_auth().await?;
             let text = |v: &serde_json::Value, key: &str| v[key].as_str().map(str::to_string);
             let groups = |v: &serde_json::Value| -> Vec<String> {
@@ -264,10 +271,7 @@ impl AwsCloud {
                 }
             }
             for v in &auth.map_accounts {
-                let account = v
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("{:012}", v.as_u64().unwrap_or_default()));
+                let Some(account) = crate::kubernetes::AwsAuth::account(v) else { continue };
                 if arn.is_some_and(|a| a != account) {
                     continue;
                 }
