@@ -367,6 +367,7 @@ impl Finder<'_> {
             Kind::NatGateway => self.nat_gateways().await,
             Kind::ElasticIp => self.elastic_ips().await,
             Kind::InternetGateway => self.internet_gateways().await,
+            Kind::EgressOnlyInternetGateway => self.egress_only_gateways().await,
             Kind::RouteTable => self.route_tables().await,
             Kind::NetworkAcl => self.network_acls().await,
             Kind::Subnet => self.subnets().await,
@@ -769,6 +770,20 @@ impl Finder<'_> {
         self.doom_tagged(Kind::InternetGateway, out.internet_gateways(), |igw| {
             let vpcs = igw.attachments().iter().filter_map(|a| a.vpc_id()).map(str::to_string).collect();
             Some((igw.internet_gateway_id()?, igw.tags(), Detail::Attachments { vpcs }))
+        });
+        Ok(())
+    }
+
+    async fn egress_only_gateways(&mut self) -> Found {
+        let call =
+            self.cloud.ec2.describe_egress_only_internet_gateways().filters(cluster_filter(self.cluster));
+        let out = call
+            .send()
+            .await
+            .api("DescribeEgressOnlyInternetGateways")
+            .map_err(|e| failed("egress-only-internet-gateway", "*", e))?;
+        self.doom_tagged(Kind::EgressOnlyInternetGateway, out.egress_only_internet_gateways(), |gw| {
+            Some((gw.egress_only_internet_gateway_id()?, gw.tags(), Detail::None))
         });
         Ok(())
     }

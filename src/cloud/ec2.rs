@@ -26,7 +26,7 @@ pub(crate) fn filter(name: &str, values: impl IntoIterator<Item = impl Into<Stri
 }
 
 /// Filters that find the resource a step made.
-fn owner_filters(ctx: &StepContext<'_>) -> Vec<Filter> {
+pub(super) fn owner_filters(ctx: &StepContext<'_>) -> Vec<Filter> {
     vec![
         filter(&format!("tag:{}", tag_keys::CLUSTER), [ctx.plan.cluster.as_str()]),
         filter(&format!("tag:{}", tag_keys::RESOURCE), [ctx.step.id.as_str()]),
@@ -42,7 +42,7 @@ pub(crate) fn ec2_tags(tags: &BTreeMap<String, String>) -> Vec<Tag> {
     tags.iter().map(|(k, v)| Tag::builder().key(k).value(v).build()).collect()
 }
 
-fn tag_spec(kind: ResourceType, tags: &BTreeMap<String, String>) -> TagSpecification {
+pub(super) fn tag_spec(kind: ResourceType, tags: &BTreeMap<String, String>) -> TagSpecification {
     TagSpecification::builder().resource_type(kind).set_tags(Some(ec2_tags(tags))).build()
 }
 
@@ -54,7 +54,7 @@ pub(crate) fn has_tag(tags: &[Tag], key: &str, value: &str) -> bool {
     tag_pairs(tags).any(|(k, v)| k == key && v == value)
 }
 
-fn missing(operation: &'static str, field: &'static str) -> CloudError {
+pub(super) fn missing(operation: &'static str, field: &'static str) -> CloudError {
     CloudError::MissingField { operation, field }
 }
 
@@ -171,7 +171,7 @@ impl AwsCloud {
 
     /// Add or update on EC2 resource `id` the tags of `want` that `have` lacks (`metadata.tags`
     /// changed since it was made; tags set outside eksup stay). Whether it tagged.
-    async fn retag_ec2(
+    pub(super) async fn retag_ec2(
         &self,
         id: &str,
         have: &[Tag],
@@ -300,6 +300,7 @@ impl AwsCloud {
         &self,
         vpc_id: &str,
         subnets: &[ImportedSubnet],
+        ipv6: bool,
     ) -> anyhow::Result<StepResult> {
         let by_id: Vec<String> = subnets.iter().filter_map(|s| s.id.clone()).collect();
         let found_by_id = if by_id.is_empty() {
@@ -330,6 +331,9 @@ impl AwsCloud {
             .as_ref()
             .and_then(|v| v.vpcs().first())
             .ok_or_else(|| anyhow::anyhow!("VPC `{vpc_id}` does not exist"))?;
+        if ipv6 && let Some((message, hint)) = super::vpc_ipv6::missing_ipv6(Some(vpc), None) {
+            return Err(crate::error::UserError::new(message).hint(hint).into());
+        }
         let mut result = StepResult::new(Action::Existed).with(keys::ID, &vpc_id);
         if let Some(cidr) = vpc.cidr_block() {
             result = result.with("cidr", cidr);
@@ -374,6 +378,9 @@ impl AwsCloud {
                 && got.cidr_block() != Some(cidr.as_str())
             {
                 anyhow::bail!("subnet `{id}` has CIDR `{}`, not `{cidr}`", got.cidr_block().unwrap_or("?"));
+            }
+            if ipv6 && let Some((message, hint)) = super::vpc_ipv6::missing_ipv6(None, Some(&got)) {
+                return Err(crate::error::UserError::new(message).hint(hint).into());
             }
             result = result.with(&want.key, id);
         }
@@ -476,6 +483,9 @@ impl AwsCloud {
             let block = ctx.resolve(&v6.vpc_block)?;
             let wanted = super::vpc_ipv6::nth_subnet(&block, v6.index).map_err(anyhow::Error::msg)?;
             changed |= self.ensure_subnet_ipv6(subnet, id, &wanted).await?;
+            if v6.assign_on_create {
+                changed |= self.ensure_subnet_ipv6_on_launch(&ctx.progress, subnet, id).await?;
+            }
         }
         if let Some(h) = extras.hostname_type {
             changed |= self.ensure_subnet_hostname(subnet, id, h).await?;

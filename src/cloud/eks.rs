@@ -439,7 +439,13 @@ impl AwsCloud {
             (keys::ARN, cluster.arn()),
             (keys::ENDPOINT, cluster.endpoint()),
             (keys::CA, cluster.certificate_authority().and_then(|c| c.data())),
-            (keys::SERVICE_CIDR, cluster.kubernetes_network_config().and_then(|n| n.service_ipv4_cidr())),
+            // An `IPv6` cluster's services (and its DNS) take IPv6 addresses.
+            (
+                keys::SERVICE_CIDR,
+                cluster
+                    .kubernetes_network_config()
+                    .and_then(|n| n.service_ipv6_cidr().or(n.service_ipv4_cidr())),
+            ),
             (keys::OIDC_ISSUER, cluster.identity().and_then(|i| i.oidc()).and_then(|o| o.issuer())),
             (keys::VERSION, cluster.version()),
             ("vpcId", cluster.resources_vpc_config().and_then(|v| v.vpc_id())),

@@ -90,7 +90,8 @@ fn in_new_vpc(plan: &Plan, kind: Kind, found: &HashSet<String>) -> bool {
             Resource::Subnet { vpc, .. }
             | Resource::RouteTable { vpc, .. }
             | Resource::NetworkAcl { vpc, .. }
-            | Resource::SecurityGroup { vpc, .. } => Some(vpc),
+            | Resource::SecurityGroup { vpc, .. }
+            | Resource::EgressOnlyInternetGateway { vpc } => Some(vpc),
             _ => None,
         };
         matches!(in_vpc, Some(Val::Out(r)) if r.step == vpc.id)
@@ -179,7 +180,8 @@ impl AwsCloud {
         (out, in_use)
     }
 
-    /// The cluster's subnets, route tables, network ACLs and security groups, by step id: one
+    /// The cluster's subnets, route tables, network ACLs, security groups and egress-only
+    /// gateways, by step id: one
     /// call per kind. These live in a VPC: a kind whose steps are all in the VPC the plan makes,
     /// when the look at the VPCs (`vpc_ids`, the step ids of the cluster's) did not find it, has
     /// nothing to find and is not asked for ([`in_new_vpc`]).
@@ -191,7 +193,7 @@ impl AwsCloud {
     ) -> Vec<Stock> {
         let f = || Some(vec![cluster_filter(&plan.cluster)]);
         let ask = |kind: Kind| has(kind) && !vpc_ids.is_some_and(|found| in_new_vpc(plan, kind, found));
-        let (subnets, rts, acls, sgs) = tokio::join!(
+        let (subnets, rts, acls, sgs, eigws) = tokio::join!(
             asked(ask(Kind::Subnet), async {
                 let out = self.ec2.describe_subnets().set_filters(f()).send().await;
                 out.api("DescribeSubnets").map(|o| step_ids(o.subnets().iter().map(|v| v.tags())))
@@ -209,6 +211,11 @@ impl AwsCloud {
                 out.api("DescribeSecurityGroups")
                     .map(|o| step_ids(o.security_groups().iter().map(|v| v.tags())))
             }),
+            asked(ask(Kind::EgressOnlyInternetGateway), async {
+                let out = self.ec2.describe_egress_only_internet_gateways().set_filters(f()).send().await;
+                out.api("DescribeEgressOnlyInternetGateways")
+                    .map(|o| step_ids(o.egress_only_internet_gateways().iter().map(|v| v.tags())))
+            }),
         );
         let mut out = Vec::new();
         for (kind, found) in [
@@ -216,6 +223,7 @@ impl AwsCloud {
             (Kind::RouteTable, rts),
             (Kind::NetworkAcl, acls),
             (Kind::SecurityGroup, sgs),
+            (Kind::EgressOnlyInternetGateway, eigws),
         ] {
             match found {
                 Some(found) => out.push((kind, found, 1)),

@@ -27,6 +27,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         Resource::Vpc { .. }
         | Resource::Subnet { .. }
         | Resource::InternetGateway { .. }
+        | Resource::EgressOnlyInternetGateway { .. }
         | Resource::ElasticIp { .. }
         | Resource::NatGateway { .. }
         | Resource::RouteTable { .. }

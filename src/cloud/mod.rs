@@ -486,6 +486,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         Resource::Vpc { .. }
         | Resource::ImportVpc { .. }
         | Resource::InternetGateway { .. }
+        | Resource::EgressOnlyInternetGateway { .. }
         | Resource::ElasticIp { .. }
         | Resource::NatGateway { .. }
         | Resource::RouteTable { .. }
@@ -519,13 +520,14 @@ impl AwsCloud {
     async fn apply_once(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
         let result = match &ctx.step.resource {
             Resource::Vpc { cidr, ipv6 } => self.ensure_vpc(ctx, cidr, *ipv6).await,
-            Resource::ImportVpc { vpc_id, subnets } => self.import_vpc(vpc_id, subnets).await,
+            Resource::ImportVpc { vpc_id, subnets, ipv6 } => self.import_vpc(vpc_id, subnets, *ipv6).await,
             Resource::Subnet { vpc, az, cidr, kind, ipv6, hostname_type } => {
                 let extra =
                     ec2::SubnetExtras { ipv6: ipv6.as_ref(), hostname_type: hostname_type.as_deref() };
                 self.ensure_subnet(ctx, vpc, az, cidr, *kind, extra).await
             }
             Resource::InternetGateway { vpc } => self.ensure_internet_gateway(ctx, vpc).await,
+            Resource::EgressOnlyInternetGateway { vpc } => self.ensure_egress_only_gateway(ctx, vpc).await,
             Resource::ElasticIp { .. } => self.ensure_elastic_ip(ctx).await,
             Resource::KeyPair { key_name, public_key } => {
                 self.ensure_key_pair(ctx, key_name, public_key).await
@@ -664,6 +666,7 @@ impl Apply<Doomed> for AwsCloud {
             Kind::ElasticIp => self.release_elastic_ip(p, name).await,
             Kind::KeyPair => self.delete_key_pair(name).await,
             Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
+            Kind::EgressOnlyInternetGateway => self.delete_egress_only_gateway(p, name).await,
             Kind::RouteTable => self.delete_route_table(name, list(&d.detail)).await,
             Kind::NetworkAcl => match &d.detail {
                 Detail::AclAssociations { vpc, ids } => self.delete_network_acl(name, vpc, ids).await,

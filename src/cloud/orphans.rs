@@ -61,11 +61,15 @@ impl AwsCloud {
     async fn tagged_ec2(&self) -> Result<Vec<Orphan>, CloudError> {
         let key = || Some(vec![filter("tag-key", [tag_keys::CLUSTER])]);
         let c = &self.ec2;
-        let (vpcs, subnets, igws, eips, nats, rts, acls, sgs, lts, keys) = tokio::join!(
+        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys) = tokio::join!(
             async { c.describe_vpcs().set_filters(key()).send().await.api("DescribeVpcs") },
             async { c.describe_subnets().set_filters(key()).send().await.api("DescribeSubnets") },
             async {
                 c.describe_internet_gateways().set_filters(key()).send().await.api("DescribeInternetGateways")
+            },
+            async {
+                let call = c.describe_egress_only_internet_gateways().set_filters(key());
+                call.send().await.api("DescribeEgressOnlyInternetGateways")
             },
             async { c.describe_addresses().set_filters(key()).send().await.api("DescribeAddresses") },
             async {
@@ -101,6 +105,9 @@ impl AwsCloud {
         }
         for g in igws?.internet_gateways() {
             add("internet-gateway", g.internet_gateway_id(), g.tags());
+        }
+        for g in eigws?.egress_only_internet_gateways() {
+            add("egress-only-internet-gateway", g.egress_only_internet_gateway_id(), g.tags());
         }
         for a in eips?.addresses() {
             add("elastic-ip", a.allocation_id(), a.tags());

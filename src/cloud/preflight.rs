@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::ec2::{filter, tag_pairs};
 use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::iam::iam_tag_pairs;
+use super::vpc_ipv6::missing_ipv6;
 use super::{AwsCloud, owned_by};
 use crate::plan::{Kind, Plan, Resource, Val};
 
@@ -101,6 +102,9 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         }
         Resource::Subnet { .. } => &["ec2:CreateSubnet", "ec2:ModifySubnetAttribute"],
         Resource::InternetGateway { .. } => &["ec2:CreateInternetGateway", "ec2:AttachInternetGateway"],
+        Resource::EgressOnlyInternetGateway { .. } => {
+            &["ec2:CreateEgressOnlyInternetGateway", "ec2:CreateTags"]
+        }
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
         Resource::KeyPair { .. } => &["ec2:DescribeKeyPairs", "ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
@@ -221,15 +225,16 @@ impl AwsCloud {
     /// Check `plan` against the account before anything is created; `caller` is the ARN
     /// `GetCallerIdentity` returned.
     pub async fn preflight(&self, plan: &Plan, caller: &str) -> Findings {
-        let (quotas, zones, permissions, names, cidrs) = tokio::join!(
+        let (quotas, zones, permissions, names, cidrs, ipv6) = tokio::join!(
             self.preflight_quotas(plan),
             self.preflight_zones(plan),
             self.preflight_permissions(plan, caller),
             self.preflight_names(plan),
             self.preflight_cidrs(plan),
+            self.preflight_ipv6(plan),
         );
         let mut all = Findings::default();
-        for f in [quotas, zones, permissions, names, cidrs] {
+        for f in [quotas, zones, permissions, names, cidrs, ipv6] {
             all.merge(f);
         }
         all
@@ -840,6 +845,49 @@ impl AwsCloud {
             .filters(aws_sdk_ec2::types::Filter::builder().name("key-name").values(name).build());
         let out = look.send().await.api("DescribeKeyPairs")?;
         Ok(out.key_pairs().first().map(|k| k.tags().to_vec()))
+    }
+
+    /// An existing VPC, or a subnet of it given by id, without an IPv6 block for an `IPv6`
+    /// cluster: EKS refuses the cluster (the import step checks the subnets given by CIDR).
+    async fn preflight_ipv6(&self, plan: &Plan) -> Findings {
+        let mut f = Findings::default();
+        let Some((vpc_id, subnets)) = plan.steps.iter().find_map(|s| match &s.resource {
+            Resource::ImportVpc { vpc_id, subnets, ipv6: true } => Some((vpc_id, subnets)),
+            _ => None,
+        }) else {
+            return f;
+        };
+        let ids: Vec<String> = subnets.iter().filter_map(|s| s.id.clone()).collect();
+        let (vpcs, found) = tokio::join!(
+            async {
+                if vpc_id.is_empty() {
+                    return Ok(None);
+                }
+                self.ec2.describe_vpcs().vpc_ids(vpc_id).send().await.api("DescribeVpcs").map(Some)
+            },
+            async {
+                if ids.is_empty() {
+                    return Ok(None);
+                }
+                let call = self.ec2.describe_subnets().set_subnet_ids(Some(ids.clone()));
+                call.send().await.api("DescribeSubnets").map(Some)
+            },
+        );
+        let gaps = match (vpcs, found) {
+            (Ok(vpcs), Ok(found)) => {
+                let vpcs = vpcs.iter().flat_map(|o| o.vpcs()).map(|v| missing_ipv6(Some(v), None));
+                let subnets = found.iter().flat_map(|o| o.subnets()).map(|s| missing_ipv6(None, Some(s)));
+                vpcs.chain(subnets).flatten().collect::<Vec<_>>()
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                f.notes.push(format!("the IPv6 blocks of the VPC and subnets not checked: {e}"));
+                Vec::new()
+            }
+        };
+        for (message, hint) in gaps {
+            f.problem(message, hint);
+        }
+        f
     }
 
     /// A service CIDR that overlaps the VPC's CIDRs: EKS refuses the cluster.

@@ -130,6 +130,10 @@ fn render_al2(
             if b.max_pods.is_some() {
                 cmd.push_str(" --use-max-pods false");
             }
+            // bootstrap.sh's IPv6 flags (the AMI's `--ip-family`, `--service-ipv6-cidr`).
+            if b.service_cidr.contains(':') {
+                cmd.push_str(&format!(" --ip-family ipv6 --service-ipv6-cidr '{}'", b.service_cidr));
+            }
             if !kubelet.is_empty() {
                 cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));
             }
@@ -357,8 +361,12 @@ fn shell_part(commands: &[String]) -> String {
     )
 }
 
-/// The cluster DNS address: the service CIDR's network address + 10 (`10.100.0.10`).
+/// The cluster DNS address: the service CIDR's network address + 10 (`10.100.0.10`, or
+/// `fd30:1c53:5f8a::a` in an `IPv6` cluster, as eksctl's `getClusterDNS` sets the last byte).
 pub fn cluster_dns(service_cidr: &str) -> String {
+    if let Ok(net) = service_cidr.parse::<ipnet::Ipv6Net>() {
+        return std::net::Ipv6Addr::from(u128::from(net.network()) + 10).to_string();
+    }
     let net: Ipv4Net = service_cidr.parse().unwrap_or_else(|_| {
         DEFAULT_SERVICE_CIDR
             .parse()
@@ -407,6 +415,7 @@ mod tests {
         assert_eq!(cluster_dns("10.100.0.0/16"), "10.100.0.10");
         assert_eq!(cluster_dns("172.20.0.0/16"), "172.20.0.10");
         assert_eq!(cluster_dns("nonsense"), "10.100.0.10");
+        assert_eq!(cluster_dns("fd30:1c53:5f8a::/108"), "fd30:1c53:5f8a::a");
     }
 
     #[test]

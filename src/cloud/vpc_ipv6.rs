@@ -1,13 +1,19 @@
-//! IPv6 beside IPv4 in the VPC eksup makes (`vpc.autoAllocateIPv6`, as eksctl's IPv4 VPC builds
-//! it): an Amazon-provided /56 for the VPC, the n-th /64 of it for the n-th subnet, `::/0` from
-//! the public route table to the internet gateway; and the subnets' `hostnameType`.
+//! IPv6 in the VPC eksup makes: an Amazon-provided /56 for the VPC, the n-th /64 of it for the
+//! n-th subnet, `::/0` from the public route table to the internet gateway (`vpc.autoAllocateIPv6`
+//! and `IPv6` clusters); for an `IPv6` cluster also addresses assigned on launch and an
+//! egress-only internet gateway for the private subnets (eksctl's `vpc_ipv6.go`); and the
+//! subnets' `hostnameType`.
 
-use aws_sdk_ec2::types::{HostnameType, Subnet, Vpc, VpcCidrBlockStateCode};
+use aws_sdk_ec2::types::{
+    AttributeBooleanValue, HostnameType, ResourceType, Route, Subnet, Vpc, VpcCidrBlockStateCode,
+};
 use ipnet::Ipv6Net;
 
+use super::ec2::{missing, owner_filters, tag_spec};
 use super::error::{ApiResult as _, CloudError};
-use super::{AwsCloud, Poll, after_create, wait_for};
-use crate::executor::Progress;
+use super::{AwsCloud, Poll, after_create, step_tags, wait_for, while_dependent};
+use crate::executor::{Action, Progress, StepContext, StepResult};
+use crate::plan::{Val, keys};
 
 /// The `index`-th /64 of `block` (a VPC's /56), as CloudFormation's `Fn::Cidr` hands them out.
 pub fn nth_subnet(block: &str, index: u32) -> Result<String, String> {
@@ -26,12 +32,46 @@ fn vpc_block(vpc: &Vpc) -> Option<(String, VpcCidrBlockStateCode)> {
     })
 }
 
+/// Whether an IPv6 block association's state is one that holds the block.
+fn associated(state: Option<&str>) -> bool {
+    matches!(state, Some("associated" | "associating"))
+}
+
+/// What an existing VPC or subnet lacks for an `IPv6` cluster (EKS refuses subnets without an
+/// IPv6 block): a message and a hint, or `None`.
+pub(super) fn missing_ipv6(vpc: Option<&Vpc>, subnet: Option<&Subnet>) -> Option<(String, String)> {
+    if let Some(vpc) = vpc
+        && vpc_block(vpc).is_none()
+    {
+        let id = vpc.vpc_id().unwrap_or_default();
+        return Some((
+            format!("VPC `{id}` has no IPv6 CIDR block: an `IPv6` cluster's pods and services need one"),
+            format!(
+                "associate one (`aws ec2 associate-vpc-cidr-block --vpc-id {id} --amazon-provided-ipv6-cidr-block`) and a /64 of it with each subnet, or let eksup create the VPC"
+            ),
+        ));
+    }
+    if let Some(subnet) = subnet
+        && subnet_block(subnet).is_none()
+    {
+        let id = subnet.subnet_id().unwrap_or_default();
+        return Some((
+            format!(
+                "subnet `{id}` has no IPv6 CIDR block: EKS runs an `IPv6` cluster only in subnets with one"
+            ),
+            format!(
+                "associate a /64 of the VPC's IPv6 block with it (`aws ec2 associate-subnet-cidr-block --subnet-id {id} --ipv6-cidr-block ...`)"
+            ),
+        ));
+    }
+    None
+}
+
 /// The subnet's associated IPv6 block, if any.
 fn subnet_block(subnet: &Subnet) -> Option<String> {
     subnet.ipv6_cidr_block_association_set().iter().find_map(|a| {
         let state = a.ipv6_cidr_block_state().and_then(|s| s.state())?;
-        matches!(state.as_str(), "associated" | "associating")
-            .then(|| a.ipv6_cidr_block().unwrap_or_default().to_string())
+        associated(Some(state.as_str())).then(|| a.ipv6_cidr_block().unwrap_or_default().to_string())
     })
 }
 
@@ -123,37 +163,143 @@ impl AwsCloud {
         Ok(true)
     }
 
-    /// `::/0` from route table `id` to internet gateway `igw`, unless there. True if added.
+    /// `::/0` from route table `id` to `target`, an internet gateway or an egress-only one
+    /// (`eigw-`), unless there. True if added or replaced.
     pub(super) async fn ensure_ipv6_route(
         &self,
         id: &str,
-        routes: &[aws_sdk_ec2::types::Route],
-        igw: &str,
+        routes: &[Route],
+        target: &str,
     ) -> anyhow::Result<bool> {
         let current = routes.iter().find(|r| r.destination_ipv6_cidr_block() == Some("::/0"));
-        match current.and_then(|r| r.gateway_id()) {
-            Some(g) if g == igw => Ok(false),
+        let egress_only = target.starts_with("eigw-");
+        match current.and_then(|r| r.gateway_id().or(r.egress_only_internet_gateway_id())) {
+            Some(g) if g == target => Ok(false),
             Some(_) => {
-                let call = self
-                    .ec2
-                    .replace_route()
-                    .route_table_id(id)
-                    .destination_ipv6_cidr_block("::/0")
-                    .gateway_id(igw);
+                let call = self.ec2.replace_route().route_table_id(id).destination_ipv6_cidr_block("::/0");
+                let call = if egress_only {
+                    call.egress_only_internet_gateway_id(target)
+                } else {
+                    call.gateway_id(target)
+                };
                 call.send().await.api("ReplaceRoute")?;
                 Ok(true)
             }
             None => {
-                let call = self
-                    .ec2
-                    .create_route()
-                    .route_table_id(id)
-                    .destination_ipv6_cidr_block("::/0")
-                    .gateway_id(igw);
+                let call = self.ec2.create_route().route_table_id(id).destination_ipv6_cidr_block("::/0");
+                let call = if egress_only {
+                    call.egress_only_internet_gateway_id(target)
+                } else {
+                    call.gateway_id(target)
+                };
                 call.send().await.api("CreateRoute")?;
                 Ok(true)
             }
         }
+    }
+
+    /// Have instances launched in subnet `id` get an IPv6 address, unless they do. The subnet's
+    /// block must be associated first (AWS refuses the attribute on a subnet without one), so
+    /// this waits for it. True if changed.
+    pub(super) async fn ensure_subnet_ipv6_on_launch(
+        &self,
+        progress: &Progress<'_>,
+        subnet: Option<&Subnet>,
+        id: &str,
+    ) -> anyhow::Result<bool> {
+        if subnet.and_then(Subnet::assign_ipv6_address_on_creation) == Some(true) {
+            return Ok(false);
+        }
+        let what = format!("the IPv6 block of subnet `{id}`");
+        let span = super::Span::new(std::time::Duration::from_secs(2), super::limits::EVENTUAL);
+        wait_for(progress, &what, span, || async {
+            let out = self.ec2.describe_subnets().subnet_ids(id).send().await.api("DescribeSubnets");
+            // Not visible yet: EC2 is eventually consistent.
+            let out = match out {
+                Err(e) if e.kind() == super::error::ErrorKind::NotFound => {
+                    return Ok(Poll::Pending("not visible yet".into()));
+                }
+                other => other?,
+            };
+            let state = out.subnets().first().and_then(|s| {
+                s.ipv6_cidr_block_association_set()
+                    .iter()
+                    .find_map(|a| a.ipv6_cidr_block_state()?.state().cloned())
+            });
+            Ok(match state.as_ref().map(|s| s.as_str()) {
+                Some("associated") => Poll::Ready(()),
+                Some(other) => Poll::Pending(other.to_string()),
+                None => Poll::Pending("no IPv6 block yet".into()),
+            })
+        })
+        .await?;
+        let on = AttributeBooleanValue::builder().value(true).build();
+        let call = self.ec2.modify_subnet_attribute().subnet_id(id).assign_ipv6_address_on_creation(on);
+        call.send().await.api("ModifySubnetAttribute")?;
+        Ok(true)
+    }
+
+    /// The egress-only internet gateway of an `IPv6` cluster's VPC: found by its tags, else made
+    /// (with an idempotency token, so a retried create makes no second one).
+    pub(super) async fn ensure_egress_only_gateway(
+        &self,
+        ctx: &StepContext<'_>,
+        vpc: &Val,
+    ) -> anyhow::Result<StepResult> {
+        let vpc_id = ctx.resolve(vpc)?;
+        let found = if self.absent(ctx, &ctx.step.id) {
+            None
+        } else {
+            let look =
+                self.ec2.describe_egress_only_internet_gateways().set_filters(Some(owner_filters(ctx)));
+            let out = look.send().await.api("DescribeEgressOnlyInternetGateways")?;
+            out.egress_only_internet_gateways().first().cloned()
+        };
+        if let Some(gw) = found {
+            let id = gw.egress_only_internet_gateway_id().ok_or_else(|| {
+                missing("DescribeEgressOnlyInternetGateways", "EgressOnlyInternetGatewayId")
+            })?;
+            let attached_to: Vec<&str> = gw.attachments().iter().filter_map(|a| a.vpc_id()).collect();
+            if let Some(other) = attached_to.iter().find(|v| **v != vpc_id) {
+                return Err(CloudError::Drift {
+                    what: format!("egress-only internet gateway `{id}`"),
+                    difference: format!("is attached to VPC `{other}`, not `{vpc_id}`"),
+                }
+                .into());
+            }
+            let retagged = self.retag_ec2(id, gw.tags(), &step_tags(ctx)).await?;
+            let action = if retagged { Action::Updated } else { Action::Existed };
+            return Ok(StepResult::new(action).with(keys::ID, id));
+        }
+        let spec = tag_spec(ResourceType::EgressOnlyInternetGateway, &step_tags(ctx));
+        let created = after_create(|| async {
+            let call = self
+                .ec2
+                .create_egress_only_internet_gateway()
+                .client_token(self.client_token(ctx))
+                .vpc_id(&vpc_id)
+                .tag_specifications(spec.clone());
+            call.send().await.api("CreateEgressOnlyInternetGateway")
+        })
+        .await?;
+        self.made(ctx);
+        let id = created
+            .egress_only_internet_gateway()
+            .and_then(|g| g.egress_only_internet_gateway_id())
+            .ok_or_else(|| missing("CreateEgressOnlyInternetGateway", "EgressOnlyInternetGatewayId"))?;
+        Ok(StepResult::new(Action::Created).with(keys::ID, id))
+    }
+
+    pub(super) async fn delete_egress_only_gateway(
+        &self,
+        progress: &Progress<'_>,
+        id: &str,
+    ) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            let call = self.ec2.delete_egress_only_internet_gateway().egress_only_internet_gateway_id(id);
+            call.send().await.map(|_| ()).api("DeleteEgressOnlyInternetGateway")
+        })
+        .await
     }
 }
 

@@ -117,9 +117,13 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
     let user_subnets = cfg.vpc.as_ref().and_then(|v| v.subnets.as_ref()).is_some_and(|s| {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
     });
+    let ipv6 = super::resolved::ipv6_cluster(cfg);
     let vpc = cfg.vpc.get_or_insert_with(Default::default);
     if !existing_vpc {
         vpc.cidr.get_or_insert_with(|| DEFAULT_VPC_CIDR.into());
+    }
+    // An `IPv6` cluster's VPC has one NAT gateway, which eksctl refuses to see configured.
+    if !existing_vpc && !ipv6 {
         vpc.nat
             .get_or_insert_with(Default::default)
             .gateway
@@ -137,7 +141,9 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
             _ => zones.to_vec(),
         };
         let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
-        if let Some(blocks) = cidr.parse::<Ipv4Net>().ok().and_then(|net| carve(net, azs.len() + lzs.len())) {
+        let layout = if ipv6 { carve_ipv6 } else { carve };
+        if let Some(blocks) = cidr.parse::<Ipv4Net>().ok().and_then(|net| layout(net, azs.len() + lzs.len()))
+        {
             let (public, private) = blocks.split_at(azs.len() + lzs.len());
             let subnets = vpc.subnets.get_or_insert_with(Default::default);
             subnets.public = Some(subnet_map(&azs, public));
@@ -371,6 +377,24 @@ pub fn carve(net: Ipv4Net, zones: usize) -> Option<Vec<Ipv4Net>> {
     Some(net.subnets(prefix).ok()?.take(needed).collect())
 }
 
+/// Split `net` into the public-then-private blocks of an `IPv6` cluster's `zones` zones, as
+/// eksctl's `vpc_ipv6.go` does with `Fn::Cidr`: `2·zones + 2` equal blocks, each as large as
+/// fits (a /16 gives /19s up to three zones, /20s for four), of which the first `2·zones` are used.
+pub fn carve_ipv6(net: Ipv4Net, zones: usize) -> Option<Vec<Ipv4Net>> {
+    if zones == 0 {
+        return Some(Vec::new());
+    }
+    let partitions = u32::try_from(zones * 2 + 2).ok()?;
+    let host_bits = 32 - u32::from(net.prefix_len());
+    // floor(log2(2^host_bits / partitions)): the bits left to each block.
+    let per_block = (1u64 << host_bits) / u64::from(partitions);
+    let prefix = u8::try_from(32 - per_block.checked_ilog2()?).ok()?;
+    if prefix > 28 {
+        return None;
+    }
+    Some(net.subnets(prefix).ok()?.take(zones * 2).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +420,22 @@ mod tests {
         assert_eq!(five[0].to_string(), "192.168.0.0/20");
         assert_eq!(five.len(), 10);
         assert!(carve(net, 9).is_none());
+    }
+
+    #[test]
+    fn carves_ipv6_clusters_like_eksctl() {
+        let net: Ipv4Net = "192.168.0.0/16".parse().unwrap();
+        let show = |n: usize| carve_ipv6(net, n).unwrap().iter().map(ToString::to_string).collect::<Vec<_>>();
+        // 2 zones: 6 partitions of 10922 addresses: /19s.
+        assert_eq!(show(2), ["192.168.0.0/19", "192.168.32.0/19", "192.168.64.0/19", "192.168.96.0/19"]);
+        assert_eq!(show(3).len(), 6);
+        assert!(show(3).iter().all(|b| b.ends_with("/19")));
+        // 4 zones: 10 partitions of 6553 addresses: /20s (eksctl's IPv4 layout keeps /19s).
+        let four = show(4);
+        assert_eq!((four.len(), four[7].as_str()), (8, "192.168.112.0/20"));
+        let small: Ipv4Net = "10.0.0.0/24".parse().unwrap();
+        assert_eq!(carve_ipv6(small, 3).unwrap()[1].to_string(), "10.0.0.32/27");
+        assert!(carve_ipv6(small, 8).is_none());
     }
 
     #[test]

@@ -40,8 +40,14 @@ pub struct Vpc {
     /// `Single`, `HighlyAvailable` or `Disable`.
     pub nat_gateway: String,
     pub network_acls: bool,
-    /// `autoAllocateIPv6`: an IPv6 block for the new VPC and a /64 for each subnet.
-    pub auto_allocate_ipv6: bool,
+    /// An IPv6 block for the new VPC and a /64 for each subnet: `autoAllocateIPv6`, or an
+    /// `IPv6` cluster.
+    pub ipv6_blocks: bool,
+    /// An `IPv6` cluster's VPC (eksctl's `vpc_ipv6.go`): instances get an IPv6 address at
+    /// launch, private subnets reach out through an egress-only internet gateway, one NAT gateway.
+    pub ipv6_cluster: bool,
+    /// `extraIPv6CIDRs`: IPv6 blocks the Kubernetes API is open to.
+    pub extra_ipv6_cidrs: Vec<String>,
     /// `hostnameType` of the new subnets (`resource-name`, `ip-name`); none: AWS's default.
     pub hostname_type: Option<String>,
     pub security_group: Option<String>,
@@ -64,6 +70,11 @@ pub struct Iam {
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
     pub service_accounts: Vec<ServiceAccount>,
     pub pod_identities: Vec<PodIdentity>,
+}
+
+/// Whether the cluster's pods and services get IPv6 addresses (`ipFamily: IPv6`).
+pub fn ipv6_cluster(cfg: &ClusterConfig) -> bool {
+    cfg.kubernetes_network_config.as_ref().and_then(|k| k.ip_family.as_deref()) == Some("IPv6")
 }
 
 /// Whether an Auto Mode cluster also has nodes of its own (node groups, Fargate profiles or
@@ -426,7 +437,7 @@ impl SelfManaged {
 }
 
 impl Vpc {
-    pub fn new(vpc: &ClusterVPC) -> Self {
+    pub fn new(vpc: &ClusterVPC, ipv6_cluster: bool) -> Self {
         let subnets = vpc.subnets.clone().unwrap_or_default();
         let list = |m: Option<std::collections::BTreeMap<String, AZSubnetSpec>>| {
             m.unwrap_or_default().into_iter().collect::<Vec<_>>()
@@ -445,7 +456,9 @@ impl Vpc {
                 .and_then(|n| n.gateway.clone())
                 .unwrap_or_else(|| DEFAULT_NAT_GATEWAY.into()),
             network_acls: vpc.network_acls.as_ref().and_then(|n| n.enabled).unwrap_or_default(),
-            auto_allocate_ipv6: vpc.auto_allocate_ipv6.unwrap_or_default(),
+            ipv6_blocks: ipv6_cluster || vpc.auto_allocate_ipv6.unwrap_or_default(),
+            ipv6_cluster,
+            extra_ipv6_cidrs: vpc.extra_ipv6_cidrs.clone().unwrap_or_default(),
             hostname_type: vpc.hostname_type.clone(),
             security_group: vpc.security_group.clone(),
             control_plane_security_group_ids: vpc
@@ -532,7 +545,7 @@ impl Cluster {
         let knc = cfg.kubernetes_network_config.clone().unwrap_or_default();
         Self {
             version: cfg.metadata.version.clone().unwrap_or_else(|| DEFAULT_KUBERNETES_VERSION.into()),
-            vpc: Vpc::new(&cfg.vpc.clone().unwrap_or_default()),
+            vpc: Vpc::new(&cfg.vpc.clone().unwrap_or_default(), ipv6_cluster(cfg)),
             iam: Iam::new(&cfg.iam.clone().unwrap_or_default()),
             endpoint_public_access: endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
             endpoint_private_access: endpoints.private_access.unwrap_or(DEFAULT_ENDPOINT_PRIVATE_ACCESS),

@@ -23,6 +23,8 @@ use super::{EKSCTL_API_VERSION, EKSUP_API_VERSION};
 
 /// An IPv4 CIDR, as `ipnet` parses it.
 const CIDR: &str = r"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$";
+/// An IPv6 block, loosely (`2600:1f13::/56`): validation reads it exactly.
+const IPV6_CIDR: &str = r"^[0-9a-fA-F:.]+/([0-9]|[1-9][0-9]|1[01][0-9]|12[0-8])$";
 /// The VPC's CIDR: /16 to /24.
 const VPC_CIDR: &str = r"^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(1[6-9]|2[0-4])$";
 /// What the loader takes for an ARN: six `:`-separated parts, the first `arn`.
@@ -323,8 +325,7 @@ fn false_only() -> Json {
 fn constraints() -> Vec<(Field, Json)> {
     let arn = || pattern(ARN);
     let cidr = || pattern(CIDR);
-    let mut log_types: Vec<&str> = ALL_LOG_TYPES.to_vec();
-    log_types.extend(["all", "*"]);
+    let log_types: Vec<&str> = ALL_LOG_TYPES.iter().copied().chain(["all", "*"]).collect();
     vec![
         (("ClusterConfig", "apiVersion"), json!({ "enum": [EKSCTL_API_VERSION, EKSUP_API_VERSION] })),
         (("ClusterConfig", "kind"), json!({ "const": "ClusterConfig" })),
@@ -334,7 +335,7 @@ fn constraints() -> Vec<(Field, Json)> {
             ("ClusterMeta", "version"),
             json!({ "pattern": super::validate::version_pattern(), "minimum": 1, "exclusiveMaximum": 2 }),
         ),
-        (("KubernetesNetworkConfig", "ipFamily"), json!({ "enum": ["IPv4"] })),
+        (("KubernetesNetworkConfig", "ipFamily"), json!({ "enum": ["IPv4", "IPv6"] })),
         (("KubernetesNetworkConfig", "serviceIPv4CIDR"), cidr()),
         (("UpgradePolicy", "supportType"), json!({ "enum": ["STANDARD", "EXTENDED"] })),
         (("PrivateCluster", "enabled"), false_only()),
@@ -372,6 +373,7 @@ fn constraints() -> Vec<(Field, Json)> {
         (("ClusterVPC", "id"), pattern("^vpc-")),
         (("ClusterVPC", "cidr"), pattern(VPC_CIDR)),
         (("ClusterVPC", "extraCIDRs"), items(cidr())),
+        (("ClusterVPC", "extraIPv6CIDRs"), items(pattern(IPV6_CIDR))),
         (("ClusterVPC", "publicAccessCIDRs"), items(cidr())),
         (("ClusterVPC", "hostnameType"), json!({ "enum": ["ip-name", "resource-name"] })),
         (("ClusterNAT", "gateway"), json!({ "enum": ["HighlyAvailable", "Single", "Disable"] })),

@@ -213,7 +213,8 @@ pub struct ClusterMeta {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct KubernetesNetworkConfig {
-    /// `IPv4` (IPv6 is not supported yet)
+    /// `IPv4` (default) or `IPv6`: pods and services get IPv6 addresses, and the VPC eksup
+    /// creates is dual-stack (an Amazon-provided /56, a /64 per subnet, an egress-only gateway)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_family: Option<String>,
     /// The CIDR Kubernetes service addresses come from (default: chosen by EKS)
@@ -613,6 +614,10 @@ pub struct ClusterVPC {
     /// Additional CIDR blocks associated with the VPC
     #[serde(rename = "extraCIDRs", skip_serializing_if = "Option::is_none")]
     pub extra_cidrs: Option<Vec<String>>,
+    /// IPv6 blocks allowed to reach the Kubernetes API through the control plane's security
+    /// group (`IPv6` clusters)
+    #[serde(rename = "extraIPv6CIDRs", skip_serializing_if = "Option::is_none")]
+    pub extra_ipv6_cidrs: Option<Vec<String>>,
     /// An existing security group shared by all nodes
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shared_node_security_group: Option<String>,

@@ -10,6 +10,7 @@ use super::rules;
 use super::types::*;
 
 mod capability;
+mod ipv6;
 mod local_zones;
 mod windows;
 
@@ -307,11 +308,8 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     let minor_version = metadata_rules(&mut v, cfg);
 
     if let Some(knc) = &cfg.kubernetes_network_config {
-        if let Some(f) = knc.ip_family.as_deref()
-            && v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"])
-            && f == "IPv6"
-        {
-            v.later("kubernetesNetworkConfig.ipFamily", "`IPv6`");
+        if let Some(f) = knc.ip_family.as_deref() {
+            v.one_of("kubernetesNetworkConfig.ipFamily", f, &["IPv4", "IPv6"]);
         }
         if let Some(c) = knc.service_ipv4_cidr.as_deref() {
             v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
@@ -347,6 +345,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     capability::rules(&mut v, cfg);
     windows::rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
+    ipv6::rules(&mut v, cfg);
     if let Some(ac) = &cfg.addons_config
         && ac.auto_apply_pod_identity_associations == Some(true)
     {

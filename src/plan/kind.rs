@@ -20,6 +20,7 @@ pub enum Kind {
     ExistingVpc,
     Subnet,
     InternetGateway,
+    EgressOnlyInternetGateway,
     ElasticIp,
     NatGateway,
     RouteTable,
@@ -70,6 +71,7 @@ impl Kind {
             Self::ExistingVpc => "existing-vpc",
             Self::Subnet => "subnet",
             Self::InternetGateway => "internet-gateway",
+            Self::EgressOnlyInternetGateway => "egress-only-internet-gateway",
             Self::ElasticIp => "elastic-ip",
             Self::NatGateway => "nat-gateway",
             Self::RouteTable => "route-table",
@@ -118,6 +120,7 @@ impl Kind {
             | Self::ExistingVpc
             | Self::Subnet
             | Self::InternetGateway
+            | Self::EgressOnlyInternetGateway
             | Self::ElasticIp
             | Self::NatGateway
             | Self::RouteTable
@@ -149,6 +152,7 @@ impl Kind {
     pub const fn typical(self) -> Duration {
         let secs = match self {
             Self::Vpc | Self::InternetGateway | Self::RouteTable | Self::NetworkAcl => 3,
+            Self::EgressOnlyInternetGateway => 2,
             Self::SecurityGroup | Self::IamRole => 3,
             Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
             Self::KeyPair => 1,
@@ -179,10 +183,11 @@ impl Kind {
     pub fn deleted_after(self) -> &'static [Kind] {
         use Kind::{
             AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, Capability as CAP, ControlPlane as CP,
-            ElasticIp as EIP, FargateProfile as FP, InstanceProfile as IP, InternetGateway as IGW,
-            KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
-            NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
-            SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB,
+            EgressOnlyInternetGateway as EIGW, ElasticIp as EIP, FargateProfile as FP, InstanceProfile as IP,
+            InternetGateway as IGW, KubernetesLoadBalancer as LB, LaunchTemplate as LT,
+            ManagedNodegroup as MNG, NatGateway as NAT, NetworkAcl as ACL, NetworkInterface as ENI,
+            PodIdentityAssociation as PIA, RouteTable as RT, SecurityGroup as SG,
+            SecurityGroupRules as RULES, Subnet as SUB,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -211,9 +216,11 @@ impl Kind {
             Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
             Self::InternetGateway | Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP],
+            // A route to a deleted egress-only gateway is a black hole: the tables go first.
+            Self::EgressOnlyInternetGateway => &[CP, MNG, ASG, FP, LB, RT],
             Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT],
             Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL],
-            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, RT, ACL, SG, SUB],
+            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, EIGW, RT, ACL, SG, SUB],
         }
     }
 }

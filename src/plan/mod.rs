@@ -61,7 +61,8 @@ pub mod keys {
     pub const ENDPOINT: &str = "endpoint";
     pub const CA: &str = "certificateAuthority";
     pub const CLUSTER_SG: &str = "clusterSecurityGroupId";
-    pub const SERVICE_CIDR: &str = "serviceIpv4Cidr";
+    /// The cluster's service CIDR: IPv4, or IPv6 in an `IPv6` cluster.
+    pub const SERVICE_CIDR: &str = "serviceCidr";
     pub const OIDC_ISSUER: &str = "oidcIssuer";
     /// A VPC's Amazon-provided IPv6 block (`autoAllocateIPv6`).
     pub const IPV6_CIDR: &str = "ipv6Cidr";
@@ -228,16 +229,22 @@ pub enum Resource {
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ipv6: bool,
     },
-    /// Check an existing VPC and its subnets (nothing is created).
+    /// Check an existing VPC and its subnets (nothing is created); with `ipv6` (an `IPv6`
+    /// cluster) that they have IPv6 blocks.
     #[serde(rename_all = "camelCase")]
-    ImportVpc { vpc_id: String, subnets: Vec<ImportedSubnet> },
+    ImportVpc {
+        vpc_id: String,
+        subnets: Vec<ImportedSubnet>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        ipv6: bool,
+    },
     #[serde(rename_all = "camelCase")]
     Subnet {
         vpc: Val,
         az: String,
         cidr: String,
         kind: SubnetKind,
-        /// Its /64 of the VPC's IPv6 block (`autoAllocateIPv6`).
+        /// Its /64 of the VPC's IPv6 block (`autoAllocateIPv6`, `IPv6` clusters).
         #[serde(skip_serializing_if = "Option::is_none")]
         ipv6: Option<SubnetIpv6>,
         /// How instances launched in it are named (`resource-name`, `ip-name`).
@@ -247,6 +254,10 @@ pub enum Resource {
     /// An internet gateway attached to the VPC.
     #[serde(rename_all = "camelCase")]
     InternetGateway { vpc: Val },
+    /// An egress-only internet gateway: IPv6 traffic out of the private subnets of an `IPv6`
+    /// cluster, and none in.
+    #[serde(rename_all = "camelCase")]
+    EgressOnlyInternetGateway { vpc: Val },
     #[serde(rename_all = "camelCase")]
     ElasticIp { az: String },
     /// An SSH public key imported as an EC2 key pair (ImportKeyPair), named after its digest.
@@ -261,7 +272,8 @@ pub enum Resource {
         az: Option<String>,
         /// `0.0.0.0/0` to an internet gateway (public) or NAT gateway (private), if any.
         default_route: Option<Val>,
-        /// `::/0` to the internet gateway (public subnets with IPv6 blocks).
+        /// `::/0` to the internet gateway (public subnets with IPv6 blocks) or, for an `IPv6`
+        /// cluster's private subnets, to the egress-only internet gateway.
         #[serde(skip_serializing_if = "Option::is_none")]
         ipv6_route: Option<Val>,
         subnets: Vec<Val>,
@@ -510,6 +522,10 @@ pub struct RemoteNetworkSpec {
 pub struct SubnetIpv6 {
     pub vpc_block: Val,
     pub index: u32,
+    /// Instances launched in it get an IPv6 address (`AssignIpv6AddressOnCreation`; `IPv6`
+    /// clusters, whose nodes and pods talk IPv6).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub assign_on_create: bool,
 }
 
 /// An EKS capability as CreateCapability takes it, and the access policies eksup associates
@@ -642,6 +658,7 @@ impl Resource {
             Self::ImportVpc { .. } => Kind::ExistingVpc,
             Self::Subnet { .. } => Kind::Subnet,
             Self::InternetGateway { .. } => Kind::InternetGateway,
+            Self::EgressOnlyInternetGateway { .. } => Kind::EgressOnlyInternetGateway,
             Self::ElasticIp { .. } => Kind::ElasticIp,
             Self::KeyPair { .. } => Kind::KeyPair,
             Self::NatGateway { .. } => Kind::NatGateway,

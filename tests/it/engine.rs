@@ -870,6 +870,7 @@ fn an_existing_vpc_is_checked_and_never_deleted() {
                         kind: SubnetKind::Private,
                     },
                 ],
+                ipv6: false,
             },
             &[],
         )],

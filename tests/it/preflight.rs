@@ -138,3 +138,58 @@ fn permissions_the_caller_lacks_are_listed() {
     assert!(!stderr.contains("`ec2:CreateVpc`"), "allowed actions are not listed:\n{stderr}");
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
 }
+
+/// An `IPv6` cluster in a VPC of the user's that has no IPv6 block, or a subnet without one:
+/// EKS would refuse the control plane after the roles and groups were made; the preflight says
+/// which, and how to add them, before anything exists.
+#[test]
+fn an_ipv6_cluster_in_a_vpc_without_ipv6_blocks_is_stopped_before_anything_is_made() {
+    let emu = Emulator::start();
+    let vpc = emu.aws(&["ec2", "create-vpc", "--cidr-block", "10.20.0.0/16"])["Vpc"]["VpcId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let subnet = |cidr: &str, az: &str| {
+        let out = emu.aws(&[
+            "ec2",
+            "create-subnet",
+            "--vpc-id",
+            &vpc,
+            "--cidr-block",
+            cidr,
+            "--availability-zone",
+            az,
+        ]);
+        out["Subnet"]["SubnetId"].as_str().unwrap().to_string()
+    };
+    let (a, b) = (subnet("10.20.0.0/20", "us-west-2a"), subnet("10.20.16.0/20", "us-west-2b"));
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: six\n  region: us-west-2\nkubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\nvpc:\n  id: {vpc}\n  subnets:\n    private:\n      us-west-2a: {{id: {a}}}\n      us-west-2b: {{id: {b}}}\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n"
+    );
+    let file = emu.home().join("six.yaml");
+    std::fs::write(&file, &config).unwrap();
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    assert!(stderr.contains(&format!("VPC `{vpc}` has no IPv6 CIDR block")), "{stderr}");
+    assert!(stderr.contains("--amazon-provided-ipv6-cidr-block"), "{stderr}");
+    assert!(stderr.contains("nothing was created"), "{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+
+    // The VPC gets a block, one subnet a /64: the other subnet is named.
+    let out =
+        emu.aws(&["ec2", "associate-vpc-cidr-block", "--vpc-id", &vpc, "--amazon-provided-ipv6-cidr-block"]);
+    let block: ipnet::Ipv6Net =
+        out["Ipv6CidrBlockAssociation"]["Ipv6CidrBlock"].as_str().unwrap().parse().unwrap();
+    let first = block.subnets(64).unwrap().next().unwrap().to_string();
+    emu.aws(&["ec2", "associate-subnet-cidr-block", "--subnet-id", &a, "--ipv6-cidr-block", &first]);
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    assert!(stderr.contains(&format!("subnet `{b}` has no IPv6 CIDR block")), "{stderr}");
+    assert!(!stderr.contains(&format!("subnet `{a}` has no IPv6")), "{stderr}");
+    assert!(!stderr.contains("VPC `"), "the VPC has its block now: {stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}

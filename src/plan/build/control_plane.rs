@@ -158,7 +158,7 @@ impl Builder<'_> {
     }
 
     /// The control plane's security group: the file's, or one eksup creates (with the API open
-    /// to `vpc.extraCIDRs`).
+    /// to `vpc.extraCIDRs` and `vpc.extraIPv6CIDRs`).
     fn control_plane_group(&mut self, net: &Net) -> (Val, Vec<StepId>) {
         let res = self.res;
         let vpc = &res.vpc;
@@ -174,6 +174,11 @@ impl Builder<'_> {
             description: format!("Kubernetes API from {what}"),
         };
         let mut rules: Vec<SgRule> = vpc.extra_cidrs.iter().map(|c| api_from(c, "an extra CIDR")).collect();
+        rules.extend(
+            vpc.extra_ipv6_cidrs
+                .iter()
+                .map(|c| SgRule { peer: SgPeer::Ipv6Cidr(c.clone()), ..api_from(c, "an extra IPv6 CIDR") }),
+        );
         // Hybrid nodes and their pods reach the API server from their networks (as eksctl).
         if let Some(remote) = self.remote_network() {
             rules.extend(

@@ -170,10 +170,17 @@ impl Builder<'_> {
     }
 
     /// The service-account role of aws-node (the vpc-cni) with `withOIDC`, which eksctl gives
-    /// it instead of the node role's policy.
+    /// it instead of the node role's policy: AmazonEKS_CNI_Policy, or in an `IPv6` cluster,
+    /// which that policy cannot serve (it grants no `ec2:AssignIpv6Addresses`), eksctl's inline
+    /// IPv6 policy.
     pub(super) fn vpc_cni_role(&mut self) -> Val {
         let role_name = bounded_name(&format!("eksup-{}-vpc-cni", self.cluster), 64);
-        let policy = self.policy("AmazonEKS_CNI_Policy");
+        let (mut managed, mut inline) = (Vec::new(), BTreeMap::new());
+        if self.res.vpc.ipv6_cluster {
+            inline.insert("attach-policy".to_string(), ipv6_cni_policy(self.partition).to_string());
+        } else {
+            managed.push(self.policy("AmazonEKS_CNI_Policy"));
+        }
         self.role(
             "iam-role-vpc-cni",
             "service account `kube-system/aws-node`",
@@ -184,11 +191,40 @@ impl Builder<'_> {
                 name: "aws-node".into(),
                 pattern: false,
             },
-            vec![policy],
-            BTreeMap::new(),
+            managed,
+            inline,
             None,
         )
     }
+}
+
+/// What the vpc-cni needs in `IPv6` mode (eksctl's `makeIPv6VPCCNIPolicyDocument`, after the
+/// CNI's `docs/iam-policy.md`): assign IPv6 addresses, the reads of ipamd (subnet and security
+/// group discovery included) and tags on the network interfaces it makes.
+fn ipv6_cni_policy(partition: &str) -> serde_json::Value {
+    json!({
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": [
+                    "ec2:AssignIpv6Addresses",
+                    "ec2:DescribeInstances",
+                    "ec2:DescribeTags",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeInstanceTypes",
+                    "ec2:DescribeSubnets",
+                    "ec2:DescribeSecurityGroups"
+                ],
+                "Resource": "*"
+            },
+            {
+                "Effect": "Allow",
+                "Action": ["ec2:CreateTags"],
+                "Resource": format!("arn:{partition}:ec2:*:*:network-interface/*")
+            }
+        ]
+    })
 }
 
 /// Whether an inline policy of that name is one eksup puts on roles it makes: the file's

@@ -126,7 +126,9 @@ impl Builder<'_> {
         } else {
             format!("existing VPC `{vpc_id}`")
         };
-        let step = self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported }, vec![]);
+        let ipv6 = vpc.ipv6_cluster;
+        let step =
+            self.add("existing-vpc", desc, Resource::ImportVpc { vpc_id, subnets: imported, ipv6 }, vec![]);
         let ids = vpc
             .public_subnets
             .iter()
@@ -138,7 +140,7 @@ impl Builder<'_> {
 
     fn new_network(&mut self, vpc: &resolved::Vpc) -> Net {
         let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
-        let ipv6 = vpc.auto_allocate_ipv6;
+        let ipv6 = vpc.ipv6_blocks;
         let what = if ipv6 { format!("VPC `{cidr}` and an IPv6 block") } else { format!("VPC `{cidr}`") };
         let vpc_step = self.add("vpc", what, Resource::Vpc { cidr: cidr.clone(), ipv6 }, vec![]);
         let mut net = Net {
@@ -155,9 +157,10 @@ impl Builder<'_> {
             (SubnetKind::Private, &vpc.local_private_subnets, true),
         ] {
             for (key, s) in list {
-                let ipv6 = vpc.auto_allocate_ipv6.then(|| SubnetIpv6 {
+                let ipv6 = vpc.ipv6_blocks.then(|| SubnetIpv6 {
                     vpc_block: Val::out(&net.vpc_deps[0], keys::IPV6_CIDR),
                     index: self.ipv6_index(kind, key, s, net.subnets.len()),
+                    assign_on_create: vpc.ipv6_cluster,
                 });
                 let mut subnet = self.subnet(&net, kind, key, s, ipv6, vpc.hostname_type.clone());
                 subnet.local = local;
@@ -169,7 +172,15 @@ impl Builder<'_> {
         if vpc.network_acls {
             self.network_acls(&net, &cidr);
         }
-        self.private_routes(&mut net, &nats);
+        let egress_only = vpc.ipv6_cluster.then(|| {
+            self.add(
+                "egress-only-internet-gateway",
+                "egress-only internet gateway (IPv6 out of the private subnets)",
+                Resource::EgressOnlyInternetGateway { vpc: net.vpc.clone() },
+                net.vpc_deps.clone(),
+            )
+        });
+        self.private_routes(&mut net, &nats, egress_only.as_ref());
         net
     }
 
@@ -187,6 +198,10 @@ impl Builder<'_> {
         let id = format!("subnet-{label}-{}", slug(key));
         let cidr = s.cidr.clone().unwrap_or_default();
         let v6 = ipv6.as_ref().map(|v| format!(" and IPv6 /64 #{}", v.index)).unwrap_or_default();
+        let v6 = match &ipv6 {
+            Some(v) if v.assign_on_create => format!("{v6} (addresses assigned on launch)"),
+            _ => v6,
+        };
         self.add(
             &id,
             format!("{label} subnet `{cidr}`{v6} in `{az}`"),
@@ -249,7 +264,7 @@ impl Builder<'_> {
         let mut deps = net.vpc_deps.clone();
         deps.push(igw.clone());
         deps.extend(public.iter().filter_map(|i| step_of(&net.subnets[*i].id)));
-        let ipv6 = self.res.vpc.auto_allocate_ipv6;
+        let ipv6 = self.res.vpc.ipv6_blocks;
         let what = if ipv6 {
             "public route table (0.0.0.0/0 and ::/0 via the internet gateway)"
         } else {
@@ -334,8 +349,14 @@ impl Builder<'_> {
         }
     }
 
-    /// A route table per private subnet: to the NAT gateway of its zone, else the first one.
-    fn private_routes(&mut self, net: &mut Net, nats: &BTreeMap<String, StepId>) {
+    /// A route table per private subnet: to the NAT gateway of its zone, else the first one,
+    /// and IPv6 through the egress-only gateway, if any.
+    fn private_routes(
+        &mut self,
+        net: &mut Net,
+        nats: &BTreeMap<String, StepId>,
+        egress_only: Option<&StepId>,
+    ) {
         let first_nat = nats.values().next().cloned();
         for i in Self::members(net, SubnetKind::Private) {
             let Subnet { key, az, id: subnet, .. } = net.subnets[i].clone();
@@ -343,8 +364,14 @@ impl Builder<'_> {
             let mut deps = net.vpc_deps.clone();
             deps.extend(step_of(&subnet));
             deps.extend(nat.clone());
+            deps.extend(egress_only.cloned());
             let route = nat.as_ref().map(|n| Val::out(n, keys::ID));
-            let via = if route.is_some() { "0.0.0.0/0 via the NAT gateway" } else { "no internet route" };
+            let via = match (route.is_some(), egress_only.is_some()) {
+                (true, true) => "0.0.0.0/0 via the NAT gateway, ::/0 via the egress-only gateway",
+                (false, true) => "::/0 via the egress-only gateway",
+                (true, false) => "0.0.0.0/0 via the NAT gateway",
+                (false, false) => "no internet route",
+            };
             let rt = self.add(
                 format!("route-table-private-{}", slug(&key)),
                 format!("private route table for `{az}` ({via})"),
@@ -353,7 +380,7 @@ impl Builder<'_> {
                     kind: SubnetKind::Private,
                     az: Some(az.clone()),
                     default_route: route,
-                    ipv6_route: None,
+                    ipv6_route: egress_only.map(|e| Val::out(e, keys::ID)),
                     subnets: vec![subnet],
                 },
                 deps,

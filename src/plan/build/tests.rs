@@ -593,3 +593,63 @@ fn service_and_account_mappings_go_to_aws_auth_one_step_after_the_other() {
         |s| matches!(&s.resource, Resource::AccessEntry { principal: Val::Lit(a), .. } if a.contains("EMR"))
     ));
 }
+
+#[test]
+fn ipv6_clusters_are_dual_stack_with_an_egress_only_gateway_and_a_cni_role_that_assigns_ipv6() {
+    let p = plan_of(
+        "kubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\nvpc:\n  extraIPv6CIDRs: [\"2600:1f14:abc:de00::/56\"]\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    assert!(matches!(resource(&p, "vpc"), Resource::Vpc { ipv6: true, .. }));
+    // Every subnet: the /64 eksctl numbers it with, addresses assigned on launch.
+    for (id, index) in
+        [("subnet-public-us-west-2a", 0), ("subnet-public-us-west-2c", 2), ("subnet-private-us-west-2b", 4)]
+    {
+        let Resource::Subnet { ipv6: Some(v6), .. } = resource(&p, id) else {
+            panic!("{id} has no IPv6 block")
+        };
+        assert_eq!((v6.index, v6.assign_on_create), (index, true), "{id}");
+    }
+    // One NAT gateway, an egress-only gateway, and each private table routes `::/0` through it.
+    assert_eq!(p.steps.iter().filter(|s| matches!(s.resource, Resource::NatGateway { .. })).count(), 1);
+    assert!(matches!(
+        resource(&p, "egress-only-internet-gateway"),
+        Resource::EgressOnlyInternetGateway { .. }
+    ));
+    for az in ["us-west-2a", "us-west-2b", "us-west-2c"] {
+        let Resource::RouteTable {
+            ipv6_route: Some(Val::Out(r)), default_route: Some(Val::Out(nat)), ..
+        } = resource(&p, &format!("route-table-private-{az}"))
+        else {
+            panic!("private table of {az}")
+        };
+        assert_eq!((r.step.as_str(), nat.step.as_str()), ("egress-only-internet-gateway", "nat-gateway"));
+    }
+    let Resource::RouteTable { ipv6_route: Some(Val::Out(r)), .. } = resource(&p, "route-table-public")
+    else {
+        panic!()
+    };
+    assert_eq!(r.step, "internet-gateway");
+    // The API is open to the extra IPv6 block.
+    let Resource::SecurityGroup { rules, .. } = resource(&p, "security-group-control-plane") else {
+        panic!()
+    };
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.peer == SgPeer::Ipv6Cidr("2600:1f14:abc:de00::/56".into()) && r.from_port == 443)
+    );
+    // The vpc-cni's role: eksctl's IPv6 policy inline, no AmazonEKS_CNI_Policy anywhere.
+    let Resource::IamRole { managed_policies, inline_policies, .. } = resource(&p, "iam-role-vpc-cni") else {
+        panic!()
+    };
+    assert!(managed_policies.is_empty());
+    assert!(inline_policies["attach-policy"].contains("ec2:AssignIpv6Addresses"));
+    assert!(inline_policies["attach-policy"].contains("arn:aws:ec2:*:*:network-interface/*"));
+    let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-ng") else { panic!() };
+    assert!(!managed_policies.iter().any(|m| m.ends_with("AmazonEKS_CNI_Policy")));
+
+    // An IPv4 cluster has none of it.
+    let p = plan_of("managedNodeGroups:\n  - name: ng\n");
+    assert!(p.step("egress-only-internet-gateway").is_none());
+    assert!(matches!(resource(&p, "subnet-private-us-west-2a"), Resource::Subnet { ipv6: None, .. }));
+}

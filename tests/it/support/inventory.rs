@@ -107,6 +107,14 @@ impl Inventory {
             false,
             &all,
         );
+        ec2(
+            "egress-only internet gateways",
+            &["ec2", "describe-egress-only-internet-gateways"],
+            "EgressOnlyInternetGateways",
+            "EgressOnlyInternetGatewayId",
+            true,
+            &all,
+        );
         // moto keeps deleted NAT gateways listed (state `deleted`), like AWS does for a while.
         ec2(
             "nat gateways",
