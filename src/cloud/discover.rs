@@ -590,10 +590,12 @@ impl Finder<'_> {
         for a in associations {
             // Its role, whatever its name (`roleName`): `roles` keeps those tagged for the cluster.
             self.roles.extend(a.role_arn().map(str::to_string));
-            let ours = a.tags().is_some_and(|t| {
-                t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
-                    && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            });
+            // An add-on's own association goes with the add-on (EKS deletes it).
+            let ours = a.owner_arn().is_none()
+                && a.tags().is_some_and(|t| {
+                    t.get(tag_keys::CLUSTER).is_some_and(|v| v == self.cluster)
+                        && self.in_scope(t.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                });
             if ours {
                 let name = format!(
                     "{}/{}",

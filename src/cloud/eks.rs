@@ -134,8 +134,25 @@ pub(crate) struct AddonSpec<'a> {
     pub version: Option<&'a str>,
     pub configuration_values: Option<&'a str>,
     pub service_account_role_arn: Option<&'a Val>,
+    pub pod_identities: &'a [crate::plan::AddonPodIdentity],
     pub resolve_conflicts: Option<&'a str>,
     pub wait: bool,
+}
+
+/// Pod identities as CreateAddon and UpdateAddon take them.
+pub(super) fn addon_pod_identities(
+    pairs: &[(String, String)],
+) -> Vec<aws_sdk_eks::types::AddonPodIdentityAssociations> {
+    pairs
+        .iter()
+        .filter_map(|(account, role)| {
+            aws_sdk_eks::types::AddonPodIdentityAssociations::builder()
+                .service_account(account)
+                .role_arn(role)
+                .build()
+                .ok()
+        })
+        .collect()
 }
 
 impl<'a> AddonSpec<'a> {
@@ -145,6 +162,7 @@ impl<'a> AddonSpec<'a> {
             version,
             configuration_values,
             service_account_role_arn,
+            pod_identities,
             resolve_conflicts,
             wait,
         } = resource
@@ -156,10 +174,19 @@ impl<'a> AddonSpec<'a> {
             version: version.as_deref(),
             configuration_values: configuration_values.as_deref(),
             service_account_role_arn: service_account_role_arn.as_ref(),
+            pod_identities,
             resolve_conflicts: resolve_conflicts.as_deref(),
             wait: *wait,
         })
     }
+}
+
+/// The add-on's pod identities as the plan has them, roles resolved: (service account, role ARN).
+fn wanted_pod_identities(
+    ctx: &StepContext<'_>,
+    spec: &AddonSpec<'_>,
+) -> anyhow::Result<Vec<(String, String)>> {
+    spec.pod_identities.iter().map(|p| Ok((p.service_account.clone(), ctx.resolve(&p.role)?))).collect()
 }
 
 /// The Kubernetes version of the plan's control plane.
@@ -994,7 +1021,12 @@ impl AwsCloud {
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
         let changes = crate::plan::drift::addon(version, spec.configuration_values, role.as_deref(), &live);
         let retagged = self.retag(addon.addon_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
-        let action = if changes.is_empty() {
+        let mut wanted = wanted_pod_identities(ctx, spec)?;
+        wanted.sort();
+        let mut have = self.addon_pod_identities_live(cluster, addon).await?;
+        have.sort();
+        let pod_identities = (wanted != have).then_some(wanted);
+        let action = if changes.is_empty() && pod_identities.is_none() {
             if retagged { Action::Updated } else { Action::Existed }
         } else {
             let change = super::update::AddonChange {
@@ -1004,6 +1036,7 @@ impl AwsCloud {
                     .then(|| version.unwrap_or_default().to_string()),
                 configuration_values: spec.configuration_values.map(str::to_string),
                 service_account_role_arn: role.filter(|_| changes.iter().any(|c| c.field == "role")),
+                pod_identities,
                 resolve_conflicts: Some(spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase()),
             };
             self.update_addon_in(&ctx.progress, cluster, addon_name, &change).await?;
@@ -1021,6 +1054,7 @@ impl AwsCloud {
         let addon_name = spec.addon_name;
         let version = spec.version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
+        let pod_identities = addon_pod_identities(&wanted_pod_identities(ctx, spec)?);
         let existing = if self.absent(ctx, addon_name) {
             None
         } else {
@@ -1047,6 +1081,7 @@ impl AwsCloud {
                     .set_addon_version(version.clone())
                     .set_configuration_values(spec.configuration_values.map(str::to_string))
                     .set_service_account_role_arn(role.clone())
+                    .set_pod_identity_associations(Some(pod_identities.clone()).filter(|p| !p.is_empty()))
                     // eksctl's `create cluster` overwrites what a self-managed install left.
                     .resolve_conflicts(ResolveConflicts::from(
                         spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase().as_str(),
@@ -1100,6 +1135,28 @@ impl AwsCloud {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+
+    /// The pod identities EKS keeps for an add-on (service account, role ARN): each association
+    /// it lists, described.
+    async fn addon_pod_identities_live(
+        &self,
+        cluster: &str,
+        addon: &aws_sdk_eks::types::Addon,
+    ) -> Result<Vec<(String, String)>, CloudError> {
+        let mut out = Vec::new();
+        for arn in addon.pod_identity_associations() {
+            let id = arn.rsplit('/').next().unwrap_or_default();
+            let call = self.eks.describe_pod_identity_association().cluster_name(cluster).association_id(id);
+            let found = call.send().await.api("DescribePodIdentityAssociation").or_not_found()?;
+            if let Some(a) = found.and_then(|o| o.association) {
+                out.push((
+                    a.service_account().unwrap_or_default().to_string(),
+                    a.role_arn().unwrap_or_default().to_string(),
+                ));
+            }
+        }
+        Ok(out)
     }
 
     /// The version EKS marks as the default of `addon` for Kubernetes `k8s`, if it says.

@@ -207,6 +207,9 @@ pub struct AddonChange {
     pub version: Option<String>,
     pub configuration_values: Option<String>,
     pub service_account_role_arn: Option<String>,
+    /// The add-on's pod identities, all of them (service account, role ARN): EKS replaces the
+    /// set.
+    pub pod_identities: Option<Vec<(String, String)>>,
     /// `OVERWRITE`, `PRESERVE` or `NONE`.
     pub resolve_conflicts: Option<String>,
 }
@@ -274,6 +277,9 @@ impl AwsCloud {
             .set_addon_version(change.version.clone())
             .set_configuration_values(change.configuration_values.clone())
             .set_service_account_role_arn(change.service_account_role_arn.clone())
+            .set_pod_identity_associations(
+                change.pod_identities.as_deref().map(super::eks::addon_pod_identities),
+            )
             .set_resolve_conflicts(change.resolve_conflicts.as_deref().map(ResolveConflicts::from))
             .send()
             .await

@@ -121,6 +121,30 @@ pub struct PodIdentity {
     pub policy: Option<String>,
 }
 
+impl PodIdentity {
+    /// A `podIdentityAssociations` entry (of `iam` or of an add-on), defaulted.
+    pub fn new(p: &crate::config::types::PodIdentityAssociation) -> Self {
+        Self {
+            namespace: p.namespace.clone().unwrap_or_default(),
+            service_account: p.service_account_name.clone().unwrap_or_default(),
+            role_arn: p.role_arn.clone().filter(|a| !a.is_empty()),
+            role_name: p.role_name.clone().filter(|n| !n.is_empty()),
+            create_service_account: p.create_service_account.unwrap_or_default(),
+            permissions_boundary: p.permissions_boundary_arn.clone().filter(|a| !a.is_empty()),
+            policy_arns: p.permission_policy_arns.clone().unwrap_or_default(),
+            permission_policy: p.permission_policy.as_ref().map(|d| {
+                let name = p.permission_policy_name.clone().unwrap_or_else(|| "attach-policy".into());
+                (name, d.to_string())
+            }),
+            well_known: p.well_known_policies.clone().unwrap_or_default(),
+            tags: p.tags.clone().unwrap_or_default(),
+            target_role_arn: p.target_role_arn.clone().filter(|a| !a.is_empty()),
+            disable_session_tags: p.disable_session_tags.unwrap_or_default(),
+            policy: p.policy.clone().filter(|d| !d.is_empty()),
+        }
+    }
+}
+
 /// An `iam.serviceAccounts` entry, defaulted: a role the service account takes (IRSA).
 #[derive(Debug, Clone)]
 pub struct ServiceAccount {
@@ -153,6 +177,23 @@ pub fn addon_service_account(addon: &str) -> Option<(&'static str, &'static str,
         // `efs-csi-*`.
         "aws-efs-csi-driver" => Some(("kube-system", "efs-csi-*", true)),
         "aws-mountpoint-s3-csi-driver" => Some(("kube-system", "s3-csi-driver-sa", false)),
+        _ => None,
+    }
+}
+
+/// The service accounts of an AWS add-on that EKS Pod Identity can serve, with the AWS managed
+/// policies (under `arn:<partition>:iam::aws:policy/`) AWS recommends for their roles: EKS's
+/// DescribeAddonConfiguration `podIdentityConfiguration`, which eksctl reads for
+/// `useDefaultPodIdentityAssociations`. `None`: the add-on takes no pod identity.
+pub fn addon_pod_identities(addon: &str) -> Option<&'static [(&'static str, &'static [&'static str])]> {
+    match addon {
+        "vpc-cni" => Some(&[("aws-node", &["AmazonEKS_CNI_Policy"])]),
+        "aws-ebs-csi-driver" => {
+            Some(&[("ebs-csi-controller-sa", &["service-role/AmazonEBSCSIDriverPolicy"])])
+        }
+        "aws-efs-csi-driver" => {
+            Some(&[("efs-csi-controller-sa", &["service-role/AmazonEFSCSIDriverPolicy"])])
+        }
         _ => None,
     }
 }
@@ -510,29 +551,7 @@ impl Iam {
                     subject_pattern: sa.subject_pattern.clone(),
                 })
                 .collect(),
-            pod_identities: iam
-                .pod_identity_associations
-                .iter()
-                .flatten()
-                .map(|p| PodIdentity {
-                    namespace: p.namespace.clone().unwrap_or_default(),
-                    service_account: p.service_account_name.clone().unwrap_or_default(),
-                    role_arn: p.role_arn.clone().filter(|a| !a.is_empty()),
-                    role_name: p.role_name.clone().filter(|n| !n.is_empty()),
-                    create_service_account: p.create_service_account.unwrap_or_default(),
-                    permissions_boundary: p.permissions_boundary_arn.clone().filter(|a| !a.is_empty()),
-                    policy_arns: p.permission_policy_arns.clone().unwrap_or_default(),
-                    permission_policy: p.permission_policy.as_ref().map(|d| {
-                        let name = p.permission_policy_name.clone().unwrap_or_else(|| "attach-policy".into());
-                        (name, d.to_string())
-                    }),
-                    well_known: p.well_known_policies.clone().unwrap_or_default(),
-                    tags: p.tags.clone().unwrap_or_default(),
-                    target_role_arn: p.target_role_arn.clone().filter(|a| !a.is_empty()),
-                    disable_session_tags: p.disable_session_tags.unwrap_or_default(),
-                    policy: p.policy.clone().filter(|d| !d.is_empty()),
-                })
-                .collect(),
+            pod_identities: iam.pod_identity_associations.iter().flatten().map(PodIdentity::new).collect(),
         }
     }
 }

@@ -381,7 +381,6 @@ fn constraints() -> Vec<(Field, Json)> {
         (("AZSubnetSpec", "cidr"), cidr()),
         (("Addon", "resolveConflicts"), json!({ "enum": ["none", "overwrite", "preserve"] })),
         (("Addon", "serviceAccountRoleARN"), arn()),
-        (("AddonsConfig", "autoApplyPodIdentityAssociations"), false_only()),
         (("ClusterCloudWatchLogging", "enableTypes"), items(json!({ "enum": strings(&log_types) }))),
         (("SecretsEncryption", "keyARN"), arn()),
         (("*NodeGroup", "name"), json!({ "pattern": NODEGROUP_NAME, "maxLength": 63 })),

@@ -833,3 +833,62 @@ fn service_and_account_mappings_follow_eksctls_rules() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn addon_pod_identities_are_checked_as_eksctl_checks_them() {
+    let errs = errors(&format!(
+        "{HEAD}addonsConfig:\n  autoApplyPodIdentityAssociations: true\naddons:\n  - name: vpc-cni\n    serviceAccountRoleARN: arn:aws:iam::1:role/cni\n    podIdentityAssociations:\n      - namespace: kube-system\n        serviceAccountName: aws-node\n        roleARN: arn:aws:iam::1:role/r\n  - name: coredns\n    useDefaultPodIdentityAssociations: true\n  - name: aws-ebs-csi-driver\n    podIdentityAssociations:\n      - serviceAccountName: ebs-csi-controller-sa\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "addonsConfig.autoApplyPodIdentityAssociations: the `eks-pod-identity-agent` addon must be installed",
+        "addons[0].podIdentityAssociations: cannot set IRSA config",
+        "addons[1].useDefaultPodIdentityAssociations: eksup knows no pod identity AWS recommends for `coredns`",
+        "addons[2].podIdentityAssociations[0].namespace: must be set",
+        "addons[2].podIdentityAssociations[0]: the association's role has no permissions",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}addons:\n  - name: eks-pod-identity-agent\n    podIdentityAssociations:\n      - {{namespace: kube-system, serviceAccountName: x, roleARN: 'arn:aws:iam::1:role/r'}}\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("cannot set pod identity associations for `eks-pod-identity-agent`")),
+        "{errs:#?}"
+    );
+    // With the agent (or Auto Mode, which runs it) they load.
+    load(&format!(
+        "{HEAD}addonsConfig:\n  autoApplyPodIdentityAssociations: true\naddons:\n  - name: eks-pod-identity-agent\n  - name: aws-ebs-csi-driver\n    useDefaultPodIdentityAssociations: true\n"
+    ))
+    .unwrap();
+}
+
+#[test]
+fn ipv6_clusters_are_refused_where_eksctl_and_aws_refuse_them() {
+    let errs = errors(&format!(
+        "{HEAD}kubernetesNetworkConfig:\n  ipFamily: IPv6\n  serviceIPv4CIDR: 10.100.0.0/16\nvpc:\n  nat: {{gateway: Single}}\n  autoAllocateIPv6: true\n  extraIPv6CIDRs: [nope]\naddons:\n  - name: vpc-cni\n    version: v1.9.3-eksbuild.1\nnodeGroups:\n  - name: ng\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "kubernetesNetworkConfig.serviceIPv4CIDR: service IPv4 CIDR is not supported with IPv6",
+        "vpc.nat: setting NAT is not supported with IPv6",
+        "vpc.autoAllocateIPv6: is for IPv4 clusters",
+        "vpc.extraIPv6CIDRs[0]: `nope` is not an IPv6 CIDR",
+        "addons[0].version: vpc-cni version must be at least version `v1.10.0` for IPv6",
+        "nodeGroups[0]: self-managed node groups are not supported in `IPv6` clusters",
+        "iam.withOIDC: an `IPv6` cluster's vpc-cni needs a role of its own",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!("{HEAD}vpc:\n  extraIPv6CIDRs: ['2600:1f14::/56']\n"));
+    assert!(
+        errs.iter().any(|e| e.contains("cannot specify vpc.extraIPv6CIDRs with an IPv4 cluster")),
+        "{errs:#?}"
+    );
+    // The vpc-cni's role through EKS Pod Identity serves as well as IRSA; no NAT is printed.
+    let l = load(&format!(
+        "{HEAD}kubernetesNetworkConfig:\n  ipFamily: IPv6\naddonsConfig:\n  autoApplyPodIdentityAssociations: true\naddons:\n  - name: eks-pod-identity-agent\nmanagedNodeGroups:\n  - name: ng\n"
+    ))
+    .unwrap();
+    assert!(l.config.vpc.as_ref().unwrap().nat.is_none());
+}

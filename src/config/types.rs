@@ -727,6 +727,15 @@ pub struct Addon {
     /// Permissions boundary ARN of that role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions_boundary: Option<String>,
+    /// EKS Pod Identity for the add-on's service accounts: EKS makes (and deletes with the
+    /// add-on) an association per entry, with the entry's role or one eksup creates (needs the
+    /// `eks-pod-identity-agent` add-on)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pod_identity_associations: Option<Vec<PodIdentityAssociation>>,
+    /// Pod identity associations for the add-on's service accounts with roles eksup creates
+    /// holding the policies AWS recommends for them
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_default_pod_identity_associations: Option<bool>,
 }
 
 /// How the default add-ons are installed.
@@ -737,7 +746,8 @@ pub struct AddonsConfig {
     /// cluster's nodes then stay NotReady until a network plugin is installed some other way
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_default_addons: Option<bool>,
-    /// Pod identity associations for add-ons (not supported yet when true)
+    /// `useDefaultPodIdentityAssociations` for every add-on AWS recommends pod identities for
+    /// and that sets no IAM of its own
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_apply_pod_identity_associations: Option<bool>,
 }

@@ -346,11 +346,6 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     windows::rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);
-    if let Some(ac) = &cfg.addons_config
-        && ac.auto_apply_pod_identity_associations == Some(true)
-    {
-        v.later("addonsConfig.autoApplyPodIdentityAssociations", "");
-    }
     v.out
 }
 
@@ -1045,10 +1040,7 @@ fn iam_rules(v: &mut V, cfg: &ClusterConfig) {
     }
     service_account_rules(v, iam);
     // Auto Mode runs the agent itself (eksctl asks for the add-on only without it).
-    let auto_mode = cfg.auto_mode_config.as_ref().is_some_and(|a| a.enabled == Some(true));
-    let has_agent =
-        auto_mode || cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"));
-    pod_identity_rules(v, iam, has_agent);
+    pod_identity_rules(v, iam, has_pod_identity_agent(cfg));
 }
 
 /// Whether `name` is a Kubernetes DNS-1123 label (`max` 63) or subdomain (`max` 253, dots
@@ -1074,10 +1066,20 @@ fn pod_identity_rules(v: &mut V, iam: &ClusterIAM, has_agent: bool) {
             "add `- name: eks-pod-identity-agent` under `addons`",
         );
     }
+    pod_identity_entries(v, "iam.podIdentityAssociations", pias, &mut HashSet::new());
+}
+
+/// The entries of a `podIdentityAssociations` list at `path`: names, one per service account,
+/// a role or what to put on one. `role_names` holds the role names given so far.
+fn pod_identity_entries(
+    v: &mut V,
+    path: &str,
+    pias: &[super::types::PodIdentityAssociation],
+    role_names: &mut HashSet<String>,
+) {
     let mut seen = HashSet::new();
-    let mut role_names = HashSet::new();
     for (i, pia) in pias.iter().enumerate() {
-        let p = format!("iam.podIdentityAssociations[{i}]");
+        let p = format!("{path}[{i}]");
         let namespace = pia.namespace.as_deref().unwrap_or_default();
         let account = pia.service_account_name.as_deref().unwrap_or_default();
         if namespace.is_empty() {
@@ -1101,7 +1103,7 @@ fn pod_identity_rules(v: &mut V, iam: &ClusterIAM, has_agent: bool) {
         if !namespace.is_empty() && !account.is_empty() && !seen.insert(format!("{namespace}/{account}")) {
             v.err(p.clone(), format!("`{namespace}/{account}` is listed more than once: EKS takes one association per service account"));
         }
-        pod_identity_role_rules(v, &p, pia, &mut role_names);
+        pod_identity_role_rules(v, &p, pia, role_names);
     }
 }
 
@@ -2189,6 +2191,16 @@ fn fargate_rules(v: &mut V, cfg: &ClusterConfig) {
 
 fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
     let mut seen = HashSet::new();
+    let mut role_names = HashSet::new();
+    let auto_apply =
+        cfg.addons_config.as_ref().and_then(|c| c.auto_apply_pod_identity_associations) == Some(true);
+    if auto_apply && !has_pod_identity_agent(cfg) {
+        v.err_hint(
+            "addonsConfig.autoApplyPodIdentityAssociations",
+            "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
+            "add `- name: eks-pod-identity-agent` under `addons`",
+        );
+    }
     for (i, a) in cfg.addons.iter().flatten().enumerate() {
         let p = format!("addons[{i}]");
         match a.name.as_deref() {
@@ -2206,6 +2218,7 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
             v.arn(&format!("{p}.serviceAccountRoleARN"), r);
         }
         addon_iam_rules(v, cfg, &p, a);
+        addon_pod_identity_rules(v, cfg, &p, a, &mut role_names);
         if let Some(c) = &a.configuration_values
             && serde_json::from_str::<serde_json::Value>(c).is_err()
             && super::yaml::parse(c).is_err()
@@ -2213,6 +2226,65 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
             v.err(format!("{p}.configurationValues"), "is neither JSON nor YAML");
         }
     }
+}
+
+/// Whether pods can use EKS Pod Identity: the agent add-on is listed, or Auto Mode runs it.
+pub(super) fn has_pod_identity_agent(cfg: &ClusterConfig) -> bool {
+    cfg.auto_mode_config.as_ref().is_some_and(|a| a.enabled == Some(true))
+        || cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some("eks-pod-identity-agent"))
+}
+
+/// An add-on's pod identities (`podIdentityAssociations`, `useDefaultPodIdentityAssociations`):
+/// eksctl's rules (not with IRSA, not for the agent itself, each entry as in
+/// `iam.podIdentityAssociations`) and the agent they need.
+fn addon_pod_identity_rules(
+    v: &mut V,
+    cfg: &ClusterConfig,
+    p: &str,
+    a: &Addon,
+    role_names: &mut HashSet<String>,
+) {
+    let pias = a.pod_identity_associations.as_deref().unwrap_or_default();
+    let name = a.name.as_deref().unwrap_or_default();
+    let defaults = a.use_default_pod_identity_associations == Some(true);
+    if pias.is_empty() && !defaults {
+        return;
+    }
+    let path = if pias.is_empty() {
+        format!("{p}.useDefaultPodIdentityAssociations")
+    } else {
+        format!("{p}.podIdentityAssociations")
+    };
+    let irsa = a.service_account_role_arn.is_some()
+        || a.attach_policy_arns.as_ref().is_some_and(|x| !x.is_empty())
+        || a.attach_policy.is_some()
+        || a.well_known_policies.as_ref().is_some_and(super::resolved::any_well_known);
+    if irsa {
+        v.err_hint(
+            &path,
+            "cannot set IRSA config (`serviceAccountRoleARN`, `attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`) and pod identity associations at the same time",
+            "keep one: pod identities (which need no OIDC provider) or the IRSA role",
+        );
+    }
+    if name == "eks-pod-identity-agent" {
+        v.err(&path, "cannot set pod identity associations for `eks-pod-identity-agent` addon");
+        return;
+    }
+    if !has_pod_identity_agent(cfg) {
+        v.err_hint(
+            &path,
+            "the `eks-pod-identity-agent` addon must be installed to use pod identity associations",
+            "add `- name: eks-pod-identity-agent` under `addons`",
+        );
+    }
+    if pias.is_empty() && super::resolved::addon_pod_identities(name).is_none() {
+        v.err_hint(
+            &path,
+            format!("eksup knows no pod identity AWS recommends for `{name}`"),
+            "list the add-on's service accounts and their roles in its `podIdentityAssociations`",
+        );
+    }
+    pod_identity_entries(v, &format!("{p}.podIdentityAssociations"), pias, role_names);
 }
 
 /// An add-on's own role (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`): an IAM role

@@ -112,6 +112,7 @@ pub fn update_addon(
             version: (report.after.version != report.before.version).then(|| report.after.version.clone()),
             configuration_values: o.configuration_values.clone(),
             service_account_role_arn: o.service_account_role_arn.clone(),
+            pod_identities: None,
             resolve_conflicts: o.resolve_conflicts.clone(),
         };
         let cancel = Cancel::new();

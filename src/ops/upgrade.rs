@@ -254,6 +254,7 @@ pub fn upgrade_cluster(
                     version: Some(step.to.clone()),
                     configuration_values: None,
                     service_account_role_arn: None,
+                    pod_identities: None,
                     resolve_conflicts: None,
                 };
                 aws.update_addon(&name, &step.addon, &change, &progress, &cancel).await?;

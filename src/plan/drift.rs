@@ -825,6 +825,7 @@ mod tests {
             version: Some("v1.12.4-eksbuild.1".into()),
             configuration_values: None,
             service_account_role_arn: None,
+            pod_identities: Vec::new(),
             resolve_conflicts: None,
             wait: false,
         };

@@ -330,6 +330,10 @@ pub enum Resource {
         version: Option<String>,
         configuration_values: Option<String>,
         service_account_role_arn: Option<Val>,
+        /// EKS Pod Identity for the add-on's service accounts: the associations EKS makes
+        /// (and deletes) with the add-on.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pod_identities: Vec<AddonPodIdentity>,
         resolve_conflicts: Option<String>,
         /// Wait until ACTIVE. CoreDNS and metrics-server are Deployments: they turn ACTIVE only
         /// once nodes run them, so the run does not wait for them (as eksctl).
@@ -513,6 +517,14 @@ pub struct ControlPlaneSpec {
 pub struct RemoteNetworkSpec {
     pub node_cidrs: Vec<String>,
     pub pod_cidrs: Vec<String>,
+}
+
+/// A service account of an add-on and the role its pods get through EKS Pod Identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddonPodIdentity {
+    pub service_account: String,
+    pub role: Val,
 }
 
 /// A subnet's share of its VPC's Amazon-provided IPv6 block: the `index`-th /64 of it, as

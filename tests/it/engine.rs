@@ -453,6 +453,7 @@ fn cluster_plan() -> Plan {
                 version: None,
                 configuration_values: None,
                 service_account_role_arn: None,
+                pod_identities: Vec::new(),
                 resolve_conflicts: Some("OVERWRITE".into()),
                 wait: true,
             },

@@ -110,12 +110,19 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
     let cni = listed("vpc-cni");
     let has_cni = cni.is_some() || (defaults && (!auto_mode || nodes_beside_auto_mode(cfg)));
     let with_oidc = cfg.iam.as_ref().and_then(|i| i.with_oidc) == Some(true);
-    let own_role = cni.and_then(|i| cfg.addons.as_ref()?[i].service_account_role_arn.as_ref()).is_some();
-    if has_cni && !with_oidc && !own_role {
+    let entry = cni.and_then(|i| cfg.addons.as_ref().map(|a| &a[i]));
+    let own_role = entry.is_some_and(|a| {
+        a.service_account_role_arn.is_some()
+            || a.pod_identity_associations.as_ref().is_some_and(|p| !p.is_empty())
+            || a.use_default_pod_identity_associations == Some(true)
+    });
+    let auto_apply =
+        cfg.addons_config.as_ref().and_then(|c| c.auto_apply_pod_identity_associations) == Some(true);
+    if has_cni && !with_oidc && !own_role && !auto_apply {
         v.err_hint(
             "iam.withOIDC",
             "an `IPv6` cluster's vpc-cni needs a role of its own to assign IPv6 addresses",
-            "set `iam.withOIDC: true` (eksup then gives the vpc-cni the IPv6 policy eksctl gives it), or a `serviceAccountRoleARN` on the vpc-cni add-on",
+            "set `iam.withOIDC: true` or `addonsConfig.autoApplyPodIdentityAssociations: true` (eksup then gives the vpc-cni the IPv6 policy eksctl gives it), or a role on the vpc-cni add-on",
         );
     }
     if let Some(i) = cni

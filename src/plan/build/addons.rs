@@ -17,6 +17,11 @@ pub(super) struct AddonPlan {
     after_nodes: bool,
     /// The policies of a role eksup makes for the add-on's service account.
     policies: AddonPolicies,
+    /// The file's `podIdentityAssociations`.
+    pod_identities: Vec<crate::config::resolved::PodIdentity>,
+    /// `useDefaultPodIdentityAssociations`, or `addonsConfig.autoApplyPodIdentityAssociations`
+    /// for an add-on that sets no IAM of its own.
+    default_pod_identities: bool,
 }
 
 /// An add-on's own permissions (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`).
@@ -64,6 +69,8 @@ impl Builder<'_> {
                     resolve_conflicts: None,
                     after_nodes: *n == "metrics-server",
                     policies: AddonPolicies::default(),
+                    pod_identities: Vec::new(),
+                    default_pod_identities: false,
                 })
                 .collect()
         };
@@ -82,6 +89,13 @@ impl Builder<'_> {
                     well_known: a.well_known_policies.clone().unwrap_or_default(),
                     boundary: a.permissions_boundary.clone(),
                 },
+                pod_identities: a
+                    .pod_identity_associations
+                    .iter()
+                    .flatten()
+                    .map(crate::config::resolved::PodIdentity::new)
+                    .collect(),
+                default_pod_identities: a.use_default_pod_identity_associations == Some(true),
             };
             match out.iter_mut().find(|o| o.name == name) {
                 Some(existing) => *existing = plan,
@@ -105,6 +119,10 @@ impl Builder<'_> {
             if matches!(id.as_str(), "addon-vpc-cni" | "addon-kube-proxy") {
                 before_nodes.push(id);
             }
+        }
+        // A vpc-cni that takes its role through EKS Pod Identity needs the agent on the nodes.
+        if self.vpc_cni_pod_identity() && self.steps.iter().any(|s| s.id == "addon-eks-pod-identity-agent") {
+            before_nodes.push("addon-eks-pod-identity-agent".to_string());
         }
         (before_nodes, after_nodes)
     }
@@ -131,10 +149,22 @@ impl Builder<'_> {
             .any(|n| crate::config::rules::windows(&n.ami_family).is_some())
     }
 
-    /// An add-on step (and the vpc-cni's service-account role with `withOIDC`).
+    /// An add-on step (and the vpc-cni's service-account role with `withOIDC`), in eksctl's
+    /// order: the file's pod identities, the file's IRSA role or policies, AWS's recommended pod
+    /// identities (`useDefaultPodIdentityAssociations`, `autoApplyPodIdentityAssociations`), the
+    /// default IRSA role with `withOIDC`.
     fn addon(&mut self, cp: &str, a: AddonPlan) -> StepId {
         let mut deps = vec![cp.to_string()];
+        let pod_identities = self.addon_pod_identities(&a);
+        if !pod_identities.is_empty() {
+            deps.extend(pod_identities.iter().filter_map(|p| step_of(&p.role)));
+            // The associations serve pods only through the agent.
+            if self.addon_listed("eks-pod-identity-agent") && a.name != "eks-pod-identity-agent" {
+                deps.push("addon-eks-pod-identity-agent".to_string());
+            }
+        }
         let role = match &a.service_account_role_arn {
+            _ if !pod_identities.is_empty() => None,
             Some(arn) => Some(Val::lit(arn.clone())),
             None if a.name == "vpc-cni" && self.res.iam.with_oidc && !a.policies.given() => {
                 let arn = self.vpc_cni_role();
@@ -168,6 +198,7 @@ impl Builder<'_> {
                 version: a.version,
                 configuration_values,
                 service_account_role_arn: role,
+                pod_identities,
                 resolve_conflicts: a.resolve_conflicts,
             },
             deps,
@@ -215,6 +246,75 @@ impl Builder<'_> {
             vec!["oidc-provider".to_string()],
         );
         Some(Val::out(&id, keys::ARN))
+    }
+
+    /// Whether the plan's vpc-cni takes its role through EKS Pod Identity.
+    pub(super) fn vpc_cni_pod_identity(&self) -> bool {
+        self.steps.iter().any(|s| {
+            matches!(&s.resource, Resource::Addon { addon_name, pod_identities, .. }
+                if addon_name == "vpc-cni" && !pod_identities.is_empty())
+        })
+    }
+
+    /// Whether the file lists add-on `name`.
+    fn addon_listed(&self, name: &str) -> bool {
+        self.cfg.addons.iter().flatten().any(|a| a.name.as_deref() == Some(name))
+    }
+
+    /// An add-on's pod identities: the file's entries, else, when asked for and the add-on sets
+    /// no IRSA of its own, one per service account AWS recommends one for, with AWS's policies
+    /// (the vpc-cni of an `IPv6` cluster: eksctl's IPv6 policy, inline).
+    fn addon_pod_identities(&mut self, a: &AddonPlan) -> Vec<AddonPodIdentity> {
+        let auto_apply = self.cfg.addons_config.as_ref().and_then(|c| c.auto_apply_pod_identity_associations)
+            == Some(true);
+        let defaults = (a.default_pod_identities || auto_apply)
+            && a.service_account_role_arn.is_none()
+            && !a.policies.given();
+        let entries: Vec<crate::config::resolved::PodIdentity> = if !a.pod_identities.is_empty() {
+            a.pod_identities.clone()
+        } else if defaults {
+            let recommended = crate::config::resolved::addon_pod_identities(&a.name).unwrap_or_default();
+            recommended
+                .iter()
+                .map(|(account, policies)| {
+                    let mut pia = crate::config::resolved::PodIdentity {
+                        namespace: "kube-system".into(),
+                        service_account: (*account).to_string(),
+                        role_arn: None,
+                        role_name: None,
+                        create_service_account: false,
+                        permissions_boundary: None,
+                        policy_arns: policies.iter().map(|p| self.policy(p)).collect(),
+                        permission_policy: None,
+                        well_known: crate::config::WellKnownPolicies::default(),
+                        tags: BTreeMap::new(),
+                        target_role_arn: None,
+                        disable_session_tags: false,
+                        policy: None,
+                    };
+                    if a.name == "vpc-cni" && self.res.vpc.ipv6_cluster {
+                        let document = super::iam::ipv6_cni_policy(self.partition).to_string();
+                        pia.policy_arns.clear();
+                        pia.permission_policy = Some(("attach-policy".into(), document));
+                    }
+                    pia
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        entries
+            .iter()
+            .map(|pia| {
+                let account = &pia.service_account;
+                let id = format!("iam-role-addon-{}-{}", slug(&a.name), slug(account));
+                let role_name =
+                    bounded_name(&format!("eksup-{}-addon-{}-{account}", self.cluster, a.name), 64);
+                let whose = format!("add-on `{}`, pod identity of `{account}`", a.name);
+                let role = self.pod_identity_role(&id, &whose, role_name, pia);
+                AddonPodIdentity { service_account: account.clone(), role }
+            })
+            .collect()
     }
 
     /// CoreDNS on a cluster without nodes runs on Fargate, when a profile selects kube-system.

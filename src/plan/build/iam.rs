@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{Builder, PlanOptions, bounded_name, slug};
+use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::NodeGroupIAM;
 use crate::config::resolved::Nodes;
 use crate::plan::*;
@@ -116,8 +116,8 @@ impl Builder<'_> {
                     self.policy("AmazonEC2ContainerRegistryPullOnly"),
                     self.policy("AmazonSSMManagedInstanceCore"),
                 ];
-                // With OIDC the vpc-cni has its own role (see `addon`).
-                if !self.res.iam.with_oidc {
+                // With OIDC or a pod identity the vpc-cni has its own role (see `addon`).
+                if !self.vpc_cni_has_own_role() {
                     d.push(self.policy("AmazonEKS_CNI_Policy"));
                 }
                 d
@@ -201,7 +201,7 @@ impl Builder<'_> {
 /// What the vpc-cni needs in `IPv6` mode (eksctl's `makeIPv6VPCCNIPolicyDocument`, after the
 /// CNI's `docs/iam-policy.md`): assign IPv6 addresses, the reads of ipamd (subnet and security
 /// group discovery included) and tags on the network interfaces it makes.
-fn ipv6_cni_policy(partition: &str) -> serde_json::Value {
+pub(super) fn ipv6_cni_policy(partition: &str) -> serde_json::Value {
     json!({
         "Version": "2012-10-17",
         "Statement": [
@@ -345,37 +345,11 @@ impl Builder<'_> {
                 .find(|id| ids.insert(id.clone()))
                 .unwrap_or(base);
             let mut deps = vec![cp.to_string()];
-            let role = match &pia.role_arn {
-                Some(arn) => Val::lit(arn.clone()),
-                None => {
-                    let step = format!("iam-role-pod-identity-{id}");
-                    let mut managed = pia.policy_arns.clone();
-                    let mut inline = BTreeMap::new();
-                    if let Some((name, document)) = &pia.permission_policy {
-                        inline.insert(name.clone(), document.clone());
-                    }
-                    self.grants(well_known_keys(&pia.well_known), &mut managed, &mut inline);
-                    // Namespaces hold no `.`: `<namespace>.<account>` names one account alone.
-                    let role_name = pia.role_name.clone().unwrap_or_else(|| {
-                        bounded_name(&format!("eksup-{}-pod-{namespace}.{account}", self.cluster), 64)
-                    });
-                    self.add(
-                        &step,
-                        format!("IAM role `{role_name}` (pod identity of `{namespace}/{account}`)"),
-                        Resource::IamRole {
-                            role_name,
-                            trust: Trust::PodIdentity,
-                            managed_policies: managed,
-                            permissions_boundary: pia.permissions_boundary.clone(),
-                            inline_policies: inline,
-                            tags: pia.tags.clone(),
-                        },
-                        vec![],
-                    );
-                    deps.push(step.clone());
-                    Val::out(&step, keys::ARN)
-                }
-            };
+            // Namespaces hold no `.`: `<namespace>.<account>` names one account alone.
+            let role_name = bounded_name(&format!("eksup-{}-pod-{namespace}.{account}", self.cluster), 64);
+            let whose = format!("pod identity of `{namespace}/{account}`");
+            let role = self.pod_identity_role(&format!("iam-role-pod-identity-{id}"), &whose, role_name, pia);
+            deps.extend(step_of(&role));
             self.add(
                 format!("pod-identity-{id}"),
                 format!("pod identity association of `{namespace}/{account}`"),
@@ -407,6 +381,48 @@ impl Builder<'_> {
                 );
             }
         }
+    }
+
+    /// The role of a pod identity: the entry's own (`roleARN`), or one eksup makes as step `id`,
+    /// trusted by EKS Pod Identity, with the entry's policies and named `role_name` unless the
+    /// entry names it.
+    pub(super) fn pod_identity_role(
+        &mut self,
+        id: &str,
+        whose: &str,
+        role_name: String,
+        pia: &crate::config::resolved::PodIdentity,
+    ) -> Val {
+        if let Some(arn) = &pia.role_arn {
+            return Val::lit(arn.clone());
+        }
+        let mut managed = pia.policy_arns.clone();
+        let mut inline = BTreeMap::new();
+        if let Some((name, document)) = &pia.permission_policy {
+            inline.insert(name.clone(), document.clone());
+        }
+        self.grants(well_known_keys(&pia.well_known), &mut managed, &mut inline);
+        let role_name = pia.role_name.clone().unwrap_or(role_name);
+        self.add(
+            id,
+            format!("IAM role `{role_name}` ({whose})"),
+            Resource::IamRole {
+                role_name,
+                trust: Trust::PodIdentity,
+                managed_policies: managed,
+                permissions_boundary: pia.permissions_boundary.clone(),
+                inline_policies: inline,
+                tags: pia.tags.clone(),
+            },
+            vec![],
+        );
+        Val::out(id, keys::ARN)
+    }
+
+    /// Whether the vpc-cni has a role of its own (IRSA with `withOIDC`, or EKS Pod Identity),
+    /// so the nodes' role needs no AmazonEKS_CNI_Policy.
+    fn vpc_cni_has_own_role(&self) -> bool {
+        self.res.iam.with_oidc || self.vpc_cni_pod_identity()
     }
 
     /// A service account's managed policies (`attachPolicyARNs`, well-known ones) and inline

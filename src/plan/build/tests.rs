@@ -653,3 +653,59 @@ fn ipv6_clusters_are_dual_stack_with_an_egress_only_gateway_and_a_cni_role_that_
     assert!(p.step("egress-only-internet-gateway").is_none());
     assert!(matches!(resource(&p, "subnet-private-us-west-2a"), Resource::Subnet { ipv6: None, .. }));
 }
+
+#[test]
+fn addon_pod_identities_get_roles_trusted_by_eks_pod_identity_in_eksctls_order() {
+    // autoApply: every add-on AWS recommends a pod identity for and that sets no IAM of its own.
+    let p = plan_of(
+        "addonsConfig:\n  autoApplyPodIdentityAssociations: true\naddons:\n  - name: eks-pod-identity-agent\n  - name: aws-ebs-csi-driver\n  - name: aws-efs-csi-driver\n    podIdentityAssociations:\n      - namespace: kube-system\n        serviceAccountName: efs-csi-controller-sa\n        roleARN: arn:aws:iam::123456789012:role/mine\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    let Resource::Addon { pod_identities, service_account_role_arn: None, .. } =
+        resource(&p, "addon-vpc-cni")
+    else {
+        panic!()
+    };
+    assert_eq!(pod_identities.len(), 1);
+    assert_eq!(pod_identities[0].service_account, "aws-node");
+    let Val::Out(r) = &pod_identities[0].role else { panic!("{:?}", pod_identities[0].role) };
+    let Resource::IamRole { trust, managed_policies, role_name, .. } = resource(&p, &r.step) else {
+        panic!()
+    };
+    assert_eq!(trust, &Trust::PodIdentity);
+    assert_eq!(managed_policies, &["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy".to_string()]);
+    assert_eq!(role_name, "eksup-demo-addon-vpc-cni-aws-node");
+    // The add-on waits for its role and the agent; the nodes for the agent; their role holds no
+    // CNI policy.
+    let cni = p.step("addon-vpc-cni").unwrap();
+    assert!(
+        cni.depends_on.contains(&r.step) && cni.depends_on.contains(&"addon-eks-pod-identity-agent".into())
+    );
+    assert!(p.step("nodegroup-ng").unwrap().depends_on.contains(&"addon-eks-pod-identity-agent".into()));
+    let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-ng") else { panic!() };
+    assert!(!managed_policies.iter().any(|m| m.ends_with("AmazonEKS_CNI_Policy")));
+    // The EBS driver: AWS's recommended policy; the EFS driver: the file's own role; the agent
+    // and kube-proxy: none.
+    let Resource::Addon { pod_identities, .. } = resource(&p, "addon-aws-ebs-csi-driver") else { panic!() };
+    assert_eq!(pod_identities[0].service_account, "ebs-csi-controller-sa");
+    let Resource::Addon { pod_identities, .. } = resource(&p, "addon-aws-efs-csi-driver") else { panic!() };
+    assert_eq!(pod_identities[0].role, Val::lit("arn:aws:iam::123456789012:role/mine"));
+    for id in ["addon-eks-pod-identity-agent", "addon-kube-proxy"] {
+        assert!(
+            matches!(resource(&p, id), Resource::Addon { pod_identities, .. } if pod_identities.is_empty()),
+            "{id}"
+        );
+    }
+
+    // IRSA of the file's comes before the defaults; the IPv6 vpc-cni gets eksctl's inline policy.
+    let p = plan_of(
+        "kubernetesNetworkConfig:\n  ipFamily: IPv6\naddonsConfig:\n  autoApplyPodIdentityAssociations: true\naddons:\n  - name: eks-pod-identity-agent\n  - name: aws-ebs-csi-driver\n    serviceAccountRoleARN: arn:aws:iam::123456789012:role/ebs\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    assert!(matches!(resource(&p, "addon-aws-ebs-csi-driver"),
+        Resource::Addon { pod_identities, service_account_role_arn: Some(Val::Lit(_)), .. } if pod_identities.is_empty()));
+    let Resource::Addon { pod_identities, .. } = resource(&p, "addon-vpc-cni") else { panic!() };
+    let Val::Out(r) = &pod_identities[0].role else { panic!() };
+    let Resource::IamRole { managed_policies, inline_policies, .. } = resource(&p, &r.step) else { panic!() };
+    assert!(
+        managed_policies.is_empty() && inline_policies["attach-policy"].contains("ec2:AssignIpv6Addresses")
+    );
+}
