@@ -892,3 +892,17 @@ fn ipv6_clusters_are_refused_where_eksctl_and_aws_refuse_them() {
     .unwrap();
     assert!(l.config.vpc.as_ref().unwrap().nat.is_none());
 }
+
+#[test]
+fn windows_server_2025_needs_kubernetes_1_35() {
+    let group =
+        "nodeGroups:\n  - name: win\n    amiFamily: WindowsServer2025CoreContainer\n  - name: linux\n";
+    let errs = errors(&format!("{HEAD}  version: \"1.34\"\n{group}"));
+    assert!(
+        errs.iter().any(|e| e.contains(
+            "nodeGroups[0].amiFamily: Windows Server 2025 Core requires EKS version 1.35 and above"
+        )),
+        "{errs:#?}"
+    );
+    load(&format!("{HEAD}  version: \"1.35\"\n{group}")).unwrap();
+}

@@ -37,6 +37,8 @@ pub(super) const AMI_FAMILIES: &[&str] = &[
     "WindowsServer2019FullContainer",
     "WindowsServer2022CoreContainer",
     "WindowsServer2022FullContainer",
+    "WindowsServer2025CoreContainer",
+    "WindowsServer2025FullContainer",
 ];
 /// Families eksctl knows that eksup does not build nodes for yet.
 const AMI_FAMILIES_LATER: &[&str] = &[
@@ -49,8 +51,6 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "UbuntuPro2404",
     "UbuntuPro2604",
     "BottlerocketFips",
-    "WindowsServer2025CoreContainer",
-    "WindowsServer2025FullContainer",
 ];
 /// The Auto Scaling group metrics EnableMetricsCollection takes.
 pub const ASG_METRICS: &[&str] = &[
@@ -1799,6 +1799,16 @@ fn ami_rules(v: &mut V, ng: &NgView<'_>, minor_version: Option<u32>) {
                 format!("{p}.amiFamily"),
                 "AmazonLinux2 is not supported for Kubernetes 1.33 and later",
                 "use `AmazonLinux2023`",
+            );
+        } else if let Some((year, edition)) = rules::windows(f)
+            && year == "2025"
+            && minor_version.is_some_and(|m| m < 35)
+        {
+            // eksctl's `ssm_resolver.go`: the first EKS-optimized Windows Server 2025 images are 1.35's.
+            v.err_hint(
+                format!("{p}.amiFamily"),
+                format!("Windows Server 2025 {edition} requires EKS version 1.35 and above"),
+                "set `metadata.version: \"1.35\"`, or use `WindowsServer2022CoreContainer`",
             );
         }
     }

@@ -140,6 +140,11 @@ fn ami_types_and_parameters() {
         ssm_parameter("WindowsServer2022CoreContainer", "1.34", "m5.large"),
         "/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-EKS_Optimized-1.34/image_id"
     );
+    assert_eq!(ami_type("WindowsServer2025FullContainer", "m5.large"), "WINDOWS_FULL_2025_x86_64");
+    assert_eq!(
+        ssm_parameter("WindowsServer2025CoreContainer", "1.35", "m5.large"),
+        "/aws/service/ami-windows-latest/Windows_Server-2025-English-Core-EKS_Optimized-1.35/image_id"
+    );
     assert_eq!(ami_type("AmazonLinux2023", "m6g.large"), "AL2023_ARM_64_STANDARD");
     assert_eq!(ami_type("AmazonLinux2023", "g5.xlarge"), "AL2023_x86_64_NVIDIA");
     assert_eq!(ami_type("Bottlerocket", "c7g.large"), "BOTTLEROCKET_ARM_64");
