@@ -196,11 +196,12 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         cidr: &str,
         ipv6: bool,
+        pool: Option<&crate::plan::Ipv6PoolBlock>,
     ) -> anyhow::Result<StepResult> {
         let mut result = self.ensure_vpc_v4(ctx, cidr).await?;
         if ipv6 {
             let id = result.outputs.get(keys::ID).cloned().unwrap_or_default();
-            let (block, asked) = self.ensure_vpc_ipv6(&ctx.progress, &id).await?;
+            let (block, asked) = self.ensure_vpc_ipv6(&ctx.progress, &id, pool).await?;
             if asked && result.action == Action::Existed {
                 result.action = Action::Updated;
             }

@@ -519,7 +519,9 @@ fn refused_as_duplicate(e: &anyhow::Error, operation: &str) -> bool {
 impl AwsCloud {
     async fn apply_once(&self, ctx: &StepContext<'_>) -> anyhow::Result<StepResult> {
         let result = match &ctx.step.resource {
-            Resource::Vpc { cidr, ipv6 } => self.ensure_vpc(ctx, cidr, *ipv6).await,
+            Resource::Vpc { cidr, ipv6, ipv6_pool } => {
+                self.ensure_vpc(ctx, cidr, *ipv6, ipv6_pool.as_ref()).await
+            }
             Resource::ImportVpc { vpc_id, subnets, ipv6 } => self.import_vpc(vpc_id, subnets, *ipv6).await,
             Resource::Subnet { vpc, az, cidr, kind, ipv6, hostname_type } => {
                 let extra =

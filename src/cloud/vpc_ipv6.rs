@@ -76,26 +76,41 @@ fn subnet_block(subnet: &Subnet) -> Option<String> {
 }
 
 impl AwsCloud {
-    /// Give VPC `id` an Amazon-provided IPv6 block unless it has one, and wait until it is
-    /// associated (AWS assigns it asynchronously). Returns the block and whether it was asked for.
+    /// Give VPC `id` an IPv6 block unless it has one: Amazon-provided, or `pool`'s; wait until
+    /// it is associated (AWS assigns it asynchronously). Returns the block and whether it was
+    /// asked for. Another block than the pool's is drift.
     pub(super) async fn ensure_vpc_ipv6(
         &self,
         progress: &Progress<'_>,
         id: &str,
+        pool: Option<&crate::plan::Ipv6PoolBlock>,
     ) -> anyhow::Result<(String, bool)> {
         let describe = || async {
             let out = self.ec2.describe_vpcs().vpc_ids(id).send().await.api("DescribeVpcs")?;
             Ok::<_, CloudError>(out.vpcs().first().and_then(vpc_block))
         };
         let mut asked = false;
-        if describe().await?.is_none() {
-            after_create(|| async {
-                let call =
-                    self.ec2.associate_vpc_cidr_block().vpc_id(id).amazon_provided_ipv6_cidr_block(true);
-                call.send().await.api("AssociateVpcCidrBlock")
-            })
-            .await?;
-            asked = true;
+        match (describe().await?, pool) {
+            (Some((have, _)), Some(p)) if have != p.cidr => {
+                return Err(CloudError::Drift {
+                    what: format!("VPC `{id}`"),
+                    difference: format!("has IPv6 block `{have}`, not `{}` of pool `{}`", p.cidr, p.pool),
+                }
+                .into());
+            }
+            (Some(_), _) => {}
+            (None, pool) => {
+                after_create(|| async {
+                    let call = self.ec2.associate_vpc_cidr_block().vpc_id(id);
+                    let call = match pool {
+                        Some(p) => call.ipv6_pool(&p.pool).ipv6_cidr_block(&p.cidr),
+                        None => call.amazon_provided_ipv6_cidr_block(true),
+                    };
+                    call.send().await.api("AssociateVpcCidrBlock")
+                })
+                .await?;
+                asked = true;
+            }
         }
         let what = format!("the IPv6 block of VPC `{id}`");
         let span = super::Span::new(std::time::Duration::from_secs(5), super::limits::EVENTUAL);

@@ -46,6 +46,8 @@ pub struct Vpc {
     /// An `IPv6` cluster's VPC (eksctl's `vpc_ipv6.go`): instances get an IPv6 address at
     /// launch, private subnets reach out through an egress-only internet gateway, one NAT gateway.
     pub ipv6_cluster: bool,
+    /// `ipv6Pool` and `ipv6Cidr`: the VPC's IPv6 block from a BYOIP pool instead of Amazon's.
+    pub ipv6_pool: Option<(String, String)>,
     /// `extraIPv6CIDRs`: IPv6 blocks the Kubernetes API is open to.
     pub extra_ipv6_cidrs: Vec<String>,
     /// `hostnameType` of the new subnets (`resource-name`, `ip-name`); none: AWS's default.
@@ -499,6 +501,7 @@ impl Vpc {
             network_acls: vpc.network_acls.as_ref().and_then(|n| n.enabled).unwrap_or_default(),
             ipv6_blocks: ipv6_cluster || vpc.auto_allocate_ipv6.unwrap_or_default(),
             ipv6_cluster,
+            ipv6_pool: vpc.ipv6_pool.clone().zip(vpc.ipv6_cidr.clone()),
             extra_ipv6_cidrs: vpc.extra_ipv6_cidrs.clone().unwrap_or_default(),
             hostname_type: vpc.hostname_type.clone(),
             security_group: vpc.security_group.clone(),

@@ -880,6 +880,17 @@ fn ipv6_clusters_are_refused_where_eksctl_and_aws_refuse_them() {
     ] {
         assert!(has(expected), "{expected}: {errs:#?}");
     }
+    let errs = errors(&format!(
+        "{HEAD}kubernetesNetworkConfig:\n  ipFamily: IPv6\niam:\n  withOIDC: true\nvpc:\n  ipv6Cidr: '2001:db8:1200::/48'\n"
+    ));
+    for expected in [
+        "vpc.ipv6Cidr: `2001:db8:1200::/48` is not a /56",
+        "vpc.ipv6Cidr: Ipv6Cidr and Ipv6Pool must both be configured",
+    ] {
+        assert!(errs.iter().any(|e| e.contains(expected)), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!("{HEAD}vpc:\n  ipv6Pool: ipv6pool-ec2-1\n  ipv6Cidr: '2001:db8:1200::/56'\n"));
+    assert!(errs.iter().any(|e| e.contains("only supported when IPFamily is set to IPv6")), "{errs:#?}");
     let errs = errors(&format!("{HEAD}vpc:\n  extraIPv6CIDRs: ['2600:1f14::/56']\n"));
     assert!(
         errs.iter().any(|e| e.contains("cannot specify vpc.extraIPv6CIDRs with an IPv4 cluster")),

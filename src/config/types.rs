@@ -614,6 +614,13 @@ pub struct ClusterVPC {
     /// Additional CIDR blocks associated with the VPC
     #[serde(rename = "extraCIDRs", skip_serializing_if = "Option::is_none")]
     pub extra_cidrs: Option<Vec<String>>,
+    /// A /56 of a BYOIP IPv6 address pool for the VPC eksup creates, instead of an
+    /// Amazon-provided block (`IPv6` clusters, with `ipv6Pool`)
+    #[serde(rename = "ipv6Cidr", skip_serializing_if = "Option::is_none")]
+    pub ipv6_cidr: Option<String>,
+    /// The BYOIP IPv6 address pool `ipv6Cidr` comes from (`ipv6pool-ec2-...`)
+    #[serde(rename = "ipv6Pool", skip_serializing_if = "Option::is_none")]
+    pub ipv6_pool: Option<String>,
     /// IPv6 blocks allowed to reach the Kubernetes API through the control plane's security
     /// group (`IPv6` clusters)
     #[serde(rename = "extraIPv6CIDRs", skip_serializing_if = "Option::is_none")]

@@ -834,7 +834,7 @@ mod tests {
             region: "us-west-2".into(),
             tags: BTreeMap::new(),
             steps: vec![
-                step("vpc", Resource::Vpc { cidr: "10.0.0.0/16".into(), ipv6: false }, &[]),
+                step("vpc", Resource::Vpc { cidr: "10.0.0.0/16".into(), ipv6: false, ipv6_pool: None }, &[]),
                 step("control-plane", Resource::ControlPlane(Box::new(spec())), &["vpc"]),
                 step(
                     "nodegroup-web",
@@ -851,7 +851,11 @@ mod tests {
                     Resource::ManagedNodegroup(Box::new(group("new", 1, 2, &["m5.large"]))),
                     &["control-plane"],
                 ),
-                step("nodes-new", Resource::Vpc { cidr: String::new(), ipv6: false }, &["nodegroup-new"]),
+                step(
+                    "nodes-new",
+                    Resource::Vpc { cidr: String::new(), ipv6: false, ipv6_pool: None },
+                    &["nodegroup-new"],
+                ),
                 step("addon-coredns", addon, &["control-plane"]),
             ],
         }

@@ -228,6 +228,9 @@ pub enum Resource {
         cidr: String,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         ipv6: bool,
+        /// The IPv6 block from a BYOIP pool (`ipv6Pool`, `ipv6Cidr`) instead of Amazon's.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ipv6_pool: Option<Ipv6PoolBlock>,
     },
     /// Check an existing VPC and its subnets (nothing is created); with `ipv6` (an `IPv6`
     /// cluster) that they have IPv6 blocks.
@@ -517,6 +520,14 @@ pub struct ControlPlaneSpec {
 pub struct RemoteNetworkSpec {
     pub node_cidrs: Vec<String>,
     pub pod_cidrs: Vec<String>,
+}
+
+/// A /56 of a BYOIP IPv6 address pool.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ipv6PoolBlock {
+    pub pool: String,
+    pub cidr: String,
 }
 
 /// A service account of an add-on and the role its pods get through EKS Pod Identity.

@@ -121,7 +121,8 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
 /// the control plane, OIDC, a managed nodegroup, a self-managed group (launch template + ASG +
 /// access entry), a Fargate profile, an add-on and an ECR repository.
 fn cluster_plan() -> Plan {
-    let mut steps = vec![step("vpc", Resource::Vpc { cidr: "192.168.0.0/16".into(), ipv6: false }, &[])];
+    let mut steps =
+        vec![step("vpc", Resource::Vpc { cidr: "192.168.0.0/16".into(), ipv6: false, ipv6_pool: None }, &[])];
     let vpc = || Val::out("vpc", keys::ID);
     let mut public = Vec::new();
     let mut private = Vec::new();

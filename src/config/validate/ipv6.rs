@@ -30,6 +30,55 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
             }
         }
     }
+    let (block, pool) = (vpc.and_then(|x| x.ipv6_cidr.as_deref()), vpc.and_then(|x| x.ipv6_pool.as_deref()));
+    if let Some(c) = block {
+        match c.parse::<Ipv6Net>() {
+            Ok(net) if net.prefix_len() != 56 || net.trunc() != net => v.err_hint(
+                "vpc.ipv6Cidr",
+                format!("`{c}` is not a /56: a VPC takes a /56 of a BYOIP pool"),
+                format!(
+                    "write the /56 of the pool the VPC is to have, like `{}`",
+                    Ipv6Net::new(net.network(), 56).map_or(net, |n| n.trunc())
+                ),
+            ),
+            Ok(_) => {}
+            Err(_) => v.err_hint(
+                "vpc.ipv6Cidr",
+                format!("`{c}` is not an IPv6 CIDR"),
+                "write it like `2001:db8:1200:ab00::/56`",
+            ),
+        }
+    }
+    if let Some(p) = pool
+        && !p.starts_with("ipv6pool-")
+    {
+        v.err_hint(
+            "vpc.ipv6Pool",
+            format!("`{p}` is not an IPv6 pool id"),
+            "give the pool's id, `ipv6pool-ec2-...` (`aws ec2 describe-ipv6-pools`)",
+        );
+    }
+    if block.is_some() || pool.is_some() {
+        if !ipv6_cluster(cfg) {
+            v.err_hint(
+                if block.is_some() { "vpc.ipv6Cidr" } else { "vpc.ipv6Pool" },
+                "Ipv6Cidr and Ipv6CidrPool are only supported when IPFamily is set to IPv6",
+                "set `kubernetesNetworkConfig.ipFamily: IPv6`, or remove them",
+            );
+        } else if block.is_none() || pool.is_none() {
+            v.err_hint(
+                if block.is_none() { "vpc.ipv6Pool" } else { "vpc.ipv6Cidr" },
+                "Ipv6Cidr and Ipv6Pool must both be configured to use a custom IPv6 CIDR and address pool",
+                "give both `ipv6Pool` and the /56 of it in `ipv6Cidr`, or neither for an Amazon-provided block",
+            );
+        } else if vpc.is_some_and(|x| x.id.is_some()) {
+            v.err_hint(
+                "vpc.ipv6Cidr",
+                "cannot provide VPC.IPv6Cidr when using a pre-existing VPC.ID",
+                "remove `ipv6Cidr` and `ipv6Pool`: your VPC's IPv6 block is used as it is",
+            );
+        }
+    }
     if !ipv6_cluster(cfg) {
         if extra.is_some() {
             v.err_hint(

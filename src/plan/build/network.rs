@@ -141,8 +141,13 @@ impl Builder<'_> {
     fn new_network(&mut self, vpc: &resolved::Vpc) -> Net {
         let cidr = vpc.cidr.clone().unwrap_or_else(|| DEFAULT_VPC_CIDR.into());
         let ipv6 = vpc.ipv6_blocks;
-        let what = if ipv6 { format!("VPC `{cidr}` and an IPv6 block") } else { format!("VPC `{cidr}`") };
-        let vpc_step = self.add("vpc", what, Resource::Vpc { cidr: cidr.clone(), ipv6 }, vec![]);
+        let ipv6_pool = vpc.ipv6_pool.clone().map(|(pool, cidr)| Ipv6PoolBlock { pool, cidr });
+        let what = match &ipv6_pool {
+            Some(p) => format!("VPC `{cidr}` and IPv6 block `{}` of pool `{}`", p.cidr, p.pool),
+            None if ipv6 => format!("VPC `{cidr}` and an IPv6 block"),
+            None => format!("VPC `{cidr}`"),
+        };
+        let vpc_step = self.add("vpc", what, Resource::Vpc { cidr: cidr.clone(), ipv6, ipv6_pool }, vec![]);
         let mut net = Net {
             subnets: Vec::new(),
             vpc: Val::out(&vpc_step, keys::ID),
