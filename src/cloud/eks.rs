@@ -1506,10 +1506,28 @@ impl AwsCloud {
             Progress::of(crate::executor::Subject { id: &id, description: &description }, reporter, cancel);
         match part {
             PartRef::Addon { name, preserve } => {
-                if self.describe_addon(cluster, name).await?.is_none() {
-                    return Ok(None);
+                let Some(addon) = self.describe_addon(cluster, name).await? else { return Ok(None) };
+                // The roles eksup made for it: its IRSA role and those of its pod identities
+                // (EKS deletes the associations with the add-on). With `--preserve` its software
+                // keeps running, with those roles.
+                let mut roles: Vec<String> = Vec::new();
+                if !*preserve {
+                    roles.extend(addon.service_account_role_arn().map(str::to_string));
+                    roles.extend(
+                        self.addon_pod_identities_live(cluster, &addon).await?.into_iter().map(|(_, r)| r),
+                    );
                 }
                 self.delete_addon_and_wait(&progress, cluster, name, *preserve).await?;
+                let prefixes =
+                    [format!("iam-role-addon-{}", crate::plan::slug(name)), "iam-role-vpc-cni".to_string()];
+                for role in roles {
+                    for prefix in &prefixes {
+                        if let Some(r) = self.delete_role_made_for(cluster, &role, prefix).await? {
+                            also.push(format!("IAM role `{r}`"));
+                            break;
+                        }
+                    }
+                }
             }
             PartRef::FargateProfile(name) => {
                 if self.describe_fargate(cluster, name).await?.is_none() {
