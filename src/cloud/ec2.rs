@@ -74,6 +74,17 @@ fn warn_duplicates(ctx: &StepContext<'_>, kind: &str, ids: &[&str]) {
     }
 }
 
+/// A gateway of the step's that is attached to another VPC than `vpc_id` is drift.
+pub(super) fn attached_here(what: &str, attached_to: &[&str], vpc_id: &str) -> Result<(), CloudError> {
+    match attached_to.iter().find(|v| **v != vpc_id) {
+        Some(other) => Err(CloudError::Drift {
+            what: what.to_string(),
+            difference: format!("is attached to VPC `{other}`, not `{vpc_id}`"),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Kinds whose create takes no idempotency token and allows copies with the same tags.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Copies {
@@ -512,13 +523,7 @@ impl AwsCloud {
                 .internet_gateway_id()
                 .ok_or_else(|| missing("DescribeInternetGateways", "InternetGatewayId"))?;
             let attached_to: Vec<&str> = igw.attachments().iter().filter_map(|a| a.vpc_id()).collect();
-            if let Some(other) = attached_to.iter().find(|v| **v != vpc_id) {
-                return Err(CloudError::Drift {
-                    what: format!("internet gateway `{id}`"),
-                    difference: format!("is attached to VPC `{other}`, not `{vpc_id}`"),
-                }
-                .into());
-            }
+            attached_here(&format!("internet gateway `{id}`"), &attached_to, &vpc_id)?;
             let retagged = self.retag_ec2(id, igw.tags(), &step_tags(ctx)).await?;
             (
                 id.to_string(),

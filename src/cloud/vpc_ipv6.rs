@@ -275,13 +275,11 @@ impl AwsCloud {
                 missing("DescribeEgressOnlyInternetGateways", "EgressOnlyInternetGatewayId")
             })?;
             let attached_to: Vec<&str> = gw.attachments().iter().filter_map(|a| a.vpc_id()).collect();
-            if let Some(other) = attached_to.iter().find(|v| **v != vpc_id) {
-                return Err(CloudError::Drift {
-                    what: format!("egress-only internet gateway `{id}`"),
-                    difference: format!("is attached to VPC `{other}`, not `{vpc_id}`"),
-                }
-                .into());
-            }
+            super::ec2::attached_here(
+                &format!("egress-only internet gateway `{id}`"),
+                &attached_to,
+                &vpc_id,
+            )?;
             let retagged = self.retag_ec2(id, gw.tags(), &step_tags(ctx)).await?;
             let action = if retagged { Action::Updated } else { Action::Existed };
             return Ok(StepResult::new(action).with(keys::ID, id));
