@@ -140,7 +140,7 @@ pub(crate) struct AddonSpec<'a> {
 }
 
 /// Pod identities as CreateAddon and UpdateAddon take them.
-pub(super) fn addon_pod_identities(
+pub(super) fn pod_identity_associations(
     pairs: &[(String, String)],
 ) -> Vec<aws_sdk_eks::types::AddonPodIdentityAssociations> {
     pairs
@@ -1014,6 +1014,7 @@ impl AwsCloud {
         spec: &AddonSpec<'_>,
         version: Option<&str>,
         addon: &aws_sdk_eks::types::Addon,
+        wanted: &[(String, String)],
     ) -> anyhow::Result<Action> {
         let cluster = ctx.plan.cluster.as_str();
         let addon_name = spec.addon_name;
@@ -1021,7 +1022,7 @@ impl AwsCloud {
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
         let changes = crate::plan::drift::addon(version, spec.configuration_values, role.as_deref(), &live);
         let retagged = self.retag(addon.addon_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
-        let mut wanted = wanted_pod_identities(ctx, spec)?;
+        let mut wanted = wanted.to_vec();
         wanted.sort();
         let mut have = self.addon_pod_identities_live(cluster, addon).await?;
         have.sort();
@@ -1054,7 +1055,8 @@ impl AwsCloud {
         let addon_name = spec.addon_name;
         let version = spec.version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default");
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
-        let pod_identities = addon_pod_identities(&wanted_pod_identities(ctx, spec)?);
+        let wanted = wanted_pod_identities(ctx, spec)?;
+        let pod_identities = pod_identity_associations(&wanted);
         let existing = if self.absent(ctx, addon_name) {
             None
         } else {
@@ -1063,7 +1065,7 @@ impl AwsCloud {
         // What CreateAddon answered: the add-on as made, its version and ARN (no describe).
         let mut made = None;
         let action = if let Some(addon) = existing {
-            self.converge_addon(ctx, spec, version, &addon).await?
+            self.converge_addon(ctx, spec, version, &addon, &wanted).await?
         } else {
             // The default version for the cluster's Kubernetes version, as eksctl picks it.
             let version = match version {

@@ -278,7 +278,7 @@ impl AwsCloud {
             .set_configuration_values(change.configuration_values.clone())
             .set_service_account_role_arn(change.service_account_role_arn.clone())
             .set_pod_identity_associations(
-                change.pod_identities.as_deref().map(super::eks::addon_pod_identities),
+                change.pod_identities.as_deref().map(super::eks::pod_identity_associations),
             )
             .set_resolve_conflicts(change.resolve_conflicts.as_deref().map(ResolveConflicts::from))
             .send()

@@ -103,7 +103,7 @@ pub struct AutoMode {
 
 /// An `iam.podIdentityAssociations` entry, defaulted: the role pods of a service account get
 /// through EKS Pod Identity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PodIdentity {
     pub namespace: String,
     pub service_account: String,
@@ -187,7 +187,7 @@ pub fn addon_service_account(addon: &str) -> Option<(&'static str, &'static str,
 /// policies (under `arn:<partition>:iam::aws:policy/`) AWS recommends for their roles: EKS's
 /// DescribeAddonConfiguration `podIdentityConfiguration`, which eksctl reads for
 /// `useDefaultPodIdentityAssociations`. `None`: the add-on takes no pod identity.
-pub fn addon_pod_identities(addon: &str) -> Option<&'static [(&'static str, &'static [&'static str])]> {
+pub fn recommended_pod_identities(addon: &str) -> Option<&'static [(&'static str, &'static [&'static str])]> {
     match addon {
         "vpc-cni" => Some(&[("aws-node", &["AmazonEKS_CNI_Policy"])]),
         "aws-ebs-csi-driver" => {

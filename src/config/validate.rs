@@ -2287,7 +2287,7 @@ fn addon_pod_identity_rules(
             "add `- name: eks-pod-identity-agent` under `addons`",
         );
     }
-    if pias.is_empty() && super::resolved::addon_pod_identities(name).is_none() {
+    if pias.is_empty() && super::resolved::recommended_pod_identities(name).is_none() {
         v.err_hint(
             &path,
             format!("eksup knows no pod identity AWS recommends for `{name}`"),

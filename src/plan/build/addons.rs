@@ -155,7 +155,7 @@ impl Builder<'_> {
     /// default IRSA role with `withOIDC`.
     fn addon(&mut self, cp: &str, a: AddonPlan) -> StepId {
         let mut deps = vec![cp.to_string()];
-        let pod_identities = self.addon_pod_identities(&a);
+        let pod_identities = self.pod_identities_of(&a);
         if !pod_identities.is_empty() {
             deps.extend(pod_identities.iter().filter_map(|p| step_of(&p.role)));
             // The associations serve pods only through the agent.
@@ -264,7 +264,7 @@ impl Builder<'_> {
     /// An add-on's pod identities: the file's entries, else, when asked for and the add-on sets
     /// no IRSA of its own, one per service account AWS recommends one for, with AWS's policies
     /// (the vpc-cni of an `IPv6` cluster: eksctl's IPv6 policy, inline).
-    fn addon_pod_identities(&mut self, a: &AddonPlan) -> Vec<AddonPodIdentity> {
+    fn pod_identities_of(&mut self, a: &AddonPlan) -> Vec<AddonPodIdentity> {
         let auto_apply = self.cfg.addons_config.as_ref().and_then(|c| c.auto_apply_pod_identity_associations)
             == Some(true);
         let defaults = (a.default_pod_identities || auto_apply)
@@ -273,31 +273,23 @@ impl Builder<'_> {
         let entries: Vec<crate::config::resolved::PodIdentity> = if !a.pod_identities.is_empty() {
             a.pod_identities.clone()
         } else if defaults {
-            let recommended = crate::config::resolved::addon_pod_identities(&a.name).unwrap_or_default();
+            let recommended =
+                crate::config::resolved::recommended_pod_identities(&a.name).unwrap_or_default();
             recommended
                 .iter()
                 .map(|(account, policies)| {
-                    let mut pia = crate::config::resolved::PodIdentity {
+                    let (policy_arns, inline) = if a.name == "vpc-cni" {
+                        self.vpc_cni_permissions()
+                    } else {
+                        (policies.iter().map(|p| self.policy(p)).collect(), None)
+                    };
+                    crate::config::resolved::PodIdentity {
                         namespace: "kube-system".into(),
                         service_account: (*account).to_string(),
-                        role_arn: None,
-                        role_name: None,
-                        create_service_account: false,
-                        permissions_boundary: None,
-                        policy_arns: policies.iter().map(|p| self.policy(p)).collect(),
-                        permission_policy: None,
-                        well_known: crate::config::WellKnownPolicies::default(),
-                        tags: BTreeMap::new(),
-                        target_role_arn: None,
-                        disable_session_tags: false,
-                        policy: None,
-                    };
-                    if a.name == "vpc-cni" && self.res.vpc.ipv6_cluster {
-                        let document = super::iam::ipv6_cni_policy(self.partition).to_string();
-                        pia.policy_arns.clear();
-                        pia.permission_policy = Some(("attach-policy".into(), document));
+                        policy_arns,
+                        permission_policy: inline.map(|d| ("attach-policy".to_string(), d)),
+                        ..Default::default()
                     }
-                    pia
                 })
                 .collect()
         } else {

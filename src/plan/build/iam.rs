@@ -175,12 +175,8 @@ impl Builder<'_> {
     /// IPv6 policy.
     pub(super) fn vpc_cni_role(&mut self) -> Val {
         let role_name = bounded_name(&format!("eksup-{}-vpc-cni", self.cluster), 64);
-        let (mut managed, mut inline) = (Vec::new(), BTreeMap::new());
-        if self.res.vpc.ipv6_cluster {
-            inline.insert("attach-policy".to_string(), ipv6_cni_policy(self.partition).to_string());
-        } else {
-            managed.push(self.policy("AmazonEKS_CNI_Policy"));
-        }
+        let (managed, inline) = self.vpc_cni_permissions();
+        let inline = inline.map(|d| ("attach-policy".to_string(), d)).into_iter().collect();
         self.role(
             "iam-role-vpc-cni",
             "service account `kube-system/aws-node`",
@@ -201,7 +197,7 @@ impl Builder<'_> {
 /// What the vpc-cni needs in `IPv6` mode (eksctl's `makeIPv6VPCCNIPolicyDocument`, after the
 /// CNI's `docs/iam-policy.md`): assign IPv6 addresses, the reads of ipamd (subnet and security
 /// group discovery included) and tags on the network interfaces it makes.
-pub(super) fn ipv6_cni_policy(partition: &str) -> serde_json::Value {
+fn ipv6_cni_policy(partition: &str) -> serde_json::Value {
     json!({
         "Version": "2012-10-17",
         "Statement": [
@@ -417,6 +413,17 @@ impl Builder<'_> {
             vec![],
         );
         Val::out(id, keys::ARN)
+    }
+
+    /// What the vpc-cni's own role holds, by IRSA or EKS Pod Identity: AmazonEKS_CNI_Policy, or
+    /// in an `IPv6` cluster, which that policy cannot serve, eksctl's inline IPv6 policy
+    /// (managed policies, inline document).
+    pub(super) fn vpc_cni_permissions(&self) -> (Vec<String>, Option<String>) {
+        if self.res.vpc.ipv6_cluster {
+            (Vec::new(), Some(ipv6_cni_policy(self.partition).to_string()))
+        } else {
+            (vec![self.policy("AmazonEKS_CNI_Policy")], None)
+        }
     }
 
     /// Whether the vpc-cni has a role of its own (IRSA with `withOIDC`, or EKS Pod Identity),
