@@ -1802,6 +1802,148 @@ fn auto_allocated_ipv6() {
     });
 }
 
+/// Example 30, an `IPv6` cluster (its Kubernetes 1.21 is no longer created by EKS: run with
+/// 1.34): eksctl's VPC (`vpc_ipv6.go`): an Amazon-provided /56, `2·3+2` IPv4 blocks of which the
+/// six subnets take the first six, each subnet its /64 of the block (public first) with
+/// addresses assigned on launch, one NAT gateway for IPv4 out, an egress-only internet gateway
+/// for the private subnets' `::/0`; EKS's IPv6 service CIDR; the vpc-cni's role with the file's
+/// IPv6 policy; nodes Ready with IPv6 addresses. Read back with the AWS CLI and kubectl.
+#[test]
+fn ipv6_cluster() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let name = "30-vpc-with-ip-family.yaml";
+    let text = example(name).replace("version: \"1.21\"", "version: \"1.34\"");
+    assert_ne!(text, example(name));
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        let net = &c["kubernetesNetworkConfig"];
+        assert_eq!(net["ipFamily"], "ipv6", "{net}");
+        let service: ipnet::Ipv6Net = str_of(&net["serviceIpv6Cidr"]).parse().expect("an IPv6 service CIDR");
+        assert_eq!(service.prefix_len(), 108, "{net}");
+        let vpc_id = str_of(&c["resourcesVpcConfig"]["vpcId"]);
+        let vpc = &emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &vpc_id])["Vpcs"][0];
+        let block: ipnet::Ipv6Net =
+            str_of(&vpc["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]).parse().unwrap();
+        assert_eq!(block.prefix_len(), 56, "{vpc}");
+        let sixty_fours: Vec<String> = block.subnets(64).unwrap().take(6).map(|n| n.to_string()).collect();
+        let in_vpc = format!("Name=vpc-id,Values={vpc_id}");
+        let subnets = emu.aws(&["ec2", "describe-subnets", "--filters", &in_vpc]);
+        let mut seen: Vec<(String, String, bool)> = subnets["Subnets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    str_of(&s["CidrBlock"]),
+                    str_of(&s["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]),
+                    s["AssignIpv6AddressOnCreation"].as_bool().unwrap_or_default(),
+                )
+            })
+            .collect();
+        seen.sort();
+        let mut want: Vec<(String, String, bool)> =
+            (0..6).map(|i| (format!("192.168.{}.0/19", i * 32), sixty_fours[i].clone(), true)).collect();
+        want.sort();
+        assert_eq!(seen, want, "public subnets take blocks 0 to 2, private ones 3 to 5");
+
+        let owned = format!("Name=tag:eksup.io/cluster,Values={cluster}");
+        let gateways = emu.aws(&["ec2", "describe-egress-only-internet-gateways", "--filters", &owned]);
+        let gateways = gateways["EgressOnlyInternetGateways"].as_array().unwrap().clone();
+        assert_eq!(gateways.len(), 1, "{gateways:?}");
+        let eigw = str_of(&gateways[0]["EgressOnlyInternetGatewayId"]);
+        assert_eq!(gateways[0]["Attachments"][0]["VpcId"], vpc_id.as_str(), "{gateways:?}");
+        let nats = emu.aws(&["ec2", "describe-nat-gateways", "--filter", &in_vpc]);
+        let nats: Vec<String> = nats["NatGateways"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["State"] == "available")
+            .map(|n| str_of(&n["NatGatewayId"]))
+            .collect();
+        assert_eq!(nats.len(), 1, "one NAT gateway: {nats:?}");
+        for az in ["us-west-2a", "us-west-2b", "us-west-2c"] {
+            let table = format!("Name=tag:eksup.io/resource,Values=route-table-private-{az}");
+            let tables = emu.aws(&["ec2", "describe-route-tables", "--filters", &in_vpc, &table]);
+            let routes = tables["RouteTables"][0]["Routes"].as_array().unwrap().clone();
+            let to = |dest: &str, key: &str, target: &str| {
+                routes.iter().any(|r| {
+                    (r["DestinationIpv6CidrBlock"] == dest || r["DestinationCidrBlock"] == dest)
+                        && r[key] == target
+                })
+            };
+            assert!(to("::/0", "EgressOnlyInternetGatewayId", &eigw), "{az}: {routes:?}");
+            assert!(to("0.0.0.0/0", "NatGatewayId", &nats[0]), "{az}: {routes:?}");
+        }
+
+        // The vpc-cni's role holds the file's IPv6 policy; the nodes' role no CNI policy.
+        let addon = &emu.aws(&[
+            "eks",
+            "describe-addon",
+            "--cluster-name",
+            cluster,
+            "--addon-name",
+            "vpc-cni",
+        ])["addon"];
+        let role = str_of(&addon["serviceAccountRoleArn"]);
+        let role = role.rsplit('/').next().unwrap();
+        let policy =
+            emu.aws(&["iam", "get-role-policy", "--role-name", role, "--policy-name", "attach-policy"]);
+        assert!(policy["PolicyDocument"].to_string().contains("ec2:AssignIpv6Addresses"), "{policy}");
+
+        // The nodes talk IPv6: their InternalIP is an address of the VPC's block.
+        let (ok, out, err) = emu.kubectl(&[
+            "get",
+            "nodes",
+            "-o",
+            "jsonpath={.items[*].status.addresses[?(@.type==\"InternalIP\")].address}",
+        ]);
+        assert!(ok, "{err}");
+        let addresses: Vec<std::net::Ipv6Addr> = out
+            .split_whitespace()
+            .map(|a| a.parse().unwrap_or_else(|_| panic!("`{a}` is no IPv6 address")))
+            .collect();
+        assert_eq!(addresses.len(), 2, "{out}");
+        assert!(addresses.iter().all(|a| block.contains(a)), "{addresses:?} in {block}");
+    });
+}
+
+/// Example 30 with the VPC's IPv6 block from a BYOIP pool (`vpc.ipv6Pool`, `vpc.ipv6Cidr`):
+/// the VPC gets that /56 of the pool, the subnets the /64s of it. Read back with the AWS CLI.
+#[test]
+fn ipv6_cluster_with_a_byoip_pool() {
+    let pool = "ipv6pool-ec2-0123456789abcdef0";
+    let emu = Emulator::builder()
+        .region("us-west-2")
+        .env("EKSUP_MOTO_IPV6_POOL", format!("{pool}=2001:db8:1200::/48"))
+        .start();
+    let name = "30-vpc-with-ip-family.yaml";
+    let text = example(name)
+        .replace("version: \"1.21\"", "version: \"1.34\"")
+        .replace("iam:\n", &format!("vpc:\n  ipv6Pool: {pool}\n  ipv6Cidr: 2001:db8:1200:ab00::/56\niam:\n"));
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        let vpc_id = str_of(&c["resourcesVpcConfig"]["vpcId"]);
+        let vpc = &emu.aws(&["ec2", "describe-vpcs", "--vpc-ids", &vpc_id])["Vpcs"][0];
+        let block = &vpc["Ipv6CidrBlockAssociationSet"][0];
+        assert_eq!(
+            (block["Ipv6CidrBlock"].as_str(), block["Ipv6Pool"].as_str()),
+            (Some("2001:db8:1200:ab00::/56"), Some(pool)),
+            "{vpc}"
+        );
+        let subnets =
+            emu.aws(&["ec2", "describe-subnets", "--filters", &format!("Name=vpc-id,Values={vpc_id}")]);
+        let mut blocks: Vec<String> = subnets["Subnets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| str_of(&s["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]))
+            .collect();
+        blocks.sort();
+        let want: Vec<String> = (0..6).map(|i| format!("2001:db8:1200:ab0{i}::/64")).collect();
+        assert_eq!(blocks, want);
+    });
+}
+
 /// Example 33: a public and a private subnet in each Local Zone (eksctl's blocks: the zones'
 /// public ones, the Local Zones', then the private ones), the control plane in the region's
 /// availability zones only, the group's nodes Ready in the Local Zones' public subnets. Read

@@ -172,3 +172,64 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     }
     emu.aws(&["iam", "get-role", "--role-name", "job-role"]);
 }
+
+/// Add-ons' own pod identities (`addonsConfig.autoApplyPodIdentityAssociations`, no OIDC): the
+/// vpc-cni's `aws-node` and the EBS driver's controller get roles trusted by EKS Pod Identity
+/// with AWS's recommended policies, passed in CreateAddon; EKS makes the associations (owned by
+/// the add-on); the nodes turn Ready with aws-node's credentials from it, their role without the
+/// CNI policy. A re-run changes nothing; `delete cluster` leaves no association or role.
+#[test]
+fn addons_take_their_roles_through_eks_pod_identity() {
+    let emu = Emulator::start();
+    let path = emu.home().join("c.yaml");
+    let file = path.display().to_string();
+    let config = format!(
+        "{HEAD}  - name: aws-ebs-csi-driver\naddonsConfig:\n  autoApplyPodIdentityAssociations: true\nmanagedNodeGroups:\n  - name: ng\n    desiredCapacity: 2\n"
+    );
+    std::fs::write(&path, config).unwrap();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+    let nodes = emu.nodes();
+    assert!(nodes.len() == 2 && nodes.iter().all(|n| n.1), "nodes Ready: {nodes:?}");
+
+    for (addon, account, policy) in [
+        ("vpc-cni", "aws-node", "AmazonEKS_CNI_Policy"),
+        ("aws-ebs-csi-driver", "ebs-csi-controller-sa", "AmazonEBSCSIDriverPolicy"),
+    ] {
+        let described = emu.aws(&["eks", "describe-addon", "--cluster-name", "pid", "--addon-name", addon]);
+        let arns = described["addon"]["podIdentityAssociations"].as_array().cloned().unwrap_or_default();
+        assert_eq!(arns.len(), 1, "{addon}: {described}");
+        let a =
+            association(&emu, "kube-system", account).unwrap_or_else(|| panic!("{addon}: no association"));
+        assert_eq!(a["associationArn"], arns[0], "{a}");
+        assert!(
+            a["ownerArn"].as_str().is_some_and(|o| o.contains(&format!("addon/pid/{addon}/"))),
+            "owned by the add-on: {a}"
+        );
+        let role = a["roleArn"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+        assert_eq!(role, format!("eksup-pid-addon-{addon}-{account}"));
+        let got = emu.aws(&["iam", "get-role", "--role-name", &role]);
+        assert!(
+            got["Role"]["AssumeRolePolicyDocument"].to_string().contains("pods.eks.amazonaws.com"),
+            "{got}"
+        );
+        let attached = emu.aws(&["iam", "list-attached-role-policies", "--role-name", &role]);
+        assert!(attached.to_string().contains(policy), "{addon}: {attached}");
+    }
+    let node_role = emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-pid-ng-node"]);
+    assert!(!node_role.to_string().contains("AmazonEKS_CNI_Policy"), "{node_role}");
+
+    let again = eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
+    assert!(!again.stderr.contains("updated add-on"), "nothing changes: {}", again.stderr);
+
+    // `delete addon` takes the add-on's association (EKS) and the role eksup made for it.
+    let gone = eksup(&emu, &["delete", "addon", "--cluster", "pid", "--name", "aws-ebs-csi-driver", "--yes"])
+        .expect(0, "delete addon");
+    let role = "eksup-pid-addon-aws-ebs-csi-driver-ebs-csi-controller-sa";
+    assert!(gone.stderr.contains(role), "{}", gone.stderr);
+    assert!(emu.aws_result(&["iam", "get-role", "--role-name", role]).is_err(), "the role is gone");
+    assert!(association(&emu, "kube-system", "ebs-csi-controller-sa").is_none(), "the association is gone");
+
+    eksup(&emu, &["delete", "cluster", "--yes", "-f", &file]).expect(0, "delete");
+    let left = emu.aws(&["iam", "list-roles"]);
+    assert!(!left.to_string().contains("eksup-pid-"), "{left}");
+}

@@ -21,9 +21,13 @@ CreateNetworkAcl, the quota table and its enforcement, the Service Quotas API),
 the retention periods PutRetentionPolicy accepts), ``eksup_moto_instance_requirements.py`` (EC2
 ``GetInstanceTypesFromInstanceRequirements``, which moto lacks: instance types by vCPUs, memory,
 architecture, accelerators..., from moto's catalog and the region's offerings),
-``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per service, off by default) and
+``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per service, off by default),
 ``eksup_moto_zones.py`` (AWS Local Zones: DescribeAvailabilityZones' opt-in rules,
-ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones).
+ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones) and
+``eksup_moto_ipv6.py`` (IPv6 clusters: CreateCluster's ``ipFamily: ipv6`` and its service CIDR,
+egress-only internet gateways, IPv6 addresses of subnets' instances, IPv6 nodes and pods, BYOIP pools)
+and ``eksup_moto_addon_identity.py`` (add-ons' own EKS Pod Identity associations: CreateAddon and
+UpdateAddon ``podIdentityAssociations``, DescribeAddonConfiguration's ``podIdentityConfiguration``).
 Each docstring says what AWS does.
 
 Environment knobs (read once at start):
@@ -64,6 +68,11 @@ Environment knobs (read once at start):
 ``EKSUP_MOTO_LOCAL_ZONE_GROUPS``
     comma-separated Local Zone groups the account is opted in to at start (default
     ``us-west-2-lax-1``; ``none``): see ``eksup_moto_zones``.
+``EKSUP_MOTO_IPV6_POOL``
+    one BYOIP IPv6 address pool every account has in every Region, ``<pool id>=<cidr>``
+    (``ipv6pool-ec2-0123456789abcdef0=2001:db8:1200::/48``) or just ``<cidr>`` (the id derived from
+    it); default none: see ``eksup_moto_ipv6`` (DescribeIpv6Pools, CreateVpc/AssociateVpcCidrBlock
+    ``Ipv6Pool``).
 ``EKSUP_MOTO_LENIENT``
     ``1`` turns the strictness added for issue 9 off, for focused tests: every instance of a
     cluster joins and is Ready regardless of the join rules (``eksup_moto_k8s``), and the timing
@@ -143,6 +152,7 @@ import eksup_moto_capabilities  # EKS capabilities (ACK, kro, Argo CD)
 import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_instance_requirements  # ec2:GetInstanceTypesFromInstanceRequirements
+import eksup_moto_ipv6  # IPv6 clusters, egress-only internet gateways, IPv6 addresses
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
 import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
 import eksup_moto_logs  # CloudWatch Logs: PutRetentionPolicy's allowed retention periods
@@ -759,8 +769,10 @@ def install() -> None:
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
     eksup_moto_capabilities.install()  # after eksup_moto_eks (wraps and extends it)
     eksup_moto_k8s.install()
+    importlib.import_module("eksup_moto_addon_identity").install()  # after eksup_moto_eks/_k8s (wraps both)
     eksup_moto_strict.install()
     eksup_moto_zones.install()  # after eksup_moto_strict (uses its _register)
+    eksup_moto_ipv6.install()  # after eksup_moto_eks/_k8s/_strict, before eksup_moto_limits reads IDEMPOTENT_EC2
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()

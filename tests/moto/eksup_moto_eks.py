@@ -267,7 +267,7 @@ What AWS does, and what is patched here:
   ``arn:<partition>:eks:<region>:<account>:podidentityassociation/<cluster>/<id>`` (as AWS's);
   ``disableSessionTags`` (default false), ``tags``, ``createdAt``/``modifiedAt``, and when set
   ``targetRoleArn`` with an ``externalId`` (a uuid, kept for the association) and ``policy``; no
-  ``ownerArn`` (add-ons do not make associations here). Checked at create, in this order: unknown
+  ``ownerArn`` (only an add-on's own associations have one: see ``eksup_moto_addon_identity``). Checked at create, in this order: unknown
   cluster -> ResourceNotFoundException "No cluster found for name: <c>."; then
   InvalidParameterException for a missing namespace/serviceAccount/roleArn ("1 validation error
   detected: Value null at '<field>' failed to satisfy constraint: Member must not be null"), a
@@ -378,9 +378,11 @@ What AWS does, and what is patched here:
   in ``eksup_moto_k8s`` (``NODEGROUP_JOIN_CHECK``).
 * **Service CIDR default**: without ``kubernetesNetworkConfig.serviceIpv4Cidr`` the cluster gets
   172.20.0.0/16 when its VPC is inside 10.0.0.0/8, else 10.100.0.0/16 (AWS's rule; moto always
-  said 172.20.0.0/16); ``ipFamily`` ipv4.
+  said 172.20.0.0/16); ``ipFamily`` ipv4. ``ipFamily: ipv6`` (its checks, ``serviceIpv6Cidr``, the
+  ``Ec2SubnetMissingIpv6Assignment`` node group issue through ``NODEGROUP_ISSUES``) is
+  ``eksup_moto_ipv6``'s.
 * **Hooks for the Kubernetes side** (``HOOKS``, ``STATUS_HOOKS``, ``NODEGROUP_JOIN_CHECK``,
-  ``NODE_VERSIONS``, ``NODEGROUP_DRAIN``): the
+  ``NODE_VERSIONS``, ``NODEGROUP_DRAIN``; ``NODEGROUP_ISSUES`` for other modules): the
   cluster CA key is kept on the cluster (``_eksup_ca``) so that ``eksup_moto_k8s`` serves the
   cluster's API with a certificate it signed and puts its address in ``endpoint``; cluster
   create/delete/gone and ``/moto-api/reset`` start and stop that server; the coredns addon's
@@ -508,6 +510,10 @@ NODEGROUP_JOIN_CHECK: list[Callable[[Any], list[str]]] = []
 #     the nodes are uncordoned again.
 NODE_VERSIONS: list[Callable[[Any], list[tuple[str, str]]]] = []
 NODEGROUP_DRAIN: list[Callable[[Any, list[str], bool], list[str]]] = []
+#   NODEGROUP_ISSUES(nodegroup) -> a health issue ({code, message, resourceIds}) that makes the node
+#     group CREATE_FAILED when its creation ends, before the launch and join checks (eksup_moto_ipv6:
+#     Ec2SubnetMissingIpv6Assignment), or None.
+NODEGROUP_ISSUES: list[Callable[[Any], dict[str, Any] | None]] = []
 
 
 def _create_delay(kind: str) -> float:
@@ -579,7 +585,8 @@ def decide_nodegroup(nodegroup: Any) -> None:
         nodegroup._eksup_decided = True
         if nodegroup.__dict__.get("_eksup_status") != "ACTIVE":
             return
-        issue = _launch_failure_issue(nodegroup)
+        issue = next((i for i in (_nodegroup_issue(check, nodegroup) for check in NODEGROUP_ISSUES) if i), None)
+        issue = issue or _launch_failure_issue(nodegroup)
         if issue is not None:
             nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
             nodegroup.health = {"issues": [issue]}
@@ -595,6 +602,14 @@ def decide_nodegroup(nodegroup: Any) -> None:
             nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
             nodegroup.health = {"issues": [{"code": "NodeCreationFailure", "message": "Instances failed to join the kubernetes cluster",
                                             "resourceIds": sorted(failed)}]}
+
+
+def _nodegroup_issue(check: Callable[[Any], dict[str, Any] | None], nodegroup: Any) -> dict[str, Any] | None:
+    try:
+        return check(nodegroup)
+    except Exception:
+        traceback.print_exc()
+        return None
 
 
 def _launch_failure_issue(nodegroup: Any) -> dict[str, Any] | None:

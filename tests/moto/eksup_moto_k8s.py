@@ -157,9 +157,10 @@ NodeCreationFailure of managed nodegroups):
 (b) the user data bootstraps this cluster (self-managed, and managed nodegroups whose launch
     template sets its own ImageId, since EKS then adds no bootstrap): AL2023 needs a
     NodeConfig with ``name``, ``apiServerEndpoint``, ``certificateAuthority`` (the base64 as
-    DescribeCluster returns it) and ``cidr`` (= ``kubernetesNetworkConfig.serviceIpv4Cidr``)
-    all equal to the cluster's; AL2 needs bootstrap.sh with the cluster name, and endpoint,
-    CA, ``--service-ipv4-cidr`` and ``--dns-cluster-ip`` (service CIDR + 10) must match when
+    DescribeCluster returns it) and ``cidr`` (= ``kubernetesNetworkConfig.serviceIpv4Cidr``, in an
+    IPv6 cluster ``serviceIpv6Cidr``) all equal to the cluster's; AL2 needs bootstrap.sh with the
+    cluster name, and endpoint, CA, ``--service-ipv4-cidr`` (``--service-ipv6-cidr``) and
+    ``--dns-cluster-ip`` (service CIDR + 10, ``::a`` for IPv6) must match when
     given (bootstrap.sh looks the others up itself); Bottlerocket needs cluster-name,
     api-server and cluster-certificate, and cluster-dns-ip must match when given; Windows
     (Start-EKSBootstrap.ps1, AWS docs "Bootstrap script configuration parameters") needs
@@ -207,7 +208,8 @@ and no hugepages; amd64. The rest as Linux nodes.
 Ready: only when the vpc-cni and kube-proxy add-ons are ACTIVE and aws-node can call EC2
 (the node role has AmazonEKS_CNI_Policy, or the vpc-cni add-on's serviceAccountRoleArn is an
 existing role with AmazonEKS_CNI_Policy whose trust policy names the cluster's OIDC issuer,
-for which an IAM OIDC provider exists). Otherwise Ready=False, reason KubeletNotReady,
+for which an IAM OIDC provider exists, or the add-on's pod identity for aws-node with the
+eks-pod-identity-agent running: see ``eksup_moto_addon_identity``). Otherwise Ready=False, reason KubeletNotReady,
 message "container runtime network not ready: NetworkReady=false
 reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not
 initialized" plus, in parentheses, what is missing; the node also gets the
@@ -216,6 +218,12 @@ initialized" plus, in parentheses, what is missing; the node also gets the
 Windows nodes are Ready without these (our reading: their CNI plugin and kube-proxy come with
 the AMI, AWS docs "Create nodes with optimized Windows AMIs"; aws-node and the kube-proxy
 DaemonSet run on Linux nodes only).
+
+IPv6 clusters (``kubernetesNetworkConfig.ipFamily: ipv6``): ``eksup_moto_ipv6`` fills in the hooks of
+this module (``JOIN_CHECKS``, ``node_ip``, ``pod_address``, ``cni_permissions_problem``,
+``node_cni_problem``): an instance without an IPv6 address does not join, a node's InternalIP is its
+IPv6 address, aws-node's principal needs ``ec2:AssignIpv6Addresses`` (instead of AmazonEKS_CNI_Policy),
+ipamd needs a Nitro instance, pods get addresses of the node's /80 prefix; its docstring says why.
 
 Windows IPAM (AWS docs "Deploy Windows nodes on EKS clusters"; aws/amazon-vpc-resource-controller-k8s):
 pods on Windows nodes get their IP from the VPC resource controller (EKS control plane), only
@@ -1075,7 +1083,7 @@ def parse_bootstrap_sh(script: str) -> Bootstrap | None:
         b.endpoint = options.get("--apiserver-endpoint")
         b.ca = options.get("--b64-cluster-ca")
         b.dns_ip = options.get("--dns-cluster-ip")
-        b.service_cidr = options.get("--service-ipv4-cidr")
+        b.service_cidr = options.get("--service-ipv4-cidr") or options.get("--service-ipv6-cidr")
         if options.get("--kubelet-extra-args"):
             apply_kubelet_flags(b, shlex.split(options["--kubelet-extra-args"]))
         return b
@@ -1606,6 +1614,13 @@ def may_join(ctx: "ClusterContext", role: Any, windows: bool = False) -> str | N
     return "; ".join(r for r in (api_reason, cm_reason) if r) + f" (authenticationMode {mode})"
 
 
+def service_cidr(cluster: Any) -> str | None:
+    """The cluster's service CIDR: ``serviceIpv6Cidr`` in an IPv6 cluster (DescribeCluster has no
+    ``serviceIpv4Cidr`` then, see ``eksup_moto_ipv6``), else ``serviceIpv4Cidr``."""
+    network = cluster.kubernetes_network_config or {}
+    return network.get("serviceIpv6Cidr") if network.get("ipFamily") == "ipv6" else network.get("serviceIpv4Cidr")
+
+
 def _cidr_dns(cidr: str) -> str | None:
     try:
         return str(ipaddress.ip_network(cidr, strict=False).network_address + 10)
@@ -1639,7 +1654,7 @@ def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str |
     elif b.form == "powershell" and family != "windows":
         problems.append("the user data is a <powershell> Start-EKSBootstrap.ps1 call but the AMI is not Windows "
                         "(no Platform windows): Linux does not run PowerShell user data")
-    cidr = (cluster.kubernetes_network_config or {}).get("serviceIpv4Cidr")
+    cidr = service_cidr(cluster)
     required = b.form in ("nodeconfig", "bottlerocket")
     if b.cluster_name != cluster.name:
         problems.append(f"the user data names cluster {b.cluster_name!r}, not {cluster.name!r}"
@@ -1718,23 +1733,52 @@ def network_problems(ctx: "ClusterContext", inst: Any) -> list[str]:
     return problems
 
 
+# --- Per-family hooks (eksup_moto_ipv6 replaces or extends them for IPv6 clusters) ---------
+# JOIN_CHECKS(ctx, inst, family) -> [why the instance's kubelet never registers], after rules (a)-(d).
+JOIN_CHECKS: list[Any] = []
+
+
+def node_ip(ctx: "ClusterContext", inst: Any) -> str:
+    """The node's InternalIP (kubelet's --node-ip): the instance's private IPv4 address."""
+    return inst.private_ip
+
+
+def pod_address(ctx: "ClusterContext", node: dict[str, Any], pod_name: str, host_ip: str) -> str:
+    """The IP of a (non-hostNetwork) pod on `node`: an address of the node's /24, fixed per pod name."""
+    return ".".join(host_ip.split(".")[:3] + [str(10 + int(hashlib.md5(pod_name.encode()).hexdigest(), 16) % 240)])
+
+
+def cni_permissions_problem(ctx: "ClusterContext", role: Any) -> str | None:
+    """What `role` lacks for aws-node's EC2 calls, as a predicate ("lacks AmazonEKS_CNI_Policy"),
+    or None. ``eksup_moto_ipv6`` replaces it for IPv6 clusters (the IPv6 mode's permissions)."""
+    return None if CNI_POLICY in role_policies(role) else f"lacks {CNI_POLICY}"
+
+
+def node_cni_problem(ctx: "ClusterContext", inst: Any, ev: dict[str, Any]) -> str | None:
+    """Why ipamd fails on this instance although aws-node has its add-ons and permissions (None:
+    it starts). Nothing here; ``eksup_moto_ipv6`` adds the IPv6 cluster's rule."""
+    return None
+
+
 def cni_problem(ctx: "ClusterContext", node_role: Any) -> str | None:
     """Why aws-node cannot run (None: the network plugin initializes)."""
     addons = eks._addons(ctx.cluster)
     missing = [n for n in ("vpc-cni", "kube-proxy") if n not in addons or eks.raw_status(addons[n]) != "ACTIVE"]
     if missing:
         return " and ".join(f"the {n} add-on is not ACTIVE" for n in missing)
-    if node_role is not None and CNI_POLICY in role_policies(node_role):
+    node_lacks = cni_permissions_problem(ctx, node_role) if node_role is not None else f"lacks {CNI_POLICY}"
+    if node_role is not None and node_lacks is None:
         return None
     arn = addons["vpc-cni"].service_account_role_arn
     if not arn:
-        return f"aws-node cannot call EC2: the node role lacks {CNI_POLICY} and the vpc-cni add-on has no serviceAccountRoleArn"
+        return f"aws-node cannot call EC2: the node role {node_lacks} and the vpc-cni add-on has no serviceAccountRoleArn"
     try:
         role = _iam(ctx).get_role_by_arn(arn)
     except Exception:
         return f"aws-node cannot assume {arn}: the role does not exist"
-    if CNI_POLICY not in role_policies(role):
-        return f"aws-node's role {role.name} lacks {CNI_POLICY}"
+    role_lacks = cni_permissions_problem(ctx, role)
+    if role_lacks is not None:
+        return f"aws-node's role {role.name} {role_lacks}"
     issuer = ctx.cluster.identity["oidc"]["issuer"].replace("https://", "")
     trust = trust_document(role)
     if issuer not in trust or "AssumeRoleWithWebIdentity" not in trust:
@@ -1923,7 +1967,7 @@ class ClusterContext:
                                 "data": {"ca.crt": base64.b64decode(self.cluster.certificate_authority["data"]).decode()}})
 
     def _service_ip(self, offset: int) -> str:
-        cidr = (self.cluster.kubernetes_network_config or {}).get("serviceIpv4Cidr") or "10.100.0.0/16"
+        cidr = service_cidr(self.cluster) or "10.100.0.0/16"
         return str(ipaddress.ip_network(cidr, strict=False).network_address + offset)
 
     def start(self) -> None:
@@ -2073,6 +2117,8 @@ class ClusterContext:
         if role is not None:
             problems += role_problems(role)
         problems += network_problems(self, inst)
+        for check in JOIN_CHECKS:
+            problems += check(self, inst, family)
         return {"problems": problems, "role": role, "labels": labels, "taints": taints, "version": version,
                 "windows": windows, "windows_release": windows_release(ec2, inst.image_id) if windows else None}
 
@@ -2099,7 +2145,7 @@ class ClusterContext:
             else:
                 # Windows: the CNI plugin (vpc-bridge) and kube-proxy come with the AMI; aws-node
                 # and the kube-proxy DaemonSet run on Linux nodes only.
-                why = None if LENIENT or ev["windows"] else cni_problem(self, ev["role"])
+                why = None if LENIENT or ev["windows"] else (cni_problem(self, ev["role"]) or node_cni_problem(self, inst, ev))
                 ready, reason, message = ("True", "KubeletReady", "kubelet is posting ready status") if why is None else \
                     ("False", "KubeletNotReady", f"{CNI_NOT_READY} ({why})")
             self._upsert_node(inst, nodegroup, ev, name, ready, reason, message)
@@ -2160,7 +2206,7 @@ class ClusterContext:
             allocatable = dict(capacity, cpu=f"{cpu * 1000 - 70}m", memory=f"{memory * 1024 - 600000}Ki", **{"ephemeral-storage": "76224326324"})
             node = {
                 "metadata": {"name": name, "labels": labels,
-                             "annotations": {"alpha.kubernetes.io/provided-node-ip": inst.private_ip, "node.alpha.kubernetes.io/ttl": "0",
+                             "annotations": {"alpha.kubernetes.io/provided-node-ip": node_ip(self, inst), "node.alpha.kubernetes.io/ttl": "0",
                                              "volumes.kubernetes.io/controller-managed-attach-detach": "true"}},
                 "spec": {"providerID": f"aws:///{inst.availability_zone}/{inst.id}", **({"taints": taints} if taints else {})},
                 "status": {
@@ -2169,7 +2215,7 @@ class ClusterContext:
                                    for t, r, m in (("MemoryPressure", "SufficientMemory", "kubelet has sufficient memory available"),
                                                    ("DiskPressure", "NoDiskPressure", "kubelet has no disk pressure"),
                                                    ("PIDPressure", "SufficientPID", "kubelet has sufficient PID available"))] + [ready_condition],
-                    "addresses": [{"type": "InternalIP", "address": inst.private_ip}, {"type": "InternalDNS", "address": name},
+                    "addresses": [{"type": "InternalIP", "address": node_ip(self, inst)}, {"type": "InternalDNS", "address": name},
                                   {"type": "Hostname", "address": name}],
                     "daemonEndpoints": {"kubeletEndpoint": {"Port": 10250}},
                     "nodeInfo": {"architecture": arch, "bootID": str(uuid.uuid4()), "containerRuntimeVersion": "containerd://1.7.27",
@@ -2469,8 +2515,7 @@ class ClusterContext:
                 # set the sandbox up, the pod stays ContainerCreating.
                 self._container_creating(pod, node_ip)
                 continue
-            pod_ip = old.get("podIP") or (node_ip if host_network else
-                                          ".".join(node_ip.split(".")[:3] + [str(10 + int(hashlib.md5(name.encode()).hexdigest(), 16) % 240)]))
+            pod_ip = old.get("podIP") or (node_ip if host_network else pod_address(self, node, name, node_ip))
             flag = "True" if ready else "False"
             started = old.get("startTime") or now_iso()
             status = {"phase": "Running", "hostIP": node_ip, "podIP": pod_ip, "podIPs": [{"ip": pod_ip}], "startTime": started,
