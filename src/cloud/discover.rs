@@ -368,6 +368,7 @@ impl Finder<'_> {
             Kind::ElasticIp => self.elastic_ips().await,
             Kind::InternetGateway => self.internet_gateways().await,
             Kind::EgressOnlyInternetGateway => self.egress_only_gateways().await,
+            Kind::VpcEndpoint => self.vpc_endpoints().await,
             Kind::RouteTable => self.route_tables().await,
             Kind::NetworkAcl => self.network_acls().await,
             Kind::Subnet => self.subnets().await,
@@ -388,8 +389,8 @@ impl Finder<'_> {
             | Kind::NetworkInterface => Ok(()),
             // Found with the security groups they name.
             Kind::SecurityGroupRules => Ok(()),
-            // Not made by eksup: nothing to delete.
-            Kind::ExistingVpc | Kind::NodesReady | Kind::Kubeconfig => Ok(()),
+            // Not made by eksup, or a setting of the control plane: nothing to delete.
+            Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
             // Inside the cluster: it goes with the control plane.
             Kind::ServiceAccount | Kind::KubernetesAccess | Kind::IdentityProvider => Ok(()),
         }
@@ -786,6 +787,20 @@ impl Finder<'_> {
             .map_err(|e| failed("egress-only-internet-gateway", "*", e))?;
         self.doom_tagged(Kind::EgressOnlyInternetGateway, out.egress_only_internet_gateways(), |gw| {
             Some((gw.egress_only_internet_gateway_id()?, gw.tags(), Detail::None))
+        });
+        Ok(())
+    }
+
+    async fn vpc_endpoints(&mut self) -> Found {
+        let call = self.cloud.ec2.describe_vpc_endpoints().filters(cluster_filter(self.cluster));
+        let out =
+            call.send().await.api("DescribeVpcEndpoints").map_err(|e| failed("vpc-endpoint", "*", e))?;
+        let gone = |e: &aws_sdk_ec2::types::VpcEndpoint| {
+            matches!(e.state(), Some(aws_sdk_ec2::types::State::Deleted))
+        };
+        self.doom_tagged(Kind::VpcEndpoint, out.vpc_endpoints(), |e| {
+            (!gone(e)).then_some(())?;
+            Some((e.vpc_endpoint_id()?, e.tags(), Detail::None))
         });
         Ok(())
     }

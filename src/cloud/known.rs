@@ -91,6 +91,7 @@ fn in_new_vpc(plan: &Plan, kind: Kind, found: &HashSet<String>) -> bool {
             | Resource::RouteTable { vpc, .. }
             | Resource::NetworkAcl { vpc, .. }
             | Resource::SecurityGroup { vpc, .. }
+            | Resource::VpcEndpoint { vpc, .. }
             | Resource::EgressOnlyInternetGateway { vpc } => Some(vpc),
             _ => None,
         };
@@ -180,8 +181,8 @@ impl AwsCloud {
         (out, in_use)
     }
 
-    /// The cluster's subnets, route tables, network ACLs, security groups and egress-only
-    /// gateways, by step id: one
+    /// The cluster's subnets, route tables, network ACLs, security groups, egress-only
+    /// gateways and VPC endpoints, by step id: one
     /// call per kind. These live in a VPC: a kind whose steps are all in the VPC the plan makes,
     /// when the look at the VPCs (`vpc_ids`, the step ids of the cluster's) did not find it, has
     /// nothing to find and is not asked for ([`in_new_vpc`]).
@@ -193,7 +194,7 @@ impl AwsCloud {
     ) -> Vec<Stock> {
         let f = || Some(vec![cluster_filter(&plan.cluster)]);
         let ask = |kind: Kind| has(kind) && !vpc_ids.is_some_and(|found| in_new_vpc(plan, kind, found));
-        let (subnets, rts, acls, sgs, eigws) = tokio::join!(
+        let (subnets, rts, acls, sgs, eigws, endpoints) = tokio::join!(
             asked(ask(Kind::Subnet), async {
                 let out = self.ec2.describe_subnets().set_filters(f()).send().await;
                 out.api("DescribeSubnets").map(|o| step_ids(o.subnets().iter().map(|v| v.tags())))
@@ -216,6 +217,18 @@ impl AwsCloud {
                 out.api("DescribeEgressOnlyInternetGateways")
                     .map(|o| step_ids(o.egress_only_internet_gateways().iter().map(|v| v.tags())))
             }),
+            asked(ask(Kind::VpcEndpoint), async {
+                let out = self.ec2.describe_vpc_endpoints().set_filters(f()).send().await;
+                out.api("DescribeVpcEndpoints").map(|o| {
+                    let live = o.vpc_endpoints().iter().filter(|e| {
+                        !matches!(
+                            e.state(),
+                            Some(aws_sdk_ec2::types::State::Deleted | aws_sdk_ec2::types::State::Deleting)
+                        )
+                    });
+                    step_ids(live.map(|v| v.tags()))
+                })
+            }),
         );
         let mut out = Vec::new();
         for (kind, found) in [
@@ -224,6 +237,7 @@ impl AwsCloud {
             (Kind::NetworkAcl, acls),
             (Kind::SecurityGroup, sgs),
             (Kind::EgressOnlyInternetGateway, eigws),
+            (Kind::VpcEndpoint, endpoints),
         ] {
             match found {
                 Some(found) => out.push((kind, found, 1)),

@@ -32,6 +32,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::NatGateway { .. }
         | Resource::RouteTable { .. }
         | Resource::NetworkAcl { .. }
+        | Resource::VpcEndpoint { .. }
         | Resource::SecurityGroup { .. } => Some(step.id.clone()),
         Resource::IamRole { role_name, .. } => Some(role_name.clone()),
         Resource::InstanceProfile { profile_name, .. } => Some(profile_name.clone()),
@@ -53,6 +54,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::SecurityGroupRules { .. }
         | Resource::OidcProvider { .. }
         | Resource::NodesReady { .. }
+        | Resource::EndpointAccess { .. }
         | Resource::ServiceAccount { .. }
         | Resource::ServiceAccess { .. }
         | Resource::AccountMappings { .. }

@@ -275,6 +275,7 @@ mod ssm;
 mod update;
 pub mod userdata;
 mod versions;
+mod vpc_endpoint;
 mod vpc_ipv6;
 
 use std::collections::BTreeMap;
@@ -491,6 +492,8 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::NatGateway { .. }
         | Resource::RouteTable { .. }
         | Resource::NetworkAcl { .. }
+        | Resource::VpcEndpoint { .. }
+        | Resource::EndpointAccess { .. }
         | Resource::SecurityGroupRules { .. }
         | Resource::ControlPlane(_)
         | Resource::ManagedNodegroup(_)
@@ -547,6 +550,12 @@ impl AwsCloud {
                 self.ensure_security_group(ctx, vpc, group_name, description, rules, *kubernetes_owned).await
             }
             Resource::SecurityGroupRules { group, rules } => self.ensure_rules_step(ctx, group, rules).await,
+            endpoint @ Resource::VpcEndpoint { .. } => {
+                self.ensure_vpc_endpoint(ctx, &vpc_endpoint::EndpointSpec::of(endpoint)?).await
+            }
+            Resource::EndpointAccess { public, private } => {
+                self.ensure_endpoint_access(ctx, *public, *private).await
+            }
             role @ Resource::IamRole { .. } => self.ensure_role(ctx, &iam::RoleSpec::of(role)?).await,
             Resource::InstanceProfile { profile_name, role } => {
                 self.ensure_instance_profile(ctx, profile_name, role).await
@@ -669,6 +678,7 @@ impl Apply<Doomed> for AwsCloud {
             Kind::KeyPair => self.delete_key_pair(name).await,
             Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
             Kind::EgressOnlyInternetGateway => self.delete_egress_only_gateway(p, name).await,
+            Kind::VpcEndpoint => self.delete_vpc_endpoint(p, name).await,
             Kind::RouteTable => self.delete_route_table(name, list(&d.detail)).await,
             Kind::NetworkAcl => match &d.detail {
                 Detail::AclAssociations { vpc, ids } => self.delete_network_acl(name, vpc, ids).await,
@@ -681,7 +691,7 @@ impl Apply<Doomed> for AwsCloud {
             Kind::IamRole => self.delete_role(name).await,
             Kind::EcrRepository => self.delete_repository(name, true).await.map(|_| ()),
             // Nothing of these exists in AWS to delete.
-            Kind::ExistingVpc | Kind::NodesReady | Kind::Kubeconfig => Ok(()),
+            Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
         };
         result.with_context(|| format!("failed to delete {}", ctx.step.description))?;
         Ok(StepResult::new(action))
@@ -968,6 +978,7 @@ pub(crate) mod limits {
     pub const ADDON_ACTIVE: Span = Span::making(Kind::Addon, ADDON);
     pub const NODES_ARE_READY: Span = Span::making(Kind::NodesReady, NODES_READY);
     pub const NAT_AVAILABLE: Span = Span::making(Kind::NatGateway, NAT);
+    pub const VPC_ENDPOINT_AVAILABLE: Span = Span::making(Kind::VpcEndpoint, Duration::from_secs(10 * 60));
     /// The API server answering a service account's create (it does once the control plane is
     /// ACTIVE; a few minutes cover an endpoint still coming up).
     pub const SERVICE_ACCOUNT_MADE: Span = Span::making(Kind::ServiceAccount, Duration::from_secs(5 * 60));
@@ -979,6 +990,8 @@ pub(crate) mod limits {
     pub const FARGATE_GONE: Span = Span::new(Duration::from_secs(120), FARGATE);
     pub const ADDON_GONE: Span = Span::new(Duration::from_secs(60), ADDON);
     pub const NAT_GONE: Span = Span::new(Duration::from_secs(60), NAT);
+    /// An interface endpoint's network interfaces go in about a minute.
+    pub const VPC_ENDPOINT_GONE: Span = Span::new(Duration::from_secs(60), Duration::from_secs(10 * 60));
     pub const CAPABILITY_GONE: Span = Span::new(Duration::from_secs(120), CAPABILITY);
     /// The log group EKS makes once control plane logging starts: at once, or within a minute.
     pub const LOG_GROUP_MADE: Span = Span::new(Duration::from_secs(5), Duration::from_secs(120));

@@ -61,7 +61,7 @@ impl AwsCloud {
     async fn tagged_ec2(&self) -> Result<Vec<Orphan>, CloudError> {
         let key = || Some(vec![filter("tag-key", [tag_keys::CLUSTER])]);
         let c = &self.ec2;
-        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys) = tokio::join!(
+        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys, endpoints) = tokio::join!(
             async { c.describe_vpcs().set_filters(key()).send().await.api("DescribeVpcs") },
             async { c.describe_subnets().set_filters(key()).send().await.api("DescribeSubnets") },
             async {
@@ -90,6 +90,12 @@ impl AwsCloud {
                 c.describe_launch_templates().set_filters(key()).send().await.api("DescribeLaunchTemplates")
             },
             async { c.describe_key_pairs().set_filters(key()).send().await.api("DescribeKeyPairs") },
+            async {
+                let live =
+                    filter("vpc-endpoint-state", ["pendingAcceptance", "pending", "available", "failed"]);
+                let call = c.describe_vpc_endpoints().set_filters(key()).filters(live);
+                call.send().await.api("DescribeVpcEndpoints")
+            },
         );
         let mut out = Vec::new();
         let mut add = |kind: &'static str, id: Option<&str>, tags: &[aws_sdk_ec2::types::Tag]| {
@@ -129,6 +135,9 @@ impl AwsCloud {
         }
         for k in keys?.key_pairs() {
             add("key-pair", k.key_name(), k.tags());
+        }
+        for e in endpoints?.vpc_endpoints() {
+            add("vpc-endpoint", e.vpc_endpoint_id(), e.tags());
         }
         Ok(out)
     }

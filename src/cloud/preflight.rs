@@ -88,6 +88,23 @@ const FARGATE_PROFILES: Quota = Quota {
     hint: "merge profiles: one profile takes up to five selectors",
 };
 
+const VPC_ENDPOINT: &[&str] = &[
+    "ec2:DescribeVpcEndpointServices",
+    "ec2:DescribeVpcEndpoints",
+    "ec2:CreateVpcEndpoint",
+    "ec2:CreateTags",
+];
+const ENDPOINT_ACCESS: &[&str] = &["eks:DescribeCluster", "eks:UpdateClusterConfig", "eks:DescribeUpdate"];
+const CAPABILITY_WITH_POLICIES: &[&str] = &[
+    "eks:CreateCapability",
+    "eks:DescribeCapability",
+    "eks:TagResource",
+    "eks:DescribeAccessEntry",
+    "eks:ListAssociatedAccessPolicies",
+    "eks:AssociateAccessPolicy",
+    "iam:PassRole",
+];
+
 /// The IAM actions a resource's create calls, for the policy simulation. Every kind is listed,
 /// so a new kind cannot be forgotten here.
 fn actions(resource: &Resource) -> &'static [&'static str] {
@@ -106,6 +123,8 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
             &["ec2:CreateEgressOnlyInternetGateway", "ec2:CreateTags"]
         }
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
+        Resource::VpcEndpoint { .. } => VPC_ENDPOINT,
+        Resource::EndpointAccess { .. } => ENDPOINT_ACCESS,
         Resource::KeyPair { .. } => &["ec2:DescribeKeyPairs", "ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
         Resource::RouteTable { .. } => {
@@ -163,15 +182,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::IdentityProvider(_) => {
             &["eks:AssociateIdentityProviderConfig", "eks:DescribeIdentityProviderConfig", "eks:TagResource"]
         }
-        Resource::Capability(spec) if !spec.access_policies.is_empty() => &[
-            "eks:CreateCapability",
-            "eks:DescribeCapability",
-            "eks:TagResource",
-            "eks:DescribeAccessEntry",
-            "eks:ListAssociatedAccessPolicies",
-            "eks:AssociateAccessPolicy",
-            "iam:PassRole",
-        ],
+        Resource::Capability(spec) if !spec.access_policies.is_empty() => CAPABILITY_WITH_POLICIES,
         Resource::Capability(_) => {
             &["eks:CreateCapability", "eks:DescribeCapability", "eks:TagResource", "iam:PassRole"]
         }

@@ -118,21 +118,26 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
         s.public.as_ref().is_some_and(|m| !m.is_empty()) || s.private.as_ref().is_some_and(|m| !m.is_empty())
     });
     let ipv6 = super::resolved::ipv6_cluster(cfg);
+    // A fully-private cluster: private subnets only, no NAT gateway, and no endpoint settings
+    // (eksctl refuses them in the file it reads; the endpoint ends private-only).
+    let fully_private = super::resolved::private_cluster(cfg);
     let vpc = cfg.vpc.get_or_insert_with(Default::default);
     if !existing_vpc {
         vpc.cidr.get_or_insert_with(|| DEFAULT_VPC_CIDR.into());
     }
     // An `IPv6` cluster's VPC has one NAT gateway, which eksctl refuses to see configured.
-    if !existing_vpc && !ipv6 {
+    if !existing_vpc && !ipv6 && !fully_private {
         vpc.nat
             .get_or_insert_with(Default::default)
             .gateway
             .get_or_insert_with(|| DEFAULT_NAT_GATEWAY.into());
     }
     vpc.manage_shared_node_security_group_rules.get_or_insert(DEFAULT_MANAGE_SHARED_NODE_SG_RULES);
-    let endpoints = vpc.cluster_endpoints.get_or_insert_with(Default::default);
-    endpoints.public_access.get_or_insert(DEFAULT_ENDPOINT_PUBLIC_ACCESS);
-    endpoints.private_access.get_or_insert(DEFAULT_ENDPOINT_PRIVATE_ACCESS);
+    if !fully_private {
+        let endpoints = vpc.cluster_endpoints.get_or_insert_with(Default::default);
+        endpoints.public_access.get_or_insert(DEFAULT_ENDPOINT_PUBLIC_ACCESS);
+        endpoints.private_access.get_or_insert(DEFAULT_ENDPOINT_PRIVATE_ACCESS);
+    }
 
     let lzs = cfg.local_zones.clone().unwrap_or_default();
     if !existing_vpc && !user_subnets {
@@ -146,7 +151,8 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
         {
             let (public, private) = blocks.split_at(azs.len() + lzs.len());
             let subnets = vpc.subnets.get_or_insert_with(Default::default);
-            subnets.public = Some(subnet_map(&azs, public));
+            // eksctl's layout either way: a fully-private VPC leaves the public blocks unused.
+            subnets.public = (!fully_private).then(|| subnet_map(&azs, public));
             subnets.private = Some(subnet_map(&azs, private));
         }
         if !lzs.is_empty() {

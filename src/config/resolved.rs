@@ -23,6 +23,8 @@ pub struct Cluster {
     pub disable_default_addons: bool,
     /// EKS Auto Mode, when turned on.
     pub auto_mode: Option<AutoMode>,
+    /// A fully-private cluster (`privateCluster.enabled`).
+    pub private_cluster: Option<PrivateCluster>,
     pub managed_node_groups: Vec<Managed>,
     pub node_groups: Vec<SelfManaged>,
 }
@@ -72,6 +74,52 @@ pub struct Iam {
     pub fargate_pod_execution_role_permissions_boundary: Option<String>,
     pub service_accounts: Vec<ServiceAccount>,
     pub pod_identities: Vec<PodIdentity>,
+}
+
+/// The VPC endpoints every fully-private cluster gets (eksctl's `RequiredEndpointServices`,
+/// Outposts' aside): images from ECR (its API, the registry, S3 for the layers), EC2 for the
+/// cloud provider and the vpc-cni, STS for IRSA and Fargate.
+pub const REQUIRED_ENDPOINT_SERVICES: &[&str] = &["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
+/// The endpoints `privateCluster.additionalEndpointServices` may add (`logs` comes by itself
+/// with control-plane logging).
+pub const OPTIONAL_ENDPOINT_SERVICES: &[&str] = &["autoscaling", "cloudformation", "logs"];
+
+/// `privateCluster`, turned on.
+#[derive(Debug, Clone)]
+pub struct PrivateCluster {
+    /// The services eksup makes VPC endpoints for, in eksctl's order; none with
+    /// `skipEndpointCreation`.
+    pub endpoint_services: Vec<String>,
+}
+
+impl PrivateCluster {
+    fn new(cfg: &ClusterConfig) -> Option<Self> {
+        let p = cfg.private_cluster.as_ref().filter(|p| p.enabled == Some(true))?;
+        if p.skip_endpoint_creation == Some(true) {
+            return Some(Self { endpoint_services: Vec::new() });
+        }
+        let mut services: Vec<String> = REQUIRED_ENDPOINT_SERVICES.iter().map(|s| (*s).to_string()).collect();
+        for s in p.additional_endpoint_services.iter().flatten() {
+            if !services.contains(s) {
+                services.push(s.clone());
+            }
+        }
+        let logging = cfg
+            .cloud_watch
+            .as_ref()
+            .and_then(|c| c.cluster_logging.as_ref())
+            .and_then(|l| l.enable_types.as_ref())
+            .is_some_and(|t| !t.is_empty());
+        if logging && !services.iter().any(|s| s == "logs") {
+            services.push("logs".to_string());
+        }
+        Some(Self { endpoint_services: services })
+    }
+}
+
+/// Whether the cluster is fully private (`privateCluster.enabled`).
+pub fn private_cluster(cfg: &ClusterConfig) -> bool {
+    cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true)
 }
 
 /// Whether the cluster's pods and services get IPv6 addresses (`ipFamily: IPv6`).
@@ -569,8 +617,12 @@ impl Cluster {
             version: cfg.metadata.version.clone().unwrap_or_else(|| DEFAULT_KUBERNETES_VERSION.into()),
             vpc: Vpc::new(&cfg.vpc.clone().unwrap_or_default(), ipv6_cluster(cfg)),
             iam: Iam::new(&cfg.iam.clone().unwrap_or_default()),
-            endpoint_public_access: endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
-            endpoint_private_access: endpoints.private_access.unwrap_or(DEFAULT_ENDPOINT_PRIVATE_ACCESS),
+            // A fully-private cluster's endpoint is public and private while eksup works (it
+            // needs the Kubernetes API), private-only at the end: as eksctl.
+            endpoint_public_access: private_cluster(cfg)
+                || endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
+            endpoint_private_access: private_cluster(cfg)
+                || endpoints.private_access.unwrap_or(DEFAULT_ENDPOINT_PRIVATE_ACCESS),
             log_types: cfg
                 .cloud_watch
                 .as_ref()
@@ -598,6 +650,7 @@ impl Cluster {
                 node_role_arn: a.node_role_arn.clone().filter(|r| !r.is_empty()),
                 permissions_boundary: a.permissions_boundary_arn.clone().filter(|r| !r.is_empty()),
             }),
+            private_cluster: PrivateCluster::new(cfg),
             managed_node_groups: cfg.managed_node_groups.iter().flatten().map(Managed::new).collect(),
             node_groups: cfg.node_groups.iter().flatten().map(SelfManaged::new).collect(),
         }

@@ -917,3 +917,49 @@ fn windows_server_2025_needs_kubernetes_1_35() {
     );
     load(&format!("{HEAD}  version: \"1.35\"\n{group}")).unwrap();
 }
+
+#[test]
+fn fully_private_clusters_are_refused_where_eksctl_refuses_them() {
+    let errs = errors(&format!(
+        "{HEAD}privateCluster:\n  enabled: true\n  skipEndpointCreation: true\n  additionalEndpointServices: [autoscaling, ssm]\nvpc:\n  clusterEndpoints: {{publicAccess: true}}\n  nat: {{gateway: Single}}\n  subnets:\n    public:\n      us-west-2a: {{id: subnet-1}}\nlocalZones: [us-west-2-lax-1a]\nmanagedNodeGroups:\n  - name: m\nnodeGroups:\n  - name: s\n    privateNetworking: false\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    for expected in [
+        "vpc.clusterEndpoints: cannot be set for a fully-private cluster",
+        "privateCluster.additionalEndpointServices: cannot be set when `privateCluster.skipEndpointCreation` is true",
+        "privateCluster.additionalEndpointServices[1]: `ssm` is not one of `autoscaling`, `cloudformation`, `logs`",
+        "vpc.subnets.public: a fully-private cluster has no public subnets",
+        "vpc.nat.gateway: `Single`: a fully-private cluster has no NAT gateway",
+        "localZones: cannot be used in a fully-private cluster",
+        "managedNodeGroups[0].privateNetworking: must be enabled for a fully-private cluster",
+        "nodeGroups[0].privateNetworking: must be enabled for a fully-private cluster",
+    ] {
+        assert!(has(expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!("{HEAD}privateCluster:\n  enabled: true\nvpc:\n  id: vpc-1\n"));
+    assert!(has_in(&errs, "vpc.subnets.private: must be specified in a fully-private cluster"), "{errs:#?}");
+    let errs = errors(&format!("{HEAD}privateCluster:\n  skipEndpointCreation: true\n"));
+    assert!(has_in(&errs, "privateCluster: endpoint settings without `enabled: true`"), "{errs:#?}");
+
+    // Accepted: private subnets only, no NAT, no endpoint settings in the printed config, and
+    // the config eksup prints loads again.
+    let l = load(&format!(
+        "{HEAD}privateCluster:\n  enabled: true\nmanagedNodeGroups:\n  - name: m\n    privateNetworking: true\n"
+    ))
+    .unwrap();
+    let vpc = l.config.vpc.as_ref().unwrap();
+    let subnets = vpc.subnets.as_ref().unwrap();
+    assert!(subnets.public.is_none());
+    assert_eq!(
+        subnets.private.as_ref().unwrap()["us-west-2a"].cidr.as_deref(),
+        Some("192.168.96.0/19"),
+        "eksctl's private blocks"
+    );
+    assert!(vpc.nat.is_none() && vpc.cluster_endpoints.is_none());
+    let printed = serde_saphyr::to_string(&l.config).unwrap();
+    load(&printed).unwrap();
+}
+
+fn has_in(errs: &[String], s: &str) -> bool {
+    errs.iter().any(|e| e.contains(s))
+}

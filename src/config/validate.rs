@@ -12,6 +12,7 @@ use super::types::*;
 mod capability;
 mod ipv6;
 mod local_zones;
+mod private_cluster;
 mod windows;
 
 /// The Kubernetes versions EKS offers for new clusters (standard and extended support) that eksup
@@ -282,11 +283,7 @@ pub fn validate_raw(cfg: &ClusterConfig) -> Vec<Diagnostic> {
             "list at least two zones, e.g. `[us-west-2a, us-west-2b]`",
         );
     }
-    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true)
-        && cfg.vpc.as_ref().and_then(|x| x.cluster_endpoints.as_ref()).is_some()
-    {
-        v.err("vpc.clusterEndpoints", "cannot be set for a fully-private cluster (privateCluster.enabled)");
-    }
+    private_cluster::rules(&mut v, cfg);
     if let Some(tags) = &cfg.metadata.tags
         && tags.len() > MAX_TAGS
     {
@@ -317,9 +314,6 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     }
     if let Some(s) = cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.as_deref()) {
         v.one_of("upgradePolicy.supportType", s, &["STANDARD", "EXTENDED"]);
-    }
-    if cfg.private_cluster.as_ref().and_then(|p| p.enabled) == Some(true) {
-        v.later("privateCluster.enabled", "(fully-private clusters need VPC endpoints)");
     }
 
     vpc_rules(&mut v, cfg);

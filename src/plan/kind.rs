@@ -25,6 +25,9 @@ pub enum Kind {
     NatGateway,
     RouteTable,
     NetworkAcl,
+    /// A VPC endpoint of a fully-private cluster: an interface endpoint (ENIs in the private
+    /// subnets with private DNS) or the S3 gateway endpoint (routes in the private tables).
+    VpcEndpoint,
     SecurityGroup,
     /// Rules between groups: on create, those added to the EKS-made cluster group; on delete,
     /// every rule that names a group about to go.
@@ -42,6 +45,9 @@ pub enum Kind {
     Addon,
     AccessEntry,
     NodesReady,
+    /// A fully-private cluster's endpoint turned private-only once everything else is done
+    /// (nothing to delete).
+    EndpointAccess,
     /// A Kubernetes ServiceAccount with the IAM role it takes (IRSA).
     ServiceAccount,
     /// What eksctl's `serviceName` and `account` identity mappings write in the cluster (EKS
@@ -76,6 +82,7 @@ impl Kind {
             Self::NatGateway => "nat-gateway",
             Self::RouteTable => "route-table",
             Self::NetworkAcl => "network-acl",
+            Self::VpcEndpoint => "vpc-endpoint",
             Self::SecurityGroup => "security-group",
             Self::SecurityGroupRules => "security-group-rules",
             Self::IamRole => "iam-role",
@@ -90,6 +97,7 @@ impl Kind {
             Self::Addon => "addon",
             Self::AccessEntry => "access-entry",
             Self::NodesReady => "nodes-ready",
+            Self::EndpointAccess => "endpoint-access",
             Self::ServiceAccount => "service-account",
             Self::KubernetesAccess => "kubernetes-access",
             Self::PodIdentityAssociation => "pod-identity-association",
@@ -125,11 +133,12 @@ impl Kind {
             | Self::NatGateway
             | Self::RouteTable
             | Self::NetworkAcl
+            | Self::VpcEndpoint
             | Self::SecurityGroup
             | Self::SecurityGroupRules
             | Self::NetworkInterface => PHASES[0],
             Self::IamRole | Self::InstanceProfile | Self::OidcProvider => PHASES[1],
-            Self::ControlPlane | Self::Kubeconfig => PHASES[2],
+            Self::ControlPlane | Self::EndpointAccess | Self::Kubeconfig => PHASES[2],
             Self::KeyPair
             | Self::LaunchTemplate
             | Self::ManagedNodegroup
@@ -162,6 +171,10 @@ impl Kind {
             Self::IdentityProvider => 1200,
             Self::Capability => CAPABILITY_SECONDS,
             Self::NatGateway => 100,
+            // An interface endpoint's network interfaces and DNS names: about a minute or two.
+            Self::VpcEndpoint => 90,
+            // An endpoint access update of EKS: several minutes.
+            Self::EndpointAccess => 480,
             Self::InstanceProfile => 10,
             Self::ControlPlane => 540,
             Self::ManagedNodegroup => 180,
@@ -187,7 +200,7 @@ impl Kind {
             InternetGateway as IGW, KubernetesLoadBalancer as LB, LaunchTemplate as LT,
             ManagedNodegroup as MNG, NatGateway as NAT, NetworkAcl as ACL, NetworkInterface as ENI,
             PodIdentityAssociation as PIA, RouteTable as RT, SecurityGroup as SG,
-            SecurityGroupRules as RULES, Subnet as SUB,
+            SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -198,6 +211,7 @@ impl Kind {
             | Self::EcrRepository
             | Self::ExistingVpc
             | Self::NodesReady
+            | Self::EndpointAccess
             | Self::ServiceAccount
             | Self::KubernetesAccess
             | Self::IdentityProvider
@@ -210,17 +224,22 @@ impl Kind {
             // Instances launched with a key keep it after it is deleted; the groups go first so
             // that none is launched without it.
             Self::LaunchTemplate | Self::InstanceProfile | Self::KeyPair => &[MNG, ASG],
-            Self::OidcProvider | Self::NetworkInterface | Self::NatGateway | Self::NetworkAcl => {
-                &[CP, MNG, ASG, FP, LB]
-            }
+            Self::OidcProvider
+            | Self::NetworkInterface
+            | Self::NatGateway
+            | Self::NetworkAcl
+            | Self::VpcEndpoint => &[CP, MNG, ASG, FP, LB],
             Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
-            Self::InternetGateway | Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP],
+            Self::InternetGateway => &[CP, MNG, ASG, FP, LB, NAT, EIP],
+            // A gateway endpoint's routes are in the tables: the endpoint goes first.
+            Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP, VPCE],
             // A route to a deleted egress-only gateway is a black hole: the tables go first.
             Self::EgressOnlyInternetGateway => &[CP, MNG, ASG, FP, LB, RT],
-            Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT],
-            Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL],
-            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, EIGW, RT, ACL, SG, SUB],
+            // An interface endpoint's network interfaces use the group and sit in the subnets.
+            Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT, VPCE],
+            Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL, VPCE],
+            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, EIGW, RT, ACL, SG, SUB, VPCE],
         }
     }
 }

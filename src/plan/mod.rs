@@ -281,6 +281,22 @@ pub enum Resource {
         ipv6_route: Option<Val>,
         subnets: Vec<Val>,
     },
+    /// A VPC endpoint of a fully-private cluster (eksctl's `vpc_endpoint.go`): for `s3` a
+    /// gateway endpoint with routes in the private route tables (with an existing VPC, the
+    /// tables the subnets are associated with), else an interface endpoint with private DNS in
+    /// one of `subnets` per zone the service offers, in `security_groups`.
+    #[serde(rename_all = "camelCase")]
+    VpcEndpoint {
+        vpc: Val,
+        /// The service's short name (`ecr.api`, `s3`); AWS's is `com.amazonaws.<region>.<service>`.
+        service: String,
+        gateway: bool,
+        subnets: Vec<SubnetRef>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        route_tables: Vec<Val>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        security_groups: Vec<Val>,
+    },
     /// A network ACL for the subnets of one kind, with its rules, associated with the subnets.
     #[serde(rename_all = "camelCase")]
     NetworkAcl { vpc: Val, kind: SubnetKind, subnets: Vec<Val>, rules: Vec<NaclRule> },
@@ -354,6 +370,10 @@ pub enum Resource {
         endpoint: Val,
         certificate_authority: Val,
     },
+    /// The cluster endpoint's access once everything that needs the Kubernetes API is done: a
+    /// fully-private cluster turns its public endpoint off (UpdateClusterConfig), as eksctl does.
+    #[serde(rename_all = "camelCase")]
+    EndpointAccess { public: bool, private: bool },
     /// A Kubernetes ServiceAccount annotated with the IAM role it takes
     /// (`eks.amazonaws.com/role-arn`), made or merged into through the cluster's API.
     #[serde(rename_all = "camelCase")]
@@ -687,6 +707,8 @@ impl Resource {
             Self::NatGateway { .. } => Kind::NatGateway,
             Self::RouteTable { .. } => Kind::RouteTable,
             Self::NetworkAcl { .. } => Kind::NetworkAcl,
+            Self::VpcEndpoint { .. } => Kind::VpcEndpoint,
+            Self::EndpointAccess { .. } => Kind::EndpointAccess,
             Self::SecurityGroup { .. } => Kind::SecurityGroup,
             Self::SecurityGroupRules { .. } => Kind::SecurityGroupRules,
             Self::IamRole { .. } => Kind::IamRole,

@@ -85,6 +85,10 @@ pub(super) async fn apply(
         steps: plan.steps.len(),
         existing,
         end,
+        fully_private: plan
+            .steps
+            .iter()
+            .any(|s| matches!(s.resource, crate::plan::Resource::EndpointAccess { .. })),
     })
 }
 

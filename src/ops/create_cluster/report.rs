@@ -109,6 +109,8 @@ pub struct RunReport {
     pub steps: usize,
     pub existing: usize,
     pub end: RunEnd,
+    /// A fully-private cluster: its endpoint is private-only now.
+    pub fully_private: bool,
 }
 
 /// The details of `create cluster`'s summary line.
@@ -150,6 +152,14 @@ impl RunReport {
         }
         if let Some(k) = &self.kubeconfig {
             crate::ops::kubeconfig::print_outcome(k, printer);
+        }
+        if self.fully_private {
+            printer.info(&format!(
+                "cluster `{name}` is fully private: its Kubernetes API answers only inside its VPC"
+            ));
+            printer.hint(
+                "run kubectl and eksup commands that reach the API from the VPC, a peered VPC or over Direct Connect or a VPN",
+            );
         }
     }
 }

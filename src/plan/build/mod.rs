@@ -5,7 +5,8 @@
 //! ([`registries`]), the network ([`network`]), the control plane with its security groups and
 //! role ([`control_plane`], [`iam`]), the add-ons the nodes need ([`addons`]), the managed and
 //! self-managed node groups ([`managed`], [`self_managed`], sharing [`nodegroups`]), the add-ons
-//! that need nodes, the Fargate profiles ([`fargate`]) and the access entries ([`access`]).
+//! that need nodes, the Fargate profiles ([`fargate`]) and the access entries ([`access`]); a
+//! fully-private cluster's VPC endpoints and private-only endpoint ([`private`]).
 
 mod access;
 mod addons;
@@ -18,6 +19,7 @@ pub use iam::is_eksup_inline_policy;
 mod managed;
 mod network;
 mod nodegroups;
+mod private;
 mod registries;
 mod self_managed;
 #[cfg(test)]
@@ -132,8 +134,9 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
 
     // ECR repositories depend on nothing: they start with the network.
     b.repositories();
-    let net = b.network();
+    let mut net = b.network();
     let cp = b.control_plane(&net, opts);
+    net.egress = b.vpc_endpoints(&net, &cp);
 
     // The networking add-ons come before the node groups: without them nodes never turn Ready.
     let (before_nodes, after_nodes) = b.addons_before_nodes(&cp.step);
@@ -154,6 +157,8 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     b.pod_identities(&cp.step);
     b.identity_providers(&cp.step);
     b.capabilities(&cp.step);
+    // Last: it waits for everything that needs the Kubernetes API.
+    b.private_endpoint();
 
     let tags = ownership_tags(cfg);
     Plan { cluster, region, tags, steps: b.steps }

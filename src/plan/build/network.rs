@@ -31,6 +31,9 @@ pub(super) struct Net {
     pub vpc_cidr: Option<String>,
     /// Configured subnet ids by key, for node groups that name subnets by id.
     pub ids: BTreeMap<String, String>,
+    /// The steps nodes need to reach AWS besides their subnets' (a fully-private cluster's VPC
+    /// endpoints).
+    pub egress: Vec<StepId>,
 }
 
 impl Net {
@@ -55,9 +58,10 @@ impl Net {
             .collect()
     }
 
-    /// The steps `subnets` need: theirs, their route tables' and an imported VPC's.
+    /// The steps nodes in `subnets` need: the subnets', their route tables', an imported VPC's
+    /// and the VPC endpoints of a fully-private cluster.
     pub fn deps(&self, subnets: &[&Subnet]) -> Vec<StepId> {
-        let mut deps = Vec::new();
+        let mut deps = self.egress.clone();
         for s in subnets {
             deps.extend(step_of(&s.id));
             deps.extend(s.route_table.clone());
@@ -135,7 +139,14 @@ impl Builder<'_> {
             .chain(&vpc.private_subnets)
             .filter_map(|(k, s)| Some((k.clone(), s.id.clone()?)))
             .collect();
-        Net { ids, subnets, vpc: Val::out(&step, keys::ID), vpc_deps: vec![step], vpc_cidr: vpc.cidr.clone() }
+        Net {
+            ids,
+            subnets,
+            vpc: Val::out(&step, keys::ID),
+            vpc_deps: vec![step],
+            vpc_cidr: vpc.cidr.clone(),
+            egress: Vec::new(),
+        }
     }
 
     fn new_network(&mut self, vpc: &resolved::Vpc) -> Net {
@@ -154,6 +165,7 @@ impl Builder<'_> {
             vpc_deps: vec![vpc_step],
             vpc_cidr: Some(cidr.clone()),
             ids: BTreeMap::new(),
+            egress: Vec::new(),
         };
         for (kind, list, local) in [
             (SubnetKind::Public, &vpc.public_subnets, false),

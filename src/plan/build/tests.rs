@@ -714,3 +714,86 @@ fn addon_pod_identities_get_roles_trusted_by_eks_pod_identity_in_eksctls_order()
         managed_policies.is_empty() && inline_policies["attach-policy"].contains("ec2:AssignIpv6Addresses")
     );
 }
+
+#[test]
+fn fully_private_clusters_have_private_subnets_vpc_endpoints_and_end_private_only() {
+    let p = plan_of(
+        "privateCluster:\n  enabled: true\n  additionalEndpointServices: [autoscaling]\ncloudWatch:\n  clusterLogging:\n    enableTypes: [api]\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\nnodeGroups:\n  - name: sm\n    privateNetworking: true\n",
+    );
+    // No way out to the internet: no public subnet, internet or NAT gateway.
+    for kind in ["subnet-public", "internet-gateway", "nat-gateway", "elastic-ip", "route-table-public"] {
+        assert!(!p.steps.iter().any(|s| s.id.starts_with(kind)), "{kind}");
+    }
+    // eksctl's endpoints, the optional one asked for, and `logs` for the control plane's logs.
+    let endpoints: Vec<&str> = p
+        .steps
+        .iter()
+        .filter_map(|s| match &s.resource {
+            Resource::VpcEndpoint { service, .. } => Some(service.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            "com.amazonaws.us-west-2.ec2",
+            "com.amazonaws.us-west-2.ecr.api",
+            "com.amazonaws.us-west-2.ecr.dkr",
+            "com.amazonaws.us-west-2.s3",
+            "com.amazonaws.us-west-2.sts",
+            "com.amazonaws.us-west-2.autoscaling",
+            "com.amazonaws.us-west-2.logs",
+        ]
+    );
+    let Resource::VpcEndpoint { gateway: true, route_tables, security_groups, subnets, .. } =
+        resource(&p, "vpc-endpoint-s3")
+    else {
+        panic!()
+    };
+    assert_eq!((route_tables.len(), security_groups.len(), subnets.len()), (3, 0, 3));
+    let Resource::VpcEndpoint { gateway: false, security_groups, subnets, .. } =
+        resource(&p, "vpc-endpoint-ecr-api")
+    else {
+        panic!()
+    };
+    assert!(matches!(&security_groups[..], [Val::Out(r)] if r.step == "security-group-shared-nodes"));
+    assert!(subnets.iter().all(|s| s.kind == SubnetKind::Private));
+    // Nodes wait for the endpoints; the endpoint turns private-only after everything else.
+    for group in ["nodegroup-ng", "auto-scaling-group-sm"] {
+        let deps = &p.step(group).unwrap_or_else(|| panic!("{group}")).depends_on;
+        assert!(deps.contains(&"vpc-endpoint-ecr-dkr".to_string()), "{group}: {deps:?}");
+    }
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!() };
+    assert!(cp.endpoint_public_access && cp.endpoint_private_access, "open while eksup works");
+    assert_eq!(resource(&p, "endpoint-access"), &Resource::EndpointAccess { public: false, private: true });
+    let last = &p.step("endpoint-access").unwrap().depends_on;
+    for step in ["nodes-ready-ng", "nodes-ready-sm"] {
+        assert!(last.contains(&step.to_string()), "{last:?}");
+    }
+    assert_eq!(p.check(), Ok(()));
+
+    // skipEndpointCreation: the same network, no endpoints; the rest of clusters have none.
+    let p = plan_of(
+        "privateCluster:\n  enabled: true\n  skipEndpointCreation: true\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n",
+    );
+    assert!(!p.steps.iter().any(|s| s.resource.kind() == Kind::VpcEndpoint));
+    assert!(p.step("endpoint-access").is_some());
+    let p = plan_of("managedNodeGroups:\n  - name: ng\n");
+    assert!(!p.steps.iter().any(|s| matches!(s.resource.kind(), Kind::VpcEndpoint | Kind::EndpointAccess)));
+}
+
+#[test]
+fn endpoint_services_take_chinas_prefix_where_eksctl_does() {
+    assert_eq!(
+        super::private::endpoint_service_name("aws-cn", "cn-north-1", "ecr.api"),
+        "cn.com.amazonaws.cn-north-1.ecr.api"
+    );
+    assert_eq!(
+        super::private::endpoint_service_name("aws-cn", "cn-north-1", "s3"),
+        "com.amazonaws.cn-north-1.s3"
+    );
+    assert_eq!(
+        super::private::endpoint_service_name("aws", "eu-west-1", "sts"),
+        "com.amazonaws.eu-west-1.sts"
+    );
+}

@@ -115,6 +115,15 @@ impl Inventory {
             true,
             &all,
         );
+        // A deleted endpoint stays listed as `deleted` for a while (as in AWS).
+        ec2(
+            "vpc endpoints",
+            &["ec2", "describe-vpc-endpoints"],
+            "VpcEndpoints",
+            "VpcEndpointId",
+            true,
+            &|v: &Value| v["State"] != "deleted" && v["State"] != "Deleted",
+        );
         // moto keeps deleted NAT gateways listed (state `deleted`), like AWS does for a while.
         ec2(
             "nat gateways",
