@@ -13,6 +13,7 @@ pub struct Cluster {
     pub version: String,
     pub vpc: Vpc,
     pub iam: Iam,
+    /// The endpoint's access once the cluster is made (see the plan's `endpoint-access` step).
     pub endpoint_public_access: bool,
     pub endpoint_private_access: bool,
     pub log_types: Vec<String>,
@@ -617,10 +618,9 @@ impl Cluster {
             version: cfg.metadata.version.clone().unwrap_or_else(|| DEFAULT_KUBERNETES_VERSION.into()),
             vpc: Vpc::new(&cfg.vpc.clone().unwrap_or_default(), ipv6_cluster(cfg)),
             iam: Iam::new(&cfg.iam.clone().unwrap_or_default()),
-            // A fully-private cluster's endpoint is public and private while eksup works (it
-            // needs the Kubernetes API), private-only at the end: as eksctl.
-            endpoint_public_access: private_cluster(cfg)
-                || endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
+            // What the endpoint ends as: a fully-private cluster's is private-only.
+            endpoint_public_access: !private_cluster(cfg)
+                && endpoints.public_access.unwrap_or(DEFAULT_ENDPOINT_PUBLIC_ACCESS),
             endpoint_private_access: private_cluster(cfg)
                 || endpoints.private_access.unwrap_or(DEFAULT_ENDPOINT_PRIVATE_ACCESS),
             log_types: cfg

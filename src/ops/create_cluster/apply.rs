@@ -85,7 +85,7 @@ pub(super) async fn apply(
         steps: plan.steps.len(),
         existing,
         end,
-        fully_private: plan
+        private_endpoint: plan
             .steps
             .iter()
             .any(|s| matches!(s.resource, crate::plan::Resource::EndpointAccess { .. })),

@@ -109,8 +109,8 @@ pub struct RunReport {
     pub steps: usize,
     pub existing: usize,
     pub end: RunEnd,
-    /// A fully-private cluster: its endpoint is private-only now.
-    pub fully_private: bool,
+    /// The run turned the cluster's endpoint private-only at its end.
+    pub private_endpoint: bool,
 }
 
 /// The details of `create cluster`'s summary line.
@@ -153,9 +153,9 @@ impl RunReport {
         if let Some(k) = &self.kubeconfig {
             crate::ops::kubeconfig::print_outcome(k, printer);
         }
-        if self.fully_private {
+        if self.private_endpoint {
             printer.info(&format!(
-                "cluster `{name}` is fully private: its Kubernetes API answers only inside its VPC"
+                "the Kubernetes API of `{name}` is private-only now: it answers only inside its VPC"
             ));
             printer.hint(
                 "run kubectl and eksup commands that reach the API from the VPC, a peered VPC or over Direct Connect or a VPN",

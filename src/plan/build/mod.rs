@@ -158,7 +158,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     b.identity_providers(&cp.step);
     b.capabilities(&cp.step);
     // Last: it waits for everything that needs the Kubernetes API.
-    b.private_endpoint();
+    b.endpoint_access();
 
     let tags = ownership_tags(cfg);
     Plan { cluster, region, tags, steps: b.steps }

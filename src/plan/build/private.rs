@@ -1,7 +1,8 @@
 //! A fully-private cluster (`privateCluster.enabled`, eksctl's `vpc_endpoint.go` and
 //! `eks-private-cluster.md`): the VPC endpoints its nodes reach AWS through, which the node
-//! groups and Fargate profiles wait for, and the endpoint turned private-only once everything
-//! that needs the Kubernetes API is done.
+//! groups and Fargate profiles wait for; and an endpoint that ends private-only (a fully-private
+//! cluster's, or the file's `clusterEndpoints`) turned so once everything that needs the
+//! Kubernetes API is done.
 
 use super::control_plane::ControlPlane;
 use super::network::Net;
@@ -75,11 +76,26 @@ impl Builder<'_> {
         steps
     }
 
-    /// A fully-private cluster's endpoint turned private-only, after every other step but the
-    /// kubeconfig's (which needs no API call): it waits for the steps nothing else waits for.
-    pub(super) fn private_endpoint(&mut self) {
-        if self.res.private_cluster.is_none() {
+    /// An endpoint that ends without public access (a fully-private cluster's, or
+    /// `clusterEndpoints.publicAccess: false`) while the run needs the Kubernetes API (nodes to
+    /// see Ready, service accounts, aws-auth): the control plane is made with public access too,
+    /// so that eksup reaches the API from where it runs, and turned to the file's access once
+    /// every other step but the kubeconfig's is done (eksctl does so for fully-private
+    /// clusters). A fully-private cluster always takes this step, as eksctl's does.
+    pub(super) fn endpoint_access(&mut self) {
+        let (public, private) = (self.res.endpoint_public_access, self.res.endpoint_private_access);
+        let needs_api = self.res.private_cluster.is_some()
+            || self.steps.iter().any(|s| {
+                matches!(s.resource.kind(), Kind::NodesReady | Kind::ServiceAccount | Kind::KubernetesAccess)
+            });
+        if public || !needs_api {
             return;
+        }
+        for step in &mut self.steps {
+            if let Resource::ControlPlane(spec) = &mut step.resource {
+                spec.endpoint_public_access = true;
+                step.description.push_str(" (public endpoint open until the run ends)");
+            }
         }
         // The steps nothing else waits for: the others are done before them.
         let waited: std::collections::HashSet<&StepId> =
@@ -90,10 +106,15 @@ impl Builder<'_> {
             .filter(|s| !waited.contains(&s.id) && !matches!(s.resource, Resource::Kubeconfig { .. }))
             .map(|s| s.id.clone())
             .collect();
+        let why = if self.res.private_cluster.is_some() {
+            "fully-private cluster"
+        } else {
+            "`vpc.clusterEndpoints`"
+        };
         self.add(
             "endpoint-access",
-            "cluster endpoint turned private-only (fully-private cluster)",
-            Resource::EndpointAccess { public: false, private: true },
+            format!("cluster endpoint turned private-only ({why})"),
+            Resource::EndpointAccess { public: false, private },
             deps,
         );
     }

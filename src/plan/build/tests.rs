@@ -780,6 +780,18 @@ fn fully_private_clusters_have_private_subnets_vpc_endpoints_and_end_private_onl
     assert!(p.step("endpoint-access").is_some());
     let p = plan_of("managedNodeGroups:\n  - name: ng\n");
     assert!(!p.steps.iter().any(|s| matches!(s.resource.kind(), Kind::VpcEndpoint | Kind::EndpointAccess)));
+
+    // A private-only endpoint of the file's: open while nodes are waited for, closed at the end;
+    // made private-only at once when nothing needs the API.
+    let p = plan_of(
+        "vpc:\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\nmanagedNodeGroups:\n  - name: ng\n",
+    );
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!() };
+    assert!(cp.endpoint_public_access);
+    assert_eq!(resource(&p, "endpoint-access"), &Resource::EndpointAccess { public: false, private: true });
+    let p = plan_of("vpc:\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!() };
+    assert!(!cp.endpoint_public_access && p.step("endpoint-access").is_none());
 }
 
 #[test]
