@@ -281,22 +281,25 @@ def _load_managed_policies_on_demand(iam_models: Any, every: dict[str, Any]) -> 
 # the AMIs to every EC2 backend. Ids are deterministic (hash of region + family).
 #
 # Windows (AWS docs "Retrieve recommended Microsoft Windows AMI IDs", eksctl
-# pkg/ami/ssm_resolver.go): /aws/service/ami-windows-latest/Windows_Server-<2019|2022>-English-
+# pkg/ami/ssm_resolver.go): /aws/service/ami-windows-latest/Windows_Server-<2019|2022|2025>-English-
 # <Core|Full>-EKS_Optimized-<k8s>/image_id, seeded for every version above. The images are
 # named like AWS's (``Windows_Server-2022-English-Core-EKS_Optimized-1.34-2025.11.12``, the
 # pattern eksctl's auto resolver looks up), owned by the Windows AMI account 801119661308
 # (eksctl's ``ownerIDWindowsFamily``), x86_64 only, with ``Platform: windows``,
 # ``PlatformDetails: Windows`` and ``UsageOperation: RunInstances:0002`` as EC2 reports
 # Windows images (instances launched from them say ``Platform: windows`` too). Windows
-# Server 2025 images (eksctl: Kubernetes 1.35+) are not seeded. ``eksup_moto_k8s`` reads
-# the family (``windows``), the release (2019/2022) and the Kubernetes minor from the name.
+# Server 2025 images are seeded from Kubernetes 1.35 (eksctl's ssm_resolver.go: the first
+# EKS-optimized 2025 images are 1.35's; UNVERIFIED whether AWS publishes them for older
+# minors). ``eksup_moto_k8s`` reads the family (``windows``), the release (2019/2022/2025) and
+# the Kubernetes minor from the name.
 # ---------------------------------------------------------------------------------------
 KUBERNETES_VERSIONS = [f"1.{minor}" for minor in range(28, 36)]  # 1.28 .. 1.35
 EKS_AMI_OWNER = "602401143452"  # the account that publishes EKS-optimized AMIs
 AMI_RELEASE = "v20251120"
 WINDOWS_AMI_OWNER = "801119661308"  # the account that publishes Windows AMIs (eksctl's auto resolver)
 WINDOWS_AMI_RELEASE = "2025.11.12"
-WINDOWS_RELEASES = ("2019", "2022")
+WINDOWS_RELEASES = ("2019", "2022", "2025")
+WINDOWS_2025_FROM = 35  # the first Kubernetes minor with Windows Server 2025 images
 WINDOWS_EDITIONS = ("Core", "Full")
 
 
@@ -331,6 +334,8 @@ def eks_ami_catalog(region: str) -> list[dict[str, str]]:
                     arch,
                 )
         for release in WINDOWS_RELEASES:
+            if release == "2025" and int(k8s.split(".")[1]) < WINDOWS_2025_FROM:
+                continue
             for edition in WINDOWS_EDITIONS:
                 family = f"Windows_Server-{release}-English-{edition}-EKS_Optimized-{k8s}"
                 add(f"/aws/service/ami-windows-latest/{family}/image_id", f"{family}-{WINDOWS_AMI_RELEASE}", "x86_64", "windows")

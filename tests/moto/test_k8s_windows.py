@@ -363,3 +363,14 @@ def test_powershell_forms():
     assert "positional argument 'demo'" in b.errors[0] and "cannot be evaluated" in b.errors[1]
     assert k8s.parse_user_data("<powershell>\nWrite-Host hi\n</powershell>") is None
     assert "no closing </powershell>" in k8s.parse_user_data("<powershell>\n& x\n").errors[0]
+
+
+def test_windows_server_2025_images_start_at_kubernetes_1_35(emulator):
+    ec2 = emulator.client("ec2")
+    for edition in ("Core", "Full"):
+        image_id = windows_image(emulator, "2025", edition, "1.35")
+        [image] = ec2.describe_images(ImageIds=[image_id])["Images"]
+        assert image["Name"] == f"Windows_Server-2025-English-{edition}-EKS_Optimized-1.35-2025.11.12"
+        assert image["Platform"] == "windows" and image["OwnerId"] == "801119661308"
+        with pytest.raises(emulator.client("ssm").exceptions.ParameterNotFound):
+            windows_image(emulator, "2025", edition, "1.34")
