@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::autoscaling::asg_tag_pairs;
-use super::ec2::{cluster_filter, has_tag, tag_pairs};
+use super::ec2::{cluster_filter, filter, has_tag, tag_pairs};
 use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
 use super::iam::{iam_tag_pairs, role_name_of};
 use super::{AwsCloud, owned_by};
@@ -369,6 +369,7 @@ impl Finder<'_> {
             Kind::InternetGateway => self.internet_gateways().await,
             Kind::EgressOnlyInternetGateway => self.egress_only_gateways().await,
             Kind::VpcEndpoint => self.vpc_endpoints().await,
+            Kind::GatewayAttachment => self.gateway_attachments().await,
             Kind::RouteTable => self.route_tables().await,
             Kind::NetworkAcl => self.network_acls().await,
             Kind::Subnet => self.subnets().await,
@@ -788,6 +789,61 @@ impl Finder<'_> {
         self.doom_tagged(Kind::EgressOnlyInternetGateway, out.egress_only_internet_gateways(), |gw| {
             Some((gw.egress_only_internet_gateway_id()?, gw.tags(), Detail::None))
         });
+        Ok(())
+    }
+
+    /// The transit gateway attachments tagged for the cluster, and the VPN gateways attached to
+    /// the VPCs eksup made for it (a VPN gateway's attachment carries no tags).
+    async fn gateway_attachments(&mut self) -> Found {
+        let live = filter("state", ["pendingAcceptance", "pending", "available", "modifying", "failed"]);
+        let call = self
+            .cloud
+            .ec2
+            .describe_transit_gateway_vpc_attachments()
+            .filters(cluster_filter(self.cluster))
+            .filters(live);
+        let out = call
+            .send()
+            .await
+            .api("DescribeTransitGatewayVpcAttachments")
+            .map_err(|e| failed("gateway-attachment", "*", e))?;
+        self.doom_tagged(Kind::GatewayAttachment, out.transit_gateway_vpc_attachments(), |a| {
+            Some((a.transit_gateway_attachment_id()?, a.tags(), Detail::None))
+        });
+        let call = self.cloud.ec2.describe_vpcs().filters(cluster_filter(self.cluster));
+        let out = call.send().await.api("DescribeVpcs").map_err(|e| failed("vpc", "*", e))?;
+        let owned: Vec<String> = out
+            .vpcs()
+            .iter()
+            .filter(|v| self.in_scope(tag_pairs(v.tags())))
+            .filter_map(|v| v.vpc_id().map(str::to_string))
+            .collect();
+        if owned.is_empty() {
+            return Ok(());
+        }
+        let call = self.cloud.ec2.describe_vpn_gateways().filters(filter("attachment.vpc-id", owned.clone()));
+        let out =
+            call.send().await.api("DescribeVpnGateways").map_err(|e| failed("gateway-attachment", "*", e))?;
+        for gw in out.vpn_gateways() {
+            let vpcs: Vec<String> = gw
+                .vpc_attachments()
+                .iter()
+                .filter(|a| {
+                    matches!(
+                        a.state(),
+                        Some(
+                            aws_sdk_ec2::types::AttachmentStatus::Attached
+                                | aws_sdk_ec2::types::AttachmentStatus::Attaching
+                        )
+                    )
+                })
+                .filter_map(|a| a.vpc_id().map(str::to_string))
+                .filter(|v| owned.contains(v))
+                .collect();
+            if let (Some(id), false) = (gw.vpn_gateway_id(), vpcs.is_empty()) {
+                self.doom(Doomed::new(Kind::GatewayAttachment, id).with(Detail::Attachments { vpcs }));
+            }
+        }
         Ok(())
     }
 

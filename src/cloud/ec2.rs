@@ -100,6 +100,16 @@ pub(super) struct SubnetExtras<'a> {
     pub hostname_type: Option<&'a str>,
 }
 
+/// The routes a route table step wants besides the local one.
+pub(super) struct Routes<'a> {
+    /// `0.0.0.0/0` to an internet or NAT gateway.
+    pub default: Option<&'a Val>,
+    /// `::/0` to an internet or egress-only gateway.
+    pub ipv6: Option<&'a Val>,
+    /// The remote networks through their gateway.
+    pub remote: Option<&'a crate::plan::RemoteRoutes>,
+}
+
 impl AwsCloud {
     /// A create without an idempotency token may have run twice: AWS committed an attempt whose
     /// answer was lost, and the SDK sent it again. Delete every copy tagged for this step but
@@ -838,17 +848,31 @@ impl AwsCloud {
         Ok(changed)
     }
 
-    pub(super) async fn ensure_route_table(
+    /// A [`Resource::RouteTable`] step.
+    pub(super) async fn ensure_route_table_of(
+        &self,
+        ctx: &StepContext<'_>,
+        table: &crate::plan::Resource,
+    ) -> anyhow::Result<StepResult> {
+        let crate::plan::Resource::RouteTable { vpc, default_route, ipv6_route, subnets, remote, .. } = table
+        else {
+            anyhow::bail!("not a route table: {:?}", table.kind());
+        };
+        let routes =
+            Routes { default: default_route.as_ref(), ipv6: ipv6_route.as_ref(), remote: remote.as_ref() };
+        self.ensure_route_table(ctx, vpc, routes, subnets).await
+    }
+
+    async fn ensure_route_table(
         &self,
         ctx: &StepContext<'_>,
         vpc: &Val,
-        default_route: Option<&Val>,
-        ipv6_route: Option<&Val>,
+        wanted: Routes<'_>,
         subnets: &[Val],
     ) -> anyhow::Result<StepResult> {
         let vpc_id = ctx.resolve(vpc)?;
-        let target = default_route.map(|v| ctx.resolve(v)).transpose()?;
-        let ipv6_target = ipv6_route.map(|v| ctx.resolve(v)).transpose()?;
+        let target = wanted.default.map(|v| ctx.resolve(v)).transpose()?;
+        let ipv6_target = wanted.ipv6.map(|v| ctx.resolve(v)).transpose()?;
         let subnet_ids = ctx.resolve_all(subnets)?;
         let found = if self.absent(ctx, &ctx.step.id) {
             aws_sdk_ec2::operation::describe_route_tables::DescribeRouteTablesOutput::builder().build()
@@ -904,6 +928,9 @@ impl AwsCloud {
         }
         if let Some(igw) = &ipv6_target {
             changed |= self.ensure_ipv6_route(&id, &routes, igw).await?;
+        }
+        if let Some(remote) = wanted.remote {
+            changed |= self.ensure_remote_routes(&id, &routes, remote).await?;
         }
         for subnet in subnet_ids.iter().filter(|s| !associated.contains(s)) {
             self.ec2

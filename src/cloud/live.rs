@@ -55,6 +55,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::OidcProvider { .. }
         | Resource::NodesReady { .. }
         | Resource::EndpointAccess { .. }
+        | Resource::GatewayAttachment { .. }
         | Resource::ServiceAccount { .. }
         | Resource::ServiceAccess { .. }
         | Resource::AccountMappings { .. }

@@ -260,6 +260,7 @@ mod eks;
 mod elb;
 pub mod error;
 mod health;
+mod hybrid_gateway;
 mod iam;
 mod inventory;
 mod known;
@@ -490,6 +491,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::EgressOnlyInternetGateway { .. }
         | Resource::ElasticIp { .. }
         | Resource::NatGateway { .. }
+        | Resource::GatewayAttachment { .. }
         | Resource::RouteTable { .. }
         | Resource::NetworkAcl { .. }
         | Resource::VpcEndpoint { .. }
@@ -540,8 +542,9 @@ impl AwsCloud {
             Resource::NatGateway { subnet, allocation, .. } => {
                 self.ensure_nat_gateway(ctx, subnet, allocation).await
             }
-            Resource::RouteTable { vpc, default_route, ipv6_route, subnets, .. } => {
-                self.ensure_route_table(ctx, vpc, default_route.as_ref(), ipv6_route.as_ref(), subnets).await
+            table @ Resource::RouteTable { .. } => self.ensure_route_table_of(ctx, table).await,
+            Resource::GatewayAttachment { vpc, gateway_id, subnets } => {
+                self.ensure_gateway_attachment(ctx, vpc, gateway_id, subnets).await
             }
             Resource::NetworkAcl { vpc, subnets, rules, .. } => {
                 self.ensure_network_acl(ctx, vpc, subnets, rules).await
@@ -679,6 +682,7 @@ impl Apply<Doomed> for AwsCloud {
             Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
             Kind::EgressOnlyInternetGateway => self.delete_egress_only_gateway(p, name).await,
             Kind::VpcEndpoint => self.delete_vpc_endpoint(p, name).await,
+            Kind::GatewayAttachment => self.delete_gateway_attachment(p, name, list(&d.detail)).await,
             Kind::RouteTable => self.delete_route_table(name, list(&d.detail)).await,
             Kind::NetworkAcl => match &d.detail {
                 Detail::AclAssociations { vpc, ids } => self.delete_network_acl(name, vpc, ids).await,
@@ -978,6 +982,8 @@ pub(crate) mod limits {
     pub const ADDON_ACTIVE: Span = Span::making(Kind::Addon, ADDON);
     pub const NODES_ARE_READY: Span = Span::making(Kind::NodesReady, NODES_READY);
     pub const NAT_AVAILABLE: Span = Span::making(Kind::NatGateway, NAT);
+    pub const GATEWAY_ATTACHED: Span = Span::making(Kind::GatewayAttachment, Duration::from_secs(15 * 60));
+    pub const GATEWAY_DETACHED: Span = Span::new(Duration::from_secs(60), Duration::from_secs(15 * 60));
     pub const VPC_ENDPOINT_AVAILABLE: Span = Span::making(Kind::VpcEndpoint, Duration::from_secs(10 * 60));
     /// The API server answering a service account's create (it does once the control plane is
     /// ACTIVE; a few minutes cover an endpoint still coming up).

@@ -61,7 +61,7 @@ impl AwsCloud {
     async fn tagged_ec2(&self) -> Result<Vec<Orphan>, CloudError> {
         let key = || Some(vec![filter("tag-key", [tag_keys::CLUSTER])]);
         let c = &self.ec2;
-        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys, endpoints) = tokio::join!(
+        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys, endpoints, tgw) = tokio::join!(
             async { c.describe_vpcs().set_filters(key()).send().await.api("DescribeVpcs") },
             async { c.describe_subnets().set_filters(key()).send().await.api("DescribeSubnets") },
             async {
@@ -95,6 +95,12 @@ impl AwsCloud {
                     filter("vpc-endpoint-state", ["pendingAcceptance", "pending", "available", "failed"]);
                 let call = c.describe_vpc_endpoints().set_filters(key()).filters(live);
                 call.send().await.api("DescribeVpcEndpoints")
+            },
+            async {
+                let live =
+                    filter("state", ["pendingAcceptance", "pending", "available", "modifying", "failed"]);
+                let call = c.describe_transit_gateway_vpc_attachments().set_filters(key()).filters(live);
+                call.send().await.api("DescribeTransitGatewayVpcAttachments")
             },
         );
         let mut out = Vec::new();
@@ -138,6 +144,9 @@ impl AwsCloud {
         }
         for e in endpoints?.vpc_endpoints() {
             add("vpc-endpoint", e.vpc_endpoint_id(), e.tags());
+        }
+        for a in tgw?.transit_gateway_vpc_attachments() {
+            add("gateway-attachment", a.transit_gateway_attachment_id(), a.tags());
         }
         Ok(out)
     }

@@ -94,6 +94,8 @@ const VPC_ENDPOINT: &[&str] = &[
     "ec2:CreateVpcEndpoint",
     "ec2:CreateTags",
 ];
+const TRANSIT_ATTACHMENT: &[&str] =
+    &["ec2:DescribeTransitGatewayVpcAttachments", "ec2:CreateTransitGatewayVpcAttachment", "ec2:CreateTags"];
 const ENDPOINT_ACCESS: &[&str] = &["eks:DescribeCluster", "eks:UpdateClusterConfig", "eks:DescribeUpdate"];
 const CAPABILITY_WITH_POLICIES: &[&str] = &[
     "eks:CreateCapability",
@@ -127,6 +129,10 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         Resource::EndpointAccess { .. } => ENDPOINT_ACCESS,
         Resource::KeyPair { .. } => &["ec2:DescribeKeyPairs", "ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],
+        Resource::GatewayAttachment { gateway_id, .. } if gateway_id.starts_with("tgw-") => {
+            TRANSIT_ATTACHMENT
+        }
+        Resource::GatewayAttachment { .. } => &["ec2:DescribeVpnGateways", "ec2:AttachVpnGateway"],
         Resource::RouteTable { .. } => {
             &["ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:AssociateRouteTable"]
         }

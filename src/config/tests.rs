@@ -591,7 +591,6 @@ fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
     let has = |s: &str| errs.iter().any(|e| e.contains(s));
     for expected in [
         "remoteNetworkConfig.iam.caBundleCert: is for IAM Roles Anywhere",
-        "not supported yet: remoteNetworkConfig.vpcGatewayID",
         "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[0]: `8.8.8.0/24` is not a private range",
         "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[1]: `192.168.10.0/24` overlaps the VPC's `192.168.0.0/16`",
         "remoteNetworkConfig.remoteNodeNetworks[0].cidrs[2]: `10.100.1.0/24` overlaps the Kubernetes service range",
@@ -607,6 +606,19 @@ fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
         "{errs:#?}"
     );
     load(&format!("{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n")).unwrap();
+    // The gateway to the remote networks: a transit or virtual private gateway, for a VPC
+    // eksup creates.
+    let rnc =
+        "remoteNetworkConfig:\n  vpcGatewayID: GW\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n";
+    load(&format!("{HEAD}{}", rnc.replace("GW", "tgw-0123456789abcdef0"))).unwrap();
+    load(&format!("{HEAD}{}", rnc.replace("GW", "vgw-0123456789abcdef0"))).unwrap();
+    let errs = errors(&format!("{HEAD}{}", rnc.replace("GW", "igw-1")));
+    assert!(has_in(&errs, "remoteNetworkConfig.vpcGatewayID: `igw-1` is not a transit gateway"), "{errs:#?}");
+    let errs = errors(&format!(
+        "{HEAD}vpc:\n  id: vpc-1\n  subnets:\n    private:\n      us-west-2a: {{id: subnet-1}}\n      us-west-2b: {{id: subnet-2}}\n{}",
+        rnc.replace("GW", "tgw-1")
+    ));
+    assert!(has_in(&errs, "remoteNetworkConfig.vpcGatewayID: is for a VPC eksup creates"), "{errs:#?}");
 }
 
 #[test]

@@ -802,11 +802,22 @@ fn remote_network_rules(v: &mut V, cfg: &ClusterConfig) {
     if let Some(role) = &iam.role_arn {
         v.arn(&format!("{p}.iam.roleARN"), role);
     }
-    if rnc.vpc_gateway_id.is_some() {
-        v.later(
-            format!("{p}.vpcGatewayID"),
-            "(routes to the remote networks: add them to the VPC's route tables yourself)",
-        );
+    if let Some(gw) = &rnc.vpc_gateway_id {
+        if !(gw.starts_with("tgw-") || gw.starts_with("vgw-")) {
+            v.err_hint(
+                format!("{p}.vpcGatewayID"),
+                format!(
+                    "`{gw}` is not a transit gateway (`tgw-...`) or virtual private gateway (`vgw-...`) id"
+                ),
+                "give the id of the gateway to the hybrid nodes' networks",
+            );
+        } else if cfg.vpc.as_ref().is_some_and(|x| x.id.is_some()) {
+            v.err_hint(
+                format!("{p}.vpcGatewayID"),
+                "is for a VPC eksup creates: eksup does not change the route tables of a VPC of yours",
+                "attach the gateway to your VPC and route the remote networks through it yourself, then remove `vpcGatewayID`",
+            );
+        }
     }
     remote_cidr_rules(v, cfg, nodes, pods);
 }

@@ -23,6 +23,10 @@ pub enum Kind {
     EgressOnlyInternetGateway,
     ElasticIp,
     NatGateway,
+    /// The hybrid nodes' gateway of the user's (`remoteNetworkConfig.vpcGatewayID`) attached to
+    /// the VPC eksup makes: a virtual private gateway attachment or a transit gateway VPC
+    /// attachment (the gateway itself is never made or deleted).
+    GatewayAttachment,
     RouteTable,
     NetworkAcl,
     /// A VPC endpoint of a fully-private cluster: an interface endpoint (ENIs in the private
@@ -80,6 +84,7 @@ impl Kind {
             Self::EgressOnlyInternetGateway => "egress-only-internet-gateway",
             Self::ElasticIp => "elastic-ip",
             Self::NatGateway => "nat-gateway",
+            Self::GatewayAttachment => "gateway-attachment",
             Self::RouteTable => "route-table",
             Self::NetworkAcl => "network-acl",
             Self::VpcEndpoint => "vpc-endpoint",
@@ -131,6 +136,7 @@ impl Kind {
             | Self::EgressOnlyInternetGateway
             | Self::ElasticIp
             | Self::NatGateway
+            | Self::GatewayAttachment
             | Self::RouteTable
             | Self::NetworkAcl
             | Self::VpcEndpoint
@@ -171,6 +177,8 @@ impl Kind {
             Self::IdentityProvider => 1200,
             Self::Capability => CAPABILITY_SECONDS,
             Self::NatGateway => 100,
+            // A transit gateway attachment takes about a minute; a VPN gateway's, seconds.
+            Self::GatewayAttachment => 60,
             // An interface endpoint's network interfaces and DNS names: about a minute or two.
             Self::VpcEndpoint => 90,
             // An endpoint access update of EKS: several minutes.
@@ -196,11 +204,11 @@ impl Kind {
     pub fn deleted_after(self) -> &'static [Kind] {
         use Kind::{
             AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, Capability as CAP, ControlPlane as CP,
-            EgressOnlyInternetGateway as EIGW, ElasticIp as EIP, FargateProfile as FP, InstanceProfile as IP,
-            InternetGateway as IGW, KubernetesLoadBalancer as LB, LaunchTemplate as LT,
-            ManagedNodegroup as MNG, NatGateway as NAT, NetworkAcl as ACL, NetworkInterface as ENI,
-            PodIdentityAssociation as PIA, RouteTable as RT, SecurityGroup as SG,
-            SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
+            EgressOnlyInternetGateway as EIGW, ElasticIp as EIP, FargateProfile as FP,
+            GatewayAttachment as GWA, InstanceProfile as IP, InternetGateway as IGW,
+            KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
+            NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
+            SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -234,12 +242,14 @@ impl Kind {
             Self::InternetGateway => &[CP, MNG, ASG, FP, LB, NAT, EIP],
             // A gateway endpoint's routes are in the tables: the endpoint goes first.
             Self::RouteTable => &[CP, MNG, ASG, FP, LB, NAT, EIP, VPCE],
-            // A route to a deleted egress-only gateway is a black hole: the tables go first.
-            Self::EgressOnlyInternetGateway => &[CP, MNG, ASG, FP, LB, RT],
+            // A route to a deleted egress-only gateway (or a detached one) is a black hole: the
+            // tables go first.
+            Self::EgressOnlyInternetGateway | Self::GatewayAttachment => &[CP, MNG, ASG, FP, LB, RT],
             // An interface endpoint's network interfaces use the group and sit in the subnets.
             Self::SecurityGroup => &[CP, MNG, ASG, FP, LB, ENI, RULES, LT, VPCE],
-            Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL, VPCE],
-            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, EIGW, RT, ACL, SG, SUB, VPCE],
+            // A transit gateway attachment has a network interface in each of its subnets.
+            Self::Subnet => &[CP, MNG, ASG, FP, LB, ENI, NAT, RT, ACL, VPCE, GWA],
+            Self::Vpc => &[CP, MNG, ASG, FP, LB, ENI, NAT, EIP, IGW, EIGW, RT, ACL, SG, SUB, VPCE, GWA],
         }
     }
 }

@@ -101,6 +101,15 @@ pub struct SubnetRef {
     pub id: Val,
 }
 
+/// Routes to remote networks through a virtual private or transit gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteRoutes {
+    pub cidrs: Vec<String>,
+    /// `vgw-...` or `tgw-...`.
+    pub gateway_id: String,
+}
+
 /// A security group rule: protocol, port range, and the peer (CIDR or group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -267,6 +276,10 @@ pub enum Resource {
     KeyPair { key_name: String, public_key: String },
     #[serde(rename_all = "camelCase")]
     NatGateway { az: String, subnet: Val, allocation: Val },
+    /// The user's virtual private gateway (`vgw-`) or transit gateway (`tgw-`) attached to the
+    /// VPC; a transit gateway's attachment in `subnets` (one per zone).
+    #[serde(rename_all = "camelCase")]
+    GatewayAttachment { vpc: Val, gateway_id: String, subnets: Vec<SubnetRef> },
     /// A route table with its default route and subnet associations.
     #[serde(rename_all = "camelCase")]
     RouteTable {
@@ -280,6 +293,9 @@ pub enum Resource {
         #[serde(skip_serializing_if = "Option::is_none")]
         ipv6_route: Option<Val>,
         subnets: Vec<Val>,
+        /// Routes to the hybrid nodes' networks through their gateway (`vpcGatewayID`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        remote: Option<RemoteRoutes>,
     },
     /// A VPC endpoint of a fully-private cluster (eksctl's `vpc_endpoint.go`): for `s3` a
     /// gateway endpoint with routes in the private route tables (with an existing VPC, the
@@ -705,6 +721,7 @@ impl Resource {
             Self::ElasticIp { .. } => Kind::ElasticIp,
             Self::KeyPair { .. } => Kind::KeyPair,
             Self::NatGateway { .. } => Kind::NatGateway,
+            Self::GatewayAttachment { .. } => Kind::GatewayAttachment,
             Self::RouteTable { .. } => Kind::RouteTable,
             Self::NetworkAcl { .. } => Kind::NetworkAcl,
             Self::VpcEndpoint { .. } => Kind::VpcEndpoint,

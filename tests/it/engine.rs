@@ -167,6 +167,7 @@ fn cluster_plan() -> Plan {
         "route-table-public",
         Resource::RouteTable {
             ipv6_route: None,
+            remote: None,
             vpc: vpc(),
             kind: SubnetKind::Public,
             az: None,
@@ -181,6 +182,7 @@ fn cluster_plan() -> Plan {
         "route-table-private",
         Resource::RouteTable {
             ipv6_route: None,
+            remote: None,
             vpc: vpc(),
             kind: SubnetKind::Private,
             az: None,

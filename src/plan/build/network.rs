@@ -197,8 +197,55 @@ impl Builder<'_> {
                 net.vpc_deps.clone(),
             )
         });
-        self.private_routes(&mut net, &nats, egress_only.as_ref());
+        let remote = self.remote_gateway(&net);
+        self.private_routes(&mut net, &nats, egress_only.as_ref(), remote.as_ref());
         net
+    }
+
+    /// The hybrid nodes' gateway (`remoteNetworkConfig.vpcGatewayID`) attached to the VPC, as
+    /// eksctl's `addHybridNodesNetworking` does: a transit gateway's attachment takes the
+    /// private subnets of the availability zones, one per zone. Its step and routes, if any.
+    fn remote_gateway(&mut self, net: &Net) -> Option<(StepId, RemoteRoutes)> {
+        let rnc = self.cfg.remote_network_config.as_ref()?;
+        let gateway_id = rnc.vpc_gateway_id.clone()?;
+        let cidrs: Vec<String> = [&rnc.remote_node_networks, &rnc.remote_pod_networks]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .flat_map(|n| n.cidrs.iter().flatten().cloned())
+            .collect();
+        let mut subnets: Vec<&Subnet> = Vec::new();
+        for s in net.subnets.iter().filter(|s| s.kind == SubnetKind::Private && !s.local) {
+            if !subnets.iter().any(|p| p.az == s.az) {
+                subnets.push(s);
+            }
+        }
+        let transit = gateway_id.starts_with("tgw-");
+        let mut deps = net.vpc_deps.clone();
+        if transit {
+            deps.extend(subnets.iter().filter_map(|s| step_of(&s.id)));
+        }
+        let what = if transit {
+            format!("transit gateway `{gateway_id}` attached to the VPC in the private subnets")
+        } else {
+            format!("virtual private gateway `{gateway_id}` attached to the VPC")
+        };
+        let refs = if transit {
+            subnets.iter().map(|s| SubnetRef { az: s.az.clone(), kind: s.kind, id: s.id.clone() }).collect()
+        } else {
+            Vec::new()
+        };
+        let step = self.add(
+            "gateway-attachment",
+            what,
+            Resource::GatewayAttachment {
+                vpc: net.vpc.clone(),
+                gateway_id: gateway_id.clone(),
+                subnets: refs,
+            },
+            deps,
+        );
+        Some((step, RemoteRoutes { cidrs, gateway_id }))
     }
 
     fn subnet(
@@ -297,6 +344,7 @@ impl Builder<'_> {
                 default_route: Some(Val::out(&igw, keys::ID)),
                 ipv6_route: ipv6.then(|| Val::out(&igw, keys::ID)),
                 subnets: public.iter().map(|i| net.subnets[*i].id.clone()).collect(),
+                remote: None,
             },
             deps,
         );
@@ -373,6 +421,7 @@ impl Builder<'_> {
         net: &mut Net,
         nats: &BTreeMap<String, StepId>,
         egress_only: Option<&StepId>,
+        remote: Option<&(StepId, RemoteRoutes)>,
     ) {
         let first_nat = nats.values().next().cloned();
         for i in Self::members(net, SubnetKind::Private) {
@@ -382,12 +431,17 @@ impl Builder<'_> {
             deps.extend(step_of(&subnet));
             deps.extend(nat.clone());
             deps.extend(egress_only.cloned());
+            deps.extend(remote.map(|(step, _)| step.clone()));
             let route = nat.as_ref().map(|n| Val::out(n, keys::ID));
             let via = match (route.is_some(), egress_only.is_some()) {
                 (true, true) => "0.0.0.0/0 via the NAT gateway, ::/0 via the egress-only gateway",
                 (false, true) => "::/0 via the egress-only gateway",
                 (true, false) => "0.0.0.0/0 via the NAT gateway",
                 (false, false) => "no internet route",
+            };
+            let via = match remote {
+                Some((_, r)) => format!("{via}; the remote networks via `{}`", r.gateway_id),
+                None => via.to_string(),
             };
             let rt = self.add(
                 format!("route-table-private-{}", slug(&key)),
@@ -399,6 +453,7 @@ impl Builder<'_> {
                     default_route: route,
                     ipv6_route: egress_only.map(|e| Val::out(e, keys::ID)),
                     subnets: vec![subnet],
+                    remote: remote.map(|(_, r)| r.clone()),
                 },
                 deps,
             );

@@ -809,3 +809,31 @@ fn endpoint_services_take_chinas_prefix_where_eksctl_does() {
         "com.amazonaws.eu-west-1.sts"
     );
 }
+
+#[test]
+fn hybrid_nodes_networks_are_routed_through_the_users_gateway() {
+    let rnc = "remoteNetworkConfig:\n  vpcGatewayID: GW\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16, 10.81.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n";
+    let p = plan_of(&rnc.replace("GW", "tgw-0123456789abcdef0"));
+    let Resource::GatewayAttachment { gateway_id, subnets, .. } = resource(&p, "gateway-attachment") else {
+        panic!()
+    };
+    assert_eq!(gateway_id, "tgw-0123456789abcdef0");
+    let zones: Vec<&str> = subnets.iter().map(|s| s.az.as_str()).collect();
+    assert_eq!(zones, ["us-west-2a", "us-west-2b", "us-west-2c"], "the private subnets, one per zone");
+    assert!(subnets.iter().all(|s| s.kind == SubnetKind::Private));
+    for az in ["us-west-2a", "us-west-2b", "us-west-2c"] {
+        let id = format!("route-table-private-{az}");
+        let Resource::RouteTable { remote: Some(r), .. } = resource(&p, &id) else { panic!("{id}") };
+        assert_eq!(r.cidrs, ["10.80.0.0/16", "10.81.0.0/16", "10.85.0.0/16"]);
+        assert!(p.step(&id).unwrap().depends_on.contains(&"gateway-attachment".to_string()));
+    }
+    let Resource::RouteTable { remote: None, .. } = resource(&p, "route-table-public") else { panic!() };
+    // A virtual private gateway is attached to the VPC, not to subnets.
+    let p = plan_of(&rnc.replace("GW", "vgw-0123456789abcdef0"));
+    assert!(
+        matches!(resource(&p, "gateway-attachment"), Resource::GatewayAttachment { subnets, .. } if subnets.is_empty())
+    );
+    // No gateway: nothing of it.
+    let p = plan_of("remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n");
+    assert!(p.step("gateway-attachment").is_none());
+}
