@@ -1822,7 +1822,9 @@ impl AwsCloud {
         } else {
             self.find_pod_identity(cluster, namespace, account).await?
         };
-        let (association, action) = if let Some(a) = existing {
+        let mut want_tags = step_tags(ctx);
+        want_tags.extend(spec.tags.clone());
+        let (association, mut action) = if let Some(a) = existing {
             let same = a.role_arn() == Some(role.as_str())
                 && a.target_role_arn() == spec.target_role_arn
                 && a.disable_session_tags().unwrap_or_default() == spec.disable_session_tags
@@ -1858,8 +1860,7 @@ impl AwsCloud {
                 (out.association.unwrap_or(a), Action::Updated)
             }
         } else {
-            let mut tags: HashMap<String, String> = step_tags(ctx).into_iter().collect();
-            tags.extend(spec.tags.clone());
+            let tags: HashMap<String, String> = want_tags.clone().into_iter().collect();
             let out = retry_while(&ctx.progress, limits::IAM_PROPAGATION, iam_propagation, || {
                 let req = self
                     .eks
@@ -1883,6 +1884,16 @@ impl AwsCloud {
             })?;
             (a, Action::Created)
         };
+        // One eksup made keeps the file's tags and its own (a re-run adds what is missing).
+        if action != Action::Created && owned(association.tags(), cluster) {
+            let have =
+                association.tags().into_iter().flatten().map(|(k, v)| (k.clone(), v.clone())).collect();
+            if self.retag(association.association_arn(), &want_tags, &have).await?
+                && action == Action::Existed
+            {
+                action = Action::Updated;
+            }
+        }
         Ok(StepResult::new(action)
             .with(keys::ARN, association.association_arn().unwrap_or_default())
             .with(keys::ID, association.association_id().unwrap_or_default())

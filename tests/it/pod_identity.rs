@@ -92,9 +92,20 @@ fn pod_identity_associations_are_added_changed_and_removed_with_the_cluster() {
     )
     .unwrap();
     let id = dev["associationId"].clone();
+    // A tag of eksup's taken off by hand comes back with the re-run.
+    emu.aws(&[
+        "eks",
+        "untag-resource",
+        "--resource-arn",
+        dev["associationArn"].as_str().unwrap(),
+        "--tag-keys",
+        "eksup.io/resource",
+    ]);
+    assert!(association(&emu, "dev", "app").unwrap()["tags"]["eksup.io/resource"].is_null());
     eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
     let dev = association(&emu, "dev", "app").unwrap();
     assert_eq!(dev["associationId"], id, "the same association: {dev}");
+    assert_eq!(dev["tags"]["eksup.io/resource"], "pod-identity-dev-app", "{dev}");
     assert_eq!(dev["disableSessionTags"], true, "{dev}");
     assert!(dev["policy"].as_str().is_some_and(|p| p.contains("route53:GetChange")), "{dev}");
     let listed = eksup(&emu, &["get", "podidentityassociation", "--cluster", "pid"]).expect(0, "get");
