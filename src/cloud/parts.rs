@@ -29,11 +29,46 @@ pub struct AddonSummary {
     #[serde(rename = "IAMRole")]
     pub iam_role: String,
     pub configuration_values: String,
-    /// EKS's health issues: `code: message`.
-    pub issues: Vec<String>,
-    pub pod_identity_associations: Vec<String>,
+    /// The versions EKS offers for the cluster's Kubernetes version that are newer than this
+    /// one, comma-separated (eksctl's); `-` when the version is not semantic.
+    pub newer_version: String,
+    /// EKS's health issues.
+    pub issues: Vec<AddonIssue>,
+    /// The add-on's own pod identity associations, described.
+    pub pod_identity_associations: Vec<AddonPodIdentity>,
     #[serde(skip)]
     pub made_by_eksup: bool,
+}
+
+/// An add-on's health issue, in eksctl's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AddonIssue {
+    pub code: String,
+    pub message: String,
+    #[serde(rename = "ResourceIDs")]
+    pub resource_ids: Vec<String>,
+}
+
+/// One of an add-on's pod identity associations, in eksctl's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddonPodIdentity {
+    #[serde(rename = "AssociationID")]
+    pub association_id: String,
+    #[serde(rename = "Namespace")]
+    pub namespace: String,
+    #[serde(rename = "ServiceAccount")]
+    pub service_account: String,
+    #[serde(rename = "RoleARN")]
+    pub role_arn: String,
+}
+
+/// The versions of `offered` newer than `current`, comma-separated, as eksctl's
+/// `findNewerVersions` puts them; `-` when `current` is not a semantic version.
+fn newer_versions(current: &str, offered: &[String]) -> String {
+    let parse = |v: &str| semver::Version::parse(v.trim_start_matches('v')).ok();
+    let Some(now) = parse(current) else { return "-".into() };
+    offered.iter().filter(|v| parse(v).is_some_and(|v| v > now)).cloned().collect::<Vec<_>>().join(",")
 }
 
 /// A Fargate profile, in eksctl's `get fargateprofile -o json` fields.
@@ -124,9 +159,10 @@ impl AwsCloud {
         cluster: &str,
         name: Option<&str>,
     ) -> anyhow::Result<Option<Vec<AddonSummary>>> {
-        if self.describe_eks_cluster(cluster).await?.is_none() {
+        let Some(c) = self.describe_eks_cluster(cluster).await? else {
             return Ok(None);
-        }
+        };
+        let k8s = c.version().unwrap_or_default().to_string();
         let pages: Result<Vec<_>, _> =
             self.eks.list_addons().cluster_name(cluster).into_paginator().send().collect().await;
         let names: Vec<String> = pages
@@ -139,9 +175,29 @@ impl AwsCloud {
         for n in names {
             let Some(a) = self.describe_addon(cluster, &n).await? else { continue };
             let tags = sorted(a.tags());
+            let version = a.addon_version().unwrap_or_default().to_string();
+            let offered: Vec<String> =
+                self.offered_addon_versions(&k8s, Some(&n)).await?.into_iter().map(|v| v.version).collect();
+            let mut pod_identity_associations = Vec::new();
+            for arn in a.pod_identity_associations() {
+                let id = arn.rsplit('/').next().unwrap_or_default();
+                let call =
+                    self.eks.describe_pod_identity_association().cluster_name(cluster).association_id(id);
+                let found = call.send().await.api("DescribePodIdentityAssociation").or_not_found()?;
+                if let Some(p) = found.and_then(|o| o.association) {
+                    let text = |s: Option<&str>| s.unwrap_or_default().to_string();
+                    pod_identity_associations.push(AddonPodIdentity {
+                        association_id: text(p.association_id()),
+                        namespace: text(p.namespace()),
+                        service_account: text(p.service_account()),
+                        role_arn: text(p.role_arn()),
+                    });
+                }
+            }
             out.push(AddonSummary {
                 name: n,
-                version: a.addon_version().unwrap_or_default().to_string(),
+                newer_version: newer_versions(&version, &offered),
+                version,
                 status: a.status().map_or(String::new(), |s| s.as_str().to_string()),
                 iam_role: a.service_account_role_arn().unwrap_or_default().to_string(),
                 configuration_values: a.configuration_values().unwrap_or_default().to_string(),
@@ -150,14 +206,15 @@ impl AwsCloud {
                     .map(|h| {
                         h.issues()
                             .iter()
-                            .map(|i| {
-                                let code = i.code().map_or(String::new(), |c| c.as_str().to_string());
-                                format!("{code}: {}", i.message().unwrap_or_default())
+                            .map(|i| AddonIssue {
+                                code: i.code().map_or(String::new(), |c| c.as_str().to_string()),
+                                message: i.message().unwrap_or_default().to_string(),
+                                resource_ids: i.resource_ids().to_vec(),
                             })
                             .collect()
                     })
                     .unwrap_or_default(),
-                pod_identity_associations: a.pod_identity_associations().to_vec(),
+                pod_identity_associations,
                 made_by_eksup: made_by_eksup(&tags, cluster),
             });
         }
@@ -354,5 +411,23 @@ impl AwsCloud {
         }
         out.sort_by(|a, b| a.principal_arn.cmp(&b.principal_arn));
         Ok(Some(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn newer_versions_are_listed_as_eksctl_lists_them() {
+        let offered: Vec<String> =
+            ["v1.19.0-eksbuild.1", "v1.20.1-eksbuild.1", "v1.18.5-eksbuild.1", "v1.19.0-eksbuild.2"]
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect();
+        assert_eq!(
+            super::newer_versions("v1.19.0-eksbuild.1", &offered),
+            "v1.20.1-eksbuild.1,v1.19.0-eksbuild.2"
+        );
+        assert_eq!(super::newer_versions("latest", &offered), "-");
+        assert_eq!(super::newer_versions("v1.20.1-eksbuild.1", &offered), "");
     }
 }

@@ -229,6 +229,28 @@ fn addons_take_their_roles_through_eks_pod_identity() {
     let node_role = emu.aws(&["iam", "list-attached-role-policies", "--role-name", "eksup-pid-ng-node"]);
     assert!(!node_role.to_string().contains("AmazonEKS_CNI_Policy"), "{node_role}");
 
+    // `get addon -o json` in eksctl's fields: the add-on's associations described.
+    let got = eksup(&emu, &["get", "addon", "--cluster", "pid", "--name", "vpc-cni", "-o", "json"])
+        .expect(0, "get addon");
+    let got: Value = serde_json::from_str(&got.stdout).expect("JSON");
+    let cni = &got[0];
+    let pia = &cni["PodIdentityAssociations"][0];
+    assert_eq!(
+        (&pia["Namespace"], &pia["ServiceAccount"]),
+        (&Value::from("kube-system"), &Value::from("aws-node")),
+        "{cni}"
+    );
+    assert!(
+        pia["RoleARN"].as_str().is_some_and(|r| r.ends_with("/eksup-pid-addon-vpc-cni-aws-node")),
+        "{cni}"
+    );
+    assert_eq!(
+        pia["AssociationID"],
+        association(&emu, "kube-system", "aws-node").unwrap()["associationId"],
+        "{cni}"
+    );
+    assert!(cni["Issues"].is_array() && cni["NewerVersion"].is_string(), "{cni}");
+
     let again = eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "re-run");
     assert!(!again.stderr.contains("updated add-on"), "nothing changes: {}", again.stderr);
 
