@@ -66,16 +66,40 @@ impl Diagnostic {
 
     /// `file:line:col: path: message`, then an indented hint.
     pub fn render(&self, origin: &str) -> String {
-        let mut out = String::new();
-        let label = match self.severity {
-            Severity::Warning => "warning",
-            _ => "error",
-        };
-        let _ = write!(out, "{label}: {origin}");
+        let mut out = format!("{}: {origin}", self.label());
         if let Some(loc) = self.loc {
             let _ = write!(out, ":{}:{}", loc.line, loc.column);
         }
         out.push_str(": ");
+        self.render_rest(out)
+    }
+
+    /// A problem of a config built from flags: `--flag: message` when a flag set the field (or
+    /// the entry it is in), as the user wrote no file and no YAML path; otherwise the path, as
+    /// [`Self::render`] gives it for `origin`.
+    pub fn render_flags(&self, flags: &FlagNames, origin: &str) -> String {
+        match flags.find(&self.path) {
+            Some(flag) if self.severity != Severity::NotSupported => {
+                let mut out =
+                    format!("{}: {flag}: {}", self.label(), flags.reword(&self.message, &self.path));
+                if let Some(h) = flags.hints.get(&self.path).or(self.hint.as_ref()) {
+                    let _ = write!(out, "\n  hint: {}", flags.reword(h, &self.path));
+                }
+                out
+            }
+            _ => self.render(origin),
+        }
+    }
+
+    fn label(&self) -> &'static str {
+        match self.severity {
+            Severity::Warning => "warning",
+            _ => "error",
+        }
+    }
+
+    /// The path, the message and the hint, after `out`'s prefix.
+    fn render_rest(&self, mut out: String) -> String {
         match self.severity {
             Severity::NotSupported if self.message.is_empty() => {
                 let _ = write!(out, "not supported yet: {}", self.path);
@@ -92,6 +116,56 @@ impl Diagnostic {
             let _ = write!(out, "\n  hint: {h}");
         }
         out
+    }
+}
+
+/// Which flag set each field of a config built from the command line (`addons[0].version` from
+/// `--version`): its problems then name the flag the user gave, not a YAML path of a file the
+/// user never wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlagNames {
+    map: HashMap<String, String>,
+    /// Hints that replace the file's for a problem at a path (`metadata.region`: pass
+    /// `--region`, not "add `region:` under metadata").
+    hints: HashMap<String, String>,
+}
+
+impl FlagNames {
+    /// `path` (and what lies under it) was set by `flag` (`--version`).
+    pub fn insert(&mut self, path: impl Into<String>, flag: impl Into<String>) {
+        self.map.insert(path.into(), flag.into());
+    }
+
+    /// A problem at `path` (exactly) gets `hint` instead of the file's.
+    pub fn hint(&mut self, path: impl Into<String>, hint: impl Into<String>) {
+        self.hints.insert(path.into(), hint.into());
+    }
+
+    /// `text`, about `path`, with the fields of its entry (`addons[0]`) that flags set named by
+    /// their flags: "give one with `serviceAccountRoleARN`" reads "give one with
+    /// `--service-account-role-arn`".
+    pub fn reword(&self, text: &str, path: &str) -> String {
+        let entry = path.find(']').map_or(path, |i| &path[..=i]);
+        let mut out = text.to_string();
+        for (p, flag) in self.map.iter().filter(|(p, _)| p.starts_with(entry) && *p != entry) {
+            let field = p.rsplit(['.', ']']).next().unwrap_or_default();
+            if !field.is_empty() {
+                out = out.replace(&format!("`{field}`"), &format!("`{flag}`"));
+            }
+        }
+        out
+    }
+
+    /// The flag of `path`, or of its nearest ancestor that a flag set.
+    pub fn find(&self, path: &str) -> Option<&str> {
+        let mut p = path;
+        loop {
+            if let Some(f) = self.map.get(p) {
+                return Some(f);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
     }
 }
 
@@ -209,5 +283,32 @@ mod tests {
         );
         let n = Diagnostic::not_supported("karpenter").at(Loc { line: 9, column: 1 });
         assert!(n.render("c.yaml").starts_with("error: c.yaml:9:1: not supported yet: karpenter"));
+    }
+
+    #[test]
+    fn a_config_built_from_flags_names_the_flag() {
+        let mut flags = FlagNames::default();
+        flags.insert("addons[0].attachPolicyARNs", "--attach-policy-arn");
+        flags.insert("metadata.name", "--cluster");
+        let d =
+            Diagnostic::error("addons[0].attachPolicyARNs[1]", "`x` is not an ARN").with_hint("give an ARN");
+        assert_eq!(
+            d.render_flags(&flags, "<flags>"),
+            "error: --attach-policy-arn: `x` is not an ARN\n  hint: give an ARN"
+        );
+        let w = Diagnostic::warning("metadata.name", "is long");
+        assert_eq!(w.render_flags(&flags, "<flags>"), "warning: --cluster: is long");
+        // A field no flag set keeps its path.
+        let other = Diagnostic::error("iam.withOIDC", "must be true");
+        assert_eq!(other.render_flags(&flags, "<flags>"), "error: <flags>: iam.withOIDC: must be true");
+        assert_eq!(flags.find("addons"), None);
+        // The fields the flags set are named by their flags in messages and hints.
+        flags.insert("addons[0].serviceAccountRoleARN", "--service-account-role-arn");
+        let h = Diagnostic::warning("addons[0].attachPolicyARNs", "no role")
+            .with_hint("give one with `serviceAccountRoleARN`, not `serviceAccountRoleARNs`");
+        assert_eq!(
+            h.render_flags(&flags, "<flags>"),
+            "warning: --attach-policy-arn: no role\n  hint: give one with `--service-account-role-arn`, not `serviceAccountRoleARNs`"
+        );
     }
 }

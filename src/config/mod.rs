@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use diag::{Diagnostic, Diagnostics, LocIndex, Severity};
+pub use diag::{Diagnostic, Diagnostics, FlagNames, LocIndex, Severity};
 pub use ssh_keys::read_public_keys;
 pub use types::*;
 pub use validate::{ASG_METRICS, valid_repository_name, validate_repository};
