@@ -14,7 +14,7 @@ use aws_sdk_eks::types::{
 use super::ec2::filter;
 use super::error::{ApiResult as _, CloudError, ErrorKind, OrNotFound as _};
 use super::{AwsCloud, Poll, iam_propagation, limits, retry_while, step_tags, wait_for, while_dependent};
-use crate::executor::{Action, Progress, StepContext, StepResult};
+use crate::executor::{Action, Progress, StepContext, StepOutputs, StepResult};
 use crate::plan::drift;
 use crate::plan::{
     AccessPolicyAssoc, ControlPlaneSpec, FargateProfileSpec, IdentityProviderSpec, ManagedNodegroupSpec, Val,
@@ -189,7 +189,8 @@ fn wanted_pod_identities(
     spec.pod_identities.iter().map(|p| Ok((p.service_account.clone(), ctx.resolve(&p.role)?))).collect()
 }
 
-/// The Kubernetes version of the plan's control plane.
+/// The cluster's Kubernetes version: the config's, or, in a plan without the control plane (a
+/// part made from flags), EKS's.
 fn cluster_version(ctx: &StepContext<'_>) -> String {
     ctx.plan
         .steps
@@ -198,6 +199,7 @@ fn cluster_version(ctx: &StepContext<'_>) -> String {
             crate::plan::Resource::ControlPlane(cp) => Some(cp.version.clone()),
             _ => None,
         })
+        .or_else(|| ctx.output(crate::plan::CONTROL_PLANE, keys::VERSION))
         .unwrap_or_default()
 }
 
@@ -461,7 +463,16 @@ impl AwsCloud {
         cluster: &Cluster,
         action: Action,
     ) -> anyhow::Result<StepResult> {
-        let mut r = StepResult::new(action).with(keys::NAME, ctx.plan.cluster.as_str());
+        let outputs = self.outputs_of(&ctx.plan.cluster, cluster).await?;
+        if !outputs.contains_key(keys::CLUSTER_SG) {
+            ctx.progress.warn("EKS did not return the cluster security group (`clusterSecurityGroupId`)");
+        }
+        Ok(StepResult { action, outputs })
+    }
+
+    /// What the control plane's step gives the steps after it: the cluster as EKS has it.
+    async fn outputs_of(&self, name: &str, cluster: &Cluster) -> anyhow::Result<StepOutputs> {
+        let mut r = StepOutputs::from([(keys::NAME.to_string(), name.to_string())]);
         let pairs = [
             (keys::ARN, cluster.arn()),
             (keys::ENDPOINT, cluster.endpoint()),
@@ -479,20 +490,34 @@ impl AwsCloud {
         ];
         for (key, value) in pairs {
             if let Some(v) = value {
-                r = r.with(key, v);
+                r.insert(key.to_string(), v.to_string());
             }
         }
         let sg = match cluster.resources_vpc_config().and_then(|v| v.cluster_security_group_id()) {
             Some(sg) => Some(sg.to_string()),
-            None => self.find_cluster_security_group(&ctx.plan.cluster).await?,
+            None => self.find_cluster_security_group(name).await?,
         };
-        match sg {
-            Some(sg) => r = r.with(keys::CLUSTER_SG, sg),
-            None => {
-                ctx.progress.warn("EKS did not return the cluster security group (`clusterSecurityGroupId`)")
-            }
+        if let Some(sg) = sg {
+            r.insert(keys::CLUSTER_SG.to_string(), sg);
         }
         Ok(r)
+    }
+
+    /// The control plane's step outputs for cluster `name` as it exists (a part made from flags
+    /// reads the cluster so, `crate::ops::part_flags::detach`): `None` when there is no such
+    /// cluster. One that is not ACTIVE (or UPDATING) is refused: its parts cannot be made yet.
+    pub async fn existing_cluster_outputs(&self, name: &str) -> anyhow::Result<Option<StepOutputs>> {
+        let Some(cluster) = self.describe_eks_cluster(name).await? else { return Ok(None) };
+        match cluster.status() {
+            Some(ClusterStatus::Active | ClusterStatus::Updating) => {}
+            other => {
+                let status = other.map_or("unknown", |s| s.as_str());
+                return Err(crate::error::UserError::new(format!("cluster `{name}` is `{status}`"))
+                    .hint("wait until it is `ACTIVE`, then run the command again")
+                    .into());
+            }
+        }
+        Ok(Some(self.outputs_of(name, &cluster).await?))
     }
 
     async fn find_cluster_security_group(&self, cluster: &str) -> Result<Option<String>, CloudError> {
@@ -840,7 +865,11 @@ impl AwsCloud {
         }
         let changes = existing
             .as_ref()
-            .map(|p| drift::fargate(spec, Some(&role), Some(&subnets), &super::live::live_fargate(p)))
+            .map(|p| {
+                // A profile without subnets has those EKS chose: nothing to compare.
+                let subnets = (!subnets.is_empty()).then_some(subnets.as_slice());
+                drift::fargate(spec, Some(&role), subnets, &super::live::live_fargate(p))
+            })
             .unwrap_or_default();
         if !changes.is_empty() {
             let what: Vec<&str> = changes.iter().map(|c| c.field.trim_end_matches(" (replaced)")).collect();
@@ -966,7 +995,8 @@ impl AwsCloud {
                 .cluster_name(cluster)
                 .fargate_profile_name(name)
                 .pod_execution_role_arn(role)
-                .set_subnets(Some(subnets.to_vec()))
+                // None: EKS takes the cluster's private subnets (a profile made from flags).
+                .set_subnets((!subnets.is_empty()).then(|| subnets.to_vec()))
                 .set_selectors(Some(selectors.clone()))
                 .set_tags(Some(tags.clone()));
             async move {

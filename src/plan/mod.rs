@@ -53,6 +53,10 @@ impl Val {
     }
 }
 
+/// The id of the control plane's step: a part made from flags on an existing cluster reads the
+/// cluster from EKS as this step's outputs (`crate::ops::part_flags::detach`).
+pub const CONTROL_PLANE: &str = "control-plane";
+
 /// Output keys every step kind may set.
 pub mod keys {
     pub const ID: &str = "id";

@@ -47,7 +47,7 @@ impl Builder<'_> {
         let res = self.res;
         let version = res.version.clone();
         let step = self.add(
-            "control-plane",
+            CONTROL_PLANE,
             format!("EKS control plane `{}` (Kubernetes {version})", self.cluster),
             Resource::ControlPlane(Box::new(ControlPlaneSpec {
                 version,
