@@ -60,13 +60,13 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "iamserviceaccount" -d 'Create service accounts and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "podidentityassociation" -d 'Create EKS Pod Identity associations and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "addon" -d 'Create add-ons on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "fargateprofile" -d 'Create Fargate profiles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "accessentry" -d 'Create access entries on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "capability" -d 'Create the config file\'s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "iamidentitymapping" -d 'Create the config file\'s IAM identity mappings on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "iamidentitymapping" -d 'Create IAM identity mappings on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount podidentityassociation addon fargateprofile accessentry capability iamidentitymapping repository help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s f -l config-file -d 'Cluster config file (`-` for standard input)' -r -F
@@ -159,12 +159,24 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Its namespace (made if missing) [default: default]' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l attach-policy-arn -d 'Managed policies of the role eksup makes (repeatable)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l attach-role-arn -d 'A role of yours for the service account, instead of one eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l role-name -d 'The name of the role eksup makes (default: `eksup-<cluster>-sa-<namespace>-<name>`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l permissions-boundary -d 'Permissions boundary of the role eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l tags -d 'Tags of the role (`k1=v1,k2=v2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l subject-pattern -d 'A pattern (`*`, `?`) of service account names the role trusts, instead of `--name` alone' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l role-only -d 'Make only the role, not the Kubernetes service account'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l override-existing-serviceaccounts -d 'Accepted for eksctl\'s command lines: eksup always adds the role to a service account that exists'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -l approve -d 'Accepted for eksctl\'s command lines: eksup creates unless `--dry-run`'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -177,12 +189,31 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l namespace -d 'The service account\'s namespace' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'The service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l role-arn -d 'A role of yours (trusted by `pods.eks.amazonaws.com`), instead of one eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l role-name -d 'The name of the role eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l permission-boundary-arn -d 'Permissions boundary of the role eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l permission-policy-arns -d 'Managed policies of the role eksup makes (`arn1,arn2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l well-known-policies -d 'eksctl\'s ready-made policies of the role eksup makes (`autoScaler,externalDNS`)' -r -f -a "imageBuilder\t''
+autoScaler\t''
+awsLoadBalancerController\t''
+externalDNS\t''
+certManager\t''
+ebsCSIController\t''
+efsCSIController\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l target-role-arn -d 'A role (in any account) the association\'s role assumes in turn' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l policy -d 'A session policy (JSON) narrowing the role\'s permissions (needs `--disable-session-tags`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l tags -d 'Tags of the association and of the role eksup makes (`k1=v1,k2=v2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l disable-session-tags -d 'Leave out the session tags EKS Pod Identity adds'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -l create-service-account -d 'Make the Kubernetes service account too'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -195,12 +226,18 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l name -d 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l version -d 'A version, or `latest` (default: EKS\'s default for the cluster\'s Kubernetes version)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l service-account-role-arn -d 'An IAM role of yours for the add-on\'s service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l attach-policy-arn -d 'Managed policies of a role eksup makes for the add-on\'s service account (repeatable)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l force -d 'Overwrite changes made in the cluster to what the add-on manages (conflicts resolved with `OVERWRITE`), as eksctl\'s `--force`'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s v -l verbose -d 'Say more (repeatable)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -213,6 +250,11 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l name -d 'The profile\'s name (default: `fp-` and 8 hex digits of the selector)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l namespace -d 'The namespace of the pods that run on Fargate' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s l -l labels -d 'The labels those pods must have (`k1=v1,k2=v2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s t -l tags -d 'Tags of the profile (`k1=v1,k2=v2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from fargateprofile" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -231,6 +273,11 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l principal-arn -d 'The IAM role or user' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l type -d '`STANDARD` (default), `EC2_LINUX`, `EC2_WINDOWS`, ...' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l kubernetes-groups -d 'Kubernetes groups of the principal (`g1,g2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l kubernetes-username -d 'The principal\'s Kubernetes user name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from accessentry" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -267,6 +314,13 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'The IAM role or user to map' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l username -d 'Its Kubernetes user name' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l group -d 'Its Kubernetes groups (repeatable; `system:masters` is the cluster admin access policy)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l account -d 'A whole account to map in aws-auth\'s `mapAccounts` (12 digits)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l service-name -d 'A service to give access to a namespace: `emr-containers`' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l namespace -d 'The namespace of `--service-name`' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from iamidentitymapping" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -300,13 +354,13 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from repository" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamserviceaccount" -d 'Create service accounts and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "podidentityassociation" -d 'Create EKS Pod Identity associations and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "addon" -d 'Create add-ons on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "fargateprofile" -d 'Create Fargate profiles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "accessentry" -d 'Create access entries on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "capability" -d 'Create the config file\'s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Create the config file\'s IAM identity mappings on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "iamidentitymapping" -d 'Create IAM identity mappings on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and not __fish_seen_subcommand_from cluster nodegroup iamserviceaccount labels podidentityassociation identityprovider addon fargateprofile accessentry iamidentitymapping capability repository orphans help" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
@@ -1154,13 +1208,13 @@ complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_su
 complete -c eksup -n "__fish_eksup_using_subcommand help; and not __fish_seen_subcommand_from create get delete scale set unset drain update upgrade utils set-context get-token ecr init completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "cluster" -d 'Create a cluster from a config file or from flags'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "nodegroup" -d 'Create node groups of an existing cluster from a config file'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create the config file\'s service accounts and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "podidentityassociation" -d 'Create the config file\'s pod identity associations and their IAM roles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "addon" -d 'Create the config file\'s add-ons on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "fargateprofile" -d 'Create the config file\'s Fargate profiles on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "accessentry" -d 'Create the config file\'s access entries on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamserviceaccount" -d 'Create service accounts and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "podidentityassociation" -d 'Create EKS Pod Identity associations and their IAM roles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "addon" -d 'Create add-ons on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "fargateprofile" -d 'Create Fargate profiles on an existing cluster, from flags or a config file'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "accessentry" -d 'Create access entries on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "capability" -d 'Create the config file\'s EKS capabilities (ACK, kro, Argo CD) on its existing cluster'
-complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamidentitymapping" -d 'Create the config file\'s IAM identity mappings on its existing cluster'
+complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "iamidentitymapping" -d 'Create IAM identity mappings on an existing cluster, from flags or a config file'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from create" -f -a "repository" -d 'Create an ECR repository'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "cluster" -d 'Show clusters in a region, or one cluster'
 complete -c eksup -n "__fish_eksup_using_subcommand help; and __fish_seen_subcommand_from get" -f -a "nodegroup" -d 'Show the node groups of a cluster'

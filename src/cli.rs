@@ -113,48 +113,48 @@ pub enum CreateCommand {
         after_help = "Examples:\n  eksup create nodegroup -f cluster.yaml --include ng-2"
     )]
     Nodegroup(CreateNodegroupArgs),
-    /// Create the config file's service accounts and their IAM roles on its existing cluster
+    /// Create service accounts and their IAM roles on an existing cluster, from flags or a config file
     #[command(
         aliases = ["iamserviceaccounts"],
-        after_help = "The file's `iam.serviceAccounts` (with `iam.withOIDC: true`): the OIDC provider if missing, a role per account, and the Kubernetes ServiceAccount unless `roleOnly`.\n\nExamples:\n  eksup create iamserviceaccount -f cluster.yaml\n  eksup create iamserviceaccount -f cluster.yaml --include 'kube-system/*' --dry-run"
+        after_help = "From flags: one service account, its IAM role trusted through the cluster's OIDC provider (made if missing), with `--attach-policy-arn` or a role of yours with `--attach-role-arn`. From a file: its `iam.serviceAccounts` (with `iam.withOIDC: true`). The Kubernetes ServiceAccount is made, or annotated when it exists, unless `--role-only`/`roleOnly`. eksup creates unless `--dry-run`: `--approve` is accepted for eksctl's command lines and changes nothing.\n\nExamples:\n  eksup create iamserviceaccount --cluster demo --name reader --namespace backend --attach-policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n  eksup create iamserviceaccount --cluster demo --name autoscaler --namespace kube-system --role-only --role-name demo-autoscaler --attach-policy-arn arn:aws:iam::111122223333:policy/autoscaling\n  eksup create iamserviceaccount -f cluster.yaml\n  eksup create iamserviceaccount -f cluster.yaml --include 'kube-system/*' --dry-run"
     )]
-    Iamserviceaccount(CreatePartArgs),
-    /// Create the config file's pod identity associations and their IAM roles on its existing cluster
+    Iamserviceaccount(CreateServiceAccountArgs),
+    /// Create EKS Pod Identity associations and their IAM roles on an existing cluster, from flags or a config file
     #[command(
         aliases = ["podidentityassociations"],
-        after_help = "The file's `iam.podIdentityAssociations`: a role per association unless it names its own, the association, the Kubernetes ServiceAccount with `createServiceAccount`, and the `eks-pod-identity-agent` add-on if missing. `--include`/`--exclude` match `namespace/serviceAccountName`.\n\nExamples:\n  eksup create podidentityassociation -f cluster.yaml\n  eksup create podidentityassociation -f cluster.yaml --include 'dev/*' --dry-run"
+        after_help = "From flags: one association, with a role of yours (`--role-arn`) or one eksup makes with `--permission-policy-arns` and `--well-known-policies`. From a file: its `iam.podIdentityAssociations` (`--include`/`--exclude` match `namespace/serviceAccountName`). The Kubernetes ServiceAccount with `--create-service-account`/`createServiceAccount`, and the `eks-pod-identity-agent` add-on if missing.\n\nExamples:\n  eksup create podidentityassociation --cluster demo --namespace dev --service-account-name app --permission-policy-arns arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess\n  eksup create podidentityassociation --cluster demo --namespace ops --service-account-name job --role-arn arn:aws:iam::111122223333:role/job --create-service-account\n  eksup create podidentityassociation -f cluster.yaml --include 'dev/*' --dry-run"
     )]
-    Podidentityassociation(CreatePartArgs),
-    /// Create the config file's add-ons on its existing cluster
+    Podidentityassociation(CreatePodIdentityArgs),
+    /// Create add-ons on an existing cluster, from flags or a config file
     #[command(
         aliases = ["addons"],
-        after_help = "The file's `addons` (and, for a cluster eksup made, the default add-ons), with their service account roles. `--include`/`--exclude` match add-on names.\n\nExamples:\n  eksup create addon -f cluster.yaml\n  eksup create addon -f cluster.yaml --include aws-ebs-csi-driver --dry-run"
+        after_help = "From flags: one add-on, at `--version` (default: EKS's default for the cluster's Kubernetes version), with a role of yours (`--service-account-role-arn`) or one eksup makes with `--attach-policy-arn` (through the cluster's OIDC provider, made if missing). From a file: its `addons` (and, for a cluster eksup made, the default add-ons); `--include`/`--exclude` match add-on names.\n\nExamples:\n  eksup create addon --cluster demo --name aws-ebs-csi-driver --version latest --force\n  eksup create addon --cluster demo --name eks-pod-identity-agent\n  eksup create addon -f cluster.yaml --include aws-ebs-csi-driver --dry-run"
     )]
-    Addon(CreatePartArgs),
-    /// Create the config file's Fargate profiles on its existing cluster
+    Addon(CreateAddonArgs),
+    /// Create Fargate profiles on an existing cluster, from flags or a config file
     #[command(
         aliases = ["fargateprofiles", "fargate"],
-        after_help = "The file's `fargateProfiles`, with the pod execution role eksup makes when none is given. `--include`/`--exclude` match profile names.\n\nExamples:\n  eksup create fargateprofile -f cluster.yaml\n  eksup create fargateprofile -f cluster.yaml --include 'fp-*' --dry-run"
+        after_help = "From flags: one profile for the pods of `--namespace` (with `--labels`), in the cluster's private subnets (EKS's choice, as eksctl), with the pod execution role eksup makes (`eksup-<cluster>-fargate`); without `--name` it is `fp-` and 8 hex digits of the selector, so a re-run finds it. From a file: its `fargateProfiles`; `--include`/`--exclude` match profile names.\n\nExamples:\n  eksup create fargateprofile --cluster demo --name fp-dev --namespace dev --labels app=web\n  eksup create fargateprofile -f cluster.yaml --include 'fp-*' --dry-run"
     )]
-    Fargateprofile(CreatePartArgs),
-    /// Create the config file's access entries on its existing cluster
+    Fargateprofile(CreateFargateProfileArgs),
+    /// Create access entries on an existing cluster, from flags or a config file
     #[command(
         aliases = ["accessentries"],
-        after_help = "The file's `accessConfig.accessEntries`, with their access policies. `--include`/`--exclude` match principal ARNs.\n\nExamples:\n  eksup create accessentry -f cluster.yaml\n  eksup create accessentry -f cluster.yaml --include 'arn:aws:iam::111122223333:role/*' --dry-run"
+        after_help = "From flags: one access entry for `--principal-arn`. From a file: its `accessConfig.accessEntries`, with their access policies; `--include`/`--exclude` match principal ARNs.\n\nExamples:\n  eksup create accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/devs --kubernetes-groups devs --kubernetes-username dev\n  eksup create accessentry --cluster demo --principal-arn arn:aws:iam::111122223333:role/nodes --type EC2_LINUX\n  eksup create accessentry -f cluster.yaml --include 'arn:aws:iam::111122223333:role/*' --dry-run"
     )]
-    Accessentry(CreatePartArgs),
+    Accessentry(CreateAccessEntryArgs),
     /// Create the config file's EKS capabilities (ACK, kro, Argo CD) on its existing cluster
     #[command(
         aliases = ["capabilities"],
         after_help = "The file's `capabilities`: an IAM role per capability trusted by `capabilities.eks.amazonaws.com` unless it names its own (`roleArn`), the capability, and its `accessPolicies` on the access entry EKS makes for the role. `--include`/`--exclude` match capability names.\n\nExamples:\n  eksup create capability -f cluster.yaml\n  eksup create capability -f cluster.yaml --include argocd --dry-run"
     )]
     Capability(CreatePartArgs),
-    /// Create the config file's IAM identity mappings on its existing cluster
+    /// Create IAM identity mappings on an existing cluster, from flags or a config file
     #[command(
         aliases = ["iamidentitymappings"],
-        after_help = "The file's `iamIdentityMappings`: an `arn` as an access entry; `serviceName` (with `namespace`) as the service's RBAC in the namespace and its service-linked role in the aws-auth ConfigMap; `account` in aws-auth's `mapAccounts`. `--include`/`--exclude` match ARNs, `<service>/<namespace>` and accounts.\n\nExamples:\n  eksup create iamidentitymapping -f cluster.yaml\n  eksup create iamidentitymapping -f cluster.yaml --include 'emr-containers/*' --dry-run"
+        after_help = "An `--arn`/`arn` as an access entry (`--group system:masters` as the cluster admin access policy); `--service-name`/`serviceName` (with `--namespace`) as the service's RBAC in the namespace and its service-linked role in the aws-auth ConfigMap; `--account`/`account` in aws-auth's `mapAccounts`. From a file: its `iamIdentityMappings`; `--include`/`--exclude` match ARNs, `<service>/<namespace>` and accounts.\n\nExamples:\n  eksup create iamidentitymapping --cluster demo --arn arn:aws:iam::111122223333:role/ops --username ops --group ops\n  eksup create iamidentitymapping --cluster demo --account 111122223333\n  eksup create iamidentitymapping --cluster demo --service-name emr-containers --namespace emr\n  eksup create iamidentitymapping -f cluster.yaml --include 'emr-containers/*' --dry-run"
     )]
-    Iamidentitymapping(CreatePartArgs),
+    Iamidentitymapping(CreateIdentityMappingArgs),
     /// Create an ECR repository
     #[command(after_help = "Examples:\n  eksup create repository team/app --image-tag-mutability IMMUTABLE")]
     Repository(CreateRepositoryArgs),
@@ -443,6 +443,8 @@ pub struct CreateNodegroupArgs {
     pub wait_nodes: bool,
 }
 
+/// What every `create <part>` takes: the config file and which of its entries, or (for the parts
+/// that take flags) the cluster named by `--cluster`; `--dry-run`, `-o`, `--timeout`.
 #[derive(Debug, Args, Clone)]
 pub struct CreatePartArgs {
     #[command(flatten)]
@@ -461,6 +463,247 @@ pub struct CreatePartArgs {
     pub output: Option<PlanFormat>,
     #[command(flatten)]
     pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateAddonArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: AddonFlags,
+}
+
+/// `create addon` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Add-on from flags (without -f)")]
+pub struct AddonFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub name: Option<String>,
+    /// A version, or `latest` (default: EKS's default for the cluster's Kubernetes version)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub version: Option<String>,
+    /// An IAM role of yours for the add-on's service account
+    #[arg(long, value_parser = parse_non_empty)]
+    pub service_account_role_arn: Option<String>,
+    /// Managed policies of a role eksup makes for the add-on's service account (repeatable)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub attach_policy_arn: Vec<String>,
+    /// Overwrite changes made in the cluster to what the add-on manages (conflicts resolved
+    /// with `OVERWRITE`), as eksctl's `--force`
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateServiceAccountArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: ServiceAccountFlags,
+}
+
+/// `create iamserviceaccount` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Service account from flags (without -f)")]
+pub struct ServiceAccountFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The service account
+    #[arg(long, value_parser = parse_non_empty)]
+    pub name: Option<String>,
+    /// Its namespace (made if missing) [default: default]
+    #[arg(long, value_parser = parse_non_empty)]
+    pub namespace: Option<String>,
+    /// Managed policies of the role eksup makes (repeatable)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub attach_policy_arn: Vec<String>,
+    /// A role of yours for the service account, instead of one eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub attach_role_arn: Option<String>,
+    /// The name of the role eksup makes (default: `eksup-<cluster>-sa-<namespace>-<name>`)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub role_name: Option<String>,
+    /// Make only the role, not the Kubernetes service account
+    #[arg(long)]
+    pub role_only: bool,
+    /// Permissions boundary of the role eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub permissions_boundary: Option<String>,
+    /// Tags of the role (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    pub tags: Vec<String>,
+    /// A pattern (`*`, `?`) of service account names the role trusts, instead of `--name` alone
+    #[arg(long, value_parser = parse_non_empty)]
+    pub subject_pattern: Option<String>,
+    /// Accepted for eksctl's command lines: eksup always adds the role to a service account
+    /// that exists
+    #[arg(long)]
+    pub override_existing_serviceaccounts: bool,
+    /// Accepted for eksctl's command lines: eksup creates unless `--dry-run`
+    #[arg(long, conflicts_with = "dry_run")]
+    pub approve: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreatePodIdentityArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: PodIdentityFlags,
+}
+
+/// `create podidentityassociation` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Pod identity association from flags (without -f)")]
+pub struct PodIdentityFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The service account's namespace
+    #[arg(long, value_parser = parse_non_empty)]
+    pub namespace: Option<String>,
+    /// The service account
+    #[arg(long, value_parser = parse_non_empty)]
+    pub service_account_name: Option<String>,
+    /// A role of yours (trusted by `pods.eks.amazonaws.com`), instead of one eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub role_arn: Option<String>,
+    /// The name of the role eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub role_name: Option<String>,
+    /// Permissions boundary of the role eksup makes
+    #[arg(long, alias = "permissions-boundary-arn", value_parser = parse_non_empty)]
+    pub permission_boundary_arn: Option<String>,
+    /// Managed policies of the role eksup makes (`arn1,arn2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub permission_policy_arns: Vec<String>,
+    /// eksctl's ready-made policies of the role eksup makes (`autoScaler,externalDNS`)
+    #[arg(long, value_delimiter = ',', value_parser = WELL_KNOWN_POLICIES)]
+    pub well_known_policies: Vec<String>,
+    /// A role (in any account) the association's role assumes in turn
+    #[arg(long, value_parser = parse_non_empty)]
+    pub target_role_arn: Option<String>,
+    /// Leave out the session tags EKS Pod Identity adds
+    #[arg(long)]
+    pub disable_session_tags: bool,
+    /// A session policy (JSON) narrowing the role's permissions (needs `--disable-session-tags`)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub policy: Option<String>,
+    /// Make the Kubernetes service account too
+    #[arg(long)]
+    pub create_service_account: bool,
+    /// Tags of the association and of the role eksup makes (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    pub tags: Vec<String>,
+}
+
+/// The names of `wellKnownPolicies`, as eksctl's `--well-known-policies` takes them.
+pub const WELL_KNOWN_POLICIES: [&str; 7] = [
+    "imageBuilder",
+    "autoScaler",
+    "awsLoadBalancerController",
+    "externalDNS",
+    "certManager",
+    "ebsCSIController",
+    "efsCSIController",
+];
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateFargateProfileArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: FargateProfileFlags,
+}
+
+/// `create fargateprofile` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Fargate profile from flags (without -f)")]
+pub struct FargateProfileFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The profile's name (default: `fp-` and 8 hex digits of the selector)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub name: Option<String>,
+    /// The namespace of the pods that run on Fargate
+    #[arg(long, value_parser = parse_non_empty)]
+    pub namespace: Option<String>,
+    /// The labels those pods must have (`k1=v1,k2=v2`)
+    #[arg(long, short = 'l', value_delimiter = ',', value_parser = parse_tag)]
+    pub labels: Vec<String>,
+    /// Tags of the profile (`k1=v1,k2=v2`)
+    #[arg(long, short = 't', value_delimiter = ',', value_parser = parse_tag)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateAccessEntryArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: AccessEntryFlags,
+}
+
+/// `create accessentry` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Access entry from flags (without -f)")]
+pub struct AccessEntryFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The IAM role or user
+    #[arg(long, value_parser = parse_non_empty)]
+    pub principal_arn: Option<String>,
+    /// `STANDARD` (default), `EC2_LINUX`, `EC2_WINDOWS`, ...
+    #[arg(long = "type", value_parser = parse_non_empty)]
+    pub entry_type: Option<String>,
+    /// Kubernetes groups of the principal (`g1,g2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub kubernetes_groups: Vec<String>,
+    /// The principal's Kubernetes user name
+    #[arg(long, value_parser = parse_non_empty)]
+    pub kubernetes_username: Option<String>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateIdentityMappingArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: IdentityMappingFlags,
+}
+
+/// `create iamidentitymapping` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Identity mapping from flags (without -f)")]
+pub struct IdentityMappingFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The IAM role or user to map
+    #[arg(long, alias = "role", value_parser = parse_non_empty)]
+    pub arn: Option<String>,
+    /// Its Kubernetes user name
+    #[arg(long, value_parser = parse_non_empty)]
+    pub username: Option<String>,
+    /// Its Kubernetes groups (repeatable; `system:masters` is the cluster admin access policy)
+    #[arg(long = "group", value_delimiter = ',', value_parser = parse_non_empty)]
+    pub groups: Vec<String>,
+    /// A whole account to map in aws-auth's `mapAccounts` (12 digits)
+    #[arg(long, value_parser = parse_non_empty)]
+    pub account: Option<String>,
+    /// A service to give access to a namespace: `emr-containers`
+    #[arg(long, value_parser = parse_non_empty)]
+    pub service_name: Option<String>,
+    /// The namespace of `--service-name`
+    #[arg(long, value_parser = parse_non_empty)]
+    pub namespace: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -1524,6 +1767,142 @@ mod tests {
             args.wait_nodes && args.kubeconfig.write_kubeconfig && args.kubeconfig.set_kubeconfig_context
         );
         assert!(!args.dry_run && !args.rollback && !args.skip_preflight);
+    }
+
+    fn parse(line: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(line.split_whitespace())
+    }
+
+    fn create(line: &str) -> CreateCommand {
+        match parse(line).unwrap_or_else(|e| panic!("{line}: {e}")).command {
+            Command::Create(c) => c,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn create_addon_takes_eksctls_flags() {
+        let CreateCommand::Addon(a) = create(
+            "eksup create addon --cluster demo --name aws-ebs-csi-driver --version latest --attach-policy-arn a,b --attach-policy-arn c --force",
+        ) else {
+            panic!("not create addon")
+        };
+        let f = a.flags;
+        assert_eq!((f.cluster.as_deref(), f.name.as_deref()), (Some("demo"), Some("aws-ebs-csi-driver")));
+        assert_eq!(f.version.as_deref(), Some("latest"));
+        assert_eq!(f.attach_policy_arn, ["a", "b", "c"]);
+        assert!(f.force && f.service_account_role_arn.is_none());
+        assert!(a.part.file.config_file.is_none() && !a.part.dry_run);
+        // `-c` as eksctl's, and the file's arguments beside.
+        let CreateCommand::Addon(a) =
+            create("eksup create addon -c demo --name vpc-cni --dry-run -o json --timeout 5m")
+        else {
+            panic!("not create addon")
+        };
+        assert_eq!(a.flags.cluster.as_deref(), Some("demo"));
+        assert!(a.part.dry_run && a.part.output == Some(PlanFormat::Json));
+        assert_eq!(a.part.timeout.timeout.as_secs(), 300);
+        let empty = Cli::try_parse_from(["eksup", "create", "addon", "--cluster", "demo", "--name", ""]);
+        assert_eq!(empty.unwrap_err().kind(), clap::error::ErrorKind::ValueValidation);
+    }
+
+    #[test]
+    fn create_iamserviceaccount_takes_eksctls_flags() {
+        let CreateCommand::Iamserviceaccount(a) = create(
+            "eksup create iamserviceaccount --cluster demo --name reader --namespace backend --attach-policy-arn arn:a --role-name r --role-only --permissions-boundary arn:b --tags team=data,env=dev --subject-pattern read-* --override-existing-serviceaccounts --approve",
+        ) else {
+            panic!("not create iamserviceaccount")
+        };
+        let f = a.flags;
+        assert_eq!((f.name.as_deref(), f.namespace.as_deref()), (Some("reader"), Some("backend")));
+        assert_eq!((f.role_name.as_deref(), f.permissions_boundary.as_deref()), (Some("r"), Some("arn:b")));
+        assert_eq!(f.tags, ["team=data", "env=dev"]);
+        assert!(f.role_only && f.approve && f.override_existing_serviceaccounts);
+        assert_eq!(f.subject_pattern.as_deref(), Some("read-*"));
+        // Without `--namespace` the account is `default`'s (decided by the operation).
+        let CreateCommand::Iamserviceaccount(a) =
+            create("eksup create iamserviceaccount --cluster demo --name x")
+        else {
+            panic!("not create iamserviceaccount")
+        };
+        assert!(a.flags.namespace.is_none());
+        let both =
+            parse("eksup create iamserviceaccount --cluster demo --name x --approve --dry-run").unwrap_err();
+        assert_eq!(both.kind(), clap::error::ErrorKind::ArgumentConflict);
+        assert!(parse("eksup create iamserviceaccount --cluster demo --name x --tags team").is_err());
+    }
+
+    #[test]
+    fn create_podidentityassociation_takes_eksctls_flags() {
+        let CreateCommand::Podidentityassociation(a) = create(
+            "eksup create podidentityassociation --cluster demo --namespace dev --service-account-name app --permission-policy-arns arn:a,arn:b --well-known-policies autoScaler,externalDNS --permission-boundary-arn arn:c --create-service-account --disable-session-tags --policy {} --target-role-arn arn:d --role-name r --tags a=b",
+        ) else {
+            panic!("not create podidentityassociation")
+        };
+        let f = a.flags;
+        assert_eq!((f.namespace.as_deref(), f.service_account_name.as_deref()), (Some("dev"), Some("app")));
+        assert_eq!(f.permission_policy_arns, ["arn:a", "arn:b"]);
+        assert_eq!(f.well_known_policies, ["autoScaler", "externalDNS"]);
+        assert_eq!(f.permission_boundary_arn.as_deref(), Some("arn:c"));
+        assert!(f.create_service_account && f.disable_session_tags);
+        assert_eq!((f.policy.as_deref(), f.target_role_arn.as_deref()), (Some("{}"), Some("arn:d")));
+        // eksctl's documentation spells the boundary `--permissions-boundary-arn`.
+        let CreateCommand::Podidentityassociation(a) = create(
+            "eksup create podidentityassociation --cluster demo --namespace dev --service-account-name app --role-arn arn:r --permissions-boundary-arn arn:c",
+        ) else {
+            panic!("not create podidentityassociation")
+        };
+        assert_eq!(a.flags.permission_boundary_arn.as_deref(), Some("arn:c"));
+        let bad =
+            parse("eksup create podidentityassociation --cluster demo --well-known-policies autoscaler")
+                .unwrap_err();
+        assert_eq!(bad.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn create_fargateprofile_accessentry_and_iamidentitymapping_take_eksctls_flags() {
+        let CreateCommand::Fargateprofile(a) = create(
+            "eksup create fargateprofile --cluster demo --name fp-dev --namespace dev -l app=web,tier=1 -t team=dev",
+        ) else {
+            panic!("not create fargateprofile")
+        };
+        assert_eq!((a.flags.name.as_deref(), a.flags.namespace.as_deref()), (Some("fp-dev"), Some("dev")));
+        assert_eq!(
+            (a.flags.labels, a.flags.tags),
+            (vec!["app=web".into(), "tier=1".into()], vec!["team=dev".into()])
+        );
+        assert!(parse("eksup create fargateprofile --cluster demo --namespace dev --labels app").is_err());
+        let CreateCommand::Accessentry(a) = create(
+            "eksup create accessentry --cluster demo --principal-arn arn:p --type EC2_LINUX --kubernetes-groups a,b --kubernetes-username u",
+        ) else {
+            panic!("not create accessentry")
+        };
+        let f = a.flags;
+        assert_eq!((f.principal_arn.as_deref(), f.entry_type.as_deref()), (Some("arn:p"), Some("EC2_LINUX")));
+        assert_eq!(
+            (f.kubernetes_groups, f.kubernetes_username),
+            (vec!["a".into(), "b".into()], Some("u".into()))
+        );
+        // `--role` is eksctl's former name of `--arn`; `--group` repeats.
+        let CreateCommand::Iamidentitymapping(a) = create(
+            "eksup create iamidentitymapping --cluster demo --role arn:r --username u --group a --group b,c",
+        ) else {
+            panic!("not create iamidentitymapping")
+        };
+        let f = a.flags;
+        assert_eq!((f.arn.as_deref(), f.username.as_deref()), (Some("arn:r"), Some("u")));
+        assert_eq!(f.groups, ["a", "b", "c"]);
+        let CreateCommand::Iamidentitymapping(a) = create(
+            "eksup create iamidentitymapping --cluster demo --service-name emr-containers --namespace emr",
+        ) else {
+            panic!("not create iamidentitymapping")
+        };
+        assert_eq!(
+            (a.flags.service_name.as_deref(), a.flags.namespace.as_deref()),
+            (Some("emr-containers"), Some("emr"))
+        );
+        // Capabilities come from a file only.
+        assert!(parse("eksup create capability --cluster demo").is_err());
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::cli::{
     UnsetCommand, UpdateCommand, UpgradeCommand, UtilsCommand,
 };
 use crate::error::ExitStatus;
+use crate::ops::parts::PartKind;
 use crate::output::Printer;
 use crate::settings::Settings;
 
@@ -83,24 +84,22 @@ fn create(command: CreateCommand, settings: &Settings, printer: &Printer) -> Res
     match command {
         CreateCommand::Cluster(args) => create_cluster::create_cluster(*args, settings, printer),
         CreateCommand::Iamserviceaccount(args) => nodegroup::create_service_account(args, settings, printer),
-        CreateCommand::Addon(args) => {
-            nodegroup::create_part(crate::ops::parts::PartKind::Addon, args, settings, printer)
-        }
-        CreateCommand::Fargateprofile(args) => {
-            nodegroup::create_part(crate::ops::parts::PartKind::FargateProfile, args, settings, printer)
-        }
-        CreateCommand::Accessentry(args) => {
-            nodegroup::create_part(crate::ops::parts::PartKind::AccessEntry, args, settings, printer)
-        }
-        CreateCommand::Capability(args) => {
-            nodegroup::create_part(crate::ops::parts::PartKind::Capability, args, settings, printer)
-        }
-        CreateCommand::Iamidentitymapping(args) => {
-            nodegroup::create_part(crate::ops::parts::PartKind::IdentityMapping, args, settings, printer)
-        }
         CreateCommand::Podidentityassociation(args) => {
             nodegroup::create_pod_identity(args, settings, printer)
         }
+        CreateCommand::Addon(args) => {
+            nodegroup::create_part(PartKind::Addon, args.part, &args.flags, settings, printer)
+        }
+        CreateCommand::Fargateprofile(args) => {
+            nodegroup::create_part(PartKind::FargateProfile, args.part, &args.flags, settings, printer)
+        }
+        CreateCommand::Accessentry(args) => {
+            nodegroup::create_part(PartKind::AccessEntry, args.part, &args.flags, settings, printer)
+        }
+        CreateCommand::Iamidentitymapping(args) => {
+            nodegroup::create_part(PartKind::IdentityMapping, args.part, &args.flags, settings, printer)
+        }
+        CreateCommand::Capability(args) => nodegroup::create_capability(args, settings, printer),
         CreateCommand::Nodegroup(args) => nodegroup::create_nodegroup(args, settings, printer),
         CreateCommand::Repository(args) => repository::create_repository(args, settings, printer),
     }

@@ -4,8 +4,9 @@
 use anyhow::Result;
 
 use crate::cli::{
-    CreateNodegroupArgs, CreatePartArgs, DeleteNodegroupArgs, DeletePodIdentityArgs,
-    DeleteServiceAccountArgs, LabelsArgs, ScaleNodegroupArgs, SetLabelsArgs, UnsetLabelsArgs,
+    CreateNodegroupArgs, CreatePartArgs, CreatePodIdentityArgs, CreateServiceAccountArgs,
+    DeleteNodegroupArgs, DeletePodIdentityArgs, DeleteServiceAccountArgs, LabelsArgs, ScaleNodegroupArgs,
+    SetLabelsArgs, UnsetLabelsArgs,
 };
 use crate::error::{ExitStatus, UserError};
 use crate::ops::nodegroup::{CreateNodegroupOptions, DeleteNodegroupOptions, ScaleOptions};
@@ -53,38 +54,54 @@ pub fn delete_nodegroup(
     ops::finish(ops::nodegroup::delete_nodegroup(&options, settings, printer)?, printer)
 }
 
+/// `create iamserviceaccount`, from flags or `-f`.
 pub fn create_service_account(
-    args: CreatePartArgs,
+    args: CreateServiceAccountArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let options = part_options(
-        args,
-        "give the config file with the service accounts: `-f cluster.yaml` (accounts from flags alone are not supported yet)",
-    )?;
+    let options = ops::part_flags::options(args.part, &args.flags, settings)?;
     ops::finish(ops::service_account::create_service_accounts(&options, settings, printer)?, printer)
 }
 
+/// `create podidentityassociation`, from flags or `-f`.
 pub fn create_pod_identity(
-    args: CreatePartArgs,
+    args: CreatePodIdentityArgs,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let options = part_options(
-        args,
-        "give the config file with the pod identity associations: `-f cluster.yaml` (associations from flags alone are not supported yet)",
-    )?;
+    let options = ops::part_flags::options(args.part, &args.flags, settings)?;
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
 }
 
-/// `create addon|fargateprofile|accessentry -f`.
-pub fn create_part(
+/// `create addon|fargateprofile|accessentry|iamidentitymapping`, from flags or `-f`.
+pub fn create_part<F: ops::part_flags::PartFlags>(
     kind: ops::parts::PartKind,
-    args: CreatePartArgs,
+    part: CreatePartArgs,
+    flags: &F,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let options = part_options(args, "give the config file that lists them: `-f cluster.yaml`")?;
+    let options = ops::part_flags::options(part, flags, settings)?;
+    ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
+}
+
+/// `create capability -f` (not from flags yet).
+pub fn create_capability(args: CreatePartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let Some(file) = args.file.config_file else {
+        return Err(UserError::usage("give the config file that lists them: `-f cluster.yaml`")
+            .hint("capabilities are made from a config file only, for now")
+            .into());
+    };
+    let options = crate::ops::service_account::CreateServiceAccountOptions {
+        source: ConfigSource::from_args(Some(file), None)?,
+        include: args.include,
+        exclude: args.exclude,
+        dry_run: args.dry_run,
+        output: args.output,
+        timeout: args.timeout.timeout,
+    };
+    let kind = ops::parts::PartKind::Capability;
     ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
 }
 
@@ -149,22 +166,4 @@ pub fn delete_pod_identity(
         printer,
     )?;
     ops::finish(report, printer)
-}
-
-/// The options of a part made from the file; `missing` says what to do without one.
-fn part_options(
-    args: CreatePartArgs,
-    missing: &str,
-) -> Result<crate::ops::service_account::CreateServiceAccountOptions> {
-    let Some(file) = args.file.config_file else {
-        return Err(UserError::usage(missing).into());
-    };
-    Ok(crate::ops::service_account::CreateServiceAccountOptions {
-        source: ConfigSource::from_args(Some(file), None)?,
-        include: args.include,
-        exclude: args.exclude,
-        dry_run: args.dry_run,
-        output: args.output,
-        timeout: args.timeout.timeout,
-    })
 }

@@ -20,6 +20,8 @@ pub enum ConfigSource {
     Stdin,
     /// No `-f`: the quick flags of `create cluster` describe the cluster.
     Flags(Box<QuickClusterArgs>),
+    /// No `-f`: the flags of `create <part>` describe one part of an existing cluster.
+    PartFlags(Box<super::part_flags::FlagConfig>),
 }
 
 impl ConfigSource {
@@ -37,6 +39,11 @@ impl ConfigSource {
             (None, Some(q)) => Ok(Self::Flags(Box::new(q))),
             (None, None) => Err(UserError::usage("give the config file with `-f`").into()),
         }
+    }
+
+    /// The flags of a `create <part>` (no file): the config knows the cluster by name only.
+    pub fn is_part_flags(&self) -> bool {
+        matches!(self, Self::PartFlags(_))
     }
 
     /// The config text and its name for messages.
@@ -57,7 +64,29 @@ impl ConfigSource {
                 Ok((config::source::decode(bytes, &origin)?, origin))
             }
             Self::Flags(q) => Ok((quick_config(q, settings)?, "<flags>".into())),
+            Self::PartFlags(f) => Ok((f.text()?, "<flags>".into())),
         }
+    }
+
+    /// A problem of this config as the user reads it: a flag-built part's names its flag.
+    fn render(&self, d: &config::Diagnostic, origin: &str) -> String {
+        match self {
+            Self::PartFlags(f) => d.render_flags(&f.flags, origin),
+            _ => d.render(origin),
+        }
+    }
+
+    /// Print the config's problems and turn them into the operation's error: a flag-built
+    /// part's are the command line's (a usage error).
+    fn error(&self, d: &Diagnostics, printer: &Printer) -> anyhow::Error {
+        let Self::PartFlags(_) = self else { return config_error(d, printer) };
+        for item in &d.items {
+            printer.stderr(&self.render(item, &d.origin));
+        }
+        let n = d.errors().count();
+        UserError::usage(format!("the flags have {n} problem{}", if n == 1 { "" } else { "s" }))
+            .hint("fix the flags above and run the command again")
+            .into()
     }
 }
 
@@ -226,17 +255,20 @@ pub fn config_error(d: &Diagnostics, printer: &Printer) -> anyhow::Error {
 /// A dry run may assume zones when AWS cannot be asked.
 pub fn load(source: &ConfigSource, settings: &Settings, printer: &Printer, dry_run: bool) -> Result<Loaded> {
     let (text, origin) = source.read(settings)?;
-    let mut parsed = config::parse(&text, &origin).map_err(|d| config_error(&d, printer))?;
+    let mut parsed = config::parse(&text, &origin).map_err(|d| source.error(&d, printer))?;
     config::read_public_keys(&mut parsed, std::env::home_dir().as_deref(), |p| {
         let bytes = config::source::read_capped(std::fs::File::open(p)?)?;
         String::from_utf8(bytes)
             .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
     });
     for w in &parsed.warnings {
-        printer.stderr(&w.render(&origin));
+        printer.stderr(&source.render(w, &origin));
     }
     let region = parsed.region().map(str::to_string).or_else(|| settings.region());
     let zones = match &region {
+        // A part made from flags is made in the cluster's network as it is: the zones the
+        // defaults need are not asked for (`part_flags::detach`).
+        Some(r) if matches!(source, ConfigSource::PartFlags(_)) => zones::assumed(r),
         Some(r) if parsed.needs_zones() && parsed.pending.is_empty() => {
             choose_zones(r, settings, printer, dry_run)?
         }
@@ -250,9 +282,9 @@ pub fn load(source: &ConfigSource, settings: &Settings, printer: &Printer, dry_r
             select_instance_types(&mut parsed, selections, r, settings, printer, dry_run)?;
         }
     }
-    let loaded = config::finish(parsed, &zones, region.as_deref()).map_err(|d| config_error(&d, printer))?;
+    let loaded = config::finish(parsed, &zones, region.as_deref()).map_err(|d| source.error(&d, printer))?;
     for w in &loaded.warnings {
-        printer.stderr(&w.render(&origin));
+        printer.stderr(&source.render(w, &origin));
     }
     Ok(loaded)
 }

@@ -17,6 +17,7 @@ pub mod load;
 pub mod nodegroup;
 pub mod oidc;
 pub mod orphans;
+pub mod part_flags;
 pub mod parts;
 pub mod repository;
 pub mod service_account;

@@ -90,6 +90,7 @@ pub fn create_nodegroup(
         dry_run: options.dry_run,
         output: options.output,
         timeout: options.timeout,
+        detached: false,
     };
     run_part(part, settings, printer)
 }
@@ -104,45 +105,60 @@ pub(super) struct Part<'a> {
     pub dry_run: bool,
     pub output: Option<PlanFormat>,
     pub timeout: Duration,
+    /// The config came from flags and knows nothing of the cluster but its name: the plan's
+    /// steps of the cluster's own are left out and the cluster is read from EKS
+    /// ([`super::part_flags::detach`]).
+    pub detached: bool,
 }
 
 /// The dry-run of a part's plan, or its run on the existing cluster.
 pub(super) fn run_part(part: Part<'_>, settings: &Settings, printer: &Printer) -> Result<CreatePartReport> {
-    let Part { loaded, plan, what, names, dry_run, output, timeout } = part;
+    let Part { loaded, plan, what, names, dry_run, output, timeout, detached } = part;
+    let plan = if detached { super::part_flags::detach(plan)? } else { plan };
     if dry_run {
         return Ok(CreatePartReport::Plan { plan, format: output });
     }
-    let end = super::runtime()?.block_on(run_on_existing_cluster(
-        &plan,
-        loaded,
-        &format!("creating {what}"),
-        &names,
-        output,
-        timeout,
-        settings,
-        printer,
-    ))?;
+    let run = RunPart { plan: &plan, loaded, what: &format!("creating {what}"), names: &names, detached };
+    let end = super::runtime()?.block_on(run_on_existing_cluster(run, output, timeout, settings, printer))?;
     Ok(CreatePartReport::Run { what, names, end })
 }
 
-/// Run the reduced plan of a `create <part> -f` on the file's existing cluster: `what` is the
-/// run's title (`creating node groups`), `names` the parts made.
+/// The reduced plan of a `create <part>` to run: `what` is the run's title (`creating node
+/// groups`), `names` the parts made.
+struct RunPart<'a> {
+    plan: &'a Plan,
+    loaded: &'a Loaded,
+    what: &'a str,
+    names: &'a [String],
+    detached: bool,
+}
+
+/// Run the reduced plan of a `create <part>` on the existing cluster.
 async fn run_on_existing_cluster(
-    plan: &Plan,
-    loaded: &Loaded,
-    what: &str,
-    names: &[String],
+    run: RunPart<'_>,
     output: Option<PlanFormat>,
     timeout: Duration,
     settings: &Settings,
     printer: &Printer,
 ) -> Result<RunEnd> {
+    let RunPart { plan, loaded, what, names, detached } = run;
     let sdk = cloud::load_sdk_config(settings, Some(loaded.region())).await?;
     let aws = AwsCloud::new(&sdk);
-    if aws.describe_cluster(loaded.name()).await?.is_none() {
-        return Err(UserError::new(format!("no cluster `{}` in `{}`", loaded.name(), loaded.region()))
-            .hint("create it first with `eksup create cluster -f`")
-            .into());
+    let (name, region) = (loaded.name(), loaded.region());
+    let missing = || {
+        let hint = if detached {
+            "check `--cluster` and `--region`, or create the cluster first with `eksup create cluster`"
+        } else {
+            "create it first with `eksup create cluster -f`"
+        };
+        anyhow::Error::from(UserError::new(format!("no cluster `{name}` in `{region}`")).hint(hint))
+    };
+    let mut initial_outputs = crate::executor::Outputs::new();
+    if detached {
+        let cluster = aws.existing_cluster_outputs(name).await?.ok_or_else(missing)?;
+        initial_outputs.insert(crate::plan::CONTROL_PLANE.to_string(), cluster);
+    } else if aws.describe_cluster(name).await?.is_none() {
+        return Err(missing());
     }
     aws.look_before_create(plan).await;
     let cancel = Cancel::new();
@@ -153,6 +169,7 @@ async fn run_on_existing_cluster(
         timeout: Some(timeout),
         cancel,
         rank: crate::plan::estimate::tails(plan),
+        initial_outputs,
         ..RunOptions::default()
     };
     let outcome = executor::run(plan, &aws, &progress, run_options).await?;

@@ -90,6 +90,7 @@ pub fn create_parts(
         dry_run: options.dry_run,
         output: options.output,
         timeout: options.timeout,
+        detached: options.source.is_part_flags(),
     };
     run_part(part, settings, printer)
 }

@@ -76,6 +76,7 @@ pub fn create_service_accounts(
         dry_run: options.dry_run,
         output: options.output,
         timeout: options.timeout,
+        detached: options.source.is_part_flags(),
     };
     run_part(part, settings, printer)
 }
@@ -126,6 +127,7 @@ pub fn create_pod_identities(
         dry_run: options.dry_run,
         output: options.output,
         timeout: options.timeout,
+        detached: options.source.is_part_flags(),
     };
     run_part(part, settings, printer)
 }

@@ -116,3 +116,6 @@ fn addons_fargate_profiles_and_access_entries_are_added_from_the_file_and_delete
     assert!(nope.stderr.contains("no cluster `nope` in this region"), "{}", nope.stderr);
     eksup(&emu, &["delete", "cluster", "-f", &file, "--yes"]).expect(0, "delete cluster");
 }
+
+/// The same parts from flags alone, as eksctl takes them.
+mod flags;
