@@ -851,9 +851,8 @@ impl Finder<'_> {
         let call = self.cloud.ec2.describe_vpc_endpoints().filters(cluster_filter(self.cluster));
         let out =
             call.send().await.api("DescribeVpcEndpoints").map_err(|e| failed("vpc-endpoint", "*", e))?;
-        let gone = |e: &aws_sdk_ec2::types::VpcEndpoint| {
-            matches!(e.state(), Some(aws_sdk_ec2::types::State::Deleted))
-        };
+        let gone =
+            |e: &aws_sdk_ec2::types::VpcEndpoint| super::vpc_endpoint::state_of(e.state()) == "deleted";
         self.doom_tagged(Kind::VpcEndpoint, out.vpc_endpoints(), |e| {
             (!gone(e)).then_some(())?;
             Some((e.vpc_endpoint_id()?, e.tags(), Detail::None))

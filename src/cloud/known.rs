@@ -220,12 +220,7 @@ impl AwsCloud {
             asked(ask(Kind::VpcEndpoint), async {
                 let out = self.ec2.describe_vpc_endpoints().set_filters(f()).send().await;
                 out.api("DescribeVpcEndpoints").map(|o| {
-                    let live = o.vpc_endpoints().iter().filter(|e| {
-                        !matches!(
-                            e.state(),
-                            Some(aws_sdk_ec2::types::State::Deleted | aws_sdk_ec2::types::State::Deleting)
-                        )
-                    });
+                    let live = o.vpc_endpoints().iter().filter(|e| super::vpc_endpoint::live(e.state()));
                     step_ids(live.map(|v| v.tags()))
                 })
             }),

@@ -35,12 +35,15 @@ impl<'a> EndpointSpec<'a> {
     }
 }
 
+/// An endpoint's state, lowercase: AWS answers `available`, `pendingAcceptance`, while the SDK's
+/// enum spells them `Available`, `PendingAcceptance`.
+pub(super) fn state_of(state: Option<&State>) -> String {
+    state.map(|s| s.as_str().to_ascii_lowercase()).unwrap_or_default()
+}
+
 /// Whether an endpoint in `state` is there to use or becoming so.
-fn live(state: Option<&State>) -> bool {
-    !matches!(
-        state,
-        Some(State::Deleting | State::Deleted | State::Failed | State::Rejected | State::Expired)
-    )
+pub(super) fn live(state: Option<&State>) -> bool {
+    !matches!(state_of(state).as_str(), "deleting" | "deleted" | "failed" | "rejected" | "expired")
 }
 
 /// One subnet per zone of `zones` (the first the plan lists there), as eksctl picks them: an
@@ -93,13 +96,14 @@ impl AwsCloud {
             let Some(endpoint) = out.vpc_endpoints().first() else {
                 return Ok(Poll::Pending("not visible yet".into()));
             };
-            match endpoint.state() {
-                Some(State::Available) => Ok(Poll::Ready(())),
-                Some(s) if live(Some(s)) => Ok(Poll::Pending(s.as_str().to_string())),
-                None => Ok(Poll::Pending("pending".into())),
-                Some(s) => Err(CloudError::Failed {
+            let state = state_of(endpoint.state());
+            match state.as_str() {
+                "available" => Ok(Poll::Ready(())),
+                "" => Ok(Poll::Pending("pending".into())),
+                _ if live(endpoint.state()) => Ok(Poll::Pending(state)),
+                _ => Err(CloudError::Failed {
                     what: what.clone(),
-                    status: s.as_str().to_string(),
+                    status: state,
                     reason: endpoint.last_error().and_then(|e| e.message()).map(str::to_string),
                 }
                 .into()),
@@ -253,10 +257,10 @@ impl AwsCloud {
         wait_for(progress, &what, limits::VPC_ENDPOINT_GONE, || async {
             let out = self.ec2.describe_vpc_endpoints().vpc_endpoint_ids(id).send().await;
             let out = out.api("DescribeVpcEndpoints").or_not_found()?;
-            let state = out.as_ref().and_then(|o| o.vpc_endpoints().first()).and_then(|e| e.state()).cloned();
-            Ok(match state {
-                None | Some(State::Deleted) => Poll::Ready(()),
-                Some(s) => Poll::Pending(s.as_str().to_string()),
+            let state = out.as_ref().and_then(|o| o.vpc_endpoints().first()).map(|e| state_of(e.state()));
+            Ok(match state.as_deref() {
+                None | Some("deleted") => Poll::Ready(()),
+                Some(s) => Poll::Pending(s.to_string()),
             })
         })
         .await

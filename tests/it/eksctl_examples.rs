@@ -132,9 +132,17 @@ fn lifecycle_checked(emu: &Emulator, name: &str, text: &str, check: impl FnOnce(
     let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
     let stderr = &out.stderr;
     assert_eq!(out.code, 0, "{name}: create failed:\n{stderr}");
-    let listed = emu.nodes();
-    assert_eq!(listed.len(), nodes, "{name}: nodes {listed:?}");
-    assert!(listed.iter().all(|n| n.1), "{name}: every node Ready: {listed:?}");
+    let access = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"];
+    if access["endpointPublicAccess"] == false {
+        // A private-only endpoint refuses kubectl from outside the VPC (the create saw the
+        // nodes Ready before it closed the public endpoint).
+        let (ok, _, _) = emu.kubectl(&["get", "nodes", "--request-timeout=10s"]);
+        assert!(!ok, "{name}: kubectl reached a private-only endpoint from outside the VPC");
+    } else {
+        let listed = emu.nodes();
+        assert_eq!(listed.len(), nodes, "{name}: nodes {listed:?}");
+        assert!(listed.iter().all(|n| n.1), "{name}: every node Ready: {listed:?}");
+    }
     check(cluster);
     if nodes > 0 {
         let lb = emu.control_json(
@@ -1276,6 +1284,105 @@ fn hybrid_nodes() {
     });
 }
 
+/// Example 43 with its `vpcGatewayID` line on, through a transit gateway of the user's (made
+/// here first): the attachment in the private subnets, one per zone, tagged for the cluster and
+/// `available`, and a route to the remote network in each private route table; a delete that
+/// removes the attachment and leaves the gateway. Read back with the AWS CLI.
+#[test]
+fn hybrid_nodes_through_a_transit_gateway() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let tgw = str_of(&emu.aws(&["ec2", "create-transit-gateway"])["TransitGateway"]["TransitGatewayId"]);
+    let text = example("43-hybrid-nodes.yaml")
+        .replace("  # vpcGatewayID: tgw-028fbe2348e6eed74", &format!("  vpcGatewayID: {tgw}"))
+        .replace("version: \"1.31\"", "version: \"1.34\"");
+    assert!(text.contains(&tgw), "{text}");
+    lifecycle_checked(&emu, "43-hybrid-nodes.yaml", &text, |cluster| {
+        let vpc = str_of(
+            &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"]["vpcId"],
+        );
+        let in_vpc = format!("Name=vpc-id,Values={vpc}");
+        let found = emu.aws(&["ec2", "describe-transit-gateway-vpc-attachments", "--filters", &in_vpc]);
+        let attachments = found["TransitGatewayVpcAttachments"].as_array().cloned().unwrap_or_default();
+        assert_eq!(attachments.len(), 1, "{found}");
+        let a = &attachments[0];
+        assert_eq!(
+            (a["State"].as_str(), a["TransitGatewayId"].as_str()),
+            (Some("available"), Some(tgw.as_str())),
+            "{a}"
+        );
+        assert!(a["Tags"].to_string().contains("\"eksup.io/cluster\""), "ownership tags: {a}");
+        let subnets = emu.aws(
+            &["ec2", "describe-subnets", "--subnet-ids"]
+                .iter()
+                .copied()
+                .chain(a["SubnetIds"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()))
+                .collect::<Vec<_>>(),
+        );
+        let mut zones: Vec<String> =
+            subnets["Subnets"].as_array().unwrap().iter().map(|s| str_of(&s["AvailabilityZone"])).collect();
+        zones.sort();
+        assert_eq!(zones, ["us-west-2a", "us-west-2b", "us-west-2c"], "one private subnet per zone");
+        for az in ["us-west-2a", "us-west-2b", "us-west-2c"] {
+            let table = format!("Name=tag:eksup.io/resource,Values=route-table-private-{az}");
+            let tables = emu.aws(&["ec2", "describe-route-tables", "--filters", &in_vpc, &table]);
+            let routes = tables["RouteTables"][0]["Routes"].to_string();
+            assert!(routes.contains("10.80.146.0/24") && routes.contains(&tgw), "{az}: {routes}");
+        }
+        let public = emu.aws(&[
+            "ec2",
+            "describe-route-tables",
+            "--filters",
+            &in_vpc,
+            "Name=tag:eksup.io/resource,Values=route-table-public",
+        ]);
+        assert!(!public["RouteTables"][0]["Routes"].to_string().contains("10.80.146.0/24"), "{public}");
+    });
+    // The gateway is the user's: still there, with no attachment left.
+    let gw = emu.aws(&["ec2", "describe-transit-gateways", "--transit-gateway-ids", &tgw]);
+    assert_eq!(gw["TransitGateways"][0]["State"], "available", "{gw}");
+    let left = emu.aws(&[
+        "ec2",
+        "describe-transit-gateway-vpc-attachments",
+        "--filters",
+        "Name=state,Values=pending,available,deleting",
+    ]);
+    assert_eq!(left["TransitGatewayVpcAttachments"], serde_json::json!([]), "{left}");
+}
+
+/// Example 43 through a virtual private gateway of the user's: attached to the VPC eksup makes,
+/// routes to the remote network in the private tables, detached (not deleted) by the delete.
+#[test]
+fn hybrid_nodes_through_a_virtual_private_gateway() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let vgw =
+        str_of(&emu.aws(&["ec2", "create-vpn-gateway", "--type", "ipsec.1"])["VpnGateway"]["VpnGatewayId"]);
+    let text = example("43-hybrid-nodes.yaml")
+        .replace("  # vpcGatewayID: tgw-028fbe2348e6eed74", &format!("  vpcGatewayID: {vgw}"))
+        .replace("version: \"1.31\"", "version: \"1.34\"");
+    lifecycle_checked(&emu, "43-hybrid-nodes.yaml", &text, |cluster| {
+        let vpc = str_of(
+            &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"]["vpcId"],
+        );
+        let gw = &emu.aws(&["ec2", "describe-vpn-gateways", "--vpn-gateway-ids", &vgw])["VpnGateways"][0];
+        let attached: Vec<(String, String)> = gw["VpcAttachments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| (str_of(&a["VpcId"]), str_of(&a["State"])))
+            .collect();
+        assert_eq!(attached, [(vpc.clone(), "attached".to_string())], "{gw}");
+        let in_vpc = format!("Name=vpc-id,Values={vpc}");
+        for az in ["us-west-2a", "us-west-2b", "us-west-2c"] {
+            let table = format!("Name=tag:eksup.io/resource,Values=route-table-private-{az}");
+            let routes = emu.aws(&["ec2", "describe-route-tables", "--filters", &in_vpc, &table])["RouteTables"][0]["Routes"].to_string();
+            assert!(routes.contains("10.80.146.0/24") && routes.contains(&vgw), "{az}: {routes}");
+        }
+    });
+    let gw = &emu.aws(&["ec2", "describe-vpn-gateways", "--vpn-gateway-ids", &vgw])["VpnGateways"][0];
+    assert_eq!(gw["State"], "available", "the user's gateway stays: {gw}");
+    assert!(gw["VpcAttachments"].as_array().unwrap().iter().all(|a| a["State"] == "detached"), "{gw}");
+}
+
 /// A launch template's user data, decoded.
 fn launch_template_user_data(emu: &Emulator, name: &str) -> String {
     use base64::Engine as _;
@@ -1699,6 +1806,53 @@ fn windows_nodes() {
     let emu = Emulator::builder().region("us-west-2").start();
     let name = "14-windows-nodes.yaml";
     lifecycle_checked(&emu, name, &example(name), |cluster| check_windows(&emu, cluster, "windows-ng", 2));
+}
+
+/// Example 14 with Windows Server 2025 (Kubernetes 1.35, the first with its images): the nodes
+/// run the image of the 2025 SSM parameter and report its build.
+#[test]
+fn windows_server_2025_nodes() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let name = "14-windows-nodes.yaml";
+    let text = example(name)
+        .replace("amiFamily: WindowsServer2019FullContainer", "amiFamily: WindowsServer2025FullContainer")
+        .replace("  region: us-west-2\n", "  region: us-west-2\n  version: \"1.35\"\n");
+    assert!(text.contains("2025") && text.contains("1.35"), "{text}");
+    lifecycle_checked(&emu, name, &text, |cluster| {
+        check_windows(&emu, cluster, "windows-ng", 2);
+        let image = emu.aws(&[
+            "ssm",
+            "get-parameter",
+            "--name",
+            "/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-EKS_Optimized-1.35/image_id",
+        ]);
+        let image = str_of(&image["Parameter"]["Value"]);
+        let (ok, out, err) = emu.kubectl(&[
+            "get",
+            "nodes",
+            "-l",
+            "kubernetes.io/os=windows",
+            "-o",
+            "jsonpath={range .items[*]}{.metadata.labels.node\\.kubernetes\\.io/windows-build} {.status.nodeInfo.osImage}{\"\\n\"}{end}",
+        ]);
+        assert!(ok, "{err}");
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            ["10.0.26100 Windows Server 2025 Datacenter"; 2],
+            "{out}"
+        );
+        let instances =
+            emu.aws(&["ec2", "describe-instances", "--filters", "Name=instance-state-name,Values=running"]);
+        let images: Vec<String> = instances["Reservations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r["Instances"].as_array().cloned().unwrap_or_default())
+            .filter(|i| i["Platform"] == "windows")
+            .map(|i| str_of(&i["ImageId"]))
+            .collect();
+        assert_eq!(images, [image.clone(), image], "{instances}");
+    });
 }
 
 /// Example 32: Windows Server 2019 nodes on containerd, and 2022 nodes on an AMI of the file's

@@ -27,6 +27,7 @@ mod parts;
 mod pictures;
 mod pod_identity;
 mod preflight;
+mod private_cluster;
 mod rate;
 mod real_aws;
 mod rollback;

@@ -26,7 +26,11 @@ architecture, accelerators..., from moto's catalog and the region's offerings),
 ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones) and
 ``eksup_moto_ipv6.py`` (IPv6 clusters: CreateCluster's ``ipFamily: ipv6`` and its service CIDR,
 egress-only internet gateways, IPv6 addresses of subnets' instances, IPv6 nodes and pods, BYOIP pools)
-and ``eksup_moto_addon_identity.py`` (add-ons' own EKS Pod Identity associations: CreateAddon and
+``eksup_moto_gateways.py`` (the user's virtual private gateways and transit gateways attached to a
+VPC: attachment states and delays, AWS's refusals, routes to them and their black holes,
+DependencyViolation), ``eksup_moto_endpoints.py`` (VPC endpoints and a cluster API closed to
+callers outside the VPC when its public endpoint is off) and ``eksup_moto_addon_identity.py``
+(add-ons' own EKS Pod Identity associations: CreateAddon and
 UpdateAddon ``podIdentityAssociations``, DescribeAddonConfiguration's ``podIdentityConfiguration``).
 Each docstring says what AWS does.
 
@@ -778,6 +782,8 @@ def install() -> None:
     eksup_moto_strict.install()
     eksup_moto_zones.install()  # after eksup_moto_strict (uses its _register)
     eksup_moto_ipv6.install()  # after eksup_moto_eks/_k8s/_strict, before eksup_moto_limits reads IDEMPOTENT_EC2
+    importlib.import_module("eksup_moto_gateways").install()  # VPN and transit gateway attachments (after _strict, _ipv6)
+    importlib.import_module("eksup_moto_endpoints").install()  # VPC endpoints, private-only API (after _strict, _k8s)
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()

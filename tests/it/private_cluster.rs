@@ -1,0 +1,116 @@
+//! Fully-private clusters (`privateCluster.enabled`): a VPC with private subnets only and the VPC
+//! endpoints eksctl makes, nodes that join through them, the endpoint private-only at the end
+//! (so that kubectl from outside the VPC is refused, as on AWS), and a delete that leaves
+//! nothing. Read back with the AWS CLI and kubectl.
+
+use serde_json::Value;
+
+use crate::support::inventory::str_of;
+use crate::support::{Emulator, Inventory, Run};
+
+fn eksup(emu: &Emulator, args: &[&str]) -> Run {
+    Run::of(emu.eksup().args(args))
+}
+
+const CONFIG: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: priv\n  region: us-west-2\nprivateCluster:\n  enabled: true\n  additionalEndpointServices: [autoscaling]\ncloudWatch:\n  clusterLogging:\n    enableTypes: [api]\nmanagedNodeGroups:\n  - name: ng\n    desiredCapacity: 2\n    privateNetworking: true\nnodeGroups:\n  - name: sm\n    desiredCapacity: 1\n    privateNetworking: true\n";
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v[key].as_array().map_or(&[], Vec::as_slice)
+}
+
+#[test]
+fn a_fully_private_cluster_reaches_aws_through_vpc_endpoints_and_ends_private_only() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let path = emu.home().join("private.yaml");
+    let file = path.display().to_string();
+    std::fs::write(&path, CONFIG).unwrap();
+    let made = eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+    assert!(made.stderr.contains("the Kubernetes API of `priv` is private-only now"), "{}", made.stderr);
+
+    // The endpoint: private-only now.
+    let cluster = &emu.aws(&["eks", "describe-cluster", "--name", "priv"])["cluster"];
+    let vpc_config = &cluster["resourcesVpcConfig"];
+    assert_eq!(
+        (&vpc_config["endpointPublicAccess"], &vpc_config["endpointPrivateAccess"]),
+        (&Value::Bool(false), &Value::Bool(true)),
+        "{vpc_config}"
+    );
+    let vpc = str_of(&vpc_config["vpcId"]);
+    let in_vpc = format!("Name=vpc-id,Values={vpc}");
+
+    // No way out: private subnets only, no internet or NAT gateway.
+    let subnets = emu.aws(&["ec2", "describe-subnets", "--filters", &in_vpc]);
+    let subnets = list(&subnets, "Subnets");
+    assert_eq!(subnets.len(), 3, "{subnets:?}");
+    assert!(subnets.iter().all(|s| s["MapPublicIpOnLaunch"] != true), "{subnets:?}");
+    let attached = format!("Name=attachment.vpc-id,Values={vpc}");
+    let igws = emu.aws(&["ec2", "describe-internet-gateways", "--filters", &attached]);
+    assert!(list(&igws, "InternetGateways").is_empty(), "{igws}");
+    let nats = emu.aws(&["ec2", "describe-nat-gateways", "--filter", &in_vpc]);
+    assert!(list(&nats, "NatGateways").iter().all(|n| n["State"] == "deleted"), "{nats}");
+
+    // eksctl's endpoints, `logs` for the control plane's logs and the asked-for `autoscaling`.
+    let endpoints = emu.aws(&["ec2", "describe-vpc-endpoints", "--filters", &in_vpc]);
+    let endpoints = list(&endpoints, "VpcEndpoints");
+    let mut services: Vec<String> = endpoints.iter().map(|e| str_of(&e["ServiceName"])).collect();
+    services.sort();
+    let want: Vec<String> = ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "logs", "s3", "sts"]
+        .iter()
+        .map(|s| format!("com.amazonaws.us-west-2.{s}"))
+        .collect();
+    assert_eq!(services, want);
+    let tables = emu.aws(&[
+        "ec2",
+        "describe-route-tables",
+        "--filters",
+        &in_vpc,
+        "Name=tag:eksup.io/cluster,Values=priv",
+    ]);
+    let mut private_tables: Vec<String> =
+        list(&tables, "RouteTables").iter().map(|t| str_of(&t["RouteTableId"])).collect();
+    private_tables.sort();
+    assert_eq!(private_tables.len(), 3, "{tables}");
+    let groups = emu.aws(&[
+        "ec2",
+        "describe-security-groups",
+        "--filters",
+        "Name=tag:eksup.io/resource,Values=security-group-shared-nodes",
+    ]);
+    let shared = str_of(&list(&groups, "SecurityGroups")[0]["GroupId"]);
+    for e in endpoints {
+        let service = str_of(&e["ServiceName"]);
+        assert_eq!(e["State"].as_str().map(str::to_ascii_lowercase).as_deref(), Some("available"), "{e}");
+        assert_eq!(
+            e["Tags"]
+                .as_array()
+                .map(|t| t.iter().any(|t| t["Key"] == "eksup.io/cluster" && t["Value"] == "priv")),
+            Some(true),
+            "ownership tags: {e}"
+        );
+        if service.ends_with(".s3") {
+            assert_eq!(e["VpcEndpointType"], "Gateway", "{e}");
+            let mut on: Vec<String> = list(e, "RouteTableIds").iter().map(str_of).collect();
+            on.sort();
+            assert_eq!(on, private_tables, "{e}");
+        } else {
+            assert_eq!(e["VpcEndpointType"], "Interface", "{e}");
+            assert_eq!(e["PrivateDnsEnabled"], true, "{e}");
+            assert_eq!(list(e, "SubnetIds").len(), 3, "one subnet per zone: {e}");
+            let sgs: Vec<String> = list(e, "Groups").iter().map(|g| str_of(&g["GroupId"])).collect();
+            assert_eq!(sgs, std::slice::from_ref(&shared), "{e}");
+        }
+    }
+
+    // The nodes joined through the endpoints (the create waited for them Ready before closing
+    // the public endpoint); from outside the VPC the API now refuses kubectl.
+    let ng = &emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "priv", "--nodegroup-name", "ng"])["nodegroup"];
+    assert_eq!(ng["status"], "ACTIVE", "{ng}");
+    assert!(list(&ng["health"], "issues").is_empty(), "{ng}");
+    let (ok, _, err) = emu.kubectl(&["get", "nodes", "--request-timeout=10s"]);
+    assert!(!ok, "kubectl reached a private-only endpoint from outside the VPC");
+    assert!(!err.is_empty());
+
+    let out = eksup(&emu, &["delete", "cluster", "--yes", "-f", &file]).expect(0, "delete");
+    assert!(out.stderr.contains("nothing left"), "{}", out.stderr);
+    Inventory::owned(&emu, "priv").assert_empty(true);
+}
