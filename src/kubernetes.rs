@@ -171,6 +171,15 @@ impl ClusterApi {
                        have: Option<&std::collections::BTreeMap<String, String>>| {
             want.iter().filter(|(k, v)| have.and_then(|h| h.get(*k)) != Some(*v)).count()
         };
+        // An account someone else made is annotated, not claimed: without eksup's `managed-by`
+        // label a delete of eksup's leaves it.
+        let mut labels = labels.clone();
+        let theirs = found.metadata.labels.as_ref().and_then(|l| l.get(crate::plan::tags::MANAGED_BY))
+            != Some(&"eksup".to_string());
+        if theirs {
+            labels.remove(crate::plan::tags::MANAGED_BY);
+        }
+        let labels = &labels;
         if missing(labels, found.metadata.labels.as_ref())
             + missing(annotations, found.metadata.annotations.as_ref())
             == 0

@@ -271,13 +271,25 @@ fn service_accounts_are_added_to_a_running_cluster_from_the_file() {
         plan.stdout
     );
     assert!(!plan.stdout.contains("jobs") && !plan.stdout.contains("[nodegroup-ng-1]"), "{}", plan.stdout);
+    // `jobs/other` exists already, made by someone else: annotated, not claimed.
+    let manifest = emu.home().join("other.json");
+    std::fs::write(
+        &manifest,
+        r#"{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"jobs"}},{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"other","namespace":"jobs"}}]}"#,
+    )
+    .unwrap();
+    let (ok, _, err) = emu.kubectl(&["create", "--validate=false", "-f", manifest.to_str().unwrap()]);
+    assert!(ok, "{err}");
     let made = eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "backend/*"])
         .expect(0, "create");
     assert!(made.stderr.contains("service accounts `backend/reader`"), "{}", made.stderr);
     let role = emu.aws(&["iam", "get-role", "--role-name", "eksup-later-sa-backend-reader"])["Role"].clone();
     let reader = service_account(&emu, "backend", "reader").expect("backend/reader");
     assert_eq!(reader["metadata"]["annotations"]["eks.amazonaws.com/role-arn"], role["Arn"], "{reader}");
-    assert!(service_account(&emu, "jobs", "other").is_none(), "not included");
+    assert!(
+        service_account(&emu, "jobs", "other").expect("jobs/other")["metadata"]["annotations"].is_null(),
+        "not included"
+    );
     assert_eq!(
         emu.aws(&["iam", "list-open-id-connect-providers"])["OpenIDConnectProviderList"]
             .as_array()
@@ -307,6 +319,12 @@ fn service_accounts_are_added_to_a_running_cluster_from_the_file() {
         )
         .expect(0, "delete iamserviceaccount")
     };
+    eksup(&emu, &["create", "iamserviceaccount", "-f", &file, "--include", "jobs/*"]).expect(0, "jobs/other");
+    let other = service_account(&emu, "jobs", "other").expect("jobs/other");
+    assert!(other["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].is_string(), "{other}");
+    assert!(other["metadata"]["labels"]["app.kubernetes.io/managed-by"].is_null(), "not claimed: {other}");
+    delete("jobs", "other");
+    assert!(service_account(&emu, "jobs", "other").is_some(), "the user's account stays");
     let gone = delete("backend", "reader");
     assert!(
         gone.stderr.contains("Deleted IAM role")
