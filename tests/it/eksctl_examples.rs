@@ -786,7 +786,8 @@ fn control_plane_on_private_subnets() {
 /// they are EKS's, read back with the AWS CLI, and the groups stay after the delete.
 #[test]
 fn control_plane_subnets_and_security_groups() {
-    let emu = Emulator::start();
+    // The example opens the API to `1.1.1.1/32` only: the test machine is that caller.
+    let emu = Emulator::builder().env("EKSUP_MOTO_CALLER_IP", "1.1.1.1").start();
     let refused = refused_as_published(&emu, "38-cluster-subnets-sgs.yaml");
     assert!(
         refused.stderr.contains(
