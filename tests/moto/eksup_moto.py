@@ -659,6 +659,11 @@ class TestControl:
         if path.startswith(self.PREFIX):
             status, body = self.control(environ, path[len(self.PREFIX) :].strip("/"))
             return self._reply(start_response, status, [("Content-Type", "application/json")], body)
+        # No AWS call runs beside the prewarm: a first request that builds or imports what the
+        # prewarm is building can deadlock on moto's backend lock against an import lock (a CI
+        # run saw a first `ssm get-parameter` never answered); waiting costs it nothing, it
+        # would have waited for the same imports.
+        PREWARMED.wait(PREWARM_WAIT_SECONDS)
         if path.startswith("/moto-api") or path == "/favicon.ico":
             return self.app(environ, start_response)
 
@@ -754,18 +759,26 @@ def _install_test_control() -> None:
     moto.server.DomainDispatcherApplication = lambda create_app: TestControl(dispatcher(create_app))
 
 
+PREWARMED = threading.Event()
+PREWARM_WAIT_SECONDS = 120
+
+
 def _prewarm() -> None:
     """Import the services eksup uses and build their backends for the default account and
-    region (us-west-2, or $AWS_REGION) in the background: EC2 alone takes ~2 s, which the
-    first test request would otherwise wait for. The import hooks above still apply."""
+    region (us-west-2, or $AWS_REGION) in the background, while the server starts listening:
+    EC2 alone takes ~2 s. AWS calls wait for it (``PREWARMED``); the health check does not.
+    The import hooks above still apply."""
     import importlib
 
     from moto.core import DEFAULT_ACCOUNT_ID
 
-    region = os.environ.get("AWS_REGION") or "us-west-2"
-    for service in ("ec2", "iam", "sts", "ssm", "autoscaling", "ecr", "eks"):
-        backends = importlib.import_module(f"moto.{service}.models").__dict__[f"{service}_backends"]
-        backends[DEFAULT_ACCOUNT_ID]["global" if service in ("iam", "sts") else region]
+    try:
+        region = os.environ.get("AWS_REGION") or "us-west-2"
+        for service in ("ec2", "iam", "sts", "ssm", "autoscaling", "ecr", "eks"):
+            backends = importlib.import_module(f"moto.{service}.models").__dict__[f"{service}_backends"]
+            backends[DEFAULT_ACCOUNT_ID]["global" if service in ("iam", "sts") else region]
+    finally:
+        PREWARMED.set()
 
 
 def install() -> None:
