@@ -803,6 +803,7 @@ def install() -> None:
     eksup_moto_logs.install()
     eksup_moto_instance_requirements.install()
     eksup_moto_rate.install()
+    importlib.import_module("eksup_moto_rolesanywhere").install()  # IAM Roles Anywhere, a service moto lacks
     eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)
     _install_test_control()
     threading.Thread(target=_prewarm, name="eksup-prewarm", daemon=True).start()
