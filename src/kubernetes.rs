@@ -19,6 +19,15 @@ pub fn refused(error: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether the API server gave no answer at all (the connection was refused, reset or timed
+/// out, or the name did not resolve), as when its endpoint shuts the caller out: an HTTP error
+/// is an answer.
+pub fn unanswered(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|e| matches!(e.downcast_ref::<kube::Error>(), Some(err) if !matches!(err, kube::Error::Api(_))))
+}
+
 /// What the cluster holds cannot be used as it is (an aws-auth that is not YAML), or eksup was
 /// asked for what it cannot do: asking the API server again cannot help.
 #[derive(Debug)]
@@ -677,7 +686,8 @@ fn describe_error(e: kube::Error) -> anyhow::Error {
         kube::Error::Api(status) => {
             anyhow::anyhow!("the API server answered {}: {}", status.code, status.message)
         }
-        other => anyhow::anyhow!("{other}"),
+        // Kept as it is: [`unanswered`] tells a connection that failed by its type.
+        other => anyhow::Error::new(other),
     }
 }
 
@@ -698,6 +708,18 @@ pub fn readiness_summary(nodes: &[NodeState], want: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_connection_is_no_answer_and_an_http_error_is_one() {
+        let reset = kube::Error::Service(Box::new(std::io::Error::other("connection reset by peer")));
+        let failed = describe_error(reset).context("failed to list the nodes");
+        assert!(unanswered(&failed), "{failed:#}");
+        assert!(format!("{failed:#}").contains("connection reset by peer"), "{failed:#}");
+        let status = kube::core::Status::failure("forbidden", "Forbidden").with_code(403);
+        let answered = anyhow::Error::new(kube::Error::Api(status.boxed()));
+        assert!(!unanswered(&answered));
+        assert!(!unanswered(&anyhow::anyhow!("no credentials")));
+    }
 
     fn n(name: &str, ready: bool, reason: Option<&str>) -> NodeState {
         NodeState {

@@ -36,13 +36,19 @@ impl AwsCloud {
                     Err(e) => Err(e),
                 };
                 match nodes {
-                    Ok(nodes) if nodes.iter().filter(|n| n.ready).count() >= want => Ok(Poll::Ready(nodes)),
-                    Ok(nodes) => Ok(Poll::Pending(readiness_summary(&nodes, want))),
+                    Ok(nodes) => {
+                        connection.answered();
+                        if nodes.iter().filter(|n| n.ready).count() >= want {
+                            Ok(Poll::Ready(nodes))
+                        } else {
+                            Ok(Poll::Pending(readiness_summary(&nodes, want)))
+                        }
+                    }
                     // The API server may not answer for a moment (right after the control plane
                     // turns ACTIVE, or a network blip): a failed poll is retried, not fatal, and
-                    // the last answer is what a timeout reports.
+                    // the last answer is what a timeout reports; unless its endpoint shuts eksup out.
                     Err(e) => {
-                        connection.forget().await;
+                        connection.failed(self, cluster, &e).await?;
                         Ok(Poll::Pending(format!("the API server did not answer: {e:#}")))
                     }
                 }
@@ -95,9 +101,12 @@ impl AwsCloud {
                 Err(e) => Err(e),
             };
             let nodes = match nodes {
-                Ok(nodes) => nodes,
+                Ok(nodes) => {
+                    connection.answered();
+                    nodes
+                }
                 Err(e) => {
-                    connection.forget().await;
+                    connection.failed(self, cluster, &e).await?;
                     return Ok(Poll::Pending(format!("the API server did not answer: {e:#}")));
                 }
             };
@@ -259,14 +268,51 @@ impl AwsCloud {
 
 /// One Kubernetes client for all the polls of a wait: a new client (TLS set-up, a signed token)
 /// only when there is none, its token is ten minutes old (EKS's tokens last fifteen), or the
-/// last poll failed.
+/// last poll failed. It also tells a wait when the cluster's endpoint shuts eksup out.
 #[derive(Default)]
 struct Connection {
     api: tokio::sync::Mutex<Option<(ClusterApi, Instant)>>,
+    /// Since when the API server has given no answer at all (none: it answered last time).
+    unanswered_since: std::sync::Mutex<Option<Instant>>,
+    /// The cluster's endpoint access was read once for this wait.
+    access_read: std::sync::atomic::AtomicBool,
 }
 
 impl Connection {
     const RENEW_AFTER: Duration = Duration::from_secs(10 * 60);
+    /// How long the API server may give no answer before eksup reads whether the cluster's
+    /// endpoint access leaves it out: right after the control plane turns ACTIVE it answers
+    /// within a minute, while a caller outside `publicAccessCidrs` would wait for nothing.
+    const SHUT_OUT_AFTER: Duration = Duration::from_secs(3 * 60);
+
+    fn answered(&self) {
+        if let Ok(mut since) = self.unanswered_since.lock() {
+            *since = None;
+        }
+    }
+
+    /// After a failed poll: a fresh client next time, and, once the API server has given no
+    /// answer for [`Self::SHUT_OUT_AFTER`] while the cluster's public endpoint is off or admits
+    /// only some networks, the error that says so (waiting on would only time out).
+    async fn failed(&self, aws: &AwsCloud, cluster: &str, error: &anyhow::Error) -> anyhow::Result<()> {
+        use std::sync::atomic::Ordering;
+        self.forget().await;
+        if !crate::kubernetes::unanswered(error) {
+            self.answered();
+            return Ok(());
+        }
+        let since = {
+            let Ok(mut since) = self.unanswered_since.lock() else { return Ok(()) };
+            *since.get_or_insert_with(Instant::now)
+        };
+        if since.elapsed() < Self::SHUT_OUT_AFTER || self.access_read.swap(true, Ordering::Relaxed) {
+            return Ok(());
+        }
+        let Some(described) = aws.describe_eks_cluster(cluster).await? else { return Ok(()) };
+        let Some(why) = described.resources_vpc_config().and_then(endpoint_shuts_out) else { return Ok(()) };
+        let waited = crate::plan::estimate::human(since.elapsed());
+        Err(shut_out_error(cluster, &waited, &why).into())
+    }
 
     async fn api(
         &self,
@@ -312,14 +358,45 @@ impl Connection {
             Err(e) => return Ok(Poll::Pending(format!("the API server did not answer: {e:#}"))),
         };
         match write(api).await {
-            Ok(done) => Ok(Poll::Ready(done)),
+            Ok(done) => {
+                self.answered();
+                Ok(Poll::Ready(done))
+            }
             Err(e) if crate::kubernetes::refused(&e) => Err(e),
             Err(e) => {
-                self.forget().await;
+                self.failed(aws, cluster, &e).await?;
                 Ok(Poll::Pending(format!("{e:#}")))
             }
         }
     }
+}
+
+/// Why a caller outside the cluster's VPC may not reach its API: the public endpoint is off, or
+/// it admits only some networks (none: it admits every address).
+fn endpoint_shuts_out(access: &aws_sdk_eks::types::VpcConfigResponse) -> Option<String> {
+    if !access.endpoint_public_access() {
+        return Some("its public endpoint is off, so it answers only inside its VPC".to_string());
+    }
+    let cidrs = access.public_access_cidrs();
+    if cidrs.is_empty() || cidrs.iter().any(|c| c == "0.0.0.0/0" || c == "::/0") {
+        return None;
+    }
+    let list = cidrs.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+    Some(format!("its public endpoint admits only {list}, and this machine may not be in them"))
+}
+
+/// The failure of a wait the cluster's endpoint shuts eksup out of, with what to do.
+fn shut_out_error(cluster: &str, waited: &str, why: &str) -> crate::error::UserError {
+    let fix = if why.contains("is off") {
+        "run eksup from inside the cluster's VPC or a network joined to it, or set `vpc.clusterEndpoints.publicAccess: true`"
+    } else {
+        "add this machine's public address to `vpc.publicAccessCIDRs`, or run eksup from a network they admit"
+    };
+    crate::error::UserError::new(format!(
+        "the API server of `{cluster}` has not answered for {waited}: {why}"
+    ))
+    .hint(fix)
+    .hint("then run the same command again: it goes on where it stopped")
 }
 
 /// The step's action for what a write through the cluster's API did.
@@ -328,5 +405,40 @@ fn action_of(made: Made) -> Action {
         Made::Created => Action::Created,
         Made::Updated => Action::Updated,
         Made::Unchanged => Action::Existed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_sdk_eks::types::VpcConfigResponse;
+
+    use super::{endpoint_shuts_out, shut_out_error};
+
+    fn access(public: bool, cidrs: &[&str]) -> VpcConfigResponse {
+        VpcConfigResponse::builder()
+            .endpoint_public_access(public)
+            .endpoint_private_access(true)
+            .set_public_access_cidrs(Some(cidrs.iter().map(ToString::to_string).collect()))
+            .build()
+    }
+
+    #[test]
+    fn an_open_public_endpoint_shuts_no_one_out() {
+        assert_eq!(endpoint_shuts_out(&access(true, &["0.0.0.0/0"])), None);
+        assert_eq!(endpoint_shuts_out(&access(true, &["10.0.0.0/8", "::/0"])), None);
+        assert_eq!(endpoint_shuts_out(&access(true, &[])), None);
+    }
+
+    #[test]
+    fn a_closed_or_narrowed_endpoint_says_why_and_what_to_do() {
+        let off = endpoint_shuts_out(&access(false, &["0.0.0.0/0"])).expect("off");
+        assert!(off.contains("public endpoint is off"), "{off}");
+        let narrow = endpoint_shuts_out(&access(true, &["198.51.100.0/24", "1.1.1.1/32"])).expect("narrow");
+        assert!(narrow.contains("admits only `198.51.100.0/24`, `1.1.1.1/32`"), "{narrow}");
+        let err = shut_out_error("demo", "3m", &narrow);
+        assert!(err.to_string().starts_with("the API server of `demo` has not answered for 3m"), "{err}");
+        assert!(err.hints[0].contains("`vpc.publicAccessCIDRs`"), "{:?}", err.hints);
+        let err = shut_out_error("demo", "3m", &off);
+        assert!(err.hints[0].contains("`vpc.clusterEndpoints.publicAccess: true`"), "{:?}", err.hints);
     }
 }

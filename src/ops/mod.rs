@@ -95,6 +95,10 @@ impl RunEnd {
             None if outcome.timed_out => format!("{what} timed out after {}", human(timeout)),
             None => format!("{what} did not finish"),
         });
+        // What the first failure says to do comes first.
+        for h in outcome.failed.first().map(|(_, e)| crate::error::hints_of(e)).unwrap_or_default() {
+            err = err.hint(h);
+        }
         for (step, e) in outcome.failed.iter().skip(1) {
             err = err.hint(format!("step `{step}` failed too: {e:#}"));
         }

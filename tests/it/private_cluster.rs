@@ -114,3 +114,51 @@ fn a_fully_private_cluster_reaches_aws_through_vpc_endpoints_and_ends_private_on
     assert!(out.stderr.contains("nothing left"), "{}", out.stderr);
     Inventory::owned(&emu, "priv").assert_empty(true);
 }
+
+/// `vpc.publicAccessCIDRs` that leave out the machine eksup runs on (the emulator's caller is
+/// 203.0.113.10): eksup cannot see its nodes, and says so after a few minutes with what to do,
+/// instead of waiting twenty for nothing. With the machine's address added to the file, the same
+/// command goes on: it widens the endpoint's CIDRs and waits for the nodes Ready.
+#[test]
+fn public_access_cidrs_that_leave_this_machine_out_fail_fast_and_say_what_to_do() {
+    let emu = Emulator::builder().start();
+    let path = emu.home().join("narrow.yaml");
+    let file = path.display().to_string();
+    let config = |cidrs: &str| {
+        format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: narrow\n  region: us-west-2\nvpc:\n  publicAccessCIDRs: [{cidrs}]\nmanagedNodeGroups:\n  - name: ng\n    desiredCapacity: 1\n"
+        )
+    };
+    std::fs::write(&path, config("198.51.100.0/24")).unwrap();
+    let started = std::time::Instant::now();
+    let failed = eksup(&emu, &["create", "cluster", "-f", &file]);
+    assert_ne!(failed.code, 0, "{}", failed.stderr);
+    assert!(
+        failed.stderr.contains("the API server of `narrow` has not answered for")
+            && failed.stderr.contains("admits only `198.51.100.0/24`"),
+        "{}",
+        failed.stderr
+    );
+    assert!(
+        failed.stderr.contains("hint: add this machine's public address to `vpc.publicAccessCIDRs`"),
+        "{}",
+        failed.stderr
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10 * 60), "it waited {:?}", started.elapsed());
+    // Nothing was written for a cluster eksup could not reach.
+    let cluster = &emu.aws(&["eks", "describe-cluster", "--name", "narrow"])["cluster"];
+    assert_eq!(cluster["resourcesVpcConfig"]["publicAccessCidrs"], serde_json::json!(["198.51.100.0/24"]));
+
+    std::fs::write(&path, config("198.51.100.0/24, 203.0.113.10/32")).unwrap();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create again with this machine admitted");
+    let cluster = &emu.aws(&["eks", "describe-cluster", "--name", "narrow"])["cluster"];
+    let mut cidrs: Vec<String> =
+        list(&cluster["resourcesVpcConfig"], "publicAccessCidrs").iter().map(str_of).collect();
+    cidrs.sort();
+    assert_eq!(cidrs, ["198.51.100.0/24", "203.0.113.10/32"]);
+    let (ok, out, err) = emu.kubectl(&["get", "nodes", "--no-headers"]);
+    assert!(ok && out.contains(" Ready"), "{out}{err}");
+
+    eksup(&emu, &["delete", "cluster", "--yes", "-f", &file]).expect(0, "delete");
+    Inventory::owned(&emu, "narrow").assert_empty(true);
+}
