@@ -121,6 +121,9 @@ struct Facts {
     cluster_sg: Option<String>,
     /// Its OIDC issuer.
     issuer: Option<String>,
+    /// It has hybrid nodes' networks (or is gone, so that nothing tells): what they use of IAM
+    /// Roles Anywhere is looked for.
+    hybrid: bool,
 }
 
 /// Finds what a delete takes.
@@ -364,6 +367,7 @@ impl Finder<'_> {
             Kind::OidcProvider => self.oidc_providers(facts.issuer.as_deref()).await,
             Kind::LaunchTemplate => self.launch_templates().await,
             Kind::KeyPair => self.key_pairs().await,
+            Kind::TrustAnchor | Kind::AnywhereProfile if facts.hybrid => self.roles_anywhere(kind).await,
             Kind::NatGateway => self.nat_gateways().await,
             Kind::ElasticIp => self.elastic_ips().await,
             Kind::InternetGateway => self.internet_gateways().await,
@@ -390,6 +394,8 @@ impl Finder<'_> {
             | Kind::NetworkInterface => Ok(()),
             // Found with the security groups they name.
             Kind::SecurityGroupRules => Ok(()),
+            // The cluster has no hybrid nodes' networks.
+            Kind::TrustAnchor | Kind::AnywhereProfile => Ok(()),
             // Not made by eksup, or a setting of the control plane: nothing to delete.
             Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
             // Inside the cluster: it goes with the control plane.
@@ -439,6 +445,7 @@ impl Finder<'_> {
             vpcs,
             cluster_sg: config.and_then(|v| v.cluster_security_group_id()).map(str::to_string),
             issuer: eks_cluster.as_ref().and_then(|ec| ec.identity()?.oidc()?.issuer()).map(str::to_string),
+            hybrid: eks_cluster.as_ref().is_none_or(|ec| ec.remote_network_config().is_some()),
         })
     }
 
@@ -716,6 +723,22 @@ impl Finder<'_> {
                 Detail::TemplateId { id: id.to_string() },
             ))
         });
+        Ok(())
+    }
+
+    /// IAM Roles Anywhere trust anchors or profiles of the cluster (hybrid nodes with `IRA`).
+    async fn roles_anywhere(&mut self, kind: Kind) -> Found {
+        let profiles = kind == Kind::AnywhereProfile;
+        let found = self
+            .cloud
+            .owned_roles_anywhere(Some(self.cluster), profiles)
+            .await
+            .map_err(|e| failed(kind.as_str(), "*", e))?;
+        for f in found {
+            if self.in_scope(f.tags.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+                self.doom(Doomed::new(kind, f.id));
+            }
+        }
         Ok(())
     }
 

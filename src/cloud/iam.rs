@@ -52,6 +52,39 @@ pub fn trust_policy(service: &str, condition: Option<&serde_json::Value>) -> Str
     serde_json::json!({ "Version": "2012-10-17", "Statement": [statement] }).to_string()
 }
 
+/// The service of IAM Roles Anywhere, which hands hybrid machines a role for their certificate.
+pub const ROLES_ANYWHERE_SERVICE: &str = "rolesanywhere.amazonaws.com";
+
+/// The trust policy of a role hybrid machines take through IAM Roles Anywhere, as AWS's hybrid
+/// nodes guide ("Prepare credentials for hybrid nodes") writes it: only for certificates of
+/// `trust_anchor` (its ARN), the service may tag the session and set its source identity, and
+/// assume the role for a session named as the certificate's common name, so that a machine
+/// cannot join as another node. (eksctl's has no session name condition.)
+pub fn roles_anywhere_trust_policy(trust_anchor: &str) -> String {
+    let anchor = serde_json::json!({ "aws:SourceArn": trust_anchor });
+    serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": { "Service": ROLES_ANYWHERE_SERVICE },
+                "Action": ["sts:TagSession", "sts:SetSourceIdentity"],
+                "Condition": { "ArnEquals": anchor },
+            },
+            {
+                "Effect": "Allow",
+                "Principal": { "Service": ROLES_ANYWHERE_SERVICE },
+                "Action": "sts:AssumeRole",
+                "Condition": {
+                    "ArnEquals": anchor,
+                    "StringEquals": { "sts:RoleSessionName": "${aws:PrincipalTag/x509Subject/CN}" },
+                },
+            },
+        ],
+    })
+    .to_string()
+}
+
 /// The trust policy of a role assumed by a Kubernetes service account through the cluster's IAM
 /// OIDC provider (IRSA): `sts:AssumeRoleWithWebIdentity`, conditioned on the token's `sub` and `aud`.
 pub fn web_identity_trust_policy(provider_arn: &str, namespace: &str, name: &str, pattern: bool) -> String {
@@ -167,6 +200,7 @@ impl AwsCloud {
         let document = match trust {
             Trust::Service { service, condition } => trust_policy(service, condition.as_ref()),
             Trust::PodIdentity => trust_policy(POD_IDENTITY_SERVICE, None),
+            Trust::RolesAnywhere { trust_anchor } => roles_anywhere_trust_policy(&ctx.resolve(trust_anchor)?),
             Trust::ServiceAccount { oidc_provider, namespace, name, pattern } => {
                 web_identity_trust_policy(&ctx.resolve(oidc_provider)?, namespace, name, *pattern)
             }

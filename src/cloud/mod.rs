@@ -271,6 +271,7 @@ mod orphans;
 mod parts;
 pub mod preflight;
 pub mod registry;
+mod roles_anywhere;
 mod roll;
 mod ssm;
 mod update;
@@ -331,6 +332,7 @@ pub struct AwsCloud {
     pub(crate) elbv2: aws_sdk_elasticloadbalancingv2::Client,
     pub(crate) elb: aws_sdk_elasticloadbalancing::Client,
     pub(crate) logs: aws_sdk_cloudwatchlogs::Client,
+    pub(crate) roles_anywhere: aws_sdk_rolesanywhere::Client,
     pub(crate) region: String,
     /// Credentials for the tokens of the cluster's Kubernetes API.
     pub(crate) sdk: SdkConfig,
@@ -362,6 +364,7 @@ impl AwsCloud {
             elbv2: aws_sdk_elasticloadbalancingv2::Client::new(sdk),
             elb: aws_sdk_elasticloadbalancing::Client::new(sdk),
             logs: aws_sdk_cloudwatchlogs::Client::new(sdk),
+            roles_anywhere: aws_sdk_rolesanywhere::Client::new(sdk),
             region: sdk.region().map(ToString::to_string).unwrap_or_default(),
             sdk: sdk.clone(),
             run: run_id(),
@@ -485,6 +488,8 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         Resource::KeyPair { .. } => Some("ImportKeyPair"),
         Resource::AutoScalingGroup(_) => Some("CreateAutoScalingGroup"),
         Resource::EcrRepository(_) => Some("CreateRepository"),
+        Resource::TrustAnchor { .. } => Some("CreateTrustAnchor"),
+        Resource::AnywhereProfile { .. } => Some("CreateProfile"),
         Resource::Vpc { .. }
         | Resource::ImportVpc { .. }
         | Resource::InternetGateway { .. }
@@ -563,6 +568,9 @@ impl AwsCloud {
             Resource::InstanceProfile { profile_name, role } => {
                 self.ensure_instance_profile(ctx, profile_name, role).await
             }
+            ira @ (Resource::TrustAnchor { .. } | Resource::AnywhereProfile { .. }) => {
+                self.ensure_roles_anywhere(ctx, ira).await
+            }
             Resource::ControlPlane(spec) => self.ensure_control_plane(ctx, spec).await,
             Resource::OidcProvider { issuer } => self.ensure_oidc_provider(ctx, issuer).await,
             Resource::LaunchTemplate(spec) => self.ensure_launch_template(ctx, spec).await,
@@ -607,9 +615,8 @@ impl AwsCloud {
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
-            Resource::Kubeconfig { .. } => Err(anyhow::anyhow!(
-                "kubeconfig steps are local: wrap the provider in `executor::WithKubeconfig`"
-            )),
+            // Local: the provider is wrapped in `executor::WithKubeconfig`.
+            Resource::Kubeconfig { .. } => Err(anyhow::anyhow!("kubeconfig steps are local")),
         };
         // A node group says what it did, so its node wait can tell a fresh group from one a
         // re-run found.
@@ -693,6 +700,8 @@ impl Apply<Doomed> for AwsCloud {
             Kind::Vpc => self.delete_vpc(p, name).await,
             Kind::InstanceProfile => self.delete_instance_profile(name, list(&d.detail)).await,
             Kind::IamRole => self.delete_role(name).await,
+            Kind::AnywhereProfile => self.delete_anywhere_profile(name).await,
+            Kind::TrustAnchor => self.delete_trust_anchor(name).await,
             Kind::EcrRepository => self.delete_repository(name, true).await.map(|_| ()),
             // Nothing of these exists in AWS to delete.
             Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),

@@ -46,6 +46,10 @@ impl AwsCloud {
         let mut found = self.tagged_ec2().await?;
         found.extend(self.tagged_groups().await?);
         found.extend(self.tagged_iam().await?);
+        for (kind, profiles) in [("trust-anchor", false), ("anywhere-profile", true)] {
+            let owned = self.owned_roles_anywhere(None, profiles).await?;
+            found.extend(owned.into_iter().map(|f| Orphan { cluster: f.cluster, kind, id: f.id }));
+        }
         let live: BTreeSet<String> = self.list_clusters().await?.into_iter().collect();
         let mut by_cluster: BTreeMap<String, Vec<Orphan>> = BTreeMap::new();
         for o in found.into_iter().filter(|o| !live.contains(&o.cluster)) {

@@ -107,6 +107,22 @@ const CAPABILITY_WITH_POLICIES: &[&str] = &[
     "iam:PassRole",
 ];
 
+const TRUST_ANCHOR: &[&str] = &[
+    "rolesanywhere:ListTrustAnchors",
+    "rolesanywhere:CreateTrustAnchor",
+    "rolesanywhere:ListTagsForResource",
+    "rolesanywhere:TagResource",
+];
+
+/// Naming a role in a profile passes it to IAM Roles Anywhere.
+const ANYWHERE_PROFILE: &[&str] = &[
+    "rolesanywhere:ListProfiles",
+    "rolesanywhere:CreateProfile",
+    "rolesanywhere:ListTagsForResource",
+    "rolesanywhere:TagResource",
+    "iam:PassRole",
+];
+
 /// The IAM actions a resource's create calls, for the policy simulation. Every kind is listed,
 /// so a new kind cannot be forgotten here.
 fn actions(resource: &Resource) -> &'static [&'static str] {
@@ -126,6 +142,8 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         }
         Resource::ElasticIp { .. } => &["ec2:AllocateAddress"],
         Resource::VpcEndpoint { .. } => VPC_ENDPOINT,
+        Resource::TrustAnchor { .. } => TRUST_ANCHOR,
+        Resource::AnywhereProfile { .. } => ANYWHERE_PROFILE,
         Resource::EndpointAccess { .. } => ENDPOINT_ACCESS,
         Resource::KeyPair { .. } => &["ec2:DescribeKeyPairs", "ec2:ImportKeyPair", "ec2:CreateTags"],
         Resource::NatGateway { .. } => &["ec2:CreateNatGateway"],

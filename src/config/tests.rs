@@ -598,13 +598,25 @@ fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
     ] {
         assert!(has(expected), "{expected}: {errs:#?}");
     }
-    let errs = errors(&format!(
-        "{HEAD}remoteNetworkConfig:\n  iam: {{provider: IRA}}\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n"
-    ));
+    // IAM Roles Anywhere: the machines' certificate authority, required, as a PEM certificate.
+    let ira = |iam: &str| {
+        format!(
+            "{HEAD}remoteNetworkConfig:\n  iam:\n{iam}  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n"
+        )
+    };
+    let errs = errors(&ira("    provider: IRA\n"));
     assert!(
-        errs.iter().any(|e| e.contains("not supported yet: remoteNetworkConfig.iam.provider")),
+        errs.iter()
+            .any(|e| e.contains("remoteNetworkConfig.iam.caBundleCert: is required with `provider: IRA`")),
         "{errs:#?}"
     );
+    let errs = errors(&ira("    provider: IRA\n    caBundleCert: not a certificate\n"));
+    assert!(errs.iter().any(|e| e.contains("caBundleCert: is not a PEM certificate")), "{errs:#?}");
+    let pem = include_str!("../../tests/fixtures/hybrid-ca.pem");
+    let block: String = pem.lines().map(|l| format!("      {l}\n")).collect();
+    let cfg = load(&ira(&format!("    provider: ira\n    caBundleCert: |\n{block}"))).unwrap();
+    let iam = cfg.config.remote_network_config.and_then(|r| r.iam).unwrap_or_default();
+    assert_eq!(iam.ca_bundle_cert.as_deref(), Some(pem));
     load(&format!("{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n")).unwrap();
     // The gateway to the remote networks: a transit or virtual private gateway, for a VPC
     // eksup creates.

@@ -250,13 +250,15 @@ pub struct RemoteNetworkConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RemoteNodesIAM {
-    /// `SSM` (hybrid activations, the default) or `IRA` (IAM Roles Anywhere, not supported yet)
+    /// `SSM` (hybrid activations, the default) or `IRA` (IAM Roles Anywhere: eksup makes a trust
+    /// anchor for `caBundleCert` and a profile)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
     /// The hybrid nodes' role (default: one eksup creates)
     #[serde(rename = "roleARN", skip_serializing_if = "Option::is_none")]
     pub role_arn: Option<String>,
-    /// The certificate authority of IAM Roles Anywhere's trust anchor
+    /// The PEM certificate of the certificate authority of the hybrid machines (`IRA`: IAM Roles
+    /// Anywhere's trust anchor)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_bundle_cert: Option<String>,
 }

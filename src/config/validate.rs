@@ -792,9 +792,7 @@ fn remote_network_rules(v: &mut V, cfg: &ClusterConfig) {
                 );
             }
         }
-        provider if provider.eq_ignore_ascii_case("ira") => {
-            v.later(format!("{p}.iam.provider"), "`IRA` (IAM Roles Anywhere; use `SSM`, hybrid activations)");
-        }
+        provider if provider.eq_ignore_ascii_case("ira") => roles_anywhere(v, p, &iam),
         other => {
             v.one_of(&format!("{p}.iam.provider"), other, &["SSM", "IRA"]);
         }
@@ -2457,6 +2455,58 @@ pub fn validate_repository(path: &str, r: &EcrRepositoryConfig) -> Vec<Diagnosti
     let mut v = V { out: Vec::new() };
     repository_rules(&mut v, path, r);
     v.out
+}
+
+/// `remoteNetworkConfig.iam` with `provider: IRA` (IAM Roles Anywhere), as eksctl checks it: the
+/// certificate authority of the hybrid machines is required, as a PEM certificate; with a role
+/// of the user's (`roleARN`) eksup makes no trust anchor or profile, and says so.
+fn roles_anywhere(v: &mut V, p: &str, iam: &RemoteNodesIAM) {
+    const HINT: &str = "give the PEM certificate of the certificate authority that signs your hybrid machines' certificates, as a block: `caBundleCert: |` then the `-----BEGIN CERTIFICATE-----` lines";
+    let Some(pem) = &iam.ca_bundle_cert else {
+        v.err_hint(format!("{p}.iam.caBundleCert"), "is required with `provider: IRA`", HINT);
+        return;
+    };
+    if let Err(why) = pem_certificates(pem) {
+        v.err_hint(format!("{p}.iam.caBundleCert"), why, HINT);
+        return;
+    }
+    if iam.role_arn.is_some() {
+        v.out.push(
+            Diagnostic::warning(
+                format!("{p}.iam.caBundleCert"),
+                "is not used: with `roleARN`, a role of your own, eksup makes no IAM Roles Anywhere trust anchor or profile",
+            )
+            .with_hint("set up IAM Roles Anywhere for that role yourself, or drop `roleARN` to have eksup make the role, trust anchor and profile"),
+        );
+    }
+}
+
+/// The certificates of a PEM bundle (each block's DER bytes), or why it is not one.
+fn pem_certificates(pem: &str) -> Result<Vec<Vec<u8>>, String> {
+    use base64::Engine as _;
+    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut out = Vec::new();
+    let mut rest = pem.trim();
+    while !rest.is_empty() {
+        let Some(body) = rest.strip_prefix(BEGIN) else {
+            return Err(format!("is not a PEM certificate: expected `{BEGIN}`"));
+        };
+        let Some((body, after)) = body.split_once(END) else {
+            return Err(format!("is not a PEM certificate: `{END}` is missing"));
+        };
+        let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        match base64::engine::general_purpose::STANDARD.decode(&b64) {
+            // A DER certificate is a SEQUENCE.
+            Ok(der) if der.first() == Some(&0x30) => out.push(der),
+            _ => return Err("is not a PEM certificate: its body is not a base64 DER certificate".to_string()),
+        }
+        rest = after.trim();
+    }
+    if out.is_empty() {
+        return Err(format!("is empty: expected a `{BEGIN}` block"));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

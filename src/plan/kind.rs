@@ -38,6 +38,10 @@ pub enum Kind {
     SecurityGroupRules,
     IamRole,
     InstanceProfile,
+    /// An IAM Roles Anywhere trust anchor: the hybrid nodes' certificate authority.
+    TrustAnchor,
+    /// An IAM Roles Anywhere profile: the roles the hybrid nodes take with their certificates.
+    AnywhereProfile,
     ControlPlane,
     OidcProvider,
     /// An EC2 key pair imported from the file's SSH public key (`ssh.publicKeyPath`, `publicKey`).
@@ -92,6 +96,8 @@ impl Kind {
             Self::SecurityGroupRules => "security-group-rules",
             Self::IamRole => "iam-role",
             Self::InstanceProfile => "instance-profile",
+            Self::TrustAnchor => "trust-anchor",
+            Self::AnywhereProfile => "anywhere-profile",
             Self::ControlPlane => "control-plane",
             Self::OidcProvider => "oidc-provider",
             Self::KeyPair => "key-pair",
@@ -143,7 +149,11 @@ impl Kind {
             | Self::SecurityGroup
             | Self::SecurityGroupRules
             | Self::NetworkInterface => PHASES[0],
-            Self::IamRole | Self::InstanceProfile | Self::OidcProvider => PHASES[1],
+            Self::IamRole
+            | Self::InstanceProfile
+            | Self::OidcProvider
+            | Self::TrustAnchor
+            | Self::AnywhereProfile => PHASES[1],
             Self::ControlPlane | Self::EndpointAccess | Self::Kubeconfig => PHASES[2],
             Self::KeyPair
             | Self::LaunchTemplate
@@ -170,7 +180,7 @@ impl Kind {
             Self::EgressOnlyInternetGateway => 2,
             Self::SecurityGroup | Self::IamRole => 3,
             Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
-            Self::KeyPair => 1,
+            Self::KeyPair | Self::TrustAnchor | Self::AnywhereProfile => 1,
             Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
             Self::PodIdentityAssociation => 2,
             // AWS's user guide: associating a provider can take a while; 15 to 30 minutes is usual.
@@ -203,12 +213,13 @@ impl Kind {
     /// control plane with node groups) as the edges.
     pub fn deleted_after(self) -> &'static [Kind] {
         use Kind::{
-            AccessEntry as AE, Addon as AD, AutoScalingGroup as ASG, Capability as CAP, ControlPlane as CP,
-            EgressOnlyInternetGateway as EIGW, ElasticIp as EIP, FargateProfile as FP,
-            GatewayAttachment as GWA, InstanceProfile as IP, InternetGateway as IGW,
-            KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
-            NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
-            SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
+            AccessEntry as AE, Addon as AD, AnywhereProfile as RAP, AutoScalingGroup as ASG,
+            Capability as CAP, ControlPlane as CP, EgressOnlyInternetGateway as EIGW, ElasticIp as EIP,
+            FargateProfile as FP, GatewayAttachment as GWA, IamRole as ROLE, InstanceProfile as IP,
+            InternetGateway as IGW, KubernetesLoadBalancer as LB, LaunchTemplate as LT,
+            ManagedNodegroup as MNG, NatGateway as NAT, NetworkAcl as ACL, NetworkInterface as ENI,
+            PodIdentityAssociation as PIA, RouteTable as RT, SecurityGroup as SG,
+            SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -224,6 +235,7 @@ impl Kind {
             | Self::KubernetesAccess
             | Self::IdentityProvider
             | Self::Capability
+            | Self::AnywhereProfile
             | Self::Kubeconfig => &[],
             Self::AccessEntry | Self::Addon | Self::PodIdentityAssociation => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.
@@ -237,7 +249,10 @@ impl Kind {
             | Self::NatGateway
             | Self::NetworkAcl
             | Self::VpcEndpoint => &[CP, MNG, ASG, FP, LB],
-            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP],
+            // The reverse of the create: the profile that names the role, then the role, then
+            // the trust anchor its trust names.
+            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP, RAP],
+            Self::TrustAnchor => &[RAP, ROLE],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
             Self::InternetGateway => &[CP, MNG, ASG, FP, LB, NAT, EIP],
             // A gateway endpoint's routes are in the tables: the endpoint goes first.

@@ -317,6 +317,15 @@ pub enum Resource {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         security_groups: Vec<Val>,
     },
+    /// An IAM Roles Anywhere trust anchor (hybrid nodes with `remoteNetworkConfig.iam.provider:
+    /// IRA`, as eksctl's `addIAMRolesAnywhere`): the certificate authority (`caBundleCert`, PEM)
+    /// whose certificates the hybrid machines present.
+    #[serde(rename_all = "camelCase")]
+    TrustAnchor { name: String, certificate: String },
+    /// An IAM Roles Anywhere profile: the roles a machine with a certificate of the trust anchor
+    /// may take, with the role session name the machine asks for (`acceptRoleSessionName`).
+    #[serde(rename_all = "camelCase")]
+    AnywhereProfile { name: String, roles: Vec<Val> },
     /// A network ACL for the subnets of one kind, with its rules, associated with the subnets.
     #[serde(rename_all = "camelCase")]
     NetworkAcl { vpc: Val, kind: SubnetKind, subnets: Vec<Val>, rules: Vec<NaclRule> },
@@ -479,6 +488,10 @@ pub enum Trust {
     ServiceAccount { oidc_provider: Val, namespace: String, name: String, pattern: bool },
     /// EKS Pod Identity (`pods.eks.amazonaws.com`, with `sts:TagSession` for its session tags).
     PodIdentity,
+    /// IAM Roles Anywhere (`rolesanywhere.amazonaws.com`, with `sts:TagSession` and
+    /// `sts:SetSourceIdentity`) for machines holding a certificate of `trust_anchor` alone.
+    #[serde(rename_all = "camelCase")]
+    RolesAnywhere { trust_anchor: Val },
 }
 
 impl Trust {
@@ -729,6 +742,8 @@ impl Resource {
             Self::RouteTable { .. } => Kind::RouteTable,
             Self::NetworkAcl { .. } => Kind::NetworkAcl,
             Self::VpcEndpoint { .. } => Kind::VpcEndpoint,
+            Self::TrustAnchor { .. } => Kind::TrustAnchor,
+            Self::AnywhereProfile { .. } => Kind::AnywhereProfile,
             Self::EndpointAccess { .. } => Kind::EndpointAccess,
             Self::SecurityGroup { .. } => Kind::SecurityGroup,
             Self::SecurityGroupRules { .. } => Kind::SecurityGroupRules,

@@ -2330,3 +2330,88 @@ fn local_zones_refused_before_anything_is_made() {
     assert!(stderr.contains("nothing was created"), "{stderr}");
     assert_eq!(Inventory::owned(&emu, "cluster-33").count("vpcs"), 0);
 }
+
+/// Example 43 with IAM Roles Anywhere (`provider: IRA`, as eksctl's docs write it): a trust anchor
+/// for the machines' certificate authority, the hybrid nodes' role that only certificates of that
+/// anchor may take (with the session named as the certificate's common name), a profile handing
+/// it out, and the role's `HYBRID_LINUX` access entry; read back with the AWS CLI, all gone after
+/// the delete. A certificate that is not a CA's is refused by IAM Roles Anywhere, and the run says
+/// which step.
+#[test]
+fn hybrid_nodes_with_iam_roles_anywhere() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let pem = include_str!("../fixtures/hybrid-ca.pem");
+    let with_ca = |pem: &str| {
+        let block: String = pem.lines().map(|l| format!("      {l}\n")).collect();
+        example("43-hybrid-nodes.yaml")
+            .replace(
+                "    provider: SSM\n    # caBundleCert: ceva\n",
+                &format!("    provider: IRA\n    caBundleCert: |\n{block}"),
+            )
+            .replace("version: \"1.31\"", "version: \"1.34\"")
+    };
+    let text = with_ca(pem);
+    assert!(text.contains("provider: IRA"), "{text}");
+    lifecycle_checked(&emu, "43-hybrid-nodes-ira.yaml", &text, |cluster| {
+        let anchors = emu.aws(&["rolesanywhere", "list-trust-anchors"])["trustAnchors"].clone();
+        let anchors = anchors.as_array().unwrap();
+        assert_eq!(anchors.len(), 1, "{anchors:?}");
+        let anchor = &anchors[0];
+        assert_eq!(anchor["name"], format!("eksup-{cluster}-hybrid-ca").as_str());
+        assert_eq!(anchor["enabled"], true, "{anchor}");
+        assert_eq!(anchor["source"]["sourceType"], "CERTIFICATE_BUNDLE", "{anchor}");
+        assert_eq!(str_of(&anchor["source"]["sourceData"]["x509CertificateData"]).trim(), pem.trim());
+        let anchor_arn = str_of(&anchor["trustAnchorArn"]);
+        let tags = emu.aws(&["rolesanywhere", "list-tags-for-resource", "--resource-arn", &anchor_arn]);
+        assert!(tags.to_string().contains(&format!("\"value\":\"{cluster}\"")), "ownership tags: {tags}");
+
+        let role_name = format!("eksup-{cluster}-hybrid-node");
+        let role = &emu.aws(&["iam", "get-role", "--role-name", &role_name])["Role"];
+        let trust = role["AssumeRolePolicyDocument"].to_string();
+        assert!(
+            trust.contains("rolesanywhere.amazonaws.com")
+                && trust.contains(&anchor_arn)
+                && trust.contains("sts:SetSourceIdentity")
+                && trust.contains("${aws:PrincipalTag/x509Subject/CN}"),
+            "{trust}"
+        );
+        let attached =
+            emu.aws(&["iam", "list-attached-role-policies", "--role-name", &role_name]).to_string();
+        assert!(attached.contains("AmazonEC2ContainerRegistryPullOnly"), "{attached}");
+        assert!(!attached.contains("AmazonSSMManagedInstanceCore"), "no SSM policy without SSM: {attached}");
+
+        let profiles = emu.aws(&["rolesanywhere", "list-profiles"])["profiles"].clone();
+        let profile = &profiles[0];
+        assert_eq!(profile["name"], format!("eksup-{cluster}-hybrid-nodes").as_str(), "{profiles}");
+        assert_eq!(profile["roleArns"], serde_json::json!([str_of(&role["Arn"])]), "{profile}");
+        assert_eq!(
+            (&profile["enabled"], &profile["acceptRoleSessionName"]),
+            (&Value::Bool(true), &Value::Bool(true))
+        );
+
+        let entry = &emu.aws(&[
+            "eks",
+            "describe-access-entry",
+            "--cluster-name",
+            cluster,
+            "--principal-arn",
+            &str_of(&role["Arn"]),
+        ])["accessEntry"];
+        assert_eq!(entry["type"], "HYBRID_LINUX", "{entry}");
+    });
+    assert_eq!(emu.aws(&["rolesanywhere", "list-trust-anchors"])["trustAnchors"], serde_json::json!([]));
+    assert_eq!(emu.aws(&["rolesanywhere", "list-profiles"])["profiles"], serde_json::json!([]));
+
+    // A certificate that is not a certificate authority's: IAM Roles Anywhere refuses it.
+    let path = emu.home().join("not-a-ca.yaml");
+    std::fs::write(&path, with_ca(include_str!("../fixtures/not-a-ca.pem"))).unwrap();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&path));
+    assert_ne!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("trust-anchor-hybrid-nodes") && out.stderr.contains("ValidationException"),
+        "{}",
+        out.stderr
+    );
+    Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&path)).expect(0, "delete");
+    Inventory::owned(&emu, "hybrid-2").assert_empty(true);
+}

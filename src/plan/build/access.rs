@@ -17,6 +17,9 @@ struct Entry {
     policies: Vec<AccessPolicyAssoc>,
 }
 
+/// The step of the hybrid nodes' role eksup makes.
+const HYBRID_ROLE: &str = "iam-role-hybrid-nodes";
+
 impl Builder<'_> {
     /// `identityProviders`: the OIDC provider associated with the cluster. Last, after every
     /// other step that asks EKS for something: the association is a cluster update of 15 to 30
@@ -59,61 +62,19 @@ impl Builder<'_> {
         }
     }
 
-    /// EKS Hybrid Nodes: the role the machines get through SSM hybrid activations (the file's,
-    /// or one eksup makes, as eksctl's) and its `HYBRID_LINUX` access entry, which lets them join.
+    /// EKS Hybrid Nodes: the role the machines get (the file's, or one eksup makes, as eksctl's)
+    /// through SSM hybrid activations or IAM Roles Anywhere (`iam.provider: IRA`: with its trust
+    /// anchor and profile), and its `HYBRID_LINUX` access entry, which lets them join.
     pub(super) fn hybrid_nodes(&mut self, cp: &str, opts: &PlanOptions) {
         let Some(rnc) = &self.cfg.remote_network_config else { return };
-        let (role, mut deps) = match rnc.iam.as_ref().and_then(|i| i.role_arn.clone()) {
+        let iam = rnc.iam.clone().unwrap_or_default();
+        let (role, mut deps) = match iam.role_arn.clone() {
             Some(arn) => (Val::lit(arn), vec![]),
             None => {
-                let (partition, region, cluster) =
-                    (self.partition, self.region.clone(), self.cluster.clone());
-                let account = opts.account_id.as_deref().unwrap_or("<account>");
-                let statement = |actions: &[&str], resource: String| {
-                    serde_json::json!({ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": actions, "Resource": resource }] })
-                        .to_string()
-                };
-                let inline = BTreeMap::from([
-                    // DescribeInstanceInformation takes no resource; deregistering, only the
-                    // account's managed instances (eksctl's allows both on `*`).
-                    ("ssm-describe".to_string(), statement(&["ssm:DescribeInstanceInformation"], "*".into())),
-                    (
-                        "ssm-deregister".to_string(),
-                        statement(
-                            &["ssm:DeregisterManagedInstance"],
-                            format!("arn:{partition}:ssm:{region}:{account}:managed-instance/*"),
-                        ),
-                    ),
-                    // eksctl's allows every cluster; the nodes need only theirs.
-                    (
-                        "eks-describe-cluster".to_string(),
-                        statement(
-                            &["eks:DescribeCluster"],
-                            format!("arn:{partition}:eks:{region}:{account}:cluster/{cluster}"),
-                        ),
-                    ),
-                ]);
-                let policies = vec![
-                    self.policy("AmazonSSMManagedInstanceCore"),
-                    self.policy("AmazonEC2ContainerRegistryPullOnly"),
-                ];
-                let role = self.role(
-                    "iam-role-hybrid-nodes",
-                    "hybrid nodes",
-                    super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64),
-                    // AWS's guide for hybrid nodes: SSM of this account and region only.
-                    Trust::Service {
-                        service: "ssm.amazonaws.com".into(),
-                        condition: Some(serde_json::json!({
-                            "StringEquals": { "aws:SourceAccount": account },
-                            "ArnEquals": { "aws:SourceArn": format!("arn:{partition}:ssm:{region}:{account}:*") },
-                        })),
-                    },
-                    policies,
-                    inline,
-                    None,
-                );
-                (role, vec!["iam-role-hybrid-nodes".to_string()])
+                let roles_anywhere = iam.provider.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("ira"));
+                let certificate = iam.ca_bundle_cert.clone().filter(|_| roles_anywhere);
+                let role = self.hybrid_nodes_role(opts, certificate);
+                (role, vec![HYBRID_ROLE.to_string()])
             }
         };
         deps.push(cp.to_string());
@@ -129,6 +90,77 @@ impl Builder<'_> {
             },
             deps,
         );
+    }
+
+    /// The hybrid nodes' role eksup makes: for SSM hybrid activations, or, given the certificate
+    /// authority of the machines (`caBundleCert`), for IAM Roles Anywhere with the trust anchor
+    /// and profile it takes.
+    fn hybrid_nodes_role(&mut self, opts: &PlanOptions, roles_anywhere: Option<String>) -> Val {
+        let (partition, region, cluster) = (self.partition, self.region.clone(), self.cluster.clone());
+        let account = opts.account_id.as_deref().unwrap_or("<account>");
+        let statement = |actions: &[&str], resource: String| {
+            serde_json::json!({ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": actions, "Resource": resource }] })
+                .to_string()
+        };
+        let cluster_arn = format!("arn:{partition}:eks:{region}:{account}:cluster/{cluster}");
+        // nodeadm describes the cluster and lists its access entries (AWS's guide; eksctl's allows
+        // DescribeCluster on every cluster: the nodes need only theirs).
+        let mut inline = BTreeMap::from([(
+            "eks-describe-cluster".to_string(),
+            statement(&["eks:DescribeCluster", "eks:ListAccessEntries"], cluster_arn),
+        )]);
+        let mut policies = vec![self.policy("AmazonEC2ContainerRegistryPullOnly")];
+        let name = super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64);
+        let Some(certificate) = roles_anywhere else {
+            // AWS's guide: with SSM, its managed-instance policy and deregistering on uninstall
+            // (DescribeInstanceInformation takes no resource; deregistering, only the account's
+            // managed instances; eksctl's allows both on `*`).
+            inline.insert(
+                "ssm-describe".to_string(),
+                statement(&["ssm:DescribeInstanceInformation"], "*".into()),
+            );
+            inline.insert(
+                "ssm-deregister".to_string(),
+                statement(
+                    &["ssm:DeregisterManagedInstance"],
+                    format!("arn:{partition}:ssm:{region}:{account}:managed-instance/*"),
+                ),
+            );
+            policies.insert(0, self.policy("AmazonSSMManagedInstanceCore"));
+            // AWS's guide for hybrid nodes: SSM of this account and region only.
+            let trust = Trust::Service {
+                service: "ssm.amazonaws.com".into(),
+                condition: Some(serde_json::json!({
+                    "StringEquals": { "aws:SourceAccount": account },
+                    "ArnEquals": { "aws:SourceArn": format!("arn:{partition}:ssm:{region}:{account}:*") },
+                })),
+            };
+            return self.role(HYBRID_ROLE, "hybrid nodes", name, trust, policies, inline, None);
+        };
+        // IAM Roles Anywhere (eksctl's `addIAMRolesAnywhere`): the machines' certificate authority,
+        // the role only its certificates may take (no SSM policy: AWS's guide asks for it with
+        // SSM alone, eksctl attaches it anyway), and the profile that hands the role out.
+        let anchor = self.add(
+            "trust-anchor-hybrid-nodes",
+            "IAM Roles Anywhere trust anchor of the hybrid nodes",
+            Resource::TrustAnchor {
+                name: super::bounded_name(&format!("eksup-{cluster}-hybrid-ca"), 255),
+                certificate,
+            },
+            vec![],
+        );
+        let trust = Trust::RolesAnywhere { trust_anchor: Val::out(&anchor, keys::ARN) };
+        let role = self.role(HYBRID_ROLE, "hybrid nodes", name, trust, policies, inline, None);
+        self.add(
+            "anywhere-profile-hybrid-nodes",
+            "IAM Roles Anywhere profile of the hybrid nodes",
+            Resource::AnywhereProfile {
+                name: super::bounded_name(&format!("eksup-{cluster}-hybrid-nodes"), 255),
+                roles: vec![role.clone()],
+            },
+            vec![HYBRID_ROLE.to_string()],
+        );
+        role
     }
 
     pub(super) fn access_entries(&mut self, cp: &str) {

@@ -33,7 +33,8 @@ impl Builder<'_> {
         boundary: Option<String>,
     ) -> Val {
         let deps = match &trust {
-            Trust::ServiceAccount { oidc_provider: Val::Out(r), .. } => vec![r.step.clone()],
+            Trust::ServiceAccount { oidc_provider: Val::Out(r), .. }
+            | Trust::RolesAnywhere { trust_anchor: Val::Out(r) } => vec![r.step.clone()],
             _ => vec![],
         };
         self.add(

@@ -837,3 +837,54 @@ fn hybrid_nodes_networks_are_routed_through_the_users_gateway() {
     let p = plan_of("remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n");
     assert!(p.step("gateway-attachment").is_none());
 }
+
+#[test]
+fn hybrid_nodes_with_iam_roles_anywhere_get_a_trust_anchor_a_role_only_it_may_give_and_a_profile() {
+    let pem = include_str!("../../../tests/fixtures/hybrid-ca.pem");
+    let block: String = pem.lines().map(|l| format!("      {l}\n")).collect();
+    let p = plan_of(&format!(
+        "remoteNetworkConfig:\n  iam:\n    provider: IRA\n    caBundleCert: |\n{block}  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n"
+    ));
+    let Resource::TrustAnchor { name, certificate } = resource(&p, "trust-anchor-hybrid-nodes") else {
+        panic!()
+    };
+    assert_eq!((name.as_str(), certificate.as_str()), ("eksup-demo-hybrid-ca", pem));
+    let Resource::IamRole { trust, managed_policies, inline_policies, .. } =
+        resource(&p, "iam-role-hybrid-nodes")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        trust,
+        &Trust::RolesAnywhere { trust_anchor: Val::out("trust-anchor-hybrid-nodes", keys::ARN) }
+    );
+    assert!(
+        p.step("iam-role-hybrid-nodes")
+            .unwrap()
+            .depends_on
+            .contains(&"trust-anchor-hybrid-nodes".to_string())
+    );
+    // AWS's guide: no SSM policy without SSM.
+    assert_eq!(managed_policies, &["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly".to_string()]);
+    assert_eq!(inline_policies.keys().collect::<Vec<_>>(), ["eks-describe-cluster"]);
+    let Resource::AnywhereProfile { name, roles } = resource(&p, "anywhere-profile-hybrid-nodes") else {
+        panic!()
+    };
+    assert_eq!(name, "eksup-demo-hybrid-nodes");
+    assert_eq!(roles, &[Val::out("iam-role-hybrid-nodes", keys::ARN)]);
+    let Resource::AccessEntry { principal, entry_type, .. } = resource(&p, "access-entry-hybrid-nodes")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (principal, entry_type.as_str()),
+        (&Val::out("iam-role-hybrid-nodes", keys::ARN), "HYBRID_LINUX")
+    );
+    // SSM (the default): no trust anchor or profile, SSM's policies.
+    let p = plan_of("remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n");
+    assert!(
+        p.step("trust-anchor-hybrid-nodes").is_none() && p.step("anywhere-profile-hybrid-nodes").is_none()
+    );
+    let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-hybrid-nodes") else { panic!() };
+    assert_eq!(managed_policies.len(), 2, "{managed_policies:?}");
+}

@@ -197,6 +197,13 @@ impl Inventory {
             "oidc providers",
             items(&oidc, "OpenIDConnectProviderList").iter().map(|p| str_of(&p["Arn"])).collect(),
         );
+        // IAM Roles Anywhere (hybrid nodes with `IRA`): by eksup's names.
+        for (kind, args, key) in [
+            ("trust anchors", ["rolesanywhere", "list-trust-anchors"], "trustAnchors"),
+            ("anywhere profiles", ["rolesanywhere", "list-profiles"], "profiles"),
+        ] {
+            m.insert(kind, named(emu.aws(&args), key, "name", &|_| sole));
+        }
 
         let clusters = emu.aws(&["eks", "list-clusters"]);
         let exists = items(&clusters, "clusters").iter().any(|c| c == cluster);
