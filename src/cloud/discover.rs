@@ -121,8 +121,7 @@ struct Facts {
     cluster_sg: Option<String>,
     /// Its OIDC issuer.
     issuer: Option<String>,
-    /// It has hybrid nodes' networks (or is gone, so that nothing tells): what they use of IAM
-    /// Roles Anywhere is looked for.
+    /// It exists and has hybrid nodes' networks: what they use of IAM Roles Anywhere is looked for.
     hybrid: bool,
 }
 
@@ -326,9 +325,12 @@ impl Finder<'_> {
         // IAM last: the roles the cluster, its node groups and Fargate profiles name are
         // gathered on the way; a role before the instance profiles that hold it.
         let mut kinds: Vec<Kind> = Kind::iter().collect();
+        // IAM Roles Anywhere after the roles: with the cluster gone, the hybrid nodes' role
+        // found tells whether there is any (it is deleted after them).
         kinds.sort_by_key(|k| match k {
             Kind::IamRole => 1,
             Kind::InstanceProfile => 2,
+            Kind::TrustAnchor | Kind::AnywhereProfile => 3,
             _ => 0,
         });
         if let Scope::KindsOf(only, _) = &self.scope {
@@ -367,7 +369,9 @@ impl Finder<'_> {
             Kind::OidcProvider => self.oidc_providers(facts.issuer.as_deref()).await,
             Kind::LaunchTemplate => self.launch_templates().await,
             Kind::KeyPair => self.key_pairs().await,
-            Kind::TrustAnchor | Kind::AnywhereProfile if facts.hybrid => self.roles_anywhere(kind).await,
+            Kind::TrustAnchor | Kind::AnywhereProfile if self.may_have_roles_anywhere(facts) => {
+                self.roles_anywhere(kind).await
+            }
             Kind::NatGateway => self.nat_gateways().await,
             Kind::ElasticIp => self.elastic_ips().await,
             Kind::InternetGateway => self.internet_gateways().await,
@@ -445,7 +449,7 @@ impl Finder<'_> {
             vpcs,
             cluster_sg: config.and_then(|v| v.cluster_security_group_id()).map(str::to_string),
             issuer: eks_cluster.as_ref().and_then(|ec| ec.identity()?.oidc()?.issuer()).map(str::to_string),
-            hybrid: eks_cluster.as_ref().is_none_or(|ec| ec.remote_network_config().is_some()),
+            hybrid: eks_cluster.as_ref().is_some_and(|ec| ec.remote_network_config().is_some()),
         })
     }
 
@@ -724,6 +728,15 @@ impl Finder<'_> {
             ))
         });
         Ok(())
+    }
+
+    /// Whether the cluster may have IAM Roles Anywhere resources: it has hybrid nodes' networks,
+    /// or it is gone and eksup's role for hybrid nodes is still there (deleted after them), so
+    /// that a delete of any other cluster asks IAM Roles Anywhere nothing.
+    fn may_have_roles_anywhere(&self, facts: &Facts) -> bool {
+        facts.hybrid
+            || !facts.exists
+                && self.found.iter().any(|d| d.kind == Kind::IamRole && d.name.ends_with("-hybrid-node"))
     }
 
     /// IAM Roles Anywhere trust anchors or profiles of the cluster (hybrid nodes with `IRA`).

@@ -113,8 +113,19 @@ impl AwsCloud {
         Ok(true)
     }
 
-    fn not_owned(what: String, ctx: &StepContext<'_>) -> anyhow::Error {
-        CloudError::NotOwned { what, cluster: ctx.plan.cluster.clone(), tag: tag_keys::CLUSTER }.into()
+    /// The tags of the trust anchor or profile `arn` that a step found by name, if the cluster's
+    /// ownership tag is among them; else the error that it is someone else's.
+    async fn owned_tags(
+        &self,
+        ctx: &StepContext<'_>,
+        arn: &str,
+        what: String,
+    ) -> anyhow::Result<BTreeMap<String, String>> {
+        let have = self.anywhere_tags(arn).await?;
+        if owned_by(have.iter().map(|(k, v)| (k.as_str(), v.as_str())), &ctx.plan.cluster) {
+            return Ok(have);
+        }
+        Err(CloudError::NotOwned { what, cluster: ctx.plan.cluster.clone(), tag: tag_keys::CLUSTER }.into())
     }
 
     /// A [`Resource::TrustAnchor`] or [`Resource::AnywhereProfile`] step.
@@ -165,10 +176,8 @@ impl AwsCloud {
         };
         let arn = anchor.trust_anchor_arn().unwrap_or_default().to_string();
         let id = anchor.trust_anchor_id().unwrap_or_default().to_string();
-        let have_tags = self.anywhere_tags(&arn).await?;
-        if !owned_by(have_tags.iter().map(|(k, v)| (k.as_str(), v.as_str())), &ctx.plan.cluster) {
-            return Err(Self::not_owned(format!("IAM Roles Anywhere trust anchor `{name}`"), ctx));
-        }
+        let have_tags =
+            self.owned_tags(ctx, &arn, format!("IAM Roles Anywhere trust anchor `{name}`")).await?;
         let mut action = Action::Existed;
         if certificate_of(&anchor).as_deref() != Some(normalized(certificate).as_str()) {
             let call = self.roles_anywhere.update_trust_anchor().trust_anchor_id(&id).source(source);
@@ -221,10 +230,7 @@ impl AwsCloud {
         };
         let arn = profile.profile_arn().unwrap_or_default().to_string();
         let id = profile.profile_id().unwrap_or_default().to_string();
-        let have_tags = self.anywhere_tags(&arn).await?;
-        if !owned_by(have_tags.iter().map(|(k, v)| (k.as_str(), v.as_str())), &ctx.plan.cluster) {
-            return Err(Self::not_owned(format!("IAM Roles Anywhere profile `{name}`"), ctx));
-        }
+        let have_tags = self.owned_tags(ctx, &arn, format!("IAM Roles Anywhere profile `{name}`")).await?;
         let mut action = Action::Existed;
         let mut have_roles = profile.role_arns().to_vec();
         have_roles.sort();

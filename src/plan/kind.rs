@@ -215,11 +215,11 @@ impl Kind {
         use Kind::{
             AccessEntry as AE, Addon as AD, AnywhereProfile as RAP, AutoScalingGroup as ASG,
             Capability as CAP, ControlPlane as CP, EgressOnlyInternetGateway as EIGW, ElasticIp as EIP,
-            FargateProfile as FP, GatewayAttachment as GWA, IamRole as ROLE, InstanceProfile as IP,
-            InternetGateway as IGW, KubernetesLoadBalancer as LB, LaunchTemplate as LT,
-            ManagedNodegroup as MNG, NatGateway as NAT, NetworkAcl as ACL, NetworkInterface as ENI,
-            PodIdentityAssociation as PIA, RouteTable as RT, SecurityGroup as SG,
-            SecurityGroupRules as RULES, Subnet as SUB, VpcEndpoint as VPCE,
+            FargateProfile as FP, GatewayAttachment as GWA, InstanceProfile as IP, InternetGateway as IGW,
+            KubernetesLoadBalancer as LB, LaunchTemplate as LT, ManagedNodegroup as MNG, NatGateway as NAT,
+            NetworkAcl as ACL, NetworkInterface as ENI, PodIdentityAssociation as PIA, RouteTable as RT,
+            SecurityGroup as SG, SecurityGroupRules as RULES, Subnet as SUB, TrustAnchor as TA,
+            VpcEndpoint as VPCE,
         };
         match self {
             // Nothing depends on these: they go first.
@@ -249,10 +249,10 @@ impl Kind {
             | Self::NatGateway
             | Self::NetworkAcl
             | Self::VpcEndpoint => &[CP, MNG, ASG, FP, LB],
-            // The reverse of the create: the profile that names the role, then the role, then
-            // the trust anchor its trust names.
-            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP, RAP],
-            Self::TrustAnchor => &[RAP, ROLE],
+            // The profile that names the role first, the role last: while anything of IAM Roles
+            // Anywhere is left, the hybrid nodes' role tells a delete to look for it.
+            Self::IamRole => &[CP, MNG, ASG, FP, LB, AD, IP, PIA, CAP, RAP, TA],
+            Self::TrustAnchor => &[RAP],
             Self::ElasticIp => &[CP, MNG, ASG, FP, LB, NAT],
             Self::InternetGateway => &[CP, MNG, ASG, FP, LB, NAT, EIP],
             // A gateway endpoint's routes are in the tables: the endpoint goes first.
