@@ -2182,23 +2182,32 @@ impl AwsCloud {
             )
             .build()
             .context("an identity provider config needs a name, issuer URL and client id")?;
-        // One cluster update at a time: wait while another runs (ResourceInUseException).
-        let busy = |e: &CloudError| {
-            (e.kind() == ErrorKind::InUse).then_some("another cluster update is in progress")
-        };
-        retry_while(&ctx.progress, limits::DEPENDENCY, busy, || {
-            let call = self
-                .eks
-                .associate_identity_provider_config()
-                .cluster_name(cluster)
-                .oidc(oidc.clone())
-                .set_tags(Some(tags.clone()))
-                .client_request_token(self.client_token(ctx));
-            async move { call.send().await.map(|_| ()).api("AssociateIdentityProviderConfig") }
-        })
-        .await?;
-        self.made(ctx);
-        Ok(())
+        // One cluster update at a time (waited for while another runs), then the association's
+        // own update until it ends: a failed one says why (an issuer EKS cannot reach), where the
+        // config alone would just vanish.
+        let span = super::Span::making(crate::plan::Kind::IdentityProvider, limits::IDENTITY_PROVIDER);
+        let made = std::sync::atomic::AtomicBool::new(false);
+        let result = self
+            .apply_update_in(&ctx.progress, cluster, super::update::Target::Cluster, span, || {
+                let call = self
+                    .eks
+                    .associate_identity_provider_config()
+                    .cluster_name(cluster)
+                    .oidc(oidc.clone())
+                    .set_tags(Some(tags.clone()))
+                    .client_request_token(self.client_token(ctx));
+                let made = &made;
+                async move {
+                    let out = call.send().await.api("AssociateIdentityProviderConfig")?;
+                    made.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(out.update)
+                }
+            })
+            .await;
+        if made.load(std::sync::atomic::Ordering::Relaxed) {
+            self.made(ctx);
+        }
+        result.map(|_| ())
     }
 
     /// Associate the file's OIDC provider and wait until EKS has (ACTIVE). One eksup associated

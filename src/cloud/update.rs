@@ -19,7 +19,7 @@ use crate::executor::{Cancel, Progress, Reporter, Subject};
 
 /// What an update changes: the cluster itself, one of its add-ons or managed node groups.
 #[derive(Debug, Clone, Copy)]
-enum Target<'a> {
+pub(super) enum Target<'a> {
     Cluster,
     Addon(&'a str),
     Nodegroup(&'a str),
@@ -479,7 +479,7 @@ impl AwsCloud {
     }
 
     /// [`Self::apply_update`] within a step's progress.
-    async fn apply_update_in<F, Fut>(
+    pub(super) async fn apply_update_in<F, Fut>(
         &self,
         progress: &Progress<'_>,
         cluster: &str,

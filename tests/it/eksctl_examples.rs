@@ -1246,6 +1246,25 @@ fn oidc_identity_provider() {
             listed["identityProviderConfigs"],
             serde_json::json!([{"type": "oidc", "name": "cognito-2"}])
         );
+
+        // An issuer EKS cannot reach: the association's update fails, the config vanishes, and
+        // the run says why at once instead of waiting an hour for a config that is gone.
+        let unreachable = text
+            .replace("cognito-user-pool-1", "cognito-3")
+            .replace("https://cognito-idp.us-west-2.amazonaws.com", "https://idp.example.invalid");
+        std::fs::write(&file, unreachable).unwrap();
+        let failed = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_ne!(failed.code, 0, "{}", failed.stderr);
+        assert!(
+            failed.stderr.contains("identity-provider")
+                && failed.stderr.contains(
+                    "is `Failed`: Unknown: Unable to reach the OIDC issuer https://idp.example.invalid"
+                ),
+            "{}",
+            failed.stderr
+        );
+        let listed = emu.aws(&["eks", "list-identity-provider-configs", "--cluster-name", cluster]);
+        assert_eq!(listed["identityProviderConfigs"], serde_json::json!([]), "{listed}");
     });
 }
 

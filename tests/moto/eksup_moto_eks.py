@@ -343,7 +343,13 @@ What AWS does, and what is patched here:
   terraform-provider-aws's identity_provider_config.go); then the update in progress and the
   cluster's status as for associate; a repeated request with its token -> the same update. list:
   CREATING and DELETING configs included, ``[{"type": "oidc", "name": ...}]``, maxResults 1..100 /
-  nextToken. Not modelled: the Kubernetes API does not authenticate the provider's tokens.
+  nextToken. An association whose issuer EKS cannot reach (a host under ``.invalid``, RFC 6761's
+  name that never resolves, or listed in ``EKSUP_MOTO_UNREACHABLE_ISSUERS``, comma-separated
+  hosts) fails when its update ends: the update ``Failed`` with an error (``Unknown``, "Unable to
+  reach the OIDC issuer <url>": our wording, UNVERIFIED) and the config gone, as AWS removes a
+  config whose association failed (crossplane-contrib/provider-aws issue 1422: Describe answers
+  not found afterwards). Not modelled: the Kubernetes API does not authenticate the provider's
+  tokens.
 * **Tags** on nodegroup, Fargate profile, addon, access-entry, pod identity association and
   identity provider config ARNs (moto: clusters only).
 * **Idempotency tokens** (``clientRequestToken``; the SDKs fill it in with a fresh UUID per call
@@ -3063,9 +3069,12 @@ def _identity_providers_raw(cluster: Cluster) -> dict[str, IdentityProviderConfi
 
 
 def _identity_providers(cluster: Cluster) -> dict[str, IdentityProviderConfig]:
-    """The cluster's configs, after removing those whose disassociation has ended."""
+    """The cluster's configs, after removing those whose disassociation has ended or whose
+    association failed."""
     configs = _identity_providers_raw(cluster)
     for config in list(configs.values()):
+        if config.association is not None:
+            _update_status(config.association)  # a failed end removes the config
         if config.disassociation is not None:
             _update_status(config.disassociation)  # its end removes the config
     return configs
@@ -3148,6 +3157,15 @@ def _check_identity_provider_updatable(cluster: Cluster, asked: str) -> None:
         raise InvalidRequestException(message=f"Cluster '{cluster.name}' is not in ACTIVE status")
 
 
+def _issuer_reachable(url: str) -> bool:
+    """Whether EKS could fetch the issuer's discovery document (see the module docs)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    unreachable = {h.strip().lower() for h in os.environ.get("EKSUP_MOTO_UNREACHABLE_ISSUERS", "").split(",") if h.strip()}
+    return not (host == "invalid" or host.endswith(".invalid") or host in unreachable)
+
+
 def associate_identity_provider_config(self: EKSResponse) -> ActionResult:
     """Checked in this order: the cluster (ResourceNotFoundException); a repeated request (same
     clientRequestToken and parameters: the original update, as it is now); the parameters
@@ -3174,7 +3192,17 @@ def associate_identity_provider_config(self: EKSResponse) -> ActionResult:
         _check_identity_provider_updatable(cluster, "AssociateIdentityProviderConfig")
         config = IdentityProviderConfig(self.eks_backend, cluster, oidc, tags)
         params = [{"type": "IdentityProviderConfig", "value": _json([{"type": "oidc", "name": name}])}]
-        update = _record_update(cluster, "AssociateIdentityProviderConfig", params, finish=lambda _: "Successful",
+
+        def finish(update: dict[str, Any]) -> str:
+            if not _issuer_reachable(config.issuer_url):
+                update["errors"] = [{"errorCode": "Unknown", "resourceIds": [name],
+                                     "errorMessage": f"Unable to reach the OIDC issuer {config.issuer_url}"}]
+                if _identity_providers_raw(cluster).get(name) is config:
+                    del _identity_providers_raw(cluster)[name]
+                return "Failed"
+            return "Successful"
+
+        update = _record_update(cluster, "AssociateIdentityProviderConfig", params, finish=finish,
                                 backend=self.eks_backend, seconds=_create_delay("identityprovider"))
         config.association = update
         _identity_providers_raw(cluster)[name] = config

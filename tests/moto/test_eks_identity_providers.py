@@ -112,6 +112,24 @@ def test_associate_describe_list_tags_and_disassociate_without_delay(emulator):
     assert listed(env) == ["dex"]
 
 
+@pytest.mark.parametrize("issuer", ["https://idp.example.invalid/oauth2", "https://unreachable.example.com"])
+@pytest.mark.emulator_env(**FAST, EKSUP_MOTO_UNREACHABLE_ISSUERS="unreachable.example.com")
+def test_an_association_whose_issuer_eks_cannot_reach_fails_and_the_config_goes(emulator, issuer):
+    env = Env(emulator, addons=())
+    update = associate(env, issuerUrl=issuer)["update"]
+    assert update["status"] == "InProgress"  # AWS answers InProgress whatever happens next
+    done = env.eks.describe_update(name=env.name, updateId=update["id"])["update"]
+    assert done["status"] == "Failed"
+    assert done["errors"] == [{"errorCode": "Unknown", "errorMessage": f"Unable to reach the OIDC issuer {issuer}",
+                               "resourceIds": ["okta"]}]
+    assert listed(env) == []
+    assert error(describe, env)["Code"] == "ResourceNotFoundException"
+    assert env.eks.describe_cluster(name=env.name)["cluster"]["status"] == "ACTIVE"
+    # A reachable one can be associated afterwards.
+    associate(env, "dex")
+    assert describe(env, "dex")["status"] == "ACTIVE"
+
+
 def test_defaults_and_optional_fields_are_answered_as_aws_does(emulator):
     env = Env(emulator, addons=())
     assert associate(env)["tags"] == {}
