@@ -105,12 +105,18 @@ fn addons_fargate_profiles_and_access_entries_are_added_from_the_file_and_delete
     eksup(&emu, &["delete", "fargateprofile", "--cluster", "parts", "--name", "fp-dev", "--yes"])
         .expect(0, "fargate");
     assert_eq!(fargate_profiles(&emu), serde_json::json!([]));
+    let agent = ["get", "daemonset", "eks-pod-identity-agent", "-n", "kube-system", "-o", "name"];
+    let (ok, out, err) = emu.kubectl(&agent);
+    assert!(ok && out.contains("eks-pod-identity-agent"), "{out}{err}");
     eksup(
         &emu,
         &["delete", "addon", "--cluster", "parts", "--name", "eks-pod-identity-agent", "--preserve", "--yes"],
     )
     .expect(0, "addon");
     assert!(!addons(&emu).contains(&"eks-pod-identity-agent".to_string()));
+    // `--preserve`: EKS lets go of the add-on, its software stays on the cluster.
+    let (ok, out, err) = emu.kubectl(&agent);
+    assert!(ok && out.contains("eks-pod-identity-agent"), "preserved: {out}{err}");
     let nope = eksup(&emu, &["delete", "addon", "--cluster", "nope", "--name", "vpc-cni", "--yes"]);
     assert_eq!(nope.code, 1);
     assert!(nope.stderr.contains("no cluster `nope` in this region"), "{}", nope.stderr);

@@ -3419,6 +3419,49 @@ def _install_test_routes() -> None:
         control._eksup_k8s = True
 
 
+ADDON_PLURALS = ("daemonsets", "deployments", "serviceaccounts", "poddisruptionbudgets", "replicasets", "configmaps", "pods")
+
+
+def _install_preserve() -> None:
+    """DeleteAddon with ``preserve``: AWS's API reference, "Specifying this option preserves the
+    add-on software on your cluster but Amazon EKS stops managing any settings for the add-on".
+    The add-on's objects in ``kube-system`` lose the emulator's add-on annotation before the delete,
+    so that the reconcile neither removes nor manages them again (they stay, and their pods keep
+    running); a refused delete gives the annotation back. Without ``preserve`` they go, as before."""
+    from moto.eks.responses import EKSResponse
+
+    original = EKSResponse.delete_addon
+
+    def delete_addon(self: Any) -> Any:
+        if str(self._get_param("preserve")).lower() != "true":
+            return original(self)
+        backend, name = self.eks_backend, self._get_param("addonName")
+        cluster = backend.clusters.get(eks._cluster_name(self))
+        ctx = None if cluster is None else context_for(backend.account_id, backend.region_name, cluster.name)
+        detached: list[tuple[str, dict[str, Any]]] = []
+        if ctx is not None and name in eks._addons(cluster):
+            with ctx.store.lock:
+                for plural in ADDON_PLURALS:
+                    for obj in ctx.store.list(plural, "kube-system"):
+                        annotations = obj["metadata"].get("annotations") or {}
+                        if annotations.get(ADDON_ANNOTATION) == name:
+                            del annotations[ADDON_ANNOTATION]
+                            detached.append((plural, obj))
+                            ctx.store.update(plural, obj)
+        try:
+            return original(self)
+        except Exception:
+            with ctx.store.lock if ctx is not None else threading.Lock():
+                for plural, obj in detached:
+                    obj["metadata"].setdefault("annotations", {})[ADDON_ANNOTATION] = name
+                    if ctx is not None:
+                        ctx.store.update(plural, obj)
+            raise
+
+    delete_addon.__name__ = "delete_addon"
+    EKSResponse.delete_addon = delete_addon
+
+
 def install() -> None:
     """Apply the patches of this module (called once per process)."""
     from moto.eks.models import EKSBackend
@@ -3443,4 +3486,5 @@ def install() -> None:
         return nodegroup
 
     EKSBackend.create_nodegroup = create_nodegroup
+    _install_preserve()
     _install_test_routes()
