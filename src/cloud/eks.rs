@@ -253,13 +253,6 @@ impl AwsCloud {
                         "the cluster has EKS Auto Mode {is}, the config has it {asks}; eksup does not change it on an existing cluster yet (`aws eks update-cluster-config` does)"
                     ));
                 }
-                let remote =
-                    cluster.remote_network_config().is_some_and(|r| !r.remote_node_networks().is_empty());
-                if remote != spec.remote_network.is_some() {
-                    ctx.progress.warn(
-                        "the cluster's remote networks differ from the config's `remoteNetworkConfig`; eksup does not change them on an existing cluster yet (`aws eks update-cluster-config` does)",
-                    );
-                }
                 Action::Existed
             }
             None => {
@@ -342,6 +335,23 @@ impl AwsCloud {
             self.update_cluster_config_in(&ctx.progress, name, &ClusterChange::ScalingTier(tier.clone()))
                 .await?;
             action = Action::Updated;
+        }
+        // Hybrid nodes' networks added or changed (their removal is left to the user: the change
+        // says so).
+        if let Some(remote) = &spec.remote_network
+            && changes.iter().any(|c| c.field == "remote networks")
+        {
+            let change = ClusterChange::RemoteNetworks {
+                nodes: remote.node_cidrs.clone(),
+                pods: remote.pod_cidrs.clone(),
+            };
+            self.update_cluster_config_in(&ctx.progress, name, &change).await?;
+            action = Action::Updated;
+        } else if let Some(change) = changes.iter().find(|c| c.field == "remote networks") {
+            ctx.progress.warn(&format!(
+                "the cluster has remote networks ({}), the config none; eksup does not remove them (`aws eks update-cluster-config --remote-network-config` does)",
+                change.from
+            ));
         }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
             let change = ClusterChange::Endpoints {

@@ -94,6 +94,18 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
             .map_or("standard", |t| t.as_str())
             .to_string(),
         log_retention_days: None,
+        remote_node_cidrs: remote_cidrs(eks, true),
+        remote_pod_cidrs: remote_cidrs(eks, false),
+    }
+}
+
+/// The cluster's remote node (`nodes`) or pod networks, every CIDR of them.
+fn remote_cidrs(eks: &aws_sdk_eks::types::Cluster, nodes: bool) -> Vec<String> {
+    let Some(remote) = eks.remote_network_config() else { return vec![] };
+    if nodes {
+        remote.remote_node_networks().iter().flat_map(|n| n.cidrs().iter().cloned()).collect()
+    } else {
+        remote.remote_pod_networks().iter().flat_map(|n| n.cidrs().iter().cloned()).collect()
     }
 }
 

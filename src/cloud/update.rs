@@ -70,6 +70,11 @@ pub enum ClusterChange {
     SecretsEncryption(String),
     /// EKS Provisioned Control Plane's tier.
     ScalingTier(String),
+    /// EKS Hybrid Nodes' remote node and pod networks (each one entry of CIDRs).
+    RemoteNetworks {
+        nodes: Vec<String>,
+        pods: Vec<String>,
+    },
 }
 
 impl AwsCloud {
@@ -169,6 +174,18 @@ impl AwsCloud {
                     logging = logging.cluster_logging(setup(disable, false));
                 }
                 req.logging(logging.build())
+            }
+            ClusterChange::RemoteNetworks { nodes, pods } => {
+                use aws_sdk_eks::types::{RemoteNetworkConfigRequest, RemoteNodeNetwork, RemotePodNetwork};
+                let mut remote = RemoteNetworkConfigRequest::builder().remote_node_networks(
+                    RemoteNodeNetwork::builder().set_cidrs(Some(nodes.clone())).build(),
+                );
+                if !pods.is_empty() {
+                    remote = remote.remote_pod_networks(
+                        RemotePodNetwork::builder().set_cidrs(Some(pods.clone())).build(),
+                    );
+                }
+                req.remote_network_config(remote.build())
             }
             ClusterChange::ScalingTier(tier) => req.control_plane_scaling_config(
                 aws_sdk_eks::types::ControlPlaneScalingConfig::builder()

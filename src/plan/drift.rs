@@ -64,6 +64,14 @@ impl FieldChange {
     }
 }
 
+/// A list in order, for comparing sets.
+fn sorted(items: &[String]) -> Vec<String> {
+    let mut out = items.to_vec();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The control plane as AWS has it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LiveControlPlane {
@@ -80,6 +88,9 @@ pub struct LiveControlPlane {
     /// The retention of the control plane's log group: `None` when there is no log group,
     /// `Some(None)` when it keeps logs forever.
     pub log_retention_days: Option<Option<i32>>,
+    /// EKS Hybrid Nodes' remote node and pod networks (empty: none).
+    pub remote_node_cidrs: Vec<String>,
+    pub remote_pod_cidrs: Vec<String>,
 }
 
 /// A managed node group as AWS has it.
@@ -227,6 +238,30 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
     let have: BTreeSet<&str> = live.public_access_cidrs.iter().map(String::as_str).collect();
     if spec.endpoint_public_access && !have.is_empty() && want != have {
         out.push(FieldChange::new("public access CIDRs", list(&have), list(&want)));
+    }
+    // Hybrid nodes' networks: EKS adds and changes them in place (UpdateClusterConfig).
+    let (want_nodes, want_pods) = spec
+        .remote_network
+        .as_ref()
+        .map_or((vec![], vec![]), |r| (sorted(&r.node_cidrs), sorted(&r.pod_cidrs)));
+    let (have_nodes, have_pods) = (sorted(&live.remote_node_cidrs), sorted(&live.remote_pod_cidrs));
+    if (want_nodes.clone(), want_pods.clone()) != (have_nodes.clone(), have_pods.clone()) {
+        let show = |nodes: &[String], pods: &[String]| match (nodes.is_empty(), pods.is_empty()) {
+            (true, true) => "none".to_string(),
+            (_, true) => format!("nodes {}", list(nodes)),
+            _ => format!("nodes {}, pods {}", list(nodes), list(pods)),
+        };
+        let (from, to) = (show(&have_nodes, &have_pods), show(&want_nodes, &want_pods));
+        out.push(if want_nodes.is_empty() {
+            FieldChange::fixed(
+                "remote networks",
+                from,
+                to,
+                "`aws eks update-cluster-config --remote-network-config`",
+            )
+        } else {
+            FieldChange::new("remote networks", from, to)
+        });
     }
     if let Some(want) = spec.log_retention_days {
         let have = match live.log_retention_days {
@@ -890,6 +925,7 @@ mod tests {
                     secrets_key_arn: Some("arn:aws:kms:us-west-2:1:key/k".into()),
                     scaling_tier: "standard".into(),
                     log_retention_days: None,
+                    ..LiveControlPlane::default()
                 }),
             ),
             (
@@ -1056,6 +1092,24 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         );
         let unset = ControlPlaneSpec { scaling_tier: None, ..cp };
         assert_eq!(control_plane(&unset, &live_cp), []);
+
+        // Hybrid nodes' networks: added or changed in place; removed only by the user.
+        let remote = |nodes: &[&str], pods: &[&str]| crate::plan::RemoteNetworkSpec {
+            node_cidrs: nodes.iter().map(ToString::to_string).collect(),
+            pod_cidrs: pods.iter().map(ToString::to_string).collect(),
+        };
+        let hybrid =
+            ControlPlaneSpec { remote_network: Some(remote(&["10.80.0.0/16"], &[])), ..unset.clone() };
+        let changes = control_plane(&hybrid, &live_cp);
+        assert_eq!(changes, [FieldChange::new("remote networks", "none", "nodes 10.80.0.0/16")]);
+        let live_hybrid =
+            LiveControlPlane { remote_node_cidrs: vec!["10.80.0.0/16".into()], ..live_cp.clone() };
+        assert_eq!(control_plane(&hybrid, &live_hybrid), []);
+        let moved =
+            ControlPlaneSpec { remote_network: Some(remote(&["10.81.0.0/16"], &["10.85.0.0/16"])), ..hybrid };
+        assert_eq!(control_plane(&moved, &live_hybrid)[0].to, "nodes 10.81.0.0/16, pods 10.85.0.0/16");
+        let gone = control_plane(&unset, &live_hybrid);
+        assert!(gone[0].instead.is_some(), "{gone:?}");
     }
 
     #[test]

@@ -1301,6 +1301,39 @@ fn hybrid_nodes() {
         let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
         let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
         assert!(rules.contains("10.80.146.0/24") && rules.contains("443"), "{rules}");
+
+        // Other remote networks in the file: a re-run changes them in place (EKS's
+        // RemoteNetworkConfigUpdate) and opens the API to them.
+        let file = emu.home().join("43-hybrid-nodes.yaml");
+        let moved = example("43-hybrid-nodes.yaml").replace(
+            "    - cidrs: [\"10.80.146.0/24\"]",
+            "    - cidrs: [\"10.80.146.0/24\", \"10.80.147.0/24\"]\n  remotePodNetworks:\n    - cidrs: [\"10.85.0.0/16\"]",
+        );
+        assert!(moved.contains("10.85.0.0/16"), "{moved}");
+        std::fs::write(&file, moved).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        assert_eq!(
+            c["remoteNetworkConfig"],
+            serde_json::json!({"remoteNodeNetworks": [{"cidrs": ["10.80.146.0/24", "10.80.147.0/24"]}],
+                               "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}),
+            "{c}"
+        );
+        let updates = emu.aws(&["eks", "list-updates", "--name", cluster])["updateIds"].clone();
+        let types: Vec<String> = updates
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| {
+                let u = emu.aws(&["eks", "describe-update", "--name", cluster, "--update-id", &str_of(id)]);
+                str_of(&u["update"]["type"])
+            })
+            .collect();
+        assert!(types.contains(&"RemoteNetworkConfigUpdate".to_string()), "{types:?}");
+        let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
+        let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
+        assert!(rules.contains("10.80.147.0/24") && rules.contains("10.85.0.0/16"), "{rules}");
     });
 }
 

@@ -1536,6 +1536,7 @@ CLUSTER_UPDATE_TYPES = {
     "logging": "LoggingUpdate",
     "accessConfig": "AccessConfigUpdate",
     "controlPlaneScalingConfig": "ControlPlaneScalingConfigUpdate",
+    "remoteNetworkConfig": "RemoteNetworkConfigUpdate",
 }
 
 
@@ -1555,6 +1556,25 @@ def _record_cluster_update(backend: EKSBackend, cluster: Cluster, update_type: s
     return _record_update(cluster, update_type, params, finish=finish, backend=backend)
 
 
+def _update_remote_networks(backend: EKSBackend, cluster: Cluster, remote: dict[str, Any]) -> ActionResult:
+    """UpdateClusterConfig's ``remoteNetworkConfig`` (the API reference: "You can add, change, or
+    remove this configuration after the cluster is created"): checked as at CreateCluster (an
+    authentication mode with access entries, AWS's ranges and overlaps), a
+    ``RemoteNetworkConfigUpdate`` whose end puts the networks in place."""
+    mode = (cluster.access_config or {}).get("authenticationMode") or "CONFIG_MAP"
+    if remote.get("remoteNodeNetworks") and mode not in ("API", "API_AND_CONFIG_MAP"):
+        raise _invalid_parameter("remoteNetworkConfig requires the cluster's authenticationMode to be API or API_AND_CONFIG_MAP")
+    network = cluster.__dict__.get("kubernetes_network_config") or {}
+    _check_remote_networks(backend, remote, cluster.resources_vpc_config["vpcId"], network.get("serviceIpv4Cidr"))
+    params = [{"type": "RemoteNetworkConfig", "value": _json(remote)}]
+
+    def apply() -> None:
+        cluster.remote_network_config = {k: v for k, v in remote.items() if v} or None
+
+    update = _record_cluster_update(backend, cluster, "RemoteNetworkConfigUpdate", params, apply)
+    return ActionResult({"update": _public(update)})
+
+
 def update_cluster_config_response(self: EKSResponse) -> ActionResult:
     name = self._get_param("name")
     cluster = _cluster(self.eks_backend, name)
@@ -1572,6 +1592,9 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
                       f"{busy['id']} in progress")
     if cluster.status != "ACTIVE":
         raise _in_use(f"Cluster {name} is currently {cluster.status} and cannot be updated.")
+    remote = self._get_param("remoteNetworkConfig")
+    if remote is not None:
+        return _update_remote_networks(self.eks_backend, cluster, remote)
     params = []
     update_type = "ConfigUpdate"
     if vpc_config and vpc_config.get("subnetIds"):

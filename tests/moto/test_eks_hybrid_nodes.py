@@ -51,3 +51,21 @@ def test_what_remote_networks_refuse(emulator):
     assert "authenticationMode" in error_of(lambda: create(env, "e", ["10.80.0.0/16"], mode="CONFIG_MAP"))
     assert "Invalid CIDR" in error_of(lambda: create(env, "f", ["10.80.0.0/33"]))
     assert env.eks.list_clusters()["clusters"] == ["demo"]
+
+
+def test_remote_networks_are_added_and_changed_by_an_update(emulator):
+    env = Env(emulator, addons=())  # "demo": API_AND_CONFIG_MAP, no remote networks
+    remote = {"remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}], "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}
+    assert "overlaps the VPC" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", remoteNetworkConfig={"remoteNodeNetworks": [{"cidrs": ["10.0.128.0/24"]}]}))
+    assert "Only one type of update" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", remoteNetworkConfig=remote, logging={"clusterLogging": [{"types": ["api"], "enabled": True}]}))
+    update = env.eks.update_cluster_config(name="demo", remoteNetworkConfig=remote)["update"]
+    assert update["type"] == "RemoteNetworkConfigUpdate"
+    assert update["params"] == [{"type": "RemoteNetworkConfig", "value": json.dumps(remote, separators=(",", ":"))}]
+    done = env.eks.describe_update(name="demo", updateId=update["id"])["update"]
+    assert done["status"] == "Successful"
+    assert env.eks.describe_cluster(name="demo")["cluster"]["remoteNetworkConfig"] == remote
+    env.eks.update_cluster_config(name="demo", remoteNetworkConfig={"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}]})
+    got = env.eks.describe_cluster(name="demo")["cluster"]["remoteNetworkConfig"]
+    assert got == {"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}]}
