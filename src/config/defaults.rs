@@ -134,9 +134,18 @@ fn vpc(cfg: &mut ClusterConfig, zones: &[String]) {
     }
     vpc.manage_shared_node_security_group_rules.get_or_insert(DEFAULT_MANAGE_SHARED_NODE_SG_RULES);
     if !fully_private {
+        // Public access narrowed to some networks: the nodes reach the API server from the VPC's
+        // own egress addresses (its NAT gateways'), which such CIDRs rarely hold, so that they
+        // would never register. AWS's user guide ("Cluster API server endpoint") asks for the
+        // private endpoint then, or for the egress sources in the CIDRs: private access is on
+        // unless the file says otherwise.
+        let narrowed = vpc
+            .public_access_cidrs
+            .as_ref()
+            .is_some_and(|c| !c.is_empty() && !c.iter().any(|c| c == "0.0.0.0/0" || c == "::/0"));
         let endpoints = vpc.cluster_endpoints.get_or_insert_with(Default::default);
         endpoints.public_access.get_or_insert(DEFAULT_ENDPOINT_PUBLIC_ACCESS);
-        endpoints.private_access.get_or_insert(DEFAULT_ENDPOINT_PRIVATE_ACCESS);
+        endpoints.private_access.get_or_insert(narrowed || DEFAULT_ENDPOINT_PRIVATE_ACCESS);
     }
 
     let lzs = cfg.local_zones.clone().unwrap_or_default();

@@ -987,3 +987,27 @@ fn fully_private_clusters_are_refused_where_eksctl_refuses_them() {
 fn has_in(errs: &[String], s: &str) -> bool {
     errs.iter().any(|e| e.contains(s))
 }
+
+#[test]
+fn narrowed_public_access_turns_the_private_endpoint_on_unless_the_file_says_otherwise() {
+    let narrowed = format!("{HEAD}vpc:\n  publicAccessCIDRs: [198.51.100.0/24]\n");
+    let cfg = load(&narrowed).unwrap();
+    let endpoints = cfg.config.vpc.as_ref().and_then(|v| v.cluster_endpoints.clone()).unwrap_or_default();
+    assert_eq!((endpoints.public_access, endpoints.private_access), (Some(true), Some(true)));
+    // Open to all: eksctl's default, private access off.
+    let open = load(&format!("{HEAD}vpc:\n  publicAccessCIDRs: [0.0.0.0/0]\n")).unwrap();
+    let endpoints = open.config.vpc.as_ref().and_then(|v| v.cluster_endpoints.clone()).unwrap_or_default();
+    assert_eq!(endpoints.private_access, Some(false));
+    // Said off in the file: kept, with a warning that the nodes may never join.
+    let off = load(&format!(
+        "{HEAD}vpc:\n  publicAccessCIDRs: [198.51.100.0/24]\n  clusterEndpoints:\n    privateAccess: false\n"
+    ))
+    .unwrap();
+    let endpoints = off.config.vpc.as_ref().and_then(|v| v.cluster_endpoints.clone()).unwrap_or_default();
+    assert_eq!(endpoints.private_access, Some(false));
+    let warned = off.warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>();
+    assert!(
+        warned.iter().any(|w| w.contains("vpc.clusterEndpoints.privateAccess") && w.contains("NAT")),
+        "{warned:?}"
+    );
+}

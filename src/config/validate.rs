@@ -678,6 +678,25 @@ fn vpc_cidr_rules(v: &mut V, vpc: &ClusterVPC) {
     for (i, c) in vpc.public_access_cidrs.iter().flatten().enumerate() {
         v.cidr(&format!("vpc.publicAccessCIDRs[{i}]"), c);
     }
+    // Narrowed public access without the private endpoint: nodes reach the API server from the
+    // VPC's egress addresses, which the CIDRs must hold (AWS's user guide), or they never join.
+    let narrowed = vpc
+        .public_access_cidrs
+        .as_ref()
+        .is_some_and(|c| !c.is_empty() && !c.iter().any(|c| c == "0.0.0.0/0" || c == "::/0"));
+    let endpoints = vpc.cluster_endpoints.as_ref();
+    if narrowed
+        && endpoints.and_then(|e| e.private_access) == Some(false)
+        && endpoints.and_then(|e| e.public_access) != Some(false)
+    {
+        v.out.push(
+            Diagnostic::warning(
+                "vpc.clusterEndpoints.privateAccess",
+                "is off while `vpc.publicAccessCIDRs` admit only some networks: nodes reach the API server from the VPC's NAT addresses, and join only if those CIDRs hold them",
+            )
+            .with_hint("set `privateAccess: true` (the default with narrowed CIDRs), or add your NAT gateways' addresses to `vpc.publicAccessCIDRs`"),
+        );
+    }
 }
 
 /// `vpc.subnets`: either all existing (by `id`) or all created by eksup (with a zone and a
