@@ -42,44 +42,16 @@ fn normalized(pem: &str) -> String {
 }
 
 impl AwsCloud {
-    /// Every trust anchor of the region (all pages).
+    /// Every trust anchor of the region (the SDK's paginator follows `nextToken`).
     async fn trust_anchors(&self) -> Result<Vec<TrustAnchorDetail>, CloudError> {
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = self
-                .roles_anywhere
-                .list_trust_anchors()
-                .set_next_token(token.take())
-                .send()
-                .await
-                .api("ListTrustAnchors")?;
-            out.extend(page.trust_anchors().iter().cloned());
-            match page.next_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => return Ok(out),
-            }
-        }
+        let pages = self.roles_anywhere.list_trust_anchors().into_paginator().items().send();
+        pages.collect::<Result<Vec<_>, _>>().await.api("ListTrustAnchors")
     }
 
-    /// Every profile of the region (all pages).
+    /// Every profile of the region.
     async fn anywhere_profiles(&self) -> Result<Vec<ProfileDetail>, CloudError> {
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = self
-                .roles_anywhere
-                .list_profiles()
-                .set_next_token(token.take())
-                .send()
-                .await
-                .api("ListProfiles")?;
-            out.extend(page.profiles().iter().cloned());
-            match page.next_token() {
-                Some(t) if !t.is_empty() => token = Some(t.to_string()),
-                _ => return Ok(out),
-            }
-        }
+        let pages = self.roles_anywhere.list_profiles().into_paginator().items().send();
+        pages.collect::<Result<Vec<_>, _>>().await.api("ListProfiles")
     }
 
     async fn anywhere_tags(&self, arn: &str) -> Result<BTreeMap<String, String>, CloudError> {
