@@ -4,6 +4,7 @@ that refuses callers from outside the VPC once its public endpoint is off."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import botocore.exceptions
@@ -48,8 +49,9 @@ def test_create_vpc_endpoint_refuses_what_aws_refuses(emulator):
     ecr = f"com.amazonaws.{REGION}.ecr.api"
     code, _ = error_of(ec2.create_vpc_endpoint, VpcId=vpc, ServiceName=f"com.amazonaws.{REGION}.nope", VpcEndpointType="Interface", SubnetIds=[a1])
     assert code == "InvalidServiceName"
-    code, _ = error_of(ec2.create_vpc_endpoint, VpcId=vpc, ServiceName=f"com.amazonaws.{REGION}.sts", VpcEndpointType="Gateway")
-    assert code == "InvalidServiceName", "sts has no gateway endpoint"
+    # sts has no gateway endpoint: AWS names the type (eksup_moto_private).
+    assert error_of(ec2.create_vpc_endpoint, VpcId=vpc, ServiceName=f"com.amazonaws.{REGION}.sts", VpcEndpointType="Gateway") == (
+        "InvalidParameter", "Endpoint type (Gateway) does not match available service types ([Interface]).")
     code, message = error_of(ec2.create_vpc_endpoint, VpcId=vpc, ServiceName=ecr, VpcEndpointType="Interface", SubnetIds=[a1, a2])
     assert code == "DuplicateSubnetsInSameZone", message
     other = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
@@ -78,6 +80,12 @@ def test_an_endpoints_security_group_and_subnets_wait_for_it(emulator):
     assert error_of(ec2.delete_subnet, SubnetId=a1)[0] == "DependencyViolation"
     assert error_of(ec2.delete_vpc, VpcId=vpc)[0] == "DependencyViolation"
     ec2.delete_vpc_endpoints(VpcEndpointIds=[endpoint])
+    # The endpoint is `deleting` for a while (MOTO_VPC_ENDPOINT_DELETE_SECONDS, eksup_moto_private): its
+    # network interfaces hold the group and the subnet until it is gone.
+    assert error_of(ec2.delete_security_group, GroupId=sg)[0] == "DependencyViolation"
+    deadline = time.monotonic() + 10
+    while ec2.describe_vpc_endpoints(Filters=[{"Name": "vpc-id", "Values": [vpc]}])["VpcEndpoints"] and time.monotonic() < deadline:
+        time.sleep(0.2)
     ec2.delete_security_group(GroupId=sg)
     ec2.delete_subnet(SubnetId=a1)
 

@@ -36,9 +36,12 @@ def eni_of(ec2: Any, instance_id: str) -> dict[str, Any]:
 
 
 class V6:
-    """A dual-stack VPC (an Amazon-provided /56, a /64 per subnet) and, on demand, an IPv6 cluster."""
+    """A dual-stack VPC (an Amazon-provided /56, a /64 per subnet) and, on demand, an IPv6 cluster. With
+    `egress` (the default) the subnets are public: 0.0.0.0/0 and ::/0 go to an attached internet gateway
+    and instances get public IPv4 addresses, so nodes reach the public endpoint and ECR
+    (eksup_moto_private's rules)."""
 
-    def __init__(self, emulator: Any, auto_assign: bool = True) -> None:
+    def __init__(self, emulator: Any, auto_assign: bool = True, egress: bool = True) -> None:
         self.emulator = emulator
         self.ec2, self.iam, self.eks = emulator.client("ec2"), emulator.client("iam"), emulator.client("eks")
         self.asg = emulator.client("autoscaling")
@@ -52,6 +55,15 @@ class V6:
             if auto_assign:
                 self.ec2.modify_subnet_attribute(SubnetId=subnet, AssignIpv6AddressOnCreation={"Value": True})
             self.subnets.append(subnet)
+        if egress:
+            igw = self.ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+            self.ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=self.vpc)
+            main = self.ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [self.vpc]},
+                                                           {"Name": "association.main", "Values": ["true"]}])["RouteTables"][0]["RouteTableId"]
+            self.ec2.create_route(RouteTableId=main, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+            self.ec2.create_route(RouteTableId=main, DestinationIpv6CidrBlock="::/0", GatewayId=igw)
+            for subnet in self.subnets:
+                self.ec2.modify_subnet_attribute(SubnetId=subnet, MapPublicIpOnLaunch={"Value": True})
         self.cluster: dict[str, Any] = {}
 
     def create_cluster(self, name: str = "v6", addons: tuple[str, ...] = ("vpc-cni", "kube-proxy")) -> dict[str, Any]:
@@ -192,7 +204,7 @@ def test_egress_only_gateways_tags_filters_tokens_and_pages(emulator):
 
 
 def test_egress_only_gateway_routes_vpc_deletion_and_blackholes(emulator):
-    env = V6(emulator)
+    env = V6(emulator, egress=False)
     ec2 = env.ec2
     eigw = ec2.create_egress_only_internet_gateway(VpcId=env.vpc)["EgressOnlyInternetGateway"]["EgressOnlyInternetGatewayId"]
     table = ec2.create_route_table(VpcId=env.vpc)["RouteTable"]["RouteTableId"]

@@ -119,16 +119,29 @@ def attach(iam: Any, role: str, *policies: str) -> None:
 
 
 class Env:
-    """A VPC with two subnets, a cluster and its roles (everything a node group needs)."""
+    """A VPC with two subnets, a cluster and its roles (everything a node group needs). With `egress`
+    (the default) the subnets are public: the main route table sends 0.0.0.0/0 to an attached internet
+    gateway and instances get public addresses, so nodes reach the cluster's public endpoint and ECR
+    (eksup_moto_private's rules); without it nothing leaves the VPC."""
 
     def __init__(self, emulator: Any, name: str = "demo", mode: str = "API_AND_CONFIG_MAP", addons: tuple[str, ...] = ("vpc-cni", "kube-proxy"),
-                 node_policies: tuple[str, ...] = NODE_POLICIES, version: str = "1.34") -> None:
+                 node_policies: tuple[str, ...] = NODE_POLICIES, version: str = "1.34", egress: bool = True,
+                 vpc_config: dict[str, Any] | None = None) -> None:
         self.emulator, self.name = emulator, name
         self.ec2, self.iam, self.eks = emulator.client("ec2"), emulator.client("iam"), emulator.client("eks")
         self.asg = emulator.client("autoscaling")
         self.vpc = self.ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
         self.subnets = [self.ec2.create_subnet(VpcId=self.vpc, CidrBlock=f"10.0.{i + 1}.0/24", AvailabilityZone=f"{REGION}{az}")["Subnet"]["SubnetId"]
                         for i, az in enumerate("ab")]
+        self.igw = None
+        if egress:
+            self.igw = self.ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+            self.ec2.attach_internet_gateway(InternetGatewayId=self.igw, VpcId=self.vpc)
+            main = self.ec2.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [self.vpc]},
+                                                           {"Name": "association.main", "Values": ["true"]}])["RouteTables"][0]["RouteTableId"]
+            self.ec2.create_route(RouteTableId=main, DestinationCidrBlock="0.0.0.0/0", GatewayId=self.igw)
+            for subnet in self.subnets:
+                self.ec2.modify_subnet_attribute(SubnetId=subnet, MapPublicIpOnLaunch={"Value": True})
         self.iam.create_role(RoleName=f"{name}-cluster", AssumeRolePolicyDocument=EKS_TRUST)
         attach(self.iam, f"{name}-cluster", "AmazonEKSClusterPolicy")
         self.node_role = self.iam.create_role(RoleName=f"{name}-node", AssumeRolePolicyDocument=EC2_TRUST)["Role"]
@@ -136,7 +149,7 @@ class Env:
         self.profile = self.iam.create_instance_profile(InstanceProfileName=f"{name}-node")["InstanceProfile"]["Arn"]
         self.iam.add_role_to_instance_profile(InstanceProfileName=f"{name}-node", RoleName=f"{name}-node")
         self.eks.create_cluster(name=name, version=version, roleArn=f"arn:aws:iam::123456789012:role/{name}-cluster",
-                                resourcesVpcConfig={"subnetIds": self.subnets}, accessConfig={"authenticationMode": mode})
+                                resourcesVpcConfig={"subnetIds": self.subnets, **(vpc_config or {})}, accessConfig={"authenticationMode": mode})
         self.cluster = self.eks.describe_cluster(name=name)["cluster"]
         self.cluster_sg = self.cluster["resourcesVpcConfig"]["clusterSecurityGroupId"]
         self.kube = Kube(self.cluster["endpoint"], self.cluster["certificateAuthority"]["data"], name)

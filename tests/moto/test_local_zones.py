@@ -32,8 +32,13 @@ def names(response: dict[str, Any]) -> list[str]:
 
 
 def local_subnets(ec2: Any, vpc: str, base: int = 11) -> list[str]:
-    return [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{base + i}.0/24", AvailabilityZone=zone)["Subnet"]["SubnetId"]
-            for i, zone in enumerate(LAX)]
+    """Subnets in the Local Zones; public (instances get public addresses) so that in `Env`'s VPC, whose main
+    route table goes to an internet gateway, their nodes reach the cluster (eksup_moto_private's rules)."""
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{base + i}.0/24", AvailabilityZone=zone)["Subnet"]["SubnetId"]
+               for i, zone in enumerate(LAX)]
+    for subnet in subnets:
+        ec2.modify_subnet_attribute(SubnetId=subnet, MapPublicIpOnLaunch={"Value": True})
+    return subnets
 
 
 # ---------------------------------------------------------------------------------------
