@@ -19,7 +19,9 @@ fn str_of(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
-/// A VPC with one subnet per (cidr, zone), tagged for load balancers like eksctl's; their ids.
+/// A VPC with one subnet per (cidr, zone), tagged for load balancers like eksctl's, and a way
+/// out through a NAT gateway in a public subnet of its own (the last /24 of `cidr`, which no
+/// caller's subnet uses): the subnets' ids.
 fn network(emu: &Emulator, cidr: &str, subnets: &[(&str, &str)]) -> (String, Vec<String>) {
     let vpc = str_of(&emu.aws(&["ec2", "create-vpc", "--cidr-block", cidr])["Vpc"]["VpcId"]);
     let ids = subnets
@@ -47,6 +49,11 @@ fn network(emu: &Emulator, cidr: &str, subnets: &[(&str, &str)]) -> (String, Vec
             id
         })
         .collect();
+    let (a, b) = {
+        let mut octets = cidr.split('.');
+        (octets.next().unwrap_or("10"), octets.next().unwrap_or("0"))
+    };
+    emu.nat_egress(&vpc, &format!("{a}.{b}.255.0/24"), subnets[0].1);
     (vpc, ids)
 }
 

@@ -341,8 +341,9 @@ fn mixed_example_delete_keeps_then_removes_repositories() {
     assert_eq!(repos["repositories"], serde_json::json!([]), "--delete-repositories removes it");
 }
 
-/// A VPC and two private subnets made by the user (awscli), and a copy of
-/// `examples/existing-vpc.yaml` that names them.
+/// A VPC and two private subnets made by the user (awscli), with a way out through a NAT
+/// gateway in a public subnet of its own, and a copy of `examples/existing-vpc.yaml` that names
+/// the private ones.
 fn user_network(emu: &Emulator) -> (String, Vec<String>, PathBuf) {
     let vpc = str_of(&emu.aws(&["ec2", "create-vpc", "--cidr-block", "10.0.0.0/16"])["Vpc"]["VpcId"]);
     let subnets: Vec<String> = [("10.0.1.0/24", "us-west-2a"), ("10.0.2.0/24", "us-west-2b")]
@@ -361,6 +362,7 @@ fn user_network(emu: &Emulator) -> (String, Vec<String>, PathBuf) {
             str_of(&s["Subnet"]["SubnetId"])
         })
         .collect();
+    emu.nat_egress(&vpc, "10.0.255.0/24", "us-west-2a");
     let text = std::fs::read_to_string(example("existing-vpc")).expect("examples/existing-vpc.yaml");
     let text = text
         .replace("vpc-0123456789abcdef0", &vpc)

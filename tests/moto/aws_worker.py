@@ -28,7 +28,10 @@ _shared_driver = None
 
 def driver_for(args: list[str]):
     global _shared_driver
-    if any(a.split("=", 1)[0] in SESSION_OPTIONS for a in args):
+    if any(a.split("=", 1)[0] in SESSION_OPTIONS for a in args) or "modify-vpc-attribute" in args:
+        # modify-vpc-attribute: awscli's handling of its boolean structures leaves state in the
+        # driver that breaks the next ec2 command ("'Namespace' object has no attribute
+        # 'enable_dns_hostnames'"), so it gets a driver of its own.
         return create_clidriver()
     if _shared_driver is None:
         _shared_driver = create_clidriver()

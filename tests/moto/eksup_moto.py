@@ -28,11 +28,12 @@ ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's 
 egress-only internet gateways, IPv6 addresses of subnets' instances, IPv6 nodes and pods, BYOIP pools)
 ``eksup_moto_gateways.py`` (the user's virtual private gateways and transit gateways attached to a
 VPC: attachment states and delays, AWS's refusals, routes to them and their black holes,
-DependencyViolation), ``eksup_moto_endpoints.py`` (VPC endpoints and a cluster API closed to
-callers outside the VPC when its public endpoint is off), ``eksup_moto_private.py`` (fully-private
-clusters, installed after it: VPC endpoints' states, refusals, interfaces and routes as AWS has them,
-nodes that join and turn Ready only with a way out to the API server, ECR, EC2 and STS, endpoint access
-changes when their update is done) and ``eksup_moto_addon_identity.py``
+DependencyViolation), ``eksup_moto_private.py`` (fully-private clusters: the VPC endpoint service
+catalogue, VPC endpoints' states, refusals, interfaces and routes as AWS has them, nodes that join and
+turn Ready only with a way out to the API server, ECR, EC2 and STS (an internet gateway with a public
+address, a NAT gateway, or VPC endpoints), a cluster API closed to callers outside the VPC when its
+public endpoint is off or its publicAccessCidrs leave them out, endpoint access that changes when its
+update is done) and ``eksup_moto_addon_identity.py``
 (add-ons' own EKS Pod Identity associations: CreateAddon and
 UpdateAddon ``podIdentityAssociations``, DescribeAddonConfiguration's ``podIdentityConfiguration``).
 Each docstring says what AWS does.
@@ -799,8 +800,7 @@ def install() -> None:
     eksup_moto_zones.install()  # after eksup_moto_strict (uses its _register)
     eksup_moto_ipv6.install()  # after eksup_moto_eks/_k8s/_strict, before eksup_moto_limits reads IDEMPOTENT_EC2
     importlib.import_module("eksup_moto_gateways").install()  # VPN and transit gateway attachments (after _strict, _ipv6)
-    importlib.import_module("eksup_moto_endpoints").install()  # VPC endpoints, private-only API (after _strict, _k8s)
-    importlib.import_module("eksup_moto_private").install()  # fully-private clusters (after _endpoints, _ipv6; before _limits)
+    importlib.import_module("eksup_moto_private").install()  # VPC endpoints, node egress, private-only API (after _strict, _k8s, _ipv6; before _limits)
     importlib.import_module("eksup_moto_asg").install()  # instance refreshes, lifecycle hooks (after strict)
     eksup_moto_limits.install()  # after eksup_moto_eks (wraps its create_fargate_profile)
     eksup_moto_iam.install()

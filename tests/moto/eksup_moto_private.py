@@ -5,11 +5,12 @@ off (or does not admit their address).
 
 Installed by ``eksup_moto.install()`` after ``eksup_moto_eks``, ``eksup_moto_k8s``,
 ``eksup_moto_addon_identity``, ``eksup_moto_strict`` and ``eksup_moto_ipv6`` (it wraps their hooks) and
-before ``eksup_moto_limits``. It is also installed after ``eksup_moto_endpoints`` (an earlier, smaller
-model of the same AWS behaviour) and supersedes it where both patch: DescribeVpcEndpointServices,
-CreateVpcEndpoint (made here without calling the earlier wrapper, so its checks do not run twice),
-DeleteVpcEndpoints, and the API refusal (here at the TCP accept, before its handler-level one runs; both
-read the same settings). Its DeleteSecurityGroup rule agrees with this module's network interfaces.
+before ``eksup_moto_limits``. It is the emulator's one model of VPC endpoints and of the cluster API's
+endpoint access: it took the place of an earlier, smaller module (``eksup_moto_endpoints``), whose rules all
+live on here: the static catalogue and its ``service-name`` filter (moto's answered HTTP 500), the
+``InvalidServiceName``/``DuplicateSubnetsInSameZone``/zone/VPC/private-DNS refusals of CreateVpcEndpoint,
+``ClientToken``, a security group held by an endpoint (through its network interfaces: ``eksup_moto_strict``'s
+DeleteSecurityGroup rule), and the API closed to callers outside the VPC (here at the TCP accept).
 Like the rest of the emulator, every patch is class- or module-level (applied when moto imports the
 module, see ``eksup_moto._AfterImport``) and the state it adds lives on moto's objects (endpoints, ENIs,
 clusters), so ``POST /moto-api/reset`` clears it; the zone overrides of the test route below are the
@@ -52,6 +53,11 @@ Sources
         cluster's API server endpoint is resolved by public DNS servers to a private IP address from the
         VPC"; a publicAccessCidrs block "cannot include reserved addresses"; "You must enable private access
         to disable public access".
+[KC]    AWS re:Post Knowledge Center, "eks-cluster-networking-architecture": with the public endpoint only,
+        "your nodes must have one of the following routes to connect to the Kubernetes control plane: A
+        public IP route through an internet gateway; A private IP route through a NAT gateway"; EKS user
+        guide "Troubleshoot problems with Amazon EKS clusters and nodes", "Nodes fail to join cluster"
+        (the node group's ``NodeCreationFailure`` "Instances failed to join the kubernetes cluster").
 [ECTL]  eksctl ``pkg/cfn/builder/vpc_endpoint.go`` (DescribeVpcEndpointServices with a service-name filter,
         "endpoint service ... with multiple service types isn't supported": AWS lists ``s3`` twice, once per
         type; interface endpoints in one subnet per zone the service lists, ``PrivateDnsEnabled``, the
@@ -190,7 +196,7 @@ Filters as [API]; another filter name -> moto's ``InvalidFilter``. ``MaxResults`
 3. Nodes need a way out (join and Ready rules, through ``eksup_moto_k8s``'s hooks)
 -----------------------------------------------------------------------------------
 A node's network: its subnet's route table (the explicit association, else the VPC's main table) and VPC.
-*Internet (IPv4)*: a route ``0.0.0.0/0`` that is not a blackhole to an internet gateway attached to the VPC
+*Internet (IPv4)* [KC]: a route ``0.0.0.0/0`` that is not a blackhole to an internet gateway attached to the VPC
 while the instance has a public IPv4 address (its egress address), or to a NAT gateway that is ``available``,
 has public connectivity and an Elastic IP (its egress address), and sits in a subnet whose own route table
 sends ``0.0.0.0/0`` to an internet gateway attached to the VPC. Reaching AWS's public names also needs the

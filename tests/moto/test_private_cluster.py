@@ -1,5 +1,7 @@
-"""Fully-private clusters (eksup_moto_private): the endpoint service catalogue, VPC endpoints as AWS makes
-and refuses them, nodes that join only with a way out, and a cluster API closed to callers outside the VPC."""
+"""Fully-private clusters and VPC endpoints (eksup_moto_private): the endpoint service catalogue, VPC
+endpoints as AWS makes and refuses them (a security group and subnets held while an endpoint exists),
+nodes that join only with a way out, and a cluster API closed to callers outside the VPC. (These tests
+took in those of the former eksup_moto_endpoints module.)"""
 
 from __future__ import annotations
 
@@ -448,6 +450,19 @@ def test_update_cluster_config_refusals(emulator):
     error = error_of(eks.create_cluster, name="both-off", roleArn=f"arn:aws:iam::123456789012:role/{env.name}-cluster",
                      resourcesVpcConfig={"subnetIds": env.subnets, "endpointPublicAccess": False, "endpointPrivateAccess": False})
     assert error == ("InvalidParameterException", "Both private and public endpoint access cannot be false")
+
+
+def test_a_private_only_endpoint_refuses_callers_from_outside_the_vpc(emulator):
+    """With the default caller address (203.0.113.10): open, closed while public access is off, closed while
+    publicAccessCidrs leave the caller out, open again once they hold it (no update delay here)."""
+    env = Env(emulator)
+    assert env.kube.call("GET", "/api/v1/namespaces")[0] == 200
+    env.eks.update_cluster_config(name=env.name, resourcesVpcConfig={"endpointPublicAccess": False, "endpointPrivateAccess": True})
+    assert refused(env)
+    env.eks.update_cluster_config(name=env.name, resourcesVpcConfig={"endpointPublicAccess": True, "publicAccessCidrs": ["198.51.100.0/24"]})
+    assert refused(env)
+    env.eks.update_cluster_config(name=env.name, resourcesVpcConfig={"publicAccessCidrs": ["203.0.113.0/24"]})
+    assert env.kube.call("GET", "/api/v1/namespaces")[0] == 200
 
 
 @pytest.mark.emulator_env(**FAST, EKSUP_MOTO_CALLER_IP="198.51.100.7")

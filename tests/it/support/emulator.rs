@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The tag of the NAT gateway [`Emulator::nat_egress`] makes for a user's network.
+pub const USER_NETWORK_TAG: &str = "eksup-test/user-network";
+
 /// Region used unless [`EmulatorBuilder::region`] says otherwise.
 pub const DEFAULT_REGION: &str = "us-west-2";
 
@@ -352,6 +355,98 @@ impl Emulator {
             }
         }
         self.aws(&["eks", "describe-cluster", "--name", name])["cluster"].clone()
+    }
+
+    /// A user's VPC made ready for EKS nodes as a real one is (without it AWS's nodes never
+    /// register, and neither do the emulator's): DNS hostnames on (with DNS support, moto's
+    /// default: the private endpoint's name resolves in the VPC only then), and a way out to the
+    /// public endpoint and AWS's APIs: an attached internet gateway, a public subnet `public_cidr` in
+    /// `zone` whose own route table sends `0.0.0.0/0` to it, a NAT gateway there with an Elastic
+    /// IP, and the VPC's main route table sending `0.0.0.0/0` to the NAT gateway (so every
+    /// subnet without a table of its own reaches the internet through it). The NAT gateway is
+    /// tagged [`USER_NETWORK_TAG`], so that [`crate::support::Inventory::sole`] knows it for the
+    /// user's and not eksup's.
+    pub fn nat_egress(&self, vpc: &str, public_cidr: &str, zone: &str) {
+        let id = |v: &Value, object: &str, key: &str| v[object][key].as_str().unwrap_or_default().to_string();
+        // A new VPC is not found by every EC2 call for a moment (eventual consistency): retry.
+        let started = Instant::now();
+        loop {
+            let dns = r#"{"Value":true}"#;
+            match self.aws_result(&[
+                "ec2",
+                "modify-vpc-attribute",
+                "--vpc-id",
+                vpc,
+                "--enable-dns-hostnames",
+                dns,
+            ]) {
+                Ok(_) => break,
+                Err(e) if e.contains("NotFound") && started.elapsed() < Duration::from_secs(20) => {
+                    sleep(Duration::from_millis(300));
+                }
+                Err(e) => panic!("`aws ec2 modify-vpc-attribute` failed: {e}"),
+            }
+        }
+        let igw = id(&self.aws(&["ec2", "create-internet-gateway"]), "InternetGateway", "InternetGatewayId");
+        self.aws(&["ec2", "attach-internet-gateway", "--internet-gateway-id", &igw, "--vpc-id", vpc]);
+        let made = self.aws(&[
+            "ec2",
+            "create-subnet",
+            "--vpc-id",
+            vpc,
+            "--cidr-block",
+            public_cidr,
+            "--availability-zone",
+            zone,
+        ]);
+        let public = id(&made, "Subnet", "SubnetId");
+        let table =
+            id(&self.aws(&["ec2", "create-route-table", "--vpc-id", vpc]), "RouteTable", "RouteTableId");
+        self.aws(&[
+            "ec2",
+            "create-route",
+            "--route-table-id",
+            &table,
+            "--destination-cidr-block",
+            "0.0.0.0/0",
+            "--gateway-id",
+            &igw,
+        ]);
+        self.aws(&["ec2", "associate-route-table", "--route-table-id", &table, "--subnet-id", &public]);
+        let eip = self.aws(&["ec2", "allocate-address", "--domain", "vpc"])["AllocationId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let nat = self.aws(&[
+            "ec2",
+            "create-nat-gateway",
+            "--subnet-id",
+            &public,
+            "--allocation-id",
+            &eip,
+            "--tag-specifications",
+            &format!("ResourceType=natgateway,Tags=[{{Key={USER_NETWORK_TAG},Value=true}}]"),
+        ]);
+        let nat = id(&nat, "NatGateway", "NatGatewayId");
+        let in_vpc = format!("Name=vpc-id,Values={vpc}");
+        let tables = self.aws(&[
+            "ec2",
+            "describe-route-tables",
+            "--filters",
+            &in_vpc,
+            "Name=association.main,Values=true",
+        ]);
+        let main = tables["RouteTables"][0]["RouteTableId"].as_str().unwrap_or_default().to_string();
+        self.aws(&[
+            "ec2",
+            "create-route",
+            "--route-table-id",
+            &main,
+            "--destination-cidr-block",
+            "0.0.0.0/0",
+            "--nat-gateway-id",
+            &nat,
+        ]);
     }
 
     /// A test-only control call of the emulator (`POST /eksup-test/...` with a JSON body);

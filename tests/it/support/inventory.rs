@@ -124,14 +124,20 @@ impl Inventory {
             true,
             &|v: &Value| v["State"] != "deleted" && v["State"] != "Deleted",
         );
-        // moto keeps deleted NAT gateways listed (state `deleted`), like AWS does for a while.
+        // moto keeps deleted NAT gateways listed (state `deleted`), like AWS does for a while. The
+        // NAT gateway of a test's user network (`Emulator::nat_egress`) is the user's.
         ec2(
             "nat gateways",
             &["ec2", "describe-nat-gateways"],
             "NatGateways",
             "NatGatewayId",
             true,
-            &|v: &Value| v["State"] != "deleted",
+            &|v: &Value| {
+                v["State"] != "deleted"
+                    && !v["Tags"].as_array().is_some_and(|t| {
+                        t.iter().any(|t| t["Key"] == crate::support::emulator::USER_NETWORK_TAG)
+                    })
+            },
         );
         ec2("elastic ips", &["ec2", "describe-addresses"], "Addresses", "AllocationId", false, &all);
         ec2("route tables", &["ec2", "describe-route-tables"], "RouteTables", "RouteTableId", false, &all);
