@@ -941,6 +941,11 @@ def _check_auto_mode(response: EKSResponse, mode: str) -> dict[str, Any] | None:
     version = response._get_param("version") or DEFAULT_VERSION
     if _minor(version) < 29:
         raise _invalid_parameter(f"EKS Auto Mode is not supported for Kubernetes version {version}; it requires 1.29 or later")
+    return _check_auto_pools(response.eks_backend, compute)
+
+
+def _check_auto_pools(backend: EKSBackend, compute: dict[str, Any]) -> dict[str, Any]:
+    """Auto Mode's node pools and node role (see _check_auto_mode); the compute config kept."""
     pools = compute.get("nodePools") or []
     for pool in pools:
         _enum("computeConfig.nodePools.member", pool, AUTO_MODE_NODE_POOLS)
@@ -952,8 +957,51 @@ def _check_auto_mode(response: EKSResponse, mode: str) -> dict[str, Any] | None:
     if role and not pools:
         raise _invalid_parameter("computeConfig.nodeRoleArn can only be set when computeConfig.nodePools is not empty")
     if role:
-        _check_auto_node_role(response.eks_backend, role)
+        _check_auto_node_role(backend, role)
     return {"enabled": True, "nodePools": list(pools), **({"nodeRoleArn": role} if role else {})}
+
+
+AUTO_MODE_MEMBERS = ("computeConfig", "storageConfig", "kubernetesNetworkConfig")
+
+
+def _update_auto_mode(backend: EKSBackend, cluster: Cluster, response: EKSResponse) -> ActionResult:
+    """UpdateClusterConfig turning EKS Auto Mode on or off on an existing cluster (AWS's user
+    guide, "Enable EKS Auto Mode on an existing cluster"): the three configs given together and
+    all on or all off (AWS's message); on, an authentication mode with access entries, Kubernetes
+    1.29 or later and CreateCluster's node pool and node role rules. An ``AutoModeUpdate`` whose
+    end puts the configs in place (on: the node role's access entry, as at CreateCluster)."""
+    compute = response._get_param("computeConfig") or {}
+    storage = (response._get_param("storageConfig") or {}).get("blockStorage") or {}
+    balancing = (response._get_param("kubernetesNetworkConfig") or {}).get("elasticLoadBalancing") or {}
+    if any(response._get_param(m) is None for m in AUTO_MODE_MEMBERS):
+        raise _invalid_parameter(AUTO_MODE_TOGETHER)
+    flags = {bool(compute.get("enabled")), bool(storage.get("enabled")), bool(balancing.get("enabled"))}
+    if len(flags) > 1:
+        raise _invalid_parameter(AUTO_MODE_TOGETHER)
+    on = flags == {True}
+    if on:
+        mode = (cluster.access_config or {}).get("authenticationMode") or "CONFIG_MAP"
+        if mode not in ("API", "API_AND_CONFIG_MAP"):
+            raise _invalid_parameter("EKS Auto Mode requires the cluster's authenticationMode to be API or API_AND_CONFIG_MAP")
+        if _minor(cluster.version) < 29:
+            raise _invalid_parameter(f"EKS Auto Mode is not supported for Kubernetes version {cluster.version}; it requires 1.29 or later")
+        config = _check_auto_pools(backend, compute)
+    elif compute.get("nodePools") or compute.get("nodeRoleArn"):
+        raise _invalid_parameter("computeConfig.nodePools and computeConfig.nodeRoleArn require computeConfig.enabled to be true")
+    params = [{"type": "ComputeConfig", "value": _json(compute)},
+              {"type": "StorageConfig", "value": _json(response._get_param("storageConfig"))},
+              {"type": "KubernetesNetworkConfig", "value": _json(response._get_param("kubernetesNetworkConfig"))}]
+
+    def apply() -> None:
+        if on:
+            _enable_auto_mode(backend, cluster, config)
+        else:
+            cluster.compute_config = {"enabled": False}
+            cluster.storage_config = {"blockStorage": {"enabled": False}}
+            cluster.kubernetes_network_config["elasticLoadBalancing"] = {"enabled": False}
+
+    update = _record_cluster_update(backend, cluster, "AutoModeUpdate", params, apply)
+    return ActionResult({"update": _public(update)})
 
 
 def _check_auto_node_role(backend: EKSBackend, arn: str) -> None:
@@ -1537,6 +1585,9 @@ CLUSTER_UPDATE_TYPES = {
     "accessConfig": "AccessConfigUpdate",
     "controlPlaneScalingConfig": "ControlPlaneScalingConfigUpdate",
     "remoteNetworkConfig": "RemoteNetworkConfigUpdate",
+    "computeConfig": "AutoModeUpdate",
+    "storageConfig": "AutoModeUpdate",
+    "kubernetesNetworkConfig": "AutoModeUpdate",
 }
 
 
@@ -1582,7 +1633,7 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
     logging = self._get_param("logging")
     access_config = self._get_param("accessConfig")
     scaling = self._get_param("controlPlaneScalingConfig")
-    asked = [kind for member, kind in CLUSTER_UPDATE_TYPES.items() if self._get_param(member) is not None]
+    asked = sorted({kind for member, kind in CLUSTER_UPDATE_TYPES.items() if self._get_param(member) is not None})
     if len(asked) > 1:
         raise _invalid_parameter("Only one type of update can be allowed.")
     tier = _check_tier(scaling, required=True) if scaling is not None else None
@@ -1595,6 +1646,8 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
     remote = self._get_param("remoteNetworkConfig")
     if remote is not None:
         return _update_remote_networks(self.eks_backend, cluster, remote)
+    if asked == ["AutoModeUpdate"]:
+        return _update_auto_mode(self.eks_backend, cluster, self)
     params = []
     update_type = "ConfigUpdate"
     if vpc_config and vpc_config.get("subnetIds"):

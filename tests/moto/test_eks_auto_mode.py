@@ -66,3 +66,32 @@ def test_what_auto_mode_refuses(emulator):
         lambda: create(env, "g", computeConfig={**pools, "nodeRoleArn": "arn:aws:iam::123456789012:role/none"}))
     assert "could not be assumed" in error_of(lambda: create(env, "h", computeConfig={**pools, "nodeRoleArn": env.cluster["roleArn"]}))
     assert env.eks.list_clusters()["clusters"] == ["demo"]
+
+
+def test_auto_mode_is_turned_on_and_off_on_an_existing_cluster(emulator):
+    env = Env(emulator, addons=())  # "demo": API_AND_CONFIG_MAP, Auto Mode off
+    role = env.iam.create_role(RoleName="auto-node", AssumeRolePolicyDocument=EC2_TRUST)["Role"]["Arn"]
+    on = {**ON, "computeConfig": {"enabled": True, "nodePools": ["general-purpose", "system"], "nodeRoleArn": role}}
+    assert "fully enabled or fully disabled" in error_of(
+        lambda: env.eks.update_cluster_config(name="demo", computeConfig=on["computeConfig"]))
+    assert "fully enabled or fully disabled" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", **{**on, "storageConfig": {"blockStorage": {"enabled": False}}}))
+    assert "nodeRoleArn is required" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", **{**on, "computeConfig": {"enabled": True, "nodePools": ["system"]}}))
+    update = env.eks.update_cluster_config(name="demo", **on)["update"]
+    assert update["type"] == "AutoModeUpdate"
+    assert [p["type"] for p in update["params"]] == ["ComputeConfig", "StorageConfig", "KubernetesNetworkConfig"]
+    assert env.eks.describe_update(name="demo", updateId=update["id"])["update"]["status"] == "Successful"
+    cluster = env.eks.describe_cluster(name="demo")["cluster"]
+    assert cluster["computeConfig"] == on["computeConfig"]
+    assert cluster["storageConfig"] == {"blockStorage": {"enabled": True}}
+    assert cluster["kubernetesNetworkConfig"]["elasticLoadBalancing"] == {"enabled": True}
+    entry = env.eks.describe_access_entry(clusterName="demo", principalArn=role)["accessEntry"]
+    assert entry["type"] == "EC2"
+
+    off = {"computeConfig": {"enabled": False}, "storageConfig": {"blockStorage": {"enabled": False}},
+           "kubernetesNetworkConfig": {"elasticLoadBalancing": {"enabled": False}}}
+    env.eks.update_cluster_config(name="demo", **off)
+    cluster = env.eks.describe_cluster(name="demo")["cluster"]
+    assert cluster["computeConfig"]["enabled"] is False
+    assert cluster["kubernetesNetworkConfig"]["elasticLoadBalancing"] == {"enabled": False}
