@@ -245,14 +245,6 @@ impl AwsCloud {
                         spec.version
                     ));
                 }
-                // Not changed in place yet: say so rather than leave it unsaid.
-                let auto_mode = cluster.compute_config().and_then(|c| c.enabled()).unwrap_or_default();
-                if auto_mode != spec.auto_mode.is_some() {
-                    let (is, asks) = if auto_mode { ("on", "off") } else { ("off", "on") };
-                    ctx.progress.warn(&format!(
-                        "the cluster has EKS Auto Mode {is}, the config has it {asks}; eksup does not change it on an existing cluster yet (`aws eks update-cluster-config` does)"
-                    ));
-                }
                 Action::Existed
             }
             None => {
@@ -334,6 +326,21 @@ impl AwsCloud {
         {
             self.update_cluster_config_in(&ctx.progress, name, &ClusterChange::ScalingTier(tier.clone()))
                 .await?;
+            action = Action::Updated;
+        }
+        // EKS Auto Mode turned on or off, or its node pools changed.
+        if changes.iter().any(|c| c.field == "Auto Mode") {
+            let change = ClusterChange::AutoMode {
+                on: spec.auto_mode.is_some(),
+                node_pools: spec.auto_mode.as_ref().map(|a| a.node_pools.clone()).unwrap_or_default(),
+                node_role: spec
+                    .auto_mode
+                    .as_ref()
+                    .and_then(|a| a.node_role.as_ref())
+                    .map(|r| ctx.resolve(r))
+                    .transpose()?,
+            };
+            self.update_cluster_config_in(&ctx.progress, name, &change).await?;
             action = Action::Updated;
         }
         // Hybrid nodes' networks added or changed (their removal is left to the user: the change

@@ -96,6 +96,10 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
         log_retention_days: None,
         remote_node_cidrs: remote_cidrs(eks, true),
         remote_pod_cidrs: remote_cidrs(eks, false),
+        auto_mode_pools: eks
+            .compute_config()
+            .filter(|c| c.enabled() == Some(true))
+            .map(|c| c.node_pools().to_vec()),
     }
 }
 

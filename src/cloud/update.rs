@@ -75,6 +75,13 @@ pub enum ClusterChange {
         nodes: Vec<String>,
         pods: Vec<String>,
     },
+    /// EKS Auto Mode on (with its node pools and their node role) or off: compute, block storage
+    /// and load balancing, which EKS takes only together.
+    AutoMode {
+        on: bool,
+        node_pools: Vec<String>,
+        node_role: Option<String>,
+    },
 }
 
 impl AwsCloud {
@@ -174,6 +181,28 @@ impl AwsCloud {
                     logging = logging.cluster_logging(setup(disable, false));
                 }
                 req.logging(logging.build())
+            }
+            ClusterChange::AutoMode { on, node_pools, node_role } => {
+                use aws_sdk_eks::types::{
+                    BlockStorage, ComputeConfigRequest, ElasticLoadBalancing, KubernetesNetworkConfigRequest,
+                    StorageConfigRequest,
+                };
+                let compute = ComputeConfigRequest::builder()
+                    .enabled(*on)
+                    .set_node_pools((*on && !node_pools.is_empty()).then(|| node_pools.clone()))
+                    .set_node_role_arn(node_role.clone().filter(|_| *on && !node_pools.is_empty()))
+                    .build();
+                req.compute_config(compute)
+                    .storage_config(
+                        StorageConfigRequest::builder()
+                            .block_storage(BlockStorage::builder().enabled(*on).build())
+                            .build(),
+                    )
+                    .kubernetes_network_config(
+                        KubernetesNetworkConfigRequest::builder()
+                            .elastic_load_balancing(ElasticLoadBalancing::builder().enabled(*on).build())
+                            .build(),
+                    )
             }
             ClusterChange::RemoteNetworks { nodes, pods } => {
                 use aws_sdk_eks::types::{RemoteNetworkConfigRequest, RemoteNodeNetwork, RemotePodNetwork};

@@ -91,6 +91,8 @@ pub struct LiveControlPlane {
     /// EKS Hybrid Nodes' remote node and pod networks (empty: none).
     pub remote_node_cidrs: Vec<String>,
     pub remote_pod_cidrs: Vec<String>,
+    /// EKS Auto Mode's node pools when it is on (`None`: off).
+    pub auto_mode_pools: Option<Vec<String>>,
 }
 
 /// A managed node group as AWS has it.
@@ -238,6 +240,17 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
     let have: BTreeSet<&str> = live.public_access_cidrs.iter().map(String::as_str).collect();
     if spec.endpoint_public_access && !have.is_empty() && want != have {
         out.push(FieldChange::new("public access CIDRs", list(&have), list(&want)));
+    }
+    // EKS Auto Mode: turned on or off, or its node pools changed, in place (UpdateClusterConfig).
+    let want_auto = spec.auto_mode.as_ref().map(|a| sorted(&a.node_pools));
+    let have_auto = live.auto_mode_pools.as_deref().map(sorted);
+    if want_auto != have_auto {
+        let show = |pools: &Option<Vec<String>>| match pools {
+            None => "off".to_string(),
+            Some(p) if p.is_empty() => "on, no node pools".to_string(),
+            Some(p) => format!("on, node pools {}", list(p)),
+        };
+        out.push(FieldChange::new("Auto Mode", show(&have_auto), show(&want_auto)));
     }
     // Hybrid nodes' networks: EKS adds and changes them in place (UpdateClusterConfig).
     let (want_nodes, want_pods) = spec

@@ -1175,19 +1175,36 @@ fn auto_mode() {
         let (ok, out, err) = emu.kubectl(&["get", "namespaces", "-o", "name"]);
         assert!(ok && out.contains("namespace/kube-system"), "{out}{err}");
 
-        // Turned off in the file: not done on an existing cluster, and said so.
+        // Turned off in the file: the plan against the cluster shows it, and a re-run turns
+        // compute, block storage and load balancing off together (AutoModeUpdate).
         let file = emu.home().join("auto-off.yaml");
         let off = example("42-auto-mode.yaml")
             .replace("enabled: true", "enabled: false")
             .replace("nodePools: [general-purpose, system]", "");
         std::fs::write(&file, off).unwrap();
-        let rerun = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
-        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
-        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert_eq!(plan.code, 0, "{}", plan.stderr);
         assert!(
-            rerun.stderr.contains("the cluster has EKS Auto Mode on, the config has it off"),
-            "{}",
-            rerun.stderr
+            format!("{}{}", plan.stdout, plan.stderr).contains("Auto Mode"),
+            "{}{}",
+            plan.stdout,
+            plan.stderr
+        );
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        assert_eq!(c["computeConfig"]["enabled"], false, "{c}");
+        assert_eq!(c["storageConfig"]["blockStorage"]["enabled"], false, "{c}");
+        assert_eq!(c["kubernetesNetworkConfig"]["elasticLoadBalancing"]["enabled"], false, "{c}");
+        // And on again with the example as it is.
+        let file = emu.home().join("42-auto-mode.yaml");
+        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        let compute = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["computeConfig"];
+        assert_eq!(
+            (&compute["enabled"], &compute["nodePools"]),
+            (&Value::Bool(true), &serde_json::json!(["general-purpose", "system"])),
+            "{compute}"
         );
     });
 }
