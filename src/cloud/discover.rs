@@ -731,12 +731,12 @@ impl Finder<'_> {
     }
 
     /// Whether the cluster may have IAM Roles Anywhere resources: it has hybrid nodes' networks,
-    /// or it is gone and eksup's role for hybrid nodes is still there (deleted after them), so
-    /// that a delete of any other cluster asks IAM Roles Anywhere nothing.
+    /// or eksup's role for hybrid nodes is still there (the cluster is gone, or its networks were
+    /// removed: the role is deleted after them), so that a delete of any other cluster asks IAM
+    /// Roles Anywhere nothing.
     fn may_have_roles_anywhere(&self, facts: &Facts) -> bool {
-        facts.hybrid
-            || !facts.exists
-                && self.found.iter().any(|d| d.kind == Kind::IamRole && d.name.ends_with("-hybrid-node"))
+        let role = crate::plan::hybrid_node_role_name(self.cluster);
+        facts.hybrid || self.found.iter().any(|d| d.kind == Kind::IamRole && d.name == role)
     }
 
     /// IAM Roles Anywhere trust anchors or profiles of the cluster (hybrid nodes with `IRA`).

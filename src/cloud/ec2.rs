@@ -994,7 +994,7 @@ impl AwsCloud {
             self.made(ctx);
             (id, Action::Created)
         };
-        let added = self.ensure_rules(ctx, &id, rules, action == Action::Created).await?;
+        let added = self.ensure_rules(ctx, &id, rules, action == Action::Created, true).await?;
         let action = if action == Action::Existed && added > 0 { Action::Updated } else { action };
         Ok(StepResult::new(action).with(keys::ID, id).with(keys::NAME, group_name))
     }
@@ -1012,22 +1012,25 @@ impl AwsCloud {
             ));
             return Ok(StepResult::new(Action::Existed));
         };
-        let added = self.ensure_rules(ctx, &group_id, rules, false).await?;
+        let added = self.ensure_rules(ctx, &group_id, rules, false, false).await?;
         let action = if added == 0 { Action::Existed } else { Action::Created };
         Ok(StepResult::new(action).with(keys::ID, group_id))
     }
 
-    /// Authorize the rules the group lacks; returns how many were added. A group just made
-    /// (`fresh`) is not asked: it holds only AWS's default egress rule, which a planned copy of
-    /// meets as a duplicate.
+    /// Authorize the rules the group lacks; returns how many were added or revoked. A group just
+    /// made (`fresh`) is not asked: it holds only AWS's default egress rule, which a planned copy
+    /// of meets as a duplicate. In a group of eksup's (`own`), the API's openings to the file's
+    /// networks (`vpc.extraCIDRs`, hybrid nodes' networks) that the file no longer has are
+    /// revoked: nothing keeps reaching the API server once the file says it should not.
     async fn ensure_rules(
         &self,
         ctx: &StepContext<'_>,
         group_id: &str,
         rules: &[SgRule],
         fresh: bool,
+        own: bool,
     ) -> anyhow::Result<usize> {
-        if rules.is_empty() {
+        if rules.is_empty() && (fresh || !own) {
             return Ok(0);
         }
         let existing = if fresh {
@@ -1108,7 +1111,68 @@ impl AwsCloud {
                 }
             }
         }
+        if own && !fresh {
+            added += self.revoke_dropped_openings(ctx, group_id, existing, rules).await?;
+        }
         Ok(added)
+    }
+
+    /// Revoke the group's openings of the API to a network of the file's (rules eksup wrote, as
+    /// their description says) that no planned rule has any more; returns how many.
+    async fn revoke_dropped_openings(
+        &self,
+        ctx: &StepContext<'_>,
+        group_id: &str,
+        existing: &[SecurityGroupRule],
+        rules: &[SgRule],
+    ) -> anyhow::Result<usize> {
+        let dropped: Vec<IpPermission> = existing
+            .iter()
+            .filter(|r| r.is_egress() == Some(false))
+            .filter(|r| r.description().is_some_and(|d| d.starts_with(crate::plan::API_OPENING)))
+            .filter(|r| {
+                !rules.iter().any(|want| match &want.peer {
+                    SgPeer::Cidr(c) => rule_matches(r, want, &Peer::Cidr(c.clone())),
+                    SgPeer::Ipv6Cidr(c) => rule_matches(r, want, &Peer::Ipv6(c.clone())),
+                    SgPeer::Group(_) => false,
+                })
+            })
+            .filter_map(|r| {
+                let perm = IpPermission::builder()
+                    .set_ip_protocol(r.ip_protocol().map(str::to_string))
+                    .set_from_port(r.from_port())
+                    .set_to_port(r.to_port());
+                match (r.cidr_ipv4(), r.cidr_ipv6()) {
+                    (Some(c), _) => Some(perm.ip_ranges(IpRange::builder().cidr_ip(c).build()).build()),
+                    (None, Some(c)) => {
+                        Some(perm.ipv6_ranges(Ipv6Range::builder().cidr_ipv6(c).build()).build())
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        if dropped.is_empty() {
+            return Ok(0);
+        }
+        let cidrs: Vec<String> = dropped
+            .iter()
+            .flat_map(|p| {
+                p.ip_ranges()
+                    .iter()
+                    .filter_map(|r| r.cidr_ip())
+                    .chain(p.ipv6_ranges().iter().filter_map(|r| r.cidr_ipv6()))
+                    .map(|c| format!("`{c}`"))
+            })
+            .collect();
+        let count = dropped.len();
+        self.revoke_rules(group_id, dropped, Vec::new()).await.with_context(|| {
+            format!("failed to revoke the API's openings to {} in `{group_id}`", cidrs.join(", "))
+        })?;
+        ctx.progress.warn(&format!(
+            "the Kubernetes API is no longer open to {}: the config no longer has them",
+            cidrs.join(", ")
+        ));
+        Ok(count)
     }
 
     /// The image and instance type of a launch template version (`$Default` when no version is

@@ -343,8 +343,8 @@ impl AwsCloud {
             self.update_cluster_config_in(&ctx.progress, name, &change).await?;
             action = Action::Updated;
         }
-        // Hybrid nodes' networks added or changed (their removal is left to the user: the change
-        // says so).
+        // Hybrid nodes' networks added, changed or removed (`remoteNodeNetworks: []`); with no
+        // `remoteNetworkConfig` at all they are left, and the change says so.
         if let Some(remote) = &spec.remote_network
             && changes.iter().any(|c| c.field == "remote networks")
         {
@@ -354,10 +354,10 @@ impl AwsCloud {
             };
             self.update_cluster_config_in(&ctx.progress, name, &change).await?;
             action = Action::Updated;
-        } else if let Some(change) = changes.iter().find(|c| c.field == "remote networks") {
+        } else if spec.remote_network.is_none() && !live.remote_node_cidrs.is_empty() {
             ctx.progress.warn(&format!(
-                "the cluster has remote networks ({}), the config none; eksup does not remove them (`aws eks update-cluster-config --remote-network-config` does)",
-                change.from
+                "the cluster has hybrid nodes' networks (`{}`) the config does not mention: left as they are; hint: `remoteNodeNetworks: []` under `remoteNetworkConfig` removes them",
+                live.remote_node_cidrs.join(", ")
             ));
         }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
@@ -461,7 +461,7 @@ impl AwsCloud {
             if let Some((compute, storage)) = &auto_mode {
                 req = req.compute_config(compute.clone()).storage_config(storage.clone());
             }
-            if let Some(remote) = &spec.remote_network {
+            if let Some(remote) = spec.remote_network.as_ref().filter(|r| !r.node_cidrs.is_empty()) {
                 req = req.remote_network_config(remote_network_config(remote));
             }
             async move { req.send().await.map(|_| ()).api("CreateCluster") }

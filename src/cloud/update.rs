@@ -206,14 +206,15 @@ impl AwsCloud {
             }
             ClusterChange::RemoteNetworks { nodes, pods } => {
                 use aws_sdk_eks::types::{RemoteNetworkConfigRequest, RemoteNodeNetwork, RemotePodNetwork};
-                let mut remote = RemoteNetworkConfigRequest::builder().remote_node_networks(
-                    RemoteNodeNetwork::builder().set_cidrs(Some(nodes.clone())).build(),
-                );
-                if !pods.is_empty() {
-                    remote = remote.remote_pod_networks(
-                        RemotePodNetwork::builder().set_cidrs(Some(pods.clone())).build(),
-                    );
-                }
+                // Each list as a whole replaces EKS's, an empty one removes it (AWS's user guide
+                // for hybrid nodes on existing clusters): both are always sent.
+                let nodes = (!nodes.is_empty())
+                    .then(|| RemoteNodeNetwork::builder().set_cidrs(Some(nodes.clone())).build());
+                let pods = (!pods.is_empty())
+                    .then(|| RemotePodNetwork::builder().set_cidrs(Some(pods.clone())).build());
+                let remote = RemoteNetworkConfigRequest::builder()
+                    .set_remote_node_networks(Some(nodes.into_iter().collect()))
+                    .set_remote_pod_networks(Some(pods.into_iter().collect()));
                 req.remote_network_config(remote.build())
             }
             ClusterChange::ScalingTier(tier) => req.control_plane_scaling_config(

@@ -134,7 +134,7 @@ pub fn nodes_beside_auto_mode(cfg: &ClusterConfig) -> bool {
     cfg.node_groups.as_ref().is_some_and(|n| !n.is_empty())
         || cfg.managed_node_groups.as_ref().is_some_and(|n| !n.is_empty())
         || cfg.fargate_profiles.as_ref().is_some_and(|f| !f.is_empty())
-        || cfg.remote_network_config.is_some()
+        || cfg.hybrid_nodes().is_some()
 }
 
 /// EKS's built-in node pools, the default of `autoModeConfig.nodePools`.

@@ -618,6 +618,22 @@ fn remote_networks_are_checked_as_eksctl_and_eks_check_them() {
     let iam = cfg.config.remote_network_config.and_then(|r| r.iam).unwrap_or_default();
     assert_eq!(iam.ca_bundle_cert.as_deref(), Some(pem));
     load(&format!("{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks:\n    - cidrs: [10.80.0.0/16]\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n")).unwrap();
+    // Empty lists (as eksctl takes them): hybrid nodes off, an existing cluster's networks removed;
+    // what else the section says is not used, and a warning says so.
+    let off = load(&format!(
+        "{HEAD}remoteNetworkConfig:\n  iam: {{provider: SSM}}\n  remoteNodeNetworks: []\n  remotePodNetworks: []\n"
+    ))
+    .unwrap();
+    assert!(off.config.removes_remote_networks() && off.config.hybrid_nodes().is_none());
+    let warned = off.warnings.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>();
+    assert!(
+        warned.iter().any(|w| w.contains("remoteNetworkConfig.iam") && w.contains("is not used")),
+        "{warned:#?}"
+    );
+    let errs = errors(&format!(
+        "{HEAD}remoteNetworkConfig:\n  remoteNodeNetworks: []\n  remotePodNetworks:\n    - cidrs: [10.85.0.0/16]\n"
+    ));
+    assert!(has_in(&errs, "remoteNetworkConfig.remoteNodeNetworks: must be set"), "{errs:#?}");
     // The gateway to the remote networks: a transit or virtual private gateway, for a VPC
     // eksup creates.
     let rnc =

@@ -247,6 +247,24 @@ pub struct RemoteNetworkConfig {
     pub remote_pod_networks: Option<Vec<RemoteNetwork>>,
 }
 
+impl ClusterConfig {
+    /// `remoteNetworkConfig` when it gives hybrid nodes' networks (EKS Hybrid Nodes on).
+    pub fn hybrid_nodes(&self) -> Option<&RemoteNetworkConfig> {
+        self.remote_network_config
+            .as_ref()
+            .filter(|r| r.remote_node_networks.as_ref().is_some_and(|n| !n.is_empty()))
+    }
+
+    /// `remoteNetworkConfig` with `remoteNodeNetworks: []` (and no pod networks), as eksctl
+    /// takes it: an existing cluster's remote networks are removed (hybrid nodes turned off).
+    pub fn removes_remote_networks(&self) -> bool {
+        self.remote_network_config.as_ref().is_some_and(|r| {
+            r.remote_node_networks.as_ref().is_some_and(Vec::is_empty)
+                && r.remote_pod_networks.as_ref().is_none_or(Vec::is_empty)
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RemoteNodesIAM {

@@ -772,6 +772,21 @@ fn subnet_rules(v: &mut V, vpc: &ClusterVPC) {
 fn remote_network_rules(v: &mut V, cfg: &ClusterConfig) {
     let Some(rnc) = &cfg.remote_network_config else { return };
     let p = "remoteNetworkConfig";
+    if cfg.removes_remote_networks() {
+        // Hybrid nodes off: an existing cluster's remote networks are removed (as eksctl).
+        for (field, set) in [("iam", rnc.iam.is_some()), ("vpcGatewayID", rnc.vpc_gateway_id.is_some())] {
+            if set {
+                v.out.push(
+                    Diagnostic::warning(
+                        format!("{p}.{field}"),
+                        "is not used: `remoteNodeNetworks: []` turns hybrid nodes off",
+                    )
+                    .with_hint("drop it, or list the hybrid nodes' networks"),
+                );
+            }
+        }
+        return;
+    }
     let nodes = rnc.remote_node_networks.as_deref().unwrap_or_default();
     let pods = rnc.remote_pod_networks.as_deref().unwrap_or_default();
     if nodes.is_empty() {

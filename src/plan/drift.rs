@@ -252,29 +252,20 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
         };
         out.push(FieldChange::new("Auto Mode", show(&have_auto), show(&want_auto)));
     }
-    // Hybrid nodes' networks: EKS adds and changes them in place (UpdateClusterConfig).
-    let (want_nodes, want_pods) = spec
-        .remote_network
-        .as_ref()
-        .map_or((vec![], vec![]), |r| (sorted(&r.node_cidrs), sorted(&r.pod_cidrs)));
-    let (have_nodes, have_pods) = (sorted(&live.remote_node_cidrs), sorted(&live.remote_pod_cidrs));
-    if (want_nodes.clone(), want_pods.clone()) != (have_nodes.clone(), have_pods.clone()) {
-        let show = |nodes: &[String], pods: &[String]| match (nodes.is_empty(), pods.is_empty()) {
-            (true, true) => "none".to_string(),
-            (_, true) => format!("nodes {}", list(nodes)),
-            _ => format!("nodes {}, pods {}", list(nodes), list(pods)),
-        };
-        let (from, to) = (show(&have_nodes, &have_pods), show(&want_nodes, &want_pods));
-        out.push(if want_nodes.is_empty() {
-            FieldChange::fixed(
-                "remote networks",
-                from,
-                to,
-                "`aws eks update-cluster-config --remote-network-config`",
-            )
-        } else {
-            FieldChange::new("remote networks", from, to)
-        });
+    // Hybrid nodes' networks: EKS adds, changes and removes them in place (UpdateClusterConfig,
+    // each list replaced); a file without `remoteNetworkConfig` leaves them as they are.
+    if let Some(remote) = &spec.remote_network {
+        let (want_nodes, want_pods) = (sorted(&remote.node_cidrs), sorted(&remote.pod_cidrs));
+        let (have_nodes, have_pods) = (sorted(&live.remote_node_cidrs), sorted(&live.remote_pod_cidrs));
+        if (&want_nodes, &want_pods) != (&have_nodes, &have_pods) {
+            let show = |nodes: &[String], pods: &[String]| match (nodes.is_empty(), pods.is_empty()) {
+                (true, true) => "none".to_string(),
+                (_, true) => format!("nodes {}", list(nodes)),
+                _ => format!("nodes {}, pods {}", list(nodes), list(pods)),
+            };
+            let (from, to) = (show(&have_nodes, &have_pods), show(&want_nodes, &want_pods));
+            out.push(FieldChange::new("remote networks", from, to));
+        }
     }
     if let Some(want) = spec.log_retention_days {
         let have = match live.log_retention_days {
@@ -1118,11 +1109,23 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         let live_hybrid =
             LiveControlPlane { remote_node_cidrs: vec!["10.80.0.0/16".into()], ..live_cp.clone() };
         assert_eq!(control_plane(&hybrid, &live_hybrid), []);
-        let moved =
-            ControlPlaneSpec { remote_network: Some(remote(&["10.81.0.0/16"], &["10.85.0.0/16"])), ..hybrid };
+        let moved = ControlPlaneSpec {
+            remote_network: Some(remote(&["10.81.0.0/16"], &["10.85.0.0/16"])),
+            ..hybrid.clone()
+        };
         assert_eq!(control_plane(&moved, &live_hybrid)[0].to, "nodes 10.81.0.0/16, pods 10.85.0.0/16");
-        let gone = control_plane(&unset, &live_hybrid);
-        assert!(gone[0].instead.is_some(), "{gone:?}");
+        // Not in the file: left as they are; `remoteNodeNetworks: []`: removed in place.
+        assert_eq!(control_plane(&unset, &live_hybrid), []);
+        let off = ControlPlaneSpec { remote_network: Some(remote(&[], &[])), ..unset.clone() };
+        assert_eq!(
+            control_plane(&off, &live_hybrid),
+            [FieldChange::new("remote networks", "nodes 10.80.0.0/16", "none")]
+        );
+        assert_eq!(control_plane(&off, &live_cp), []);
+        // The pod networks dropped from a file that keeps the node networks: removed.
+        let live_pods =
+            LiveControlPlane { remote_pod_cidrs: vec!["10.85.0.0/16".into()], ..live_hybrid.clone() };
+        assert_eq!(control_plane(&hybrid, &live_pods)[0].to, "nodes 10.80.0.0/16");
     }
 
     #[test]

@@ -16,7 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 pub use build::{
-    PlanOptions, build, is_eksup_inline_policy, partition, repository_spec, repository_step_id, slug,
+    PlanOptions, build, hybrid_node_role_name, is_eksup_inline_policy, partition, repository_spec,
+    repository_step_id, slug,
 };
 pub use kind::{Kind, PHASES};
 
@@ -56,6 +57,10 @@ impl Val {
 /// The id of the control plane's step: a part made from flags on an existing cluster reads the
 /// cluster from EKS as this step's outputs (`crate::ops::part_flags::detach`).
 pub const CONTROL_PLANE: &str = "control-plane";
+
+/// How the control plane's security group rules that open the Kubernetes API to a network of the
+/// file's begin their description: a re-run revokes those the file no longer has.
+pub const API_OPENING: &str = "Kubernetes API from ";
 
 /// Output keys every step kind may set.
 pub mod keys {

@@ -1358,6 +1358,46 @@ fn hybrid_nodes() {
         let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
         let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
         assert!(rules.contains("10.80.147.0/24") && rules.contains("10.85.0.0/16"), "{rules}");
+
+        // Fewer networks in the file: EKS's lists replaced, the pod networks removed, and the API
+        // no longer open to what the file dropped.
+        std::fs::write(&file, example("43-hybrid-nodes.yaml")).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert!(rerun.stderr.contains("no longer open to"), "{}", rerun.stderr);
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        assert_eq!(
+            c["remoteNetworkConfig"],
+            serde_json::json!({"remoteNodeNetworks": [{"cidrs": ["10.80.146.0/24"]}]}),
+            "{c}"
+        );
+        let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
+        let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
+        assert!(rules.contains("10.80.146.0/24"), "{rules}");
+        assert!(!rules.contains("10.80.147.0/24") && !rules.contains("10.85.0.0/16"), "{rules}");
+
+        // `remoteNodeNetworks: []` (as eksctl takes it): hybrid nodes off, the networks removed;
+        // the section's `iam` is not used, and a warning says so. The role and access entry stay
+        // until the cluster goes (the delete below finds them).
+        let off = example("43-hybrid-nodes.yaml").replace("    - cidrs: [\"10.80.146.0/24\"]", "    []");
+        assert!(off.contains("remoteNodeNetworks:\n    []"), "{off}");
+        std::fs::write(&file, off).unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert!(rerun.stderr.contains("remoteNetworkConfig.iam"), "{}", rerun.stderr);
+        let c = &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"];
+        assert!(
+            c.get("remoteNetworkConfig")
+                .is_none_or(|r| r["remoteNodeNetworks"].as_array().is_none_or(Vec::is_empty)),
+            "{c}"
+        );
+        let group = emu.aws(&["ec2", "describe-security-groups", "--group-ids", sg.as_str().unwrap()]);
+        let rules = group["SecurityGroups"][0]["IpPermissions"].to_string();
+        assert!(!rules.contains("10.80.146.0/24"), "{rules}");
+        // Nothing left to change.
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert_eq!(plan.code, 0, "{}", plan.stderr);
+        assert!(!plan.stdout.contains("remote networks"), "{}", plan.stdout);
     });
 }
 

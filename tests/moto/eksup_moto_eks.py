@@ -1609,18 +1609,35 @@ def _record_cluster_update(backend: EKSBackend, cluster: Cluster, update_type: s
 
 def _update_remote_networks(backend: EKSBackend, cluster: Cluster, remote: dict[str, Any]) -> ActionResult:
     """UpdateClusterConfig's ``remoteNetworkConfig`` (the API reference: "You can add, change, or
-    remove this configuration after the cluster is created"): checked as at CreateCluster (an
-    authentication mode with access entries, AWS's ranges and overlaps), a
-    ``RemoteNetworkConfigUpdate`` whose end puts the networks in place."""
+    remove this configuration after the cluster is created"). AWS's user guide for hybrid nodes on
+    existing clusters: a list left out stays as it is, a list given replaces the cluster's whole,
+    an empty one removes it (no node networks: hybrid nodes off; pod networks cannot stay without
+    node networks). The result is checked as at CreateCluster (an authentication mode with access
+    entries, AWS's ranges and overlaps); an update that changes nothing is refused with "No
+    changes detected" (the words eksctl's ``updateRemoteNetworkConfig`` looks for; the exception
+    type is UNVERIFIED), else a ``RemoteNetworkConfigUpdate`` whose end puts the networks in place."""
+    before = dict(cluster.remote_network_config or {})
+    after = dict(before)
+    for key in ("remoteNodeNetworks", "remotePodNetworks"):
+        if key in remote and remote[key] is not None:
+            after[key] = remote[key]
+    after = {k: v for k, v in after.items() if v}
+
+    def cidrs(config: dict[str, Any]) -> dict[str, list[str]]:
+        return {k: sorted(c for e in config.get(k) or [] for c in e.get("cidrs") or [])
+                for k in ("remoteNodeNetworks", "remotePodNetworks")}
+
+    if cidrs(after) == cidrs(before):
+        raise _invalid_parameter("No changes detected in remoteNetworkConfig")
     mode = (cluster.access_config or {}).get("authenticationMode") or "CONFIG_MAP"
-    if remote.get("remoteNodeNetworks") and mode not in ("API", "API_AND_CONFIG_MAP"):
+    if after.get("remoteNodeNetworks") and mode not in ("API", "API_AND_CONFIG_MAP"):
         raise _invalid_parameter("remoteNetworkConfig requires the cluster's authenticationMode to be API or API_AND_CONFIG_MAP")
     network = cluster.__dict__.get("kubernetes_network_config") or {}
-    _check_remote_networks(backend, remote, cluster.resources_vpc_config["vpcId"], network.get("serviceIpv4Cidr"))
+    _check_remote_networks(backend, after, cluster.resources_vpc_config["vpcId"], network.get("serviceIpv4Cidr"))
     params = [{"type": "RemoteNetworkConfig", "value": _json(remote)}]
 
     def apply() -> None:
-        cluster.remote_network_config = {k: v for k, v in remote.items() if v} or None
+        cluster.remote_network_config = after or None
 
     update = _record_cluster_update(backend, cluster, "RemoteNetworkConfigUpdate", params, apply)
     return ActionResult({"update": _public(update)})

@@ -66,6 +66,25 @@ def test_remote_networks_are_added_and_changed_by_an_update(emulator):
     done = env.eks.describe_update(name="demo", updateId=update["id"])["update"]
     assert done["status"] == "Successful"
     assert env.eks.describe_cluster(name="demo")["cluster"]["remoteNetworkConfig"] == remote
+    # A list left out stays; a list given replaces the cluster's.
     env.eks.update_cluster_config(name="demo", remoteNetworkConfig={"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}]})
     got = env.eks.describe_cluster(name="demo")["cluster"]["remoteNetworkConfig"]
-    assert got == {"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}]}
+    assert got == {"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}], "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}
+    assert "No changes detected" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", remoteNetworkConfig={"remoteNodeNetworks": [{"cidrs": ["10.81.0.0/16"]}]}))
+
+
+def test_remote_networks_are_removed_by_empty_lists(emulator):
+    env = Env(emulator, addons=())
+    remote = {"remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}], "remotePodNetworks": [{"cidrs": ["10.85.0.0/16"]}]}
+    env.eks.update_cluster_config(name="demo", remoteNetworkConfig=remote)
+    # Pod networks cannot stay without node networks.
+    assert "requires remoteNodeNetworks" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", remoteNetworkConfig={"remoteNodeNetworks": []}))
+    env.eks.update_cluster_config(name="demo", remoteNetworkConfig={"remotePodNetworks": []})
+    got = env.eks.describe_cluster(name="demo")["cluster"]["remoteNetworkConfig"]
+    assert got == {"remoteNodeNetworks": [{"cidrs": ["10.80.0.0/16"]}]}
+    env.eks.update_cluster_config(name="demo", remoteNetworkConfig={"remoteNodeNetworks": [], "remotePodNetworks": []})
+    assert "remoteNetworkConfig" not in env.eks.describe_cluster(name="demo")["cluster"]
+    assert "No changes detected" in error_of(lambda: env.eks.update_cluster_config(
+        name="demo", remoteNetworkConfig={"remoteNodeNetworks": [], "remotePodNetworks": []}))

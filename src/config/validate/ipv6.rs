@@ -134,7 +134,7 @@ fn network_rules(v: &mut V, cfg: &ClusterConfig) {
             "remove `vpc.networkAcls`, or use `ipFamily: IPv4`",
         );
     }
-    if cfg.remote_network_config.is_some() {
+    if cfg.hybrid_nodes().is_some() {
         v.err_hint(
             "remoteNetworkConfig",
             "remoteNetworkConfig is not supported on EKS cluster configured with IPv6 address family",

@@ -66,7 +66,7 @@ impl Builder<'_> {
     /// through SSM hybrid activations or IAM Roles Anywhere (`iam.provider: IRA`: with its trust
     /// anchor and profile), and its `HYBRID_LINUX` access entry, which lets them join.
     pub(super) fn hybrid_nodes(&mut self, cp: &str, opts: &PlanOptions) {
-        let Some(rnc) = &self.cfg.remote_network_config else { return };
+        let Some(rnc) = self.cfg.hybrid_nodes() else { return };
         let iam = rnc.iam.clone().unwrap_or_default();
         let (role, mut deps) = match iam.role_arn.clone() {
             Some(arn) => (Val::lit(arn), vec![]),
@@ -110,7 +110,7 @@ impl Builder<'_> {
             statement(&["eks:DescribeCluster", "eks:ListAccessEntries"], cluster_arn),
         )]);
         let mut policies = vec![self.policy("AmazonEC2ContainerRegistryPullOnly")];
-        let name = super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64);
+        let name = hybrid_node_role_name(&cluster);
         let Some(certificate) = roles_anywhere else {
             // AWS's guide: with SSM, its managed-instance policy and deregistering on uninstall
             // (DescribeInstanceInformation takes no resource; deregistering, only the account's
@@ -320,4 +320,10 @@ fn config_entry(e: &AccessEntry) -> Entry {
         username: e.kubernetes_username.clone(),
         policies,
     }
+}
+
+/// The name of the role eksup makes for the hybrid nodes of `cluster` (a delete looks for it to
+/// know whether the cluster had IAM Roles Anywhere parts).
+pub fn hybrid_node_role_name(cluster: &str) -> String {
+    super::bounded_name(&format!("eksup-{cluster}-hybrid-node"), 64)
 }

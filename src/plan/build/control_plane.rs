@@ -97,9 +97,13 @@ impl Builder<'_> {
         cp
     }
 
-    /// `remoteNetworkConfig`'s node and pod networks.
+    /// `remoteNetworkConfig`'s node and pod networks; both empty when the file removes them
+    /// (`remoteNodeNetworks: []`).
     fn remote_network(&self) -> Option<RemoteNetworkSpec> {
-        let rnc = self.cfg.remote_network_config.as_ref()?;
+        if self.cfg.removes_remote_networks() {
+            return Some(RemoteNetworkSpec { node_cidrs: vec![], pod_cidrs: vec![] });
+        }
+        let rnc = self.cfg.hybrid_nodes()?;
         let cidrs = |list: &Option<Vec<crate::config::RemoteNetwork>>| -> Vec<String> {
             list.iter().flatten().flat_map(|n| n.cidrs.iter().flatten().cloned()).collect()
         };
@@ -171,7 +175,7 @@ impl Builder<'_> {
             from_port: 443,
             to_port: 443,
             peer: SgPeer::Cidr(c.clone()),
-            description: format!("Kubernetes API from {what}"),
+            description: format!("{}{what}", crate::plan::API_OPENING),
         };
         let mut rules: Vec<SgRule> = vpc.extra_cidrs.iter().map(|c| api_from(c, "an extra CIDR")).collect();
         rules.extend(

@@ -9,6 +9,7 @@
 //! fully-private cluster's VPC endpoints and private-only endpoint ([`private`]).
 
 mod access;
+pub use access::hybrid_node_role_name;
 mod addons;
 mod ami;
 mod capabilities;

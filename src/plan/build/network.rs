@@ -206,7 +206,7 @@ impl Builder<'_> {
     /// eksctl's `addHybridNodesNetworking` does: a transit gateway's attachment takes the
     /// private subnets of the availability zones, one per zone. Its step and routes, if any.
     fn remote_gateway(&mut self, net: &Net) -> Option<(StepId, RemoteRoutes)> {
-        let rnc = self.cfg.remote_network_config.as_ref()?;
+        let rnc = self.cfg.hybrid_nodes()?;
         let gateway_id = rnc.vpc_gateway_id.clone()?;
         let cidrs: Vec<String> = [&rnc.remote_node_networks, &rnc.remote_pod_networks]
             .into_iter()

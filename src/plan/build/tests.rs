@@ -839,6 +839,20 @@ fn hybrid_nodes_networks_are_routed_through_the_users_gateway() {
 }
 
 #[test]
+fn empty_remote_networks_turn_hybrid_nodes_off() {
+    let p = plan_of("remoteNetworkConfig:\n  remoteNodeNetworks: []\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    let remote = cp.remote_network.as_ref().expect("the removal is the control plane's");
+    assert!(remote.node_cidrs.is_empty() && remote.pod_cidrs.is_empty());
+    assert!(p.step("iam-role-hybrid-nodes").is_none(), "no role for hybrid nodes");
+    assert!(p.steps.iter().all(|s| !s.id.contains("hybrid")), "nothing of hybrid nodes");
+    let Resource::SecurityGroup { rules, .. } = resource(&p, "security-group-control-plane") else {
+        panic!()
+    };
+    assert!(rules.iter().all(|r| !r.description.contains("remote network")), "{rules:?}");
+}
+
+#[test]
 fn hybrid_nodes_with_iam_roles_anywhere_get_a_trust_anchor_a_role_only_it_may_give_and_a_profile() {
     let pem = include_str!("../../../tests/fixtures/hybrid-ca.pem");
     let block: String = pem.lines().map(|l| format!("      {l}\n")).collect();
