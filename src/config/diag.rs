@@ -29,19 +29,43 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+/// What eksup will not do for a field of eksctl's, and what to use instead.
+fn why_not(path: &str) -> Option<(&'static str, &'static str)> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    match key {
+        "outpost" | "outpostARN" => Some((
+            "(EKS on AWS Outposts: eksup makes clusters in AWS Regions and Local Zones, and cannot test one on an Outpost)",
+            "create clusters and node groups on Outposts with eksctl; for compute near your users without an Outpost, use `localZones`",
+        )),
+        "karpenter" => Some((
+            "(eksup does not install Karpenter's Helm chart)",
+            "turn on EKS Auto Mode (`autoModeConfig: {enabled: true}`), whose node pools are Karpenter run by EKS, or remove `karpenter` and install it once the cluster is up with its chart (`helm install karpenter oci://public.ecr.aws/karpenter/karpenter --namespace kube-system`, as karpenter.sh's getting started guide shows)",
+        )),
+        "gitops" => Some((
+            "(eksup does not bootstrap Flux)",
+            "remove `gitops` and run `flux bootstrap github` (the Flux CLI, with the same owner, repository and path) once the cluster is up",
+        )),
+        _ => None,
+    }
+}
+
 impl Diagnostic {
     pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { severity: Severity::Error, path: path.into(), loc: None, message: message.into(), hint: None }
     }
 
     pub fn not_supported(path: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::NotSupported,
-            path: path.into(),
-            loc: None,
-            message: String::new(),
-            hint: Some("remove the field, or use eksctl for this cluster until eksup supports it".into()),
-        }
+        let path = path.into();
+        let (message, hint) = why_not(&path).map_or_else(
+            || {
+                (
+                    String::new(),
+                    "remove the field, or use eksctl for this cluster until eksup supports it".into(),
+                )
+            },
+            |(m, h)| (m.to_string(), h.to_string()),
+        );
+        Self { severity: Severity::NotSupported, path, loc: None, message, hint: Some(hint) }
     }
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {

@@ -93,6 +93,21 @@ fn every_eksctl_example_loads_or_is_refused_precisely() {
                             || p.contains("is not an IAM Identity Center user or group id"),
                         "{name}: refused for something else than an unsupported field or version:\n{p}"
                     );
+                    // Of the examples' fields, eksup leaves only Outposts, Karpenter's Helm chart
+                    // and Flux to other tools, and says which.
+                    if let Some((_, field)) = p.split_once(": not supported yet: ") {
+                        let field = field.split(' ').next().unwrap_or_default();
+                        let instead = match field {
+                            "outpost" => "with eksctl",
+                            "karpenter" => "autoModeConfig",
+                            "gitops" => "flux bootstrap",
+                            other => panic!("{name}: `{other}` is refused as not supported:\n{stderr}"),
+                        };
+                        assert!(
+                            stderr.contains(instead),
+                            "{name}: `{field}` refused without `{instead}`:\n{stderr}"
+                        );
+                    }
                 }
                 refused.push(name);
             }
