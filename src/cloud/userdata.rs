@@ -43,6 +43,10 @@ pub struct NodeBootstrap<'a> {
     pub settings: &'a serde_json::Map<String, serde_json::Value>,
     /// `containerRuntime` (Windows' bootstrap script takes it).
     pub container_runtime: Option<&'a str>,
+    /// kubelet's DNS server for pods instead of the service range's `.10` (`clusterDNS`).
+    pub cluster_dns: Option<&'a str>,
+    /// Kubelet configuration merged into the node's (`kubeletExtraConfig`; AL2023's NodeConfig).
+    pub kubelet_extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 /// Unknown template name.
@@ -52,7 +56,7 @@ pub struct UnknownTemplate(pub String);
 
 /// Render the user data for `template` (`al2023`, `al2`, `bottlerocket`, `windows`).
 pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTemplate> {
-    let dns = cluster_dns(b.service_cidr);
+    let dns = b.cluster_dns.map_or_else(|| cluster_dns(b.service_cidr), str::to_string);
     let labels = b.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
     let taints = b.taints.join(",");
     let common = [
@@ -83,7 +87,14 @@ fn render_al2023(b: &NodeBootstrap<'_>, common: &[(&str, String)], labels: &str,
         flags.push(format!("      - --register-with-taints={taints}"));
     }
     let flags = if flags.is_empty() { "      []".to_string() } else { flags.join("\n") };
-    let kubelet_config = b.max_pods.map(|n| format!("      maxPods: {n}\n")).unwrap_or_default();
+    // The file's kubelet fields (each a JSON value, which YAML reads as itself), then max pods
+    // (`maxPodsPerNode`; validation keeps the two apart); `clusterDNS` is the template's.
+    let mut config: BTreeMap<&str, serde_json::Value> =
+        b.kubelet_extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    if let Some(n) = b.max_pods {
+        config.insert("maxPods", n.into());
+    }
+    let kubelet_config: String = config.iter().map(|(k, v)| format!("      {k}: {v}\n")).collect();
     let pre = shell_part(b.pre_bootstrap_commands);
     let post = b.override_bootstrap_command.map(|c| shell_part(&[c.to_string()])).unwrap_or_default();
     substitute(
@@ -277,6 +288,8 @@ pub(crate) fn render_spec(ctx: &StepContext<'_>, spec: &UserDataSpec) -> anyhow:
         override_bootstrap_command: spec.override_bootstrap_command.as_deref(),
         settings: &spec.settings,
         container_runtime: spec.container_runtime.as_deref(),
+        cluster_dns: spec.cluster_dns.as_deref(),
+        kubelet_extra: &spec.kubelet_extra,
     };
     Ok(render(&spec.template, &b)?)
 }
@@ -404,6 +417,8 @@ mod tests {
             override_bootstrap_command: None,
             settings: &NO_SETTINGS,
             container_runtime: None,
+            cluster_dns: None,
+            kubelet_extra: &NO_SETTINGS,
         }
     }
 
@@ -440,6 +455,33 @@ mod tests {
         assert!(!out.contains("{{"));
         // The shell part comes before the NodeConfig part.
         assert!(out.find("echo hello").unwrap() < out.find("kind: NodeConfig").unwrap());
+    }
+
+    #[test]
+    fn al2023_takes_the_files_kubelet_fields_and_dns_server() {
+        let labels = BTreeMap::new();
+        let extra: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r#"{"kubeReserved": {"cpu": "300m", "memory": "300Mi"}, "featureGates": {"DisableKubeletCloudCredentialProviders": true}}"#,
+        )
+        .unwrap();
+        let mut b = bootstrap(&labels, &[], &[]);
+        b.kubelet_extra = &extra;
+        b.cluster_dns = Some("169.254.20.10");
+        let out = render("al2023", &b).unwrap();
+        let config = "      clusterDNS:\n        - 169.254.20.10\n      featureGates: {\"DisableKubeletCloudCredentialProviders\":true}\n      kubeReserved: {\"cpu\":\"300m\",\"memory\":\"300Mi\"}\n      maxPods: 58\n    flags:\n";
+        assert!(out.contains(config), "{out}");
+        // The NodeConfig part is YAML nodeadm reads: the values are maps again.
+        let part = out
+            .split("Content-Type: application/node.eks.aws\n\n")
+            .nth(1)
+            .unwrap()
+            .split("\n--//")
+            .next()
+            .unwrap();
+        let doc: serde_json::Value = serde_saphyr::from_str(part).unwrap();
+        assert_eq!(doc["spec"]["kubelet"]["config"]["kubeReserved"]["memory"], "300Mi", "{doc}");
+        // Other families take the DNS server too.
+        assert!(render("al2", &b).unwrap().contains("--dns-cluster-ip '169.254.20.10'"));
     }
 
     #[test]

@@ -385,6 +385,10 @@ pub struct SelfManaged {
     pub metrics_collection: Vec<(String, Vec<String>)>,
     /// `containerRuntime`, passed to the bootstrap script of Windows nodes.
     pub container_runtime: Option<String>,
+    /// `clusterDNS`: kubelet's DNS server for pods instead of the service range's `.10`.
+    pub cluster_dns: Option<String>,
+    /// `kubeletExtraConfig`: kubelet configuration merged into the node's.
+    pub kubelet_extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A number the config holds as `i64` in the `i32` AWS takes. Validation keeps the numbers in
@@ -518,6 +522,8 @@ impl SelfManaged {
                     .and_then(super::rules::windows)
                     .map(|_| DEFAULT_CONTAINER_RUNTIME.to_string())
             }),
+            cluster_dns: ng.cluster_dns.clone(),
+            kubelet_extra: ng.kubelet_extra_config.clone().unwrap_or_default(),
             metrics_collection: ng
                 .asg_metrics_collection
                 .iter()

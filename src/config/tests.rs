@@ -1027,3 +1027,40 @@ fn narrowed_public_access_turns_the_private_endpoint_on_unless_the_file_says_oth
         "{warned:?}"
     );
 }
+
+#[test]
+fn kubelet_extra_config_and_cluster_dns_follow_eksctl_and_kubelet() {
+    let ng = |body: &str| format!("{HEAD}nodeGroups:\n  - name: ng\n    instanceType: m5.large\n{body}");
+    let ok = load(&ng(
+        "    clusterDNS: 169.254.20.10\n    kubeletExtraConfig:\n      kubeReserved: {cpu: 300m, memory: 300Mi}\n      featureGates: {A: true}\n      maxPods: 30\n",
+    ))
+    .unwrap();
+    let group = &ok.config.node_groups.as_ref().unwrap()[0];
+    assert_eq!(group.cluster_dns.as_deref(), Some("169.254.20.10"));
+    assert_eq!(group.kubelet_extra_config.as_ref().unwrap()["kubeReserved"]["cpu"], "300m");
+    let errs = errors(&ng(
+        "    clusterDNS: nope\n    maxPodsPerNode: 20\n    kubeletExtraConfig:\n      authentication: {}\n      maxPods: 10\n      clusterDNS: [1.2.3.4]\n      kubeReserved: {cpu: 1}\n      featureGates: {A: yes-please}\n",
+    ));
+    for expected in [
+        "nodeGroups[0].clusterDNS: `nope` is not an IP address",
+        "nodeGroups[0].kubeletExtraConfig.authentication: cannot be overridden",
+        "nodeGroups[0].kubeletExtraConfig.maxPods: is also set by `maxPodsPerNode`",
+        "nodeGroups[0].kubeletExtraConfig.clusterDNS: is the group's own field",
+        "nodeGroups[0].kubeletExtraConfig.kubeReserved: `cpu: 1` must be a string",
+        "nodeGroups[0].kubeletExtraConfig.featureGates: `A: \"yes-please\"` must be `true` or `false`",
+    ] {
+        assert!(has_in(&errs, expected), "{expected}: {errs:#?}");
+    }
+    for (family, says) in [
+        ("Bottlerocket", "bottlerocket.settings.kubernetes"),
+        ("AmazonLinux2", "amiFamily: AmazonLinux2023"),
+        ("WindowsServer2022FullContainer", "not supported for Windows nodes"),
+    ] {
+        let errs =
+            errors(&ng(&format!("    amiFamily: {family}\n    kubeletExtraConfig: {{maxPods: 10}}\n")));
+        assert!(
+            errs.iter().any(|e| e.contains("kubeletExtraConfig") && e.contains(says)),
+            "{family}: {errs:#?}"
+        );
+    }
+}

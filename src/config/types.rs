@@ -949,6 +949,13 @@ nodegroup_struct!(
         /// Local Zones of the cluster's `localZones` to run in (instead of `availabilityZones`)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub local_zones: Option<Vec<String>>,
+        /// The DNS server kubelet gives pods (default: the service range's `.10`, CoreDNS), e.g.
+        /// NodeLocal DNSCache's `169.254.20.10`
+        #[serde(rename = "clusterDNS", skip_serializing_if = "Option::is_none")]
+        pub cluster_dns: Option<String>,
+        /// Fields of kubelet's `KubeletConfiguration` merged into the node's (AmazonLinux2023)
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub kubelet_extra_config: Option<serde_json::Map<String, serde_json::Value>>,
     }
 );
 

@@ -11,6 +11,7 @@ use super::types::*;
 
 mod capability;
 mod ipv6;
+mod kubelet;
 mod local_zones;
 mod private_cluster;
 mod windows;
@@ -338,6 +339,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     identity_mapping_rules(&mut v, cfg);
     capability::rules(&mut v, cfg);
     windows::rules(&mut v, cfg);
+    kubelet::rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);
     v.out

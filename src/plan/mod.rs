@@ -217,6 +217,12 @@ pub struct UserDataSpec {
     /// `containerRuntime` of a self-managed group (Windows' bootstrap script takes it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub container_runtime: Option<String>,
+    /// `clusterDNS` of a self-managed group: kubelet's DNS server for pods.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster_dns: Option<String>,
+    /// `kubeletExtraConfig` of a self-managed group, merged into kubelet's configuration.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub kubelet_extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -2531,3 +2531,55 @@ fn hybrid_nodes_with_iam_roles_anywhere() {
     Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&path)).expect(0, "delete");
     Inventory::owned(&emu, "hybrid-2").assert_empty(true);
 }
+
+/// A self-managed group's `kubeletExtraConfig` and `clusterDNS` (eksctl's fields): merged into
+/// the AL2023 node's NodeConfig, which the emulator's kubelet loads as kubelet does: the node's
+/// pod capacity is `maxPods` and its allocatable CPU and memory are what is left after the
+/// reservations and the eviction threshold; pods are told NodeLocal DNSCache's address. Read
+/// back from the launch template with the AWS CLI and from the node with kubectl.
+#[test]
+fn kubelet_extra_config_and_cluster_dns() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: kubelet-extra
+  region: us-west-2
+nodeGroups:
+  - name: ng-1
+    instanceType: m5.large
+    desiredCapacity: 1
+    clusterDNS: 169.254.20.10
+    kubeletExtraConfig:
+      maxPods: 30
+      kubeReserved: {cpu: 300m, memory: 300Mi, ephemeral-storage: 1Gi}
+      kubeReservedCgroup: /kube-reserved
+      systemReserved: {cpu: 300m, memory: 300Mi}
+      evictionHard: {memory.available: 200Mi, nodefs.available: 10%}
+      featureGates: {RotateKubeletServerCertificate: true}
+";
+    lifecycle_checked(&emu, "kubelet-extra.yaml", config, |cluster| {
+        let data = launch_template_user_data(&emu, &format!("eksup-{cluster}-ng-1"));
+        let part = data.split("Content-Type: application/node.eks.aws").nth(1).expect("a NodeConfig part");
+        for line in [
+            "        - 169.254.20.10\n",
+            "      kubeReserved: {\"cpu\":\"300m\",\"memory\":\"300Mi\",\"ephemeral-storage\":\"1Gi\"}\n",
+            "      kubeReservedCgroup: \"/kube-reserved\"\n",
+            "      maxPods: 30\n",
+        ] {
+            assert!(part.contains(line), "{line:?} not in {part}");
+        }
+        let (ok, out, err) = emu.kubectl(&["get", "nodes", "-o", "json"]);
+        assert!(ok, "{err}");
+        let nodes: Value = serde_json::from_str(&out).unwrap();
+        let status = &nodes["items"][0]["status"];
+        assert_eq!(status["capacity"]["pods"], "30", "{status}");
+        // m5.large: 2 vCPUs, 8 GiB; 600m and 600Mi reserved, 200Mi kept free for eviction.
+        assert_eq!(status["allocatable"]["cpu"], "1400m", "{status}");
+        assert_eq!(
+            status["allocatable"]["memory"],
+            format!("{}Ki", 8192 * 1024 - 600 * 1024 - 200 * 1024),
+            "{status}"
+        );
+    });
+}

@@ -112,6 +112,8 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
             override_bootstrap_command: None,
             settings: serde_json::Map::new(),
             container_runtime: None,
+            cluster_dns: None,
+            kubelet_extra: serde_json::Map::new(),
         }),
         instance_tags: BTreeMap::from([("Name".to_string(), format!("{CLUSTER}-{name}-Node"))]),
     }

@@ -994,6 +994,7 @@ class Bootstrap:
         self.labels: dict[str, str] = {}
         self.taints: list[dict[str, str]] = []
         self.errors: list[str] = []
+        self.kubelet_config: dict[str, Any] = {}  # NodeConfig spec.kubelet.config
 
 
 def parse_taint(text: str) -> dict[str, str] | None:
@@ -1027,6 +1028,55 @@ def apply_kubelet_flags(b: Bootstrap, flags: list[str]) -> None:
                     b.taints.append(taint)
 
 
+# KubeletConfiguration fields (kubelet.config.k8s.io/v1beta1) whose values are maps of strings
+# (quantities, thresholds) or of booleans: kubelet decodes its config file leniently (unknown
+# fields are logged and ignored) but not a value of another type, and then does not start.
+KUBELET_STRING_MAPS = ("kubeReserved", "systemReserved", "evictionHard", "evictionSoft", "evictionSoftGracePeriod", "evictionMinimumReclaim")
+
+
+def kubelet_config_problems(config: dict[str, Any]) -> list[str]:
+    """Why kubelet would fail to load this configuration (the node then never registers)."""
+    problems = []
+    for key in KUBELET_STRING_MAPS:
+        value = config.get(key)
+        if value is not None and (not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values())):
+            problems.append(f"kubelet cannot load its config: {key} must map names to strings, not {value!r}")
+    gates = config.get("featureGates")
+    if gates is not None and (not isinstance(gates, dict) or not all(isinstance(v, bool) for v in gates.values())):
+        problems.append(f"kubelet cannot load its config: featureGates must map names to booleans, not {gates!r}")
+    for key in ("maxPods", "podsPerCore"):
+        value = config.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            problems.append(f"kubelet cannot load its config: {key} must be a whole number, not {value!r}")
+    return problems
+
+
+def quantity(text: str, unit: str) -> float | None:
+    """A Kubernetes quantity in millicores (``unit`` "m") or KiB ("Ki"); None if it does not parse."""
+    m = re.fullmatch(r"([0-9.]+)(m|k|K|M|G|T|Ki|Mi|Gi|Ti)?", str(text).strip())
+    if not m:
+        return None
+    number = float(m.group(1))
+    factor = {None: 1, "m": 0.001, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
+              "Ki": 1024, "Mi": 1024 ** 2, "Gi": 1024 ** 3, "Ti": 1024 ** 4}[m.group(2)]
+    base = number * factor
+    return base * 1000 if unit == "m" else base / 1024
+
+
+def allocatable_of(cpu: int, memory_mib: int, config: dict[str, Any]) -> tuple[str, str]:
+    """kubelet's allocatable CPU and memory: capacity less kubeReserved, systemReserved and the
+    memory.available eviction threshold (100Mi by default) when the config sets them, else what
+    AL2023's nodeadm reserves by default on these instance sizes (the emulator's figures)."""
+    reserved = [config.get("kubeReserved") or {}, config.get("systemReserved") or {}]
+    if not any(r for r in reserved) and "evictionHard" not in config:
+        return f"{cpu * 1000 - 70}m", f"{memory_mib * 1024 - 600000}Ki"
+    milli = sum(quantity(r.get("cpu", "0"), "m") or 0 for r in reserved)
+    kib = sum(quantity(r.get("memory", "0"), "Ki") or 0 for r in reserved)
+    eviction = (config.get("evictionHard") or {}).get("memory.available", "100Mi")
+    kib += quantity(eviction, "Ki") or 0 if not str(eviction).endswith("%") else memory_mib * 1024 * float(str(eviction)[:-1]) / 100
+    return f"{int(cpu * 1000 - milli)}m", f"{int(memory_mib * 1024 - kib)}Ki"
+
+
 def parse_node_configs(text: str, b: Bootstrap | None) -> Bootstrap | None:
     try:
         docs = [d for d in yaml.safe_load_all(text) if isinstance(d, dict)]
@@ -1045,7 +1095,11 @@ def parse_node_configs(text: str, b: Bootstrap | None) -> Bootstrap | None:
         b.ca = cluster.get("certificateAuthority", b.ca)
         b.service_cidr = cluster.get("cidr", b.service_cidr)
         kubelet = spec.get("kubelet") or {}
-        dns = (kubelet.get("config") or {}).get("clusterDNS")
+        config = kubelet.get("config") or {}
+        if isinstance(config, dict):
+            b.kubelet_config.update(config)
+            b.errors += kubelet_config_problems(config)
+        dns = config.get("clusterDNS") if isinstance(config, dict) else None
         if dns:
             b.dns_ip = dns[0]
         for taint in (kubelet.get("config") or {}).get("registerWithTaints") or []:
@@ -1621,6 +1675,20 @@ def service_cidr(cluster: Any) -> str | None:
     return network.get("serviceIpv6Cidr") if network.get("ipFamily") == "ipv6" else network.get("serviceIpv4Cidr")
 
 
+def _dns_elsewhere(api: Any, ip: str) -> bool:
+    """A DNS server for pods other than CoreDNS's Service (a node group's ``clusterDNS``): a
+    link-local address (NodeLocal DNSCache listens on 169.254.20.10 on every node) or the
+    ClusterIP of a Service of the cluster. Kubelet registers the node with any address; the
+    emulator takes only these so that a wrong one is still caught."""
+    try:
+        if ipaddress.ip_address(ip).is_link_local:
+            return True
+    except ValueError:
+        return False
+    store = getattr(api, "store", None)
+    return store is not None and any((svc.get("spec") or {}).get("clusterIP") == ip for svc in store.list("services"))
+
+
 def _cidr_dns(cidr: str) -> str | None:
     try:
         return str(ipaddress.ip_network(cidr, strict=False).network_address + 10)
@@ -1676,7 +1744,7 @@ def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str |
         problems.append("the NodeConfig has no service CIDR (spec.cluster.cidr)")
     if b.service_cidr is not None and b.service_cidr != cidr:
         problems.append(f"the user data's service CIDR {b.service_cidr} is not the cluster's {cidr}")
-    if b.dns_ip is not None and cidr and b.dns_ip != _cidr_dns(cidr):
+    if b.dns_ip is not None and cidr and b.dns_ip != _cidr_dns(cidr) and not _dns_elsewhere(ctx, b.dns_ip):
         problems.append(f"the user data's cluster DNS IP {b.dns_ip} is not {_cidr_dns(cidr)} (service CIDR {cidr} + 10)")
     if b.form == "powershell" and b.service_cidr is None and b.dns_ip is None and cidr:
         default = _windows_default_service_cidr(node_ip)
@@ -2060,6 +2128,7 @@ class ClusterContext:
         windows = family == "windows"
         labels: dict[str, str] = {}
         taints: list[dict[str, str]] = []
+        kubelet_config: dict[str, Any] = {}
         role = None
         if nodegroup is not None:
             try:
@@ -2082,6 +2151,7 @@ class ClusterContext:
                     if b is not None:
                         labels.update(b.labels)
                         taints += b.taints
+                        kubelet_config = b.kubelet_config
             labels.update(nodegroup.labels or {})
             effects = {"NO_SCHEDULE": "NoSchedule", "NO_EXECUTE": "NoExecute", "PREFER_NO_SCHEDULE": "PreferNoSchedule"}
             for t in nodegroup.taints or []:
@@ -2109,6 +2179,7 @@ class ClusterContext:
             if b is not None:
                 labels.update(b.labels)
                 taints += b.taints
+                kubelet_config = b.kubelet_config
             if role is not None:
                 why = may_join(self, role, windows=windows)
                 if why:
@@ -2119,7 +2190,7 @@ class ClusterContext:
         problems += network_problems(self, inst)
         for check in JOIN_CHECKS:
             problems += check(self, inst, family)
-        return {"problems": problems, "role": role, "labels": labels, "taints": taints, "version": version,
+        return {"problems": problems, "role": role, "labels": labels, "taints": taints, "version": version, "kubelet_config": kubelet_config,
                 "windows": windows, "windows_release": windows_release(ec2, inst.image_id) if windows else None}
 
     def _reconcile_nodes(self) -> None:
@@ -2177,6 +2248,8 @@ class ClusterContext:
             cpu, memory, pods = INSTANCE_TYPES.get(inst.instance_type, (2, 8192, 29))
             if windows:  # AWS docs: a Windows node runs (IPv4 addresses per ENI - 1) pods
                 pods = windows_pod_ips(inst.instance_type)
+            kubelet_config = ev.get("kubelet_config") or {}
+            pods = kubelet_config.get("maxPods", pods)  # kubelet's maxPods is the node's pod capacity
             arch = "arm64" if inst.architecture == "arm64" else "amd64"
             os_name = "windows" if windows else "linux"
             minor = int(str(ev["version"]).split(".")[1]) if "." in str(ev["version"]) else 34
@@ -2203,7 +2276,8 @@ class ClusterContext:
                 capacity.update({"hugepages-1Gi": "0", "hugepages-2Mi": "0"})
             if ipam is not None:
                 capacity[WINDOWS_IP_RESOURCE] = ipam
-            allocatable = dict(capacity, cpu=f"{cpu * 1000 - 70}m", memory=f"{memory * 1024 - 600000}Ki", **{"ephemeral-storage": "76224326324"})
+            cpu_left, memory_left = allocatable_of(cpu, memory, kubelet_config)
+            allocatable = dict(capacity, cpu=cpu_left, memory=memory_left, **{"ephemeral-storage": "76224326324"})
             node = {
                 "metadata": {"name": name, "labels": labels,
                              "annotations": {"alpha.kubernetes.io/provided-node-ip": node_ip(self, inst), "node.alpha.kubernetes.io/ttl": "0",

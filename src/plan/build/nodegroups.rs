@@ -83,6 +83,8 @@ impl Builder<'_> {
             override_bootstrap_command: nodes.override_bootstrap_command.clone(),
             settings: nodes.bottlerocket_settings.clone(),
             container_runtime: None,
+            cluster_dns: None,
+            kubelet_extra: serde_json::Map::new(),
         }
     }
 

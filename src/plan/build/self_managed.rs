@@ -265,6 +265,8 @@ impl Builder<'_> {
         let taints = nodes.taints.iter().map(|t| format!("{}={}:{}", t.key, t.value, t.effect)).collect();
         let user_data = UserDataSpec {
             container_runtime: ng.container_runtime.clone(),
+            cluster_dns: ng.cluster_dns.clone(),
+            kubelet_extra: ng.kubelet_extra.clone(),
             ..self.bootstrap_user_data(cp, nodes, nodes.labels.clone(), taints)
         };
         self.add(
