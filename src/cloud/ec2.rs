@@ -1259,16 +1259,6 @@ impl AwsCloud {
         ctx: &StepContext<'_>,
         spec: &LaunchTemplateSpec,
     ) -> anyhow::Result<RequestLaunchTemplateData> {
-        let mut ebs = LaunchTemplateEbsBlockDeviceRequest::builder()
-            .volume_size(spec.volume_size)
-            .volume_type(VolumeType::from(spec.volume_type.as_str()))
-            .delete_on_termination(true)
-            .set_iops(spec.volume_iops)
-            .set_throughput(spec.volume_throughput)
-            .set_kms_key_id(spec.volume_kms_key_id.clone());
-        if spec.volume_encrypted {
-            ebs = ebs.encrypted(true);
-        }
         let tokens = if spec.imds_v2_required {
             LaunchTemplateHttpTokensState::Required
         } else {
@@ -1276,12 +1266,7 @@ impl AwsCloud {
         };
         let mut data = RequestLaunchTemplateData::builder()
             .set_instance_type(spec.instance_type.as_deref().map(Into::into))
-            .block_device_mappings(
-                LaunchTemplateBlockDeviceMappingRequest::builder()
-                    .device_name(&spec.device_name)
-                    .ebs(ebs.build())
-                    .build(),
-            )
+            .set_block_device_mappings(Some(block_devices(spec)))
             .metadata_options(
                 LaunchTemplateInstanceMetadataOptionsRequest::builder()
                     .http_tokens(tokens)
@@ -1305,6 +1290,7 @@ impl AwsCloud {
                 }
             }
         }
+        data = instance_options(data, &spec.instance);
         if let Some(profile) = &spec.instance_profile_arn {
             let arn = ctx.resolve(profile)?;
             data = data.iam_instance_profile(
@@ -1339,6 +1325,72 @@ enum Peer {
     Cidr(String),
     Ipv6(String),
     Group(String),
+}
+
+/// The launch template's volumes: the node's (the AMI's root device, or `volumeName`), then
+/// `additionalVolumes`, each deleted with its instance.
+fn block_devices(spec: &LaunchTemplateSpec) -> Vec<LaunchTemplateBlockDeviceMappingRequest> {
+    let mut root = LaunchTemplateEbsBlockDeviceRequest::builder()
+        .volume_size(spec.volume_size)
+        .volume_type(VolumeType::from(spec.volume_type.as_str()))
+        .delete_on_termination(true)
+        .set_iops(spec.volume_iops)
+        .set_throughput(spec.volume_throughput)
+        .set_kms_key_id(spec.volume_kms_key_id.clone());
+    if spec.volume_encrypted {
+        root = root.encrypted(true);
+    }
+    let mut out = vec![
+        LaunchTemplateBlockDeviceMappingRequest::builder()
+            .device_name(&spec.device_name)
+            .ebs(root.build())
+            .build(),
+    ];
+    for v in &spec.instance.extra_volumes {
+        let mut ebs = LaunchTemplateEbsBlockDeviceRequest::builder()
+            .volume_size(v.size)
+            .volume_type(VolumeType::from(v.kind.as_str()))
+            .delete_on_termination(true)
+            .set_iops(v.iops)
+            .set_throughput(v.throughput)
+            .set_kms_key_id(v.kms_key_id.clone())
+            .set_snapshot_id(v.snapshot_id.clone());
+        if v.encrypted {
+            ebs = ebs.encrypted(true);
+        }
+        out.push(
+            LaunchTemplateBlockDeviceMappingRequest::builder()
+                .device_name(&v.device)
+                .ebs(ebs.build())
+                .build(),
+        );
+    }
+    out
+}
+
+/// The file's instance options in a launch template: placement group, EBS optimization,
+/// detailed monitoring, CPU credits, enclaves.
+fn instance_options(
+    data: aws_sdk_ec2::types::builders::RequestLaunchTemplateDataBuilder,
+    o: &crate::config::InstanceOptions,
+) -> aws_sdk_ec2::types::builders::RequestLaunchTemplateDataBuilder {
+    use aws_sdk_ec2::types::{
+        CreditSpecificationRequest, LaunchTemplateEnclaveOptionsRequest, LaunchTemplatePlacementRequest,
+        LaunchTemplatesMonitoringRequest,
+    };
+    data.set_placement(
+        o.placement_group.as_ref().map(|g| LaunchTemplatePlacementRequest::builder().group_name(g).build()),
+    )
+    .set_ebs_optimized(o.ebs_optimized)
+    .set_monitoring(
+        o.detailed_monitoring.map(|on| LaunchTemplatesMonitoringRequest::builder().enabled(on).build()),
+    )
+    .set_credit_specification(
+        o.cpu_credits.as_ref().map(|c| CreditSpecificationRequest::builder().cpu_credits(c).build()),
+    )
+    .set_enclave_options(
+        o.enclave.map(|on| LaunchTemplateEnclaveOptionsRequest::builder().enabled(on).build()),
+    )
 }
 
 fn rule_matches(existing: &SecurityGroupRule, want: &SgRule, peer: &Peer) -> bool {

@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use diag::{Diagnostic, Diagnostics, FlagNames, LocIndex, Severity};
+pub use resolved::{ExtraVolume, InstanceOptions};
 pub use ssh_keys::read_public_keys;
 pub use types::*;
 pub use validate::{ASG_METRICS, valid_repository_name, validate_repository};

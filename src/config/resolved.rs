@@ -294,6 +294,91 @@ pub struct Nodes {
     /// What `instanceSelector` asks for, while EC2 has not chosen the types (a dry-run without
     /// AWS): `2 vCPUs, 4 GiB, x86_64`.
     pub unresolved_selector: Option<String>,
+    /// What the launch template sets of the instances beyond the root volume.
+    pub instance: InstanceOptions,
+}
+
+/// A launch template's settings of the instances beyond the root volume and the bootstrap
+/// (`volumeName`, `additionalVolumes`, `placement`, `ebsOptimized`, `enableDetailedMonitoring`,
+/// self-managed `cpuCredits` and `enclaveEnabled`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceOptions {
+    /// The root volume's device instead of the AMI family's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub root_device: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_volumes: Vec<ExtraVolume>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placement_group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ebs_optimized: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detailed_monitoring: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_credits: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enclave: Option<bool>,
+}
+
+impl InstanceOptions {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One more EBS volume of each node.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtraVolume {
+    pub device: String,
+    pub size: i32,
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iops: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub throughput: Option<i32>,
+    pub encrypted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+}
+
+/// The instance options common to both kinds of group.
+fn instance_options(
+    volume_name: Option<&String>,
+    extra: Option<&Vec<super::types::VolumeMapping>>,
+    placement: Option<&super::types::NodePlacement>,
+    ebs_optimized: Option<bool>,
+    detailed_monitoring: Option<bool>,
+) -> InstanceOptions {
+    InstanceOptions {
+        root_device: volume_name.cloned(),
+        extra_volumes: extra
+            .into_iter()
+            .flatten()
+            .map(|v| {
+                let kind =
+                    v.volume_type.clone().unwrap_or_else(|| super::defaults::DEFAULT_VOLUME_TYPE.into());
+                ExtraVolume {
+                    device: v.volume_name.clone().unwrap_or_default(),
+                    size: int(v.volume_size.unwrap_or_default()),
+                    iops: v.volume_iops.map(int).filter(|_| matches!(kind.as_str(), "io1" | "io2" | "gp3")),
+                    throughput: v.volume_throughput.map(int).filter(|_| kind == "gp3"),
+                    kind,
+                    encrypted: v.volume_encrypted.unwrap_or_default(),
+                    kms_key_id: v.volume_kms_key_id.clone(),
+                    snapshot_id: v.snapshot_id.clone(),
+                }
+            })
+            .collect(),
+        placement_group: placement.and_then(|p| p.group_name.clone()),
+        ebs_optimized,
+        detailed_monitoring,
+        cpu_credits: None,
+        enclave: None,
+    }
 }
 
 /// A Bottlerocket group's settings: the file's, with `host-containers.admin.enabled` from
@@ -462,6 +547,13 @@ macro_rules! nodes {
                 .filter(|s| !s.resolved && !super::instance_selector::is_zero(s))
                 .and_then(|s| super::instance_selector::Criteria::of(s).ok())
                 .map(|c| c.summary()),
+            instance: instance_options(
+                ng.volume_name.as_ref(),
+                ng.additional_volumes.as_ref(),
+                ng.placement.as_ref(),
+                ng.ebs_optimized,
+                ng.enable_detailed_monitoring,
+            ),
         }
     }};
 }
@@ -492,6 +584,8 @@ impl SelfManaged {
     pub fn new(ng: &NodeGroup) -> Self {
         let sgs = ng.security_groups.clone().unwrap_or_default();
         let mut nodes = nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default());
+        nodes.instance.cpu_credits = ng.cpu_credits.as_deref().map(str::to_ascii_lowercase);
+        nodes.instance.enclave = ng.enclave_enabled;
         // A group in Local Zones runs in their subnets (validation keeps it from also naming
         // availability zones).
         if let Some(lzs) = ng.local_zones.as_ref().filter(|l| !l.is_empty()) {

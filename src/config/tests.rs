@@ -1064,3 +1064,33 @@ fn kubelet_extra_config_and_cluster_dns_follow_eksctl_and_kubelet() {
         );
     }
 }
+
+#[test]
+fn instance_options_follow_eksctl_and_ec2() {
+    let ng = |body: &str| format!("{HEAD}nodeGroups:\n  - name: ng\n    instanceType: m5.large\n{body}");
+    let ok = load(&ng(
+        "    volumeName: /dev/xvda\n    additionalVolumes:\n      - {volumeName: /dev/xvdb, volumeSize: 100}\n    placement: {groupName: hpc}\n    ebsOptimized: true\n    enableDetailedMonitoring: true\n    enclaveEnabled: true\n",
+    ))
+    .unwrap();
+    assert_eq!(ok.config.node_groups.as_ref().unwrap()[0].additional_volumes.as_ref().unwrap()[0].volume_size, Some(100));
+    let errs = errors(&ng(
+        "    cpuCredits: unlimited\n    volumeName: xvda\n    additionalVolumes:\n      - {volumeName: /dev/xvdb, volumeType: gp2, volumeIOPS: 3000, volumeKmsKeyID: k}\n      - {volumeName: /dev/xvdb, volumeSize: 1, volumeType: io3}\n    placement: {spreadLevel: rack}\n",
+    ));
+    for expected in [
+        "nodeGroups[0].cpuCredits: is for burstable (T) instance types",
+        "nodeGroups[0].volumeName: `xvda` is not a device name EC2 takes",
+        "nodeGroups[0].additionalVolumes[0].volumeSize: must be set",
+        "nodeGroups[0].additionalVolumes[0].volumeIOPS: `gp2` volumes take no IOPS setting",
+        "nodeGroups[0].additionalVolumes[0].volumeKmsKeyID: encrypts only an encrypted volume",
+        "nodeGroups[0].additionalVolumes[1].volumeName: `/dev/xvdb` is already another volume's device",
+        "nodeGroups[0].additionalVolumes[1].volumeType: `io3` is not one of",
+        "nodeGroups[0].placement.groupName: must be set and non-empty",
+        "nodeGroups[0].placement.spreadLevel: is for placement groups on AWS Outposts",
+    ] {
+        assert!(has_in(&errs, expected), "{expected}: {errs:#?}");
+    }
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: m\n    launchTemplate: {{id: lt-0123456789abcdef0}}\n    placement: {{groupName: hpc}}\n"
+    ));
+    assert!(has_in(&errs, "managedNodeGroups[0].placement: cannot be set in a managed node group when a launch template is supplied"), "{errs:#?}");
+}

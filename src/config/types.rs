@@ -916,6 +916,21 @@ macro_rules! nodegroup_struct {
             /// Instance types chosen by EC2 from what they have (instead of naming the types)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_selector: Option<InstanceSelector>,
+            /// The device of the node's volume (default `/dev/xvda`; Windows `/dev/sda1`)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub volume_name: Option<String>,
+            /// More EBS volumes on each node
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub additional_volumes: Option<Vec<VolumeMapping>>,
+            /// An existing EC2 placement group the nodes launch in
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub placement: Option<NodePlacement>,
+            /// EBS-optimized instances
+            #[serde(rename = "ebsOptimized", skip_serializing_if = "Option::is_none")]
+            pub ebs_optimized: Option<bool>,
+            /// EC2 detailed monitoring (one-minute metrics)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub enable_detailed_monitoring: Option<bool>,
             $($extra)*
         }
     };
@@ -949,6 +964,12 @@ nodegroup_struct!(
         /// Local Zones of the cluster's `localZones` to run in (instead of `availabilityZones`)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub local_zones: Option<Vec<String>>,
+        /// Burstable instances' CPU credits: `standard` or `unlimited` (T instance types)
+        #[serde(rename = "cpuCredits", skip_serializing_if = "Option::is_none")]
+        pub cpu_credits: Option<String>,
+        /// AWS Nitro Enclaves on the nodes
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub enclave_enabled: Option<bool>,
         /// The DNS server kubelet gives pods (default: the service range's `.10`, CoreDNS), e.g.
         /// NodeLocal DNSCache's `169.254.20.10`
         #[serde(rename = "clusterDNS", skip_serializing_if = "Option::is_none")]
@@ -958,6 +979,46 @@ nodegroup_struct!(
         pub kubelet_extra_config: Option<serde_json::Map<String, serde_json::Value>>,
     }
 );
+
+/// One more EBS volume of each node (`additionalVolumes`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeMapping {
+    /// GiB
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_size: Option<i64>,
+    /// `gp3` (default), `gp2`, `io1`, `io2`, `sc1`, `st1` or `standard`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_type: Option<String>,
+    /// Its device, such as `/dev/xvdb` or `/dev/sdf`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_encrypted: Option<bool>,
+    #[serde(rename = "volumeKmsKeyID", skip_serializing_if = "Option::is_none")]
+    pub volume_kms_key_id: Option<String>,
+    /// `io1`, `io2`, `gp3`
+    #[serde(rename = "volumeIOPS", skip_serializing_if = "Option::is_none")]
+    pub volume_iops: Option<i64>,
+    /// MiB/s, `gp3`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_throughput: Option<i64>,
+    /// An EBS snapshot the volume starts from
+    #[serde(rename = "snapshotID", skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+}
+
+/// The EC2 placement group a group's nodes launch in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodePlacement {
+    /// The name of an existing placement group
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Outposts' rack spreading (not for node groups in a Region)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread_level: Option<String>,
+}
 
 /// A self-managed group's mix of instance types and purchase options.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

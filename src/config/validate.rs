@@ -10,6 +10,7 @@ use super::rules;
 use super::types::*;
 
 mod capability;
+mod instance;
 mod ipv6;
 mod kubelet;
 mod local_zones;
@@ -340,6 +341,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     capability::rules(&mut v, cfg);
     windows::rules(&mut v, cfg);
     kubelet::rules(&mut v, cfg);
+    instance::rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);
     v.out
@@ -1790,6 +1792,11 @@ fn launch_template_rules(v: &mut V, p: &str, ng: &ManagedNodeGroup) {
         ("preBootstrapCommands", ng.pre_bootstrap_commands.is_some()),
         ("maxPodsPerNode", ng.max_pods_per_node.is_some()),
         ("disableIMDSv1", ng.disable_imdsv1.is_some()),
+        ("volumeName", ng.volume_name.is_some()),
+        ("additionalVolumes", ng.additional_volumes.is_some()),
+        ("placement", ng.placement.is_some()),
+        ("ebsOptimized", ng.ebs_optimized.is_some()),
+        ("enableDetailedMonitoring", ng.enable_detailed_monitoring.is_some()),
         // Its user data would go in eksup's launch template, which there is none of.
         ("bottlerocket", ng.bottlerocket.is_some()),
     ];

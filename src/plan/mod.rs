@@ -185,6 +185,9 @@ pub struct LaunchTemplateSpec {
     /// Managed only: user data EKS merges with its own bootstrap (MIME multipart or TOML).
     pub managed_user_data: Option<String>,
     pub instance_tags: BTreeMap<String, String>,
+    /// More volumes, the placement group, EBS optimization, monitoring, CPU credits, enclaves.
+    #[serde(skip_serializing_if = "crate::config::InstanceOptions::is_empty")]
+    pub instance: crate::config::InstanceOptions,
 }
 
 /// Where the AMI comes from.

@@ -2583,3 +2583,100 @@ nodeGroups:
         );
     });
 }
+
+/// What eksctl's node groups set of their instances beyond the root volume: `volumeName`,
+/// `additionalVolumes`, `placement` (a placement group of the user's, made first: the emulator,
+/// as EC2, launches nothing into one that does not exist), `ebsOptimized`,
+/// `enableDetailedMonitoring`, and self-managed `cpuCredits` and `enclaveEnabled`, on
+/// self-managed and managed groups, whose nodes turn Ready. Read back from the launch templates
+/// with the AWS CLI.
+#[test]
+fn instance_options_of_node_groups() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    emu.aws(&["ec2", "create-placement-group", "--group-name", "hpc", "--strategy", "cluster"]);
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: instance-options
+  region: us-west-2
+nodeGroups:
+  - name: ng-1
+    instanceType: m5.xlarge
+    desiredCapacity: 1
+    volumeSize: 50
+    volumeName: /dev/xvda
+    additionalVolumes:
+      - volumeName: /dev/xvdb
+        volumeSize: 100
+        volumeType: gp3
+        volumeIOPS: 4000
+        volumeThroughput: 250
+        volumeEncrypted: true
+    placement:
+      groupName: hpc
+    ebsOptimized: true
+    enableDetailedMonitoring: true
+    enclaveEnabled: true
+  - name: ng-burst
+    instanceType: t3.medium
+    desiredCapacity: 1
+    cpuCredits: Unlimited
+managedNodeGroups:
+  - name: mng-1
+    instanceType: m5.large
+    desiredCapacity: 1
+    additionalVolumes:
+      - volumeName: /dev/sdf
+        volumeSize: 20
+    placement:
+      groupName: hpc
+";
+    lifecycle_checked(&emu, "instance-options.yaml", config, |cluster| {
+        let data = |group: &str| {
+            let lt = emu.aws(&[
+                "ec2",
+                "describe-launch-template-versions",
+                "--launch-template-name",
+                &format!("eksup-{cluster}-{group}"),
+                "--versions",
+                "$Latest",
+            ]);
+            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"].clone()
+        };
+        let ng1 = data("ng-1");
+        let disks = &ng1["BlockDeviceMappings"];
+        assert_eq!(disks[0]["DeviceName"], "/dev/xvda", "{ng1}");
+        assert_eq!(disks[0]["Ebs"]["VolumeSize"], 50, "{ng1}");
+        assert_eq!(disks[1]["DeviceName"], "/dev/xvdb", "{ng1}");
+        let extra = &disks[1]["Ebs"];
+        assert_eq!(
+            (
+                &extra["VolumeSize"],
+                &extra["VolumeType"],
+                &extra["Iops"],
+                &extra["Throughput"],
+                &extra["Encrypted"]
+            ),
+            (
+                &serde_json::json!(100),
+                &serde_json::json!("gp3"),
+                &serde_json::json!(4000),
+                &serde_json::json!(250),
+                &serde_json::json!(true)
+            ),
+            "{ng1}"
+        );
+        assert_eq!(ng1["Placement"]["GroupName"], "hpc", "{ng1}");
+        assert_eq!(ng1["EbsOptimized"], true, "{ng1}");
+        assert_eq!(ng1["Monitoring"]["Enabled"], true, "{ng1}");
+        assert_eq!(ng1["EnclaveOptions"]["Enabled"], true, "{ng1}");
+        let burst = data("ng-burst");
+        assert_eq!(burst["CreditSpecification"]["CpuCredits"], "unlimited", "{burst}");
+        let managed = data("mng-1");
+        assert_eq!(managed["Placement"]["GroupName"], "hpc", "{managed}");
+        assert_eq!(managed["BlockDeviceMappings"][1]["DeviceName"], "/dev/sdf", "{managed}");
+        assert_eq!(managed["BlockDeviceMappings"][1]["Ebs"]["VolumeSize"], 20, "{managed}");
+    });
+    // The placement group is the user's: still there, and free to delete.
+    emu.aws(&["ec2", "delete-placement-group", "--group-name", "hpc"]);
+}

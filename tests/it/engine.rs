@@ -116,6 +116,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
             kubelet_extra: serde_json::Map::new(),
         }),
         instance_tags: BTreeMap::from([("Name".to_string(), format!("{CLUSTER}-{name}-Node"))]),
+        instance: eksup::config::InstanceOptions::default(),
     }
 }
 

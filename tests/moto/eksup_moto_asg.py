@@ -394,7 +394,7 @@ def _instance_source(state: Any) -> tuple | None:
 # ---------------------------------------------------------------------------------------
 # Scaling activities (rule 8)
 # ---------------------------------------------------------------------------------------
-LAUNCH_FAILURE_CODES = ("Unsupported",)  # EC2 refusals a launch records as a failed activity
+LAUNCH_FAILURE_CODES = ("Unsupported", "InvalidPlacementGroup.Unknown")  # EC2 refusals a launch records as a failed activity
 
 
 def _error_code(error: Exception) -> str | None:

@@ -23,10 +23,11 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         // Bottlerocket's size goes on its data volume (the OS volume keeps the AMI's size).
         // The root device of EKS's images: Bottlerocket's data volume, Windows' `C:` (eksctl's
         // `rootDeviceForWindows`), Amazon Linux's root.
-        device_name: match nodes.ami_family.as_str() {
-            "Bottlerocket" => "/dev/xvdb".into(),
-            f if crate::config::rules::windows(f).is_some() => "/dev/sda1".into(),
-            _ => "/dev/xvda".into(),
+        device_name: match (nodes.instance.root_device.clone(), nodes.ami_family.as_str()) {
+            (Some(device), _) => device,
+            (None, "Bottlerocket") => "/dev/xvdb".into(),
+            (None, f) if crate::config::rules::windows(f).is_some() => "/dev/sda1".into(),
+            (None, _) => "/dev/xvda".into(),
         },
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
@@ -39,6 +40,7 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         user_data: None,
         managed_user_data: None,
         instance_tags: nodes.tags.clone(),
+        instance: nodes.instance.clone(),
     }
 }
 
