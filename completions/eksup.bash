@@ -1927,7 +1927,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__accessentry)
-            opts="-c -y -r -p -v -q -h --cluster --principal-arn --yes --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -f -y -r -p -v -q -h --cluster --config-file --principal-arn --include --exclude --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1941,7 +1941,23 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --principal-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1977,7 +1993,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__addon)
-            opts="-c -n -y -r -p -v -q -h --cluster --name --preserve --yes --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -y -r -p -v -q -h --cluster --config-file --name --include --exclude --preserve --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1991,11 +2007,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2031,7 +2063,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__capability)
-            opts="-c -n -y -r -p -v -q -h --cluster --name --yes --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -y -r -p -v -q -h --cluster --config-file --name --include --exclude --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2045,11 +2077,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2155,7 +2203,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__fargateprofile)
-            opts="-c -n -y -r -p -v -q -h --cluster --name --yes --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -y -r -p -v -q -h --cluster --config-file --name --include --exclude --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,11 +2217,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2391,7 +2455,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__iamidentitymapping)
-            opts="-c -y -r -p -v -q -h --cluster --arn --account --yes --timeout --region --profile --verbose --quiet --color --help"
+            opts="-c -f -y -r -p -v -q -h --cluster --config-file --arn --account --include --exclude --yes --timeout --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2405,11 +2469,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --arn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2445,7 +2525,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__iamserviceaccount)
-            opts="-c -y -r -p -v -q -h --cluster --namespace --name --yes --region --profile --verbose --quiet --color --help"
+            opts="-c -f -y -r -p -v -q -h --cluster --config-file --namespace --name --include --exclude --yes --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,11 +2539,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --namespace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2603,7 +2699,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__delete__subcmd__podidentityassociation)
-            opts="-c -y -r -p -v -q -h --cluster --namespace --service-account-name --yes --region --profile --verbose --quiet --color --help"
+            opts="-c -f -y -r -p -v -q -h --cluster --config-file --namespace --service-account-name --include --exclude --yes --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,11 +2713,27 @@ _eksup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --namespace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --service-account-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3031,7 +3143,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__accessentry)
-            opts="-c -o -r -p -v -q -h --cluster --principal-arn --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -o -r -p -v -q -h --cluster --config-file --principal-arn --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3042,6 +3154,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3085,7 +3205,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__addon)
-            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3096,6 +3216,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3143,7 +3271,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__capability)
-            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3154,6 +3282,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3251,7 +3387,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__fargateprofile)
-            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3262,6 +3398,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3519,7 +3663,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__iamidentitymapping)
-            opts="-c -o -r -p -v -q -h --cluster --arn --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -o -r -p -v -q -h --cluster --config-file --arn --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3530,6 +3674,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3573,7 +3725,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__iamserviceaccount)
-            opts="-c -o -r -p -v -q -h --cluster --namespace --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -o -r -p -v -q -h --cluster --config-file --namespace --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3584,6 +3736,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3631,7 +3791,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__identityprovider)
-            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3642,6 +3802,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3689,7 +3857,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__labels)
-            opts="-c -n -o -r -p -v -q -h --cluster --nodegroup --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --nodegroup --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3700,6 +3868,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3747,7 +3923,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__nodegroup)
-            opts="-c -n -o -r -p -v -q -h --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -o -r -p -v -q -h --cluster --config-file --name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3758,6 +3934,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3847,7 +4031,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__get__subcmd__podidentityassociation)
-            opts="-c -o -r -p -v -q -h --cluster --namespace --service-account-name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -f -o -r -p -v -q -h --cluster --config-file --namespace --service-account-name --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3858,6 +4042,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5289,7 +5481,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__set__subcmd__labels)
-            opts="-c -n -l -r -p -v -q -h --cluster --nodegroup --labels --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -l -r -p -v -q -h --cluster --config-file --nodegroup --labels --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5300,6 +5492,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5423,7 +5623,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__unset__subcmd__labels)
-            opts="-c -n -l -r -p -v -q -h --cluster --nodegroup --labels --region --profile --verbose --quiet --color --help"
+            opts="-c -f -n -l -r -p -v -q -h --cluster --config-file --nodegroup --labels --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5434,6 +5634,14 @@ _eksup() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -398,6 +398,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from cluster" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s n -l name -d 'One node group (default: all)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s o -l output -r -f -a "table\t''
 json\t''
@@ -411,6 +412,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'Only this namespace\'s (with `--name`: default `default`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'One service account' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s o -l output -r -f -a "table\t''
@@ -425,6 +427,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamserviceaccount" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s o -l output -r -f -a "table\t''
 json\t''
@@ -438,6 +441,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from labels" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l namespace -d 'Only this namespace\'s' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'One service account (with `--namespace`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s o -l output -r -f -a "table\t''
@@ -452,6 +456,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s n -l name -d 'Only the one of this name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s o -l output -r -f -a "table\t''
 json\t''
@@ -465,6 +470,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from identityprovider" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s n -l name -d 'Only the one of this name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s o -l output -r -f -a "table\t''
 json\t''
@@ -478,6 +484,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'Only the one of this name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s o -l output -r -f -a "table\t''
 json\t''
@@ -491,6 +498,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from fargateprofile" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -l principal-arn -d 'Only the entry of this IAM principal' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s o -l output -r -f -a "table\t''
 json\t''
@@ -504,6 +512,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'Only the mappings of this IAM role or user ARN, or of this account id' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s o -l output -r -f -a "table\t''
 json\t''
@@ -517,6 +526,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcomm
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from capability" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from capability" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from capability" -s n -l name -d 'Only the one of this name' -r
 complete -c eksup -n "__fish_eksup_using_subcommand get; and __fish_seen_subcommand_from capability" -s o -l output -r -f -a "table\t''
 json\t''
@@ -619,8 +629,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from nodegroup" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l namespace -d 'The service account\'s namespace' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'The service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l service-account-name -d 'The service account (with `-f` and without it: the file\'s `iam.podIdentityAssociations`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -631,7 +644,10 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from podidentityassociation" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s n -l name -d 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s n -l name -d 'The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...; with `-f` and without it: the file\'s `addons`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -644,7 +660,10 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from addon" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'The name of the one to delete' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s n -l name -d 'The name of the one to delete (with `-f` and without it: the file\'s)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -656,7 +675,10 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from fargateprofile" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l principal-arn -d 'The IAM principal of the entry' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l principal-arn -d 'The IAM principal of the entry (with `-f` and without it: the file\'s `accessConfig.accessEntries`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -668,8 +690,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from accessentry" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l arn -d 'The IAM role or user of the mapping' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l account -d 'The account of a `mapAccounts` entry' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l account -d 'The account of a `mapAccounts` entry (with `-f` and neither: the file\'s `iamIdentityMappings`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -681,7 +706,10 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamidentitymapping" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s c -l cluster -d 'The cluster' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s n -l name -d 'The name of the one to delete' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s n -l name -d 'The name of the one to delete (with `-f` and without it: the file\'s)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s p -l profile -d 'AWS profile from the shared config files' -r
@@ -693,8 +721,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s q -l quiet -d 'Say only errors'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'The service account\'s namespace' -r
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account (with `-f` and without it: the file\'s `iam.serviceAccounts`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -776,6 +807,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_sub
 complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -f -a "labels" -d 'Add or change labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
 complete -c eksup -n "__fish_eksup_using_subcommand set; and not __fish_seen_subcommand_from labels help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s l -l labels -d 'Labels to add or change (`k1=v1,k2=v2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand set; and __fish_seen_subcommand_from labels" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
@@ -799,6 +831,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_s
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -f -a "labels" -d 'Remove labels of a managed node group\'s nodes (UpdateNodegroupConfig)'
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and not __fish_seen_subcommand_from labels help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s c -l cluster -d 'The cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s n -l nodegroup -d 'The managed node group' -r
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s l -l labels -d 'Label keys to remove (`k1,k2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand unset; and __fish_seen_subcommand_from labels" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r

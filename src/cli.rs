@@ -263,6 +263,30 @@ pub struct ConfigFileArg {
     pub config_file: Option<PathBuf>,
 }
 
+/// Which of a config file's entries a `delete <part> -f` removes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FileSelectArgs {
+    /// Only the file's entries matching these names or globs (`namespace/name` for service
+    /// accounts and pod identity associations, principal ARNs for access entries)
+    #[arg(long, value_delimiter = ',')]
+    pub include: Vec<String>,
+    /// Skip the file's entries matching these names or globs
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+}
+
+/// Which cluster a part command acts on: `--cluster`, or the config file that names it (and its
+/// region).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ClusterArg {
+    /// The cluster
+    #[arg(long, short = 'c', conflicts_with = "config_file")]
+    pub cluster: Option<String>,
+    /// The cluster config file naming the cluster and its region (`-` for standard input)
+    #[arg(long = "config-file", short = 'f', value_name = "FILE")]
+    pub config_file: Option<PathBuf>,
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct QuickClusterArgs {
     /// Cluster name
@@ -834,9 +858,8 @@ pub struct GetClusterArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct GetNodegroupArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// One node group (default: all)
     #[arg(long, short = 'n')]
     pub name: Option<String>,
@@ -846,9 +869,8 @@ pub struct GetNodegroupArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct GetServiceAccountArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// Only this namespace's (with `--name`: default `default`)
     #[arg(long)]
     pub namespace: Option<String>,
@@ -862,9 +884,8 @@ pub struct GetServiceAccountArgs {
 /// `get identityprovider`, `get addon`, `get fargateprofile`: a cluster's parts, or one by name.
 #[derive(Debug, Args, Clone)]
 pub struct GetPartArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// Only the one of this name
     #[arg(long, short = 'n')]
     pub name: Option<String>,
@@ -874,9 +895,8 @@ pub struct GetPartArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct GetAccessEntryArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// Only the entry of this IAM principal
     #[arg(long)]
     pub principal_arn: Option<String>,
@@ -886,9 +906,8 @@ pub struct GetAccessEntryArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct GetIdentityMappingArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// Only the mappings of this IAM role or user ARN, or of this account id
     #[arg(long)]
     pub arn: Option<String>,
@@ -898,9 +917,8 @@ pub struct GetIdentityMappingArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct GetPodIdentityArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// Only this namespace's
     #[arg(long)]
     pub namespace: Option<String>,
@@ -987,15 +1005,16 @@ pub enum DeleteCommand {
 
 #[derive(Debug, Args, Clone)]
 pub struct DeleteServiceAccountArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The service account's namespace
     #[arg(long, default_value = "default")]
     pub namespace: String,
-    /// The service account
+    /// The service account (with `-f` and without it: the file's `iam.serviceAccounts`)
     #[arg(long)]
-    pub name: String,
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -1003,15 +1022,16 @@ pub struct DeleteServiceAccountArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct DeletePodIdentityArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The service account's namespace
-    #[arg(long)]
-    pub namespace: String,
-    /// The service account
-    #[arg(long)]
-    pub service_account_name: String,
+    #[arg(long, requires = "service_account_name")]
+    pub namespace: Option<String>,
+    /// The service account (with `-f` and without it: the file's `iam.podIdentityAssociations`)
+    #[arg(long, requires = "namespace")]
+    pub service_account_name: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -1019,12 +1039,14 @@ pub struct DeletePodIdentityArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct DeleteAddonArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
-    /// The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...)
+    #[command(flatten)]
+    pub cluster: ClusterArg,
+    /// The add-on (`vpc-cni`, `aws-ebs-csi-driver`, ...; with `-f` and without it: the file's
+    /// `addons`)
     #[arg(long, short = 'n')]
-    pub name: String,
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Leave the add-on's software running on the cluster: EKS only stops managing it
     #[arg(long)]
     pub preserve: bool,
@@ -1038,12 +1060,13 @@ pub struct DeleteAddonArgs {
 /// `delete fargateprofile`, `delete capability`: one part of a cluster, by name.
 #[derive(Debug, Args, Clone)]
 pub struct DeleteByNameArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
-    /// The name of the one to delete
+    #[command(flatten)]
+    pub cluster: ClusterArg,
+    /// The name of the one to delete (with `-f` and without it: the file's)
     #[arg(long, short = 'n')]
-    pub name: String,
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -1053,12 +1076,14 @@ pub struct DeleteByNameArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct DeleteAccessEntryArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
-    /// The IAM principal of the entry
+    #[command(flatten)]
+    pub cluster: ClusterArg,
+    /// The IAM principal of the entry (with `-f` and without it: the file's
+    /// `accessConfig.accessEntries`)
     #[arg(long)]
-    pub principal_arn: String,
+    pub principal_arn: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -1067,17 +1092,19 @@ pub struct DeleteAccessEntryArgs {
 }
 
 #[derive(Debug, Args, Clone)]
-#[command(group(clap::ArgGroup::new("which").required(true).args(["arn", "account"])))]
+#[command(group(clap::ArgGroup::new("which").args(["arn", "account"])))]
 pub struct DeleteIdentityMappingArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The IAM role or user of the mapping
     #[arg(long)]
     pub arn: Option<String>,
-    /// The account of a `mapAccounts` entry
+    /// The account of a `mapAccounts` entry (with `-f` and neither: the file's
+    /// `iamIdentityMappings`)
     #[arg(long)]
     pub account: Option<String>,
+    #[command(flatten)]
+    pub select: FileSelectArgs,
     /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
@@ -1189,9 +1216,8 @@ pub enum UnsetCommand {
 
 #[derive(Debug, Args, Clone)]
 pub struct LabelsArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The managed node group
     #[arg(long, short = 'n')]
     pub nodegroup: String,
@@ -1201,9 +1227,8 @@ pub struct LabelsArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct SetLabelsArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The managed node group
     #[arg(long, short = 'n')]
     pub nodegroup: String,
@@ -1214,9 +1239,8 @@ pub struct SetLabelsArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct UnsetLabelsArgs {
-    /// The cluster
-    #[arg(long, short = 'c')]
-    pub cluster: String,
+    #[command(flatten)]
+    pub cluster: ClusterArg,
     /// The managed node group
     #[arg(long, short = 'n')]
     pub nodegroup: String,

@@ -19,7 +19,8 @@ pub fn get_cluster(args: GetClusterArgs, settings: &Settings, printer: &Printer)
 }
 
 pub fn get_nodegroup(args: GetNodegroupArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let report = ops::get::get_nodegroups(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
+    let report = ops::get::get_nodegroups(&t.cluster, args.name.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
@@ -28,8 +29,9 @@ pub fn get_identity_provider(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report =
-        ops::get::get_identity_providers(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+        ops::get::get_identity_providers(&t.cluster, args.name.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
@@ -38,12 +40,13 @@ pub fn get_pod_identity(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report = ops::get::get_pod_identities(
-        &args.cluster,
+        &t.cluster,
         args.namespace.as_deref(),
         args.service_account_name.as_deref(),
         args.output.output,
-        settings,
+        &t.settings,
     )?;
     ops::finish(report, printer)
 }
@@ -53,32 +56,36 @@ pub fn get_service_account(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     // A name alone is in `default`, as eksctl reads it.
     let namespace = args.namespace.or_else(|| args.name.as_ref().map(|_| "default".to_string()));
     let report = ops::get::get_service_accounts(
-        &args.cluster,
+        &t.cluster,
         namespace.as_deref(),
         args.name.as_deref(),
         args.output.output,
-        settings,
+        &t.settings,
     )?;
     ops::finish(report, printer)
 }
 
 pub fn get_addon(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let report = ops::get::get_addons(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
+    let report = ops::get::get_addons(&t.cluster, args.name.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
 pub fn get_capability(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report =
-        ops::get::get_capabilities(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+        ops::get::get_capabilities(&t.cluster, args.name.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
 pub fn get_fargate_profile(args: GetPartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report =
-        ops::get::get_fargate_profiles(&args.cluster, args.name.as_deref(), args.output.output, settings)?;
+        ops::get::get_fargate_profiles(&t.cluster, args.name.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
@@ -87,8 +94,9 @@ pub fn get_identity_mapping(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report =
-        ops::get::get_identity_mappings(&args.cluster, args.arn.as_deref(), args.output.output, settings)?;
+        ops::get::get_identity_mappings(&t.cluster, args.arn.as_deref(), args.output.output, &t.settings)?;
     ops::finish(report, printer)
 }
 
@@ -97,11 +105,12 @@ pub fn get_access_entry(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&args.cluster, settings, printer)?;
     let report = ops::get::get_access_entries(
-        &args.cluster,
+        &t.cluster,
         args.principal_arn.as_deref(),
         args.output.output,
-        settings,
+        &t.settings,
     )?;
     ops::finish(report, printer)
 }

@@ -124,30 +124,81 @@ fn get(command: GetCommand, settings: &Settings, printer: &Printer) -> Result<Ex
 }
 
 fn delete(command: DeleteCommand, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    use crate::ops::file_parts::FilePart;
+    use nodegroup::DeletePart;
     match command {
         DeleteCommand::Cluster(args) => delete_cluster::delete_cluster(args, settings, printer),
         DeleteCommand::Nodegroup(args) => nodegroup::delete_nodegroup(args, settings, printer),
         DeleteCommand::Iamserviceaccount(args) => nodegroup::delete_service_account(args, settings, printer),
         DeleteCommand::Addon(args) => {
-            let part = crate::cloud::PartRef::Addon { name: args.name, preserve: args.preserve };
-            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+            let named = args.name.map(|name| crate::cloud::PartRef::Addon { name, preserve: args.preserve });
+            let part = FilePart::Addon;
+            let d = DeletePart {
+                cluster: args.cluster,
+                named,
+                part,
+                select: args.select,
+                preserve: args.preserve,
+                yes: args.yes,
+                timeout: args.timeout,
+            };
+            nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Fargateprofile(args) => {
-            let part = crate::cloud::PartRef::FargateProfile(args.name);
-            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+            let named = args.name.map(crate::cloud::PartRef::FargateProfile);
+            let part = FilePart::FargateProfile;
+            let d = DeletePart {
+                cluster: args.cluster,
+                named,
+                part,
+                select: args.select,
+                preserve: false,
+                yes: args.yes,
+                timeout: args.timeout,
+            };
+            nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Accessentry(args) => {
-            let part = crate::cloud::PartRef::AccessEntry(args.principal_arn);
-            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+            let named = args.principal_arn.map(crate::cloud::PartRef::AccessEntry);
+            let part = FilePart::AccessEntry;
+            let d = DeletePart {
+                cluster: args.cluster,
+                named,
+                part,
+                select: args.select,
+                preserve: false,
+                yes: args.yes,
+                timeout: args.timeout,
+            };
+            nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Iamidentitymapping(args) => {
-            let key = args.arn.or(args.account).unwrap_or_default();
-            let part = crate::cloud::PartRef::IdentityMapping(key);
-            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+            let named = args.arn.or(args.account).map(crate::cloud::PartRef::IdentityMapping);
+            let part = FilePart::IdentityMapping;
+            let d = DeletePart {
+                cluster: args.cluster,
+                named,
+                part,
+                select: args.select,
+                preserve: false,
+                yes: args.yes,
+                timeout: args.timeout,
+            };
+            nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Capability(args) => {
-            let part = crate::cloud::PartRef::Capability(args.name);
-            nodegroup::delete_part(&args.cluster, part, args.yes, args.timeout, settings, printer)
+            let named = args.name.map(crate::cloud::PartRef::Capability);
+            let part = FilePart::Capability;
+            let d = DeletePart {
+                cluster: args.cluster,
+                named,
+                part,
+                select: args.select,
+                preserve: false,
+                yes: args.yes,
+                timeout: args.timeout,
+            };
+            nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Podidentityassociation(args) => {
             nodegroup::delete_pod_identity(args, settings, printer)

@@ -105,22 +105,36 @@ pub fn create_capability(args: CreatePartArgs, settings: &Settings, printer: &Pr
     ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
 }
 
-/// `delete addon|fargateprofile|accessentry`.
-pub fn delete_part(
-    cluster: &str,
-    part: crate::cloud::PartRef,
-    yes: bool,
-    timeout: crate::cli::TimeoutArg,
-    settings: &Settings,
-    printer: &Printer,
-) -> Result<ExitStatus> {
-    let report = ops::parts::delete_part(cluster, part, yes, timeout.timeout, settings, printer)?;
+/// Service accounts and pod identity associations are deleted without a time limit (their
+/// deletes wait on nothing long).
+const NO_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// `delete addon|fargateprofile|accessentry|capability|iamidentitymapping`: the one named, or
+/// with `-f` and no name the file's (`part`, chosen by `select`).
+pub struct DeletePart {
+    pub cluster: crate::cli::ClusterArg,
+    pub named: Option<crate::cloud::PartRef>,
+    pub part: ops::file_parts::FilePart,
+    pub select: crate::cli::FileSelectArgs,
+    pub preserve: bool,
+    pub yes: bool,
+    pub timeout: crate::cli::TimeoutArg,
+}
+
+pub fn delete_part(d: DeletePart, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
+    let t = ops::file_parts::target(&d.cluster, settings, printer)?;
+    let timeout = d.timeout.timeout;
+    let Some(named) = d.named else {
+        return ops::file_parts::delete_from_file(d.part, &t, &d.select, d.preserve, d.yes, timeout, printer);
+    };
+    let report = ops::parts::delete_part(&t.cluster, named, d.yes, timeout, &t.settings, printer)?;
     ops::finish(report, printer)
 }
 
 pub fn get_labels(args: LabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let LabelsArgs { cluster, nodegroup, output } = args;
-    ops::finish(ops::nodegroup::get_labels(&cluster, &nodegroup, output.output, settings)?, printer)
+    let t = ops::file_parts::target(&cluster, settings, printer)?;
+    ops::finish(ops::nodegroup::get_labels(&t.cluster, &nodegroup, output.output, &t.settings)?, printer)
 }
 
 pub fn set_labels(args: SetLabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
@@ -131,13 +145,15 @@ pub fn set_labels(args: SetLabelsArgs, settings: &Settings, printer: &Printer) -
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let change = ops::nodegroup::LabelChange { set, remove: vec![] };
-    ops::finish(ops::nodegroup::change_labels(&cluster, &nodegroup, change, settings, printer)?, printer)
+    let t = ops::file_parts::target(&cluster, settings, printer)?;
+    ops::finish(ops::nodegroup::change_labels(&t.cluster, &nodegroup, change, &t.settings, printer)?, printer)
 }
 
 pub fn unset_labels(args: UnsetLabelsArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let UnsetLabelsArgs { cluster, nodegroup, labels } = args;
     let change = ops::nodegroup::LabelChange { set: Default::default(), remove: labels };
-    ops::finish(ops::nodegroup::change_labels(&cluster, &nodegroup, change, settings, printer)?, printer)
+    let t = ops::file_parts::target(&cluster, settings, printer)?;
+    ops::finish(ops::nodegroup::change_labels(&t.cluster, &nodegroup, change, &t.settings, printer)?, printer)
 }
 
 pub fn delete_service_account(
@@ -145,9 +161,20 @@ pub fn delete_service_account(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let DeleteServiceAccountArgs { cluster, namespace, name, yes } = args;
-    let report =
-        ops::service_account::delete_service_account(&cluster, &namespace, &name, yes, settings, printer)?;
+    let DeleteServiceAccountArgs { cluster, namespace, name, select, yes } = args;
+    let t = ops::file_parts::target(&cluster, settings, printer)?;
+    let Some(name) = name else {
+        let part = ops::file_parts::FilePart::ServiceAccount;
+        return ops::file_parts::delete_from_file(part, &t, &select, false, yes, NO_TIMEOUT, printer);
+    };
+    let report = ops::service_account::delete_service_account(
+        &t.cluster,
+        &namespace,
+        &name,
+        yes,
+        &t.settings,
+        printer,
+    )?;
     ops::finish(report, printer)
 }
 
@@ -156,13 +183,18 @@ pub fn delete_pod_identity(
     settings: &Settings,
     printer: &Printer,
 ) -> Result<ExitStatus> {
-    let DeletePodIdentityArgs { cluster, namespace, service_account_name, yes } = args;
+    let DeletePodIdentityArgs { cluster, namespace, service_account_name, select, yes } = args;
+    let t = ops::file_parts::target(&cluster, settings, printer)?;
+    let (Some(namespace), Some(account)) = (namespace, service_account_name) else {
+        let part = ops::file_parts::FilePart::PodIdentity;
+        return ops::file_parts::delete_from_file(part, &t, &select, false, yes, NO_TIMEOUT, printer);
+    };
     let report = ops::service_account::delete_pod_identity(
-        &cluster,
+        &t.cluster,
         &namespace,
-        &service_account_name,
+        &account,
         yes,
-        settings,
+        &t.settings,
         printer,
     )?;
     ops::finish(report, printer)

@@ -1072,7 +1072,10 @@ fn instance_options_follow_eksctl_and_ec2() {
         "    volumeName: /dev/xvda\n    additionalVolumes:\n      - {volumeName: /dev/xvdb, volumeSize: 100}\n    placement: {groupName: hpc}\n    ebsOptimized: true\n    enableDetailedMonitoring: true\n    enclaveEnabled: true\n",
     ))
     .unwrap();
-    assert_eq!(ok.config.node_groups.as_ref().unwrap()[0].additional_volumes.as_ref().unwrap()[0].volume_size, Some(100));
+    assert_eq!(
+        ok.config.node_groups.as_ref().unwrap()[0].additional_volumes.as_ref().unwrap()[0].volume_size,
+        Some(100)
+    );
     let errs = errors(&ng(
         "    cpuCredits: unlimited\n    volumeName: xvda\n    additionalVolumes:\n      - {volumeName: /dev/xvdb, volumeType: gp2, volumeIOPS: 3000, volumeKmsKeyID: k}\n      - {volumeName: /dev/xvdb, volumeSize: 1, volumeType: io3}\n    placement: {spreadLevel: rack}\n",
     ));
@@ -1092,5 +1095,11 @@ fn instance_options_follow_eksctl_and_ec2() {
     let errs = errors(&format!(
         "{HEAD}managedNodeGroups:\n  - name: m\n    launchTemplate: {{id: lt-0123456789abcdef0}}\n    placement: {{groupName: hpc}}\n"
     ));
-    assert!(has_in(&errs, "managedNodeGroups[0].placement: cannot be set in a managed node group when a launch template is supplied"), "{errs:#?}");
+    assert!(
+        has_in(
+            &errs,
+            "managedNodeGroups[0].placement: cannot be set in a managed node group when a launch template is supplied"
+        ),
+        "{errs:#?}"
+    );
 }

@@ -9,6 +9,7 @@ pub mod cluster_config;
 pub mod create_cluster;
 pub mod delete_cluster;
 pub mod drain;
+pub mod file_parts;
 pub mod get;
 pub mod health;
 pub mod init;

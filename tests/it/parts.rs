@@ -123,5 +123,56 @@ fn addons_fargate_profiles_and_access_entries_are_added_from_the_file_and_delete
     eksup(&emu, &["delete", "cluster", "-f", &file, "--yes"]).expect(0, "delete cluster");
 }
 
+/// `get` and `delete` of a part with `-f`: the file names the cluster and its region (none in
+/// the environment here), and a delete without a name removes the file's entries that
+/// `--include`/`--exclude` choose, after one confirmation. Read back with the AWS CLI.
+#[test]
+fn the_files_parts_are_listed_and_deleted_with_the_file() {
+    let emu = Emulator::start();
+    let path = emu.home().join("c.yaml");
+    let file = path.display().to_string();
+    let trust = r#"{"Version":"2012-10-17","Statement":[]}"#;
+    let admins =
+        emu.aws(&["iam", "create-role", "--role-name", "admins", "--assume-role-policy-document", trust]);
+    let admins = admins["Role"]["Arn"].as_str().unwrap().to_string();
+    std::fs::write(
+        &path,
+        format!(
+            "{HEAD}fargateProfiles:\n  - name: fp-a\n    selectors:\n      - namespace: a\n  - name: fp-b\n    selectors:\n      - namespace: b\naccessConfig:\n  accessEntries:\n    - principalARN: {admins}\n"
+        ),
+    )
+    .unwrap();
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+    // Only the file says which region.
+    let run = |args: &[&str]| {
+        Run::of(emu.eksup().env_remove("AWS_REGION").env_remove("AWS_DEFAULT_REGION").args(args))
+    };
+    let listed = run(&["get", "fargateprofile", "-f", &file, "-o", "json"]).expect(0, "get");
+    let listed: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let names: Vec<&str> = listed.as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["fp-a", "fp-b"], "{listed}");
+    let one = run(&["delete", "fargateprofile", "-f", &file, "--include", "fp-a", "--yes"])
+        .expect(0, "delete fp-a");
+    assert!(one.stderr.contains("Fargate profile `fp-a` of cluster `parts`"), "{}", one.stderr);
+    assert_eq!(fargate_profiles(&emu), serde_json::json!(["fp-b"]));
+    let rest = run(&["delete", "fargateprofile", "-f", &file, "--yes"]).expect(0, "delete the rest");
+    assert!(rest.stderr.contains("nothing to delete: no Fargate profile `fp-a`"), "{}", rest.stderr);
+    assert_eq!(fargate_profiles(&emu), serde_json::json!([]));
+    run(&["delete", "accessentry", "-f", &file, "--yes"]).expect(0, "delete the entry");
+    assert!(!access_entries(&emu).contains(&admins));
+    let none = run(&["delete", "addon", "-f", &file, "--yes"]);
+    assert_eq!(none.code, 1, "{}", none.stderr);
+    assert!(none.stderr.contains("no add-on of the config matches"), "{}", none.stderr);
+    // No prompt without a terminal: without `--yes` nothing is deleted.
+    let asked = run(&["delete", "accessentry", "-f", &file]);
+    assert_ne!(asked.code, 0, "{}", asked.stderr);
+    // Which cluster: one way, not two, not none.
+    assert_eq!(run(&["get", "addon", "-f", &file, "--cluster", "parts"]).code, 2);
+    let neither = run(&["get", "addon"]);
+    assert_eq!(neither.code, 2, "{}", neither.stderr);
+    assert!(neither.stderr.contains("give `--cluster` or `-f cluster.yaml`"), "{}", neither.stderr);
+    eksup(&emu, &["delete", "cluster", "-f", &file, "--yes"]).expect(0, "delete cluster");
+}
+
 /// The same parts from flags alone, as eksctl takes them.
 mod flags;
