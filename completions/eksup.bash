@@ -995,7 +995,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__cluster)
-            opts="-f -n -t -N -m -M -P -o -r -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --node-labels --node-zones --max-pods-per-node --ssh-access --ssh-public-key --vpc-private-subnets --vpc-public-subnets --enable-auto-mode --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
+            opts="-f -n -t -N -m -M -P -o -r -p -v -q -h --config-file --name --version --tags --zones --with-oidc --without-nodegroup --managed --nodegroup-name --node-type --nodes --nodes-min --nodes-max --node-volume-size --node-volume-type --node-ami-family --node-private-networking --spot --instance-types --vpc-cidr --vpc-nat-mode --fargate --node-labels --node-zones --max-pods-per-node --ssh-access --ssh-public-key --vpc-private-subnets --vpc-public-subnets --enable-auto-mode --instance-selector-vcpus --instance-selector-memory --instance-selector-cpu-architecture --instance-selector-gpus --instance-selector-neuron-devices --dry-run --skip-preflight --output --timeline --timeout --parallelism --rollback --prune --wait-nodes --write-kubeconfig --kubeconfig --set-kubeconfig-context --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1114,26 @@ _eksup() {
                     return 0
                     ;;
                 --vpc-public-subnets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-selector-vcpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-selector-memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-selector-cpu-architecture)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-selector-gpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-selector-neuron-devices)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

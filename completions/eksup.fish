@@ -95,6 +95,11 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l ssh-public-key -d 'The nodes\' SSH key: a public key file to import, or the name of an EC2 key pair (implies `--ssh-access`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-private-subnets -d 'Subnets of an existing VPC for the cluster\'s private side (`subnet-1,subnet-2`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l vpc-public-subnets -d 'Subnets of an existing VPC for the cluster\'s public side (`subnet-1,subnet-2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-selector-vcpus -d 'The node group\'s instance types chosen by EC2: this many vCPUs (`instanceSelector.vCPUs`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-selector-memory -d '... this much memory: GiB (`4`) or with a unit (`4GiB`, `512MiB`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-selector-cpu-architecture -d '... this CPU architecture: `x86_64` or `arm64`' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-selector-gpus -d '... this many GPUs (`0`: none)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -l instance-selector-neuron-devices -d '... this many AWS Neuron devices (`0`: none)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from cluster" -s o -l output -d 'Output: the plan tree (table), the plan as JSON, the defaulted config as YAML, or the plan graph for Mermaid or Graphviz; with a real run, `json` writes one event per line on stdout' -r -f -a "table\t'The plan as a tree (people)'
 json\t'The plan as JSON; with a real run, one event per line'
 yaml\t'The defaulted config (eksctl\'s format)'

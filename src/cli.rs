@@ -377,6 +377,21 @@ pub struct QuickClusterArgs {
     /// EKS Auto Mode: EKS runs the nodes (no node group is made)
     #[arg(long, conflicts_with_all = ["nodegroup_name", "node_type", "nodes", "nodes_min", "nodes_max", "managed", "spot", "fargate"])]
     pub enable_auto_mode: bool,
+    /// The node group's instance types chosen by EC2: this many vCPUs (`instanceSelector.vCPUs`)
+    #[arg(long, conflicts_with_all = ["node_type", "instance_types"])]
+    pub instance_selector_vcpus: Option<u32>,
+    /// ... this much memory: GiB (`4`) or with a unit (`4GiB`, `512MiB`)
+    #[arg(long, value_parser = parse_non_empty, conflicts_with_all = ["node_type", "instance_types"])]
+    pub instance_selector_memory: Option<String>,
+    /// ... this CPU architecture: `x86_64` or `arm64`
+    #[arg(long, value_parser = parse_non_empty, conflicts_with_all = ["node_type", "instance_types"])]
+    pub instance_selector_cpu_architecture: Option<String>,
+    /// ... this many GPUs (`0`: none)
+    #[arg(long, conflicts_with_all = ["node_type", "instance_types"])]
+    pub instance_selector_gpus: Option<u32>,
+    /// ... this many AWS Neuron devices (`0`: none)
+    #[arg(long, conflicts_with_all = ["node_type", "instance_types"])]
+    pub instance_selector_neuron_devices: Option<u32>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -120,6 +120,11 @@ fn quick_flags_used(q: &QuickClusterArgs) -> bool {
         || !q.vpc_private_subnets.is_empty()
         || !q.vpc_public_subnets.is_empty()
         || q.enable_auto_mode
+        || q.instance_selector_vcpus.is_some()
+        || q.instance_selector_memory.is_some()
+        || q.instance_selector_cpu_architecture.is_some()
+        || q.instance_selector_gpus.is_some()
+        || q.instance_selector_neuron_devices.is_some()
 }
 
 /// `key=value` pairs (already checked by the argument parser) as a map.
@@ -224,6 +229,22 @@ fn quick_nodegroup(q: &QuickClusterArgs) -> serde_json::Map<String, serde_json::
     }
     if let Some(n) = q.max_pods_per_node {
         ng.insert("maxPodsPerNode".into(), n.into());
+    }
+    // `--instance-selector-*`: eksctl's `instanceSelector`, EC2 picks the types.
+    let mut selector = serde_json::Map::new();
+    for (key, value) in [
+        ("vCPUs", q.instance_selector_vcpus.map(serde_json::Value::from)),
+        ("memory", q.instance_selector_memory.clone().map(serde_json::Value::from)),
+        ("cpuArchitecture", q.instance_selector_cpu_architecture.clone().map(serde_json::Value::from)),
+        ("gpus", q.instance_selector_gpus.map(serde_json::Value::from)),
+        ("neuron_devices", q.instance_selector_neuron_devices.map(serde_json::Value::from)),
+    ] {
+        if let Some(v) = value {
+            selector.insert(key.into(), v);
+        }
+    }
+    if !selector.is_empty() {
+        ng.insert("instanceSelector".into(), selector.into());
     }
     if q.ssh_access || q.ssh_public_key.is_some() {
         let mut ssh = serde_json::Map::new();

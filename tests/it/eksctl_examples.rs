@@ -2680,3 +2680,52 @@ managedNodeGroups:
     // The placement group is the user's: still there, and free to delete.
     emu.aws(&["ec2", "delete-placement-group", "--group-name", "hpc"]);
 }
+
+/// The `create cluster` flags a newcomer types, without a file, on the emulator: labels, max
+/// pods, node zones and the instance selector (EC2 picks the types), nodes Ready with the labels;
+/// read back with the AWS CLI and kubectl, then deleted to nothing.
+#[test]
+fn newcomer_flags_make_a_working_cluster() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let run = |args: &[&str]| Run::of(emu.eksup().args(args));
+    let create = [
+        "create",
+        "cluster",
+        "--name",
+        "flags",
+        "--zones",
+        "us-west-2a,us-west-2b",
+        "--node-zones",
+        "us-west-2b",
+        "--nodes",
+        "1",
+        "--node-labels",
+        "role=web,tier=1",
+        "--max-pods-per-node",
+        "50",
+        "--instance-selector-vcpus",
+        "2",
+        "--instance-selector-memory",
+        "4",
+        "--instance-selector-cpu-architecture",
+        "arm64",
+    ];
+    let plan = run(&[&create[..], &["--dry-run", "-o", "yaml"]].concat()).expect(0, "dry-run");
+    assert!(plan.stdout.contains("instanceSelector:") && plan.stdout.contains("vCPUs: 2"), "{}", plan.stdout);
+    run(&create).expect(0, "create");
+    let ng = emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "flags", "--nodegroup-name", "ng-1"]);
+    let types = ng["nodegroup"]["instanceTypes"].as_array().unwrap().clone();
+    // Graviton types of 2 vCPUs and 4 GiB, as EC2 chose them (`c7g.large`, `t4g.medium`, ...).
+    let graviton = |t: &str| t.split('.').next().is_some_and(|f| f.contains('g'));
+    assert!(types.len() > 1 && types.iter().all(|t| t.as_str().is_some_and(graviton)), "{ng}");
+    assert!(types.contains(&serde_json::json!("t4g.medium")), "{ng}");
+    assert_eq!(ng["nodegroup"]["amiType"], "AL2023_ARM_64_STANDARD", "{ng}");
+    assert_eq!(ng["nodegroup"]["labels"]["role"], "web", "{ng}");
+    let nodes = emu.nodes();
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+    assert!(nodes.iter().all(|n| n.1), "{nodes:?}");
+    let (ok, out, err) = emu.kubectl(&["get", "nodes", "-l", "role=web,tier=1", "-o", "name"]);
+    assert!(ok && out.lines().count() == 1, "{out}{err}");
+    run(&["delete", "cluster", "--name", "flags", "--yes"]).expect(0, "delete");
+    Inventory::owned(&emu, "flags").assert_empty(true);
+}
