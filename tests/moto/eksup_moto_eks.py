@@ -374,7 +374,9 @@ What AWS does, and what is patched here:
   resizes the group; delete-nodegroup deletes it (instances terminate) and the template.
   Subnets must exist in the cluster's VPC and 0 <= min <= desired <= max, max >= 1
   (InvalidParameterException; moto accepted min > max). ``health`` is per nodegroup (moto shared
-  one dict). ``remoteAccessSecurityGroup`` only when remoteAccess was requested.
+  one dict). ``remoteAccessSecurityGroup`` only when remoteAccess was requested; ``remoteAccess``
+  itself only then (moto showed a made-up ``eksKeypair``), and no ``diskSize`` for a group with a
+  launch template (moto showed 20).
 * **NodeCreationFailure**: a managed nodegroup is CREATING for MOTO_EKS_NODEGROUP_CREATE_SECONDS
   (or MOTO_K8S_NODE_JOIN_SECONDS if longer; the CreateNodegroup response always says CREATING).
   When that ends (a timer; with 0 s at the first describe) its outcome is decided once from the
@@ -1239,7 +1241,7 @@ def _launch_managed_instances(backend: EKSBackend, cluster: Cluster, nodegroup: 
     nodegroup._eksup_launch_template_id = template.id
     nodegroup._eksup_asg = asg_name
     nodegroup.resources = {"autoScalingGroups": [{"name": asg_name}]}
-    if nodegroup.__dict__.get("_eksup_remote_access") and not nodegroup.remote_access.get("sourceSecurityGroups"):
+    if nodegroup.__dict__.get("_eksup_remote_access") and not (nodegroup.remote_access or {}).get("sourceSecurityGroups"):
         nodegroup.resources["remoteAccessSecurityGroup"] = f"sg-{uuid.uuid4().hex[:17]}"
     try:
         _autoscaling(backend).create_auto_scaling_group(
@@ -1337,6 +1339,12 @@ def create_nodegroup(self: EKSBackend, cluster_name: str, **kwargs: Any) -> Node
     nodegroup.node_repair_config = {"enabled": False}
     nodegroup._eksup_managed = True
     nodegroup._eksup_remote_access = bool(kwargs.get("remote_access"))
+    # AWS shows remoteAccess only when it was asked for, and no diskSize for a group with a launch
+    # template (the template has the disk); moto made up `eksKeypair` and 20 GiB.
+    if not kwargs.get("remote_access"):
+        nodegroup.remote_access = None
+    if kwargs.get("launch_template") and not kwargs.get("disk_size"):
+        nodegroup.disk_size = None
     nodegroup._eksup_hold = True  # released once the CreateNodegroup response is serialized
     try:
         _launch_managed_instances(self, cluster, nodegroup, bool(kwargs.get("instance_types")))

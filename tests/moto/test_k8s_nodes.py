@@ -35,6 +35,7 @@ def test_managed_nodegroup_launches_instances_and_ready_nodes(emulator):
     assert created["status"] == "CREATING"
     ng = env.eks.describe_nodegroup(clusterName="demo", nodegroupName="ng")["nodegroup"]
     assert ng["status"] == "ACTIVE" and ng["health"]["issues"] == []
+    assert "remoteAccess" not in ng, "no SSH asked for: none shown"
     asg_name = ng["resources"]["autoScalingGroups"][0]["name"]
     assert asg_name.startswith("eks-ng-")
     asg = env.asg.describe_auto_scaling_groups(AutoScalingGroupNames=[asg_name])["AutoScalingGroups"][0]
