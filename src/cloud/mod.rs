@@ -270,6 +270,7 @@ mod nodes;
 mod orphans;
 mod parts;
 pub mod preflight;
+mod preflight_egress;
 pub mod registry;
 mod roles_anywhere;
 mod roll;

@@ -29,7 +29,7 @@ pub struct Findings {
 }
 
 impl Findings {
-    fn problem(&mut self, message: String, hint: impl Into<String>) {
+    pub(super) fn problem(&mut self, message: String, hint: impl Into<String>) {
         self.problems.push(Problem { message, hint: hint.into() });
     }
 
@@ -260,16 +260,17 @@ impl AwsCloud {
     /// Check `plan` against the account before anything is created; `caller` is the ARN
     /// `GetCallerIdentity` returned.
     pub async fn preflight(&self, plan: &Plan, caller: &str) -> Findings {
-        let (quotas, zones, permissions, names, cidrs, ipv6) = tokio::join!(
+        let (quotas, zones, permissions, names, cidrs, ipv6, egress) = tokio::join!(
             self.preflight_quotas(plan),
             self.preflight_zones(plan),
             self.preflight_permissions(plan, caller),
             self.preflight_names(plan),
             self.preflight_cidrs(plan),
             self.preflight_ipv6(plan),
+            self.preflight_egress(plan),
         );
         let mut all = Findings::default();
-        for f in [quotas, zones, permissions, names, cidrs, ipv6] {
+        for f in [quotas, zones, permissions, names, cidrs, ipv6, egress] {
             all.merge(f);
         }
         all

@@ -190,6 +190,56 @@ fn an_ipv6_cluster_in_a_vpc_without_ipv6_blocks_is_stopped_before_anything_is_ma
     assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains(&format!("subnet `{b}` has no IPv6 CIDR block")), "{stderr}");
     assert!(!stderr.contains(&format!("subnet `{a}` has no IPv6")), "{stderr}");
-    assert!(!stderr.contains("VPC `"), "the VPC has its block now: {stderr}");
+    assert!(!stderr.contains(&format!("VPC `{vpc}` has no IPv6")), "the VPC has its block now: {stderr}");
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}
+
+/// A VPC of the user's whose node subnets reach nothing outside it (no `0.0.0.0/0` route, no
+/// endpoints for ECR and S3): on AWS the nodes never turn Ready (they cannot pull their images)
+/// and the create would wait for them in vain; the preflight names each subnet before anything
+/// is made. With a NAT gateway the same create goes through, nodes Ready.
+#[test]
+fn node_subnets_without_a_way_out_stop_the_create_before_anything_is_made() {
+    let emu = Emulator::start();
+    let vpc = emu.aws(&["ec2", "create-vpc", "--cidr-block", "10.20.0.0/16"])["Vpc"]["VpcId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let subnet = |cidr: &str, az: &str| {
+        let out = emu.aws(&[
+            "ec2",
+            "create-subnet",
+            "--vpc-id",
+            &vpc,
+            "--cidr-block",
+            cidr,
+            "--availability-zone",
+            az,
+        ]);
+        out["Subnet"]["SubnetId"].as_str().unwrap().to_string()
+    };
+    let (a, b) = (subnet("10.20.0.0/20", "us-west-2a"), subnet("10.20.16.0/20", "us-west-2b"));
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: shut-in\n  region: us-west-2\nvpc:\n  id: {vpc}\n  subnets:\n    private:\n      us-west-2a: {{id: {a}}}\n      us-west-2b: {{id: {b}}}\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n    desiredCapacity: 1\n"
+    );
+    let file = emu.home().join("shut-in.yaml");
+    std::fs::write(&file, &config).unwrap();
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    for id in [&a, &b] {
+        assert!(stderr.contains(&format!("the node subnet `{id}` has no `0.0.0.0/0` route")), "{stderr}");
+    }
+    assert!(stderr.contains("no endpoints for ECR and S3"), "{stderr}");
+    assert!(stderr.contains("NAT gateway"), "{stderr}");
+    assert!(stderr.contains("nothing was created"), "{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+
+    // A way out: the same create goes through.
+    emu.nat_egress(&vpc, "10.20.32.0/24", "us-west-2a");
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(emu.nodes().iter().all(|n| n.1), "{:?}", emu.nodes());
+    Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&file)).expect(0, "delete");
 }
