@@ -79,7 +79,7 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) 
 
 /// A single-unit duration (`30m`) within `range` (seconds).
 fn duration(v: &mut V, p: &str, value: &str, (min, max): (u64, u64)) {
-    let show = |s: u64| if s % 60 == 0 { format!("{}m", s / 60) } else { format!("{s}s") };
+    let show = |s: u64| if s.is_multiple_of(60) { format!("{}m", s / 60) } else { format!("{s}s") };
     match single_unit_duration(value) {
         None => v.err_hint(
             p,
