@@ -328,6 +328,12 @@ impl AwsCloud {
                 .await?;
             action = Action::Updated;
         }
+        // The control plane components' settings: all the file sets, in one update.
+        if changes.iter().any(|c| c.field.starts_with("kube-")) {
+            let change = ClusterChange::ComponentConfig(spec.components.clone());
+            self.update_cluster_config_in(&ctx.progress, name, &change).await?;
+            action = Action::Updated;
+        }
         // EKS Auto Mode turned on or off, or its node pools changed.
         if changes.iter().any(|c| c.field == "Auto Mode") {
             let change = ClusterChange::AutoMode {
@@ -464,6 +470,11 @@ impl AwsCloud {
             if let Some(remote) = spec.remote_network.as_ref().filter(|r| !r.node_cidrs.is_empty()) {
                 req = req.remote_network_config(remote_network_config(remote));
             }
+            let components = super::component_config::requests(&spec.components);
+            req = req
+                .set_kube_api_server_config(components.api_server)
+                .set_kube_scheduler_config(components.scheduler)
+                .set_kube_controller_manager_config(components.controller_manager);
             async move { req.send().await.map(|_| ()).api("CreateCluster") }
         })
         .await?;

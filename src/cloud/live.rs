@@ -100,6 +100,7 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
             .compute_config()
             .filter(|c| c.enabled() == Some(true))
             .map(|c| c.node_pools().to_vec()),
+        components: super::component_config::live(eks),
     }
 }
 

@@ -253,6 +253,7 @@ pub fn quick(sdk: &SdkConfig) -> SdkConfig {
 mod autoscaling;
 mod budget;
 mod capability;
+mod component_config;
 mod discover;
 mod ec2;
 mod ecr;

@@ -70,6 +70,9 @@ pub enum ClusterChange {
     SecretsEncryption(String),
     /// EKS Provisioned Control Plane's tier.
     ScalingTier(String),
+    /// The control plane components' settings: every one the file sets (EKS leaves the others
+    /// as they are).
+    ComponentConfig(crate::plan::ComponentConfigSpec),
     /// EKS Hybrid Nodes' remote node and pod networks (each one entry of CIDRs).
     RemoteNetworks {
         nodes: Vec<String>,
@@ -222,6 +225,12 @@ impl AwsCloud {
                     .tier(aws_sdk_eks::types::ProvisionedControlPlaneTier::from(tier.as_str()))
                     .build(),
             ),
+            ClusterChange::ComponentConfig(spec) => {
+                let r = super::component_config::requests(spec);
+                req.set_kube_api_server_config(r.api_server)
+                    .set_kube_scheduler_config(r.scheduler)
+                    .set_kube_controller_manager_config(r.controller_manager)
+            }
             ClusterChange::AuthenticationMode(mode) => req.access_config(
                 aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
                     .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))

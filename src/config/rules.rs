@@ -80,6 +80,45 @@ pub fn windows(family: &str) -> Option<(&str, &str)> {
     matches!(edition, "Core" | "Full").then_some((year, edition))
 }
 
+/// A single-unit duration as EKS takes the control plane's (`30m`, `1h`, `15s`): its seconds.
+pub fn single_unit_duration(s: &str) -> Option<u64> {
+    let unit = s.chars().last()?;
+    let digits = &s[..s.len() - unit.len_utf8()];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    n.checked_mul(match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3600,
+        _ => return None,
+    })
+}
+
+/// A duration as Go writes it (`1h0m0s`, `90s`, `1h30m`), or a single-unit one: its seconds, to
+/// compare what EKS returns with what a file asks.
+pub fn duration_seconds(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut digits = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let scale = match c {
+            'h' => 3600,
+            'm' => 60,
+            's' => 1,
+            _ => return None,
+        };
+        let n: u64 = digits.parse().ok()?;
+        total = total.checked_add(n.checked_mul(scale)?)?;
+        digits.clear();
+    }
+    (digits.is_empty() && !s.is_empty()).then_some(total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +141,20 @@ mod tests {
             Sizes::MinOverMax { min: 3, max: 2 }.to_string(),
             "minSize `3` is greater than maxSize `2`"
         );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(single_unit_duration("30m"), Some(1800));
+        assert_eq!(single_unit_duration("15s"), Some(15));
+        assert_eq!(single_unit_duration("1h"), Some(3600));
+        for bad in ["", "m", "1h30m", "1.5h", "-1m", "10d", "10"] {
+            assert_eq!(single_unit_duration(bad), None, "{bad}");
+        }
+        assert_eq!(duration_seconds("1h0m0s"), Some(3600));
+        assert_eq!(duration_seconds("60m"), Some(3600));
+        assert_eq!(duration_seconds("1h30m"), Some(5400));
+        assert_eq!(duration_seconds("10"), None);
+        assert_eq!(duration_seconds(""), None);
     }
 }

@@ -15,6 +15,7 @@ use super::defaults::{
     DEFAULT_VPC_CIDR,
 };
 use super::known::EKSCTL_FIELDS;
+use super::validate::component_config::{self, NODE_PORTS, WEIGHTS};
 use super::validate::{
     AMI_FAMILIES, ASG_METRICS, CONTROL_PLANE_TIERS, INSTANCE_TYPE_PATTERN, REPAIR_ACTIONS, RETENTION_DAYS,
     SPOT_ALLOCATION_STRATEGIES, TAINT_EFFECTS, VOLUME_TYPES,
@@ -463,6 +464,10 @@ fn aws_constraints() -> Vec<(Field, Json)> {
         ),
         (("NodeRepairConfig", "maxParallelNodesRepairedPercentage"), json!({ "minimum": 1, "maximum": 100 })),
         (("ControlPlaneScalingConfig", "tier"), json!({ "enum": strings(CONTROL_PLANE_TIERS) })),
+        (("ScoringStrategy", "type"), json!({ "enum": strings(component_config::SCORING_TYPES) })),
+        (("ResourceWeight", "weight"), json!({ "minimum": WEIGHTS.0, "maximum": WEIGHTS.1 })),
+        (("ServiceNodePortRange", "minPort"), json!({ "minimum": NODE_PORTS.0, "maximum": NODE_PORTS.1 })),
+        (("ServiceNodePortRange", "maxPort"), json!({ "minimum": NODE_PORTS.0, "maximum": NODE_PORTS.1 })),
         (("ClusterCloudWatchLogging", "logRetentionInDays"), json!({ "enum": RETENTION_DAYS })),
         (
             ("NodeGroupInstancesDistribution", "onDemandPercentageAboveBaseCapacity"),

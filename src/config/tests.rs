@@ -1103,3 +1103,56 @@ fn instance_options_follow_eksctl_and_ec2() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn control_plane_component_configs_are_checked() {
+    let good = format!(
+        "{HEAD}  version: \"1.34\"\ncontrolPlaneScalingConfig:\n  tier: tier-xl\nkubeAPIServerConfig:\n  eventTTL: 30m\n  serviceNodePortRange:\n    minPort: 30000\n    maxPort: 31000\nkubeSchedulerConfig:\n  nodeResourcesFit:\n    scoringStrategy:\n      type: MostAllocated\n      resources:\n        - name: cpu\n          weight: 2\n        - name: memory\n          weight: 1\nkubeControllerManagerConfig:\n  horizontalPodAutoscalerControllerConfig:\n    horizontalPodAutoscalerSyncPeriod: 10s\n"
+    );
+    let c = load(&good).unwrap().config;
+    assert_eq!(c.kube_api_server_config.unwrap().event_ttl.as_deref(), Some("30m"));
+
+    let errs = errors(&format!(
+        "{HEAD}  version: \"1.34\"\nkubeAPIServerConfig:\n  eventTTL: 1h30m\n  serviceNodePortRange:\n    minPort: 32000\n    maxPort: 40000\nkubeSchedulerConfig:\n  nodeResourcesFit:\n    scoringStrategy:\n      type: MostAlocated\n      resources:\n        - name: cpu\n          weight: 0\n        - name: cpu\n          weight: 5\n        - weight: 5\nkubeControllerManagerConfig:\n  horizontalPodAutoscalerControllerConfig:\n    horizontalPodAutoscalerSyncPeriod: 30s\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(has("kubeAPIServerConfig.eventTTL: `1h30m` is not a duration EKS takes"), "{errs:#?}");
+    assert!(
+        has("kubeAPIServerConfig.serviceNodePortRange.maxPort: `40000` is not a NodePort EKS allows"),
+        "{errs:#?}"
+    );
+    assert!(has("hint: use `10260` to `32767`"), "{errs:#?}");
+    let strategy = "kubeSchedulerConfig.nodeResourcesFit.scoringStrategy";
+    assert!(
+        has(&format!("{strategy}.type: `MostAlocated` is not one of `LeastAllocated`, `MostAllocated`")),
+        "{errs:#?}"
+    );
+    assert!(has("hint: did you mean `MostAllocated`?"), "{errs:#?}");
+    assert!(has(&format!("{strategy}.resources[0].weight: `0` is not a weight EKS takes")), "{errs:#?}");
+    assert!(has(&format!("{strategy}.resources[1].name: `cpu` is weighted twice")), "{errs:#?}");
+    assert!(has(&format!("{strategy}.resources[2].name: must be set")), "{errs:#?}");
+    let hpa = "kubeControllerManagerConfig.horizontalPodAutoscalerControllerConfig.horizontalPodAutoscalerSyncPeriod";
+    assert!(has(&format!("{hpa}: `30s` is out of EKS's range")), "{errs:#?}");
+    assert!(has("hint: use `10s` to `15s`"), "{errs:#?}");
+    assert!(
+        has(&format!("{hpa}: EKS sets the autoscaler's sync period only on a provisioned control plane")),
+        "{errs:#?}"
+    );
+    assert!(has("hint: set `controlPlaneScalingConfig.tier` to `tier-xl` or larger"), "{errs:#?}");
+
+    let errs = errors(&format!(
+        "{HEAD}  version: \"1.30\"\nkubeAPIServerConfig:\n  eventTTL: 5m\n  serviceNodePortRange:\n    minPort: 31000\n    maxPort: 30000\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has(
+            "kubeAPIServerConfig: EKS configures the control plane's components from Kubernetes 1.31, not `1.30`"
+        ),
+        "{errs:#?}"
+    );
+    assert!(has("kubeAPIServerConfig.eventTTL: `5m` is out of EKS's range"), "{errs:#?}");
+    assert!(
+        has("kubeAPIServerConfig.serviceNodePortRange.minPort: `31000` is above maxPort `30000`"),
+        "{errs:#?}"
+    );
+}

@@ -35,6 +35,15 @@ pub struct ClusterConfig {
     /// EKS Provisioned Control Plane: the control plane's capacity tier
     #[serde(skip_serializing_if = "Option::is_none")]
     pub control_plane_scaling_config: Option<ControlPlaneScalingConfig>,
+    /// Settings of the control plane's kube-apiserver (Kubernetes 1.31 and later)
+    #[serde(rename = "kubeAPIServerConfig", skip_serializing_if = "Option::is_none")]
+    pub kube_api_server_config: Option<KubeAPIServerConfig>,
+    /// Settings of the control plane's kube-scheduler (Kubernetes 1.31 and later)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kube_scheduler_config: Option<KubeSchedulerConfig>,
+    /// Settings of the control plane's kube-controller-manager (Kubernetes 1.31 and later)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kube_controller_manager_config: Option<KubeControllerManagerConfig>,
     /// EKS Auto Mode: EKS runs the nodes, block storage and load balancing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_mode_config: Option<AutoModeConfig>,
@@ -348,6 +357,88 @@ pub struct ControlPlaneScalingConfig {
     /// `tier-8xl` (capacity provisioned in advance, billed by the hour)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
+}
+
+/// `kubeAPIServerConfig`: what EKS lets you set of the kube-apiserver.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KubeAPIServerConfig {
+    /// How long Kubernetes events are kept: one number and one unit, `10m` to `60m` (EKS's
+    /// default `1h`)
+    #[serde(rename = "eventTTL", skip_serializing_if = "Option::is_none")]
+    pub event_ttl: Option<String>,
+    /// The ports of NodePort services (EKS's default 30000 to 32767)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_node_port_range: Option<ServiceNodePortRange>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceNodePortRange {
+    /// The first port, 10260 to 32767
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_port: Option<i64>,
+    /// The last port, 10260 to 32767, not below `minPort`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_port: Option<i64>,
+}
+
+/// `kubeSchedulerConfig`: what EKS lets you set of the kube-scheduler.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KubeSchedulerConfig {
+    /// The NodeResourcesFit plugin: how nodes are scored for a pod
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_resources_fit: Option<NodeResourcesFitConfig>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeResourcesFitConfig {
+    /// How nodes are scored during scheduling
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring_strategy: Option<ScoringStrategy>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ScoringStrategy {
+    /// `LeastAllocated` (EKS's default: spread pods) or `MostAllocated` (pack them onto fewer
+    /// nodes)
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub strategy_type: Option<String>,
+    /// The resources scored and their weights
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<ResourceWeight>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceWeight {
+    /// A resource, like `cpu` or `memory`
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its weight, 1 to 100
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<i64>,
+}
+
+/// `kubeControllerManagerConfig`: what EKS lets you set of the kube-controller-manager.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct KubeControllerManagerConfig {
+    /// The horizontal pod autoscaler controller
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizontal_pod_autoscaler_controller_config: Option<HorizontalPodAutoscalerControllerConfig>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct HorizontalPodAutoscalerControllerConfig {
+    /// How often the autoscaler syncs: one number and one unit, `10s` to `15s` (EKS's default
+    /// `15s`); needs a provisioned control plane tier (`tier-xl` or larger)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizontal_pod_autoscaler_sync_period: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -993,8 +1084,10 @@ pub struct VolumeMapping {
     /// Its device, such as `/dev/xvdb` or `/dev/sdf`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_name: Option<String>,
+    /// Encrypt the volume (default false)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_encrypted: Option<bool>,
+    /// The KMS key of an encrypted volume (default: EBS's key)
     #[serde(rename = "volumeKmsKeyID", skip_serializing_if = "Option::is_none")]
     pub volume_kms_key_id: Option<String>,
     /// `io1`, `io2`, `gp3`

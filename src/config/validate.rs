@@ -10,6 +10,7 @@ use super::rules;
 use super::types::*;
 
 mod capability;
+pub(crate) mod component_config;
 mod instance;
 mod ipv6;
 mod kubelet;
@@ -328,6 +329,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
 
     logging_rules(&mut v, cfg);
     control_plane_scaling_rules(&mut v, cfg);
+    component_config::rules(&mut v, cfg, minor_version);
     auto_mode_rules(&mut v, cfg, minor_version);
     identity_provider_rules(&mut v, cfg);
     remote_network_rules(&mut v, cfg);

@@ -12,7 +12,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Plan, Resource, Taint, Val};
+use super::{
+    ComponentConfigSpec, ControlPlaneSpec, FargateProfileSpec, ManagedNodegroupSpec, Plan, Resource, Taint,
+    Val,
+};
 
 /// What a run would do to one resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -93,6 +96,8 @@ pub struct LiveControlPlane {
     pub remote_pod_cidrs: Vec<String>,
     /// EKS Auto Mode's node pools when it is on (`None`: off).
     pub auto_mode_pools: Option<Vec<String>>,
+    /// The control plane components' settings DescribeCluster shows.
+    pub components: ComponentConfigSpec,
 }
 
 /// A managed node group as AWS has it.
@@ -202,6 +207,54 @@ pub struct LivePlan {
     pub removals: Vec<Marked>,
 }
 
+/// The fields of `kubeAPIServerConfig`, `kubeSchedulerConfig` and `kubeControllerManagerConfig`
+/// the file sets that EKS has otherwise (UpdateClusterConfig changes them in place); durations
+/// compare by length (`60m` is `1h`), resources whatever their order. Every field starts with
+/// `kube-`.
+pub fn components(want: &ComponentConfigSpec, have: &ComponentConfigSpec) -> Vec<FieldChange> {
+    use crate::config::rules::duration_seconds;
+    let mut out = Vec::new();
+    let show = |v: Option<String>| v.unwrap_or_else(|| "EKS's default".to_string());
+    let same_duration = |a: &str, b: Option<&String>| {
+        b.is_some_and(|b| b == a || duration_seconds(a).is_some_and(|s| duration_seconds(b) == Some(s)))
+    };
+    if let Some(ttl) = &want.event_ttl
+        && !same_duration(ttl, have.event_ttl.as_ref())
+    {
+        out.push(FieldChange::new("kube-apiserver eventTTL", show(have.event_ttl.clone()), ttl));
+    }
+    let range = |r: (i32, i32)| format!("{}-{}", r.0, r.1);
+    if let Some(r) = want.node_port_range
+        && have.node_port_range != Some(r)
+    {
+        let from = show(have.node_port_range.map(range));
+        out.push(FieldChange::new("kube-apiserver serviceNodePortRange", from, range(r)));
+    }
+    if let Some(t) = &want.scoring_type
+        && have.scoring_type.as_ref() != Some(t)
+    {
+        out.push(FieldChange::new("kube-scheduler scoringStrategy.type", show(have.scoring_type.clone()), t));
+    }
+    let weights = |list: &[(String, i32)]| {
+        let mut items: Vec<String> = list.iter().map(|(n, w)| format!("{n}={w}")).collect();
+        items.sort();
+        items.join(", ")
+    };
+    if let Some(list) = &want.scoring_resources
+        && have.scoring_resources.as_deref().map(weights) != Some(weights(list))
+    {
+        let from = show(have.scoring_resources.as_deref().map(weights));
+        out.push(FieldChange::new("kube-scheduler scoringStrategy.resources", from, weights(list)));
+    }
+    if let Some(period) = &want.hpa_sync_period
+        && !same_duration(period, have.hpa_sync_period.as_ref())
+    {
+        let from = show(have.hpa_sync_period.clone());
+        out.push(FieldChange::new("kube-controller-manager horizontalPodAutoscalerSyncPeriod", from, period));
+    }
+    out
+}
+
 /// The differences of the control plane that a run changes in place (`~`) or cannot (`!`).
 pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<FieldChange> {
     let mut out = Vec::new();
@@ -283,6 +336,7 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
     {
         out.push(FieldChange::new("control plane tier", &live.scaling_tier, want));
     }
+    out.extend(components(&spec.components, &live.components));
     // EKS turns secrets encryption on once: never off, never to another key.
     let have = live.secrets_key_arn.as_deref().unwrap_or("off");
     let want = spec.secrets_key_arn.as_deref().unwrap_or("off");
@@ -822,6 +876,7 @@ mod tests {
             scaling_tier: None,
             auto_mode: None,
             remote_network: None,
+            components: ComponentConfigSpec::default(),
             log_retention_days: None,
         }
     }
@@ -1224,5 +1279,65 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         assert!(nodegroup(&group("web", 1, 4, &["m5.large"]), &live, v).is_empty());
         let shrunk = nodegroup(&group("web", 1, 2, &["m5.large"]), &live, v);
         assert_eq!(shrunk[0].to, "1/2/2");
+    }
+
+    #[test]
+    fn control_plane_component_configs_change_in_place() {
+        let want = ComponentConfigSpec {
+            event_ttl: Some("60m".into()),
+            node_port_range: Some((30000, 31000)),
+            scoring_type: Some("MostAllocated".into()),
+            scoring_resources: Some(vec![("cpu".into(), 2), ("memory".into(), 1)]),
+            hpa_sync_period: Some("10s".into()),
+        };
+        // EKS's durations compare by length, its resources in any order.
+        let same = ComponentConfigSpec {
+            event_ttl: Some("1h0m0s".into()),
+            scoring_resources: Some(vec![("memory".into(), 1), ("cpu".into(), 2)]),
+            ..want.clone()
+        };
+        assert_eq!(components(&want, &same), []);
+        let defaults = ComponentConfigSpec { event_ttl: Some("1h".into()), ..ComponentConfigSpec::default() };
+        assert_eq!(
+            components(&want, &defaults),
+            [
+                FieldChange::new("kube-apiserver serviceNodePortRange", "EKS's default", "30000-31000"),
+                FieldChange::new("kube-scheduler scoringStrategy.type", "EKS's default", "MostAllocated"),
+                FieldChange::new(
+                    "kube-scheduler scoringStrategy.resources",
+                    "EKS's default",
+                    "cpu=2, memory=1"
+                ),
+                FieldChange::new(
+                    "kube-controller-manager horizontalPodAutoscalerSyncPeriod",
+                    "EKS's default",
+                    "10s"
+                ),
+            ]
+        );
+        let changed = ComponentConfigSpec { event_ttl: Some("30m".into()), ..want.clone() };
+        assert_eq!(
+            components(&changed, &same),
+            [FieldChange::new("kube-apiserver eventTTL", "1h0m0s", "30m")]
+        );
+        // Not in the file: left as EKS has it.
+        assert_eq!(components(&ComponentConfigSpec::default(), &same), []);
+
+        // Through the control plane's comparison, as the plan shows it.
+        let cp = ControlPlaneSpec { components: changed, ..spec() };
+        let live_cp = LiveControlPlane {
+            version: cp.version.clone(),
+            logging: cp.log_types.iter().cloned().collect(),
+            endpoint_public_access: cp.endpoint_public_access,
+            endpoint_private_access: cp.endpoint_private_access,
+            public_access_cidrs: vec!["0.0.0.0/0".into()],
+            scaling_tier: "standard".into(),
+            components: same,
+            ..LiveControlPlane::default()
+        };
+        assert_eq!(
+            control_plane(&cp, &live_cp),
+            [FieldChange::new("kube-apiserver eventTTL", "1h0m0s", "30m")]
+        );
     }
 }

@@ -579,6 +579,37 @@ pub struct ControlPlaneSpec {
     /// EKS Hybrid Nodes: the remote node and pod networks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remote_network: Option<RemoteNetworkSpec>,
+    /// The settings of the control plane's components the file sets.
+    #[serde(skip_serializing_if = "ComponentConfigSpec::is_empty")]
+    pub components: ComponentConfigSpec,
+}
+
+/// `kubeAPIServerConfig`, `kubeSchedulerConfig` and `kubeControllerManagerConfig` as EKS takes
+/// and returns them; `None`: not in the file, left as EKS has it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentConfigSpec {
+    /// kube-apiserver's event TTL (`30m`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_ttl: Option<String>,
+    /// kube-apiserver's NodePort range: its first and last port.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_port_range: Option<(i32, i32)>,
+    /// kube-scheduler's NodeResourcesFit scoring strategy: `LeastAllocated` or `MostAllocated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring_type: Option<String>,
+    /// Its resources and their weights, in the file's order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring_resources: Option<Vec<(String, i32)>>,
+    /// kube-controller-manager's horizontal pod autoscaler sync period (`15s`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hpa_sync_period: Option<String>,
+}
+
+impl ComponentConfigSpec {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// `remoteNetworkConfig` as CreateCluster takes it.

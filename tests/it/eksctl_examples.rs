@@ -660,6 +660,88 @@ fn control_plane_scaling() {
     });
 }
 
+/// The control plane components' settings (`kubeAPIServerConfig`, `kubeSchedulerConfig`,
+/// `kubeControllerManagerConfig`, as eksctl's schema writes them) at create, read back with the
+/// AWS CLI; one changed in the file is shown by the dry-run and applied by a re-run
+/// (UpdateClusterConfig), the others left as they are.
+#[test]
+fn control_plane_component_configs() {
+    let emu = Emulator::start();
+    let text = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: components
+  region: us-west-2
+  version: \"1.34\"
+controlPlaneScalingConfig:
+  tier: tier-xl
+kubeAPIServerConfig:
+  eventTTL: 30m
+  serviceNodePortRange:
+    minPort: 30000
+    maxPort: 31000
+kubeSchedulerConfig:
+  nodeResourcesFit:
+    scoringStrategy:
+      type: MostAllocated
+      resources:
+        - name: cpu
+          weight: 2
+        - name: memory
+          weight: 1
+kubeControllerManagerConfig:
+  horizontalPodAutoscalerControllerConfig:
+    horizontalPodAutoscalerSyncPeriod: 10s
+";
+    lifecycle_checked(&emu, "components.yaml", text, |cluster| {
+        let described = || emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"].clone();
+        let c = described();
+        assert_eq!(c["kubeApiServerConfig"]["eventTtl"], "30m", "{c}");
+        assert_eq!(c["kubeApiServerConfig"]["serviceNodePortRange"]["minPort"], 30000, "{c}");
+        assert_eq!(c["kubeApiServerConfig"]["serviceNodePortRange"]["maxPort"], 31000, "{c}");
+        let strategy = &c["kubeSchedulerConfig"]["nodeResourcesFit"]["scoringStrategy"];
+        assert_eq!(strategy["type"], "MostAllocated", "{c}");
+        assert_eq!(strategy["resources"][0]["name"], "cpu", "{c}");
+        assert_eq!(strategy["resources"][0]["weight"], 2, "{c}");
+        assert_eq!(strategy["resources"][1]["name"], "memory", "{c}");
+        let hpa = &c["kubeControllerManagerConfig"]["horizontalPodAutoscalerControllerConfig"];
+        assert_eq!(hpa["horizontalPodAutoscalerSyncPeriod"], "10s", "{c}");
+
+        let file = emu.home().join("least-allocated.yaml");
+        std::fs::write(&file, text.replace("type: MostAllocated", "type: LeastAllocated")).unwrap();
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(
+            plan.stdout.contains("kube-scheduler scoringStrategy.type: `MostAllocated` -> `LeastAllocated`"),
+            "{}",
+            plan.stdout
+        );
+        assert!(!plan.stdout.contains("kube-apiserver"), "{}", plan.stdout);
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        let c = described();
+        let strategy = &c["kubeSchedulerConfig"]["nodeResourcesFit"]["scoringStrategy"];
+        assert_eq!(strategy["type"], "LeastAllocated", "{c}");
+        assert_eq!(strategy["resources"][0]["weight"], 2, "{c}");
+        assert_eq!(c["kubeApiServerConfig"]["eventTtl"], "30m", "{c}");
+        let updates = emu.aws(&["eks", "list-updates", "--name", cluster])["updateIds"].clone();
+        let types: Vec<Value> = updates
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|id| {
+                let id = id.as_str().unwrap_or_default();
+                emu.aws(&["eks", "describe-update", "--name", cluster, "--update-id", id])["update"]["type"]
+                    .clone()
+            })
+            .collect();
+        assert!(types.contains(&Value::from("ControlPlaneComponentConfigUpdate")), "{types:?}");
+
+        // The same file again: nothing to change.
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(!plan.stdout.contains("kube-"), "{}", plan.stdout);
+    });
+}
+
 /// Control plane logging with a retention: EKS makes the log group, eksup sets its retention
 /// (read back with the AWS CLI); a re-run with another retention changes it, and the dry-run
 /// shows that first. The log group is EKS's and stays after the delete, as on AWS.

@@ -337,6 +337,7 @@ fn cluster_plan() -> Plan {
             scaling_tier: None,
             auto_mode: None,
             remote_network: None,
+            components: Default::default(),
             log_retention_days: None,
         })),
         &deps,

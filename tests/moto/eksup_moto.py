@@ -797,6 +797,7 @@ def install() -> None:
     _after_import.register("moto.ec2.models.nat_gateways", _nat_gateway_delays)
     eksup_moto_eks.install()  # cheap: moto.eks does not pull in EC2
     eksup_moto_capabilities.install()  # after eksup_moto_eks (wraps and extends it)
+    importlib.import_module("eksup_moto_component_config").install()  # after eksup_moto_eks (wraps its create/update responses)
     eksup_moto_k8s.install()
     importlib.import_module("eksup_moto_addon_identity").install()  # after eksup_moto_eks/_k8s (wraps both)
     eksup_moto_strict.install()

@@ -1254,7 +1254,7 @@ def _patch_eks() -> None:
     def update_cluster_config(self: Any) -> Any:
         asked = self._get_param("resourcesVpcConfig")
         cluster = self.eks_backend.clusters.get(self._get_param("name"))
-        others = [m for m in ("logging", "accessConfig", "controlPlaneScalingConfig") if self._get_param(m) is not None]
+        others = [m for m in eks.CLUSTER_UPDATE_TYPES if m != "resourcesVpcConfig" and self._get_param(m) is not None]
         if not isinstance(asked, dict) or cluster is None or others or eks._update_in_progress(cluster) is not None \
                 or cluster.status != "ACTIVE":
             return original_update(self)  # eksup_moto_eks's refusals first (or not an endpoint change)

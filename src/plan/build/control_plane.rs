@@ -79,6 +79,7 @@ impl Builder<'_> {
                 scaling_tier: self.cfg.control_plane_scaling_config.as_ref().and_then(|c| c.tier.clone()),
                 auto_mode,
                 remote_network: self.remote_network(),
+                components: self.components(),
             })),
             deps,
         );
@@ -95,6 +96,38 @@ impl Builder<'_> {
         }
         self.after_control_plane(&cp.step, opts);
         cp
+    }
+
+    /// The control plane components' settings the file sets.
+    fn components(&self) -> ComponentConfigSpec {
+        let int = crate::config::resolved::int;
+        let api = self.cfg.kube_api_server_config.as_ref();
+        let strategy = self
+            .cfg
+            .kube_scheduler_config
+            .as_ref()
+            .and_then(|s| s.node_resources_fit.as_ref())
+            .and_then(|n| n.scoring_strategy.as_ref());
+        ComponentConfigSpec {
+            event_ttl: api.and_then(|a| a.event_ttl.clone()),
+            node_port_range: api
+                .and_then(|a| a.service_node_port_range.as_ref())
+                .and_then(|r| Some((int(r.min_port?), int(r.max_port?)))),
+            scoring_type: strategy.and_then(|s| s.strategy_type.clone()),
+            scoring_resources: strategy.and_then(|s| s.resources.as_ref()).filter(|l| !l.is_empty()).map(
+                |list| {
+                    list.iter()
+                        .map(|r| (r.name.clone().unwrap_or_default(), r.weight.map_or(0, int)))
+                        .collect()
+                },
+            ),
+            hpa_sync_period: self
+                .cfg
+                .kube_controller_manager_config
+                .as_ref()
+                .and_then(|c| c.horizontal_pod_autoscaler_controller_config.as_ref())
+                .and_then(|h| h.horizontal_pod_autoscaler_sync_period.clone()),
+        }
     }
 
     /// `remoteNetworkConfig`'s node and pod networks; both empty when the file removes them

@@ -902,3 +902,25 @@ fn hybrid_nodes_with_iam_roles_anywhere_get_a_trust_anchor_a_role_only_it_may_gi
     let Resource::IamRole { managed_policies, .. } = resource(&p, "iam-role-hybrid-nodes") else { panic!() };
     assert_eq!(managed_policies.len(), 2, "{managed_policies:?}");
 }
+
+#[test]
+fn the_control_plane_takes_its_components_settings_from_the_file() {
+    let p = plan_of(
+        "controlPlaneScalingConfig:\n  tier: tier-xl\nkubeAPIServerConfig:\n  eventTTL: 30m\n  serviceNodePortRange:\n    minPort: 30000\n    maxPort: 31000\nkubeSchedulerConfig:\n  nodeResourcesFit:\n    scoringStrategy:\n      type: MostAllocated\n      resources:\n        - name: cpu\n          weight: 2\nkubeControllerManagerConfig:\n  horizontalPodAutoscalerControllerConfig:\n    horizontalPodAutoscalerSyncPeriod: 10s\n",
+    );
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert_eq!(
+        cp.components,
+        ComponentConfigSpec {
+            event_ttl: Some("30m".into()),
+            node_port_range: Some((30000, 31000)),
+            scoring_type: Some("MostAllocated".into()),
+            scoring_resources: Some(vec![("cpu".into(), 2)]),
+            hpa_sync_period: Some("10s".into()),
+        }
+    );
+    // Not in the file: nothing asked, EKS keeps what it has.
+    let p = plan_of("kubeSchedulerConfig: {}\n");
+    let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
+    assert!(cp.components.is_empty());
+}

@@ -57,7 +57,36 @@ fn ensure_installed() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        newer_eks_model();
     });
+}
+
+/// Where the AWS CLI finds the EKS model of the emulator's botocore (`AWS_DATA_PATH`).
+fn models_dir() -> PathBuf {
+    project_root().join(".emulator/models")
+}
+
+/// awscli 1.x ships its own, older botocore, whose EKS model lacks members the emulator returns
+/// (the control plane components' settings): the CLI would drop them from its output. Its loader
+/// also searches `AWS_DATA_PATH`, in plain JSON only: the emulator's botocore's EKS model goes
+/// there, uncompressed.
+fn newer_eks_model() {
+    let script = "import botocore.loaders as l, json, os, sys\n\
+        m = l.Loader().load_service_model('eks', 'service-2')\n\
+        d = os.path.join(sys.argv[1], 'eks', m['metadata']['apiVersion'])\n\
+        os.makedirs(d, exist_ok=True)\n\
+        json.dump(m, open(os.path.join(d, 'service-2.json'), 'w'))\n";
+    let out = StdCommand::new(venv_bin("python"))
+        .args(["-c", script])
+        .arg(models_dir())
+        .stdin(Stdio::null())
+        .output()
+        .expect("cannot run .emulator/venv/bin/python");
+    assert!(
+        out.status.success(),
+        "cannot write the EKS model for the AWS CLI:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn free_port() -> u16 {
@@ -227,6 +256,7 @@ impl Emulator {
             ("AWS_CONFIG_FILE", home.join("no-such-aws-config").display().to_string()),
             ("AWS_SHARED_CREDENTIALS_FILE", home.join("no-such-aws-credentials").display().to_string()),
             ("KUBECONFIG", home.join("kubeconfig").display().to_string()),
+            ("AWS_DATA_PATH", models_dir().display().to_string()),
         ]
     }
 
