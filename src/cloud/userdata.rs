@@ -4,6 +4,8 @@
 //!   endpoint, CA, service CIDR, cluster DNS, kubelet flags for labels and taints, `maxPods`), plus
 //!   a `#!/bin/bash` part for `preBootstrapCommands` and one for `overrideBootstrapCommand`.
 //! - `al2`: a shell script calling `/etc/eks/bootstrap.sh` (or `overrideBootstrapCommand`).
+//! - `ubuntu`: a shell script calling `/etc/eks/bootstrap.sh` of Canonical's EKS images (or
+//!   `overrideBootstrapCommand`), with the arguments eksctl's `bootstrap.ubuntu.sh` passes.
 //! - `bottlerocket`: TOML settings.
 //! - `windows`: PowerShell calling the AMI's `Start-EKSBootstrap.ps1` (or, with
 //!   `overrideBootstrapCommand`, defining its parameters as variables for the file's command).
@@ -18,6 +20,7 @@ use crate::plan::UserDataSpec;
 
 const AL2023: &str = include_str!("../../templates/al2023.yaml");
 const AL2: &str = include_str!("../../templates/al2.sh");
+const UBUNTU: &str = include_str!("../../templates/ubuntu.sh");
 const BOTTLEROCKET: &str = include_str!("../../templates/bottlerocket.toml");
 const WINDOWS: &str = include_str!("../../templates/windows.ps1");
 
@@ -51,10 +54,10 @@ pub struct NodeBootstrap<'a> {
 
 /// Unknown template name.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown user data template `{0}` (expected `al2023`, `al2`, `bottlerocket` or `windows`)")]
+#[error("unknown user data template `{0}` (expected `al2023`, `al2`, `ubuntu`, `bottlerocket` or `windows`)")]
 pub struct UnknownTemplate(pub String);
 
-/// Render the user data for `template` (`al2023`, `al2`, `bottlerocket`, `windows`).
+/// Render the user data for `template` (`al2023`, `al2`, `ubuntu`, `bottlerocket`, `windows`).
 pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTemplate> {
     let dns = b.cluster_dns.map_or_else(|| cluster_dns(b.service_cidr), str::to_string);
     let labels = b.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
@@ -69,6 +72,7 @@ pub fn render(template: &str, b: &NodeBootstrap<'_>) -> Result<String, UnknownTe
     let rendered = match template {
         "al2023" => render_al2023(b, &common, &labels, &taints),
         "al2" => render_al2(b, &common, &labels, &taints, &dns),
+        "ubuntu" => render_ubuntu(b, &common, &labels, &taints, &dns),
         "bottlerocket" => render_bottlerocket(b, &common),
         "windows" => render_windows(b, &labels, &taints, &dns),
         other => return Err(UnknownTemplate(other.to_string())),
@@ -153,6 +157,50 @@ fn render_al2(
     };
     substitute(
         AL2,
+        &[
+            common,
+            &[
+                ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
+                ("bootstrap_command", bootstrap),
+            ],
+        ]
+        .concat(),
+    )
+}
+
+/// Ubuntu's script: the pre-bootstrap commands, then the override command or the image's
+/// `bootstrap.sh` as eksctl's `bootstrap.ubuntu.sh` calls it: the cluster's name, its DNS address,
+/// and labels, taints and max pods as kubelet arguments (Canonical's script looks the endpoint
+/// and CA up itself, as Amazon Linux 2's does when they are not given).
+fn render_ubuntu(
+    b: &NodeBootstrap<'_>,
+    common: &[(&str, String)],
+    labels: &str,
+    taints: &str,
+    dns: &str,
+) -> String {
+    let bootstrap = match b.override_bootstrap_command {
+        Some(cmd) => cmd.to_string(),
+        None => {
+            let mut kubelet = Vec::new();
+            if !labels.is_empty() {
+                kubelet.push(format!("--node-labels={labels}"));
+            }
+            if !taints.is_empty() {
+                kubelet.push(format!("--register-with-taints={taints}"));
+            }
+            if let Some(n) = b.max_pods {
+                kubelet.push(format!("--max-pods={n}"));
+            }
+            let mut cmd = format!("/etc/eks/bootstrap.sh '{}' --dns-cluster-ip '{dns}'", b.cluster_name);
+            if !kubelet.is_empty() {
+                cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));
+            }
+            cmd
+        }
+    };
+    substitute(
+        UBUNTU,
         &[
             common,
             &[
@@ -553,6 +601,31 @@ mod tests {
     }
 
     #[test]
+    fn ubuntu_calls_canonicals_bootstrap_script_as_eksctl_does() {
+        let labels = BTreeMap::from([("role".to_string(), "u".to_string())]);
+        let taints = vec!["dedicated=u:NoSchedule".to_string()];
+        let commands = vec!["echo hi".to_string()];
+        let ud = render("ubuntu", &bootstrap(&labels, &taints, &commands)).unwrap();
+        assert!(ud.starts_with("#!/bin/bash\nset -o errexit -o nounset -o xtrace\necho hi\n"), "{ud}");
+        assert!(
+            ud.contains("/etc/eks/bootstrap.sh 'demo' --dns-cluster-ip '172.20.0.10' --kubelet-extra-args '--node-labels=role=u --register-with-taints=dedicated=u:NoSchedule --max-pods=58'\n"),
+            "{ud}"
+        );
+        // No nodeadm, and no flags eksctl does not pass to Canonical's script.
+        assert!(
+            !ud.contains("NodeConfig")
+                && !ud.contains("--apiserver-endpoint")
+                && !ud.contains("--use-max-pods"),
+            "{ud}"
+        );
+        let b = NodeBootstrap {
+            override_bootstrap_command: Some("/etc/eks/bootstrap.sh demo"),
+            ..bootstrap(&labels, &taints, &[])
+        };
+        assert!(render("ubuntu", &b).unwrap().ends_with("\n/etc/eks/bootstrap.sh demo\n"));
+    }
+
+    #[test]
     fn windows_calls_the_amis_bootstrap_script() {
         let labels = BTreeMap::from([("role".to_string(), "win".to_string())]);
         let taints = vec!["os=windows:NoSchedule".to_string()];
@@ -586,6 +659,6 @@ mod tests {
     #[test]
     fn unknown_template_is_an_error() {
         let labels = BTreeMap::new();
-        assert!(render("ubuntu", &bootstrap(&labels, &[], &[])).is_err());
+        assert!(render("debian", &bootstrap(&labels, &[], &[])).is_err());
     }
 }

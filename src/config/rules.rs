@@ -119,6 +119,37 @@ pub fn duration_seconds(s: &str) -> Option<u64> {
     (digits.is_empty() && !s.is_empty()).then_some(total)
 }
 
+/// An Ubuntu family's release and whether it is Ubuntu Pro (`UbuntuPro2204`: `("22.04", true)`);
+/// `None` for the other families.
+pub fn ubuntu(family: &str) -> Option<(&'static str, bool)> {
+    let (rest, pro) = match family.strip_prefix("UbuntuPro") {
+        Some(rest) => (rest, true),
+        None => (family.strip_prefix("Ubuntu")?, false),
+    };
+    let release = match rest {
+        "2004" => "20.04",
+        "2204" => "22.04",
+        "2404" => "24.04",
+        "2604" => "26.04",
+        _ => return None,
+    };
+    Some((release, pro))
+}
+
+/// The Kubernetes minors (`1.<min>` to `1.<max>`, `None`: no end) Canonical publishes EKS images
+/// of an Ubuntu family for, as eksctl's `validateVersionForUbuntu` (`pkg/ami/ssm_resolver.go`)
+/// allows them.
+pub fn ubuntu_minors(family: &str) -> Option<(u32, Option<u32>)> {
+    let (release, pro) = ubuntu(family)?;
+    Some(match (release, pro) {
+        ("20.04", false) => (21, Some(29)),
+        ("20.04", true) => (27, Some(29)),
+        ("22.04", _) => (29, None),
+        ("24.04", _) => (31, None),
+        _ => (35, None),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +159,16 @@ mod tests {
         assert!(cluster_name("demo-1"));
         assert!(!cluster_name("1demo") && !cluster_name("de_mo") && !cluster_name(""));
         assert!(cluster_name(&"a".repeat(100)) && !cluster_name(&"a".repeat(101)));
+    }
+
+    #[test]
+    fn ubuntu_families() {
+        assert_eq!(ubuntu("Ubuntu2204"), Some(("22.04", false)));
+        assert_eq!(ubuntu("UbuntuPro2604"), Some(("26.04", true)));
+        assert_eq!(ubuntu("Ubuntu1804"), None);
+        assert_eq!(ubuntu("AmazonLinux2023"), None);
+        assert_eq!(ubuntu_minors("UbuntuPro2004"), Some((27, Some(29))));
+        assert_eq!(ubuntu_minors("Ubuntu2404"), Some((31, None)));
     }
 
     #[test]

@@ -959,6 +959,56 @@ fn windows_server_2025_needs_kubernetes_1_35() {
 }
 
 #[test]
+fn ubuntu_families_follow_canonicals_kubernetes_versions() {
+    let group = |family: &str| {
+        format!(
+            "nodeGroups:\n  - name: u\n    amiFamily: {family}\nmanagedNodeGroups:\n  - name: m\n    amiFamily: {family}\n"
+        )
+    };
+    for (version, family) in [
+        ("1.29", "Ubuntu2004"),
+        ("1.28", "UbuntuPro2004"),
+        ("1.29", "Ubuntu2204"),
+        ("1.35", "UbuntuPro2204"),
+        ("1.31", "Ubuntu2404"),
+        ("1.35", "Ubuntu2604"),
+        ("1.35", "UbuntuPro2604"),
+    ] {
+        load(&format!("{HEAD}  version: \"{version}\"\n{}", group(family)))
+            .unwrap_or_else(|e| panic!("{family} {version}: {e:?}"));
+    }
+    let errs = errors(&format!("{HEAD}  version: \"1.30\"\n{}", group("Ubuntu2004")));
+    for at in ["nodeGroups[0]", "managedNodeGroups[0]"] {
+        assert!(
+            errs.iter().any(|e| e.contains(&format!(
+                "{at}.amiFamily: `Ubuntu2004` requires Kubernetes 1.21 to 1.29, not 1.30"
+            ))),
+            "{errs:#?}"
+        );
+    }
+    assert!(errs.iter().any(|e| e.contains("`Ubuntu2204`: 1.29 and later")), "{errs:#?}");
+    let errs = errors(&format!("{HEAD}  version: \"1.30\"\n{}", group("UbuntuPro2404")));
+    assert!(
+        errs.iter().any(|e| e.contains("`UbuntuPro2404` requires Kubernetes 1.31 and later, not 1.30")),
+        "{errs:#?}"
+    );
+    assert!(errs.iter().any(|e| e.contains("set `metadata.version` to 1.31 or later")), "{errs:#?}");
+    let errs = errors(&format!("{HEAD}  version: \"1.34\"\n{}", group("Ubuntu2604")));
+    assert!(
+        errs.iter().any(|e| e.contains("`Ubuntu2604` requires Kubernetes 1.35 and later, not 1.34")),
+        "{errs:#?}"
+    );
+    // eksup writes kubelet's extra config into AmazonLinux2023's NodeConfig only.
+    let errs = errors(&format!(
+        "{HEAD}  version: \"1.33\"\nnodeGroups:\n  - name: u\n    amiFamily: Ubuntu2404\n    kubeletExtraConfig:\n      maxPods: 20\n"
+    ));
+    assert!(errs.iter().any(|e| e.contains("nodeGroups[0].kubeletExtraConfig: eksup merges it into AmazonLinux2023's node configuration (nodeadm), which `Ubuntu2404` does not read")), "{errs:#?}");
+    // BottlerocketFips is still refused.
+    let errs = errors(&format!("{HEAD}nodeGroups:\n  - name: b\n    amiFamily: BottlerocketFips\n"));
+    assert!(errs.iter().any(|e| e.contains("not supported yet: nodeGroups[0].amiFamily")), "{errs:#?}");
+}
+
+#[test]
 fn fully_private_clusters_are_refused_where_eksctl_refuses_them() {
     let errs = errors(&format!(
         "{HEAD}privateCluster:\n  enabled: true\n  skipEndpointCreation: true\n  additionalEndpointServices: [autoscaling, ssm]\nvpc:\n  clusterEndpoints: {{publicAccess: true}}\n  nat: {{gateway: Single}}\n  subnets:\n    public:\n      us-west-2a: {{id: subnet-1}}\nlocalZones: [us-west-2-lax-1a]\nmanagedNodeGroups:\n  - name: m\nnodeGroups:\n  - name: s\n    privateNetworking: false\n"

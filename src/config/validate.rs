@@ -43,9 +43,6 @@ pub(super) const AMI_FAMILIES: &[&str] = &[
     "WindowsServer2022FullContainer",
     "WindowsServer2025CoreContainer",
     "WindowsServer2025FullContainer",
-];
-/// Families eksctl knows that eksup does not build nodes for yet.
-const AMI_FAMILIES_LATER: &[&str] = &[
     "Ubuntu2004",
     "Ubuntu2204",
     "Ubuntu2404",
@@ -54,8 +51,9 @@ const AMI_FAMILIES_LATER: &[&str] = &[
     "UbuntuPro2204",
     "UbuntuPro2404",
     "UbuntuPro2604",
-    "BottlerocketFips",
 ];
+/// Families eksctl knows that eksup does not build nodes for yet.
+const AMI_FAMILIES_LATER: &[&str] = &["BottlerocketFips"];
 /// The Auto Scaling group metrics EnableMetricsCollection takes.
 pub const ASG_METRICS: &[&str] = &[
     "GroupMinSize",
@@ -1848,6 +1846,11 @@ fn ami_rules(v: &mut V, ng: &NgView<'_>, minor_version: Option<u32>) {
                 "AmazonLinux2 is not supported for Kubernetes 1.33 and later",
                 "use `AmazonLinux2023`",
             );
+        } else if let Some((min, max)) = rules::ubuntu_minors(f)
+            && let Some(m) = minor_version
+            && (m < min || max.is_some_and(|max| m > max))
+        {
+            ubuntu_version_error(v, &format!("{p}.amiFamily"), f, m, (min, max));
         } else if let Some((year, edition)) = rules::windows(f)
             && year == "2025"
             && minor_version.is_some_and(|m| m < 35)
@@ -1876,6 +1879,26 @@ fn ami_rules(v: &mut V, ng: &NgView<'_>, minor_version: Option<u32>) {
             );
         }
     }
+}
+
+/// An Ubuntu family on a Kubernetes minor Canonical publishes no EKS image of it for (eksctl's
+/// `validateVersionForUbuntu`): which minors it has, and what to use instead.
+fn ubuntu_version_error(v: &mut V, path: &str, family: &str, minor: u32, (min, max): (u32, Option<u32>)) {
+    let range = match max {
+        Some(max) => format!("Kubernetes 1.{min} to 1.{max}"),
+        None => format!("Kubernetes 1.{min} and later"),
+    };
+    let pro = if family.starts_with("UbuntuPro") { "UbuntuPro" } else { "Ubuntu" };
+    let first = if pro == "UbuntuPro" { "1.27" } else { "1.21" };
+    let releases = format!(
+        "use the release Canonical publishes for your version (`{pro}2004`: {first} to 1.29, `{pro}2204`: 1.29 and later, `{pro}2404`: 1.31 and later, `{pro}2604`: 1.35 and later)"
+    );
+    let hint = if max.is_some_and(|max| minor > max) {
+        releases
+    } else {
+        format!("set `metadata.version` to 1.{min} or later, or {releases}")
+    };
+    v.err_hint(path, format!("`{family}` requires {range}, not 1.{minor}"), hint);
 }
 
 /// `minSize`, `maxSize` and `desiredCapacity`: each in range, and together in order.

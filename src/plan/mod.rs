@@ -203,7 +203,7 @@ pub enum AmiSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserDataSpec {
-    /// `al2023`, `al2`, `bottlerocket` or `windows` (a file in `templates/`).
+    /// `al2023`, `al2`, `ubuntu`, `bottlerocket` or `windows` (a file in `templates/`).
     pub template: String,
     pub cluster_name: String,
     pub endpoint: Val,

@@ -2811,3 +2811,90 @@ fn newcomer_flags_make_a_working_cluster() {
     run(&["delete", "cluster", "--name", "flags", "--yes"]).expect(0, "delete");
     Inventory::owned(&emu, "flags").assert_empty(true);
 }
+
+/// Ubuntu nodes (`amiFamily: Ubuntu2204` self-managed, `UbuntuPro2404` managed): Canonical's
+/// images from their SSM parameters (eksctl's `ssm_resolver.go`), and eksctl's user data for
+/// them, `/etc/eks/bootstrap.sh` of Canonical's EKS images (which read no nodeadm config); the
+/// managed group's image is a custom AMI in its launch template (EKS has no Ubuntu AMI type). The
+/// emulator joins an Ubuntu node only through that script, so all four turn Ready. Read back with
+/// the AWS CLI: the dry-run's parameters, the launch templates' images and user data, and the
+/// node group's `CUSTOM` type.
+#[test]
+fn ubuntu_node_groups() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: ubuntu
+  region: us-west-2
+  version: \"1.34\"
+nodeGroups:
+  - name: ng-jammy
+    amiFamily: Ubuntu2204
+    instanceType: m5.large
+    desiredCapacity: 2
+    labels: {os: jammy}
+managedNodeGroups:
+  - name: mng-noble
+    amiFamily: UbuntuPro2404
+    instanceType: m6g.large
+    desiredCapacity: 2
+    labels: {os: noble}
+";
+    let file = emu.home().join("ubuntu-plan.yaml");
+    std::fs::write(&file, config).unwrap();
+    let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-o", "json", "-f"]).arg(&file));
+    assert_eq!(plan.code, 0, "{}", plan.stderr);
+    let jammy = "/aws/service/canonical/ubuntu/eks/22.04/1.34/stable/current/amd64/hvm/ebs-gp2/ami-id";
+    let noble = "/aws/service/canonical/ubuntu/eks-pro/24.04/1.34/stable/current/arm64/hvm/ebs-gp3/ami-id";
+    for parameter in [jammy, noble] {
+        assert!(plan.stdout.contains(parameter), "{parameter} not in the dry-run:\n{}", plan.stdout);
+    }
+    let image_of = |parameter: &str| {
+        str_of(&emu.aws(&["ssm", "get-parameter", "--name", parameter])["Parameter"]["Value"])
+    };
+    lifecycle_checked(&emu, "ubuntu.yaml", config, |cluster| {
+        for (group, parameter, label) in [("ng-jammy", jammy, "jammy"), ("mng-noble", noble, "noble")] {
+            let lt = emu.aws(&[
+                "ec2",
+                "describe-launch-template-versions",
+                "--launch-template-name",
+                &format!("eksup-{cluster}-{group}"),
+                "--versions",
+                "$Latest",
+            ]);
+            let data = &lt["LaunchTemplateVersions"][0]["LaunchTemplateData"];
+            assert_eq!(str_of(&data["ImageId"]), image_of(parameter), "{group}: {data}");
+            let user_data = launch_template_user_data(&emu, &format!("eksup-{cluster}-{group}"));
+            assert!(
+                user_data.starts_with("#!/bin/bash\n")
+                    && user_data.contains(&format!("/etc/eks/bootstrap.sh '{cluster}' --dns-cluster-ip '"))
+                    && user_data.contains("--node-labels=")
+                    && user_data.contains(&format!("os={label}")),
+                "{group}: {user_data}"
+            );
+            assert!(
+                !user_data.contains("NodeConfig"),
+                "{group}: Ubuntu reads no nodeadm config: {user_data}"
+            );
+            let (ok, out, err) = emu.kubectl(&["get", "nodes", "-l", &format!("os={label}"), "-o", "json"]);
+            assert!(ok, "{err}");
+            let nodes: Value = serde_json::from_str(&out).unwrap();
+            let items = nodes["items"].as_array().unwrap();
+            assert_eq!(items.len(), 2, "{group}: {out}");
+            assert!(
+                items.iter().all(|n| str_of(&n["status"]["nodeInfo"]["osImage"]).starts_with("Ubuntu ")),
+                "{out}"
+            );
+        }
+        let ng = emu.aws(&[
+            "eks",
+            "describe-nodegroup",
+            "--cluster-name",
+            cluster,
+            "--nodegroup-name",
+            "mng-noble",
+        ]);
+        assert_eq!(ng["nodegroup"]["amiType"], "CUSTOM", "{ng}");
+    });
+}

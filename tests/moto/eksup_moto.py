@@ -303,6 +303,20 @@ def _load_managed_policies_on_demand(iam_models: Any, every: dict[str, Any]) -> 
 # EKS-optimized 2025 images are 1.35's; UNVERIFIED whether AWS publishes them for older
 # minors). ``eksup_moto_k8s`` reads the family (``windows``), the release (2019/2022/2025) and
 # the Kubernetes minor from the name.
+#
+# Ubuntu (Canonical's EKS images; eksctl pkg/ami/ssm_resolver.go and auto_resolver.go):
+# /aws/service/canonical/ubuntu/<eks|eks-pro>/<20.04|22.04|24.04|26.04>/<k8s>/stable/current/
+# <amd64|arm64>/hvm/<ebs-gp2 (20.04, 22.04)|ebs-gp3 (24.04, 26.04)>/ami-id, seeded for the
+# Kubernetes minors eksctl's validateVersionForUbuntu allows within 1.28..1.35: 20.04 1.28-1.29
+# (Pro too), 22.04 1.29-1.35, 24.04 1.31-1.35, 26.04 1.35. Whether Canonical publishes every one
+# of these (and for both architectures) is UNVERIFIED. Images owned by Canonical's account
+# 099720109477 (eksctl's ``ownerIDUbuntuFamily``), named like ``ubuntu-eks/k8s_1.34/images/
+# hvm-ssd/ubuntu-jammy-22.04-amd64-server-20251120`` (the ``ubuntu-eks[-pro]/k8s_<v>/images/
+# *<release>-<arch>*`` pattern eksctl's auto resolver looks up; the ``hvm-ssd``/``hvm-ssd-gp3``
+# part, the codenames' place and Pro's ``-pro-server`` are our reading of Canonical's naming,
+# UNVERIFIED), root device ``/dev/sda1`` as Ubuntu's images have. ``eksup_moto_k8s`` reads the
+# family ``ubuntu`` (``ubuntu-eks`` in the name): these images bootstrap with
+# ``/etc/eks/bootstrap.sh`` only (no nodeadm, no Bottlerocket settings).
 # ---------------------------------------------------------------------------------------
 KUBERNETES_VERSIONS = [f"1.{minor}" for minor in range(28, 36)]  # 1.28 .. 1.35
 EKS_AMI_OWNER = "602401143452"  # the account that publishes EKS-optimized AMIs
@@ -312,6 +326,11 @@ WINDOWS_AMI_RELEASE = "2025.11.12"
 WINDOWS_RELEASES = ("2019", "2022", "2025")
 WINDOWS_2025_FROM = 35  # the first Kubernetes minor with Windows Server 2025 images
 WINDOWS_EDITIONS = ("Core", "Full")
+UBUNTU_AMI_OWNER = "099720109477"  # Canonical (eksctl's ownerIDUbuntuFamily)
+UBUNTU_AMI_SERIAL = "20251120"
+# release -> (codename, first and last Kubernetes minor: eksctl's validateVersionForUbuntu)
+UBUNTU_RELEASES = {"20.04": ("focal", 21, 29), "22.04": ("jammy", 29, 99), "24.04": ("noble", 31, 99), "26.04": ("resolute", 35, 99)}
+UBUNTU_PRO_2004_FROM = 27  # UbuntuPro2004: 1.27 .. 1.29
 
 
 def _ami_id(region: str, family: str) -> str:
@@ -344,6 +363,19 @@ def eks_ami_catalog(region: str) -> list[dict[str, str]]:
                     f"bottlerocket-aws-k8s-{k8s}{flavour}-{arch}-v1.50.0-00000000",
                     arch,
                 )
+        minor = int(k8s.split(".")[1])
+        for release, (codename, first, last) in UBUNTU_RELEASES.items():
+            for product in ("eks", "eks-pro"):
+                if not first <= minor <= last or (product == "eks-pro" and release == "20.04" and minor < UBUNTU_PRO_2004_FROM):
+                    continue
+                volume, disk = ("ebs-gp2", "hvm-ssd") if release in ("20.04", "22.04") else ("ebs-gp3", "hvm-ssd-gp3")
+                server = "pro-server" if product == "eks-pro" else "server"
+                for arch, ec2_arch in (("amd64", "x86_64"), ("arm64", "arm64")):
+                    add(
+                        f"/aws/service/canonical/ubuntu/{product}/{release}/{k8s}/stable/current/{arch}/hvm/{volume}/ami-id",
+                        f"ubuntu-{product}/k8s_{k8s}/images/{disk}/ubuntu-{codename}-{release}-{arch}-{server}-{UBUNTU_AMI_SERIAL}",
+                        ec2_arch,
+                    )
         for release in WINDOWS_RELEASES:
             if release == "2025" and int(k8s.split(".")[1]) < WINDOWS_2025_FROM:
                 continue
@@ -408,19 +440,20 @@ def _seed_amis(amis: Any) -> None:
         original_load(self)
         for entry in eks_ami_catalog(self.region_name):
             windows = entry.get("platform") == "windows"
+            ubuntu = entry["name"].startswith("ubuntu-eks")
             ami = Ami(
                 self,
                 ami_id=entry["ami_id"],
                 name=entry["name"],
                 description=f"EKS-optimized image {entry['name']} (eksup emulator)",
-                owner_id=WINDOWS_AMI_OWNER if windows else EKS_AMI_OWNER,
-                owner_alias="amazon",
+                owner_id=WINDOWS_AMI_OWNER if windows else UBUNTU_AMI_OWNER if ubuntu else EKS_AMI_OWNER,
+                owner_alias=None if ubuntu else "amazon",
                 public=True,
                 virtualization_type="hvm",
                 architecture=entry["arch"],
                 platform=entry.get("platform"),
                 root_device_type="ebs",
-                root_device_name="/dev/sda1" if windows else "/dev/xvda",
+                root_device_name="/dev/sda1" if windows or ubuntu else "/dev/xvda",
                 hypervisor="xen",
                 region_name=self.region_name,
                 boot_mode="uefi-preferred",

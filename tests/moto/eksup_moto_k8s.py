@@ -170,7 +170,9 @@ NodeCreationFailure of managed nodegroups):
     + 10 when given; with neither, the script defaults to 172.20.0.0/16 (DNS 172.20.0.10) when
     the node's IP is in 10.0.0.0/8, else 10.100.0.0/16, which must then be the cluster's;
     -ContainerRuntime, when given, must be containerd (the Windows AMIs of Kubernetes 1.24+ have
-    no Docker). The form must fit the AMI (AL2023 has no bootstrap.sh, AL2 has no nodeadm,
+    no Docker). The form must fit the AMI (AL2023 has no bootstrap.sh, AL2 and Canonical's Ubuntu EKS
+    images (family ubuntu: eksctl's bootstrap.ubuntu.sh calls their /etc/eks/bootstrap.sh with the
+    cluster's name, --dns-cluster-ip and --kubelet-extra-args) have no nodeadm,
     Bottlerocket only reads TOML) when the AMI is one of the seeded EKS images; a Windows image
     (any image whose Platform is windows, seeded or not) reads only the ``<powershell>`` form,
     and an image that is not Windows does not run PowerShell.
@@ -1534,8 +1536,9 @@ WINDOWS_BUILDS = {"2019": ("10.0.17763", "Windows Server 2019 Datacenter", "7009
 
 
 def ami_info(ec2: Any, image_id: str) -> tuple[str | None, str | None]:
-    """(family al2023|al2|bottlerocket|windows|None, Kubernetes minor "1.34"|None) of a seeded EKS
-    AMI; any image whose Platform is windows is of the windows family."""
+    """(family al2023|al2|bottlerocket|ubuntu|windows|None, Kubernetes minor "1.34"|None) of a seeded
+    EKS AMI; any image whose Platform is windows is of the windows family; Canonical's EKS images
+    (``ubuntu-eks/k8s_<v>/...``, ``ubuntu-eks-pro/...``) are ubuntu."""
     try:
         ami = ec2.amis[image_id]
         name = ami.name or ""
@@ -1545,6 +1548,8 @@ def ami_info(ec2: Any, image_id: str) -> tuple[str | None, str | None]:
     version = m.group(1) if m else None
     if (getattr(ami, "platform", None) or "").lower() == "windows" or WINDOWS_AMI_RE.search(name):
         return "windows", version
+    if name.startswith(("ubuntu-eks/", "ubuntu-eks-pro/")):
+        return "ubuntu", version
     if "al2023" in name:
         return "al2023", version
     if "bottlerocket" in name:
@@ -1552,6 +1557,17 @@ def ami_info(ec2: Any, image_id: str) -> tuple[str | None, str | None]:
     if re.match(r"amazon-eks-(gpu-|arm64-)?node-1\.", name):
         return "al2", version
     return None, version
+
+
+def ubuntu_os_image(ec2: Any, image_id: str) -> str:
+    """nodeInfo.osImage of an Ubuntu node, from its image's release (``Ubuntu 22.04 LTS``; the
+    point release is not in the image name)."""
+    try:
+        name = ec2.amis[image_id].name or ""
+    except Exception:
+        name = ""
+    m = re.search(r"-(\d{2}\.04)-", name)
+    return f"Ubuntu {m.group(1)} LTS" if m else "Ubuntu"
 
 
 def windows_release(ec2: Any, image_id: str) -> str | None:
@@ -1716,7 +1732,8 @@ def bootstrap_problems(ctx: "ClusterContext", b: Bootstrap | None, family: str |
                 "or <powershell> Start-EKSBootstrap.ps1 call)"]
     cluster = ctx.cluster
     problems = list(b.errors)
-    expected_form = {"al2023": "nodeconfig", "al2": "bootstrap.sh", "bottlerocket": "bottlerocket", "windows": "powershell"}.get(family or "")
+    expected_form = {"al2023": "nodeconfig", "al2": "bootstrap.sh", "ubuntu": "bootstrap.sh", "bottlerocket": "bottlerocket",
+                     "windows": "powershell"}.get(family or "")
     if expected_form and expected_form != b.form:
         problems.append(f"the AMI is {family} but the user data is a {b.form} bootstrap, which it does not read")
     elif b.form == "powershell" and family != "windows":
@@ -2265,7 +2282,8 @@ class ClusterContext:
             labels.update(ev["labels"])
             family, _ = ami_info(_ec2(self), inst.image_id)
             os_image = windows_image if windows else \
-                {"bottlerocket": "Bottlerocket OS 1.50.0 (aws-k8s)", "al2": "Amazon Linux 2"}.get(family or "", "Amazon Linux 2023.9.20251117")
+                {"bottlerocket": "Bottlerocket OS 1.50.0 (aws-k8s)", "al2": "Amazon Linux 2", "ubuntu": ubuntu_os_image(_ec2(self), inst.image_id)
+                 }.get(family or "", "Amazon Linux 2023.9.20251117")
             kernel = f"{build or '10.0.17763'}.{ubr}" if windows else \
                 ("6.1.158-178.288.amzn2023.x86_64" if arch == "amd64" else "6.1.158-178.288.amzn2023.aarch64")
             taints = [dict(t) for t in ev["taints"]]

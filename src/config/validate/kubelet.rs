@@ -77,6 +77,14 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
             );
             continue;
         }
+        if crate::config::rules::ubuntu(family).is_some() {
+            v.err_hint(
+                &path,
+                format!("eksup merges it into AmazonLinux2023's node configuration (nodeadm), which `{family}` does not read"),
+                "use `amiFamily: AmazonLinux2023` (the default), or remove it",
+            );
+            continue;
+        }
         for (key, value) in extra {
             let at = format!("{path}.{key}");
             if CRITICAL.contains(&key.as_str()) {

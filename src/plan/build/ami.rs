@@ -1,6 +1,6 @@
 //! The EKS AMI of a node group: its type (managed groups) or SSM parameter (self-managed ones).
 
-use crate::config::rules::{ARM_FAMILIES, windows};
+use crate::config::rules::{ARM_FAMILIES, ubuntu, windows};
 
 /// Instance families by what their AMI needs (eksctl's generated instance table,
 /// `pkg/utils/instance/instance_types.go`, read by `amitype.go`); ARM ones are in the config's
@@ -23,8 +23,12 @@ pub fn ami_instance_type<'a>(types: &'a [String], single: &'a str) -> &'a str {
 }
 
 /// The EKS AMI type for a family and instance type, as eksctl maps them: ARM, NVIDIA (also on
-/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images.
+/// ARM: g5g) and Neuron (Inferentia, Trainium) get their own images. Ubuntu has none (EKS's
+/// `CUSTOM`, which CreateNodegroup takes by leaving the type out): empty.
 pub fn ami_type(family: &str, instance_type: &str) -> String {
+    if ubuntu(family).is_some() {
+        return String::new();
+    }
     if let Some((year, edition)) = windows(family) {
         return format!("WINDOWS_{}_{year}_x86_64", edition.to_ascii_uppercase());
     }
@@ -57,6 +61,16 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
             "/aws/service/ami-windows-latest/Windows_Server-{year}-English-{edition}-EKS_Optimized-{version}/image_id"
         );
     }
+    if let Some((release, pro)) = ubuntu(family) {
+        // Canonical's parameters: `eks-pro` for Ubuntu Pro, Debian's architecture names, and
+        // gp3 root volumes from 24.04 (gp2 before).
+        let product = if pro { "eks-pro" } else { "eks" };
+        let arch = if crate::config::rules::is_arm(instance_type) { "arm64" } else { "amd64" };
+        let volume = if matches!(release, "20.04" | "22.04") { "ebs-gp2" } else { "ebs-gp3" };
+        return format!(
+            "/aws/service/canonical/ubuntu/{product}/{release}/{version}/stable/current/{arch}/hvm/{volume}/ami-id"
+        );
+    }
     let t = ami_type(family, instance_type);
     let arch = if t.contains("ARM") { "arm64" } else { "x86_64" };
     match family {
@@ -86,5 +100,31 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
                 "/aws/service/eks/optimized-ami/{version}/amazon-linux-2023/{arch}/{flavour}/recommended/image_id"
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ubuntu_images_are_canonicals_parameters() {
+        assert_eq!(
+            ssm_parameter("Ubuntu2204", "1.30", "m5.large"),
+            "/aws/service/canonical/ubuntu/eks/22.04/1.30/stable/current/amd64/hvm/ebs-gp2/ami-id"
+        );
+        assert_eq!(
+            ssm_parameter("UbuntuPro2004", "1.29", "m6g.large"),
+            "/aws/service/canonical/ubuntu/eks-pro/20.04/1.29/stable/current/arm64/hvm/ebs-gp2/ami-id"
+        );
+        assert_eq!(
+            ssm_parameter("Ubuntu2404", "1.33", "c7g.xlarge"),
+            "/aws/service/canonical/ubuntu/eks/24.04/1.33/stable/current/arm64/hvm/ebs-gp3/ami-id"
+        );
+        assert_eq!(
+            ssm_parameter("UbuntuPro2604", "1.35", "g5.xlarge"),
+            "/aws/service/canonical/ubuntu/eks-pro/26.04/1.35/stable/current/amd64/hvm/ebs-gp3/ami-id"
+        );
+        assert_eq!(ami_type("Ubuntu2404", "m5.large"), "");
     }
 }

@@ -1,12 +1,13 @@
 //! EKS managed node groups: the node role, a launch template (unless the file names its own)
 //! with the SSH security group, and the node group.
 
-use super::ami::ami_type;
+use super::ami::{ami_type, ssm_parameter};
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
 use super::nodegroups::{ingress, launch_template, ssh_peers};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::resolved::{Managed, Nodes};
+use crate::config::rules::ubuntu;
 use crate::plan::*;
 
 impl Builder<'_> {
@@ -61,7 +62,7 @@ impl Builder<'_> {
                 max_size: nodes.max_size,
                 desired_size: nodes.desired_capacity,
                 // A custom AMI's type is EKS's `CUSTOM`, which CreateNodegroup takes by leaving
-                // the type out.
+                // the type out (Ubuntu's images are custom ones too: `ami_type` gives none).
                 ami_type: if ng.ami.is_some() {
                     String::new()
                 } else {
@@ -117,6 +118,17 @@ impl Builder<'_> {
                 labels.insert("eks.amazonaws.com/nodegroup".into(), nodes.name.clone());
                 labels.insert("eks.amazonaws.com/nodegroup-image".into(), ami.clone());
                 spec.image = Some(AmiSource::Id(ami.clone()));
+                spec.user_data = Some(self.bootstrap_user_data(cp, nodes, labels, vec![]));
+                deps.push(cp.step.clone());
+            }
+            // EKS has no Ubuntu AMI type: as eksctl, Canonical's image (its SSM parameter) is
+            // the template's custom AMI, and the template's user data joins the node.
+            None if ubuntu(&nodes.ami_family).is_some() => {
+                let mut labels = nodes.labels.clone();
+                labels.insert("eks.amazonaws.com/nodegroup".into(), nodes.name.clone());
+                let instance_type = super::ami::ami_instance_type(&ng.instance_types, "m5.large");
+                let parameter = ssm_parameter(&nodes.ami_family, &self.res.version, instance_type);
+                spec.image = Some(AmiSource::SsmParameter(parameter));
                 spec.user_data = Some(self.bootstrap_user_data(cp, nodes, labels, vec![]));
                 deps.push(cp.step.clone());
             }

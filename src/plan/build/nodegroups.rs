@@ -69,6 +69,7 @@ impl Builder<'_> {
             "AmazonLinux2" => "al2",
             "Bottlerocket" => "bottlerocket",
             f if crate::config::rules::windows(f).is_some() => "windows",
+            f if crate::config::rules::ubuntu(f).is_some() => "ubuntu",
             _ => "al2023",
         };
         let cp_out = |key| Val::out(&cp.step, key);

@@ -409,6 +409,41 @@ fn a_managed_group_on_a_custom_ami_is_bootstrapped_by_its_launch_template() {
 }
 
 #[test]
+fn ubuntu_groups_run_canonicals_image_and_bootstrap_sh() {
+    let p = plan_of(
+        "nodeGroups:\n  - name: self\n    amiFamily: Ubuntu2204\n    instanceType: m6g.large\nmanagedNodeGroups:\n  - name: managed\n    amiFamily: UbuntuPro2404\n    labels: {tier: web}\n",
+    );
+    let version = crate::config::defaults::DEFAULT_KUBERNETES_VERSION;
+    let Resource::LaunchTemplate(own) = resource(&p, "launch-template-self") else {
+        panic!("not a template")
+    };
+    assert_eq!(
+        own.image,
+        Some(AmiSource::SsmParameter(format!(
+            "/aws/service/canonical/ubuntu/eks/22.04/{version}/stable/current/arm64/hvm/ebs-gp2/ami-id"
+        )))
+    );
+    assert_eq!(own.user_data.as_ref().unwrap().template, "ubuntu");
+    // EKS has no Ubuntu AMI type: Canonical's image is the managed group's custom AMI.
+    let lt = p.step("launch-template-managed").unwrap();
+    assert!(lt.depends_on.contains(&"control-plane".to_string()));
+    let Resource::LaunchTemplate(spec) = &lt.resource else { panic!("not a template") };
+    assert_eq!(
+        spec.image,
+        Some(AmiSource::SsmParameter(format!(
+            "/aws/service/canonical/ubuntu/eks-pro/24.04/{version}/stable/current/amd64/hvm/ebs-gp3/ami-id"
+        )))
+    );
+    assert!(spec.managed_user_data.is_none());
+    let user_data = spec.user_data.as_ref().expect("a bootstrap");
+    assert_eq!(user_data.template, "ubuntu");
+    assert_eq!(user_data.labels["eks.amazonaws.com/nodegroup"], "managed");
+    assert_eq!(user_data.labels["tier"], "web");
+    let Resource::ManagedNodegroup(ng) = resource(&p, "nodegroup-managed") else { panic!("not a group") };
+    assert_eq!(ng.ami_type, "", "EKS's CUSTOM: the type is left out");
+}
+
+#[test]
 fn add_ons_get_roles_for_their_service_accounts() {
     let p = plan_of(
         "iam:\n  withOIDC: true\naddons:\n  - name: aws-ebs-csi-driver\n  - name: aws-efs-csi-driver\n    wellKnownPolicies: {efsCSIController: true}\n    permissionsBoundary: arn:aws:iam::1:policy/b\n  - name: aws-mountpoint-s3-csi-driver\n    attachPolicyARNs: [arn:aws:iam::1:policy/s3]\n  - name: vpc-cni\n    attachPolicy: {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: [ec2:AssignIpv6Addresses], Resource: \"*\"}]}\n",
