@@ -1175,6 +1175,24 @@ impl AwsCloud {
         Ok(count)
     }
 
+    /// A launch template's image, if it names one, and the device of the node's volume: the
+    /// image's root device when the spec says so (and EC2 tells it), else the spec's.
+    async fn image_and_root(&self, spec: &LaunchTemplateSpec) -> anyhow::Result<(Option<String>, String)> {
+        let Some(image) = &spec.image else { return Ok((None, spec.device_name.clone())) };
+        let id = match image {
+            AmiSource::Id(id) => id.clone(),
+            AmiSource::SsmParameter(name) => self.ami_from_ssm(name).await?,
+        };
+        let root = if spec.root_from_image { self.image_root_device(&id).await? } else { None };
+        Ok((Some(id), root.unwrap_or_else(|| spec.device_name.clone())))
+    }
+
+    /// The root device of an image (`/dev/xvda`, `/dev/sda1`), if EC2 says.
+    async fn image_root_device(&self, id: &str) -> anyhow::Result<Option<String>> {
+        let out = self.ec2.describe_images().image_ids(id).send().await.api("DescribeImages")?;
+        Ok(out.images().first().and_then(|i| i.root_device_name()).map(str::to_string))
+    }
+
     /// The image and instance type of a launch template version (`$Default` when no version is
     /// given), where it sets them.
     pub(super) async fn launch_template_image(
@@ -1266,7 +1284,6 @@ impl AwsCloud {
         };
         let mut data = RequestLaunchTemplateData::builder()
             .set_instance_type(spec.instance_type.as_deref().map(Into::into))
-            .set_block_device_mappings(Some(block_devices(spec)))
             .metadata_options(
                 LaunchTemplateInstanceMetadataOptionsRequest::builder()
                     .http_tokens(tokens)
@@ -1275,13 +1292,8 @@ impl AwsCloud {
                     .build(),
             )
             .set_key_name(spec.key_name.clone());
-        if let Some(image) = &spec.image {
-            let id = match image {
-                AmiSource::Id(id) => id.clone(),
-                AmiSource::SsmParameter(name) => self.ami_from_ssm(name).await?,
-            };
-            data = data.image_id(id);
-        }
+        let (image, root) = self.image_and_root(spec).await?;
+        data = data.set_image_id(image).set_block_device_mappings(Some(block_devices(spec, &root)));
         for sg in &spec.security_groups {
             match ctx.resolve_opt(sg)? {
                 Some(id) => data = data.security_group_ids(id),
@@ -1329,7 +1341,10 @@ enum Peer {
 
 /// The launch template's volumes: the node's (the AMI's root device, or `volumeName`), then
 /// `additionalVolumes`, each deleted with its instance.
-fn block_devices(spec: &LaunchTemplateSpec) -> Vec<LaunchTemplateBlockDeviceMappingRequest> {
+fn block_devices(
+    spec: &LaunchTemplateSpec,
+    root_device: &str,
+) -> Vec<LaunchTemplateBlockDeviceMappingRequest> {
     let mut root = LaunchTemplateEbsBlockDeviceRequest::builder()
         .volume_size(spec.volume_size)
         .volume_type(VolumeType::from(spec.volume_type.as_str()))
@@ -1341,10 +1356,7 @@ fn block_devices(spec: &LaunchTemplateSpec) -> Vec<LaunchTemplateBlockDeviceMapp
         root = root.encrypted(true);
     }
     let mut out = vec![
-        LaunchTemplateBlockDeviceMappingRequest::builder()
-            .device_name(&spec.device_name)
-            .ebs(root.build())
-            .build(),
+        LaunchTemplateBlockDeviceMappingRequest::builder().device_name(root_device).ebs(root.build()).build(),
     ];
     for v in &spec.instance.extra_volumes {
         let mut ebs = LaunchTemplateEbsBlockDeviceRequest::builder()

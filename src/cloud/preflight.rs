@@ -123,6 +123,10 @@ const ANYWHERE_PROFILE: &[&str] = &[
     "iam:PassRole",
 ];
 
+/// A launch template's: `ec2:DescribeImages` reads its image's root device.
+const LAUNCH_TEMPLATE_ACTIONS: &[&str] =
+    &["ec2:CreateLaunchTemplate", "ssm:GetParameter", "ec2:DescribeImages"];
+
 /// The IAM actions a resource's create calls, for the policy simulation. Every kind is listed,
 /// so a new kind cannot be forgotten here.
 fn actions(resource: &Resource) -> &'static [&'static str] {
@@ -185,7 +189,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
             &["eks:CreateCluster", "eks:DescribeCluster", "eks:TagResource", "iam:PassRole"]
         }
         Resource::OidcProvider { .. } => &["iam:CreateOpenIDConnectProvider", "iam:TagOpenIDConnectProvider"],
-        Resource::LaunchTemplate(_) => &["ec2:CreateLaunchTemplate", "ssm:GetParameter"],
+        Resource::LaunchTemplate(_) => LAUNCH_TEMPLATE_ACTIONS,
         Resource::ManagedNodegroup(_) => &["eks:CreateNodegroup", "eks:DescribeNodegroup", "iam:PassRole"],
         Resource::AutoScalingGroup(spec) if !spec.metrics_collection.is_empty() => &[
             "autoscaling:CreateAutoScalingGroup",

@@ -172,6 +172,11 @@ pub struct LaunchTemplateSpec {
     pub volume_kms_key_id: Option<String>,
     /// `/dev/xvda`.
     pub device_name: String,
+    /// The node's volume goes on the image's root device, read from EC2 when the image is known
+    /// (eksctl's `ami.Use`): Canonical's and Windows images boot from `/dev/sda1`. Off with
+    /// `volumeName` and for Bottlerocket, whose data volume is the group's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub root_from_image: bool,
     /// IMDSv2 required (`disableIMDSv1`, default true).
     pub imds_v2_required: bool,
     /// 2 by default, 1 with `disablePodIMDS`.

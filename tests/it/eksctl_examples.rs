@@ -2865,6 +2865,9 @@ managedNodeGroups:
             ]);
             let data = &lt["LaunchTemplateVersions"][0]["LaunchTemplateData"];
             assert_eq!(str_of(&data["ImageId"]), image_of(parameter), "{group}: {data}");
+            // The node's volume on the image's root device, as EC2 describes the image
+            // (Canonical's boot from `/dev/sda1`), not a second disk at Amazon Linux's `/dev/xvda`.
+            assert_eq!(data["BlockDeviceMappings"][0]["DeviceName"], "/dev/sda1", "{group}: {data}");
             let user_data = launch_template_user_data(&emu, &format!("eksup-{cluster}-{group}"));
             assert!(
                 user_data.starts_with("#!/bin/bash\n")

@@ -29,6 +29,7 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
             (None, f) if crate::config::rules::windows(f).is_some() => "/dev/sda1".into(),
             (None, _) => "/dev/xvda".into(),
         },
+        root_from_image: nodes.instance.root_device.is_none() && nodes.ami_family != "Bottlerocket",
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
         hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
