@@ -116,6 +116,22 @@ fn render_al2023(b: &NodeBootstrap<'_>, common: &[(&str, String)], labels: &str,
     )
 }
 
+/// bootstrap.sh's `--kubelet-extra-args` (AL2's and Canonical's): labels and taints (joined by
+/// `,`) and max pods.
+fn kubelet_args(b: &NodeBootstrap<'_>, labels: &str, taints: &str) -> Vec<String> {
+    let mut kubelet = Vec::new();
+    if !labels.is_empty() {
+        kubelet.push(format!("--node-labels={labels}"));
+    }
+    if !taints.is_empty() {
+        kubelet.push(format!("--register-with-taints={taints}"));
+    }
+    if let Some(n) = b.max_pods {
+        kubelet.push(format!("--max-pods={n}"));
+    }
+    kubelet
+}
+
 /// AL2's script: the pre-bootstrap commands, then the override command or `bootstrap.sh` with
 /// labels, taints (joined by `,`) and max pods as kubelet arguments.
 fn render_al2(
@@ -128,16 +144,7 @@ fn render_al2(
     let bootstrap = match b.override_bootstrap_command {
         Some(cmd) => cmd.to_string(),
         None => {
-            let mut kubelet = Vec::new();
-            if !labels.is_empty() {
-                kubelet.push(format!("--node-labels={labels}"));
-            }
-            if !taints.is_empty() {
-                kubelet.push(format!("--register-with-taints={taints}"));
-            }
-            if let Some(n) = b.max_pods {
-                kubelet.push(format!("--max-pods={n}"));
-            }
+            let kubelet = kubelet_args(b, labels, taints);
             let mut cmd = format!(
                 "/etc/eks/bootstrap.sh '{}' --apiserver-endpoint '{}' --b64-cluster-ca '{}' --dns-cluster-ip '{dns}'",
                 b.cluster_name, b.endpoint, b.certificate_authority
@@ -182,16 +189,7 @@ fn render_ubuntu(
     let bootstrap = match b.override_bootstrap_command {
         Some(cmd) => cmd.to_string(),
         None => {
-            let mut kubelet = Vec::new();
-            if !labels.is_empty() {
-                kubelet.push(format!("--node-labels={labels}"));
-            }
-            if !taints.is_empty() {
-                kubelet.push(format!("--register-with-taints={taints}"));
-            }
-            if let Some(n) = b.max_pods {
-                kubelet.push(format!("--max-pods={n}"));
-            }
+            let kubelet = kubelet_args(b, labels, taints);
             let mut cmd = format!("/etc/eks/bootstrap.sh '{}' --dns-cluster-ip '{dns}'", b.cluster_name);
             if !kubelet.is_empty() {
                 cmd.push_str(&format!(" --kubelet-extra-args '{}'", kubelet.join(" ")));

@@ -132,72 +132,56 @@ fn delete(command: DeleteCommand, settings: &Settings, printer: &Printer) -> Res
         DeleteCommand::Iamserviceaccount(args) => nodegroup::delete_service_account(args, settings, printer),
         DeleteCommand::Addon(args) => {
             let named = args.name.map(|name| crate::cloud::PartRef::Addon { name, preserve: args.preserve });
-            let part = FilePart::Addon;
-            let d = DeletePart {
-                cluster: args.cluster,
-                named,
-                part,
-                select: args.select,
-                preserve: args.preserve,
-                yes: args.yes,
-                timeout: args.timeout,
-            };
-            nodegroup::delete_part(d, settings, printer)
+            let d =
+                DeletePart::new(args.cluster, named, FilePart::Addon, args.select, args.yes, args.timeout);
+            nodegroup::delete_part(DeletePart { preserve: args.preserve, ..d }, settings, printer)
         }
         DeleteCommand::Fargateprofile(args) => {
             let named = args.name.map(crate::cloud::PartRef::FargateProfile);
-            let part = FilePart::FargateProfile;
-            let d = DeletePart {
-                cluster: args.cluster,
+            let d = DeletePart::new(
+                args.cluster,
                 named,
-                part,
-                select: args.select,
-                preserve: false,
-                yes: args.yes,
-                timeout: args.timeout,
-            };
+                FilePart::FargateProfile,
+                args.select,
+                args.yes,
+                args.timeout,
+            );
             nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Accessentry(args) => {
             let named = args.principal_arn.map(crate::cloud::PartRef::AccessEntry);
-            let part = FilePart::AccessEntry;
-            let d = DeletePart {
-                cluster: args.cluster,
+            let d = DeletePart::new(
+                args.cluster,
                 named,
-                part,
-                select: args.select,
-                preserve: false,
-                yes: args.yes,
-                timeout: args.timeout,
-            };
+                FilePart::AccessEntry,
+                args.select,
+                args.yes,
+                args.timeout,
+            );
             nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Iamidentitymapping(args) => {
             let named = args.arn.or(args.account).map(crate::cloud::PartRef::IdentityMapping);
-            let part = FilePart::IdentityMapping;
-            let d = DeletePart {
-                cluster: args.cluster,
+            let d = DeletePart::new(
+                args.cluster,
                 named,
-                part,
-                select: args.select,
-                preserve: false,
-                yes: args.yes,
-                timeout: args.timeout,
-            };
+                FilePart::IdentityMapping,
+                args.select,
+                args.yes,
+                args.timeout,
+            );
             nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Capability(args) => {
             let named = args.name.map(crate::cloud::PartRef::Capability);
-            let part = FilePart::Capability;
-            let d = DeletePart {
-                cluster: args.cluster,
+            let d = DeletePart::new(
+                args.cluster,
                 named,
-                part,
-                select: args.select,
-                preserve: false,
-                yes: args.yes,
-                timeout: args.timeout,
-            };
+                FilePart::Capability,
+                args.select,
+                args.yes,
+                args.timeout,
+            );
             nodegroup::delete_part(d, settings, printer)
         }
         DeleteCommand::Podidentityassociation(args) => {

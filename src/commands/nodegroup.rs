@@ -121,6 +121,19 @@ pub struct DeletePart {
     pub timeout: crate::cli::TimeoutArg,
 }
 
+impl DeletePart {
+    pub fn new(
+        cluster: crate::cli::ClusterArg,
+        named: Option<crate::cloud::PartRef>,
+        part: ops::file_parts::FilePart,
+        select: crate::cli::FileSelectArgs,
+        yes: bool,
+        timeout: crate::cli::TimeoutArg,
+    ) -> Self {
+        Self { cluster, named, part, select, preserve: false, yes, timeout }
+    }
+}
+
 pub fn delete_part(d: DeletePart, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
     let t = ops::file_parts::target(&d.cluster, settings, printer)?;
     let timeout = d.timeout.timeout;
