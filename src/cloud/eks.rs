@@ -75,19 +75,52 @@ fn fargate_tags(
     tags
 }
 
-/// `remoteNetworkConfig` as CreateCluster takes it.
-fn remote_network_config(
-    remote: &crate::plan::RemoteNetworkSpec,
+/// `remoteNetworkConfig` as CreateCluster and UpdateClusterConfig take it: each list as one
+/// entry of CIDRs; an empty list is left out, or with `empty_removes` (an update: AWS's user guide,
+/// each list given replaces the cluster's) sent empty, which removes it.
+pub(super) fn remote_network_config(
+    nodes: &[String],
+    pods: &[String],
+    empty_removes: bool,
 ) -> aws_sdk_eks::types::RemoteNetworkConfigRequest {
     use aws_sdk_eks::types::{RemoteNodeNetwork, RemotePodNetwork};
-    let nodes = (!remote.node_cidrs.is_empty())
-        .then(|| vec![RemoteNodeNetwork::builder().set_cidrs(Some(remote.node_cidrs.clone())).build()]);
-    let pods = (!remote.pod_cidrs.is_empty())
-        .then(|| vec![RemotePodNetwork::builder().set_cidrs(Some(remote.pod_cidrs.clone())).build()]);
+    let list = |cidrs: &[String]| -> Option<Vec<String>> {
+        (!cidrs.is_empty() || empty_removes).then(|| cidrs.to_vec())
+    };
+    let nodes = list(nodes).map(|c| {
+        if c.is_empty() { vec![] } else { vec![RemoteNodeNetwork::builder().set_cidrs(Some(c)).build()] }
+    });
+    let pods = list(pods).map(|c| {
+        if c.is_empty() { vec![] } else { vec![RemotePodNetwork::builder().set_cidrs(Some(c)).build()] }
+    });
     aws_sdk_eks::types::RemoteNetworkConfigRequest::builder()
         .set_remote_node_networks(nodes)
         .set_remote_pod_networks(pods)
         .build()
+}
+
+/// EKS Auto Mode's compute, block storage and load balancing, which EKS takes only together, on
+/// or off; the node pools (and their role, as the caller gives it) only when on.
+pub(super) fn auto_mode_configs(
+    on: bool,
+    node_pools: &[String],
+    node_role: Option<String>,
+) -> (
+    aws_sdk_eks::types::ComputeConfigRequest,
+    aws_sdk_eks::types::StorageConfigRequest,
+    aws_sdk_eks::types::ElasticLoadBalancing,
+) {
+    use aws_sdk_eks::types::{
+        BlockStorage, ComputeConfigRequest, ElasticLoadBalancing, StorageConfigRequest,
+    };
+    let compute = ComputeConfigRequest::builder()
+        .enabled(on)
+        .set_node_pools((on && !node_pools.is_empty()).then(|| node_pools.to_vec()))
+        .set_node_role_arn(node_role)
+        .build();
+    let storage =
+        StorageConfigRequest::builder().block_storage(BlockStorage::builder().enabled(on).build()).build();
+    (compute, storage, ElasticLoadBalancing::builder().enabled(on).build())
 }
 
 /// The file's node repair settings as EKS takes them.
@@ -414,16 +447,10 @@ impl AwsCloud {
         // Auto Mode: compute, block storage and load balancing, which EKS takes only together.
         let auto_mode = match &spec.auto_mode {
             Some(auto) => {
-                network = network.elastic_load_balancing(
-                    aws_sdk_eks::types::ElasticLoadBalancing::builder().enabled(true).build(),
-                );
-                let compute = aws_sdk_eks::types::ComputeConfigRequest::builder()
-                    .enabled(true)
-                    .set_node_pools((!auto.node_pools.is_empty()).then(|| auto.node_pools.clone()))
-                    .set_node_role_arn(auto.node_role.as_ref().map(|r| ctx.resolve(r)).transpose()?);
-                let storage = aws_sdk_eks::types::StorageConfigRequest::builder()
-                    .block_storage(aws_sdk_eks::types::BlockStorage::builder().enabled(true).build());
-                Some((compute.build(), storage.build()))
+                let role = auto.node_role.as_ref().map(|r| ctx.resolve(r)).transpose()?;
+                let (compute, storage, load_balancing) = auto_mode_configs(true, &auto.node_pools, role);
+                network = network.elastic_load_balancing(load_balancing);
+                Some((compute, storage))
             }
             None => None,
         };
@@ -468,7 +495,11 @@ impl AwsCloud {
                 req = req.compute_config(compute.clone()).storage_config(storage.clone());
             }
             if let Some(remote) = spec.remote_network.as_ref().filter(|r| !r.node_cidrs.is_empty()) {
-                req = req.remote_network_config(remote_network_config(remote));
+                req = req.remote_network_config(remote_network_config(
+                    &remote.node_cidrs,
+                    &remote.pod_cidrs,
+                    false,
+                ));
             }
             let components = super::component_config::requests(&spec.components);
             req = req

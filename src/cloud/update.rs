@@ -186,39 +186,16 @@ impl AwsCloud {
                 req.logging(logging.build())
             }
             ClusterChange::AutoMode { on, node_pools, node_role } => {
-                use aws_sdk_eks::types::{
-                    BlockStorage, ComputeConfigRequest, ElasticLoadBalancing, KubernetesNetworkConfigRequest,
-                    StorageConfigRequest,
-                };
-                let compute = ComputeConfigRequest::builder()
-                    .enabled(*on)
-                    .set_node_pools((*on && !node_pools.is_empty()).then(|| node_pools.clone()))
-                    .set_node_role_arn(node_role.clone().filter(|_| *on && !node_pools.is_empty()))
-                    .build();
-                req.compute_config(compute)
-                    .storage_config(
-                        StorageConfigRequest::builder()
-                            .block_storage(BlockStorage::builder().enabled(*on).build())
-                            .build(),
-                    )
-                    .kubernetes_network_config(
-                        KubernetesNetworkConfigRequest::builder()
-                            .elastic_load_balancing(ElasticLoadBalancing::builder().enabled(*on).build())
-                            .build(),
-                    )
+                let role = node_role.clone().filter(|_| *on && !node_pools.is_empty());
+                let (compute, storage, load_balancing) = super::eks::auto_mode_configs(*on, node_pools, role);
+                req.compute_config(compute).storage_config(storage).kubernetes_network_config(
+                    aws_sdk_eks::types::KubernetesNetworkConfigRequest::builder()
+                        .elastic_load_balancing(load_balancing)
+                        .build(),
+                )
             }
             ClusterChange::RemoteNetworks { nodes, pods } => {
-                use aws_sdk_eks::types::{RemoteNetworkConfigRequest, RemoteNodeNetwork, RemotePodNetwork};
-                // Each list as a whole replaces EKS's, an empty one removes it (AWS's user guide
-                // for hybrid nodes on existing clusters): both are always sent.
-                let nodes = (!nodes.is_empty())
-                    .then(|| RemoteNodeNetwork::builder().set_cidrs(Some(nodes.clone())).build());
-                let pods = (!pods.is_empty())
-                    .then(|| RemotePodNetwork::builder().set_cidrs(Some(pods.clone())).build());
-                let remote = RemoteNetworkConfigRequest::builder()
-                    .set_remote_node_networks(Some(nodes.into_iter().collect()))
-                    .set_remote_pod_networks(Some(pods.into_iter().collect()));
-                req.remote_network_config(remote.build())
+                req.remote_network_config(super::eks::remote_network_config(nodes, pods, true))
             }
             ClusterChange::ScalingTier(tier) => req.control_plane_scaling_config(
                 aws_sdk_eks::types::ControlPlaneScalingConfig::builder()

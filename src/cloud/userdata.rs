@@ -116,6 +116,19 @@ fn render_al2023(b: &NodeBootstrap<'_>, common: &[(&str, String)], labels: &str,
     )
 }
 
+/// A bootstrap.sh script (AL2's, Canonical's): `template` with the pre-bootstrap commands and the
+/// bootstrap command.
+fn bootstrap_script(
+    template: &str,
+    b: &NodeBootstrap<'_>,
+    common: &[(&str, String)],
+    bootstrap: String,
+) -> String {
+    let own =
+        [("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")), ("bootstrap_command", bootstrap)];
+    substitute(template, &[common, &own].concat())
+}
+
 /// bootstrap.sh's `--kubelet-extra-args` (AL2's and Canonical's): labels and taints (joined by
 /// `,`) and max pods.
 fn kubelet_args(b: &NodeBootstrap<'_>, labels: &str, taints: &str) -> Vec<String> {
@@ -162,17 +175,7 @@ fn render_al2(
             cmd
         }
     };
-    substitute(
-        AL2,
-        &[
-            common,
-            &[
-                ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
-                ("bootstrap_command", bootstrap),
-            ],
-        ]
-        .concat(),
-    )
+    bootstrap_script(AL2, b, common, bootstrap)
 }
 
 /// Ubuntu's script: the pre-bootstrap commands, then the override command or the image's
@@ -197,17 +200,7 @@ fn render_ubuntu(
             cmd
         }
     };
-    substitute(
-        UBUNTU,
-        &[
-            common,
-            &[
-                ("pre_bootstrap_commands", b.pre_bootstrap_commands.join("\n")),
-                ("bootstrap_command", bootstrap),
-            ],
-        ]
-        .concat(),
-    )
+    bootstrap_script(UBUNTU, b, common, bootstrap)
 }
 
 /// Windows' PowerShell, as eksctl writes it (`pkg/nodebootstrap/windows.go`): the pre-bootstrap
