@@ -355,7 +355,7 @@ pub fn managed(
         }
         return Some(format!("<powershell>\n{}\n</powershell>", pre_bootstrap_commands.join("\n")));
     }
-    if family == "Bottlerocket" {
+    if crate::config::rules::bottlerocket(family).is_some() {
         if settings.is_empty() && max_pods.is_none() {
             return None;
         }

@@ -389,7 +389,7 @@ fn bottlerocket_settings(
     b: Option<&NodeGroupBottlerocket>,
     ssh_allowed: bool,
 ) -> serde_json::Map<String, serde_json::Value> {
-    if family != "Bottlerocket" {
+    if super::rules::bottlerocket(family).is_none() {
         return serde_json::Map::new();
     }
     let mut settings = b.and_then(|b| b.settings.clone()).unwrap_or_default();

@@ -72,6 +72,16 @@ pub fn is_arm(instance_type: &str) -> bool {
     ARM_FAMILIES.contains(&instance_type.split('.').next().unwrap_or_default())
 }
 
+/// A Bottlerocket family: `Some(fips)` for `Bottlerocket` (`false`) and `BottlerocketFips`
+/// (`true`, FIPS 140-3 validated images); `None` for the others.
+pub fn bottlerocket(family: &str) -> Option<bool> {
+    match family {
+        "Bottlerocket" => Some(false),
+        "BottlerocketFips" => Some(true),
+        _ => None,
+    }
+}
+
 /// A Windows family's server year and edition (`WindowsServer2022CoreContainer`: `("2022",
 /// "Core")`); `None` for the Linux families.
 pub fn windows(family: &str) -> Option<(&str, &str)> {

@@ -1003,9 +1003,11 @@ fn ubuntu_families_follow_canonicals_kubernetes_versions() {
         "{HEAD}  version: \"1.33\"\nnodeGroups:\n  - name: u\n    amiFamily: Ubuntu2404\n    kubeletExtraConfig:\n      maxPods: 20\n"
     ));
     assert!(errs.iter().any(|e| e.contains("nodeGroups[0].kubeletExtraConfig: eksup merges it into AmazonLinux2023's node configuration (nodeadm), which `Ubuntu2404` does not read")), "{errs:#?}");
-    // BottlerocketFips is still refused.
-    let errs = errors(&format!("{HEAD}nodeGroups:\n  - name: b\n    amiFamily: BottlerocketFips\n"));
-    assert!(errs.iter().any(|e| e.contains("not supported yet: nodeGroups[0].amiFamily")), "{errs:#?}");
+    // BottlerocketFips takes Bottlerocket's settings.
+    load(&format!(
+        "{HEAD}nodeGroups:\n  - name: b\n    amiFamily: BottlerocketFips\n    bottlerocket:\n      settings:\n        motd: hi\n"
+    ))
+    .unwrap();
 }
 
 #[test]

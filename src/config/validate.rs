@@ -37,6 +37,7 @@ pub(super) const AMI_FAMILIES: &[&str] = &[
     "AmazonLinux2023",
     "AmazonLinux2",
     "Bottlerocket",
+    "BottlerocketFips",
     "WindowsServer2019CoreContainer",
     "WindowsServer2019FullContainer",
     "WindowsServer2022CoreContainer",
@@ -52,8 +53,6 @@ pub(super) const AMI_FAMILIES: &[&str] = &[
     "UbuntuPro2404",
     "UbuntuPro2604",
 ];
-/// Families eksctl knows that eksup does not build nodes for yet.
-const AMI_FAMILIES_LATER: &[&str] = &["BottlerocketFips"];
 /// The Auto Scaling group metrics EnableMetricsCollection takes.
 pub const ASG_METRICS: &[&str] = &[
     "GroupMinSize",
@@ -1520,7 +1519,7 @@ fn bottlerocket_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
     let Some(b) = ng.bottlerocket else { return };
     let p = format!("{}.bottlerocket", ng.path);
     let family = ng.ami_family.unwrap_or(super::defaults::DEFAULT_AMI_FAMILY);
-    if family != "Bottlerocket" {
+    if super::rules::bottlerocket(family).is_none() {
         v.err_hint(
             &p,
             format!("is for Bottlerocket nodes, but `amiFamily` is `{family}`"),
@@ -1835,9 +1834,7 @@ fn name_rules(v: &mut V, ng: &NgView<'_>, names: &mut BTreeMap<String, String>) 
 fn ami_rules(v: &mut V, ng: &NgView<'_>, minor_version: Option<u32>) {
     let p = &ng.path;
     if let Some(f) = ng.ami_family {
-        if AMI_FAMILIES_LATER.contains(&f) {
-            v.later(format!("{p}.amiFamily"), format!("`{f}`"));
-        } else if v.one_of(&format!("{p}.amiFamily"), f, AMI_FAMILIES)
+        if v.one_of(&format!("{p}.amiFamily"), f, AMI_FAMILIES)
             && f == "AmazonLinux2"
             && minor_version.is_some_and(|m| m >= 33)
         {

@@ -1631,6 +1631,67 @@ fn bottlerocket_settings() {
     });
 }
 
+/// `amiFamily: BottlerocketFips`: Bottlerocket's FIPS images, from the parameters eksctl's
+/// resolver names (`aws-k8s-<version>-fips`) for a self-managed group, and EKS's AMI type
+/// `BOTTLEROCKET_x86_64_FIPS` for a managed one; both join with Bottlerocket's TOML settings and
+/// turn Ready. Read back with the AWS CLI (the image, the parameter, the AMI type) and kubectl.
+#[test]
+fn bottlerocket_fips_nodes() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: fips
+  region: us-west-2
+nodeGroups:
+  - name: ng-fips
+    instanceType: m5.large
+    desiredCapacity: 1
+    amiFamily: BottlerocketFips
+    bottlerocket:
+      settings:
+        motd: fips
+managedNodeGroups:
+  - name: mng-fips
+    instanceType: m5.large
+    desiredCapacity: 1
+    amiFamily: BottlerocketFips
+";
+    lifecycle_checked(&emu, "fips.yaml", config, |cluster| {
+        let version = str_of(&emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["version"]);
+        let parameter = format!("/aws/service/bottlerocket/aws-k8s-{version}-fips/x86_64/latest/image_id");
+        let image = str_of(&emu.aws(&["ssm", "get-parameter", "--name", &parameter])["Parameter"]["Value"]);
+        let lt = emu.aws(&[
+            "ec2",
+            "describe-launch-template-versions",
+            "--launch-template-name",
+            &format!("eksup-{cluster}-ng-fips"),
+            "--versions",
+            "$Latest",
+        ]);
+        assert_eq!(str_of(&lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["ImageId"]), image);
+        let described = emu.aws(&["ec2", "describe-images", "--image-ids", &image]);
+        let name = str_of(&described["Images"][0]["Name"]);
+        assert!(name.contains(&format!("aws-k8s-{version}-fips")), "{name}");
+        let toml = launch_template_user_data(&emu, &format!("eksup-{cluster}-ng-fips"));
+        let doc: toml::Table = toml.parse().unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        assert_eq!(doc["settings"]["motd"].as_str(), Some("fips"), "{toml}");
+        let ng = &emu.aws(&[
+            "eks",
+            "describe-nodegroup",
+            "--cluster-name",
+            cluster,
+            "--nodegroup-name",
+            "mng-fips",
+        ])["nodegroup"];
+        assert_eq!(ng["amiType"], "BOTTLEROCKET_x86_64_FIPS", "{ng}");
+        let (ok, out, err) =
+            emu.kubectl(&["get", "nodes", "-o", "jsonpath={.items[*].status.nodeInfo.osImage}"]);
+        assert!(ok, "{err}");
+        assert_eq!(out.matches("Bottlerocket").count(), 2, "{out}");
+    });
+}
+
 /// The instance types EC2 names for `requirements` (the AWS CLI's JSON), offered in every zone of
 /// the cluster's subnets.
 fn types_from_requirements(emu: &Emulator, arch: &str, requirements: &str, zones: &[String]) -> Vec<String> {

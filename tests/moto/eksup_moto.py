@@ -356,7 +356,9 @@ def eks_ami_catalog(region: str) -> list[dict[str, str]]:
         add(f"{base}/amazon-linux-2/recommended/image_id", f"amazon-eks-node-{k8s}-{AMI_RELEASE}", "x86_64")
         add(f"{base}/amazon-linux-2-gpu/recommended/image_id", f"amazon-eks-gpu-node-{k8s}-{AMI_RELEASE}", "x86_64")
         add(f"{base}/amazon-linux-2-arm64/recommended/image_id", f"amazon-eks-arm64-node-{k8s}-{AMI_RELEASE}", "arm64")
-        for flavour in ("", "-nvidia"):
+        # Bottlerocket's images and its FIPS ones (``aws-k8s-<v>[-nvidia]-fips``, eksctl's
+        # ssm_resolver.go).
+        for flavour in ("", "-nvidia", "-fips", "-nvidia-fips"):
             for arch in ("x86_64", "arm64"):
                 add(
                     f"/aws/service/bottlerocket/aws-k8s-{k8s}{flavour}/{arch}/latest/image_id",

@@ -1137,6 +1137,10 @@ AMI_TYPE_PARAMETERS = {
     "BOTTLEROCKET_ARM_64": "/aws/service/bottlerocket/aws-k8s-{v}/arm64/latest/image_id",
     "BOTTLEROCKET_x86_64_NVIDIA": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia/x86_64/latest/image_id",
     "BOTTLEROCKET_ARM_64_NVIDIA": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia/arm64/latest/image_id",
+    "BOTTLEROCKET_x86_64_FIPS": "/aws/service/bottlerocket/aws-k8s-{v}-fips/x86_64/latest/image_id",
+    "BOTTLEROCKET_ARM_64_FIPS": "/aws/service/bottlerocket/aws-k8s-{v}-fips/arm64/latest/image_id",
+    "BOTTLEROCKET_x86_64_NVIDIA_FIPS": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia-fips/x86_64/latest/image_id",
+    "BOTTLEROCKET_ARM_64_NVIDIA_FIPS": "/aws/service/bottlerocket/aws-k8s-{v}-nvidia-fips/arm64/latest/image_id",
     # Windows (the same parameters as eksctl's ssm_resolver.go; 2025 images from Kubernetes 1.35)
     "WINDOWS_CORE_2019_x86_64": "/aws/service/ami-windows-latest/Windows_Server-2019-English-Core-EKS_Optimized-{v}/image_id",
     "WINDOWS_FULL_2019_x86_64": "/aws/service/ami-windows-latest/Windows_Server-2019-English-Full-EKS_Optimized-{v}/image_id",

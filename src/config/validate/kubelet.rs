@@ -57,7 +57,7 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
         }
         let Some(extra) = &ng.kubelet_extra_config else { continue };
         let path = format!("{p}.kubeletExtraConfig");
-        if family == "Bottlerocket" {
+        if crate::config::rules::bottlerocket(family).is_some() {
             v.err_hint(
                 &path,
                 "is not supported for Bottlerocket, as with eksctl",

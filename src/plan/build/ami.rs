@@ -1,6 +1,6 @@
 //! The EKS AMI of a node group: its type (managed groups) or SSM parameter (self-managed ones).
 
-use crate::config::rules::{ARM_FAMILIES, ubuntu, windows};
+use crate::config::rules::{ARM_FAMILIES, bottlerocket, ubuntu, windows};
 
 /// Instance families by what their AMI needs (eksctl's generated instance table,
 /// `pkg/utils/instance/instance_types.go`, read by `amitype.go`); ARM ones are in the config's
@@ -36,14 +36,20 @@ pub fn ami_type(family: &str, instance_type: &str) -> String {
     let arm = ARM_FAMILIES.contains(&class);
     let nvidia = NVIDIA_FAMILIES.contains(&class);
     let neuron = NEURON_FAMILIES.contains(&class);
+    // eksctl's `amitype.go`: FIPS images of each Bottlerocket type (Neuron types run the plain one).
+    if let Some(fips) = bottlerocket(family) {
+        let base = match (arm, nvidia) {
+            (true, true) => "BOTTLEROCKET_ARM_64_NVIDIA",
+            (true, false) => "BOTTLEROCKET_ARM_64",
+            (false, true) => "BOTTLEROCKET_x86_64_NVIDIA",
+            (false, false) => "BOTTLEROCKET_x86_64",
+        };
+        return if fips { format!("{base}_FIPS") } else { base.to_string() };
+    }
     match family {
         "AmazonLinux2" if arm => "AL2_ARM_64",
         "AmazonLinux2" if nvidia || neuron => "AL2_x86_64_GPU",
         "AmazonLinux2" => "AL2_x86_64",
-        "Bottlerocket" if arm && nvidia => "BOTTLEROCKET_ARM_64_NVIDIA",
-        "Bottlerocket" if arm => "BOTTLEROCKET_ARM_64",
-        "Bottlerocket" if nvidia => "BOTTLEROCKET_x86_64_NVIDIA",
-        "Bottlerocket" => "BOTTLEROCKET_x86_64",
         _ if arm && nvidia => "AL2023_ARM_64_NVIDIA",
         _ if arm => "AL2023_ARM_64_STANDARD",
         _ if nvidia => "AL2023_x86_64_NVIDIA",
@@ -84,9 +90,11 @@ pub fn ssm_parameter(family: &str, version: &str, instance_type: &str) -> String
             };
             format!("/aws/service/eks/optimized-ami/{version}/amazon-linux-2{flavour}/recommended/image_id")
         }
-        "Bottlerocket" => {
+        // eksctl's `ssm_resolver.go`: `aws-k8s-<version>[-nvidia]-fips` for the FIPS images.
+        f if bottlerocket(f).is_some() => {
             let nvidia = if t.contains("NVIDIA") { "-nvidia" } else { "" };
-            format!("/aws/service/bottlerocket/aws-k8s-{version}{nvidia}/{arch}/latest/image_id")
+            let fips = if bottlerocket(f) == Some(true) { "-fips" } else { "" };
+            format!("/aws/service/bottlerocket/aws-k8s-{version}{nvidia}{fips}/{arch}/latest/image_id")
         }
         _ => {
             let flavour = if t.contains("NVIDIA") {
@@ -126,5 +134,24 @@ mod tests {
             "/aws/service/canonical/ubuntu/eks-pro/26.04/1.35/stable/current/amd64/hvm/ebs-gp3/ami-id"
         );
         assert_eq!(ami_type("Ubuntu2404", "m5.large"), "");
+    }
+
+    #[test]
+    fn bottlerocket_fips_images_are_eksctls() {
+        assert_eq!(ami_type("BottlerocketFips", "m5.large"), "BOTTLEROCKET_x86_64_FIPS");
+        assert_eq!(ami_type("BottlerocketFips", "g5g.xlarge"), "BOTTLEROCKET_ARM_64_NVIDIA_FIPS");
+        assert_eq!(ami_type("BottlerocketFips", "inf2.xlarge"), "BOTTLEROCKET_x86_64_FIPS");
+        assert_eq!(
+            ssm_parameter("BottlerocketFips", "1.33", "g5.xlarge"),
+            "/aws/service/bottlerocket/aws-k8s-1.33-nvidia-fips/x86_64/latest/image_id"
+        );
+        assert_eq!(
+            ssm_parameter("BottlerocketFips", "1.34", "c7g.large"),
+            "/aws/service/bottlerocket/aws-k8s-1.34-fips/arm64/latest/image_id"
+        );
+        assert_eq!(
+            ssm_parameter("Bottlerocket", "1.34", "c7g.large"),
+            "/aws/service/bottlerocket/aws-k8s-1.34/arm64/latest/image_id"
+        );
     }
 }

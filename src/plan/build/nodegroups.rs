@@ -25,11 +25,12 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         // `rootDeviceForWindows`), Amazon Linux's root.
         device_name: match (nodes.instance.root_device.clone(), nodes.ami_family.as_str()) {
             (Some(device), _) => device,
-            (None, "Bottlerocket") => "/dev/xvdb".into(),
+            (None, f) if crate::config::rules::bottlerocket(f).is_some() => "/dev/xvdb".into(),
             (None, f) if crate::config::rules::windows(f).is_some() => "/dev/sda1".into(),
             (None, _) => "/dev/xvda".into(),
         },
-        root_from_image: nodes.instance.root_device.is_none() && nodes.ami_family != "Bottlerocket",
+        root_from_image: nodes.instance.root_device.is_none()
+            && crate::config::rules::bottlerocket(&nodes.ami_family).is_none(),
         // Blocking pods from IMDS needs IMDSv2 (hop limit 1): IMDSv1 would let them through.
         imds_v2_required: nodes.disable_imdsv1 || nodes.disable_pod_imds,
         hop_limit: if nodes.disable_pod_imds { 1 } else { 2 },
@@ -68,7 +69,7 @@ impl Builder<'_> {
     ) -> UserDataSpec {
         let template = match nodes.ami_family.as_str() {
             "AmazonLinux2" => "al2",
-            "Bottlerocket" => "bottlerocket",
+            f if crate::config::rules::bottlerocket(f).is_some() => "bottlerocket",
             f if crate::config::rules::windows(f).is_some() => "windows",
             f if crate::config::rules::ubuntu(f).is_some() => "ubuntu",
             _ => "al2023",
