@@ -933,7 +933,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__capability)
-            opts="-f -o -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --region --profile --verbose --quiet --color --help"
+            opts="-f -o -c -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --cluster --name --type --role-arn --delete-propagation-policy --tags --attach-policy-arns --attach-policy --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +964,42 @@ _eksup() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "ACK KRO ARGOCD" -- "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete-propagation-policy)
+                    COMPREPLY=($(compgen -W "RETAIN" -- "${cur}"))
+                    return 0
+                    ;;
+                --tags)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach-policy-arns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --attach-policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

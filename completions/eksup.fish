@@ -301,6 +301,16 @@ yaml\t'The defaulted config (eksctl\'s format)'
 mermaid\t'The plan as a Mermaid flowchart (`--dry-run`)'
 dot\t'The plan as a Graphviz graph for `dot -Tsvg` (`--dry-run`)'"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l timeout -d 'Give up after this long (e.g. `40m`, `1h`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -s c -l cluster -d 'The existing cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l name -d 'The capability\'s name, unique in the cluster' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l type -d '`ACK` or `KRO` (`ARGOCD` needs a config file)' -r -f -a "ACK\t''
+KRO\t''
+ARGOCD\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l role-arn -d 'A role of yours trusted by `capabilities.eks.amazonaws.com`, instead of one eksup makes' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l delete-propagation-policy -d 'What happens to the resources it manages when it is deleted (`RETAIN`, the default)' -r -f -a "RETAIN\t''"
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l tags -d 'Tags of the capability and of the role eksup makes (`k1=v1,k2=v2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l attach-policy-arns -d 'Managed policies of the role eksup makes (`arn1,arn2`)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l attach-policy -d 'An inline policy document (JSON) of the role eksup makes' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from capability" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''

@@ -146,9 +146,9 @@ pub enum CreateCommand {
     /// Create the config file's EKS capabilities (ACK, kro, Argo CD) on its existing cluster
     #[command(
         aliases = ["capabilities"],
-        after_help = "The file's `capabilities`: an IAM role per capability trusted by `capabilities.eks.amazonaws.com` unless it names its own (`roleArn`), the capability, and its `accessPolicies` on the access entry EKS makes for the role. `--include`/`--exclude` match capability names.\n\nExamples:\n  eksup create capability -f cluster.yaml\n  eksup create capability -f cluster.yaml --include argocd --dry-run"
+        after_help = "From flags: one ACK or KRO capability (Argo CD needs its Identity Center settings, which only a file holds), with a role of yours (`--role-arn`) or one eksup makes, trusted by `capabilities.eks.amazonaws.com`, with `--attach-policy-arns` and `--attach-policy`. From a file: its `capabilities`, each with its `accessPolicies` on the access entry EKS makes for the role; `--include`/`--exclude` match capability names.\n\nExamples:\n  eksup create capability --cluster demo --name ack --type ACK --attach-policy-arns arn:aws:iam::aws:policy/AmazonS3FullAccess\n  eksup create capability -f cluster.yaml\n  eksup create capability -f cluster.yaml --include argocd --dry-run"
     )]
-    Capability(CreatePartArgs),
+    Capability(CreateCapabilityArgs),
     /// Create IAM identity mappings on an existing cluster, from flags or a config file
     #[command(
         aliases = ["iamidentitymappings"],
@@ -502,6 +502,44 @@ pub struct CreatePartArgs {
     pub output: Option<PlanFormat>,
     #[command(flatten)]
     pub timeout: TimeoutArg,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CreateCapabilityArgs {
+    #[command(flatten)]
+    pub part: CreatePartArgs,
+    #[command(flatten)]
+    pub flags: CapabilityFlags,
+}
+
+/// `create capability` without `-f`: eksctl's flags.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Capability from flags (without -f)")]
+pub struct CapabilityFlags {
+    /// The existing cluster
+    #[arg(long, short = 'c', value_parser = parse_non_empty)]
+    pub cluster: Option<String>,
+    /// The capability's name, unique in the cluster
+    #[arg(long, value_parser = parse_non_empty)]
+    pub name: Option<String>,
+    /// `ACK` or `KRO` (`ARGOCD` needs a config file)
+    #[arg(long = "type", value_parser = ["ACK", "KRO", "ARGOCD"])]
+    pub capability_type: Option<String>,
+    /// A role of yours trusted by `capabilities.eks.amazonaws.com`, instead of one eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub role_arn: Option<String>,
+    /// What happens to the resources it manages when it is deleted (`RETAIN`, the default)
+    #[arg(long, value_parser = ["RETAIN"])]
+    pub delete_propagation_policy: Option<String>,
+    /// Tags of the capability and of the role eksup makes (`k1=v1,k2=v2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_tag)]
+    pub tags: Vec<String>,
+    /// Managed policies of the role eksup makes (`arn1,arn2`)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub attach_policy_arns: Vec<String>,
+    /// An inline policy document (JSON) of the role eksup makes
+    #[arg(long, value_parser = parse_non_empty)]
+    pub attach_policy: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -1940,8 +1978,18 @@ mod tests {
             (a.flags.service_name.as_deref(), a.flags.namespace.as_deref()),
             (Some("emr-containers"), Some("emr"))
         );
-        // Capabilities come from a file only.
-        assert!(parse("eksup create capability --cluster demo").is_err());
+        let CreateCommand::Capability(a) = create(
+            "eksup create capability --cluster demo --name ack --type ACK --attach-policy-arns arn:a,arn:b --tags team=ml",
+        ) else {
+            panic!("not create capability")
+        };
+        let f = a.flags;
+        assert_eq!((f.name.as_deref(), f.capability_type.as_deref()), (Some("ack"), Some("ACK")));
+        assert_eq!(
+            (f.attach_policy_arns, f.tags),
+            (vec!["arn:a".into(), "arn:b".into()], vec!["team=ml".into()])
+        );
+        assert!(parse("eksup create capability --cluster demo --name x --type FLUX").is_err());
     }
 
     #[test]

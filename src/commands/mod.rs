@@ -99,7 +99,9 @@ fn create(command: CreateCommand, settings: &Settings, printer: &Printer) -> Res
         CreateCommand::Iamidentitymapping(args) => {
             nodegroup::create_part(PartKind::IdentityMapping, args.part, &args.flags, settings, printer)
         }
-        CreateCommand::Capability(args) => nodegroup::create_capability(args, settings, printer),
+        CreateCommand::Capability(args) => {
+            nodegroup::create_part(PartKind::Capability, args.part, &args.flags, settings, printer)
+        }
         CreateCommand::Nodegroup(args) => nodegroup::create_nodegroup(args, settings, printer),
         CreateCommand::Repository(args) => repository::create_repository(args, settings, printer),
     }

@@ -74,7 +74,7 @@ pub fn create_pod_identity(
     ops::finish(ops::service_account::create_pod_identities(&options, settings, printer)?, printer)
 }
 
-/// `create addon|fargateprofile|accessentry|iamidentitymapping`, from flags or `-f`.
+/// `create addon|fargateprofile|accessentry|iamidentitymapping|capability`, from flags or `-f`.
 pub fn create_part<F: ops::part_flags::PartFlags>(
     kind: ops::parts::PartKind,
     part: CreatePartArgs,
@@ -83,25 +83,6 @@ pub fn create_part<F: ops::part_flags::PartFlags>(
     printer: &Printer,
 ) -> Result<ExitStatus> {
     let options = ops::part_flags::options(part, flags, settings)?;
-    ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
-}
-
-/// `create capability -f` (not from flags yet).
-pub fn create_capability(args: CreatePartArgs, settings: &Settings, printer: &Printer) -> Result<ExitStatus> {
-    let Some(file) = args.file.config_file else {
-        return Err(UserError::usage("give the config file that lists them: `-f cluster.yaml`")
-            .hint("capabilities are made from a config file only, for now")
-            .into());
-    };
-    let options = crate::ops::service_account::CreateServiceAccountOptions {
-        source: ConfigSource::from_args(Some(file), None)?,
-        include: args.include,
-        exclude: args.exclude,
-        dry_run: args.dry_run,
-        output: args.output,
-        timeout: args.timeout.timeout,
-    };
-    let kind = ops::parts::PartKind::Capability;
     ops::finish(ops::parts::create_parts(kind, &options, settings, printer)?, printer)
 }
 

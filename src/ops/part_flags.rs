@@ -1,5 +1,5 @@
 //! `create addon|iamserviceaccount|podidentityassociation|fargateprofile|accessentry|
-//! iamidentitymapping` from flags alone, as eksctl takes them: the flags become the config entry
+//! iamidentitymapping|capability` from flags alone, as eksctl takes them: the flags become the config entry
 //! a file would hold (`metadata.name` from `--cluster`, the region from `--region` or the
 //! environment), which is loaded, defaulted, validated and planned like a file's, each problem
 //! naming its flag ([`FlagNames`]). The part is then made on the cluster as EKS has it
@@ -13,13 +13,13 @@ use anyhow::Result;
 use super::load::ConfigSource;
 use super::service_account::CreateServiceAccountOptions;
 use crate::cli::{
-    AccessEntryFlags, AddonFlags, CreatePartArgs, FargateProfileFlags, IdentityMappingFlags,
+    AccessEntryFlags, AddonFlags, CapabilityFlags, CreatePartArgs, FargateProfileFlags, IdentityMappingFlags,
     PodIdentityFlags, ServiceAccountFlags,
 };
 use crate::config::{
-    AccessConfig, AccessEntry, Addon, ClusterConfig, ClusterIAM, ClusterIAMMeta, ClusterIAMServiceAccount,
-    ClusterMeta, FargateProfile, FargateProfileSelector, FlagNames, IAMIdentityMapping, Map,
-    PodIdentityAssociation, WellKnownPolicies,
+    AccessConfig, AccessEntry, Addon, Capability, ClusterConfig, ClusterIAM, ClusterIAMMeta,
+    ClusterIAMServiceAccount, ClusterMeta, FargateProfile, FargateProfileSelector, FlagNames,
+    IAMIdentityMapping, Map, PodIdentityAssociation, WellKnownPolicies,
 };
 use crate::error::UserError;
 use crate::plan::{Kind, PHASES, Plan, Resource, StepId};
@@ -632,6 +632,88 @@ impl PartFlags for IdentityMappingFlags {
                 (".account", "--account"),
                 (".serviceName", "--service-name"),
                 (".namespace", "--namespace"),
+            ],
+        );
+        Vec::new()
+    }
+}
+
+impl PartFlags for CapabilityFlags {
+    const EXAMPLE: &'static str = "eksup create capability --cluster demo --name ack --type ACK --attach-policy-arns arn:aws:iam::aws:policy/AmazonS3FullAccess";
+
+    fn cluster(&self) -> Option<&str> {
+        self.cluster.as_deref()
+    }
+
+    fn given(&self) -> Vec<&'static str> {
+        given([
+            ("--cluster", self.cluster.is_some()),
+            ("--name", self.name.is_some()),
+            ("--type", self.capability_type.is_some()),
+            ("--role-arn", self.role_arn.is_some()),
+            ("--delete-propagation-policy", self.delete_propagation_policy.is_some()),
+            ("--tags", !self.tags.is_empty()),
+            ("--attach-policy-arns", !self.attach_policy_arns.is_empty()),
+            ("--attach-policy", self.attach_policy.is_some()),
+        ])
+    }
+
+    /// A name and a type; Argo CD's required Identity Center settings have no flags (as in
+    /// eksctl); a role of the user's goes without the policies of one eksup makes.
+    fn check(&self) -> Result<()> {
+        for (flag, set) in [("--name", self.name.is_some()), ("--type", self.capability_type.is_some())] {
+            if !set {
+                return Err(must_be_set::<Self>(flag));
+            }
+        }
+        if self.capability_type.as_deref() == Some("ARGOCD") {
+            return Err(UserError::usage("an `ARGOCD` capability cannot be made from flags")
+                .hint("Argo CD needs its IAM Identity Center instance (`configuration.argocd.awsIdc`): put the capability in a config file and run `eksup create capability -f cluster.yaml`")
+                .into());
+        }
+        if self.role_arn.is_some() {
+            let hint = "`--role-arn` is a role of yours, which eksup does not change: drop it to have eksup make the role";
+            for (flag, set) in [
+                ("--attach-policy-arns", !self.attach_policy_arns.is_empty()),
+                ("--attach-policy", self.attach_policy.is_some()),
+            ] {
+                if set {
+                    return Err(cannot_go_with(flag, "--role-arn", hint));
+                }
+            }
+        }
+        if let Some(doc) = &self.attach_policy {
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(doc);
+            if !parsed.as_ref().is_ok_and(serde_json::Value::is_object) {
+                return Err(UserError::usage("`--attach-policy` is not a JSON policy document")
+                    .hint(r#"give the document as JSON, e.g. `--attach-policy '{"Version":"2012-10-17","Statement":[...]}'`"#)
+                    .into());
+            }
+        }
+        Ok(())
+    }
+
+    fn build(&self, b: &mut Builder) -> Vec<String> {
+        b.config.capabilities = Some(vec![Capability {
+            name: self.name.clone(),
+            capability_type: self.capability_type.clone(),
+            role_arn: self.role_arn.clone(),
+            delete_propagation_policy: self.delete_propagation_policy.clone(),
+            tags: pairs(&self.tags),
+            attach_policy_arns: list(&self.attach_policy_arns),
+            attach_policy: self.attach_policy.as_deref().and_then(|d| serde_json::from_str(d).ok()),
+            ..Capability::default()
+        }]);
+        b.flags(
+            "capabilities[0]",
+            &[
+                (".name", "--name"),
+                (".type", "--type"),
+                (".roleArn", "--role-arn"),
+                (".deletePropagationPolicy", "--delete-propagation-policy"),
+                (".tags", "--tags"),
+                (".attachPolicyARNs", "--attach-policy-arns"),
+                (".attachPolicy", "--attach-policy"),
             ],
         );
         Vec::new()

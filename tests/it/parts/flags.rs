@@ -546,3 +546,99 @@ fn identity_mappings_are_created_from_flags_alone() {
     refused(&eksup(&emu, &map), "one of `--arn`, `--account` and `--service-name` must be set");
     eksup(&emu, &["delete", "cluster", "--name", "imf", "--yes"]).expect(0, "delete cluster");
 }
+
+/// `create capability` from flags: an ACK capability with a role eksup makes (the managed and
+/// inline policies of the flags, the tags), a kro one acting as a role of the user's; read back
+/// with the AWS CLI; a dry-run makes nothing; Argo CD (whose Identity Center settings have no
+/// flags), a missing `--type`, a role of the user's with policies and a policy that is not JSON
+/// are refused naming their flags; `delete capability` takes one with the role eksup made.
+#[test]
+fn capabilities_are_created_from_flags_alone() {
+    let emu = Emulator::start();
+    cluster(&emu, "capf", &[]);
+    let create = ["create", "capability", "--cluster", "capf"];
+    let listed = || -> Vec<String> {
+        let got = emu.aws(&["eks", "list-capabilities", "--cluster-name", "capf"]);
+        got["capabilities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["capabilityName"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let describe = |name: &str| {
+        emu.aws(&["eks", "describe-capability", "--cluster-name", "capf", "--capability-name", name])["capability"]
+            .clone()
+    };
+    let theirs = role(&emu, "kro-role", "capabilities.eks.amazonaws.com");
+    refused(&eksup(&emu, &[&create[..], &["--name", "ack"]].concat()), "`--type` must be set");
+    refused(
+        &eksup(&emu, &[&create[..], &["--name", "argo", "--type", "ARGOCD"]].concat()),
+        "an `ARGOCD` capability cannot be made from flags",
+    );
+    refused(
+        &eksup(
+            &emu,
+            &[
+                &create[..],
+                &["--name", "kro", "--type", "KRO", "--role-arn", &theirs, "--attach-policy-arns", "x"],
+            ]
+            .concat(),
+        ),
+        "cannot use `--attach-policy-arns` with `--role-arn`",
+    );
+    refused(
+        &eksup(
+            &emu,
+            &[&create[..], &["--name", "ack", "--type", "ACK", "--attach-policy", "{nope"]].concat(),
+        ),
+        "`--attach-policy` is not a JSON policy document",
+    );
+    let inline = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:ListQueues","Resource":"*"}]}"#;
+    let ack = [
+        &create[..],
+        &[
+            "--name",
+            "ack",
+            "--type",
+            "ACK",
+            "--attach-policy-arns",
+            "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+            "--attach-policy",
+            inline,
+            "--tags",
+            "team=data",
+        ],
+    ]
+    .concat();
+    eksup(&emu, &[&ack[..], &["--dry-run"]].concat()).expect(0, "dry-run");
+    assert!(listed().is_empty(), "a dry-run makes nothing");
+    eksup(&emu, &ack).expect(0, "ack");
+    let made = describe("ack");
+    assert_eq!((made["type"].as_str(), made["status"].as_str()), (Some("ACK"), Some("ACTIVE")), "{made}");
+    assert_eq!(made["tags"]["team"], "data", "{made}");
+    assert_eq!(made["deletePropagationPolicy"], "RETAIN", "{made}");
+    let role_name = made["roleArn"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+    assert_eq!(attached(&emu, &role_name), ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]);
+    let inline_names = emu.aws(&["iam", "list-role-policies", "--role-name", &role_name]);
+    let name = inline_names["PolicyNames"][0].as_str().expect("an inline policy").to_string();
+    let doc = emu.aws(&["iam", "get-role-policy", "--role-name", &role_name, "--policy-name", &name]);
+    assert_eq!(doc["PolicyDocument"]["Statement"][0]["Action"], "sqs:ListQueues", "{doc}");
+    let trust = emu.aws(&["iam", "get-role", "--role-name", &role_name]);
+    let trust = &trust["Role"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"];
+    assert_eq!(trust, "capabilities.eks.amazonaws.com");
+
+    eksup(&emu, &[&create[..], &["--name", "kro", "--type", "KRO", "--role-arn", &theirs]].concat())
+        .expect(0, "kro");
+    assert_eq!(describe("kro")["roleArn"], theirs.as_str());
+    let mut names = listed();
+    names.sort();
+    assert_eq!(names, ["ack", "kro"]);
+
+    eksup(&emu, &["delete", "capability", "--cluster", "capf", "--name", "ack", "--yes"]).expect(0, "delete");
+    let gone = emu.aws_result(&["iam", "get-role", "--role-name", &role_name]);
+    assert!(gone.is_err_and(|e| e.contains("NoSuchEntity")), "the role eksup made is gone");
+    assert_eq!(listed(), ["kro"]);
+    eksup(&emu, &["delete", "cluster", "--name", "capf", "--yes"]).expect(0, "delete cluster");
+    emu.aws(&["iam", "get-role", "--role-name", "kro-role"]);
+}
