@@ -1403,6 +1403,38 @@ fn instance_options(
     .set_enclave_options(
         o.enclave.map(|on| LaunchTemplateEnclaveOptionsRequest::builder().enabled(on).build()),
     )
+    .set_capacity_reservation_specification(o.capacity.as_ref().map(capacity_reservation))
+    .set_instance_market_options(
+        crate::config::resolved::CapacityUse::capacity_block(o.capacity.as_ref()).then(|| {
+            aws_sdk_ec2::types::LaunchTemplateInstanceMarketOptionsRequest::builder()
+                .market_type(aws_sdk_ec2::types::MarketType::CapacityBlock)
+                .build()
+        }),
+    )
+}
+
+/// A launch template's `CapacityReservationSpecification`: the preference, or the target.
+fn capacity_reservation(
+    c: &crate::config::resolved::CapacityUse,
+) -> aws_sdk_ec2::types::LaunchTemplateCapacityReservationSpecificationRequest {
+    use crate::config::resolved::CapacityUse;
+    use aws_sdk_ec2::types::{
+        CapacityReservationPreference, CapacityReservationTarget,
+        LaunchTemplateCapacityReservationSpecificationRequest as Spec,
+    };
+    match c {
+        CapacityUse::Preference(p) => Spec::builder()
+            .capacity_reservation_preference(CapacityReservationPreference::from(p.as_str()))
+            .build(),
+        CapacityUse::Target { reservation_id, resource_group_arn, .. } => Spec::builder()
+            .capacity_reservation_target(
+                CapacityReservationTarget::builder()
+                    .set_capacity_reservation_id(reservation_id.clone())
+                    .set_capacity_reservation_resource_group_arn(resource_group_arn.clone())
+                    .build(),
+            )
+            .build(),
+    }
 }
 
 fn rule_matches(existing: &SecurityGroupRule, want: &SgRule, peer: &Peer) -> bool {

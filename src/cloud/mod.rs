@@ -271,6 +271,7 @@ mod nodes;
 mod orphans;
 mod parts;
 pub mod preflight;
+mod preflight_capacity;
 mod preflight_egress;
 pub mod registry;
 mod roles_anywhere;

@@ -264,7 +264,7 @@ impl AwsCloud {
     /// Check `plan` against the account before anything is created; `caller` is the ARN
     /// `GetCallerIdentity` returned.
     pub async fn preflight(&self, plan: &Plan, caller: &str) -> Findings {
-        let (quotas, zones, permissions, names, cidrs, ipv6, egress) = tokio::join!(
+        let (quotas, zones, permissions, names, cidrs, ipv6, egress, capacity) = tokio::join!(
             self.preflight_quotas(plan),
             self.preflight_zones(plan),
             self.preflight_permissions(plan, caller),
@@ -272,9 +272,10 @@ impl AwsCloud {
             self.preflight_cidrs(plan),
             self.preflight_ipv6(plan),
             self.preflight_egress(plan),
+            self.preflight_capacity(plan),
         );
         let mut all = Findings::default();
-        for f in [quotas, zones, permissions, names, cidrs, ipv6, egress] {
+        for f in [quotas, zones, permissions, names, cidrs, ipv6, egress, capacity] {
             all.merge(f);
         }
         all

@@ -319,6 +319,44 @@ pub struct InstanceOptions {
     pub cpu_credits: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enclave: Option<bool>,
+    /// The EC2 Capacity Reservations the nodes launch into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacityUse>,
+}
+
+/// Where a group's instances take their capacity (`capacityReservation` and
+/// `instanceMarketOptions`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CapacityUse {
+    /// `open` (any open reservation that matches) or `none`.
+    Preference(String),
+    /// One reservation (`cr-...`) or a resource group of them; `capacity_block`: bought as a
+    /// Capacity Block for ML (`marketType: capacity-block`).
+    #[serde(rename_all = "camelCase")]
+    Target { reservation_id: Option<String>, resource_group_arn: Option<String>, capacity_block: bool },
+}
+
+impl CapacityUse {
+    fn of(
+        reservation: Option<&super::types::CapacityReservation>,
+        market: Option<&super::types::InstanceMarketOptions>,
+    ) -> Option<Self> {
+        let r = reservation?;
+        if let Some(t) = &r.capacity_reservation_target {
+            return Some(Self::Target {
+                reservation_id: t.capacity_reservation_id.clone(),
+                resource_group_arn: t.capacity_reservation_resource_group_arn.clone(),
+                capacity_block: market.and_then(|m| m.market_type.as_deref()) == Some("capacity-block"),
+            });
+        }
+        r.capacity_reservation_preference.clone().map(Self::Preference)
+    }
+
+    /// Nodes in a Capacity Block for ML.
+    pub fn capacity_block(this: Option<&Self>) -> bool {
+        matches!(this, Some(Self::Target { capacity_block: true, .. }))
+    }
 }
 
 impl InstanceOptions {
@@ -352,6 +390,7 @@ fn instance_options(
     placement: Option<&super::types::NodePlacement>,
     ebs_optimized: Option<bool>,
     detailed_monitoring: Option<bool>,
+    capacity: Option<CapacityUse>,
 ) -> InstanceOptions {
     InstanceOptions {
         root_device: volume_name.cloned(),
@@ -378,6 +417,7 @@ fn instance_options(
         detailed_monitoring,
         cpu_credits: None,
         enclave: None,
+        capacity,
     }
 }
 
@@ -553,6 +593,7 @@ macro_rules! nodes {
                 ng.placement.as_ref(),
                 ng.ebs_optimized,
                 ng.enable_detailed_monitoring,
+                CapacityUse::of(ng.capacity_reservation.as_ref(), ng.instance_market_options.as_ref()),
             ),
         }
     }};

@@ -1157,6 +1157,77 @@ fn instance_options_follow_eksctl_and_ec2() {
 }
 
 #[test]
+fn capacity_reservations_follow_eksctl_ec2_and_eks() {
+    let cr = "cr-0123456789abcdef0";
+    let ok = load(&format!(
+        "{HEAD}nodeGroups:\n  - name: ng\n    instanceType: m5.large\n    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {cr}}}\nmanagedNodeGroups:\n  - name: m\n    instanceType: p5.48xlarge\n    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {cr}}}\n    instanceMarketOptions: {{marketType: capacity-block}}\n  - name: n\n    capacityReservation: {{capacityReservationPreference: open}}\n"
+    ))
+    .unwrap();
+    let managed = &ok.config.managed_node_groups.as_ref().unwrap()[1];
+    assert_eq!(
+        managed.capacity_reservation.as_ref().unwrap().capacity_reservation_preference.as_deref(),
+        Some("open")
+    );
+    let ng = |body: &str| format!("{HEAD}nodeGroups:\n  - name: ng\n    instanceType: m5.large\n{body}");
+    let cases = [
+        (
+            "    capacityReservation:\n      capacityReservationPreference: open\n      capacityReservationTarget: {capacityReservationID: cr-0123456789abcdef0}\n",
+            "nodeGroups[0].capacityReservation: takes `capacityReservationPreference` or `capacityReservationTarget`, not both",
+        ),
+        (
+            "    capacityReservation: {capacityReservationPreference: sometimes}\n",
+            "nodeGroups[0].capacityReservation.capacityReservationPreference: `sometimes` is not one of",
+        ),
+        (
+            "    capacityReservation:\n      capacityReservationTarget: {capacityReservationID: cr-1, capacityReservationResourceGroupARN: x}\n",
+            "nodeGroups[0].capacityReservation.capacityReservationTarget: takes `capacityReservationID` or `capacityReservationResourceGroupARN`, not both",
+        ),
+        (
+            "    capacityReservation:\n      capacityReservationTarget: {capacityReservationID: cr-1}\n",
+            "nodeGroups[0].capacityReservation.capacityReservationTarget.capacityReservationID: `cr-1` is not a Capacity Reservation id",
+        ),
+        (
+            "    capacityReservation:\n      capacityReservationTarget: {capacityReservationResourceGroupARN: 'arn:aws:ec2:us-west-2:123456789012:group/x'}\n",
+            "capacityReservationResourceGroupARN: `arn:aws:ec2:us-west-2:123456789012:group/x` is not a resource group ARN",
+        ),
+        (
+            "    instanceMarketOptions: {marketType: capacity-block}\n",
+            "nodeGroups[0].instanceMarketOptions: cannot be set without `capacityReservation`",
+        ),
+        (
+            "    capacityReservation: {capacityReservationPreference: open}\n    instanceMarketOptions: {marketType: spot}\n",
+            "nodeGroups[0].instanceMarketOptions.marketType: only `capacity-block` is accepted; got `spot`",
+        ),
+        (
+            "    capacityReservation: {capacityReservationPreference: open}\n    instanceMarketOptions: {marketType: capacity-block}\n",
+            "nodeGroups[0].capacityReservation: a Capacity Block is used only when targeted",
+        ),
+        (
+            "    capacityReservation:\n      capacityReservationTarget: {capacityReservationID: cr-0123456789abcdef0}\n    instanceMarketOptions: {marketType: capacity-block}\n    instancesDistribution: {instanceTypes: [m5.large, m5a.large]}\n",
+            "nodeGroups[0].instancesDistribution: cannot be used with a Capacity Block",
+        ),
+    ];
+    for (body, expected) in cases {
+        let errs = errors(&ng(body));
+        assert!(has_in(&errs, expected), "{expected}: {errs:#?}");
+    }
+    let block = format!(
+        "    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {cr}}}\n    instanceMarketOptions: {{marketType: capacity-block}}\n"
+    );
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: a\n    instanceTypes: [p5.48xlarge, p4d.24xlarge]\n{block}  - name: b\n    instanceType: p5.48xlarge\n    spot: true\n{block}  - name: c\n    launchTemplate: {{id: lt-0123456789abcdef0}}\n{block}"
+    ));
+    for expected in [
+        "managedNodeGroups[0].instanceTypes: a Capacity Block's group takes one instance type",
+        "managedNodeGroups[1].spot: cannot be used with a Capacity Block",
+        "managedNodeGroups[2].capacityReservation: cannot be set in a managed node group when a launch template is supplied",
+        "managedNodeGroups[2].instanceMarketOptions: cannot be set in a managed node group when a launch template is supplied",
+    ] {
+        assert!(has_in(&errs, expected), "{expected}: {errs:#?}");
+    }
+}
+
+#[test]
 fn control_plane_component_configs_are_checked() {
     let good = format!(
         "{HEAD}  version: \"1.34\"\ncontrolPlaneScalingConfig:\n  tier: tier-xl\nkubeAPIServerConfig:\n  eventTTL: 30m\n  serviceNodePortRange:\n    minPort: 30000\n    maxPort: 31000\nkubeSchedulerConfig:\n  nodeResourcesFit:\n    scoringStrategy:\n      type: MostAllocated\n      resources:\n        - name: cpu\n          weight: 2\n        - name: memory\n          weight: 1\nkubeControllerManagerConfig:\n  horizontalPodAutoscalerControllerConfig:\n    horizontalPodAutoscalerSyncPeriod: 10s\n"

@@ -1022,6 +1022,14 @@ macro_rules! nodegroup_struct {
             /// EC2 detailed monitoring (one-minute metrics)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub enable_detailed_monitoring: Option<bool>,
+            /// Which EC2 Capacity Reservations the nodes launch into: `open` ones, `none`, or one
+            /// reservation (or resource group of them)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub capacity_reservation: Option<CapacityReservation>,
+            /// `marketType: capacity-block`: the nodes run in a Capacity Block for ML (with a
+            /// `capacityReservationTarget`)
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub instance_market_options: Option<InstanceMarketOptions>,
             $($extra)*
         }
     };
@@ -1099,6 +1107,38 @@ pub struct VolumeMapping {
     /// An EBS snapshot the volume starts from
     #[serde(rename = "snapshotID", skip_serializing_if = "Option::is_none")]
     pub snapshot_id: Option<String>,
+}
+
+/// A node group's use of EC2 Capacity Reservations (`capacityReservation`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CapacityReservation {
+    /// `open`: any open reservation that matches; `none`: never a reservation
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_reservation_preference: Option<String>,
+    /// One reservation or one resource group of reservations (instead of a preference)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_reservation_target: Option<CapacityReservationTarget>,
+}
+
+/// The Capacity Reservation, or resource group of them, the nodes launch into.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CapacityReservationTarget {
+    /// A reservation's id, `cr-...`
+    #[serde(rename = "capacityReservationID", skip_serializing_if = "Option::is_none")]
+    pub capacity_reservation_id: Option<String>,
+    /// The ARN of a resource group of reservations
+    #[serde(rename = "capacityReservationResourceGroupARN", skip_serializing_if = "Option::is_none")]
+    pub capacity_reservation_resource_group_arn: Option<String>,
+}
+
+/// How the nodes are bought (`instanceMarketOptions`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceMarketOptions {
+    /// `capacity-block` (the only value eksctl takes)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_type: Option<String>,
 }
 
 /// The EC2 placement group a group's nodes launch in.

@@ -10,6 +10,7 @@ use super::rules;
 use super::types::*;
 
 mod capability;
+mod capacity;
 pub(crate) mod component_config;
 mod instance;
 mod ipv6;
@@ -341,6 +342,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     windows::rules(&mut v, cfg);
     kubelet::rules(&mut v, cfg);
     instance::rules(&mut v, cfg);
+    capacity::rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);
     v.out
@@ -1796,6 +1798,8 @@ fn launch_template_rules(v: &mut V, p: &str, ng: &ManagedNodeGroup) {
         ("placement", ng.placement.is_some()),
         ("ebsOptimized", ng.ebs_optimized.is_some()),
         ("enableDetailedMonitoring", ng.enable_detailed_monitoring.is_some()),
+        ("capacityReservation", ng.capacity_reservation.is_some()),
+        ("instanceMarketOptions", ng.instance_market_options.is_some()),
         // Its user data would go in eksup's launch template, which there is none of.
         ("bottlerocket", ng.bottlerocket.is_some()),
     ];

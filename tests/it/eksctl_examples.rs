@@ -2824,6 +2824,147 @@ managedNodeGroups:
     emu.aws(&["ec2", "delete-placement-group", "--group-name", "hpc"]);
 }
 
+/// `capacityReservation` and `instanceMarketOptions`: a self-managed group launched into a
+/// targeted Capacity Reservation, one that keeps out of the open one, and a managed group in a
+/// Capacity Block for ML (capacity type `CAPACITY_BLOCK`, the block's type in the launch
+/// template); read back with the AWS CLI (the templates, the node group, what is left of each
+/// reservation), nodes Ready, deleted to nothing (the reservations are the user's and stay).
+#[test]
+fn capacity_reservations_and_blocks() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let reserve = |args: &[&str]| {
+        let mut all = vec![
+            "ec2",
+            "create-capacity-reservation",
+            "--instance-platform",
+            "Linux/UNIX",
+            "--availability-zone",
+            "us-west-2a",
+        ];
+        all.extend_from_slice(args);
+        str_of(&emu.aws(&all)["CapacityReservation"]["CapacityReservationId"])
+    };
+    let targeted = reserve(&[
+        "--instance-type",
+        "m5.large",
+        "--instance-count",
+        "2",
+        "--instance-match-criteria",
+        "targeted",
+    ]);
+    let open = reserve(&["--instance-type", "c5.large", "--instance-count", "3"]);
+    let offers = emu.aws(&[
+        "ec2",
+        "describe-capacity-block-offerings",
+        "--instance-type",
+        "p5.48xlarge",
+        "--instance-count",
+        "1",
+        "--capacity-duration-hours",
+        "24",
+    ]);
+    let offer = offers["CapacityBlockOfferings"]
+        .as_array()
+        .and_then(|o| o.iter().find(|o| o["AvailabilityZone"] == "us-west-2a"))
+        .map(|o| str_of(&o["CapacityBlockOfferingId"]))
+        .expect("an offering in us-west-2a");
+    let block = str_of(
+        &emu.aws(&[
+            "ec2",
+            "purchase-capacity-block",
+            "--capacity-block-offering-id",
+            &offer,
+            "--instance-platform",
+            "Linux/UNIX",
+        ])["CapacityReservation"]["CapacityReservationId"],
+    );
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: reserved
+  region: us-west-2
+nodeGroups:
+  - name: ng-reserved
+    instanceType: m5.large
+    desiredCapacity: 2
+    availabilityZones: [us-west-2a]
+    capacityReservation:
+      capacityReservationTarget:
+        capacityReservationID: {targeted}
+  - name: ng-none
+    instanceType: c5.large
+    desiredCapacity: 1
+    availabilityZones: [us-west-2a]
+    capacityReservation:
+      capacityReservationPreference: none
+managedNodeGroups:
+  - name: mng-block
+    instanceType: p5.48xlarge
+    desiredCapacity: 1
+    availabilityZones: [us-west-2a]
+    capacityReservation:
+      capacityReservationTarget:
+        capacityReservationID: {block}
+    instanceMarketOptions:
+      marketType: capacity-block
+"
+    );
+    let left = |id: &str| {
+        let r = emu.aws(&["ec2", "describe-capacity-reservations", "--capacity-reservation-ids", id]);
+        r["CapacityReservations"][0]["AvailableInstanceCount"].clone()
+    };
+    lifecycle_checked(&emu, "reserved.yaml", &config, |cluster| {
+        let data = |group: &str| {
+            let lt = emu.aws(&[
+                "ec2",
+                "describe-launch-template-versions",
+                "--launch-template-name",
+                &format!("eksup-{cluster}-{group}"),
+                "--versions",
+                "$Latest",
+            ]);
+            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"].clone()
+        };
+        let reserved = data("ng-reserved");
+        let spec = &reserved["CapacityReservationSpecification"];
+        assert_eq!(
+            spec["CapacityReservationTarget"]["CapacityReservationId"],
+            targeted.as_str(),
+            "{reserved}"
+        );
+        assert!(reserved.get("InstanceMarketOptions").is_none(), "{reserved}");
+        let none = data("ng-none");
+        assert_eq!(
+            none["CapacityReservationSpecification"]["CapacityReservationPreference"], "none",
+            "{none}"
+        );
+        let managed = data("mng-block");
+        assert_eq!(managed["InstanceMarketOptions"]["MarketType"], "capacity-block", "{managed}");
+        assert_eq!(managed["InstanceType"], "p5.48xlarge", "{managed}");
+        let spec = &managed["CapacityReservationSpecification"];
+        assert_eq!(spec["CapacityReservationTarget"]["CapacityReservationId"], block.as_str(), "{managed}");
+        let ng = &emu.aws(&[
+            "eks",
+            "describe-nodegroup",
+            "--cluster-name",
+            cluster,
+            "--nodegroup-name",
+            "mng-block",
+        ])["nodegroup"];
+        assert_eq!(ng["capacityType"], "CAPACITY_BLOCK", "{ng}");
+        assert_eq!(ng["instanceTypes"], serde_json::json!(["p5.48xlarge"]), "{ng}");
+        // Both nodes in the targeted reservation, the block's one in the block, none in the
+        // open reservation of `ng-none`'s type.
+        assert_eq!(left(&targeted), 0);
+        assert_eq!(left(&block), 0);
+        assert_eq!(left(&open), 3);
+    });
+    // The nodes are gone and gave their places back; the reservations are the user's.
+    assert_eq!(left(&targeted), 2);
+    assert_eq!(left(&block), 1);
+}
+
 /// The `create cluster` flags a newcomer types, without a file, on the emulator: labels, max
 /// pods, node zones and the instance selector (EC2 picks the types), nodes Ready with the labels;
 /// read back with the AWS CLI and kubectl, then deleted to nothing.

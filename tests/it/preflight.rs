@@ -243,3 +243,54 @@ fn node_subnets_without_a_way_out_stop_the_create_before_anything_is_made() {
     assert!(emu.nodes().iter().all(|n| n.1), "{:?}", emu.nodes());
     Run::of(emu.eksup().args(["delete", "cluster", "--yes", "-f"]).arg(&file)).expect(0, "delete");
 }
+
+/// Node groups that target a Capacity Reservation EC2 would launch none of their nodes into: a
+/// group spread over zones the reservation is not in, of another instance type, wanting more
+/// nodes than it holds, or a reservation that does not exist. On AWS each launch fails and the
+/// create waits in vain; the preflight names them all before anything is made.
+#[test]
+fn node_groups_a_capacity_reservation_cannot_take_stop_the_create_before_anything_is_made() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let cr = emu.aws(&[
+        "ec2",
+        "create-capacity-reservation",
+        "--instance-type",
+        "m5.large",
+        "--instance-platform",
+        "Linux/UNIX",
+        "--availability-zone",
+        "us-west-2a",
+        "--instance-count",
+        "2",
+        "--instance-match-criteria",
+        "targeted",
+    ])["CapacityReservation"]["CapacityReservationId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let missing = "cr-0123456789abcdef0";
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: reserved\n  region: us-west-2\nnodeGroups:\n  - name: spread\n    instanceType: m5.large\n    desiredCapacity: 1\n    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {cr}}}\n  - name: other-type\n    instanceType: c5.large\n    desiredCapacity: 3\n    availabilityZones: [us-west-2a]\n    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {cr}}}\nmanagedNodeGroups:\n  - name: lost\n    instanceType: m5.large\n    desiredCapacity: 1\n    capacityReservation:\n      capacityReservationTarget: {{capacityReservationID: {missing}}}\n"
+    );
+    let file = emu.home().join("reserved.yaml");
+    std::fs::write(&file, &config).unwrap();
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    for expected in [
+        format!(
+            "node group `spread` launches in `us-west-2b`, `us-west-2c` too, and its capacity reservation `{cr}` is in `us-west-2a` only"
+        ),
+        "set `availabilityZones: [us-west-2a]` on the node group".to_string(),
+        format!(
+            "node group `other-type` launches `c5.large`, and its capacity reservation `{cr}` holds `m5.large`"
+        ),
+        format!("node group `other-type` wants 3 nodes, and its capacity reservation `{cr}` holds 2"),
+        format!("the capacity reservation `{missing}` of node group `lost` does not exist in `us-west-2`"),
+        "nothing was created".to_string(),
+    ] {
+        assert!(stderr.contains(&expected), "{expected}\n{stderr}");
+    }
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}

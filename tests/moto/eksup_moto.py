@@ -22,7 +22,8 @@ the retention periods PutRetentionPolicy accepts), ``eksup_moto_instance_require
 ``GetInstanceTypesFromInstanceRequirements``, which moto lacks: instance types by vCPUs, memory,
 architecture, accelerators..., from moto's catalog and the region's offerings),
 ``eksup_moto_placement.py`` (EC2 placement groups, which moto lacks, and launches refused into
-one that does not exist), ``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per
+one that does not exist), ``eksup_moto_capacity.py`` (EC2 Capacity Reservations and Capacity Blocks
+for ML, which moto lacks, and launches into them with AWS's rules), ``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per
 service, off by default),
 ``eksup_moto_zones.py`` (AWS Local Zones: DescribeAvailabilityZones' opt-in rules,
 ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones) and
@@ -163,6 +164,7 @@ import eksup_moto_eks  # EKS extensions; this file's directory is on sys.path
 import eksup_moto_iam  # iam:SimulatePrincipalPolicy
 import eksup_moto_instance_requirements  # ec2:GetInstanceTypesFromInstanceRequirements
 import eksup_moto_placement  # ec2 placement groups, launches into them
+import eksup_moto_capacity  # ec2 capacity reservations and blocks, launches into them
 import eksup_moto_ipv6  # IPv6 clusters, egress-only internet gateways, IPv6 addresses
 import eksup_moto_k8s  # Kubernetes API per cluster, node join rules
 import eksup_moto_limits  # EC2 client tokens, quotas, Service Quotas API
@@ -846,6 +848,7 @@ def install() -> None:
     eksup_moto_logs.install()
     eksup_moto_instance_requirements.install()
     eksup_moto_placement.install()  # after eksup_moto_strict (uses its _register)
+    eksup_moto_capacity.install()  # after eksup_moto_strict (uses its _register)
     eksup_moto_rate.install()
     importlib.import_module("eksup_moto_rolesanywhere").install()  # IAM Roles Anywhere, a service moto lacks
     eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)

@@ -402,7 +402,9 @@ def _error_code(error: Exception) -> str | None:
 
 
 def _launch_failure(error: Exception) -> bool:
-    return _error_code(error) in LAUNCH_FAILURE_CODES
+    from eksup_moto_capacity import LaunchRefused
+
+    return _error_code(error) in LAUNCH_FAILURE_CODES or isinstance(error, LaunchRefused)
 
 
 def _subnet_zone(group: Any, subnet_id: str | None) -> str | None:

@@ -6,7 +6,7 @@ use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
 use super::nodegroups::{ingress, launch_template, ssh_peers};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
-use crate::config::resolved::{Managed, Nodes};
+use crate::config::resolved::{CapacityUse, Managed, Nodes};
 use crate::config::rules::ubuntu;
 use crate::plan::*;
 
@@ -41,6 +41,7 @@ impl Builder<'_> {
         deps.extend(before_nodes.iter().cloned());
         deps.extend(step_of(&role));
         let ami_instance_type = super::ami::ami_instance_type(&ng.instance_types, "").to_string();
+        let capacity_block = CapacityUse::capacity_block(nodes.instance.capacity.as_ref());
         let step = self.add(
             format!("nodegroup-{s}"),
             format!(
@@ -68,8 +69,14 @@ impl Builder<'_> {
                 } else {
                     ami_type(&nodes.ami_family, &ami_instance_type)
                 },
-                instance_types: ng.instance_types.clone(),
-                capacity_type: if ng.spot { "SPOT".into() } else { "ON_DEMAND".into() },
+                // A Capacity Block's one type goes in the launch template, as eksctl puts it
+                // (EKS's guide: the template names the block's type).
+                instance_types: if capacity_block { vec![] } else { ng.instance_types.clone() },
+                capacity_type: match (capacity_block, ng.spot) {
+                    (true, _) => "CAPACITY_BLOCK".into(),
+                    (false, true) => "SPOT".into(),
+                    (false, false) => "ON_DEMAND".into(),
+                },
                 labels: nodes.labels.clone(),
                 taints: nodes
                     .taints
@@ -110,6 +117,9 @@ impl Builder<'_> {
         }
         deps.extend(self.key_pair(nodes));
         let mut spec = launch_template(&self.cluster, nodes, sgs);
+        if CapacityUse::capacity_block(nodes.instance.capacity.as_ref()) {
+            spec.instance_type = ng.instance_types.first().cloned();
+        }
         match &ng.ami {
             // A custom AMI: EKS adds no bootstrap, so the template's user data joins the node,
             // with the labels EKS would give it (as eksctl does).
