@@ -99,6 +99,27 @@ pub(super) fn remote_network_config(
         .build()
 }
 
+/// CreateCluster's `resourcesVpcConfig`: subnets, security groups, endpoint access and the
+/// control plane's egress.
+fn vpc_config(ctx: &StepContext<'_>, spec: &ControlPlaneSpec) -> anyhow::Result<VpcConfigRequest> {
+    let mut security_groups = Vec::new();
+    for sg in &spec.security_groups {
+        security_groups.extend(ctx.resolve_opt(sg)?);
+    }
+    Ok(VpcConfigRequest::builder()
+        .set_subnet_ids(Some(ctx.resolve_all(&spec.subnets)?))
+        .set_security_group_ids(Some(security_groups))
+        .endpoint_public_access(spec.endpoint_public_access)
+        .endpoint_private_access(spec.endpoint_private_access)
+        .set_public_access_cidrs(
+            (!spec.public_access_cidrs.is_empty()).then(|| spec.public_access_cidrs.clone()),
+        )
+        .set_control_plane_egress_mode(
+            spec.egress_mode.as_deref().map(aws_sdk_eks::types::ControlPlaneEgressModeType::from),
+        )
+        .build())
+}
+
 /// EKS Auto Mode's compute, block storage and load balancing, which EKS takes only together, on
 /// or off; the node pools (and their role, as the caller gives it) only when on.
 pub(super) fn auto_mode_configs(
@@ -399,6 +420,13 @@ impl AwsCloud {
                 live.remote_node_cidrs.join(", ")
             ));
         }
+        if let Some(mode) = &spec.egress_mode
+            && changes.iter().any(|c| c.field == "control plane egress mode" && c.instead.is_none())
+        {
+            self.update_cluster_config_in(&ctx.progress, name, &ClusterChange::EgressMode(mode.clone()))
+                .await?;
+            action = Action::Updated;
+        }
         if changes.iter().any(|c| c.field.starts_with("endpoint") || c.field == "public access CIDRs") {
             let change = ClusterChange::Endpoints {
                 public: spec.endpoint_public_access,
@@ -415,20 +443,7 @@ impl AwsCloud {
 
     async fn create_cluster(&self, ctx: &StepContext<'_>, spec: &ControlPlaneSpec) -> anyhow::Result<()> {
         let role = ctx.resolve(&spec.role)?;
-        let subnets = ctx.resolve_all(&spec.subnets)?;
-        let mut security_groups = Vec::new();
-        for sg in &spec.security_groups {
-            security_groups.extend(ctx.resolve_opt(sg)?);
-        }
-        let vpc = VpcConfigRequest::builder()
-            .set_subnet_ids(Some(subnets))
-            .set_security_group_ids(Some(security_groups))
-            .endpoint_public_access(spec.endpoint_public_access)
-            .endpoint_private_access(spec.endpoint_private_access)
-            .set_public_access_cidrs(
-                (!spec.public_access_cidrs.is_empty()).then(|| spec.public_access_cidrs.clone()),
-            )
-            .build();
+        let vpc = vpc_config(ctx, spec)?;
         let logging = Logging::builder()
             .cluster_logging(
                 LogSetup::builder()

@@ -101,6 +101,10 @@ pub(super) fn live_control_plane(eks: &aws_sdk_eks::types::Cluster) -> LiveContr
             .filter(|c| c.enabled() == Some(true))
             .map(|c| c.node_pools().to_vec()),
         components: super::component_config::live(eks),
+        egress_mode: vpc
+            .and_then(|v| v.control_plane_egress_mode())
+            .map_or("AWS_MANAGED", |m| m.as_str())
+            .to_string(),
     }
 }
 

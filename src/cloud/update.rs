@@ -73,6 +73,9 @@ pub enum ClusterChange {
     /// The control plane components' settings: every one the file sets (EKS leaves the others
     /// as they are).
     ComponentConfig(crate::plan::ComponentConfigSpec),
+    /// How the control plane's own traffic leaves (`CUSTOMER_ROUTED`: through the cluster's
+    /// subnets, for good).
+    EgressMode(String),
     /// EKS Hybrid Nodes' remote node and pod networks (each one entry of CIDRs).
     RemoteNetworks {
         nodes: Vec<String>,
@@ -211,6 +214,13 @@ impl AwsCloud {
             ClusterChange::AuthenticationMode(mode) => req.access_config(
                 aws_sdk_eks::types::UpdateAccessConfigRequest::builder()
                     .authentication_mode(aws_sdk_eks::types::AuthenticationMode::from(mode.as_str()))
+                    .build(),
+            ),
+            ClusterChange::EgressMode(mode) => req.resources_vpc_config(
+                VpcConfigRequest::builder()
+                    .control_plane_egress_mode(aws_sdk_eks::types::ControlPlaneEgressModeType::from(
+                        mode.as_str(),
+                    ))
                     .build(),
             ),
             ClusterChange::Endpoints { public, private, public_cidrs } => req.resources_vpc_config(

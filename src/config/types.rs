@@ -706,6 +706,10 @@ pub struct ClusterVPC {
     /// Put the control plane's network interfaces in the private subnets only
     #[serde(skip_serializing_if = "Option::is_none")]
     pub control_plane_on_private_subnets: Option<bool>,
+    /// How the control plane's own traffic (webhooks, OIDC discovery) leaves: `AWS_MANAGED`
+    /// (EKS's default) or `CUSTOMER_ROUTED` (through the cluster's subnets; final)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control_plane_egress_mode: Option<String>,
     /// Subnets by zone (or alias): existing ones by `id`, or new ones by `cidr`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subnets: Option<ClusterSubnets>,

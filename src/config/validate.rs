@@ -537,6 +537,9 @@ fn identity_mapping_rules(v: &mut V, cfg: &ClusterConfig) {
 fn vpc_rules(v: &mut V, cfg: &ClusterConfig) {
     let Some(vpc) = &cfg.vpc else { return };
     vpc_cidr_rules(v, vpc);
+    if let Some(mode) = &vpc.control_plane_egress_mode {
+        v.one_of("vpc.controlPlaneEgressMode", mode, &["AWS_MANAGED", "CUSTOMER_ROUTED"]);
+    }
     if let Some(g) = vpc.nat.as_ref().and_then(|n| n.gateway.as_deref()) {
         v.one_of("vpc.nat.gateway", g, &["HighlyAvailable", "Single", "Disable"]);
     }

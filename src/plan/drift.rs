@@ -98,6 +98,8 @@ pub struct LiveControlPlane {
     pub auto_mode_pools: Option<Vec<String>>,
     /// The control plane components' settings DescribeCluster shows.
     pub components: ComponentConfigSpec,
+    /// `AWS_MANAGED` or `CUSTOMER_ROUTED`.
+    pub egress_mode: String,
 }
 
 /// A managed node group as AWS has it.
@@ -255,6 +257,22 @@ pub fn components(want: &ComponentConfigSpec, have: &ComponentConfigSpec) -> Vec
     out
 }
 
+/// The control plane's egress: EKS routes its traffic through the cluster's subnets from then on,
+/// `CUSTOMER_ROUTED` is for the life of the cluster. A file without the field leaves it.
+fn egress_mode(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Option<FieldChange> {
+    let want = spec.egress_mode.as_ref().filter(|w| **w != live.egress_mode)?;
+    Some(if live.egress_mode == "CUSTOMER_ROUTED" {
+        FieldChange::fixed(
+            "control plane egress mode",
+            &live.egress_mode,
+            want,
+            "EKS keeps `CUSTOMER_ROUTED` for the life of the cluster; keep `vpc.controlPlaneEgressMode: CUSTOMER_ROUTED`, or make a new cluster",
+        )
+    } else {
+        FieldChange::new("control plane egress mode", &live.egress_mode, want)
+    })
+}
+
 /// The differences of the control plane that a run changes in place (`~`) or cannot (`!`).
 pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<FieldChange> {
     let mut out = Vec::new();
@@ -337,6 +355,7 @@ pub fn control_plane(spec: &ControlPlaneSpec, live: &LiveControlPlane) -> Vec<Fi
         out.push(FieldChange::new("control plane tier", &live.scaling_tier, want));
     }
     out.extend(components(&spec.components, &live.components));
+    out.extend(egress_mode(spec, live));
     // EKS turns secrets encryption on once: never off, never to another key.
     let have = live.secrets_key_arn.as_deref().unwrap_or("off");
     let want = spec.secrets_key_arn.as_deref().unwrap_or("off");
@@ -878,6 +897,7 @@ mod tests {
             remote_network: None,
             components: ComponentConfigSpec::default(),
             log_retention_days: None,
+            egress_mode: None,
         }
     }
 
@@ -1082,6 +1102,23 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         assert_eq!(nodegroup(&one_at_a_time, &set, at("1.34")), []);
     }
 
+    /// `unset` names no egress mode; `live_cp` is `AWS_MANAGED`.
+    fn egress_mode_changes(unset: &ControlPlaneSpec, live_cp: &LiveControlPlane) {
+        let routed = ControlPlaneSpec { egress_mode: Some("CUSTOMER_ROUTED".into()), ..unset.clone() };
+        assert_eq!(
+            control_plane(&routed, live_cp),
+            [FieldChange::new("control plane egress mode", "AWS_MANAGED", "CUSTOMER_ROUTED")]
+        );
+        let live_routed = LiveControlPlane { egress_mode: "CUSTOMER_ROUTED".into(), ..live_cp.clone() };
+        assert_eq!(control_plane(&routed, &live_routed), []);
+        let back = ControlPlaneSpec { egress_mode: Some("AWS_MANAGED".into()), ..unset.clone() };
+        let changes = control_plane(&back, &live_routed);
+        let fixed = changes.len() == 1
+            && changes[0].instead.as_deref().is_some_and(|i| i.contains("for the life of the cluster"));
+        assert!(fixed, "{changes:?}");
+        assert_eq!(control_plane(unset, &live_routed), [], "a file without the field leaves it");
+    }
+
     #[test]
     fn node_repair_and_the_control_plane_tier_change_in_place() {
         use crate::config::{NodeRepairConfig, NodeRepairConfigOverride};
@@ -1151,6 +1188,12 @@ plan for cluster `demo` in `us-west-2` against what exists: 2 to create, 1 to ch
         );
         let unset = ControlPlaneSpec { scaling_tier: None, ..cp };
         assert_eq!(control_plane(&unset, &live_cp), []);
+
+        // The control plane's egress: to CUSTOMER_ROUTED in place, never back.
+        egress_mode_changes(
+            &unset,
+            &LiveControlPlane { egress_mode: "AWS_MANAGED".into(), ..live_cp.clone() },
+        );
 
         // Hybrid nodes' networks: added or changed in place; removed only by the user.
         let remote = |nodes: &[&str], pods: &[&str]| crate::plan::RemoteNetworkSpec {

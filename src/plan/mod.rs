@@ -587,6 +587,9 @@ pub struct ControlPlaneSpec {
     /// The settings of the control plane's components the file sets.
     #[serde(skip_serializing_if = "ComponentConfigSpec::is_empty")]
     pub components: ComponentConfigSpec,
+    /// `vpc.controlPlaneEgressMode` (none: EKS's default, `AWS_MANAGED`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub egress_mode: Option<String>,
 }
 
 /// `kubeAPIServerConfig`, `kubeSchedulerConfig` and `kubeControllerManagerConfig` as EKS takes

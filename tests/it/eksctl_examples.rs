@@ -660,6 +660,50 @@ fn control_plane_scaling() {
     });
 }
 
+/// `vpc.controlPlaneEgressMode`: `AWS_MANAGED` at create, `CUSTOMER_ROUTED` by a re-run
+/// (UpdateClusterConfig), read back with the AWS CLI; back to `AWS_MANAGED` is what EKS never
+/// does (for the life of the cluster): the dry-run marks it `!` with what to do instead.
+#[test]
+fn control_plane_egress_mode() {
+    let emu = Emulator::start();
+    let text = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: egress
+  region: us-west-2
+vpc:
+  controlPlaneEgressMode: AWS_MANAGED
+";
+    lifecycle_checked(&emu, "egress.yaml", text, |cluster| {
+        let mode = || {
+            emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"]
+                ["controlPlaneEgressMode"]
+                .clone()
+        };
+        assert_eq!(mode(), "AWS_MANAGED");
+        let file = emu.home().join("routed.yaml");
+        std::fs::write(&file, text.replace("AWS_MANAGED", "CUSTOMER_ROUTED")).unwrap();
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&file));
+        assert!(
+            plan.stdout.contains("control plane egress mode: `AWS_MANAGED` -> `CUSTOMER_ROUTED`"),
+            "{}",
+            plan.stdout
+        );
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert_eq!(mode(), "CUSTOMER_ROUTED");
+        nothing_to_do(&emu, &file);
+        let back = emu.home().join("egress.yaml");
+        let plan = Run::of(emu.eksup().args(["create", "cluster", "--dry-run", "-f"]).arg(&back));
+        assert!(plan.stdout.contains("1 that cannot change in place"), "{}", plan.stdout);
+        assert!(
+            plan.stdout.contains("EKS keeps `CUSTOMER_ROUTED` for the life of the cluster"),
+            "{}",
+            plan.stdout
+        );
+    });
+}
+
 /// The control plane components' settings (`kubeAPIServerConfig`, `kubeSchedulerConfig`,
 /// `kubeControllerManagerConfig`, as eksctl's schema writes them) at create, read back with the
 /// AWS CLI; one changed in the file is shown by the dry-run and applied by a re-run

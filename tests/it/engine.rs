@@ -339,6 +339,7 @@ fn cluster_plan() -> Plan {
             auto_mode: None,
             remote_network: None,
             components: Default::default(),
+            egress_mode: None,
             log_retention_days: None,
         })),
         &deps,

@@ -799,6 +799,7 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     if version and version not in SUPPORTED_VERSIONS:
         raise _invalid_parameter(f"unsupported Kubernetes version {version}")
     kwargs["version"] = version or DEFAULT_VERSION  # AWS's default (moto: 1.19)
+    _check_egress_mode(None, (resources_vpc_config or {}).get("controlPlaneEgressMode"))
     vpc_id = _validate_subnets(self, resources_vpc_config)
     refusal = _control_plane_zone_refusal(self, name, (resources_vpc_config or {}).get("subnetIds") or [])
     if refusal is not None:
@@ -831,6 +832,8 @@ def create_cluster(self: EKSBackend, name: str, role_arn: str, resources_vpc_con
     vpc.setdefault("endpointPublicAccess", True)
     vpc.setdefault("endpointPrivateAccess", False)
     vpc.setdefault("publicAccessCidrs", ["0.0.0.0/0"])
+    # AWS: the control plane's egress is EKS's (AWS_MANAGED) unless asked otherwise.
+    vpc["controlPlaneEgressMode"] = vpc.get("controlPlaneEgressMode") or "AWS_MANAGED"
     vpc["vpcId"] = vpc_id
     vpc["clusterSecurityGroupId"] = _create_cluster_security_group(self, cluster, vpc_id)
     # AWS: every cluster is on a control plane scaling tier, "standard" unless one was asked for
@@ -1616,6 +1619,21 @@ def _json(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), default=str)
 
 
+EGRESS_MODES = ("AWS_MANAGED", "CUSTOMER_ROUTED", "CUSTOMER_ISOLATED")
+
+
+def _check_egress_mode(current: str | None, wanted: str | None) -> None:
+    """``resourcesVpcConfig.controlPlaneEgressMode`` (EKS's API reference, VpcConfigRequest): one
+    of AWS's values; "Once set to CUSTOMER_ROUTED, this setting cannot be changed back to
+    AWS_MANAGED on the same cluster" (wording of the refusal UNVERIFIED)."""
+    if wanted is None:
+        return
+    if wanted not in EGRESS_MODES:
+        raise _invalid_parameter(f"controlPlaneEgressMode must be one of {', '.join(EGRESS_MODES)}")
+    if current == "CUSTOMER_ROUTED" and wanted == "AWS_MANAGED":
+        raise _invalid_parameter("controlPlaneEgressMode cannot be changed from CUSTOMER_ROUTED to AWS_MANAGED.")
+
+
 # UpdateClusterConfig's request members this module applies -> their update type. AWS applies one
 # kind of update per call ("Only one type of update can be allowed.").
 CLUSTER_UPDATE_TYPES = {
@@ -1710,6 +1728,8 @@ def update_cluster_config_response(self: EKSResponse) -> ActionResult:
         refusal = _control_plane_zone_refusal(self.eks_backend, name, vpc_config["subnetIds"])
         if refusal is not None:  # UpdateClusterConfig's model has no UnsupportedAvailabilityZoneException
             raise _invalid_parameter(refusal[0])
+    if vpc_config and "controlPlaneEgressMode" in vpc_config:
+        _check_egress_mode(cluster.resources_vpc_config.get("controlPlaneEgressMode"), vpc_config["controlPlaneEgressMode"])
     if vpc_config:
         cluster.resources_vpc_config.update(vpc_config)  # AWS merges; moto replaced the whole dict
         update_type = "EndpointAccessUpdate"

@@ -254,7 +254,8 @@ when its UpdateClusterConfig update is ``Successful``.
   because moto draws Elastic IPs (a NAT gateway's egress address) from it)
   -> ``InvalidParameterException`` "The following CIDRs are invalid in publicAccessCidrs: [<a>,<b>]".
   ``publicAccessCidrs`` with public access off are accepted and have no effect (AWS does not validate it).
-* UpdateClusterConfig that changes none of the three endpoint settings (and no subnets or groups) ->
+* UpdateClusterConfig that changes none of the three endpoint settings (and no subnets, groups or
+  control plane egress mode) ->
   ``InvalidParameterException`` "Cluster is already at the desired configuration with endpointPrivateAccess:
   <bool> , endpointPublicAccess: <bool>, and Public Endpoint Restrictions: [<cidrs>]" (AWS's wording, with
   its space before the comma; several CIDRs joined with ", ", UNVERIFIED). These checks come after
@@ -1263,7 +1264,8 @@ def _patch_eks() -> None:
         _check_access(merged)
         endpoint_change = {k: asked[k] for k in ENDPOINT_KEYS if k in asked}
         if asked and _access(merged) == _access(current) and \
-                not any(k in asked and asked[k] != current.get(k) for k in ("subnetIds", "securityGroupIds")):
+                not any(k in asked and asked[k] != current.get(k)
+                        for k in ("subnetIds", "securityGroupIds", "controlPlaneEgressMode")):
             public, private, cidrs = _access(current)
             raise eks._invalid_parameter(
                 f"Cluster is already at the desired configuration with endpointPrivateAccess: {str(private).lower()} , "

@@ -83,3 +83,20 @@ def test_cluster_security_groups_must_exist_in_the_subnets_vpc(emulator):
     assert "is not in the VPC of the subnets" in error_of(lambda: create("b", [theirs]))
     assert "up to 5 security groups" in error_of(lambda: create("c", [mine] * 6))
     assert create("d", [mine])["cluster"]["resourcesVpcConfig"]["securityGroupIds"] == [mine]
+
+
+def test_control_plane_egress_mode_goes_to_customer_routed_for_good(emulator):
+    """``resourcesVpcConfig.controlPlaneEgressMode``: AWS_MANAGED unless asked, one of AWS's values,
+    changed in place to CUSTOMER_ROUTED, never back (EKS's API reference, VpcConfigRequest)."""
+    env = Env(emulator, "egress")
+    vpc = env.eks.describe_cluster(name="egress")["cluster"]["resourcesVpcConfig"]
+    assert vpc["controlPlaneEgressMode"] == "AWS_MANAGED"
+    assert "InvalidParameterException" in error_of(lambda: env.eks.create_cluster(
+        name="other", roleArn="arn:aws:iam::123456789012:role/egress-cluster",
+        resourcesVpcConfig={"subnetIds": env.subnets, "controlPlaneEgressMode": "SOMETIMES"}))
+    env.eks.update_cluster_config(name="egress", resourcesVpcConfig={"controlPlaneEgressMode": "CUSTOMER_ROUTED"})
+    vpc = env.eks.describe_cluster(name="egress")["cluster"]["resourcesVpcConfig"]
+    assert vpc["controlPlaneEgressMode"] == "CUSTOMER_ROUTED"
+    assert vpc["endpointPublicAccess"] is True, "the other settings stay"
+    refused = error_of(lambda: env.eks.update_cluster_config(name="egress", resourcesVpcConfig={"controlPlaneEgressMode": "AWS_MANAGED"}))
+    assert "InvalidParameterException" in refused and "CUSTOMER_ROUTED" in refused, refused

@@ -80,6 +80,7 @@ impl Builder<'_> {
                 auto_mode,
                 remote_network: self.remote_network(),
                 components: self.components(),
+                egress_mode: self.cfg.vpc.as_ref().and_then(|v| v.control_plane_egress_mode.clone()),
             })),
             deps,
         );
