@@ -329,6 +329,27 @@ fn sizes_beyond_what_aws_accepts_are_refused_at_their_line() {
 }
 
 #[test]
+fn ssh_source_security_groups_need_a_vpc_of_ones_own() {
+    let ssh = "    ssh: {allow: true, publicKeyName: mine, sourceSecurityGroupIds: [sg-1]}\n";
+    let errs = errors(&format!("{HEAD}managedNodeGroups:\n  - name: m\n{ssh}"));
+    assert!(
+        has_in(
+            &errs,
+            "managedNodeGroups[0].ssh.sourceSecurityGroupIds: names existing security groups, but eksup creates this cluster's VPC"
+        ),
+        "{errs:#?}"
+    );
+    let own = load(&format!(
+        "{HEAD}vpc:\n  id: vpc-1\n  subnets:\n    public:\n      us-west-2a: {{id: subnet-1}}\n      us-west-2b: {{id: subnet-2}}\nnodeGroups:\n  - name: s\n{ssh}"
+    ));
+    assert!(
+        own.is_ok(),
+        "in your VPC: {:#?}",
+        own.err().map(|e| e.items.iter().map(|d| d.render("c.yaml")).collect::<Vec<_>>())
+    );
+}
+
+#[test]
 fn node_addon_policies_and_metrics_are_checked() {
     let errs = errors(&format!(
         "{HEAD}nodeGroups:\n  - name: a\n    iam:\n      instanceRoleARN: arn:aws:iam::1:role/r\n      withAddonPolicies: {{autoScaler: true}}\n  - name: b\n    disablePodIMDS: true\n    iam:\n      withAddonPolicies: {{efs: true, albIngress: true, awsLoadBalancerController: true}}\n    asgMetricsCollection:\n      - granularity: 5Minute\n        metrics: [GroupSize]\n"
@@ -1021,6 +1042,7 @@ fn fully_private_clusters_are_refused_where_eksctl_refuses_them() {
         "privateCluster.additionalEndpointServices: cannot be set when `privateCluster.skipEndpointCreation` is true",
         "privateCluster.additionalEndpointServices[1]: `ssm` is not one of `autoscaling`, `cloudformation`, `logs`",
         "vpc.subnets.public: a fully-private cluster has no public subnets",
+        "privateCluster.skipEndpointCreation: needs your VPC (`vpc.id`) with its VPC endpoints made",
         "vpc.nat.gateway: `Single`: a fully-private cluster has no NAT gateway",
         "localZones: cannot be used in a fully-private cluster",
         "managedNodeGroups[0].privateNetworking: must be enabled for a fully-private cluster",
@@ -1030,6 +1052,10 @@ fn fully_private_clusters_are_refused_where_eksctl_refuses_them() {
     }
     let errs = errors(&format!("{HEAD}privateCluster:\n  enabled: true\nvpc:\n  id: vpc-1\n"));
     assert!(has_in(&errs, "vpc.subnets.private: must be specified in a fully-private cluster"), "{errs:#?}");
+    let own = load(&format!(
+        "{HEAD}privateCluster:\n  enabled: true\n  skipEndpointCreation: true\nvpc:\n  id: vpc-1\n  subnets:\n    private:\n      us-west-2a: {{id: subnet-1}}\n      us-west-2b: {{id: subnet-2}}\n"
+    ));
+    assert!(own.is_ok(), "your VPC with its endpoints: {:#?}", own.err().map(|e| e.items.len()));
     let errs = errors(&format!("{HEAD}privateCluster:\n  skipEndpointCreation: true\n"));
     assert!(has_in(&errs, "privateCluster: endpoint settings without `enabled: true`"), "{errs:#?}");
 

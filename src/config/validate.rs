@@ -1475,6 +1475,15 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
                 "set `vpc.id` and `vpc.subnets` to build the cluster in your VPC, or remove the field",
             );
         }
+        if cfg.vpc.as_ref().is_none_or(|x| x.id.is_none())
+            && ng.ssh.and_then(|s| s.source_security_group_ids.as_ref()).is_some_and(|a| !a.is_empty())
+        {
+            v.err_hint(
+                format!("{}.ssh.sourceSecurityGroupIds", ng.path),
+                "names existing security groups, but eksup creates this cluster's VPC: a rule takes groups of its own VPC only (EC2: \"two resources that belong to different networks\")",
+                "set `vpc.id` and `vpc.subnets` to build the cluster in your VPC, or remove the field (port 22 is then open to the VPC for private groups, else to anywhere)",
+            );
+        }
         label_and_taint_rules(v, ng);
         max_pods_rules(v, ng);
         update_config_rules(v, ng, *managed);

@@ -398,11 +398,131 @@ fn fargate_profile() {
 
 /// IAM roles for service accounts: a role per account (managed, inline and every well-known
 /// policy), the accounts annotated in Kubernetes, one with a role of its own; all gone after the
-/// delete.
+/// delete. Each of the seven `wellKnownPolicies` is read back with the AWS CLI: the role holds
+/// exactly what eksctl's `createWellKnownPolicies` gives (`iam_helper.go`, statements from
+/// `statement.go`), managed policies by name and inline ones by their actions and resources, the
+/// partition filled in.
 #[test]
 fn iam_service_accounts() {
     let emu = Emulator::start();
-    lifecycle(&emu, "13-iamserviceaccounts.yaml", &example("13-iamserviceaccounts.yaml"));
+    lifecycle_checked(
+        &emu,
+        "13-iamserviceaccounts.yaml",
+        &example("13-iamserviceaccounts.yaml"),
+        |cluster| {
+            let role = |ns: &str, name: &str| format!("eksup-{cluster}-sa-{ns}-{name}");
+            let policies = |ns: &str, name: &str| {
+                let (managed, inline) = role_policies(&emu, &role(ns, name));
+                let names: Vec<String> = inline.keys().cloned().collect();
+                (managed, names, inline)
+            };
+            // imageBuilder and ebsCSIController: AWS managed policies, nothing inline.
+            let (managed, names, _) = policies("ci-cd", "build-service");
+            assert_eq!((managed, names), (vec!["AmazonEC2ContainerRegistryPowerUser".to_string()], vec![]));
+            let attached = emu.aws(&[
+                "iam",
+                "list-attached-role-policies",
+                "--role-name",
+                &role("kube-system", "ebs-csi-controller-sa"),
+            ]);
+            assert_eq!(
+                attached["AttachedPolicies"][0]["PolicyArn"],
+                "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
+                "{attached}"
+            );
+            assert_eq!(attached["AttachedPolicies"].as_array().map(Vec::len), Some(1), "{attached}");
+            assert!(policies("kube-system", "ebs-csi-controller-sa").1.is_empty());
+            // The five inline ones: eksctl's statements, one policy per eksctl policy.
+            let inline_only = |ns: &str, name: &str, want: &[&str]| {
+                let (managed, names, inline) = policies(ns, name);
+                assert!(managed.is_empty(), "{ns}/{name}: {managed:?}");
+                assert_eq!(names, want, "{ns}/{name}");
+                for doc in inline.values() {
+                    assert!(
+                        !doc.contains("${Partition}") && !doc.contains("Partition"),
+                        "{ns}/{name}: {doc}"
+                    );
+                }
+                inline
+            };
+            let scaler = inline_only("kube-system", "cluster-autoscaler", &["autoscaling"]);
+            for action in [
+                "autoscaling:DescribeAutoScalingGroups",
+                "autoscaling:DescribeScalingActivities",
+                "autoscaling:SetDesiredCapacity",
+                "autoscaling:TerminateInstanceInAutoScalingGroup",
+                "ec2:DescribeLaunchTemplateVersions",
+                "ec2:GetInstanceTypesFromInstanceRequirements",
+                "eks:DescribeNodegroup",
+            ] {
+                assert!(scaler["autoscaling"].contains(action), "{action}: {}", scaler["autoscaling"]);
+            }
+            let lbc =
+                inline_only("kube-system", "aws-load-balancer-controller", &["aws-load-balancer-controller"]);
+            let lbc = &lbc["aws-load-balancer-controller"];
+            let doc: Value = serde_json::from_str(lbc).unwrap();
+            assert_eq!(doc["Statement"].as_array().map(Vec::len), Some(16), "eksctl's 16 statements: {lbc}");
+            for needle in [
+                "elasticloadbalancing.amazonaws.com",
+                "elasticloadbalancing:CreateLoadBalancer",
+                "wafv2:AssociateWebACL",
+                "arn:aws:elasticloadbalancing:*:*:listener-rule/app/*/*/*",
+                "arn:aws:ec2:*:*:security-group/*",
+                "aws:ResourceTag/elbv2.k8s.aws/cluster",
+            ] {
+                assert!(lbc.contains(needle), "{needle}: {lbc}");
+            }
+            let dns = inline_only(
+                "kube-system",
+                "external-dns",
+                &["external-dns-change-set", "external-dns-hosted-zones"],
+            );
+            assert!(
+                dns["external-dns-change-set"].contains("arn:aws:route53:::hostedzone/*")
+                    && dns["external-dns-change-set"].contains("route53:ChangeResourceRecordSets"),
+                "{dns:?}"
+            );
+            assert!(dns["external-dns-hosted-zones"].contains("route53:ListTagsForResource"), "{dns:?}");
+            let certs = inline_only(
+                "cert-manager",
+                "cert-manager",
+                &["cert-manager-change-set", "cert-manager-get-change", "cert-manager-hosted-zones"],
+            );
+            assert!(
+                certs["cert-manager-get-change"].contains("arn:aws:route53:::change/*")
+                    && certs["cert-manager-get-change"].contains("route53:GetChange"),
+                "{certs:?}"
+            );
+            assert!(
+                certs["cert-manager-hosted-zones"].contains("route53:ListHostedZonesByName"),
+                "{certs:?}"
+            );
+            let efs = inline_only("kube-system", "efs-csi-controller-sa", &["efs-csi-controller"]);
+            let efs: Value = serde_json::from_str(&efs["efs-csi-controller"]).unwrap();
+            let statements = efs["Statement"].as_array().unwrap();
+            assert_eq!(statements.len(), 4, "{efs}");
+            assert!(
+                statements
+                    .iter()
+                    .any(|s| s["Action"].to_string().contains("elasticfilesystem:CreateAccessPoint")
+                        && s["Condition"]["StringLike"]["aws:RequestTag/efs.csi.aws.com/cluster"] == "true"),
+                "{efs}"
+            );
+            // Each account's role is the one its Kubernetes ServiceAccount names.
+            for (ns, name) in [
+                ("kube-system", "cluster-autoscaler"),
+                ("cert-manager", "cert-manager"),
+                ("ci-cd", "build-service"),
+            ] {
+                let (ok, out, err) = emu.kubectl(&["get", "serviceaccount", name, "-n", ns, "-o", "json"]);
+                assert!(ok, "{ns}/{name}: {err}");
+                let sa: Value = serde_json::from_str(&out).unwrap();
+                let arn =
+                    emu.aws(&["iam", "get-role", "--role-name", &role(ns, name)])["Role"]["Arn"].clone();
+                assert_eq!(sa["metadata"]["annotations"]["eks.amazonaws.com/role-arn"], arn, "{sa}");
+            }
+        },
+    );
 }
 
 /// Permissions boundaries on every role eksup makes. The example as published names its
@@ -1008,6 +1128,11 @@ fn managed_nodes() {
         "{}",
         refused.stderr
     );
+    assert!(
+        refused.stderr.contains(":26:7: managedNodeGroups[0].ssh.sourceSecurityGroupIds: names existing security groups, but eksup creates this cluster's VPC"),
+        "{}",
+        refused.stderr
+    );
 
     let (vpc, _, yaml) = vpc_of_two_zones(&emu);
     let group = |name: &str| security_group(&emu, &vpc, name);
@@ -1082,6 +1207,47 @@ fn managed_nodes() {
             str_of(&public_lt["KeyName"]).starts_with(&format!("eksup-{cluster}-managed-ng-public-")),
             "{public_lt}"
         );
+        // `ssh.sourceSecurityGroupIds`: the remote-access group the nodes carry takes port 22
+        // from the bastions' group alone (no address range).
+        let remote = emu.aws(&[
+            "ec2",
+            "describe-security-groups",
+            "--filters",
+            &format!("Name=group-name,Values=eksup-{cluster}-managed-ng-public-remote-access"),
+        ]);
+        let remote = &remote["SecurityGroups"][0];
+        assert!(groups.contains(&str_of(&remote["GroupId"])), "the nodes carry it: {groups:?} {remote}");
+        let rules = remote["IpPermissions"].as_array().unwrap();
+        assert_eq!(rules.len(), 1, "{remote}");
+        assert_eq!(
+            (&rules[0]["IpProtocol"], &rules[0]["FromPort"], &rules[0]["ToPort"]),
+            (&Value::from("tcp"), &Value::from(22), &Value::from(22)),
+            "{remote}"
+        );
+        let from: Vec<String> =
+            rules[0]["UserIdGroupPairs"].as_array().unwrap().iter().map(|p| str_of(&p["GroupId"])).collect();
+        assert_eq!(from, std::slice::from_ref(&ssh_from), "{remote}");
+        assert!(
+            rules[0]["IpRanges"].as_array().is_none_or(Vec::is_empty)
+                && rules[0]["Ipv6Ranges"].as_array().is_none_or(Vec::is_empty),
+            "{remote}"
+        );
+        // `withAddonPolicies` `externalDNS` and `certManager`: eksctl's inline grants on that
+        // group's node role, none on the others'.
+        let (_, inline) = role_policies(&emu, &format!("eksup-{cluster}-managed-ng-public-node"));
+        let names: Vec<&str> = inline.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "cert-manager-change-set",
+                "cert-manager-get-change",
+                "cert-manager-hosted-zones",
+                "external-dns-change-set",
+                "external-dns-hosted-zones"
+            ]
+        );
+        assert!(inline["external-dns-change-set"].contains("arn:aws:route53:::hostedzone/*"), "{inline:?}");
+        assert!(role_policies(&emu, &format!("eksup-{cluster}-managed-ng-private-node")).1.is_empty());
     });
 }
 

@@ -29,6 +29,7 @@ mod pod_identity;
 mod preflight;
 mod private_cluster;
 mod rate;
+mod readback;
 mod real_aws;
 mod rollback;
 mod schema;

@@ -162,3 +162,179 @@ fn public_access_cidrs_that_leave_this_machine_out_fail_fast_and_say_what_to_do(
     eksup(&emu, &["delete", "cluster", "--yes", "-f", &file]).expect(0, "delete");
     Inventory::owned(&emu, "narrow").assert_empty(true);
 }
+
+/// `privateCluster.skipEndpointCreation: true` in a VPC of the user's that has its endpoints (made
+/// here with the AWS CLI, as AWS's guide lists them: `ec2`, `ecr.api`, `ecr.dkr`, `sts` with
+/// private DNS and a group admitting HTTPS from the VPC, the `s3` gateway on the private route
+/// table): eksup makes no endpoint (CreateVpcEndpoint is never called), the nodes join through the
+/// user's, the endpoint ends private-only, and the delete leaves the user's endpoints as they were.
+#[test]
+fn skip_endpoint_creation_makes_no_endpoint_and_nodes_join_through_the_users() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let id = |v: &Value, object: &str, key: &str| str_of(&v[object][key]);
+    let vpc = id(&emu.aws(&["ec2", "create-vpc", "--cidr-block", "10.20.0.0/16"]), "Vpc", "VpcId");
+    let started = std::time::Instant::now();
+    while let Err(e) = emu.aws_result(&[
+        "ec2",
+        "modify-vpc-attribute",
+        "--vpc-id",
+        &vpc,
+        "--enable-dns-hostnames",
+        r#"{"Value":true}"#,
+    ]) {
+        assert!(e.contains("NotFound") && started.elapsed().as_secs() < 20, "{e}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let table = id(&emu.aws(&["ec2", "create-route-table", "--vpc-id", &vpc]), "RouteTable", "RouteTableId");
+    let mut subnets = Vec::new();
+    for (zone, cidr) in [("us-west-2a", "10.20.1.0/24"), ("us-west-2b", "10.20.2.0/24")] {
+        let made = emu.aws(&[
+            "ec2",
+            "create-subnet",
+            "--vpc-id",
+            &vpc,
+            "--cidr-block",
+            cidr,
+            "--availability-zone",
+            zone,
+        ]);
+        let subnet = id(&made, "Subnet", "SubnetId");
+        emu.aws(&["ec2", "associate-route-table", "--route-table-id", &table, "--subnet-id", &subnet]);
+        subnets.push(subnet);
+    }
+    let group = emu.aws(&[
+        "ec2",
+        "create-security-group",
+        "--group-name",
+        "endpoints",
+        "--description",
+        "HTTPS from the VPC",
+        "--vpc-id",
+        &vpc,
+    ]);
+    let group = str_of(&group["GroupId"]);
+    // A new group is not found by every EC2 call for a moment (eventual consistency): retry.
+    while let Err(e) = emu.aws_result(&[
+        "ec2",
+        "authorize-security-group-ingress",
+        "--group-id",
+        &group,
+        "--protocol",
+        "tcp",
+        "--port",
+        "443",
+        "--cidr",
+        "10.20.0.0/16",
+    ]) {
+        assert!(e.contains("NotFound") && started.elapsed().as_secs() < 30, "{e}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let mut mine = Vec::new();
+    for service in ["ec2", "ecr.api", "ecr.dkr", "sts"] {
+        let mut args = vec![
+            "ec2",
+            "create-vpc-endpoint",
+            "--vpc-id",
+            &vpc,
+            "--vpc-endpoint-type",
+            "Interface",
+            "--private-dns-enabled",
+            "--security-group-ids",
+            &group,
+            "--subnet-ids",
+        ];
+        args.extend(subnets.iter().map(String::as_str));
+        let name = format!("com.amazonaws.us-west-2.{service}");
+        args.extend(["--service-name", &name]);
+        mine.push(id(&emu.aws(&args), "VpcEndpoint", "VpcEndpointId"));
+    }
+    let s3 = emu.aws(&[
+        "ec2",
+        "create-vpc-endpoint",
+        "--vpc-id",
+        &vpc,
+        "--vpc-endpoint-type",
+        "Gateway",
+        "--service-name",
+        "com.amazonaws.us-west-2.s3",
+        "--route-table-ids",
+        &table,
+    ]);
+    mine.push(id(&s3, "VpcEndpoint", "VpcEndpointId"));
+    mine.sort();
+    let in_vpc = format!("Name=vpc-id,Values={vpc}");
+    let endpoints = || {
+        let got = emu.aws(&["ec2", "describe-vpc-endpoints", "--filters", &in_vpc]);
+        let mut all: Vec<(String, String)> = list(&got, "VpcEndpoints")
+            .iter()
+            .map(|e| (str_of(&e["VpcEndpointId"]), str_of(&e["State"]).to_ascii_lowercase()))
+            .collect();
+        all.sort();
+        all
+    };
+    while endpoints().iter().any(|(_, state)| state != "available") {
+        assert!(started.elapsed().as_secs() < 60, "{:?}", endpoints());
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+
+    let path = emu.home().join("skip.yaml");
+    let file = path.display().to_string();
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: skip\n  region: us-west-2\nvpc:\n  id: {vpc}\n  subnets:\n    private:\n      us-west-2a: {{id: {}}}\n      us-west-2b: {{id: {}}}\nprivateCluster:\n  enabled: true\n  skipEndpointCreation: true\nmanagedNodeGroups:\n  - name: ng\n    desiredCapacity: 1\n    privateNetworking: true\n",
+            subnets[0], subnets[1]
+        ),
+    )
+    .unwrap();
+    let made_by_hand = emu.calls().get("ec2:CreateVpcEndpoint").copied();
+    assert_eq!(made_by_hand, Some(5));
+    let plan = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]).expect(0, "dry-run");
+    assert!(!plan.stdout.contains("vpc-endpoint"), "{}", plan.stdout);
+    eksup(&emu, &["create", "cluster", "-f", &file]).expect(0, "create");
+    assert_eq!(emu.calls().get("ec2:CreateVpcEndpoint").copied(), made_by_hand, "eksup made an endpoint");
+    let now = endpoints();
+    assert_eq!(now.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>(), mine, "{now:?}");
+
+    let vpc_config =
+        &emu.aws(&["eks", "describe-cluster", "--name", "skip"])["cluster"]["resourcesVpcConfig"];
+    assert_eq!(
+        (&vpc_config["endpointPublicAccess"], &vpc_config["endpointPrivateAccess"]),
+        (&Value::Bool(false), &Value::Bool(true)),
+        "{vpc_config}"
+    );
+    let ng = &emu.aws(&["eks", "describe-nodegroup", "--cluster-name", "skip", "--nodegroup-name", "ng"])["nodegroup"];
+    assert_eq!(ng["status"], "ACTIVE", "{ng}");
+    assert!(list(&ng["health"], "issues").is_empty(), "{ng}");
+
+    eksup(&emu, &["delete", "cluster", "--yes", "-f", &file]).expect(0, "delete");
+    Inventory::owned(&emu, "skip").assert_empty(true);
+    let after = endpoints();
+    assert_eq!(after.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>(), mine, "the user's stay: {after:?}");
+    assert!(after.iter().all(|(_, state)| state == "available"), "{after:?}");
+}
+
+/// `skipEndpointCreation` in a VPC eksup would create: refused before anything is made (that VPC
+/// would have no endpoint, and its nodes would never join).
+#[test]
+fn skip_endpoint_creation_without_a_vpc_of_ones_own_is_refused() {
+    let emu = Emulator::start();
+    let path = emu.home().join("skip.yaml");
+    std::fs::write(
+        &path,
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: skip\n  region: us-west-2\nprivateCluster:\n  enabled: true\n  skipEndpointCreation: true\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n",
+    )
+    .unwrap();
+    let refused = eksup(&emu, &["create", "cluster", "-f", &path.display().to_string()]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("privateCluster.skipEndpointCreation: needs your VPC (`vpc.id`)"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        emu.calls().keys().all(|c| !c.starts_with("ec2:Create") && !c.starts_with("eks:Create")),
+        "{:?}",
+        emu.calls()
+    );
+}

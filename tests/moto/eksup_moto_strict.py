@@ -186,6 +186,15 @@ AWS checks the role at create time (``InvalidParameterException``):
   (whitespace not counted, AWS's "Role policy size" quota) -> ``LimitExceeded`` "Maximum policy
   size of 10240 bytes exceeded for role <name>".
 
+7. Security group rules across VPCs (EC2), always on
+---------------------------------------------------
+* **AuthorizeSecurityGroupIngress / AuthorizeSecurityGroupEgress** with a peer group
+  (``UserIdGroupPairs[].GroupId``) of this account in another VPC than the rule's group, the two VPCs
+  not joined by an ``active`` VPC peering connection -> ``InvalidGroup.NotFound`` "You have
+  specified two resources that belong to different networks." (AWS's answer, quoted in
+  hashicorp/terraform#2857 for a group id of another VPC; moto added the rule). A group of another
+  account (``UserId``) is not checked.
+
 Not enforced: IAM permission evaluation (which actions a policy allows), DeleteRole/DeleteRolePolicy
 races, ENIs of VPC endpoints/Lambda/EFS, security groups referenced from VPC peering, route
 targets (DeleteNatGateway with routes to it is allowed, as on AWS), the ELB's own
@@ -471,6 +480,30 @@ def _patch_ec2_models(models: Any) -> None:
         return group
 
     SecurityGroupBackend.create_security_group = create_security_group
+
+    # --- Rules whose peer group is in another VPC ---------------------------------------
+    def peered(backend: Any, a: str, b: str) -> bool:
+        for pcx in getattr(backend, "vpc_pcxs", {}).values():
+            ends = {getattr(pcx.vpc, "id", None), getattr(pcx.peer_vpc, "id", None)}
+            if ends == {a, b} and getattr(pcx._status, "code", None) == "active":
+                return True
+        return False
+
+    def same_network(authorize: Callable[..., Any]) -> Callable[..., Any]:
+        def handler(self: Any, group_name_or_id: str, *args: Any, **kwargs: Any) -> Any:
+            group = self.get_security_group_by_name_or_id(group_name_or_id, kwargs.get("vpc_id"))
+            for pair in kwargs.get("source_groups") or []:
+                if group is None or not group.vpc_id or pair.get("UserId", self.account_id) != self.account_id:
+                    continue
+                peer = self.get_security_group_from_id(pair.get("GroupId")) if pair.get("GroupId") else None
+                if peer is not None and peer.vpc_id and peer.vpc_id != group.vpc_id and not peered(self, group.vpc_id, peer.vpc_id):
+                    raise _ec2_error("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.")
+            return authorize(self, group_name_or_id, *args, **kwargs)
+
+        return handler
+
+    SecurityGroupBackend.authorize_security_group_ingress = same_network(SecurityGroupBackend.authorize_security_group_ingress)
+    SecurityGroupBackend.authorize_security_group_egress = same_network(SecurityGroupBackend.authorize_security_group_egress)
 
     # --- DeleteSubnet --------------------------------------------------------------------
     original_delete_subnet = SubnetBackend.delete_subnet

@@ -49,6 +49,27 @@ def test_security_group_referenced_by_another_groups_rule_cannot_be_deleted(emul
 
 
 @pytest.mark.emulator_env(MOTO_EC2_NOT_FOUND_SECONDS="0")
+def test_a_rule_takes_a_peer_group_of_its_own_vpc_or_a_peered_one(emulator):
+    ec2 = emulator.client("ec2")
+    vpc, _, _ = network(ec2)
+    other, _, _ = network(ec2, "10.1.0.0/16")
+    nodes, bastions, elsewhere = group(ec2, vpc, "nodes"), group(ec2, vpc, "bastions"), group(ec2, other, "elsewhere")
+    ssh = lambda peer: [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "UserIdGroupPairs": [{"GroupId": peer}]}]
+    ec2.authorize_security_group_ingress(GroupId=nodes, IpPermissions=ssh(bastions))
+    different = ("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.")
+    assert code_of(ec2.authorize_security_group_ingress, GroupId=nodes, IpPermissions=ssh(elsewhere)) == different
+    assert code_of(ec2.authorize_security_group_egress, GroupId=nodes, IpPermissions=ssh(elsewhere)) == different
+    rules = ec2.describe_security_groups(GroupIds=[nodes])["SecurityGroups"][0]["IpPermissions"]
+    assert [p["GroupId"] for r in rules for p in r["UserIdGroupPairs"]] == [bastions], "nothing was added"
+    # A peering connection still pending does not join the networks; an active one does.
+    pcx = ec2.create_vpc_peering_connection(VpcId=vpc, PeerVpcId=other)["VpcPeeringConnection"]["VpcPeeringConnectionId"]
+    if ec2.describe_vpc_peering_connections(VpcPeeringConnectionIds=[pcx])["VpcPeeringConnections"][0]["Status"]["Code"] != "active":
+        assert code_of(ec2.authorize_security_group_ingress, GroupId=nodes, IpPermissions=ssh(elsewhere)) == different
+        ec2.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
+    ec2.authorize_security_group_ingress(GroupId=nodes, IpPermissions=ssh(elsewhere))
+
+
+@pytest.mark.emulator_env(MOTO_EC2_NOT_FOUND_SECONDS="0")
 def test_security_group_used_by_an_instance_or_eni_cannot_be_deleted(emulator):
     ec2 = emulator.client("ec2")
     vpc, a, _ = network(ec2)

@@ -5,8 +5,9 @@
 //! eksctl knows. Read on the file as written (before defaults).
 //!
 //! Where eksup differs from eksctl it says so: eksctl lays out public subnets in the config it
-//! prints and then does not create them, ignores `vpc.nat`, and builds an `IPv6` private VPC
-//! without telling the vpc-cni how to reach AWS over IPv6; eksup refuses what it would not make.
+//! prints and then does not create them, ignores `vpc.nat`, builds an `IPv6` private VPC
+//! without telling the vpc-cni how to reach AWS over IPv6, and takes `skipEndpointCreation` for a
+//! VPC it creates (with no endpoints, whose nodes never join); eksup refuses what it would not make.
 
 use super::V;
 use crate::config::resolved::{self, ipv6_cluster};
@@ -41,6 +42,13 @@ pub(super) fn rules(v: &mut V, cfg: &ClusterConfig) {
             "privateCluster.additionalEndpointServices",
             "cannot be set when `privateCluster.skipEndpointCreation` is true",
             "remove one of them: with `skipEndpointCreation` eksup creates no endpoint",
+        );
+    }
+    if private.skip_endpoint_creation == Some(true) && vpc.and_then(|x| x.id.as_ref()).is_none() {
+        v.err_hint(
+            "privateCluster.skipEndpointCreation",
+            "needs your VPC (`vpc.id`) with its VPC endpoints made: a VPC eksup creates would have none, and its nodes could reach neither EC2, ECR nor STS",
+            "set `vpc.id` and `vpc.subnets.private` to a VPC that has the endpoints, or remove `skipEndpointCreation` to have eksup make them",
         );
     }
     for (i, s) in services.iter().enumerate() {

@@ -807,9 +807,9 @@ fn fully_private_clusters_have_private_subnets_vpc_endpoints_and_end_private_onl
     }
     assert_eq!(p.check(), Ok(()));
 
-    // skipEndpointCreation: the same network, no endpoints; the rest of clusters have none.
+    // skipEndpointCreation (your VPC, which has them): no endpoints; the rest of clusters have none.
     let p = plan_of(
-        "privateCluster:\n  enabled: true\n  skipEndpointCreation: true\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n",
+        "privateCluster:\n  enabled: true\n  skipEndpointCreation: true\nvpc:\n  id: vpc-0123456789abcdef0\n  subnets:\n    private:\n      a: {id: subnet-0a, az: us-west-2a}\n      b: {id: subnet-0b, az: us-west-2b}\nmanagedNodeGroups:\n  - name: ng\n    privateNetworking: true\n",
     );
     assert!(!p.steps.iter().any(|s| s.resource.kind() == Kind::VpcEndpoint));
     assert!(p.step("endpoint-access").is_some());
