@@ -627,11 +627,35 @@ impl AwsCloud {
             action = Action::Updated;
             ng = self.wait_nodegroup(ctx, cluster, name).await?;
         }
+        if self.propagate_asg_tags(&ng, &spec.asg_tags).await? && action == Action::Existed {
+            action = Action::Updated;
+        }
         let mut r = StepResult::new(action).with(keys::NAME, name);
         if let Some(arn) = ng.nodegroup_arn() {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+
+    /// `propagateASGTags`: `tags` on the Auto Scaling groups EKS made for the group, not
+    /// propagated to instances, as eksctl's `PropagateManagedNodeGroupTagsToASG` (on a re-run too,
+    /// so that changed labels, taints and tags follow). Whether it changed any.
+    async fn propagate_asg_tags(
+        &self,
+        ng: &Nodegroup,
+        tags: &std::collections::BTreeMap<String, String>,
+    ) -> anyhow::Result<bool> {
+        if tags.is_empty() {
+            return Ok(false);
+        }
+        let names = ng.resources().map(|r| r.auto_scaling_groups()).unwrap_or_default();
+        let mut changed = false;
+        for name in names.iter().filter_map(|g| g.name()).filter(|n| !n.is_empty()) {
+            if let Some(group) = self.describe_asg(name).await? {
+                changed |= self.sync_group_tags(&group, tags, false).await?;
+            }
+        }
+        Ok(changed)
     }
 
     /// A re-run: change in place the scaling, labels and taints the config now asks of an

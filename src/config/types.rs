@@ -935,9 +935,17 @@ macro_rules! nodegroup_struct {
             /// Subnet ids or aliases from `vpc.subnets`
             #[serde(skip_serializing_if = "Option::is_none")]
             pub subnets: Option<Vec<String>>,
-            /// The EC2 `Name` tag of the instances
+            /// The EC2 `Name` tag of the instances (default `<cluster>-<group>-Node`)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_name: Option<String>,
+            /// Put before the instances' `Name` tag, followed by `-`
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub instance_prefix: Option<String>,
+            /// Tag the Auto Scaling group with the labels and taints for Cluster Autoscaler
+            /// (`k8s.io/cluster-autoscaler/node-template/...`) and, on a managed group's (EKS
+            /// makes it), with the group's tags
+            #[serde(rename = "propagateASGTags", skip_serializing_if = "Option::is_none")]
+            pub propagate_asg_tags: Option<bool>,
             /// Nodes to run (default 2)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub desired_capacity: Option<i64>,
@@ -1042,6 +1050,11 @@ nodegroup_struct!(
         /// Seconds before an instance is replaced (at least 86400)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub max_instance_lifetime: Option<i64>,
+        /// Auto Scaling processes suspended on the group (`Launch`, `Terminate`,
+        /// `AddToLoadBalancer`, `AlarmNotification`, `AZRebalance`, `HealthCheck`,
+        /// `InstanceRefresh`, `ReplaceUnhealthy`, `ScheduledActions`)
+        #[serde(rename = "asgSuspendProcesses", skip_serializing_if = "Option::is_none")]
+        pub asg_suspend_processes: Option<Vec<String>>,
         /// CloudWatch metrics of the Auto Scaling group
         #[serde(rename = "asgMetricsCollection", skip_serializing_if = "Option::is_none")]
         pub asg_metrics_collection: Option<Vec<MetricsCollection>>,

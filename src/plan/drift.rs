@@ -900,6 +900,7 @@ mod tests {
             max_unavailable: None,
             max_unavailable_percentage: None,
             node_repair: None,
+            asg_tags: BTreeMap::new(),
         }
     }
 
