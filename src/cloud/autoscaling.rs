@@ -150,16 +150,16 @@ impl AwsCloud {
     /// A re-run: the processes suspended on the group made the file's `asgSuspendProcesses`
     /// (missing ones suspended, others resumed); without the field, left as they are, with a
     /// warning when some are suspended. Whether it changed any.
-    async fn converge_suspended(
+    pub(crate) async fn converge_suspended(
         &self,
         ctx: &StepContext<'_>,
-        spec: &AutoScalingGroupSpec,
         group: &AutoScalingGroup,
+        want: Option<&[String]>,
     ) -> Result<bool, CloudError> {
-        let name = spec.group_name.as_str();
+        let name = group.auto_scaling_group_name().unwrap_or_default();
         let suspended: Vec<String> =
             group.suspended_processes().iter().filter_map(|p| p.process_name().map(str::to_string)).collect();
-        let Some(want) = &spec.suspend_processes else {
+        let Some(want) = want else {
             if !suspended.is_empty() {
                 ctx.progress.warn(&format!(
                     "Auto Scaling group `{name}` has processes suspended (`{}`) that the file does not list: left as they are; hint: `asgSuspendProcesses: []` resumes them",
@@ -257,7 +257,7 @@ impl AwsCloud {
         if self.sync_group_tags(group, &group_tags(ctx, spec), true).await? {
             action = Action::Updated;
         }
-        if self.converge_suspended(ctx, spec, group).await? {
+        if self.converge_suspended(ctx, group, spec.suspend_processes.as_deref()).await? {
             action = Action::Updated;
         }
         // Metrics the file asks for that are not collected (others collected stay).

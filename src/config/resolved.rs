@@ -303,6 +303,8 @@ pub struct Nodes {
     /// `propagateASGTags`: Cluster Autoscaler's label and taint templates (and, for a managed
     /// group, its tags) on the Auto Scaling group.
     pub propagate_asg_tags: bool,
+    /// `asgSuspendProcesses`: Auto Scaling processes suspended on the group (none: not said).
+    pub suspend_processes: Option<Vec<String>>,
 }
 
 impl Nodes {
@@ -485,8 +487,6 @@ pub struct SelfManaged {
     pub distribution: Option<super::NodeGroupInstancesDistribution>,
     /// `asgMetricsCollection`: per entry its granularity and metrics (none: all).
     pub metrics_collection: Vec<(String, Vec<String>)>,
-    /// `asgSuspendProcesses`: Auto Scaling processes suspended on the group (none: not said).
-    pub suspend_processes: Option<Vec<String>>,
     /// `containerRuntime`, passed to the bootstrap script of Windows nodes.
     pub container_runtime: Option<String>,
     /// `clusterDNS`: kubelet's DNS server for pods instead of the service range's `.10`.
@@ -577,6 +577,7 @@ macro_rules! nodes {
             instance_prefix: ng.instance_prefix.clone().filter(|p| !p.is_empty()),
             instance_name: ng.instance_name.clone().filter(|n| !n.is_empty()),
             propagate_asg_tags: ng.propagate_asg_tags.unwrap_or_default(),
+            suspend_processes: ng.asg_suspend_processes.clone(),
         }
     }};
 }
@@ -646,7 +647,6 @@ impl SelfManaged {
                 .flatten()
                 .map(|m| (m.granularity.clone(), m.metrics.clone().unwrap_or_default()))
                 .collect(),
-            suspend_processes: ng.asg_suspend_processes.clone(),
         }
     }
 }

@@ -482,6 +482,7 @@ fn aws_constraints() -> Vec<(Field, Json)> {
         (("MetricsCollection", "granularity"), json!({ "enum": ["1Minute"] })),
         (("MetricsCollection", "metrics"), items(json!({ "enum": strings(ASG_METRICS) }))),
         (("NodeGroup", "asgSuspendProcesses"), items(json!({ "enum": strings(ASG_PROCESSES) }))),
+        (("ManagedNodeGroup", "asgSuspendProcesses"), items(json!({ "enum": strings(ASG_PROCESSES) }))),
     ]
 }
 

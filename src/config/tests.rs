@@ -1210,7 +1210,7 @@ fn control_plane_component_configs_are_checked() {
 #[test]
 fn asg_suspend_processes_instance_names_and_propagated_tags_are_checked() {
     let errs = errors(&format!(
-        "{HEAD}nodeGroups:\n  - name: a\n    asgSuspendProcesses: [AZRebalance, Rebalance]\n    instancePrefix: {}\nmanagedNodeGroups:\n  - name: m\n    launchTemplate:\n      id: lt-0123456789abcdef0\n    instanceName: web\n    instancePrefix: team\n",
+        "{HEAD}nodeGroups:\n  - name: a\n    asgSuspendProcesses: [AZRebalance, Rebalance]\n    instancePrefix: {}\nmanagedNodeGroups:\n  - name: m\n    launchTemplate:\n      id: lt-0123456789abcdef0\n    instanceName: web\n    instancePrefix: team\n    asgSuspendProcesses: [Launch, Scale]\n",
         "p".repeat(250)
     ));
     let has = |s: &str| errs.iter().any(|e| e.contains(s));
@@ -1228,6 +1228,7 @@ fn asg_suspend_processes_instance_names_and_propagated_tags_are_checked() {
         "{errs:#?}"
     );
     assert!(has("managedNodeGroups[0].instancePrefix: cannot be set"), "{errs:#?}");
+    assert!(has("managedNodeGroups[0].asgSuspendProcesses[1]: `Scale` is not one of"), "{errs:#?}");
     assert!(!has("nodeGroups[0].asgSuspendProcesses[0]"), "{errs:#?}");
 
     // The templates of propagateASGTags count against AWS's 50 tags, on either kind of group.

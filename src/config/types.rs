@@ -946,6 +946,12 @@ macro_rules! nodegroup_struct {
             /// makes it), with the group's tags
             #[serde(rename = "propagateASGTags", skip_serializing_if = "Option::is_none")]
             pub propagate_asg_tags: Option<bool>,
+            /// Auto Scaling processes suspended on the group (a managed group's: the one EKS
+            /// makes): `Launch`, `Terminate`, `AddToLoadBalancer`, `AlarmNotification`,
+            /// `AZRebalance`, `HealthCheck`, `InstanceRefresh`, `ReplaceUnhealthy`,
+            /// `ScheduledActions`
+            #[serde(rename = "asgSuspendProcesses", skip_serializing_if = "Option::is_none")]
+            pub asg_suspend_processes: Option<Vec<String>>,
             /// Nodes to run (default 2)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub desired_capacity: Option<i64>,
@@ -1050,11 +1056,6 @@ nodegroup_struct!(
         /// Seconds before an instance is replaced (at least 86400)
         #[serde(skip_serializing_if = "Option::is_none")]
         pub max_instance_lifetime: Option<i64>,
-        /// Auto Scaling processes suspended on the group (`Launch`, `Terminate`,
-        /// `AddToLoadBalancer`, `AlarmNotification`, `AZRebalance`, `HealthCheck`,
-        /// `InstanceRefresh`, `ReplaceUnhealthy`, `ScheduledActions`)
-        #[serde(rename = "asgSuspendProcesses", skip_serializing_if = "Option::is_none")]
-        pub asg_suspend_processes: Option<Vec<String>>,
         /// CloudWatch metrics of the Auto Scaling group
         #[serde(rename = "asgMetricsCollection", skip_serializing_if = "Option::is_none")]
         pub asg_metrics_collection: Option<Vec<MetricsCollection>>,

@@ -1422,6 +1422,7 @@ struct NgView<'a> {
     instance_name: Option<&'a str>,
     instance_prefix: Option<&'a str>,
     propagate_asg_tags: bool,
+    suspend_processes: Option<&'a Vec<String>>,
 }
 
 macro_rules! ng_view {
@@ -1455,6 +1456,7 @@ macro_rules! ng_view {
             instance_name: $ng.instance_name.as_deref().filter(|n| !n.is_empty()),
             instance_prefix: $ng.instance_prefix.as_deref().filter(|p| !p.is_empty()),
             propagate_asg_tags: $ng.propagate_asg_tags == Some(true),
+            suspend_processes: $ng.asg_suspend_processes.as_ref(),
         }
     };
 }
@@ -1500,6 +1502,10 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         node_iam_rules(v, ng);
         autoscaler_tag_rules(v, ng, *managed);
         instance_name_rules(v, ng, cfg.metadata.name.as_deref().unwrap_or_default());
+        // eksctl checks a self-managed group's names only; AWS refuses others for both kinds.
+        for (j, process) in ng.suspend_processes.into_iter().flatten().enumerate() {
+            v.one_of(&format!("{}.asgSuspendProcesses[{j}]", ng.path), process, ASG_PROCESSES);
+        }
         ssh_rules(v, ng);
         bottlerocket_rules(v, ng, *managed);
     }
@@ -1711,9 +1717,6 @@ fn self_managed_rules<'a>(
         }
         if let Some(ids) = ng.iam.as_ref().and_then(|iam| iam.instance_profile_arn.as_ref()) {
             v.arn(&format!("{p}.iam.instanceProfileARN"), ids);
-        }
-        for (j, process) in ng.asg_suspend_processes.iter().flatten().enumerate() {
-            v.one_of(&format!("{p}.asgSuspendProcesses[{j}]"), process, ASG_PROCESSES);
         }
         for (j, m) in ng.asg_metrics_collection.iter().flatten().enumerate() {
             v.one_of(&format!("{p}.asgMetricsCollection[{j}].granularity"), &m.granularity, &["1Minute"]);

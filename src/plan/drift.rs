@@ -901,6 +901,7 @@ mod tests {
             max_unavailable_percentage: None,
             node_repair: None,
             asg_tags: BTreeMap::new(),
+            suspend_processes: None,
         }
     }
 

@@ -725,6 +725,10 @@ pub struct ManagedNodegroupSpec {
     /// and the group's tags.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub asg_tags: BTreeMap<String, String>,
+    /// `asgSuspendProcesses`: the Auto Scaling processes suspended on the groups EKS makes for
+    /// it, as on a self-managed group's ([`AutoScalingGroupSpec::suspend_processes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspend_processes: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

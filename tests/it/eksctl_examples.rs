@@ -2763,8 +2763,8 @@ managedNodeGroups:
     emu.aws(&["ec2", "delete-placement-group", "--group-name", "hpc"]);
 }
 
-/// Auto Scaling options of node groups, as eksctl applies them: a self-managed group's
-/// `asgSuspendProcesses` (SuspendProcesses), `propagateASGTags` (Cluster Autoscaler's label and
+/// Auto Scaling options of node groups, as eksctl applies them: `asgSuspendProcesses`
+/// (SuspendProcesses, on the group EKS makes for a managed group), `propagateASGTags` (Cluster Autoscaler's label and
 /// taint templates on the self-managed group's Auto Scaling group, and with the group's tags on
 /// the one EKS makes for a managed group, not propagated to its instances), and the instances'
 /// `Name` from `instancePrefix` and `instanceName`. Read back with the AWS CLI; the same file
@@ -2792,6 +2792,7 @@ managedNodeGroups:
   - name: mng-1
     desiredCapacity: 1
     instancePrefix: team
+    asgSuspendProcesses: [AZRebalance]
     propagateASGTags: true
     labels: {tier: db}
     tags: {owner: me}
@@ -2842,6 +2843,7 @@ managedNodeGroups:
         assert_eq!(eks[&format!("{template}/label/tier")], ("db".to_string(), false), "{eks:?}");
         assert_eq!(eks["owner"], ("me".to_string(), false), "{eks:?}");
         assert_eq!(named(&format!("team-{cluster}-mng-1-Node")), 1);
+        assert_eq!(suspended(&managed), ["AZRebalance"]);
 
         // The same file again changes nothing.
         let file = emu.home().join("asg-options.yaml");
@@ -2865,7 +2867,8 @@ managedNodeGroups:
             &changed,
             config
                 .replace("[AZRebalance, ScheduledActions]", "[HealthCheck, ScheduledActions]")
-                .replace("labels: {tier: db}", "labels: {role: db}"),
+                .replace("labels: {tier: db}", "labels: {role: db}")
+                .replace("[AZRebalance]\n", "[]\n"),
         )
         .unwrap();
         let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&changed));
@@ -2875,6 +2878,7 @@ managedNodeGroups:
         assert_eq!(eks[&format!("{template}/label/role")], ("db".to_string(), false), "{eks:?}");
         assert!(!eks.contains_key(&format!("{template}/label/tier")), "{eks:?}");
         assert!(eks.contains_key("eks:nodegroup-name"), "EKS's own tags stay: {eks:?}");
+        assert!(suspended(&managed).is_empty());
     });
 }
 

@@ -383,6 +383,7 @@ fn cluster_plan() -> Plan {
             max_unavailable_percentage: None,
             node_repair: None,
             asg_tags: BTreeMap::new(),
+            suspend_processes: None,
         })),
         &deps,
     ));

@@ -91,6 +91,7 @@ impl Builder<'_> {
                 } else {
                     std::collections::BTreeMap::new()
                 },
+                suspend_processes: nodes.suspend_processes.clone(),
             })),
             deps,
         );

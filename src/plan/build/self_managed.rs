@@ -97,7 +97,7 @@ impl Builder<'_> {
                     capacity_rebalance: d.capacity_rebalance.unwrap_or_default(),
                 }),
                 tags,
-                suspend_processes: ng.suspend_processes.clone(),
+                suspend_processes: ng.nodes.suspend_processes.clone(),
             })),
             deps,
         );

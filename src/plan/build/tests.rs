@@ -994,4 +994,5 @@ fn instance_names_suspended_processes_and_propagated_asg_tags() {
         panic!("not a nodegroup")
     };
     assert!(quiet.asg_tags.is_empty());
+    assert_eq!(quiet.suspend_processes, None);
 }
