@@ -5,6 +5,8 @@ use aws_sdk_autoscaling::types::{
     LaunchTemplateSpecification, MixedInstancesPolicy, Tag,
 };
 
+use std::collections::BTreeMap;
+
 use super::error::{ApiResult as _, CloudError};
 use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for};
 use crate::executor::{Action, Progress, StepContext, StepResult};
@@ -15,17 +17,21 @@ pub(crate) fn asg_tag_pairs(group: &AutoScalingGroup) -> impl Iterator<Item = (&
 }
 
 /// The tags of a node group's Auto Scaling group, each propagated to its instances: the
-/// ownership tags, `Name`, the Kubernetes cluster tag and the group's own.
-fn group_tags(
-    ctx: &StepContext<'_>,
-    spec: &AutoScalingGroupSpec,
-) -> std::collections::BTreeMap<String, String> {
+/// ownership tags, the Kubernetes cluster tag and the group's own (with the instances' `Name`).
+fn group_tags(ctx: &StepContext<'_>, spec: &AutoScalingGroupSpec) -> BTreeMap<String, String> {
     let mut tags = step_tags(ctx);
-    tags.insert("Name".to_string(), format!("{}-{}-Node", ctx.plan.cluster, spec.group_name));
     tags.insert(kubernetes_cluster_tag(&ctx.plan.cluster), "owned".to_string());
     tags.extend(spec.tags.clone());
     tags
 }
+
+/// The most tags AWS allows on an Auto Scaling group.
+const MAX_GROUP_TAGS: usize = 50;
+/// Tags sent per CreateOrUpdateTags, as eksctl sends them (`MaximumCreatedTagNumberPerCall`).
+const TAGS_PER_CALL: usize = 25;
+/// Cluster Autoscaler's templates of a group's labels and taints: derived from the file, so one
+/// the file no longer gives is removed.
+const NODE_TEMPLATE_PREFIX: &str = "k8s.io/cluster-autoscaler/node-template/";
 
 /// The mixed instances policy of a group's `distribution`, on launch template `lt_id`.
 fn mixed_instances_policy(lt_id: &str, d: &Distribution) -> MixedInstancesPolicy {
@@ -86,10 +92,14 @@ fn same_distribution(group: &AutoScalingGroup, d: &Distribution) -> bool {
 }
 
 fn group_tag(group: &str, key: &str, value: &str) -> Tag {
+    propagated_tag(group, key, value, true)
+}
+
+fn propagated_tag(group: &str, key: &str, value: &str, propagate: bool) -> Tag {
     Tag::builder()
         .key(key)
         .value(value)
-        .propagate_at_launch(true)
+        .propagate_at_launch(propagate)
         .resource_id(group)
         .resource_type("auto-scaling-group")
         .build()
@@ -125,6 +135,95 @@ impl AwsCloud {
         Ok(())
     }
 
+    /// SuspendProcesses: `processes` of group `name` (eksctl's `suspendProcesses` task).
+    async fn suspend_processes(&self, name: &str, processes: &[String]) -> Result<(), CloudError> {
+        self.asg
+            .suspend_processes()
+            .auto_scaling_group_name(name)
+            .set_scaling_processes(Some(processes.to_vec()))
+            .send()
+            .await
+            .api("SuspendProcesses")?;
+        Ok(())
+    }
+
+    /// A re-run: the processes suspended on the group made the file's `asgSuspendProcesses`
+    /// (missing ones suspended, others resumed); without the field, left as they are, with a
+    /// warning when some are suspended. Whether it changed any.
+    pub(crate) async fn converge_suspended(
+        &self,
+        ctx: &StepContext<'_>,
+        group: &AutoScalingGroup,
+        want: Option<&[String]>,
+    ) -> Result<bool, CloudError> {
+        let name = group.auto_scaling_group_name().unwrap_or_default();
+        let suspended: Vec<String> =
+            group.suspended_processes().iter().filter_map(|p| p.process_name().map(str::to_string)).collect();
+        let Some(want) = want else {
+            if !suspended.is_empty() {
+                ctx.progress.warn(&format!(
+                    "Auto Scaling group `{name}` has processes suspended (`{}`) that the file does not list: left as they are; hint: `asgSuspendProcesses: []` resumes them",
+                    suspended.join("`, `")
+                ));
+            }
+            return Ok(false);
+        };
+        let missing: Vec<String> = want.iter().filter(|p| !suspended.contains(*p)).cloned().collect();
+        let extra: Vec<String> = suspended.iter().filter(|p| !want.contains(*p)).cloned().collect();
+        if !missing.is_empty() {
+            self.suspend_processes(name, &missing).await?;
+        }
+        if !extra.is_empty() {
+            self.asg
+                .resume_processes()
+                .auto_scaling_group_name(name)
+                .set_scaling_processes(Some(extra.clone()))
+                .send()
+                .await
+                .api("ResumeProcesses")?;
+        }
+        Ok(!missing.is_empty() || !extra.is_empty())
+    }
+
+    /// Bring a group's tags to `want` (CreateOrUpdateTags, in eksctl's batches of 25, each tag
+    /// `propagate`d to instances or not): missing or different ones set, Cluster Autoscaler
+    /// templates `want` no longer has deleted; tags set outside eksup stay. Refused before any
+    /// call when the group would carry more than AWS's 50 tags, as eksctl's `checkASGTagsNumber`.
+    /// Whether it changed any.
+    pub(crate) async fn sync_group_tags(
+        &self,
+        group: &AutoScalingGroup,
+        want: &BTreeMap<String, String>,
+        propagate: bool,
+    ) -> anyhow::Result<bool> {
+        let name = group.auto_scaling_group_name().unwrap_or_default();
+        let set = crate::plan::drift::tags_to_add(want, asg_tag_pairs(group));
+        let stale: Vec<Tag> = asg_tag_pairs(group)
+            .filter(|(k, _)| k.starts_with(NODE_TEMPLATE_PREFIX) && !want.contains_key(*k))
+            .map(|(k, v)| propagated_tag(name, k, v, propagate))
+            .collect();
+        let mut keys: std::collections::BTreeSet<&str> = asg_tag_pairs(group).map(|(k, _)| k).collect();
+        for t in &stale {
+            keys.remove(t.key().unwrap_or_default());
+        }
+        keys.extend(set.keys().map(String::as_str));
+        if keys.len() > MAX_GROUP_TAGS {
+            anyhow::bail!(
+                "Auto Scaling group `{name}` would carry `{}` tags, but AWS allows `{MAX_GROUP_TAGS}`; hint: use fewer labels, taints or tags on the node group",
+                keys.len()
+            );
+        }
+        if !stale.is_empty() {
+            self.asg.delete_tags().set_tags(Some(stale.clone())).send().await.api("DeleteTags")?;
+        }
+        let tags: Vec<Tag> = set.iter().map(|(k, v)| propagated_tag(name, k, v, propagate)).collect();
+        for chunk in tags.chunks(TAGS_PER_CALL) {
+            let req = self.asg.create_or_update_tags().set_tags(Some(chunk.to_vec()));
+            req.send().await.api("CreateOrUpdateTags")?;
+        }
+        Ok(!stale.is_empty() || !tags.is_empty())
+    }
+
     pub(crate) async fn update_asg_size(
         &self,
         name: &str,
@@ -155,13 +254,10 @@ impl AwsCloud {
         let name = spec.group_name.as_str();
         let mut action = Action::Existed;
         // Tags the config now gives it (added or updated; tags set outside eksup stay).
-        let retag: Vec<Tag> = crate::plan::drift::tags_to_add(&group_tags(ctx, spec), asg_tag_pairs(group))
-            .iter()
-            .map(|(k, v)| group_tag(name, k, v))
-            .collect();
-        if !retag.is_empty() {
-            let req = self.asg.create_or_update_tags().set_tags(Some(retag));
-            req.send().await.api("CreateOrUpdateTags")?;
+        if self.sync_group_tags(group, &group_tags(ctx, spec), true).await? {
+            action = Action::Updated;
+        }
+        if self.converge_suspended(ctx, group, spec.suspend_processes.as_deref()).await? {
             action = Action::Updated;
         }
         // Metrics the file asks for that are not collected (others collected stay).
@@ -277,6 +373,9 @@ impl AwsCloud {
         self.made(ctx);
         for (granularity, metrics) in &spec.metrics_collection {
             self.enable_metrics(name, granularity, metrics).await?;
+        }
+        if let Some(processes) = spec.suspend_processes.as_deref().filter(|p| !p.is_empty()) {
+            self.suspend_processes(name, processes).await?;
         }
         let mut r = StepResult::new(Action::Created).with(keys::NAME, name);
         if let Some(arn) =

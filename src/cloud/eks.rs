@@ -642,11 +642,38 @@ impl AwsCloud {
             action = Action::Updated;
             ng = self.wait_nodegroup(ctx, cluster, name).await?;
         }
+        if self.nodegroup_asgs(ctx, &ng, spec).await? && action == Action::Existed {
+            action = Action::Updated;
+        }
         let mut r = StepResult::new(action).with(keys::NAME, name);
         if let Some(arn) = ng.nodegroup_arn() {
             r = r.with(keys::ARN, arn);
         }
         Ok(r)
+    }
+
+    /// The Auto Scaling groups EKS made for the group, as eksctl leaves them (on a re-run too,
+    /// so that changes follow): `propagateASGTags`' tags, not propagated to instances (eksctl's
+    /// `PropagateManagedNodeGroupTagsToASG`), and `asgSuspendProcesses` (its `suspendProcesses`
+    /// task). Whether it changed any.
+    async fn nodegroup_asgs(
+        &self,
+        ctx: &StepContext<'_>,
+        ng: &Nodegroup,
+        spec: &ManagedNodegroupSpec,
+    ) -> anyhow::Result<bool> {
+        if spec.asg_tags.is_empty() && spec.suspend_processes.is_none() {
+            return Ok(false);
+        }
+        let names = ng.resources().map(|r| r.auto_scaling_groups()).unwrap_or_default();
+        let mut changed = false;
+        for name in names.iter().filter_map(|g| g.name()).filter(|n| !n.is_empty()) {
+            if let Some(group) = self.describe_asg(name).await? {
+                changed |= self.sync_group_tags(&group, &spec.asg_tags, false).await?;
+                changed |= self.converge_suspended(ctx, &group, spec.suspend_processes.as_deref()).await?;
+            }
+        }
+        Ok(changed)
     }
 
     /// A re-run: change in place the scaling, labels and taints the config now asks of an

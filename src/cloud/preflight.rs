@@ -127,6 +127,81 @@ const ANYWHERE_PROFILE: &[&str] = &[
 const LAUNCH_TEMPLATE_ACTIONS: &[&str] =
     &["ec2:CreateLaunchTemplate", "ssm:GetParameter", "ec2:DescribeImages"];
 
+/// A managed node group's: the create, then CreateOrUpdateTags (`propagateASGTags`) and
+/// SuspendProcesses (`asgSuspendProcesses`) on the Auto Scaling groups EKS made for it.
+fn managed_nodegroup_actions(spec: &crate::plan::ManagedNodegroupSpec) -> &'static [&'static str] {
+    const CREATE: &[&str] = &["eks:CreateNodegroup", "eks:DescribeNodegroup", "iam:PassRole"];
+    const TAGS: &[&str] = &[
+        "eks:CreateNodegroup",
+        "eks:DescribeNodegroup",
+        "iam:PassRole",
+        "autoscaling:DescribeAutoScalingGroups",
+        "autoscaling:CreateOrUpdateTags",
+    ];
+    const SUSPEND: &[&str] = &[
+        "eks:CreateNodegroup",
+        "eks:DescribeNodegroup",
+        "iam:PassRole",
+        "autoscaling:DescribeAutoScalingGroups",
+        "autoscaling:SuspendProcesses",
+    ];
+    const BOTH: &[&str] = &[
+        "eks:CreateNodegroup",
+        "eks:DescribeNodegroup",
+        "iam:PassRole",
+        "autoscaling:DescribeAutoScalingGroups",
+        "autoscaling:CreateOrUpdateTags",
+        "autoscaling:SuspendProcesses",
+    ];
+    let suspend = spec.suspend_processes.as_ref().is_some_and(|p| !p.is_empty());
+    match (!spec.asg_tags.is_empty(), suspend) {
+        (false, false) => CREATE,
+        (true, false) => TAGS,
+        (false, true) => SUSPEND,
+        (true, true) => BOTH,
+    }
+}
+
+/// An Auto Scaling group's: the create, then EnableMetricsCollection (`asgMetricsCollection`)
+/// and SuspendProcesses (`asgSuspendProcesses`) when the file asks for them.
+fn auto_scaling_group_actions(spec: &crate::plan::AutoScalingGroupSpec) -> &'static [&'static str] {
+    const CREATE: &[&str] = &[
+        "autoscaling:CreateAutoScalingGroup",
+        "autoscaling:DescribeAutoScalingGroups",
+        "ec2:RunInstances",
+        "iam:PassRole",
+    ];
+    const METRICS: &[&str] = &[
+        "autoscaling:CreateAutoScalingGroup",
+        "autoscaling:DescribeAutoScalingGroups",
+        "ec2:RunInstances",
+        "iam:PassRole",
+        "autoscaling:EnableMetricsCollection",
+    ];
+    const SUSPEND: &[&str] = &[
+        "autoscaling:CreateAutoScalingGroup",
+        "autoscaling:DescribeAutoScalingGroups",
+        "ec2:RunInstances",
+        "iam:PassRole",
+        "autoscaling:SuspendProcesses",
+    ];
+    const BOTH: &[&str] = &[
+        "autoscaling:CreateAutoScalingGroup",
+        "autoscaling:DescribeAutoScalingGroups",
+        "ec2:RunInstances",
+        "iam:PassRole",
+        "autoscaling:EnableMetricsCollection",
+        "autoscaling:SuspendProcesses",
+    ];
+    let suspend = spec.suspend_processes.as_ref().is_some_and(|p| !p.is_empty());
+    match (!spec.metrics_collection.is_empty(), suspend) {
+        (false, false) => CREATE,
+        (true, false) => METRICS,
+        (false, true) => SUSPEND,
+        (true, true) => BOTH,
+    }
+}
+
 /// The IAM actions a resource's create calls, for the policy simulation. Every kind is listed,
 /// so a new kind cannot be forgotten here.
 fn actions(resource: &Resource) -> &'static [&'static str] {
@@ -190,20 +265,8 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
         }
         Resource::OidcProvider { .. } => &["iam:CreateOpenIDConnectProvider", "iam:TagOpenIDConnectProvider"],
         Resource::LaunchTemplate(_) => LAUNCH_TEMPLATE_ACTIONS,
-        Resource::ManagedNodegroup(_) => &["eks:CreateNodegroup", "eks:DescribeNodegroup", "iam:PassRole"],
-        Resource::AutoScalingGroup(spec) if !spec.metrics_collection.is_empty() => &[
-            "autoscaling:CreateAutoScalingGroup",
-            "autoscaling:DescribeAutoScalingGroups",
-            "autoscaling:EnableMetricsCollection",
-            "ec2:RunInstances",
-            "iam:PassRole",
-        ],
-        Resource::AutoScalingGroup(_) => &[
-            "autoscaling:CreateAutoScalingGroup",
-            "autoscaling:DescribeAutoScalingGroups",
-            "ec2:RunInstances",
-            "iam:PassRole",
-        ],
+        Resource::ManagedNodegroup(spec) => managed_nodegroup_actions(spec),
+        Resource::AutoScalingGroup(spec) => auto_scaling_group_actions(spec),
         Resource::FargateProfile(_) => &["eks:CreateFargateProfile", "iam:PassRole"],
         Resource::Addon { .. } => &["eks:CreateAddon", "eks:DescribeAddon", "eks:DescribeAddonVersions"],
         Resource::AccessEntry { .. } => &["eks:CreateAccessEntry", "eks:AssociateAccessPolicy"],

@@ -296,6 +296,26 @@ pub struct Nodes {
     pub unresolved_selector: Option<String>,
     /// What the launch template sets of the instances beyond the root volume.
     pub instance: InstanceOptions,
+    /// `instancePrefix` and `instanceName`: the instances' `Name` tag is
+    /// `[<prefix>-](<name> | <cluster>-<group>-Node)`, as eksctl's `generateNodeName`.
+    pub instance_prefix: Option<String>,
+    pub instance_name: Option<String>,
+    /// `propagateASGTags`: Cluster Autoscaler's label and taint templates (and, for a managed
+    /// group, its tags) on the Auto Scaling group.
+    pub propagate_asg_tags: bool,
+    /// `asgSuspendProcesses`: Auto Scaling processes suspended on the group (none: not said).
+    pub suspend_processes: Option<Vec<String>>,
+}
+
+impl Nodes {
+    /// The instances' `Name` tag, as eksctl's `generateNodeName` makes it.
+    pub fn instance_name_tag(&self, cluster: &str) -> String {
+        let name = self.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{}-Node", self.name));
+        match &self.instance_prefix {
+            Some(prefix) => format!("{prefix}-{name}"),
+            None => name,
+        }
+    }
 }
 
 /// A launch template's settings of the instances beyond the root volume and the bootstrap
@@ -498,7 +518,6 @@ pub struct SelfManaged {
     pub nodes: Nodes,
     pub instance_type: String,
     pub ami: Option<String>,
-    pub instance_name: Option<String>,
     pub with_shared_security_group: bool,
     pub with_local_security_group: bool,
     pub target_group_arns: Vec<String>,
@@ -595,6 +614,11 @@ macro_rules! nodes {
                 ng.enable_detailed_monitoring,
                 CapacityUse::of(ng.capacity_reservation.as_ref(), ng.instance_market_options.as_ref()),
             ),
+            // eksctl takes an empty string as unset.
+            instance_prefix: ng.instance_prefix.clone().filter(|p| !p.is_empty()),
+            instance_name: ng.instance_name.clone().filter(|n| !n.is_empty()),
+            propagate_asg_tags: ng.propagate_asg_tags.unwrap_or_default(),
+            suspend_processes: ng.asg_suspend_processes.clone(),
         }
     }};
 }
@@ -643,7 +667,6 @@ impl SelfManaged {
                 .unwrap_or_else(|| DEFAULT_INSTANCE_TYPE.into()),
             distribution: ng.instances_distribution.clone(),
             ami: ng.ami.clone(),
-            instance_name: ng.instance_name.clone(),
             with_shared_security_group: sgs.with_shared.unwrap_or(DEFAULT_WITH_SHARED_SG),
             with_local_security_group: sgs.with_local.unwrap_or(DEFAULT_WITH_LOCAL_SG),
             target_group_arns: ng.target_group_arns.clone().unwrap_or_default(),

@@ -17,8 +17,8 @@ use super::defaults::{
 use super::known::EKSCTL_FIELDS;
 use super::validate::component_config::{self, NODE_PORTS, WEIGHTS};
 use super::validate::{
-    AMI_FAMILIES, ASG_METRICS, CONTROL_PLANE_TIERS, INSTANCE_TYPE_PATTERN, REPAIR_ACTIONS, RETENTION_DAYS,
-    SPOT_ALLOCATION_STRATEGIES, TAINT_EFFECTS, VOLUME_TYPES,
+    AMI_FAMILIES, ASG_METRICS, ASG_PROCESSES, CONTROL_PLANE_TIERS, INSTANCE_TYPE_PATTERN, REPAIR_ACTIONS,
+    RETENTION_DAYS, SPOT_ALLOCATION_STRATEGIES, TAINT_EFFECTS, VOLUME_TYPES,
 };
 use super::{EKSCTL_API_VERSION, EKSUP_API_VERSION};
 
@@ -481,6 +481,8 @@ fn aws_constraints() -> Vec<(Field, Json)> {
         ),
         (("MetricsCollection", "granularity"), json!({ "enum": ["1Minute"] })),
         (("MetricsCollection", "metrics"), items(json!({ "enum": strings(ASG_METRICS) }))),
+        (("NodeGroup", "asgSuspendProcesses"), items(json!({ "enum": strings(ASG_PROCESSES) }))),
+        (("ManagedNodeGroup", "asgSuspendProcesses"), items(json!({ "enum": strings(ASG_PROCESSES) }))),
     ]
 }
 

@@ -1305,3 +1305,38 @@ fn control_plane_component_configs_are_checked() {
         "{errs:#?}"
     );
 }
+
+#[test]
+fn asg_suspend_processes_instance_names_and_propagated_tags_are_checked() {
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    asgSuspendProcesses: [AZRebalance, Rebalance]\n    instancePrefix: {}\nmanagedNodeGroups:\n  - name: m\n    launchTemplate:\n      id: lt-0123456789abcdef0\n    instanceName: web\n    instancePrefix: team\n    asgSuspendProcesses: [Launch, Scale]\n",
+        "p".repeat(250)
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(has("nodeGroups[0].asgSuspendProcesses[1]: `Rebalance` is not one of `Launch`"), "{errs:#?}");
+    assert!(
+        has(
+            "nodeGroups[0].instancePrefix: makes the instances' `Name` tag `262` characters long, but EC2 takes at most `256`"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            "managedNodeGroups[0].instanceName: cannot be set in a managed node group when a launch template is supplied"
+        ),
+        "{errs:#?}"
+    );
+    assert!(has("managedNodeGroups[0].instancePrefix: cannot be set"), "{errs:#?}");
+    assert!(has("managedNodeGroups[0].asgSuspendProcesses[1]: `Scale` is not one of"), "{errs:#?}");
+    assert!(!has("nodeGroups[0].asgSuspendProcesses[0]"), "{errs:#?}");
+
+    // The templates of propagateASGTags count against AWS's 50 tags, on either kind of group.
+    let labels: String = (0..46).map(|i| format!("l{i}: v\n      ")).collect();
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: a\n    propagateASGTags: true\n    labels:\n      {labels}\nmanagedNodeGroups:\n  - name: m\n    propagateASGTags: true\n    labels:\n      {labels}\n  - name: fits\n    labels:\n      {labels}\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(has("nodeGroups[0].propagateASGTags: the Auto Scaling group would carry"), "{errs:#?}");
+    assert!(has("managedNodeGroups[0].propagateASGTags: the Auto Scaling group would carry"), "{errs:#?}");
+    assert!(!has("managedNodeGroups[1]"), "{errs:#?}");
+}

@@ -939,9 +939,23 @@ macro_rules! nodegroup_struct {
             /// Subnet ids or aliases from `vpc.subnets`
             #[serde(skip_serializing_if = "Option::is_none")]
             pub subnets: Option<Vec<String>>,
-            /// The EC2 `Name` tag of the instances
+            /// The EC2 `Name` tag of the instances (default `<cluster>-<group>-Node`)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_name: Option<String>,
+            /// Put before the instances' `Name` tag, followed by `-`
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub instance_prefix: Option<String>,
+            /// Tag the Auto Scaling group with the labels and taints for Cluster Autoscaler
+            /// (`k8s.io/cluster-autoscaler/node-template/...`) and, on a managed group's (EKS
+            /// makes it), with the group's tags
+            #[serde(rename = "propagateASGTags", skip_serializing_if = "Option::is_none")]
+            pub propagate_asg_tags: Option<bool>,
+            /// Auto Scaling processes suspended on the group (a managed group's: the one EKS
+            /// makes): `Launch`, `Terminate`, `AddToLoadBalancer`, `AlarmNotification`,
+            /// `AZRebalance`, `HealthCheck`, `InstanceRefresh`, `ReplaceUnhealthy`,
+            /// `ScheduledActions`
+            #[serde(rename = "asgSuspendProcesses", skip_serializing_if = "Option::is_none")]
+            pub asg_suspend_processes: Option<Vec<String>>,
             /// Nodes to run (default 2)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub desired_capacity: Option<i64>,

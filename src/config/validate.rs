@@ -77,6 +77,23 @@ pub const ASG_METRICS: &[&str] = &[
     "GroupAndWarmPoolDesiredCapacity",
     "GroupAndWarmPoolTotalCapacity",
 ];
+/// The Auto Scaling processes SuspendProcesses takes (eksctl's `validateASGSuspendProcesses`).
+pub const ASG_PROCESSES: &[&str] = &[
+    "Launch",
+    "Terminate",
+    "AddToLoadBalancer",
+    "AlarmNotification",
+    "AZRebalance",
+    "HealthCheck",
+    "InstanceRefresh",
+    "ReplaceUnhealthy",
+    "ScheduledActions",
+];
+/// The longest tag value EC2 and Auto Scaling take (the instances' `Name`).
+const MAX_TAG_VALUE: usize = 256;
+/// The tags EKS puts on a managed group's Auto Scaling group: `eks:cluster-name`,
+/// `eks:nodegroup-name`, `kubernetes.io/cluster/<name>` and Cluster Autoscaler's two.
+const EKS_ASG_TAGS: usize = 5;
 pub(super) const VOLUME_TYPES: &[&str] = &["gp2", "gp3", "io1", "io2", "sc1", "st1"];
 /// An EC2 instance type: a family and a size, like `m5.large` or `u-6tb1.metal`
 /// ([`valid_instance_type`] is the same rule).
@@ -1406,6 +1423,10 @@ struct NgView<'a> {
     tags: Option<&'a Map>,
     attach_ids: Option<&'a Vec<String>>,
     bottlerocket: Option<&'a NodeGroupBottlerocket>,
+    instance_name: Option<&'a str>,
+    instance_prefix: Option<&'a str>,
+    propagate_asg_tags: bool,
+    suspend_processes: Option<&'a Vec<String>>,
 }
 
 macro_rules! ng_view {
@@ -1436,6 +1457,10 @@ macro_rules! ng_view {
             tags: $ng.tags.as_ref(),
             attach_ids: $ng.security_groups.as_ref().and_then(|s| s.attach_ids.as_ref()),
             bottlerocket: $ng.bottlerocket.as_ref(),
+            instance_name: $ng.instance_name.as_deref().filter(|n| !n.is_empty()),
+            instance_prefix: $ng.instance_prefix.as_deref().filter(|p| !p.is_empty()),
+            propagate_asg_tags: $ng.propagate_asg_tags == Some(true),
+            suspend_processes: $ng.asg_suspend_processes.as_ref(),
         }
     };
 }
@@ -1488,8 +1513,11 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         max_pods_rules(v, ng);
         update_config_rules(v, ng, *managed);
         node_iam_rules(v, ng);
-        if !*managed {
-            autoscaler_tag_rules(v, ng);
+        autoscaler_tag_rules(v, ng, *managed);
+        instance_name_rules(v, ng, cfg.metadata.name.as_deref().unwrap_or_default());
+        // eksctl checks a self-managed group's names only; AWS refuses others for both kinds.
+        for (j, process) in ng.suspend_processes.into_iter().flatten().enumerate() {
+            v.one_of(&format!("{}.asgSuspendProcesses[{j}]", ng.path), process, ASG_PROCESSES);
         }
         ssh_rules(v, ng);
         bottlerocket_rules(v, ng, *managed);
@@ -1613,24 +1641,54 @@ fn toml_values(v: &mut V, path: &str, value: &serde_json::Value) {
     }
 }
 
-/// A self-managed group with `withAddonPolicies.autoScaler` gets Cluster Autoscaler's tags on its
-/// Auto Scaling group: two, plus a template per label and per taint (for scaling from zero). With
-/// the group's tags (the cluster's `metadata.tags` are among them once defaulted) and eksup's own
-/// they must fit in AWS's 50.
-fn autoscaler_tag_rules(v: &mut V, ng: &NgView<'_>) {
-    let on = ng.iam.and_then(|i| i.with_addon_policies.as_ref()).is_some_and(|a| a.auto_scaler == Some(true));
-    if !on {
+/// Cluster Autoscaler's tags on a group's Auto Scaling group: with `withAddonPolicies.autoScaler`
+/// (self-managed) two for discovery, and with it or `propagateASGTags` a template per label and
+/// per taint (for scaling from zero). With the group's tags (the cluster's `metadata.tags` are
+/// among them once defaulted) and eksup's own (EKS's on a managed group's) they must fit in AWS's
+/// 50, as eksctl checks (`MaximumTagNumber`).
+fn autoscaler_tag_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
+    let discovery = !managed
+        && ng.iam.and_then(|i| i.with_addon_policies.as_ref()).is_some_and(|a| a.auto_scaler == Some(true));
+    if !discovery && !ng.propagate_asg_tags {
         return;
     }
-    let templates = 2 + ng.labels.map_or(0, |l| l.len()) + ng.taints.len();
-    let total = OWN_TAGS + ng.tags.map_or(0, |t| t.len()) + templates;
+    let templates = ng.labels.map_or(0, |l| l.len()) + ng.taints.len();
+    let own = if managed { EKS_ASG_TAGS } else { OWN_TAGS + if discovery { 2 } else { 0 } };
+    let total = own + ng.tags.map_or(0, |t| t.len()) + templates;
     if total > AWS_MAX_TAGS {
+        let (field, whose) = match (ng.propagate_asg_tags, managed) {
+            (true, true) => ("propagateASGTags", "EKS's"),
+            (true, false) => ("propagateASGTags", "eksup's"),
+            (false, _) => ("iam.withAddonPolicies.autoScaler", "eksup's"),
+        };
         v.err_hint(
-            format!("{}.iam.withAddonPolicies.autoScaler", ng.path),
+            format!("{}.{field}", ng.path),
             format!(
-                "the Auto Scaling group would carry `{total}` tags (`{templates}` for Cluster Autoscaler: two, and one per label and per taint), but AWS allows `{AWS_MAX_TAGS}`"
+                "the Auto Scaling group would carry `{total}` tags (`{templates}` for Cluster Autoscaler's templates, one per label and per taint, beside the group's tags and `{own}` of {whose}), but AWS allows `{AWS_MAX_TAGS}`"
             ),
             "use fewer labels, taints or tags on this node group, or fewer `metadata.tags`",
+        );
+    }
+}
+
+/// `instancePrefix` and `instanceName`: the instances' `Name` tag, `<prefix>-<name>`, must fit
+/// in a tag value.
+fn instance_name_rules(v: &mut V, ng: &NgView<'_>, cluster: &str) {
+    if ng.instance_name.is_none() && ng.instance_prefix.is_none() {
+        return;
+    }
+    let group = ng.name.unwrap_or_default();
+    let name = ng.instance_name.map_or_else(|| format!("{cluster}-{group}-Node"), str::to_string);
+    let full = ng.instance_prefix.map_or_else(|| name.clone(), |p| format!("{p}-{name}"));
+    let length = full.chars().count();
+    if length > MAX_TAG_VALUE {
+        let field = if ng.instance_prefix.is_some() { "instancePrefix" } else { "instanceName" };
+        v.err_hint(
+            format!("{}.{field}", ng.path),
+            format!(
+                "makes the instances' `Name` tag `{length}` characters long, but EC2 takes at most `{MAX_TAG_VALUE}`"
+            ),
+            "shorten `instancePrefix` or `instanceName`",
         );
     }
 }
@@ -1812,6 +1870,9 @@ fn launch_template_rules(v: &mut V, p: &str, ng: &ManagedNodeGroup) {
         ("enableDetailedMonitoring", ng.enable_detailed_monitoring.is_some()),
         ("capacityReservation", ng.capacity_reservation.is_some()),
         ("instanceMarketOptions", ng.instance_market_options.is_some()),
+        // The instances' `Name` goes in eksup's launch template (eksctl refuses them too).
+        ("instanceName", ng.instance_name.is_some()),
+        ("instancePrefix", ng.instance_prefix.is_some()),
         // Its user data would go in eksup's launch template, which there is none of.
         ("bottlerocket", ng.bottlerocket.is_some()),
     ];

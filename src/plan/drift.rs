@@ -920,6 +920,8 @@ mod tests {
             max_unavailable: None,
             max_unavailable_percentage: None,
             node_repair: None,
+            asg_tags: BTreeMap::new(),
+            suspend_processes: None,
         }
     }
 

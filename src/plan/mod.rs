@@ -723,6 +723,15 @@ pub struct ManagedNodegroupSpec {
     /// Node auto repair, as the file gives it (none: EKS's default, off).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node_repair: Option<crate::config::NodeRepairConfig>,
+    /// `propagateASGTags`: tags put on the Auto Scaling groups EKS makes for the group (not
+    /// propagated to instances), as eksctl does: Cluster Autoscaler's label and taint templates
+    /// and the group's tags.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub asg_tags: BTreeMap<String, String>,
+    /// `asgSuspendProcesses`: the Auto Scaling processes suspended on the groups EKS makes for
+    /// it, as on a self-managed group's ([`AutoScalingGroupSpec::suspend_processes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspend_processes: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -744,6 +753,10 @@ pub struct AutoScalingGroupSpec {
     pub distribution: Option<Distribution>,
     /// Tags propagated to instances (besides the ownership tags).
     pub tags: BTreeMap<String, String>,
+    /// `asgSuspendProcesses`: the Auto Scaling processes suspended on the group (none: the file
+    /// does not say, and a re-run leaves the group's as they are; empty: none suspended).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suspend_processes: Option<Vec<String>>,
 }
 
 /// An Auto Scaling group's mixed instances policy, as the API takes it (`maxPrice` as the string

@@ -3175,6 +3175,125 @@ managedNodeGroups:
     assert_eq!(left(&block), 1);
 }
 
+/// Auto Scaling options of node groups, as eksctl applies them: `asgSuspendProcesses`
+/// (SuspendProcesses, on the group EKS makes for a managed group), `propagateASGTags` (Cluster Autoscaler's label and
+/// taint templates on the self-managed group's Auto Scaling group, and with the group's tags on
+/// the one EKS makes for a managed group, not propagated to its instances), and the instances'
+/// `Name` from `instancePrefix` and `instanceName`. Read back with the AWS CLI; the same file
+/// again calls nothing, and a changed one is applied (processes resumed and suspended, templates
+/// of removed labels deleted).
+#[test]
+fn auto_scaling_options_of_node_groups() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: asg-options
+  region: us-west-2
+nodeGroups:
+  - name: ng-1
+    desiredCapacity: 1
+    instancePrefix: team
+    instanceName: web
+    asgSuspendProcesses: [AZRebalance, ScheduledActions]
+    propagateASGTags: true
+    labels: {tier: web}
+    taints:
+      - {key: gpu, value: 'yes', effect: NoSchedule}
+managedNodeGroups:
+  - name: mng-1
+    desiredCapacity: 1
+    instancePrefix: team
+    asgSuspendProcesses: [AZRebalance]
+    propagateASGTags: true
+    labels: {tier: db}
+    tags: {owner: me}
+";
+    lifecycle_checked(&emu, "asg-options.yaml", config, |cluster| {
+        let template = "k8s.io/cluster-autoscaler/node-template";
+        let self_managed = format!("eksup-{cluster}-ng-1");
+        let suspended = |name: &str| -> Vec<String> {
+            let mut names: Vec<String> = asg(&emu, name)["SuspendedProcesses"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|p| str_of(&p["ProcessName"]))
+                .collect();
+            names.sort();
+            names
+        };
+        let tags = |name: &str| -> std::collections::BTreeMap<String, (String, bool)> {
+            asg(&emu, name)["Tags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|t| (str_of(&t["Key"]), (str_of(&t["Value"]), t["PropagateAtLaunch"] == true)))
+                .collect()
+        };
+        let named = |name: &str| {
+            let out =
+                emu.aws(&["ec2", "describe-instances", "--filters", &format!("Name=tag:Name,Values={name}")]);
+            out["Reservations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|r| r["Instances"].as_array().cloned().unwrap_or_default())
+                .count()
+        };
+        assert_eq!(suspended(&self_managed), ["AZRebalance", "ScheduledActions"]);
+        let own = tags(&self_managed);
+        assert_eq!(own["Name"], ("team-web".to_string(), true), "{own:?}");
+        assert_eq!(own[&format!("{template}/label/tier")], ("web".to_string(), true), "{own:?}");
+        assert_eq!(own[&format!("{template}/taint/gpu")], ("yes:NoSchedule".to_string(), true), "{own:?}");
+        // propagateASGTags alone: no discovery tags (those come with `autoScaler`).
+        assert!(!own.contains_key("k8s.io/cluster-autoscaler/enabled"), "{own:?}");
+        assert_eq!(named("team-web"), 1);
+        let ng =
+            emu.aws(&["eks", "describe-nodegroup", "--cluster-name", cluster, "--nodegroup-name", "mng-1"]);
+        let managed = str_of(&ng["nodegroup"]["resources"]["autoScalingGroups"][0]["name"]);
+        let eks = tags(&managed);
+        assert_eq!(eks[&format!("{template}/label/tier")], ("db".to_string(), false), "{eks:?}");
+        assert_eq!(eks["owner"], ("me".to_string(), false), "{eks:?}");
+        assert_eq!(named(&format!("team-{cluster}-mng-1-Node")), 1);
+        assert_eq!(suspended(&managed), ["AZRebalance"]);
+
+        // The same file again changes nothing.
+        let file = emu.home().join("asg-options.yaml");
+        let before = emu.calls();
+        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        let after = emu.calls();
+        let made = |op: &str| after.get(op).copied().unwrap_or(0) - before.get(op).copied().unwrap_or(0);
+        for op in [
+            "autoscaling:SuspendProcesses",
+            "autoscaling:ResumeProcesses",
+            "autoscaling:CreateOrUpdateTags",
+            "autoscaling:DeleteTags",
+        ] {
+            assert_eq!(made(op), 0, "{op} was called again");
+        }
+
+        // Another list of processes and other labels: applied by a re-run.
+        let changed = emu.home().join("asg-options-changed.yaml");
+        std::fs::write(
+            &changed,
+            config
+                .replace("[AZRebalance, ScheduledActions]", "[HealthCheck, ScheduledActions]")
+                .replace("labels: {tier: db}", "labels: {role: db}")
+                .replace("[AZRebalance]\n", "[]\n"),
+        )
+        .unwrap();
+        let rerun = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&changed));
+        assert_eq!(rerun.code, 0, "{}", rerun.stderr);
+        assert_eq!(suspended(&self_managed), ["HealthCheck", "ScheduledActions"]);
+        let eks = tags(&managed);
+        assert_eq!(eks[&format!("{template}/label/role")], ("db".to_string(), false), "{eks:?}");
+        assert!(!eks.contains_key(&format!("{template}/label/tier")), "{eks:?}");
+        assert!(eks.contains_key("eks:nodegroup-name"), "EKS's own tags stay: {eks:?}");
+        assert!(suspended(&managed).is_empty());
+    });
+}
+
 /// The `create cluster` flags a newcomer types, without a file, on the emulator: labels, max
 /// pods, node zones and the instance selector (EC2 picks the types), nodes Ready with the labels;
 /// read back with the AWS CLI and kubectl, then deleted to nothing.

@@ -383,6 +383,8 @@ fn cluster_plan() -> Plan {
             max_unavailable: Some(1),
             max_unavailable_percentage: None,
             node_repair: None,
+            asg_tags: BTreeMap::new(),
+            suspend_processes: None,
         })),
         &deps,
     ));
@@ -434,6 +436,7 @@ fn cluster_plan() -> Plan {
             metrics_collection: vec![],
             distribution: None,
             tags: BTreeMap::from([("eksup.io/nodegroup".to_string(), "ng-self".to_string())]),
+            suspend_processes: None,
         })),
         &deps,
     ));

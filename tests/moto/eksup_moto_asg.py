@@ -174,6 +174,23 @@ What the emulator does now
     ``ActivityIds``, ``IncludeDeletedGroups`` (activities of deleted groups only then),
     ``MaxRecords`` (1..100, default 100) / ``NextToken``. Termination activities are not recorded.
 
+11. **SuspendProcesses / ResumeProcesses** (moto suspended any name it was given, answered an
+    unknown group with an internal error, and showed an empty ``SuspensionReason``): each of
+    ``ScalingProcesses`` must be one of AWS's nine (``PROCESSES``, the API reference's list;
+    otherwise ``ValidationError`` "'<name>' is not a valid scaling process": AWS's code, our
+    wording, as AWS does not publish it), checked before anything changes; an unknown group is
+    ``ValidationError`` as in (2). No process named suspends (resumes) all of them, as AWS
+    documents. ``SuspendedProcesses`` in DescribeAutoScalingGroups shows each with AWS's reason,
+    ``User suspended at <time>`` (the time of its suspension, kept on a second suspension), in
+    the order of ``PROCESSES``. Suspending ``Launch`` does not stop the emulator launching (AWS's
+    group would stop): not emulated.
+
+12. **CreateOrUpdateTags** (moto took any number of tags and any group): every tag's group must
+    exist (``ValidationError`` as in (2)) and no group may end with more than 50 tags, the limit
+    AWS documents for an Auto Scaling group (``LimitExceeded``, AWS's documented code; our
+    wording), checked before any tag is written; ``PropagateAtLaunch`` is kept per tag (a tag not
+    propagated does not reach the instances).
+
 Progress is evaluated lazily, under one lock, whenever DescribeAutoScalingGroups,
 DescribeAutoScalingInstances, DescribeInstanceRefreshes, StartInstanceRefresh,
 CancelInstanceRefresh, CompleteLifecycleAction or RecordLifecycleActionHeartbeat arrives, and by a
@@ -239,6 +256,11 @@ METRICS = (
     "WarmPoolDesiredCapacity", "WarmPoolWarmedCapacity", "WarmPoolPendingCapacity", "WarmPoolTerminatingCapacity",
     "WarmPoolTotalCapacity", "GroupAndWarmPoolDesiredCapacity", "GroupAndWarmPoolTotalCapacity",
 )
+# The processes of SuspendProcesses and ResumeProcesses (AWS API reference, SuspendProcesses).
+PROCESSES = ("Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification", "AZRebalance", "HealthCheck",
+             "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions")
+# The most tags an Auto Scaling group takes (Amazon EC2 Auto Scaling User Guide, tagging).
+MAX_GROUP_TAGS = 50
 TICK_SECONDS = 0.2
 MAX_GLOBAL_TIMEOUT = 172800
 
@@ -447,6 +469,14 @@ def launch_failures(backend: Any, group_name: str) -> list[dict[str, Any]]:
 def _patch_models(models: Any) -> None:
     Group, State, Backend = models.FakeAutoScalingGroup, models.InstanceState, models.AutoScalingBackend
     random = models.random
+
+    def suspended_processes(self: Any) -> list[dict[str, str]]:
+        """Rule 11: each suspended process with AWS's reason, ``User suspended at <time>``."""
+        since = self.__dict__.get("_eksup_suspended") or {}
+        return [{"ProcessName": p, "SuspensionReason": f"User suspended at {since[p]}" if p in since else ""}
+                for p in self._suspended_processes]
+
+    Group.suspended_processes = property(suspended_processes, Group.suspended_processes.fset)
 
     original_set_desired = Group.set_desired_capacity
 
@@ -1281,6 +1311,57 @@ def _patch_responses(responses: Any) -> None:
         return EmptyResult()
 
     Response.enable_metrics_collection = enable_metrics_collection
+    _patch_processes(Response)
+    _patch_tags(Response)
+
+
+def _patch_processes(Response: Any) -> None:
+    """Rule 11: SuspendProcesses and ResumeProcesses with AWS's names and reasons."""
+    from moto.core.responses import EmptyResult
+
+    def change(self: Any, suspend: bool) -> Any:
+        name = self._get_param("AutoScalingGroupName")
+        processes = self._get_param("ScalingProcesses", []) or []
+        group = self.autoscaling_backend.autoscaling_groups.get(name)
+        if group is None:
+            raise _group_not_found(name)
+        unknown = [p for p in processes if p not in PROCESSES]
+        if unknown:
+            raise _validation(f"'{unknown[0]}' is not a valid scaling process")
+        since = group.__dict__.setdefault("_eksup_suspended", {})
+        for process in processes or PROCESSES:
+            if suspend:
+                since.setdefault(process, utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"))
+            else:
+                since.pop(process, None)
+        group.suspended_processes = [p for p in PROCESSES if p in since]
+        return EmptyResult()
+
+    Response.suspend_processes = lambda self: change(self, True)
+    Response.resume_processes = lambda self: change(self, False)
+
+
+def _patch_tags(Response: Any) -> None:
+    """Rule 12: CreateOrUpdateTags on groups that exist, within AWS's 50 tags a group."""
+    original = Response.create_or_update_tags
+
+    def create_or_update_tags(self: Any) -> Any:
+        backend = self.autoscaling_backend
+        tags = self._get_param("Tags", []) or []
+        added: dict[str, set[str]] = {}
+        for tag in tags:
+            name = tag.get("ResourceId")
+            group = backend.autoscaling_groups.get(name)
+            if group is None:
+                raise _group_not_found(name)
+            added.setdefault(name, {t["Key"] for t in group.tags}).add(tag.get("Key"))
+        for name, keys in added.items():
+            if len(keys) > MAX_GROUP_TAGS:
+                raise _client_error("LimitExceeded", f"The Auto Scaling group {name} would have {len(keys)} tags, "
+                                                     f"but a group can have at most {MAX_GROUP_TAGS} tags.")
+        return original(self)
+
+    Response.create_or_update_tags = create_or_update_tags
 
 
 # ---------------------------------------------------------------------------------------

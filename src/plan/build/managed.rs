@@ -4,7 +4,7 @@
 use super::ami::{ami_type, ssm_parameter};
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
-use super::nodegroups::{ingress, launch_template, ssh_peers};
+use super::nodegroups::{ingress, launch_template, node_template_tags, ssh_peers};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::resolved::{CapacityUse, Managed, Nodes};
 use crate::config::rules::ubuntu;
@@ -89,6 +89,16 @@ impl Builder<'_> {
                 max_unavailable: ng.max_unavailable,
                 max_unavailable_percentage: ng.max_unavailable_percentage,
                 node_repair: ng.node_repair.clone(),
+                // As eksctl's `propagateManagedNodeGroupTagsToASGTask`: the templates, then the
+                // group's tags.
+                asg_tags: if nodes.propagate_asg_tags {
+                    let mut tags = node_template_tags(nodes);
+                    tags.extend(nodes.tags.clone());
+                    tags
+                } else {
+                    std::collections::BTreeMap::new()
+                },
+                suspend_processes: nodes.suspend_processes.clone(),
             })),
             deps,
         );

@@ -41,9 +41,37 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         instance_profile_arn: None,
         user_data: None,
         managed_user_data: None,
-        instance_tags: nodes.tags.clone(),
+        instance_tags: instance_tags(cluster, nodes),
         instance: nodes.instance.clone(),
     }
+}
+
+/// The tags of a group's instances (and their volumes and network interfaces): the group's
+/// and their `Name` (`instancePrefix`, `instanceName`), as eksctl tags them.
+pub(super) fn instance_tags(cluster: &str, nodes: &Nodes) -> crate::config::Map {
+    let mut tags = nodes.tags.clone();
+    tags.insert("Name".into(), nodes.instance_name_tag(cluster));
+    tags
+}
+
+/// Where Cluster Autoscaler reads a group's tags.
+pub(super) const AUTOSCALER_TAG_PREFIX: &str = "k8s.io/cluster-autoscaler";
+
+/// The Auto Scaling group tags from which Cluster Autoscaler learns, for scaling up from zero,
+/// the labels and taints a node of the group would have (`withAddonPolicies.autoScaler` on a
+/// self-managed group, `propagateASGTags`): `node-template/label/<key>` = value per label and
+/// `node-template/taint/<key>` = `<value>:<effect>` per taint, the form it parses (eksctl's
+/// `GenerateClusterAutoscalerTags` writes the value alone).
+pub(super) fn node_template_tags(nodes: &Nodes) -> crate::config::Map {
+    let prefix = format!("{AUTOSCALER_TAG_PREFIX}/node-template");
+    let mut tags = crate::config::Map::new();
+    for (k, v) in &nodes.labels {
+        tags.insert(format!("{prefix}/label/{k}"), v.clone());
+    }
+    for t in &nodes.taints {
+        tags.insert(format!("{prefix}/taint/{}", t.key), format!("{}:{}", t.value, t.effect));
+    }
+    tags
 }
 
 /// The EC2 key pair eksup imports for a group's public key: named after the cluster, the group

@@ -5,7 +5,9 @@
 use super::ami::ssm_parameter;
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
-use super::nodegroups::{ingress, launch_template, ssh_peers};
+use super::nodegroups::{
+    AUTOSCALER_TAG_PREFIX, ingress, instance_tags, launch_template, node_template_tags, ssh_peers,
+};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::defaults::NODEGROUP_NAME_LABEL;
 use crate::config::resolved::{SelfManaged, int};
@@ -95,6 +97,7 @@ impl Builder<'_> {
                     capacity_rebalance: d.capacity_rebalance.unwrap_or_default(),
                 }),
                 tags,
+                suspend_processes: ng.nodes.suspend_processes.clone(),
             })),
             deps,
         );
@@ -207,37 +210,25 @@ impl Builder<'_> {
     }
 
     /// With `withAddonPolicies.autoScaler`, the tags Cluster Autoscaler finds the group by
-    /// (auto-discovery) and, for scaling up from zero, the nodes' labels and taints it would
-    /// otherwise learn from a running node (`<value>:<effect>`, the form it parses).
+    /// (auto-discovery); with it or `propagateASGTags`, the nodes' labels and taints it would
+    /// otherwise learn from a running node (for scaling up from zero).
     fn autoscaler_tags(&self, ng: &SelfManaged) -> crate::config::Map {
         let on = ng.nodes.iam.with_addon_policies.as_ref().is_some_and(|a| a.auto_scaler == Some(true));
-        if !on {
-            return crate::config::Map::new();
-        }
-        let prefix = "k8s.io/cluster-autoscaler";
         let mut tags = crate::config::Map::new();
-        tags.insert(format!("{prefix}/enabled"), "true".into());
-        tags.insert(format!("{prefix}/{}", self.cluster), "owned".into());
-        for (k, v) in &ng.nodes.labels {
-            tags.insert(format!("{prefix}/node-template/label/{k}"), v.clone());
+        if on {
+            tags.insert(format!("{AUTOSCALER_TAG_PREFIX}/enabled"), "true".into());
+            tags.insert(format!("{AUTOSCALER_TAG_PREFIX}/{}", self.cluster), "owned".into());
         }
-        for t in &ng.nodes.taints {
-            tags.insert(
-                format!("{prefix}/node-template/taint/{}", t.key),
-                format!("{}:{}", t.value, t.effect),
-            );
+        if on || ng.nodes.propagate_asg_tags {
+            tags.extend(node_template_tags(&ng.nodes));
         }
         tags
     }
 
     /// The instances' tags: the group's, their `Name` and the cluster's ownership.
     fn instance_tags(&self, ng: &SelfManaged) -> crate::config::Map {
-        let (cluster, name) = (&self.cluster, &ng.nodes.name);
-        let mut tags = ng.nodes.tags.clone();
-        tags.insert(
-            "Name".into(),
-            ng.instance_name.clone().unwrap_or_else(|| format!("{cluster}-{name}-Node")),
-        );
+        let cluster = &self.cluster;
+        let mut tags = instance_tags(cluster, &ng.nodes);
         tags.insert(format!("kubernetes.io/cluster/{cluster}"), "owned".into());
         tags
     }

@@ -959,3 +959,40 @@ fn the_control_plane_takes_its_components_settings_from_the_file() {
     let Resource::ControlPlane(cp) = resource(&p, "control-plane") else { panic!("not the control plane") };
     assert!(cp.components.is_empty());
 }
+
+#[test]
+fn instance_names_suspended_processes_and_propagated_asg_tags() {
+    let p = plan_of(
+        "nodeGroups:\n  - name: ng\n    instancePrefix: team\n    instanceName: web\n    asgSuspendProcesses: [AZRebalance]\n    propagateASGTags: true\n    labels: {tier: web}\n    taints:\n      - {key: gpu, value: 'yes', effect: NoSchedule}\n  - name: plain\nmanagedNodeGroups:\n  - name: mng\n    instancePrefix: team\n    propagateASGTags: true\n    labels: {tier: db}\n    tags: {owner: me}\n  - name: quiet\n",
+    );
+    let Resource::AutoScalingGroup(group) = resource(&p, "auto-scaling-group-ng") else {
+        panic!("not a group")
+    };
+    assert_eq!(group.tags["Name"], "team-web");
+    assert_eq!(group.suspend_processes, Some(vec!["AZRebalance".to_string()]));
+    let prefix = "k8s.io/cluster-autoscaler";
+    assert_eq!(group.tags[&format!("{prefix}/node-template/label/tier")], "web");
+    assert_eq!(group.tags[&format!("{prefix}/node-template/taint/gpu")], "yes:NoSchedule");
+    // propagateASGTags alone: the templates, not the discovery tags of `autoScaler`.
+    assert!(!group.tags.contains_key(&format!("{prefix}/enabled")), "{:?}", group.tags);
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-ng") else { panic!("not a template") };
+    assert_eq!(lt.instance_tags["Name"], "team-web");
+    let Resource::AutoScalingGroup(plain) = resource(&p, "auto-scaling-group-plain") else {
+        panic!("not a group")
+    };
+    assert_eq!(plain.tags["Name"], "demo-plain-Node");
+    assert_eq!(plain.suspend_processes, None);
+    assert!(!plain.tags.keys().any(|k| k.starts_with(prefix)), "{:?}", plain.tags);
+    // A managed group's instances are named in eksup's launch template, and EKS's group gets
+    // the templates and the group's tags.
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-mng") else { panic!("not a template") };
+    assert_eq!(lt.instance_tags["Name"], "team-demo-mng-Node");
+    let Resource::ManagedNodegroup(mng) = resource(&p, "nodegroup-mng") else { panic!("not a nodegroup") };
+    assert_eq!(mng.asg_tags[&format!("{prefix}/node-template/label/tier")], "db");
+    assert_eq!(mng.asg_tags["owner"], "me");
+    let Resource::ManagedNodegroup(quiet) = resource(&p, "nodegroup-quiet") else {
+        panic!("not a nodegroup")
+    };
+    assert!(quiet.asg_tags.is_empty());
+    assert_eq!(quiet.suspend_processes, None);
+}
