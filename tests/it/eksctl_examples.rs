@@ -974,17 +974,8 @@ fn ssh_keys() {
         for ng in ["ng-1", "ng-2", "ng-4"] {
             assert!(ours.iter().any(|n| n.starts_with(&format!("eksup-{cluster}-{ng}-"))), "{ng}: {names:?}");
         }
-        let key_of = |ng: &str| {
-            let lt = emu.aws(&[
-                "ec2",
-                "describe-launch-template-versions",
-                "--launch-template-name",
-                &format!("eksup-{cluster}-{ng}"),
-                "--versions",
-                "$Latest",
-            ]);
-            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["KeyName"].clone()
-        };
+        let key_of =
+            |ng: &str| launch_template_data(&emu, &format!("eksup-{cluster}-{ng}"))["KeyName"].clone();
         assert!(key_of("ng-1").as_str().is_some_and(|k| k.starts_with(&format!("eksup-{cluster}-ng-1-"))));
         assert_eq!(key_of("ng-3"), "ec2_dev_key");
         assert_eq!(
@@ -1792,9 +1783,8 @@ fn hybrid_nodes_through_a_virtual_private_gateway() {
     assert!(gw["VpcAttachments"].as_array().unwrap().iter().all(|a| a["State"] == "detached"), "{gw}");
 }
 
-/// A launch template's user data, decoded.
-fn launch_template_user_data(emu: &Emulator, name: &str) -> String {
-    use base64::Engine as _;
+/// The latest version of launch template `name`, as the AWS CLI describes its data.
+fn launch_template_data(emu: &Emulator, name: &str) -> Value {
     let lt = emu.aws(&[
         "ec2",
         "describe-launch-template-versions",
@@ -1803,7 +1793,13 @@ fn launch_template_user_data(emu: &Emulator, name: &str) -> String {
         "--versions",
         "$Latest",
     ]);
-    let data = str_of(&lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["UserData"]);
+    lt["LaunchTemplateVersions"][0]["LaunchTemplateData"].clone()
+}
+
+/// A launch template's user data, decoded.
+fn launch_template_user_data(emu: &Emulator, name: &str) -> String {
+    use base64::Engine as _;
+    let data = str_of(&launch_template_data(emu, name)["UserData"]);
     let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64 user data");
     String::from_utf8(bytes).expect("UTF-8 user data")
 }
@@ -1871,15 +1867,8 @@ managedNodeGroups:
         let version = str_of(&emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["version"]);
         let parameter = format!("/aws/service/bottlerocket/aws-k8s-{version}-fips/x86_64/latest/image_id");
         let image = str_of(&emu.aws(&["ssm", "get-parameter", "--name", &parameter])["Parameter"]["Value"]);
-        let lt = emu.aws(&[
-            "ec2",
-            "describe-launch-template-versions",
-            "--launch-template-name",
-            &format!("eksup-{cluster}-ng-fips"),
-            "--versions",
-            "$Latest",
-        ]);
-        assert_eq!(str_of(&lt["LaunchTemplateVersions"][0]["LaunchTemplateData"]["ImageId"]), image);
+        let lt = launch_template_data(&emu, &format!("eksup-{cluster}-ng-fips"));
+        assert_eq!(str_of(&lt["ImageId"]), image);
         let described = emu.aws(&["ec2", "describe-images", "--image-ids", &image]);
         let name = str_of(&described["Images"][0]["Name"]);
         assert!(name.contains(&format!("aws-k8s-{version}-fips")), "{name}");
@@ -2985,17 +2974,7 @@ managedNodeGroups:
       groupName: hpc
 ";
     lifecycle_checked(&emu, "instance-options.yaml", config, |cluster| {
-        let data = |group: &str| {
-            let lt = emu.aws(&[
-                "ec2",
-                "describe-launch-template-versions",
-                "--launch-template-name",
-                &format!("eksup-{cluster}-{group}"),
-                "--versions",
-                "$Latest",
-            ]);
-            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"].clone()
-        };
+        let data = |group: &str| launch_template_data(&emu, &format!("eksup-{cluster}-{group}"));
         let ng1 = data("ng-1");
         let disks = &ng1["BlockDeviceMappings"];
         assert_eq!(disks[0]["DeviceName"], "/dev/xvda", "{ng1}");
@@ -3125,17 +3104,7 @@ managedNodeGroups:
         r["CapacityReservations"][0]["AvailableInstanceCount"].clone()
     };
     lifecycle_checked(&emu, "reserved.yaml", &config, |cluster| {
-        let data = |group: &str| {
-            let lt = emu.aws(&[
-                "ec2",
-                "describe-launch-template-versions",
-                "--launch-template-name",
-                &format!("eksup-{cluster}-{group}"),
-                "--versions",
-                "$Latest",
-            ]);
-            lt["LaunchTemplateVersions"][0]["LaunchTemplateData"].clone()
-        };
+        let data = |group: &str| launch_template_data(&emu, &format!("eksup-{cluster}-{group}"));
         let reserved = data("ng-reserved");
         let spec = &reserved["CapacityReservationSpecification"];
         assert_eq!(
@@ -3386,15 +3355,7 @@ managedNodeGroups:
     };
     lifecycle_checked(&emu, "ubuntu.yaml", config, |cluster| {
         for (group, parameter, label) in [("ng-jammy", jammy, "jammy"), ("mng-noble", noble, "noble")] {
-            let lt = emu.aws(&[
-                "ec2",
-                "describe-launch-template-versions",
-                "--launch-template-name",
-                &format!("eksup-{cluster}-{group}"),
-                "--versions",
-                "$Latest",
-            ]);
-            let data = &lt["LaunchTemplateVersions"][0]["LaunchTemplateData"];
+            let data = &launch_template_data(&emu, &format!("eksup-{cluster}-{group}"));
             assert_eq!(str_of(&data["ImageId"]), image_of(parameter), "{group}: {data}");
             // The node's volume on the image's root device, as EC2 describes the image
             // (Canonical's boot from `/dev/sda1`), not a second disk at Amazon Linux's `/dev/xvda`.

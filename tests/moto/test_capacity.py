@@ -7,21 +7,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import botocore.exceptions
 import pytest
 
 from test_k8s_api import FAST, REGION, Env
+from test_placement import AMI, error_of
 
 pytestmark = pytest.mark.emulator_env(**FAST)
-
-AMI = "ami-12c6146b"  # one of moto's default AMIs
-
-
-def error_of(call: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
-    with pytest.raises(botocore.exceptions.ClientError) as raised:
-        call(*args, **kwargs)
-    error = raised.value.response["Error"]
-    return error["Code"], error["Message"]
 
 
 def reserve(ec2: Any, instance_type: str = "m5.large", zone: str = f"{REGION}a", count: int = 2, **kw: Any) -> str:
