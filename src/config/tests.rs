@@ -1340,3 +1340,22 @@ fn asg_suspend_processes_instance_names_and_propagated_tags_are_checked() {
     assert!(has("managedNodeGroups[0].propagateASGTags: the Auto Scaling group would carry"), "{errs:#?}");
     assert!(!has("managedNodeGroups[1]"), "{errs:#?}");
 }
+
+#[test]
+fn enable_ssm_is_deprecated_and_refused_on_a_managed_custom_ami() {
+    let on = load(&format!("{HEAD}nodeGroups:\n  - name: ng\n    ssh:\n      enableSsm: true\n")).unwrap();
+    let warned = on.warnings.iter().map(|w| w.render("c.yaml")).collect::<Vec<_>>();
+    assert!(
+        has_in(&warned, "nodeGroups[0].ssh.enableSsm: is deprecated: SSM is enabled on every node"),
+        "{warned:#?}"
+    );
+    let errs = errors(&format!(
+        "{HEAD}managedNodeGroups:\n  - name: m\n    ami: ami-0123456789abcdef0\n    overrideBootstrapCommand: x\n    ssh:\n      enableSsm: true\n"
+    ));
+    assert!(
+        has_in(&errs, "managedNodeGroups[0].ssh.enableSsm: is not supported when using a custom AMI"),
+        "{errs:#?}"
+    );
+    let errs = errors(&format!("{HEAD}nodeGroups:\n  - name: ng\n    ssh:\n      enableSsm: false\n"));
+    assert!(has_in(&errs, "SSM is always enabled on nodes and cannot be turned off"), "{errs:#?}");
+}

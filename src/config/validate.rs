@@ -1519,7 +1519,7 @@ fn nodegroup_rules(v: &mut V, cfg: &ClusterConfig, minor_version: Option<u32>) {
         for (j, process) in ng.suspend_processes.into_iter().flatten().enumerate() {
             v.one_of(&format!("{}.asgSuspendProcesses[{j}]", ng.path), process, ASG_PROCESSES);
         }
-        ssh_rules(v, ng);
+        ssh_rules(v, ng, *managed);
         bottlerocket_rules(v, ng, *managed);
     }
 }
@@ -2242,12 +2242,25 @@ pub(super) fn public_key_problem(key: &str) -> Result<(), String> {
     }
 }
 
-/// `ssh`: SSM stays on; access without a key name is not built yet.
-fn ssh_rules(v: &mut V, ng: &NgView<'_>) {
+/// `ssh`: SSM stays on (eksctl's rules: `enableSsm` is deprecated, and refused on a managed
+/// group's custom AMI); access without a key name is not built yet.
+fn ssh_rules(v: &mut V, ng: &NgView<'_>, managed: bool) {
     let p = &ng.path;
     let Some(ssh) = ng.ssh else { return };
-    if ssh.enable_ssm == Some(false) {
-        v.err(format!("{p}.ssh.enableSsm"), "SSM is always enabled on nodes and cannot be turned off");
+    match ssh.enable_ssm {
+        Some(false) => {
+            v.err(format!("{p}.ssh.enableSsm"), "SSM is always enabled on nodes and cannot be turned off");
+        }
+        Some(true) if managed && ng.ami.is_some_and(|a| a.starts_with("ami-")) => v.err_hint(
+            format!("{p}.ssh.enableSsm"),
+            "is not supported when using a custom AMI (`ami`), as with eksctl",
+            "remove it: the node role has AmazonSSMManagedInstanceCore, and the image must run the SSM agent itself",
+        ),
+        Some(true) => v.out.push(
+            Diagnostic::warning(format!("{p}.ssh.enableSsm"), "is deprecated: SSM is enabled on every node")
+                .with_hint("remove it (the node role eksup makes has AmazonSSMManagedInstanceCore unless `iam.attachPolicyARNs` replaces its policies)"),
+        ),
+        None => {}
     }
     let given: Vec<&str> = [
         ("publicKeyName", ssh.public_key_name.is_some()),
