@@ -71,7 +71,7 @@ pub struct ClusterConfig {
     /// How the default add-ons are installed
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addons_config: Option<AddonsConfig>,
-    /// A fully-private cluster (not supported yet when enabled)
+    /// A fully-private cluster: VPC endpoints, no internet gateway or NAT, a private endpoint
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_cluster: Option<PrivateCluster>,
     /// Self-managed node groups (launch template plus Auto Scaling group)
@@ -245,7 +245,7 @@ pub struct RemoteNetworkConfig {
     /// How the hybrid nodes get AWS credentials, and their role
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iam: Option<RemoteNodesIAM>,
-    /// A transit or virtual private gateway to the remote networks (not supported yet)
+    /// A transit or virtual private gateway of yours to the remote networks (routes to them)
     #[serde(rename = "vpcGatewayID", skip_serializing_if = "Option::is_none")]
     pub vpc_gateway_id: Option<String>,
     /// The networks of the hybrid nodes (one entry of CIDRs)
@@ -613,10 +613,10 @@ pub struct IAMIdentityMapping {
     /// Kubernetes groups (`system:masters` maps to the cluster admin access policy)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<String>>,
-    /// Map a whole account (not supported yet)
+    /// Map a whole account (the aws-auth ConfigMap's `mapAccounts`)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
-    /// Map a service such as `emr-containers` (not supported yet)
+    /// Map a service such as `emr-containers` (with `namespace`)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
     /// The namespace for a service mapping
@@ -877,7 +877,7 @@ pub struct AddonsConfig {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PrivateCluster {
-    /// A fully-private cluster (not supported yet)
+    /// A fully-private cluster: VPC endpoints instead of a way out, a private endpoint only
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Do not create VPC endpoints
@@ -902,7 +902,7 @@ pub struct ClusterCloudWatchLogging {
     /// `api`, `audit`, `authenticator`, `controllerManager`, `scheduler`, `all` or `*`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_types: Option<Vec<String>>,
-    /// Retention of the log group (not supported yet)
+    /// Days the control plane's log group keeps its logs (CloudWatch Logs' periods)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_retention_in_days: Option<i64>,
 }
