@@ -392,15 +392,18 @@ impl AwsCloud {
 
     /// Move cluster `name`'s control plane to Kubernetes `version` (the next minor one; EKS
     /// refuses any other) and wait until EKS has; `force` overrides EKS's upgrade-readiness
-    /// checks. Returns the update's id.
+    /// checks, `rollback_minutes` is how long EKS lets the update run before it cancels it.
+    /// Returns the update's id.
     pub async fn update_cluster_version(
         &self,
         name: &str,
         version: &str,
-        force: bool,
+        (force, rollback_minutes): (bool, Option<i32>),
         reporter: &dyn Reporter,
         cancel: &Cancel,
     ) -> anyhow::Result<String> {
+        let rollback = rollback_minutes
+            .map(|m| aws_sdk_eks::types::RollbackConfig::builder().timeout_minutes(m).build());
         // The same token on every try: a retry after a lost answer gets the same update back.
         let token = self.token_for(&format!("{name}/version/{version}"));
         self.apply_update(name, Target::Cluster, limits::CLUSTER_UPGRADED, reporter, cancel, || async {
@@ -409,6 +412,7 @@ impl AwsCloud {
                 .name(name)
                 .version(version)
                 .force(force)
+                .set_rollback_config(rollback.clone())
                 .client_request_token(&token)
                 .send()
                 .await

@@ -211,12 +211,28 @@ pub struct ClusterMeta {
     /// The Kubernetes version, quoted, like `"1.34"`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Let `eksup upgrade cluster -f` go on although EKS's upgrade insights report errors
+    /// (UpdateClusterVersion's `force`, as `--force`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force_update_version: Option<bool>,
+    /// How long EKS lets a version update run before it cancels it (`upgrade cluster -f`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollback_config: Option<RollbackConfig>,
     /// Tags on every resource eksup creates
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Map>,
     /// Free-form annotations (not sent to AWS)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<Map>,
+}
+
+/// When EKS cancels a cluster version update that has not finished (`metadata.rollbackConfig`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RollbackConfig {
+    /// Minutes, 120 (2 hours) to 10080 (7 days); EKS's default 720
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_minutes: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

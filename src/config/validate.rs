@@ -360,6 +360,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     kubelet::rules(&mut v, cfg);
     instance::rules(&mut v, cfg);
     capacity::rules(&mut v, cfg);
+    rollback_rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);
     v.out
@@ -548,6 +549,18 @@ fn identity_mapping_rules(v: &mut V, cfg: &ClusterConfig) {
                 }
             }
         }
+    }
+}
+
+/// `metadata.rollbackConfig.timeoutMinutes`: EKS's bounds (UpdateClusterVersion's RollbackConfig).
+fn rollback_rules(v: &mut V, cfg: &ClusterConfig) {
+    let Some(minutes) = cfg.metadata.rollback_config.as_ref().and_then(|r| r.timeout_minutes) else { return };
+    if !(120..=10080).contains(&minutes) {
+        v.err_hint(
+            "metadata.rollbackConfig.timeoutMinutes",
+            format!("`{minutes}` is not between 120 (2 hours) and 10080 (7 days), the minutes EKS takes"),
+            "remove it for EKS's default, 720 (12 hours)",
+        );
     }
 }
 

@@ -414,6 +414,10 @@ pub struct Named {
     pub region: Option<String>,
     /// The config's `metadata.version`.
     pub version: Option<String>,
+    /// The config's `metadata.forceUpdateVersion`.
+    pub force: bool,
+    /// The config's `metadata.rollbackConfig.timeoutMinutes`.
+    pub rollback_minutes: Option<i64>,
 }
 
 impl ClusterRef {
@@ -434,7 +438,13 @@ impl ClusterRef {
     pub fn resolve(&self, settings: &Settings, printer: &Printer) -> Result<Named> {
         let source = match self {
             Self::Name(n) => {
-                return Ok(Named { name: n.clone(), region: settings.region.clone(), version: None });
+                return Ok(Named {
+                    name: n.clone(),
+                    region: settings.region.clone(),
+                    version: None,
+                    force: false,
+                    rollback_minutes: None,
+                });
             }
             Self::Config(source) => source,
         };
@@ -450,6 +460,8 @@ impl ClusterRef {
             name,
             region: parsed.region().map(str::to_string).or_else(|| settings.region.clone()),
             version: parsed.config.metadata.version.clone(),
+            force: parsed.config.metadata.force_update_version == Some(true),
+            rollback_minutes: parsed.config.metadata.rollback_config.as_ref().and_then(|r| r.timeout_minutes),
         })
     }
 }

@@ -178,7 +178,10 @@ pub fn upgrade_cluster(
     printer: &Printer,
 ) -> Result<UpgradeClusterReport> {
     let o = options;
-    let Named { name, region, version: configured } = o.cluster.resolve(settings, printer)?;
+    let Named { name, region, version: configured, force: file_force, rollback_minutes } =
+        o.cluster.resolve(settings, printer)?;
+    let force = o.force || file_force;
+    let rollback = rollback_minutes.map(|m| i32::try_from(m).unwrap_or(i32::MAX));
     super::runtime()?.block_on(async {
         let sdk = cloud::load_sdk_config(settings, region.as_deref()).await?;
         let aws = AwsCloud::new(&sdk);
@@ -209,7 +212,7 @@ pub fn upgrade_cluster(
             report.blockers.push(format!("the cluster is `{}`, not `ACTIVE`", info.status));
         }
         report.insights = aws.upgrade_insights(&name, &to).await?;
-        if !o.force {
+        if !force {
             report.blockers.extend(
                 report.insights.iter().filter(|i| i.blocks()).map(|i| format!("insight `{}`: {}", i.name, i.reason)),
             );
@@ -246,7 +249,7 @@ pub fn upgrade_cluster(
         super::watch_interrupt(&cancel);
         let work = async {
             let progress = Progress::new(printer, false, "upgrading cluster", &format!("`{name}` to `{to}`"));
-            let id = aws.update_cluster_version(&name, &to, o.force, &progress, &cancel).await?;
+            let id = aws.update_cluster_version(&name, &to, (force, rollback), &progress, &cancel).await?;
             progress.finish();
             for step in &report.addons {
                 let progress = Progress::new(printer, false, "updating add-on", &format!("`{}`", step.addon));

@@ -193,6 +193,46 @@ fn failing_upgrade_insights_block_the_upgrade_until_fixed() {
     assert!(addon_version(&emu, "kube-proxy").starts_with("v1.32."));
 }
 
+/// `metadata.forceUpdateVersion` and `metadata.rollbackConfig` of the file: `upgrade cluster -f`
+/// goes past EKS's failing insights as `--force` does, and asks EKS to cancel the update after
+/// the file's minutes (read back from the update's parameters with the AWS CLI); minutes outside
+/// EKS's bounds are refused at their line.
+#[test]
+fn a_file_that_forces_the_upgrade_goes_past_failing_insights_with_its_rollback_timeout() {
+    let emu = Emulator::start();
+    let addons = "\naddons:\n  - name: vpc-cni\n    version: v1.18.6-eksbuild.1\n  - name: coredns\n  - name: kube-proxy\n";
+    let file = config(&emu, "1.31", addons);
+    eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &file]).expect(0, "create cluster");
+    let text = std::fs::read_to_string(&file).unwrap().replace("version: \"1.31\"", "version: \"1.32\"");
+    let forced = text.replace(
+        "metadata:\n",
+        "metadata:\n  forceUpdateVersion: true\n  rollbackConfig:\n    timeoutMinutes: 240\n",
+    );
+    assert!(forced.contains("forceUpdateVersion"), "{forced}");
+    std::fs::write(&file, &forced).unwrap();
+    let done = eksup(&emu, &["upgrade", "cluster", "-f", &file, "--approve", "-o", "json"]);
+    let report = json(&done.expect(0, "a forced upgrade"));
+    assert!(report["blockers"].as_array().unwrap().is_empty(), "{report}");
+    assert!(report["insights"].as_array().unwrap().iter().any(|i| i["status"] == "ERROR"), "{report}");
+    assert_eq!(cluster_version(&emu), "1.32");
+    let id = report["updateId"].as_str().unwrap_or_else(|| panic!("no update id: {report}"));
+    let update = emu.aws(&["eks", "describe-update", "--name", "demo", "--update-id", id]);
+    let params = update["update"]["params"].as_array().unwrap();
+    assert!(params.iter().any(|p| p["type"] == "RollbackTimeoutMinutes" && p["value"] == "240"), "{update}");
+
+    let bad = forced.replace("timeoutMinutes: 240", "timeoutMinutes: 60");
+    std::fs::write(&file, bad).unwrap();
+    let refused = eksup(&emu, &["create", "cluster", "--dry-run", "-f", &file]);
+    assert_ne!(refused.code, 0, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(
+            "metadata.rollbackConfig.timeoutMinutes: `60` is not between 120 (2 hours) and 10080 (7 days)"
+        ),
+        "{}",
+        refused.stderr
+    );
+}
+
 #[test]
 fn describe_cluster_versions_lists_what_eks_offers() {
     let emu = Emulator::start();

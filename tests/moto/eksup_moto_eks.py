@@ -2038,6 +2038,15 @@ def update_cluster_version(self: EKSResponse) -> ActionResult:
                             "by EKS. Pass the force flag to override upgrade readiness errors and proceed with upgrade. "
                             f"Failing insights for Kubernetes {version}: {', '.join(failing)}.")
         params = [{"type": "Version", "value": version}, {"type": "PlatformVersion", "value": "eks.1"}]
+        # AWS: a rollback timeout of 120 to 10080 minutes (UpdateClusterVersion's RollbackConfig;
+        # the update is cancelled when it has not finished by then, which the emulator's quick
+        # updates never reach). Wording of the refusal UNVERIFIED.
+        rollback = self._get_param("rollbackConfig") or {}
+        minutes = rollback.get("timeoutMinutes")
+        if minutes is not None:
+            if not 120 <= int(minutes) <= 10080:
+                raise _invalid_parameter("rollbackConfig.timeoutMinutes must be between 120 and 10080")
+            params.append({"type": "RollbackTimeoutMinutes", "value": str(minutes)})
         update = _record_update(cluster, "VersionUpdate", params, finish=_finish_cluster_version(cluster, version), backend=self.eks_backend,
                                 seconds=_seconds("MOTO_EKS_UPDATE_SECONDS"))
         _update_status(update)  # no delay: Successful at once
