@@ -223,7 +223,7 @@ def _addon_arns(addon: Any) -> list[str]:
 
 
 def _namespace(addon: Any) -> str:
-    return addon.__dict__.get("_eksup_namespace") or DEFAULT_NAMESPACE
+    return getattr(addon, "namespace", None) or DEFAULT_NAMESPACE
 
 
 # ---------------------------------------------------------------------------------------
@@ -319,7 +319,6 @@ def wrap_create_addon(original: Callable[[EKSResponse], Any]) -> Callable[[EKSRe
             return result
         if "_eksup_cluster" not in addon.__dict__:  # made by this request
             addon._eksup_cluster = cluster
-            addon._eksup_namespace = namespace
             for service_account, role_arn in entries:
                 _make(self, cluster, addon, service_account, role_arn)
         return _with_arns(result, addon)

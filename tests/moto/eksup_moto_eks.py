@@ -237,7 +237,12 @@ What AWS does, and what is patched here:
 * **list-nodegroups / list-fargate-profiles** of an unknown cluster ->
   ResourceNotFoundException (moto: HTTP 500).
 * **Missing operations** (moto: HTTP 404 HTML): addons (create, describe, list, update,
-  delete, describe-addon-versions from a small catalog), access entries (create, describe,
+  delete, describe-addon-versions from a small catalog, filtered by ``types``, ``owners`` and
+  ``publishers``, each add-on with its ``defaultNamespace``; CreateAddon's
+  ``namespaceConfig.namespace`` checked as the API reference has it (1 to 63 characters, an
+  RFC 1123 label: InvalidParameterException), shown by DescribeAddon and, as the user guide's
+  "Custom namespace for add-ons" says, kept for the add-on's life: UpdateAddon takes none),
+  access entries (create, describe,
   list, update, delete), access policies (list-access-policies, associate, disassociate,
   list-associated-access-policies), EKS Pod Identity associations and OIDC identity provider
   configs (below). Access entries
@@ -412,6 +417,7 @@ import copy
 import datetime
 import json
 import os
+import re
 import threading
 import traceback
 import uuid
@@ -2488,6 +2494,15 @@ ADDON_CATALOG: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 
+# Community add-ons (the user guide's "Community add-ons": packaged and published by AWS, owned by
+# the community); the others are AWS add-ons. Every one is published by ``eks``.
+COMMUNITY_ADDONS = frozenset({"metrics-server"})
+
+
+def addon_owner(name: str) -> str:
+    return "community" if name in COMMUNITY_ADDONS else "aws"
+
+
 def _minor(version: str) -> int:
     return int(version.split(".")[1])
 
@@ -2513,6 +2528,8 @@ class Addon:
         self.service_account_role_arn = params.get("serviceAccountRoleArn")
         self.configuration_values = params.get("configurationValues")
         self.tags = params.get("tags") or {}
+        # namespaceConfig.namespace: fixed for the add-on's life (UpdateAddon takes none).
+        self.namespace = (params.get("namespaceConfig") or {}).get("namespace")
         self.status = "ACTIVE"
 
     def shape(self) -> dict[str, Any]:
@@ -2527,12 +2544,14 @@ class Addon:
             "modifiedAt": self.modified_at,
             "tags": self.tags,
             "publisher": "eks",
-            "owner": "aws",
+            "owner": addon_owner(self.addon_name),
         }
         if self.service_account_role_arn:
             out["serviceAccountRoleArn"] = self.service_account_role_arn
         if self.configuration_values:
             out["configurationValues"] = self.configuration_values
+        if self.namespace:
+            out["namespaceConfig"] = {"namespace": self.namespace}
         return out
 
 
@@ -2557,6 +2576,19 @@ def _check_addon_version(name: str, version: str, k8s: str) -> None:
         raise _invalid_parameter(f"Addon version specified is not supported: {name} {version} on Kubernetes {k8s}")
 
 
+def _check_addon_namespace(config: Any) -> None:
+    """CreateAddon's ``namespaceConfig.namespace``: 1 to 63 characters, an RFC 1123 DNS label
+    (AddonNamespaceConfigRequest in EKS's API reference)."""
+    if config is None:
+        return
+    namespace = config.get("namespace") if isinstance(config, dict) else None
+    if namespace is None:
+        return
+    if not (1 <= len(namespace) <= 63) or not re.fullmatch(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?", namespace):
+        raise _invalid_parameter(f"Invalid namespace {namespace!r} in namespaceConfig: the namespace must be a valid RFC 1123 DNS label "
+                                 "(at most 63 lowercase alphanumeric characters or '-', starting and ending with an alphanumeric character)")
+
+
 def create_addon(self: EKSResponse) -> ActionResult:
     cluster = _cluster(self.eks_backend, _cluster_name(self))
     name = self._get_param("addonName")
@@ -2570,7 +2602,8 @@ def create_addon(self: EKSResponse) -> ActionResult:
     if version is None:
         raise _invalid_parameter(f"Addon {name} specified is not supported in {cluster.version} Kubernetes version")
     _check_addon_version(name, version, cluster.version)
-    params = {k: self._get_param(k) for k in ("serviceAccountRoleArn", "configurationValues", "tags")}
+    params = {k: self._get_param(k) for k in ("serviceAccountRoleArn", "configurationValues", "tags", "namespaceConfig")}
+    _check_addon_namespace(params["namespaceConfig"])
     addon = Addon(self.eks_backend, cluster, name, version, params)
     _addons(cluster)[name] = addon
     return ActionResult({"addon": addon.shape()})
@@ -2623,9 +2656,13 @@ def describe_addon_versions(self: EKSResponse) -> ActionResult:
     k8s = self._get_param("kubernetesVersion")
     only = self._get_param("addonName")
     types = self._get_param("types") or []
+    owners = self._get_param("owners") or []
+    publishers = self._get_param("publishers") or []
     addons = []
     for name, (addon_type, specs) in sorted(ADDON_CATALOG.items()):
         if (only and name != only) or (types and addon_type not in types):
+            continue
+        if (owners and addon_owner(name) not in owners) or (publishers and "eks" not in publishers):
             continue
         versions = []
         for spec in reversed(specs):  # newest first, like AWS
@@ -2639,7 +2676,8 @@ def describe_addon_versions(self: EKSResponse) -> ActionResult:
                              "compatibilities": compatibilities, "requiresConfiguration": False,
                              "requiresIamPermissions": name in ("vpc-cni", "aws-ebs-csi-driver")})
         if versions:
-            addons.append({"addonName": name, "type": addon_type, "addonVersions": versions, "publisher": "eks", "owner": "aws"})
+            addons.append({"addonName": name, "type": addon_type, "addonVersions": versions, "publisher": "eks", "owner": addon_owner(name),
+                           "defaultNamespace": "kube-system"})
     return ActionResult({"addons": addons})
 
 

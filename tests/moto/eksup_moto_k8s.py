@@ -252,8 +252,9 @@ already; an UpdateAddon that changes configurationValues sets the keys it names;
 add-on deletes the ConfigMap it made. Clients create or patch it (eksctl's WindowsIPAMTask
 patches ``enable-windows-ipam: "true"`` in, or creates the ConfigMap with only that key).
 
-Add-on workloads: for each add-on that is not DELETING, its Kubernetes objects exist in
-kube-system: DaemonSets aws-node (vpc-cni), kube-proxy, eks-pod-identity-agent,
+Add-on workloads: for each add-on that is not DELETING, its Kubernetes objects exist in its
+namespace (``namespaceConfig.namespace``, created with a ``default`` service account the first
+time, as EKS's ``eks:addon-manager`` may; else kube-system): DaemonSets aws-node (vpc-cni), kube-proxy, eks-pod-identity-agent,
 ebs-csi-node with one pod per Linux Node (``<ds>-xxxxx``, ownerReferences DaemonSet; every
 add-on pod template has the required node affinity ``kubernetes.io/os In [linux]``, as the EKS
 add-ons' manifests); Deployments
@@ -763,6 +764,11 @@ def node_status_text(node: dict[str, Any]) -> str:
     if node.get("spec", {}).get("unschedulable"):
         text += ",SchedulingDisabled"
     return text
+
+
+def addon_namespace(addon: Any) -> str:
+    """Where EKS installs an add-on: its ``namespaceConfig.namespace``, else ``kube-system``."""
+    return getattr(addon, "namespace", None) or "kube-system"
 
 
 def pod_ready(pod: dict[str, Any]) -> bool:
@@ -2357,22 +2363,24 @@ class ClusterContext:
         if "vpc-cni" in addons:
             self._reconcile_vpc_cni_config(addons["vpc-cni"])
         for addon_name, addon in addons.items():
+            namespace = addon_namespace(addon)
+            if ADDON_WORKLOADS.get(addon_name) and store.get("namespaces", "", namespace) is None:
+                # EKS's add-on manager (eks:addon-manager) creates the namespace it installs into.
+                store.create("namespaces", {"metadata": {"name": namespace, "labels": {"kubernetes.io/metadata.name": namespace}},
+                                            "spec": {"finalizers": ["kubernetes"]}, "status": {"phase": "Active"}})
+                store.create("serviceaccounts", {"metadata": {"name": "default", "namespace": namespace}})
             for spec in ADDON_WORKLOADS.get(addon_name, []):
                 if spec.get("sa"):
-                    self._ensure_service_account(addon_name, spec["sa"], addon.service_account_role_arn if addon_name == "vpc-cni" else None)
+                    self._ensure_service_account(addon_name, namespace, spec["sa"], addon.service_account_role_arn if addon_name == "vpc-cni" else None)
                 if spec["kind"] == "ds":
                     self._reconcile_daemonset(addon_name, addon, spec)
                 else:
                     self._reconcile_deployment(addon_name, addon, spec)
-        for plural in ("daemonsets", "deployments", "serviceaccounts", "poddisruptionbudgets", "replicasets", "configmaps"):
-            for obj in store.list(plural, "kube-system"):
+        for plural in ("daemonsets", "deployments", "serviceaccounts", "poddisruptionbudgets", "replicasets", "configmaps", "pods"):
+            for obj in store.list(plural):
                 addon_name = obj["metadata"].get("annotations", {}).get(ADDON_ANNOTATION)
                 if addon_name and addon_name not in addons:
-                    store.delete(plural, "kube-system", obj["metadata"]["name"])
-        for pod in store.list("pods", "kube-system"):
-            addon_name = pod["metadata"].get("annotations", {}).get(ADDON_ANNOTATION)
-            if addon_name and addon_name not in addons:
-                store.delete("pods", "kube-system", pod["metadata"]["name"])
+                    store.delete(plural, obj["metadata"]["namespace"], obj["metadata"]["name"])
 
     def _reconcile_vpc_cni_config(self, addon: Any) -> None:
         """kube-system/amazon-vpc-cni, as the vpc-cni add-on writes it: created with the add-on
@@ -2406,14 +2414,14 @@ class ClusterContext:
             cm.setdefault("data", {}).update(named)
             store.update("configmaps", cm)
 
-    def _ensure_service_account(self, addon_name: str, name: str, role_arn: str | None) -> None:
+    def _ensure_service_account(self, addon_name: str, namespace: str, name: str, role_arn: str | None) -> None:
         store = self.store
         annotations = {ADDON_ANNOTATION: addon_name}
         if role_arn:
             annotations["eks.amazonaws.com/role-arn"] = role_arn
-        existing = store.get("serviceaccounts", "kube-system", name)
+        existing = store.get("serviceaccounts", namespace, name)
         if existing is None:
-            store.create("serviceaccounts", {"metadata": {"name": name, "namespace": "kube-system", "annotations": annotations,
+            store.create("serviceaccounts", {"metadata": {"name": name, "namespace": namespace, "annotations": annotations,
                                                           "labels": {"app.kubernetes.io/managed-by": "EKS"}}})
         elif role_arn and existing["metadata"].get("annotations", {}).get("eks.amazonaws.com/role-arn") != role_arn:
             updated = copy.deepcopy(existing)
@@ -2433,11 +2441,11 @@ class ClusterContext:
         return {"metadata": {"labels": dict(spec["labels"])}, "spec": pod_spec}
 
     def _owned_pods(self, uid: str) -> list[dict[str, Any]]:
-        return [p for p in self.store.list("pods", "kube-system")
+        return [p for p in self.store.list("pods")
                 if any(r.get("uid") == uid for r in p["metadata"].get("ownerReferences") or [])]
 
     def _new_pod(self, name: str, owner: dict[str, Any], template: dict[str, Any], addon_name: str, node: str | None) -> None:
-        pod = {"metadata": {"name": name, "namespace": "kube-system", "labels": dict(template["metadata"]["labels"]),
+        pod = {"metadata": {"name": name, "namespace": owner["metadata"]["namespace"], "labels": dict(template["metadata"]["labels"]),
                             "annotations": {ADDON_ANNOTATION: addon_name},
                             "ownerReferences": [{"apiVersion": owner["apiVersion"], "kind": owner["kind"], "name": owner["metadata"]["name"],
                                                  "uid": owner["metadata"]["uid"], "controller": True, "blockOwnerDeletion": True}]},
@@ -2449,9 +2457,10 @@ class ClusterContext:
     def _reconcile_daemonset(self, addon_name: str, addon: Any, spec: dict[str, Any]) -> None:
         store = self.store
         template = self._pod_template(addon_name, addon, spec)
-        ds = store.get("daemonsets", "kube-system", spec["name"])
+        namespace = addon_namespace(addon)
+        ds = store.get("daemonsets", namespace, spec["name"])
         if ds is None:
-            ds = store.create("daemonsets", {"metadata": {"name": spec["name"], "namespace": "kube-system", "labels": dict(spec["labels"]),
+            ds = store.create("daemonsets", {"metadata": {"name": spec["name"], "namespace": namespace, "labels": dict(spec["labels"]),
                                                           "annotations": {ADDON_ANNOTATION: addon_name}},
                                              "spec": {"selector": {"matchLabels": dict(spec["labels"])}, "template": template,
                                                       "updateStrategy": {"type": "RollingUpdate"}}, "status": {}})
@@ -2461,7 +2470,7 @@ class ClusterContext:
         for pod in pods:
             node = pod["spec"].get("nodeName")
             if node not in nodes or node in have:
-                store.delete("pods", "kube-system", pod["metadata"]["name"])
+                store.delete("pods", namespace, pod["metadata"]["name"])
             else:
                 have.add(node)
         for node in nodes:
@@ -2481,21 +2490,22 @@ class ClusterContext:
         store = self.store
         template = self._pod_template(addon_name, addon, spec)
         annotations = {ADDON_ANNOTATION: addon_name}
-        deploy = store.get("deployments", "kube-system", spec["name"])
+        namespace = addon_namespace(addon)
+        deploy = store.get("deployments", namespace, spec["name"])
         if deploy is None:
-            deploy = store.create("deployments", {"metadata": {"name": spec["name"], "namespace": "kube-system", "labels": dict(spec["labels"]),
+            deploy = store.create("deployments", {"metadata": {"name": spec["name"], "namespace": namespace, "labels": dict(spec["labels"]),
                                                                "annotations": dict(annotations)},
                                                   "spec": {"replicas": spec["replicas"], "selector": {"matchLabels": dict(spec["labels"])},
                                                            "template": template, "strategy": {"type": "RollingUpdate"}}, "status": {}})
-        if spec.get("pdb") and store.get("poddisruptionbudgets", "kube-system", spec["name"]) is None:
-            store.create("poddisruptionbudgets", {"metadata": {"name": spec["name"], "namespace": "kube-system", "labels": dict(spec["labels"]),
+        if spec.get("pdb") and store.get("poddisruptionbudgets", namespace, spec["name"]) is None:
+            store.create("poddisruptionbudgets", {"metadata": {"name": spec["name"], "namespace": namespace, "labels": dict(spec["labels"]),
                                                                "annotations": dict(annotations)},
                                                   "spec": {"selector": {"matchLabels": dict(spec["labels"])}, **spec["pdb"]}})
         digest = hashlib.sha256(f"{spec['name']}/{addon.addon_version}".encode()).hexdigest()
         rs_name = f"{spec['name']}-{''.join('bcdfghjklmnpqrstvwxz2456789'[int(c, 16) % 27] for c in digest[:10])}"
-        rs = store.get("replicasets", "kube-system", rs_name)
+        rs = store.get("replicasets", namespace, rs_name)
         if rs is None:
-            rs = store.create("replicasets", {"metadata": {"name": rs_name, "namespace": "kube-system",
+            rs = store.create("replicasets", {"metadata": {"name": rs_name, "namespace": namespace,
                                                            "labels": dict(spec["labels"], **{"pod-template-hash": rs_name.rsplit("-", 1)[1]}),
                                                            "annotations": dict(annotations),
                                                            "ownerReferences": [{"apiVersion": "apps/v1", "kind": "Deployment", "name": spec["name"],
@@ -2507,10 +2517,10 @@ class ClusterContext:
         pods = self._owned_pods(rs["metadata"]["uid"])
         for pod in pods:
             if pod["spec"].get("nodeName") and pod["spec"]["nodeName"] not in nodes:
-                store.delete("pods", "kube-system", pod["metadata"]["name"])
+                store.delete("pods", namespace, pod["metadata"]["name"])
         pods = self._owned_pods(rs["metadata"]["uid"])
         for pod in pods[replicas:]:
-            store.delete("pods", "kube-system", pod["metadata"]["name"])
+            store.delete("pods", namespace, pod["metadata"]["name"])
         for _ in range(replicas - len(pods)):
             self._new_pod(f"{rs_name}-{rand_suffix()}", rs, template, addon_name, None)
         ready = sum(1 for p in self._owned_pods(rs["metadata"]["uid"]) if pod_ready(p))

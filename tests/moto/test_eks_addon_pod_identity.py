@@ -295,3 +295,39 @@ def test_the_node_role_still_serves_aws_node(emulator):
     env.managed(desired=1)
     assert ready(env.kube.nodes()[0]) == "True"
     assert REGION == env.emulator.region
+
+
+def test_an_add_on_in_its_own_namespace(emulator):
+    """CreateAddon's namespaceConfig: checked as the API reference has it, shown by DescribeAddon,
+    the add-on's associations and Kubernetes objects in that namespace (made by EKS's add-on
+    manager), and DescribeAddonVersions' defaultNamespace and owner/publisher/type filters."""
+    env = Env(emulator, addons=("kube-proxy",))
+    for bad in ("Storage", "-storage", "a" * 64, "st_orage"):
+        e = error(env.eks.create_addon, clusterName=env.name, addonName="aws-ebs-csi-driver", namespaceConfig={"namespace": bad})
+        assert e["Code"] == "InvalidParameterException" and "RFC 1123" in e["Message"], (bad, e)
+    assert "aws-ebs-csi-driver" not in env.eks.list_addons(clusterName=env.name)["addons"]
+    role = pod_role(env, "ebs")
+    addon = env.eks.create_addon(clusterName=env.name, addonName="aws-ebs-csi-driver", namespaceConfig={"namespace": "storage"},
+                                 podIdentityAssociations=[{"serviceAccount": "ebs-csi-controller-sa", "roleArn": role}])["addon"]
+    assert addon["namespaceConfig"] == {"namespace": "storage"}
+    assert describe(env, "aws-ebs-csi-driver")["namespaceConfig"] == {"namespace": "storage"}
+    assert "namespaceConfig" not in describe(env, "kube-proxy")
+    [summary] = associations(env)
+    assert (summary["namespace"], summary["serviceAccount"]) == ("storage", "ebs-csi-controller-sa")
+    assert env.kube.get("/api/v1/namespaces/storage")["status"]["phase"] == "Active"
+    names = lambda path: {o["metadata"]["name"] for o in env.kube.get(path)["items"]}  # noqa: E731
+    assert wait_for(lambda: "ebs-csi-controller" in names("/apis/apps/v1/namespaces/storage/deployments"))
+    assert "ebs-csi-controller-sa" in names("/api/v1/namespaces/storage/serviceaccounts")
+    assert "ebs-csi-controller" not in names("/apis/apps/v1/namespaces/kube-system/deployments")
+    env.eks.delete_addon(clusterName=env.name, addonName="aws-ebs-csi-driver")
+    assert wait_for(lambda: not names("/apis/apps/v1/namespaces/storage/deployments"), timeout=30)
+
+    versions = env.eks.describe_addon_versions(kubernetesVersion="1.34")["addons"]
+    assert {a["defaultNamespace"] for a in versions} == {"kube-system"}
+    owners = {a["addonName"]: a["owner"] for a in versions}
+    assert owners["metrics-server"] == "community" and owners["vpc-cni"] == "aws"
+    community = env.eks.describe_addon_versions(kubernetesVersion="1.34", owners=["community"])["addons"]
+    assert [a["addonName"] for a in community] == ["metrics-server"]
+    assert env.eks.describe_addon_versions(kubernetesVersion="1.34", publishers=["someone"])["addons"] == []
+    storage = env.eks.describe_addon_versions(kubernetesVersion="1.34", types=["storage"], owners=["aws"])["addons"]
+    assert {a["addonName"] for a in storage} == {"aws-ebs-csi-driver", "aws-efs-csi-driver", "aws-mountpoint-s3-csi-driver"}
