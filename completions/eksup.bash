@@ -847,7 +847,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__addon)
-            opts="-f -o -c -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --cluster --name --version --service-account-role-arn --attach-policy-arn --force --region --profile --verbose --quiet --color --help"
+            opts="-f -o -c -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --cluster --name --version --service-account-role-arn --attach-policy-arn --namespace-config --force --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -902,6 +902,10 @@ _eksup() {
                     return 0
                     ;;
                 --attach-policy-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace-config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6217,7 +6221,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__utils__subcmd__describe__subcmd__addon__subcmd__versions)
-            opts="-c -n -o -r -p -v -q -h --kubernetes-version --cluster --name --output --region --profile --verbose --quiet --color --help"
+            opts="-c -n -o -r -p -v -q -h --kubernetes-version --cluster --name --types --owners --publishers --output --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6240,6 +6244,18 @@ _eksup() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --types)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owners)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publishers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -236,6 +236,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l version -d 'A version, or `latest` (default: EKS\'s default for the cluster\'s Kubernetes version)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l service-account-role-arn -d 'An IAM role of yours for the add-on\'s service account' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l attach-policy-arn -d 'Managed policies of a role eksup makes for the add-on\'s service account (repeatable)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l namespace-config -d 'The namespace EKS installs the add-on in, as `namespace=<name>` (eksctl\'s form)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s r -l region -d 'AWS region (default: the config file, then AWS_REGION and the AWS profile)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s p -l profile -d 'AWS profile from the shared config files' -r
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l color -d 'When to use colours (NO_COLOR is honoured with `auto`)' -r -f -a "auto\t''
@@ -1106,6 +1107,9 @@ complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subco
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l kubernetes-version -d 'The Kubernetes version (default: the version of `--cluster`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s c -l cluster -d 'Take the Kubernetes version of this cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s n -l name -d 'One add-on (default: all)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l types -d 'Only add-ons of these types, e.g. `networking,storage` (repeatable)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l owners -d 'Only add-ons of these owners: `aws`, `aws-marketplace`, `community` (repeatable)' -r
+complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -l publishers -d 'Only add-ons of these publishers, e.g. `eks` (repeatable)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand utils; and __fish_seen_subcommand_from describe-addon-versions" -s o -l output -r -f -a "table\t''
 json\t''
 yaml\t''"

@@ -569,6 +569,9 @@ pub struct AddonFlags {
     /// Managed policies of a role eksup makes for the add-on's service account (repeatable)
     #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
     pub attach_policy_arn: Vec<String>,
+    /// The namespace EKS installs the add-on in, as `namespace=<name>` (eksctl's form)
+    #[arg(long, value_name = "namespace=NAME", value_parser = parse_namespace_config)]
+    pub namespace_config: Option<String>,
     /// Overwrite changes made in the cluster to what the add-on manages (conflicts resolved
     /// with `OVERWRITE`), as eksctl's `--force`
     #[arg(long)]
@@ -1572,6 +1575,15 @@ pub struct DescribeAddonVersionsArgs {
     /// One add-on (default: all)
     #[arg(long, short = 'n')]
     pub name: Option<String>,
+    /// Only add-ons of these types, e.g. `networking,storage` (repeatable)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub types: Vec<String>,
+    /// Only add-ons of these owners: `aws`, `aws-marketplace`, `community` (repeatable)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub owners: Vec<String>,
+    /// Only add-ons of these publishers, e.g. `eks` (repeatable)
+    #[arg(long, value_delimiter = ',', value_parser = parse_non_empty)]
+    pub publishers: Vec<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }
@@ -1821,6 +1833,23 @@ fn parse_non_empty(s: &str) -> Result<String, String> {
         Err("the value is empty\n\nhint: give a value, or leave the flag out to take the default".to_string())
     } else {
         Ok(s.to_string())
+    }
+}
+
+/// `--namespace-config namespace=<name>`, as eksctl takes it: the namespace.
+fn parse_namespace_config(s: &str) -> Result<String, String> {
+    match s.split_once('=') {
+        Some((key, value)) if key.trim() == "namespace" && !value.trim().is_empty() => {
+            Ok(value.trim().to_string())
+        }
+        Some((key, _)) if key.trim() != "namespace" => Err(format!(
+            "unsupported key `{}`, only `namespace` is supported\n\nhint: write `--namespace-config namespace=<name>`",
+            key.trim()
+        )),
+        _ => {
+            Err("expected `namespace=<name>`\n\nhint: write `--namespace-config namespace=<name>`"
+                .to_string())
+        }
     }
 }
 

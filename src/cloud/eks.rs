@@ -190,6 +190,8 @@ pub(crate) struct AddonSpec<'a> {
     pub service_account_role_arn: Option<&'a Val>,
     pub pod_identities: &'a [crate::plan::AddonPodIdentity],
     pub resolve_conflicts: Option<&'a str>,
+    pub namespace: Option<&'a str>,
+    pub offer: &'a crate::plan::AddonOffer,
     pub wait: bool,
 }
 
@@ -218,6 +220,8 @@ impl<'a> AddonSpec<'a> {
             service_account_role_arn,
             pod_identities,
             resolve_conflicts,
+            namespace,
+            offer,
             wait,
         } = resource
         else {
@@ -230,6 +234,8 @@ impl<'a> AddonSpec<'a> {
             service_account_role_arn: service_account_role_arn.as_ref(),
             pod_identities,
             resolve_conflicts: resolve_conflicts.as_deref(),
+            namespace: namespace.as_deref(),
+            offer,
             wait: *wait,
         })
     }
@@ -1151,7 +1157,13 @@ impl AwsCloud {
         let addon_name = spec.addon_name;
         let live = super::live::live_addon(addon);
         let role = spec.service_account_role_arn.map(|r| ctx.resolve(r)).transpose()?;
-        let changes = crate::plan::drift::addon(version, spec.configuration_values, role.as_deref(), &live);
+        let changes = crate::plan::drift::addon(
+            version,
+            spec.configuration_values,
+            role.as_deref(),
+            spec.namespace,
+            &live,
+        );
         let retagged = self.retag(addon.addon_arn(), &ctx.plan.step_tags(&ctx.step.id), &live.tags).await?;
         let mut wanted = wanted.to_vec();
         wanted.sort();
@@ -1198,6 +1210,7 @@ impl AwsCloud {
         let action = if let Some(addon) = existing {
             self.converge_addon(ctx, spec, version, &addon, &wanted).await?
         } else {
+            self.check_offer(addon_name, spec.offer, &cluster_version(ctx)).await?;
             // The default version for the cluster's Kubernetes version, as eksctl picks it.
             let version = match version {
                 Some(v) => Some(v.to_string()),
@@ -1215,6 +1228,9 @@ impl AwsCloud {
                     .set_configuration_values(spec.configuration_values.map(str::to_string))
                     .set_service_account_role_arn(role.clone())
                     .set_pod_identity_associations(Some(pod_identities.clone()).filter(|p| !p.is_empty()))
+                    .set_namespace_config(spec.namespace.map(|n| {
+                        aws_sdk_eks::types::AddonNamespaceConfigRequest::builder().namespace(n).build()
+                    }))
                     // eksctl's `create cluster` overwrites what a self-managed install left.
                     .resolve_conflicts(ResolveConflicts::from(
                         spec.resolve_conflicts.unwrap_or("OVERWRITE").to_ascii_uppercase().as_str(),
@@ -1293,6 +1309,39 @@ impl AwsCloud {
     }
 
     /// The version EKS marks as the default of `addon` for Kubernetes `k8s`, if it says.
+    /// The file's `owners`, `publishers` and `types` of an add-on: EKS's catalogue entry for it
+    /// must be one of them, as eksctl finds versions only through DescribeAddonVersions filtered
+    /// by them ("no versions available").
+    async fn check_offer(
+        &self,
+        addon: &str,
+        offer: &crate::plan::AddonOffer,
+        k8s: &str,
+    ) -> anyhow::Result<()> {
+        if offer.is_any() {
+            return Ok(());
+        }
+        let all = self.addon_catalogue(addon, k8s).await?;
+        let Some(info) = all.iter().find(|a| a.addon_name() == Some(addon)) else {
+            return Ok(()); // CreateAddon says what EKS thinks of an add-on it does not offer
+        };
+        let (owner, publisher, kind) = (
+            info.owner().unwrap_or_default(),
+            info.publisher().unwrap_or_default(),
+            info.r#type().unwrap_or_default(),
+        );
+        match offer.refuses(owner, publisher, kind) {
+            None => Ok(()),
+            Some(why) => Err(crate::error::UserError::new(format!(
+                "EKS offers no version of add-on `{addon}` that the file accepts: {why}"
+            ))
+            .hint(format!(
+                "correct or remove the add-on's `owners`, `publishers` and `types` (`eksup utils describe-addon-versions --name {addon} --kubernetes-version {k8s} -o json` shows them)"
+            ))
+            .into()),
+        }
+    }
+
     async fn default_addon_version(&self, addon: &str, k8s: &str) -> Result<Option<String>, CloudError> {
         let all = self.addon_catalogue(addon, k8s).await?;
         let versions = all.iter().filter(|a| a.addon_name() == Some(addon)).flat_map(|a| a.addon_versions());

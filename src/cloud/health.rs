@@ -31,6 +31,13 @@ pub struct AddonVersion {
     pub version: String,
     /// The version EKS installs by default for this Kubernetes version.
     pub default: bool,
+    /// The add-on's type, owner and publisher, as DescribeAddonVersions filters them.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub owner: String,
+    pub publisher: String,
+    /// Where EKS installs it when no namespace is asked for.
+    pub default_namespace: String,
 }
 
 impl AwsCloud {
@@ -65,11 +72,25 @@ impl AwsCloud {
         k8s: &str,
         name: Option<&str>,
     ) -> Result<Vec<AddonVersion>, CloudError> {
+        self.offered_addon_versions_of(k8s, name, &crate::plan::AddonOffer::default()).await
+    }
+
+    /// [`Self::offered_addon_versions`] of the add-ons of some types, owners and publishers.
+    pub async fn offered_addon_versions_of(
+        &self,
+        k8s: &str,
+        name: Option<&str>,
+        offer: &crate::plan::AddonOffer,
+    ) -> Result<Vec<AddonVersion>, CloudError> {
+        let some = |v: &Vec<String>| (!v.is_empty()).then(|| v.clone());
         let pages: Result<Vec<_>, _> = self
             .eks
             .describe_addon_versions()
             .kubernetes_version(k8s)
             .set_addon_name(name.map(str::to_string))
+            .set_types(some(&offer.types))
+            .set_owners(some(&offer.owners))
+            .set_publishers(some(&offer.publishers))
             .into_paginator()
             .send()
             .collect()
@@ -85,6 +106,10 @@ impl AwsCloud {
                     addon: addon.addon_name().unwrap_or_default().to_string(),
                     version: v.addon_version().unwrap_or_default().to_string(),
                     default,
+                    kind: addon.r#type().unwrap_or_default().to_string(),
+                    owner: addon.owner().unwrap_or_default().to_string(),
+                    publisher: addon.publisher().unwrap_or_default().to_string(),
+                    default_namespace: addon.default_namespace().unwrap_or_default().to_string(),
                 });
             }
         }

@@ -170,6 +170,7 @@ pub(super) fn live_addon(a: &aws_sdk_eks::types::Addon) -> LiveAddon {
         version: a.addon_version().unwrap_or_default().to_string(),
         configuration_values: a.configuration_values().map(str::to_string),
         service_account_role_arn: a.service_account_role_arn().map(str::to_string),
+        namespace: a.namespace_config().and_then(|n| n.namespace()).map(str::to_string),
         tags: a.tags().map(|t| t.clone().into_iter().collect()).unwrap_or_default(),
     }
 }

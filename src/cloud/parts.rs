@@ -29,6 +29,10 @@ pub struct AddonSummary {
     #[serde(rename = "IAMRole")]
     pub iam_role: String,
     pub configuration_values: String,
+    /// The namespace EKS installed it in, when the add-on was given one (eksctl's
+    /// `NamespaceConfig`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace_config: Option<AddonNamespace>,
     /// The versions EKS offers for the cluster's Kubernetes version that are newer than this
     /// one, comma-separated (eksctl's); `-` when the version is not semantic.
     pub newer_version: String,
@@ -38,6 +42,12 @@ pub struct AddonSummary {
     pub pod_identity_associations: Vec<AddonPodIdentity>,
     #[serde(skip)]
     pub made_by_eksup: bool,
+}
+
+/// An add-on's `namespaceConfig`, in eksctl's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddonNamespace {
+    pub namespace: String,
 }
 
 /// An add-on's health issue, in eksctl's fields.
@@ -201,6 +211,10 @@ impl AwsCloud {
                 status: a.status().map_or(String::new(), |s| s.as_str().to_string()),
                 iam_role: a.service_account_role_arn().unwrap_or_default().to_string(),
                 configuration_values: a.configuration_values().unwrap_or_default().to_string(),
+                namespace_config: a
+                    .namespace_config()
+                    .and_then(|c| c.namespace())
+                    .map(|n| AddonNamespace { namespace: n.to_string() }),
                 issues: a
                     .health()
                     .map(|h| {

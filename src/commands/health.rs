@@ -27,7 +27,12 @@ pub fn describe_addon_versions(
 ) -> Result<ExitStatus> {
     let (version, cluster, name) =
         (args.kubernetes_version.as_deref(), args.cluster.as_deref(), args.name.as_deref());
-    ops::finish(ops::health::addon_versions(version, cluster, name, args.output.output, settings)?, printer)
+    let offer =
+        crate::plan::AddonOffer { types: args.types, owners: args.owners, publishers: args.publishers };
+    ops::finish(
+        ops::health::addon_versions(version, cluster, name, &offer, args.output.output, settings)?,
+        printer,
+    )
 }
 
 pub fn describe_cluster_versions(

@@ -486,9 +486,10 @@ fn aws_constraints() -> Vec<(Field, Json)> {
     ]
 }
 
-/// Fields eksup knows but refuses with any value (`not supported yet`): only empty is accepted.
+/// Fields eksup knows but refuses with any value (`not supported yet`, or something only AWS
+/// sets): only empty is accepted.
 fn unsupported_values() -> Vec<Field> {
-    vec![("NodeGroup", "updateConfig")]
+    vec![("NodeGroup", "updateConfig"), ("KubernetesNetworkConfig", "serviceIPv6CIDR")]
 }
 
 /// eksup's defaults, as [`super::defaults`] applies them.

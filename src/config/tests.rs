@@ -1359,3 +1359,33 @@ fn enable_ssm_is_deprecated_and_refused_on_a_managed_custom_ami() {
     let errs = errors(&format!("{HEAD}nodeGroups:\n  - name: ng\n    ssh:\n      enableSsm: false\n"));
     assert!(has_in(&errs, "SSM is always enabled on nodes and cannot be turned off"), "{errs:#?}");
 }
+
+#[test]
+fn an_addons_namespace_and_the_ipv6_service_range_are_checked_at_their_lines() {
+    let errs = errors(&format!(
+        "{HEAD}kubernetesNetworkConfig:\n  ipFamily: IPv6\n  serviceIPv6CIDR: fd00:1234::/108\naddons:\n  - name: aws-ebs-csi-driver\n    namespaceConfig:\n      namespace: Storage_1\n    owners: [\"\"]\n"
+    ));
+    let has = |s: &str| errs.iter().any(|e| e.contains(s));
+    assert!(
+        has(
+            "c.yaml:8:3: kubernetesNetworkConfig.serviceIPv6CIDR: cannot be set: EKS chooses an `IPv6` cluster's service range itself"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            "c.yaml:12:7: addons[0].namespaceConfig.namespace: `Storage_1` is not a valid Kubernetes namespace name"
+        ),
+        "{errs:#?}"
+    );
+    assert!(has("addons[0].owners: has an empty entry"), "{errs:#?}");
+    let errs = errors(&format!(
+        "{HEAD}addons:\n  - name: eks-pod-identity-agent\n  - name: aws-ebs-csi-driver\n    namespaceConfig:\n      namespace: storage\n    podIdentityAssociations:\n      - namespace: kube-system\n        serviceAccountName: ebs-csi-controller-sa\n        roleARN: arn:aws:iam::111122223333:role/ebs\n"
+    ));
+    assert!(
+        errs.iter().any(|e| e.contains("addons[1].podIdentityAssociations[0].namespace: `kube-system` is not the add-on's namespace `storage`")
+            && e.contains("hint: write `namespace: storage`")),
+        "{errs:#?}"
+    );
+    assert!(!has("not supported yet"), "{errs:#?}");
+}

@@ -245,6 +245,10 @@ pub struct KubernetesNetworkConfig {
     /// The CIDR Kubernetes service addresses come from (default: chosen by EKS)
     #[serde(rename = "serviceIPv4CIDR", skip_serializing_if = "Option::is_none")]
     pub service_ipv4_cidr: Option<String>,
+    /// Refused: EKS chooses an `IPv6` cluster's service range itself (CreateCluster takes none);
+    /// eksctl only reads it back from the cluster
+    #[serde(rename = "serviceIPv6CIDR", skip_serializing_if = "Option::is_none")]
+    pub service_ipv6_cidr: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -874,6 +878,29 @@ pub struct Addon {
     /// holding the policies AWS recommends for them
     #[serde(skip_serializing_if = "Option::is_none")]
     pub use_default_pod_identity_associations: Option<bool>,
+    /// The Kubernetes namespace EKS installs the add-on in (default: the add-on's own, mostly
+    /// `kube-system`); fixed once the add-on exists
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace_config: Option<AddonNamespaceConfig>,
+    /// Only an add-on of these publishers (as DescribeAddonVersions filters, e.g. `eks`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publishers: Option<Vec<String>>,
+    /// Only an add-on of these types (as DescribeAddonVersions filters, e.g. `networking`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<String>>,
+    /// Only an add-on of these owners (as DescribeAddonVersions filters: `aws`,
+    /// `aws-marketplace`, `community`)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owners: Option<Vec<String>>,
+}
+
+/// Where EKS installs an add-on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AddonNamespaceConfig {
+    /// A Kubernetes namespace name (a DNS-1123 label); EKS creates it if it does not exist
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
 }
 
 /// How the default add-ons are installed.

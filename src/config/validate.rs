@@ -329,6 +329,13 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
         if let Some(c) = knc.service_ipv4_cidr.as_deref() {
             v.cidr("kubernetesNetworkConfig.serviceIPv4CIDR", c);
         }
+        if knc.service_ipv6_cidr.is_some() {
+            v.err_hint(
+                "kubernetesNetworkConfig.serviceIPv6CIDR",
+                "cannot be set: EKS chooses an `IPv6` cluster's service range itself (CreateCluster takes none; eksctl only reads it back)",
+                "remove it: EKS gives each `IPv6` cluster a /108 of its own when it creates it",
+            );
+        }
     }
     if let Some(s) = cfg.upgrade_policy.as_ref().and_then(|u| u.support_type.as_deref()) {
         v.one_of("upgradePolicy.supportType", s, &["STANDARD", "EXTENDED"]);
@@ -2400,6 +2407,20 @@ fn addon_rules(v: &mut V, cfg: &ClusterConfig) {
         }
         addon_iam_rules(v, cfg, &p, a);
         addon_pod_identity_rules(v, cfg, &p, a, &mut role_names);
+        if let Some(ns) = a.namespace_config.as_ref().and_then(|n| n.namespace.as_deref())
+            && !kubernetes_name(ns, 63, false)
+        {
+            v.err_hint(
+                format!("{p}.namespaceConfig.namespace"),
+                format!("`{ns}` is not a valid Kubernetes namespace name (a DNS-1123 label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit)"),
+                "use a name such as `monitoring`",
+            );
+        }
+        for (key, values) in [("owners", &a.owners), ("publishers", &a.publishers), ("types", &a.types)] {
+            if values.iter().flatten().any(|x| x.trim().is_empty()) {
+                v.err(format!("{p}.{key}"), "has an empty entry");
+            }
+        }
         if let Some(c) = &a.configuration_values
             && serde_json::from_str::<serde_json::Value>(c).is_err()
             && super::yaml::parse(c).is_err()
@@ -2466,6 +2487,18 @@ fn addon_pod_identity_rules(
         );
     }
     pod_identity_entries(v, &format!("{p}.podIdentityAssociations"), pias, role_names);
+    // CreateAddon takes service accounts and roles only: EKS makes the associations in the
+    // add-on's namespace.
+    let home = a.namespace_config.as_ref().and_then(|n| n.namespace.as_deref()).unwrap_or("kube-system");
+    for (j, pia) in pias.iter().enumerate() {
+        if let Some(ns) = pia.namespace.as_deref().filter(|ns| !ns.is_empty() && *ns != home) {
+            v.err_hint(
+                format!("{p}.podIdentityAssociations[{j}].namespace"),
+                format!("`{ns}` is not the add-on's namespace `{home}`: EKS makes an add-on's pod identity associations in the namespace it installs the add-on in"),
+                format!("write `namespace: {home}`, or give the add-on `namespaceConfig: {{namespace: {ns}}}`"),
+            );
+        }
+    }
 }
 
 /// An add-on's own role (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`): an IAM role

@@ -343,11 +343,21 @@ impl Report for AddonsReport {
                     a.issues.len().to_string(),
                     dash(&a.iam_role),
                     dash(&a.configuration_values),
+                    a.namespace_config.as_ref().map_or_else(|| "-".to_string(), |n| n.namespace.clone()),
                     if a.made_by_eksup { "eksup".into() } else { "-".into() },
                 ]
             })
             .collect();
-        let header = ["NAME", "VERSION", "STATUS", "ISSUES", "IAMROLE", "CONFIGURATION VALUES", "MADE BY"];
+        let header = [
+            "NAME",
+            "VERSION",
+            "STATUS",
+            "ISSUES",
+            "IAMROLE",
+            "CONFIGURATION VALUES",
+            "NAMESPACE",
+            "MADE BY",
+        ];
         print(printer, self.output, &self.addons, &header, rows)
     }
 }

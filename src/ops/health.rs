@@ -65,10 +65,19 @@ impl Report for AddonVersionsReport {
             .versions
             .iter()
             .map(|v| {
-                vec![v.addon.clone(), v.version.clone(), if v.default { "yes".into() } else { String::new() }]
+                vec![
+                    v.addon.clone(),
+                    v.version.clone(),
+                    if v.default { "yes".into() } else { String::new() },
+                    v.kind.clone(),
+                    v.owner.clone(),
+                    v.publisher.clone(),
+                    v.default_namespace.clone(),
+                ]
             })
             .collect();
-        print(printer, self.output, &self.versions, &["ADDON", "VERSION", "DEFAULT"], rows)
+        let header = ["ADDON", "VERSION", "DEFAULT", "TYPE", "OWNER", "PUBLISHER", "DEFAULT NAMESPACE"];
+        print(printer, self.output, &self.versions, &header, rows)
     }
 }
 
@@ -77,6 +86,7 @@ pub fn addon_versions(
     kubernetes_version: Option<&str>,
     cluster: Option<&str>,
     name: Option<&str>,
+    offer: &crate::plan::AddonOffer,
     output: OutputFormat,
     settings: &Settings,
 ) -> Result<AddonVersionsReport> {
@@ -92,7 +102,7 @@ pub fn addon_versions(
                 return Err(UserError::usage("give `--kubernetes-version` or `--cluster`").into());
             }
         };
-        let versions = aws.offered_addon_versions(&k8s, name).await?;
+        let versions = aws.offered_addon_versions_of(&k8s, name, offer).await?;
         Ok(AddonVersionsReport { versions, kubernetes_version: k8s, output })
     })
 }

@@ -192,6 +192,7 @@ impl PartFlags for AddonFlags {
             ("--version", self.version.is_some()),
             ("--service-account-role-arn", self.service_account_role_arn.is_some()),
             ("--attach-policy-arn", !self.attach_policy_arn.is_empty()),
+            ("--namespace-config", self.namespace_config.is_some()),
             ("--force", self.force),
         ])
     }
@@ -222,6 +223,10 @@ impl PartFlags for AddonFlags {
             service_account_role_arn: self.service_account_role_arn.clone(),
             attach_policy_arns: attach,
             resolve_conflicts: self.force.then(|| "overwrite".to_string()),
+            namespace_config: self
+                .namespace_config
+                .clone()
+                .map(|n| crate::config::AddonNamespaceConfig { namespace: Some(n) }),
             ..Addon::default()
         }]);
         b.flags(
@@ -231,6 +236,7 @@ impl PartFlags for AddonFlags {
                 (".version", "--version"),
                 (".serviceAccountRoleARN", "--service-account-role-arn"),
                 (".attachPolicyARNs", "--attach-policy-arn"),
+                (".namespaceConfig.namespace", "--namespace-config"),
                 (".resolveConflicts", "--force"),
             ],
         );

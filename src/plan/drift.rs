@@ -141,6 +141,8 @@ pub struct LiveAddon {
     pub version: String,
     pub configuration_values: Option<String>,
     pub service_account_role_arn: Option<String>,
+    /// `namespaceConfig.namespace`: `None` when EKS shows none (the add-on's own namespace).
+    pub namespace: Option<String>,
     pub tags: BTreeMap<String, String>,
 }
 
@@ -482,14 +484,27 @@ pub fn nodegroup(
 
 /// The differences of an add-on: a version, configuration values or service-account role the
 /// config sets (`role`: `None` when the config has none, or it is known only once the run is
-/// under way).
+/// under way), and a namespace EKS cannot move it to.
 pub fn addon(
     version: Option<&str>,
     configuration_values: Option<&str>,
     role: Option<&str>,
+    namespace: Option<&str>,
     live: &LiveAddon,
 ) -> Vec<FieldChange> {
     let mut out = Vec::new();
+    // EKS keeps an add-on in the namespace it was made in ("you must remove and re-create the
+    // add-on to change its namespace", its user guide); no namespace shown is `kube-system`,
+    // where EKS's own add-ons go by default. A file without `namespaceConfig` leaves it.
+    let have = live.namespace.as_deref().unwrap_or("kube-system");
+    if let Some(want) = namespace.filter(|w| *w != have) {
+        out.push(FieldChange::fixed(
+            "namespace",
+            have,
+            want,
+            "EKS keeps an add-on in the namespace it was made in: delete the add-on (`eksup delete addon`) and run again",
+        ));
+    }
     if let Some(want) = version.filter(|v| !v.is_empty() && *v != "latest" && *v != "default")
         && want != live.version
     {
@@ -750,13 +765,15 @@ pub fn mark(plan: &Plan, live: &BTreeMap<String, Live>, removals: Vec<Marked>) -
             }
             (
                 Some(Live::Addon(l)),
-                Resource::Addon { version, configuration_values, service_account_role_arn, .. },
+                Resource::Addon {
+                    version, configuration_values, service_account_role_arn, namespace, ..
+                },
             ) => {
                 let role = match service_account_role_arn {
                     Some(Val::Lit(arn)) => Some(arn.as_str()),
                     _ => None,
                 };
-                addon(version.as_deref(), configuration_values.as_deref(), role, l)
+                addon(version.as_deref(), configuration_values.as_deref(), role, namespace.as_deref(), l)
                     .into_iter()
                     .chain(tags(&want_tags, &l.tags))
                     .collect()
@@ -943,6 +960,8 @@ mod tests {
             service_account_role_arn: None,
             pod_identities: Vec::new(),
             resolve_conflicts: None,
+            namespace: None,
+            offer: crate::plan::AddonOffer::default(),
             wait: false,
         };
         Plan {
@@ -1021,6 +1040,7 @@ mod tests {
                     version: "v1.12.4-eksbuild.1".into(),
                     configuration_values: None,
                     service_account_role_arn: None,
+                    namespace: None,
                     tags: BTreeMap::new(),
                 }),
             ),

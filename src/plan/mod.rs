@@ -402,6 +402,12 @@ pub enum Resource {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pod_identities: Vec<AddonPodIdentity>,
         resolve_conflicts: Option<String>,
+        /// The namespace EKS installs it in (`namespaceConfig`); `None`: the add-on's own.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        namespace: Option<String>,
+        /// The catalogue entries the file accepts (`owners`, `publishers`, `types`).
+        #[serde(skip_serializing_if = "AddonOffer::is_any")]
+        offer: AddonOffer,
         /// Wait until ACTIVE. CoreDNS and metrics-server are Deployments: they turn ACTIVE only
         /// once nodes run them, so the run does not wait for them (as eksctl).
         wait: bool,
@@ -634,6 +640,38 @@ pub struct RemoteNetworkSpec {
 pub struct Ipv6PoolBlock {
     pub pool: String,
     pub cidr: String,
+}
+
+/// Which add-ons of EKS's catalogue a file accepts (`owners`, `publishers`, `types`), as eksctl
+/// filters DescribeAddonVersions with them: an add-on outside them is refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddonOffer {
+    pub owners: Vec<String>,
+    pub publishers: Vec<String>,
+    pub types: Vec<String>,
+}
+
+impl AddonOffer {
+    /// No filter: any add-on of EKS's catalogue will do.
+    pub fn is_any(&self) -> bool {
+        self.owners.is_empty() && self.publishers.is_empty() && self.types.is_empty()
+    }
+
+    /// Why an add-on of this owner, publisher and type is not one the file accepts, if it is not.
+    pub fn refuses(&self, owner: &str, publisher: &str, kind: &str) -> Option<String> {
+        [
+            ("owners", &self.owners, owner),
+            ("publishers", &self.publishers, publisher),
+            ("types", &self.types, kind),
+        ]
+        .into_iter()
+        .find(|(_, want, have)| !want.is_empty() && !want.iter().any(|w| w == have))
+        .map(|(field, want, have)| {
+            let want: Vec<String> = want.iter().map(|w| format!("`{w}`")).collect();
+            format!("its {} is `{have}`, not one of {}", field.trim_end_matches('s'), want.join(", "))
+        })
+    }
 }
 
 /// A service account of an add-on and the role its pods get through EKS Pod Identity.

@@ -467,6 +467,8 @@ fn cluster_plan() -> Plan {
                 service_account_role_arn: None,
                 pod_identities: Vec::new(),
                 resolve_conflicts: Some("OVERWRITE".into()),
+                namespace: None,
+                offer: eksup::plan::AddonOffer::default(),
                 wait: true,
             },
             &["control-plane"],

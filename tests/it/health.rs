@@ -56,9 +56,51 @@ fn describe_addon_versions_marks_the_default_of_each_addon() {
     let one = one.expect(0, "one add-on");
     assert!(one.stdout.contains("vpc-cni") && !one.stdout.contains("coredns"), "{}", one.stdout);
     assert!(
-        one.stdout.lines().any(|l| l.contains("vpc-cni") && l.trim_end().ends_with("yes")),
+        one.stdout.lines().any(|l| l.contains("vpc-cni") && l.split_whitespace().nth(2) == Some("yes")),
         "{}",
         one.stdout
+    );
+    // eksctl's filters, passed to DescribeAddonVersions: the emulator's add-ons are all AWS's.
+    let networking = utils(
+        &emu,
+        &["describe-addon-versions", "--kubernetes-version", "1.34", "--types", "networking", "-o", "json"],
+    );
+    let networking: Vec<Value> = serde_json::from_str(&networking.expect(0, "--types").stdout).unwrap();
+    assert!(!networking.is_empty() && networking.iter().all(|v| v["type"] == "networking"), "{networking:?}");
+    assert!(
+        networking.iter().any(|v| v["addon"] == "vpc-cni")
+            && !networking.iter().any(|v| v["addon"] == "aws-ebs-csi-driver")
+    );
+    assert!(
+        networking.iter().all(|v| v["owner"] == "aws"
+            && v["publisher"] == "eks"
+            && v["defaultNamespace"] == "kube-system")
+    );
+    let nothing = utils(
+        &emu,
+        &[
+            "describe-addon-versions",
+            "--kubernetes-version",
+            "1.34",
+            "--publishers",
+            "someone-else",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(
+        serde_json::from_str::<Vec<Value>>(&nothing.expect(0, "--publishers").stdout).unwrap(),
+        Vec::<Value>::new()
+    );
+    let community = utils(
+        &emu,
+        &["describe-addon-versions", "--kubernetes-version", "1.34", "--owners", "community", "-o", "json"],
+    );
+    let community: Vec<Value> = serde_json::from_str(&community.expect(0, "--owners").stdout).unwrap();
+    assert!(
+        !community.is_empty()
+            && community.iter().all(|v| v["addon"] == "metrics-server" && v["owner"] == "community"),
+        "{community:?}"
     );
     let neither = utils(&emu, &["describe-addon-versions"]).expect(2, "no version, no cluster");
     assert!(neither.stderr.contains("`--kubernetes-version` or `--cluster`"), "{}", neither.stderr);

@@ -22,6 +22,10 @@ pub(super) struct AddonPlan {
     /// `useDefaultPodIdentityAssociations`, or `addonsConfig.autoApplyPodIdentityAssociations`
     /// for an add-on that sets no IAM of its own.
     default_pod_identities: bool,
+    /// `namespaceConfig.namespace`.
+    namespace: Option<String>,
+    /// `owners`, `publishers`, `types`.
+    offer: AddonOffer,
 }
 
 /// An add-on's own permissions (`attachPolicyARNs`, `attachPolicy`, `wellKnownPolicies`).
@@ -71,6 +75,8 @@ impl Builder<'_> {
                     policies: AddonPolicies::default(),
                     pod_identities: Vec::new(),
                     default_pod_identities: false,
+                    namespace: None,
+                    offer: AddonOffer::default(),
                 })
                 .collect()
         };
@@ -96,6 +102,12 @@ impl Builder<'_> {
                     .map(crate::config::resolved::PodIdentity::new)
                     .collect(),
                 default_pod_identities: a.use_default_pod_identity_associations == Some(true),
+                namespace: a.namespace_config.as_ref().and_then(|n| n.namespace.clone()),
+                offer: AddonOffer {
+                    owners: a.owners.clone().unwrap_or_default(),
+                    publishers: a.publishers.clone().unwrap_or_default(),
+                    types: a.types.clone().unwrap_or_default(),
+                },
             };
             match out.iter_mut().find(|o| o.name == name) {
                 Some(existing) => *existing = plan,
@@ -200,6 +212,8 @@ impl Builder<'_> {
                 service_account_role_arn: role,
                 pod_identities,
                 resolve_conflicts: a.resolve_conflicts,
+                namespace: a.namespace,
+                offer: a.offer,
             },
             deps,
         )
@@ -210,7 +224,8 @@ impl Builder<'_> {
     /// gives these two roles by default too). `None` for an add-on eksup knows no service
     /// account of (validation refuses policies for those).
     fn addon_role(&mut self, a: &AddonPlan) -> Option<Val> {
-        let (namespace, account, pattern) = crate::config::resolved::addon_service_account(&a.name)?;
+        let (default_namespace, account, pattern) = crate::config::resolved::addon_service_account(&a.name)?;
+        let namespace = a.namespace.as_deref().unwrap_or(default_namespace);
         let (mut managed, mut inline) = (a.policies.arns.clone(), BTreeMap::new());
         if let Some(document) = &a.policies.inline {
             inline.insert("attach-policy".to_string(), document.clone());
@@ -284,7 +299,7 @@ impl Builder<'_> {
                         (policies.iter().map(|p| self.policy(p)).collect(), None)
                     };
                     crate::config::resolved::PodIdentity {
-                        namespace: "kube-system".into(),
+                        namespace: a.namespace.clone().unwrap_or_else(|| "kube-system".into()),
                         service_account: (*account).to_string(),
                         policy_arns,
                         permission_policy: inline.map(|d| ("attach-policy".to_string(), d)),
