@@ -5,13 +5,14 @@
 //! fails, and the create would wait in vain for nodes that never come; the commonest slip is a
 //! group spread over the VPC's zones while the reservation is in one of them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::AwsCloud;
 use super::error::ApiResult as _;
 use super::preflight::Findings;
 use crate::config::resolved::CapacityUse;
 use crate::plan::{Plan, Resource, Val};
+use aws_sdk_ec2::types::CapacityReservation;
 
 /// A node group that targets one reservation: what its launches ask of it.
 struct Claim {
@@ -41,25 +42,35 @@ fn claims(plan: &Plan) -> Vec<Claim> {
         if let Resource::LaunchTemplate(lt) = &s.resource
             && let Some(CapacityUse::Target { reservation_id: Some(id), .. }) = &lt.instance.capacity
         {
-            let group = lt.name.strip_prefix(&format!("eksup-{}-", plan.cluster)).unwrap_or(&lt.name);
-            targeted.insert(s.id.clone(), (group.to_string(), id.clone(), lt.instance_type.clone()));
+            targeted.insert(s.id.clone(), (id.clone(), lt.instance_type.clone()));
         }
     }
     let mut out = Vec::new();
     for s in &plan.steps {
-        let (template, subnets, types, nodes) = match &s.resource {
-            Resource::AutoScalingGroup(a) => {
-                (&a.launch_template, &a.subnets, vec![], a.desired_capacity.unwrap_or(0))
-            }
-            Resource::ManagedNodegroup(m) => {
-                (&m.launch_template, &m.subnets, m.instance_types.clone(), m.desired_size)
-            }
+        // The group as the file names it: a managed group's own name, a self-managed group's
+        // Auto Scaling group without eksup's prefix.
+        let prefix = format!("eksup-{}-", plan.cluster);
+        let (group, template, subnets, types, nodes) = match &s.resource {
+            Resource::AutoScalingGroup(a) => (
+                a.group_name.strip_prefix(&prefix).unwrap_or(&a.group_name),
+                &a.launch_template,
+                &a.subnets,
+                vec![],
+                a.desired_capacity.unwrap_or(0),
+            ),
+            Resource::ManagedNodegroup(m) => (
+                m.nodegroup_name.as_str(),
+                &m.launch_template,
+                &m.subnets,
+                m.instance_types.clone(),
+                m.desired_size,
+            ),
             _ => continue,
         };
         let Val::Out(r) = template else { continue };
-        let Some((group, reservation, lt_type)) = targeted.get(&r.step) else { continue };
+        let Some((reservation, lt_type)) = targeted.get(&r.step) else { continue };
         out.push(Claim {
-            group: group.clone(),
+            group: group.to_string(),
             reservation: reservation.clone(),
             instance_type: lt_type.clone().or_else(|| (types.len() == 1).then(|| types[0].clone())),
             zones: subnets.iter().filter_map(|v| zone_of(plan, v)).collect(),
@@ -73,89 +84,120 @@ impl AwsCloud {
     /// Node groups whose targeted reservation would take none of their nodes: a problem each.
     pub(super) async fn preflight_capacity(&self, plan: &Plan) -> Findings {
         let mut f = Findings::default();
-        for claim in claims(plan) {
-            if let Err(e) = self.check_claim(plan, &claim, &mut f).await {
-                f.notes.push(format!("capacity reservation `{}` not checked: {e}", claim.reservation));
+        let claims = claims(plan);
+        if claims.is_empty() {
+            return f;
+        }
+        let ids: BTreeSet<&str> = claims.iter().map(|c| c.reservation.as_str()).collect();
+        match self.capacity_reservations(&ids).await {
+            Ok(found) => {
+                for claim in &claims {
+                    check_claim(plan, claim, found.get(&claim.reservation), &mut f);
+                }
             }
+            Err(e) => f.notes.push(format!("capacity reservations not checked: {e}")),
         }
         f
     }
 
-    async fn check_claim(
+    /// The reservations of `ids` that exist, by id: one DescribeCapacityReservations for all of
+    /// them, and, when EC2 refuses it for an id it does not know (the whole call fails), one
+    /// per id to tell which.
+    async fn capacity_reservations(
         &self,
-        plan: &Plan,
-        c: &Claim,
-        f: &mut Findings,
-    ) -> Result<(), super::error::CloudError> {
-        let (group, id) = (&c.group, &c.reservation);
-        let found = self
+        ids: &BTreeSet<&str>,
+    ) -> Result<HashMap<String, CapacityReservation>, super::error::CloudError> {
+        let by_id = |all: &[CapacityReservation]| -> HashMap<String, CapacityReservation> {
+            all.iter()
+                .filter_map(|r| r.capacity_reservation_id().map(|id| (id.to_string(), r.clone())))
+                .collect()
+        };
+        let all = self
             .ec2
             .describe_capacity_reservations()
-            .capacity_reservation_ids(id)
+            .set_capacity_reservation_ids(Some(ids.iter().map(|i| (*i).to_string()).collect()))
             .send()
             .await
             .api("DescribeCapacityReservations");
-        let reservation = match found {
-            Ok(out) => out.capacity_reservations().first().cloned(),
-            Err(e) if e.is_not_found() => None,
+        match all {
+            Ok(out) => return Ok(by_id(out.capacity_reservations())),
+            Err(e) if e.is_not_found() && ids.len() > 1 => {}
+            Err(e) if e.is_not_found() => return Ok(HashMap::new()),
             Err(e) => return Err(e),
-        };
-        let Some(r) = reservation else {
-            f.problem(
-                format!(
-                    "the capacity reservation `{id}` of node group `{group}` does not exist in `{}`",
-                    plan.region
-                ),
-                format!(
-                    "check its id with `aws ec2 describe-capacity-reservations --region {}`",
-                    plan.region
-                ),
-            );
-            return Ok(());
-        };
-        let state = r.state().map(|s| s.as_str()).unwrap_or_default();
-        match state {
-            "active" => {}
-            "scheduled" | "payment-pending" | "pending" => {
-                let start = r.start_date().map(|d| format!(" at `{d}`")).unwrap_or_default();
-                f.problem(
-                    format!("the capacity reservation `{id}` of node group `{group}` starts{start}: EC2 launches no node into it before"),
-                    "create the group with `desiredCapacity: 0` and scale it once the reservation is active",
-                );
+        }
+        let mut found = HashMap::new();
+        for id in ids {
+            let one = self
+                .ec2
+                .describe_capacity_reservations()
+                .capacity_reservation_ids(*id)
+                .send()
+                .await
+                .api("DescribeCapacityReservations");
+            match one {
+                Ok(out) => found.extend(by_id(out.capacity_reservations())),
+                Err(e) if e.is_not_found() => {}
+                Err(e) => return Err(e),
             }
-            other => f.problem(
-                format!("the capacity reservation `{id}` of node group `{group}` is `{other}`: EC2 launches no node into it"),
-                "target an active reservation, or remove `capacityReservation`",
+        }
+        Ok(found)
+    }
+}
+
+/// A problem each for what reservation `found` (none: it does not exist) would refuse of `c`.
+fn check_claim(plan: &Plan, c: &Claim, found: Option<&CapacityReservation>, f: &mut Findings) {
+    let (group, id) = (&c.group, &c.reservation);
+    let Some(r) = found else {
+        f.problem(
+            format!(
+                "the capacity reservation `{id}` of node group `{group}` does not exist in `{}`",
+                plan.region
             ),
-        }
-        let held = r.instance_type().unwrap_or_default();
-        if let Some(t) = c.instance_type.as_deref().filter(|t| *t != held) {
+            format!("check its id with `aws ec2 describe-capacity-reservations --region {}`", plan.region),
+        );
+        return;
+    };
+    let state = r.state().map(|s| s.as_str()).unwrap_or_default();
+    match state {
+        "active" => {}
+        "scheduled" | "payment-pending" | "pending" => {
+            let start = r.start_date().map(|d| format!(" at `{d}`")).unwrap_or_default();
             f.problem(
-                format!(
-                    "node group `{group}` launches `{t}`, and its capacity reservation `{id}` holds `{held}`"
-                ),
-                format!("set `instanceType: {held}` on the group, or target a reservation of `{t}`"),
+                format!("the capacity reservation `{id}` of node group `{group}` starts{start}: EC2 launches no node into it before"),
+                "create the group with `desiredCapacity: 0` and scale it once the reservation is active",
             );
         }
-        let zone = r.availability_zone().unwrap_or_default();
-        let elsewhere: Vec<&String> = c.zones.iter().filter(|z| z.as_str() != zone).collect();
-        if !elsewhere.is_empty() {
-            let list = elsewhere.iter().map(|z| format!("`{z}`")).collect::<Vec<_>>().join(", ");
-            f.problem(
-                format!("node group `{group}` launches in {list} too, and its capacity reservation `{id}` is in `{zone}` only: EC2 refuses those launches"),
-                format!("set `availabilityZones: [{zone}]` on the node group"),
-            );
-        }
-        let total = r.total_instance_count().unwrap_or_default();
-        if c.nodes > total {
-            f.problem(
-                format!(
-                    "node group `{group}` wants {} nodes, and its capacity reservation `{id}` holds {total}",
-                    c.nodes
-                ),
-                format!("set `desiredCapacity` to at most {total}"),
-            );
-        }
-        Ok(())
+        other => f.problem(
+            format!("the capacity reservation `{id}` of node group `{group}` is `{other}`: EC2 launches no node into it"),
+            "target an active reservation, or remove `capacityReservation`",
+        ),
+    }
+    let held = r.instance_type().unwrap_or_default();
+    if let Some(t) = c.instance_type.as_deref().filter(|t| *t != held) {
+        f.problem(
+            format!(
+                "node group `{group}` launches `{t}`, and its capacity reservation `{id}` holds `{held}`"
+            ),
+            format!("set `instanceType: {held}` on the group, or target a reservation of `{t}`"),
+        );
+    }
+    let zone = r.availability_zone().unwrap_or_default();
+    let elsewhere: Vec<&String> = c.zones.iter().filter(|z| z.as_str() != zone).collect();
+    if !elsewhere.is_empty() {
+        let list = elsewhere.iter().map(|z| format!("`{z}`")).collect::<Vec<_>>().join(", ");
+        f.problem(
+            format!("node group `{group}` launches in {list} too, and its capacity reservation `{id}` is in `{zone}` only: EC2 refuses those launches"),
+            format!("set `availabilityZones: [{zone}]` on the node group"),
+        );
+    }
+    let total = r.total_instance_count().unwrap_or_default();
+    if c.nodes > total {
+        f.problem(
+            format!(
+                "node group `{group}` wants {} nodes, and its capacity reservation `{id}` holds {total}",
+                c.nodes
+            ),
+            format!("set `desiredCapacity` to at most {total}"),
+        );
     }
 }
