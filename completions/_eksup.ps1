@@ -1047,7 +1047,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The cluster config file naming the cluster and its region (`-` for standard input)')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The cluster config file naming the cluster and its region (`-` for standard input)')
-            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The service account''s namespace')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The service account''s namespace (with `--name`) [default: default]')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The service account (with `-f` and without it: the file''s `iam.serviceAccounts`)')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip the file''s entries matching these names or globs')

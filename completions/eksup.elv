@@ -982,7 +982,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --cluster 'The cluster'
             cand -f 'The cluster config file naming the cluster and its region (`-` for standard input)'
             cand --config-file 'The cluster config file naming the cluster and its region (`-` for standard input)'
-            cand --namespace 'The service account''s namespace'
+            cand --namespace 'The service account''s namespace (with `--name`) [default: default]'
             cand --name 'The service account (with `-f` and without it: the file''s `iam.serviceAccounts`)'
             cand --include 'Only the file''s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)'
             cand --exclude 'Skip the file''s entries matching these names or globs'

@@ -738,7 +738,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subc
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from capability" -s h -l help -d 'Print help'
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s c -l cluster -d 'The cluster' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -s f -l config-file -d 'The cluster config file naming the cluster and its region (`-` for standard input)' -r -F
-complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'The service account\'s namespace' -r
+complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l namespace -d 'The service account\'s namespace (with `--name`) [default: default]' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l name -d 'The service account (with `-f` and without it: the file\'s `iam.serviceAccounts`)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l include -d 'Only the file\'s entries matching these names or globs (`namespace/name` for service accounts and pod identity associations, principal ARNs for access entries)' -r
 complete -c eksup -n "__fish_eksup_using_subcommand delete; and __fish_seen_subcommand_from iamserviceaccount" -l exclude -d 'Skip the file\'s entries matching these names or globs' -r

@@ -1063,9 +1063,9 @@ pub enum DeleteCommand {
 pub struct DeleteServiceAccountArgs {
     #[command(flatten)]
     pub cluster: ClusterArg,
-    /// The service account's namespace
-    #[arg(long, default_value = "default")]
-    pub namespace: String,
+    /// The service account's namespace (with `--name`) [default: default]
+    #[arg(long)]
+    pub namespace: Option<String>,
     /// The service account (with `-f` and without it: the file's `iam.serviceAccounts`)
     #[arg(long)]
     pub name: Option<String>,

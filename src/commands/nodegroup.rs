@@ -156,6 +156,14 @@ pub fn delete_service_account(
     printer: &Printer,
 ) -> Result<ExitStatus> {
     let DeleteServiceAccountArgs { cluster, namespace, name, select, yes } = args;
+    // eksctl ignores it without `--name` (its loader spells it `namepace`): eksup says so.
+    if let (None, Some(ns)) = (&name, &namespace) {
+        return Err(UserError::usage(
+            "`--namespace` goes with `--name`: the file's accounts are chosen with `--include`",
+        )
+        .hint(format!("write `--include '{ns}/*'` to delete the file's accounts of `{ns}`"))
+        .into());
+    }
     let t = ops::file_parts::target(&cluster, settings, printer)?;
     let Some(name) = name else {
         let part = ops::file_parts::FilePart::ServiceAccount;
@@ -163,7 +171,7 @@ pub fn delete_service_account(
     };
     let report = ops::service_account::delete_service_account(
         &t.cluster,
-        &namespace,
+        namespace.as_deref().unwrap_or("default"),
         &name,
         yes,
         &t.settings,

@@ -72,3 +72,18 @@ fn executable_is_position_independent() {
         assert!(dynamic.contains("PIE"), "no PIE flag in the dynamic section:\n{dynamic}");
     }
 }
+
+#[test]
+fn a_namespace_without_a_service_account_name_is_refused_not_ignored() {
+    let out = eksup()
+        .args(["delete", "iamserviceaccount", "-f", "cluster.yaml", "--namespace", "backend", "-y"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("`--namespace` goes with `--name`")
+            && stderr.contains("hint: write `--include 'backend/*'`"),
+        "{stderr}"
+    );
+}
