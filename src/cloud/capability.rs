@@ -2,13 +2,14 @@
 //! then given the file's access policies on the access entry EKS makes for the capability's
 //! role; listed for `get capability`; deleted and waited for until gone.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use anyhow::Context as _;
 use aws_sdk_eks::types::{
     ArgoCdAwsIdcConfigRequest, ArgoCdConfigRequest, ArgoCdNetworkAccessConfigRequest, ArgoCdRole,
     ArgoCdRoleMapping, Capability, CapabilityConfigurationRequest, CapabilityDeletePropagationPolicy,
-    CapabilityStatus, CapabilityType, SsoIdentity, SsoIdentityType,
+    CapabilityStatus, CapabilityType, SsoIdentity, SsoIdentityType, UpdateArgoCdConfig,
+    UpdateCapabilityConfiguration, UpdateRoleMappings,
 };
 use serde::Serialize;
 
@@ -100,6 +101,99 @@ fn difference(live: &Capability, spec: &CapabilitySpec) -> Option<String> {
         }
     }
     None
+}
+
+/// Argo CD's role mappings: the identities (id, type) of each role.
+type Mappings = BTreeMap<String, BTreeSet<(String, String)>>;
+
+fn live_mappings(have: &aws_sdk_eks::types::ArgoCdConfigResponse) -> Mappings {
+    let mut out = Mappings::new();
+    for m in have.rbac_role_mappings() {
+        let ids = m.identities().iter().map(|i| (i.id().to_string(), i.r#type().as_str().to_string()));
+        out.entry(m.role().as_str().to_string()).or_default().extend(ids);
+    }
+    out
+}
+
+fn wanted_mappings(want: &[crate::config::types::ArgoCDRoleMapping]) -> Mappings {
+    let mut out = Mappings::new();
+    for m in want {
+        let ids = m
+            .identities
+            .iter()
+            .flatten()
+            .map(|i| (i.id.clone().unwrap_or_default(), i.identity_type.clone().unwrap_or_default()));
+        out.entry(m.role.clone().unwrap_or_default()).or_default().extend(ids);
+    }
+    out
+}
+
+/// A role mapping of UpdateCapability: `role` and `identities`.
+fn mapping(role: &str, identities: &BTreeSet<(String, String)>) -> anyhow::Result<ArgoCdRoleMapping> {
+    let mut ids = Vec::new();
+    for (id, kind) in identities {
+        ids.push(SsoIdentity::builder().id(id).r#type(SsoIdentityType::from(kind.as_str())).build()?);
+    }
+    Ok(ArgoCdRoleMapping::builder().role(ArgoCdRole::from(role)).set_identities(Some(ids)).build()?)
+}
+
+/// What UpdateCapability must change for Argo CD's role mappings and network access to be the
+/// file's, and the change in words; `None` when they are. A file without `rbacRoleMappings` or
+/// `networkAccess` leaves that part as it is. Each role gets its missing identities added and
+/// its extra ones removed (the API adds or updates, and removes, per role).
+fn argocd_update(
+    live: &Capability,
+    spec: &CapabilitySpec,
+) -> anyhow::Result<Option<(UpdateArgoCdConfig, String)>> {
+    let (Some(want), Some(have)) = (spec.argocd.as_ref(), live.configuration().and_then(|c| c.argo_cd()))
+    else {
+        return Ok(None);
+    };
+    let mut update = UpdateArgoCdConfig::builder();
+    let mut said = Vec::new();
+    if let Some(wanted) = want.rbac_role_mappings.as_deref() {
+        let (wanted, live) = (wanted_mappings(wanted), live_mappings(have));
+        let (mut add, mut remove, mut counts) = (Vec::new(), Vec::new(), Vec::new());
+        for role in wanted.keys().chain(live.keys()).collect::<BTreeSet<_>>() {
+            let (w, l) =
+                (wanted.get(role).cloned().unwrap_or_default(), live.get(role).cloned().unwrap_or_default());
+            let missing: BTreeSet<_> = w.difference(&l).cloned().collect();
+            let extra: BTreeSet<_> = l.difference(&w).cloned().collect();
+            if !missing.is_empty() {
+                add.push(mapping(role, &w)?);
+                counts.push(format!("{} to `{role}`", missing.len()));
+            }
+            if !extra.is_empty() {
+                remove.push(mapping(role, &extra)?);
+                counts.push(format!("{} from `{role}`", extra.len()));
+            }
+        }
+        if !add.is_empty() || !remove.is_empty() {
+            let mappings = UpdateRoleMappings::builder()
+                .set_add_or_update_role_mappings((!add.is_empty()).then_some(add))
+                .set_remove_role_mappings((!remove.is_empty()).then_some(remove))
+                .build();
+            update = update.rbac_role_mappings(mappings);
+            said.push(format!("role mappings (identities {})", counts.join(", ")));
+        }
+    }
+    if let Some(access) = &want.network_access {
+        let wanted: BTreeSet<String> = access.vpce_ids.iter().flatten().cloned().collect();
+        let have: BTreeSet<String> =
+            have.network_access().map(|n| n.vpce_ids().iter().cloned().collect()).unwrap_or_default();
+        if wanted != have {
+            update = update.network_access(
+                ArgoCdNetworkAccessConfigRequest::builder()
+                    .set_vpce_ids(Some(wanted.into_iter().collect()))
+                    .build(),
+            );
+            said.push("network access".into());
+        }
+    }
+    if said.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some((update.build(), said.join(" and "))))
 }
 
 /// The health issues EKS reports for a capability, joined.
@@ -206,12 +300,14 @@ impl AwsCloud {
                     .into());
                 }
                 action = Action::Existed;
-                if live.role_arn().is_some_and(|r| r != role) {
-                    self.update_capability_role(ctx, name, &role).await?;
+                let new_role = live.role_arn().filter(|r| *r != role).map(|_| role.as_str());
+                let argocd = argocd_update(live, spec)?;
+                if new_role.is_some() || argocd.is_some() {
+                    if let Some((_, words)) = &argocd {
+                        ctx.progress.waiting(&format!("changing Argo CD's {words}"));
+                    }
+                    self.update_capability(ctx, name, new_role, argocd.map(|(u, _)| u)).await?;
                     action = Action::Updated;
-                }
-                if spec.argocd.is_some() {
-                    ctx.progress.warn("Argo CD's role mappings and network access are set when the capability is made: eksup does not change them yet");
                 }
             }
             None => {}
@@ -279,12 +375,14 @@ impl AwsCloud {
         Ok(())
     }
 
-    /// Point the capability at another role (UpdateCapability); the wait for ACTIVE follows.
-    async fn update_capability_role(
+    /// Point the capability at another role and change Argo CD's role mappings and network
+    /// access, in one UpdateCapability; the wait for ACTIVE follows.
+    async fn update_capability(
         &self,
         ctx: &StepContext<'_>,
         name: &str,
-        role: &str,
+        role: Option<&str>,
+        argocd: Option<UpdateArgoCdConfig>,
     ) -> anyhow::Result<()> {
         let cluster = ctx.plan.cluster.as_str();
         let call = self
@@ -292,7 +390,8 @@ impl AwsCloud {
             .update_capability()
             .cluster_name(cluster)
             .capability_name(name)
-            .role_arn(role)
+            .set_role_arn(role.map(str::to_string))
+            .set_configuration(argocd.map(|a| UpdateCapabilityConfiguration::builder().argo_cd(a).build()))
             .client_request_token(self.client_token(ctx));
         call.send().await.api("UpdateCapability")?;
         Ok(())

@@ -2188,6 +2188,58 @@ fn argocd_capability() {
         let policies = associated_policies(&emu, cluster, &str_of(&argocd["roleArn"]));
         assert!(policies.iter().any(|(p, _)| p.ends_with("/AmazonEKSClusterAdminPolicy")), "{policies:?}");
 
+        // A re-run brings the role mappings and network access to the file's, in place: the
+        // group leaves ADMIN, a user becomes VIEWER, a VPC endpoint gives private access.
+        let group = "              - id: 08017340-8041-7093-3ffa-abc123def012 # AWS IDC GROUP ID\n                type: SSO_GROUP\n";
+        assert!(text.contains(group), "{text}");
+        let viewer = "          - role: VIEWER\n            identities:\n              - id: 92f5a4e1-7011-70c2-1234-0a1b2c3d4e5f\n                type: SSO_USER\n";
+        let changed = text.replacen(group, viewer, 1).replacen(
+            "        # networkAccess: # Need the VPC endpoint to be pre-povisioned\n        #   vpceIds:\n        #     - vpce-1234567890abcdef0\n",
+            "        networkAccess:\n          vpceIds:\n            - vpce-1234567890abcdef0\n",
+            1,
+        );
+        assert!(changed.contains("networkAccess:\n          vpceIds"), "{changed}");
+        let file = emu.home().join("48-changed.yaml");
+        std::fs::write(&file, &changed).unwrap();
+        let again = Run::of(emu.eksup().args(["create", "capability", "-f"]).arg(&file));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        assert!(
+            again.stderr.contains("changing Argo CD's role mappings (identities 1 from `ADMIN`, 1 to `VIEWER`) and network access"),
+            "{}",
+            again.stderr
+        );
+        let argocd = capability(&emu, cluster, "argocd-gitops");
+        assert_eq!(argocd["status"], "ACTIVE", "{argocd}");
+        let config = &argocd["configuration"]["argoCd"];
+        let mut roles: Vec<(String, Vec<String>)> = config["rbacRoleMappings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    str_of(&m["role"]),
+                    m["identities"].as_array().unwrap().iter().map(|i| str_of(&i["type"])).collect(),
+                )
+            })
+            .collect();
+        roles.sort();
+        assert_eq!(
+            roles,
+            vec![
+                ("ADMIN".to_string(), vec!["SSO_USER".to_string()]),
+                ("VIEWER".to_string(), vec!["SSO_USER".to_string()])
+            ],
+            "{argocd}"
+        );
+        assert_eq!(
+            config["networkAccess"]["vpceIds"],
+            serde_json::json!(["vpce-1234567890abcdef0"]),
+            "{argocd}"
+        );
+        let same = Run::of(emu.eksup().args(["create", "capability", "-f"]).arg(&file));
+        assert_eq!(same.code, 0, "{}", same.stderr);
+        assert!(!same.stderr.contains("changing Argo CD"), "{}", same.stderr);
+
         // A capability made outside eksup: EKS deletes no cluster that has one, so the cluster's
         // delete takes it too (as node groups), and leaves its role, which is not eksup's.
         let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"capabilities.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}"#;
