@@ -1242,9 +1242,12 @@ impl AwsCloud {
                 }
                 .into());
             }
-            let version = lt.latest_version_number().unwrap_or(1);
+            let latest = lt.latest_version_number().unwrap_or(1);
+            let wanted = self.launch_template_data(ctx, spec).await?;
+            let version = self.converge_launch_template(ctx, spec, id, latest, wanted).await?;
             let retagged = self.retag_ec2(id, lt.tags(), &step_tags(ctx)).await?;
-            return Ok(StepResult::new(if retagged { Action::Updated } else { Action::Existed })
+            let action = if retagged || version != latest { Action::Updated } else { Action::Existed };
+            return Ok(StepResult::new(action)
                 .with(keys::ID, id)
                 .with(keys::NAME, &spec.name)
                 .with(keys::VERSION, version.to_string()));

@@ -277,6 +277,7 @@ pub mod registry;
 mod roles_anywhere;
 mod roll;
 mod ssm;
+mod template_versions;
 mod update;
 pub mod userdata;
 mod versions;

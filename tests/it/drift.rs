@@ -417,3 +417,71 @@ fn a_re_run_changes_in_place_encryption_update_config_roles_access_fargate_and_e
     assert!(line(&plan.stdout, "control-plane").trim_start().starts_with("! "), "{}", plan.stdout);
     assert!(plan.stdout.contains("EKS cannot turn it off or change its key"), "{}", plan.stdout);
 }
+
+fn template(emu: &Emulator, name: &str) -> Value {
+    emu.aws(&["ec2", "describe-launch-templates", "--launch-template-names", name])["LaunchTemplates"][0]
+        .clone()
+}
+
+fn latest_volume(emu: &Emulator, name: &str) -> Value {
+    let versions = emu.aws(&[
+        "ec2",
+        "describe-launch-template-versions",
+        "--launch-template-name",
+        name,
+        "--versions",
+        "$Latest",
+    ]);
+    versions["LaunchTemplateVersions"][0]["LaunchTemplateData"]["BlockDeviceMappings"][0]["Ebs"]["VolumeSize"]
+        .clone()
+}
+
+/// The launch templates of a re-run: the same file makes no new version; a changed volume
+/// makes one of each group's template, which a self-managed group's new nodes take (its Auto
+/// Scaling group launches `$Latest`) and a managed group takes when `upgrade nodegroup` rolls it,
+/// as the run says.
+#[test]
+fn a_re_run_makes_a_launch_template_version_only_for_what_the_file_changed() {
+    let emu = Emulator::start();
+    let groups = "nodeGroups:\n  - name: self\n    instanceType: m5.large\n    desiredCapacity: 1\n    volumeSize: 80\n";
+    let text = format!("{}    volumeSize: 80\n{groups}", example());
+    let first = write(&emu, "first.yaml", &text);
+    eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &first]).expect(0, "create");
+    for name in ["eksup-demo-ng-1", "eksup-demo-self"] {
+        assert_eq!(template(&emu, name)["LatestVersionNumber"], 1, "{name}");
+        assert_eq!(latest_volume(&emu, name), 80, "{name}");
+    }
+    let same =
+        eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &first]).expect(0, "the same again");
+    assert!(!same.stderr.contains("changed ("), "{}", same.stderr);
+    for name in ["eksup-demo-ng-1", "eksup-demo-self"] {
+        assert_eq!(template(&emu, name)["LatestVersionNumber"], 1, "no new version of {name}");
+    }
+
+    let bigger = write(&emu, "bigger.yaml", &text.replace("volumeSize: 80", "volumeSize: 120"));
+    let again =
+        eksup(&emu, &["create", "cluster", "--wait-nodes=false", "-f", &bigger]).expect(0, "bigger volumes");
+    assert!(
+        again.stderr.contains("launch template `eksup-demo-ng-1` changed (volumes): version 2; node group `ng-1` keeps version 1 until `eksup upgrade nodegroup --cluster demo --name ng-1 --launch-template-version 2` rolls it"),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        again.stderr.contains("launch template `eksup-demo-self` changed (volumes): version 2; new nodes of `self` take it; `eksup upgrade nodegroup --cluster demo --name self` rolls the running ones"),
+        "{}",
+        again.stderr
+    );
+    for name in ["eksup-demo-ng-1", "eksup-demo-self"] {
+        assert_eq!(template(&emu, name)["LatestVersionNumber"], 2, "{name}");
+        assert_eq!(latest_volume(&emu, name), 120, "{name}");
+    }
+    // The managed group runs the version it was made with until it is rolled.
+    assert_eq!(nodegroup(&emu, "ng-1")["launchTemplate"]["version"], "1");
+    let asg = emu.aws(&[
+        "autoscaling",
+        "describe-auto-scaling-groups",
+        "--auto-scaling-group-names",
+        "eksup-demo-self",
+    ]);
+    assert_eq!(asg["AutoScalingGroups"][0]["LaunchTemplate"]["Version"], "$Latest", "{asg}");
+}
