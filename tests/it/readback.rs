@@ -321,7 +321,7 @@ fn part_gets(emu: &Emulator, admins: &str, efs_role: &str) {
         emu,
         "addon",
         &cluster,
-        &["NAME", "VERSION", "STATUS", "ISSUES", "IAMROLE", "CONFIGURATION VALUES", "MADE BY"],
+        &["NAME", "VERSION", "STATUS", "ISSUES", "IAMROLE", "CONFIGURATION VALUES", "NAMESPACE", "MADE BY"],
         &["aws-efs-csi-driver", efs_role, "eksup"],
     );
     let efs = addons.as_array().unwrap().iter().find(|a| a["Name"] == "aws-efs-csi-driver");
