@@ -424,15 +424,7 @@ fn template(emu: &Emulator, name: &str) -> Value {
 }
 
 fn latest_volume(emu: &Emulator, name: &str) -> Value {
-    let versions = emu.aws(&[
-        "ec2",
-        "describe-launch-template-versions",
-        "--launch-template-name",
-        name,
-        "--versions",
-        "$Latest",
-    ]);
-    versions["LaunchTemplateVersions"][0]["LaunchTemplateData"]["BlockDeviceMappings"][0]["Ebs"]["VolumeSize"]
+    crate::eksctl_examples::launch_template_data(emu, name)["BlockDeviceMappings"][0]["Ebs"]["VolumeSize"]
         .clone()
 }
 

@@ -1784,7 +1784,7 @@ fn hybrid_nodes_through_a_virtual_private_gateway() {
 }
 
 /// The latest version of launch template `name`, as the AWS CLI describes its data.
-fn launch_template_data(emu: &Emulator, name: &str) -> Value {
+pub(crate) fn launch_template_data(emu: &Emulator, name: &str) -> Value {
     let lt = emu.aws(&[
         "ec2",
         "describe-launch-template-versions",
