@@ -294,3 +294,27 @@ fn node_groups_a_capacity_reservation_cannot_take_stop_the_create_before_anythin
     }
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
 }
+
+/// An `efaEnabled` group of a type without EFA: EC2 refuses every launch of its `efa`
+/// interfaces and the create would wait in vain; the preflight names the group and the type
+/// before anything is made.
+#[test]
+fn an_efa_group_of_a_type_without_efa_stops_the_create_before_anything_is_made() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n  - name: plain\n    instanceType: m5.large\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\nmanagedNodeGroups:\n  - name: fast\n    instanceType: p4d.24xlarge\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\n";
+    let file = emu.home().join("efa.yaml");
+    std::fs::write(&file, config).unwrap();
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    for expected in [
+        "node group `plain` has `efaEnabled`, and its instance type `m5.large` does not support EFA",
+        "Name=network-info.efa-supported,Values=true --region us-west-2",
+        "nothing was created",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert!(!stderr.contains("`fast`"), "{stderr}");
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}
