@@ -3511,9 +3511,40 @@ managedNodeGroups:
             advertised = efa(&emu);
         }
         assert_eq!(advertised, ["c5n.18xlarge=1", "p4d.24xlarge=4"]);
-        // The same file again: nothing new.
-        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(emu.home().join("efa.yaml")));
+        // The same file again: nothing to do, and a re-run makes nothing new.
+        let file = emu.home().join("efa.yaml");
+        nothing_to_do(&emu, &file);
+        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(again.code, 0, "{}", again.stderr);
+        assert_eq!(placement_groups().as_array().map(Vec::len), Some(2));
+        // `delete nodegroup` takes the group's placement and EFA groups with it.
+        let out = Run::of(emu.eksup().args([
+            "delete",
+            "nodegroup",
+            "--cluster",
+            cluster,
+            "--name",
+            "ng-efa",
+            "--yes",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let left: Vec<Value> = placement_groups().as_array().cloned().unwrap_or_default();
+        assert_eq!(
+            left.iter().map(|g| str_of(&g["GroupName"])).collect::<Vec<_>>(),
+            [format!("eksup-{cluster}-mng-efa")]
+        );
+        let sgs = emu.aws(&[
+            "ec2",
+            "describe-security-groups",
+            "--filters",
+            &format!("Name=group-name,Values=eksup-{cluster}-ng-efa-efa,eksup-{cluster}-mng-efa-efa"),
+        ]);
+        let names: Vec<String> =
+            sgs["SecurityGroups"].as_array().unwrap().iter().map(|g| str_of(&g["GroupName"])).collect();
+        assert_eq!(names, [format!("eksup-{cluster}-mng-efa-efa")]);
+        // The rest of the file again: the lost group comes back.
+        let back = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(back.code, 0, "{}", back.stderr);
         assert_eq!(placement_groups().as_array().map(Vec::len), Some(2));
     });
     assert_eq!(placement_groups(), serde_json::json!([]));
