@@ -295,13 +295,26 @@ fn node_groups_a_capacity_reservation_cannot_take_stop_the_create_before_anythin
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
 }
 
-/// An `efaEnabled` group of a type without EFA: EC2 refuses every launch of its `efa`
-/// interfaces and the create would wait in vain; the preflight names the group and the type
-/// before anything is made.
+/// `efaEnabled` groups EC2 would launch no working node of: a type without EFA (EC2 refuses
+/// every launch of its `efa` interfaces), and a type of several network cards in public subnets
+/// (an instance with several interfaces gets no public address: its node never reaches the
+/// cluster); the preflight names the groups before anything is made. A one-card type in a
+/// public subnet and a many-card one in private subnets are fine.
 #[test]
-fn an_efa_group_of_a_type_without_efa_stops_the_create_before_anything_is_made() {
+fn efa_groups_ec2_would_launch_no_working_node_of_stop_the_create_before_anything_is_made() {
     let emu = Emulator::builder().region("us-west-2").start();
-    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n  - name: plain\n    instanceType: m5.large\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\nmanagedNodeGroups:\n  - name: fast\n    instanceType: p4d.24xlarge\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\n";
+    let group = |name: &str, t: &str, private: bool| {
+        format!(
+            "  - name: {name}\n    instanceType: {t}\n    availabilityZones: [us-west-2a]\n    privateNetworking: {private}\n    efaEnabled: true\n"
+        )
+    };
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n{}{}managedNodeGroups:\n{}{}",
+        group("plain", "m5.large", true),
+        group("one-card", "c5n.18xlarge", false),
+        group("public", "p4d.24xlarge", false),
+        group("private", "p4d.24xlarge", true),
+    );
     let file = emu.home().join("efa.yaml");
     std::fs::write(&file, config).unwrap();
     emu.reset_calls();
@@ -311,10 +324,14 @@ fn an_efa_group_of_a_type_without_efa_stops_the_create_before_anything_is_made()
     for expected in [
         "node group `plain` has `efaEnabled`, and its instance type `m5.large` does not support EFA",
         "Name=network-info.efa-supported,Values=true --region us-west-2",
+        "node group `public` has `efaEnabled` in public subnets, and its instances get 4 network interfaces (one per network card): EC2 gives such an instance no public address",
+        "set `privateNetworking: true` on the group",
         "nothing was created",
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");
     }
-    assert!(!stderr.contains("`fast`"), "{stderr}");
+    for fine in ["`one-card`", "`private`"] {
+        assert!(!stderr.contains(fine), "{fine}: {stderr}");
+    }
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
 }

@@ -44,6 +44,12 @@ makes the kubelet do (EKS user guide, "Run machine learning training on Amazon E
 Fabric Adapter"); without the DaemonSet no node advertises it. Before, a DaemonSet a client
 made got no pods at all.
 
+A launch with more than one interface gets no public IPv4 address even in a subnet that maps
+one on launch (the EC2 user guide, "Assign a public IPv4 address during instance launch": "You
+can't auto-assign a public IP address if you specify more than one network interface"; moto
+gave one): in a public subnet its node then has no way out (``eksup_moto_private``) and never
+joins, as on AWS.
+
 Not enforced, as AWS does not: the EFA security group's rule to itself (without it the launch
 succeeds and only EFA traffic fails). A launch from a template with interfaces puts its primary
 interface in the first interface's groups (moto put it in none), and the instance remembers how
@@ -133,6 +139,10 @@ def _patch_instances(module: Any) -> None:
             # AWS: the primary interface is in the groups the template gives it.
             primary = next((n for n in nics if int(n.get("DeviceIndex") or 0) == 0), nics[0])
             kwargs["security_group_ids"] = list(primary.get("Groups") or [])
+        if len(nics) > 1:
+            # AWS: an instance launched with several interfaces gets no public address, whatever
+            # its subnet's MapPublicIpOnLaunch.
+            kwargs["associate_public_ip"] = False
         reservation = original(self, image_id, count, user_data, security_group_names, **kwargs)
         for instance in reservation.instances:
             instance._eksup_efa_interfaces = efa

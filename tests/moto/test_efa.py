@@ -81,24 +81,25 @@ def test_a_templates_interfaces_put_the_instance_in_their_groups_and_refusals_fa
 
 def test_the_device_plugin_runs_on_efa_nodes_which_advertise_their_interfaces(emulator):
     env = Env(emulator)
+    # One card: the node keeps its public address in the public subnet (several would not).
     lt = env.ec2.create_launch_template(LaunchTemplateName="efa", LaunchTemplateData={
-        "NetworkInterfaces": [efa(card, [env.cluster_sg]) for card in range(4)]})["LaunchTemplate"]["LaunchTemplateId"]
+        "NetworkInterfaces": [efa(0, [env.cluster_sg])]})["LaunchTemplate"]["LaunchTemplateId"]
     env.eks.create_nodegroup(clusterName=env.name, nodegroupName="efa", nodeRole=env.node_role["Arn"], subnets=env.subnets[:1],
-                             scalingConfig={"minSize": 1, "maxSize": 1, "desiredSize": 1}, instanceTypes=["p4d.24xlarge"],
-                             amiType="AL2023_x86_64_NVIDIA", launchTemplate={"id": lt})
+                             scalingConfig={"minSize": 1, "maxSize": 1, "desiredSize": 1}, instanceTypes=["c5n.18xlarge"],
+                             amiType="AL2023_x86_64_STANDARD", launchTemplate={"id": lt})
     assert env.eks.describe_nodegroup(clusterName=env.name, nodegroupName="efa")["nodegroup"]["status"] == "ACTIVE"
     env.managed("plain", desired=1)
     nodes = wait_for(lambda: [n for n in env.kube.nodes() if ready(n) == "True"] if len(env.kube.nodes()) == 2 else None)
     assert nodes and len(nodes) == 2
-    # EKS's copy of the template keeps the interfaces: the instance is in the cluster group.
-    efa_node = next(n for n in nodes if n["metadata"]["labels"]["node.kubernetes.io/instance-type"] == "p4d.24xlarge")
+    # EKS's copy of the template keeps the interfaces (the instance has an EFA interface).
+    efa_node = next(n for n in nodes if n["metadata"]["labels"]["node.kubernetes.io/instance-type"] == "c5n.18xlarge")
     assert all("vpc.amazonaws.com/efa" not in n["status"]["capacity"] for n in nodes)
     plugin = {"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "aws-efa-k8s-device-plugin", "namespace": "kube-system"},
               "spec": {"selector": {"matchLabels": {"name": "aws-efa-k8s-device-plugin"}},
                        "template": {"metadata": {"labels": {"name": "aws-efa-k8s-device-plugin"}}, "spec": {
                            "hostNetwork": True, "containers": [{"name": "plugin", "image": "efa"}],
                            "affinity": {"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution": {"nodeSelectorTerms": [{"matchExpressions": [
-                               {"key": "node.kubernetes.io/instance-type", "operator": "In", "values": ["p4d.24xlarge", "m5.large"]},
+                               {"key": "node.kubernetes.io/instance-type", "operator": "In", "values": ["c5n.18xlarge", "m5.large"]},
                                {"key": "eks.amazonaws.com/compute-type", "operator": "NotIn", "values": ["auto"]}]}]}}}}}}}
     code, body = env.kube.call("POST", "/apis/apps/v1/namespaces/kube-system/daemonsets", plugin)
     assert code == 201, body
@@ -109,9 +110,9 @@ def test_the_device_plugin_runs_on_efa_nodes_which_advertise_their_interfaces(em
 
     found = wait_for(advertised)
     # The m5.large node matches the affinity, but has no EFA interface: the plugin gives it nothing.
-    assert found == {efa_node["metadata"]["name"]: "4", **{n: None for n in found if n != efa_node["metadata"]["name"]}}, found
+    assert found == {efa_node["metadata"]["name"]: "1", **{n: None for n in found if n != efa_node["metadata"]["name"]}}, found
     node = next(n for n in env.kube.nodes() if n["metadata"]["name"] == efa_node["metadata"]["name"])
-    assert node["status"]["allocatable"]["vpc.amazonaws.com/efa"] == "4"
+    assert node["status"]["allocatable"]["vpc.amazonaws.com/efa"] == "1"
     pods = env.kube.get("/api/v1/namespaces/kube-system/pods?labelSelector=name%3Daws-efa-k8s-device-plugin")["items"]
     assert [p["spec"]["nodeName"] for p in pods] == [efa_node["metadata"]["name"]]
     ds = wait_for(lambda: (d := env.kube.get("/apis/apps/v1/namespaces/kube-system/daemonsets/aws-efa-k8s-device-plugin"))["status"].get("numberReady") == 1 and d)
@@ -120,3 +121,20 @@ def test_the_device_plugin_runs_on_efa_nodes_which_advertise_their_interfaces(em
     assert env.kube.call("DELETE", "/apis/apps/v1/namespaces/kube-system/daemonsets/aws-efa-k8s-device-plugin")[0] == 200
     assert wait_for(lambda: advertised() is None)
     assert wait_for(lambda: env.kube.get("/api/v1/namespaces/kube-system/pods?labelSelector=name%3Daws-efa-k8s-device-plugin")["items"] == [])
+
+
+def test_an_instance_with_several_interfaces_gets_no_public_address(emulator):
+    ec2 = emulator.client("ec2")
+    subnet = ec2.describe_subnets()["Subnets"][0]
+    assert subnet["MapPublicIpOnLaunch"], subnet  # the default VPC's subnets map one
+    one = ec2.create_launch_template(LaunchTemplateName="one", LaunchTemplateData={
+        "ImageId": AMI, "InstanceType": "c5n.18xlarge", "NetworkInterfaces": [efa()]})["LaunchTemplate"]["LaunchTemplateId"]
+    four = ec2.create_launch_template(LaunchTemplateName="four", LaunchTemplateData={
+        "ImageId": AMI, "InstanceType": "p4d.24xlarge", "NetworkInterfaces": [efa(card) for card in range(4)]})["LaunchTemplate"]["LaunchTemplateId"]
+
+    def launched(template: str) -> dict[str, Any]:
+        return ec2.run_instances(LaunchTemplate={"LaunchTemplateId": template}, MinCount=1, MaxCount=1,
+                                 SubnetId=subnet["SubnetId"])["Instances"][0]
+
+    assert launched(one).get("PublicIpAddress")
+    assert not launched(four).get("PublicIpAddress")
