@@ -235,6 +235,30 @@ fn efa_groups_over_two_zones_or_with_their_own_template_are_refused_at_the_field
     }
 }
 
+/// `create nodegroup` of an EFA group brings the EFA device plugin along (as eksctl's does);
+/// of another group, not.
+#[test]
+fn create_nodegroup_of_an_efa_group_applies_the_device_plugin() {
+    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n  - name: plain\n  - name: fast\n    instanceType: c5n.18xlarge\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\n";
+    let steps = |group: &str| -> Vec<String> {
+        let out = eksup()
+            .args(["create", "nodegroup", "--dry-run", "-o", "json", "--include", group, "-f", "-"])
+            .write_stdin(config)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        plan["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect()
+    };
+    let fast = steps("fast");
+    for id in ["device-plugin-efa", "placement-group-fast", "security-group-efa-fast", "launch-template-fast"]
+    {
+        assert!(fast.contains(&id.to_string()), "{id}: {fast:?}");
+    }
+    let plain = steps("plain");
+    assert!(!plain.iter().any(|s| s.contains("efa")), "{plain:?}");
+}
+
 #[test]
 fn json_plan_has_steps_dependencies_and_an_estimate() {
     let out = eksup()
