@@ -53,7 +53,9 @@ joins, as on AWS.
 Not enforced, as AWS does not: the EFA security group's rule to itself (without it the launch
 succeeds and only EFA traffic fails). A launch from a template with interfaces puts its primary
 interface in the first interface's groups (moto put it in none), and the instance remembers how
-many EFA interfaces it has (``eksup_moto_k8s``: the EFA device plugin advertises them).
+many EFA interfaces it has (``eksup_moto_k8s``: the EFA device plugin advertises them). EKS's
+copy of a managed group's launch template (``eksup_moto_eks``, ``eks-<uuid>``) keeps the user's
+interfaces, as EKS does; before, it moved their groups to ``SecurityGroupIds`` and dropped them.
 """
 
 from __future__ import annotations
