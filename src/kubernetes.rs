@@ -258,6 +258,23 @@ impl ClusterApi {
         })
     }
 
+    /// Apply DaemonSet `object` (made or replaced: server-side apply as field manager `eksup`,
+    /// forced), as eksctl's create-or-replace of its device plugins.
+    pub async fn apply_daemon_set(&self, object: &serde_json::Value) -> anyhow::Result<Made> {
+        use k8s_openapi::api::apps::v1::DaemonSet;
+        let namespace = object["metadata"]["namespace"].as_str().unwrap_or("default").to_string();
+        let name = object["metadata"]["name"].as_str().unwrap_or_default().to_string();
+        let what = format!("DaemonSet `{namespace}/{name}`");
+        let before = self
+            .apply_compared(&namespace, &name, &what, object, |d: DaemonSet| d.spec.map(|s| s.template))
+            .await?;
+        Ok(match before {
+            None => Made::Created,
+            Some((b, a)) if b != a => Made::Updated,
+            Some(_) => Made::Unchanged,
+        })
+    }
+
     /// Server-side apply `object` (a `K` named `name` in `namespace`), as field manager `eksup`;
     /// `part` of it before and after, when it existed before.
     async fn apply_compared<K, P>(

@@ -173,8 +173,9 @@ impl AwsCloud {
     }
 
     /// Delete what only node group `nodegroup` used, once the group itself is gone: its launch
-    /// template, security groups (rules that reference them revoked first), access entry,
-    /// instance profile and IAM role, found by their `eksup.io/resource` tags.
+    /// template, security groups (rules that reference them revoked first; an EFA group's too),
+    /// placement group (an EFA group's), access entry, instance profile and IAM role, found by
+    /// their `eksup.io/resource` tags.
     pub async fn delete_nodegroup_resources(
         &self,
         cluster: &str,
@@ -187,6 +188,8 @@ impl AwsCloud {
             "launch-template",
             "security-group",
             "security-group-remote-access",
+            "security-group-efa",
+            "placement-group",
             "iam-role",
             "instance-profile",
             "access-entry-nodes",
@@ -198,6 +201,7 @@ impl AwsCloud {
             Kind::AccessEntry,
             Kind::LaunchTemplate,
             Kind::SecurityGroup,
+            Kind::PlacementGroup,
             Kind::IamRole,
             Kind::InstanceProfile,
         ];
@@ -369,6 +373,7 @@ impl Finder<'_> {
             Kind::OidcProvider => self.oidc_providers(facts.issuer.as_deref()).await,
             Kind::LaunchTemplate => self.launch_templates().await,
             Kind::KeyPair => self.key_pairs().await,
+            Kind::PlacementGroup => self.placement_groups().await,
             Kind::TrustAnchor | Kind::AnywhereProfile if self.may_have_roles_anywhere(facts) => {
                 self.roles_anywhere(kind).await
             }
@@ -403,7 +408,10 @@ impl Finder<'_> {
             // Not made by eksup, or a setting of the control plane: nothing to delete.
             Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
             // Inside the cluster: it goes with the control plane.
-            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::IdentityProvider => Ok(()),
+            // In the cluster: gone with it.
+            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::DevicePlugin | Kind::IdentityProvider => {
+                Ok(())
+            }
         }
     }
 
@@ -759,6 +767,19 @@ impl Finder<'_> {
         let call = self.cloud.ec2.describe_key_pairs().filters(cluster_filter(self.cluster));
         let out = call.send().await.api("DescribeKeyPairs").map_err(|e| failed("key-pair", "*", e))?;
         self.doom_tagged(Kind::KeyPair, out.key_pairs(), |k| Some((k.key_name()?, k.tags(), Detail::None)));
+        Ok(())
+    }
+
+    async fn placement_groups(&mut self) -> Found {
+        let call = self.cloud.ec2.describe_placement_groups().filters(cluster_filter(self.cluster));
+        let out = call
+            .send()
+            .await
+            .api("DescribePlacementGroups")
+            .map_err(|e| failed("placement-group", "*", e))?;
+        self.doom_tagged(Kind::PlacementGroup, out.placement_groups(), |g| {
+            Some((g.group_name()?, g.tags(), Detail::None))
+        });
         Ok(())
     }
 

@@ -17,7 +17,7 @@ use super::error::{ApiResult as _, CloudError, OrNotFound as _};
 use super::{AwsCloud, Poll, kubernetes_cluster_tag, limits, owned_by, step_tags, wait_for, while_dependent};
 use crate::executor::{Action, Progress, StepContext, StepResult};
 use crate::plan::{
-    AmiSource, ImportedSubnet, LaunchTemplateSpec, NaclRule, SgPeer, SgRule, SubnetKind, Val, keys,
+    AmiSource, ImportedSubnet, LaunchTemplateSpec, NaclRule, Resource, SgPeer, SgRule, SubnetKind, Val, keys,
     tags as tag_keys,
 };
 
@@ -1297,14 +1297,21 @@ impl AwsCloud {
             .set_key_name(spec.key_name.clone());
         let (image, root) = self.image_and_root(spec).await?;
         data = data.set_image_id(image).set_block_device_mappings(Some(block_devices(spec, &root)));
+        let mut groups = Vec::new();
         for sg in &spec.security_groups {
             match ctx.resolve_opt(sg)? {
-                Some(id) => data = data.security_group_ids(id),
+                Some(id) => groups.push(id),
                 None => {
                     ctx.progress.warn(&format!("security group `{}` is not known; left out", sg.describe()))
                 }
             }
         }
+        // EC2 takes the groups in the interfaces or at the top, never both.
+        data = if spec.efa_instance_types.is_empty() {
+            data.set_security_group_ids(Some(groups).filter(|g| !g.is_empty()))
+        } else {
+            data.set_network_interfaces(Some(self.efa_interfaces(&spec.efa_instance_types, &groups).await?))
+        };
         data = instance_options(data, &spec.instance);
         if let Some(profile) = &spec.instance_profile_arn {
             let arn = ctx.resolve(profile)?;
@@ -1333,6 +1340,50 @@ impl AwsCloud {
             );
         }
         Ok(data.build())
+    }
+}
+
+impl AwsCloud {
+    /// An EFA group's network interfaces, as eksctl's `buildNetworkInterfaces`: one `efa`
+    /// interface per network card all of `types` have (the fewest `MaximumNetworkCards`), the
+    /// first the primary (device 0 on card 0), the others device 1 of cards 1.., each in all of
+    /// `groups`.
+    async fn efa_interfaces(
+        &self,
+        types: &[String],
+        groups: &[String],
+    ) -> anyhow::Result<Vec<aws_sdk_ec2::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>>
+    {
+        use aws_sdk_ec2::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest as Interface;
+        let out = self
+            .ec2
+            .describe_instance_types()
+            .set_instance_types(Some(types.iter().map(|t| t.as_str().into()).collect()))
+            .send()
+            .await
+            .api("DescribeInstanceTypes")?;
+        let mut cards = i32::MAX;
+        for t in types {
+            let info = out
+                .instance_types()
+                .iter()
+                .find(|i| i.instance_type().map(|x| x.as_str()) == Some(t.as_str()))
+                .and_then(|i| i.network_info());
+            if !info.and_then(|n| n.efa_supported()).unwrap_or_default() {
+                anyhow::bail!("instance type `{t}` does not support EFA");
+            }
+            cards = cards.min(info.and_then(|n| n.maximum_network_cards()).unwrap_or(1));
+        }
+        Ok((0..cards.max(1))
+            .map(|card| {
+                Interface::builder()
+                    .device_index(i32::from(card > 0))
+                    .network_card_index(card)
+                    .interface_type("efa")
+                    .set_groups(Some(groups.to_vec()))
+                    .build()
+            })
+            .collect())
     }
 }
 
@@ -1710,6 +1761,60 @@ impl AwsCloud {
         let call = self.ec2.delete_key_pair().key_name(name);
         call.send().await.api("DeleteKeyPair").or_not_found()?;
         Ok(())
+    }
+
+    /// The placement group `group_name` of `strategy` (CreatePlacementGroup): one the cluster
+    /// owns is kept; one of the same name that it does not own is refused.
+    pub(super) async fn ensure_placement_group(
+        &self,
+        ctx: &StepContext<'_>,
+        group: &Resource,
+    ) -> anyhow::Result<StepResult> {
+        let Resource::PlacementGroup { group_name, strategy } = group else {
+            anyhow::bail!("not a placement group: {group:?}");
+        };
+        let look = self.ec2.describe_placement_groups().filters(filter("group-name", [group_name]));
+        let found = look.send().await.api("DescribePlacementGroups")?;
+        if let Some(group) = found.placement_groups().first() {
+            if !owned_by(tag_pairs(group.tags()), &ctx.plan.cluster) {
+                return Err(CloudError::NotOwned {
+                    what: format!("placement group `{group_name}`"),
+                    cluster: ctx.plan.cluster.clone(),
+                    tag: tag_keys::CLUSTER,
+                }
+                .into());
+            }
+            let id = group.group_id().unwrap_or(group_name);
+            let retagged = self.retag_ec2(id, group.tags(), &step_tags(ctx)).await?;
+            return Ok(StepResult::new(if retagged { Action::Updated } else { Action::Existed })
+                .with(keys::NAME, group_name)
+                .with(keys::ID, id));
+        }
+        let created = self
+            .ec2
+            .create_placement_group()
+            .group_name(group_name)
+            .strategy(aws_sdk_ec2::types::PlacementStrategy::from(strategy.as_str()))
+            .tag_specifications(tag_spec(ResourceType::PlacementGroup, &step_tags(ctx)))
+            .send()
+            .await
+            .api("CreatePlacementGroup")?;
+        self.made(ctx);
+        let id = created.placement_group().and_then(|g| g.group_id()).unwrap_or(group_name);
+        Ok(StepResult::new(Action::Created).with(keys::NAME, group_name).with(keys::ID, id))
+    }
+
+    /// Delete placement group `name`, retried while instances (stopping ones too) are in it.
+    pub(super) async fn delete_placement_group(
+        &self,
+        progress: &Progress<'_>,
+        name: &str,
+    ) -> anyhow::Result<()> {
+        while_dependent(progress, || async {
+            let call = self.ec2.delete_placement_group().group_name(name);
+            call.send().await.map(|_| ()).api("DeletePlacementGroup")
+        })
+        .await
     }
 
     pub(super) async fn delete_launch_template(&self, id: &str) -> anyhow::Result<()> {

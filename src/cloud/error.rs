@@ -142,6 +142,7 @@ pub fn classify(code: &str) -> ErrorKind {
         | "RepositoryPolicyNotFoundException"
         | "ParameterNotFound"
         | "NatGatewayNotFound"
+        | "InvalidPlacementGroup.Unknown"
         // Service Quotas: a quota with no value applied to the account.
         | "NoSuchResourceException" => ErrorKind::NotFound,
         c if c.ends_with(".NotFound") || c.ends_with(".NotFoundException") || c.ends_with("NotFound") => {
@@ -159,6 +160,7 @@ pub fn classify(code: &str) -> ErrorKind {
         "ResourceInUseException"
         | "ResourceInUse"
         | "ScalingActivityInProgress"
+        | "InvalidPlacementGroup.InUse"
         | "IncorrectState"
         | "InvalidState" => ErrorKind::InUse,
         "Throttling"
@@ -238,6 +240,8 @@ mod tests {
         assert_eq!(classify("DependencyViolation"), ErrorKind::DependencyViolation);
         assert_eq!(classify("DeleteConflict"), ErrorKind::DependencyViolation);
         assert_eq!(classify("ResourceInUseException"), ErrorKind::InUse);
+        assert_eq!(classify("InvalidPlacementGroup.InUse"), ErrorKind::InUse);
+        assert_eq!(classify("InvalidPlacementGroup.Unknown"), ErrorKind::NotFound);
         assert_eq!(classify("Throttling"), ErrorKind::Throttled);
         assert_eq!(classify("UnauthorizedOperation"), ErrorKind::AccessDenied);
         assert_eq!(classify("InvalidParameterValue"), ErrorKind::Other);

@@ -59,6 +59,8 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::ServiceAccount { .. }
         | Resource::ServiceAccess { .. }
         | Resource::AccountMappings { .. }
+        | Resource::PlacementGroup { .. }
+        | Resource::EfaDevicePlugin { .. }
         | Resource::TrustAnchor { .. }
         | Resource::AnywhereProfile { .. }
         | Resource::Kubeconfig { .. } => None,

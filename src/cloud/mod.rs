@@ -254,6 +254,7 @@ mod autoscaling;
 mod budget;
 mod capability;
 mod component_config;
+mod device_plugin;
 mod discover;
 mod ec2;
 mod ecr;
@@ -272,6 +273,7 @@ mod orphans;
 mod parts;
 pub mod preflight;
 mod preflight_capacity;
+mod preflight_efa;
 mod preflight_egress;
 pub mod registry;
 mod roles_anywhere;
@@ -490,6 +492,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         Resource::OidcProvider { .. } => Some("CreateOpenIDConnectProvider"),
         Resource::LaunchTemplate(_) => Some("CreateLaunchTemplate"),
         Resource::KeyPair { .. } => Some("ImportKeyPair"),
+        Resource::PlacementGroup { .. } => Some("CreatePlacementGroup"),
         Resource::AutoScalingGroup(_) => Some("CreateAutoScalingGroup"),
         Resource::EcrRepository(_) => Some("CreateRepository"),
         Resource::TrustAnchor { .. } => Some("CreateTrustAnchor"),
@@ -515,6 +518,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::ServiceAccount { .. }
         | Resource::ServiceAccess { .. }
         | Resource::AccountMappings { .. }
+        | Resource::EfaDevicePlugin { .. }
         | Resource::PodIdentityAssociation { .. }
         | Resource::IdentityProvider(_)
         | Resource::Capability(_)
@@ -548,6 +552,7 @@ impl AwsCloud {
             Resource::KeyPair { key_name, public_key } => {
                 self.ensure_key_pair(ctx, key_name, public_key).await
             }
+            pg @ Resource::PlacementGroup { .. } => self.ensure_placement_group(ctx, pg).await,
             Resource::NatGateway { subnet, allocation, .. } => {
                 self.ensure_nat_gateway(ctx, subnet, allocation).await
             }
@@ -582,10 +587,11 @@ impl AwsCloud {
             Resource::AutoScalingGroup(spec) => self.ensure_auto_scaling_group(ctx, spec).await,
             Resource::FargateProfile(spec) => self.ensure_fargate_profile(ctx, spec).await,
             addon @ Resource::Addon { .. } => self.ensure_addon(ctx, &eks::AddonSpec::of(addon)?).await,
-            Resource::NodesReady { nodegroup, selector, count, endpoint, certificate_authority } => {
-                self.ensure_nodes_ready(ctx, nodegroup, selector, *count, endpoint, certificate_authority)
-                    .await
-            }
+            inside @ (Resource::NodesReady { .. }
+            | Resource::ServiceAccount { .. }
+            | Resource::ServiceAccess { .. }
+            | Resource::AccountMappings { .. }
+            | Resource::EfaDevicePlugin { .. }) => self.apply_in_cluster(ctx, inside).await,
             Resource::AccessEntry { principal, entry_type, kubernetes_groups, username, policies } => {
                 self.ensure_access_entry(
                     ctx,
@@ -598,24 +604,8 @@ impl AwsCloud {
                 .await
             }
             Resource::EcrRepository(spec) => self.ensure_repository(ctx, spec).await,
-            Resource::ServiceAccount {
-                namespace,
-                name,
-                labels,
-                annotations,
-                role,
-                endpoint,
-                certificate_authority,
-            } => {
-                let role = role.as_ref();
-                let account = nodes::ServiceAccountSpec { namespace, name, labels, annotations, role };
-                self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
-            }
             Resource::IdentityProvider(spec) => self.ensure_identity_provider(ctx, spec).await,
             Resource::Capability(spec) => self.ensure_capability(ctx, spec).await,
-            access @ (Resource::ServiceAccess { .. } | Resource::AccountMappings { .. }) => {
-                self.ensure_kubernetes_access(ctx, access).await
-            }
             pia @ Resource::PodIdentityAssociation { .. } => {
                 self.ensure_pod_identity(ctx, &eks::PodIdentitySpec::of(pia)?).await
             }
@@ -632,6 +622,37 @@ impl AwsCloud {
                 if is_group { r.with(keys::ACTION, label) } else { r }
             })
             .with_context(|| format!("failed to create {}", ctx.step.description))
+    }
+}
+
+impl AwsCloud {
+    /// The steps done through the cluster's Kubernetes API.
+    async fn apply_in_cluster(
+        &self,
+        ctx: &StepContext<'_>,
+        resource: &Resource,
+    ) -> anyhow::Result<StepResult> {
+        match resource {
+            Resource::NodesReady { nodegroup, selector, count, endpoint, certificate_authority } => {
+                self.ensure_nodes_ready(ctx, nodegroup, selector, *count, endpoint, certificate_authority)
+                    .await
+            }
+            Resource::ServiceAccount {
+                namespace,
+                name,
+                labels,
+                annotations,
+                role,
+                endpoint,
+                certificate_authority,
+            } => {
+                let role = role.as_ref();
+                let account = nodes::ServiceAccountSpec { namespace, name, labels, annotations, role };
+                self.ensure_service_account(ctx, &account, endpoint, certificate_authority).await
+            }
+            plugin @ Resource::EfaDevicePlugin { .. } => self.ensure_efa_device_plugin(ctx, plugin).await,
+            access => self.ensure_kubernetes_access(ctx, access).await,
+        }
     }
 }
 
@@ -663,7 +684,9 @@ impl Apply<Doomed> for AwsCloud {
                 _ => Ok(()),
             },
             // Inside the cluster: it goes with the control plane.
-            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::IdentityProvider => Ok(()),
+            Kind::ServiceAccount | Kind::KubernetesAccess | Kind::DevicePlugin | Kind::IdentityProvider => {
+                Ok(())
+            }
             Kind::Addon => self.delete_addon(p, cluster, name, false).await,
             Kind::SecurityGroupRules => match &d.detail {
                 Detail::Rules { doomed, others } => self.revoke_doomed_rules(doomed, others).await,
@@ -690,6 +713,7 @@ impl Apply<Doomed> for AwsCloud {
             Kind::NatGateway => self.delete_nat_gateway(p, name).await,
             Kind::ElasticIp => self.release_elastic_ip(p, name).await,
             Kind::KeyPair => self.delete_key_pair(name).await,
+            Kind::PlacementGroup => self.delete_placement_group(p, name).await,
             Kind::InternetGateway => self.delete_internet_gateway(p, name, list(&d.detail)).await,
             Kind::EgressOnlyInternetGateway => self.delete_egress_only_gateway(p, name).await,
             Kind::VpcEndpoint => self.delete_vpc_endpoint(p, name).await,
@@ -1001,6 +1025,8 @@ pub(crate) mod limits {
     /// The API server answering a service account's create (it does once the control plane is
     /// ACTIVE; a few minutes cover an endpoint still coming up).
     pub const SERVICE_ACCOUNT_MADE: Span = Span::making(Kind::ServiceAccount, Duration::from_secs(5 * 60));
+    /// The same for a device plugin's DaemonSet.
+    pub const DEVICE_PLUGIN_MADE: Span = Span::making(Kind::DevicePlugin, Duration::from_secs(5 * 60));
     // Deletes: a control plane goes in about 4 minutes, a node group or an Auto Scaling group
     // once its instances are terminated (about 3), a Fargate profile in about 2, a NAT gateway
     // in about 1.

@@ -270,7 +270,7 @@ impl AwsCloud {
 /// only when there is none, its token is ten minutes old (EKS's tokens last fifteen), or the
 /// last poll failed. It also tells a wait when the cluster's endpoint shuts eksup out.
 #[derive(Default)]
-struct Connection {
+pub(super) struct Connection {
     api: tokio::sync::Mutex<Option<(ClusterApi, Instant)>>,
     /// Since when the API server has given no answer at all (none: it answered last time).
     unanswered_since: std::sync::Mutex<Option<Instant>>,
@@ -341,7 +341,7 @@ impl Connection {
     /// One try of `write` through the cluster's API, for a wait: ready with what it returned;
     /// pending (with a fresh client next time) while the API server does not answer or fails
     /// in passing; the error when it refused for good.
-    async fn attempt<T, F, Fut>(
+    pub(super) async fn attempt<T, F, Fut>(
         &self,
         aws: &AwsCloud,
         cluster: &str,
@@ -400,7 +400,7 @@ fn shut_out_error(cluster: &str, waited: &str, why: &str) -> crate::error::UserE
 }
 
 /// The step's action for what a write through the cluster's API did.
-fn action_of(made: Made) -> Action {
+pub(super) fn action_of(made: Made) -> Action {
     match made {
         Made::Created => Action::Created,
         Made::Updated => Action::Updated,

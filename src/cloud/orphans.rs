@@ -65,7 +65,7 @@ impl AwsCloud {
     async fn tagged_ec2(&self) -> Result<Vec<Orphan>, CloudError> {
         let key = || Some(vec![filter("tag-key", [tag_keys::CLUSTER])]);
         let c = &self.ec2;
-        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys, endpoints, tgw) = tokio::join!(
+        let (vpcs, subnets, igws, eigws, eips, nats, rts, acls, sgs, lts, keys, pgs, endpoints, tgw) = tokio::join!(
             async { c.describe_vpcs().set_filters(key()).send().await.api("DescribeVpcs") },
             async { c.describe_subnets().set_filters(key()).send().await.api("DescribeSubnets") },
             async {
@@ -94,6 +94,9 @@ impl AwsCloud {
                 c.describe_launch_templates().set_filters(key()).send().await.api("DescribeLaunchTemplates")
             },
             async { c.describe_key_pairs().set_filters(key()).send().await.api("DescribeKeyPairs") },
+            async {
+                c.describe_placement_groups().set_filters(key()).send().await.api("DescribePlacementGroups")
+            },
             async {
                 let live =
                     filter("vpc-endpoint-state", ["pendingAcceptance", "pending", "available", "failed"]);
@@ -145,6 +148,9 @@ impl AwsCloud {
         }
         for k in keys?.key_pairs() {
             add("key-pair", k.key_name(), k.tags());
+        }
+        for g in pgs?.placement_groups() {
+            add("placement-group", g.group_name(), g.tags());
         }
         for e in endpoints?.vpc_endpoints() {
             add("vpc-endpoint", e.vpc_endpoint_id(), e.tags());

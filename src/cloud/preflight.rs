@@ -126,6 +126,9 @@ const ANYWHERE_PROFILE: &[&str] = &[
 /// A launch template's: `ec2:DescribeImages` reads its image's root device.
 const LAUNCH_TEMPLATE_ACTIONS: &[&str] =
     &["ec2:CreateLaunchTemplate", "ssm:GetParameter", "ec2:DescribeImages"];
+/// An EFA group's template also reads its types' network cards.
+const EFA_LAUNCH_TEMPLATE_ACTIONS: &[&str] =
+    &["ec2:CreateLaunchTemplate", "ssm:GetParameter", "ec2:DescribeImages", "ec2:DescribeInstanceTypes"];
 
 /// A managed node group's: the create, then CreateOrUpdateTags (`propagateASGTags`) and
 /// SuspendProcesses (`asgSuspendProcesses`) on the Auto Scaling groups EKS made for it.
@@ -264,7 +267,12 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
             &["eks:CreateCluster", "eks:DescribeCluster", "eks:TagResource", "iam:PassRole"]
         }
         Resource::OidcProvider { .. } => &["iam:CreateOpenIDConnectProvider", "iam:TagOpenIDConnectProvider"],
+        Resource::LaunchTemplate(spec) if !spec.efa_instance_types.is_empty() => EFA_LAUNCH_TEMPLATE_ACTIONS,
         Resource::LaunchTemplate(_) => LAUNCH_TEMPLATE_ACTIONS,
+        Resource::PlacementGroup { .. } => {
+            &["ec2:DescribePlacementGroups", "ec2:CreatePlacementGroup", "ec2:CreateTags"]
+        }
+        Resource::EfaDevicePlugin { .. } => &["eks:DescribeCluster"],
         Resource::ManagedNodegroup(spec) => managed_nodegroup_actions(spec),
         Resource::AutoScalingGroup(spec) => auto_scaling_group_actions(spec),
         Resource::FargateProfile(_) => &["eks:CreateFargateProfile", "iam:PassRole"],
@@ -327,7 +335,7 @@ impl AwsCloud {
     /// Check `plan` against the account before anything is created; `caller` is the ARN
     /// `GetCallerIdentity` returned.
     pub async fn preflight(&self, plan: &Plan, caller: &str) -> Findings {
-        let (quotas, zones, permissions, names, cidrs, ipv6, egress, capacity) = tokio::join!(
+        let (quotas, zones, permissions, names, cidrs, ipv6, egress, capacity, efa) = tokio::join!(
             self.preflight_quotas(plan),
             self.preflight_zones(plan),
             self.preflight_permissions(plan, caller),
@@ -336,9 +344,10 @@ impl AwsCloud {
             self.preflight_ipv6(plan),
             self.preflight_egress(plan),
             self.preflight_capacity(plan),
+            self.preflight_efa(plan),
         );
         let mut all = Findings::default();
-        for f in [quotas, zones, permissions, names, cidrs, ipv6, egress, capacity] {
+        for f in [quotas, zones, permissions, names, cidrs, ipv6, egress, capacity, efa] {
             all.merge(f);
         }
         all

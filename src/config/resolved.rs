@@ -305,6 +305,8 @@ pub struct Nodes {
     pub propagate_asg_tags: bool,
     /// `asgSuspendProcesses`: Auto Scaling processes suspended on the group (none: not said).
     pub suspend_processes: Option<Vec<String>>,
+    /// `efaEnabled`: an `efa` interface per network card, in one subnet.
+    pub efa: bool,
 }
 
 impl Nodes {
@@ -619,6 +621,7 @@ macro_rules! nodes {
             instance_name: ng.instance_name.clone().filter(|n| !n.is_empty()),
             propagate_asg_tags: ng.propagate_asg_tags.unwrap_or_default(),
             suspend_processes: ng.asg_suspend_processes.clone(),
+            efa: ng.efa_enabled.unwrap_or_default(),
         }
     }};
 }
@@ -646,6 +649,15 @@ impl Managed {
 }
 
 impl SelfManaged {
+    /// The instance types the group launches: `instancesDistribution.instanceTypes`, else
+    /// `instanceType`.
+    pub fn instance_types(&self) -> Vec<String> {
+        match self.distribution.as_ref().and_then(|d| d.instance_types.clone()) {
+            Some(types) if !types.is_empty() => types,
+            _ => vec![self.instance_type.clone()],
+        }
+    }
+
     pub fn new(ng: &NodeGroup) -> Self {
         let sgs = ng.security_groups.clone().unwrap_or_default();
         let mut nodes = nodes!(ng, ng.taints.as_ref().map(Taints::to_list).unwrap_or_default());

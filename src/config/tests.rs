@@ -1389,3 +1389,27 @@ fn an_addons_namespace_and_the_ipv6_service_range_are_checked_at_their_lines() {
     );
     assert!(!has("not supported yet"), "{errs:#?}");
 }
+
+#[test]
+fn efa_groups_take_one_subnet_or_zone_and_no_launch_template_of_their_own() {
+    let ok = load(&format!(
+        "{HEAD}nodeGroups:\n  - name: ng\n    instanceType: c5n.18xlarge\n    efaEnabled: true\n    availabilityZones: [us-west-2a]\nmanagedNodeGroups:\n  - name: m\n    instanceType: p4d.24xlarge\n    efaEnabled: true\n"
+    ))
+    .unwrap();
+    assert_eq!(ok.config.node_groups.as_ref().unwrap()[0].efa_enabled, Some(true));
+    let errs = errors(&format!(
+        "{HEAD}nodeGroups:\n  - name: ng\n    instanceType: c5n.18xlarge\n    efaEnabled: true\n    availabilityZones: [us-west-2a, us-west-2b]\nmanagedNodeGroups:\n  - name: m\n    efaEnabled: true\n    launchTemplate: {{id: lt-0123456789abcdef0}}\n  - name: n\n    instanceType: p4d.24xlarge\n    efaEnabled: true\n    availabilityZones: [us-west-2a]\n"
+    ));
+    for expected in [
+        "nodeGroups[0].efaEnabled: a node group with EFA must have only one subnet or one availability zone",
+        "managedNodeGroups[0].efaEnabled: cannot be set in a managed node group when a launch template is supplied",
+    ] {
+        assert!(has_in(&errs, expected), "{expected}: {errs:#?}");
+    }
+    assert!(!errs.iter().any(|e| e.contains("managedNodeGroups[1]")), "{errs:#?}");
+    // `efaEnabled: false` is no EFA: two zones stay fine.
+    load(&format!(
+        "{HEAD}nodeGroups:\n  - name: ng\n    efaEnabled: false\n    availabilityZones: [us-west-2a, us-west-2b]\n"
+    ))
+    .unwrap();
+}

@@ -1091,6 +1091,11 @@ macro_rules! nodegroup_struct {
             /// `capacityReservationTarget`)
             #[serde(skip_serializing_if = "Option::is_none")]
             pub instance_market_options: Option<InstanceMarketOptions>,
+            /// Elastic Fabric Adapter: an `efa` interface on each of the instance type's network
+            /// cards, a `cluster` placement group (unless `placement` is set), a security group
+            /// open to itself, and the EFA device plugin; one subnet or zone only
+            #[serde(rename = "efaEnabled", skip_serializing_if = "Option::is_none")]
+            pub efa_enabled: Option<bool>,
             $($extra)*
         }
     };

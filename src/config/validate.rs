@@ -12,6 +12,7 @@ use super::types::*;
 mod capability;
 mod capacity;
 pub(crate) mod component_config;
+mod efa;
 mod instance;
 mod ipv6;
 mod kubelet;
@@ -367,6 +368,7 @@ pub fn validate(cfg: &ClusterConfig) -> Vec<Diagnostic> {
     kubelet::rules(&mut v, cfg);
     instance::rules(&mut v, cfg);
     capacity::rules(&mut v, cfg);
+    efa::rules(&mut v, cfg);
     rollback_rules(&mut v, cfg);
     local_zones::rules(&mut v, cfg);
     ipv6::rules(&mut v, cfg);

@@ -213,7 +213,17 @@ fn reduce(full: &Plan, names: &[String]) -> Plan {
             _ => None,
         }
     };
-    reduce_to(full, |r| nodegroup_of(r).is_some_and(|n| names.contains(&n)))
+    let chosen = |r: &Resource| nodegroup_of(r).is_some_and(|n| names.contains(&n));
+    let reduced = reduce_to(full, chosen);
+    // An EFA group's nodes need the EFA device plugin, as after eksctl's `create nodegroup`.
+    let efa = reduced
+        .steps
+        .iter()
+        .any(|s| matches!(&s.resource, Resource::LaunchTemplate(lt) if !lt.efa_instance_types.is_empty()));
+    if !efa {
+        return reduced;
+    }
+    reduce_to(full, |r| chosen(r) || matches!(r, Resource::EfaDevicePlugin { .. }))
 }
 
 /// The steps whose resource `chosen` picks, and everything they depend on.

@@ -46,6 +46,8 @@ pub enum Kind {
     OidcProvider,
     /// An EC2 key pair imported from the file's SSH public key (`ssh.publicKeyPath`, `publicKey`).
     KeyPair,
+    /// An EC2 placement group eksup makes for an EFA node group.
+    PlacementGroup,
     LaunchTemplate,
     ManagedNodegroup,
     AutoScalingGroup,
@@ -62,6 +64,8 @@ pub enum Kind {
     /// takes no access entry for a service-linked role or a whole account): entries of the
     /// aws-auth ConfigMap, and the service's RBAC.
     KubernetesAccess,
+    /// A Kubernetes device plugin DaemonSet (EFA's), gone with the cluster.
+    DevicePlugin,
     /// An EKS Pod Identity association: the IAM role a service account's pods get.
     PodIdentityAssociation,
     /// An OIDC identity provider associated with the cluster (its users sign in to Kubernetes).
@@ -101,6 +105,8 @@ impl Kind {
             Self::ControlPlane => "control-plane",
             Self::OidcProvider => "oidc-provider",
             Self::KeyPair => "key-pair",
+            Self::PlacementGroup => "placement-group",
+            Self::DevicePlugin => "device-plugin",
             Self::LaunchTemplate => "launch-template",
             Self::ManagedNodegroup => "managed-nodegroup",
             Self::AutoScalingGroup => "auto-scaling-group",
@@ -156,6 +162,7 @@ impl Kind {
             | Self::AnywhereProfile => PHASES[1],
             Self::ControlPlane | Self::EndpointAccess | Self::Kubeconfig => PHASES[2],
             Self::KeyPair
+            | Self::PlacementGroup
             | Self::LaunchTemplate
             | Self::ManagedNodegroup
             | Self::AutoScalingGroup
@@ -165,6 +172,7 @@ impl Kind {
             | Self::AccessEntry
             | Self::ServiceAccount
             | Self::KubernetesAccess
+            | Self::DevicePlugin
             | Self::PodIdentityAssociation
             | Self::IdentityProvider
             | Self::Capability
@@ -180,7 +188,7 @@ impl Kind {
             Self::EgressOnlyInternetGateway => 2,
             Self::SecurityGroup | Self::IamRole => 3,
             Self::ExistingVpc | Self::ElasticIp | Self::LaunchTemplate | Self::EcrRepository => 1,
-            Self::KeyPair | Self::TrustAnchor | Self::AnywhereProfile => 1,
+            Self::KeyPair | Self::PlacementGroup | Self::TrustAnchor | Self::AnywhereProfile => 1,
             Self::Subnet | Self::SecurityGroupRules | Self::OidcProvider | Self::AccessEntry => 2,
             Self::PodIdentityAssociation => 2,
             // AWS's user guide: associating a provider can take a while; 15 to 30 minutes is usual.
@@ -202,7 +210,7 @@ impl Kind {
             // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
             Self::NodesReady => 30,
             Self::Kubeconfig => 0,
-            Self::ServiceAccount | Self::KubernetesAccess => 1,
+            Self::ServiceAccount | Self::KubernetesAccess | Self::DevicePlugin => 1,
             Self::KubernetesLoadBalancer | Self::NetworkInterface => 2,
         };
         Duration::from_secs(secs)
@@ -233,10 +241,13 @@ impl Kind {
             | Self::EndpointAccess
             | Self::ServiceAccount
             | Self::KubernetesAccess
+            | Self::DevicePlugin
             | Self::IdentityProvider
             | Self::Capability
             | Self::AnywhereProfile
             | Self::Kubeconfig => &[],
+            // EC2 refuses to delete a group while an instance (even a stopping one) is in it.
+            Self::PlacementGroup => &[MNG, ASG],
             Self::AccessEntry | Self::Addon | Self::PodIdentityAssociation => &[MNG, ASG, FP, LB],
             // The rules that name a group about to go, once nothing runs in those groups.
             Self::SecurityGroupRules => &[MNG, ASG, FP, LB, AE, AD, PIA],

@@ -193,6 +193,11 @@ pub struct LaunchTemplateSpec {
     /// More volumes, the placement group, EBS optimization, monitoring, CPU credits, enclaves.
     #[serde(skip_serializing_if = "crate::config::InstanceOptions::is_empty")]
     pub instance: crate::config::InstanceOptions,
+    /// `efaEnabled`: the group's instance types. The template then has an `efa` network
+    /// interface on each network card the types all have (the fewest `MaximumNetworkCards`,
+    /// read from EC2 when it is made), each in `security_groups`, as eksctl's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub efa_instance_types: Vec<String>,
 }
 
 /// Where the AMI comes from.
@@ -297,6 +302,10 @@ pub enum Resource {
     ElasticIp { az: String },
     /// An SSH public key imported as an EC2 key pair (ImportKeyPair), named after its digest.
     KeyPair { key_name: String, public_key: String },
+    /// An EC2 placement group an EFA node group's instances launch in (`cluster`: close
+    /// together, as eksctl makes one for `efaEnabled` without `placement`).
+    #[serde(rename_all = "camelCase")]
+    PlacementGroup { group_name: String, strategy: String },
     #[serde(rename_all = "camelCase")]
     NatGateway { az: String, subnet: Val, allocation: Val },
     /// The user's virtual private gateway (`vgw-`) or transit gateway (`tgw-`) attached to the
@@ -456,6 +465,11 @@ pub enum Resource {
         endpoint: Val,
         certificate_authority: Val,
     },
+    /// eksctl's EFA device plugin DaemonSet (`kube-system/aws-efa-k8s-device-plugin`), made or
+    /// replaced when a node group has `efaEnabled`: on the nodes of `instance_types` it
+    /// advertises `vpc.amazonaws.com/efa`.
+    #[serde(rename_all = "camelCase")]
+    EfaDevicePlugin { instance_types: Vec<String>, endpoint: Val, certificate_authority: Val },
     /// Whole AWS accounts mapped in `kube-system/aws-auth` (`mapAccounts`): each IAM principal
     /// of those accounts authenticates as its ARN, with no group (eksctl's `account`).
     #[serde(rename_all = "camelCase")]
@@ -841,6 +855,8 @@ impl Resource {
             Self::EgressOnlyInternetGateway { .. } => Kind::EgressOnlyInternetGateway,
             Self::ElasticIp { .. } => Kind::ElasticIp,
             Self::KeyPair { .. } => Kind::KeyPair,
+            Self::PlacementGroup { .. } => Kind::PlacementGroup,
+            Self::EfaDevicePlugin { .. } => Kind::DevicePlugin,
             Self::NatGateway { .. } => Kind::NatGateway,
             Self::GatewayAttachment { .. } => Kind::GatewayAttachment,
             Self::RouteTable { .. } => Kind::RouteTable,

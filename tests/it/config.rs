@@ -215,6 +215,50 @@ fn problems_are_reported_together_with_lines_and_hints() {
     assert!(stderr.contains("error: `<stdin>` has 3 problems"), "{stderr}");
 }
 
+/// `efaEnabled` where EFA cannot work: a group over two zones (eksctl's rule) and a managed
+/// group with its own launch template (eksctl ignores `efaEnabled` there without a word), each
+/// refused at its line with what to do.
+#[test]
+fn efa_groups_over_two_zones_or_with_their_own_template_are_refused_at_the_field() {
+    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\nnodeGroups:\n  - name: ng\n    instanceType: c5n.18xlarge\n    availabilityZones: [us-west-2a, us-west-2b]\n    efaEnabled: true\nmanagedNodeGroups:\n  - name: mng\n    launchTemplate: {id: lt-0123456789abcdef0}\n    efaEnabled: true\n";
+    let out =
+        eksup().args(["create", "cluster", "--dry-run", "-f", "-"]).write_stdin(config).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "error: <stdin>:10:5: nodeGroups[0].efaEnabled: a node group with EFA must have only one subnet or one availability zone",
+        "hint: keep one entry in `availabilityZones` or `subnets`",
+        "error: <stdin>:14:5: managedNodeGroups[0].efaEnabled: cannot be set in a managed node group when a launch template is supplied",
+        "hint: put the `efa` network interfaces in your launch template and remove `efaEnabled`, or remove `launchTemplate`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+}
+
+/// `create nodegroup` of an EFA group brings the EFA device plugin along (as eksctl's does);
+/// of another group, not.
+#[test]
+fn create_nodegroup_of_an_efa_group_applies_the_device_plugin() {
+    let config = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n  - name: plain\n  - name: fast\n    instanceType: c5n.18xlarge\n    availabilityZones: [us-west-2a]\n    efaEnabled: true\n";
+    let steps = |group: &str| -> Vec<String> {
+        let out = eksup()
+            .args(["create", "nodegroup", "--dry-run", "-o", "json", "--include", group, "-f", "-"])
+            .write_stdin(config)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        plan["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect()
+    };
+    let fast = steps("fast");
+    for id in ["device-plugin-efa", "placement-group-fast", "security-group-efa-fast", "launch-template-fast"]
+    {
+        assert!(fast.contains(&id.to_string()), "{id}: {fast:?}");
+    }
+    let plain = steps("plain");
+    assert!(!plain.iter().any(|s| s.contains("efa")), "{plain:?}");
+}
+
 #[test]
 fn json_plan_has_steps_dependencies_and_an_estimate() {
     let out = eksup()

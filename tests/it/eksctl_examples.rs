@@ -3445,3 +3445,159 @@ managedNodeGroups:
         assert_eq!(ng["nodegroup"]["amiType"], "CUSTOM", "{ng}");
     });
 }
+
+/// `efaEnabled` on a self-managed and a managed group (Kubernetes 1.32: both get an EFA security
+/// group), each in one zone: read back with the AWS CLI, each template's `efa` interfaces (one
+/// per network card of the type: c5n.18xlarge has 1, p4d.24xlarge 4) in the group's security
+/// groups with the EFA group among them (the managed one's with the cluster group named), the
+/// EFA groups' rules to and from themselves, the `cluster` placement groups the templates name;
+/// with kubectl, the EFA device plugin and the nodes' `vpc.amazonaws.com/efa`; a re-run makes
+/// nothing new; deleted to nothing (placement groups and EFA groups too).
+#[test]
+fn efa_node_groups() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let config = "apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: efa
+  region: us-west-2
+  version: \"1.32\"
+nodeGroups:
+  - name: ng-efa
+    instanceType: c5n.18xlarge
+    desiredCapacity: 1
+    availabilityZones: [us-west-2a]
+    efaEnabled: true
+managedNodeGroups:
+  - name: mng-efa
+    instanceType: p4d.24xlarge
+    desiredCapacity: 1
+    availabilityZones: [us-west-2a]
+    privateNetworking: true
+    efaEnabled: true
+";
+    let placement_groups = || emu.aws(&["ec2", "describe-placement-groups"])["PlacementGroups"].clone();
+    lifecycle_checked(&emu, "efa.yaml", config, |cluster| {
+        let cluster_sg = str_of(
+            &emu.aws(&["eks", "describe-cluster", "--name", cluster])["cluster"]["resourcesVpcConfig"]["clusterSecurityGroupId"],
+        );
+        for (group, cards) in [("ng-efa", 1), ("mng-efa", 4)] {
+            let data = launch_template_data(&emu, &format!("eksup-{cluster}-{group}"));
+            let efa_sg = emu.aws(&[
+                "ec2",
+                "describe-security-groups",
+                "--filters",
+                &format!("Name=group-name,Values=eksup-{cluster}-{group}-efa"),
+            ])["SecurityGroups"][0]
+                .clone();
+            assert_eq!(efa_sg["Description"], "EFA-enabled security group", "{efa_sg}");
+            let efa_id = str_of(&efa_sg["GroupId"]);
+            let interfaces = data["NetworkInterfaces"].as_array().cloned().unwrap_or_default();
+            assert_eq!(interfaces.len(), cards, "{data}");
+            for (i, nic) in interfaces.iter().enumerate() {
+                assert_eq!(nic["InterfaceType"], "efa", "{nic}");
+                assert_eq!(nic["NetworkCardIndex"], i, "{nic}");
+                assert_eq!(nic["DeviceIndex"], i32::from(i > 0), "{nic}");
+                assert!(nic.get("AssociatePublicIpAddress").is_none(), "{nic}");
+                let groups: Vec<String> = nic["Groups"].as_array().unwrap().iter().map(str_of).collect();
+                assert!(groups.contains(&efa_id), "{groups:?}");
+                if group == "mng-efa" {
+                    assert_eq!(groups[0], cluster_sg, "the cluster group named first: {groups:?}");
+                }
+            }
+            assert!(data.get("SecurityGroupIds").is_none(), "{data}");
+            // All traffic from and to itself (and AWS's default egress).
+            let rules = emu.aws(&[
+                "ec2",
+                "describe-security-group-rules",
+                "--filters",
+                &format!("Name=group-id,Values={efa_id}"),
+            ]);
+            let to_self = |egress: bool| {
+                rules["SecurityGroupRules"].as_array().unwrap().iter().any(|r| {
+                    r["IsEgress"] == egress
+                        && r["IpProtocol"] == "-1"
+                        && r["ReferencedGroupInfo"]["GroupId"] == efa_id.as_str()
+                })
+            };
+            assert!(to_self(false) && to_self(true), "{rules}");
+            let placement = str_of(&data["Placement"]["GroupName"]);
+            assert_eq!(placement, format!("eksup-{cluster}-{group}"));
+            let pg = emu.aws(&["ec2", "describe-placement-groups", "--group-names", &placement]);
+            assert_eq!(pg["PlacementGroups"][0]["Strategy"], "cluster", "{pg}");
+        }
+        let (ok, ds, err) = emu.kubectl(&[
+            "get",
+            "daemonset",
+            "aws-efa-k8s-device-plugin",
+            "-n",
+            "kube-system",
+            "-o",
+            "json",
+        ]);
+        assert!(ok, "{err}");
+        let ds: Value = serde_json::from_str(&ds).unwrap();
+        let pod = &ds["spec"]["template"]["spec"];
+        assert_eq!(
+            pod["containers"][0]["image"],
+            "602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/aws-efa-k8s-device-plugin:v0.5.4"
+        );
+        assert_eq!(pod["priorityClassName"], "system-node-critical");
+        let efa = |emu: &Emulator| {
+            let (_, out, _) = emu.kubectl(&[
+                "get",
+                "nodes",
+                "-o",
+                r"jsonpath={range .items[*]}{.metadata.labels.node\.kubernetes\.io/instance-type}={.status.capacity.vpc\.amazonaws\.com/efa} {end}",
+            ]);
+            let mut found: Vec<String> = out.split_whitespace().map(str::to_string).collect();
+            found.sort();
+            found
+        };
+        let mut advertised = efa(&emu);
+        for _ in 0..50 {
+            if advertised == ["c5n.18xlarge=1", "p4d.24xlarge=4"] {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            advertised = efa(&emu);
+        }
+        assert_eq!(advertised, ["c5n.18xlarge=1", "p4d.24xlarge=4"]);
+        // The same file again: nothing to do, and a re-run makes nothing new.
+        let file = emu.home().join("efa.yaml");
+        nothing_to_do(&emu, &file);
+        let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        assert_eq!(placement_groups().as_array().map(Vec::len), Some(2));
+        // `delete nodegroup` takes the group's placement and EFA groups with it.
+        let out = Run::of(emu.eksup().args([
+            "delete",
+            "nodegroup",
+            "--cluster",
+            cluster,
+            "--name",
+            "ng-efa",
+            "--yes",
+        ]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let left: Vec<Value> = placement_groups().as_array().cloned().unwrap_or_default();
+        assert_eq!(
+            left.iter().map(|g| str_of(&g["GroupName"])).collect::<Vec<_>>(),
+            [format!("eksup-{cluster}-mng-efa")]
+        );
+        let sgs = emu.aws(&[
+            "ec2",
+            "describe-security-groups",
+            "--filters",
+            &format!("Name=group-name,Values=eksup-{cluster}-ng-efa-efa,eksup-{cluster}-mng-efa-efa"),
+        ]);
+        let names: Vec<String> =
+            sgs["SecurityGroups"].as_array().unwrap().iter().map(|g| str_of(&g["GroupName"])).collect();
+        assert_eq!(names, [format!("eksup-{cluster}-mng-efa-efa")]);
+        // The rest of the file again: the lost group comes back.
+        let back = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+        assert_eq!(back.code, 0, "{}", back.stderr);
+        assert_eq!(placement_groups().as_array().map(Vec::len), Some(2));
+    });
+    assert_eq!(placement_groups(), serde_json::json!([]));
+}

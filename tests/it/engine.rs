@@ -118,6 +118,7 @@ fn launch_template(name: &str, self_managed: bool) -> LaunchTemplateSpec {
         instance_tags: BTreeMap::from([("Name".to_string(), format!("{CLUSTER}-{name}-Node"))]),
         instance: eksup::config::InstanceOptions::default(),
         root_from_image: false,
+        efa_instance_types: vec![],
     }
 }
 

@@ -294,3 +294,44 @@ fn node_groups_a_capacity_reservation_cannot_take_stop_the_create_before_anythin
     }
     assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
 }
+
+/// `efaEnabled` groups EC2 would launch no working node of: a type without EFA (EC2 refuses
+/// every launch of its `efa` interfaces), and a type of several network cards in public subnets
+/// (an instance with several interfaces gets no public address: its node never reaches the
+/// cluster); the preflight names the groups before anything is made. A one-card type in a
+/// public subnet and a many-card one in private subnets are fine.
+#[test]
+fn efa_groups_ec2_would_launch_no_working_node_of_stop_the_create_before_anything_is_made() {
+    let emu = Emulator::builder().region("us-west-2").start();
+    let group = |name: &str, t: &str, private: bool| {
+        format!(
+            "  - name: {name}\n    instanceType: {t}\n    availabilityZones: [us-west-2a]\n    privateNetworking: {private}\n    efaEnabled: true\n"
+        )
+    };
+    let config = format!(
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: efa\n  region: us-west-2\nnodeGroups:\n{}{}managedNodeGroups:\n{}{}",
+        group("plain", "m5.large", true),
+        group("one-card", "c5n.18xlarge", false),
+        group("public", "p4d.24xlarge", false),
+        group("private", "p4d.24xlarge", true),
+    );
+    let file = emu.home().join("efa.yaml");
+    std::fs::write(&file, config).unwrap();
+    emu.reset_calls();
+    let out = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
+    let stderr = &out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
+    for expected in [
+        "node group `plain` has `efaEnabled`, and its instance type `m5.large` does not support EFA",
+        "Name=network-info.efa-supported,Values=true --region us-west-2",
+        "node group `public` has `efaEnabled` in public subnets, and its instances get 4 network interfaces (one per network card): EC2 gives such an instance no public address",
+        "set `privateNetworking: true` on the group",
+        "nothing was created",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    for fine in ["`one-card`", "`private`"] {
+        assert!(!stderr.contains(fine), "{fine}: {stderr}");
+    }
+    assert_eq!(mutations(&emu.calls()), Vec::<&String>::new(), "nothing was changed");
+}

@@ -129,7 +129,8 @@ fn the_schema_describes_unsupported_fields_and_defaults() {
     let ng = &schema["$defs"]["ManagedNodeGroup"]["properties"];
     assert_eq!(ng["instanceType"]["default"], "m5.large");
     assert!(ng["instanceType"]["description"].as_str().unwrap().contains("instance type"));
-    assert!(ng["efaEnabled"]["description"].as_str().unwrap().contains("not supported yet"));
+    assert!(ng["outpostARN"]["description"].as_str().unwrap().contains("not supported yet"));
+    assert!(!ng["efaEnabled"]["description"].as_str().unwrap().contains("not supported yet"));
     assert_eq!(
         schema["properties"]["apiVersion"]["enum"],
         serde_json::json!(["eksctl.io/v1alpha5", "eksup.io/v1alpha1"])

@@ -23,7 +23,8 @@ the retention periods PutRetentionPolicy accepts), ``eksup_moto_instance_require
 architecture, accelerators..., from moto's catalog and the region's offerings),
 ``eksup_moto_placement.py`` (EC2 placement groups, which moto lacks, and launches refused into
 one that does not exist), ``eksup_moto_capacity.py`` (EC2 Capacity Reservations and Capacity Blocks
-for ML, which moto lacks, and launches into them with AWS's rules), ``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per
+for ML, which moto lacks, and launches into them with AWS's rules), ``eksup_moto_efa.py`` (EFA
+launches: a template's network interfaces, refused on types, cards and combinations EC2 refuses), ``eksup_moto_rate.py`` (API request throttling: AWS's token buckets per
 service, off by default),
 ``eksup_moto_zones.py`` (AWS Local Zones: DescribeAvailabilityZones' opt-in rules,
 ModifyAvailabilityZoneGroup, subnets and instance type offerings in us-west-2's Local Zones) and
@@ -849,6 +850,7 @@ def install() -> None:
     eksup_moto_instance_requirements.install()
     eksup_moto_placement.install()  # after eksup_moto_strict (uses its _register)
     eksup_moto_capacity.install()  # after eksup_moto_strict (uses its _register)
+    importlib.import_module("eksup_moto_efa").install()  # EFA launches (after _strict; uses _capacity's refusals)
     eksup_moto_rate.install()
     importlib.import_module("eksup_moto_rolesanywhere").install()  # IAM Roles Anywhere, a service moto lacks
     eksup_moto_k8s.REQUEST_HOOKS.append(CALL_LOG.kubernetes)

@@ -1241,6 +1241,10 @@ def _launch_managed_instances(backend: EKSBackend, cluster: Cluster, nodegroup: 
         "SecurityGroupIds": groups,
         "TagSpecifications": [{"ResourceType": "instance", "Tags": [{"Key": k, "Value": v} for k, v in instance_tags.items()]}],
     }
+    if data.get("NetworkInterfaces"):
+        # AWS copies the template's interfaces (an EFA group's), their groups in them.
+        lt_data["NetworkInterfaces"] = copy.deepcopy(data["NetworkInterfaces"])
+        del lt_data["SecurityGroupIds"]
     # AWS copies the template's settings into EKS's own (the capacity ones too: a Capacity
     # Block's group launches only into its block).
     for key in ("UserData", "KeyName", "MetadataOptions", "BlockDeviceMappings", "Placement",

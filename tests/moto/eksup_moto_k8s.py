@@ -352,6 +352,9 @@ JOIN_SECONDS = float(os.environ.get("MOTO_K8S_NODE_JOIN_SECONDS") or 0)
 # Called with (cluster name, HTTP method, path with query) for every request to a cluster's API
 # (eksup_moto's call log).
 REQUEST_HOOKS: list[Any] = []
+# Called with the cluster's context on every reconciliation, after the add-ons' workloads
+# (eksup_moto_efa: the EFA device plugin's pods and the resource it advertises).
+RECONCILE_HOOKS: list[Any] = []
 LENIENT = (os.environ.get("EKSUP_MOTO_LENIENT") or "").lower() not in ("", "0", "false", "no")
 
 CNI_NOT_READY = ("container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady "
@@ -2107,6 +2110,8 @@ class ClusterContext:
             try:
                 self._reconcile_nodes()
                 self._reconcile_addons()
+                for hook in RECONCILE_HOOKS:
+                    hook(self)
                 self._schedule()
                 self._refresh_pods()
             except Exception:

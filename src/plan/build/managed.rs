@@ -4,7 +4,7 @@
 use super::ami::{ami_type, ssm_parameter};
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
-use super::nodegroups::{ingress, launch_template, node_template_tags, ssh_peers};
+use super::nodegroups::{efa_subnets, ingress, launch_template, node_template_tags, ssh_peers};
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::resolved::{CapacityUse, Managed, Nodes};
 use crate::config::rules::ubuntu;
@@ -26,7 +26,10 @@ impl Builder<'_> {
             Some(arn) => Val::lit(arn.clone()),
             None => self.node_role(&format!("iam-role-{s}"), nodes, false),
         };
-        let subnets = net.select(nodes.private_networking, &nodes.availability_zones, &nodes.subnets);
+        let subnets = efa_subnets(
+            nodes,
+            net.select(nodes.private_networking, &nodes.availability_zones, &nodes.subnets),
+        );
         let (lt_val, lt_version, lt_deps) = match &ng.launch_template {
             // The user's own template: EKS takes its id and version apart.
             Some(lt) => (Val::lit(lt.id.clone().unwrap_or_default()), lt.version.clone(), vec![]),
@@ -115,7 +118,7 @@ impl Builder<'_> {
         let mut deps = Vec::new();
         let attach = &nodes.attach_security_group_ids;
         let ssh_sg = nodes.ssh.allow.then(|| self.remote_access_group(net, nodes));
-        if !attach.is_empty() || ssh_sg.is_some() {
+        if !attach.is_empty() || ssh_sg.is_some() || nodes.efa {
             // With explicit groups EKS no longer adds the cluster group itself.
             sgs.push(cp.cluster_security_group.clone());
             sgs.extend(attach.iter().map(Val::lit));
@@ -125,10 +128,24 @@ impl Builder<'_> {
             sgs.push(Val::out(&id, keys::ID));
             deps.push(id);
         }
+        // From Kubernetes 1.33 the cluster security group lets EFA traffic out to itself: eksctl
+        // makes the EFA group only before.
+        if nodes.efa && !efa_in_cluster_security_group(&self.res.version) {
+            let id = self.efa_security_group(net, nodes);
+            sgs.push(Val::out(&id, keys::ID));
+            deps.push(id);
+        }
         deps.extend(self.key_pair(nodes));
         let mut spec = launch_template(&self.cluster, nodes, sgs);
         if CapacityUse::capacity_block(nodes.instance.capacity.as_ref()) {
             spec.instance_type = ng.instance_types.first().cloned();
+        }
+        if nodes.efa {
+            spec.efa_instance_types = ng.instance_types.clone();
+            // A reservation comes with its own placement group (eksctl's reading).
+            if spec.instance.placement_group.is_none() && spec.instance.capacity.is_none() {
+                deps.push(self.efa_placement_group(&mut spec, nodes));
+            }
         }
         match &ng.ami {
             // A custom AMI: EKS adds no bootstrap, so the template's user data joins the node,
@@ -197,4 +214,12 @@ impl Builder<'_> {
             net.vpc_deps.clone(),
         )
     }
+}
+
+/// Whether the cluster security group of a cluster of `version` has EFA's rules (EKS adds the
+/// egress to itself from 1.33; eksctl's `EFABuiltInSupportVersion`). A version that does not
+/// parse is taken as older, as eksctl does.
+fn efa_in_cluster_security_group(version: &str) -> bool {
+    let mut parts = version.split('.').map(str::parse::<u32>);
+    matches!((parts.next(), parts.next()), (Some(Ok(major)), Some(Ok(minor))) if (major, minor) >= (1, 33))
 }

@@ -149,6 +149,7 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
         nodegroup_steps.push(b.self_managed_nodegroup(&net, &cp, &before_nodes, ng, opts));
     }
     b.addons_after_nodes(&cp.step, after_nodes, &nodegroup_steps);
+    b.efa_device_plugin(&cp.step);
 
     b.fargate_profiles(&net, &cp.step, opts);
     b.access_entries(&cp.step);

@@ -43,6 +43,7 @@ pub(super) fn launch_template(cluster: &str, nodes: &Nodes, security_groups: Vec
         managed_user_data: None,
         instance_tags: instance_tags(cluster, nodes),
         instance: nodes.instance.clone(),
+        efa_instance_types: vec![],
     }
 }
 
@@ -179,4 +180,90 @@ impl Builder<'_> {
             vec![after.to_string()],
         );
     }
+}
+
+/// An EFA group's placement group strategy: its instances close together (eksctl's).
+const EFA_PLACEMENT_STRATEGY: &str = "cluster";
+
+impl Builder<'_> {
+    /// The security group of an EFA group's instances (eksctl's `EFASG`): all traffic from and
+    /// to itself, as EFA's OS-bypass traffic needs; no `kubernetes.io/cluster` tag (the load
+    /// balancer controller wants one such group per node).
+    pub(super) fn efa_security_group(&mut self, net: &Net, nodes: &Nodes) -> StepId {
+        let name = &nodes.name;
+        let id = format!("security-group-efa-{}", slug(name));
+        let own = || SgPeer::Group(Val::out(&id, keys::ID));
+        let description =
+            format!("Allow worker nodes in group {name} to communicate to itself (EFA-enabled)");
+        let rule = |direction: &str| SgRule {
+            direction: direction.into(),
+            protocol: "-1".into(),
+            from_port: -1,
+            to_port: -1,
+            peer: own(),
+            description: description.clone(),
+        };
+        let rules = vec![rule("ingress"), rule("egress")];
+        self.add(
+            &id,
+            format!("EFA security group for the nodes of `{name}`"),
+            Resource::SecurityGroup {
+                vpc: net.vpc.clone(),
+                group_name: bounded_name(&format!("eksup-{}-{name}-efa", self.cluster), 255),
+                description: "EFA-enabled security group".into(),
+                rules,
+                kubernetes_owned: false,
+            },
+            net.vpc_deps.clone(),
+        )
+    }
+
+    /// The `cluster` placement group eksup makes for an EFA group that names none (eksctl's
+    /// `NodeGroupPlacementGroup`), named in its launch template.
+    pub(super) fn efa_placement_group(&mut self, spec: &mut LaunchTemplateSpec, nodes: &Nodes) -> StepId {
+        let name = &nodes.name;
+        let group_name = bounded_name(&format!("eksup-{}-{name}", self.cluster), 255);
+        spec.instance.placement_group = Some(group_name.clone());
+        self.add(
+            format!("placement-group-{}", slug(name)),
+            format!(
+                "placement group `{group_name}` ({EFA_PLACEMENT_STRATEGY}) for the EFA nodes of `{name}`"
+            ),
+            Resource::PlacementGroup { group_name, strategy: EFA_PLACEMENT_STRATEGY.into() },
+            vec![],
+        )
+    }
+
+    /// eksctl's EFA device plugin, once, when a node group has `efaEnabled`: on the nodes of the
+    /// EFA groups' types.
+    pub(super) fn efa_device_plugin(&mut self, cp: &str) {
+        let managed = self.res.managed_node_groups.iter().filter(|ng| ng.nodes.efa);
+        let self_managed = self.res.node_groups.iter().filter(|ng| ng.nodes.efa);
+        if managed.clone().count() + self_managed.clone().count() == 0 {
+            return;
+        }
+        let mut types: Vec<String> = managed.flat_map(|ng| ng.instance_types.clone()).collect();
+        types.extend(self_managed.flat_map(crate::config::resolved::SelfManaged::instance_types));
+        types.sort();
+        types.dedup();
+        self.add(
+            "device-plugin-efa",
+            "EFA device plugin (DaemonSet `kube-system/aws-efa-k8s-device-plugin`)",
+            Resource::EfaDevicePlugin {
+                instance_types: types,
+                endpoint: Val::out(cp, keys::ENDPOINT),
+                certificate_authority: Val::out(cp, keys::CA),
+            },
+            vec![cp.to_string()],
+        );
+    }
+}
+
+/// An EFA group's subnets: the first of those chosen (EFA traffic stays in one subnet; eksctl
+/// keeps the first where the file names zones or subnets, eksup wherever they come from).
+pub(super) fn efa_subnets<'a>(
+    nodes: &Nodes,
+    subnets: Vec<&'a super::network::Subnet>,
+) -> Vec<&'a super::network::Subnet> {
+    if nodes.efa { subnets.into_iter().take(1).collect() } else { subnets }
 }

@@ -6,7 +6,8 @@ use super::ami::ssm_parameter;
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
 use super::nodegroups::{
-    AUTOSCALER_TAG_PREFIX, ingress, instance_tags, launch_template, node_template_tags, ssh_peers,
+    AUTOSCALER_TAG_PREFIX, efa_subnets, ingress, instance_tags, launch_template, node_template_tags,
+    ssh_peers,
 };
 use super::{Builder, PlanOptions, bounded_name, slug, step_of};
 use crate::config::defaults::NODEGROUP_NAME_LABEL;
@@ -51,8 +52,10 @@ impl Builder<'_> {
             },
             ae_deps,
         );
-        let subnets =
-            net.select(ng.nodes.private_networking, &ng.nodes.availability_zones, &ng.nodes.subnets);
+        let subnets = efa_subnets(
+            &ng.nodes,
+            net.select(ng.nodes.private_networking, &ng.nodes.availability_zones, &ng.nodes.subnets),
+        );
         let mut deps = vec![lt.clone(), ae];
         deps.extend(net.deps(&subnets));
         deps.extend(before_nodes.iter().cloned());
@@ -151,6 +154,12 @@ impl Builder<'_> {
         }
         if ng.with_local_security_group {
             let id = self.local_security_group(net, cp, ng);
+            sgs.push(Val::out(&id, keys::ID));
+            deps.push(id);
+        }
+        // Self-managed nodes are not in the cluster security group: theirs always (eksctl's).
+        if ng.nodes.efa {
+            let id = self.efa_security_group(net, &ng.nodes);
             sgs.push(Val::out(&id, keys::ID));
             deps.push(id);
         }
@@ -260,17 +269,25 @@ impl Builder<'_> {
             kubelet_extra: ng.kubelet_extra.clone(),
             ..self.bootstrap_user_data(cp, nodes, nodes.labels.clone(), taints)
         };
+        let mut spec = LaunchTemplateSpec {
+            instance_type: Some(instance_type.clone()),
+            image: Some(image),
+            instance_profile_arn: Some(profile),
+            user_data: Some(user_data),
+            instance_tags,
+            ..launch_template(&self.cluster, nodes, sgs)
+        };
+        let mut deps = deps;
+        if nodes.efa {
+            spec.efa_instance_types = ng.instance_types();
+            if spec.instance.placement_group.is_none() {
+                deps.push(self.efa_placement_group(&mut spec, nodes));
+            }
+        }
         self.add(
             format!("launch-template-{}", slug(name)),
             format!("launch template for `{name}` ({instance_type})"),
-            Resource::LaunchTemplate(Box::new(LaunchTemplateSpec {
-                instance_type: Some(instance_type.clone()),
-                image: Some(image),
-                instance_profile_arn: Some(profile),
-                user_data: Some(user_data),
-                instance_tags,
-                ..launch_template(&self.cluster, nodes, sgs)
-            })),
+            Resource::LaunchTemplate(Box::new(spec)),
             deps,
         )
     }

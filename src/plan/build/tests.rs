@@ -996,3 +996,65 @@ fn instance_names_suspended_processes_and_propagated_asg_tags() {
     assert!(quiet.asg_tags.is_empty());
     assert_eq!(quiet.suspend_processes, None);
 }
+
+#[test]
+fn efa_groups_get_their_security_group_placement_group_one_subnet_and_the_device_plugin() {
+    let p = plan_of(
+        "  version: \"1.32\"\nnodeGroups:\n  - name: s\n    instanceType: c5n.18xlarge\n    efaEnabled: true\nmanagedNodeGroups:\n  - name: m\n    instanceType: p4d.24xlarge\n    efaEnabled: true\n    availabilityZones: [us-west-2b]\n  - name: plain\n",
+    );
+    // Self-managed: the EFA group among the group's own, the placement group in the template.
+    let Resource::SecurityGroup { description, rules, kubernetes_owned, .. } =
+        resource(&p, "security-group-efa-s")
+    else {
+        panic!()
+    };
+    assert_eq!(description, "EFA-enabled security group");
+    assert!(!kubernetes_owned);
+    let own = SgPeer::Group(Val::out("security-group-efa-s", keys::ID));
+    for direction in ["ingress", "egress"] {
+        assert!(
+            rules.iter().any(|r| r.direction == direction && r.protocol == "-1" && r.peer == own),
+            "{rules:?}"
+        );
+    }
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-s") else { panic!() };
+    assert_eq!(lt.efa_instance_types, ["c5n.18xlarge"]);
+    assert!(lt.security_groups.contains(&Val::out("security-group-efa-s", keys::ID)));
+    assert_eq!(lt.instance.placement_group.as_deref(), Some("eksup-demo-s"));
+    assert!(p.step("launch-template-s").unwrap().depends_on.contains(&"placement-group-s".to_string()));
+    assert!(matches!(
+        resource(&p, "placement-group-s"),
+        Resource::PlacementGroup { group_name, strategy } if group_name == "eksup-demo-s" && strategy == "cluster"
+    ));
+    let Resource::AutoScalingGroup(asg) = resource(&p, "auto-scaling-group-s") else { panic!() };
+    assert_eq!(asg.subnets.len(), 1, "one subnet: {:?}", asg.subnets);
+    // Managed, before 1.33: the cluster group named explicitly, then the EFA group.
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-m") else { panic!() };
+    assert_eq!(
+        lt.security_groups,
+        [Val::out("control-plane", keys::CLUSTER_SG), Val::out("security-group-efa-m", keys::ID)]
+    );
+    assert_eq!(lt.efa_instance_types, ["p4d.24xlarge"]);
+    let Resource::ManagedNodegroup(ng) = resource(&p, "nodegroup-m") else { panic!() };
+    assert_eq!(ng.subnets.len(), 1);
+    // A group without EFA has none of it.
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-plain") else { panic!() };
+    assert!(lt.efa_instance_types.is_empty() && lt.instance.placement_group.is_none());
+    assert!(p.step("security-group-efa-plain").is_none() && p.step("placement-group-plain").is_none());
+    let Resource::EfaDevicePlugin { instance_types, .. } = resource(&p, "device-plugin-efa") else {
+        panic!()
+    };
+    assert_eq!(instance_types, &["c5n.18xlarge", "p4d.24xlarge"]);
+
+    // From 1.33 a managed group relies on the cluster group; a placement group or a reservation
+    // of the file's means no placement group of eksup's.
+    let p = plan_of(
+        "  version: \"1.33\"\nmanagedNodeGroups:\n  - name: m\n    instanceType: p4d.24xlarge\n    efaEnabled: true\n    placement: {groupName: mine}\n  - name: r\n    instanceType: p4d.24xlarge\n    efaEnabled: true\n    capacityReservation: {capacityReservationPreference: open}\n",
+    );
+    assert!(p.step("security-group-efa-m").is_none() && p.step("placement-group-m").is_none());
+    assert!(p.step("placement-group-r").is_none());
+    let Resource::LaunchTemplate(lt) = resource(&p, "launch-template-m") else { panic!() };
+    assert_eq!(lt.security_groups, [Val::out("control-plane", keys::CLUSTER_SG)]);
+    assert_eq!(lt.instance.placement_group.as_deref(), Some("mine"));
+    assert!(plan_of("managedNodeGroups:\n  - name: ng\n").step("device-plugin-efa").is_none());
+}

@@ -159,6 +159,14 @@ impl Inventory {
         );
         ec2("key pairs", &["ec2", "describe-key-pairs"], "KeyPairs", "KeyName", false, &all);
         ec2(
+            "placement groups",
+            &["ec2", "describe-placement-groups"],
+            "PlacementGroups",
+            "GroupName",
+            false,
+            &all,
+        );
+        ec2(
             "auto scaling groups",
             &["autoscaling", "describe-auto-scaling-groups"],
             "AutoScalingGroups",
