@@ -3568,6 +3568,7 @@ managedNodeGroups:
         nothing_to_do(&emu, &file);
         let again = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file));
         assert_eq!(again.code, 0, "{}", again.stderr);
+        assert!(!again.stderr.contains("changed ("), "no new launch template version: {}", again.stderr);
         assert_eq!(placement_groups().as_array().map(Vec::len), Some(2));
         // `delete nodegroup` takes the group's placement and EFA groups with it.
         let out = Run::of(emu.eksup().args([
