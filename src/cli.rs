@@ -572,6 +572,10 @@ pub struct AddonFlags {
     /// The namespace EKS installs the add-on in, as `namespace=<name>` (eksctl's form)
     #[arg(long, value_name = "namespace=NAME", value_parser = parse_namespace_config)]
     pub namespace_config: Option<String>,
+    /// Pod identities with the policies AWS recommends for the add-on's service accounts, in
+    /// roles eksup makes (the `eks-pod-identity-agent` add-on is made too if missing)
+    #[arg(long)]
+    pub auto_apply_pod_identity_associations: bool,
     /// Overwrite changes made in the cluster to what the add-on manages (conflicts resolved
     /// with `OVERWRITE`), as eksctl's `--force`
     #[arg(long)]

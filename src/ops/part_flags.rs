@@ -193,6 +193,7 @@ impl PartFlags for AddonFlags {
             ("--service-account-role-arn", self.service_account_role_arn.is_some()),
             ("--attach-policy-arn", !self.attach_policy_arn.is_empty()),
             ("--namespace-config", self.namespace_config.is_some()),
+            ("--auto-apply-pod-identity-associations", self.auto_apply_pod_identity_associations),
             ("--force", self.force),
         ])
     }
@@ -217,18 +218,37 @@ impl PartFlags for AddonFlags {
             // The add-on's role is trusted through the cluster's OIDC provider.
             b.iam().with_oidc = Some(true);
         }
-        b.config.addons = Some(vec![Addon {
-            name: self.name.clone(),
-            version: self.version.clone(),
-            service_account_role_arn: self.service_account_role_arn.clone(),
-            attach_policy_arns: attach,
-            resolve_conflicts: self.force.then(|| "overwrite".to_string()),
-            namespace_config: self
-                .namespace_config
-                .clone()
-                .map(|n| crate::config::AddonNamespaceConfig { namespace: Some(n) }),
-            ..Addon::default()
-        }]);
+        let mut addons = Vec::new();
+        if self.auto_apply_pod_identity_associations {
+            // Pods take pod identities through the agent: made if the cluster has none.
+            b.config.addons_config = Some(crate::config::AddonsConfig {
+                auto_apply_pod_identity_associations: Some(true),
+                ..Default::default()
+            });
+            b.flags(
+                "addonsConfig",
+                &[(".autoApplyPodIdentityAssociations", "--auto-apply-pod-identity-associations")],
+            );
+            if self.name.as_deref() != Some("eks-pod-identity-agent") {
+                addons.push(Addon { name: Some("eks-pod-identity-agent".into()), ..Addon::default() });
+            }
+        }
+        addons.insert(
+            0,
+            Addon {
+                name: self.name.clone(),
+                version: self.version.clone(),
+                service_account_role_arn: self.service_account_role_arn.clone(),
+                attach_policy_arns: attach,
+                resolve_conflicts: self.force.then(|| "overwrite".to_string()),
+                namespace_config: self
+                    .namespace_config
+                    .clone()
+                    .map(|n| crate::config::AddonNamespaceConfig { namespace: Some(n) }),
+                ..Addon::default()
+            },
+        );
+        b.config.addons = Some(addons);
         b.flags(
             "addons[0]",
             &[

@@ -205,6 +205,42 @@ fn an_addon_is_installed_in_its_namespace_and_only_from_the_owners_asked_for() {
     );
     let listed = emu.aws(&["eks", "list-addons", "--cluster-name", "ns"]).to_string();
     assert!(!listed.contains("aws-efs-csi-driver"), "{listed}");
+
+    // eksctl's `--auto-apply-pod-identity-associations`: the pod identity AWS recommends, in a
+    // role eksup makes with AWS's policy.
+    Run::of(emu.eksup().args([
+        "create",
+        "addon",
+        "--cluster",
+        "ns",
+        "--name",
+        "aws-efs-csi-driver",
+        "--auto-apply-pod-identity-associations",
+    ]))
+    .expect(0, "create addon with pod identities");
+    let efs = addon_in(&emu, "ns", "aws-efs-csi-driver");
+    assert_eq!(efs["podIdentityAssociations"].as_array().map(Vec::len), Some(1), "{efs}");
+    let associations = emu.aws(&["eks", "list-pod-identity-associations", "--cluster-name", "ns"]);
+    let efs_sa = associations["associations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["serviceAccount"] == "efs-csi-controller-sa")
+        .unwrap_or_else(|| panic!("{associations}"))
+        .clone();
+    let id = efs_sa["associationId"].as_str().unwrap();
+    let association = emu.aws(&[
+        "eks",
+        "describe-pod-identity-association",
+        "--cluster-name",
+        "ns",
+        "--association-id",
+        id,
+    ]);
+    let role =
+        association["association"]["roleArn"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+    let attached = emu.aws(&["iam", "list-attached-role-policies", "--role-name", &role]).to_string();
+    assert!(attached.contains("AmazonEFSCSIDriverPolicy"), "{attached}");
 }
 
 fn addon_in(emu: &Emulator, cluster: &str, name: &str) -> Value {
