@@ -5,7 +5,7 @@
 //! fails, and the create would wait in vain for nodes that never come; the commonest slip is a
 //! group spread over the VPC's zones while the reservation is in one of them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use super::AwsCloud;
 use super::error::ApiResult as _;
@@ -37,44 +37,20 @@ fn zone_of(plan: &Plan, v: &Val) -> Option<String> {
 
 /// Each node group whose launch template targets a reservation by id.
 fn claims(plan: &Plan) -> Vec<Claim> {
-    let mut targeted = BTreeMap::new();
-    for s in &plan.steps {
-        if let Resource::LaunchTemplate(lt) = &s.resource
-            && let Some(CapacityUse::Target { reservation_id: Some(id), .. }) = &lt.instance.capacity
-        {
-            targeted.insert(s.id.clone(), (id.clone(), lt.instance_type.clone()));
-        }
-    }
     let mut out = Vec::new();
     for s in &plan.steps {
-        // The group as the file names it: a managed group's own name, a self-managed group's
-        // Auto Scaling group without eksup's prefix.
-        let prefix = format!("eksup-{}-", plan.cluster);
-        let (group, template, subnets, types, nodes) = match &s.resource {
-            Resource::AutoScalingGroup(a) => (
-                a.group_name.strip_prefix(&prefix).unwrap_or(&a.group_name),
-                &a.launch_template,
-                &a.subnets,
-                vec![],
-                a.desired_capacity.unwrap_or(0),
-            ),
-            Resource::ManagedNodegroup(m) => (
-                m.nodegroup_name.as_str(),
-                &m.launch_template,
-                &m.subnets,
-                m.instance_types.clone(),
-                m.desired_size,
-            ),
-            _ => continue,
+        let Resource::LaunchTemplate(lt) = &s.resource else { continue };
+        let Some(CapacityUse::Target { reservation_id: Some(id), .. }) = &lt.instance.capacity else {
+            continue;
         };
-        let Val::Out(r) = template else { continue };
-        let Some((reservation, lt_type)) = targeted.get(&r.step) else { continue };
+        let Some(g) = plan.group_of_template(&s.id) else { continue };
+        let types = g.instance_types;
         out.push(Claim {
-            group: group.to_string(),
-            reservation: reservation.clone(),
-            instance_type: lt_type.clone().or_else(|| (types.len() == 1).then(|| types[0].clone())),
-            zones: subnets.iter().filter_map(|v| zone_of(plan, v)).collect(),
-            nodes,
+            group: g.name,
+            reservation: id.clone(),
+            instance_type: lt.instance_type.clone().or_else(|| (types.len() == 1).then(|| types[0].clone())),
+            zones: g.subnets.iter().filter_map(|v| zone_of(plan, v)).collect(),
+            nodes: g.desired,
         });
     }
     out

@@ -38,17 +38,9 @@ fn efa_groups(plan: &Plan) -> BTreeMap<String, EfaGroup> {
         if let Resource::LaunchTemplate(lt) = &s.resource
             && !lt.efa_instance_types.is_empty()
         {
-            let group = lt.name.strip_prefix(&format!("eksup-{}-", plan.cluster)).unwrap_or(&lt.name);
-            let public = plan.steps.iter().any(|g| {
-                let (template, subnets) = match &g.resource {
-                    Resource::AutoScalingGroup(a) => (&a.launch_template, &a.subnets),
-                    Resource::ManagedNodegroup(m) => (&m.launch_template, &m.subnets),
-                    _ => return false,
-                };
-                matches!(template, Val::Out(r) if r.step == s.id)
-                    && subnets.iter().any(|v| public_subnet(plan, v))
-            });
-            out.insert(group.to_string(), EfaGroup { types: lt.efa_instance_types.clone(), public });
+            let Some(g) = plan.group_of_template(&s.id) else { continue };
+            let public = g.subnets.iter().any(|v| public_subnet(plan, v));
+            out.insert(g.name, EfaGroup { types: lt.efa_instance_types.clone(), public });
         }
     }
     out

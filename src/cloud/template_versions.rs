@@ -12,7 +12,7 @@ use aws_sdk_ec2::types::{RequestLaunchTemplateData, ResponseLaunchTemplateData};
 use super::AwsCloud;
 use super::error::{ApiResult as _, CloudError};
 use crate::executor::StepContext;
-use crate::plan::{AmiSource, LaunchTemplateSpec, Resource, Val};
+use crate::plan::{AmiSource, LaunchTemplateSpec};
 
 /// What of a launch template's data eksup sets, in one comparable form for the request eksup
 /// would send and the version EC2 has.
@@ -149,21 +149,6 @@ pub(crate) fn response_view(d: &ResponseLaunchTemplateData) -> TemplateView {
     view_of!(d)
 }
 
-/// The node group a launch template step of eksup's serves: its name, and whether it is managed.
-fn group_of(ctx: &StepContext<'_>) -> Option<(String, bool)> {
-    let template = ctx.step.id.as_str();
-    let prefix = format!("eksup-{}-", ctx.plan.cluster);
-    ctx.plan.steps.iter().find_map(|s| match &s.resource {
-        Resource::ManagedNodegroup(m) if matches!(&m.launch_template, Val::Out(r) if r.step == template) => {
-            Some((m.nodegroup_name.clone(), true))
-        }
-        Resource::AutoScalingGroup(a) if matches!(&a.launch_template, Val::Out(r) if r.step == template) => {
-            Some((a.group_name.strip_prefix(&prefix).unwrap_or(&a.group_name).to_string(), false))
-        }
-        _ => None,
-    })
-}
-
 impl AwsCloud {
     /// A new version of template `id` (at `latest`) when the file asks for other data: its
     /// number, or `latest` when nothing differs. An AMI eksup looks up itself (an EKS-optimized
@@ -214,7 +199,8 @@ impl AwsCloud {
             CloudError::MissingField { operation: "CreateLaunchTemplateVersion", field: "VersionNumber" },
         )?;
         let what = changed.join(", ");
-        let how = match group_of(ctx) {
+        let group = ctx.plan.group_of_template(&ctx.step.id).map(|g| (g.name, g.managed));
+        let how = match group {
             Some((group, true)) => format!(
                 "node group `{group}` keeps version {latest} until `eksup upgrade nodegroup --cluster {} --name {group} --launch-template-version {version}` rolls it",
                 ctx.plan.cluster

@@ -920,6 +920,46 @@ pub enum GraphError {
     Duplicate(StepId),
 }
 
+/// A node group of a plan that launches from one of the plan's launch templates.
+pub struct TemplateGroup<'a> {
+    /// The group as the file names it.
+    pub name: String,
+    pub managed: bool,
+    pub subnets: &'a [Val],
+    /// A managed group's instance types (a self-managed group's are in its template).
+    pub instance_types: &'a [String],
+    /// The nodes it asks for.
+    pub desired: i32,
+}
+
+impl Plan {
+    /// The node group that launches from launch template step `template`: a managed group by
+    /// its own name, a self-managed one by its Auto Scaling group's without eksup's prefix.
+    pub fn group_of_template(&self, template: &str) -> Option<TemplateGroup<'_>> {
+        let uses = |v: &Val| matches!(v, Val::Out(r) if r.step == template);
+        self.steps.iter().find_map(|s| match &s.resource {
+            Resource::ManagedNodegroup(m) if uses(&m.launch_template) => Some(TemplateGroup {
+                name: m.nodegroup_name.clone(),
+                managed: true,
+                subnets: &m.subnets,
+                instance_types: &m.instance_types,
+                desired: m.desired_size,
+            }),
+            Resource::AutoScalingGroup(a) if uses(&a.launch_template) => {
+                let prefix = format!("eksup-{}-", self.cluster);
+                Some(TemplateGroup {
+                    name: a.group_name.strip_prefix(&prefix).unwrap_or(&a.group_name).to_string(),
+                    managed: false,
+                    subnets: &a.subnets,
+                    instance_types: &[],
+                    desired: a.desired_capacity.unwrap_or(0),
+                })
+            }
+            _ => None,
+        })
+    }
+}
+
 impl<R> Plan<R> {
     /// The tags of step `id`'s resource: the plan's, the cluster and the step that own it, and
     /// a `Name`.
