@@ -406,7 +406,11 @@ impl Finder<'_> {
             // The cluster has no hybrid nodes' networks.
             Kind::TrustAnchor | Kind::AnywhereProfile => Ok(()),
             // Not made by eksup, or a setting of the control plane: nothing to delete.
-            Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
+            Kind::ExistingVpc
+            | Kind::NodesReady
+            | Kind::AddonReady
+            | Kind::EndpointAccess
+            | Kind::Kubeconfig => Ok(()),
             // Inside the cluster: it goes with the control plane.
             // In the cluster: gone with it.
             Kind::ServiceAccount | Kind::KubernetesAccess | Kind::DevicePlugin | Kind::IdentityProvider => {

@@ -1244,6 +1244,50 @@ impl AwsCloud {
         };
         let what = format!("add-on `{addon_name}`");
         let addon = if spec.wait {
+            self.wait_addon_active(ctx, addon_name).await?
+        } else if let Some(addon) = made {
+            addon
+        } else {
+            self.describe_addon(cluster, addon_name).await?.ok_or_else(|| CloudError::Failed {
+                what: what.clone(),
+                status: "gone".into(),
+                reason: None,
+            })?
+        };
+        let mut r = StepResult::new(action).with(keys::NAME, addon_name);
+        if let Some(v) = addon.addon_version() {
+            r = r.with(keys::VERSION, v);
+        }
+        if let Some(arn) = addon.addon_arn() {
+            r = r.with(keys::ARN, arn);
+        }
+        Ok(r)
+    }
+
+    /// An add-on's wait alone (a [`Resource::AddonReady`] step): until it is ACTIVE, or failed.
+    pub(super) async fn addon_ready(
+        &self,
+        ctx: &StepContext<'_>,
+        addon_name: &str,
+    ) -> anyhow::Result<StepResult> {
+        let addon = self.wait_addon_active(ctx, addon_name).await?;
+        let mut r = StepResult::new(Action::Existed).with(keys::NAME, addon_name);
+        if let Some(v) = addon.addon_version() {
+            r = r.with(keys::VERSION, v);
+        }
+        Ok(r)
+    }
+
+    /// Poll an add-on until it is ACTIVE (or UPDATING: it was); CREATE_FAILED and the like end
+    /// the wait with EKS's issues.
+    async fn wait_addon_active(
+        &self,
+        ctx: &StepContext<'_>,
+        addon_name: &str,
+    ) -> anyhow::Result<aws_sdk_eks::types::Addon> {
+        let cluster = ctx.plan.cluster.as_str();
+        let what = format!("add-on `{addon_name}`");
+        let addon =
             wait_for(&ctx.progress, &what, limits::ADDON_ACTIVE, || async {
                 let a = self.describe_addon(cluster, addon_name).await?.ok_or_else(|| {
                     CloudError::Failed { what: what.clone(), status: "gone".into(), reason: None }
@@ -1266,24 +1310,8 @@ impl AwsCloud {
                     }
                 }
             })
-            .await?
-        } else if let Some(addon) = made {
-            addon
-        } else {
-            self.describe_addon(cluster, addon_name).await?.ok_or_else(|| CloudError::Failed {
-                what: what.clone(),
-                status: "gone".into(),
-                reason: None,
-            })?
-        };
-        let mut r = StepResult::new(action).with(keys::NAME, addon_name);
-        if let Some(v) = addon.addon_version() {
-            r = r.with(keys::VERSION, v);
-        }
-        if let Some(arn) = addon.addon_arn() {
-            r = r.with(keys::ARN, arn);
-        }
-        Ok(r)
+            .await?;
+        Ok(addon)
     }
 
     /// The pod identities EKS keeps for an add-on (service account, role ARN): each association

@@ -54,6 +54,7 @@ fn key(step: &Step, cluster: &str) -> Option<String> {
         | Resource::SecurityGroupRules { .. }
         | Resource::OidcProvider { .. }
         | Resource::NodesReady { .. }
+        | Resource::AddonReady { .. }
         | Resource::EndpointAccess { .. }
         | Resource::GatewayAttachment { .. }
         | Resource::ServiceAccount { .. }

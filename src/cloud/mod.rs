@@ -513,6 +513,7 @@ fn primary_create(resource: &Resource) -> Option<&'static str> {
         | Resource::ManagedNodegroup(_)
         | Resource::FargateProfile(_)
         | Resource::Addon { .. }
+        | Resource::AddonReady { .. }
         | Resource::AccessEntry { .. }
         | Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
@@ -587,6 +588,7 @@ impl AwsCloud {
             Resource::AutoScalingGroup(spec) => self.ensure_auto_scaling_group(ctx, spec).await,
             Resource::FargateProfile(spec) => self.ensure_fargate_profile(ctx, spec).await,
             addon @ Resource::Addon { .. } => self.ensure_addon(ctx, &eks::AddonSpec::of(addon)?).await,
+            Resource::AddonReady { addon_name } => self.addon_ready(ctx, addon_name).await,
             inside @ (Resource::NodesReady { .. }
             | Resource::ServiceAccount { .. }
             | Resource::ServiceAccess { .. }
@@ -732,7 +734,11 @@ impl Apply<Doomed> for AwsCloud {
             Kind::TrustAnchor => self.delete_trust_anchor(name).await,
             Kind::EcrRepository => self.delete_repository(name, true).await.map(|_| ()),
             // Nothing of these exists in AWS to delete.
-            Kind::ExistingVpc | Kind::NodesReady | Kind::EndpointAccess | Kind::Kubeconfig => Ok(()),
+            Kind::ExistingVpc
+            | Kind::NodesReady
+            | Kind::AddonReady
+            | Kind::EndpointAccess
+            | Kind::Kubeconfig => Ok(()),
         };
         result.with_context(|| format!("failed to delete {}", ctx.step.description))?;
         Ok(StepResult::new(action))

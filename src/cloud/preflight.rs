@@ -293,6 +293,7 @@ fn actions(resource: &Resource) -> &'static [&'static str] {
             "iam:GetRole",
             "iam:PassRole",
         ],
+        Resource::AddonReady { .. } => &["eks:DescribeAddon"],
         Resource::NodesReady { .. }
         | Resource::ServiceAccount { .. }
         | Resource::ServiceAccess { .. }

@@ -8,10 +8,17 @@ use serde::Serialize;
 
 use super::{Plan, Resource};
 
-/// How long a step of this kind typically takes on AWS, waiting included.
+/// How long a step of this kind typically takes on AWS, waiting included: an add-on the step
+/// does not wait for is one CreateAddon.
 pub fn typical(resource: &Resource) -> Duration {
-    resource.kind().typical()
+    match resource {
+        Resource::Addon { wait: false, .. } => Duration::from_secs(ADDON_ASKED_SECONDS),
+        _ => resource.kind().typical(),
+    }
 }
+
+/// An add-on asked for and not waited for: the call alone.
+const ADDON_ASKED_SECONDS: u64 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

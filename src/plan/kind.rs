@@ -53,6 +53,10 @@ pub enum Kind {
     AutoScalingGroup,
     FargateProfile,
     Addon,
+    /// An add-on ACTIVE: the wait for a networking add-on the nodes need (vpc-cni, kube-proxy),
+    /// apart from its creation, so that node groups start as soon as it is asked for and only
+    /// their nodes' readiness waits for it (nothing to delete).
+    AddonReady,
     AccessEntry,
     NodesReady,
     /// A fully-private cluster's endpoint turned private-only once everything else is done
@@ -112,6 +116,7 @@ impl Kind {
             Self::AutoScalingGroup => "auto-scaling-group",
             Self::FargateProfile => "fargate-profile",
             Self::Addon => "addon",
+            Self::AddonReady => "addon-ready",
             Self::AccessEntry => "access-entry",
             Self::NodesReady => "nodes-ready",
             Self::EndpointAccess => "endpoint-access",
@@ -169,6 +174,7 @@ impl Kind {
             | Self::FargateProfile
             | Self::NodesReady => PHASES[3],
             Self::Addon
+            | Self::AddonReady
             | Self::AccessEntry
             | Self::ServiceAccount
             | Self::KubernetesAccess
@@ -207,6 +213,8 @@ impl Kind {
             Self::AutoScalingGroup => 60,
             Self::FargateProfile => 120,
             Self::Addon => 30,
+            // The add-on was asked for by its own step, which took next to nothing.
+            Self::AddonReady => 30,
             // After a managed group is ACTIVE its nodes have joined; self-managed ones boot first.
             Self::NodesReady => 30,
             Self::Kubeconfig => 0,
@@ -238,6 +246,7 @@ impl Kind {
             | Self::EcrRepository
             | Self::ExistingVpc
             | Self::NodesReady
+            | Self::AddonReady
             | Self::EndpointAccess
             | Self::ServiceAccount
             | Self::KubernetesAccess

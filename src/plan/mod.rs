@@ -418,9 +418,15 @@ pub enum Resource {
         #[serde(skip_serializing_if = "AddonOffer::is_any")]
         offer: AddonOffer,
         /// Wait until ACTIVE. CoreDNS and metrics-server are Deployments: they turn ACTIVE only
-        /// once nodes run them, so the run does not wait for them (as eksctl).
+        /// once nodes run them, so the run does not wait for them (as eksctl); the networking
+        /// add-ons are waited for by their own [`Resource::AddonReady`] step when the run waits
+        /// for nodes.
         wait: bool,
     },
+    /// An add-on of the cluster ACTIVE (the wait alone; its [`Resource::Addon`] step asks for
+    /// it).
+    #[serde(rename_all = "camelCase")]
+    AddonReady { addon_name: String },
     /// The nodes of a node group registered and Ready in Kubernetes.
     #[serde(rename_all = "camelCase")]
     NodesReady {
@@ -876,6 +882,7 @@ impl Resource {
             Self::AutoScalingGroup(_) => Kind::AutoScalingGroup,
             Self::FargateProfile(_) => Kind::FargateProfile,
             Self::Addon { .. } => Kind::Addon,
+            Self::AddonReady { .. } => Kind::AddonReady,
             Self::AccessEntry { .. } => Kind::AccessEntry,
             Self::NodesReady { .. } => Kind::NodesReady,
             Self::ServiceAccount { .. } => Kind::ServiceAccount,

@@ -1,5 +1,6 @@
 //! How many calls a create makes: one look at what exists, whatever the size of the cluster
-//! (#14's "discover once"), then only changes and polls.
+//! (#14's "discover once"), then only changes and polls; and what a create waits for before
+//! what.
 
 use crate::support::{Emulator, Run};
 
@@ -76,4 +77,36 @@ fn a_create_run_again_looks_for_each_resource_and_changes_nothing() {
         "a second run created something: {:?}",
         finished.iter().filter(|e| e["action"] == "created").collect::<Vec<_>>()
     );
+}
+
+/// Node groups start as soon as the networking add-ons are asked for, not once they are ACTIVE
+/// (EKS installs them while the instances boot); only the nodes' readiness waits for them.
+#[test]
+fn node_groups_start_while_the_networking_add_ons_turn_active() {
+    let emu = Emulator::builder()
+        .env("MOTO_EKS_ADDON_CREATE_SECONDS", "4")
+        .env("MOTO_EKS_NODEGROUP_CREATE_SECONDS", "6")
+        .start();
+    let file = cluster(&emu, "early", 1);
+    let run = Run::of(emu.eksup().args(["create", "cluster", "-f"]).arg(&file).args(["-o", "json"]));
+    let events = run.expect(0, "create cluster").events();
+    let at = |event: &str, step: &str| {
+        events
+            .iter()
+            .find(|e| e["event"] == event && e["step"] == step)
+            .and_then(|e| e["time"].as_f64())
+            .unwrap_or_else(|| panic!("no {event} of {step}"))
+    };
+    let asked = at("stepFinished", "addon-vpc-cni");
+    let active = at("stepFinished", "addon-ready-vpc-cni");
+    let group = at("stepStarted", "nodegroup-ng-1");
+    // The add-on was CREATING for its 4 seconds, and the group was asked for meanwhile.
+    assert!(active - asked >= 3000.0, "asked at {asked} ms, ACTIVE at {active} ms");
+    assert!(group >= asked && group < active, "group at {group} ms, add-on {asked}..{active} ms");
+    assert!(
+        at("stepStarted", "nodes-ready-ng-1") >= active.max(at("stepFinished", "addon-ready-kube-proxy"))
+    );
+    // Its node turned Ready (the add-ons were ACTIVE by the end of the group's creation).
+    let nodes = emu.nodes();
+    assert!(nodes.len() == 1 && nodes.iter().all(|(_, ready, _)| *ready), "{nodes:?}");
 }

@@ -50,6 +50,14 @@ impl AddonPolicies {
 /// China, GovCloud and ISO partitions, where eksctl skips it).
 pub const DEFAULT_ADDONS: &[&str] = &["vpc-cni", "kube-proxy", "coredns", "metrics-server"];
 
+/// The add-on steps node groups come after (`asked`: created, or ACTIVE when no step of
+/// `active` waits for them) and the steps their nodes' readiness waits for (`active`).
+#[derive(Default)]
+pub(super) struct NodeAddons {
+    pub asked: Vec<StepId>,
+    pub active: Vec<StepId>,
+}
+
 impl Builder<'_> {
     fn addon_plans(&self) -> Vec<AddonPlan> {
         let region = &self.region;
@@ -117,26 +125,47 @@ impl Builder<'_> {
         out
     }
 
-    /// The add-ons that do not wait for nodes. Returns the steps node groups wait for (the
-    /// networking ones) and the add-ons to install after the nodes.
-    pub(super) fn addons_before_nodes(&mut self, cp: &str) -> (Vec<StepId>, Vec<AddonPlan>) {
-        let mut before_nodes = Vec::new();
+    /// The add-ons that do not wait for nodes, and the add-ons to install after the nodes.
+    ///
+    /// Without the networking ones (vpc-cni, kube-proxy) nodes never turn Ready: node groups are
+    /// asked for after them (as eksctl orders it), and when the run waits for nodes, the wait
+    /// for them to be ACTIVE is a step of its own that only the nodes' readiness waits for: EKS
+    /// installs them while the instances boot, so that the groups need not wait for it.
+    pub(super) fn addons_before_nodes(&mut self, cp: &str, wait_nodes: bool) -> (NodeAddons, Vec<AddonPlan>) {
+        let mut node_addons = NodeAddons::default();
         let mut after_nodes = Vec::new();
         for a in self.addon_plans() {
             if a.after_nodes {
                 after_nodes.push(a);
                 continue;
             }
+            let name = a.name.clone();
             let id = self.addon(cp, a);
-            if matches!(id.as_str(), "addon-vpc-cni" | "addon-kube-proxy") {
-                before_nodes.push(id);
+            if !matches!(id.as_str(), "addon-vpc-cni" | "addon-kube-proxy") {
+                continue;
             }
+            node_addons.asked.push(id.clone());
+            if !wait_nodes {
+                continue;
+            }
+            if let Some(Resource::Addon { wait, .. }) =
+                self.steps.iter_mut().find(|s| s.id == id).map(|s| &mut s.resource)
+            {
+                *wait = false;
+            }
+            node_addons.active.push(self.add(
+                format!("addon-ready-{}", slug(&name)),
+                format!("add-on `{name}` ACTIVE"),
+                Resource::AddonReady { addon_name: name },
+                vec![id],
+            ));
         }
-        // A vpc-cni that takes its role through EKS Pod Identity needs the agent on the nodes.
+        // A vpc-cni that takes its role through EKS Pod Identity needs the agent on the nodes
+        // (its step waits until it is ACTIVE).
         if self.vpc_cni_pod_identity() && self.steps.iter().any(|s| s.id == "addon-eks-pod-identity-agent") {
-            before_nodes.push("addon-eks-pod-identity-agent".to_string());
+            node_addons.asked.push("addon-eks-pod-identity-agent".to_string());
         }
-        (before_nodes, after_nodes)
+        (node_addons, after_nodes)
     }
 
     /// The add-ons that wait for every node group.

@@ -1,6 +1,7 @@
 //! EKS managed node groups: the node role, a launch template (unless the file names its own)
 //! with the SSH security group, and the node group.
 
+use super::addons::NodeAddons;
 use super::ami::{ami_type, ssm_parameter};
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
@@ -15,7 +16,7 @@ impl Builder<'_> {
         &mut self,
         net: &Net,
         cp: &ControlPlane,
-        before_nodes: &[StepId],
+        node_addons: &NodeAddons,
         ng: &Managed,
         opts: &PlanOptions,
     ) -> StepId {
@@ -41,7 +42,7 @@ impl Builder<'_> {
         let mut deps = vec![cp.step.clone()];
         deps.extend(lt_deps);
         deps.extend(net.deps(&subnets));
-        deps.extend(before_nodes.iter().cloned());
+        deps.extend(node_addons.asked.iter().cloned());
         deps.extend(step_of(&role));
         let ami_instance_type = super::ami::ami_instance_type(&ng.instance_types, "").to_string();
         let capacity_block = CapacityUse::capacity_block(nodes.instance.capacity.as_ref());
@@ -106,7 +107,8 @@ impl Builder<'_> {
             deps,
         );
         if opts.wait_nodes {
-            self.nodes_ready(&cp.step, &step, name, "eks.amazonaws.com/nodegroup", nodes.desired_capacity);
+            let label = "eks.amazonaws.com/nodegroup";
+            self.nodes_ready(&cp.step, &step, &node_addons.active, name, label, nodes.desired_capacity);
         }
         step
     }

@@ -139,14 +139,17 @@ pub fn build(loaded: &Loaded, opts: &PlanOptions) -> Plan {
     let cp = b.control_plane(&net, opts);
     net.egress = b.vpc_endpoints(&net, &cp);
 
-    // The networking add-ons come before the node groups: without them nodes never turn Ready.
-    let (before_nodes, after_nodes) = b.addons_before_nodes(&cp.step);
+    // The networking add-ons start with the node groups, as soon as the control plane is up (EKS
+    // installs them while the instances boot: both nodes and DaemonSets find each other), and
+    // the nodes-ready steps wait for them: without them nodes never turn Ready. Node groups do
+    // not wait for them to be ACTIVE (that wait would lie on every create's critical path).
+    let (node_addons, after_nodes) = b.addons_before_nodes(&cp.step, opts.wait_nodes);
     let mut nodegroup_steps: Vec<StepId> = Vec::new();
     for ng in &res.managed_node_groups {
-        nodegroup_steps.push(b.managed_nodegroup(&net, &cp, &before_nodes, ng, opts));
+        nodegroup_steps.push(b.managed_nodegroup(&net, &cp, &node_addons, ng, opts));
     }
     for ng in &res.node_groups {
-        nodegroup_steps.push(b.self_managed_nodegroup(&net, &cp, &before_nodes, ng, opts));
+        nodegroup_steps.push(b.self_managed_nodegroup(&net, &cp, &node_addons, ng, opts));
     }
     b.addons_after_nodes(&cp.step, after_nodes, &nodegroup_steps);
     b.efa_device_plugin(&cp.step);

@@ -162,8 +162,17 @@ pub(super) fn ingress(port: i32, peer: SgPeer, description: String) -> SgRule {
 }
 
 impl Builder<'_> {
-    /// A step that waits until `count` nodes of a node group are Ready.
-    pub(super) fn nodes_ready(&mut self, cp: &str, after: &str, name: &str, label: &str, count: i32) {
+    /// A step that waits until `count` nodes of a node group are Ready: after the group and the
+    /// add-ons nodes need to turn Ready (`needs`: the networking ones).
+    pub(super) fn nodes_ready(
+        &mut self,
+        cp: &str,
+        after: &str,
+        needs: &[StepId],
+        name: &str,
+        label: &str,
+        count: i32,
+    ) {
         if count == 0 {
             return;
         }
@@ -177,7 +186,7 @@ impl Builder<'_> {
                 endpoint: Val::out(cp, keys::ENDPOINT),
                 certificate_authority: Val::out(cp, keys::CA),
             },
-            vec![after.to_string()],
+            std::iter::once(after.to_string()).chain(needs.iter().cloned()).collect(),
         );
     }
 }

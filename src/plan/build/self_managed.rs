@@ -2,6 +2,7 @@
 //! its control plane rules, a launch template with the bootstrap user data, the EC2 access entry
 //! and the Auto Scaling group.
 
+use super::addons::NodeAddons;
 use super::ami::ssm_parameter;
 use super::control_plane::ControlPlane;
 use super::network::{Net, ids};
@@ -19,7 +20,7 @@ impl Builder<'_> {
         &mut self,
         net: &Net,
         cp: &ControlPlane,
-        before_nodes: &[StepId],
+        node_addons: &NodeAddons,
         ng: &SelfManaged,
         opts: &PlanOptions,
     ) -> StepId {
@@ -58,7 +59,7 @@ impl Builder<'_> {
         );
         let mut deps = vec![lt.clone(), ae];
         deps.extend(net.deps(&subnets));
-        deps.extend(before_nodes.iter().cloned());
+        deps.extend(node_addons.asked.iter().cloned());
         let mut tags = instance_tags;
         tags.insert(NODEGROUP_NAME_LABEL.into(), name.clone());
         tags.insert(crate::plan::tags::NODEGROUP.into(), name.clone());
@@ -105,7 +106,8 @@ impl Builder<'_> {
             deps,
         );
         if opts.wait_nodes {
-            self.nodes_ready(&cp.step, &step, name, NODEGROUP_NAME_LABEL, ng.nodes.desired_capacity);
+            let count = ng.nodes.desired_capacity;
+            self.nodes_ready(&cp.step, &step, &node_addons.active, name, NODEGROUP_NAME_LABEL, count);
         }
         step
     }

@@ -4,6 +4,10 @@ use super::ami::{ami_type, ssm_parameter};
 use super::*;
 
 fn plan_of(body: &str) -> Plan {
+    plan_with(body, true)
+}
+
+fn plan_with(body: &str, wait_nodes: bool) -> Plan {
     let yaml = format!(
         "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n{body}"
     );
@@ -11,7 +15,7 @@ fn plan_of(body: &str) -> Plan {
     let loaded = crate::config::finish(crate::config::parse(&yaml, "c.yaml").unwrap(), &zones, None).unwrap();
     build(
         &loaded,
-        &PlanOptions { write_kubeconfig: false, wait_nodes: true, account_id: Some("123456789012".into()) },
+        &PlanOptions { write_kubeconfig: false, wait_nodes, account_id: Some("123456789012".into()) },
     )
 }
 
@@ -27,12 +31,35 @@ fn resource<'p>(plan: &'p Plan, id: &str) -> &'p Resource {
 #[test]
 fn default_addons_come_before_the_nodes_and_can_be_overridden_or_turned_off() {
     let p = plan_of("managedNodeGroups:\n  - name: ng\n");
+    // The group is asked for after the networking add-ons, not after they are ACTIVE (EKS installs
+    // them while the instances boot): that wait is a step of its own, which the nodes' readiness
+    // waits for.
     let ng = p.step("nodegroup-ng").unwrap();
     assert!(
         ng.depends_on.contains(&"addon-vpc-cni".to_string())
             && ng.depends_on.contains(&"addon-kube-proxy".to_string())
+            && !ng.depends_on.iter().any(|d| d.starts_with("addon-ready-")),
+        "{:?}",
+        ng.depends_on
     );
-    assert!(!ng.depends_on.contains(&"addon-coredns".to_string()), "coredns needs nodes, not the reverse");
+    for name in ["vpc-cni", "kube-proxy"] {
+        assert!(matches!(resource(&p, &format!("addon-{name}")), Resource::Addon { wait: false, .. }));
+        let active = p.step(&format!("addon-ready-{name}")).unwrap();
+        assert!(matches!(&active.resource, Resource::AddonReady { addon_name } if addon_name == name));
+        assert_eq!(active.depends_on, [format!("addon-{name}")]);
+    }
+    let ready = p.step("nodes-ready-ng").unwrap();
+    assert!(
+        ready.depends_on.contains(&"nodegroup-ng".to_string())
+            && ready.depends_on.contains(&"addon-ready-vpc-cni".to_string())
+            && ready.depends_on.contains(&"addon-ready-kube-proxy".to_string())
+    );
+    // A run that does not wait for nodes waits for the add-ons themselves before the groups.
+    let p2 = plan_with("managedNodeGroups:\n  - name: ng\n", false);
+    assert!(p2.step("addon-ready-vpc-cni").is_none());
+    assert!(matches!(resource(&p2, "addon-vpc-cni"), Resource::Addon { wait: true, .. }));
+    assert!(p2.step("nodegroup-ng").unwrap().depends_on.contains(&"addon-vpc-cni".to_string()));
+    assert!(!ready.depends_on.contains(&"addon-coredns".to_string()), "coredns needs nodes, not the reverse");
     assert!(p.step("addon-metrics-server").unwrap().depends_on.contains(&"nodegroup-ng".to_string()));
     assert!(matches!(resource(&p, "addon-coredns"), Resource::Addon { wait: false, .. }));
     assert!(matches!(resource(&p, "nodes-ready-ng"), Resource::NodesReady { count: 2, .. }));
