@@ -1271,7 +1271,14 @@ impl AwsCloud {
         addon_name: &str,
     ) -> anyhow::Result<StepResult> {
         let addon = self.wait_addon_active(ctx, addon_name).await?;
-        let mut r = StepResult::new(Action::Existed).with(keys::NAME, addon_name);
+        // ACTIVE for the first time when this run made it.
+        let made = ctx
+            .step
+            .depends_on
+            .iter()
+            .any(|d| ctx.output(d, keys::ACTION).is_some_and(|a| a == Action::Created.label()));
+        let action = if made { Action::Created } else { Action::Existed };
+        let mut r = StepResult::new(action).with(keys::NAME, addon_name);
         if let Some(v) = addon.addon_version() {
             r = r.with(keys::VERSION, v);
         }

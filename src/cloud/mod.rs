@@ -614,14 +614,16 @@ impl AwsCloud {
             // Local: the provider is wrapped in `executor::WithKubeconfig`.
             Resource::Kubeconfig { .. } => Err(anyhow::anyhow!("kubeconfig steps are local")),
         };
-        // A node group says what it did, so its node wait can tell a fresh group from one a
-        // re-run found.
-        let is_group =
-            matches!(ctx.step.resource, Resource::ManagedNodegroup(_) | Resource::AutoScalingGroup(_));
+        // A node group (an add-on) says what it did, so its node wait (its wait) can tell a
+        // fresh one from one a re-run found.
+        let says = matches!(
+            ctx.step.resource,
+            Resource::ManagedNodegroup(_) | Resource::AutoScalingGroup(_) | Resource::Addon { .. }
+        );
         result
             .map(|r| {
                 let label = r.action.label();
-                if is_group { r.with(keys::ACTION, label) } else { r }
+                if says { r.with(keys::ACTION, label) } else { r }
             })
             .with_context(|| format!("failed to create {}", ctx.step.description))
     }

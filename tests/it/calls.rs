@@ -106,6 +106,12 @@ fn node_groups_start_while_the_networking_add_ons_turn_active() {
     assert!(
         at("stepStarted", "nodes-ready-ng-1") >= active.max(at("stepFinished", "addon-ready-kube-proxy"))
     );
+    // Both were made by this run, the node and the add-ons' readiness alike.
+    let action = |step: &str| {
+        events.iter().find(|e| e["event"] == "stepFinished" && e["step"] == step).map(|e| e["action"].clone())
+    };
+    assert_eq!(action("addon-ready-vpc-cni"), Some("created".into()));
+    assert_eq!(action("nodes-ready-ng-1"), Some("created".into()));
     // Its node turned Ready (the add-ons were ACTIVE by the end of the group's creation).
     let nodes = emu.nodes();
     assert!(nodes.len() == 1 && nodes.iter().all(|(_, ready, _)| *ready), "{nodes:?}");
