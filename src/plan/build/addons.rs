@@ -221,7 +221,7 @@ impl Builder<'_> {
         };
         let version = a.version.as_ref().map(|v| format!(" {v}")).unwrap_or_default();
         let mut configuration_values = a.configuration_values.or_else(|| {
-            (a.name == "coredns" && self.coredns_on_fargate())
+            (a.name == "coredns" && self.coredns_on_fargate(a.namespace.as_deref().unwrap_or("kube-system")))
                 .then(|| r#"{"computeType":"Fargate"}"#.to_string())
         });
         if a.name == "vpc-cni" && self.has_windows_nodes() {
@@ -353,12 +353,13 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// CoreDNS on a cluster without nodes runs on Fargate, when a profile selects kube-system.
-    fn coredns_on_fargate(&self) -> bool {
+    /// CoreDNS on a cluster without nodes runs on Fargate, when a profile selects its namespace
+    /// (kube-system, or its `namespaceConfig`'s) without labels.
+    fn coredns_on_fargate(&self, namespace: &str) -> bool {
         !self.res.has_nodes()
             && self.cfg.fargate_profiles.iter().flatten().flat_map(|f| f.selectors.iter().flatten()).any(
                 |s| {
-                    s.namespace.as_deref() == Some("kube-system")
+                    s.namespace.as_deref() == Some(namespace)
                         && s.labels.as_ref().is_none_or(|l| l.is_empty())
                 },
             )

@@ -1085,3 +1085,21 @@ fn efa_groups_get_their_security_group_placement_group_one_subnet_and_the_device
     assert_eq!(lt.instance.placement_group.as_deref(), Some("mine"));
     assert!(plan_of("managedNodeGroups:\n  - name: ng\n").step("device-plugin-efa").is_none());
 }
+
+#[test]
+fn coredns_runs_on_fargate_where_a_profile_selects_its_namespace() {
+    let fargate = |selected: &str, coredns: &str| {
+        let p = plan_of(&format!(
+            "fargateProfiles:\n  - name: fp\n    selectors:\n      - namespace: {selected}\n{coredns}"
+        ));
+        let Resource::Addon { configuration_values, .. } = resource(&p, "addon-coredns") else { panic!() };
+        configuration_values.clone()
+    };
+    let on_fargate = Some(r#"{"computeType":"Fargate"}"#.to_string());
+    assert_eq!(fargate("kube-system", ""), on_fargate);
+    assert_eq!(fargate("default", ""), None);
+    // In its own namespace, CoreDNS runs where a profile selects that one.
+    let elsewhere = "addons:\n  - name: coredns\n    namespaceConfig:\n      namespace: dns\n";
+    assert_eq!(fargate("dns", elsewhere), on_fargate);
+    assert_eq!(fargate("kube-system", elsewhere), None);
+}
