@@ -385,7 +385,10 @@ What AWS does, and what is patched here:
 * **NodeCreationFailure**: a managed nodegroup is CREATING for MOTO_EKS_NODEGROUP_CREATE_SECONDS
   (or MOTO_K8S_NODE_JOIN_SECONDS if longer; the CreateNodegroup response always says CREATING).
   When that ends (a timer; with 0 s at the first describe) its outcome is decided once from the
-  state at that moment: ACTIVE if every instance is a Ready Kubernetes node, else CREATE_FAILED
+  state at that moment (unless the cluster's vpc-cni or kube-proxy add-on is still CREATING: AWS
+  waits for the nodes much longer than an add-on takes, so the nodegroup stays CREATING and is
+  decided at the first describe after they are done): ACTIVE if every instance is a Ready
+  Kubernetes node, else CREATE_FAILED
   with ``health.issues`` ``[{"code": "NodeCreationFailure", "message": "Instances failed to join
   the kubernetes cluster", "resourceIds": [instance ids]}]``, as AWS does. The join rules live
   in ``eksup_moto_k8s`` (``NODEGROUP_JOIN_CHECK``).
@@ -570,6 +573,8 @@ def lifecycle(cls: type, kind: str) -> None:
             if not self.__dict__.get("_eksup_decided"):
                 decide_nodegroup(self)
                 stored = self.__dict__.get("_eksup_status")
+                if not self.__dict__.get("_eksup_decided"):  # waiting for its networking add-ons
+                    return "CREATING"
             update = self.__dict__.get("_eksup_version_update")
             if stored == "ACTIVE" and update is not None and _update_status(update) == "InProgress":
                 return "UPDATING"
@@ -607,6 +612,9 @@ def decide_nodegroup(nodegroup: Any) -> None:
             return
         if not NODEGROUP_JOIN_CHECK:
             return
+        if _networking_addons_creating(nodegroup):
+            nodegroup._eksup_decided = False  # decided at a later describe, once they are done
+            return
         try:
             failed = NODEGROUP_JOIN_CHECK[0](nodegroup)
         except Exception:
@@ -616,6 +624,24 @@ def decide_nodegroup(nodegroup: Any) -> None:
             nodegroup.__dict__["_eksup_status"] = "CREATE_FAILED"
             nodegroup.health = {"issues": [{"code": "NodeCreationFailure", "message": "Instances failed to join the kubernetes cluster",
                                             "resourceIds": sorted(failed)}]}
+
+
+# The add-ons without which nodes never turn Ready (eksup_moto_k8s's ``cni_problem``).
+NETWORKING_ADDONS = ("vpc-cni", "kube-proxy")
+
+
+def _networking_addons_creating(nodegroup: Any) -> bool:
+    """Whether a networking add-on of the nodegroup's cluster is still CREATING. AWS keeps a
+    managed nodegroup CREATING while it waits for its nodes, well past the minutes an add-on
+    takes; the emulator decides at the end of the nodegroup's delay, so it waits only for what
+    is on its way: an add-on that is not there (or failed) fails the nodegroup then."""
+    try:
+        region, account = nodegroup.arn.split(":")[3:5]
+        cluster = eks_models.eks_backends[account][region].clusters[nodegroup.cluster_name]
+    except (KeyError, ValueError):
+        return False
+    addons = _addons(cluster)
+    return any(name in addons and raw_status(addons[name]) == "CREATING" for name in NETWORKING_ADDONS)
 
 
 def _nodegroup_issue(check: Callable[[Any], dict[str, Any] | None], nodegroup: Any) -> dict[str, Any] | None:

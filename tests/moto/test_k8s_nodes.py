@@ -103,6 +103,25 @@ def test_nodegroup_outcome_is_decided_when_creation_ends(emulator):
     assert ng2["status"] == "CREATE_FAILED" and ng2["health"]["issues"][0]["code"] == "NodeCreationFailure"
 
 
+@pytest.mark.emulator_env(**FAST, MOTO_EKS_ADDON_CREATE_SECONDS="1.5")
+def test_nodegroup_waits_for_networking_addons_still_creating(emulator):
+    # The add-ons were just asked for (CREATING for 1.5 s) and the nodegroup's own delay is 0 s:
+    # AWS would still be waiting for the nodes, so the nodegroup stays CREATING until they are done.
+    env = Env(emulator)
+    ng = env.managed(desired=1)
+    assert ng["status"] == "CREATING", ng
+    addon = env.eks.describe_addon(clusterName="demo", addonName="vpc-cni")["addon"]
+    assert addon["status"] == "CREATING"
+    assert ready(env.kube.nodes()[0]) == "False"
+    assert wait_for(lambda: env.eks.describe_nodegroup(clusterName="demo", nodegroupName="ng")["nodegroup"]["status"] == "ACTIVE")
+    assert ready(env.kube.nodes()[0]) == "True"
+    # Without them on their way, the outcome is decided at once: no add-on, no Ready node.
+    env.eks.delete_addon(clusterName="demo", addonName="kube-proxy")
+    assert wait_for(lambda: "kube-proxy" not in env.eks.list_addons(clusterName="demo")["addons"])
+    ng2 = env.managed(ng="ng2", desired=1)
+    assert ng2["status"] == "CREATE_FAILED" and ng2["health"]["issues"][0]["code"] == "NodeCreationFailure", ng2
+
+
 def test_no_vpc_cni_means_not_ready(emulator):
     env = Env(emulator, addons=("kube-proxy",))
     env.managed(desired=1)
