@@ -263,6 +263,7 @@ Register-ArgumentCompleter -Native -CommandName 'eksup' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile from the shared config files')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured with `auto`)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until every add-on made is ACTIVE, CoreDNS and metrics-server too (they turn ACTIVE once nodes run them; without `--wait` the run does not wait for those two), as eksctl''s `--wait`')
             [CompletionResult]::new('--auto-apply-pod-identity-associations', '--auto-apply-pod-identity-associations', [CompletionResultType]::ParameterName, 'Pod identities with the policies AWS recommends for the add-on''s service accounts, in roles eksup makes (the `eks-pod-identity-agent` add-on is made too if missing)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite changes made in the cluster to what the add-on manages (conflicts resolved with `OVERWRITE`), as eksctl''s `--force`')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more (repeatable)')

@@ -847,7 +847,7 @@ _eksup() {
             return 0
             ;;
         eksup__subcmd__create__subcmd__addon)
-            opts="-f -o -c -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --cluster --name --version --service-account-role-arn --attach-policy-arn --namespace-config --auto-apply-pod-identity-associations --force --region --profile --verbose --quiet --color --help"
+            opts="-f -o -c -r -p -v -q -h --config-file --include --exclude --dry-run --output --timeout --wait --cluster --name --version --service-account-role-arn --attach-policy-arn --namespace-config --auto-apply-pod-identity-associations --force --region --profile --verbose --quiet --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -254,6 +254,7 @@ set edit:completion:arg-completer[eksup] = {|@words|
             cand --profile 'AWS profile from the shared config files'
             cand --color 'When to use colours (NO_COLOR is honoured with `auto`)'
             cand --dry-run 'Print the plan and change nothing'
+            cand --wait 'Wait until every add-on made is ACTIVE, CoreDNS and metrics-server too (they turn ACTIVE once nodes run them; without `--wait` the run does not wait for those two), as eksctl''s `--wait`'
             cand --auto-apply-pod-identity-associations 'Pod identities with the policies AWS recommends for the add-on''s service accounts, in roles eksup makes (the `eks-pod-identity-agent` add-on is made too if missing)'
             cand --force 'Overwrite changes made in the cluster to what the add-on manages (conflicts resolved with `OVERWRITE`), as eksctl''s `--force`'
             cand -v 'Say more (repeatable)'

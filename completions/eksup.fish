@@ -243,6 +243,7 @@ complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subc
 always\t''
 never\t''"
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l dry-run -d 'Print the plan and change nothing'
+complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l wait -d 'Wait until every add-on made is ACTIVE, CoreDNS and metrics-server too (they turn ACTIVE once nodes run them; without `--wait` the run does not wait for those two), as eksctl\'s `--wait`'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l auto-apply-pod-identity-associations -d 'Pod identities with the policies AWS recommends for the add-on\'s service accounts, in roles eksup makes (the `eks-pod-identity-agent` add-on is made too if missing)'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -l force -d 'Overwrite changes made in the cluster to what the add-on manages (conflicts resolved with `OVERWRITE`), as eksctl\'s `--force`'
 complete -c eksup -n "__fish_eksup_using_subcommand create; and __fish_seen_subcommand_from addon" -s v -l verbose -d 'Say more (repeatable)'

@@ -546,6 +546,11 @@ pub struct CapabilityFlags {
 pub struct CreateAddonArgs {
     #[command(flatten)]
     pub part: CreatePartArgs,
+    /// Wait until every add-on made is ACTIVE, CoreDNS and metrics-server too (they turn ACTIVE
+    /// once nodes run them; without `--wait` the run does not wait for those two), as eksctl's
+    /// `--wait`
+    #[arg(long)]
+    pub wait: bool,
     #[command(flatten)]
     pub flags: AddonFlags,
 }

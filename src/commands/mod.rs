@@ -88,7 +88,8 @@ fn create(command: CreateCommand, settings: &Settings, printer: &Printer) -> Res
             nodegroup::create_pod_identity(args, settings, printer)
         }
         CreateCommand::Addon(args) => {
-            nodegroup::create_part(PartKind::Addon, args.part, &args.flags, settings, printer)
+            let kind = PartKind::Addon { wait: args.wait };
+            nodegroup::create_part(kind, args.part, &args.flags, settings, printer)
         }
         CreateCommand::Fargateprofile(args) => {
             nodegroup::create_part(PartKind::FargateProfile, args.part, &args.flags, settings, printer)

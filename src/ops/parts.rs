@@ -15,7 +15,12 @@ use crate::settings::Settings;
 /// Which part of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartKind {
-    Addon,
+    /// `wait`: eksctl's `--wait`, every add-on made waited for until ACTIVE, CoreDNS and
+    /// metrics-server too (which turn ACTIVE only once nodes run them, so a run does not wait
+    /// for them otherwise).
+    Addon {
+        wait: bool,
+    },
     FargateProfile,
     AccessEntry,
     Capability,
@@ -26,7 +31,9 @@ impl PartKind {
     /// What the run says it makes, one of them, and where the file holds them.
     fn words(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            Self::Addon => ("add-ons", "add-on", "`addons` (or the default add-ons of a cluster eksup made)"),
+            Self::Addon { .. } => {
+                ("add-ons", "add-on", "`addons` (or the default add-ons of a cluster eksup made)")
+            }
             Self::FargateProfile => ("Fargate profiles", "Fargate profile", "`fargateProfiles`"),
             Self::AccessEntry => ("access entries", "access entry", "`accessConfig.accessEntries`"),
             Self::Capability => ("capabilities", "capability", "`capabilities`"),
@@ -37,7 +44,7 @@ impl PartKind {
     /// The name a step of this part goes by (`--include` matches it), if it is one.
     fn name_of(self, r: &Resource) -> Option<String> {
         match (self, r) {
-            (Self::Addon, Resource::Addon { addon_name, .. }) => Some(addon_name.clone()),
+            (Self::Addon { .. }, Resource::Addon { addon_name, .. }) => Some(addon_name.clone()),
             (Self::FargateProfile, Resource::FargateProfile(spec)) => Some(spec.profile_name.clone()),
             // The file's entries name their principal; node groups' roles are the node groups'.
             (Self::AccessEntry, Resource::AccessEntry { principal: Val::Lit(arn), .. }) => Some(arn.clone()),
@@ -82,9 +89,17 @@ pub fn create_parts(
             .hint(format!("list them in {field}, and check `--include` and `--exclude`"))
             .into());
     }
+    let mut plan = reduce_to(&full, chosen);
+    if kind == (PartKind::Addon { wait: true }) {
+        for step in &mut plan.steps {
+            if let Resource::Addon { wait, .. } = &mut step.resource {
+                *wait = true;
+            }
+        }
+    }
     let part = Part {
         loaded: &loaded,
-        plan: reduce_to(&full, chosen),
+        plan,
         what,
         names,
         dry_run: options.dry_run,

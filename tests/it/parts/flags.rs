@@ -135,6 +135,29 @@ fn an_addon_is_created_from_flags_alone() {
     eksup(&emu, &["delete", "cluster", "--name", "flags", "--yes"]).expect(0, "delete cluster");
 }
 
+/// `create addon --wait` (eksctl's flag) waits until the add-on is ACTIVE, CoreDNS and
+/// metrics-server too, which a run otherwise leaves turning ACTIVE once nodes run them.
+#[test]
+fn an_addon_made_with_wait_is_active_when_the_command_returns() {
+    let emu = Emulator::builder().env("MOTO_EKS_ADDON_CREATE_SECONDS", "3").start();
+    eksup(&emu, &["create", "cluster", "--name", "waits", "--nodes", "1"]).expect(0, "create cluster");
+    let status = |name: &str| {
+        emu.aws(&["eks", "describe-addon", "--cluster-name", "waits", "--addon-name", name])["addon"]["status"]
+            .clone()
+    };
+    for name in ["coredns", "metrics-server"] {
+        eksup(&emu, &["delete", "addon", "--cluster", "waits", "--name", name, "--yes"])
+            .expect(0, "delete addon");
+    }
+    eksup(&emu, &["create", "addon", "--cluster", "waits", "--name", "coredns"]).expect(0, "create addon");
+    assert_eq!(status("coredns"), "CREATING", "without --wait the run does not wait for CoreDNS");
+    let waited =
+        eksup(&emu, &["create", "addon", "--cluster", "waits", "--name", "metrics-server", "--wait"]);
+    waited.expect(0, "create addon --wait");
+    assert_eq!(status("metrics-server"), "ACTIVE");
+    eksup(&emu, &["delete", "cluster", "--name", "waits", "--yes"]).expect(0, "delete cluster");
+}
+
 /// `create iamserviceaccount` from flags: the OIDC provider (the cluster had none), the role
 /// (`--role-name`, `--tags`) trusted for that service account alone, and the ServiceAccount
 /// annotated with it; `--role-only` makes the role alone; `--approve` changes nothing.
