@@ -292,6 +292,21 @@ mod fuzz {
 }
 
 #[test]
+fn a_principal_mapped_twice_is_refused_as_eksctl_refuses_shadowing() {
+    let arn = "arn:aws:iam::123456789012:role/r";
+    let errs = errors(&format!(
+        "{HEAD}accessConfig:\n  accessEntries:\n    - principalARN: {arn}\niamIdentityMappings:\n  - arn: {arn}\n    groups: [a]\n  - arn: arn:aws:iam::123456789012:user/u\n    groups: [b]\n  - arn: arn:aws:iam::123456789012:user/u\n    groups: [c]\n    noDuplicateARNs: true\n"
+    ));
+    let twice: Vec<&String> = errs.iter().filter(|e| e.contains("is mapped already")).collect();
+    assert_eq!(twice.len(), 2, "{errs:#?}");
+    assert!(
+        twice[0].contains("iamIdentityMappings[0].arn")
+            && twice[0].contains("`accessConfig.accessEntries[0]`")
+    );
+    assert!(twice[1].contains("iamIdentityMappings[2].arn") && twice[1].contains("`iamIdentityMappings[1]`"));
+}
+
+#[test]
 fn system_groups_other_than_masters_are_refused_before_anything_exists() {
     let errs = errors(&format!(
         "{HEAD}iamIdentityMappings:\n  - arn: arn:aws:iam::123456789012:role/r\n    username: u\n    groups: [system:authenticated]\n"

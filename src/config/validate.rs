@@ -1,6 +1,6 @@
 //! eksctl's validation rules, plus eksup's own. Every problem is collected; nothing stops early.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use ipnet::Ipv4Net;
 
@@ -457,11 +457,41 @@ fn logging_rules(v: &mut V, cfg: &ClusterConfig) {
     }
 }
 
+/// Each principal mapped once: EKS keeps one access entry per principal, so a second mapping of
+/// an ARN (or a mapping of an `accessConfig.accessEntries` principal) would shadow the first,
+/// what eksctl's `noDuplicateARNs` refuses.
+fn mapped_once_rules(v: &mut V, cfg: &ClusterConfig) {
+    let mut mapped: HashMap<&str, String> = cfg
+        .access_config
+        .iter()
+        .flat_map(|a| a.access_entries.iter().flatten())
+        .enumerate()
+        .filter_map(|(j, e)| Some((e.principal_arn.as_deref()?, format!("accessConfig.accessEntries[{j}]"))))
+        .collect();
+    for (i, m) in cfg.iam_identity_mappings.iter().flatten().enumerate() {
+        let Some(arn) = m.arn.as_deref().filter(|_| m.account.is_none() && m.service_name.is_none()) else {
+            continue;
+        };
+        let p = format!("iamIdentityMappings[{i}]");
+        match mapped.get(arn) {
+            Some(first) => v.err_hint(
+                format!("{p}.arn"),
+                format!("`{arn}` is mapped already, at `{first}`: EKS keeps one access entry per principal, so one would shadow the other"),
+                "give the principal one mapping, with all its groups",
+            ),
+            None => {
+                mapped.insert(arn, p);
+            }
+        }
+    }
+}
+
 /// `iamIdentityMappings`: eksctl's rules of the three forms (`arn`, `serviceName`, `account`),
 /// the groups an EKS access entry can grant, and an authentication mode that reads aws-auth for
 /// the forms that stay there.
 fn identity_mapping_rules(v: &mut V, cfg: &ClusterConfig) {
     let mode = cfg.access_config.as_ref().and_then(|a| a.authentication_mode.as_deref());
+    mapped_once_rules(v, cfg);
     for (i, m) in cfg.iam_identity_mappings.iter().flatten().enumerate() {
         let p = format!("iamIdentityMappings[{i}]");
         let arn_fields = [
