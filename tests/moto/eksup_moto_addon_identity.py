@@ -442,7 +442,7 @@ def wrap_cni_problem(k8s: Any) -> None:
     def cni_problem(ctx: Any, node_role: Any) -> str | None:
         why = original(ctx, node_role)
         addons = eks._addons(ctx.cluster)
-        if any(n not in addons or eks.raw_status(addons[n]) != "ACTIVE" for n in ("vpc-cni", "kube-proxy")):
+        if any(n not in addons or eks.raw_status(addons[n]) != "ACTIVE" for n in eks.NETWORKING_ADDONS):
             return why
         association = _aws_node_association(ctx.cluster)
         vpc_cni = addons["vpc-cni"]

@@ -626,7 +626,8 @@ def decide_nodegroup(nodegroup: Any) -> None:
                                             "resourceIds": sorted(failed)}]}
 
 
-# The add-ons without which nodes never turn Ready (eksup_moto_k8s's ``cni_problem``).
+# The add-ons without which nodes never turn Ready (eksup_moto_k8s's ``cni_problem``, and
+# eksup_moto_addon_identity's, read them here).
 NETWORKING_ADDONS = ("vpc-cni", "kube-proxy")
 
 

@@ -1857,7 +1857,7 @@ def node_cni_problem(ctx: "ClusterContext", inst: Any, ev: dict[str, Any]) -> st
 def cni_problem(ctx: "ClusterContext", node_role: Any) -> str | None:
     """Why aws-node cannot run (None: the network plugin initializes)."""
     addons = eks._addons(ctx.cluster)
-    missing = [n for n in ("vpc-cni", "kube-proxy") if n not in addons or eks.raw_status(addons[n]) != "ACTIVE"]
+    missing = [n for n in eks.NETWORKING_ADDONS if n not in addons or eks.raw_status(addons[n]) != "ACTIVE"]
     if missing:
         return " and ".join(f"the {n} add-on is not ACTIVE" for n in missing)
     node_lacks = cni_permissions_problem(ctx, node_role) if node_role is not None else f"lacks {CNI_POLICY}"
